@@ -1,0 +1,39 @@
+-- name: GetOrCreateLead :one
+-- Returns the lead of a session key, creating it on first contact.
+INSERT INTO leads (session_key) VALUES (sqlc.arg(session_key))
+ON CONFLICT (session_key) DO UPDATE SET session_key = EXCLUDED.session_key
+RETURNING *;
+
+-- name: GetLeadBySessionKey :one
+SELECT * FROM leads WHERE session_key = sqlc.arg(session_key);
+
+-- name: GetLead :one
+SELECT * FROM leads WHERE id = sqlc.arg(id);
+
+-- name: UpdateLeadName :one
+UPDATE leads SET name = sqlc.arg(name) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: UpdateLeadBedrooms :one
+UPDATE leads SET bedrooms = sqlc.arg(bedrooms) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: UpdateLeadNeighborhood :one
+UPDATE leads SET neighborhood = sqlc.arg(neighborhood) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: UpdateLeadBudget :one
+UPDATE leads SET budget_brl = sqlc.arg(budget_brl) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: UpdateLeadCallAt :one
+UPDATE leads SET call_at = sqlc.arg(call_at) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: SetLeadTemperature :one
+UPDATE leads SET temperature = sqlc.arg(temperature) WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: RecordHandoff :one
+UPDATE leads SET handoff_at = now(), handoff_reason = sqlc.arg(handoff_reason)
+WHERE id = sqlc.arg(id) RETURNING *;
+
+-- name: ListLeads :many
+SELECT * FROM leads ORDER BY updated_at DESC, id DESC;
+
+-- name: DeleteLead :execrows
+DELETE FROM leads WHERE id = sqlc.arg(id);

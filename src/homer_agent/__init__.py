@@ -1,0 +1,1 @@
+"""Homer: a pt-BR lead-qualification agent."""
