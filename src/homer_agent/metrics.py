@@ -1,0 +1,369 @@
+"""Prometheus metrics for the Homer agent.
+
+Every metric lives on the module-level :data:`REGISTRY` (not prometheus-client's global
+default registry), so tests and embedding code see exactly what the agent exports.
+
+The metric names are an interface: the Grafana dashboards under ``docker/grafana/dashboards``
+and the alert rules in ``docker/prometheus/alerts.yml`` query them by name. Rename nothing
+here without changing those too.
+
+Label values are bounded on purpose: routes, outcomes, error kinds and hand-off reasons are
+closed sets (an unknown value is a programming error and raises :class:`ValueError`); tool
+names the model invents are folded into ``"unknown"`` unless registered with
+:func:`register_tools`; model names come from configuration and are capped at
+:data:`MAX_MODELS` distinct values (the rest count as ``"other"``). No label ever carries a
+session key, a name or message text.
+
+Every known label combination is pre-initialised to zero, so ``rate()`` and ratio queries
+return data before the first event happens.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from collections.abc import Iterable, Mapping
+from importlib.metadata import PackageNotFoundError, version
+from typing import Final, Literal, get_args
+from wsgiref.simple_server import WSGIServer
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    Info,
+    disable_created_metrics,
+    start_http_server,
+)
+
+__all__ = [
+    "DEFAULT_METRICS_ADDR",
+    "DEFAULT_METRICS_PORT",
+    "ERROR_KINDS",
+    "HANDOFF_REASONS",
+    "MAX_MODELS",
+    "METRIC_NAMES",
+    "REGISTRY",
+    "ROUTES",
+    "TOKEN_KINDS",
+    "TOOL_OUTCOMES",
+    "TURN_OUTCOMES",
+    "ErrorKind",
+    "HandoffReason",
+    "Route",
+    "TokenKind",
+    "ToolOutcome",
+    "TurnOutcome",
+    "observe_model_call",
+    "observe_sentiment",
+    "observe_turn",
+    "record_error",
+    "record_handoff",
+    "record_tool_call",
+    "register_model",
+    "register_tools",
+    "set_build_info",
+    "start_metrics_server",
+    "start_metrics_server_from_env",
+    "stop_metrics_servers",
+]
+
+Route = Literal["agent", "handoff"]
+TurnOutcome = Literal["ok", "error"]
+ToolOutcome = Literal["ok", "invalid", "error"]
+ErrorKind = Literal["database", "model", "timeout", "internal", "input"]
+HandoffReason = Literal["hostile", "opt_out", "human"]
+TokenKind = Literal["prompt", "completion"]
+
+ROUTES: Final[tuple[Route, ...]] = get_args(Route)
+TURN_OUTCOMES: Final[tuple[TurnOutcome, ...]] = get_args(TurnOutcome)
+TOOL_OUTCOMES: Final[tuple[ToolOutcome, ...]] = get_args(ToolOutcome)
+ERROR_KINDS: Final[tuple[ErrorKind, ...]] = get_args(ErrorKind)
+HANDOFF_REASONS: Final[tuple[HandoffReason, ...]] = get_args(HandoffReason)
+TOKEN_KINDS: Final[tuple[TokenKind, ...]] = get_args(TokenKind)
+
+DEFAULT_METRICS_PORT: Final = 9464
+DEFAULT_METRICS_ADDR: Final = "127.0.0.1"
+MAX_MODELS: Final = 16
+"""Distinct ``model`` label values kept; later ones are counted as ``"other"``."""
+UNKNOWN_TOOL: Final = "unknown"
+OTHER_MODEL: Final = "other"
+_MAX_LABEL_CHARS: Final = 64
+
+TURN_BUCKETS: Final = (
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    20.0,
+    30.0,
+    60.0,
+)
+"""Turn wall time: 1 ms (offline model, cached answers) to 60 s (slow remote model)."""
+MODEL_BUCKETS: Final = (
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    20.0,
+    30.0,
+    60.0,
+)
+SENTIMENT_BUCKETS: Final = (-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0)
+
+# Counters and histograms get no ``*_created`` series: they double the series count and
+# nothing here queries them. This is process-wide, and the agent only exports this registry.
+disable_created_metrics()  # type: ignore[no-untyped-call]
+
+REGISTRY: Final = CollectorRegistry()
+
+TURNS: Final = Counter(
+    "homer_turns_total",
+    "Chat turns handled, by router decision and outcome.",
+    ("route", "outcome"),
+    registry=REGISTRY,
+)
+TURN_DURATION: Final = Histogram(
+    "homer_turn_duration_seconds",
+    "Wall time of a whole chat turn.",
+    ("route",),
+    buckets=TURN_BUCKETS,
+    registry=REGISTRY,
+)
+MODEL_CALL_DURATION: Final = Histogram(
+    "homer_model_call_duration_seconds",
+    "Wall time of one chat-model call.",
+    ("model",),
+    buckets=MODEL_BUCKETS,
+    registry=REGISTRY,
+)
+MODEL_TOKENS: Final = Counter(
+    "homer_model_tokens_total",
+    "Tokens the chat model reported (or that were counted offline).",
+    ("model", "kind"),
+    registry=REGISTRY,
+)
+TOOL_CALLS: Final = Counter(
+    "homer_tool_calls_total",
+    "Tool calls the model made, by tool and outcome (invalid: arguments refused).",
+    ("tool", "outcome"),
+    registry=REGISTRY,
+)
+ERRORS: Final = Counter(
+    "homer_errors_total",
+    "Errors met while handling turns, by kind.",
+    ("kind",),
+    registry=REGISTRY,
+)
+HANDOFFS: Final = Counter(
+    "homer_handoffs_total",
+    "Conversations handed off to a human, by reason.",
+    ("reason",),
+    registry=REGISTRY,
+)
+SENTIMENT: Final = Histogram(
+    "homer_sentiment_compound",
+    "VADER compound sentiment of each human message, -1 to 1.",
+    buckets=SENTIMENT_BUCKETS,
+    registry=REGISTRY,
+)
+BUILD_INFO: Final = Info(
+    "homer_build",
+    "Agent version and configured chat model.",
+    registry=REGISTRY,
+)
+
+METRIC_NAMES: Final = frozenset(
+    {
+        "homer_turns_total",
+        "homer_turn_duration_seconds",
+        "homer_model_call_duration_seconds",
+        "homer_model_tokens_total",
+        "homer_tool_calls_total",
+        "homer_errors_total",
+        "homer_handoffs_total",
+        "homer_sentiment_compound",
+        "homer_build_info",
+    }
+)
+"""The names dashboards and alerts query (counters with their ``_total`` suffix)."""
+
+_lock = threading.Lock()
+_tools: set[str] = set()
+_models: set[str] = set()
+_servers: list[tuple[WSGIServer, threading.Thread]] = []
+
+
+def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def _clean(value: str) -> str:
+    """A label value: printable, trimmed and short."""
+    cleaned = "".join(ch for ch in value if ch.isprintable()).strip()
+    return cleaned[:_MAX_LABEL_CHARS]
+
+
+def _preinitialise() -> None:
+    for route in ROUTES:
+        TURN_DURATION.labels(route=route)
+        for outcome in TURN_OUTCOMES:
+            TURNS.labels(route=route, outcome=outcome)
+    for kind in ERROR_KINDS:
+        ERRORS.labels(kind=kind)
+    for reason in HANDOFF_REASONS:
+        HANDOFFS.labels(reason=reason)
+    for tool_outcome in TOOL_OUTCOMES:
+        TOOL_CALLS.labels(tool=UNKNOWN_TOOL, outcome=tool_outcome)
+
+
+_preinitialise()
+
+
+def register_tools(names: Iterable[str]) -> None:
+    """Declare the agent's tools, so their series exist at zero and calls keep their name.
+
+    Calls to a tool that was never registered are counted under ``tool="unknown"``: the
+    model chooses tool names, so they are not trusted as label values.
+    """
+    with _lock:
+        for name in names:
+            tool = _clean(name)
+            if not tool:
+                raise ValueError("a tool name must not be empty")
+            _tools.add(tool)
+            for outcome in TOOL_OUTCOMES:
+                TOOL_CALLS.labels(tool=tool, outcome=outcome)
+
+
+def register_model(model: str) -> str:
+    """Declare a chat model and pre-initialise its series; returns the label value used."""
+    label = _clean(model) or OTHER_MODEL
+    with _lock:
+        if label not in _models:
+            if len(_models) >= MAX_MODELS:
+                label = OTHER_MODEL
+            _models.add(label)
+            MODEL_CALL_DURATION.labels(model=label)
+            for kind in TOKEN_KINDS:
+                MODEL_TOKENS.labels(model=label, kind=kind)
+    return label
+
+
+def set_build_info(model: str, agent_version: str | None = None) -> None:
+    """Export ``homer_build_info{version, model} 1`` and register the model."""
+    if agent_version is None:
+        try:
+            agent_version = version("homer-agent")
+        except PackageNotFoundError:
+            agent_version = "unknown"
+    label = register_model(model)
+    BUILD_INFO.info({"version": _clean(agent_version) or "unknown", "model": label})
+
+
+def observe_turn(route: Route, outcome: TurnOutcome, seconds: float) -> None:
+    """Count one finished turn and observe its wall time."""
+    _check(route, ROUTES, "route")
+    _check(outcome, TURN_OUTCOMES, "turn outcome")
+    TURNS.labels(route=route, outcome=outcome).inc()
+    TURN_DURATION.labels(route=route).observe(max(seconds, 0.0))
+
+
+def observe_model_call(
+    model: str, seconds: float, prompt_tokens: int = 0, completion_tokens: int = 0
+) -> None:
+    """Observe one chat-model call: its wall time and the tokens it used."""
+    label = register_model(model)
+    MODEL_CALL_DURATION.labels(model=label).observe(max(seconds, 0.0))
+    if prompt_tokens > 0:
+        MODEL_TOKENS.labels(model=label, kind="prompt").inc(prompt_tokens)
+    if completion_tokens > 0:
+        MODEL_TOKENS.labels(model=label, kind="completion").inc(completion_tokens)
+
+
+def record_tool_call(tool: str, outcome: ToolOutcome) -> None:
+    """Count one tool call; unregistered tool names are counted as ``"unknown"``."""
+    _check(outcome, TOOL_OUTCOMES, "tool outcome")
+    name = _clean(tool)
+    with _lock:
+        label = name if name in _tools else UNKNOWN_TOOL
+    TOOL_CALLS.labels(tool=label, outcome=outcome).inc()
+
+
+def record_error(kind: ErrorKind) -> None:
+    """Count one error of a known kind."""
+    ERRORS.labels(kind=_check(kind, ERROR_KINDS, "error kind")).inc()
+
+
+def record_handoff(reason: HandoffReason) -> None:
+    """Count one hand-off to a human."""
+    HANDOFFS.labels(reason=_check(reason, HANDOFF_REASONS, "hand-off reason")).inc()
+
+
+def observe_sentiment(compound: float) -> None:
+    """Observe the VADER compound score of a human message (clamped to -1..1)."""
+    if math.isnan(compound):
+        return
+    SENTIMENT.observe(min(max(compound, -1.0), 1.0))
+
+
+def start_metrics_server(port: int, addr: str = DEFAULT_METRICS_ADDR) -> int | None:
+    """Serve :data:`REGISTRY` on ``http://addr:port/metrics`` from a daemon thread.
+
+    ``port`` 0 disables the server and returns ``None``; otherwise returns the bound port.
+    The default address is loopback; a container sets ``HOMER_METRICS_ADDR=0.0.0.0`` so
+    Prometheus on the compose network can scrape it.
+    """
+    if not 0 <= port <= 65535:
+        raise ValueError(f"metrics port must be 0-65535, got {port}")
+    if port == 0:
+        return None
+    server, thread = start_http_server(port, addr=addr, registry=REGISTRY)
+    with _lock:
+        _servers.append((server, thread))
+    return int(server.server_port)
+
+
+def start_metrics_server_from_env(environ: Mapping[str, str] | None = None) -> int | None:
+    """:func:`start_metrics_server` on ``HOMER_METRICS_PORT`` / ``HOMER_METRICS_ADDR``.
+
+    Defaults: port 9464, address 127.0.0.1. A port of 0 disables the server.
+    """
+    env = os.environ if environ is None else environ
+    raw_port = env.get("HOMER_METRICS_PORT", "").strip()
+    try:
+        port = int(raw_port) if raw_port else DEFAULT_METRICS_PORT
+    except ValueError:
+        raise ValueError(f"HOMER_METRICS_PORT must be an integer, got {raw_port!r}") from None
+    addr = env.get("HOMER_METRICS_ADDR", "").strip() or DEFAULT_METRICS_ADDR
+    return start_metrics_server(port, addr=addr)
+
+
+def stop_metrics_servers() -> None:
+    """Shut down every server :func:`start_metrics_server` started (tests, clean exit)."""
+    with _lock:
+        servers = list(_servers)
+        _servers.clear()
+    for server, thread in servers:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -1,0 +1,261 @@
+"""The agent's Prometheus metrics: names, bounded labels and the HTTP endpoint."""
+
+from __future__ import annotations
+
+import socket
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from homer_agent import metrics
+
+EXPECTED_NAMES = {
+    "homer_turns_total",
+    "homer_turn_duration_seconds",
+    "homer_model_call_duration_seconds",
+    "homer_model_tokens_total",
+    "homer_tool_calls_total",
+    "homer_errors_total",
+    "homer_handoffs_total",
+    "homer_sentiment_compound",
+    "homer_build_info",
+}
+
+EXPECTED_LABELS = {
+    "homer_turns_total": {"route", "outcome"},
+    "homer_turn_duration_seconds": {"route", "le"},
+    "homer_model_call_duration_seconds": {"model", "le"},
+    "homer_model_tokens_total": {"model", "kind"},
+    "homer_tool_calls_total": {"tool", "outcome"},
+    "homer_errors_total": {"kind"},
+    "homer_handoffs_total": {"reason"},
+    "homer_sentiment_compound": {"le"},
+    "homer_build_info": {"version", "model"},
+}
+
+CLOSED_LABEL_VALUES = {
+    "route": {"agent", "handoff"},
+    "kind": {"database", "model", "timeout", "internal", "input", "prompt", "completion"},
+    "reason": {"hostile", "opt_out", "human"},
+}
+
+
+def _series_name(sample_name: str) -> str:
+    for suffix in ("_bucket", "_count", "_sum"):
+        if sample_name.endswith(suffix):
+            return sample_name.removesuffix(suffix)
+    return sample_name
+
+
+def _samples() -> list[tuple[str, dict[str, str], float]]:
+    out = []
+    for family in metrics.REGISTRY.collect():
+        for sample in family.samples:
+            out.append((sample.name, dict(sample.labels), sample.value))
+    return out
+
+
+def _value(name: str, **labels: str) -> float:
+    for sample_name, sample_labels, value in _samples():
+        if sample_name == name and sample_labels == labels:
+            return value
+    raise AssertionError(f"no sample {name}{labels}")
+
+
+@pytest.fixture(autouse=True)
+def _build_info() -> None:
+    metrics.set_build_info("offline", "0.0.0-test")
+
+
+def test_exposes_exactly_the_documented_names() -> None:
+    names = {_series_name(name) for name, _, _ in _samples()}
+    assert names == EXPECTED_NAMES
+    assert metrics.METRIC_NAMES == EXPECTED_NAMES
+
+
+def test_no_created_series() -> None:
+    assert not [name for name, _, _ in _samples() if name.endswith("_created")]
+
+
+def test_label_sets_are_fixed() -> None:
+    for name, labels, _ in _samples():
+        expected = EXPECTED_LABELS[_series_name(name)]
+        if not name.endswith("_bucket"):
+            expected = expected - {"le"}
+        assert set(labels) == expected, name
+
+
+def test_known_combinations_start_at_zero() -> None:
+    for route in ("agent", "handoff"):
+        for outcome in ("ok", "error"):
+            _value("homer_turns_total", route=route, outcome=outcome)
+        _value("homer_turn_duration_seconds_count", route=route)
+    for kind in ("database", "model", "timeout", "internal", "input"):
+        _value("homer_errors_total", kind=kind)
+    for reason in ("hostile", "opt_out", "human"):
+        _value("homer_handoffs_total", reason=reason)
+    for kind in ("prompt", "completion"):
+        _value("homer_model_tokens_total", model="offline", kind=kind)
+    _value("homer_model_call_duration_seconds_count", model="offline")
+    for outcome in ("ok", "invalid", "error"):
+        _value("homer_tool_calls_total", tool="unknown", outcome=outcome)
+    _value("homer_sentiment_compound_count")
+    assert _value("homer_build_info", version="0.0.0-test", model="offline") == 1
+
+
+def test_registered_tools_are_preinitialised() -> None:
+    metrics.register_tools(["save_lead", "schedule_call"])
+    for tool in ("save_lead", "schedule_call"):
+        for outcome in ("ok", "invalid", "error"):
+            _value("homer_tool_calls_total", tool=tool, outcome=outcome)
+
+
+def test_closed_label_values_stay_closed() -> None:
+    metrics.observe_turn("agent", "ok", 0.5)
+    metrics.record_handoff("human")
+    metrics.record_error("model")
+    for _, labels, _ in _samples():
+        for label, allowed in CLOSED_LABEL_VALUES.items():
+            if label in labels:
+                assert labels[label] in allowed
+        if "outcome" in labels:
+            assert labels["outcome"] in {"ok", "error", "invalid"}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: metrics.observe_turn("elsewhere", "ok", 1.0),  # type: ignore[arg-type]
+        lambda: metrics.observe_turn("agent", "maybe", 1.0),  # type: ignore[arg-type]
+        lambda: metrics.record_error("disk"),  # type: ignore[arg-type]
+        lambda: metrics.record_handoff("bored"),  # type: ignore[arg-type]
+        lambda: metrics.record_tool_call("save_lead", "weird"),  # type: ignore[arg-type]
+    ],
+)
+def test_unknown_closed_values_raise(call: object) -> None:
+    with pytest.raises(ValueError):
+        call()  # type: ignore[operator]
+
+
+def test_invented_tool_names_fold_into_unknown() -> None:
+    before = _value("homer_tool_calls_total", tool="unknown", outcome="invalid")
+    metrics.record_tool_call("+5511999990000", "invalid")
+    metrics.record_tool_call("drop_table_leads", "invalid")
+    after = _value("homer_tool_calls_total", tool="unknown", outcome="invalid")
+    assert after == before + 2
+    tools = {labels["tool"] for name, labels, _ in _samples() if "tool" in labels}
+    assert "+5511999990000" not in tools
+    assert "drop_table_leads" not in tools
+
+
+def test_model_label_values_are_capped() -> None:
+    for i in range(metrics.MAX_MODELS * 2):
+        metrics.observe_model_call(f"model-{i}", 0.1, prompt_tokens=3, completion_tokens=2)
+    models = {labels["model"] for name, labels, _ in _samples() if "model" in labels}
+    assert len(models) <= metrics.MAX_MODELS + 1
+    assert "other" in models
+
+
+def test_observations_land() -> None:
+    metrics.register_tools(["save_lead"])
+    before = _value("homer_turns_total", route="handoff", outcome="error")
+    metrics.observe_turn("handoff", "error", 0.003)
+    assert _value("homer_turns_total", route="handoff", outcome="error") == before + 1
+
+    tokens = _value("homer_model_tokens_total", model="offline", kind="completion")
+    metrics.observe_model_call("offline", 0.02, prompt_tokens=10, completion_tokens=4)
+    assert _value("homer_model_tokens_total", model="offline", kind="completion") == tokens + 4
+
+    ok = _value("homer_tool_calls_total", tool="save_lead", outcome="ok")
+    metrics.record_tool_call("save_lead", "ok")
+    assert _value("homer_tool_calls_total", tool="save_lead", outcome="ok") == ok + 1
+
+    lowest = _value("homer_sentiment_compound_bucket", le="-1.0")
+    metrics.observe_sentiment(-5.0)  # clamped to -1
+    metrics.observe_sentiment(float("nan"))  # ignored
+    assert _value("homer_sentiment_compound_bucket", le="-1.0") == lowest + 1
+
+
+def test_buckets() -> None:
+    turn = sorted(
+        float(labels["le"])
+        for name, labels, _ in _samples()
+        if name == "homer_turn_duration_seconds_bucket" and labels["route"] == "agent"
+    )
+    assert turn[0] == 0.001
+    assert 60.0 in turn
+    sentiment = sorted(
+        float(labels["le"])
+        for name, labels, _ in _samples()
+        if name == "homer_sentiment_compound_bucket"
+    )
+    assert sentiment[:-1] == [-1 + 0.25 * i for i in range(9)]
+
+
+def test_port_zero_disables_the_server() -> None:
+    assert metrics.start_metrics_server(0) is None
+    assert metrics.start_metrics_server_from_env({"HOMER_METRICS_PORT": "0"}) is None
+
+
+def test_bad_ports_are_refused() -> None:
+    with pytest.raises(ValueError):
+        metrics.start_metrics_server(70000)
+    with pytest.raises(ValueError):
+        metrics.start_metrics_server_from_env({"HOMER_METRICS_PORT": "nine"})
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served_port() -> Iterator[int]:
+    port = metrics.start_metrics_server(_free_port())
+    assert port is not None
+    try:
+        yield port
+    finally:
+        metrics.stop_metrics_servers()
+
+
+def test_serves_metrics_over_http(served_port: int) -> None:
+    metrics.observe_turn("agent", "ok", 0.25)
+    url = f"http://127.0.0.1:{served_port}/metrics"
+    with urllib.request.urlopen(url, timeout=5) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"].startswith("text/plain")
+        body = response.read().decode()
+    families = {family.name for family in text_string_to_metric_families(body)}
+    # The text parser names counter families without their ``_total`` suffix.
+    assert {
+        "homer_turns",
+        "homer_turn_duration_seconds",
+        "homer_model_call_duration_seconds",
+        "homer_model_tokens",
+        "homer_tool_calls",
+        "homer_errors",
+        "homer_handoffs",
+        "homer_sentiment_compound",
+        "homer_build_info",
+    } <= families
+    assert 'homer_turns_total{outcome="ok",route="agent"}' in body
+    assert "homer_build_info{" in body
+    # Only this registry: nothing from prometheus-client's default process collectors.
+    assert "process_cpu_seconds_total" not in body
+    assert "python_gc_objects_collected_total" not in body
+
+
+def test_server_from_env_binds_loopback_by_default() -> None:
+    port = metrics.start_metrics_server_from_env({"HOMER_METRICS_PORT": str(_free_port())})
+    try:
+        assert port is not None
+        assert [server.server_address[0] for server, _ in metrics._servers] == ["127.0.0.1"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        metrics.stop_metrics_servers()
