@@ -1,0 +1,119 @@
+"""One typed settings object, parsed once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import platformdirs
+from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+OFFLINE_MODEL = "offline"
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+
+
+def default_data_dir() -> Path:
+    """Where the embedded Postgres keeps its data when HOMER_DATA_DIR is unset."""
+    return platformdirs.user_data_path("homer-agent", appauthor=False)
+
+
+class Settings(BaseSettings):
+    """Every knob of the agent. Field names map to upper-case environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    database_url: Annotated[
+        str | None,
+        Field(
+            description="postgresql:// URL of the server to use; unset: an embedded Postgres.",
+        ),
+    ] = None
+    homer_data_dir: Annotated[
+        Path, Field(description="Directory of the embedded Postgres data.")
+    ] = Field(default_factory=default_data_dir)
+    homer_model: Annotated[
+        str | None,
+        Field(description="'offline', or a model name for the OpenAI-compatible API."),
+    ] = None
+    openai_api_key: SecretStr | None = None
+    openai_base_url: AnyUrl | None = None
+    homer_model_timeout: Annotated[
+        float, Field(gt=0, le=600, description="Seconds one model call may take.")
+    ] = 30.0
+    homer_model_retries: Annotated[
+        int, Field(ge=0, le=10, description="Retries on 429, 5xx and timeouts.")
+    ] = 2
+    homer_profile: Annotated[
+        Path | None, Field(description="Development profile TOML; unset: Vila Carnaúba.")
+    ] = None
+    homer_metrics_port: Annotated[
+        int, Field(ge=0, le=65535, description="Port of /metrics while chatting; 0 disables.")
+    ] = 9464
+    homer_metrics_addr: str = "127.0.0.1"
+    homer_max_message_chars: Annotated[
+        int, Field(ge=1, le=100_000, description="Longest message accepted, in characters.")
+    ] = 4000
+    homer_history_window: Annotated[
+        int, Field(ge=2, le=200, description="Messages of history sent to the model.")
+    ] = 12
+    homer_pool_max_size: Annotated[int, Field(ge=1, le=200)] = 10
+    homer_connect_timeout: Annotated[
+        float, Field(gt=0, le=120, description="Seconds to wait for Postgres at start.")
+    ] = 5.0
+    homer_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        if not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("expected a postgresql:// URL")
+        return value
+
+    @field_validator("homer_model")
+    @classmethod
+    def _model_name(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        return value.strip()
+
+    @model_validator(mode="after")
+    def _profile_exists(self) -> Settings:
+        if self.homer_profile is not None and not self.homer_profile.is_file():
+            raise ValueError(f"HOMER_PROFILE: no such file {self.homer_profile}")
+        return self
+
+    @property
+    def model_name(self) -> str:
+        """The chat model in use: offline unless an API key or a base URL says otherwise."""
+        if self.homer_model is not None:
+            return self.homer_model
+        if self.openai_api_key is not None or self.openai_base_url is not None:
+            return DEFAULT_OPENAI_MODEL
+        return OFFLINE_MODEL
+
+    @property
+    def offline(self) -> bool:
+        return self.model_name == OFFLINE_MODEL
+
+
+class SettingsError(Exception):
+    """A bad or missing setting, phrased as one line a person can act on."""
+
+
+def load_settings() -> Settings:
+    """Parse the environment once; turn validation errors into one readable line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = error.get("loc") or ()
+            name = str(loc[0]).upper() if loc else ""
+            message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}" if name else message)
+        raise SettingsError("invalid setting " + "; ".join(problems)) from None

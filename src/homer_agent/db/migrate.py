@@ -1,0 +1,102 @@
+"""Apply the ordered SQL migrations and LangGraph's checkpoint tables.
+
+A small runner rather than a library: the migrations are plain SQL files that sqlc
+also reads as its schema, and the maintained runners we looked at (yoyo) open their
+own connections and lock with a table rather than an advisory lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from langgraph.checkpoint.postgres import PostgresSaver
+from psycopg import Connection
+from psycopg.rows import DictRow
+
+from homer_agent.db.pool import Pool
+
+# An arbitrary constant: every process that migrates this database takes the same lock.
+MIGRATION_LOCK_KEY = 7_100_431_208
+LOCK_POLL_SECONDS = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: str
+    sql: str
+
+    @property
+    def checksum(self) -> str:
+        return hashlib.sha256(self.sql.encode()).hexdigest()
+
+
+def schema_dir() -> Path:
+    """The migrations: shipped inside the wheel, or read from the source tree."""
+    packaged = Path(str(resources.files("homer_agent"))) / "schema"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "sql" / "schema"
+
+
+def load_migrations(directory: Path | None = None) -> list[Migration]:
+    """Every `NNNN_name.sql` file, in order."""
+    folder = directory or schema_dir()
+    return [
+        Migration(path.stem, path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.sql"))
+    ]
+
+
+def _lock(conn: Connection[DictRow]) -> None:
+    """Take the migration lock, polling rather than waiting inside a statement.
+
+    LangGraph's checkpoint migrations run CREATE INDEX CONCURRENTLY, which waits for
+    every open transaction: a second process blocked in pg_advisory_lock() would be one,
+    and the two would deadlock.
+    """
+    while True:
+        row = conn.execute(
+            "SELECT pg_try_advisory_lock(%s) AS locked", (MIGRATION_LOCK_KEY,)
+        ).fetchone()
+        if row is not None and row["locked"]:
+            return
+        time.sleep(LOCK_POLL_SECONDS)
+
+
+def migrate(pool: Pool) -> list[str]:
+    """Apply what is missing, under an advisory lock; return the versions applied now."""
+    applied_now: list[str] = []
+    with pool.connection() as conn:
+        _lock(conn)
+        try:
+            conn.execute(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    text PRIMARY KEY,
+                    checksum   text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """
+            )
+            done = {
+                row["version"]: row["checksum"]
+                for row in conn.execute("SELECT version, checksum FROM schema_migrations")
+            }
+            for migration in load_migrations():
+                if migration.version in done:
+                    continue
+                with conn.transaction():
+                    conn.execute(migration.sql.encode(), prepare=False)
+                    conn.execute(
+                        "INSERT INTO schema_migrations (version, checksum) VALUES (%s, %s)",
+                        (migration.version, migration.checksum),
+                    )
+                applied_now.append(migration.version)
+            PostgresSaver(conn).setup()
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+    return applied_now

