@@ -1,0 +1,221 @@
+"""Call times: ISO 8601 and pt-BR expressions, resolved against a fixed `now`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from homer_agent.when import WhenError, find_when, fold, parse_when, search_when
+
+TZ = ZoneInfo("America/Fortaleza")
+# Wednesday 25 November 2026, 11:00 in Fortaleza.
+NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)
+
+
+def at(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("amanhã às 15h", at(26, 15)),
+        ("Amanhã às 10h", at(26, 10)),
+        ("amanha as 10", at(26, 10)),
+        ("depois de amanhã às 9", at(27, 9)),
+        ("hoje às 18h30", at(25, 18, 30)),
+        ("hoje às 18:30", at(25, 18, 30)),
+        ("segunda-feira às 14:30", at(30, 14, 30)),
+        ("segunda às 14h", at(30, 14)),
+        ("sexta 10h", at(27, 10)),
+        ("sábado às 9h", at(28, 9)),
+        ("terça que vem às 11h", at(1, 11, month=12)),
+        ("10/02/2027 às 15h", at(10, 15, month=2, year=2027)),
+        ("10/02/27 às 15h", at(10, 15, month=2, year=2027)),
+        ("10-02-2027 15:00", at(10, 15, month=2, year=2027)),
+        ("15/03 às 14h", at(15, 14, month=3, year=2027)),
+        ("30/11 às 14h", at(30, 14)),
+        ("dia 10 às 15h", at(10, 15, month=12)),
+        ("dia 26 às 9h", at(26, 9)),
+        ("10 de fevereiro às 15h", at(10, 15, month=2, year=2027)),
+        ("10 de fevereiro de 2027, 15h", at(10, 15, month=2, year=2027)),
+        ("às 9h", at(26, 9)),
+        ("às 15h", at(25, 15)),
+        ("14:30", at(25, 14, 30)),
+        ("15h30", at(25, 15, 30)),
+        ("15 horas", at(25, 15)),
+        ("às 9 e meia", at(26, 9, 30)),
+        ("de manhã", at(26, 9)),
+        ("amanhã de manhã", at(26, 9)),
+        ("à tarde", at(25, 14)),
+        ("sexta à tarde", at(27, 14)),
+        ("sábado à noite", at(28, 19)),
+        ("amanhã no fim da tarde", at(26, 17)),
+        ("amanhã às 3 da tarde", at(26, 15)),
+        ("amanhã às 8 da noite", at(26, 20)),
+        ("amanhã às 10 da manhã", at(26, 10)),
+        ("amanhã às 2", at(26, 14)),
+        ("amanhã às quinze", at(26, 15)),
+        ("amanhã ao meio-dia", at(26, 12)),
+        ("daqui a 2 horas", at(25, 13)),
+        ("em meia hora", at(25, 11, 30)),
+        ("daqui a 3 dias às 10h", at(28, 10)),
+    ],
+)
+def test_pt_br_expressions(text: str, expected: datetime) -> None:
+    assert parse_when(text, now=NOW, tz=TZ) == expected
+
+
+def test_weekday_of_today_means_next_week() -> None:
+    # NOW is a Wednesday: "quarta" is the next Wednesday even though 15h is still ahead.
+    assert parse_when("quarta às 15h", now=NOW, tz=TZ) == at(2, 15, month=12)
+    assert parse_when("quinta-feira às 9h", now=NOW, tz=TZ) == at(26, 9)
+
+
+def test_time_only_rolls_to_tomorrow_when_passed() -> None:
+    late = NOW.replace(hour=20)
+    assert parse_when("às 9h", now=late, tz=TZ) == at(26, 9)
+    assert parse_when("às 21h", now=late, tz=TZ) == at(25, 21)
+
+
+def test_date_without_year_is_next_occurrence() -> None:
+    assert parse_when("20/11 às 10h", now=NOW, tz=TZ) == at(20, 10, year=2027)
+    assert parse_when("25/11 às 15h", now=NOW, tz=TZ) == at(25, 15)
+    assert parse_when("25/11 às 10h", now=NOW, tz=TZ) == at(25, 10, year=2027)
+    assert parse_when("29/02 às 10h", now=NOW, tz=TZ) == at(29, 10, month=2, year=2028)
+
+
+def test_day_of_month_skips_short_months() -> None:
+    feb = datetime(2027, 2, 5, 9, 0, tzinfo=TZ)
+    assert parse_when("dia 31 às 10h", now=feb, tz=TZ) == at(31, 10, month=3, year=2027)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2027-02-10T15:00:00-03:00", at(10, 15, month=2, year=2027)),
+        ("2027-02-10T15:00", at(10, 15, month=2, year=2027)),
+        ("2027-02-10 15:00", at(10, 15, month=2, year=2027)),
+        ("2027-02-10T18:00:00Z", at(10, 15, month=2, year=2027)),
+        ("2027-02-10T15:00:00.123-03:00", at(10, 15, month=2, year=2027)),
+        ("2027-02-10T16:00:00-0200", at(10, 15, month=2, year=2027)),
+    ],
+)
+def test_iso_8601(text: str, expected: datetime) -> None:
+    result = parse_when(text, now=NOW, tz=TZ)
+    assert result == expected
+    assert result.tzinfo is not None
+    assert result.utcoffset() == timedelta(hours=-3)
+
+
+def test_naive_now_is_read_in_tz_and_other_zones_work() -> None:
+    naive = datetime(2026, 11, 25, 11, 0)
+    assert parse_when("amanhã às 15h", now=naive, tz=TZ) == at(26, 15)
+    # 13:00 UTC is 10:00 in Fortaleza: "hoje às 11h" is still ahead there.
+    utc_now = datetime(2026, 11, 25, 13, 0, tzinfo=UTC)
+    assert parse_when("hoje às 11h", now=utc_now, tz=TZ) == at(25, 11)
+    sp = ZoneInfo("America/Sao_Paulo")
+    assert parse_when("amanhã às 15h", now=NOW, tz=sp).tzinfo == sp
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("hoje às 8h", "in the past"),
+        ("10/02/2020 às 15h", "in the past"),
+        ("2020-01-01T10:00:00-03:00", "in the past"),
+        ("amanhã", "no time of day"),
+        ("dia 10", "no time of day"),
+        ("banana", "no date or time"),
+        ("", "empty"),
+        ("   ", "empty"),
+        ("31/02/2027 às 10h", "invalid date"),
+        ("13/13 às 10h", "invalid date"),
+        ("31/04 às 10h", "invalid date"),
+    ],
+)
+def test_errors(text: str, fragment: str) -> None:
+    with pytest.raises(WhenError, match=fragment):
+        parse_when(text, now=NOW, tz=TZ)
+
+
+def test_when_error_is_value_error() -> None:
+    assert issubclass(WhenError, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pode ligar no dia 10/02/2027 às 15h", at(10, 15, month=2, year=2027)),
+        ("Pode ser segunda-feira às 14:30", at(30, 14, 30)),
+        ("Boa tarde! Me liga amanhã às 10h, por favor", at(26, 10)),
+        ("Prefiro que me liguem sexta de manhã", at(27, 9)),
+        ("Qualquer horário depois das 16h serve", at(25, 16)),
+        ("pode me ligar lá pelas 5 da tarde", at(25, 17)),
+    ],
+)
+def test_find_when_in_sentences(text: str, expected: datetime) -> None:
+    assert find_when(text, now=NOW, tz=TZ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quero as 3 casas",
+        "Procuro uma casa com 3 quartos",
+        "Meu orçamento é de 900 mil reais",
+        "4 quartos, no Cumbuco, até 2 milhões",
+        "Boa tarde, tudo bem?",
+        "Boa noite",
+        "Pode ligar amanhã",
+        "Tenho R$ 450.000",
+        "hoje às 8h",
+        "",
+    ],
+)
+def test_find_when_none(text: str) -> None:
+    assert find_when(text, now=NOW, tz=TZ) is None
+
+
+def test_search_when_keeps_past_times_and_spans() -> None:
+    text = "Pode ligar hoje às 8h"
+    found = search_when(text, now=NOW, tz=TZ)
+    assert found is not None
+    assert not found.is_future
+    assert found.at == at(25, 8)
+    used = "".join(text[start:end] for start, end in found.spans)
+    assert "hoje" in used
+    assert "8" in used
+
+
+def test_fold_keeps_length() -> None:
+    for text in ["Amanhã às 15h", "Ⅻ ﬁ İstanbul ß", "São João"]:
+        assert len(fold(text)) == len(text)
+    assert fold("Amanhã ÀS Três") == "amanha as tres"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200))
+def test_find_when_never_raises(text: str) -> None:
+    result = find_when(text, now=NOW, tz=TZ)
+    assert result is None or (result.tzinfo is not None and result > NOW)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789/:-hT às amanhã segunda dia de manhã Z+")),
+        max_size=40,
+    )
+)
+def test_parse_when_raises_only_when_error(text: str) -> None:
+    try:
+        result = parse_when(text, now=NOW, tz=TZ)
+    except WhenError:
+        return
+    assert result.tzinfo is not None
+    assert result > NOW
