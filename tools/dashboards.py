@@ -1,0 +1,1024 @@
+"""Grafana dashboards of the Homer stack, as code.
+
+    uv run python tools/dashboards.py          # write docker/grafana/dashboards/*.json
+    uv run python tools/dashboards.py --check  # exit 1 if the committed JSON is stale
+
+Built with grafana-foundation-sdk (its Grafana 11.6 builders, matching the pinned
+grafana/grafana image). The SDK has no builder for PostgreSQL queries, so :class:`SqlQuery`
+below supplies one. Datasources are referenced by uid only: ``prometheus`` and
+``postgres-leads`` (docker/grafana/provisioning/datasources/datasources.yaml).
+
+The PromQL uses Grafana's ``$__rate_interval`` and ``$__range``; the SQL uses the
+PostgreSQL datasource macros ``$__timeFilter(col)`` and ``$__timeGroupAlias(col, 'interval')``
+only. tests/monitoring_exprs.py expands both into plain PromQL and SQL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from grafana_foundation_sdk.builders import barchart, bargauge, stat, table, timeseries
+from grafana_foundation_sdk.builders import common as common_builders
+from grafana_foundation_sdk.builders import dashboard as dash
+from grafana_foundation_sdk.builders import prometheus as prom
+from grafana_foundation_sdk.cog import builder as cogbuilder
+from grafana_foundation_sdk.cog import variants as cogvariants
+from grafana_foundation_sdk.cog.encoder import JSONEncoder
+from grafana_foundation_sdk.models import common
+from grafana_foundation_sdk.models.dashboard import (
+    DashboardCursorSync,
+    DashboardLinkType,
+    DataSourceRef,
+    DataTransformerConfig,
+    DynamicConfigValue,
+    Threshold,
+    ThresholdsMode,
+    ValueMap,
+    ValueMapping,
+    ValueMappingResult,
+)
+from grafana_foundation_sdk.models.prometheus import PromQueryFormat
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "docker" / "grafana" / "dashboards"
+
+PROMETHEUS = DataSourceRef(type_val="prometheus", uid="prometheus")
+POSTGRES = DataSourceRef(type_val="grafana-postgresql-datasource", uid="postgres-leads")
+TAGS = ["homer"]
+
+# Day boundaries for "calls per day": the leads and the brokers are in Brazil.
+LEADS_TZ = "America/Sao_Paulo"
+
+
+class SqlQuery(cogvariants.Dataquery):
+    """A raw-SQL target of Grafana's PostgreSQL datasource."""
+
+    def __init__(self, ref_id: str, raw_sql: str, fmt: str) -> None:
+        self.ref_id = ref_id
+        self.raw_sql = raw_sql
+        self.fmt = fmt
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "datasource": POSTGRES.to_json(),
+            "editorMode": "code",
+            "format": self.fmt,
+            "rawQuery": True,
+            "rawSql": self.raw_sql,
+            "refId": self.ref_id,
+        }
+
+
+class Sql(cogbuilder.Builder[SqlQuery]):
+    def __init__(self, raw_sql: str, fmt: str = "table", ref_id: str = "A") -> None:
+        self._query = SqlQuery(ref_id, _dedent(raw_sql), fmt)
+
+    def build(self) -> SqlQuery:
+        return self._query
+
+
+def _dedent(sql: str) -> str:
+    lines = [line.rstrip() for line in sql.strip("\n").splitlines()]
+    indent = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return "\n".join(line[indent:] for line in lines)
+
+
+def promql(expr: str, legend: str = "__auto", ref_id: str = "A", *, instant: bool = False) -> Any:
+    query = prom.Dataquery().expr(expr).legend_format(legend).ref_id(ref_id)
+    query = query.datasource(PROMETHEUS)
+    return query.instant() if instant else query.range()
+
+
+def thresholds(*steps: tuple[float | None, str]) -> dash.ThresholdsConfig:
+    return (
+        dash.ThresholdsConfig()
+        .mode(ThresholdsMode.ABSOLUTE)
+        .steps([Threshold(value=value, color=color) for value, color in steps])
+    )
+
+
+UP_DOWN: list[ValueMapping] = [
+    ValueMap(
+        options={
+            "0": ValueMappingResult(text="DOWN", color="red", index=0),
+            "1": ValueMappingResult(text="UP", color="green", index=1),
+        }
+    )
+]
+
+
+class _Ids:
+    """Stable panel ids, in the order panels are added."""
+
+    def __init__(self) -> None:
+        self._next = 0
+
+    def __call__(self) -> int:
+        self._next += 1
+        return self._next
+
+
+def _ts(
+    ids: _Ids,
+    title: str,
+    description: str,
+    targets: Sequence[Any],
+    unit: str,
+    *,
+    ds: DataSourceRef = PROMETHEUS,
+    span: int = 12,
+    height: int = 8,
+    stacked: bool = False,
+    bars: bool = False,
+) -> timeseries.Panel:
+    panel = (
+        timeseries.Panel()
+        .id(ids())
+        .title(title)
+        .description(description)
+        .datasource(ds)
+        .unit(unit)
+        .span(span)
+        .height(height)
+        .fill_opacity(25 if stacked or bars else 10)
+        .line_width(1)
+        .legend(
+            common_builders.VizLegendOptions()
+            .display_mode(common.LegendDisplayMode.LIST)
+            .placement(common.LegendPlacement.BOTTOM)
+            .show_legend(True)
+        )
+        .tooltip(common_builders.VizTooltipOptions().mode(common.TooltipDisplayMode.MULTI))
+    )
+    if bars:
+        panel = panel.draw_style(common.GraphDrawStyle.BARS)
+    if stacked:
+        panel = panel.stacking(common_builders.StackingConfig().mode(common.StackingMode.NORMAL))
+    for target in targets:
+        panel = panel.with_target(target)
+    return panel
+
+
+def _stat(
+    ids: _Ids,
+    title: str,
+    description: str,
+    target: Any,
+    unit: str,
+    *,
+    ds: DataSourceRef = PROMETHEUS,
+    span: int = 4,
+    height: int = 4,
+    steps: Sequence[tuple[float | None, str]] = ((None, "blue"),),
+) -> stat.Panel:
+    return (
+        stat.Panel()
+        .id(ids())
+        .title(title)
+        .description(description)
+        .datasource(ds)
+        .unit(unit)
+        .span(span)
+        .height(height)
+        .thresholds(thresholds(*steps))
+        .color_mode(common.BigValueColorMode.BACKGROUND)
+        .graph_mode(common.BigValueGraphMode.NONE)
+        .reduce_options(common_builders.ReduceDataOptions().calcs(["lastNotNull"]).values(False))
+        .with_target(target)
+    )
+
+
+def _dashboard(uid: str, title: str, description: str) -> dash.Dashboard:
+    return (
+        dash.Dashboard(title)
+        .uid(uid)
+        .description(description)
+        .tags(TAGS)
+        .readonly()
+        .time("now-6h", "now")
+        .refresh("30s")
+        .timezone("browser")
+        .tooltip(DashboardCursorSync.CROSSHAIR)
+        .link(
+            dash.DashboardLink("Homer")
+            .type(DashboardLinkType.DASHBOARDS)
+            .tags(TAGS)
+            .as_dropdown(False)
+            .include_vars(False)
+            .keep_time(True)
+        )
+    )
+
+
+# --- homer-postgres ----------------------------------------------------------------------
+
+TABLE_SIZES_SQL = """
+    SELECT c.relname AS "table",
+           pg_total_relation_size(c.oid) AS "total",
+           pg_relation_size(c.oid) AS "heap",
+           pg_indexes_size(c.oid) AS "indexes",
+           greatest(c.reltuples, 0)::bigint AS "rows (estimate)"
+    FROM pg_class AS c
+    JOIN pg_namespace AS n ON n.oid = c.relnamespace
+    WHERE c.relkind = 'r'
+      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND c.relname IN ('checkpoints', 'checkpoint_blobs', 'checkpoint_writes',
+                        'checkpoint_migrations', 'leads', 'turns')
+    ORDER BY pg_total_relation_size(c.oid) DESC
+"""
+
+
+def postgres_dashboard() -> dash.Dashboard:
+    ids = _Ids()
+    hit = 'sum(rate(pg_stat_database_blks_hit{datname="homer"}[$__rate_interval]))'
+    read = 'sum(rate(pg_stat_database_blks_read{datname="homer"}[$__rate_interval]))'
+    return (
+        _dashboard(
+            "homer-postgres",
+            "Homer · PostgreSQL",
+            "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
+        )
+        .with_row(dash.Row("Server").id(ids()))
+        .with_panel(
+            _stat(
+                ids,
+                "PostgreSQL",
+                "pg_up from postgres-exporter: can the exporter reach the server?",
+                promql("min(pg_up)", "up", instant=True),
+                "none",
+                steps=((None, "red"), (1, "green")),
+            ).mappings(UP_DOWN)
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Exporter",
+                "Is Prometheus scraping postgres-exporter?",
+                promql('min(up{job="postgres-exporter"})', "up", instant=True),
+                "none",
+                steps=((None, "red"), (1, "green")),
+            ).mappings(UP_DOWN)
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Connections used",
+                "Backends across databases as a share of max_connections.",
+                promql(
+                    "sum(pg_stat_database_numbackends) / max(pg_settings_max_connections)",
+                    "used",
+                    instant=True,
+                ),
+                "percentunit",
+                steps=((None, "green"), (0.6, "orange"), (0.8, "red")),
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Cache hit ratio",
+                "Share of block reads served from shared buffers (homer database).",
+                promql(f"{hit} / ({hit} + {read})", "hit ratio", instant=True),
+                "percentunit",
+                steps=((None, "red"), (0.9, "orange"), (0.99, "green")),
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Database size",
+                "Size of the homer database on disk.",
+                promql('max(pg_database_size_bytes{datname="homer"})', "size", instant=True),
+                "bytes",
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Deadlocks (range)",
+                "Deadlocks detected in the homer database during the dashboard's time range.",
+                promql(
+                    'sum(increase(pg_stat_database_deadlocks{datname="homer"}[$__range]))',
+                    "deadlocks",
+                    instant=True,
+                ),
+                "short",
+                steps=((None, "green"), (1, "red")),
+            )
+        )
+        .with_row(dash.Row("Activity").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Connections",
+                "Backends per database, against max_connections.",
+                [
+                    promql("sum by (datname) (pg_stat_database_numbackends)", "{{datname}}"),
+                    promql("max(pg_settings_max_connections)", "max_connections", "B"),
+                ],
+                "short",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Transactions/s",
+                "Commits and rollbacks per second in the homer database.",
+                [
+                    promql(
+                        'sum(rate(pg_stat_database_xact_commit{datname="homer"}[$__rate_interval]))',
+                        "commits",
+                    ),
+                    promql(
+                        'sum(rate(pg_stat_database_xact_rollback{datname="homer"}'
+                        "[$__rate_interval]))",
+                        "rollbacks",
+                        "B",
+                    ),
+                ],
+                "ops",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Cache hit ratio",
+                "Share of block reads served from shared buffers; below 90% means the "
+                "working set no longer fits in memory.",
+                [promql(f"{hit} / ({hit} + {read})", "hit ratio")],
+                "percentunit",
+            )
+            .min(0)
+            .max(1)
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Locks by mode",
+                "Locks held or awaited in the homer database, by lock mode.",
+                [promql('sum by (mode) (pg_locks_count{datname="homer"})', "{{mode}}")],
+                "short",
+                stacked=True,
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Rows written/s",
+                "Rows inserted, updated and deleted per second in the homer database.",
+                [
+                    promql(
+                        'sum(rate(pg_stat_database_tup_inserted{datname="homer"}'
+                        "[$__rate_interval]))",
+                        "inserted",
+                    ),
+                    promql(
+                        'sum(rate(pg_stat_database_tup_updated{datname="homer"}'
+                        "[$__rate_interval]))",
+                        "updated",
+                        "B",
+                    ),
+                    promql(
+                        'sum(rate(pg_stat_database_tup_deleted{datname="homer"}'
+                        "[$__rate_interval]))",
+                        "deleted",
+                        "C",
+                    ),
+                ],
+                "short",
+            ).axis_label("rows/s")
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Database size",
+                "Size of the homer database on disk over time.",
+                [promql('max(pg_database_size_bytes{datname="homer"})', "homer")],
+                "bytes",
+            )
+        )
+        .with_row(dash.Row("Tables").id(ids()))
+        .with_panel(
+            bargauge.Panel()
+            .id(ids())
+            .title("Checkpoint and lead tables: total size")
+            .description(
+                "pg_total_relation_size (heap, indexes and TOAST) of LangGraph's checkpoint "
+                "tables and of leads and turns, read from the PostgreSQL datasource."
+            )
+            .datasource(POSTGRES)
+            .unit("bytes")
+            .span(12)
+            .height(8)
+            .orientation(common.VizOrientation.HORIZONTAL)
+            .display_mode(common.BarGaugeDisplayMode.GRADIENT)
+            .reduce_options(
+                common_builders.ReduceDataOptions().values(True).calcs([]).fields("/^total$/")
+            )
+            .thresholds(thresholds((None, "blue")))
+            .with_target(Sql(TABLE_SIZES_SQL))
+        )
+        .with_panel(
+            table.Panel()
+            .id(ids())
+            .title("Checkpoint and lead tables")
+            .description("Sizes and estimated row counts (reltuples) of the agent's tables.")
+            .datasource(POSTGRES)
+            .span(12)
+            .height(8)
+            .override_by_regexp(
+                "^(total|heap|indexes)$",
+                [_prop("unit", "bytes")],
+            )
+            .with_target(Sql(TABLE_SIZES_SQL))
+        )
+    )
+
+
+def _prop(prop_id: str, value: object) -> DynamicConfigValue:
+    return DynamicConfigValue(id_val=prop_id, value=value)
+
+
+# --- homer-agent -------------------------------------------------------------------------
+
+TURN_BUCKETS = "homer_turn_duration_seconds_bucket"
+MODEL_BUCKETS = "homer_model_call_duration_seconds_bucket"
+ERROR_RATIO = (
+    'sum(rate(homer_turns_total{outcome="error"}[$__rate_interval]))'
+    " / sum(rate(homer_turns_total[$__rate_interval]))"
+)
+
+
+def _quantile(q: float, buckets: str, by: str = "") -> str:
+    group = f"le, {by}" if by else "le"
+    return f"histogram_quantile({q}, sum by ({group}) (rate({buckets}[$__rate_interval])))"
+
+
+def agent_dashboard() -> dash.Dashboard:
+    ids = _Ids()
+    return (
+        _dashboard(
+            "homer-agent",
+            "Homer · Agent",
+            "The chat agent: turns, latency, model, tools, errors, hand-offs and mood.",
+        )
+        .with_row(dash.Row("Overview").id(ids()))
+        .with_panel(
+            _stat(
+                ids,
+                "Turns (range)",
+                "Chat turns handled during the dashboard's time range.",
+                promql("sum(increase(homer_turns_total[$__range]))", "turns", instant=True),
+                "short",
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Error rate (5m)",
+                "Share of turns that ended in an error; the alert fires above 5%.",
+                promql(
+                    'sum(rate(homer_turns_total{outcome="error"}[5m]))'
+                    " / sum(rate(homer_turns_total[5m]))",
+                    "errors",
+                    instant=True,
+                ),
+                "percentunit",
+                steps=((None, "green"), (0.01, "orange"), (0.05, "red")),
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "p95 turn latency (5m)",
+                "95th percentile of a whole turn's wall time; the alert fires above 15 s.",
+                promql(
+                    f"histogram_quantile(0.95, sum by (le) (rate({TURN_BUCKETS}[5m])))",
+                    "p95",
+                    instant=True,
+                ),
+                "s",
+                steps=((None, "green"), (5, "orange"), (15, "red")),
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Hand-offs (range)",
+                "Conversations handed to a human during the dashboard's time range.",
+                promql("sum(increase(homer_handoffs_total[$__range]))", "hand-offs", instant=True),
+                "short",
+                steps=((None, "blue"),),
+            )
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Tokens (range)",
+                "Prompt and completion tokens used during the dashboard's time range.",
+                promql("sum(increase(homer_model_tokens_total[$__range]))", "tokens", instant=True),
+                "short",
+            )
+        )
+        .with_panel(
+            table.Panel()
+            .id(ids())
+            .title("Running agents")
+            .description("homer_build_info of every agent Prometheus scrapes: version and model.")
+            .datasource(PROMETHEUS)
+            .span(4)
+            .height(4)
+            .with_target(
+                promql(
+                    "max by (instance, version, model) (homer_build_info)",
+                    "{{instance}}",
+                    instant=True,
+                ).format(PromQueryFormat.TABLE)
+            )
+            .with_transformation(
+                _transformation(
+                    "organize",
+                    {
+                        "excludeByName": {"Time": True, "Value": True},
+                        "indexByName": {"instance": 0, "version": 1, "model": 2},
+                    },
+                )
+            )
+        )
+        .with_row(dash.Row("Turns").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Turns per minute",
+                "Turns per minute by router decision (agent or hand-off) and outcome.",
+                [
+                    promql(
+                        "sum by (route, outcome) (rate(homer_turns_total[$__rate_interval])) * 60",
+                        "{{route}} {{outcome}}",
+                    )
+                ],
+                "opm",
+                stacked=True,
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Turn latency",
+                "p50 and p95 of a whole turn's wall time, by route.",
+                [
+                    promql(_quantile(0.5, TURN_BUCKETS, "route"), "p50 {{route}}"),
+                    promql(_quantile(0.95, TURN_BUCKETS, "route"), "p95 {{route}}", "B"),
+                ],
+                "s",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Error rate",
+                "Share of turns that ended in an error.",
+                [promql(ERROR_RATIO, "error rate")],
+                "percentunit",
+            )
+            .min(0)
+            .thresholds(thresholds((None, "green"), (0.05, "red")))
+            .thresholds_style(
+                common_builders.GraphThresholdsStyleConfig().mode(
+                    common.GraphThresholdsStyleMode.LINE
+                )
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Errors per minute by kind",
+                "database, model, timeout, internal or input errors.",
+                [
+                    promql(
+                        "sum by (kind) (rate(homer_errors_total[$__rate_interval])) * 60",
+                        "{{kind}}",
+                    )
+                ],
+                "opm",
+                stacked=True,
+            )
+        )
+        .with_row(dash.Row("Model and tools").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Model call latency",
+                "p50 and p95 of one chat-model call, by model.",
+                [
+                    promql(_quantile(0.5, MODEL_BUCKETS, "model"), "p50 {{model}}"),
+                    promql(_quantile(0.95, MODEL_BUCKETS, "model"), "p95 {{model}}", "B"),
+                ],
+                "s",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Tokens per minute",
+                "Prompt and completion tokens per minute, by model.",
+                [
+                    promql(
+                        "sum by (model, kind) (rate(homer_model_tokens_total[$__rate_interval]))"
+                        " * 60",
+                        "{{model}} {{kind}}",
+                    )
+                ],
+                "short",
+                stacked=True,
+            ).axis_label("tokens/min")
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Tool calls per minute",
+                "Tool calls by tool and outcome (invalid: arguments refused by the tool's "
+                "schema). Tool names the agent does not know are counted as 'unknown'.",
+                [
+                    promql(
+                        "sum by (tool, outcome) (rate(homer_tool_calls_total[$__rate_interval]))"
+                        " * 60",
+                        "{{tool}} {{outcome}}",
+                    )
+                ],
+                "opm",
+                stacked=True,
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Hand-offs by reason",
+                "Conversations handed to a human: hostile lead, opt-out or asked for a person.",
+                [
+                    promql(
+                        "sum by (reason) (increase(homer_handoffs_total[$__rate_interval]))",
+                        "{{reason}}",
+                    )
+                ],
+                "short",
+                bars=True,
+                stacked=True,
+            )
+        )
+        .with_row(dash.Row("Mood").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Sentiment of human messages",
+                "Mean VADER compound score (-1 to 1) and the share of clearly negative "
+                "messages (score at most -0.5).",
+                [
+                    promql(
+                        "sum(rate(homer_sentiment_compound_sum[$__rate_interval]))"
+                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
+                        "mean sentiment",
+                    ),
+                    promql(
+                        'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
+                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
+                        "negative share",
+                        "B",
+                    ),
+                ],
+                "none",
+                span=24,
+            )
+            .min(-1)
+            .max(1)
+        )
+    )
+
+
+def _transformation(kind: str, options: dict[str, object]) -> DataTransformerConfig:
+    return DataTransformerConfig(id_val=kind, options=options)
+
+
+# --- homer-leads -------------------------------------------------------------------------
+
+LEADS_BY_TEMPERATURE_SQL = """
+    SELECT t::text AS "temperature", count(l.id) AS "leads"
+    FROM unnest(enum_range(NULL::lead_temperature)) AS t
+    LEFT JOIN leads AS l ON l.temperature = t
+    GROUP BY t
+    ORDER BY t
+"""
+
+FUNNEL_SQL = """
+    WITH f AS (
+        SELECT count(*) AS started,
+               count(*) FILTER (WHERE name IS NOT NULL) AS named,
+               count(*) FILTER (WHERE name IS NOT NULL AND bedrooms IS NOT NULL) AS bedrooms,
+               count(*) FILTER (WHERE name IS NOT NULL AND bedrooms IS NOT NULL
+                                  AND neighborhood IS NOT NULL) AS neighborhood,
+               count(*) FILTER (WHERE name IS NOT NULL AND bedrooms IS NOT NULL
+                                  AND neighborhood IS NOT NULL
+                                  AND budget_brl IS NOT NULL) AS budget,
+               count(*) FILTER (WHERE name IS NOT NULL AND bedrooms IS NOT NULL
+                                  AND neighborhood IS NOT NULL AND budget_brl IS NOT NULL
+                                  AND call_at IS NOT NULL) AS call
+        FROM leads
+        WHERE $__timeFilter(created_at)
+    )
+    SELECT s.step AS "step", s.leads AS "leads"
+    FROM f
+    CROSS JOIN LATERAL (VALUES
+        (1, '1 started', f.started),
+        (2, '2 name', f.named),
+        (3, '3 bedrooms', f.bedrooms),
+        (4, '4 neighborhood', f.neighborhood),
+        (5, '5 budget', f.budget),
+        (6, '6 call scheduled', f.call)
+    ) AS s (ord, step, leads)
+    ORDER BY s.ord
+"""
+
+CALLS_PER_DAY_SQL = f"""
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS "day", count(l.id) AS "calls"
+    FROM generate_series(
+        date_trunc('day', now() AT TIME ZONE '{LEADS_TZ}') - interval '7 days',
+        date_trunc('day', now() AT TIME ZONE '{LEADS_TZ}') + interval '14 days',
+        interval '1 day'
+    ) AS d (day)
+    LEFT JOIN leads AS l
+        ON l.call_at AT TIME ZONE '{LEADS_TZ}' >= d.day
+       AND l.call_at AT TIME ZONE '{LEADS_TZ}' < d.day + interval '1 day'
+    GROUP BY d.day
+    ORDER BY d.day
+"""
+
+UPCOMING_CALLS_SQL = """
+    SELECT l.call_at AS "call at",
+           l.name AS "name",
+           l.temperature::text AS "temperature",
+           l.bedrooms AS "bedrooms",
+           l.neighborhood AS "neighborhood",
+           l.budget_brl AS "budget (BRL)"
+    FROM leads AS l
+    WHERE l.call_at >= now()
+    ORDER BY l.call_at
+    LIMIT 50
+"""
+
+NEW_LEADS_SQL = """
+    SELECT $__timeGroupAlias(created_at, '1h'),
+           count(*) FILTER (WHERE temperature = 'cold') AS "cold",
+           count(*) FILTER (WHERE temperature = 'warm') AS "warm",
+           count(*) FILTER (WHERE temperature = 'hot') AS "hot"
+    FROM leads
+    WHERE $__timeFilter(created_at)
+    GROUP BY 1
+    ORDER BY 1
+"""
+
+MOOD_SQL = """
+    SELECT $__timeGroupAlias(started_at, '10m'),
+           avg(sentiment) AS "mean sentiment",
+           percentile_cont(0.1) WITHIN GROUP (ORDER BY sentiment) AS "p10 sentiment",
+           avg(CASE WHEN sentiment <= -0.5 THEN 1.0 ELSE 0.0 END) AS "negative share"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+    GROUP BY 1
+    ORDER BY 1
+"""
+
+HANDOFFS_SQL = """
+    SELECT coalesce(l.handoff_reason, 'none') AS "reason", count(*) AS "leads"
+    FROM leads AS l
+    WHERE l.handoff_at IS NOT NULL AND $__timeFilter(l.handoff_at)
+    GROUP BY 1
+    ORDER BY 2 DESC
+"""
+
+TOTALS_SQL = """
+    SELECT count(*) AS "leads",
+           count(*) FILTER (WHERE $__timeFilter(created_at)) AS "new in range",
+           count(*) FILTER (WHERE temperature = 'hot') AS "hot",
+           count(*) FILTER (WHERE call_at >= now()) AS "calls ahead"
+    FROM leads
+"""
+
+
+def leads_dashboard() -> dash.Dashboard:
+    ids = _Ids()
+    return (
+        _dashboard(
+            "homer-leads",
+            "Homer · Leads",
+            "Leads and conversations, read from the agent's PostgreSQL tables leads and turns.",
+        )
+        .with_row(dash.Row("Leads").id(ids()))
+        .with_panel(
+            stat.Panel()
+            .id(ids())
+            .title("Leads")
+            .description(
+                "All leads, leads created in the time range, hot leads, calls still ahead."
+            )
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(5)
+            .thresholds(thresholds((None, "blue")))
+            .color_mode(common.BigValueColorMode.VALUE)
+            .graph_mode(common.BigValueGraphMode.NONE)
+            .text_mode(common.BigValueTextMode.VALUE_AND_NAME)
+            .reduce_options(
+                common_builders.ReduceDataOptions().calcs(["lastNotNull"]).values(False)
+            )
+            .with_target(Sql(TOTALS_SQL))
+        )
+        .with_panel(
+            bargauge.Panel()
+            .id(ids())
+            .title("Leads by temperature")
+            .description("How close leads are to buying, as the agent judged it.")
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(5)
+            .orientation(common.VizOrientation.HORIZONTAL)
+            .display_mode(common.BarGaugeDisplayMode.BASIC)
+            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
+            .thresholds(thresholds((None, "blue")))
+            .override_by_name("cold", [_fixed_color("blue")])
+            .override_by_name("warm", [_fixed_color("orange")])
+            .override_by_name("hot", [_fixed_color("red")])
+            .with_target(Sql(LEADS_BY_TEMPERATURE_SQL))
+            .with_transformation(_rows_to_fields("temperature", "leads"))
+        )
+        .with_panel(
+            bargauge.Panel()
+            .id(ids())
+            .title("Qualification funnel")
+            .description(
+                "Leads created in the time range that gave their name, then bedrooms, "
+                "neighbourhood, budget, and that have a call scheduled (each step includes "
+                "the previous ones)."
+            )
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(8)
+            .orientation(common.VizOrientation.HORIZONTAL)
+            .display_mode(common.BarGaugeDisplayMode.GRADIENT)
+            .show_unfilled(True)
+            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
+            .thresholds(thresholds((None, "green")))
+            .with_target(Sql(FUNNEL_SQL))
+            .with_transformation(_rows_to_fields("step", "leads"))
+        )
+        .with_panel(
+            barchart.Panel()
+            .id(ids())
+            .title("Calls scheduled per day")
+            .description(
+                f"Broker calls by day ({LEADS_TZ}), from 7 days ago to 14 days ahead; "
+                "independent of the time range."
+            )
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(8)
+            .x_field("day")
+            .x_tick_label_rotation(-45)
+            .show_value(common.VisibilityMode.AUTO)
+            .thresholds(thresholds((None, "purple")))
+            .with_target(Sql(CALLS_PER_DAY_SQL))
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "New leads per hour",
+                "Leads created per hour, by their temperature now.",
+                [Sql(NEW_LEADS_SQL, "time_series")],
+                "short",
+                ds=POSTGRES,
+                bars=True,
+                stacked=True,
+            )
+        )
+        .with_panel(
+            bargauge.Panel()
+            .id(ids())
+            .title("Hand-offs by reason (range)")
+            .description("Leads whose last hand-off happened in the time range, by reason.")
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(8)
+            .orientation(common.VizOrientation.HORIZONTAL)
+            .display_mode(common.BarGaugeDisplayMode.BASIC)
+            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
+            .thresholds(thresholds((None, "orange")))
+            .with_target(Sql(HANDOFFS_SQL))
+            .with_transformation(_rows_to_fields("reason", "leads"))
+        )
+        .with_row(dash.Row("Conversations").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Mood over time",
+                "VADER compound score of the human messages (turns.sentiment), per 10 "
+                "minutes: mean, 10th percentile, and share of clearly negative messages.",
+                [Sql(MOOD_SQL, "time_series")],
+                "none",
+                ds=POSTGRES,
+                span=24,
+            )
+            .min(-1)
+            .max(1)
+        )
+        .with_panel(
+            table.Panel()
+            .id(ids())
+            .title("Upcoming calls")
+            .description("The next 50 scheduled broker calls.")
+            .datasource(POSTGRES)
+            .span(24)
+            .height(8)
+            .override_by_name("call at", [_prop("unit", "dateTimeAsLocal")])
+            .override_by_name("budget (BRL)", [_prop("unit", "currencyBRL")])
+            .with_target(Sql(UPCOMING_CALLS_SQL))
+        )
+    )
+
+
+def _fixed_color(color: str) -> DynamicConfigValue:
+    return _prop("color", {"mode": "fixed", "fixedColor": color})
+
+
+def _rows_to_fields(name_field: str, value_field: str) -> Any:
+    """One bar per row: turn (label, value) rows into one field per label."""
+    return _transformation(
+        "rowsToFields",
+        {
+            "mappings": [
+                {"fieldName": name_field, "handlerKey": "field.name"},
+                {"fieldName": value_field, "handlerKey": "field.value"},
+            ]
+        },
+    )
+
+
+# --- output ------------------------------------------------------------------------------
+
+DASHBOARDS: dict[str, Callable[[], dash.Dashboard]] = {
+    "postgres.json": postgres_dashboard,
+    "agent.json": agent_dashboard,
+    "leads.json": leads_dashboard,
+}
+
+
+def render(builder: dash.Dashboard) -> str:
+    """The dashboard as stable, diff-friendly JSON (sorted keys, two-space indent)."""
+    model: dict[str, Any] = json.loads(json.dumps(builder.build(), cls=JSONEncoder))
+    model["annotations"] = model.get("annotations") or {"list": []}
+    model["templating"] = model.get("templating") or {"list": []}
+    model["id"] = None
+    model["version"] = 1
+    return json.dumps(model, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def rendered() -> dict[str, str]:
+    return {name: render(make()) for name, make in DASHBOARDS.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--check", action="store_true", help="fail if the JSON files are stale")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="output directory")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, text in rendered().items():
+        path: Path = args.out / name
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(name)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    if stale:
+        print(
+            "stale dashboards: " + ", ".join(stale) + " (run: uv run python tools/dashboards.py)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
