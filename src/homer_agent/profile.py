@@ -1,0 +1,190 @@
+"""Development profiles: what the agent may say about the homes it sells.
+
+A profile is a TOML file (see `profiles/vila_carnauba.toml`, the bundled default) read
+into the frozen `Profile` model. Anything the agent is asked that the profile does not
+state is for a broker to confirm: the agent never invents prices or sizes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+__all__ = [
+    "DEFAULT_PROFILE",
+    "Company",
+    "Development",
+    "FaqEntry",
+    "HouseType",
+    "Link",
+    "Persona",
+    "Profile",
+    "ProfileError",
+    "load_profile",
+    "parse_profile",
+]
+
+DEFAULT_PROFILE: Final = "vila_carnauba.toml"
+"""File name of the bundled profile inside the `homer_agent.profiles` package folder."""
+
+_Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+_Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+
+
+class ProfileError(ValueError):
+    """A profile file is missing, is not TOML, or does not describe a development."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Persona(_Frozen):
+    """Who the agent is to the lead."""
+
+    name: _Short = Field(description="The agent's name, e.g. Homer.")
+    role: _Short = Field(default="assistente virtual", description="How it introduces itself.")
+
+
+class Company(_Frozen):
+    """Who sells the homes."""
+
+    name: _Short
+
+
+class Development(_Frozen):
+    name: _Short
+    location: _Short = Field(description="Where it is, as a lead would say it.")
+    description: _Text | None = None
+
+
+class HouseType(_Frozen):
+    bedrooms: int = Field(ge=1, le=10)
+    suite: Literal["with", "without", "optional"] = Field(
+        default="optional", description="Whether this type has a suite: always, never, or both."
+    )
+
+
+class Link(_Frozen):
+    label: _Short
+    url: _Short
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")) or " " in value:
+            raise ValueError("must be an http(s) URL without spaces")
+        return value
+
+
+class FaqEntry(_Frozen):
+    question: _Text
+    answer: _Text
+
+
+class Profile(_Frozen):
+    """One development, as the agent may describe it."""
+
+    persona: Persona
+    company: Company
+    development: Development
+    timezone: str = Field(description="IANA time zone of the development, e.g. America/Fortaleza.")
+    house_types: tuple[HouseType, ...] = Field(min_length=1)
+    amenities: tuple[_Short, ...] = ()
+    links: tuple[Link, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    broker_confirms: tuple[_Short, ...] = Field(
+        default=(), description="Topics the agent leaves to a broker (prices, sizes, ...)."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _real_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("house_types")
+    @classmethod
+    def _distinct_bedrooms(cls, value: tuple[HouseType, ...]) -> tuple[HouseType, ...]:
+        counts = [house.bedrooms for house in value]
+        if len(set(counts)) != len(counts):
+            raise ValueError("two house types have the same number of bedrooms")
+        return tuple(sorted(value, key=lambda house: house.bedrooms))
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def bedroom_options(self) -> tuple[int, ...]:
+        """Bedroom counts on offer, ascending."""
+        return tuple(house.bedrooms for house in self.house_types)
+
+    def link(self, label: str) -> str | None:
+        """The URL of the link with this label (case-insensitive), if any."""
+        wanted = label.casefold()
+        return next((link.url for link in self.links if link.label.casefold() == wanted), None)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors(include_url=False):
+        where = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        problems.append(f"{where}: {error['msg']}")
+    return "; ".join(problems)
+
+
+def parse_profile(text: str, *, source: str = "<profile>") -> Profile:
+    """Read a profile from TOML text; `source` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(_one_line(f"{source}: invalid TOML: {exc}")) from None
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(_one_line(f"{source}: {_describe(exc)}")) from None
+
+
+def load_profile(path: Path | None = None) -> Profile:
+    """Load a development profile; `None` loads the bundled Vila Carnaúba profile.
+
+    Raises:
+        ProfileError: the file cannot be read, is not TOML, or is not a valid profile.
+            The message is one line: the path, then what is wrong.
+    """
+    if path is None:
+        resource = resources.files("homer_agent").joinpath("profiles", DEFAULT_PROFILE)
+        source = f"homer_agent/profiles/{DEFAULT_PROFILE}"
+        try:
+            text = resource.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProfileError(_one_line(f"{source}: cannot read: {exc}")) from None
+        return parse_profile(text, source=source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ProfileError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ProfileError(_one_line(f"{path}: cannot read: {exc.strerror or exc}")) from None
+    return parse_profile(text, source=str(path))
