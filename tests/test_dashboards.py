@@ -187,3 +187,19 @@ def test_expression_helpers_find_everything() -> None:
     assert any("$__" in expr for expr in monitoring_exprs.dashboard_promql(raw=True))
     assert len(monitoring_exprs.dashboard_sql()) >= 8
     json.dumps(monitoring_exprs.dashboard_sql())  # plain strings
+
+
+def test_homer_series_in_queries_are_exported() -> None:
+    """Every homer_* series a dashboard or alert queries is one the agent exports.
+
+    Catches, e.g., ``homer_sentiment_compound_sum``: prometheus-client exports no ``_sum``
+    for a histogram with negative buckets.
+    """
+    from homer_agent import metrics
+
+    metrics.set_build_info("offline", "0.0.0-test")
+    exported = {sample.name for family in metrics.REGISTRY.collect() for sample in family.samples}
+    exprs = monitoring_exprs.dashboard_promql() + monitoring_exprs.alert_exprs()
+    for expr in exprs:
+        for series in re.findall(r"\bhomer_[a-z_]+", expr):
+            assert series in exported, f"{series} is not exported (in {expr})"

@@ -448,6 +448,7 @@ def _prop(prop_id: str, value: object) -> DynamicConfigValue:
 
 TURN_BUCKETS = "homer_turn_duration_seconds_bucket"
 MODEL_BUCKETS = "homer_model_call_duration_seconds_bucket"
+SENTIMENT_BUCKETS = "homer_sentiment_compound_bucket"
 ERROR_RATIO = (
     'sum(rate(homer_turns_total{outcome="error"}[$__rate_interval]))'
     " / sum(rate(homer_turns_total[$__rate_interval]))"
@@ -676,19 +677,18 @@ def agent_dashboard() -> dash.Dashboard:
             _ts(
                 ids,
                 "Sentiment of human messages",
-                "Mean VADER compound score (-1 to 1) and the share of clearly negative "
-                "messages (score at most -0.5).",
+                "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
+                "messages, from the histogram buckets, and the share of clearly negative "
+                "messages (score at most -0.5). A histogram with negative buckets exports no "
+                "_sum, so there is no mean here; the leads dashboard has it from turns.",
                 [
-                    promql(
-                        "sum(rate(homer_sentiment_compound_sum[$__rate_interval]))"
-                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
-                        "mean sentiment",
-                    ),
+                    promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
+                    promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
                     promql(
                         'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
                         " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
                         "negative share",
-                        "B",
+                        "C",
                     ),
                 ],
                 "none",

@@ -178,6 +178,8 @@ HANDOFFS: Final = Counter(
     ("reason",),
     registry=REGISTRY,
 )
+# Its buckets go below zero, so prometheus-client exports no ``_sum`` (OpenMetrics): query
+# the buckets (histogram_quantile) and ``_count``, never a mean from ``_sum``.
 SENTIMENT: Final = Histogram(
     "homer_sentiment_compound",
     "VADER compound sentiment of each human message, -1 to 1.",
