@@ -151,11 +151,21 @@ def test_invented_tool_names_fold_into_unknown() -> None:
 
 
 def test_model_label_values_are_capped() -> None:
-    for i in range(metrics.MAX_MODELS * 2):
-        metrics.observe_model_call(f"model-{i}", 0.1, prompt_tokens=3, completion_tokens=2)
-    models = {labels["model"] for name, labels, _ in _samples() if "model" in labels}
-    assert len(models) <= metrics.MAX_MODELS + 1
-    assert "other" in models
+    before = set(metrics._models)
+    try:
+        for i in range(metrics.MAX_MODELS * 2):
+            metrics.observe_model_call(f"model-{i}", 0.1, prompt_tokens=3, completion_tokens=2)
+        models = {labels["model"] for name, labels, _ in _samples() if "model" in labels}
+        assert len(models) <= metrics.MAX_MODELS + 1
+        assert "other" in models
+    finally:
+        # Leave the process-wide registry as it was for other tests.
+        for label in set(metrics._models) - before:
+            metrics.MODEL_CALL_DURATION.remove(label)
+            for kind in metrics.TOKEN_KINDS:
+                metrics.MODEL_TOKENS.remove(label, kind)
+        metrics._models.clear()
+        metrics._models.update(before)
 
 
 def test_observations_land() -> None:
