@@ -8,6 +8,7 @@ tests/data/compose-spec.NOTICE).
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -420,3 +421,50 @@ def test_every_dashboard_sql_expands_to_plain_sql() -> None:
     for sql in queries:
         expanded = monitoring_exprs.expand_grafana_sql(sql)
         assert "$" not in expanded.replace("$$", "")
+
+
+def _compose_command() -> list[str] | None:
+    """`docker compose` (v2 plugin) or a v2 `docker-compose` binary, if this machine has one."""
+    candidates = [["docker", "compose"], ["docker-compose"]]
+    for command in candidates:
+        if shutil.which(command[0]) is None:
+            continue
+        probe = subprocess.run(
+            [*command, "version"], capture_output=True, text=True, timeout=30, check=False
+        )
+        if probe.returncode == 0 and re.search(r"v?2\.\d+", probe.stdout):
+            return command
+    return None
+
+
+def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
+    """Compose itself (no engine needed) parses, interpolates and validates the file."""
+    found = _compose_command()
+    if found is None:
+        pytest.skip("no Docker Compose v2 on this machine (`docker compose` / `docker-compose`)")
+    empty_env_file = tmp_path / "empty.env"
+    empty_env_file.write_text("", encoding="utf-8")
+    # An empty --env-file: a developer's .env must not change the outcome.
+    command = [*found, "--env-file", str(empty_env_file)]
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "/tmp"), **_env()}
+    result = subprocess.run(
+        [*command, "-f", str(COMPOSE_FILE), "--profile", "agent", "config", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    missing = subprocess.run(
+        [*command, "-f", str(COMPOSE_FILE), "config", "--quiet"],
+        cwd=ROOT,
+        env={key: value for key, value in env.items() if key != "GRAFANA_ADMIN_PASSWORD"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert missing.returncode != 0
+    assert "GRAFANA_ADMIN_PASSWORD" in missing.stderr
