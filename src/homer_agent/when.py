@@ -26,7 +26,16 @@ from functools import lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo
 
-__all__ = ["WhenError", "WhenMatch", "find_when", "fold", "parse_when", "search_when"]
+__all__ = [
+    "WhenError",
+    "WhenMatch",
+    "WhenParts",
+    "find_when",
+    "fold",
+    "parse_when",
+    "search_when",
+    "when_parts",
+]
 
 
 class WhenError(ValueError):
@@ -524,6 +533,33 @@ def find_when(text: str, *, now: datetime, tz: ZoneInfo) -> datetime | None:
     """The future call time mentioned in `text` (aware, in `tz`), or `None`."""
     found = search_when(text, now=now, tz=tz)
     return found.at if found is not None and found.is_future else None
+
+
+@dataclass(frozen=True)
+class WhenParts:
+    """Which halves of a call time a text mentions, complete or not."""
+
+    has_date: bool
+    has_time: bool
+
+
+def when_parts(text: str) -> WhenParts:
+    """Whether `text` mentions a date ("sexta", "dia 10") and/or a time ("às 10h", "de manhã").
+
+    Lets a caller join "sexta" and "às 10h" sent as two messages.
+    """
+    try:
+        scan = _scan(fold(text))
+    except (ValueError, OverflowError):
+        return WhenParts(has_date=False, has_time=False)
+    has_date = scan.date is not None or scan.iso is not None or scan.delta is not None
+    has_time = (
+        scan.time is not None
+        or scan.period is not None
+        or scan.iso is not None
+        or scan.delta is not None
+    )
+    return WhenParts(has_date=has_date, has_time=has_time)
 
 
 def _quote(text: str) -> str:
