@@ -1,0 +1,765 @@
+"""A deterministic, offline pt-BR chat model that plays the LLM's part in the agent.
+
+`OfflineChatModel` is a real langchain-core chat model: it binds tools, returns tool
+calls, streams word by word and reports (approximate) token usage, so the graph, the
+tools and the metrics run exactly as they would with a hosted LLM.
+
+It reads everything it knows from the messages it is given:
+
+- the system prompt (`homer_agent.prompts.read_prompt`): the lead's known facts, the clock,
+  the persona and the development's profile lines;
+- the newest human message: `homer_agent.extract.extract_facts` finds the facts in it;
+  each new one becomes a call of the matching bound tool;
+- trailing `ToolMessage`s: the results of its own calls, which it acknowledges before
+  asking for the next missing fact (the system prompt it then sees already holds the
+  saved values) or confirming the broker's call once everything is known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel, LangSmithParams, LanguageModelInput
+from langchain_core.messages import (
+    AIMessage,
+    AIMessageChunk,
+    BaseMessage,
+    HumanMessage,
+    SystemMessage,
+    ToolCall,
+    ToolMessage,
+)
+from langchain_core.messages.ai import UsageMetadata
+from langchain_core.messages.tool import tool_call_chunk
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.runnables import Runnable
+from langchain_core.tools import BaseTool
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import ConfigDict, Field, SecretStr
+
+from homer_agent.extract import extract_facts
+from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
+from homer_agent.prompts import (
+    PromptView,
+    format_brl,
+    format_call_time,
+    read_prompt,
+)
+from homer_agent.when import find_when, fold, when_parts
+
+__all__ = ["FACT_TOOLS", "OfflineChatModel"]
+
+FACT_TOOLS: Final[Mapping[FactName, str]] = {
+    "name": "update_lead_name",
+    "bedrooms": "update_bedrooms",
+    "neighborhood": "update_neighborhood",
+    "budget_brl": "update_budget",
+    "call_at": "schedule_call",
+}
+"""The tool the agent calls to save each fact."""
+_FACT_BY_TOOL: Final = {tool: fact for fact, tool in FACT_TOOLS.items()}
+
+DEFAULT_TIMEZONE: Final = "America/Fortaleza"
+
+# ---------------------------------------------------------------------------
+# What the agent says (pt-BR)
+
+_ASK: Final[Mapping[FactName, tuple[str, str]]] = {
+    "name": ("Como posso te chamar?", "Qual é o seu nome?"),
+    "bedrooms": ("Quantos quartos você procura?", "De quantos quartos você precisa?"),
+    "neighborhood": (
+        "Qual bairro ou região você prefere?",
+        "Em qual bairro ou região você gostaria de morar?",
+    ),
+    "budget_brl": (
+        "Qual é o seu orçamento aproximado para a compra?",
+        "Até quanto você pretende investir na casa?",
+    ),
+    "call_at": (
+        "Qual é o melhor dia e horário para um corretor te ligar?",
+        "Quando fica bom para um corretor te ligar? Pode me dizer o dia e o horário.",
+    ),
+}
+_HINT: Final[Mapping[FactName, str]] = {
+    "name": "Pode me dizer só o seu nome? Por exemplo: Maria Silva.",
+    "bedrooms": "Pode me dizer só o número de quartos? Por exemplo: 3 quartos.",
+    "neighborhood": "Pode me dizer o nome do bairro ou da região que você prefere?",
+    "budget_brl": "Pode me dizer um valor aproximado? Por exemplo: 800 mil.",
+    "call_at": "Pode me dizer o dia e o horário? Por exemplo: amanhã às 15h.",
+}
+_FACT_NOUN: Final[Mapping[FactName, str]] = {
+    "name": "o seu nome",
+    "bedrooms": "o número de quartos",
+    "neighborhood": "o bairro",
+    "budget_brl": "o orçamento",
+    "call_at": "o horário da ligação",
+}
+
+_LEAK_WORDS: Final = (
+    "prompt",
+    "instruc",
+    "system",
+    "sistema",
+    "suas regras",
+    "seu codigo",
+    "configurac",
+    "ignore",
+    "ignora",
+    "jailbreak",
+    "desenvolvedor",
+    "developer",
+    "texto acima",
+    "mensagem acima",
+)
+_TOPIC_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
+    # Order matters: the first topic that matches answers.
+    "broker": (
+        "preco",
+        "valor",
+        "custa",
+        "quanto e",
+        "quanto sai",
+        "metragem",
+        "tamanho",
+        "m2",
+        "m²",
+        "metros",
+        "area ",
+        "financ",
+        "entrada",
+        "parcela",
+        "pagamento",
+        "entrega",
+        "prazo",
+        "pronta",
+        "obra",
+        "taxa",
+        "condominio",
+        "iptu",
+    ),
+    "links": ("masterplan", "master plan", "mapa", "site", "link", "implantacao", "planta"),
+    "amenities": (
+        "lazer",
+        "academia",
+        "spa",
+        "piscina",
+        "clube",
+        "club",
+        "restaurante",
+        "kite",
+        "mall",
+        "shopping",
+        "comodidade",
+        "estrutura",
+        "area comum",
+        "esporte",
+        "sports",
+        "playground",
+        "quadra",
+        "sauna",
+        "churrasqueira",
+    ),
+    "houses": ("suite", "tipos de casa", "tipo de casa", "modelos", "opcoes de casa", "tipologia"),
+    "location": ("onde fica", "localiza", "endereco", "fica onde", "qual cidade", "onde e"),
+    "about": (
+        "o que e o",
+        "como e o",
+        "me fala",
+        "me conta",
+        "sobre o empreendimento",
+        "mais informac",
+        "detalhes",
+        "empreendimento",
+    ),
+}
+_COMMON_AMENITIES: Final = (
+    "piscina",
+    "playground",
+    "quadra",
+    "sauna",
+    "churrasqueira",
+    "salao de festas",
+    "coworking",
+    "pet",
+    "praia",
+)
+_THANKS: Final = ("obrigad", "valeu", "agradeco")
+_GREETINGS: Final = ("oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "opa", "hello")
+
+
+def _first_name(facts: LeadFacts) -> str | None:
+    return facts.name.split()[0] if facts.name else None
+
+
+def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = True) -> str:
+    question = _ASK[fact][variant % 2]
+    houses = view.sections.get("houses")
+    if fact == "bedrooms" and houses:
+        question += f" Temos casas de {houses}."
+    name = _first_name(view.facts)
+    if name and use_name and fact != "name":
+        question = f"{name}, {question[0].lower()}{question[1:]}"
+    return question
+
+
+def _weekday_article(at: datetime) -> str:
+    return "no" if at.weekday() >= 5 else "na"
+
+
+def _confirmation(view: PromptView) -> str:
+    facts = view.facts
+    name = _first_name(facts)
+    start = f"Tudo certo, {name}!" if name else "Tudo certo!"
+    if facts.call_at is None:
+        return start
+    when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
+    return (
+        f"{start} Um corretor vai te ligar {_weekday_article(facts.call_at)} {when} "
+        "para conversar sobre a sua casa. Se precisar de algo antes, é só me chamar."
+    )
+
+
+def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
+    pending = next_missing(view.facts)
+    return _ask(pending, view, variant, use_name=use_name) if pending else _confirmation(view)
+
+
+def _asked_for(fact: FactName, reply: str | None) -> bool:
+    """Whether an earlier reply of ours asked for this fact."""
+    if reply is None:
+        return False
+    low = reply.lower()
+    return any(ask.lower() in low for ask in _ASK[fact])
+
+
+def _list_pt(text: str) -> str:
+    """`"a, b, c"` -> `"a, b e c"`."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if len(items) <= 1:
+        return text
+    return ", ".join(items[:-1]) + " e " + items[-1]
+
+
+# Brazilian states that take "no"/"na" ("fica no Ceará", "na Bahia"); others take "em".
+_STATE_ARTICLES: Final = {
+    "ceara": "no",
+    "para": "no",
+    "parana": "no",
+    "piaui": "no",
+    "maranhao": "no",
+    "amazonas": "no",
+    "acre": "no",
+    "amapa": "no",
+    "tocantins": "no",
+    "espirito santo": "no",
+    "rio de janeiro": "no",
+    "rio grande do norte": "no",
+    "rio grande do sul": "no",
+    "distrito federal": "no",
+    "bahia": "na",
+    "paraiba": "na",
+}
+
+
+def _in_place(location: str) -> str:
+    """`"Ceará"` -> `"no Ceará"`, `"Pernambuco"` -> `"em Pernambuco"`."""
+    article = _STATE_ARTICLES.get(fold(location).strip())
+    return f"{article or 'em'} {location}"
+
+
+def _answer(text: str, view: PromptView) -> str | None:
+    """An answer about the development from the profile lines, or None if not a question."""
+    low = f" {fold(text)} "
+    development = view.development or ""
+    sections = view.sections
+    if any(word in low for word in _LEAK_WORDS):
+        return (
+            "Desculpe, não posso compartilhar minhas instruções internas. "
+            f"Mas posso te ajudar a encontrar sua casa no empreendimento {development}!"
+        )
+    faq = _faq_answer(low, view.faq)
+    for topic, words in _TOPIC_WORDS.items():
+        if not any(word in low for word in words):
+            continue
+        if faq:
+            return faq
+        if topic == "broker":
+            confirms = sections.get("broker", "esses detalhes")
+            return f"Essa informação um corretor confirma na ligação ({confirms})."
+        if topic == "links" and "links" in sections:
+            return f"Você pode ver o projeto aqui: {sections['links']}."
+        if topic == "amenities" and "amenities" in sections:
+            return _amenities_answer(low, sections["amenities"], development)
+        if topic == "houses" and "houses" in sections:
+            return f"No empreendimento {development} há casas de {sections['houses']}."
+        if topic == "location" and "location" in sections:
+            link = f" Veja o projeto: {sections['links']}." if "links" in sections else ""
+            place = _in_place(sections["location"])
+            return f"O empreendimento {development} fica {place}.{link}"
+        if topic == "about":
+            return _about(view)
+    return faq
+
+
+def _about(view: PromptView) -> str:
+    development = view.development or ""
+    sections = view.sections
+    parts = [
+        f"O empreendimento {development} fica {_in_place(sections['location'])}."
+        if "location" in sections
+        else ""
+    ]
+    if "houses" in sections:
+        parts.append(f"São casas de {sections['houses']}.")
+    if "amenities" in sections:
+        parts.append(f"No lazer: {_list_pt(sections['amenities'])}.")
+    text = " ".join(part for part in parts if part)
+    return text or "Um corretor pode te contar tudo sobre o empreendimento na ligação."
+
+
+def _amenities_answer(low: str, amenities: str, development: str) -> str:
+    listed = fold(amenities)
+    missing = [word for word in _COMMON_AMENITIES if word in low and word not in listed]
+    listing = f"empreendimento {development} tem {_list_pt(amenities)}."
+    if missing:
+        return (
+            f"Sobre {missing[0]}, um corretor confirma na ligação. "
+            f"O que posso adiantar: o {listing}"
+        )
+    return f"O {listing}"
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9²]+", fold(text)) if len(word) > 3}
+
+
+def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
+    words = _content_words(low)
+    best: tuple[int, str] | None = None
+    for question, answer in faq:
+        overlap = len(words & _content_words(question))
+        if overlap >= 2 and (best is None or overlap > best[0]):
+            best = (overlap, answer)
+    return best[1] if best else None
+
+
+def _error_reason(content: str) -> str:
+    low = content.lower()
+    if "past" in low:
+        return "esse horário já passou"
+    if "no time of day" in low:
+        return "faltou o horário"
+    if "invalid date" in low:
+        return "essa data não existe"
+    if "could not understand" in low:
+        return "não entendi a data"
+    return "o valor não foi aceito"
+
+
+def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
+    facts = view.facts
+    parts: list[str] = []
+    if "bedrooms" in saved and facts.bedrooms is not None:
+        parts.append(f"{facts.bedrooms} quarto" + ("s" if facts.bedrooms > 1 else ""))
+    if "neighborhood" in saved and facts.neighborhood:
+        parts.append(f"bairro {facts.neighborhood}")
+    if "budget_brl" in saved and facts.budget_brl is not None:
+        parts.append(f"orçamento de {format_brl(facts.budget_brl)}")
+    sentences: list[str] = []
+    if "name" in saved and facts.name:
+        sentences.append(f"Prazer, {_first_name(facts)}!")
+    if parts:
+        listed = ", ".join(parts[:-1]) + (" e " if len(parts) > 1 else "") + parts[-1]
+        sentences.append(f"Anotei: {listed}.")
+    if "call_at" in saved and facts.call_at is not None and next_missing(facts) is not None:
+        when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
+        sentences.append(f"Ligação marcada para {when}.")
+    return " ".join(sentences)
+
+
+def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
+    """A call time split over two messages ("sexta" then "às 10h"), as an ISO string.
+
+    Only when this message has half of one and the previous message mentions the other;
+    this message's parts come first, so they win over the previous message's.
+    """
+    current = when_parts(text)
+    if not (current.has_date or current.has_time) or (current.has_date and current.has_time):
+        return None
+    before = when_parts(previous)
+    if not (before.has_date if current.has_time else before.has_time):
+        return None
+    at = find_when(f"{text} {previous}", now=now, tz=tz)
+    return at.isoformat() if at is not None else None
+
+
+def _is_greeting(text: str) -> bool:
+    low = fold(text).strip(" !.?,")
+    return any(low == word or low.startswith(word + " ") for word in _GREETINGS)
+
+
+# ---------------------------------------------------------------------------
+# Reading the conversation
+
+
+def _text(message: BaseMessage) -> str:
+    return str(message.text)
+
+
+def _system_prompt(messages: Sequence[BaseMessage]) -> str:
+    return "\n".join(_text(m) for m in messages if isinstance(m, SystemMessage))
+
+
+def _ai_turns(messages: Sequence[BaseMessage]) -> int:
+    return sum(1 for m in messages if isinstance(m, AIMessage) and not m.tool_calls)
+
+
+def _human_texts(messages: Sequence[BaseMessage]) -> list[str]:
+    return [_text(m) for m in messages if isinstance(m, HumanMessage)]
+
+
+def _last_reply(messages: Sequence[BaseMessage]) -> str | None:
+    for message in reversed(messages[:-1]):
+        if isinstance(message, AIMessage) and not message.tool_calls:
+            return _text(message)
+    return None
+
+
+def _bound_tools(tools: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Bound tools by name: their JSON-schema `parameters`."""
+    found: dict[str, dict[str, Any]] = {}
+    for spec in tools:
+        function = spec.get("function", spec)
+        if isinstance(function, Mapping) and isinstance(function.get("name"), str):
+            parameters = function.get("parameters")
+            found[function["name"]] = dict(parameters) if isinstance(parameters, Mapping) else {}
+    return found
+
+
+def _tool_args(fact: FactName, value: object, parameters: Mapping[str, Any]) -> dict[str, object]:
+    """The argument dict for a fact's tool, named and typed after the tool's schema."""
+    properties = parameters.get("properties")
+    properties = properties if isinstance(properties, Mapping) else {}
+    required = parameters.get("required")
+    arg: str
+    if fact in properties or not properties:
+        arg = fact
+    elif len(properties) == 1:
+        arg = next(iter(properties))
+    elif isinstance(required, list) and required and isinstance(required[0], str):
+        arg = required[0]
+    else:
+        arg = next(iter(properties))
+    schema = properties.get(arg)
+    kind = schema.get("type") if isinstance(schema, Mapping) else None
+    if kind == "integer" and isinstance(value, int | float):
+        return {arg: int(value)}
+    if kind == "string":
+        return {arg: str(value)}
+    return {arg: value}
+
+
+def _is_known(fact: FactName, value: object, facts: LeadFacts) -> bool:
+    known = getattr(facts, fact)
+    if known is None:
+        return False
+    if fact == "call_at" and isinstance(known, datetime) and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value) == known
+        except ValueError:
+            return False
+    if isinstance(known, str) and isinstance(value, str):
+        return fold(known) == fold(value)
+    return bool(known == value)
+
+
+def _call_id(messages: Sequence[BaseMessage], fact: str) -> str:
+    digest = hashlib.sha256()
+    for message in messages:
+        digest.update(message.type.encode())
+        digest.update(_text(message).encode("utf-8", "replace"))
+        digest.update(b"\x00")
+    digest.update(f"{len(messages)}:{fact}".encode())
+    return f"call_{digest.hexdigest()[:24]}"
+
+
+# ---------------------------------------------------------------------------
+# The model
+
+_TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
+
+
+def _count_tokens(text: str) -> int:
+    """A cheap token estimate: words and punctuation marks."""
+    return len(_TOKEN_RE.findall(text))
+
+
+class OfflineChatModel(BaseChatModel):
+    """Deterministic rule-based pt-BR chat model for the Homer lead agent (no network)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    model_name: str = Field(default="homer-offline", alias="model")
+    temperature: float | None = None
+    """Accepted for compatibility; the model is deterministic."""
+    max_tokens: int | None = None
+    """Cut replies (not tool calls) to about this many tokens."""
+    timeout: float | None = None
+    stop: list[str] | None = None
+    max_retries: int = 2
+    api_key: SecretStr | None = None
+    """Accepted for compatibility; nothing is called."""
+    streaming: bool = False
+    default_timezone: str = DEFAULT_TIMEZONE
+    """Used when the system prompt carries no clock line."""
+
+    @property
+    def _llm_type(self) -> str:
+        return "homer-offline"
+
+    @property
+    def _identifying_params(self) -> dict[str, Any]:
+        return {"model_name": self.model_name}
+
+    def _get_ls_params(self, stop: list[str] | None = None, **kwargs: Any) -> LangSmithParams:
+        params = LangSmithParams(
+            ls_provider="homer",
+            ls_model_name=str(kwargs.get("model") or self.model_name),
+            ls_model_type="chat",
+        )
+        if self.temperature is not None:
+            params["ls_temperature"] = self.temperature
+        if self.max_tokens is not None:
+            params["ls_max_tokens"] = self.max_tokens
+        if stop or self.stop:
+            params["ls_stop"] = stop or self.stop
+        return params
+
+    def bind_tools(
+        self,
+        tools: Sequence[dict[str, Any] | type | Callable[..., Any] | BaseTool],
+        *,
+        tool_choice: str | None = None,
+        **kwargs: Any,
+    ) -> Runnable[LanguageModelInput, AIMessage]:
+        """Bind tools; the model only ever calls tools bound here."""
+        formatted = [convert_to_openai_tool(tool) for tool in tools]
+        if tool_choice is not None:
+            kwargs["tool_choice"] = tool_choice
+        return self.bind(tools=formatted, **kwargs)
+
+    # -- generation --------------------------------------------------------
+
+    def _respond(self, messages: Sequence[BaseMessage], **kwargs: Any) -> AIMessage:
+        view = read_prompt(_system_prompt(messages))
+        tz = view.tz or self._zone()
+        now = view.now or datetime.now(tz)
+        view = PromptView(
+            facts=view.facts,
+            now=now,
+            tz=tz,
+            agent_name=view.agent_name,
+            development=view.development,
+            sections=view.sections,
+            faq=view.faq,
+        )
+        tools = _bound_tools(kwargs.get("tools") or [])
+        trailing_tools = 0
+        while trailing_tools < len(messages) and isinstance(
+            messages[-1 - trailing_tools], ToolMessage
+        ):
+            trailing_tools += 1
+        if trailing_tools:
+            return AIMessage(content=self._after_tools(messages, trailing_tools, view))
+        return self._after_human(messages, view, tools)
+
+    def _zone(self) -> ZoneInfo:
+        try:
+            return ZoneInfo(self.default_timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    def _after_human(
+        self,
+        messages: Sequence[BaseMessage],
+        view: PromptView,
+        tools: Mapping[str, Mapping[str, Any]],
+    ) -> AIMessage:
+        humans = _human_texts(messages)
+        text = humans[-1] if humans and isinstance(messages[-1], HumanMessage) else ""
+        facts = view.facts
+        pending = next_missing(facts)
+        assert view.now is not None and view.tz is not None
+        ignore = [view.development] if view.development else []
+        found = extract_facts(text, pending=pending, now=view.now, tz=view.tz, ignore=ignore)
+        if (pending == "call_at" or facts.call_at is not None) and len(humans) >= 2:
+            joined = _joined_call_time(text, humans[-2], view.now, view.tz)
+            if joined is not None:
+                found["call_at"] = joined
+
+        calls: list[ToolCall] = []
+        for fact in FACT_ORDER:
+            if fact not in found or _is_known(fact, found[fact], facts):
+                continue
+            tool = FACT_TOOLS[fact]
+            if tool not in tools:
+                continue
+            calls.append(
+                ToolCall(
+                    name=tool,
+                    args=_tool_args(fact, found[fact], tools[tool]),
+                    id=_call_id(messages, fact),
+                    type="tool_call",
+                )
+            )
+        if calls:
+            return AIMessage(content="", tool_calls=calls)
+        return AIMessage(content=self._reply_without_facts(messages, text, view, bool(found)))
+
+    def _reply_without_facts(
+        self, messages: Sequence[BaseMessage], text: str, view: PromptView, repeated: bool
+    ) -> str:
+        variant = _ai_turns(messages)
+        pending = next_missing(view.facts)
+        next_step = _next_step(view, variant)
+        answer = _answer(text, view)
+        if answer:
+            return f"{answer} {next_step}"
+        low = fold(text)
+        if any(word in low for word in _THANKS):
+            return f"Por nada! {next_step}" if pending else "Por nada! Até breve."
+        if repeated:
+            return f"Isso eu já anotei. {next_step}"
+        if variant == 0 or _is_greeting(text):
+            name = _first_name(view.facts)
+            if name:
+                return f"Olá, {name}! {_next_step(view, variant, use_name=False)}"
+            who = f"Eu sou {view.agent_name}" if view.agent_name else "Eu sou o assistente virtual"
+            where = f", do empreendimento {view.development}" if view.development else ""
+            return f"Olá! {who}{where}. Vou te ajudar a encontrar sua casa. {next_step}"
+        if pending is None:
+            return f"{_confirmation(view)}"
+        if _asked_for(pending, _last_reply(messages)):
+            return f"Desculpe, não entendi. {_HINT[pending]}"
+        return next_step
+
+    def _after_tools(self, messages: Sequence[BaseMessage], count: int, view: PromptView) -> str:
+        results = [m for m in messages[len(messages) - count :] if isinstance(m, ToolMessage)]
+        caller = messages[len(messages) - count - 1] if len(messages) > count else None
+        names = {}
+        if isinstance(caller, AIMessage):
+            names = {call["id"]: call["name"] for call in caller.tool_calls}
+        saved: list[FactName] = []
+        failed: list[tuple[FactName, str]] = []
+        for result in results:
+            fact = _FACT_BY_TOOL.get(result.name or names.get(result.tool_call_id, ""))
+            if fact is None:
+                continue
+            if result.status == "error":
+                failed.append((fact, _text(result)))
+            else:
+                saved.append(fact)
+        sentences = [_acknowledge(saved, view)]
+        for fact, content in failed:
+            sentences.append(
+                f"Não consegui registrar {_FACT_NOUN[fact]}: {_error_reason(content)}."
+            )
+        humans = _human_texts(messages)
+        if humans and "?" in humans[-1]:
+            answer = _answer(humans[-1], view)
+            if answer:
+                sentences.append(answer)
+        variant = _ai_turns(messages)
+        if failed:
+            retry = min((fact for fact, _ in failed), key=FACT_ORDER.index)
+            sentences.append(_HINT[retry])
+        else:
+            sentences.append(_next_step(view, variant, use_name="name" not in saved))
+        return " ".join(sentence for sentence in sentences if sentence)
+
+    def _finish(
+        self, message: AIMessage, messages: Sequence[BaseMessage], stop: list[str] | None
+    ) -> AIMessage:
+        content = _text(message)
+        for marker in stop or self.stop or []:
+            if marker and marker in content:
+                content = content[: content.index(marker)]
+        if self.max_tokens is not None and _count_tokens(content) > self.max_tokens:
+            words = content.split()
+            while words and _count_tokens(" ".join(words)) > self.max_tokens:
+                words.pop()
+            content = " ".join(words)
+        prompt_tokens = sum(
+            _count_tokens(_text(m))
+            + (
+                _count_tokens(json.dumps(m.tool_calls))
+                if isinstance(m, AIMessage) and m.tool_calls
+                else 0
+            )
+            + 3
+            for m in messages
+        )
+        output_tokens = _count_tokens(content) + sum(
+            _count_tokens(json.dumps(call)) for call in message.tool_calls
+        )
+        usage = UsageMetadata(
+            input_tokens=prompt_tokens,
+            output_tokens=output_tokens,
+            total_tokens=prompt_tokens + output_tokens,
+        )
+        finish: Literal["tool_calls", "stop"] = "tool_calls" if message.tool_calls else "stop"
+        return AIMessage(
+            content=content,
+            tool_calls=message.tool_calls,
+            usage_metadata=usage,
+            response_metadata={"model_name": self.model_name, "finish_reason": finish},
+        )
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        message = self._finish(self._respond(messages, **kwargs), messages, stop)
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
+        message = self._finish(self._respond(messages, **kwargs), messages, stop)
+        content = _text(message)
+        pieces = [piece for piece in re.split(r"(?<=\s)(?=\S)", content) if piece]
+        for piece in pieces:
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+            if run_manager:
+                run_manager.on_llm_new_token(piece, chunk=chunk)
+            yield chunk
+        last = AIMessageChunk(
+            content="",
+            tool_call_chunks=[
+                tool_call_chunk(
+                    name=call["name"], args=json.dumps(call["args"]), id=call["id"], index=i
+                )
+                for i, call in enumerate(message.tool_calls)
+            ],
+            usage_metadata=message.usage_metadata,
+            response_metadata=message.response_metadata,
+            chunk_position="last",
+        )
+        final = ChatGenerationChunk(message=last)
+        if run_manager:
+            run_manager.on_llm_new_token("", chunk=final)
+        yield final
