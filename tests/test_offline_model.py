@@ -577,3 +577,27 @@ def test_past_call_time_is_refused_then_fixed_through_the_graph() -> None:
     assert "esse horário já passou" in replies[4]
     assert lead.facts.call_at == datetime(2026, 11, 26, 9, 0, tzinfo=TZ)
     assert replies[5].startswith("Tudo certo, Ana!")
+
+
+def test_after_everything_is_known_it_reminds_of_the_call() -> None:
+    facts = LeadFacts(
+        name="Ricardo",
+        bedrooms=4,
+        neighborhood="Cumbuco",
+        budget_brl=2_000_000,
+        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
+    )
+    reply = bound().invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Oi")]).content
+    assert reply == (
+        "Olá, Ricardo! A ligação com o corretor está marcada para segunda-feira, 30/11 às "
+        "14h30. Posso ajudar em algo mais?"
+    )
+    answer = (
+        bound()
+        .invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Tem academia?")])
+        .content
+    )
+    assert answer.startswith("O empreendimento Vila Carnaúba tem spa, academia")
+    assert answer.endswith("Posso ajudar em algo mais?")
+    thanks = bound().invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Valeu!")])
+    assert thanks.content == "Por nada! Até breve."

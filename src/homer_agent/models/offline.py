@@ -226,6 +226,14 @@ def _confirmation(view: PromptView) -> str:
     )
 
 
+def _booked(view: PromptView) -> str:
+    """A reminder of the booked call, for a lead who writes again after everything is known."""
+    if view.facts.call_at is None:
+        return "Posso ajudar em algo mais?"
+    when = format_call_time(view.facts.call_at, tz=view.tz, now=view.now)
+    return f"A ligação com o corretor está marcada para {when}. Posso ajudar em algo mais?"
+
+
 def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
     pending = next_missing(view.facts)
     return _ask(pending, view, variant, use_name=use_name) if pending else _confirmation(view)
@@ -628,7 +636,8 @@ class OfflineChatModel(BaseChatModel):
     ) -> str:
         variant = _ai_turns(messages)
         pending = next_missing(view.facts)
-        next_step = _next_step(view, variant)
+        # Once everything is known, a short reminder instead of the whole confirmation.
+        next_step = _next_step(view, variant) if pending else _booked(view)
         answer = _answer(text, view)
         if answer:
             return f"{answer} {next_step}"
@@ -639,6 +648,8 @@ class OfflineChatModel(BaseChatModel):
             return f"Isso eu já anotei. {next_step}"
         if variant == 0 or _is_greeting(text):
             name = _first_name(view.facts)
+            if name and pending is None:
+                return f"Olá, {name}! {next_step}"
             if name:
                 return f"Olá, {name}! {_next_step(view, variant, use_name=False)}"
             who = f"Eu sou {view.agent_name}" if view.agent_name else "Eu sou o assistente virtual"
