@@ -96,7 +96,12 @@ def run_cli(
     exe = Path(sys.executable).with_name("homer-agent")
     data = stdin if isinstance(stdin, bytes) else stdin.encode()
     proc = subprocess.run(
-        [str(exe), *args], input=data, capture_output=True, env=full_env, timeout=timeout
+        [str(exe), *args],
+        input=data,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+        check=False,
     )
     return subprocess.CompletedProcess(
         proc.args,

@@ -17,7 +17,7 @@ from homer_agent.db.queries import Querier
 INJECTIONS = [
     "Robert'); DROP TABLE leads;--",
     "' OR '1'='1",
-    "x\"; DELETE FROM turns; --",
+    'x"; DELETE FROM turns; --',
     "$1 $$ \\ %s %(name)s",
 ]
 

@@ -37,7 +37,7 @@ EXPECTED_LABELS = {
 
 CLOSED_LABEL_VALUES = {
     "route": {"agent", "handoff"},
-    "kind": {"database", "model", "timeout", "internal", "input", "prompt", "completion"},
+    "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
     "reason": {"hostile", "opt_out", "human"},
 }
 
@@ -92,7 +92,7 @@ def test_known_combinations_start_at_zero() -> None:
         for outcome in ("ok", "error"):
             _value("homer_turns_total", route=route, outcome=outcome)
         _value("homer_turn_duration_seconds_count", route=route)
-    for kind in ("database", "model", "timeout", "internal", "input"):
+    for kind in ("database", "model", "timeout", "internal", "input", "busy"):
         _value("homer_errors_total", kind=kind)
     for reason in ("hostile", "opt_out", "human"):
         _value("homer_handoffs_total", reason=reason)

@@ -72,7 +72,7 @@ __all__ = [
 Route = Literal["agent", "handoff"]
 TurnOutcome = Literal["ok", "error"]
 ToolOutcome = Literal["ok", "invalid", "error"]
-ErrorKind = Literal["database", "model", "timeout", "internal", "input"]
+ErrorKind = Literal["database", "model", "timeout", "internal", "input", "busy"]
 HandoffReason = Literal["hostile", "opt_out", "human"]
 TokenKind = Literal["prompt", "completion"]
 

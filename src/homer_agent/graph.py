@@ -1,0 +1,48 @@
+"""The Homer turn, top to bottom.
+
+    START → sentiment → route ─┬─► agent ⇄ tools → END
+                               └─► handoff ──────► END
+
+`sentiment` scores the newest human message and keeps the lead's temperature current;
+`route` sends hostile messages, opt-outs and requests for a human to `handoff`;
+`agent` is the chat model with the lead-update tools bound; `tools` writes each fact.
+"""
+
+from __future__ import annotations
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.prebuilt import ToolNode, tools_condition
+
+from homer_agent.nodes.agent import agent
+from homer_agent.nodes.handoff import handoff
+from homer_agent.nodes.names import AGENT, HANDOFF, SENTIMENT, TOOLS
+from homer_agent.nodes.route import route
+from homer_agent.nodes.sentiment import sentiment
+from homer_agent.state import Context, InputState, State
+from homer_agent.tools import TOOLS as LEAD_TOOLS
+
+Graph = CompiledStateGraph[State, Context, InputState, State]
+
+
+def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Graph:
+    """Wire the nodes; `checkpointer` keeps conversations (PostgresSaver in the app)."""
+    builder = StateGraph(State, context_schema=Context, input_schema=InputState)
+
+    builder.add_node(SENTIMENT, sentiment)
+    builder.add_node(AGENT, agent)
+    builder.add_node(TOOLS, ToolNode(LEAD_TOOLS))
+    builder.add_node(HANDOFF, handoff)
+
+    builder.add_edge(START, SENTIMENT)
+    builder.add_conditional_edges(SENTIMENT, route, [AGENT, HANDOFF])
+    builder.add_conditional_edges(AGENT, tools_condition, [TOOLS, END])
+    builder.add_edge(TOOLS, AGENT)
+    builder.add_edge(HANDOFF, END)
+
+    return builder.compile(checkpointer=checkpointer, name="homer")
+
+
+# For LangGraph Studio (langgraph.json); Studio brings its own checkpointer.
+graph = build_graph()

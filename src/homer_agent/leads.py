@@ -1,0 +1,85 @@
+"""Lead operations shared by the nodes, the tools and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from homer_agent.db.models import Lead, LeadTemperature
+from homer_agent.db.pool import Pool
+from homer_agent.db.queries import Querier
+from homer_agent.facts import LeadFacts
+from homer_agent.temperature import MOOD_WINDOW, completeness, temperature
+
+# The keys of `lead show --json`, in order: a contract outside checks rely on.
+LEAD_JSON_KEYS = (
+    "session_key",
+    "name",
+    "bedrooms",
+    "neighborhood",
+    "budget_brl",
+    "call_at",
+    "temperature",
+    "created_at",
+    "updated_at",
+)
+
+
+class LeadNotFoundError(LookupError):
+    """No lead has that session key (or id)."""
+
+
+@contextmanager
+def querier(pool: Pool) -> Iterator[Querier]:
+    """A generated querier on a pooled connection."""
+    with pool.connection() as conn:
+        yield Querier(conn)
+
+
+def get_lead(q: Querier, lead_id: int) -> Lead:
+    lead = q.get_lead(id=lead_id)
+    if lead is None:
+        raise LeadNotFoundError(f"lead {lead_id} no longer exists")
+    return lead
+
+
+def facts_of(lead: Lead) -> LeadFacts:
+    """The facts the agent qualifies, as the prompt and the offline model see them."""
+    return LeadFacts(
+        name=lead.name,
+        bedrooms=lead.bedrooms,
+        neighborhood=lead.neighborhood,
+        budget_brl=lead.budget_brl,
+        call_at=lead.call_at,
+    )
+
+
+def recent_moods(q: Querier, lead_id: int, current: float) -> list[float]:
+    """The current compound first, then the lead's latest recorded ones."""
+    earlier = q.recent_sentiments(lead_id=lead_id, max_rows=MOOD_WINDOW - 1)
+    return [current, *earlier]
+
+
+def refresh_temperature(q: Querier, lead: Lead, moods: Sequence[float]) -> Lead:
+    """Recompute the temperature; write it only when it changed."""
+    new = temperature(
+        completeness=completeness(
+            name=lead.name,
+            bedrooms=lead.bedrooms,
+            neighborhood=lead.neighborhood,
+            budget_brl=lead.budget_brl,
+        ),
+        recent_compounds=moods,
+        call_scheduled=lead.call_at is not None,
+    )
+    if new == lead.temperature:
+        return lead
+    updated = q.set_lead_temperature(id=lead.id, temperature=LeadTemperature(new))
+    return updated if updated is not None else lead
+
+
+def lead_json(lead: Lead) -> dict[str, Any]:
+    """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601."""
+    data = lead.model_dump(mode="json")
+    return {key: data[key] for key in LEAD_JSON_KEYS}

@@ -1,0 +1,1 @@
+"""The graph's nodes: one small function of (state, runtime) each."""

@@ -1,0 +1,65 @@
+"""Call the chat model with the tools bound, on a fresh view of the lead."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langchain_core.messages import (
+    AIMessage,
+    AnyMessage,
+    BaseMessage,
+    SystemMessage,
+    trim_messages,
+)
+from langgraph.runtime import Runtime
+
+from homer_agent.leads import facts_of, get_lead
+from homer_agent.prompts import render_system_prompt
+from homer_agent.state import Context, State
+
+# Enough for a round of tool calls and the reply; fewer means the model is looping.
+MIN_STEPS_FOR_TOOLS = 2
+OUT_OF_STEPS_REPLY = (
+    "Desculpe, me enrolei um pouco aqui. Pode repetir a última informação, por favor?"
+)
+
+
+def history_window(messages: list[AnyMessage], size: int) -> list[BaseMessage]:
+    """The newest `size` messages, starting at a human message so tool calls stay paired.
+
+    The lead's facts live in the database and in the system prompt, so the model needs
+    only the recent exchange; the whole history stays in the checkpoint.
+    """
+    return trim_messages(
+        messages,
+        max_tokens=size,
+        token_counter=len,
+        strategy="last",
+        start_on="human",
+        allow_partial=False,
+    )
+
+
+def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context
+    # Re-read every call: a broker's edit, or the tool call just made, shows up at once.
+    lead = get_lead(ctx.queries, ctx.lead_id)
+    prompt = [
+        SystemMessage(render_system_prompt(ctx.profile, facts_of(lead))),
+        *history_window(state["messages"], ctx.history_window),
+    ]
+    started = time.perf_counter()
+    response = ctx.model.invoke(prompt)
+    ctx.stats.model_ms += (time.perf_counter() - started) * 1000
+    ctx.stats.model_calls += 1
+    if isinstance(response, AIMessage) and response.usage_metadata:
+        ctx.stats.prompt_tokens += response.usage_metadata["input_tokens"]
+        ctx.stats.completion_tokens += response.usage_metadata["output_tokens"]
+    if (
+        isinstance(response, AIMessage)
+        and response.tool_calls
+        and state["remaining_steps"] < MIN_STEPS_FOR_TOOLS
+    ):
+        response = AIMessage(OUT_OF_STEPS_REPLY, id=response.id)
+    return {"messages": [response]}

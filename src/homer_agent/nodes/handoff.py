@@ -1,0 +1,37 @@
+"""Answer a hand-off with a fixed, polite message and record it on the lead."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AIMessage
+from langgraph.runtime import Runtime
+
+from homer_agent import metrics
+from homer_agent.nodes.sentiment import newest_human_text
+from homer_agent.sentiment import HandoffReason, handoff_reason
+from homer_agent.state import Context, State
+
+REPLIES: dict[HandoffReason, str] = {
+    "human": (
+        "Claro! Vou pedir para um dos nossos corretores falar com você pessoalmente. "
+        "Em breve alguém da equipe entra em contato."
+    ),
+    "opt_out": (
+        "Tudo bem, entendido. Não vou mais enviar mensagens. "
+        "Se mudar de ideia, é só escrever aqui. Obrigado pela atenção!"
+    ),
+    "hostile": (
+        "Sinto muito pela experiência. Vou passar o seu contato para um responsável "
+        "da nossa equipe, que vai falar com você pessoalmente."
+    ),
+}
+
+
+def handoff(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context
+    reason = handoff_reason(newest_human_text(state["messages"])) or "human"
+    ctx.queries.record_handoff(id=ctx.lead_id, handoff_reason=reason)
+    metrics.record_handoff(reason)
+    ctx.stats.route = "handoff"
+    return {"messages": [AIMessage(REPLIES[reason], name="homer")]}

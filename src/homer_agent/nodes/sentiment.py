@@ -1,0 +1,33 @@
+"""Score the newest human message and keep the lead's temperature current."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.messages import AnyMessage, HumanMessage
+from langgraph.runtime import Runtime
+
+from homer_agent import metrics
+from homer_agent.leads import get_lead, recent_moods, refresh_temperature
+from homer_agent.sentiment import analyze
+from homer_agent.state import Context, State
+
+
+def newest_human_text(messages: list[AnyMessage]) -> str:
+    """The text of the newest human message ('' when there is none)."""
+    for message in reversed(messages):
+        if isinstance(message, HumanMessage):
+            return message.text
+    return ""
+
+
+def sentiment(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
+    ctx = runtime.context
+    score = analyze(newest_human_text(state["messages"]))
+    metrics.observe_sentiment(score.compound)
+    q = ctx.queries
+    moods = recent_moods(q, ctx.lead_id, score.compound)
+    refresh_temperature(q, get_lead(q, ctx.lead_id), moods)
+    ctx.stats.sentiment = score.compound
+    ctx.stats.moods = moods
+    return {}

@@ -1,0 +1,284 @@
+"""One chat session: a lead, its conversation thread, and how a turn runs and is recorded."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import psycopg
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, ToolMessage
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.types import Durability, StreamMode
+from psycopg import Connection
+from psycopg.rows import DictRow
+from psycopg_pool import PoolTimeout
+
+from homer_agent import metrics
+from homer_agent.db.models import Lead
+from homer_agent.db.pool import Pool
+from homer_agent.graph import Graph, graph
+from homer_agent.leads import get_lead, querier
+from homer_agent.metrics import ErrorKind, Route
+from homer_agent.nodes.names import AGENT, HANDOFF
+from homer_agent.profile import Profile
+from homer_agent.state import Context, TurnStats
+from homer_agent.tools import TOOLS
+
+log = logging.getLogger(__name__)
+
+# Bounds one turn: sentiment, agent and tools rounds. The agent answers gracefully
+# before the limit (see nodes.agent).
+RECURSION_LIMIT = 12
+# How long a turn waits for the same lead's turn in another process.
+BUSY_WAIT_SECONDS = 15
+
+# Tokens for the terminal, node updates for the bookkeeping.
+STREAM_MODES: list[StreamMode] = ["messages", "updates"]
+# One checkpoint per turn, written when the turn ends: what a crash mid-turn loses is
+# that turn's messages; the facts its tools wrote are already in the leads table.
+DURABILITY: Durability = "exit"
+
+ERROR_REPLIES: dict[ErrorKind, str] = {
+    "database": (
+        "Desculpe, perdi a conexão com o nosso sistema por um instante. "
+        "Pode enviar a mensagem de novo?"
+    ),
+    "model": (
+        "Desculpe, estou com uma instabilidade para responder agora. "
+        "Pode tentar de novo em instantes?"
+    ),
+    "timeout": (
+        "Desculpe, a resposta está demorando mais que o normal. Pode tentar de novo em instantes?"
+    ),
+    "internal": "Desculpe, algo deu errado do meu lado. Pode repetir, por favor?",
+    "input": "Desculpe, não consegui ler essa mensagem. Pode escrever de outro jeito?",
+    "busy": (
+        "Esta conversa está aberta em outro lugar e ainda respondendo. "
+        "Aguarde um instante e envie de novo."
+    ),
+}
+
+
+class SessionBusyError(RuntimeError):
+    """Another process is running a turn for the same lead."""
+
+
+def thread_id(lead: Lead) -> str:
+    """The checkpoint thread of a lead: a new lead with the same key starts afresh."""
+    return f"lead-{lead.id}"
+
+
+def error_kind(exc: BaseException) -> ErrorKind:
+    """Classify a failed turn without importing the model client's module."""
+    if isinstance(exc, SessionBusyError):
+        return "busy"
+    if isinstance(exc, psycopg.Error | PoolTimeout):
+        return "database"
+    module = type(exc).__module__
+    if module.startswith(("openai", "httpx", "httpcore", "langchain_openai")):
+        return "timeout" if "Timeout" in type(exc).__name__ else "model"
+    return "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class TurnResult:
+    reply: str
+    route: Route
+    error: ErrorKind | None
+    stats: TurnStats
+    duration_ms: float
+
+
+class Session:
+    """A lead's conversation: runs turns through the graph and records each one."""
+
+    def __init__(
+        self,
+        *,
+        pool: Pool,
+        model: BaseChatModel,
+        model_name: str,
+        profile: Profile,
+        session_key: str,
+        history_window: int = 12,
+    ) -> None:
+        self.pool = pool
+        self.model_name = model_name
+        self.profile = profile
+        self.history_window = history_window
+        self.bound_model = model.bind_tools(TOOLS)
+        self.checkpointer = PostgresSaver(pool)
+        self.app: Graph = graph.copy(update={"checkpointer": self.checkpointer})
+        with querier(pool) as q:
+            lead = q.get_or_create_lead(session_key=session_key)
+        assert lead is not None
+        self.lead = lead
+
+    @property
+    def config(self) -> RunnableConfig:
+        return {
+            "configurable": {"thread_id": thread_id(self.lead)},
+            "recursion_limit": RECURSION_LIMIT,
+        }
+
+    def refresh_lead(self) -> Lead:
+        with querier(self.pool) as q:
+            self.lead = get_lead(q, self.lead.id)
+        return self.lead
+
+    def history(self) -> list[Any]:
+        """The checkpointed messages of this conversation."""
+        snapshot = self.app.get_state(self.config)
+        messages: list[Any] = snapshot.values.get("messages", [])
+        return messages
+
+    def turn(self, text: str, on_token: Callable[[str], None] | None = None) -> TurnResult:
+        """Run one turn for a human message; never raises for a provider or database fault."""
+        started = time.perf_counter()
+        stats = TurnStats()
+        reply: list[str] = []
+        error: ErrorKind | None = None
+        try:
+            with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
+                ctx = Context(
+                    lead_id=self.lead.id,
+                    conn=conn,
+                    model=self.bound_model,
+                    model_name=self.model_name,
+                    profile=self.profile,
+                    history_window=self.history_window,
+                    stats=stats,
+                )
+                self.checkpointer.conn = conn
+                try:
+                    self._run(text, ctx, reply, on_token)
+                    self.checkpointer.prune([thread_id(self.lead)], strategy="keep_latest")
+                finally:
+                    self.checkpointer.conn = self.pool
+        except Exception as exc:
+            error = error_kind(exc)
+            log.info("turn failed (%s): %s", error, type(exc).__name__)
+            reply.append(ERROR_REPLIES[error])
+            if on_token is not None:
+                on_token(ERROR_REPLIES[error])
+        result = TurnResult(
+            reply="".join(reply).strip(),
+            route=stats.route,
+            error=error,
+            stats=stats,
+            duration_ms=(time.perf_counter() - started) * 1000,
+        )
+        self._record(result)
+        return result
+
+    def _run(
+        self,
+        text: str,
+        ctx: Context,
+        reply: list[str],
+        on_token: Callable[[str], None] | None,
+    ) -> None:
+        """Stream the graph: model tokens as they come, node messages as they land."""
+
+        def say(piece: str) -> None:
+            reply.append(piece)
+            if on_token is not None:
+                on_token(piece)
+
+        streamed = False
+        for part in self.app.stream(
+            {"messages": [HumanMessage(text)]},
+            self.config,
+            context=ctx,
+            stream_mode=STREAM_MODES,
+            durability=DURABILITY,
+            version="v2",
+        ):
+            if part["type"] == "messages":
+                chunk, meta = part["data"]
+                node = meta.get("langgraph_node")
+                if isinstance(chunk, AIMessageChunk) and node == AGENT and chunk.text:
+                    streamed = True
+                    say(chunk.text)
+            elif part["type"] == "updates":
+                for node, update in part["data"].items():
+                    for message in (update or {}).get("messages", []):
+                        self._count(message, ctx.stats)
+                        unsaid = node == HANDOFF or (node == AGENT and not streamed)
+                        if unsaid and isinstance(message, AIMessage) and message.text:
+                            say(message.text)
+                    if node == AGENT:
+                        streamed = False
+                        if reply and not reply[-1].endswith("\n"):
+                            say("\n")
+
+    @staticmethod
+    def _count(message: Any, stats: TurnStats) -> None:
+        if isinstance(message, ToolMessage):
+            outcome: Literal["ok", "invalid"] = "invalid" if message.status == "error" else "ok"
+            stats.tool_calls += 1
+            stats.tool_errors += outcome == "invalid"
+            metrics.record_tool_call(message.name or "unknown", outcome)
+
+    def _record(self, result: TurnResult) -> None:
+        """The turn's durable row and its metrics; a failed write never fails the turn."""
+        stats = result.stats
+        metrics.observe_turn(
+            result.route, "error" if result.error else "ok", result.duration_ms / 1000
+        )
+        if stats.model_calls:
+            metrics.observe_model_call(
+                self.model_name,
+                stats.model_ms / 1000 / stats.model_calls,
+                stats.prompt_tokens,
+                stats.completion_tokens,
+            )
+        if result.error is not None:
+            metrics.record_error(result.error)
+        try:
+            with querier(self.pool) as q:
+                lead = get_lead(q, self.lead.id)
+                q.insert_turn(
+                    lead_id=self.lead.id,
+                    model=self.model_name,
+                    route=result.route,
+                    sentiment=stats.sentiment,
+                    temperature=lead.temperature,
+                    duration_ms=result.duration_ms,
+                    model_ms=stats.model_ms,
+                    prompt_tokens=stats.prompt_tokens,
+                    completion_tokens=stats.completion_tokens,
+                    tool_calls=stats.tool_calls,
+                    tool_errors=stats.tool_errors,
+                    error=result.error,
+                )
+                self.lead = lead
+        except (psycopg.Error, PoolTimeout, LookupError) as exc:
+            metrics.record_error("database")
+            log.warning("could not record the turn: %s", type(exc).__name__)
+
+
+@contextmanager
+def lead_lock(conn: Connection[DictRow], lead_id: int) -> Iterator[None]:
+    """Serialise the turns of one lead across processes (a session advisory lock).
+
+    A second process waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
+    """
+    conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{BUSY_WAIT_SECONDS}s",))
+    try:
+        conn.execute("SELECT pg_advisory_lock(%s)", (lead_id,))
+    except psycopg.errors.LockNotAvailable:
+        raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
+    finally:
+        conn.execute("RESET lock_timeout")
+    try:
+        yield
+    finally:
+        if not conn.closed and not conn.broken:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (lead_id,))

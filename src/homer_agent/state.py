@@ -1,0 +1,64 @@
+"""The graph state and the per-run context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, TypedDict
+
+from langchain_core.language_models import LanguageModelInput
+from langchain_core.messages import AIMessage, AnyMessage, BaseMessage
+from langchain_core.runnables import Runnable
+from langgraph.graph.message import add_messages
+from langgraph.managed import RemainingSteps
+from psycopg import Connection
+from psycopg.rows import DictRow
+
+from homer_agent.db.queries import Querier
+from homer_agent.metrics import Route
+from homer_agent.profile import Profile
+
+
+class InputState(TypedDict):
+    """What a turn takes: the new human message."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+
+
+class State(InputState):
+    """What a conversation checkpoints: its messages. Lead facts live in the leads table."""
+
+    remaining_steps: RemainingSteps
+
+
+@dataclass(slots=True)
+class TurnStats:
+    """What one turn measured, filled in by the nodes and recorded by the runner."""
+
+    sentiment: float = 0.0
+    moods: list[float] = field(default_factory=list)
+    route: Route = "agent"
+    model_ms: float = 0.0
+    model_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    tool_calls: int = 0
+    tool_errors: int = 0
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a run needs besides its state: which lead, and the services to reach."""
+
+    lead_id: int
+    # One turn, one connection: the lead lock, the lead writes and the checkpoint share
+    # it, so a turn never holds one connection while waiting for another.
+    conn: Connection[DictRow]
+    model: Runnable[LanguageModelInput, BaseMessage | AIMessage]
+    model_name: str
+    profile: Profile
+    history_window: int = 12
+    stats: TurnStats = field(default_factory=TurnStats)
+
+    @property
+    def queries(self) -> Querier:
+        return Querier(self.conn)

@@ -1,0 +1,187 @@
+"""The chat loop: interactive in a terminal, one message per line from a pipe."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from homer_agent.config import Settings
+from homer_agent.inputs import UserError, check_session_key
+from homer_agent.session import Session
+
+HELP = """Comandos:
+  /lead   mostra o cartão do lead (todos os dados e a temperatura)
+  /new    começa outra sessão (outra chave)
+  /help   mostra esta ajuda
+  /quit   sai (Ctrl-D também)
+Ctrl-C cancela a resposta em andamento."""
+
+
+def run_chat(settings: Settings, key: str | None) -> int:
+    """Run the chat until end of input; return the exit code."""
+    from homer_agent import metrics
+    from homer_agent.cli import notice, opened_database
+    from homer_agent.models import make_chat_model
+    from homer_agent.profile import load_profile
+    from homer_agent.tools import TOOL_NAMES
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if key is None and not interactive:
+        raise UserError("standard input is not a terminal: pass --session KEY")
+    profile = load_profile(settings.homer_profile)
+    model = make_chat_model(settings)
+    with opened_database(settings) as database:
+        if settings.homer_metrics_port:
+            try:
+                port = metrics.start_metrics_server(
+                    settings.homer_metrics_port, addr=settings.homer_metrics_addr
+                )
+                metrics.set_build_info(settings.model_name)
+                metrics.register_tools(TOOL_NAMES)
+                notice(f"Metrics: http://{settings.homer_metrics_addr}:{port}/metrics")
+            except OSError as exc:
+                notice(
+                    f"Metrics disabled: port {settings.homer_metrics_port} is unavailable "
+                    f"({exc.strerror}); set HOMER_METRICS_PORT to another port or 0."
+                )
+        model_line = (
+            "modelo offline embutido (defina OPENAI_API_KEY ou HOMER_MODEL para usar um LLM)"
+            if settings.offline
+            else f"modelo {settings.model_name}"
+        )
+        notice(f"Homer · {model_line} · {database.where}")
+
+        def open_session(session_key: str) -> Session:
+            return Session(
+                pool=database.pool,
+                model=model,
+                model_name=settings.model_name,
+                profile=profile,
+                session_key=session_key,
+                history_window=settings.homer_history_window,
+            )
+
+        if not interactive:
+            assert key is not None
+            return _run_piped(open_session(key), settings)
+        return _run_interactive(open_session, key, settings)
+
+
+def _too_long(text: str, settings: Settings) -> str | None:
+    limit = settings.homer_max_message_chars
+    if len(text) > limit:
+        return (
+            f"Mensagem longa demais ({len(text)} caracteres; o limite é {limit}). "
+            "Pode enviar em partes menores?"
+        )
+    return None
+
+
+def _stdin_messages() -> Iterator[str]:
+    """Non-blank lines of standard input; invalid UTF-8 is replaced, never fatal."""
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").strip()
+        if text:
+            yield text
+
+
+def _run_piped(session: Session, settings: Settings) -> int:
+    for text in _stdin_messages():
+        refusal = _too_long(text, settings)
+        if refusal is not None:
+            print(refusal, flush=True)
+            continue
+        result = session.turn(text)
+        print(result.reply, flush=True)
+    return 0
+
+
+def _greeting(session: Session) -> str:
+    lead = session.lead
+    profile = session.profile
+    if session.history():
+        name = f", {lead.name}" if lead.name else ""
+        return f"Que bom te ver de volta{name}! Em que posso ajudar?"
+    return (
+        f"Olá! Eu sou {profile.persona.name}, {profile.persona.role} do empreendimento "
+        f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. Como posso te chamar?"
+    )
+
+
+def _run_interactive(
+    open_session: Callable[[str], Session], key: str | None, settings: Settings
+) -> int:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
+
+    from homer_agent.leads import lead_json
+
+    history_file = Path(settings.homer_data_dir) / "chat_history"
+    history_file.parent.mkdir(parents=True, exist_ok=True)
+    prompt: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)))
+
+    def ask_key() -> str:
+        while True:
+            try:
+                raw = prompt.prompt("Chave da sessão (telefone, e-mail…): ")
+            except EOFError:
+                raise SystemExit(0) from None
+            try:
+                return check_session_key(raw)
+            except UserError as exc:
+                print(f"  {exc}")
+
+    session = open_session(key or ask_key())
+    print(_greeting(session) + "\n/help mostra os comandos.")
+    while True:
+        try:
+            text = prompt.prompt("você> ").strip()
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            print()
+            return 0
+        if not text:
+            continue
+        if text in ("/quit", "/sair", "/exit"):
+            return 0
+        if text == "/help":
+            print(HELP)
+            continue
+        if text == "/lead":
+            lead = session.refresh_lead()
+            for field, value in lead_json(lead).items():
+                print(f"  {field:<13} {'-' if value is None else value}")
+            continue
+        if text == "/new":
+            session = open_session(ask_key())
+            print(_greeting(session))
+            continue
+        refusal = _too_long(text, settings)
+        if refusal is not None:
+            print(refusal)
+            continue
+        _interruptible_turn(session, text)
+
+
+def _interruptible_turn(session: Session, text: str) -> None:
+    """Stream the reply; Ctrl-C stops waiting for it (the turn finishes in the background)."""
+    cancelled = threading.Event()
+
+    def show(piece: str) -> None:
+        if not cancelled.is_set():
+            sys.stdout.write(piece)
+            sys.stdout.flush()
+
+    sys.stdout.write("homer> ")
+    worker = threading.Thread(target=session.turn, args=(text, show), daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        cancelled.set()
+        sys.stdout.write("\n(cancelado)")
+    sys.stdout.write("\n")

@@ -1,0 +1,126 @@
+"""The lead-update tools the chat model may call.
+
+Each tool validates its arguments (pydantic, through its args schema), writes one field
+through the generated queries and returns a short confirmation. The lead always comes
+from the run's context: arguments the model invents (``lead_id``, ``session_key``) are
+dropped by the schema and can never reach another lead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from langchain_core.tools import BaseTool, ToolException, tool
+from langgraph.prebuilt import ToolRuntime
+from pydantic import BaseModel, Field, StringConstraints
+
+from homer_agent.db.models import Lead
+from homer_agent.db.queries import Querier
+from homer_agent.leads import refresh_temperature
+from homer_agent.state import Context
+from homer_agent.when import WhenError, parse_when
+
+Text120 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
+class NameArgs(BaseModel):
+    name: Text120 = Field(description="The lead's name as they gave it.")
+
+
+class BedroomsArgs(BaseModel):
+    bedrooms: int = Field(ge=1, le=10, description="Bedrooms wanted, 1 to 10.")
+
+
+class NeighborhoodArgs(BaseModel):
+    neighborhood: Text120 = Field(description="Neighbourhood the lead prefers.")
+
+
+class BudgetArgs(BaseModel):
+    budget_brl: int = Field(gt=0, lt=10**10, description="Budget in whole reais (BRL).")
+
+
+class CallArgs(BaseModel):
+    when: str = Field(
+        min_length=1,
+        max_length=200,
+        description=(
+            "When the broker should call: ISO 8601, or pt-BR such as 'amanhã às 15h', "
+            "'segunda-feira às 14:30', '15/03/2027 às 14h'."
+        ),
+    )
+
+
+def _write(runtime: ToolRuntime[Context], write: Callable[[Querier, int], Lead | None]) -> Lead:
+    """Run one generated update for the run's lead, then keep its temperature current."""
+    ctx = runtime.context
+    q = ctx.queries
+    lead = write(q, ctx.lead_id)
+    if lead is None:
+        raise ToolException("this lead no longer exists; nothing was saved")
+    return refresh_temperature(q, lead, ctx.stats.moods)
+
+
+@tool(args_schema=NameArgs)
+def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> str:
+    """Save the lead's name as soon as they say it."""
+    lead = _write(runtime, lambda q, lead_id: q.update_lead_name(id=lead_id, name=name.strip()))
+    return f"Nome salvo: {lead.name}"
+
+
+@tool(args_schema=BedroomsArgs)
+def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> str:
+    """Save how many bedrooms the lead wants (1 to 10)."""
+    lead = _write(runtime, lambda q, lead_id: q.update_lead_bedrooms(id=lead_id, bedrooms=bedrooms))
+    return f"Quartos salvos: {lead.bedrooms}"
+
+
+@tool(args_schema=NeighborhoodArgs)
+def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> str:
+    """Save the neighbourhood the lead prefers."""
+    lead = _write(
+        runtime,
+        lambda q, lead_id: q.update_lead_neighborhood(
+            id=lead_id, neighborhood=neighborhood.strip()
+        ),
+    )
+    return f"Bairro salvo: {lead.neighborhood}"
+
+
+@tool(args_schema=BudgetArgs)
+def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str:
+    """Save the lead's budget in whole reais."""
+    lead = _write(
+        runtime, lambda q, lead_id: q.update_lead_budget(id=lead_id, budget_brl=budget_brl)
+    )
+    return f"Orçamento salvo: R$ {lead.budget_brl:,}".replace(",", ".")
+
+
+@tool(args_schema=CallArgs)
+def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
+    """Schedule the broker's call; `when` is read in the development's time zone."""
+    tz = ZoneInfo(runtime.context.profile.timezone)
+    now = dt.datetime.now(tz)
+    try:
+        call_at = parse_when(when, now=now, tz=tz)
+    except WhenError as exc:
+        raise ToolException(str(exc)) from None
+    lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
+    assert lead.call_at is not None
+    return f"Ligação agendada: {lead.call_at.astimezone(tz).isoformat(timespec='minutes')}"
+
+
+TOOLS: list[BaseTool] = [
+    update_lead_name,
+    update_bedrooms,
+    update_neighborhood,
+    update_budget,
+    schedule_call,
+]
+TOOL_NAMES = tuple(t.name for t in TOOLS)
+for _tool in TOOLS:
+    # A refused value (a past call time, a vanished lead) goes back to the model as an
+    # error ToolMessage; invalid arguments already do, through ToolNode.
+    _tool.handle_tool_error = True
