@@ -55,6 +55,8 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) 
         ("sexta à tarde", at(27, 14)),
         ("sábado à noite", at(28, 19)),
         ("amanhã no fim da tarde", at(26, 17)),
+        ("amanhã no período da tarde", at(26, 14)),
+        ("amanhã depois do almoço", at(26, 14)),
         ("amanhã às 3 da tarde", at(26, 15)),
         ("amanhã às 8 da noite", at(26, 20)),
         ("amanhã às 10 da manhã", at(26, 10)),

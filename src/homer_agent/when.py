@@ -179,7 +179,9 @@ _BARE_HOUR_RE: Final = re.compile(
 _NOON_RE: Final = re.compile(r"\b(meio[-\s]?dia|meia[-\s]?noite)(?:\s+e\s+(meia|\d{2}))?\b")
 _PERIOD_ONLY_RE: Final = re.compile(
     rf"\b(?:(?:no|ao)\s+(fim|final)\s+da\s+tarde"
-    rf"|(?:de|pela|a|na|durante\s+a|la\s+pela)\s+({_PERIOD_RE}))\b"
+    rf"|(?:de|pela|a|na|durante\s+a|la\s+pela|(?:no\s+)?(?:periodo|parte|turno)\s+da)"
+    rf"\s+({_PERIOD_RE})"
+    rf"|(depois|apos)\s+(?:do|o)\s+almoco)\b"
 )
 
 
@@ -414,7 +416,8 @@ def _scan_times(folded: str, scan: _Scan) -> None:
     for m in _PERIOD_ONLY_RE.finditer(folded):
         if not scan.free(*m.span()):
             continue
-        period = f"{m[1]} da tarde" if m[1] is not None else m[2]
+        # m[1]: "fim"/"final" da tarde; m[2]: manhã, tarde...; neither: "depois do almoço".
+        period = f"{m[1]} da tarde" if m[1] is not None else (m[2] or "tarde")
         if scan.period is None:
             scan.period = (m.start(), period)
         scan.take(*m.span())
