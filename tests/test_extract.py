@@ -18,7 +18,7 @@ NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
 
 
 def extract(text: str, pending: str | None = None) -> dict[str, object]:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=["Vila Carnaúba"])
+    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=["Vila Carnaúba", "Homer"])
 
 
 def apply(facts: LeadFacts, found: dict[str, object]) -> LeadFacts:
@@ -188,6 +188,8 @@ def test_names(text: str, pending: str | None, name: str) -> None:
         ("ok", "name"),
         ("sim", "name"),
         ("Fernanda", "bedrooms"),
+        ("Olá, Homer", "name"),
+        ("oi homer!", "name"),
         ("Procuro uma casa com 3 quartos", "name"),
     ],
 )
@@ -226,6 +228,11 @@ def test_name_length_is_capped() -> None:
         ("São 2.", "bedrooms", 2),
         ("uns 3", "bedrooms", 3),
         ("4 quartos, no Cumbuco, até 2 milhões", None, 4),
+        ("no mínimo 3", "bedrooms", 3),
+        ("Três, por favor", "bedrooms", 3),
+        ("quero uma de 4", "bedrooms", 4),
+        ("uma casa de 2", "bedrooms", 2),
+        ("pelo menos 3 quartos", None, 3),
     ],
 )
 def test_bedrooms(text: str, pending: str | None, bedrooms: int) -> None:
@@ -343,6 +350,9 @@ def test_budget_and_bedrooms_in_one_sentence_do_not_mix() -> None:
         ("Aldeota ou Meireles", "neighborhood", "Aldeota ou Meireles"),
         ("no Porto das Dunas", None, "Porto das Dunas"),
         ("Prefiro o bairro Cocó", None, "Cocó"),
+        ("Zona leste", "neighborhood", "Zona leste"),
+        ("Cocó, por favor", "neighborhood", "Cocó"),
+        ("Bairro Parque Manibura", None, "Parque Manibura"),
     ],
 )
 def test_neighborhoods(text: str, pending: str | None, place: str) -> None:

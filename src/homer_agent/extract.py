@@ -181,7 +181,8 @@ _FILLERS: Final = _words(
     "pode ser na verdade desculpa desculpe perdao corrigindo entao tipo mais ou menos "
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
-    "quartos quarto dormitorios ok sim bom"
+    "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
+    "casa casas mesmo apenas so somente isso"
 )
 _GREETING_RE: Final = re.compile(
     r"^(?:\s*(?:oi+|ola|opa|eai|e ai|hey|alo|oie|salve|bom dia|boa tarde|boa noite|"
@@ -489,6 +490,8 @@ def _bedrooms(toks: Sequence[_Tok], numbers: Sequence[_Number], pending: str | N
                 found = value
     if found is None and pending == "bedrooms":
         core = _core_tokens(toks)
+        # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
+        numbers = [n for n in numbers if not _is_article(toks, n)]
         if len(numbers) == 1 and numbers[0].scale == 1 and numbers[0].value.is_integer():
             number = numbers[0]
             span = set(range(number.first, number.last))
@@ -497,6 +500,17 @@ def _bedrooms(toks: Sequence[_Tok], numbers: Sequence[_Number], pending: str | N
             if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX:
                 found = value
     return found
+
+
+def _is_article(toks: Sequence[_Tok], number: _Number) -> bool:
+    """ "um"/"uma" followed by another word is an article, not a count."""
+    return (
+        number.words_only
+        and number.last - number.first == 1
+        and toks[number.first].low in ("um", "uma")
+        and number.last < len(toks)
+        and toks[number.last].is_word
+    )
 
 
 def _as_budget(value: float, bare: bool) -> int | None:
@@ -595,7 +609,17 @@ def _starts_with(toks: Sequence[_Tok], i: int, cue: tuple[str, ...]) -> bool:
     return i + len(cue) <= len(toks) and all(toks[i + k].low == word for k, word in enumerate(cue))
 
 
-def _name(toks: Sequence[_Tok], folded: str, pending: str | None) -> str | None:
+def _name(
+    toks: Sequence[_Tok], folded: str, pending: str | None, ignore: Collection[str]
+) -> str | None:
+    ignored = {" ".join(fold(name).split()) for name in ignore}
+    name = _find_name(toks, folded, pending)
+    if name is None or " ".join(fold(name).split()) in ignored:
+        return None
+    return name
+
+
+def _find_name(toks: Sequence[_Tok], folded: str, pending: str | None) -> str | None:
     asking = pending == "name"
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
@@ -658,7 +682,10 @@ def _bare_name(toks: Sequence[_Tok], folded: str) -> str | None:
 # Neighbourhood
 
 
-def _read_place(toks: Sequence[_Tok], i: int, *, allow_lower: bool) -> str | None:
+def _read_place(
+    toks: Sequence[_Tok], i: int, *, allow_lower: bool, whole: bool = False
+) -> str | None:
+    """Read a place name at token `i`; `whole` takes lower-case words too ("Zona leste")."""
     while i < len(toks) and toks[i].low in (":", "-"):
         i += 1
     if i < len(toks) and toks[i].low in _PLACE_PARTICLES:
@@ -668,8 +695,8 @@ def _read_place(toks: Sequence[_Tok], i: int, *, allow_lower: bool) -> str | Non
     first = toks[i]
     if first.low in _PLACE_STOP or first.low in _PLACE_BREAK:
         return None
-    capitalised = first.is_cap
-    if not capitalised and not allow_lower:
+    capitalised = first.is_cap and not whole
+    if not first.is_cap and not allow_lower:
         return None
     words = [first.raw]
     j = i + 1
@@ -740,7 +767,7 @@ def _bare_place(toks: Sequence[_Tok], folded: str) -> str | None:
         return None
     if any(t.low in _PLACE_BREAK or t.low in _NAME_STOP - _PLACE_PARTICLES for t in clause):
         return None
-    place = _read_place(clause, 0, allow_lower=True)
+    place = _read_place(clause, 0, allow_lower=True, whole=True)
     if place is None or len(place.split()) != len(clause):
         return None
     return place
@@ -777,7 +804,7 @@ def _extract(
     budget = _budget(toks, numbers, pending)
     if budget is not None:
         found["budget_brl"] = budget
-    name = _name(toks, folded, pending)
+    name = _name(toks, folded, pending, ignore)
     if name is not None:
         found["name"] = name
     place = _neighborhood(toks, folded, pending, ignore)
@@ -802,7 +829,8 @@ def extract_facts(
             a bare answer ("3", "Centro", "Fernanda") is read as that fact.
         now: the current time, for relative call times ("amanhã às 10h").
         tz: the time zone the lead speaks in.
-        ignore: place names never taken as a neighbourhood (e.g. the development's name).
+        ignore: names never taken as the lead's name or neighbourhood: the agent's
+            ("Olá, Homer") and the development's ("uma casa na Vila Carnaúba").
 
     Returns:
         Keys from `FACT_ORDER`, in that order: `name` (str), `bedrooms` (int),

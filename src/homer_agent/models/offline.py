@@ -605,7 +605,7 @@ class OfflineChatModel(BaseChatModel):
         facts = view.facts
         pending = next_missing(facts)
         assert view.now is not None and view.tz is not None
-        ignore = [view.development] if view.development else []
+        ignore = [name for name in (view.agent_name, view.development) if name]
         found = extract_facts(text, pending=pending, now=view.now, tz=view.tz, ignore=ignore)
         if (pending == "call_at" or facts.call_at is not None) and len(humans) >= 2:
             joined = _joined_call_time(text, humans[-2], view.now, view.tz)
