@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langchain_core.messages import (
     AIMessage,
     AIMessageChunk,
@@ -601,3 +603,27 @@ def test_after_everything_is_known_it_reminds_of_the_call() -> None:
     assert answer.endswith("Posso ajudar em algo mais?")
     thanks = bound().invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Valeu!")])
     assert thanks.content == "Por nada! Até breve."
+
+
+_FACTS = st.builds(
+    LeadFacts,
+    name=st.none() | st.sampled_from(["Ana", "João Pedro"]),
+    bedrooms=st.none() | st.integers(1, 10),
+    neighborhood=st.none() | st.sampled_from(["Centro", "Aldeota"]),
+    budget_brl=st.none() | st.integers(1, 10**10 - 1),
+    call_at=st.none() | st.just(datetime(2027, 2, 10, 15, 0, tzinfo=TZ)),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=120), facts=_FACTS)
+def test_any_message_gets_valid_tool_calls_or_a_reply(text: str, facts: LeadFacts) -> None:
+    message = bound().invoke([system(facts), HumanMessage(text)])
+    assert isinstance(message, AIMessage)
+    if message.tool_calls:
+        schemas = {t.name: t for t in make_tools(Lead())}
+        for call in message.tool_calls:
+            schemas[call["name"]].args_schema.model_validate(call["args"])  # type: ignore[union-attr]
+    else:
+        assert isinstance(message.content, str)
+        assert message.content.strip()
