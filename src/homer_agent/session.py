@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 # Bounds one turn: sentiment, agent and tools rounds. The agent answers gracefully
 # before the limit (see nodes.agent).
 RECURSION_LIMIT = 12
+# Each turn (durability "exit") writes one checkpoint holding the whole message list;
+# pruning to the latest keeps storage linear in messages. Pruning costs a few
+# milliseconds, so it runs every few turns and when the session closes.
+PRUNE_EVERY_TURNS = 8
 # How long a turn waits for the same lead's turn in another process.
 BUSY_WAIT_SECONDS = 15
 
@@ -119,6 +123,7 @@ class Session:
             lead = q.get_or_create_lead(session_key=session_key)
         assert lead is not None
         self.lead = lead
+        self._unpruned_turns = 0
 
     @property
     def config(self) -> RunnableConfig:
@@ -132,6 +137,19 @@ class Session:
             self.lead = get_lead(q, self.lead.id)
         return self.lead
 
+    def prune(self) -> None:
+        """Keep only the latest checkpoint of this conversation (it holds the whole history)."""
+        self.checkpointer.prune([thread_id(self.lead)], strategy="keep_latest")
+        self._unpruned_turns = 0
+
+    def close(self) -> None:
+        """Prune what the last turns left behind; a database fault here loses nothing."""
+        if self._unpruned_turns:
+            try:
+                self.prune()
+            except (psycopg.Error, PoolTimeout) as exc:
+                log.info("could not prune checkpoints: %s", type(exc).__name__)
+
     def history(self) -> list[Any]:
         """The checkpointed messages of this conversation."""
         snapshot = self.app.get_state(self.config)
@@ -144,6 +162,7 @@ class Session:
         stats = TurnStats()
         reply: list[str] = []
         error: ErrorKind | None = None
+        ctx: Context | None = None
         try:
             with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
                 ctx = Context(
@@ -158,7 +177,9 @@ class Session:
                 self.checkpointer.conn = conn
                 try:
                     self._run(text, ctx, reply, on_token)
-                    self.checkpointer.prune([thread_id(self.lead)], strategy="keep_latest")
+                    self._unpruned_turns += 1
+                    if self._unpruned_turns >= PRUNE_EVERY_TURNS:
+                        self.prune()
                 finally:
                     self.checkpointer.conn = self.pool
         except Exception as exc:
@@ -167,6 +188,8 @@ class Session:
             reply.append(ERROR_REPLIES[error])
             if on_token is not None:
                 on_token(ERROR_REPLIES[error])
+        if ctx is not None and ctx.lead is not None:
+            self.lead = ctx.lead
         result = TurnResult(
             reply="".join(reply).strip(),
             route=stats.route,
@@ -243,13 +266,12 @@ class Session:
             metrics.record_error(result.error)
         try:
             with querier(self.pool) as q:
-                lead = get_lead(q, self.lead.id)
                 q.insert_turn(
                     lead_id=self.lead.id,
                     model=self.model_name,
                     route=result.route,
                     sentiment=stats.sentiment,
-                    temperature=lead.temperature,
+                    temperature=self.lead.temperature,
                     duration_ms=result.duration_ms,
                     model_ms=stats.model_ms,
                     prompt_tokens=stats.prompt_tokens,
@@ -258,7 +280,6 @@ class Session:
                     tool_errors=stats.tool_errors,
                     error=result.error,
                 )
-                self.lead = lead
         except (psycopg.Error, PoolTimeout, LookupError) as exc:
             metrics.record_error("database")
             log.warning("could not record the turn: %s", type(exc).__name__)
@@ -270,13 +291,14 @@ def lead_lock(conn: Connection[DictRow], lead_id: int) -> Iterator[None]:
 
     A second process waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
     """
-    conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{BUSY_WAIT_SECONDS}s",))
     try:
-        conn.execute("SELECT pg_advisory_lock(%s)", (lead_id,))
+        # set_config runs first: the lock wait is bounded by its own lock_timeout.
+        conn.execute(
+            "SELECT set_config('lock_timeout', %s, false), pg_advisory_lock(%s)",
+            (f"{BUSY_WAIT_SECONDS}s", lead_id),
+        )
     except psycopg.errors.LockNotAvailable:
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
-    finally:
-        conn.execute("RESET lock_timeout")
     try:
         yield
     finally:

@@ -13,6 +13,7 @@ from langgraph.managed import RemainingSteps
 from psycopg import Connection
 from psycopg.rows import DictRow
 
+from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.metrics import Route
 from homer_agent.profile import Profile
@@ -58,6 +59,9 @@ class Context:
     profile: Profile
     history_window: int = 12
     stats: TurnStats = field(default_factory=TurnStats)
+    # The lead row as of the latest read or write in this turn: the sentiment node reads
+    # it at the start of the turn and each tool replaces it with the row its UPDATE returned.
+    lead: Lead | None = None
 
     @property
     def queries(self) -> Querier:

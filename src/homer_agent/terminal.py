@@ -6,10 +6,15 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.session import Session
+
+if TYPE_CHECKING:
+    # Imported where used: piped runs never load the line editor.
+    from prompt_toolkit import PromptSession
 
 HELP = """Comandos:
   /lead   mostra o cartão do lead (todos os dados e a temperatura)
@@ -88,13 +93,16 @@ def _stdin_messages() -> Iterator[str]:
 
 
 def _run_piped(session: Session, settings: Settings) -> int:
-    for text in _stdin_messages():
-        refusal = _too_long(text, settings)
-        if refusal is not None:
-            print(refusal, flush=True)
-            continue
-        result = session.turn(text)
-        print(result.reply, flush=True)
+    try:
+        for text in _stdin_messages():
+            refusal = _too_long(text, settings)
+            if refusal is not None:
+                print(refusal, flush=True)
+                continue
+            result = session.turn(text)
+            print(result.reply, flush=True)
+    finally:
+        session.close()
     return 0
 
 
@@ -116,8 +124,6 @@ def _run_interactive(
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory
 
-    from homer_agent.leads import lead_json
-
     history_file = Path(settings.homer_data_dir) / "chat_history"
     history_file.parent.mkdir(parents=True, exist_ok=True)
     prompt: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)))
@@ -135,6 +141,21 @@ def _run_interactive(
 
     session = open_session(key or ask_key())
     print(_greeting(session) + "\n/help mostra os comandos.")
+    try:
+        return _interactive_loop(prompt, session, open_session, ask_key, settings)
+    finally:
+        session.close()
+
+
+def _interactive_loop(
+    prompt: PromptSession[str],
+    session: Session,
+    open_session: Callable[[str], Session],
+    ask_key: Callable[[], str],
+    settings: Settings,
+) -> int:
+    from homer_agent.leads import lead_json
+
     while True:
         try:
             text = prompt.prompt("você> ").strip()
@@ -156,6 +177,7 @@ def _run_interactive(
                 print(f"  {field:<13} {'-' if value is None else value}")
             continue
         if text == "/new":
+            session.close()
             session = open_session(ask_key())
             print(_greeting(session))
             continue

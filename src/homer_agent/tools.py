@@ -60,7 +60,8 @@ def _write(runtime: ToolRuntime[Context], write: Callable[[Querier, int], Lead |
     lead = write(q, ctx.lead_id)
     if lead is None:
         raise ToolException("this lead no longer exists; nothing was saved")
-    return refresh_temperature(q, lead, ctx.stats.moods)
+    ctx.lead = refresh_temperature(q, lead, ctx.stats.moods)
+    return ctx.lead
 
 
 @tool(args_schema=NameArgs)

@@ -43,8 +43,7 @@ def history_window(messages: list[AnyMessage], size: int) -> list[BaseMessage]:
 
 def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
-    # Re-read every call: a broker's edit, or the tool call just made, shows up at once.
-    lead = get_lead(ctx.queries, ctx.lead_id)
+    lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
     prompt = [
         SystemMessage(render_system_prompt(ctx.profile, facts_of(lead))),
         *history_window(state["messages"], ctx.history_window),

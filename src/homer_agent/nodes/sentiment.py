@@ -27,7 +27,8 @@ def sentiment(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     metrics.observe_sentiment(score.compound)
     q = ctx.queries
     moods = recent_moods(q, ctx.lead_id, score.compound)
-    refresh_temperature(q, get_lead(q, ctx.lead_id), moods)
+    # Re-read every turn: an edit made directly in the database shows up at once.
+    ctx.lead = refresh_temperature(q, get_lead(q, ctx.lead_id), moods)
     ctx.stats.sentiment = score.compound
     ctx.stats.moods = moods
     return {}
