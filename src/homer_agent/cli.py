@@ -77,10 +77,17 @@ def _find_lead(database: Any, key: str) -> Any:
     return lead
 
 
-def _lead_card(lead: Any) -> str:
+def _local_tz(settings: Settings) -> Any:
+    """The development's time zone, in which call times are shown."""
+    from homer_agent.profile import load_profile
+
+    return load_profile(settings.homer_profile).tz
+
+
+def _lead_card(lead: Any, tz: Any) -> str:
     from homer_agent.leads import lead_json
 
-    data = lead_json(lead)
+    data = lead_json(lead, tz)
     width = max(len(k) for k in data)
     return "\n".join(
         f"{key.ljust(width)}  {'-' if value is None else value}" for key, value in data.items()
@@ -95,9 +102,11 @@ def lead_show(
     """Show one lead: every fact and the temperature."""
     from homer_agent.leads import lead_json
 
-    with opened_database(load_settings()) as database:
+    settings = load_settings()
+    tz = _local_tz(settings)
+    with opened_database(settings) as database:
         lead = _find_lead(database, key)
-    print(json.dumps(lead_json(lead), ensure_ascii=False) if as_json else _lead_card(lead))
+    print(json.dumps(lead_json(lead, tz), ensure_ascii=False) if as_json else _lead_card(lead, tz))
 
 
 @lead_app.command("export")
@@ -136,10 +145,12 @@ def leads(
     """List every lead, most recently updated first."""
     from homer_agent.leads import lead_json, querier
 
-    with opened_database(load_settings()) as database, querier(database.pool) as q:
+    settings = load_settings()
+    tz = _local_tz(settings)
+    with opened_database(settings) as database, querier(database.pool) as q:
         rows = q.list_leads()
     if as_json:
-        print(json.dumps([lead_json(r) for r in rows], ensure_ascii=False))
+        print(json.dumps([lead_json(r, tz) for r in rows], ensure_ascii=False))
         return
     if not rows:
         notice("No leads yet: `homer-agent chat` starts a conversation.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import tzinfo
 from typing import Any
 
 from homer_agent.db.models import Lead, LeadTemperature
@@ -79,7 +80,13 @@ def refresh_temperature(q: Querier, lead: Lead, moods: Sequence[float]) -> Lead:
     return updated if updated is not None else lead
 
 
-def lead_json(lead: Lead) -> dict[str, Any]:
-    """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601."""
+def lead_json(lead: Lead, tz: tzinfo | None = None) -> dict[str, Any]:
+    """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601.
+
+    `call_at` is shown in `tz` (the development's time zone) with its offset, so a
+    broker reads the local time directly; the other timestamps stay in UTC.
+    """
     data = lead.model_dump(mode="json")
+    if tz is not None and lead.call_at is not None:
+        data["call_at"] = lead.call_at.astimezone(tz).isoformat()
     return {key: data[key] for key in LEAD_JSON_KEYS}

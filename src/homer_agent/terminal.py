@@ -173,7 +173,7 @@ def _interactive_loop(
             continue
         if text == "/lead":
             lead = session.refresh_lead()
-            for field, value in lead_json(lead).items():
+            for field, value in lead_json(lead, session.profile.tz).items():
                 print(f"  {field:<13} {'-' if value is None else value}")
             continue
         if text == "/new":
