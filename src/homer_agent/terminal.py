@@ -191,11 +191,13 @@ def _interactive_loop(
 def _interruptible_turn(session: Session, text: str) -> None:
     """Stream the reply; Ctrl-C stops waiting for it (the turn finishes in the background)."""
     cancelled = threading.Event()
+    last = [""]
 
     def show(piece: str) -> None:
-        if not cancelled.is_set():
+        if not cancelled.is_set() and piece:
             sys.stdout.write(piece)
             sys.stdout.flush()
+            last[0] = piece
 
     sys.stdout.write("homer> ")
     worker = threading.Thread(target=session.turn, args=(text, show), daemon=True)
@@ -206,4 +208,6 @@ def _interruptible_turn(session: Session, text: str) -> None:
     except KeyboardInterrupt:
         cancelled.set()
         sys.stdout.write("\n(cancelado)")
-    sys.stdout.write("\n")
+        last[0] = ""
+    if not last[0].endswith("\n"):
+        sys.stdout.write("\n")
