@@ -495,13 +495,15 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 
 def _panel_names(uid: str, key: str, expand: Callable[[str], str]) -> dict[str, str]:
-    """query -> "dashboard/panel title" of the first panel that runs it."""
+    """query -> "dashboard/panel title[/legend]" of the first panel that runs it."""
     names: dict[str, str] = {}
     for file_name, dashboard in monitoring_exprs.dashboards().items():
         for panel, target in monitoring_exprs.targets(dashboard):
             if monitoring_exprs.target_datasource(panel, target).get("uid") != uid:
                 continue
             name = f"{Path(file_name).stem}/{panel.get('title', '?')}"
+            if len(panel.get("targets", [])) > 1:
+                name += f"/{target.get('legendFormat') or target.get('refId', '?')}"
             names.setdefault(expand(str(target[key])), name)
     return names
 
