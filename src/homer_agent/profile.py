@@ -115,7 +115,7 @@ class Profile(_Frozen):
     def _real_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a tzdata directory
             raise ValueError(f"unknown time zone {value!r}") from None
         return value
 

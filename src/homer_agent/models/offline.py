@@ -591,7 +591,7 @@ class OfflineChatModel(BaseChatModel):
     def _zone(self) -> ZoneInfo:
         try:
             return ZoneInfo(self.default_timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             return ZoneInfo("UTC")
 
     def _after_human(
