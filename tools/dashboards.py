@@ -318,7 +318,11 @@ def postgres_dashboard() -> dash.Dashboard:
                 "Connections",
                 "Backends per database, against max_connections.",
                 [
-                    promql("sum by (datname) (pg_stat_database_numbackends)", "{{datname}}"),
+                    # PostgreSQL 15+ also reports shared objects, with no datname.
+                    promql(
+                        'sum by (datname) (pg_stat_database_numbackends{datname!=""})',
+                        "{{datname}}",
+                    ),
                     promql("max(pg_settings_max_connections)", "max_connections", "B"),
                 ],
                 "short",
