@@ -1,0 +1,141 @@
+"""Benchmark: non-model time per turn, ours against the stock LangGraph baseline.
+
+Non-model time = the wall time of one turn (``Session.turn(text)`` for ours, including
+the lead lock, the checkpoint pruning and the turn record written after the reply;
+``graph.stream(...)`` drained for the baseline) minus the time spent inside the chat
+model's ``invoke`` (`bench.common.TimedChatModel`, the same wrapper on both sides).
+
+The turns are those of `CONVERSATION`, 40 per lead; ours and the baseline alternate lead
+by lead so that machine noise hits both alike. One untimed warm-up lead of 5 turns per
+side comes first. Full: 200 timed turns per side (5 leads); quick: 40 (1 lead).
+
+Budget: p50 ≤ 10 ms, and below the baseline's p50 in the same run.
+
+Run as `uv run python -m bench.bench_turn [--quick]`, or call `run()`.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import (
+    CONVERSATION,
+    Sample,
+    TimedChatModel,
+    baseline,
+    fresh_database,
+    open_our_pool,
+    ours,
+    row,
+    summary,
+)
+from bench.stock import open_stock_pool
+
+TURNS = 200
+QUICK_TURNS = 40
+WARMUP_TURNS = 5
+BUDGET_P50_MS = 10.0
+POOL_SIZE = 4
+
+
+def _stats(samples: list[Sample]) -> dict[str, Any]:
+    return {
+        "turns": len(samples),
+        "non_model_ms": summary([s.overhead_ms for s in samples]),
+        "wall_ms": summary([s.wall_ms for s in samples]),
+        "model_ms": summary([s.model_ms for s in samples]),
+        "non_model_client_cpu_ms": summary([s.overhead_cpu_ms for s in samples]),
+        "model_calls_per_turn": round(sum(s.model_calls for s in samples) / len(samples), 3),
+        "errors": sum(1 for s in samples if s.error),
+    }
+
+
+def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
+    total = turns or (QUICK_TURNS if quick else TURNS)
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    our_samples: list[Sample] = []
+    base_samples: list[Sample] = []
+    with fresh_database("turn") as url:
+        pool = open_our_pool(url, POOL_SIZE)
+        stock_pool = open_stock_pool(url, POOL_SIZE)
+        try:
+            for make, p in ((ours, pool), (baseline, stock_pool)):
+                side = make(p, TimedChatModel(), f"turn-warmup-{make.__name__}")
+                for text in CONVERSATION[:WARMUP_TURNS]:
+                    side.turn(text)
+            lead = 0
+            while len(our_samples) < total:
+                n = min(len(CONVERSATION), total - len(our_samples))
+                for make, p, samples in (
+                    (ours, pool, our_samples),
+                    (baseline, stock_pool, base_samples),
+                ):
+                    side = make(p, TimedChatModel(), f"turn-{make.__name__}-{lead}")
+                    gc.collect()
+                    for text in CONVERSATION[:n]:
+                        samples.append(side.turn(text))
+                lead += 1
+        finally:
+            pool.close()
+            stock_pool.close()
+    our = _stats(our_samples)
+    base = _stats(base_samples)
+    p50, base_p50 = our["non_model_ms"]["p50"], base["non_model_ms"]["p50"]
+    met = p50 <= BUDGET_P50_MS and p50 < base_p50
+    rows = [
+        row(
+            "non-model ms/turn p50",
+            p50,
+            base_p50,
+            unit="ms",
+            budget=f"≤ {BUDGET_P50_MS:g} and < baseline",
+            met=met,
+        ),
+        row(
+            "non-model ms/turn p95",
+            our["non_model_ms"]["p95"],
+            base["non_model_ms"]["p95"],
+            unit="ms",
+        ),
+        row(
+            "non-model client CPU ms/turn p50",
+            our["non_model_client_cpu_ms"]["p50"],
+            base["non_model_client_cpu_ms"]["p50"],
+            unit="ms",
+        ),
+        row("turn wall ms p50", our["wall_ms"]["p50"], base["wall_ms"]["p50"], unit="ms"),
+        row("turn errors", our["errors"], base["errors"], budget="0", met=our["errors"] == 0),
+    ]
+    return {
+        "name": "turn",
+        "quick": quick,
+        "definition": (
+            "non-model time = turn wall time - time inside the chat model's invoke; "
+            "client CPU = this process's CPU time the same way (Postgres excluded); "
+            "ours = Session.turn() (lock, graph, prune, turn record); baseline = stock graph "
+            "stream() drained, default durability"
+        ),
+        "turns_per_side": total,
+        "ours": our,
+        "baseline": base,
+        "ratio_p50": round(p50 / base_p50, 3) if base_p50 else None,
+        "budget": {"p50_ms_max": BUDGET_P50_MS, "below_baseline": True, "met": met},
+        "loadavg_before": [round(x, 2) for x in load_before],
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+        "seconds": round(time.perf_counter() - started, 2),
+        "rows": rows,
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
