@@ -297,6 +297,8 @@ _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
     "o a bairro regiao e eh talvez melhor na verdade desculpa entao"
 )
+_BARE_PLACE_SUFFIX: Final = _words("mesmo msm ok por favor pf pfv")
+"""Words that may close a bare place answer: "Aldeota mesmo", "Centro por favor"."""
 
 
 # ---------------------------------------------------------------------------
@@ -763,6 +765,8 @@ def _bare_place(toks: Sequence[_Tok], folded: str) -> str | None:
         if tok.is_punct and tok.low not in ("-", "'"):
             break
         clause.append(tok)
+    while clause and clause[-1].low in _BARE_PLACE_SUFFIX:
+        clause.pop()
     if not clause or len(clause) > 6 or not all(t.is_word for t in clause):
         return None
     if any(t.low in _PLACE_BREAK or t.low in _NAME_STOP - _PLACE_PARTICLES for t in clause):

@@ -1,0 +1,222 @@
+"""Example conversations through the real CLI (standard input, offline model).
+
+Each conversation (the shared ones in ../shared/examples/conversations and our own in
+tests/data/conversations) is sent line by line to `homer-agent chat --session KEY`;
+`homer-agent lead show KEY --json` must then hold its `expect`. Call times are checked
+with `expected_call` of ../shared/tools/run-examples, the tool outside checks run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.machinery
+import importlib.util
+import json
+import subprocess
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+
+from tests.conftest import ROOT, SHARED, TEMPLATE_DB, run_cli, with_dbname
+
+RUN_EXAMPLES = SHARED / "tools" / "run-examples"
+SHARED_CONVERSATIONS = SHARED / "examples" / "conversations"
+OWN_CONVERSATIONS = ROOT / "tests" / "data" / "conversations"
+# Conversations run side by side (each CLI process mostly imports; see `runs`).
+PARALLEL_RUNS = 4
+TZ = ZoneInfo("America/Fortaleza")  # the bundled profile's time zone, as in run-examples
+# The contract of `lead show --json`: exactly these keys, in this order.
+LEAD_JSON_KEYS = (
+    "session_key",
+    "name",
+    "bedrooms",
+    "neighborhood",
+    "budget_brl",
+    "call_at",
+    "temperature",
+    "created_at",
+    "updated_at",
+)
+
+
+def _load_run_examples() -> ModuleType | None:
+    """../shared/tools/run-examples as a module (it has no .py suffix); None when absent."""
+    if not RUN_EXAMPLES.is_file():
+        return None
+    loader = importlib.machinery.SourceFileLoader("run_examples", str(RUN_EXAMPLES))
+    spec = importlib.util.spec_from_loader("run_examples", loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+RUN_EXAMPLES_MODULE = _load_run_examples()
+
+
+def _expected_call_fallback(spec: dict[str, Any]) -> tuple[str, str]:
+    """A copy of run-examples' `expected_call`, for a clone without ../shared (CI).
+
+    `test_fallback_matches_run_examples` keeps the two in step.
+    """
+    today = dt.datetime.now(TZ).date()
+    if "date" in spec:
+        day = dt.date.fromisoformat(spec["date"])
+    elif "days_from_today" in spec:
+        day = today + dt.timedelta(days=spec["days_from_today"])
+    else:
+        day = today + dt.timedelta(days=(spec["weekday"] - today.weekday()) % 7 or 7)
+    return day.isoformat(), spec["time"]
+
+
+expected_call = (
+    RUN_EXAMPLES_MODULE.expected_call if RUN_EXAMPLES_MODULE else _expected_call_fallback
+)
+
+
+def _conversation_files() -> list[Any]:
+    shared = sorted(SHARED_CONVERSATIONS.glob("*.json"))
+    own = sorted(OWN_CONVERSATIONS.glob("*.json"))
+    return [pytest.param(path, id=f"{path.parent.parent.name}/{path.stem}") for path in shared] + [
+        pytest.param(path, id=f"own/{path.stem}") for path in own
+    ]
+
+
+def _mismatches(row: dict[str, Any], expect: dict[str, Any]) -> list[str]:
+    """What `lead show --json` got wrong, judged exactly as run-examples' `check` does."""
+    wrong = []
+    for key, want in expect.items():
+        got = row.get(key)
+        if key == "call_at":
+            local = dt.datetime.fromisoformat(got).astimezone(TZ) if got else None
+            ok = local is not None and (
+                local.date().isoformat(),
+                local.strftime("%H:%M"),
+            ) == expected_call(want)
+        else:
+            ok = got == want
+        if not ok:
+            wrong.append(f"{key}: want {want!r}, got {got!r}")
+    return wrong
+
+
+def lead_show_json(key: str, env: dict[str, str]) -> dict[str, Any]:
+    """`homer-agent lead show KEY --json`, checked to print one JSON object and nothing else."""
+    show = run_cli("lead", "show", key, "--json", env=env)
+    assert show.returncode == 0, show.stderr
+    assert show.stdout.endswith("\n") and show.stdout.count("\n") == 1, show.stdout
+    row = json.loads(show.stdout)
+    assert isinstance(row, dict)
+    return row
+
+
+@dataclass(frozen=True)
+class Run:
+    example: dict[str, Any]
+    chat: subprocess.CompletedProcess[str]
+    show: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def module_db_url(server_url: str, template_url: str) -> Iterator[str]:
+    """One fresh migrated database for this module: every conversation has its own key."""
+    name = f"homer_test_examples_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+    yield with_dbname(server_url, name)
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def runs(module_db_url: str) -> dict[Path, Run]:
+    """Every conversation through `chat` then `lead show --json`, a few at a time.
+
+    Each run is two CLI processes that spend most of their time importing; running
+    conversations side by side keeps this module to a fraction of the serial time.
+    """
+    env = {"DATABASE_URL": module_db_url}
+
+    def run(path: Path) -> Run:
+        example = json.loads(path.read_text(encoding="utf-8"))
+        stdin = "\n".join(example["messages"]) + "\n"
+        chat = run_cli("chat", "--session", example["session"], env=env, stdin=stdin)
+        show = run_cli("lead", "show", example["session"], "--json", env=env)
+        return Run(example, chat, show)
+
+    paths = [param.values[0] for param in _conversation_files()]
+    with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as executor:
+        return dict(zip(paths, executor.map(run, paths), strict=True))
+
+
+def test_every_conversation_file_is_found() -> None:
+    paths = [param.values[0] for param in _conversation_files()]
+    assert len(list(OWN_CONVERSATIONS.glob("*.json"))) >= 10
+    if SHARED_CONVERSATIONS.is_dir():
+        assert list(SHARED_CONVERSATIONS.glob("*.json"))
+    keys = [json.loads(path.read_text(encoding="utf-8"))["session"] for path in paths]
+    assert len(keys) == len(set(keys)), "conversations share a database: keys must differ"
+
+
+@pytest.mark.skipif(RUN_EXAMPLES_MODULE is None, reason="../shared/tools/run-examples absent")
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"date": "2027-02-10", "time": "15:00"},
+        {"days_from_today": 0, "time": "08:00"},
+        {"days_from_today": 2, "time": "09:30"},
+        *({"weekday": day, "time": "10:00"} for day in range(7)),
+    ],
+)
+def test_fallback_matches_run_examples(spec: dict[str, Any]) -> None:
+    assert RUN_EXAMPLES_MODULE is not None
+    assert _expected_call_fallback(spec) == RUN_EXAMPLES_MODULE.expected_call(spec)
+
+
+@pytest.mark.parametrize("path", _conversation_files())
+def test_conversation_lands_in_the_lead_row(path: Path, runs: dict[Path, Run]) -> None:
+    run = runs[path]
+    messages = run.example["messages"]
+
+    assert run.chat.returncode == 0, run.chat.stderr
+    assert "Traceback" not in run.chat.stderr
+    replies = run.chat.stdout.splitlines()
+    assert len(replies) == len(messages), run.chat.stdout  # one reply line per message
+    assert all(reply.strip() for reply in replies)
+
+    assert run.show.returncode == 0, run.show.stderr
+    assert run.show.stdout.count("\n") == 1, run.show.stdout  # the JSON and nothing else
+    row = json.loads(run.show.stdout)
+    assert tuple(row) == LEAD_JSON_KEYS
+    assert row["session_key"] == run.example["session"]
+    assert _mismatches(row, run.example["expect"]) == []
+    if row["call_at"] is not None:
+        assert dt.datetime.fromisoformat(row["call_at"]).utcoffset() is not None
+
+
+def test_lead_show_json_of_a_new_lead_has_nulls(db_url: str) -> None:
+    env = {"DATABASE_URL": db_url}
+    chat = run_cli("chat", "--session", "just-said-hi", env=env, stdin="Oi\n")
+    assert chat.returncode == 0, chat.stderr
+
+    row = lead_show_json("just-said-hi", env)
+
+    assert tuple(row) == LEAD_JSON_KEYS
+    assert {k: row[k] for k in ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")} == {
+        "name": None,
+        "bedrooms": None,
+        "neighborhood": None,
+        "budget_brl": None,
+        "call_at": None,
+    }
+    assert row["temperature"] == "cold"
+    for stamp in ("created_at", "updated_at"):
+        assert dt.datetime.fromisoformat(row[stamp]).utcoffset() is not None
