@@ -19,7 +19,9 @@ from homer_agent.prompts import render_system_prompt
 from homer_agent.state import Context, State
 
 # Enough for a round of tool calls and the reply; fewer means the model is looping.
-MIN_STEPS_FOR_TOOLS = 2
+# Three, not two: tools then the agent again take two steps, and LangGraph gives up
+# (GraphRecursionError) once a node has run with no step left, even if it was the last.
+MIN_STEPS_FOR_TOOLS = 3
 OUT_OF_STEPS_REPLY = (
     "Desculpe, me enrolei um pouco aqui. Pode repetir a última informação, por favor?"
 )
