@@ -1,0 +1,547 @@
+"""A scripted OpenAI-compatible chat-completions server, over real HTTP, for tests.
+
+`FakeOpenAI` is a stdlib `ThreadingHTTPServer` on 127.0.0.1 and an ephemeral port,
+served from a background thread. It implements ``POST /v1/chat/completions`` for both
+``stream: false`` (one JSON body) and ``stream: true`` (server-sent events: ``data: {...}``
+chunks with content and ``tool_calls`` deltas, a final usage chunk when
+``stream_options.include_usage`` is set, then ``data: [DONE]``), and ``GET /v1/models``.
+
+The test scripts the answers: each chat request takes the next response from a queue.
+
+    from tests.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
+
+    with FakeOpenAI() as server:
+        server.script(
+            ToolCalls(call("update_lead_name", name="Ana")),
+            Error(500, retry_after=0.01),          # the client retries ...
+            Text("Prazer, Ana!"),                  # ... and gets this
+        )
+        run_cli("chat", "--session", "k", env=server.env(), stdin="Sou a Ana\\n")
+        first = server.requests[0]
+        first.body["tools"], first.messages[0]["content"], first.stream
+
+Responses (all frozen dataclasses; each takes ``delay``, seconds to wait before answering,
+which is how a test provokes a client timeout):
+
+- `Text(content)`: an assistant message. Streamed word by word, ``chunk_delay`` seconds
+  between chunks.
+- `ToolCalls(*calls, content="")`: an assistant message with tool calls; build each with
+  `call(name, **args)`, or `Call(name, arguments)` where a ``str`` is sent verbatim
+  (e.g. malformed JSON).
+- `Error(status, message)`: an HTTP error with an OpenAI-style body
+  ``{"error": {"message", "type", "param", "code"}}``; ``retry_after`` (seconds) sets the
+  ``retry-after-ms`` header that the openai client honours instead of its own back-off.
+- `Disconnect()`: the connection is closed without any response (a provider that is down
+  or a proxy that drops the request).
+
+When the queue is empty the server answers with `FakeOpenAI.default` (None: a 500 error
+saying the script ran out, so a test notices an unexpected extra request); `pending()`
+tells how many scripted responses are left. Every request is recorded, in arrival order,
+in `FakeOpenAI.requests` (`Received`: method, path, headers, parsed JSON body, plus the
+`messages`, `tools` and `stream` views), including the ones answered with an error;
+`chat_requests` keeps the chat ones and `wait_for_requests(n)` blocks until n arrived.
+A provider that is down altogether: `stop()` the server (connections are refused).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+
+__all__ = [
+    "Call",
+    "Disconnect",
+    "Error",
+    "FakeOpenAI",
+    "Received",
+    "Response",
+    "Text",
+    "ToolCalls",
+    "call",
+]
+
+
+# ---------------------------------------------------------------- responses
+
+
+@dataclass(frozen=True)
+class Call:
+    """One tool call. ``arguments``: a dict (sent as JSON) or a string sent verbatim."""
+
+    name: str
+    arguments: Mapping[str, Any] | str = field(default_factory=dict)
+    id: str | None = None
+    """The tool call id; None: a fresh ``call_N``."""
+
+    def arguments_json(self) -> str:
+        if isinstance(self.arguments, str):
+            return self.arguments
+        return json.dumps(dict(self.arguments), ensure_ascii=False)
+
+
+def call(name: str, /, **arguments: Any) -> Call:
+    """`Call` with keyword arguments: ``call("update_bedrooms", bedrooms=3)``."""
+    return Call(name, arguments)
+
+
+@dataclass(frozen=True)
+class Text:
+    """An assistant text reply."""
+
+    content: str
+    delay: float = 0.0
+    chunk_delay: float = 0.0
+    usage: tuple[int, int] | None = None
+    """(prompt_tokens, completion_tokens); None: counted roughly from the words."""
+
+
+@dataclass(frozen=True, init=False)
+class ToolCalls:
+    """An assistant message that calls tools (``finish_reason: tool_calls``)."""
+
+    calls: tuple[Call, ...]
+    content: str = ""
+    delay: float = 0.0
+    chunk_delay: float = 0.0
+    usage: tuple[int, int] | None = None
+
+    def __init__(
+        self,
+        *calls: Call,
+        content: str = "",
+        delay: float = 0.0,
+        chunk_delay: float = 0.0,
+        usage: tuple[int, int] | None = None,
+    ) -> None:
+        object.__setattr__(self, "calls", tuple(calls))
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "delay", delay)
+        object.__setattr__(self, "chunk_delay", chunk_delay)
+        object.__setattr__(self, "usage", usage)
+
+
+_ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 429: "rate_limit_error"}
+
+
+@dataclass(frozen=True)
+class Error:
+    """An HTTP error status with an OpenAI-style error body."""
+
+    status: int = 500
+    message: str = "The server had an error while processing your request."
+    type: str | None = None
+    """None: derived from the status (rate_limit_error, server_error, ...)."""
+    code: str | None = None
+    retry_after: float | None = None
+    """Seconds, sent as ``retry-after-ms``; None: no header (the client backs off itself)."""
+    headers: Mapping[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+    def body(self) -> dict[str, Any]:
+        kind = self.type or _ERROR_TYPES.get(
+            self.status, "server_error" if self.status >= 500 else "invalid_request_error"
+        )
+        return {"error": {"message": self.message, "type": kind, "param": None, "code": self.code}}
+
+
+@dataclass(frozen=True)
+class Disconnect:
+    """Close the connection without sending any response."""
+
+    delay: float = 0.0
+
+
+Response = Text | ToolCalls | Error | Disconnect
+
+
+# ---------------------------------------------------------------- requests
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the server received it."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    body: Any
+    """The parsed JSON body (None when there was none or it was not JSON)."""
+
+    @property
+    def messages(self) -> list[dict[str, Any]]:
+        """The chat messages sent (system prompt first, then the history)."""
+        return list(self.body.get("messages", [])) if isinstance(self.body, dict) else []
+
+    @property
+    def stream(self) -> bool:
+        return isinstance(self.body, dict) and bool(self.body.get("stream"))
+
+    @property
+    def tools(self) -> dict[str, dict[str, Any]]:
+        """The tools sent, by name: their JSON-schema ``parameters``."""
+        found: dict[str, dict[str, Any]] = {}
+        for tool in self.body.get("tools", []) if isinstance(self.body, dict) else []:
+            function = tool.get("function", {})
+            found[function.get("name")] = function.get("parameters", {})
+        return found
+
+
+# ---------------------------------------------------------------- the server
+
+
+class FakeOpenAI:
+    """A scripted OpenAI-compatible server on 127.0.0.1 (see the module docstring).
+
+    Use as a context manager, or call `start` and `stop`. Thread-safe: `script` may be
+    called while requests are being served.
+    """
+
+    def __init__(self, *, default: Response | None = None, host: str = "127.0.0.1") -> None:
+        self.default = default
+        self._queue: deque[Response] = deque()
+        self._received: list[Received] = []
+        self._lock = threading.Condition()
+        self._stopping = threading.Event()
+        self._ids = itertools.count(1)
+        self._httpd = _Server((host, 0), _Handler)
+        self._httpd.fake = self
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle
+
+    def start(self) -> FakeOpenAI:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._httpd.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name="fake-openai",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving; requests still sleeping in a ``delay`` are dropped."""
+        self._stopping.set()
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.server_close()
+
+    def __enter__(self) -> FakeOpenAI:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- addresses
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        """What OPENAI_BASE_URL should be: ``http://127.0.0.1:PORT/v1``."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def env(self, model: str = "fake-model", api_key: str = "test") -> dict[str, str]:
+        """Environment for `homer-agent` to talk to this server."""
+        return {"OPENAI_BASE_URL": self.base_url, "OPENAI_API_KEY": api_key, "HOMER_MODEL": model}
+
+    # -- scripting
+
+    def script(self, *responses: Response) -> None:
+        """Queue responses, answered one per chat request in this order."""
+        with self._lock:
+            self._queue.extend(responses)
+
+    def pending(self) -> int:
+        """How many scripted responses are still unused."""
+        with self._lock:
+            return len(self._queue)
+
+    @property
+    def requests(self) -> list[Received]:
+        """Every request received so far (a copy), oldest first."""
+        with self._lock:
+            return list(self._received)
+
+    @property
+    def chat_requests(self) -> list[Received]:
+        """The ``/chat/completions`` requests only."""
+        return [r for r in self.requests if r.path.rstrip("/").endswith("/chat/completions")]
+
+    def wait_for_requests(self, count: int, timeout: float = 10.0) -> list[Received]:
+        """Block until at least `count` requests arrived; raises TimeoutError otherwise."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while len(self._received) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"{len(self._received)} of {count} requests arrived")
+                self._lock.wait(left)
+            return list(self._received)
+
+    # -- used by the handler
+
+    def _record(self, received: Received) -> None:
+        with self._lock:
+            self._received.append(received)
+            self._lock.notify_all()
+
+    def _next_response(self) -> Response:
+        with self._lock:
+            if self._queue:
+                return self._queue.popleft()
+        if self.default is not None:
+            return self.default
+        return Error(500, "fake_openai: no scripted response left for this request")
+
+    def _next_call_id(self) -> str:
+        return f"call_{next(self._ids)}"
+
+    def _sleep(self, seconds: float) -> bool:
+        """Sleep; False when the server is stopping meanwhile."""
+        return not (seconds > 0 and self._stopping.wait(seconds))
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    fake: FakeOpenAI
+
+
+_WORD_RE = re.compile(r"\S+\s*|\s+")
+
+
+def _pieces(text: str) -> list[str]:
+    """Text in word-sized pieces, whitespace kept, so the pieces join back to the text."""
+    return _WORD_RE.findall(text)
+
+
+def _count_words(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value.split())
+    if isinstance(value, dict):
+        return sum(_count_words(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_count_words(v) for v in value)
+    return 0
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: pytest output is for the tests."""
+
+    # -- routing
+
+    def do_GET(self) -> None:
+        self._record(None)
+        if self.path.rstrip("/").endswith("/models"):
+            self._send_json(200, {"object": "list", "data": [{"id": "fake-model"}]})
+        else:
+            self._send_json(404, Error(404, f"no route {self.path}").body())
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b""
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        self._record(body)
+        if not self.path.rstrip("/").endswith("/chat/completions"):
+            self._send_json(404, Error(404, f"no route {self.path}").body())
+            return
+        if not isinstance(body, dict):
+            self._send_json(400, Error(400, "the body must be a JSON object").body())
+            return
+        fake = self.server.fake
+        response = fake._next_response()
+        if not fake._sleep(response.delay):
+            self._drop()
+            return
+        try:
+            self._answer(response, body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (a timeout): nothing to do
+
+    def _record(self, body: Any) -> None:
+        self.server.fake._record(
+            Received(
+                method=self.command,
+                path=self.path,
+                headers={k.lower(): v for k, v in self.headers.items()},
+                body=body,
+            )
+        )
+
+    # -- answers
+
+    def _answer(self, response: Response, body: dict[str, Any]) -> None:
+        if isinstance(response, Disconnect):
+            self._drop()
+        elif isinstance(response, Error):
+            headers = dict(response.headers)
+            if response.retry_after is not None:
+                headers.setdefault(
+                    "retry-after-ms", str(max(1, round(response.retry_after * 1000)))
+                )
+            self._send_json(response.status, response.body(), headers)
+        elif body.get("stream"):
+            self._stream(response, body)
+        else:
+            self._send_json(200, self._completion(response, body))
+
+    def _usage(self, response: Text | ToolCalls, body: dict[str, Any]) -> dict[str, int]:
+        if response.usage is not None:
+            prompt, completion = response.usage
+        else:
+            prompt = _count_words(body.get("messages", [])) + 3
+            completion = _count_words(response.content) + sum(
+                len(c.arguments_json().split()) + 1
+                for c in (response.calls if isinstance(response, ToolCalls) else ())
+            )
+        return {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        }
+
+    def _tool_calls(self, response: Text | ToolCalls) -> list[tuple[str, Call]]:
+        if not isinstance(response, ToolCalls):
+            return []
+        fake = self.server.fake
+        return [(c.id or fake._next_call_id(), c) for c in response.calls]
+
+    def _envelope(self, body: dict[str, Any], kind: str) -> dict[str, Any]:
+        return {
+            "id": f"chatcmpl-fake-{id(self):x}",
+            "object": kind,
+            "created": int(time.time()),
+            "model": str(body.get("model", "fake-model")),
+            "system_fingerprint": None,
+        }
+
+    def _completion(self, response: Text | ToolCalls, body: dict[str, Any]) -> dict[str, Any]:
+        calls = self._tool_calls(response)
+        message: dict[str, Any] = {"role": "assistant", "content": response.content or None}
+        if calls:
+            message["tool_calls"] = [
+                {
+                    "id": call_id,
+                    "type": "function",
+                    "function": {"name": c.name, "arguments": c.arguments_json()},
+                }
+                for call_id, c in calls
+            ]
+        return {
+            **self._envelope(body, "chat.completion"),
+            "choices": [
+                {
+                    "index": 0,
+                    "message": message,
+                    "logprobs": None,
+                    "finish_reason": "tool_calls" if calls else "stop",
+                }
+            ],
+            "usage": self._usage(response, body),
+        }
+
+    def _chunks(self, response: Text | ToolCalls, body: dict[str, Any]) -> Iterator[Any]:
+        envelope = self._envelope(body, "chat.completion.chunk")
+
+        def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+            return {
+                **envelope,
+                "choices": [
+                    {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+                ],
+            }
+
+        yield chunk({"role": "assistant", "content": ""})
+        for piece in _pieces(response.content):
+            yield chunk({"content": piece})
+        calls = self._tool_calls(response)
+        for index, (call_id, c) in enumerate(calls):
+            yield chunk(
+                {
+                    "tool_calls": [
+                        {
+                            "index": index,
+                            "id": call_id,
+                            "type": "function",
+                            "function": {"name": c.name, "arguments": ""},
+                        }
+                    ]
+                }
+            )
+            arguments = c.arguments_json()
+            half = len(arguments) // 2
+            for part in (arguments[:half], arguments[half:]):
+                if part:
+                    yield chunk({"tool_calls": [{"index": index, "function": {"arguments": part}}]})
+        yield chunk({}, "tool_calls" if calls else "stop")
+        options = body.get("stream_options") or {}
+        if isinstance(options, dict) and options.get("include_usage"):
+            yield {**envelope, "choices": [], "usage": self._usage(response, body)}
+        yield "[DONE]"
+
+    def _stream(self, response: Text | ToolCalls, body: dict[str, Any]) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        fake = self.server.fake
+        for index, event in enumerate(self._chunks(response, body)):
+            if index and not fake._sleep(response.chunk_delay):
+                self._drop()
+                return
+            data = event if isinstance(event, str) else json.dumps(event, ensure_ascii=False)
+            self._write_chunk(f"data: {data}\n\n".encode())
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
+    def _write_chunk(self, payload: bytes) -> None:
+        self.wfile.write(f"{len(payload):x}\r\n".encode() + payload + b"\r\n")
+        self.wfile.flush()
+
+    def _send_json(
+        self, status: int, payload: Any, headers: Mapping[str, str] | None = None
+    ) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+        self.wfile.flush()
+
+    def _drop(self) -> None:
+        """Close the connection at once, answering nothing."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
