@@ -23,7 +23,14 @@ from homer_agent.leads import refresh_temperature
 from homer_agent.state import Context
 from homer_agent.when import WhenError, parse_when
 
-Text120 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+# No control characters: Postgres cannot store NUL (the write would fail the whole turn),
+# and escape sequences in a name would reach the terminal of whoever lists the leads.
+Text120 = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$"
+    ),
+]
 
 
 class NameArgs(BaseModel):

@@ -63,4 +63,25 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         and state["remaining_steps"] < MIN_STEPS_FOR_TOOLS
     ):
         response = AIMessage(OUT_OF_STEPS_REPLY, id=response.id)
+    elif isinstance(response, AIMessage) and response.tool_calls:
+        calls = [{**call, "args": _storable(call["args"])} for call in response.tool_calls]
+        if calls != response.tool_calls:
+            response = response.model_copy(update={"tool_calls": calls})
     return {"messages": [response]}
+
+
+# The checkpoint format (msgpack) holds 64-bit integers only: a model that answers with
+# `10**30` would otherwise fail the whole turn when it is saved. As text, the tool's
+# validation refuses it like any other bad argument.
+_STORABLE_INTS = range(-(2**63), 2**64)
+
+
+def _storable(value: Any) -> Any:
+    """`value` with every integer msgpack cannot store turned into its decimal text."""
+    if isinstance(value, int) and not isinstance(value, bool) and value not in _STORABLE_INTS:
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _storable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_storable(item) for item in value]
+    return value
