@@ -41,6 +41,9 @@ def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
 def forget_lead(pool: Pool, lead: Lead) -> None:
     """Delete the lead, its checkpoints and its turns (by cascade) in one transaction."""
     with pool.connection() as conn, conn.transaction():
+        # The lead's turn lock (see session.lead_lock): a turn in progress ends first, or
+        # its checkpoint, written as it ends, would outlive the forget.
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (lead.id,))
         PostgresSaver(conn).delete_thread(thread_id(lead))
         Querier(conn).delete_lead(id=lead.id)
 
