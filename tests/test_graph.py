@@ -122,6 +122,32 @@ def test_a_broker_edit_in_the_database_shows_up_in_the_next_answer(
     assert (lead.bedrooms, lead.neighborhood) == (3, "Aldeota")
 
 
+def test_questions_about_the_development_mid_flow_are_answered_and_the_flow_goes_on(
+    pool: Pool, open_session: Callable[..., Session]
+) -> None:
+    amenities = load_profile().amenities
+    session = open_session("graph-questions")
+    session.turn("Olá, meu nome é Beatriz")
+
+    leisure = session.turn("Quais são as opções de lazer?")
+    houses = session.turn("Quantos quartos tem as casas?")
+    saved = session.turn("Quero 2 quartos")
+    mixed = session.turn("Tem piscina? Prefiro no Meireles")
+
+    assert all(amenity in leisure.reply for amenity in amenities), leisure.reply
+    assert "2, 3 ou 4 quartos" in houses.reply
+    for question in (leisure, houses):
+        assert question.stats.tool_calls == 0
+        assert "quartos você" in question.reply  # ... and asks for the bedrooms again
+    assert "bairro" in saved.reply
+    # A fact and a question in one message: saved, answered, and the next fact asked.
+    assert mixed.stats.tool_calls == 1
+    assert "piscina" in mixed.reply and "academia" in mixed.reply
+    assert "orçamento" in mixed.reply or "investir" in mixed.reply
+    lead = lead_of(pool, session)
+    assert (lead.name, lead.bedrooms, lead.neighborhood) == ("Beatriz", 2, "Meireles")
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [

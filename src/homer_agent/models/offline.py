@@ -166,7 +166,16 @@ _TOPIC_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
         "sauna",
         "churrasqueira",
     ),
-    "houses": ("suite", "tipos de casa", "tipo de casa", "modelos", "opcoes de casa", "tipologia"),
+    "houses": (
+        "suite",
+        "tipos de casa",
+        "tipo de casa",
+        "modelos",
+        "opcoes de casa",
+        "tipologia",
+        "quantos quartos",
+        "quartos tem",
+    ),
     "location": ("onde fica", "localiza", "endereco", "fica onde", "qual cidade", "onde e"),
     "about": (
         "o que e o",
