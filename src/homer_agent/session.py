@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
+from uuid import UUID
 
 import psycopg
+from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, ToolMessage
+from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langchain_core.outputs import ChatGenerationChunk, GenerationChunk
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.postgres import PostgresSaver
-from langgraph.types import Durability, StreamMode
+from langgraph.types import Durability
 from psycopg import Connection
 from psycopg.rows import DictRow
 from psycopg_pool import PoolTimeout
@@ -22,6 +25,7 @@ from psycopg_pool import PoolTimeout
 from homer_agent import metrics
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
+from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
 from homer_agent.leads import get_lead, querier
 from homer_agent.metrics import ErrorKind, Route
@@ -42,8 +46,6 @@ PRUNE_EVERY_TURNS = 8
 # How long a turn waits for the same lead's turn in another process.
 BUSY_WAIT_SECONDS = 15
 
-# Tokens for the terminal, node updates for the bookkeeping.
-STREAM_MODES: list[StreamMode] = ["messages", "updates"]
 # One checkpoint per turn, written when the turn ends: what a crash mid-turn loses is
 # that turn's messages; the facts its tools wrote are already in the leads table.
 DURABILITY: Durability = "exit"
@@ -67,6 +69,33 @@ ERROR_REPLIES: dict[ErrorKind, str] = {
         "Aguarde um instante e envie de novo."
     ),
 }
+
+
+class _TokenRelay(BaseCallbackHandler):
+    """Relays the chat model's tokens as they stream (models that stream: ChatOpenAI).
+
+    A callback rather than LangGraph's "messages" stream mode: that mode runs every node
+    on a worker thread so the caller can read tokens meanwhile, which costs a thread
+    pool and several thread hand-offs per turn; a callback runs in the node itself.
+    """
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.relayed = False
+
+    def on_llm_new_token(
+        self,
+        token: str | list[str | dict[str, Any]],
+        *,
+        chunk: GenerationChunk | ChatGenerationChunk | None = None,
+        run_id: UUID,
+        parent_run_id: UUID | None = None,
+        tags: list[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if isinstance(token, str) and token:
+            self.relayed = True
+            self.say(token)
 
 
 class SessionBusyError(RuntimeError):
@@ -161,8 +190,6 @@ class Session:
         started = time.perf_counter()
         stats = TurnStats()
         reply: list[str] = []
-        error: ErrorKind | None = None
-        ctx: Context | None = None
         try:
             with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
                 ctx = Context(
@@ -182,23 +209,35 @@ class Session:
                         self.prune()
                 finally:
                     self.checkpointer.conn = self.pool
+                self.lead = ctx.lead or self.lead
+                result = self._result(reply, stats, None, started)
+                self._record(result, Querier(conn))
+                return result
         except Exception as exc:
             error = error_kind(exc)
             log.info("turn failed (%s): %s", error, type(exc).__name__)
             reply.append(ERROR_REPLIES[error])
             if on_token is not None:
                 on_token(ERROR_REPLIES[error])
-        if ctx is not None and ctx.lead is not None:
-            self.lead = ctx.lead
-        result = TurnResult(
+        result = self._result(reply, stats, error, started)
+        try:
+            with querier(self.pool) as q:
+                self._record(result, q)
+        except (psycopg.Error, PoolTimeout):
+            self._record(result, None)
+        return result
+
+    @staticmethod
+    def _result(
+        reply: list[str], stats: TurnStats, error: ErrorKind | None, started: float
+    ) -> TurnResult:
+        return TurnResult(
             reply="".join(reply).strip(),
             route=stats.route,
             error=error,
             stats=stats,
             duration_ms=(time.perf_counter() - started) * 1000,
         )
-        self._record(result)
-        return result
 
     def _run(
         self,
@@ -207,39 +246,37 @@ class Session:
         reply: list[str],
         on_token: Callable[[str], None] | None,
     ) -> None:
-        """Stream the graph: model tokens as they come, node messages as they land."""
+        """Run the graph: model tokens as they come, node messages as they land."""
 
         def say(piece: str) -> None:
             reply.append(piece)
             if on_token is not None:
                 on_token(piece)
 
-        streamed = False
+        tokens = _TokenRelay(say)
+        config = self.config
+        if on_token is not None:
+            config["callbacks"] = [tokens]
         for part in self.app.stream(
             {"messages": [HumanMessage(text)]},
-            self.config,
+            config,
             context=ctx,
-            stream_mode=STREAM_MODES,
+            stream_mode="updates",
             durability=DURABILITY,
             version="v2",
         ):
-            if part["type"] == "messages":
-                chunk, meta = part["data"]
-                node = meta.get("langgraph_node")
-                if isinstance(chunk, AIMessageChunk) and node == AGENT and chunk.text:
-                    streamed = True
-                    say(chunk.text)
-            elif part["type"] == "updates":
-                for node, update in part["data"].items():
-                    for message in (update or {}).get("messages", []):
-                        self._count(message, ctx.stats)
-                        unsaid = node == HANDOFF or (node == AGENT and not streamed)
-                        if unsaid and isinstance(message, AIMessage) and message.text:
-                            say(message.text)
-                    if node == AGENT:
-                        streamed = False
-                        if reply and not reply[-1].endswith("\n"):
-                            say("\n")
+            if part["type"] != "updates":
+                continue
+            for node, update in part["data"].items():
+                for message in (update or {}).get("messages", []):
+                    self._count(message, ctx.stats)
+                    unsaid = node == HANDOFF or (node == AGENT and not tokens.relayed)
+                    if unsaid and isinstance(message, AIMessage) and message.text:
+                        say(message.text)
+                if node == AGENT:
+                    tokens.relayed = False
+                    if reply and not reply[-1].endswith("\n"):
+                        say("\n")
 
     @staticmethod
     def _count(message: Any, stats: TurnStats) -> None:
@@ -249,8 +286,8 @@ class Session:
             stats.tool_errors += outcome == "invalid"
             metrics.record_tool_call(message.name or "unknown", outcome)
 
-    def _record(self, result: TurnResult) -> None:
-        """The turn's durable row and its metrics; a failed write never fails the turn."""
+    def _record(self, result: TurnResult, q: Querier | None) -> None:
+        """The turn's metrics and durable row; a failed write never fails the turn."""
         stats = result.stats
         metrics.observe_turn(
             result.route, "error" if result.error else "ok", result.duration_ms / 1000
@@ -264,23 +301,25 @@ class Session:
             )
         if result.error is not None:
             metrics.record_error(result.error)
+        if q is None:
+            metrics.record_error("database")
+            return
         try:
-            with querier(self.pool) as q:
-                q.insert_turn(
-                    lead_id=self.lead.id,
-                    model=self.model_name,
-                    route=result.route,
-                    sentiment=stats.sentiment,
-                    temperature=self.lead.temperature,
-                    duration_ms=result.duration_ms,
-                    model_ms=stats.model_ms,
-                    prompt_tokens=stats.prompt_tokens,
-                    completion_tokens=stats.completion_tokens,
-                    tool_calls=stats.tool_calls,
-                    tool_errors=stats.tool_errors,
-                    error=result.error,
-                )
-        except (psycopg.Error, PoolTimeout, LookupError) as exc:
+            q.insert_turn(
+                lead_id=self.lead.id,
+                model=self.model_name,
+                route=result.route,
+                sentiment=stats.sentiment,
+                temperature=self.lead.temperature,
+                duration_ms=result.duration_ms,
+                model_ms=stats.model_ms,
+                prompt_tokens=stats.prompt_tokens,
+                completion_tokens=stats.completion_tokens,
+                tool_calls=stats.tool_calls,
+                tool_errors=stats.tool_errors,
+                error=result.error,
+            )
+        except psycopg.Error as exc:
             metrics.record_error("database")
             log.warning("could not record the turn: %s", type(exc).__name__)
 
