@@ -82,11 +82,18 @@ expected_call = (
 )
 
 
-def _conversation_files() -> list[Any]:
+def _conversation_paths() -> list[Path]:
+    """The shared conversations (none when ../shared is absent), then ours."""
     shared = sorted(SHARED_CONVERSATIONS.glob("*.json"))
-    own = sorted(OWN_CONVERSATIONS.glob("*.json"))
-    return [pytest.param(path, id=f"{path.parent.parent.name}/{path.stem}") for path in shared] + [
-        pytest.param(path, id=f"own/{path.stem}") for path in own
+    return shared + sorted(OWN_CONVERSATIONS.glob("*.json"))
+
+
+def _conversation_params() -> list[Any]:
+    return [
+        pytest.param(
+            path, id=f"{'own' if path.parent == OWN_CONVERSATIONS else 'shared'}/{path.stem}"
+        )
+        for path in _conversation_paths()
     ]
 
 
@@ -108,13 +115,19 @@ def _mismatches(row: dict[str, Any], expect: dict[str, Any]) -> list[str]:
     return wrong
 
 
-def lead_show_json(key: str, env: dict[str, str]) -> dict[str, Any]:
-    """`homer-agent lead show KEY --json`, checked to print one JSON object and nothing else."""
-    show = run_cli("lead", "show", key, "--json", env=env)
+def shown_row(show: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The lead `lead show --json` printed, checked to be one JSON object and nothing else.
+
+    The keys are exactly the contract's; timestamps carry their UTC offset.
+    """
     assert show.returncode == 0, show.stderr
     assert show.stdout.endswith("\n") and show.stdout.count("\n") == 1, show.stdout
     row = json.loads(show.stdout)
     assert isinstance(row, dict)
+    assert tuple(row) == LEAD_JSON_KEYS
+    for stamp in ("call_at", "created_at", "updated_at"):
+        if row[stamp] is not None:
+            assert dt.datetime.fromisoformat(row[stamp]).utcoffset() is not None, row[stamp]
     return row
 
 
@@ -152,13 +165,13 @@ def runs(module_db_url: str) -> dict[Path, Run]:
         show = run_cli("lead", "show", example["session"], "--json", env=env)
         return Run(example, chat, show)
 
-    paths = [param.values[0] for param in _conversation_files()]
+    paths = _conversation_paths()
     with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as executor:
         return dict(zip(paths, executor.map(run, paths), strict=True))
 
 
 def test_every_conversation_file_is_found() -> None:
-    paths = [param.values[0] for param in _conversation_files()]
+    paths = _conversation_paths()
     assert len(list(OWN_CONVERSATIONS.glob("*.json"))) >= 10
     if SHARED_CONVERSATIONS.is_dir():
         assert list(SHARED_CONVERSATIONS.glob("*.json"))
@@ -181,7 +194,7 @@ def test_fallback_matches_run_examples(spec: dict[str, Any]) -> None:
     assert _expected_call_fallback(spec) == RUN_EXAMPLES_MODULE.expected_call(spec)
 
 
-@pytest.mark.parametrize("path", _conversation_files())
+@pytest.mark.parametrize("path", _conversation_params())
 def test_conversation_lands_in_the_lead_row(path: Path, runs: dict[Path, Run]) -> None:
     run = runs[path]
     messages = run.example["messages"]
@@ -192,14 +205,9 @@ def test_conversation_lands_in_the_lead_row(path: Path, runs: dict[Path, Run]) -
     assert len(replies) == len(messages), run.chat.stdout  # one reply line per message
     assert all(reply.strip() for reply in replies)
 
-    assert run.show.returncode == 0, run.show.stderr
-    assert run.show.stdout.count("\n") == 1, run.show.stdout  # the JSON and nothing else
-    row = json.loads(run.show.stdout)
-    assert tuple(row) == LEAD_JSON_KEYS
+    row = shown_row(run.show)
     assert row["session_key"] == run.example["session"]
     assert _mismatches(row, run.example["expect"]) == []
-    if row["call_at"] is not None:
-        assert dt.datetime.fromisoformat(row["call_at"]).utcoffset() is not None
 
 
 def test_lead_show_json_of_a_new_lead_has_nulls(db_url: str) -> None:
@@ -207,16 +215,8 @@ def test_lead_show_json_of_a_new_lead_has_nulls(db_url: str) -> None:
     chat = run_cli("chat", "--session", "just-said-hi", env=env, stdin="Oi\n")
     assert chat.returncode == 0, chat.stderr
 
-    row = lead_show_json("just-said-hi", env)
+    row = shown_row(run_cli("lead", "show", "just-said-hi", "--json", env=env))
 
-    assert tuple(row) == LEAD_JSON_KEYS
-    assert {k: row[k] for k in ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")} == {
-        "name": None,
-        "bedrooms": None,
-        "neighborhood": None,
-        "budget_brl": None,
-        "call_at": None,
-    }
+    facts = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
+    assert {key: row[key] for key in facts} == dict.fromkeys(facts)
     assert row["temperature"] == "cold"
-    for stamp in ("created_at", "updated_at"):
-        assert dt.datetime.fromisoformat(row[stamp]).utcoffset() is not None
