@@ -11,17 +11,7 @@ from langgraph.checkpoint.postgres import PostgresSaver
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.session import thread_id
-
-
-def conversation(pool: Pool, lead: Lead) -> list[Any]:
-    """The checkpointed messages of a lead's conversation (empty when there is none)."""
-    saver = PostgresSaver(pool)
-    found = saver.get_tuple({"configurable": {"thread_id": thread_id(lead), "checkpoint_ns": ""}})
-    if found is None:
-        return []
-    messages: list[Any] = found.checkpoint["channel_values"].get("messages", [])
-    return messages
+from homer_agent.history import conversation, lead_id_of, thread_id
 
 
 def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
@@ -49,7 +39,7 @@ def forget_lead(pool: Pool, lead: Lead) -> None:
 
 
 def prune_idle_conversations(pool: Pool, idle: timedelta) -> int:
-    """Delete the checkpoints of threads whose newest checkpoint is older than `idle`."""
+    """Delete the conversations (checkpoints and archived messages) idle longer than `idle`."""
     with pool.connection() as conn:
         rows = conn.execute(
             """
@@ -61,5 +51,11 @@ def prune_idle_conversations(pool: Pool, idle: timedelta) -> int:
         ).fetchall()
     threads = [row["thread_id"] for row in rows]
     if threads:
-        PostgresSaver(pool).prune(threads, strategy="delete")
+        with pool.connection() as conn, conn.transaction():
+            PostgresSaver(conn).prune(threads, strategy="delete")
+            q = Querier(conn)
+            for thread in threads:
+                lead_id = lead_id_of(thread)
+                if lead_id is not None:
+                    q.delete_archived_messages(lead_id=lead_id)
     return len(threads)

@@ -27,6 +27,7 @@ from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
+from homer_agent.history import conversation, thread_id
 from homer_agent.leads import get_lead, querier
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.nodes.names import AGENT, HANDOFF
@@ -102,11 +103,6 @@ class SessionBusyError(RuntimeError):
     """Another process is running a turn for the same lead."""
 
 
-def thread_id(lead: Lead) -> str:
-    """The checkpoint thread of a lead: a new lead with the same key starts afresh."""
-    return f"lead-{lead.id}"
-
-
 def error_kind(exc: BaseException) -> ErrorKind:
     """Classify a failed turn without importing the model client's module."""
     if isinstance(exc, SessionBusyError):
@@ -180,10 +176,8 @@ class Session:
                 log.info("could not prune checkpoints: %s", type(exc).__name__)
 
     def history(self) -> list[Any]:
-        """The checkpointed messages of this conversation."""
-        snapshot = self.app.get_state(self.config)
-        messages: list[Any] = snapshot.values.get("messages", [])
-        return messages
+        """The whole conversation: archived messages, then the checkpoint's window."""
+        return conversation(self.pool, self.lead)
 
     def turn(self, text: str, on_token: Callable[[str], None] | None = None) -> TurnResult:
         """Run one turn for a human message; never raises for a provider or database fault."""

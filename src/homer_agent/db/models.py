@@ -14,6 +14,7 @@ are taken one by one. Every other check (pattern matches, ``IN`` lists, ``btrim`
 
 import datetime
 import enum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,3 +97,22 @@ class Turn(BaseModel):
     tool_calls: int = Field(description="Tool calls made during the turn.")
     tool_errors: int = Field(description="Tool calls refused for invalid arguments.")
     error: str | None = Field(description="Error kind when the turn failed, otherwise null.")
+
+
+class LeadMessage(BaseModel):
+    """Messages trimmed from a conversation's checkpoint, in order: with the checkpoint, the whole history.
+
+    Table ``lead_messages``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lead_id: int = Field(description="The lead whose conversation it is.")
+    message_id: str = Field(
+        description="The LangChain message id (unique within the conversation).",
+    )
+    seq: int | None = Field(
+        description="Order of archiving, which is the order of the conversation.",
+    )
+    created_at: datetime.datetime = Field(description="When the message was archived.")
+    message: Any = Field(description="The message as LangChain's message_to_dict gives it.")

@@ -5,15 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from langchain_core.messages import (
-    AIMessage,
-    AnyMessage,
-    BaseMessage,
-    SystemMessage,
-    trim_messages,
-)
+from langchain_core.messages import AIMessage, BaseMessage, SystemMessage, ToolMessage
 from langgraph.runtime import Runtime
 
+from homer_agent.history import recent
 from homer_agent.leads import facts_of, get_lead
 from homer_agent.prompts import render_system_prompt
 from homer_agent.state import Context, State
@@ -22,25 +17,34 @@ from homer_agent.state import Context, State
 # Three, not two: tools then the agent again take two steps, and LangGraph gives up
 # (GraphRecursionError) once a node has run with no step left, even if it was the last.
 MIN_STEPS_FOR_TOOLS = 3
+INTERRUPTED_TOOL_RESULT = (
+    "Sem resultado: o turno foi interrompido por uma falha. "
+    "Confira nos dados do lead o que foi salvo."
+)
 OUT_OF_STEPS_REPLY = (
     "Desculpe, me enrolei um pouco aqui. Pode repetir a última informação, por favor?"
 )
 
 
-def history_window(messages: list[AnyMessage], size: int) -> list[BaseMessage]:
-    """The newest `size` messages, starting at a human message so tool calls stay paired.
-
-    The lead's facts live in the database and in the system prompt, so the model needs
-    only the recent exchange; the whole history stays in the checkpoint.
-    """
-    return trim_messages(
-        messages,
-        max_tokens=size,
-        token_counter=len,
-        strategy="last",
-        start_on="human",
-        allow_partial=False,
-    )
+def answer_interrupted_calls(messages: list[BaseMessage]) -> list[BaseMessage]:
+    """Give tool calls that a failed turn left unanswered a result, so the history stays
+    valid for the model (OpenAI refuses a tool call without its result)."""
+    answered = {m.tool_call_id for m in messages if isinstance(m, ToolMessage)}
+    out: list[BaseMessage] = []
+    for message in messages:
+        out.append(message)
+        if isinstance(message, AIMessage):
+            out.extend(
+                ToolMessage(
+                    INTERRUPTED_TOOL_RESULT,
+                    tool_call_id=call["id"],
+                    name=call["name"],
+                    status="error",
+                )
+                for call in message.tool_calls
+                if call["id"] not in answered
+            )
+    return out
 
 
 def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -48,7 +52,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
     prompt = [
         SystemMessage(render_system_prompt(ctx.profile, facts_of(lead))),
-        *history_window(state["messages"], ctx.history_window),
+        *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
     started = time.perf_counter()
     response = ctx.model.invoke(prompt)

@@ -1,4 +1,4 @@
-"""Score the newest human message and keep the lead's temperature current."""
+"""Score the newest human message, keep the lead's temperature current, bound the state."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from langchain_core.messages import AnyMessage, HumanMessage
 from langgraph.runtime import Runtime
 
 from homer_agent import metrics
+from homer_agent.history import archive_overflow
 from homer_agent.leads import get_lead, recent_moods, refresh_temperature
 from homer_agent.sentiment import analyze
 from homer_agent.state import Context, State
@@ -31,4 +32,4 @@ def sentiment(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx.lead = refresh_temperature(q, get_lead(q, ctx.lead_id), moods)
     ctx.stats.sentiment = score.compound
     ctx.stats.moods = moods
-    return {}
+    return {"messages": archive_overflow(q, ctx.lead_id, state["messages"], ctx.history_window)}
