@@ -55,14 +55,34 @@ def archive_overflow(
         return []
     kept = {m.id for m in recent(messages, window)}
     old = [m for m in messages if m.id not in kept]
-    with q.conn.pipeline():
-        for message in old:
-            q.archive_message(
-                lead_id=lead_id,
-                message_id=str(message.id),
-                message=json.dumps(message_to_dict(message), ensure_ascii=False),
-            )
+    # One row per batch: a large value is compressed (TOAST), one round trip.
+    q.archive_messages(
+        lead_id=lead_id,
+        first_message_id=str(old[0].id),
+        messages=json.dumps([_jsonb_safe(_lean(m)) for m in old], ensure_ascii=False),
+    )
     return [RemoveMessage(id=str(m.id)) for m in old]
+
+
+def _lean(message: BaseMessage) -> dict[str, Any]:
+    """`message_to_dict` without its empty fields: they come back as defaults."""
+    stored = message_to_dict(message)
+    data = {
+        k: v for k, v in stored["data"].items() if v not in (None, {}, [], "") or k == "content"
+    }
+    return {"type": stored["type"], "data": data}
+
+
+def _jsonb_safe(value: Any) -> Any:
+    """`value` with NUL characters replaced by U+FFFD: jsonb refuses \\u0000, and one NUL
+    a lead typed would otherwise fail every later turn once archiving starts."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_jsonb_safe(k): _jsonb_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonb_safe(item) for item in value]
+    return value
 
 
 def thread_id(lead: Lead) -> str:
@@ -84,7 +104,15 @@ def conversation(pool: Pool, lead: Lead) -> list[Any]:
         found.checkpoint["channel_values"].get("messages", []) if found is not None else []
     )
     with pool.connection() as conn:
-        rows = Querier(conn).list_archived_messages(lead_id=lead.id)
-    archived_ids = {row.message_id for row in rows}
-    archived: list[Any] = messages_from_dict([row.message for row in rows])
-    return [*archived, *(m for m in checkpointed if m.id not in archived_ids)]
+        batches = Querier(conn).list_archived_messages(lead_id=lead.id)
+    # A batch archived again after a crash may repeat messages: each counts once.
+    seen: set[str] = set()
+    whole: list[Any] = []
+    for message in [
+        *messages_from_dict([m for batch in batches for m in batch]),
+        *checkpointed,
+    ]:
+        if message.id not in seen:
+            seen.add(message.id)
+            whole.append(message)
+    return whole

@@ -100,7 +100,7 @@ class Turn(BaseModel):
 
 
 class LeadMessage(BaseModel):
-    """Messages trimmed from a conversation's checkpoint, in order: with the checkpoint, the whole history.
+    """Messages trimmed from a conversation's checkpoint, in batches: with the checkpoint, the whole history.
 
     Table ``lead_messages``.
     """
@@ -108,11 +108,13 @@ class LeadMessage(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lead_id: int = Field(description="The lead whose conversation it is.")
-    message_id: str = Field(
-        description="The LangChain message id (unique within the conversation).",
+    first_message_id: str = Field(
+        description="Id of the batch's first message: archiving a batch again replaces it.",
     )
     seq: int | None = Field(
         description="Order of archiving, which is the order of the conversation.",
     )
-    created_at: datetime.datetime = Field(description="When the message was archived.")
-    message: Any = Field(description="The message as LangChain's message_to_dict gives it.")
+    created_at: datetime.datetime = Field(description="When the batch was archived.")
+    messages: Any = Field(
+        description="The batch, as a JSON array of LangChain message_to_dict objects.",
+    )

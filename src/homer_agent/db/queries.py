@@ -27,11 +27,11 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from .models import Lead, LeadTemperature, Turn
 
-ARCHIVE_MESSAGE: Final = """INSERT INTO lead_messages (lead_id, message_id, message)
+ARCHIVE_MESSAGES: Final = """INSERT INTO lead_messages (lead_id, first_message_id, messages)
 VALUES ($1, $2, $3)
-ON CONFLICT (lead_id, message_id) DO NOTHING"""
+ON CONFLICT (lead_id, first_message_id) DO UPDATE SET messages = EXCLUDED.messages"""
 
-LIST_ARCHIVED_MESSAGES: Final = """SELECT message_id, message FROM lead_messages WHERE lead_id = $1 ORDER BY seq"""
+LIST_ARCHIVED_MESSAGES: Final = """SELECT messages FROM lead_messages WHERE lead_id = $1 ORDER BY seq"""
 
 DELETE_ARCHIVED_MESSAGES: Final = """DELETE FROM lead_messages WHERE lead_id = $1"""
 
@@ -78,16 +78,18 @@ ORDER BY started_at DESC, id DESC LIMIT $2"""
 LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
 
 
-class ArchiveMessageParams(BaseModel):
-    """Parameters of ``ArchiveMessage`` (lead_messages.sql)."""
+class ArchiveMessagesParams(BaseModel):
+    """Parameters of ``ArchiveMessages`` (lead_messages.sql)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lead_id: int = Field(description="The lead whose conversation it is.")
-    message_id: str = Field(
-        description="The LangChain message id (unique within the conversation).",
+    first_message_id: str = Field(
+        description="Id of the batch's first message: archiving a batch again replaces it.",
     )
-    message: Any = Field(description="The message as LangChain's message_to_dict gives it.")
+    messages: Any = Field(
+        description="The batch, as a JSON array of LangChain message_to_dict objects.",
+    )
 
 
 class ListArchivedMessagesParams(BaseModel):
@@ -96,17 +98,6 @@ class ListArchivedMessagesParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lead_id: int = Field(description="The lead whose conversation it is.")
-
-
-class ListArchivedMessagesRow(BaseModel):
-    """A result row of ``ListArchivedMessages``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    message_id: str = Field(
-        description="The LangChain message id (unique within the conversation).",
-    )
-    message: Any = Field(description="The message as LangChain's message_to_dict gives it.")
 
 
 class DeleteArchivedMessagesParams(BaseModel):
@@ -276,6 +267,8 @@ class ListTurnsParams(BaseModel):
     lead_id: int = Field(description="The lead whose message started the turn.")
 
 
+_LIST_ARCHIVED_MESSAGES_VALUE: TypeAdapter[list[Any]] = TypeAdapter(list[Any])
+
 _RECENT_SENTIMENTS_VALUE: TypeAdapter[list[float]] = TypeAdapter(list[float])
 
 
@@ -290,17 +283,25 @@ class Querier:
         """The connection the queries run on."""
         return self._conn
 
-    def archive_message(self, *, lead_id: int, message_id: str, message: Any) -> None:
-        """Idempotent: archiving the same message twice (a turn retried after a crash) is a no-op."""
-        params = ArchiveMessageParams(lead_id=lead_id, message_id=message_id, message=message)
+    def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:
+        """Idempotent: a batch archived again (a turn retried after a crash) replaces the first."""
+        params = ArchiveMessagesParams(
+            lead_id=lead_id,
+            first_message_id=first_message_id,
+            messages=messages,
+        )
         with psycopg.RawCursor(self._conn) as cur:
-            cur.execute(ARCHIVE_MESSAGE, (params.lead_id, params.message_id, params.message))
+            cur.execute(
+                ARCHIVE_MESSAGES,
+                (params.lead_id, params.first_message_id, params.messages),
+            )
 
-    def list_archived_messages(self, *, lead_id: int) -> list[ListArchivedMessagesRow]:
+    def list_archived_messages(self, *, lead_id: int) -> list[Any]:
         params = ListArchivedMessagesParams(lead_id=lead_id)
-        with psycopg.RawCursor(self._conn, row_factory=class_row(ListArchivedMessagesRow)) as cur:
+        with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
             cur.execute(LIST_ARCHIVED_MESSAGES, (params.lead_id,))
-            return cur.fetchall()
+            rows = cur.fetchall()
+            return _LIST_ARCHIVED_MESSAGES_VALUE.validate_python([row[0] for row in rows])
 
     def delete_archived_messages(self, *, lead_id: int) -> int:
         params = DeleteArchivedMessagesParams(lead_id=lead_id)
@@ -455,17 +456,25 @@ class AsyncQuerier:
         """The connection the queries run on."""
         return self._conn
 
-    async def archive_message(self, *, lead_id: int, message_id: str, message: Any) -> None:
-        """Idempotent: archiving the same message twice (a turn retried after a crash) is a no-op."""
-        params = ArchiveMessageParams(lead_id=lead_id, message_id=message_id, message=message)
+    async def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:
+        """Idempotent: a batch archived again (a turn retried after a crash) replaces the first."""
+        params = ArchiveMessagesParams(
+            lead_id=lead_id,
+            first_message_id=first_message_id,
+            messages=messages,
+        )
         async with psycopg.AsyncRawCursor(self._conn) as cur:
-            await cur.execute(ARCHIVE_MESSAGE, (params.lead_id, params.message_id, params.message))
+            await cur.execute(
+                ARCHIVE_MESSAGES,
+                (params.lead_id, params.first_message_id, params.messages),
+            )
 
-    async def list_archived_messages(self, *, lead_id: int) -> list[ListArchivedMessagesRow]:
+    async def list_archived_messages(self, *, lead_id: int) -> list[Any]:
         params = ListArchivedMessagesParams(lead_id=lead_id)
-        async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(ListArchivedMessagesRow)) as cur:
+        async with psycopg.AsyncRawCursor(self._conn, row_factory=tuple_row) as cur:
             await cur.execute(LIST_ARCHIVED_MESSAGES, (params.lead_id,))
-            return await cur.fetchall()
+            rows = await cur.fetchall()
+            return _LIST_ARCHIVED_MESSAGES_VALUE.validate_python([row[0] for row in rows])
 
     async def delete_archived_messages(self, *, lead_id: int) -> int:
         params = DeleteArchivedMessagesParams(lead_id=lead_id)
