@@ -107,7 +107,7 @@ def _ops(conn: psycopg.Connection[Any]) -> dict[str, int]:
 
 def _kept(conn: psycopg.Connection[Any], thread_id: str | None) -> dict[str, dict[str, int]]:
     """Rows and bytes (sum of pg_column_size of each row) per table, one thread or all."""
-    from homer_agent.history import lead_id_of
+    from homer_agent.leads import lead_id_of
 
     kept: dict[str, dict[str, int]] = {}
     for table in STORED:

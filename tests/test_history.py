@@ -7,7 +7,8 @@ from datetime import timedelta
 from langchain_core.messages import HumanMessage
 
 from homer_agent.db.pool import Pool
-from homer_agent.history import ARCHIVE_AFTER, lead_id_of, thread_id
+from homer_agent.history import ARCHIVE_AFTER
+from homer_agent.leads import lead_id_of, thread_id
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.privacy import export_lead, forget_lead, prune_idle_conversations
 from homer_agent.profile import load_profile

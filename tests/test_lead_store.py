@@ -9,7 +9,7 @@ import psycopg
 import pydantic
 import pytest
 
-from homer_agent.db.migrate import load_migrations, migrate
+from homer_agent.db.migrate import checkpoint_mark, load_migrations, migrate
 from homer_agent.db.models import LeadTemperature
 from homer_agent.db.pool import Pool, open_pool
 from homer_agent.db.queries import Querier
@@ -26,7 +26,7 @@ def test_migrations_are_recorded_and_idempotent(pool: Pool) -> None:
     assert migrate(pool) == []
     with pool.connection() as conn:
         versions = [r["version"] for r in conn.execute("SELECT version FROM schema_migrations")]
-    assert versions == [m.version for m in load_migrations()]
+    assert versions == [*(m.version for m in load_migrations()), checkpoint_mark()]
 
 
 def test_two_processes_migrating_at_once_do_not_collide(server_url: str) -> None:

@@ -28,6 +28,7 @@ from langgraph.checkpoint.postgres import PostgresSaver
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
+from homer_agent.leads import thread_id
 
 # The checkpoint may hold up to this many windows before older messages are archived;
 # archiving then leaves one window. Batching keeps the archive writes to one round trip
@@ -83,17 +84,6 @@ def _jsonb_safe(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_jsonb_safe(item) for item in value]
     return value
-
-
-def thread_id(lead: Lead) -> str:
-    """The checkpoint thread of a lead: a new lead with the same key starts afresh."""
-    return f"lead-{lead.id}"
-
-
-def lead_id_of(thread: str) -> int | None:
-    """The lead of a checkpoint thread named by `thread_id` (None for other threads)."""
-    prefix, _, number = thread.partition("-")
-    return int(number) if prefix == "lead" and number.isdigit() else None
 
 
 def conversation(pool: Pool, lead: Lead) -> list[Any]:

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from datetime import tzinfo
 from typing import Any
 
+from psycopg.rows import tuple_row
+
 from homer_agent.db.models import Lead, LeadTemperature
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
@@ -36,6 +38,28 @@ def querier(pool: Pool) -> Iterator[Querier]:
     """A generated querier on a pooled connection."""
     with pool.connection() as conn:
         yield Querier(conn)
+
+
+def thread_id(lead: Lead) -> str:
+    """The checkpoint thread of a lead: a new lead with the same key starts afresh."""
+    return f"lead-{lead.id}"
+
+
+def lead_id_of(thread: str) -> int | None:
+    """The lead of a checkpoint thread named by `thread_id` (None for other threads)."""
+    prefix, _, number = thread.partition("-")
+    return int(number) if prefix == "lead" and number.isdigit() else None
+
+
+def has_conversation(q: Querier, lead: Lead) -> bool:
+    """Whether the lead has talked before (a checkpoint or archived messages)."""
+    with q.conn.cursor(row_factory=tuple_row) as cur:
+        row = cur.execute(
+            "SELECT EXISTS (SELECT 1 FROM checkpoints WHERE thread_id = %s)"
+            " OR EXISTS (SELECT 1 FROM lead_messages WHERE lead_id = %s)",
+            (thread_id(lead), lead.id),
+        ).fetchone()
+    return bool(row and row[0])
 
 
 def get_lead(q: Querier, lead_id: int) -> Lead:

@@ -11,7 +11,8 @@ from langgraph.checkpoint.postgres import PostgresSaver
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.history import conversation, lead_id_of, thread_id
+from homer_agent.history import conversation
+from homer_agent.leads import lead_id_of, thread_id
 
 
 def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:

@@ -27,8 +27,8 @@ from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
-from homer_agent.history import conversation, thread_id
-from homer_agent.leads import get_lead, querier
+from homer_agent.history import conversation
+from homer_agent.leads import get_lead, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.profile import Profile

@@ -5,16 +5,22 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from homer_agent.config import Settings
+from homer_agent.db.pool import Pool
 from homer_agent.inputs import UserError, check_session_key
-from homer_agent.session import Session
+from homer_agent.profile import Profile
 
 if TYPE_CHECKING:
-    # Imported where used: piped runs never load the line editor.
+    # Imported where used: the agent loads in the background (see _AgentLoader), and
+    # piped runs never load the line editor.
+    from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
+
+    from homer_agent.session import Session
 
 HELP = """Comandos:
   /lead   mostra o cartão do lead (todos os dados e a temperatura)
@@ -28,23 +34,20 @@ def run_chat(settings: Settings, key: str | None) -> int:
     """Run the chat until end of input; return the exit code."""
     from homer_agent import metrics
     from homer_agent.cli import notice, opened_database
-    from homer_agent.models import make_chat_model
     from homer_agent.profile import load_profile
-    from homer_agent.tools import TOOL_NAMES
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if key is None and not interactive:
         raise UserError("standard input is not a terminal: pass --session KEY")
     profile = load_profile(settings.homer_profile)
-    model = make_chat_model(settings)
     with opened_database(settings) as database:
+        agent = _AgentLoader(settings, database.pool, profile)
         if settings.homer_metrics_port:
             try:
                 port = metrics.start_metrics_server(
                     settings.homer_metrics_port, addr=settings.homer_metrics_addr
                 )
                 metrics.set_build_info(settings.model_name)
-                metrics.register_tools(TOOL_NAMES)
                 notice(f"Metrics: http://{settings.homer_metrics_addr}:{port}/metrics")
             except OSError as exc:
                 notice(
@@ -57,21 +60,64 @@ def run_chat(settings: Settings, key: str | None) -> int:
             else f"modelo {settings.model_name}"
         )
         notice(f"Homer · {model_line} · {database.where}")
-
-        def open_session(session_key: str) -> Session:
-            return Session(
-                pool=database.pool,
-                model=model,
-                model_name=settings.model_name,
-                profile=profile,
-                session_key=session_key,
-                history_window=settings.homer_history_window,
-            )
-
         if not interactive:
             assert key is not None
-            return _run_piped(open_session(key), settings)
-        return _run_interactive(open_session, key, settings)
+            return _run_piped(agent.session(key), settings)
+        return _run_interactive(agent, key, settings)
+
+
+class _AgentLoader:
+    """Loads the agent (LangGraph, LangChain, the chat model) on a background thread.
+
+    Those imports are most of start-up; in a terminal the greeting and the first prompt
+    need only the lead's row, so the person can type while the agent loads.
+    """
+
+    def __init__(self, settings: Settings, pool: Pool, profile: Profile) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.profile = profile
+        self._loaded = ThreadPoolExecutor(max_workers=1, thread_name_prefix="homer-load").submit(
+            self._load
+        )
+
+    def _load(self) -> tuple[type[Session], BaseChatModel]:
+        from homer_agent import metrics
+        from homer_agent.models import make_chat_model
+        from homer_agent.session import Session
+        from homer_agent.tools import TOOL_NAMES
+
+        metrics.register_tools(TOOL_NAMES)
+        return Session, make_chat_model(self.settings)
+
+    def session(self, key: str) -> Session:
+        """The session for a key, once the agent has loaded."""
+        session_class, model = self._loaded.result()
+        return session_class(
+            pool=self.pool,
+            model=model,
+            model_name=self.settings.model_name,
+            profile=self.profile,
+            session_key=key,
+            history_window=self.settings.homer_history_window,
+        )
+
+    def greeting(self, key: str) -> str:
+        """The first words for a key, from the lead's row alone."""
+        from homer_agent.leads import has_conversation, querier
+
+        with querier(self.pool) as q:
+            lead = q.get_or_create_lead(session_key=key)
+            returning = lead is not None and has_conversation(q, lead)
+        if returning and lead is not None:
+            name = f", {lead.name}" if lead.name else ""
+            return f"Que bom te ver de volta{name}! Em que posso ajudar?"
+        profile = self.profile
+        return (
+            f"Olá! Eu sou {profile.persona.name}, {profile.persona.role} do empreendimento "
+            f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. "
+            "Como posso te chamar?"
+        )
 
 
 def _too_long(text: str, settings: Settings) -> str | None:
@@ -106,21 +152,7 @@ def _run_piped(session: Session, settings: Settings) -> int:
     return 0
 
 
-def _greeting(session: Session) -> str:
-    lead = session.lead
-    profile = session.profile
-    if session.history():
-        name = f", {lead.name}" if lead.name else ""
-        return f"Que bom te ver de volta{name}! Em que posso ajudar?"
-    return (
-        f"Olá! Eu sou {profile.persona.name}, {profile.persona.role} do empreendimento "
-        f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. Como posso te chamar?"
-    )
-
-
-def _run_interactive(
-    open_session: Callable[[str], Session], key: str | None, settings: Settings
-) -> int:
+def _run_interactive(agent: _AgentLoader, key: str | None, settings: Settings) -> int:
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory
 
@@ -139,20 +171,35 @@ def _run_interactive(
             except UserError as exc:
                 print(f"  {exc}")
 
-    session = open_session(key or ask_key())
-    print(_greeting(session) + "\n/help mostra os comandos.")
+    chat = _Chat(agent, key or ask_key())
+    print(agent.greeting(chat.key) + "\n/help mostra os comandos.")
     try:
-        return _interactive_loop(prompt, session, open_session, ask_key, settings)
+        return _interactive_loop(prompt, chat, ask_key, settings)
     finally:
-        session.close()
+        chat.close()
+
+
+class _Chat:
+    """The session of the key being chatted with, opened when first needed."""
+
+    def __init__(self, agent: _AgentLoader, key: str) -> None:
+        self.agent = agent
+        self.key = key
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            self._session = self.agent.session(self.key)
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
 
 def _interactive_loop(
-    prompt: PromptSession[str],
-    session: Session,
-    open_session: Callable[[str], Session],
-    ask_key: Callable[[], str],
-    settings: Settings,
+    prompt: PromptSession[str], chat: _Chat, ask_key: Callable[[], str], settings: Settings
 ) -> int:
     from homer_agent.leads import lead_json
 
@@ -172,20 +219,20 @@ def _interactive_loop(
             print(HELP)
             continue
         if text == "/lead":
-            lead = session.refresh_lead()
-            for field, value in lead_json(lead, session.profile.tz).items():
+            lead = chat.session.refresh_lead()
+            for field, value in lead_json(lead, chat.agent.profile.tz).items():
                 print(f"  {field:<13} {'-' if value is None else value}")
             continue
         if text == "/new":
-            session.close()
-            session = open_session(ask_key())
-            print(_greeting(session))
+            chat.close()
+            chat = _Chat(chat.agent, ask_key())
+            print(chat.agent.greeting(chat.key))
             continue
         refusal = _too_long(text, settings)
         if refusal is not None:
             print(refusal)
             continue
-        _interruptible_turn(session, text)
+        _interruptible_turn(chat.session, text)
 
 
 def _interruptible_turn(session: Session, text: str) -> None:

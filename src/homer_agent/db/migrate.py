@@ -11,10 +11,10 @@ import hashlib
 import time
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 
-from langgraph.checkpoint.postgres import PostgresSaver
-from psycopg import Connection
+from psycopg import Connection, errors
 from psycopg.rows import DictRow
 
 from homer_agent.db.pool import Pool
@@ -67,10 +67,30 @@ def _lock(conn: Connection[DictRow]) -> None:
         time.sleep(LOCK_POLL_SECONDS)
 
 
+def checkpoint_mark() -> str:
+    """The row recording that LangGraph's checkpoint tables match the installed library."""
+    return f"langgraph-checkpoint-postgres {version('langgraph-checkpoint-postgres')}"
+
+
+def is_current(conn: Connection[DictRow]) -> bool:
+    """Whether every migration, and the checkpoint tables, are applied (one query)."""
+    try:
+        have = {row["version"] for row in conn.execute("SELECT version FROM schema_migrations")}
+    except errors.UndefinedTable:
+        return False
+    return {m.version for m in load_migrations()} | {checkpoint_mark()} <= have
+
+
 def migrate(pool: Pool) -> list[str]:
-    """Apply what is missing, under an advisory lock; return the versions applied now."""
+    """Apply what is missing, under an advisory lock; return the versions applied now.
+
+    When the schema is current this is one query and imports nothing from LangGraph,
+    which keeps `homer-agent` start-up short.
+    """
     applied_now: list[str] = []
     with pool.connection() as conn:
+        if is_current(conn):
+            return applied_now
         _lock(conn)
         try:
             conn.execute(
@@ -96,7 +116,14 @@ def migrate(pool: Pool) -> list[str]:
                         (migration.version, migration.checksum),
                     )
                 applied_now.append(migration.version)
+            from langgraph.checkpoint.postgres import PostgresSaver
+
             PostgresSaver(conn).setup()
+            conn.execute(
+                "INSERT INTO schema_migrations (version, checksum) VALUES (%s, '')"
+                " ON CONFLICT (version) DO NOTHING",
+                (checkpoint_mark(),),
+            )
         finally:
             conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
     return applied_now
