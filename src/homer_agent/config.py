@@ -61,7 +61,12 @@ class Settings(BaseSettings):
     ] = 12
     homer_pool_max_size: Annotated[int, Field(ge=1, le=200)] = 10
     homer_connect_timeout: Annotated[
-        float, Field(gt=0, le=120, description="Seconds to wait for Postgres at start.")
+        float,
+        Field(
+            gt=0,
+            le=120,
+            description="Seconds to wait for Postgres: at start, and for a connection in a turn.",
+        ),
     ] = 5.0
     homer_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
 

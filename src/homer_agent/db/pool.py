@@ -43,6 +43,9 @@ def open_pool(url: str, *, max_size: int = 10, timeout: float = 5.0) -> Pool:
         kwargs=kwargs,
         connection_class=Connection[DictRow],
         check=ConnectionPool.check_connection,
+        # A turn waits this long for a connection, not the pool's default 30 s: when the
+        # server is down the user hears so promptly, and the next message reconnects.
+        timeout=timeout,
         reconnect_timeout=timeout,
         open=False,
         name="homer",
