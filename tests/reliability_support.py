@@ -8,6 +8,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +29,7 @@ from homer_agent.session import Session
 EXE = Path(sys.executable).with_name("homer-agent")
 
 # Every table the app writes, and how each one names a lead's rows.
-LEAD_TABLES = {"leads": "id", "turns": "lead_id"}
+LEAD_TABLES = {"leads": "id", "turns": "lead_id", "lead_messages": "lead_id"}
 CHECKPOINT_TABLES = ("checkpoints", "checkpoint_blobs", "checkpoint_writes")
 
 
@@ -77,14 +78,21 @@ class ScriptedChatModel(BaseChatModel):
 
 
 def session_for(
-    pool: Pool, key: str, model: BaseChatModel, model_name: str = "scripted"
+    pool: Pool,
+    key: str,
+    model: BaseChatModel,
+    model_name: str = "scripted",
+    *,
+    history_window: int = 12,
 ) -> Session:
+    """A Session on the bundled profile; a small `history_window` makes archiving start early."""
     return Session(
         pool=pool,
         model=model,
         model_name=model_name,
         profile=load_profile(None),
         session_key=key,
+        history_window=history_window,
     )
 
 
@@ -130,6 +138,16 @@ class ChatProcess:
             self._lines.put(raw.decode("utf-8", "replace").rstrip("\n"))
         self._lines.put(None)
 
+    def wait_ready(self, timeout: float = 60) -> None:
+        """Wait until the chat has opened the database and reads its input."""
+        deadline = time.monotonic() + timeout
+        while "Homer ·" not in self.stderr():
+            if self.proc.poll() is not None:
+                raise AssertionError(f"the chat exited ({self.proc.poll()}):\n{self.stderr()}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the chat was not ready in {timeout} s:\n{self.stderr()}")
+            time.sleep(0.05)
+
     def send(self, text: str | bytes) -> None:
         assert self.proc.stdin is not None
         data = text if isinstance(text, bytes) else text.encode()
@@ -153,7 +171,8 @@ class ChatProcess:
         return self.reply(timeout)
 
     def stderr(self) -> str:
-        self._stderr_file.flush()
+        if not self._stderr_file.closed:
+            self._stderr_file.flush()
         return self.stderr_path.read_text("utf-8", "replace")
 
     def close(self, timeout: float = 30) -> tuple[int, str]:

@@ -36,7 +36,9 @@ CONVERSATION = [
 
 
 def _converse(pool: Pool, key: str, messages: list[str] = CONVERSATION) -> Session:
-    session = session_for(pool, key, OfflineChatModel(), "offline")
+    # The smallest window: older messages get archived to lead_messages after a few turns,
+    # so export, forget and prune meet both halves of a conversation.
+    session = session_for(pool, key, OfflineChatModel(), "offline", history_window=2)
     for text in messages:
         assert session.turn(text).error is None
     return session
@@ -58,6 +60,8 @@ def test_export_prints_the_row_the_messages_and_the_turns(pool: Pool, db_url: st
     assert data["lead"]["neighborhood"] == "Aldeota"
     assert data["lead"]["budget_brl"] == 800_000
 
+    # The whole conversation: what was archived to lead_messages, then the checkpoint's.
+    assert rows_about(db_url, row["id"])["lead_messages"] > 0
     human = [m["content"] for m in data["messages"] if m["type"] == "human"]
     assert human == CONVERSATION
     kinds = {m["type"] for m in data["messages"]}
@@ -129,7 +133,7 @@ def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     keep = _converse(pool, "keep-me", ["Oi, meu nome é Carlos", "quero 2 quartos"])
     lead_id = session.lead.id
     before = rows_about(db_url, lead_id)
-    assert all(before[t] > 0 for t in ("leads", "turns", "checkpoints", "checkpoint_blobs"))
+    assert all(before[t] > 0 for t in ("leads", "turns", "lead_messages", "checkpoints"))
     kept = rows_about(db_url, keep.lead.id)
     needles = ["forget-me@example.com", "Ana Beatriz", "Aldeota", f"lead-{lead_id}"]
     assert _traces(db_url, needles)
@@ -270,6 +274,7 @@ def test_prune_deletes_idle_conversations_and_keeps_the_leads(pool: Pool, db_url
     _age(db_url, f"lead-{idle.lead.id}", 45)
     _age(db_url, f"lead-{borderline.lead.id}", 29)
     idle_before = rows_about(db_url, idle.lead.id)
+    assert idle_before["lead_messages"] > 0
     recent_before = rows_about(db_url, recent.lead.id)
     borderline_before = rows_about(db_url, borderline.lead.id)
 
@@ -278,7 +283,8 @@ def test_prune_deletes_idle_conversations_and_keeps_the_leads(pool: Pool, db_url
     assert "Deleted 1 conversation(s)" in result.stderr
 
     after = rows_about(db_url, idle.lead.id)
-    assert {t: after[t] for t in CHECKPOINT_TABLES} == dict.fromkeys(CHECKPOINT_TABLES, 0)
+    conversation_tables = (*CHECKPOINT_TABLES, "lead_messages")
+    assert {t: after[t] for t in conversation_tables} == dict.fromkeys(conversation_tables, 0)
     # The lead row and its turn records stay.
     assert after["leads"] == 1 and after["turns"] == idle_before["turns"]
     row = lead_row(db_url, "idle")
