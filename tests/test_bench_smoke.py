@@ -74,7 +74,7 @@ def test_bench_storage_quick(bench_db: str) -> None:
         data = result[side]
         for key in ("rows_written_per_turn", "rows_kept_per_turn", "bytes_kept", "growth_exponent"):
             assert _number(data[key]), key
-        assert set(data["kept"]) == {*bench_storage.TABLES, "total"}
+        assert set(data["kept"]) == {*bench_storage.STORED, "total"}
         assert set(data["growth"]) == {"10", "20", "40"}
         assert data["history"]["all_human_messages_in_order"] is True
         per_1000 = data["many"]["per_1000"]
