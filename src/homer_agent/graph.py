@@ -3,9 +3,11 @@
     START → sentiment → route ─┬─► agent ⇄ tools → END
                                └─► handoff ──────► END
 
-`sentiment` scores the newest human message and keeps the lead's temperature current;
+`sentiment` scores the newest human message, re-reads the lead and keeps its
+temperature current (and moves old messages out of the checkpoint: see history.py);
 `route` sends hostile messages, opt-outs and requests for a human to `handoff`;
 `agent` is the chat model with the lead-update tools bound; `tools` writes each fact.
+A turn is run, locked and recorded by `session.Session.turn`.
 """
 
 from __future__ import annotations
