@@ -110,22 +110,8 @@ TURN_BUCKETS: Final = (
     60.0,
 )
 """Turn wall time: 1 ms (offline model, cached answers) to 60 s (slow remote model)."""
-MODEL_BUCKETS: Final = (
-    0.005,
-    0.01,
-    0.025,
-    0.05,
-    0.1,
-    0.25,
-    0.5,
-    1.0,
-    2.5,
-    5.0,
-    10.0,
-    20.0,
-    30.0,
-    60.0,
-)
+MODEL_BUCKETS: Final = TURN_BUCKETS[2:]
+"""Model calls: the turn's buckets from 5 ms."""
 SENTIMENT_BUCKETS: Final = (-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0)
 
 # Counters and histograms get no ``*_created`` series: they double the series count and
