@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homer_agent.extract import extract_facts
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
+from homer_agent.ptbr.facts import extract_facts
 from homer_agent.when import parse_when
 
 TZ = ZoneInfo("America/Fortaleza")

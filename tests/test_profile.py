@@ -15,13 +15,13 @@ from homer_agent.profile import Profile, ProfileError, load_profile, parse_profi
 from homer_agent.prompts import (
     FACTS_CLOSE,
     FACTS_OPEN,
-    format_brl,
     format_call_time,
     parse_facts_block,
     read_prompt,
     render_facts_block,
     render_system_prompt,
 )
+from homer_agent.ptbr.text import format_brl
 
 TZ = ZoneInfo("America/Fortaleza")
 NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)

@@ -29,6 +29,8 @@ from pydantic import ValidationError
 
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.profile import HouseType, Profile
+from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
+from homer_agent.ptbr.text import join
 
 __all__ = [
     "FACTS_CLOSE",
@@ -36,7 +38,6 @@ __all__ = [
     "FACT_LABELS",
     "SECTION_LABELS",
     "PromptView",
-    "format_brl",
     "format_call_time",
     "format_houses",
     "parse_facts_block",
@@ -70,16 +71,6 @@ SECTION_LABELS: Final[Mapping[str, str]] = {
 }
 """Labels of the profile lines, keyed by the names `PromptView.sections` uses."""
 
-WEEKDAYS_PT: Final = (
-    "segunda-feira",
-    "terça-feira",
-    "quarta-feira",
-    "quinta-feira",
-    "sexta-feira",
-    "sábado",
-    "domingo",
-)
-
 _RULES: Final = """\
 Regras:
 1. Peça UM dado por vez, nesta ordem: nome → quartos → bairro → orçamento → horário da \
@@ -99,11 +90,6 @@ atendimento.
 # pt-BR formatting
 
 
-def format_brl(amount: int) -> str:
-    """`900000` -> `"R$ 900.000"`."""
-    return "R$ " + f"{amount:,}".replace(",", ".")
-
-
 def format_call_time(
     at: datetime, *, tz: ZoneInfo | None = None, now: datetime | None = None
 ) -> str:
@@ -114,13 +100,7 @@ def format_call_time(
     if reference is None or reference.year != local.year:
         day += f"/{local.year}"
     clock = f"{local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
-    return f"{WEEKDAYS_PT[local.weekday()]}, {day} às {clock}"
-
-
-def _join_pt(items: list[str], conjunction: str = "e") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+    return f"{WEEKDAY_NAMES[local.weekday()]}, {day} às {clock}"
 
 
 _SUITE_PT: Final = {"with": "com suíte", "without": "sem suíte", "optional": "com ou sem suíte"}
@@ -132,7 +112,7 @@ def format_houses(house_types: tuple[HouseType, ...]) -> str:
     for house in house_types:
         groups.setdefault(house.suite, []).append(str(house.bedrooms))
     parts = [
-        f"{_join_pt(counts, 'ou')} quartos, {_SUITE_PT[suite]}" for suite, counts in groups.items()
+        f"{join(counts, 'ou')} quartos, {_SUITE_PT[suite]}" for suite, counts in groups.items()
     ]
     return "; ".join(parts)
 
@@ -196,7 +176,7 @@ def render_system_prompt(profile: Profile, facts: LeadFacts, *, now: datetime | 
     lines += [
         _RULES,
         *_profile_lines(profile),
-        f"{NOW_LABEL}: {WEEKDAYS_PT[current.weekday()]}, "
+        f"{NOW_LABEL}: {WEEKDAY_NAMES[current.weekday()]}, "
         f"{current.isoformat(timespec='minutes')} ({profile.timezone})",
         "Dados do lead (null = falta):",
         render_facts_block(facts, tz=tz),

@@ -39,7 +39,6 @@ import functools
 import logging
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -47,6 +46,8 @@ from importlib import resources
 from typing import Final, Literal
 
 from vaderSentiment.vaderSentiment import B_INCR, C_INCR, N_SCALAR, SentimentIntensityAnalyzer
+
+from homer_agent.ptbr.text import fold, strip_accents
 
 __all__ = [
     "HOSTILE_THRESHOLD",
@@ -58,7 +59,6 @@ __all__ = [
     "Sentiment",
     "analyze",
     "analyzer",
-    "fold",
     "handoff_reason",
 ]
 
@@ -96,7 +96,6 @@ _STOP_REQUEST: Final = -1.8
 #: this only bounds the cost of pathological input).
 _MAX_CHARS: Final = 20_000
 
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 # Variation selectors, zero-width joiner and skin tones: noise around emoji.
 _EMOJI_NOISE = re.compile("[\ufe0e\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
 _TOKEN = re.compile(r"d\+|[^\W_]+(?:['’-][^\W_]+)*|[.!?;,…]+|[^\w\s]")
@@ -180,18 +179,10 @@ _COPULAS: Final = frozenset(
 )
 
 
-def fold(text: str) -> str:
-    """Lowercase `text` and strip its accents ("Não É" -> "nao e")."""
-    text = text.lower()
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return text
-
-
 def _fold_keep_case(text: str) -> str:
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", _EMOJI_NOISE.sub("", text)))
+    return strip_accents(_EMOJI_NOISE.sub("", text))
 
 
 @dataclass(frozen=True, slots=True)

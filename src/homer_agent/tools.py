@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, StringConstraints
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.leads import refresh_temperature
+from homer_agent.ptbr.text import format_brl
 from homer_agent.state import Context
 from homer_agent.when import WhenError, parse_when
 
@@ -103,7 +104,8 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str:
     lead = _write(
         runtime, lambda q, lead_id: q.update_lead_budget(id=lead_id, budget_brl=budget_brl)
     )
-    return f"Orçamento salvo: R$ {lead.budget_brl:,}".replace(",", ".")
+    assert lead.budget_brl is not None
+    return f"Orçamento salvo: {format_brl(lead.budget_brl)}"
 
 
 @tool(args_schema=CallArgs)

@@ -44,15 +44,12 @@ from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict, Field, SecretStr
 
-from homer_agent.extract import extract_facts
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
-from homer_agent.prompts import (
-    PromptView,
-    format_brl,
-    format_call_time,
-    read_prompt,
-)
-from homer_agent.when import find_when, fold, when_parts
+from homer_agent.prompts import PromptView, format_call_time, read_prompt
+from homer_agent.ptbr.facts import extract_facts
+from homer_agent.ptbr.lexicon import GREETINGS
+from homer_agent.ptbr.text import fold, format_brl, join
+from homer_agent.when import find_when, when_parts
 
 __all__ = ["FACT_TOOLS", "OfflineChatModel"]
 
@@ -200,7 +197,6 @@ _COMMON_AMENITIES: Final = (
     "praia",
 )
 _THANKS: Final = ("obrigad", "valeu", "agradeco")
-_GREETINGS: Final = ("oi", "ola", "bom dia", "boa tarde", "boa noite", "e ai", "opa", "hello")
 
 
 def _first_name(facts: LeadFacts) -> str | None:
@@ -258,10 +254,7 @@ def _asked_for(fact: FactName, reply: str | None) -> bool:
 
 def _list_pt(text: str) -> str:
     """`"a, b, c"` -> `"a, b e c"`."""
-    items = [item.strip() for item in text.split(",") if item.strip()]
-    if len(items) <= 1:
-        return text
-    return ", ".join(items[:-1]) + " e " + items[-1]
+    return join([item.strip() for item in text.split(",") if item.strip()]) or text
 
 
 # Brazilian states that take "no"/"na" ("fica no Ceará", "na Bahia"); others take "em".
@@ -393,8 +386,7 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
     if "name" in saved and facts.name:
         sentences.append(f"Prazer, {_first_name(facts)}!")
     if parts:
-        listed = ", ".join(parts[:-1]) + (" e " if len(parts) > 1 else "") + parts[-1]
-        sentences.append(f"Anotei: {listed}.")
+        sentences.append(f"Anotei: {join(parts)}.")
     if "call_at" in saved and facts.call_at is not None and next_missing(facts) is not None:
         when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
         sentences.append(f"Ligação marcada para {when}.")
@@ -419,7 +411,7 @@ def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> 
 
 def _is_greeting(text: str) -> bool:
     low = fold(text).strip(" !.?,")
-    return any(low == word or low.startswith(word + " ") for word in _GREETINGS)
+    return any(low == word or low.startswith(word + " ") for word in GREETINGS)
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,11 @@
+"""The one place that understands Brazilian Portuguese.
+
+- `text`: accent folding, joining lists with "e", money in reais.
+- `lexicon`: number words, weekdays, months, greetings, titles (folded keys).
+- `numbers`: tokens and the amounts written in them ("1,2 mi", "um milhão e meio").
+- `facts`: the lead facts a message states (name, bedrooms, neighbourhood, budget).
+- `intents`: what a message asks for: opt-out, a human, hostility, thanks, greetings,
+  questions.
+
+Everything here is a pure function of text: no database, no model, no clock.
+"""

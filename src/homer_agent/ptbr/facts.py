@@ -1,0 +1,607 @@
+"""Rule-based extraction of lead facts from one pt-BR chat message.
+
+`extract_facts` is what the offline model uses in place of an LLM's understanding: it
+returns the tool calls to make as `{field: value}`. It is deliberately conservative:
+when a phrase is ambiguous it extracts nothing and the agent asks again.
+
+How it reads a message:
+
+- Call time: `homer_agent.when.search_when`; the characters it used are blanked before
+  anything else is read, so "10/02 às 15h" never becomes bedrooms or a budget.
+- Numbers: digits ("480.000", "1,2") and number words ("três", "um milhão e meio") are
+  read into runs with their scale ("mil", "milhões", "k", "mi").
+- Bedrooms: a number right before "quartos"/"dormitórios"/"suítes"; a bare number when
+  the agent has just asked for bedrooms.
+- Budget: a number with "R$", "reais" or a scale word, or after "orçamento"/"valor"; a bare
+  number when the agent has just asked for the budget (a small one is read as thousands).
+- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", or a bare name
+  when the agent has just asked for it.
+- Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
+  ("na Aldeota"), or a bare answer when the agent has just asked for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from homer_agent.facts import (
+    BEDROOMS_MAX,
+    BEDROOMS_MIN,
+    BUDGET_MAX_EXCLUSIVE,
+    FACT_ORDER,
+    NAME_MAX_CHARS,
+    NEIGHBORHOOD_MAX_CHARS,
+)
+from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, WEEKDAYS
+from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
+from homer_agent.ptbr.text import fold
+from homer_agent.when import search_when
+
+__all__ = ["extract_facts"]
+
+logger = logging.getLogger(__name__)
+
+MAX_INPUT_CHARS: Final = 2000
+"""Only the start of a longer message is read."""
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary (folded)
+
+
+_BEDROOM_NOUNS: Final = _words(
+    "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos"
+)
+_SUITE_NOUNS: Final = _words("suites")
+_MONEY_AFTER: Final = _words("reais real conto contos pila brl")
+_BUDGET_CUES: Final = _words(
+    "orcamento budget valor investir investimento pagar gastar faixa teto limite "
+    "dinheiro disponivel financiar"
+)
+_WEAK_BUDGET_CUES: Final = _words("ate tenho disponho aproximadamente cerca uns")
+# Words that may follow "… milhão e N" without breaking the amount.
+_FILLERS: Final = _words(
+    "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
+    "pode ser na verdade desculpa desculpe perdao corrigindo entao tipo mais ou menos "
+    "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
+    "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
+    "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
+    "casa casas mesmo apenas so somente isso"
+)
+_OPENING_WORDS: Final = (
+    *GREETINGS,
+    "oi+",
+    "tudo bem",
+    "tudo bom",
+    "td bem",
+    "tudo certo",
+    "prazer",
+)
+_GREETING_RE: Final = re.compile(r"^(?:\s*(?:" + "|".join(_OPENING_WORDS) + r")\b\s*[,!.?;:]*)+")
+
+_NAME_PARTICLES: Final = _words("de da do das dos di del van von e")
+_NAME_STOP: Final = _words(
+    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza "
+    "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
+    "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
+    "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
+    "como quando porque por que quem casa casas quarto quartos informacao informacoes info "
+    "preco precos valor valores bairro orcamento empreendimento corretor corretora ligacao "
+    "interessado interessada cliente de do da dos das em no na nos nas com sem para pra "
+    "mais menos muito pouco ainda ja agora aqui ali la so apenas gente pessoal favor mae "
+    "pai filho filha esposa marido dono dona solteiro solteira casado casada divorciado "
+    "divorciada viuvo viuva aposentado aposentada novo nova velho velha feliz contente "
+    "responsavel proprietario proprietaria investidor investidora comprador compradora "
+    "medico medica advogado advogada engenheiro engenheira professor professora "
+    "empresario empresaria estudante brasileiro brasileira cearense daqui dali "
+    "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
+    "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
+    "olhando pesquisando procurando buscando querendo gostando interessando lendo "
+    "teste testando alguem ninguem nada tchau ate logo breve "
+    "r$ reais mil milhao milhoes"
+)
+_NON_NAME_SUFFIXES: Final = (
+    "ado",
+    "ada",
+    "ido",
+    "ida",
+    "eiro",
+    "eira",
+    "ista",
+    "ense",
+    "ando",
+    "endo",
+    "indo",
+    "avel",
+    "ivel",
+    "mente",
+)
+_NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("me", "chamo"),
+    ("meu", "nome", "e"),
+    ("meu", "nome", "eh"),
+    ("meu", "nome", "completo", "e"),
+    ("o", "meu", "nome", "e"),
+    ("o", "nome", "e"),
+    ("pode", "me", "chamar", "de"),
+    ("podem", "me", "chamar", "de"),
+    ("me", "chama", "de"),
+    ("me", "chame", "de"),
+    ("nome", ":"),
+    ("meu", "nome", ":"),
+)
+_NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("aqui", "quem", "fala", "e", "o"),
+    ("aqui", "quem", "fala", "e", "a"),
+    ("quem", "fala", "e", "o"),
+    ("quem", "fala", "e", "a"),
+    ("aqui", "e", "o"),
+    ("aqui", "e", "a"),
+    ("aqui", "eh", "o"),
+    ("aqui", "eh", "a"),
+    ("aqui", "e"),
+    ("eu", "sou", "o"),
+    ("eu", "sou", "a"),
+    ("sou", "o"),
+    ("sou", "a"),
+    ("eu", "sou"),
+    ("sou",),
+)
+_NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("e", "o"),
+    ("e", "a"),
+    ("eh", "o"),
+    ("eh", "a"),
+)
+"""Cues that count only at the start of a message: "É o Lucas"."""
+_NAME_TRAILING_CUES: Final = _words("falando aqui")
+"""Words after a name: "é a Ana falando", "Carlos aqui"."""
+
+_PLACE_PREPS: Final = _words("no na nos nas em")
+_PLACE_CUES: Final = _words("bairro regiao")
+_PLACE_PARTICLES: Final = _words("de da do das dos del")
+_LIVES_IN_VERBS: Final = _words("moro moramos vivo vivemos trabalho trabalhamos nasci estou to")
+_PLACE_CUE_DETERMINERS: Final = _words(
+    "qual quais que algum alguma qualquer outro outra cada todo toda esse este nesse neste"
+)
+_PLACE_STOP: Final = (
+    _words(
+        "dia dias verdade orcamento momento maximo minimo total caso fim final inicio comeco "
+        "mes ano semana whatsapp zap wpp telefone celular email e-mail horario hora horas "
+        "manha tarde noite valor preco entanto mais menos mesmo geral meu minha seu sua "
+        "quarto quartos casa casas apartamento apartamentos condominio empreendimento projeto "
+        "site link masterplan futuro banco financiamento vista prazo credito cartao fgts "
+        "instagram google facebook chat momento hoje amanha ontem breve "
+        "qual quais algum alguma qualquer outro outra "
+        "geral principio vez cidade lugar local regiao bairro sim nao ok sei ideia "
+        "preferencia duvida tanto nenhum nenhuma talvez ainda depende indiferente todos "
+        "todas tudo isso este esta esse essa aquele aquela lado frente centro-oeste r$ reais "
+        "mil milhao milhoes o a os as um uma eu voce voces vc vcs ele ela eles elas nos"
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+)
+_PLACE_BREAK: Final = _words(
+    "e com ate por pra para mas que porque pois tenho quero preciso procuro gostaria "
+    "orcamento budget valor r$ reais mil milhao milhoes quartos quarto dormitorios suites "
+    "pode podem ligar liga hoje amanha depois se ja sou meu minha tem"
+)
+_BARE_PLACE_PREFIX: Final = _words(
+    "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
+    "o a bairro regiao e eh talvez melhor na verdade desculpa entao"
+)
+_BARE_PLACE_SUFFIX: Final = _words("mesmo msm ok por favor pf pfv")
+"""Words that may close a bare place answer: "Aldeota mesmo", "Centro por favor"."""
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def _core_tokens(toks: Sequence[Token]) -> list[Token]:
+    """The tokens that carry an answer: no greeting, punctuation or filler words."""
+    return [t for t in toks if not t.is_punct and t.low not in _FILLERS]
+
+
+def _strip_greeting(folded: str) -> int:
+    """Where the text starts once leading greetings ("Bom dia, oi!") are skipped."""
+    m = _GREETING_RE.match(folded)
+    return m.end() if m else 0
+
+
+def _nice_case(words: Sequence[str], particles: frozenset[str]) -> str:
+    text = " ".join(words)
+    if text != text.lower():
+        return text
+    return " ".join(
+        word if fold(word) in particles else word[:1].upper() + word[1:] for word in words
+    )
+
+
+def _clip(text: str, limit: int) -> str | None:
+    text = " ".join(text.split()).strip(" -'’")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0]
+    return text or None
+
+
+# ---------------------------------------------------------------------------
+# Bedrooms and budget
+
+
+def _bedrooms(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
+    found: int | None = None
+    for number in numbers:
+        if number.scale != 1 or number.last >= len(toks):
+            continue
+        noun = toks[number.last].low
+        is_room = noun in _BEDROOM_NOUNS or (noun in _SUITE_NOUNS and number.value >= 2)
+        if is_room and number.value.is_integer():
+            value = int(number.value)
+            if BEDROOMS_MIN <= value <= BEDROOMS_MAX:
+                found = value
+    if found is None and pending == "bedrooms":
+        core = _core_tokens(toks)
+        # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
+        numbers = [n for n in numbers if not _is_article(toks, n)]
+        if len(numbers) == 1 and numbers[0].scale == 1 and numbers[0].value.is_integer():
+            number = numbers[0]
+            span = set(range(number.first, number.last))
+            rest = [t for t in core if toks.index(t) not in span and t.low != "e"]
+            value = int(number.value)
+            if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX:
+                found = value
+    return found
+
+
+def _is_article(toks: Sequence[Token], number: Number) -> bool:
+    """ "um"/"uma" followed by another word is an article, not a count."""
+    return (
+        number.words_only
+        and number.last - number.first == 1
+        and toks[number.first].low in ("um", "uma")
+        and number.last < len(toks)
+        and toks[number.last].is_word
+    )
+
+
+def _as_budget(value: float, bare: bool) -> int | None:
+    """Turn a bare amount into reais: 800 (with no unit) means 800 mil."""
+    if bare and 50 <= value < 10_000:
+        value *= 1000
+    elif bare and value < 10_000:
+        return None
+    amount = round(value)
+    return amount if 0 < amount < BUDGET_MAX_EXCLUSIVE else None
+
+
+def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
+    amounts: list[int] = []
+    for number in numbers:
+        before = toks[number.first - 1].low if number.first > 0 else ""
+        after = toks[number.last].low if number.last < len(toks) else ""
+        if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS:
+            continue
+        lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
+        money = before in ("r$", "rs") or after in _MONEY_AFTER
+        context = {t.low for t in toks[max(0, number.first - 4) : number.first]}
+        amount: int | None = None
+        if money or (number.scale >= 1000 and not lone_mil):
+            amount = _as_budget(number.value, bare=False)
+        elif context & _BUDGET_CUES and number.scale == 1:
+            amount = _as_budget(number.value, bare=True)
+        elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
+            amount = _as_budget(number.value, bare=False)
+        if amount is not None:
+            amounts.append(amount)
+    if not amounts and pending == "budget_brl" and len(numbers) == 1:
+        number = numbers[0]
+        span = range(number.first, number.last)
+        rest = [t for t in _core_tokens(toks) if not span.start <= toks.index(t) < span.stop]
+        if not rest and number.scale == 1:
+            amount = _as_budget(number.value, bare=True)
+            if amount is not None:
+                amounts.append(amount)
+    return max(amounts) if amounts else None
+
+
+# ---------------------------------------------------------------------------
+# Name
+
+
+def _looks_like_word_not_name(low: str) -> bool:
+    return low in _NAME_STOP or (len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES))
+
+
+def _read_name(
+    toks: Sequence[Token], i: int, *, allow_lower: bool, strict: bool = False
+) -> str | None:
+    """Read a person's name starting at token `i`.
+
+    `allow_lower` accepts a name typed in lower case; `strict` (for weak cues such as
+    "sou …") also rejects a first word that looks like an adjective ("casado").
+    """
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    first = toks[i]
+    if first.low in _NAME_PARTICLES:
+        return None
+    capitalised = first.is_cap
+    if not capitalised and (not allow_lower or first.low in _NAME_STOP):
+        return None
+    if not capitalised and strict and _looks_like_word_not_name(first.low):
+        return None
+    if capitalised and first.low in _NAME_STOP:
+        return None
+    words = [first.raw]
+    j = i + 1
+    limit = 6 if capitalised else 4
+    while j < len(toks) and len(words) < limit:
+        tok = toks[j]
+        if not tok.is_word:
+            break
+        if tok.low in _NAME_PARTICLES and tok.low != "e":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
+            if not ok or nxt is None or nxt.low in _NAME_STOP:
+                break
+            words.extend([tok.raw, nxt.raw])
+            j += 2
+            continue
+        if capitalised and not tok.is_cap:
+            break
+        if tok.low in _NAME_STOP:
+            break
+        words.append(tok.raw)
+        j += 1
+    return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
+    return i + len(cue) <= len(toks) and all(toks[i + k].low == word for k, word in enumerate(cue))
+
+
+def _name(
+    toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
+) -> str | None:
+    ignored = {" ".join(fold(name).split()) for name in ignore}
+    name = _find_name(toks, folded, pending)
+    if name is None or " ".join(fold(name).split()) in ignored:
+        return None
+    return name
+
+
+def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str | None:
+    asking = pending == "name"
+    for i in range(len(toks)):
+        for cue in _NAME_STRONG_CUES:
+            if _starts_with(toks, i, cue):
+                name = _read_name(toks, i + len(cue), allow_lower=True)
+                if name:
+                    return name
+        for cue in _NAME_WEAK_CUES:
+            if _starts_with(toks, i, cue):
+                name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
+                if name:
+                    return name
+                break
+    opening = _strip_greeting(folded)
+    first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
+    for cue in _NAME_OPENING_CUES:
+        if _starts_with(toks, first, cue):
+            name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
+            if name:
+                return name
+    # "é a Ana falando", "Carlos aqui"
+    for i, tok in enumerate(toks):
+        if tok.low not in _NAME_TRAILING_CUES or i == 0:
+            continue
+        if tok.low == "aqui" and i + 1 < len(toks) and not toks[i + 1].is_punct:
+            continue
+        j = i
+        while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
+            if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
+                break
+            j -= 1
+        if j < i:
+            name = _read_name(toks, j, allow_lower=asking)
+            if name:
+                return name
+    if asking:
+        return _bare_name(toks, folded)
+    return None
+
+
+def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
+    """A message that is only a name, e.g. "Fernanda" or "joão pedro!"."""
+    if "?" in folded:
+        return None
+    start = _strip_greeting(folded)
+    rest = [t for t in toks if t.start >= start]
+    while rest and rest[-1].is_punct and rest[-1].low in ".!":
+        rest.pop()
+    if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
+        return None
+    if any(t.low in _NAME_STOP for t in rest if t.low not in _NAME_PARTICLES):
+        return None
+    name = _read_name(rest, 0, allow_lower=True)
+    if name is None or len(name.split()) != len(rest):
+        return None
+    return name
+
+
+# ---------------------------------------------------------------------------
+# Neighbourhood
+
+
+def _read_place(
+    toks: Sequence[Token], i: int, *, allow_lower: bool, whole: bool = False
+) -> str | None:
+    """Read a place name at token `i`; `whole` takes lower-case words too ("Zona leste")."""
+    while i < len(toks) and toks[i].low in (":", "-"):
+        i += 1
+    if i < len(toks) and toks[i].low in _PLACE_PARTICLES:
+        i += 1  # "bairro de Fátima" -> "Fátima"
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    first = toks[i]
+    if first.low in _PLACE_STOP or first.low in _PLACE_BREAK:
+        return None
+    capitalised = first.is_cap and not whole
+    if not first.is_cap and not allow_lower:
+        return None
+    words = [first.raw]
+    j = i + 1
+    while j < len(toks) and len(words) < 6:
+        tok = toks[j]
+        if not (tok.is_word or (tok.low[:1].isdigit() and capitalised)):
+            break
+        if tok.low in _PLACE_PARTICLES or tok.low == "ou":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is None or not nxt.is_word or (capitalised and not nxt.is_cap):
+                break
+            if nxt.low in _PLACE_BREAK:
+                break
+            words.extend([tok.raw, nxt.raw])
+            j += 2
+            continue
+        if tok.low in _PLACE_BREAK or (capitalised and not tok.is_cap):
+            break
+        words.append(tok.raw)
+        j += 1
+    return _clip(_nice_case(words, _PLACE_PARTICLES), NEIGHBORHOOD_MAX_CHARS)
+
+
+def _neighborhood(
+    toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
+) -> str | None:
+    asking = pending == "neighborhood"
+    ignored = {" ".join(fold(name).split()) for name in ignore}
+
+    def accept(place: str | None) -> str | None:
+        if place is None or " ".join(fold(place).split()) in ignored:
+            return None
+        return place
+
+    for i, tok in enumerate(toks):
+        if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
+            continue  # "qual bairro vocês têm?" asks, it does not answer
+        if tok.low in _PLACE_CUES and i + 1 < len(toks):
+            place = accept(_read_place(toks, i + 1, allow_lower=asking))
+            if place:
+                return place
+    for i, tok in enumerate(toks):
+        if i > 0 and toks[i - 1].low in _LIVES_IN_VERBS:
+            continue  # "moro em Fortaleza" says where the lead lives, not where to buy
+        if tok.low in _PLACE_PREPS and i + 1 < len(toks) and toks[i + 1].is_cap:
+            place = accept(_read_place(toks, i + 1, allow_lower=False))
+            if place:
+                return place
+    if asking:
+        return accept(_bare_place(toks, folded))
+    return None
+
+
+def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
+    """A message whose first clause is only a place, e.g. "Centro" or "no cumbuco"."""
+    if "?" in folded:
+        return None
+    start = _strip_greeting(folded)
+    rest = [t for t in toks if t.start >= start]
+    while rest and rest[0].low in _BARE_PLACE_PREFIX:
+        rest = rest[1:]
+    clause: list[Token] = []
+    for tok in rest:
+        if tok.is_punct and tok.low not in ("-", "'"):
+            break
+        clause.append(tok)
+    while clause and clause[-1].low in _BARE_PLACE_SUFFIX:
+        clause.pop()
+    if not clause or len(clause) > 6 or not all(t.is_word for t in clause):
+        return None
+    if any(t.low in _PLACE_BREAK or t.low in _NAME_STOP - _PLACE_PARTICLES for t in clause):
+        return None
+    place = _read_place(clause, 0, allow_lower=True, whole=True)
+    if place is None or len(place.split()) != len(clause):
+        return None
+    return place
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+
+
+def _extract(
+    text: str,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str],
+) -> dict[str, object]:
+    original = text[:MAX_INPUT_CHARS]
+    folded = fold(original)
+    found: dict[str, object] = {}
+
+    when = search_when(original, now=now, tz=tz)
+    if when is not None:
+        found["call_at"] = when.at.isoformat()
+        chars = list(folded)
+        for start, end in when.spans:
+            chars[start:end] = " " * (end - start)
+        folded = "".join(chars)
+
+    toks = tokenize(original, folded)
+    numbers = read_numbers(toks)
+    bedrooms = _bedrooms(toks, numbers, pending)
+    if bedrooms is not None:
+        found["bedrooms"] = bedrooms
+    budget = _budget(toks, numbers, pending)
+    if budget is not None:
+        found["budget_brl"] = budget
+    name = _name(toks, folded, pending, ignore)
+    if name is not None:
+        found["name"] = name
+    place = _neighborhood(toks, folded, pending, ignore)
+    if place is not None and place != name:
+        found["neighborhood"] = place
+    return {key: found[key] for key in FACT_ORDER if key in found}
+
+
+def extract_facts(
+    text: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> dict[str, object]:
+    """The facts stated in one lead message, as the tool calls to make: `{field: value}`.
+
+    Args:
+        text: the lead's message.
+        pending: the fact the agent asked for last (`next_missing` of the known facts);
+            a bare answer ("3", "Centro", "Fernanda") is read as that fact.
+        now: the current time, for relative call times ("amanhã às 10h").
+        tz: the time zone the lead speaks in.
+        ignore: names never taken as the lead's name or neighbourhood: the agent's
+            ("Olá, Homer") and the development's ("uma casa na Vila Carnaúba").
+
+    Returns:
+        Keys from `FACT_ORDER`, in that order: `name` (str), `bedrooms` (int),
+        `neighborhood` (str), `budget_brl` (int) and `call_at` (an ISO 8601 string for
+        `schedule_call`; it may be in the past, which the tool then refuses). Never raises.
+    """
+    try:
+        return _extract(text, pending, now, tz, ignore)
+    except Exception:
+        logger.exception("fact extraction failed; treating the message as fact-free")
+        return {}

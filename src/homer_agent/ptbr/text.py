@@ -1,0 +1,70 @@
+"""Text helpers for pt-BR: accent folding, joining lists, money in reais."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Final
+
+__all__ = ["fold", "format_brl", "format_brl_short", "join", "strip_accents"]
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    if len(base) != 1:
+        base = ch
+    low = base.lower()
+    return low if len(low) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop accents ("Não É" -> "nao e"), one character per character.
+
+    Because lengths match, a span found in the folded text is the same span in `text`.
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _strip_char(ch: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if len(base) == 1 else ch
+
+
+def strip_accents(text: str) -> str:
+    """`text` without accents, case kept ("Ávila" -> "Avila"), one character per character."""
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() else _strip_char(ch) for ch in text)
+
+
+def join(items: Sequence[str], conjunction: str = "e") -> str:
+    """`["a", "b", "c"]` -> `"a, b e c"`; `conjunction="ou"` gives `"a, b ou c"`."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def format_brl(amount: int) -> str:
+    """`900000` -> `"R$ 900.000"`; negative amounts keep their sign (`"-R$ 5"`)."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}R$ " + f"{abs(amount):,}".replace(",", ".")
+
+
+_SHORT_SCALES: Final = ((1_000_000_000, "bilhão", "bilhões"), (1_000_000, "milhão", "milhões"))
+
+
+def format_brl_short(amount: int) -> str:
+    """Round amounts the way people say them: `50_000` -> `"R$ 50 mil"`,
+    `50_000_000` -> `"R$ 50 milhões"`, `1_000_000` -> `"R$ 1 milhão"`; others as `format_brl`."""
+    for scale, one, many in _SHORT_SCALES:
+        if amount >= scale and amount % scale == 0:
+            count = amount // scale
+            return f"R$ {count:,}".replace(",", ".") + f" {one if count == 1 else many}"
+    if amount >= 1000 and amount % 1000 == 0:
+        return f"R$ {amount // 1000:,}".replace(",", ".") + " mil"
+    return format_brl(amount)
