@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -57,7 +58,28 @@ def test_bundled_profile_loads() -> None:
     expected = {"spa", "academia", "mini mall", "restaurantes", "Sports Club", "escola de kitesurf"}
     assert expected <= set(profile.amenities)
     assert profile.link("masterplan") == "https://vilacarnauba.com/masterplan/"
-    assert "preços" in profile.broker_confirms
+    assert "preços das casas" in profile.broker_confirms
+    assert profile.documents is not None and profile.documents.is_dir()
+
+
+def test_bundled_documents_state_only_what_the_profile_states() -> None:
+    """Vila Carnaúba is real: its documents repeat the profile's facts and invent none."""
+    from homer_agent.kb.index import document_files
+
+    profile = load_profile()
+    assert profile.documents is not None
+    source = (profile.documents.parent / "vila_carnauba.toml").read_text(encoding="utf-8")
+    files = document_files(profile.documents)
+    assert files, "the bundled profile has no documents"
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        numbers = set(re.findall(r"\d+", text))
+        assert numbers <= set(re.findall(r"\d+", source)), path.name
+        assert "R$" not in text and "m²" not in text
+        for amenity in profile.amenities:
+            assert amenity in text
+        for url in re.findall(r"https?://\S+?(?=[.,;]?(?:\s|$))", text):
+            assert url in source
 
 
 def test_bundled_profile_invents_no_numbers() -> None:

@@ -1,4 +1,4 @@
-"""The `homer-agent` command line: chat, lead, leads, db, sentiment."""
+"""The `homer-agent` command line: chat, lead, leads, db, kb, sentiment."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -217,6 +218,104 @@ def db_prune(
     with opened_database(load_settings()) as database:
         count = prune_idle_conversations(database.pool, idle)
     notice(f"Deleted {count} conversation(s) idle for more than {older_than}.")
+
+
+# ---------------------------------------------------------------- kb
+
+kb_app = typer.Typer(help="The development's documents: index, search, list.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@contextmanager
+def _kb_errors() -> Iterator[None]:
+    """Knowledge-base errors (a missing folder, a bad file, the embeddings endpoint): one line."""
+    from homer_agent.kb import KbError
+    from homer_agent.kb.embeddings import EmbeddingsError
+
+    try:
+        yield
+    except (KbError, EmbeddingsError) as exc:
+        fail(str(exc))
+
+
+@kb_app.command("index")
+def kb_index(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Documents folder; default: HOMER_KB_DIR, else the profile's."),
+    ] = None,
+) -> None:
+    """Index the documents folder: new and changed files are (re)indexed, deleted ones removed."""
+    from homer_agent.kb import documents_folder, index_folder
+    from homer_agent.kb.embeddings import make_embedder
+    from homer_agent.profile import load_profile
+
+    settings = load_settings()
+    folder = folder or documents_folder(settings, load_profile(settings.homer_profile))
+    if folder is None:
+        fail("no documents folder: pass DIR, set HOMER_KB_DIR or `documents` in the profile")
+    with _kb_errors(), opened_database(settings) as database, database.pool.connection() as conn:
+        report = index_folder(conn, folder, embedder=make_embedder(settings))
+    for line in report.lines():
+        print(line)
+
+
+@kb_app.command("search")
+def kb_search(
+    query: Annotated[str, typer.Argument(help="A question or keywords, in Portuguese.")],
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="How many passages.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+) -> None:
+    """Search the indexed documents: ranked passages with document, headings and score."""
+    from homer_agent.kb import search
+    from homer_agent.kb.embeddings import make_embedder
+
+    settings = load_settings()
+    with _kb_errors(), opened_database(settings) as database, database.pool.connection() as conn:
+        result = search(conn, query, k=k, embedder=make_embedder(settings))
+    if as_json:
+        rows = [{"rank": n, **p.as_json()} for n, p in enumerate(result.passages, start=1)]
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    if not result.passages:
+        notice("No passage matches; `homer-agent kb list` shows what is indexed.")
+    for n, passage in enumerate(result.passages, start=1):
+        print(f"{n}. [{passage.score:.4f}] {passage.document} · {passage.heading_path}")
+        print("   " + passage.body.replace("\n", "\n   "))
+
+
+@kb_app.command("list")
+def kb_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+) -> None:
+    """List the indexed documents: chunks and when each was last indexed."""
+    from homer_agent.leads import querier
+
+    settings = load_settings()
+    with opened_database(settings) as database, querier(database.pool) as q:
+        documents = q.list_documents()
+        folder = q.get_folder()
+    rows = [
+        {
+            "document": d.path,
+            "title": d.title,
+            "chunks": d.chunks,
+            "indexed_at": d.indexed_at.isoformat(timespec="seconds"),
+        }
+        for d in documents
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    if folder is None:
+        notice("Nothing indexed yet: `homer-agent kb index [DIR]` indexes a documents folder.")
+        return
+    notice(f"Folder {folder.path}, indexed {folder.indexed_at.isoformat(timespec='seconds')}")
+    print(f"{'DOCUMENT':<40} {'CHUNKS':>6}  INDEXED")
+    for row in rows:
+        print(f"{str(row['document'])[:40]:<40} {row['chunks']:>6}  {row['indexed_at']}")
+    total = sum(d.chunks for d in documents)
+    print(f"{len(rows)} document(s), {total} chunk(s)")
 
 
 # ---------------------------------------------------------------- sentiment

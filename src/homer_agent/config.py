@@ -49,6 +49,18 @@ class Settings(BaseSettings):
     homer_profile: Annotated[
         Path | None, Field(description="Development profile TOML; unset: Vila Carnaúba.")
     ] = None
+    homer_kb_dir: Annotated[
+        Path | None,
+        Field(description="Documents folder of the development; unset: the profile's."),
+    ] = None
+    homer_embeddings_model: Annotated[
+        str | None,
+        Field(description="Embeddings model on the OpenAI-compatible API; unset: full text only."),
+    ] = None
+    homer_kb_min_similarity: Annotated[
+        float,
+        Field(ge=-1, le=1, description="Cosine similarity above which a passage answers."),
+    ] = 0.5
     homer_metrics_port: Annotated[
         int, Field(ge=0, le=65535, description="Port of /metrics while chatting; 0 disables.")
     ] = 9464
@@ -82,6 +94,13 @@ class Settings(BaseSettings):
     @field_validator("homer_model")
     @classmethod
     def _model_name(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        return value.strip()
+
+    @field_validator("homer_embeddings_model")
+    @classmethod
+    def _embeddings_model(cls, value: str | None) -> str | None:
         if value is None or value.strip() == "":
             return None
         return value.strip()

@@ -107,7 +107,15 @@ class Profile(_Frozen):
     links: tuple[Link, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
     broker_confirms: tuple[_Short, ...] = Field(
-        default=(), description="Topics the agent leaves to a broker (prices, sizes, ...)."
+        default=(),
+        description=(
+            "Topics the agent leaves to a broker even when a document mentions them "
+            "(prices, payment tables)."
+        ),
+    )
+    documents: Path | None = Field(
+        default=None,
+        description="Folder of the development's documents, relative to the profile file.",
     )
 
     @field_validator("timezone")
@@ -154,16 +162,20 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(problems)
 
 
-def parse_profile(text: str, *, source: str = "<profile>") -> Profile:
-    """Read a profile from TOML text; `source` names it in error messages."""
+def parse_profile(text: str, *, source: str = "<profile>", base: Path | None = None) -> Profile:
+    """Read a profile from TOML text; `source` names it in error messages, and a relative
+    `documents` folder is taken relative to `base` (the profile's folder)."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(_one_line(f"{source}: invalid TOML: {exc}")) from None
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(_one_line(f"{source}: {_describe(exc)}")) from None
+    if profile.documents is not None and base is not None and not profile.documents.is_absolute():
+        profile = profile.model_copy(update={"documents": base / profile.documents})
+    return profile
 
 
 def load_profile(path: Path | None = None) -> Profile:
@@ -180,11 +192,11 @@ def load_profile(path: Path | None = None) -> Profile:
             text = resource.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ProfileError(_one_line(f"{source}: cannot read: {exc}")) from None
-        return parse_profile(text, source=source)
+        return parse_profile(text, source=source, base=Path(str(resource)).parent)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ProfileError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
         raise ProfileError(_one_line(f"{path}: cannot read: {exc.strerror or exc}")) from None
-    return parse_profile(text, source=str(path))
+    return parse_profile(text, source=str(path), base=path.parent)

@@ -118,3 +118,76 @@ class LeadMessage(BaseModel):
     messages: Any = Field(
         description="The batch, as a JSON array of LangChain message_to_dict objects.",
     )
+
+
+class KbDocument(BaseModel):
+    """One document of the development (a file of its documents folder).
+
+    Table ``kb_documents``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key.")
+    path: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="Path of the file, relative to the documents folder.",
+    )
+    title: str = Field(description="The document's first heading, or its file name.")
+    content_hash: str = Field(
+        description="SHA-256 of the file's bytes: an unchanged file is not read again.",
+    )
+    indexed_at: datetime.datetime = Field(description="When the file was last (re)indexed.")
+
+
+class KbChunk(BaseModel):
+    """A passage of a document: one section, or a part of a long one.
+
+    Table ``kb_chunks``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key.")
+    document_id: int = Field(description="The document the passage comes from.")
+    ordinal: int = Field(ge=0, description="Position of the passage in its document, from 0.")
+    heading_path: str = Field(
+        description="The headings above the passage, outermost first, joined with \" > \".",
+    )
+    body: str = Field(min_length=1, description="The passage's text.")
+    content_hash: str = Field(
+        description="SHA-256 of heading path and body: an unchanged passage keeps its row and its embeddings.",
+    )
+    tsv: Any | None = Field(
+        description="Full-text vector (portuguese, accents folded): headings weigh A, the body B.",
+    )
+
+
+class KbEmbedding(BaseModel):
+    """The embedding of a passage by one embeddings model.
+
+    Table ``kb_embeddings``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    chunk_id: int = Field(description="The passage.")
+    model: str = Field(description="Embeddings model that produced the vector.")
+    embedding: list[float] = Field(
+        description="The vector, compared as a pgvector vector (cosine distance).",
+    )
+
+
+class KbFolder(BaseModel):
+    """The documents folder indexed last (one row): chat re-indexes when it changed.
+
+    Table ``kb_folder``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: bool = Field(description="Always true: the table has at most one row.")
+    path: str = Field(description="Absolute path of the folder.")
+    fingerprint: str = Field(description="Hash of the file names, sizes and modification times.")
+    indexed_at: datetime.datetime = Field(description="When the folder was last indexed.")

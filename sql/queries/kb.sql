@@ -1,0 +1,118 @@
+-- The knowledge base: documents, chunks, embeddings and the indexed folder.
+
+-- name: ListDocuments :many
+-- Every document with its number of chunks, by path.
+SELECT d.id, d.path, d.title, d.content_hash, d.indexed_at,
+       (SELECT count(*) FROM kb_chunks c WHERE c.document_id = d.id)::int AS chunks
+FROM kb_documents d
+ORDER BY d.path;
+
+-- name: InsertDocument :one
+INSERT INTO kb_documents (path, title, content_hash)
+VALUES (sqlc.arg(path), sqlc.arg(title), sqlc.arg(content_hash))
+RETURNING *;
+
+-- name: UpdateDocument :exec
+UPDATE kb_documents
+SET title = sqlc.arg(title), content_hash = sqlc.arg(content_hash), indexed_at = now()
+WHERE id = sqlc.arg(id);
+
+-- name: DeleteDocument :exec
+DELETE FROM kb_documents WHERE id = sqlc.arg(id);
+
+-- name: ListChunkHashes :many
+SELECT id, content_hash FROM kb_chunks WHERE document_id = sqlc.arg(document_id);
+
+-- name: InsertChunk :exec
+INSERT INTO kb_chunks (document_id, ordinal, heading_path, body, content_hash)
+VALUES (
+    sqlc.arg(document_id), sqlc.arg(ordinal), sqlc.arg(heading_path), sqlc.arg(body),
+    sqlc.arg(content_hash)
+);
+
+-- name: MoveChunk :exec
+-- An unchanged passage whose place in the document moved.
+UPDATE kb_chunks SET ordinal = sqlc.arg(ordinal)
+WHERE id = sqlc.arg(id) AND ordinal <> sqlc.arg(ordinal);
+
+-- name: DeleteChunks :execrows
+DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
+
+-- name: SearchChunks :many
+-- Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
+-- `terms` its groups one by one, to count how many of them each passage matches.
+WITH q AS (
+    SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query
+), ranked AS (
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv,
+           ts_rank_cd(c.tsv, q.query, 32) AS rank
+    FROM kb_chunks c, q
+    WHERE c.tsv @@ q.query
+    ORDER BY rank DESC, c.id
+    LIMIT sqlc.arg(max_rows)
+)
+SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
+       (SELECT count(*) FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
+        WHERE r.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::int AS terms_matched
+FROM ranked r
+JOIN kb_documents d ON d.id = r.document_id
+ORDER BY r.rank DESC, r.id;
+
+-- name: AbsentTerms :many
+-- The terms (to_tsquery expressions) that no passage contains; terms made only of
+-- stop words count as present.
+SELECT t.term::text AS term
+FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
+WHERE numnode(to_tsquery('portuguese', kb_unaccent(t.term))) > 0
+  AND NOT EXISTS (
+      SELECT 1 FROM kb_chunks c
+      WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term))
+  );
+
+-- name: RankSentences :many
+-- How well each sentence matches the query, by position (from 1).
+SELECT s.position::int AS position,
+       ts_rank_cd(
+           to_tsvector('portuguese', kb_unaccent(s.sentence)),
+           to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text))
+       )::float8 AS score
+FROM unnest(sqlc.arg(sentences)::text[]) WITH ORDINALITY AS s (sentence, position);
+
+-- name: GetChunks :many
+SELECT c.id, d.path AS document, c.heading_path, c.body
+FROM kb_chunks c
+JOIN kb_documents d ON d.id = c.document_id
+WHERE c.id = ANY (sqlc.arg(ids)::bigint[]);
+
+-- name: ChunksWithoutEmbedding :many
+SELECT c.id, c.heading_path, c.body
+FROM kb_chunks c
+WHERE NOT EXISTS (
+    SELECT 1 FROM kb_embeddings e WHERE e.chunk_id = c.id AND e.model = sqlc.arg(model)
+)
+ORDER BY c.id;
+
+-- name: InsertEmbedding :exec
+INSERT INTO kb_embeddings (chunk_id, model, embedding)
+VALUES (sqlc.arg(chunk_id), sqlc.arg(model), sqlc.arg(embedding)::real[])
+ON CONFLICT (chunk_id, model) DO UPDATE SET embedding = EXCLUDED.embedding;
+
+-- name: SearchEmbeddings :many
+-- Nearest passages by cosine similarity (pgvector's <=>), best first.
+SELECT e.chunk_id,
+       (1 - (e.embedding::vector <=> sqlc.arg(embedding)::real[]::vector))::float8 AS similarity
+FROM kb_embeddings e
+WHERE e.model = sqlc.arg(model)
+ORDER BY e.embedding::vector <=> sqlc.arg(embedding)::real[]::vector, e.chunk_id
+LIMIT sqlc.arg(max_rows);
+
+-- name: HasPgvector :one
+SELECT (to_regtype('vector') IS NOT NULL)::boolean AS present;
+
+-- name: GetFolder :one
+SELECT * FROM kb_folder;
+
+-- name: SaveFolder :exec
+INSERT INTO kb_folder (id, path, fingerprint) VALUES (true, sqlc.arg(path), sqlc.arg(fingerprint))
+ON CONFLICT (id) DO UPDATE
+SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, indexed_at = now();

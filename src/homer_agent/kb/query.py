@@ -1,0 +1,164 @@
+"""How a lead's question becomes a full-text query: the one pt-BR synonym layer.
+
+A question is folded (lower case, no accents), its filler words dropped ("qual",
+"vocês", "gostaria de saber"), and each remaining word replaced by its group of
+synonyms, so that "cachorro" finds "animais de estimação" and "custa" finds "preço".
+Each group becomes one `to_tsquery` term, `(cachorro | cao | pet | animal ...)`; the
+query is the terms joined with `|` and ranked by Postgres (`ts_rank_cd`), which stems
+every word with the `portuguese` configuration. Only `[a-z0-9]` words reach the query
+text, so a question can never inject tsquery syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from homer_agent.when import fold
+
+__all__ = ["FILLER", "SYNONYMS", "Query", "build_query", "concepts", "words"]
+
+SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
+    # How leads ask → how documents say it. A phrase is written with spaces.
+    ("preco", "precos", "valor", "valores", "custa", "custam", "custo", "custar"),
+    ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande", "espaco"),
+    ("cachorro", "cao", "caes", "gato", "pet", "animal", "animais", "bicho", "estimacao"),
+    ("longe", "perto", "distancia", "distante", "km", "minutos", "quilometros"),
+    (
+        "pronto",
+        "pronta",
+        "entrega",
+        "entregue",
+        "prazo",
+        "previsao",
+        "prevista",
+        "previsto",
+        "termina",
+        "conclusao",
+        "concluida",
+        "concluido",
+    ),
+    ("obra", "obras", "andamento", "construcao", "alvenaria", "etapa"),
+    ("financiamento", "financiar", "financia", "financiado", "banco", "bancos", "credito"),
+    ("pagamento", "pagar", "parcela", "parcelas", "parcelamento", "sinal", "entrada"),
+    ("tabela", "tabelas"),
+    ("casa", "casas", "imovel", "imoveis", "unidade", "unidades", "residencia", "sobrado"),
+    ("lote", "lotes", "terreno", "terrenos"),
+    ("taxa", "mensalidade", "cota"),
+    ("seguranca", "seguro", "segura", "portaria", "vigilancia", "camera", "cameras", "guarita"),
+    ("escola", "escolas", "colegio", "colegios", "estudar"),
+    ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
+    ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
+    ("reforma", "reformar", "ampliar", "ampliacao", "ampliacoes", "aumentar", "puxadinho"),
+    ("construtora", "incorporadora", "construiu", "constroi", "responsavel"),
+    ("academia", "ginastica", "malhar", "musculacao"),
+    ("mercado", "supermercado", "mercadinho", "compras"),
+    ("onibus", "transporte", "conducao"),
+    ("praia", "mar"),
+    ("aeroporto", "voo"),
+    ("hospital", "saude", "medico"),
+    ("quarto", "quartos", "dormitorio", "dormitorios"),
+    ("garagem", "vaga", "vagas", "estacionamento", "carro", "carros"),
+    ("solar", "placas solares", "energia solar"),
+    ("internet", "fibra", "wifi"),
+    ("festa", "festas", "salao", "aniversario"),
+    ("churrasqueira", "churrasco", "gourmet"),
+    ("crianca", "criancas", "infantil", "brinquedoteca", "playground", "filhos"),
+    ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol"),
+    ("caminhada", "caminhar", "correr", "corrida", "pista"),
+    ("coworking", "trabalhar", "home office", "reuniao"),
+    ("documento", "documentos", "rg", "cpf", "comprovante", "papelada"),
+    ("acabamento", "piso", "porcelanato", "revestimento"),
+    ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
+    ("verde", "verdes", "natureza", "preservada", "preservadas"),
+    ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
+    ("ar condicionado", "climatizacao"),
+    ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
+)
+"""Groups of words a lead and a document use for the same thing (folded)."""
+
+FILLER: Final = frozenset(
+    """
+    a o as os um uma uns umas de do da dos das em no na nos nas num numa e ou que se
+    por pra pro para com sem sobre ao aos à ate entre
+    qual quais quanto quanta quantos quantas como quando quem porque porquê pq
+    tem tenho temos ter tera teria ha existe existem possui possuem vai vao sera seria
+    eh e esta estao estar fica ficam ficar ser sao era
+    voces voce vc vcs ai la aqui ali isso esse essa este esta isto aquele aquela
+    me mim eu meu minha meus minhas nos nosso nossa seu sua seus suas dele dela
+    gostaria queria quero quer saber sabe sabem dizer diz diga fala falar falam informar
+    informacao informacoes pergunta perguntar duvida favor pf pfv obrigado
+    obrigada oi ola bom boa dia tarde noite tudo bem sim nao ok okay entao tambem mais
+    muito muita muitos muitas algum alguma alguns algumas pode podem posso podemos
+    consigo consegue preciso precisa precisam da dao ja ainda so mesmo mesma coisa
+    empreendimento residencial projeto lugar vcs hein ne tipo assim agora hoje
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words that say nothing about the development: question words, greetings, politeness."""
+
+_WORD: Final = re.compile(r"[a-z0-9]+")
+_GROUP_OF: Final[dict[str, int]] = {
+    word: index for index, group in enumerate(SYNONYMS) for word in group if " " not in word
+}
+
+
+def words(text: str) -> list[str]:
+    """The folded content words of `text`, in order, without filler."""
+    return [w for w in _WORD.findall(fold(text)) if w not in FILLER and (len(w) > 1 or w.isdigit())]
+
+
+def _term(options: tuple[str, ...]) -> str:
+    alternatives = [" <-> ".join(option.split()) for option in options]
+    return "(" + " | ".join(alternatives) + ")" if len(alternatives) > 1 else alternatives[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question as full-text search: one term per concept, and all of them OR-ed."""
+
+    terms: tuple[str, ...]
+    """One `to_tsquery` expression per concept of the question, in order."""
+
+    @property
+    def text(self) -> str:
+        """The `to_tsquery` expression: every term, OR-ed."""
+        return " | ".join(self.terms)
+
+    @property
+    def word_terms(self) -> tuple[str, ...]:
+        """The terms that are not bare numbers (numbers are not checked for absence)."""
+        return tuple(term for term in self.terms if not term.isdigit())
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def build_query(question: str) -> Query:
+    """The full-text query for a question (empty when it has no content words)."""
+    terms: list[str] = []
+    seen_groups: set[int] = set()
+    seen_words: set[str] = set()
+    for word in words(question):
+        group = _GROUP_OF.get(word)
+        if group is not None:
+            if group in seen_groups:
+                continue
+            seen_groups.add(group)
+            terms.append(_term(SYNONYMS[group]))
+        elif word not in seen_words:
+            seen_words.add(word)
+            terms.append(word)
+    return Query(terms=tuple(terms))
+
+
+def concepts(text: str) -> frozenset[str]:
+    """What `text` talks about: its synonym groups, and its other words by a 5-letter stem.
+
+    Used to tell whether a question is about a topic the profile leaves to a broker.
+    """
+    found = set()
+    for word in words(text):
+        group = _GROUP_OF.get(word)
+        found.add(f"#{group}" if group is not None else word[:5])
+    return frozenset(found)

@@ -1,0 +1,196 @@
+"""Search the knowledge base, and decide whether a passage may answer a lead.
+
+`search` ranks passages: full-text search (`portuguese`, accents folded, `ts_rank_cd`)
+and, with an embeddings model, vector search (pgvector cosine distance) too, fused by
+reciprocal rank (RRF). `lookup` is the policy both model paths share: a question about
+a topic the profile leaves to a broker (prices, payment tables), or one no passage
+answers with confidence, gets "a broker confirms"; otherwise the best passage answers,
+with its most relevant sentences picked out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from psycopg import Connection
+from psycopg.rows import DictRow
+
+from homer_agent.db.queries import Querier
+from homer_agent.kb.chunking import split_sentences
+from homer_agent.kb.embeddings import Embedder
+from homer_agent.kb.query import Query, build_query, concepts
+
+__all__ = [
+    "MIN_COVERAGE",
+    "RRF_K",
+    "Lookup",
+    "Passage",
+    "SearchResult",
+    "broker_topic",
+    "lookup",
+    "search",
+]
+
+RRF_K: Final = 60
+"""The constant of reciprocal rank fusion: score = Σ 1 / (RRF_K + rank)."""
+CANDIDATES: Final = 20
+"""Passages each ranking contributes before fusion."""
+MIN_COVERAGE: Final = 0.5
+"""Share of the question's concepts the best passage must contain to answer it."""
+MAX_SENTENCES: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One ranked passage."""
+
+    chunk_id: int
+    document: str
+    heading_path: str
+    body: str
+    score: float
+    """Full-text rank (`ts_rank_cd`, normalised to 0–1), or the RRF score when hybrid."""
+    terms_matched: int = 0
+    """How many of the question's concepts the passage contains (full text)."""
+    similarity: float | None = None
+    """Cosine similarity to the question, when embeddings are configured."""
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "document": self.document,
+            "heading_path": self.heading_path,
+            "score": round(self.score, 4),
+            "text": self.body,
+        }
+        if self.similarity is not None:
+            data["similarity"] = round(self.similarity, 4)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: Query
+    passages: list[Passage]
+    absent: list[str] = field(default_factory=list)
+    """Concepts of the question that no passage mentions."""
+    hybrid: bool = False
+
+
+def search(
+    conn: Connection[DictRow], question: str, *, k: int = 5, embedder: Embedder | None = None
+) -> SearchResult:
+    """The `k` best passages for a question, best first."""
+    query = build_query(question)
+    q = Querier(conn)
+    fts = (
+        q.search_chunks(query=query.text, terms=list(query.terms), max_rows=max(k, CANDIDATES))
+        if query
+        else []
+    )
+    absent = q.absent_terms(terms=list(query.word_terms)) if query.word_terms else []
+    by_id = {
+        row.id: Passage(
+            row.id, row.document, row.heading_path, row.body, row.score, row.terms_matched
+        )
+        for row in fts
+    }
+    if embedder is None or not question.strip():
+        return SearchResult(query, list(by_id.values())[:k], absent)
+    (vector,) = embedder.embed([question])
+    near = q.search_embeddings(embedding=vector, model=embedder.model, max_rows=CANDIDATES)
+    similarity = {row.chunk_id: row.similarity for row in near}
+    fused: dict[int, float] = {}
+    for ranking in ([row.id for row in fts], [row.chunk_id for row in near]):
+        for rank, chunk_id in enumerate(ranking, start=1):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank)
+    missing = [chunk_id for chunk_id in similarity if chunk_id not in by_id]
+    for row in q.get_chunks(ids=missing) if missing else []:
+        by_id[row.id] = Passage(row.id, row.document, row.heading_path, row.body, 0.0)
+    best = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], chunk_id))[:k]
+    passages = [
+        Passage(
+            chunk_id,
+            by_id[chunk_id].document,
+            by_id[chunk_id].heading_path,
+            by_id[chunk_id].body,
+            fused[chunk_id],
+            by_id[chunk_id].terms_matched,
+            similarity.get(chunk_id),
+        )
+        for chunk_id in best
+    ]
+    return SearchResult(query, passages, absent, hybrid=True)
+
+
+def broker_topic(question: str, topics: tuple[str, ...]) -> str | None:
+    """The profile topic left to a broker that the question is about, if any.
+
+    A question is about a topic when it names everything the topic names ("quanto custa
+    a casa?" and "preços das casas"), or names nothing but what the topic names ("qual
+    o preço?"). "Quanto é a taxa de condomínio?" is not about "preços das casas".
+    """
+    asked = frozenset(c for c in concepts(question) if not c.isdigit())
+    if not asked:
+        return None
+    for topic in topics:
+        wanted = concepts(topic)
+        if wanted and (wanted <= asked or asked <= wanted):
+            return topic
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the documents say to a question, as the agent may use it."""
+
+    verdict: Literal["answer", "broker"]
+    reason: str
+    """Why: `answered`, `broker topic: …`, `no passage`, `not in the documents: …`, `weak match`."""
+    passages: list[Passage]
+    sentences: list[str] = field(default_factory=list)
+    """The best passage's sentences that answer the question (verdict `answer`)."""
+
+
+def _best_sentences(conn: Connection[DictRow], passage: Passage, query: Query) -> list[str]:
+    sentences = split_sentences(passage.body)
+    if len(sentences) <= 1 or not query:
+        return sentences[:MAX_SENTENCES]
+    scores = {
+        row.position - 1: row.score
+        for row in Querier(conn).rank_sentences(query=query.text, sentences=sentences)
+    }
+    top = max(scores.values(), default=0.0)
+    if top <= 0:  # the headings matched, not a sentence: the passage's opening answers
+        return sentences[:MAX_SENTENCES]
+    ranked = sorted(
+        (i for i, score in scores.items() if score >= top / 2), key=lambda i: (-scores[i], i)
+    )
+    return [sentences[i] for i in sorted(ranked[:MAX_SENTENCES])]
+
+
+def lookup(
+    conn: Connection[DictRow],
+    question: str,
+    *,
+    broker_topics: tuple[str, ...] = (),
+    embedder: Embedder | None = None,
+    min_similarity: float = 0.5,
+    k: int = 3,
+) -> Lookup:
+    """Search, then apply the answering policy (see the module docstring)."""
+    result = search(conn, question, k=k, embedder=embedder)
+    topic = broker_topic(question, broker_topics)
+    if topic is not None:
+        return Lookup("broker", f"broker topic: {topic}", result.passages)
+    if not result.passages:
+        return Lookup("broker", "no passage", [])
+    best = result.passages[0]
+    similar = best.similarity is not None and best.similarity >= min_similarity
+    if not similar:
+        if result.absent:
+            return Lookup("broker", "not in the documents: " + ", ".join(result.absent), [])
+        coverage = best.terms_matched / max(len(result.query.terms), 1)
+        if coverage < MIN_COVERAGE:
+            return Lookup("broker", "weak match", result.passages)
+    return Lookup("answer", "answered", result.passages, _best_sentences(conn, best, result.query))
