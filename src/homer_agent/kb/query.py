@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from homer_agent.when import fold
+from homer_agent.ptbr.text import fold
 
 __all__ = ["FILLER", "SYNONYMS", "Query", "build_query", "concepts", "words"]
 
