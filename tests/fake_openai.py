@@ -34,6 +34,13 @@ which is how a test provokes a client timeout):
 - `Disconnect()`: the connection is closed without any response (a provider that is down
   or a proxy that drops the request).
 
+An outage, whatever the script says: `down(response)` answers every chat request with
+`response` until `up()` (the queue waits meanwhile): ``down(Error(503))`` for a provider
+returning errors, ``down(Error(401))`` for a revoked key, ``down(Text("…", delay=60))``
+for one slower than any client timeout, ``down(Refused())`` for one that is not there
+at all (the port stops listening and open connections are cut, so the client's
+connections are refused; `up()` listens again on the same port).
+
 When the queue is empty the server answers with `FakeOpenAI.default` (None: a 500 error
 saying the script ran out, so a test notices an unexpected extra request); `pending()`
 tells how many scripted responses are left. Every request is recorded, in arrival order,
@@ -65,6 +72,7 @@ __all__ = [
     "Error",
     "FakeOpenAI",
     "Received",
+    "Refused",
     "Response",
     "Text",
     "ToolCalls",
@@ -165,6 +173,11 @@ class Disconnect:
 Response = Text | ToolCalls | Error | Disconnect
 
 
+@dataclass(frozen=True)
+class Refused:
+    """For `FakeOpenAI.down`: stop listening, so connections are refused."""
+
+
 # ---------------------------------------------------------------- requests
 
 
@@ -209,6 +222,7 @@ class FakeOpenAI:
 
     def __init__(self, *, default: Response | None = None, host: str = "127.0.0.1") -> None:
         self.default = default
+        self._outage: Response | None = None
         self._queue: deque[Response] = deque()
         self._received: list[Received] = []
         self._lock = threading.Condition()
@@ -234,11 +248,38 @@ class FakeOpenAI:
     def stop(self) -> None:
         """Stop serving; requests still sleeping in a ``delay`` are dropped."""
         self._stopping.set()
+        self._close()
+
+    def _close(self) -> None:
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
             self._thread = None
         self._httpd.server_close()
+        self._httpd.cut_connections()
+
+    # -- outages
+
+    def down(self, response: Response | Refused | None = None) -> None:
+        """Fail every chat request with `response` (default: a 503) until `up()`;
+        `Refused()`: stop listening altogether."""
+        if isinstance(response, Refused):
+            with self._lock:
+                self._outage = None
+            self._close()
+            return
+        with self._lock:
+            self._outage = response if response is not None else Error(503)
+
+    def up(self) -> None:
+        """End the outage: the script (and the default) answer again, on the same port."""
+        with self._lock:
+            self._outage = None
+        if self._thread is None and not self._stopping.is_set():
+            host, port = self._httpd.server_address[:2]
+            self._httpd = _Server((str(host), int(port)), _Handler)
+            self._httpd.fake = self
+            self.start()
 
     def __enter__(self) -> FakeOpenAI:
         return self.start()
@@ -309,6 +350,8 @@ class FakeOpenAI:
 
     def _next_response(self) -> Response:
         with self._lock:
+            if self._outage is not None:
+                return self._outage
             if self._queue:
                 return self._queue.popleft()
         if self.default is not None:
@@ -326,6 +369,29 @@ class FakeOpenAI:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     fake: FakeOpenAI
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def cut_connections(self) -> None:
+        """Close kept-alive connections too: a provider that is gone answers nothing."""
+        with self._open_lock:
+            sockets = list(self._open)
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 _WORD_RE = re.compile(r"\S+\s*|\s+")

@@ -21,6 +21,8 @@ EXPECTED_NAMES = {
     "homer_handoffs_total",
     "homer_sentiment_compound",
     "homer_build_info",
+    "homer_model_fallbacks_total",
+    "homer_model_circuit_state",
 }
 
 EXPECTED_LABELS = {
@@ -33,12 +35,15 @@ EXPECTED_LABELS = {
     "homer_handoffs_total": {"reason"},
     "homer_sentiment_compound": {"le"},
     "homer_build_info": {"version", "model"},
+    "homer_model_fallbacks_total": {"reason"},
+    "homer_model_circuit_state": set(),
 }
 
 CLOSED_LABEL_VALUES = {
     "route": {"agent", "handoff"},
     "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
-    "reason": {"hostile", "opt_out", "human"},
+    "reason": {"hostile", "opt_out", "human"}
+    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"},
 }
 
 
@@ -102,6 +107,10 @@ def test_known_combinations_start_at_zero() -> None:
     for outcome in ("ok", "invalid", "error"):
         _value("homer_tool_calls_total", tool="unknown", outcome=outcome)
     _value("homer_sentiment_compound_count")
+    for reason in ("timeout", "rate_limit", "server_error", "connection", "auth", "other"):
+        _value("homer_model_fallbacks_total", reason=reason)
+    _value("homer_model_fallbacks_total", reason="circuit_open")
+    _value("homer_model_circuit_state")
     assert _value("homer_build_info", version="0.0.0-test", model="offline") == 1
 
 
@@ -132,6 +141,8 @@ def test_closed_label_values_stay_closed() -> None:
         lambda: metrics.record_error("disk"),  # type: ignore[arg-type]
         lambda: metrics.record_handoff("bored"),  # type: ignore[arg-type]
         lambda: metrics.record_tool_call("save_lead", "weird"),  # type: ignore[arg-type]
+        lambda: metrics.record_fallback("bored"),  # type: ignore[arg-type]
+        lambda: metrics.set_circuit_state("ajar"),  # type: ignore[arg-type]
     ],
 )
 def test_unknown_closed_values_raise(call: object) -> None:

@@ -240,7 +240,13 @@ def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_
     )
 
     replies = chat(
-        server, db_url, "openai-down", "Oi", "Oi, tem alguém aí?", HOMER_MODEL_RETRIES="1"
+        server,
+        db_url,
+        "openai-down",
+        "Oi",
+        "Oi, tem alguém aí?",
+        HOMER_MODEL_RETRIES="1",
+        HOMER_FALLBACK="none",  # the offline model would answer instead (test_fallback.py)
     )
 
     assert replies == [ERROR_REPLIES["model"], "Oi de novo! Como posso te chamar?"]

@@ -214,7 +214,9 @@ def test_a_postgres_restart_between_two_messages_loses_nothing(
 
 
 def _provider_env(provider: FakeOpenAI, db_url: str, **extra: str) -> dict[str, str]:
-    return provider.env() | {"DATABASE_URL": db_url} | extra
+    # Without the offline fallback: these tests are about the provider path itself (the
+    # fallback has its own, tests/test_fallback.py).
+    return provider.env() | {"DATABASE_URL": db_url, "HOMER_FALLBACK": "none"} | extra
 
 
 def _roles(request: Received) -> list[str]:

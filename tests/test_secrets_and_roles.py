@@ -154,6 +154,8 @@ def test_secrets_never_reach_output_logs_or_metrics(tmp_path: Path, db_url: str)
             "HOMER_LOG_LEVEL": "DEBUG",
             "HOMER_MODEL_RETRIES": "2",
             "HOMER_METRICS_PORT": str(port),
+            # The apologies, not the offline fallback: what a failing provider's turn prints.
+            "HOMER_FALLBACK": "none",
         }
         with chat_process("secret-holder", env, tmp_path) as chat:
             refused = chat.ask("Oi")  # 401: not retried

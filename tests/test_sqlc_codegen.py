@@ -325,6 +325,7 @@ def test_turn_bounds_are_enforced(field: str, value: float) -> None:
         "tool_calls": 0,
         "tool_errors": 0,
         "error": None,
+        "fallback_reason": None,
     }
     queries.InsertTurnParams(**values)
     with pytest.raises(pydantic.ValidationError):

@@ -46,6 +46,29 @@ class Settings(BaseSettings):
     homer_model_retries: Annotated[
         int, Field(ge=0, le=10, description="Retries on 429, 5xx and timeouts.")
     ] = 2
+    homer_fallback: Annotated[
+        Literal["offline", "none"] | None,
+        Field(
+            description="Who answers when the LLM cannot: 'offline' (default with an LLM) "
+            "or 'none' (the lead gets an apology).",
+        ),
+    ] = None
+    homer_circuit_failures: Annotated[
+        int,
+        Field(
+            ge=1,
+            le=100,
+            description="Consecutive failed turns that open the circuit to the provider.",
+        ),
+    ] = 3
+    homer_circuit_cooldown: Annotated[
+        float,
+        Field(
+            gt=0,
+            le=3600,
+            description="Seconds the circuit stays open before one probe turn tries again.",
+        ),
+    ] = 30.0
     homer_profile: Annotated[
         Path | None, Field(description="Development profile TOML; unset: Vila Carnaúba.")
     ] = None
@@ -105,6 +128,13 @@ class Settings(BaseSettings):
             return None
         return value.strip()
 
+    @field_validator("homer_fallback", mode="before")
+    @classmethod
+    def _fallback_name(cls, value: object) -> object:
+        if isinstance(value, str):
+            return value.strip().lower() or None
+        return value
+
     @model_validator(mode="after")
     def _profile_exists(self) -> Settings:
         if self.homer_profile is not None and not self.homer_profile.is_file():
@@ -123,6 +153,13 @@ class Settings(BaseSettings):
     @property
     def offline(self) -> bool:
         return self.model_name == OFFLINE_MODEL
+
+    @property
+    def fallback(self) -> Literal["offline", "none"]:
+        """Who answers a turn the LLM cannot: the offline model unless HOMER_FALLBACK=none."""
+        if self.offline:
+            return "none"
+        return self.homer_fallback or "offline"
 
 
 class SettingsError(Exception):

@@ -31,6 +31,7 @@ from wsgiref.simple_server import WSGIServer
 from prometheus_client import (
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     Info,
     disable_created_metrics,
@@ -38,9 +39,11 @@ from prometheus_client import (
 )
 
 __all__ = [
+    "CIRCUIT_STATES",
     "DEFAULT_METRICS_ADDR",
     "DEFAULT_METRICS_PORT",
     "ERROR_KINDS",
+    "FALLBACK_REASONS",
     "HANDOFF_REASONS",
     "MAX_MODELS",
     "METRIC_NAMES",
@@ -49,7 +52,9 @@ __all__ = [
     "TOKEN_KINDS",
     "TOOL_OUTCOMES",
     "TURN_OUTCOMES",
+    "CircuitState",
     "ErrorKind",
+    "FallbackReason",
     "HandoffReason",
     "Route",
     "TokenKind",
@@ -59,11 +64,13 @@ __all__ = [
     "observe_sentiment",
     "observe_turn",
     "record_error",
+    "record_fallback",
     "record_handoff",
     "record_tool_call",
     "register_model",
     "register_tools",
     "set_build_info",
+    "set_circuit_state",
     "start_metrics_server",
     "start_metrics_server_from_env",
     "stop_metrics_servers",
@@ -189,6 +196,8 @@ METRIC_NAMES: Final = frozenset(
         "homer_handoffs_total",
         "homer_sentiment_compound",
         "homer_build_info",
+        "homer_model_fallbacks_total",
+        "homer_model_circuit_state",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -355,3 +364,45 @@ def stop_metrics_servers() -> None:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+# ---------------------------------------------------------------- the model fallback
+# Kept in one block: the provider's circuit breaker and the turns the offline model took
+# over (see homer_agent.models.fallback). One provider per process, so no model label:
+# homer_build_info names it.
+
+FallbackReason = Literal[
+    "timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"
+]
+"""Why a turn was answered by the fallback model: how the provider failed after its
+retries, or ``circuit_open`` when the breaker sent the turn straight to the fallback."""
+CircuitState = Literal["closed", "half_open", "open"]
+
+FALLBACK_REASONS: Final[tuple[FallbackReason, ...]] = get_args(FallbackReason)
+CIRCUIT_STATES: Final[tuple[CircuitState, ...]] = get_args(CircuitState)
+
+MODEL_FALLBACKS: Final = Counter(
+    "homer_model_fallbacks_total",
+    "Turns the fallback (offline) model answered because the provider could not, by reason.",
+    ("reason",),
+    registry=REGISTRY,
+)
+MODEL_CIRCUIT_STATE: Final = Gauge(
+    "homer_model_circuit_state",
+    "Circuit breaker in front of the model provider: 0 closed, 1 half-open (one probe "
+    "turn), 2 open (turns go straight to the fallback).",
+    registry=REGISTRY,
+)
+
+for _reason in FALLBACK_REASONS:
+    MODEL_FALLBACKS.labels(reason=_reason)
+
+
+def record_fallback(reason: FallbackReason) -> None:
+    """Count one turn the fallback model answered, by why the provider did not."""
+    MODEL_FALLBACKS.labels(reason=_check(reason, FALLBACK_REASONS, "fallback reason")).inc()
+
+
+def set_circuit_state(state: CircuitState) -> None:
+    """Export the provider circuit's state: 0 closed, 1 half-open, 2 open."""
+    MODEL_CIRCUIT_STATE.set(CIRCUIT_STATES.index(_check(state, CIRCUIT_STATES, "circuit state")))

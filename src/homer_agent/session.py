@@ -13,7 +13,7 @@ from uuid import UUID
 import psycopg
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 from langchain_core.outputs import ChatGenerationChunk, GenerationChunk
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.postgres import PostgresSaver
@@ -30,6 +30,7 @@ from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
 from homer_agent.leads import get_lead, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
+from homer_agent.models.fallback import Fallback
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.profile import Profile
 from homer_agent.state import Context, TurnStats
@@ -80,9 +81,21 @@ class _TokenRelay(BaseCallbackHandler):
     pool and several thread hand-offs per turn; a callback runs in the node itself.
     """
 
-    def __init__(self, say: Callable[[str], None]) -> None:
+    def __init__(self, say: Callable[[str], None], reply: list[str]) -> None:
         self.say = say
+        self.reply = reply
         self.relayed = False
+        self._start = 0
+
+    def on_chat_model_start(
+        self,
+        serialized: dict[str, Any],
+        messages: list[list[BaseMessage]],
+        *,
+        run_id: UUID,
+        **kwargs: Any,
+    ) -> None:
+        self._start = len(self.reply)
 
     def on_llm_new_token(
         self,
@@ -97,6 +110,12 @@ class _TokenRelay(BaseCallbackHandler):
         if isinstance(token, str) and token:
             self.relayed = True
             self.say(token)
+
+    def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
+        # A provider that fails mid-stream leaves half a reply: the turn's reply (and its
+        # record) drops it, and whoever answers instead is relayed or said in full.
+        del self.reply[self._start :]
+        self.relayed = False
 
 
 class SessionBusyError(RuntimeError):
@@ -136,12 +155,15 @@ class Session:
         profile: Profile,
         session_key: str,
         history_window: int = 12,
+        fallback: Fallback | None = None,
     ) -> None:
         self.pool = pool
         self.model_name = model_name
         self.profile = profile
         self.history_window = history_window
         self.bound_model = model.bind_tools(TOOLS)
+        # Shared across sessions: one circuit breaker per provider, not per lead.
+        self.fallback = fallback.bind_tools(TOOLS) if fallback is not None else None
         self.checkpointer = PostgresSaver(pool)
         self.app: Graph = graph.copy(update={"checkpointer": self.checkpointer})
         with querier(pool) as q:
@@ -194,6 +216,7 @@ class Session:
                     profile=self.profile,
                     history_window=self.history_window,
                     stats=stats,
+                    fallback=self.fallback,
                 )
                 self.checkpointer.conn = conn
                 try:
@@ -247,7 +270,7 @@ class Session:
             if on_token is not None:
                 on_token(piece)
 
-        tokens = _TokenRelay(say)
+        tokens = _TokenRelay(say, reply)
         config = self.config
         if on_token is not None:
             config["callbacks"] = [tokens]
@@ -280,6 +303,12 @@ class Session:
             stats.tool_errors += outcome == "invalid"
             metrics.record_tool_call(message.name or "unknown", outcome)
 
+    def answered_by(self, stats: TurnStats) -> str:
+        """The model that gave the turn's reply: the fallback's when the provider failed."""
+        if stats.fallback_reason is not None and self.fallback is not None:
+            return self.fallback.name
+        return self.model_name
+
     def _record(self, result: TurnResult, q: Querier | None) -> None:
         """The turn's metrics and durable row; a failed write never fails the turn."""
         stats = result.stats
@@ -295,13 +324,15 @@ class Session:
             )
         if result.error is not None:
             metrics.record_error(result.error)
+        if stats.fallback_reason is not None:
+            metrics.record_fallback(stats.fallback_reason)
         if q is None:
             metrics.record_error("database")
             return
         try:
             q.insert_turn(
                 lead_id=self.lead.id,
-                model=self.model_name,
+                model=self.answered_by(stats),
                 route=result.route,
                 sentiment=stats.sentiment,
                 temperature=self.lead.temperature,
@@ -312,6 +343,7 @@ class Session:
                 tool_calls=stats.tool_calls,
                 tool_errors=stats.tool_errors,
                 error=result.error,
+                fallback_reason=stats.fallback_reason,
             )
         except psycopg.Error as exc:
             metrics.record_error("database")

@@ -15,7 +15,8 @@ from psycopg.rows import DictRow
 
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
-from homer_agent.metrics import Route
+from homer_agent.metrics import FallbackReason, Route
+from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
 
 
@@ -44,6 +45,8 @@ class TurnStats:
     completion_tokens: int = 0
     tool_calls: int = 0
     tool_errors: int = 0
+    # Set when the provider could not answer and the fallback model took the turn.
+    fallback_reason: FallbackReason | None = None
 
 
 @dataclass(slots=True)
@@ -59,6 +62,8 @@ class Context:
     profile: Profile
     history_window: int = 12
     stats: TurnStats = field(default_factory=TurnStats)
+    # The offline model standing in for `model` when its provider fails (HOMER_FALLBACK).
+    fallback: Fallback | None = None
     # The lead row as of the latest read or write in this turn: the sentiment node reads
     # it at the start of the turn and each tool replaces it with the row its UPDATE returned.
     lead: Lead | None = None

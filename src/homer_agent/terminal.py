@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
 
+    from homer_agent.models.fallback import Fallback
     from homer_agent.session import Session
 
 HELP = """Comandos:
@@ -58,6 +59,7 @@ def run_chat(settings: Settings, key: str | None) -> int:
             "modelo offline embutido (defina OPENAI_API_KEY ou HOMER_MODEL para usar um LLM)"
             if settings.offline
             else f"modelo {settings.model_name}"
+            + (" (se falhar: modelo offline)" if settings.fallback == "offline" else "")
         )
         notice(f"Homer · {model_line} · {database.where}")
         if not interactive:
@@ -81,18 +83,21 @@ class _AgentLoader:
             self._load
         )
 
-    def _load(self) -> tuple[type[Session], BaseChatModel]:
+    def _load(self) -> tuple[type[Session], BaseChatModel, Fallback | None]:
         from homer_agent import metrics
-        from homer_agent.models import make_chat_model
+        from homer_agent.cli import notice
+        from homer_agent.models import make_chat_model, make_fallback
         from homer_agent.session import Session
         from homer_agent.tools import TOOL_NAMES
 
         metrics.register_tools(TOOL_NAMES)
-        return Session, make_chat_model(self.settings)
+        # The fallback's notices go to standard error: for the developer, never the lead.
+        fallback = make_fallback(self.settings, notify=notice)
+        return Session, make_chat_model(self.settings), fallback
 
     def session(self, key: str) -> Session:
         """The session for a key, once the agent has loaded."""
-        session_class, model = self._loaded.result()
+        session_class, model, fallback = self._loaded.result()
         return session_class(
             pool=self.pool,
             model=model,
@@ -100,6 +105,7 @@ class _AgentLoader:
             profile=self.profile,
             session_key=key,
             history_window=self.settings.homer_history_window,
+            fallback=fallback,
         )
 
     def greeting(self, key: str) -> str:

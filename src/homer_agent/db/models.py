@@ -82,7 +82,9 @@ class Turn(BaseModel):
     id: int = Field(description="Surrogate key.")
     lead_id: int = Field(description="The lead whose message started the turn.")
     started_at: datetime.datetime = Field(description="When the turn started.")
-    model: str = Field(description="Chat model that answered (offline or a model name).")
+    model: str = Field(
+        description="Chat model that answered (offline or a model name); the fallback's when fallback_reason is set.",
+    )
     route: str = Field(description="Where the router sent the turn: agent or handoff.")
     sentiment: float = Field(
         ge=-1,
@@ -97,6 +99,9 @@ class Turn(BaseModel):
     tool_calls: int = Field(description="Tool calls made during the turn.")
     tool_errors: int = Field(description="Tool calls refused for invalid arguments.")
     error: str | None = Field(description="Error kind when the turn failed, otherwise null.")
+    fallback_reason: str | None = Field(
+        description="Why the fallback (offline) model answered instead of the configured provider: how the provider failed after its retries (timeout, rate_limit, server_error, connection, auth, other) or circuit_open; null when the configured model answered.",
+    )
 
 
 class LeadMessage(BaseModel):

@@ -156,18 +156,18 @@ DELETE_LEAD: Final = """DELETE FROM leads WHERE id = $1"""
 
 INSERT_TURN: Final = """INSERT INTO turns (
     lead_id, model, route, sentiment, temperature, duration_ms, model_ms,
-    prompt_tokens, completion_tokens, tool_calls, tool_errors, error
+    prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason
 ) VALUES (
     $1, $2, $3, $4,
     $5, $6, $7,
     $8, $9, $10,
-    $11, $12
+    $11, $12, $13
 )"""
 
 RECENT_SENTIMENTS: Final = """SELECT sentiment FROM turns WHERE lead_id = $1
 ORDER BY started_at DESC, id DESC LIMIT $2"""
 
-LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
+LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
 
 
 class ListDocumentsRow(BaseModel):
@@ -568,7 +568,9 @@ class InsertTurnParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lead_id: int = Field(description="The lead whose message started the turn.")
-    model: str = Field(description="Chat model that answered (offline or a model name).")
+    model: str = Field(
+        description="Chat model that answered (offline or a model name); the fallback's when fallback_reason is set.",
+    )
     route: str = Field(description="Where the router sent the turn: agent or handoff.")
     sentiment: float = Field(
         ge=-1,
@@ -583,6 +585,9 @@ class InsertTurnParams(BaseModel):
     tool_calls: int = Field(description="Tool calls made during the turn.")
     tool_errors: int = Field(description="Tool calls refused for invalid arguments.")
     error: str | None = Field(description="Error kind when the turn failed, otherwise null.")
+    fallback_reason: str | None = Field(
+        description="Why the fallback (offline) model answered instead of the configured provider: how the provider failed after its retries (timeout, rate_limit, server_error, connection, auth, other) or circuit_open; null when the configured model answered.",
+    )
 
 
 class RecentSentimentsParams(BaseModel):
@@ -883,6 +888,7 @@ class Querier:
         tool_calls: int,
         tool_errors: int,
         error: str | None,
+        fallback_reason: str | None,
     ) -> None:
         params = InsertTurnParams(
             lead_id=lead_id,
@@ -897,6 +903,7 @@ class Querier:
             tool_calls=tool_calls,
             tool_errors=tool_errors,
             error=error,
+            fallback_reason=fallback_reason,
         )
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(
@@ -914,6 +921,7 @@ class Querier:
                     params.tool_calls,
                     params.tool_errors,
                     params.error,
+                    params.fallback_reason,
                 ),
             )
 
@@ -1215,6 +1223,7 @@ class AsyncQuerier:
         tool_calls: int,
         tool_errors: int,
         error: str | None,
+        fallback_reason: str | None,
     ) -> None:
         params = InsertTurnParams(
             lead_id=lead_id,
@@ -1229,6 +1238,7 @@ class AsyncQuerier:
             tool_calls=tool_calls,
             tool_errors=tool_errors,
             error=error,
+            fallback_reason=fallback_reason,
         )
         async with psycopg.AsyncRawCursor(self._conn) as cur:
             await cur.execute(
@@ -1246,6 +1256,7 @@ class AsyncQuerier:
                     params.tool_calls,
                     params.tool_errors,
                     params.error,
+                    params.fallback_reason,
                 ),
             )
 

@@ -1,14 +1,25 @@
-"""Chat model factory: the built-in offline pt-BR model or an OpenAI-compatible server."""
+"""Chat model factory: the built-in offline pt-BR model or an OpenAI-compatible server,
+and the offline model as the fallback when that server cannot answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from langchain_core.language_models import BaseChatModel
 
-from homer_agent.config import Settings
+from homer_agent.config import OFFLINE_MODEL, Settings
+
+if TYPE_CHECKING:
+    from homer_agent.models.fallback import Fallback
 
 
-def make_chat_model(settings: Settings) -> BaseChatModel:
-    """The model named by the settings; imports only what that model needs."""
+def make_chat_model(settings: Settings, *, retries: int | None = None) -> BaseChatModel:
+    """The model named by the settings; imports only what that model needs.
+
+    `retries` overrides HOMER_MODEL_RETRIES (the circuit breaker's probe tries once).
+    """
     if settings.offline:
         from homer_agent.models.offline import OfflineChatModel
 
@@ -23,7 +34,34 @@ def make_chat_model(settings: Settings) -> BaseChatModel:
         api_key=key if key is not None else "not-needed",
         base_url=str(settings.openai_base_url) if settings.openai_base_url else None,
         timeout=settings.homer_model_timeout,
-        max_retries=settings.homer_model_retries,
+        max_retries=settings.homer_model_retries if retries is None else retries,
         streaming=True,
         stream_usage=True,
     )
+
+
+def make_fallback(
+    settings: Settings, notify: Callable[[str], None] | None = None
+) -> Fallback | None:
+    """The offline model behind a circuit breaker, unless HOMER_FALLBACK=none or the
+    configured model is the offline one already. `notify` tells the developer."""
+    if settings.fallback == "none":
+        return None
+    from homer_agent import metrics
+    from homer_agent.models.fallback import CircuitBreaker, Fallback
+    from homer_agent.models.offline import OfflineChatModel
+
+    breaker = CircuitBreaker(
+        settings.homer_circuit_failures,
+        settings.homer_circuit_cooldown,
+        on_change=metrics.set_circuit_state,
+    )
+    probe = make_chat_model(settings, retries=0) if settings.homer_model_retries else None
+    fallback = Fallback(
+        model=OfflineChatModel(),
+        breaker=breaker,
+        provider=settings.model_name,
+        probe=probe,
+        name=OFFLINE_MODEL,
+    )
+    return fallback if notify is None else replace(fallback, notify=notify)

@@ -55,7 +55,10 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
     started = time.perf_counter()
-    response = ctx.model.invoke(prompt)
+    if ctx.fallback is None:
+        response = ctx.model.invoke(prompt)
+    else:
+        response = ctx.fallback.invoke(ctx.model, prompt, ctx.stats)
     ctx.stats.model_ms += (time.perf_counter() - started) * 1000
     ctx.stats.model_calls += 1
     if isinstance(response, AIMessage) and response.usage_metadata:
