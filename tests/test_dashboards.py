@@ -34,6 +34,9 @@ REQUIRED_PANELS = {
         "Tool calls per minute",
         "Error rate",
         "Hand-offs by reason",
+        "Provider circuit",
+        "Fallback share (10m)",
+        "Fallbacks per minute by reason",
     },
     "leads.json": {
         "Leads by temperature",

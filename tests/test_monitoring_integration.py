@@ -538,6 +538,7 @@ QUIET_BECAUSE = {
     "AgentTurnLatencyHigh": "offline turns take milliseconds, far below 15 s",
     "AgentDatabaseErrors": "every turn is recorded: no database error",
     "AgentHandoffSpike": "2 of the 12 turns are hand-offs, about 17% (< 25%)",
+    "AgentFallbackShareHigh": "offline agents have no provider to fail: no turn falls back",
 }
 
 _COMPARISON = re.compile(

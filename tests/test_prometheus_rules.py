@@ -31,6 +31,7 @@ EXPECTED_ALERTS = {
     "AgentTurnLatencyHigh",
     "AgentDatabaseErrors",
     "AgentHandoffSpike",
+    "AgentFallbackShareHigh",
 }
 
 needs_promtool = pytest.mark.skipif(

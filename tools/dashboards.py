@@ -459,6 +459,18 @@ ERROR_RATIO = (
 )
 
 
+CIRCUIT: list[ValueMapping] = [
+    ValueMap(
+        options={
+            "0": ValueMappingResult(text="closed", color="green", index=0),
+            "1": ValueMappingResult(text="half-open", color="orange", index=1),
+            "2": ValueMappingResult(text="OPEN", color="red", index=2),
+        }
+    )
+]
+FALLBACK_SHARE = "sum(rate(homer_model_fallbacks_total[10m])) / sum(rate(homer_turns_total[10m]))"
+
+
 def _quantile(q: float, buckets: str, by: str = "") -> str:
     group = f"le, {by}" if by else "le"
     return f"histogram_quantile({q}, sum by ({group}) (rate({buckets}[$__rate_interval])))"
@@ -470,7 +482,8 @@ def agent_dashboard() -> dash.Dashboard:
         _dashboard(
             "homer-agent",
             "Homer · Agent",
-            "The chat agent: turns, latency, model, tools, errors, hand-offs and mood.",
+            "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
+            "fallback and mood.",
         )
         .with_row(dash.Row("Overview").id(ids()))
         .with_panel(
@@ -673,6 +686,53 @@ def agent_dashboard() -> dash.Dashboard:
                 ],
                 "short",
                 bars=True,
+                stacked=True,
+            )
+        )
+        .with_row(dash.Row("Model fallback").id(ids()))
+        .with_panel(
+            _stat(
+                ids,
+                "Provider circuit",
+                "The circuit breaker in front of the model provider (worst over the agents): "
+                "closed, the LLM answers; OPEN, turns go straight to the offline model for "
+                "HOMER_CIRCUIT_COOLDOWN; half-open, one probe turn is trying the provider. "
+                "Agents running the offline model alone show closed.",
+                promql("max(homer_model_circuit_state)", "circuit", instant=True),
+                "none",
+                span=6,
+                height=8,
+                steps=((None, "green"), (1, "orange"), (2, "red")),
+            ).mappings(CIRCUIT)
+        )
+        .with_panel(
+            _stat(
+                ids,
+                "Fallback share (10m)",
+                "Share of turns the offline model answered because the provider could not, "
+                "over 10 minutes; the alert fires above 20%.",
+                promql(FALLBACK_SHARE, "fallback share", instant=True),
+                "percentunit",
+                span=6,
+                height=8,
+                steps=((None, "green"), (0.05, "orange"), (0.2, "red")),
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Fallbacks per minute by reason",
+                "Turns the offline model answered instead of the provider: how the provider "
+                "failed after its retries (timeout, rate_limit, server_error, connection, "
+                "auth, other), or circuit_open when the breaker skipped it.",
+                [
+                    promql(
+                        "sum by (reason) (rate(homer_model_fallbacks_total[$__rate_interval]))"
+                        " * 60",
+                        "{{reason}}",
+                    )
+                ],
+                "opm",
                 stacked=True,
             )
         )
