@@ -21,7 +21,7 @@ from typing import Any
 
 from bench.common import RESULTS_DIR, environment
 
-BENCHES = ("sentiment", "turn", "prompt", "storage", "concurrency", "startup")
+BENCHES = ("sentiment", "turn", "fallback", "prompt", "storage", "concurrency", "startup")
 
 
 def _runner(name: str) -> Callable[[bool], dict[str, Any]]:

@@ -65,6 +65,21 @@ def test_bench_turn_quick(bench_db: str) -> None:
 
 
 @pytest.mark.timeout(300)
+def test_bench_fallback_quick(bench_db: str) -> None:
+    from bench import bench_fallback
+
+    result = bench_fallback.run(quick=True, turns=10)
+    _check_shape(result, "fallback")
+    assert result["turns_per_side"] == 10
+    for key in ("plain_ms", "fallback_ms", "added_ms_paired", "wrapper_overhead_us"):
+        _dist(result[key])
+    # Every fallback turn skipped the dead provider and said what the plain one said.
+    assert result["fallback_reasons"] == {"circuit_open": 10}
+    assert (result["replies_mismatched"], result["errors"]) == (0, 0)
+    assert isinstance(result["budget"]["met"], bool)
+
+
+@pytest.mark.timeout(300)
 def test_bench_storage_quick(bench_db: str) -> None:
     from bench import bench_storage
 
