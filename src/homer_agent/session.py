@@ -317,7 +317,7 @@ class Session:
         )
         if stats.model_calls:
             metrics.observe_model_call(
-                self.model_name,
+                self.answered_by(stats),
                 stats.model_ms / 1000 / stats.model_calls,
                 stats.prompt_tokens,
                 stats.completion_tokens,

@@ -42,7 +42,9 @@ def run_chat(settings: Settings, key: str | None) -> int:
         raise UserError("standard input is not a terminal: pass --session KEY")
     profile = load_profile(settings.homer_profile)
     with opened_database(settings) as database:
-        agent = _AgentLoader(settings, database.pool, profile)
+        # The fallback's notices (the provider failing, back again) go to standard error:
+        # for the developer, never the lead.
+        agent = _AgentLoader(settings, database.pool, profile, notify=notice)
         if settings.homer_metrics_port:
             try:
                 port = metrics.start_metrics_server(
@@ -75,24 +77,25 @@ class _AgentLoader:
     need only the lead's row, so the person can type while the agent loads.
     """
 
-    def __init__(self, settings: Settings, pool: Pool, profile: Profile) -> None:
+    def __init__(
+        self, settings: Settings, pool: Pool, profile: Profile, notify: Callable[[str], None]
+    ) -> None:
         self.settings = settings
         self.pool = pool
         self.profile = profile
+        self.notify = notify
         self._loaded = ThreadPoolExecutor(max_workers=1, thread_name_prefix="homer-load").submit(
             self._load
         )
 
     def _load(self) -> tuple[type[Session], BaseChatModel, Fallback | None]:
         from homer_agent import metrics
-        from homer_agent.cli import notice
         from homer_agent.models import make_chat_model, make_fallback
         from homer_agent.session import Session
         from homer_agent.tools import TOOL_NAMES
 
         metrics.register_tools(TOOL_NAMES)
-        # The fallback's notices go to standard error: for the developer, never the lead.
-        fallback = make_fallback(self.settings, notify=notice)
+        fallback = make_fallback(self.settings, notify=self.notify)
         return Session, make_chat_model(self.settings), fallback
 
     def session(self, key: str) -> Session:
