@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
 from homer_agent.ptbr.facts import extract_facts
-from homer_agent.when import parse_when
+from homer_agent.ptbr.times import parse_when
 
 TZ = ZoneInfo("America/Fortaleza")
 NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday

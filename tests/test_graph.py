@@ -212,7 +212,7 @@ def test_a_lead_who_gives_everything_and_books_a_call_becomes_hot(
         "Quero 3 quartos",
         "Na Aldeota",
         "Uns 800 mil",
-        "Amanhã às 15h",
+        "Segunda às 15h",  # always inside call hours, whatever today is
     ]
 
     for text in messages:
@@ -231,7 +231,7 @@ def test_a_hostile_message_cools_a_lead_with_a_booked_call(
     pool: Pool, open_session: Callable[..., Session]
 ) -> None:
     session = open_session("graph-hostile")
-    assert session.turn("Sou a Bia, pode ligar amanhã às 10h").error is None
+    assert session.turn("Sou a Bia, pode ligar segunda às 10h").error is None
     assert lead_of(pool, session).temperature == "hot"  # a booked call makes it hot
 
     result = session.turn("Vocês são uns incompetentes, péssimo atendimento, uma vergonha")

@@ -128,7 +128,7 @@ def _traces(db_url: str, needles: list[str]) -> dict[str, int]:
 
 def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     session = _converse(
-        pool, "forget-me@example.com", [*CONVERSATION, "pode me ligar amanhã às 15h"]
+        pool, "forget-me@example.com", [*CONVERSATION, "pode me ligar segunda às 15h"]
     )
     keep = _converse(pool, "keep-me", ["Oi, meu nome é Carlos", "quero 2 quartos"])
     lead_id = session.lead.id

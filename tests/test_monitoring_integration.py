@@ -8,7 +8,7 @@ A module-scoped fixture builds, on the test PostgreSQL, what docker-compose.yaml
 - two ``homer-agent chat --session K`` processes with the offline model, each serving
   ``/metrics`` on a free port: the two targets of the ``homer-agent`` job (``deployment``
   compose and host). One is a lead who gets qualified (tool calls, a refused past call time,
-  a call booked for tomorrow, a happy message); the other turns hostile and asks for a
+  a call booked for Monday, a happy message); the other turns hostile and asks for a
   person (two hand-offs);
 - the Debian ``prometheus-postgres-exporter`` as ``homer_exporter``, configured like the
   compose service (DATA_SOURCE_URI, DATA_SOURCE_USER, DATA_SOURCE_PASS);
@@ -87,7 +87,7 @@ STEP_TIMEOUT = 20.0  # Conversations answered; every target scraped again.
 
 # One lead who gets qualified; one who turns hostile and asks for a person. Together they
 # cover tool calls (ok and invalid), both routes, all moods and the SQL panels: a call
-# booked for tomorrow, a hand-off, leads of two temperatures, turns with sentiment.
+# booked for Monday, a hand-off, leads of two temperatures, turns with sentiment.
 CONVERSATIONS: dict[str, list[str]] = {
     "monitoring-marina": [
         "Olá!",
@@ -96,7 +96,7 @@ CONVERSATIONS: dict[str, list[str]] = {
         "Quero no bairro Aldeota",
         "Meu orçamento é de 900 mil reais",
         "Pode ligar no dia 10/02/2020 às 15h",  # in the past: schedule_call refuses it
-        "Pode ser amanhã às 10h",
+        "Pode ser segunda às 10h",
         "Adorei, o empreendimento é maravilhoso, muito obrigada!",
         "Tem academia?",
     ],

@@ -22,11 +22,11 @@ from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.prebuilt import ToolNode, tools_condition
 
+from homer_agent.calendar.booking import CallOutcome, decide
 from homer_agent.facts import LeadFacts
 from homer_agent.models.offline import FACT_TOOLS, OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.prompts import render_system_prompt
-from homer_agent.when import WhenError, parse_when
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -76,12 +76,14 @@ def make_tools(lead: Lead) -> list[BaseTool]:
 
     @tool
     def schedule_call(when: str) -> str:
-        """Schedule the broker's call."""
-        try:
-            lead.values["call_at"] = parse_when(when, now=NOW, tz=TZ)
-        except WhenError as exc:
-            raise ToolException(str(exc)) from None
-        return f"Ligação agendada: {lead.values['call_at'].isoformat()}"
+        """Schedule the broker's call (the real decision, at NOW, without a calendar)."""
+        outcome = decide(
+            when, now=NOW, tz=TZ, hours=PROFILE.calls, booked=lead.values.get("call_at")
+        )
+        if outcome.status != "booked":
+            raise ToolException(outcome.to_json())
+        lead.values["call_at"] = outcome.call_at
+        return outcome.to_json()
 
     tools: list[BaseTool] = [
         update_lead_name,
@@ -246,15 +248,22 @@ def test_reply_after_a_failed_tool_asks_again() -> None:
     calls = AIMessage(
         "", tool_calls=[{"name": "schedule_call", "args": {"when": "hoje às 8h"}, "id": "x"}]
     )
-    error = ToolMessage(
-        "Error: the time 2026-11-25T08:00:00-03:00 is in the past",
-        tool_call_id="x",
-        name="schedule_call",
-        status="error",
-    )
+    outcome = decide("hoje às 8h", now=NOW, tz=TZ, hours=PROFILE.calls)
+    assert outcome.status == "past"
+    error = ToolMessage(outcome.to_json(), tool_call_id="x", name="schedule_call", status="error")
     facts = LeadFacts(name="Ana", bedrooms=3, neighborhood="Centro", budget_brl=450_000)
     reply = _after_tools(facts, calls, [error], "hoje às 8h")
-    assert "Não consegui registrar o horário da ligação: esse horário já passou." in reply
+    assert reply == "Esse horário já passou; que dia e hora ficam bons?"
+
+
+def test_a_refused_tool_without_outcome_is_not_read_as_english() -> None:
+    calls = AIMessage("", tool_calls=[{"name": "schedule_call", "args": {"when": "x"}, "id": "x"}])
+    error = ToolMessage(
+        "Error: the time is in the past", tool_call_id="x", name="schedule_call", status="error"
+    )
+    facts = LeadFacts(name="Ana", bedrooms=3, neighborhood="Centro", budget_brl=450_000)
+    reply = _after_tools(facts, calls, [error], "x")
+    assert "o valor não foi aceito" in reply
     assert "Por exemplo: amanhã às 15h." in reply
 
 
@@ -576,9 +585,62 @@ def test_past_call_time_is_refused_then_fixed_through_the_graph() -> None:
             "amanhã às 9h",
         ]
     )
-    assert "esse horário já passou" in replies[4]
+    assert "Esse horário já passou; que dia e hora ficam bons?" in replies[4]
     assert lead.facts.call_at == datetime(2026, 11, 26, 9, 0, tzinfo=TZ)
     assert replies[5].startswith("Tudo certo, Ana!")
+
+
+_QUALIFIED = ["Me chamo Ana", "3 quartos", "Aldeota", "800 mil"]
+
+
+def test_small_hours_are_refused_with_slots_and_the_lead_picks_one() -> None:
+    # NOW is Wednesday 11h: "3h da manhã" is Thursday 03:00, outside call hours.
+    lead, replies = converse([*_QUALIFIED, "me liga às 3h da manhã", "às 9h30"])
+    assert (
+        "Os corretores ligam de segunda a sexta, das 9h às 18h, e sábado, das 9h às 13h."
+        in (replies[4])
+    )
+    assert "Posso agendar quinta-feira, 26/11 às 9h, às 9h30 ou às 10h?" in replies[4]
+    assert lead.facts.call_at == datetime(2026, 11, 26, 9, 30, tzinfo=TZ)
+    assert replies[5].startswith("Tudo certo, Ana!")
+
+
+def test_sunday_night_is_refused_with_monday_morning() -> None:
+    lead, replies = converse([*_QUALIFIED, "domingo às 23h"])
+    assert "Posso agendar segunda-feira, 30/11 às 9h, às 9h30 ou às 10h?" in replies[4]
+    assert lead.facts.call_at is None
+
+
+def test_an_hour_alone_moves_the_booked_call_and_keeps_its_day() -> None:
+    lead, replies = converse([*_QUALIFIED, "sexta às 9h", "Obrigada!", "Pode ser às 9h30 então"])
+    assert lead.facts.call_at == datetime(2026, 11, 27, 9, 30, tzinfo=TZ)
+    assert "sexta-feira, 27/11 às 9h30" in replies[6]
+
+
+def test_same_hour_on_another_day() -> None:
+    lead, _ = converse([*_QUALIFIED, "sexta às 9h", "Ok", "no mesmo horário na segunda"])
+    assert lead.facts.call_at == datetime(2026, 11, 30, 9, 0, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("day_text", "question"),
+    [
+        ("amanhã", "Que horas fica bom na quinta-feira, 26/11?"),
+        ("me liga 25/12", "Que horas fica bom na sexta-feira, 25/12?"),
+    ],
+)
+def test_a_day_without_hour_asks_for_the_hour(day_text: str, question: str) -> None:
+    lead, replies = converse([*_QUALIFIED, day_text, "às 10h"])
+    assert question in replies[4]
+    assert "Os corretores ligam das 9h às 18h." in replies[4]
+    assert lead.facts.call_at is not None
+    assert (
+        lead.facts.call_at.astimezone(TZ).date()
+        == CallOutcome.from_json(
+            decide(day_text, now=NOW, tz=TZ, hours=PROFILE.calls).to_json()
+        ).day
+    )  # type: ignore[union-attr]
+    assert lead.facts.call_at.astimezone(TZ).hour == 10
 
 
 def test_after_everything_is_known_it_reminds_of_the_call() -> None:

@@ -135,10 +135,16 @@ def test_killed_chat_resumes_with_its_history_and_known_facts(db_url: str) -> No
 def test_call_time_split_across_a_kill_is_joined_from_the_checkpoint(db_url: str) -> None:
     """A weekday before the kill and "às 10h" after: only the checkpointed history joins them.
 
-    The day is three days ahead, so "às 10h" alone (today or tomorrow) cannot pass for it.
+    The day is three to seven days ahead, so "às 10h" alone (today or tomorrow) cannot pass
+    for it, and a weekday, so 10h is inside call hours.
     """
     env = {"DATABASE_URL": db_url}
-    day = dt.datetime.now(TZ).date() + dt.timedelta(days=3)
+    today = dt.datetime.now(TZ).date()
+    day = next(
+        today + dt.timedelta(days=n)
+        for n in range(3, 8)
+        if (today + dt.timedelta(days=n)).weekday() < 5
+    )
     first = Chat("resume-bia", env)
     first.say("Sou a Bia, quero 3 quartos na Aldeota, orçamento de 800 mil")
     half = first.say(f"pode ser {WEEKDAYS[day.weekday()]}")

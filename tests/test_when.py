@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homer_agent.when import WhenError, find_when, fold, parse_when, search_when
+from homer_agent.ptbr.times import (
+    WhenError,
+    find_when,
+    fold,
+    parse_when,
+    read_when,
+    search_when,
+)
 
 TZ = ZoneInfo("America/Fortaleza")
 # Wednesday 25 November 2026, 11:00 in Fortaleza.
@@ -84,11 +91,25 @@ def test_time_only_rolls_to_tomorrow_when_passed() -> None:
     assert parse_when("às 21h", now=late, tz=TZ) == at(25, 21)
 
 
-def test_date_without_year_is_next_occurrence() -> None:
-    assert parse_when("20/11 às 10h", now=NOW, tz=TZ) == at(20, 10, year=2027)
+def test_date_without_year_is_the_nearest_occurrence() -> None:
+    # A day and month that just passed is a mistake to ask about, never next year.
+    with pytest.raises(WhenError) as passed:
+        parse_when("20/11 às 10h", now=NOW, tz=TZ)
+    assert passed.value.reason == "past"
+    assert passed.value.at == at(20, 10)
     assert parse_when("25/11 às 15h", now=NOW, tz=TZ) == at(25, 15)
-    assert parse_when("25/11 às 10h", now=NOW, tz=TZ) == at(25, 10, year=2027)
+    with pytest.raises(WhenError, match="in the past"):
+        parse_when("25/11 às 10h", now=NOW, tz=TZ)
+    assert parse_when("10/01 às 10h", now=NOW, tz=TZ) == at(10, 10, month=1, year=2027)
     assert parse_when("29/02 às 10h", now=NOW, tz=TZ) == at(29, 10, month=2, year=2028)
+    january = datetime(2027, 1, 5, 9, 0, tzinfo=TZ)
+    assert read_when("20/12 às 10h", now=january, tz=TZ).at == at(20, 10, month=12)
+
+
+def test_day_of_month_that_just_passed_is_this_month() -> None:
+    assert read_when("dia 24 às 10h", now=NOW, tz=TZ).at == at(24, 10)
+    late = datetime(2026, 11, 29, 9, 0, tzinfo=TZ)
+    assert read_when("dia 2 às 10h", now=late, tz=TZ).at == at(2, 10, month=12)
 
 
 def test_day_of_month_skips_short_months() -> None:
@@ -125,24 +146,90 @@ def test_naive_now_is_read_in_tz_and_other_zones_work() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "fragment"),
+    ("text", "fragment", "reason"),
     [
-        ("hoje às 8h", "in the past"),
-        ("10/02/2020 às 15h", "in the past"),
-        ("2020-01-01T10:00:00-03:00", "in the past"),
-        ("amanhã", "no time of day"),
-        ("dia 10", "no time of day"),
-        ("banana", "no date or time"),
-        ("", "empty"),
-        ("   ", "empty"),
-        ("31/02/2027 às 10h", "invalid date"),
-        ("13/13 às 10h", "invalid date"),
-        ("31/04 às 10h", "invalid date"),
+        ("hoje às 8h", "in the past", "past"),
+        ("10/02/2020 às 15h", "in the past", "past"),
+        ("2020-01-01T10:00:00-03:00", "in the past", "past"),
+        ("amanhã", "no time of day", "no_time"),
+        ("dia 10", "no time of day", "no_time"),
+        ("banana", "no date or time", "unreadable"),
+        ("", "empty", "empty"),
+        ("   ", "empty", "empty"),
+        ("31/02/2027 às 10h", "invalid date", "invalid_date"),
+        ("13/13 às 10h", "invalid date", "invalid_date"),
+        ("31/04 às 10h", "invalid date", "invalid_date"),
     ],
 )
-def test_errors(text: str, fragment: str) -> None:
-    with pytest.raises(WhenError, match=fragment):
+def test_errors(text: str, fragment: str, reason: str) -> None:
+    with pytest.raises(WhenError, match=fragment) as caught:
         parse_when(text, now=NOW, tz=TZ)
+    assert caught.value.reason == reason
+
+
+def test_a_day_without_hour_is_kept_for_the_question() -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_when("me liga 25/12", now=NOW, tz=TZ)
+    assert caught.value.reason == "no_time"
+    assert caught.value.day == at(25, 0, month=12).date()
+    reading = read_when("amanhã", now=NOW, tz=TZ)
+    assert reading.at is None
+    assert reading.day == at(26, 0).date()
+
+
+# The issue's table: what a new user typed, and what it must be read as.
+# NOW is Wednesday 25 Nov 2026 11:00; 3 Dec 2026 is the day of the report.
+DEC3 = datetime(2026, 12, 3, 8, 30, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "expected"),
+    [
+        ("hoje às 2h da manhã", DEC3, datetime(2026, 12, 3, 2, 0, tzinfo=TZ)),
+        ("me liga às 3h da manhã", DEC3, datetime(2026, 12, 4, 3, 0, tzinfo=TZ)),
+        ("ontem às 10h", DEC3, datetime(2026, 12, 2, 10, 0, tzinfo=TZ)),
+        ("02/12 às 10h", DEC3, datetime(2026, 12, 2, 10, 0, tzinfo=TZ)),
+        ("domingo às 23h", DEC3, datetime(2026, 12, 6, 23, 0, tzinfo=TZ)),
+        ("amanhã às 2 da madrugada", NOW, at(26, 2)),
+        ("amanhã às 9h30 da manhã", NOW, at(26, 9, 30)),
+        ("amanhã às 10h da noite", NOW, at(26, 22)),
+        ("amanhã às 3 horas da tarde", NOW, at(26, 15)),
+        ("anteontem às 10h", NOW, at(23, 10)),
+    ],
+)
+def test_issue_table_rows_read_right(text: str, now: datetime, expected: datetime) -> None:
+    assert read_when(text, now=now, tz=TZ).at == expected
+
+
+def test_an_explicit_date_wins_over_the_weekday_beside_it() -> None:
+    # What the agent writes back ("sexta-feira, 11/12 às 9h") reads as the same instant.
+    assert parse_when("sexta-feira, 11/12 às 9h", now=NOW, tz=TZ) == at(11, 9, month=12)
+
+
+def test_an_hour_alone_keeps_the_booked_day() -> None:
+    booked = at(27, 9)  # Friday 9h
+    assert parse_when("Pode ser às 9h30 então", now=NOW, tz=TZ, booked=booked) == at(27, 9, 30)
+    # Without a booked call it is the next 9h30.
+    assert parse_when("Pode ser às 9h30 então", now=NOW, tz=TZ) == at(26, 9, 30)
+    # A booked call already past anchors nothing.
+    assert parse_when("às 15h", now=NOW, tz=TZ, booked=at(24, 9)) == at(25, 15)
+
+
+def test_same_hour_on_another_day_keeps_the_booked_hour() -> None:
+    booked = at(27, 9, 30)
+    moved = parse_when("no mesmo horário na segunda", now=NOW, tz=TZ, booked=booked)
+    assert moved == at(30, 9, 30)
+    with pytest.raises(WhenError) as caught:
+        parse_when("na segunda", now=NOW, tz=TZ, booked=booked)
+    assert caught.value.reason == "no_time"
+
+
+def test_an_hour_alone_picks_the_offered_slot() -> None:
+    offered = [at(30, 9), at(30, 9, 30), at(30, 10)]
+    assert parse_when("às 9h30", now=NOW, tz=TZ, offered=offered) == at(30, 9, 30)
+    assert parse_when("pode ser 10h", now=NOW, tz=TZ, offered=offered) == at(30, 10)
+    # An hour not offered stays on the offered day.
+    assert parse_when("às 11h", now=NOW, tz=TZ, offered=offered) == at(30, 11)
 
 
 def test_when_error_is_value_error() -> None:

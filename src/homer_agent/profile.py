@@ -8,6 +8,7 @@ state is for a broker to confirm: the agent never invents prices or sizes.
 from __future__ import annotations
 
 import tomllib
+from datetime import date, time
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ from pydantic import (
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "CallHours",
     "Company",
     "Development",
     "FaqEntry",
@@ -95,6 +97,68 @@ class FaqEntry(_Frozen):
     answer: _Text
 
 
+_Range = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^\d{2}:\d{2}\s*-\s*\d{2}:\d{2}$")
+]
+_WEEKDAY_FIELDS: Final = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_WEEKDAY_HOURS: Final = ("09:00-18:00",)
+
+
+def _clock(text: str) -> time:
+    hour, minute = (int(part) for part in text.strip().split(":"))
+    if hour == 24 and minute == 0:
+        return time.max
+    return time(hour, minute)
+
+
+class CallHours(_Frozen):
+    """When brokers call, in the profile's time zone: ranges per weekday ("09:00-18:00").
+
+    A call fits when it starts and ends inside one range of its day and the day is no
+    holiday. An empty list closes the day.
+    """
+
+    monday: tuple[_Range, ...] = _WEEKDAY_HOURS
+    tuesday: tuple[_Range, ...] = _WEEKDAY_HOURS
+    wednesday: tuple[_Range, ...] = _WEEKDAY_HOURS
+    thursday: tuple[_Range, ...] = _WEEKDAY_HOURS
+    friday: tuple[_Range, ...] = _WEEKDAY_HOURS
+    saturday: tuple[_Range, ...] = ("09:00-13:00",)
+    sunday: tuple[_Range, ...] = ()
+    length_minutes: int = Field(default=30, ge=5, le=240, description="Length of one call.")
+    holidays: tuple[date, ...] = Field(default=(), description="Days without calls.")
+
+    @field_validator(*_WEEKDAY_FIELDS)
+    @classmethod
+    def _ordered(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            start, _, end = item.partition("-")
+            try:
+                opens, closes = _clock(start), _clock(end)
+            except ValueError:
+                raise ValueError(f"{item!r}: hours are HH:MM from 00:00 to 24:00") from None
+            if opens >= closes:
+                raise ValueError(f"{item!r}: the range must end after it starts")
+        return value
+
+    def ranges(self, weekday: int) -> tuple[tuple[time, time], ...]:
+        """The open ranges of a weekday (`datetime.weekday()`), in order."""
+        items = getattr(self, _WEEKDAY_FIELDS[weekday])
+        pairs = []
+        for item in items:
+            start, _, end = item.partition("-")
+            pairs.append((_clock(start), _clock(end)))
+        return tuple(sorted(pairs))
+
+
 class Profile(_Frozen):
     """One development, as the agent may describe it."""
 
@@ -117,6 +181,7 @@ class Profile(_Frozen):
         default=None,
         description="Folder of the development's documents, relative to the profile file.",
     )
+    calls: CallHours = Field(default_factory=CallHours, description="When brokers call.")
 
     @field_validator("timezone")
     @classmethod

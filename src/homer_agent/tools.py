@@ -11,18 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.prebuilt import ToolRuntime
 from pydantic import BaseModel, Field, StringConstraints
 
+from homer_agent.calendar.booking import decide
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.leads import refresh_temperature
 from homer_agent.ptbr.text import format_brl
 from homer_agent.state import Context
-from homer_agent.when import WhenError, parse_when
 
 # No control characters: Postgres cannot store NUL (the write would fail the whole turn),
 # and escape sequences in a name would reach the terminal of whoever lists the leads.
@@ -55,8 +54,9 @@ class CallArgs(BaseModel):
         min_length=1,
         max_length=200,
         description=(
-            "When the broker should call: ISO 8601, or pt-BR such as 'amanhã às 15h', "
-            "'segunda-feira às 14:30', '15/03/2027 às 14h'."
+            "When the broker should call: ISO 8601, or the lead's pt-BR words such as "
+            "'amanhã às 15h', 'segunda-feira às 14:30', '15/03/2027 às 14h', 'às 9h30' "
+            "(keeps the booked day). For a slot you offered, pass its ISO 8601 value."
         ),
     )
 
@@ -110,16 +110,28 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str:
 
 @tool(args_schema=CallArgs)
 def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
-    """Schedule the broker's call; `when` is read in the development's time zone."""
-    tz = ZoneInfo(runtime.context.profile.timezone)
+    """Book or move the broker's call; `when` is read in the development's time zone.
+
+    Replies with JSON: `status` is booked, past, outside_hours, busy, need_hour or
+    invalid; `alternatives` (ISO 8601) and `alternatives_pt` are free slots to offer;
+    `message` is the pt-BR sentence to relay to the lead.
+    """
+    ctx = runtime.context
+    tz = ctx.profile.tz
     now = dt.datetime.now(tz)
-    try:
-        call_at = parse_when(when, now=now, tz=tz)
-    except WhenError as exc:
-        raise ToolException(str(exc)) from None
-    lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
-    assert lead.call_at is not None
-    return f"Ligação agendada: {lead.call_at.astimezone(tz).isoformat(timespec='minutes')}"
+    current = ctx.lead or ctx.queries.get_lead(id=ctx.lead_id)
+    outcome = decide(
+        when,
+        now=now,
+        tz=tz,
+        hours=ctx.profile.calls,
+        booked=current.call_at if current is not None else None,
+    )
+    if outcome.status != "booked" or outcome.call_at is None:
+        raise ToolException(outcome.to_json())
+    call_at = outcome.call_at
+    _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
+    return outcome.to_json()
 
 
 TOOLS: list[BaseTool] = [

@@ -44,12 +44,13 @@ from langchain_core.tools import BaseTool
 from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict, Field, SecretStr
 
+from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.prompts import PromptView, format_call_time, read_prompt
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.lexicon import GREETINGS
 from homer_agent.ptbr.text import fold, format_brl, join
-from homer_agent.when import find_when, when_parts
+from homer_agent.ptbr.times import WhenError, read_when, when_parts
 
 __all__ = ["FACT_TOOLS", "OfflineChatModel"]
 
@@ -360,17 +361,12 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
     return best[1] if best else None
 
 
-def _error_reason(content: str) -> str:
-    low = content.lower()
-    if "past" in low:
-        return "esse horário já passou"
-    if "no time of day" in low:
-        return "faltou o horário"
-    if "invalid date" in low:
-        return "essa data não existe"
-    if "could not understand" in low:
-        return "não entendi a data"
-    return "o valor não foi aceito"
+def _error_reason(fact: FactName, content: str) -> str:
+    """What to tell the lead about a refused tool call (from its data, never its English)."""
+    outcome = CallOutcome.from_json(content) if fact == "call_at" else None
+    if outcome is not None:
+        return outcome.message
+    return f"Não consegui registrar {_FACT_NOUN[fact]}: o valor não foi aceito."
 
 
 def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
@@ -393,20 +389,82 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
     return " ".join(sentences)
 
 
+# Words that make a bare day ("segunda") a request to move a booked call.
+_RESCHEDULE_CUES: Final = (
+    "pode ser",
+    "muda",
+    "mudar",
+    "remarc",
+    "troca",
+    "trocar",
+    "passa",
+    "passar",
+    "liga",
+    "ligar",
+    "prefiro",
+    "melhor",
+    "consegue",
+)
+
+
+def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
+    """The slots the latest schedule_call result proposed (outside hours or busy)."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
+            outcome = CallOutcome.from_json(_text(message))
+            if outcome is not None and outcome.status in ("outside_hours", "busy"):
+                return outcome.alternatives
+            return ()
+    return ()
+
+
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
     """A call time split over two messages ("sexta" then "às 10h"), as an ISO string.
 
-    Only when this message has half of one and the previous message mentions the other;
+    Only when this message has half of one and the previous message only the other;
     this message's parts come first, so they win over the previous message's.
     """
     current = when_parts(text)
     if not (current.has_date or current.has_time) or (current.has_date and current.has_time):
         return None
     before = when_parts(previous)
-    if not (before.has_date if current.has_time else before.has_time):
+    if before.has_date in (before.has_time, current.has_date):
         return None
-    at = find_when(f"{text} {previous}", now=now, tz=tz)
-    return at.isoformat() if at is not None else None
+    try:
+        reading = read_when(f"{text} {previous}", now=now, tz=tz)
+    except WhenError:
+        return None
+    return reading.at.isoformat() if reading.at is not None else None
+
+
+def _call_request(
+    messages: Sequence[BaseMessage], text: str, view: PromptView, pending: FactName | None
+) -> str | None:
+    """What to pass to schedule_call for this message, or None.
+
+    A complete time is resolved here (with the booked call, the offered slots and a half
+    answer in the previous message) and passed as ISO 8601; a day without an hour is
+    passed as the lead's words, so that the tool asks for the hour.
+    """
+    assert view.now is not None and view.tz is not None
+    booked = view.facts.call_at
+    offered = _offered(messages)
+    humans = _human_texts(messages)
+    if (pending == "call_at" or booked is not None) and len(humans) >= 2:
+        joined = _joined_call_time(text, humans[-2], view.now, view.tz)
+        if joined is not None:
+            return joined
+    try:
+        reading = read_when(text, now=view.now, tz=view.tz, booked=booked, offered=offered)
+    except WhenError:
+        return None
+    if reading.at is not None:
+        return reading.at.isoformat()
+    low = fold(text)
+    asked = pending == "call_at" or bool(offered)
+    if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
+        return None
+    return " ".join(text[start:end] for start, end in reading.spans) or None
 
 
 def _is_greeting(text: str) -> bool:
@@ -608,10 +666,10 @@ class OfflineChatModel(BaseChatModel):
         assert view.now is not None and view.tz is not None
         ignore = [name for name in (view.agent_name, view.development) if name]
         found = extract_facts(text, pending=pending, now=view.now, tz=view.tz, ignore=ignore)
-        if (pending == "call_at" or facts.call_at is not None) and len(humans) >= 2:
-            joined = _joined_call_time(text, humans[-2], view.now, view.tz)
-            if joined is not None:
-                found["call_at"] = joined
+        found.pop("call_at", None)
+        call = _call_request(messages, text, view, pending)
+        if call is not None:
+            found["call_at"] = call
 
         calls: list[ToolCall] = []
         for fact in FACT_ORDER:
@@ -680,9 +738,7 @@ class OfflineChatModel(BaseChatModel):
                 saved.append(fact)
         sentences = [_acknowledge(saved, view)]
         for fact, content in failed:
-            sentences.append(
-                f"Não consegui registrar {_FACT_NOUN[fact]}: {_error_reason(content)}."
-            )
+            sentences.append(_error_reason(fact, content))
         humans = _human_texts(messages)
         if humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)
@@ -690,8 +746,10 @@ class OfflineChatModel(BaseChatModel):
                 sentences.append(answer)
         variant = _ai_turns(messages)
         if failed:
-            retry = min((fact for fact, _ in failed), key=FACT_ORDER.index)
-            sentences.append(_HINT[retry])
+            retry, content = min(failed, key=lambda item: FACT_ORDER.index(item[0]))
+            # A refused call time already ends with its own question (the hour, a slot).
+            if retry != "call_at" or CallOutcome.from_json(content) is None:
+                sentences.append(_HINT[retry])
         else:
             sentences.append(_next_step(view, variant, use_name="name" not in saved))
         return " ".join(sentence for sentence in sentences if sentence)

@@ -3,6 +3,8 @@
 - `text`: accent folding, joining lists with "e", money in reais.
 - `lexicon`: number words, weekdays, months, greetings, titles (folded keys).
 - `numbers`: tokens and the amounts written in them ("1,2 mi", "um milhão e meio").
+- `times`: call times ("amanhã às 15h", "2h da manhã", "às 9h30 então"), with the
+  reason a time is refused (past, no hour, unreadable).
 - `facts`: the lead facts a message states (name, bedrooms, neighbourhood, budget).
 - `intents`: what a message asks for: opt-out, a human, hostility, thanks, greetings,
   questions.

@@ -6,7 +6,7 @@ when a phrase is ambiguous it extracts nothing and the agent asks again.
 
 How it reads a message:
 
-- Call time: `homer_agent.when.search_when`; the characters it used are blanked before
+- Call time: `homer_agent.ptbr.times.search_when`; the characters it used are blanked before
   anything else is read, so "10/02 às 15h" never becomes bedrooms or a budget.
 - Numbers: digits ("480.000", "1,2") and number words ("três", "um milhão e meio") are
   read into runs with their scale ("mil", "milhões", "k", "mi").
@@ -40,7 +40,7 @@ from homer_agent.facts import (
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.text import fold
-from homer_agent.when import search_when
+from homer_agent.ptbr.times import search_when
 
 __all__ = ["extract_facts"]
 

@@ -1,114 +1,88 @@
 """Understand when a lead wants a broker to call: ISO 8601 and everyday pt-BR expressions.
 
+`read_when` reads an answer into an instant, or into a day still missing its hour;
 `parse_when` reads a whole answer ("amanhã às 15h", "2027-02-10T15:00") and raises
-`WhenError` when it cannot; `find_when` looks for a call time inside a longer sentence
-("Pode ligar no dia 10/02/2027 às 15h") and returns `None` when there is none.
+`WhenError` (with a machine-readable `reason`) when it cannot; `find_when` looks for a
+call time inside a longer sentence and returns `None` when there is none.
 
 Rules, all relative to `now` seen in the time zone `tz`:
 
-- A weekday without a date is the next such day strictly after today.
-- A day and month without a year is their next occurrence; "dia 10" is the next 10th.
-- A time without a date is today when still ahead, otherwise tomorrow.
-- "de manhã", "à tarde", "à noite" alone mean 9h, 14h and 19h; next to an hour they pick
-  the half of the day ("3 da tarde" is 15h).
-- A bare hour from 1 to 6 with no "manhã"/"madrugada" is read as afternoon ("às 2" is 14h):
-  nobody books a sales call at 2 a.m.
-- The result must lie strictly after `now`.
+- A weekday without a date is the next such day strictly after today; "ontem" and
+  "anteontem" are read (and then refused as past), never shifted.
+- A day and month without a year is whichever occurrence, last year, this year or next
+  year, lies nearest to today: "02/12" said on 3 December is yesterday (a mistake to ask
+  about), not next year; "10/01" said in December is next January. "dia 10" is this
+  month's 10th when it is nearer than next month's, otherwise the next 10th.
+- A time without a date is, in this order: the offered alternative with that hour, the
+  day of the offered alternatives, the day of the booked call ("às 9h30 então" moves the
+  booked call and keeps its day), else today when still ahead, otherwise tomorrow.
+- A day without an hour keeps the booked call's hour when the text says so ("no mesmo
+  horário na segunda"); otherwise the hour is asked for (`WhenError` reason "no_time").
+- Period words pick the half of the day: "2h da manhã" and "3 de madrugada" are before
+  noon, "3 da tarde" is 15h, "8 da noite" is 20h; alone, "de manhã", "à tarde" and
+  "à noite" mean 9h, 14h and 19h.
+- A bare hour from 1 to 6 with no period word is read as afternoon ("às 2" is 14h).
+- The result must lie strictly after `now` for `parse_when`; `read_when` reports it.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from functools import lru_cache
-from typing import Final
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
+
+from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from homer_agent.ptbr.text import fold
 
 __all__ = [
     "WhenError",
     "WhenMatch",
     "WhenParts",
+    "WhenReading",
+    "WhenReason",
     "find_when",
     "fold",
     "parse_when",
+    "read_when",
     "search_when",
     "when_parts",
 ]
 
+WhenReason = Literal["empty", "unreadable", "invalid_date", "no_time", "past"]
+"""Why a call time was refused, for callers that must not read the English message."""
+
 
 class WhenError(ValueError):
-    """A call time could not be understood, or it is not in the future."""
+    """A call time could not be understood, lacks an hour, or is not in the future.
 
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-    if len(base) != 1:
-        base = ch
-    low = base.lower()
-    return low if len(low) == 1 else base
-
-
-def fold(text: str) -> str:
-    """Lower-case `text` and drop accents, keeping exactly one character per input character.
-
-    Because lengths match, a span found in the folded text is the same span in `text`.
+    `reason` says which (see `WhenReason`); `at` is the instant read when it is in the
+    past; `day` is the day read when the hour is missing.
     """
-    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
+
+    def __init__(
+        self,
+        reason: WhenReason,
+        message: str,
+        *,
+        at: datetime | None = None,
+        day: date | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.reason: WhenReason = reason
+        self.at = at
+        self.day = day
 
 
 # ---------------------------------------------------------------------------
-# Vocabulary (folded: lower case, no accents)
+# Vocabulary (folded: lower case, no accents; the words come from ptbr.lexicon)
 
-_WEEKDAYS: Final = {
-    "segunda": 0,
-    "terca": 1,
-    "quarta": 2,
-    "quinta": 3,
-    "sexta": 4,
-    "sabado": 5,
-    "domingo": 6,
-}
-_MONTHS: Final = {
-    "janeiro": 1,
-    "fevereiro": 2,
-    "marco": 3,
-    "abril": 4,
-    "maio": 5,
-    "junho": 6,
-    "julho": 7,
-    "agosto": 8,
-    "setembro": 9,
-    "outubro": 10,
-    "novembro": 11,
-    "dezembro": 12,
-}
-_HOUR_WORDS: Final = {
-    "uma": 1,
-    "duas": 2,
-    "tres": 3,
-    "quatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "sete": 7,
-    "oito": 8,
-    "nove": 9,
-    "dez": 10,
-    "onze": 11,
-    "doze": 12,
-    "treze": 13,
-    "catorze": 14,
-    "quatorze": 14,
-    "quinze": 15,
-    "dezesseis": 16,
-    "dezessete": 17,
-    "dezoito": 18,
-    "dezenove": 19,
-    "vinte": 20,
-}
-_SMALL_NUMBER_WORDS: Final = {"um": 1, "uma": 1, "dois": 2, "duas": 2, "tres": 3, "quatro": 4}
+_WEEKDAYS: Final = WEEKDAYS
+_MONTHS: Final = MONTHS
+_HOUR_WORDS: Final = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 20}
+_SMALL_NUMBER_WORDS: Final = {word: n for word, n in NUMBER_WORDS.items() if 1 <= n <= 4}
 _PERIOD_DEFAULT_HOUR: Final = {
     "manha": 9,
     "tarde": 14,
@@ -154,7 +128,7 @@ _NUM_DATE_RE: Final = re.compile(
 _NAMED_DATE_RE: Final = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:o|º)?\s+de\s+({_MONTH_RE})(?:\s+(?:de\s+)?(\d{{4}}))?\b"
 )
-_DAY_WORD_RE: Final = re.compile(r"\b(depois\s+de\s+amanha|amanha|hoje|hj)\b")
+_DAY_WORD_RE: Final = re.compile(r"\b(depois\s+de\s+amanha|anteontem|amanha|ontem|hoje|hj)\b")
 _WEEKDAY_PATTERN: Final = re.compile(rf"\b({_WEEKDAY_RE})(?:[-\s]feira)?\b")
 _DAY_OF_MONTH_RE: Final = re.compile(r"\bdia\s+(\d{1,2})(?![\d/:h]|[.\-]\d)")
 
@@ -168,8 +142,10 @@ _H_SUFFIX_RE: Final = re.compile(
     r"(?![a-z\d])"
 )
 _OF_PERIOD_RE: Final = re.compile(
-    rf"(?<![\d:/.,])(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+(meia|\d{{2}}))?"
-    rf"\s+(?:da|de|pela|a)\s+({_PERIOD_RE})\b"
+    rf"(?<![\d:/.,])(\d{{1,2}}|{_HOUR_WORD_RE})"
+    rf"(?:\s?(?:horas|hora|hrs|hr|hs|h)(?:\s?(\d{{2}}))?|:(\d{{2}}))?"
+    rf"(?:\s+e\s+(meia|\d{{2}}))?"
+    rf"\s+(?:da|de|pela|a|na)\s+({_PERIOD_RE})\b"
 )
 _BARE_HOUR_RE: Final = re.compile(
     rf"\b(?:as|a\s+partir\s+das|pelas|la\s+pelas|depois\s+das|pras|umas)\s+"
@@ -179,14 +155,21 @@ _BARE_HOUR_RE: Final = re.compile(
 _NOON_RE: Final = re.compile(r"\b(meio[-\s]?dia|meia[-\s]?noite)(?:\s+e\s+(meia|\d{2}))?\b")
 _PERIOD_ONLY_RE: Final = re.compile(
     rf"\b(?:(?:no|ao)\s+(fim|final)\s+da\s+tarde"
-    rf"|(?:de|pela|a|na|durante\s+a|la\s+pela|(?:no\s+)?(?:periodo|parte|turno)\s+da)"
+    rf"|(?:de|da|pela|a|na|durante\s+a|la\s+pela|(?:no\s+)?(?:periodo|parte|turno)\s+da)"
     rf"\s+({_PERIOD_RE})"
     rf"|(depois|apos)\s+(?:do|o)\s+almoco)\b"
 )
 
 
+_SAME_TIME_RE: Final = re.compile(
+    r"\b(?:mesmo\s+(?:horario|hora)|mesma\s+hora|mesmo\s+esquema\s+de\s+horario)\b"
+)
+
 # ---------------------------------------------------------------------------
 # Scanning
+
+
+_DATE_RANK: Final = {"absolute": 0, "month_day": 0, "day": 1, "offset": 2, "weekday": 3}
 
 
 @dataclass(frozen=True)
@@ -216,6 +199,7 @@ class _Scan:
     time: tuple[int, _TimeSpec] | None = None
     period: tuple[int, str] | None = None
     period_of_time: str | None = None
+    same_time: bool = False
     invalid: str | None = None
 
     def free(self, start: int, end: int) -> bool:
@@ -225,7 +209,11 @@ class _Scan:
         self.spans.append((start, end))
 
     def set_date(self, pos: int, spec: _DateSpec) -> None:
-        if self.date is None or pos < self.date[0]:
+        # The most precise date wins ("sexta-feira, 11/12" is the 11th), then the first.
+        if self.date is None or (_DATE_RANK[spec.kind], pos) < (
+            _DATE_RANK[self.date[1].kind],
+            self.date[0],
+        ):
             self.date = (pos, spec)
 
     def set_time(self, pos: int, spec: _TimeSpec) -> None:
@@ -351,7 +339,8 @@ def _scan(folded: str) -> _Scan:
         if not scan.free(*m.span()):
             continue
         word = m[1]
-        offset = 2 if word.startswith("depois") else 1 if word == "amanha" else 0
+        offset = {"amanha": 1, "ontem": -1, "anteontem": -2}.get(word, 0)
+        offset = 2 if word.startswith("depois") else offset
         scan.set_date(m.start(), _DateSpec("offset", offset=offset))
         scan.take(*m.span())
 
@@ -369,6 +358,10 @@ def _scan(folded: str) -> _Scan:
         scan.take(*m.span())
 
     _scan_times(folded, scan)
+    same = _SAME_TIME_RE.search(folded)
+    if same is not None:
+        scan.same_time = True
+        scan.take(*same.span())
     return scan
 
 
@@ -390,8 +383,9 @@ def _scan_times(folded: str, scan: _Scan) -> None:
         if not scan.free(*m.span()):
             continue
         hour = _hour_value(m[1])
-        if _add_time(scan, *m.span(), hour, _minutes(m[2]), explicit=hour > 12):
-            scan.period_of_time = m[3]
+        minute = _minutes(m[2] or m[3] or m[4])
+        if _add_time(scan, *m.span(), hour, minute, explicit=hour > 12):
+            scan.period_of_time = m[5]
 
     for m in _H_SUFFIX_RE.finditer(folded):
         if scan.free(*m.span()):
@@ -441,6 +435,21 @@ class WhenMatch:
     spans: tuple[tuple[int, int], ...]
 
 
+@dataclass(frozen=True)
+class WhenReading:
+    """What a text says about a call time: an instant, or a day still missing its hour.
+
+    Exactly one of `at` (aware, in the requested zone, possibly past) and `day` is set.
+    """
+
+    at: datetime | None
+    day: date | None
+    spans: tuple[tuple[int, int], ...]
+
+    def is_future(self, now: datetime) -> bool:
+        return self.at is not None and self.at > now
+
+
 def _local_now(now: datetime, tz: ZoneInfo) -> datetime:
     return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
 
@@ -468,68 +477,171 @@ def _at(day: date, clock: tuple[int, int], tz: ZoneInfo) -> datetime:
     return datetime.combine(day, time(clock[0], clock[1]), tzinfo=tz)
 
 
-def _resolve(scan: _Scan, now: datetime, tz: ZoneInfo) -> datetime:
-    """Turn a scan into an aware datetime in `tz` (possibly in the past)."""
+def _month_day(spec: _DateSpec, today: date) -> date:
+    """The occurrence of a day and month (no year) nearest to today; ties go forward."""
+    found: list[date] = []
+    for year in range(today.year - 1, today.year + 5):
+        try:
+            found.append(date(year, spec.month, spec.day))
+        except ValueError:
+            continue
+    if not found:
+        raise WhenError("invalid_date", f"invalid date: day {spec.day} month {spec.month}")
+    ahead = [day for day in found if day >= today]
+    behind = [day for day in found if day < today]
+    if not behind or (ahead and (ahead[0] - today) <= (today - behind[-1])):
+        return ahead[0]
+    return behind[-1]
+
+
+def _day_of_month(spec: _DateSpec, today: date) -> date:
+    """This month's day when it is nearer than the next one, else the next such day."""
+    ahead: date | None = None
+    for step in range(0, 12):
+        total = today.month - 1 + step
+        try:
+            candidate = date(today.year + total // 12, total % 12 + 1, spec.day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            ahead = candidate
+            break
+    try:
+        this_month = date(today.year, today.month, spec.day)
+    except ValueError:
+        this_month = None
+    if (
+        this_month is not None
+        and this_month < today
+        and (ahead is None or (today - this_month) < (ahead - today))
+    ):
+        return this_month
+    if ahead is None:
+        raise WhenError("invalid_date", f"invalid date: day {spec.day}")
+    return ahead
+
+
+def _day(spec: _DateSpec, today: date) -> date:
+    try:
+        if spec.kind == "absolute":
+            return date(spec.year, spec.month, spec.day)
+        if spec.kind == "offset":
+            return today + timedelta(days=spec.offset)
+        if spec.kind == "weekday":
+            return today + timedelta(days=(spec.weekday - today.weekday()) % 7 or 7)
+    except (ValueError, OverflowError) as exc:
+        raise WhenError("invalid_date", f"invalid date: {exc}") from None
+    if spec.kind == "month_day":
+        return _month_day(spec, today)
+    return _day_of_month(spec, today)
+
+
+def _resolve(
+    scan: _Scan,
+    now: datetime,
+    tz: ZoneInfo,
+    booked: datetime | None,
+    offered: Sequence[datetime],
+) -> datetime | date:
+    """Turn a scan into an aware datetime in `tz` (possibly past) or a day without hour."""
     local_now = _local_now(now, tz)
     if scan.iso is not None:
         return (scan.iso.replace(tzinfo=tz) if scan.iso_naive else scan.iso).astimezone(tz)
     if scan.delta is not None:
         return (local_now + scan.delta).replace(second=0, microsecond=0)
     clock = _clock(scan)
-    if clock is None:
-        if scan.date is not None:
-            raise WhenError("a date was given but no time of day")
-        raise WhenError(scan.invalid or "no date or time of day found")
-    if scan.invalid is not None and scan.date is None:
-        raise WhenError(scan.invalid)
     today = local_now.date()
+    booked_local = booked.astimezone(tz) if booked is not None else None
+    if booked_local is not None and booked_local <= local_now:
+        booked_local = None  # a call already past anchors nothing
     if scan.date is None:
-        candidate = _at(today, clock, tz)
-        return candidate if candidate > local_now else _at(today + timedelta(days=1), clock, tz)
-    spec = scan.date[1]
-    try:
-        if spec.kind == "absolute":
-            return _at(date(spec.year, spec.month, spec.day), clock, tz)
-        if spec.kind == "offset":
-            return _at(today + timedelta(days=spec.offset), clock, tz)
-        if spec.kind == "weekday":
-            ahead = (spec.weekday - today.weekday()) % 7 or 7
-            return _at(today + timedelta(days=ahead), clock, tz)
-    except (ValueError, OverflowError) as exc:
-        raise WhenError(f"invalid date: {exc}") from None
-    # Day and month without a year, or a bare day of the month: the next occurrence.
-    for step in range(48):
-        if spec.kind == "month_day":
-            year, month, day = today.year + step, spec.month, spec.day
+        if scan.invalid is not None:
+            raise WhenError("invalid_date", scan.invalid)
+        if clock is None:
+            raise WhenError("unreadable", "no date or time of day found")
+        return _anchored(clock, local_now, tz, booked_local, offered)
+    day = _day(scan.date[1], today)
+    if clock is None:
+        if scan.same_time and booked_local is not None:
+            clock = (booked_local.hour, booked_local.minute)
         else:
-            total = today.month - 1 + step
-            year, month, day = today.year + total // 12, total % 12 + 1, spec.day
-        try:
-            candidate = _at(date(year, month, day), clock, tz)
-        except ValueError:
-            continue
-        if candidate > local_now:
-            return candidate
-    raise WhenError(f"invalid date: day {spec.day} month {spec.month or 'any'}")
+            return day
+    return _at(day, clock, tz)
 
 
-def _match(text: str, now: datetime, tz: ZoneInfo) -> tuple[_Scan, datetime]:
-    scan = _scan(fold(text))
-    return scan, _resolve(scan, now, tz)
+def _anchored(
+    clock: tuple[int, int],
+    local_now: datetime,
+    tz: ZoneInfo,
+    booked: datetime | None,
+    offered: Sequence[datetime],
+) -> datetime:
+    """An hour alone: an offered slot, the offered day, the booked day, or the next one."""
+    slots = [slot.astimezone(tz) for slot in offered]
+    for slot in slots:
+        if (slot.hour, slot.minute) == clock:
+            return slot
+    if slots:
+        return _at(slots[0].date(), clock, tz)
+    if booked is not None:
+        return _at(booked.date(), clock, tz)
+    candidate = _at(local_now.date(), clock, tz)
+    return (
+        candidate if candidate > local_now else _at(local_now.date() + timedelta(days=1), clock, tz)
+    )
 
 
-def search_when(text: str, *, now: datetime, tz: ZoneInfo) -> WhenMatch | None:
+def read_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    booked: datetime | None = None,
+    offered: Sequence[datetime] = (),
+) -> WhenReading:
+    """Read a call time, completing half answers from what is already agreed.
+
+    `booked` is the lead's booked call (its day completes "às 9h30 então", its hour
+    completes "no mesmo horário na segunda"); `offered` are slots proposed to the lead
+    (an hour alone picks the one it names). Raises `WhenError` for empty, unreadable or
+    invalid text; a past instant is returned, not refused.
+    """
+    if not text or not text.strip():
+        raise WhenError("empty", "empty date/time")
+    try:
+        scan = _scan(fold(text))
+        found = _resolve(scan, now, tz, booked, offered)
+    except WhenError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise WhenError("invalid_date", f"invalid date: {exc}") from None
+    spans = tuple(sorted(scan.spans))
+    if isinstance(found, datetime):
+        return WhenReading(at=found, day=None, spans=spans)
+    return WhenReading(at=None, day=found, spans=spans)
+
+
+def search_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    booked: datetime | None = None,
+    offered: Sequence[datetime] = (),
+) -> WhenMatch | None:
     """Find a call time in `text`; `None` when there is no complete date-and-time in it.
 
     Unlike `find_when`, a time in the past is returned (with `is_future=False`) so that a
     caller can tell the lead it has passed.
     """
     try:
-        scan, at = _match(text, now, tz)
-    except (WhenError, ValueError, OverflowError):
+        reading = read_when(text, now=now, tz=tz, booked=booked, offered=offered)
+    except WhenError:
         return None
-    is_future = at > _local_now(now, tz)
-    return WhenMatch(at=at, is_future=is_future, spans=tuple(sorted(scan.spans)))
+    if reading.at is None:
+        return None
+    is_future = reading.at > _local_now(now, tz)
+    return WhenMatch(at=reading.at, is_future=is_future, spans=reading.spans)
 
 
 def find_when(text: str, *, now: datetime, tz: ZoneInfo) -> datetime | None:
@@ -544,6 +656,7 @@ class WhenParts:
 
     has_date: bool
     has_time: bool
+    same_time: bool = False
 
 
 def when_parts(text: str) -> WhenParts:
@@ -562,29 +675,47 @@ def when_parts(text: str) -> WhenParts:
         or scan.iso is not None
         or scan.delta is not None
     )
-    return WhenParts(has_date=has_date, has_time=has_time)
+    return WhenParts(has_date=has_date, has_time=has_time, same_time=scan.same_time)
 
 
 def _quote(text: str) -> str:
     return repr(text if len(text) <= 80 else text[:77] + "...")
 
 
-def parse_when(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
+def parse_when(
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    booked: datetime | None = None,
+    offered: Sequence[datetime] = (),
+) -> datetime:
     """Parse a call time (ISO 8601 or pt-BR) into an aware datetime in `tz`, after `now`.
 
     Raises:
-        WhenError: nothing understandable was found, the date is invalid, a date came
-            without a time of day, or the time is not after `now`.
+        WhenError: with `reason` "empty", "unreadable", "invalid_date", "no_time" (a day
+            came without an hour; `day` holds it) or "past" (`at` holds the instant).
     """
-    if not text or not text.strip():
-        raise WhenError("empty date/time")
     try:
-        _, at = _match(text, now, tz)
-    except (ValueError, OverflowError) as exc:  # WhenError is a ValueError
-        raise WhenError(f"could not understand {_quote(text)} as a date/time: {exc}") from None
-    local_now = _local_now(now, tz)
-    if at <= local_now:
+        reading = read_when(text, now=now, tz=tz, booked=booked, offered=offered)
+    except WhenError as exc:
+        if exc.reason == "empty":
+            raise
         raise WhenError(
-            f"the time {at.isoformat()} is in the past (now is {local_now.isoformat()})"
+            exc.reason, f"could not understand {_quote(text)} as a date/time: {exc}"
+        ) from None
+    if reading.at is None:
+        assert reading.day is not None
+        raise WhenError(
+            "no_time",
+            f"{reading.day.isoformat()}: a date was given but no time of day",
+            day=reading.day,
         )
-    return at
+    local_now = _local_now(now, tz)
+    if reading.at <= local_now:
+        raise WhenError(
+            "past",
+            f"the time {reading.at.isoformat()} is in the past (now is {local_now.isoformat()})",
+            at=reading.at,
+        )
+    return reading.at

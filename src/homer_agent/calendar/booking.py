@@ -1,0 +1,290 @@
+"""What `schedule_call` decides for a requested call time, as data a model can relay.
+
+`decide` reads the lead's words with `ptbr.times`, then checks, in this order: that the
+time is understood and complete, not past, inside call hours, and free in the brokers'
+calendar. Every refusal carries the pt-BR sentence to say and, where it helps, the
+nearest free slots inside call hours, so the offline model and an LLM relay the same
+alternatives.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Final, Literal
+from zoneinfo import ZoneInfo
+
+from homer_agent.calendar.hours import Interval, fits, nearest_slots, overlaps
+from homer_agent.profile import CallHours
+from homer_agent.prompts import format_call_time
+from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
+from homer_agent.ptbr.text import join
+from homer_agent.ptbr.times import WhenError, parse_when
+
+__all__ = [
+    "BusyLookup",
+    "CalendarUnavailableError",
+    "CallOutcome",
+    "CallStatus",
+    "decide",
+    "describe_hours",
+    "format_slots",
+]
+
+CallStatus = Literal["booked", "past", "outside_hours", "busy", "need_hour", "invalid"]
+SyncState = Literal["synced", "pending", "off"]
+
+
+class CalendarUnavailableError(RuntimeError):
+    """The brokers' calendar did not answer in time, or refused the request."""
+
+
+BusyLookup = Callable[[datetime, datetime], Sequence[Interval]]
+"""The busy intervals between two instants (the lead's own call left out)."""
+
+_HOUR_HINT: Final = "Por exemplo: amanhã às 15h."
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    """What happened to a requested call time; `to_json` is the tool's reply."""
+
+    status: CallStatus
+    message: str
+    call_at: datetime | None = None
+    requested: datetime | None = None
+    day: date | None = None
+    alternatives: tuple[datetime, ...] = ()
+    calendar: SyncState | None = None
+    labels: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "status": self.status,
+                "call_at": self.call_at.isoformat() if self.call_at else None,
+                "requested": self.requested.isoformat() if self.requested else None,
+                "day": self.day.isoformat() if self.day else None,
+                "alternatives": [slot.isoformat() for slot in self.alternatives],
+                "alternatives_pt": list(self.labels),
+                "calendar": self.calendar,
+                "message": self.message,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CallOutcome | None:
+        """Read a tool reply back; None when `text` is not one."""
+        try:
+            data = json.loads(text)
+            status = data["status"]
+            if status not in ("booked", "past", "outside_hours", "busy", "need_hour", "invalid"):
+                return None
+
+            def instant(key: str) -> datetime | None:
+                value = data.get(key)
+                return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+            day = data.get("day")
+            return cls(
+                status=status,
+                message=str(data.get("message") or ""),
+                call_at=instant("call_at"),
+                requested=instant("requested"),
+                day=date.fromisoformat(day) if isinstance(day, str) else None,
+                alternatives=tuple(datetime.fromisoformat(v) for v in data["alternatives"]),
+                calendar=data.get("calendar"),
+                labels=tuple(str(v) for v in data.get("alternatives_pt") or ()),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _clock_pt(at: time) -> str:
+    return f"{at.hour}h" + (f"{at.minute:02d}" if at.minute else "")
+
+
+def _range_pt(ranges: tuple[tuple[time, time], ...]) -> str:
+    parts = []
+    for opens, closes in ranges:
+        end = "24h" if closes == time.max else _clock_pt(closes)
+        parts.append(f"das {_clock_pt(opens)} às {end}")
+    return join(parts)
+
+
+def describe_hours(hours: CallHours) -> str:
+    """`"de segunda a sexta, das 9h às 18h, e sábado, das 9h às 13h"`."""
+    groups: list[tuple[int, int, tuple[tuple[time, time], ...]]] = []
+    for weekday in range(7):
+        ranges = hours.ranges(weekday)
+        if groups and groups[-1][2] == ranges and groups[-1][1] == weekday - 1:
+            groups[-1] = (groups[-1][0], weekday, ranges)
+        else:
+            groups.append((weekday, weekday, ranges))
+    parts = []
+    for first, last, ranges in groups:
+        if not ranges:
+            continue
+        name = WEEKDAY_NAMES[first].removesuffix("-feira")
+        if last > first:
+            name = f"de {name} a {WEEKDAY_NAMES[last].removesuffix('-feira')}"
+        parts.append(f"{name}, {_range_pt(ranges)}")
+    if not parts:
+        return "em horários a combinar"
+    # Each part has its own commas: the last one joins with ", e".
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", e " + parts[-1]
+
+
+def format_slots(slots: Sequence[datetime], *, tz: ZoneInfo, now: datetime) -> list[str]:
+    """Each slot in pt-BR; a slot on the same day as the one before says only the hour."""
+    labels: list[str] = []
+    previous: date | None = None
+    for slot in slots:
+        local = slot.astimezone(tz)
+        if local.date() == previous:
+            labels.append(f"às {_clock_pt(local.time())}")
+        else:
+            labels.append(format_call_time(local, tz=tz, now=now))
+        previous = local.date()
+    return labels
+
+
+def _offer(slots: Sequence[datetime], tz: ZoneInfo, now: datetime) -> tuple[str, tuple[str, ...]]:
+    labels = tuple(format_slots(slots, tz=tz, now=now))
+    if not labels:
+        return "Que outro dia e horário ficam bons?", labels
+    return f"Posso agendar {join(list(labels), 'ou')}?", labels
+
+
+def decide(
+    when: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    hours: CallHours,
+    booked: datetime | None = None,
+    offered: Sequence[datetime] = (),
+    busy: BusyLookup | None = None,
+) -> CallOutcome:
+    """Decide what to do with a requested call time; nothing is written here.
+
+    `busy` looks up the brokers' calendar; when it raises `CalendarUnavailableError` the
+    time is accepted unchecked (`calendar="pending"`: it is pushed once it answers).
+    """
+    try:
+        at = parse_when(when, now=now, tz=tz, booked=booked, offered=offered)
+    except WhenError as exc:
+        return _refused(exc, now=now, tz=tz, hours=hours, busy=busy)
+    if not fits(at, hours, tz):
+        return _outside(at, now=now, tz=tz, hours=hours, busy=busy)
+    length = timedelta(minutes=hours.length_minutes)
+    if busy is None:
+        return _booked(at, tz, now, "off")
+    try:
+        taken = busy(at - timedelta(days=1), at + timedelta(days=2))
+    except CalendarUnavailableError:
+        return _booked(at, tz, now, "pending")
+    if overlaps(at, length, taken):
+        slots = nearest_slots(at, now=now, hours=hours, tz=tz, busy=taken)
+        question, labels = _offer(slots, tz, now)
+        return CallOutcome(
+            status="busy",
+            message=f"Esse horário já está ocupado na agenda dos corretores. {question}",
+            requested=at,
+            alternatives=tuple(slots),
+            labels=labels,
+        )
+    return _booked(at, tz, now, "synced")
+
+
+def _booked(at: datetime, tz: ZoneInfo, now: datetime, calendar: SyncState) -> CallOutcome:
+    return CallOutcome(
+        status="booked",
+        message=f"Ligação agendada para {format_call_time(at, tz=tz, now=now)}.",
+        call_at=at,
+        calendar=calendar,
+    )
+
+
+def _free_slots(
+    requested: datetime, *, now: datetime, tz: ZoneInfo, hours: CallHours, busy: BusyLookup | None
+) -> list[datetime]:
+    taken: Sequence[Interval] = ()
+    if busy is not None:
+        try:
+            taken = busy(max(now, requested - timedelta(days=7)), requested + timedelta(days=21))
+        except CalendarUnavailableError:
+            taken = ()
+    return nearest_slots(requested, now=now, hours=hours, tz=tz, busy=taken)
+
+
+def _outside(
+    at: datetime, *, now: datetime, tz: ZoneInfo, hours: CallHours, busy: BusyLookup | None
+) -> CallOutcome:
+    slots = _free_slots(at, now=now, tz=tz, hours=hours, busy=busy)
+    question, labels = _offer(slots, tz, now)
+    local = at.astimezone(tz)
+    if local.date() in hours.holidays:
+        why = f"{format_call_time(local, tz=tz, now=now).split(' às ')[0]} é feriado"
+        first = f"Nesse dia não temos ligações ({why})."
+    else:
+        first = f"Os corretores ligam {describe_hours(hours)}."
+    return CallOutcome(
+        status="outside_hours",
+        message=f"{first} {question}",
+        requested=at,
+        alternatives=tuple(slots),
+        labels=labels,
+    )
+
+
+def _refused(
+    exc: WhenError, *, now: datetime, tz: ZoneInfo, hours: CallHours, busy: BusyLookup | None
+) -> CallOutcome:
+    if exc.reason == "past":
+        return CallOutcome(
+            status="past",
+            message="Esse horário já passou; que dia e hora ficam bons?",
+            requested=exc.at,
+        )
+    if exc.reason == "no_time" and exc.day is not None:
+        day = exc.day
+        noon = datetime.combine(day, time(12), tzinfo=tz)
+        if day < now.astimezone(tz).date():
+            return CallOutcome(
+                status="past",
+                message="Esse dia já passou; que dia e hora ficam bons?",
+                day=day,
+            )
+        ranges = hours.ranges(day.weekday())
+        if not ranges or day in hours.holidays:
+            outcome = _outside(noon, now=now, tz=tz, hours=hours, busy=busy)
+            return CallOutcome(
+                status="outside_hours",
+                message=outcome.message,
+                day=day,
+                alternatives=outcome.alternatives,
+                labels=outcome.labels,
+            )
+        label = format_call_time(noon, tz=tz, now=now).split(" às ")[0]
+        return CallOutcome(
+            status="need_hour",
+            message=(
+                f"Que horas fica bom na {label}? Os corretores ligam {_range_pt(ranges)}."
+                if day.weekday() < 5
+                else f"Que horas fica bom no {label}? Os corretores ligam {_range_pt(ranges)}."
+            ),
+            day=day,
+        )
+    if exc.reason == "invalid_date":
+        return CallOutcome(
+            status="invalid",
+            message=f"Essa data não existe. Pode me dizer o dia e o horário? {_HOUR_HINT}",
+        )
+    return CallOutcome(
+        status="invalid",
+        message=f"Não entendi a data. Pode me dizer o dia e o horário? {_HOUR_HINT}",
+    )
