@@ -127,6 +127,7 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     load_before = os.getloadavg()
     walls: dict[str, list[float]] = {"plain": [], "fallback": []}
+    cpus: dict[str, list[float]] = {"plain": [], "fallback": []}
     reasons: dict[str, int] = {}
     mismatched = 0
     errors = 0
@@ -146,9 +147,10 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
                     replies = {}
                     # Which side goes first alternates turn by turn (warm caches).
                     for side, session in sides if i % 2 == 0 else sides[::-1]:
-                        t0 = time.perf_counter()
+                        t0, c0 = time.perf_counter(), time.process_time()
                         result = session.turn(text)
                         walls[side].append((time.perf_counter() - t0) * 1000)
+                        cpus[side].append((time.process_time() - c0) * 1000)
                         replies[side] = result.reply
                         errors += result.error is not None
                         if side == "fallback":
@@ -165,6 +167,9 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
     # the differences is far less noisy than the difference of the two medians.
     paired = summary([f - p for p, f in zip(walls["plain"], walls["fallback"], strict=True)], 3)
     added = paired["p50"]
+    # This process's CPU time, paired the same way: what the fallback path itself costs,
+    # far less sensitive than wall time to other processes on a busy machine.
+    paired_cpu = summary([f - p for p, f in zip(cpus["plain"], cpus["fallback"], strict=True)], 3)
     wrapper_us = _wrapper_overhead_us(ROUNDS_QUICK if quick else ROUNDS)
     faithful = reasons == {"circuit_open": total} and mismatched == 0 and errors == 0
     met = added <= BUDGET_ADDED_MS
@@ -175,6 +180,11 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
             unit="ms",
             budget=f"≤ {BUDGET_ADDED_MS:g} over a plain offline turn",
             met=met,
+        ),
+        row(
+            "fallback turn (circuit open) added client CPU ms p50",
+            paired_cpu["p50"],
+            unit="ms",
         ),
         row(
             "Fallback.invoke overhead, circuit open, µs p50",
@@ -210,6 +220,7 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
         "fallback_ms": fallback_ms,
         "added_ms_paired": paired,
         "added_ms_p50": added,
+        "added_client_cpu_ms_paired": paired_cpu,
         "wrapper_overhead_us": wrapper_us,
         "fallback_reasons": reasons,
         "replies_mismatched": mismatched,

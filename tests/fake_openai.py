@@ -33,6 +33,7 @@ which is how a test provokes a client timeout):
   ``retry-after-ms`` header that the openai client honours instead of its own back-off.
 - `Disconnect()`: the connection is closed without any response (a provider that is down
   or a proxy that drops the request).
+- `Garbled(body)`: a 200 whose body is not the API's (a captive portal, a broken proxy).
 
 An outage, whatever the script says: `down(response)` answers every chat request with
 `response` until `up()` (the queue waits meanwhile): ``down(Error(503))`` for a provider
@@ -71,6 +72,7 @@ __all__ = [
     "Disconnect",
     "Error",
     "FakeOpenAI",
+    "Garbled",
     "Received",
     "Refused",
     "Response",
@@ -170,7 +172,16 @@ class Disconnect:
     delay: float = 0.0
 
 
-Response = Text | ToolCalls | Error | Disconnect
+@dataclass(frozen=True)
+class Garbled:
+    """A 200 whose body is not what the API promises (a captive portal, a broken proxy):
+    sent as the one event of a stream, or as the whole body otherwise."""
+
+    body: str = "<html><body>502 Bad Gateway</body></html>"
+    delay: float = 0.0
+
+
+Response = Text | ToolCalls | Error | Disconnect | Garbled
 
 
 @dataclass(frozen=True)
@@ -467,6 +478,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, response: Response, body: dict[str, Any]) -> None:
         if isinstance(response, Disconnect):
             self._drop()
+        elif isinstance(response, Garbled):
+            self._garbled(response, stream=bool(body.get("stream")))
         elif isinstance(response, Error):
             headers = dict(response.headers)
             if response.retry_after is not None:
@@ -587,6 +600,17 @@ class _Handler(BaseHTTPRequestHandler):
             data = event if isinstance(event, str) else json.dumps(event, ensure_ascii=False)
             self._write_chunk(f"data: {data}\n\n".encode())
         self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
+    def _garbled(self, response: Garbled, *, stream: bool) -> None:
+        data = response.body.encode()
+        if stream:
+            data = b"data: " + data + b"\n\n"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
         self.wfile.flush()
 
     def _write_chunk(self, payload: bytes) -> None:

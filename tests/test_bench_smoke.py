@@ -71,7 +71,13 @@ def test_bench_fallback_quick(bench_db: str) -> None:
     result = bench_fallback.run(quick=True, turns=10)
     _check_shape(result, "fallback")
     assert result["turns_per_side"] == 10
-    for key in ("plain_ms", "fallback_ms", "added_ms_paired", "wrapper_overhead_us"):
+    for key in (
+        "plain_ms",
+        "fallback_ms",
+        "added_ms_paired",
+        "added_client_cpu_ms_paired",
+        "wrapper_overhead_us",
+    ):
         _dist(result[key])
     # Every fallback turn skipped the dead provider and said what the plain one said.
     assert result["fallback_reasons"] == {"circuit_open": 10}

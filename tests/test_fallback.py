@@ -24,7 +24,7 @@ from homer_agent.models.fallback import CircuitBreaker, failure_reason
 from homer_agent.profile import load_profile
 from homer_agent.session import ERROR_REPLIES, Session
 from tests.conftest import run_cli
-from tests.fake_openai import Error, FakeOpenAI, Refused, Text, ToolCalls, call
+from tests.fake_openai import Error, FakeOpenAI, Garbled, Refused, Text, ToolCalls, call
 from tests.reliability_support import chat_process, lead_row, turn_rows
 
 pytestmark = pytest.mark.timeout(240)
@@ -333,6 +333,15 @@ def test_fallback_metrics_count_turns_by_reason_and_show_the_circuit(
     assert len(told) == 2 and "rate limited" in told[0]
 
 
+def test_a_garbled_answer_is_fallen_back_on(provider: FakeOpenAI, pool: Pool) -> None:
+    session = _session(pool, "garbled", _on(provider), lambda _: None)
+    provider.down(Garbled())
+    result = session.turn("Oi, sou a Rita")
+    assert (result.error, result.stats.fallback_reason) == (None, "other")
+    assert result.reply.startswith("Prazer, Rita!"), result.reply
+    assert len(provider.chat_requests) == 1
+
+
 def test_a_stream_cut_mid_reply_leaves_no_half_reply(provider: FakeOpenAI, pool: Pool) -> None:
     session = _session(pool, "cut", _on(provider), lambda _: None)
     # The stream starts, then the provider stops mid-reply.
@@ -407,18 +416,18 @@ def test_the_breaker_opens_after_n_consecutive_failures_and_probes_once_after_th
     assert states == ["closed", "open", "half_open", "open", "half_open", "closed"]
 
 
-def test_the_breaker_trips_at_once_and_a_probe_that_ends_in_our_own_error_gives_way() -> None:
+def test_the_breaker_trips_at_once() -> None:
     clock = Clock()
     breaker = CircuitBreaker(5, 10, clock=clock)
     assert breaker.failed(trip=True) is True
+    assert breaker.failed() is False  # already open: the cool-down is not restarted
     assert breaker.acquire() is None
+    assert breaker.retry_in() == 10
     clock.now += 10
     assert breaker.acquire() == "half_open"
-    breaker.release()  # not the provider's fault: the next call probes at once
-    assert breaker.acquire() == "half_open"
 
 
-def test_only_provider_errors_are_fallen_back_on() -> None:
+def test_provider_failures_are_told_apart() -> None:
     import httpx
     import openai
 
@@ -444,8 +453,8 @@ def test_only_provider_errors_are_fallen_back_on() -> None:
     assert failure_reason(openai.APITimeoutError(request=request)) == "timeout"
     assert failure_reason(openai.APIConnectionError(request=request)) == "connection"
     assert failure_reason(httpx.RemoteProtocolError("cut", request=request)) == "connection"
-    assert failure_reason(ValueError("a bug of ours")) is None
-    assert failure_reason(KeyError("x")) is None
+    # A garbled stream surfaces as whatever the parser raised.
+    assert failure_reason(ValueError("Expecting value: line 1 column 1")) == "other"
 
 
 def test_the_fallback_is_offline_by_default_with_an_llm_and_none_without() -> None:

@@ -108,23 +108,15 @@ class CircuitBreaker:
                 return True
             return False
 
-    def release(self) -> None:
-        """A call ended with no verdict on the provider (our own error): a probe in
-        flight gives its place to the next call."""
-        with self._lock:
-            if self._state == "half_open":
-                self._opened_at = self._clock() - self.cooldown
-                self._set("open")
-
     def _set(self, state: CircuitState) -> None:
         self._state = state
         if self._on_change is not None:
             self._on_change(state)
 
 
-def failure_reason(exc: BaseException) -> FallbackReason | None:
-    """How the provider failed, or None when `exc` is not a provider failure (a bug of
-    ours, which the fallback must not hide)."""
+def failure_reason(exc: BaseException) -> FallbackReason:
+    """How the provider's call failed. Anything the client raised that is not one of the
+    known failures (a garbled stream, say) is "other": the lead is answered all the same."""
     import httpx
     import openai
 
@@ -138,9 +130,7 @@ def failure_reason(exc: BaseException) -> FallbackReason | None:
         return "rate_limit"
     if isinstance(exc, openai.APIStatusError) and exc.status_code >= 500:
         return "server_error"
-    if isinstance(exc, openai.OpenAIError | httpx.HTTPError):
-        return "other"
-    return None
+    return "other"
 
 
 _DESCRIPTIONS: dict[FallbackReason, str] = {
@@ -222,12 +212,10 @@ class Fallback:
             response = model.invoke(prompt)
         except Exception as exc:
             reason = failure_reason(exc)
-            if reason is None:
-                self.breaker.release()
-                raise
             opened = self.breaker.failed(trip=reason == "auth")
             turn.fallback_reason = reason
             log.info("provider failed (%s: %s); the fallback answers", reason, type(exc).__name__)
+            log.debug("provider failure", exc_info=exc)
             self._tell_failure(reason, exc, opened)
             return self.model.invoke(prompt)
         self.breaker.succeeded()
