@@ -100,9 +100,9 @@ def test_invented_lead_arguments_cannot_write_another_lead(pool: Pool, db_url: s
         script=calls_then_reply(
             [
                 tool_call("update_lead_name", {"name": "Mallory", **aim}, "a1"),
-                tool_call("update_bedrooms", {"bedrooms": 1, **aim}, "a2"),
+                tool_call("update_bedrooms", {"bedrooms": 3, **aim}, "a2"),
                 tool_call("update_neighborhood", {"neighborhood": "Centro", **aim}, "a3"),
-                tool_call("update_budget", {"budget_brl": 1, **aim}, "a4"),
+                tool_call("update_budget", {"budget_brl": 500_000, **aim}, "a4"),
                 tool_call("schedule_call", {"when": "segunda às 15h", **aim}, "a5"),
             ],
             reply="Pronto, alterei o cadastro do outro cliente.",
@@ -121,9 +121,9 @@ def test_invented_lead_arguments_cannot_write_another_lead(pool: Pool, db_url: s
     assert own is not None
     assert (own["name"], own["bedrooms"], own["neighborhood"], own["budget_brl"]) == (
         "Mallory",
-        1,
+        3,
         "Centro",
-        1,
+        500_000,
     )
     assert own["call_at"] is not None
     # ... and the victim's row, turns and conversation are byte for byte what they were.

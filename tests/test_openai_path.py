@@ -197,7 +197,7 @@ def test_invented_arguments_cannot_reach_another_lead(
     server.script(
         ToolCalls(
             call("update_lead_name", name="Mallory", **invented),
-            call("update_budget", budget_brl=1, **invented),
+            call("update_budget", budget_brl=500_000, **invented),
         ),
         Text("Anotado."),
     )
@@ -209,7 +209,7 @@ def test_invented_arguments_cannot_reach_another_lead(
         mallory = q.get_lead_by_session_key(session_key="openai-mallory")
     assert after == victim  # not a column changed, not even updated_at
     assert mallory is not None
-    assert (mallory.name, mallory.budget_brl) == ("Mallory", 1)
+    assert (mallory.name, mallory.budget_brl) == ("Mallory", 500_000)
 
 
 def test_provider_errors_are_retried_and_the_turns_succeed(

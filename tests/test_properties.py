@@ -16,7 +16,8 @@ from langchain_core.messages import ToolMessage
 from homer_agent.db.pool import Pool
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.nodes.route import route
-from homer_agent.sentiment import analyze, handoff_reason
+from homer_agent.ptbr.intents import handoff_reason
+from homer_agent.sentiment import analyze
 from homer_agent.tools import TOOL_NAMES
 from tests.reliability_support import (
     ScriptedChatModel,

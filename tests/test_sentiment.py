@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 from LeIA import SentimentIntensityAnalyzer as LeiaAnalyzer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAnalyzer
 
+from homer_agent.ptbr.intents import handoff_reason
 from homer_agent.sentiment import (
     HOSTILE_THRESHOLD,
     PtBrSentimentAnalyzer,
     Sentiment,
     analyze,
     analyzer,
-    handoff_reason,
 )
 
 LEADS_TSV = Path(__file__).parent / "data" / "sentiment_leads.tsv"
@@ -271,105 +271,6 @@ def test_scoring_is_cheap() -> None:
         analyze(text)
     per_message = (time.perf_counter() - start) / len(texts)
     assert per_message < 1e-3, f"{per_message * 1e6:.0f} µs per message"
-
-
-# --- hand-off ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "pare de me mandar mensagem",
-        "PARE DE ME MANDAR MENSAGEM!!!",
-        "para de me ligar",
-        "parem de insistir",
-        "não quero mais",
-        "Chega, não quero mais receber mensagens",
-        "nao quero mais, obrigado",
-        "não me mande mais mensagens",
-        "não tenho interesse",
-        "Não tenho mais interesse",
-        "perdi o interesse",
-        "me tira da lista",
-        "remove meu número",
-        "chega de mensagem",
-        "me deixa em paz",
-        "desisti",
-        "stop",
-    ],
-)
-def test_opt_out(text: str) -> None:
-    assert handoff_reason(text) == "opt_out"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "quero falar com um corretor",
-        "Quero falar com um corretor",
-        "queria falar com a corretora",
-        "me passa pra um atendente",
-        "me passa para um atendente por favor",
-        "falar com uma pessoa de verdade",
-        "posso falar com alguém?",
-        "tem como falar com um humano?",
-        "gostaria de falar com um consultor",
-        "atendimento humano",
-        "atendente",
-        "não quero falar com robô",
-    ],
-)
-def test_human_request(text: str) -> None:
-    assert handoff_reason(text) == "human"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "vocês são uns idiotas",
-        "que lixo de atendimento",
-        "vai se ferrar",
-        "péssimo atendimento, vocês são uma vergonha",
-        "Horrível, péssimo, ridículo",
-    ],
-)
-def test_hostile(text: str) -> None:
-    assert handoff_reason(text) == "hostile"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # lookalikes of an opt-out
-        "não quero mais de 3 quartos",
-        "Não quero mais que 600 mil",
-        "não quero mais do que isso de entrada",
-        "não quero mais esse bairro, prefiro a Aldeota",
-        "não tenho interesse em piscina",
-        "não me interessa o andar",
-        "pode ser para de manhã",
-        "o portão para de funcionar sem energia?",
-        "não me liga, pode ser por aqui",
-        "desisti do bairro, quero outro",
-        "quando chega a chave?",
-        # lookalikes of a human request
-        "quero falar com minha esposa antes",
-        "já falei com o corretor",
-        "não quero falar com corretor, só quero o preço",
-        "o corretor vai me ligar?",
-        # complaints that are not hostile
-        "achei caro",
-        "achei meio caro",
-        "não gostei da localização",
-        "que demora",
-        # plain facts
-        "Quero 3 quartos no Leblon",
-        "Meu orçamento é 600 mil",
-        "",
-    ],
-)
-def test_not_a_handoff(text: str) -> None:
-    assert handoff_reason(text) is None
 
 
 def test_hostile_threshold_is_documented() -> None:

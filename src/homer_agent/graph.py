@@ -1,13 +1,15 @@
 """The Homer turn, top to bottom.
 
-    START → sentiment → route ─┬─► agent ⇄ tools → END
-                               └─► handoff ──────► END
+    START → sentiment → route ─┬─► agent ⇄ tools
+                               │     └──────────┬─► temperature → END
+                               └─► handoff ─────┘
 
-`sentiment` scores the newest human message, re-reads the lead and keeps its
-temperature current (and moves old messages out of the checkpoint: see history.py);
-`route` sends hostile messages, opt-outs and requests for a human to `handoff`;
-`agent` is the chat model with the lead-update tools bound; `tools` writes each fact.
-A turn is run, locked and recorded by `session.Session.turn`.
+`sentiment` scores the newest human message and re-reads the lead (and moves old
+messages out of the checkpoint: see history.py); `route` sends hostile messages,
+opt-outs and requests for a human to `handoff`; `agent` is the chat model with the
+lead-update tools bound; `tools` writes each fact (several calls of one model message
+run in parallel); `temperature` computes the lead's temperature once, from the final
+row, as the turn's last step. A turn is run, locked and recorded by `session.Session.turn`.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from langgraph.prebuilt import ToolNode, tools_condition
 
 from homer_agent.nodes.agent import agent
 from homer_agent.nodes.handoff import handoff
-from homer_agent.nodes.names import AGENT, HANDOFF, SENTIMENT, TOOLS
+from homer_agent.nodes.names import AGENT, HANDOFF, SENTIMENT, TEMPERATURE, TOOLS
 from homer_agent.nodes.route import route
 from homer_agent.nodes.sentiment import sentiment
+from homer_agent.nodes.temperature import temperature
 from homer_agent.state import Context, InputState, State
 from homer_agent.tools import TOOLS as LEAD_TOOLS
 
@@ -36,12 +39,15 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Graph:
     builder.add_node(AGENT, agent)
     builder.add_node(TOOLS, ToolNode(LEAD_TOOLS))
     builder.add_node(HANDOFF, handoff)
+    builder.add_node(TEMPERATURE, temperature)
 
     builder.add_edge(START, SENTIMENT)
     builder.add_conditional_edges(SENTIMENT, route, [AGENT, HANDOFF])
-    builder.add_conditional_edges(AGENT, tools_condition, [TOOLS, END])
+    # The agent either calls tools (then answers again) or has answered: the turn ends.
+    builder.add_conditional_edges(AGENT, tools_condition, {TOOLS: TOOLS, END: TEMPERATURE})
     builder.add_edge(TOOLS, AGENT)
-    builder.add_edge(HANDOFF, END)
+    builder.add_edge(HANDOFF, TEMPERATURE)
+    builder.add_edge(TEMPERATURE, END)
 
     return builder.compile(checkpointer=checkpointer, name="homer")
 

@@ -22,6 +22,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 __all__ = [
@@ -182,6 +183,17 @@ class Profile(_Frozen):
         description="Folder of the development's documents, relative to the profile file.",
     )
     calls: CallHours = Field(default_factory=CallHours, description="When brokers call.")
+    budget_floor_brl: int = Field(
+        default=50_000,
+        gt=0,
+        description="A budget below this is confirmed with the lead before it is saved.",
+    )
+    budget_ceiling_brl: int = Field(
+        default=50_000_000,
+        gt=0,
+        lt=10**10,
+        description="A budget above this is confirmed with the lead before it is saved.",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -199,6 +211,12 @@ class Profile(_Frozen):
         if len(set(counts)) != len(counts):
             raise ValueError("two house types have the same number of bedrooms")
         return tuple(sorted(value, key=lambda house: house.bedrooms))
+
+    @model_validator(mode="after")
+    def _floor_below_ceiling(self) -> Profile:
+        if self.budget_floor_brl >= self.budget_ceiling_brl:
+            raise ValueError("budget_floor_brl must be below budget_ceiling_brl")
+        return self
 
     @cached_property
     def tz(self) -> ZoneInfo:

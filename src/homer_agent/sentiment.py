@@ -30,7 +30,7 @@ the rules that feed it:
   Portuguese contraction, not an English negation).
 
 `analyze()` returns the compound and VADER's usual label (>= 0.05 positive, <= -0.05
-negative). `handoff_reason()` decides whether a message must go to a human.
+negative). Whether a message must go to a human is `homer_agent.ptbr.intents`' to say.
 """
 
 from __future__ import annotations
@@ -53,19 +53,16 @@ __all__ = [
     "HOSTILE_THRESHOLD",
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
-    "HandoffReason",
     "Label",
     "PtBrSentimentAnalyzer",
     "Sentiment",
     "analyze",
     "analyzer",
-    "handoff_reason",
 ]
 
 log = logging.getLogger(__name__)
 
 Label = Literal["positive", "neutral", "negative"]
-HandoffReason = Literal["hostile", "opt_out", "human"]
 
 #: VADER's usual label thresholds on the compound score.
 POSITIVE_THRESHOLD: Final = 0.05
@@ -538,6 +535,11 @@ class PtBrSentimentAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
                     return collapsed
         return word
 
+    @property
+    def insults(self) -> frozenset[str]:
+        """Folded insults and curses from the domain file ("idiota", "vai se ferrar")."""
+        return self._insults
+
     def tokens(self, text: str) -> list[str]:
         """Folded tokens of `text`; clause punctuation becomes ".", "!", "?" or a line break."""
         return self._tokenize(text)[0]
@@ -791,114 +793,3 @@ def analyze(text: str) -> Sentiment:
         log.exception("sentiment analysis failed; treating the message as neutral")
         compound = 0.0
     return Sentiment.from_compound(compound)
-
-
-# --- hand-off ------------------------------------------------------------------------------
-
-_END = r"(?=\s*(?:$|[.,;:!?)]))"
-_NEGATED_BEFORE = re.compile(r"\b(?:nao|n|nem|nunca|jamais|sem)\s+(?:\w+\s+){0,2}$")
-
-_OPT_OUT = re.compile(
-    "|".join(
-        (
-            # "pare de me mandar mensagem", "para de ligar", "parem de insistir"
-            r"\bpar(?:e|a|em|ar)\s+de\s+(?:me\s+|nos\s+|ficar\s+|tanto\s+)?"
-            r"(?:mand|envi|lig|cham|escrev|ench|insist|incomod|perturb|importun|procur|fal)\w*",
-            # "não me mande mais", "não liga mais"
-            r"\bn(?:ao)?\s+(?:me\s+|nos\s+)?(?:mand|envi|lig|cham|procur|incomod|perturb|escrev)\w*"
-            r"\s+(?:\w+\s+){0,2}mais\b",
-            # "não quero mais", "não quero mais receber" (not "não quero mais de 3 quartos")
-            r"\bn(?:ao)?\s+(?:quero|queremos|desejo|vou\s+querer|tenho)\s+mais"
-            r"(?:" + _END + r"|\s+(?:receber|mensag|msg|contato|ser\s+contat|nada|saber|conversa"
-            r"|falar|comprar|negocio|nenhum|isso|interesse|obrigad|por\s+favor|pfv|vlw|valeu))",
-            # "não quero receber mensagens"
-            r"\bn(?:ao)?\s+(?:quero|desejo|gostaria\s+de)\s+(?:mais\s+)?"
-            r"(?:receber|ser\s+contatad|ser\s+incomodad|contato)",
-            # "não tenho interesse", "sem interesse", "perdi o interesse"
-            r"\b(?:n(?:ao)?\s+(?:tenho|temos)|sem)\s+(?:mais\s+|nenhum\s+)?interesse"
-            r"(?:" + _END + r"|\s+(?:nenhum|mais|no\s+momento|agora|nisso|obrigad))",
-            r"\bperd(?:i|emos|eu)\s+(?:o\s+|todo\s+o\s+)?interesse\b",
-            r"\bn(?:ao)?\s+(?:me\s+)?interessa(?:\s+mais)?" + _END,
-            # "me tira da lista", "remove meu número", "descadastrar"
-            r"\b(?:tir|remov|exclu|apag|delet|retir)\w*\s+(?:o\s+)?(?:meu\s+|me\s+)?"
-            r"(?:(?:da|dessa|desta|de\s+sua|da\s+sua)\s+lista|numero|contato|cadastro|telefone)",
-            r"\bdescadastr\w*",
-            r"\bchega\s+de\s+(?:mensag|msg|ligac|liga|insist|spam|contato)",
-            r"\bme\s+deix(?:a|e|em)\s+em\s+paz\b",
-            r"\bdesist(?:i|o|imos)\b(?:" + _END + r"|\s+(?:de|da|do)\s+"
-            r"(?:compra|comprar|imovel|casa|negocio|ideia|tudo|voces|vcs))",
-            # a bare "stop" / "sair" / "pare" message
-            r"^\s*(?:stop|sair|parar|pare|cancelar|chega)\s*[.!]*\s*$",
-        )
-    )
-)
-
-_AGENT = (
-    r"(?:corretor|corretora|atendente|humano|humana|pessoa|gente\s+de\s+verdade|alguem|"
-    r"vendedor|vendedora|consultor|consultora|gerente|responsavel|supervisor|supervisora|"
-    r"especialista|funcionario|funcionaria|operador|operadora)"
-)
-_HUMAN = re.compile(
-    "|".join(
-        (
-            # "quero falar com um corretor", "posso falar com alguém?"
-            r"\b(?:quero|queria|gostaria\s+de|preciso|prefiro|posso|poderia|pode|podia|da\s+pra|"
-            r"da\s+para|tem\s+como|deixa\s+eu|me\s+deixa|vou|bora|quer)\s+(?:\w+\s+)?"
-            r"(?:falar|conversar|tratar|ser\s+atendid\w*)\s+(?:direto\s+)?com\s+"
-            r"(?:um|uma|o|a|algum|alguma|seu|sua)?\s*" + _AGENT,
-            r"^\s*(?:falar|conversar)\s+com\s+(?:um|uma|o|a|algum|alguma)?\s*" + _AGENT,
-            # "me passa pra um atendente", "transfere pro corretor"
-            r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|conecta|"
-            r"conecte|chama|chame|manda|mande|liga)\s+(?:\w+\s+)?(?:pra|para|pro|com)?\s*"
-            r"(?:um|uma|o|a|algum|alguma)?\s*" + _AGENT,
-            r"\b(?:pessoa|gente|humano|alguem)\s+(?:de\s+verdade|real|de\s+carne\s+e\s+osso)",
-            r"\bser\s+humano\b",
-            r"\batendimento\s+humano\b",
-            r"\bn(?:ao)?\s+quero\s+(?:falar\s+com\s+)?(?:um\s+|uma\s+|o\s+|a\s+)?"
-            r"(?:robo|bot|maquina|ia|inteligencia\s+artificial)\b",
-            # a bare "atendente" / "humano" / "corretor" message
-            r"^\s*(?:um\s+|uma\s+)?(?:atendente|humano|corretor|corretora)\s*[.!?]*\s*(?:pfv|por\s+favor)?"
-            r"\s*[.!?]*\s*$",
-        )
-    )
-)
-
-
-def _matches_unnegated(pattern: re.Pattern[str], text: str) -> bool:
-    for match in pattern.finditer(text):
-        before = text[: match.start()]
-        # "não quero falar com um corretor", "nem precisa me passar pra um atendente"
-        if match.group(0).lstrip().startswith(("n ", "nao ")) or not _NEGATED_BEFORE.search(before):
-            return True
-    return False
-
-
-def handoff_reason(text: str) -> HandoffReason | None:
-    """Why this message should go to a human, or None.
-
-    * "opt_out": the lead asks us to stop ("pare de me mandar mensagem", "não quero mais",
-      "me tira da lista", "não tenho interesse"); comparisons such as "não quero mais de 3
-      quartos" are not opt-outs.
-    * "human": the lead asks for a person ("quero falar com um corretor", "me passa pra um
-      atendente", "falar com uma pessoa de verdade"), unless negated.
-    * "hostile": the message is clearly negative (compound <= HOSTILE_THRESHOLD, -0.6) or
-      contains an insult from the domain file.
-
-    Phrase rules are case- and accent-insensitive. When several apply, the first in the order
-    above wins: an opt-out must be honoured even when it is rude.
-    """
-    try:
-        folded = " ".join(fold(text[:_MAX_CHARS]).split())
-        if _matches_unnegated(_OPT_OUT, folded):
-            return "opt_out"
-        if _matches_unnegated(_HUMAN, folded):
-            return "human"
-        engine = analyzer()
-        if any(w in engine._insults for w in engine.tokens(text)):
-            return "hostile"
-    except Exception:  # never break a conversation over a hand-off check
-        log.exception("hand-off check failed")
-        return None
-    if analyze(text).compound <= HOSTILE_THRESHOLD:
-        return "hostile"
-    return None

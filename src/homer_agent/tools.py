@@ -4,14 +4,28 @@ Each tool validates its arguments (pydantic, through its args schema), writes on
 through the generated queries and returns a short confirmation. The lead always comes
 from the run's context: arguments the model invents (``lead_id``, ``session_key``) are
 dropped by the schema and can never reach another lead.
+
+Plausibility comes from the development profile, and a refused value is never written:
+
+- bedrooms the development does not offer are refused (the agent explains what it has);
+- a budget below `Profile.budget_floor_brl` or above `budget_ceiling_brl` is refused
+  until the lead has confirmed it: the model reads it back, and a second call with the
+  same amount after the lead's next message saves it;
+- titles ("Dr.", "Dona") are dropped from names; a title alone is refused.
+
+A refusal is an error `ToolMessage` whose `artifact` says why as data
+(`{"refused": "bedrooms_not_offered", ...}`), so a model never has to parse its text.
+The tools do not touch the temperature: the `temperature` node computes it once per
+turn, after every tool has written (see graph.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, Final
 
+from langchain_core.messages import BaseMessage, HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.prebuilt import ToolRuntime
 from pydantic import BaseModel, Field, StringConstraints
@@ -19,9 +33,14 @@ from pydantic import BaseModel, Field, StringConstraints
 from homer_agent.calendar.booking import decide
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
-from homer_agent.leads import refresh_temperature
-from homer_agent.ptbr.text import format_brl
+from homer_agent.ptbr.lexicon import drop_titles
+from homer_agent.ptbr.text import format_brl, format_brl_short, join
 from homer_agent.state import Context
+
+BEDROOMS_NOT_OFFERED: Final = "bedrooms_not_offered"
+BUDGET_UNUSUAL: Final = "budget_unusual"
+NAME_IS_TITLE: Final = "name_is_title"
+"""Reason codes in a refusal's artifact."""
 
 # No control characters: Postgres cannot store NUL (the write would fail the whole turn),
 # and escape sequences in a name would reach the terminal of whoever lists the leads.
@@ -62,26 +81,73 @@ class CallArgs(BaseModel):
 
 
 def _write(runtime: ToolRuntime[Context], write: Callable[[Querier, int], Lead | None]) -> Lead:
-    """Run one generated update for the run's lead, then keep its temperature current."""
+    """Run one generated update for the run's lead."""
     ctx = runtime.context
-    q = ctx.queries
-    lead = write(q, ctx.lead_id)
+    lead = write(ctx.queries, ctx.lead_id)
     if lead is None:
         raise ToolException("this lead no longer exists; nothing was saved")
-    ctx.lead = refresh_temperature(q, lead, ctx.stats.moods)
-    return ctx.lead
+    # Parallel tool calls finish in any order: the row is re-read, not taken from one of them.
+    ctx.lead = None
+    return lead
+
+
+def _refuse(runtime: ToolRuntime[Context], content: str, **artifact: object) -> ToolMessage:
+    """An error result that says why as data too (`artifact["refused"]` is the reason code)."""
+    return ToolMessage(
+        content,
+        tool_call_id=runtime.tool_call_id or "",
+        status="error",
+        artifact=artifact,
+    )
+
+
+def refusal(message: BaseMessage) -> Mapping[str, Any] | None:
+    """The artifact of a tool's refusal (`{"refused": code, ...}`), or None."""
+    artifact = message.artifact if isinstance(message, ToolMessage) else None
+    if isinstance(artifact, Mapping) and isinstance(artifact.get("refused"), str):
+        return artifact
+    return None
+
+
+def _confirmed_budget(runtime: ToolRuntime[Context], amount: int) -> bool:
+    """Whether this amount was read back to the lead, who has written since."""
+    messages = runtime.state.get("messages", []) if isinstance(runtime.state, dict) else []
+    for k, message in enumerate(messages):
+        found = refusal(message)
+        if found and found["refused"] == BUDGET_UNUSUAL and found.get("value") == amount:
+            return any(isinstance(later, HumanMessage) for later in messages[k + 1 :])
+    return False
 
 
 @tool(args_schema=NameArgs)
-def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> str:
-    """Save the lead's name as soon as they say it."""
-    lead = _write(runtime, lambda q, lead_id: q.update_lead_name(id=lead_id, name=name.strip()))
+def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+    """Save the lead's name as soon as they say it (without titles such as "Dr.")."""
+    clean = drop_titles(name)
+    if not clean:
+        return _refuse(
+            runtime,
+            f"Not saved: {name!r} is a title, not a name. Ask the lead for their name.",
+            refused=NAME_IS_TITLE,
+            value=name,
+        )
+    lead = _write(runtime, lambda q, lead_id: q.update_lead_name(id=lead_id, name=clean))
     return f"Nome salvo: {lead.name}"
 
 
 @tool(args_schema=BedroomsArgs)
-def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> str:
-    """Save how many bedrooms the lead wants (1 to 10)."""
+def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+    """Save how many bedrooms the lead wants (only counts the development offers)."""
+    offered = runtime.context.profile.bedroom_options
+    if bedrooms not in offered:
+        listed = join([str(n) for n in offered], "ou")
+        return _refuse(
+            runtime,
+            f"Not saved: the development has houses of {listed} bedrooms only. Tell the lead "
+            "and ask which of these suits them.",
+            refused=BEDROOMS_NOT_OFFERED,
+            value=bedrooms,
+            offered=list(offered),
+        )
     lead = _write(runtime, lambda q, lead_id: q.update_lead_bedrooms(id=lead_id, bedrooms=bedrooms))
     return f"Quartos salvos: {lead.bedrooms}"
 
@@ -99,8 +165,21 @@ def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> str
 
 
 @tool(args_schema=BudgetArgs)
-def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str:
-    """Save the lead's budget in whole reais."""
+def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+    """Save the lead's budget in whole reais; an unusual amount is confirmed with the lead first."""
+    profile = runtime.context.profile
+    floor, ceiling = profile.budget_floor_brl, profile.budget_ceiling_brl
+    if not floor <= budget_brl <= ceiling and not _confirmed_budget(runtime, budget_brl):
+        return _refuse(
+            runtime,
+            f"Not saved yet: {format_brl(budget_brl)} is outside the usual range "
+            f"({format_brl_short(floor)} to {format_brl_short(ceiling)}). Read the amount back "
+            "to the lead; if they confirm it, call update_budget again with the same value.",
+            refused=BUDGET_UNUSUAL,
+            value=budget_brl,
+            floor=floor,
+            ceiling=ceiling,
+        )
     lead = _write(
         runtime, lambda q, lead_id: q.update_lead_budget(id=lead_id, budget_brl=budget_brl)
     )

@@ -48,9 +48,10 @@ from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.prompts import PromptView, format_call_time, read_prompt
 from homer_agent.ptbr.facts import extract_facts
-from homer_agent.ptbr.lexicon import GREETINGS
-from homer_agent.ptbr.text import fold, format_brl, join
+from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
+from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, read_when, when_parts
+from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
 
 __all__ = ["FACT_TOOLS", "OfflineChatModel"]
 
@@ -197,7 +198,6 @@ _COMMON_AMENITIES: Final = (
     "pet",
     "praia",
 )
-_THANKS: Final = ("obrigad", "valeu", "agradeco")
 
 
 def _first_name(facts: LeadFacts) -> str | None:
@@ -369,6 +369,41 @@ def _error_reason(fact: FactName, content: str) -> str:
     return f"Não consegui registrar {_FACT_NOUN[fact]}: o valor não foi aceito."
 
 
+def _explain_refusal(refused: Mapping[str, Any], view: PromptView) -> str:
+    """What to tell the lead when a tool refused a value (see `homer_agent.tools`)."""
+    reason, value = refused["refused"], refused.get("value")
+    if reason == BEDROOMS_NOT_OFFERED and isinstance(value, int):
+        offered = [str(n) for n in refused.get("offered", ()) if isinstance(n, int)]
+        where = f"No empreendimento {view.development}" if view.development else "Aqui"
+        count = f"{value} quarto" + ("s" if value != 1 else "")
+        return (
+            f"{where} não temos casas de {count}: são casas de {join(offered, 'ou')} quartos. "
+            "Qual dessas opções te atende melhor?"
+        )
+    if reason == BUDGET_UNUSUAL and isinstance(value, int):
+        return (
+            f"Só para confirmar: o seu orçamento é de {format_brl_short(value)}? "
+            "Se estiver certo, é só responder “sim”; se não, me diga o valor."
+        )
+    if reason == NAME_IS_TITLE:
+        return _HINT["name"]
+    return "Pode me dizer de novo, por favor?"
+
+
+def _confirmed_budget(messages: Sequence[BaseMessage], text: str) -> int | None:
+    """The amount we asked the lead to confirm in our last reply, when they now say yes."""
+    if not is_yes(text):
+        return None
+    for message in reversed(messages[:-1]):
+        if isinstance(message, HumanMessage):
+            return None  # the question was not the last thing we asked
+        found = refusal(message)
+        if found is not None and found["refused"] == BUDGET_UNUSUAL:
+            value = found.get("value")
+            return value if isinstance(value, int) else None
+    return None
+
+
 def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
     facts = view.facts
     parts: list[str] = []
@@ -465,11 +500,6 @@ def _call_request(
     if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
         return None
     return " ".join(text[start:end] for start, end in reading.spans) or None
-
-
-def _is_greeting(text: str) -> bool:
-    low = fold(text).strip(" !.?,")
-    return any(low == word or low.startswith(word + " ") for word in GREETINGS)
 
 
 # ---------------------------------------------------------------------------
@@ -665,7 +695,13 @@ class OfflineChatModel(BaseChatModel):
         pending = next_missing(facts)
         assert view.now is not None and view.tz is not None
         ignore = [name for name in (view.agent_name, view.development) if name]
-        found = extract_facts(text, pending=pending, now=view.now, tz=view.tz, ignore=ignore)
+        known = [fact for fact in FACT_ORDER if getattr(facts, fact) is not None]
+        found = extract_facts(
+            text, pending=pending, now=view.now, tz=view.tz, ignore=ignore, known=known
+        )
+        confirmed = _confirmed_budget(messages, text)
+        if confirmed is not None and "budget_brl" not in found:
+            found["budget_brl"] = confirmed
         found.pop("call_at", None)
         call = _call_request(messages, text, view, pending)
         if call is not None:
@@ -700,12 +736,11 @@ class OfflineChatModel(BaseChatModel):
         answer = _answer(text, view)
         if answer:
             return f"{answer} {next_step}"
-        low = fold(text)
-        if any(word in low for word in _THANKS):
+        if is_thanks(text):
             return f"Por nada! {next_step}" if pending else "Por nada! Até breve."
         if repeated:
             return f"Isso eu já anotei. {next_step}"
-        if variant == 0 or _is_greeting(text):
+        if variant == 0 or is_greeting(text):
             name = _first_name(view.facts)
             if name and pending is None:
                 return f"Olá, {name}! {next_step}"
@@ -728,17 +763,24 @@ class OfflineChatModel(BaseChatModel):
             names = {call["id"]: call["name"] for call in caller.tool_calls}
         saved: list[FactName] = []
         failed: list[tuple[FactName, str]] = []
+        questions: list[str] = []
         for result in results:
             fact = _FACT_BY_TOOL.get(result.name or names.get(result.tool_call_id, ""))
             if fact is None:
                 continue
-            if result.status == "error":
+            refused = refusal(result)
+            if refused is not None:
+                questions.append(_explain_refusal(refused, view))
+            elif result.status == "error":
                 failed.append((fact, _text(result)))
             else:
                 saved.append(fact)
         sentences = [_acknowledge(saved, view)]
         for fact, content in failed:
             sentences.append(_error_reason(fact, content))
+        if questions:
+            # One question at a time: what was refused is asked again before anything new.
+            return " ".join([*(sentence for sentence in sentences if sentence), questions[0]])
         humans = _human_texts(messages)
         if humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)

@@ -13,10 +13,11 @@ from homer_agent.leads import facts_of, get_lead
 from homer_agent.prompts import render_system_prompt
 from homer_agent.state import Context, State
 
-# Enough for a round of tool calls and the reply; fewer means the model is looping.
-# Three, not two: tools then the agent again take two steps, and LangGraph gives up
-# (GraphRecursionError) once a node has run with no step left, even if it was the last.
-MIN_STEPS_FOR_TOOLS = 3
+# Enough for a round of tool calls, the reply and the temperature; fewer means the model
+# is looping. Four, not three: tools, the agent again and the temperature take three
+# steps, and LangGraph gives up (GraphRecursionError) once a node has run with no step
+# left, even if it was the last.
+MIN_STEPS_FOR_TOOLS = 4
 INTERRUPTED_TOOL_RESULT = (
     "Sem resultado: o turno foi interrompido por uma falha. "
     "Confira nos dados do lead o que foi salvo."
@@ -49,7 +50,8 @@ def answer_interrupted_calls(messages: list[BaseMessage]) -> list[BaseMessage]:
 
 def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
-    lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
+    # After a round of tools the row is re-read: it holds every tool's write.
+    lead = ctx.lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
     prompt = [
         SystemMessage(render_system_prompt(ctx.profile, facts_of(lead))),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),

@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from homer_agent import metrics
 from homer_agent.nodes.sentiment import newest_human_text
-from homer_agent.sentiment import HandoffReason, handoff_reason
+from homer_agent.ptbr.intents import HandoffReason, handoff_reason
 from homer_agent.state import Context, State
 
 REPLIES: dict[HandoffReason, str] = {

@@ -6,7 +6,7 @@ from typing import Literal
 
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.nodes.sentiment import newest_human_text
-from homer_agent.sentiment import handoff_reason
+from homer_agent.ptbr.intents import handoff_reason
 from homer_agent.state import State
 
 

@@ -1,4 +1,4 @@
-"""Score the newest human message, keep the lead's temperature current, bound the state."""
+"""Score the newest human message, read the lead afresh, bound the state."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from homer_agent import metrics
 from homer_agent.history import archive_overflow
-from homer_agent.leads import get_lead, recent_moods, refresh_temperature
+from homer_agent.leads import get_lead, recent_moods
 from homer_agent.sentiment import analyze
 from homer_agent.state import Context, State
 
@@ -29,7 +29,7 @@ def sentiment(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     q = ctx.queries
     moods = recent_moods(q, ctx.lead_id, score.compound)
     # Re-read every turn: an edit made directly in the database shows up at once.
-    ctx.lead = refresh_temperature(q, get_lead(q, ctx.lead_id), moods)
+    ctx.lead = get_lead(q, ctx.lead_id)
     ctx.stats.sentiment = score.compound
     ctx.stats.moods = moods
     return {"messages": archive_overflow(q, ctx.lead_id, state["messages"], ctx.history_window)}

@@ -37,7 +37,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, WEEKDAYS
+from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
@@ -48,6 +48,18 @@ logger = logging.getLogger(__name__)
 
 MAX_INPUT_CHARS: Final = 2000
 """Only the start of a longer message is read."""
+
+_GARBLED_RE: Final = re.compile("[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CORRECTION_CUES: Final = (
+    ("pensando", "bem"),
+    ("na", "verdade"),
+    ("melhor",),
+    ("alias",),
+    ("corrigindo",),
+    ("quer", "dizer"),
+    ("digo",),
+    ("mudei", "de", "ideia"),
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +80,25 @@ _BUDGET_CUES: Final = _words(
     "dinheiro disponivel financiar"
 )
 _WEAK_BUDGET_CUES: Final = _words("ate tenho disponho aproximadamente cerca uns")
+_MIN_BUDGET: Final = 1_000
+_MONEY_WORDS: Final = _words("r$ rs real reais mil k mi milhao milhoes conto contos pila brl")
+_NOT_BUDGET_AFTER: Final = _words(
+    "mes mensal mensais mensalmente liquido liquidos bruto brutos entrada parcela parcelas "
+    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts"
+)
+"""Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada"."""
+_NOT_BUDGET_BEFORE: Final = _words(
+    "ganho ganha ganhamos ganham recebo recebe recebemos salario renda rendimento entrada "
+    "parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
+    "iptu sinal custou vendi vendeu vendemos paguei pagou comprei comprou "
+    "devo divida financiado avaliado avaliada vale valia fgts"
+)
+"""Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil"."""
+_POSSESSIVES: Final = _words("minha meu nossa nosso")
+_HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
+_HAS: Final = _words("tem possui atual")
+_NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
+"""Words that put a bedroom count on the home the lead has now ("minha casa tem 2 quartos")."""
 # Words that may follow "… milhão e N" without breaking the amount.
 _FILLERS: Final = _words(
     "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
@@ -75,7 +106,7 @@ _FILLERS: Final = _words(
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
-    "casa casas mesmo apenas so somente isso"
+    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer"
 )
 _OPENING_WORDS: Final = (
     *GREETINGS,
@@ -106,7 +137,10 @@ _NAME_STOP: Final = _words(
     "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
     "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
     "olhando pesquisando procurando buscando querendo gostando interessando lendo "
-    "teste testando alguem ninguem nada tchau ate logo breve "
+    "teste testando alguem ninguem nada tchau ate logo breve serio "
+    "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
+    "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
+    "genro nora filhos filhas pais criancas familia "
     "r$ reais mil milhao milhoes"
 )
 _NON_NAME_SUFFIXES: Final = (
@@ -164,12 +198,32 @@ _NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Cues that count only at the start of a message: "É o Lucas"."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
+_ACKNOWLEDGEMENTS: Final = _words(
+    "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
+)
+"""Words a reluctant answer starts with: "tá bom, é Marcos", "ok, Marcos"."""
+_NEVER_NAME: Final = _words(
+    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok eu voce vc ele ela nos meu minha "
+    "seu sua o a os as um uma uns umas de do da dos das em no na com sem para pra que quem "
+    "qual quais quando onde como porque isso isto esse essa este esta aquele aquela nada "
+    "ninguem alguem segredo tudo mesmo mesma so apenas muito pouco mais menos"
+)
+"""Words that are never a name, even capitalised right after "meu nome é"."""
 """Words after a name: "é a Ana falando", "Carlos aqui"."""
 
 _PLACE_PREPS: Final = _words("no na nos nas em")
 _PLACE_CUES: Final = _words("bairro regiao")
 _PLACE_PARTICLES: Final = _words("de da do das dos del")
-_LIVES_IN_VERBS: Final = _words("moro moramos vivo vivemos trabalho trabalhamos nasci estou to")
+_BEING_IN: Final = _words("estou to estamos sou somos")
+_NOT_WANTED_PLACE: Final = _words(
+    "moro moramos mora moram morava moravamos morei morou vivo vivemos vive vivem trabalho "
+    "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda hospedado "
+    "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
+    "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
+    "evito odeio detesto longe fora"
+)
+"""Words before a place that make it not the place wanted: where the lead lives or works,
+what someone else did, a negation ("moro no Centro", "não quero no Centro")."""
 _PLACE_CUE_DETERMINERS: Final = _words(
     "qual quais que algum alguma qualquer outro outra cada todo toda esse este nesse neste"
 )
@@ -185,6 +239,7 @@ _PLACE_STOP: Final = (
         "geral principio vez cidade lugar local regiao bairro sim nao ok sei ideia "
         "preferencia duvida tanto nenhum nenhuma talvez ainda depende indiferente todos "
         "todas tudo isso este esta esse essa aquele aquela lado frente centro-oeste r$ reais "
+        "perto longe proximo proxima olx zap zapimoveis vivareal quintoandar youtube tiktok "
         "mil milhao milhoes o a os as um uma eu voce voces vc vcs ele ela eles elas nos"
     )
     | frozenset(WEEKDAYS)
@@ -234,33 +289,116 @@ def _clip(text: str, limit: int) -> str | None:
     return text or None
 
 
+_BOUNDARY_WORDS: Final = _words("mas porem entretanto so que e")
+_BOUNDARY_PUNCT: Final = frozenset(".,;:!?()")
+
+
+def _is_boundary(tok: Token) -> bool:
+    """Punctuation or a conjunction between clauses ("e", not the verb "é")."""
+    return tok.low in _BOUNDARY_PUNCT or (tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é")
+
+
+def _clause_before(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]:
+    """Up to `limit` tokens before `i`, back to the start of its clause."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= 0 and len(out) < limit:
+        tok = toks[j]
+        if _is_boundary(tok):
+            break
+        out.append(tok)
+        j -= 1
+    return out
+
+
+def _clause_after(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]:
+    """Up to `limit` tokens from `i` on, up to the end of its clause."""
+    out: list[Token] = []
+    for tok in toks[i:]:
+        if len(out) >= limit or _is_boundary(tok):
+            break
+        out.append(tok)
+    return out
+
+
+def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
+    """Whether the clause before token `i` is about something other than the home wanted:
+    a cue word ("moro no Centro") or the lead's own home ("minha casa tem 2 quartos")."""
+    before = [t.low for t in reversed(_clause_before(toks, i))]
+    if any(word in cues for word in before):
+        return True
+    return any(
+        a in _POSSESSIVES and b in _HOME_NOUNS and c in _HAS
+        for a, b, c in zip(before, before[1:], before[2:], strict=False)
+    )
+
+
+def _in_question(toks: Sequence[Token], i: int) -> bool:
+    """Whether token `i` is in a sentence that ends with "?" (it asks, it does not tell)."""
+    for tok in toks[i:]:
+        if tok.low == "?":
+            return True
+        if tok.low in (".", "!", ";"):
+            return False
+    return False
+
+
 # ---------------------------------------------------------------------------
 # Bedrooms and budget
 
 
-def _bedrooms(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
-    found: int | None = None
-    for number in numbers:
-        if number.scale != 1 or number.last >= len(toks):
+def _bedrooms(
+    toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool
+) -> int | None:
+    """A count before "quartos" (or "suítes" when no "quartos" is named), else a bare answer.
+
+    Not: a count in a question ("tem de 5 quartos?"), in a range ("3 ou 4 quartos"), or about
+    the home the lead has now ("minha casa atual tem 2 quartos").
+    """
+    by_noun: dict[bool, int] = {}
+    for k, number in enumerate(numbers):
+        if number.scale != 1 or number.last >= len(toks) or number.negative:
             continue
         noun = toks[number.last].low
-        is_room = noun in _BEDROOM_NOUNS or (noun in _SUITE_NOUNS and number.value >= 2)
-        if is_room and number.value.is_integer():
-            value = int(number.value)
-            if BEDROOMS_MIN <= value <= BEDROOMS_MAX:
-                found = value
-    if found is None and pending == "bedrooms":
-        core = _core_tokens(toks)
-        # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
-        numbers = [n for n in numbers if not _is_article(toks, n)]
-        if len(numbers) == 1 and numbers[0].scale == 1 and numbers[0].value.is_integer():
-            number = numbers[0]
-            span = set(range(number.first, number.last))
-            rest = [t for t in core if toks.index(t) not in span and t.low != "e"]
-            value = int(number.value)
-            if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX:
-                found = value
-    return found
+        suite = noun in _SUITE_NOUNS and number.value >= 2
+        if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
+            continue
+        if _in_question(toks, number.first) or _about_other(toks, number.first, _NOW_HOME):
+            continue
+        if k > 0 and _is_range(toks, numbers[k - 1], number):
+            by_noun.pop(suite, None)
+            continue
+        value = int(number.value)
+        if BEDROOMS_MIN <= value <= BEDROOMS_MAX:
+            by_noun[suite] = value
+    if by_noun:
+        return by_noun.get(False, by_noun.get(True))
+    if pending == "bedrooms" or correcting:
+        return _bare_count(toks, numbers)
+    return None
+
+
+def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A message that is only a small count ("3", "são três", "pensando bem, melhor 3")."""
+    if any(t.low in _MONEY_WORDS for t in toks):
+        return None
+    # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
+    numbers = [n for n in numbers if not _is_article(toks, n)]
+    if len(numbers) != 1 or numbers[0].scale != 1 or not numbers[0].value.is_integer():
+        return None
+    number = numbers[0]
+    if number.negative:
+        return None
+    span = set(range(number.first, number.last))
+    rest = [t for t in _core_tokens(toks) if toks.index(t) not in span and t.low != "e"]
+    value = int(number.value)
+    return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
+    """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count."""
+    between = [t.low for t in toks[first.last : second.first]]
+    return first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"])
 
 
 def _is_article(toks: Sequence[Token], number: Number) -> bool:
@@ -275,21 +413,32 @@ def _is_article(toks: Sequence[Token], number: Number) -> bool:
 
 
 def _as_budget(value: float, bare: bool) -> int | None:
-    """Turn a bare amount into reais: 800 (with no unit) means 800 mil."""
+    """Turn an amount into reais: a bare 800 (with no unit) means 800 mil.
+
+    Below R$ 1.000 nothing is a home budget ("tenho 1 real"); the development's own floor
+    and ceiling are the update_budget tool's to check (see `Profile.budget_floor_brl`).
+    """
     if bare and 50 <= value < 10_000:
         value *= 1000
     elif bare and value < 10_000:
         return None
     amount = round(value)
-    return amount if 0 < amount < BUDGET_MAX_EXCLUSIVE else None
+    return amount if _MIN_BUDGET <= amount < BUDGET_MAX_EXCLUSIVE else None
 
 
 def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
+    """The largest amount stated as money the lead would spend on the home.
+
+    Not: a negative amount, an amount in a question ("custa 500 mil?"), income ("ganho 15
+    mil por mês"), a down payment, an instalment, rent, or someone else's price.
+    """
     amounts: list[int] = []
     for number in numbers:
         before = toks[number.first - 1].low if number.first > 0 else ""
         after = toks[number.last].low if number.last < len(toks) else ""
-        if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS:
+        if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS or number.negative:
+            continue
+        if _in_question(toks, number.first) or _not_a_budget(toks, number):
             continue
         lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
         money = before in ("r$", "rs") or after in _MONEY_AFTER
@@ -307,11 +456,19 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
         number = numbers[0]
         span = range(number.first, number.last)
         rest = [t for t in _core_tokens(toks) if not span.start <= toks.index(t) < span.stop]
-        if not rest and number.scale == 1:
+        if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
             if amount is not None:
                 amounts.append(amount)
     return max(amounts) if amounts else None
+
+
+def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
+    """Income, a down payment, an instalment, rent or another price, in the same clause."""
+    after = {t.low for t in _clause_after(toks, number.last, 4)}
+    if after & _NOT_BUDGET_AFTER:
+        return True
+    return _about_other(toks, number.first, _NOT_BUDGET_BEFORE)
 
 
 # ---------------------------------------------------------------------------
@@ -322,14 +479,25 @@ def _looks_like_word_not_name(low: str) -> bool:
     return low in _NAME_STOP or (len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES))
 
 
+def _skip_titles(toks: Sequence[Token], i: int) -> int:
+    """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria"."""
+    while i < len(toks) and toks[i].low in TITLES:
+        i += 1
+        if i < len(toks) and toks[i].low == ".":
+            i += 1
+    return i
+
+
 def _read_name(
-    toks: Sequence[Token], i: int, *, allow_lower: bool, strict: bool = False
+    toks: Sequence[Token], i: int, *, allow_lower: bool, strict: bool = False, strong: bool = False
 ) -> str | None:
-    """Read a person's name starting at token `i`.
+    """Read a person's name starting at token `i`; titles before it are dropped.
 
     `allow_lower` accepts a name typed in lower case; `strict` (for weak cues such as
-    "sou …") also rejects a first word that looks like an adjective ("casado").
+    "sou …") also rejects a first word that looks like an adjective ("casado"); `strong`
+    (after "meu nome é") accepts a capitalised word that is usually not a name ("Teste").
     """
+    i = _skip_titles(toks, i)
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i]
@@ -340,7 +508,8 @@ def _read_name(
         return None
     if not capitalised and strict and _looks_like_word_not_name(first.low):
         return None
-    if capitalised and first.low in _NAME_STOP:
+    # After "meu nome é", a capitalised "Teste" or "Sol" is the name; "Eu" or "Bom" is not.
+    if capitalised and first.low in _NAME_STOP and (not strong or first.low in _NEVER_NAME):
         return None
     words = [first.raw]
     j = i + 1
@@ -385,7 +554,7 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
             if _starts_with(toks, i, cue):
-                name = _read_name(toks, i + len(cue), allow_lower=True)
+                name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
         for cue in _NAME_WEAK_CUES:
@@ -396,9 +565,17 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 break
     opening = _strip_greeting(folded)
     first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
+    first = _skip_acknowledgements(toks, first)
     for cue in _NAME_OPENING_CUES:
         if _starts_with(toks, first, cue):
             name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
+            if name:
+                return name
+    # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
+    if asking and first < len(toks) and toks[first].low in ("e", "eh"):
+        after = _skip_titles(toks, first + 1)
+        if after < len(toks) and toks[after].is_cap:
+            name = _read_name(toks, first + 1, allow_lower=False, strict=True)
             if name:
                 return name
     # "é a Ana falando", "Carlos aqui"
@@ -421,12 +598,23 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     return None
 
 
+def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
+    """The index past "tá bom,", "ok,", "beleza," at `i` (and their punctuation)."""
+    while i < len(toks) and (toks[i].low in _ACKNOWLEDGEMENTS or toks[i].low in ",.!"):
+        if toks[i].low == "ta" and i + 1 < len(toks) and toks[i + 1].low == "bom":
+            i += 1
+        i += 1
+    return i
+
+
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
-    """A message that is only a name, e.g. "Fernanda" or "joão pedro!"."""
+    """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos"."""
     if "?" in folded:
         return None
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
+    skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
+    rest = rest[skip:]
     while rest and rest[-1].is_punct and rest[-1].low in ".!":
         rest.pop()
     if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
@@ -492,16 +680,23 @@ def _neighborhood(
             return None
         return place
 
+    def wanted(i: int) -> bool:
+        # "moro em Fortaleza", "meu irmão comprou no Cumbuco", "não quero no Centro",
+        # "tem casa no Cumbuco?": not the place the lead wants to live in.
+        if i > 0 and toks[i - 1].low in _BEING_IN:
+            return False  # "estou em Fortaleza"
+        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE))
+
     for i, tok in enumerate(toks):
         if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
             continue  # "qual bairro vocês têm?" asks, it does not answer
-        if tok.low in _PLACE_CUES and i + 1 < len(toks):
+        if tok.low in _PLACE_CUES and i + 1 < len(toks) and wanted(i):
             place = accept(_read_place(toks, i + 1, allow_lower=asking))
             if place:
                 return place
     for i, tok in enumerate(toks):
-        if i > 0 and toks[i - 1].low in _LIVES_IN_VERBS:
-            continue  # "moro em Fortaleza" says where the lead lives, not where to buy
+        if not wanted(i):
+            continue
         if tok.low in _PLACE_PREPS and i + 1 < len(toks) and toks[i + 1].is_cap:
             place = accept(_read_place(toks, i + 1, allow_lower=False))
             if place:
@@ -540,14 +735,34 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 # Entry point
 
 
+def _garbled(text: str) -> bool:
+    """Bytes that were not text (U+FFFD), control characters, or mostly symbols."""
+    if _GARBLED_RE.search(text):
+        return True
+    plain = sum(ch.isalnum() or ch.isspace() for ch in text)
+    return len(text) >= 12 and plain < len(text) / 2
+
+
+def _correcting(toks: Sequence[Token]) -> bool:
+    """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer."""
+    lows = [t.low for t in toks]
+    return any(
+        tuple(lows[i : i + len(cue)]) == cue for cue in _CORRECTION_CUES for i in range(len(lows))
+    )
+
+
 def _extract(
     text: str,
+    *,
     pending: str | None,
     now: datetime,
     tz: ZoneInfo,
     ignore: Collection[str],
+    known: Collection[str],
 ) -> dict[str, object]:
     original = text[:MAX_INPUT_CHARS]
+    if _garbled(original):
+        return {}
     folded = fold(original)
     found: dict[str, object] = {}
 
@@ -561,7 +776,8 @@ def _extract(
 
     toks = tokenize(original, folded)
     numbers = read_numbers(toks)
-    bedrooms = _bedrooms(toks, numbers, pending)
+    correcting = "bedrooms" in known and _correcting(toks)
+    bedrooms = _bedrooms(toks, numbers, pending, correcting)
     if bedrooms is not None:
         found["bedrooms"] = bedrooms
     budget = _budget(toks, numbers, pending)
@@ -583,6 +799,7 @@ def extract_facts(
     now: datetime,
     tz: ZoneInfo,
     ignore: Collection[str] = (),
+    known: Collection[str] = (),
 ) -> dict[str, object]:
     """The facts stated in one lead message, as the tool calls to make: `{field: value}`.
 
@@ -594,6 +811,8 @@ def extract_facts(
         tz: the time zone the lead speaks in.
         ignore: names never taken as the lead's name or neighbourhood: the agent's
             ("Olá, Homer") and the development's ("uma casa na Vila Carnaúba").
+        known: the facts already saved; a correction ("pensando bem, melhor 3") of a
+            known bedroom count is read as bedrooms.
 
     Returns:
         Keys from `FACT_ORDER`, in that order: `name` (str), `bedrooms` (int),
@@ -601,7 +820,7 @@ def extract_facts(
         `schedule_call`; it may be in the past, which the tool then refuses). Never raises.
     """
     try:
-        return _extract(text, pending, now, tz, ignore)
+        return _extract(text, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
     except Exception:
         logger.exception("fact extraction failed; treating the message as fact-free")
         return {}

@@ -7,6 +7,7 @@ Displayed forms (with accents) are the `*_NAMES` tuples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -25,6 +26,7 @@ __all__ = [
     "UNITS",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
+    "drop_titles",
     "is_title",
     "month_number",
     "number_word",
@@ -199,6 +201,11 @@ TITLES: Final = frozenset(
 """Titles before a name ("Dr. Carlos", "Dona Maria"): never part of the name itself."""
 
 
+_TITLE_RE: Final = re.compile(
+    r"(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")(?:\.\s*|\s+)"
+)
+
+
 def number_word(word: str) -> int | None:
     """`"três"` -> 3, `"Vinte"` -> 20; None for anything else."""
     return NUMBER_WORDS.get(fold(word))
@@ -217,4 +224,12 @@ def month_number(word: str) -> int | None:
 
 def is_title(word: str) -> bool:
     """Whether `word` ("Dr.", "dona", "Sra") is a title rather than a name."""
-    return fold(word).strip().rstrip(".").replace("º", "o") in TITLES
+    return fold(word).strip().rstrip(".") in TITLES
+
+
+def drop_titles(name: str) -> str:
+    """`"Dr. Carlos Lima"` -> `"Carlos Lima"`, `"Dona Maria"` -> `"Maria"`, `"Dr."` -> `""`."""
+    rest = " ".join(name.split())
+    while match := _TITLE_RE.match(fold(rest)):
+        rest = rest[match.end() :]
+    return "" if is_title(rest) else rest

@@ -191,6 +191,8 @@ def _read_number(toks: Sequence[Token], i: int) -> Number | None:
 
 def _minus_before(toks: Sequence[Token], i: int) -> bool:
     """A minus sign glued to the number at `i` that is not the dash of a range ("2-3")."""
+    if i >= 2 and toks[i - 1].low in ("r$", "rs"):
+        i -= 1  # "-R$ 300.000"
     if i == 0 or toks[i - 1].low not in _MINUS or toks[i - 1].end != toks[i].start:
         return False
     before = toks[i - 2] if i >= 2 else None

@@ -1,0 +1,231 @@
+"""What a pt-BR message asks for, apart from facts: a hand-off, thanks, a greeting, a question.
+
+`handoff_reason` decides whether a message goes to a person instead of the agent:
+
+* "opt_out": the lead asks us to stop ("pare de me mandar mensagem", "não quero mais",
+  "me tira da lista", "não tenho interesse"); comparisons such as "não quero mais de 3
+  quartos" are not opt-outs.
+* "human": the lead asks for a person ("quero falar com um corretor", "me passa pro
+  corretor", "tem alguém aí de verdade?"), unless negated.
+* "hostile": hostility towards us — a curse ("vai se ferrar"), an insult or a clearly
+  negative message (compound <= `HOSTILE_THRESHOLD`) aimed at us ("vocês", "atendimento",
+  "robô"), or with nothing else in it ("Horrível, péssimo, ridículo"). Swearing about
+  something else ("que merda de trânsito, mas vamos lá: 3 quartos", "o banco é uma
+  merda") is not hostility towards us, and the facts in the message are still read.
+
+Phrase rules are case- and accent-insensitive. When several apply, the first in the order
+above wins: an opt-out must be honoured even when it is rude.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final, Literal
+
+from homer_agent.ptbr.lexicon import GREETINGS
+from homer_agent.ptbr.text import fold
+from homer_agent.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
+
+__all__ = [
+    "HandoffReason",
+    "asks_for_human",
+    "handoff_reason",
+    "is_greeting",
+    "is_hostile",
+    "is_question",
+    "is_thanks",
+    "is_yes",
+    "opts_out",
+]
+
+log = logging.getLogger(__name__)
+
+HandoffReason = Literal["hostile", "opt_out", "human"]
+
+_MAX_CHARS: Final = 20_000
+_END = r"(?=\s*(?:$|[.,;:!?)]))"
+_NEGATED_BEFORE = re.compile(r"\b(?:nao|n|nem|nunca|jamais|sem)\s+(?:\w+\s+){0,2}$")
+
+_OPT_OUT = re.compile(
+    "|".join(
+        (
+            # "pare de me mandar mensagem", "para de ligar", "parem de insistir"
+            r"\bpar(?:e|a|em|ar)\s+de\s+(?:me\s+|nos\s+|ficar\s+|tanto\s+)?"
+            r"(?:mand|envi|lig|cham|escrev|ench|insist|incomod|perturb|importun|procur|fal)\w*",
+            # "não me mande mais", "não liga mais"
+            r"\bn(?:ao)?\s+(?:me\s+|nos\s+)?(?:mand|envi|lig|cham|procur|incomod|perturb|escrev)\w*"
+            r"\s+(?:\w+\s+){0,2}mais\b",
+            # "não quero mais", "não quero mais receber" (not "não quero mais de 3 quartos")
+            r"\bn(?:ao)?\s+(?:quero|queremos|desejo|vou\s+querer|tenho)\s+mais"
+            r"(?:" + _END + r"|\s+(?:receber|mensag|msg|contato|ser\s+contat|nada|saber|conversa"
+            r"|falar|comprar|negocio|nenhum|isso|interesse|obrigad|por\s+favor|pfv|vlw|valeu))",
+            # "não quero receber mensagens"
+            r"\bn(?:ao)?\s+(?:quero|desejo|gostaria\s+de)\s+(?:mais\s+)?"
+            r"(?:receber|ser\s+contatad|ser\s+incomodad|contato)",
+            # "não tenho interesse", "sem interesse", "perdi o interesse"
+            r"\b(?:n(?:ao)?\s+(?:tenho|temos)|sem)\s+(?:mais\s+|nenhum\s+)?interesse"
+            r"(?:" + _END + r"|\s+(?:nenhum|mais|no\s+momento|agora|nisso|obrigad))",
+            r"\bperd(?:i|emos|eu)\s+(?:o\s+|todo\s+o\s+)?interesse\b",
+            r"\bn(?:ao)?\s+(?:me\s+)?interessa(?:\s+mais)?" + _END,
+            # "me tira da lista", "remove meu número", "descadastrar"
+            r"\b(?:tir|remov|exclu|apag|delet|retir)\w*\s+(?:o\s+)?(?:meu\s+|me\s+)?"
+            r"(?:(?:da|dessa|desta|de\s+sua|da\s+sua)\s+lista|numero|contato|cadastro|telefone)",
+            r"\bdescadastr\w*",
+            r"\bchega\s+de\s+(?:mensag|msg|ligac|liga|insist|spam|contato)",
+            r"\bme\s+deix(?:a|e|em)\s+em\s+paz\b",
+            r"\bdesist(?:i|o|imos)\b(?:" + _END + r"|\s+(?:de|da|do)\s+"
+            r"(?:compra|comprar|imovel|casa|negocio|ideia|tudo|voces|vcs))",
+            # a bare "stop" / "sair" / "pare" message
+            r"^\s*(?:stop|sair|parar|pare|cancelar|chega)\s*[.!]*\s*$",
+        )
+    )
+)
+
+_AGENT = (
+    r"(?:corretor|corretora|atendente|humano|humana|pessoa|gente\s+de\s+verdade|alguem|"
+    r"vendedor|vendedora|consultor|consultora|gerente|responsavel|supervisor|supervisora|"
+    r"especialista|funcionario|funcionaria|operador|operadora)"
+)
+_ARTICLE = r"(?:um|uma|o|a|algum|alguma|seu|sua)?\s*"
+_HUMAN = re.compile(
+    "|".join(
+        (
+            # "quero falar com um corretor", "posso falar com alguém?"
+            r"\b(?:quero|queria|gostaria\s+de|preciso|prefiro|posso|poderia|pode|podia|da\s+pra|"
+            r"da\s+para|tem\s+como|deixa\s+eu|me\s+deixa|vou|bora|quer)\s+(?:\w+\s+)?"
+            r"(?:falar|conversar|tratar|ser\s+atendid\w*)\s+(?:direto\s+)?com\s+"
+            + _ARTICLE
+            + _AGENT,
+            r"^\s*(?:falar|conversar)\s+com\s+" + _ARTICLE + _AGENT,
+            # "me passa pra um atendente", "pode me passar pro corretor?", "transfere pro corretor"
+            r"\b(?:pass|transfer|transfir|encaminh|coloc|conect|cham|mand)\w*\s+(?:\w+\s+)?"
+            r"(?:pra|para|pro|pra\s+o|pra\s+a|com)?\s*" + _ARTICLE + _AGENT,
+            r"\bliga\s+(?:pra|para|pro)\s+" + _ARTICLE + _AGENT,
+            # "o contato do corretor", "me passa o telefone de um corretor"
+            r"\b(?:contato|telefone|numero|whatsapp|zap)\s+(?:do|da|de\s+um|de\s+uma|de\s+algum)\s+"
+            + _AGENT,
+            # "falar com uma pessoa de verdade", "tem alguém aí de verdade?"
+            r"\b(?:pessoa|gente|humano|alguem)\s+(?:ai\s+|aqui\s+|ai\s+mesmo\s+)?"
+            r"(?:de\s+verdade|real|de\s+carne\s+e\s+osso)",
+            r"\bser\s+humano\b",
+            r"\batendimento\s+humano\b",
+            r"\bn(?:ao)?\s+quero\s+(?:falar\s+com\s+)?(?:um\s+|uma\s+|o\s+|a\s+)?"
+            r"(?:robo|bot|maquina|ia|inteligencia\s+artificial)\b",
+            # a bare "atendente" / "humano" / "corretor" message
+            r"^\s*(?:um\s+|uma\s+)?(?:atendente|humano|corretor|corretora)\s*[.!?]*\s*"
+            r"(?:pfv|por\s+favor)?\s*[.!?]*\s*$",
+        )
+    )
+)
+
+# Hostility: curses are always aimed at whoever reads them; swear words and insults are
+# hostile when aimed at us or when the message holds nothing else.
+_CURSES: Final = frozenset(
+    {"vai se ferrar", "vai tomar no cu", "vai pro inferno", "vsf", "vtnc", "fdp"}
+)
+_US = re.compile(
+    r"\b(?:voce|voces|vc|vcs|ce|ces|tu|te|teu|tua|robo|robozinho|bot|maquina|atendimento|"
+    r"atendente|assistente|homer|empresa|imobiliaria|construtora|empreendimento|esse\s+chat|"
+    r"essa\s+conversa|esse\s+sistema|essa\s+ia|isso\s+aqui)\b"
+)
+# "merda de trânsito", "o banco é uma merda", "esse trânsito está horrível": about something else.
+_OTHER_TARGET = re.compile(
+    r"\b(?:de|do|da|com\s+(?:o|a|esse|essa))\s+(?!voces?\b|vcs?\b|atendimento\b|robo\b|bot\b)"
+    r"[a-z]{3,}"
+    r"|^\s*(?:(?:o|a|os|as|esse|essa|este|esta|meu|minha|nosso|nossa)\s+)?"
+    r"(?!voces?\b|vcs?\b|isso\b|isto\b|atendimento\b|robo\b|bot\b|tu\b|ce\b)[a-z]{3,}\s+"
+    r"(?:e|eh|ta|esta|estava|foi|anda|fica|ficou)\b"
+)
+# Something the lead tells us about the home: the swearing around it is not for us.
+_FACT_CONTENT = re.compile(
+    r"\d|\b(?:quartos?|dormitorios?|suites?|orcamento|mil|milhao|milhoes|reais|bairro|"
+    r"regiao|me\s+chamo|meu\s+nome|pode\s+ligar|me\s+liga|ligar)\b"
+)
+
+_THANKS: Final = re.compile(r"\b(?:obrigad\w*|valeu|vlw|agradec\w*|grat[oa])\b")
+_YES: Final = re.compile(
+    r"^\s*(?:sim|isso|isso\s+mesmo|exato|exatamente|correto|certo|confirmo|confirmado|"
+    r"com\s+certeza|positivo|ta\s+certo|esta\s+certo|e\s+isso|e\s+isso\s+mesmo|e\s+esse|"
+    r"e\s+esse\s+mesmo|esse\s+mesmo|pode\s+ser|pode\s+salvar|pode\s+anotar|s|ss|aham|uhum|"
+    r"yes|ok|okay)\b(?:\s*[,.!]*\s*(?:sim|isso|mesmo|e\s+isso|esta\s+certo|ta\s+certo|"
+    r"pode\s+anotar|pode\s+salvar|obrigad\w*|valeu))*\s*[.!]*\s*$"
+)
+_GREETING: Final = re.compile(r"\s*(?:" + "|".join(GREETINGS) + r")\b")
+_QUESTION_WORDS: Final = re.compile(
+    r"^\s*(?:qual|quais|quanto|quantos|quantas|onde|como|quando|por\s*que|o\s+que|que|quem|"
+    r"tem|teria|existe|ha|voces\s+tem|da\s+pra|pode|posso|e\s+possivel)\b"
+)
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text[:_MAX_CHARS]).split())
+
+
+def _matches_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+    for match in pattern.finditer(text):
+        before = text[: match.start()]
+        # "não quero falar com um corretor", "nem precisa me passar pra um atendente"
+        if match.group(0).lstrip().startswith(("n ", "nao ")) or not _NEGATED_BEFORE.search(before):
+            return True
+    return False
+
+
+def opts_out(text: str) -> bool:
+    """The lead asks us to stop ("pare de me mandar mensagem", "não tenho interesse")."""
+    return _matches_unnegated(_OPT_OUT, _folded(text))
+
+
+def asks_for_human(text: str) -> bool:
+    """The lead asks for a person ("me passa pro corretor", "tem alguém aí de verdade?")."""
+    return _matches_unnegated(_HUMAN, _folded(text))
+
+
+def is_hostile(text: str) -> bool:
+    """Hostility towards us (see the module docstring); swearing about other things is not."""
+    engine = analyzer()
+    words = set(engine.tokens(text[:_MAX_CHARS]))
+    if words & _CURSES:
+        return True
+    insulting = bool(words & engine.insults)
+    if not insulting and analyze(text).compound > HOSTILE_THRESHOLD:
+        return False
+    folded = _folded(text)
+    if _US.search(folded):
+        return True
+    return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
+
+
+def handoff_reason(text: str) -> HandoffReason | None:
+    """Why this message should go to a person, or None (see the module docstring)."""
+    try:
+        if opts_out(text):
+            return "opt_out"
+        if asks_for_human(text):
+            return "human"
+        if is_hostile(text):
+            return "hostile"
+    except Exception:  # never break a conversation over a hand-off check
+        log.exception("hand-off check failed")
+    return None
+
+
+def is_thanks(text: str) -> bool:
+    """ "Obrigado!", "valeu", "agradeço"."""
+    return bool(_THANKS.search(_folded(text)))
+
+
+def is_greeting(text: str) -> bool:
+    """A message that opens with a greeting ("Oi", "Bom dia, tudo bem?")."""
+    return bool(_GREETING.match(_folded(text)))
+
+
+def is_question(text: str) -> bool:
+    """A question: a "?" or a question word first ("qual o preço", "tem piscina")."""
+    folded = _folded(text)
+    return "?" in folded or bool(_QUESTION_WORDS.search(folded))
+
+
+def is_yes(text: str) -> bool:
+    """A plain confirmation: "sim", "isso mesmo", "exato", "é isso", "pode anotar"."""
+    return bool(_YES.match(_folded(text)))
