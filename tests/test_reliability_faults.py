@@ -284,9 +284,9 @@ def test_a_slow_provider_times_out_as_configured_and_the_next_message_works(
             chat.wait_ready()
             started = time.monotonic()
             assert chat.ask("Oi") == ERROR_REPLIES["timeout"]
-            # Two tries of 1 s and a back-off under 1 s (slack for a loaded machine), not
-            # twice the provider's 20 s.
-            assert time.monotonic() - started < 10
+            # Two tries of 1 s and a back-off under 1 s, not the provider's 20 s: any bound
+            # below one 20 s answer proves the timeout, and leaves slack for a loaded machine.
+            assert time.monotonic() - started < 19
             assert len(provider.chat_requests) == 2
             assert chat.ask("Oi de novo") == "Oi! Como posso te chamar?"
             code, _ = chat.close()
