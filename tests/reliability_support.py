@@ -19,6 +19,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ToolCall, ToolMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
+from psycopg import sql
 from psycopg.rows import dict_row
 from pydantic import Field
 
@@ -247,3 +248,43 @@ def public_tables(db_url: str) -> set[str]:
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
         ).fetchall()
     return {r[0] for r in rows}
+
+
+def traces(db_url: str, needles: list[str]) -> dict[str, int]:
+    """Rows of every table in the database whose text, or bytes, contain one of `needles`."""
+    found: dict[str, int] = {}
+    with psycopg.connect(db_url) as conn:
+        tables = [
+            (schema, table)
+            for schema, table in conn.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables "
+                "WHERE table_type = 'BASE TABLE' "
+                "AND table_schema NOT IN ('pg_catalog', 'information_schema')"
+            )
+        ]
+        assert ("public", "checkpoint_blobs") in tables
+        for schema, table in tables:
+            ident = sql.Identifier(schema, table)
+            bytea = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = %s AND table_name = %s AND data_type = 'bytea'",
+                    (schema, table),
+                )
+            ]
+            for needle in needles:
+                clauses = [sql.SQL("t::text LIKE {}").format(sql.Literal(f"%{needle}%"))]
+                clauses += [
+                    sql.SQL("position(convert_to({}, 'UTF8') in t.{}) > 0").format(
+                        sql.Literal(needle), sql.Identifier(col)
+                    )
+                    for col in bytea
+                ]
+                query = sql.SQL("SELECT count(*) FROM {} AS t WHERE {}").format(
+                    ident, sql.SQL(" OR ").join(clauses)
+                )
+                row = conn.execute(query).fetchone()
+                if row and row[0]:
+                    found[f"{schema}.{table}: {needle}"] = row[0]
+    return found

@@ -78,7 +78,7 @@ def test_forget_and_prune_remove_archived_messages(pool: Pool) -> None:
             "to_jsonb((now() - interval '40 days')::text)) WHERE thread_id = %s",
             (thread_id(kept.lead),),
         )
-    assert prune_idle_conversations(pool, timedelta(days=30)) == 1
+    assert prune_idle_conversations(pool, timedelta(days=30)) == (1, 0)
     with pool.connection() as conn:
         left = conn.execute("SELECT count(*) AS n FROM lead_messages").fetchone()
         leads = conn.execute("SELECT count(*) AS n FROM leads").fetchone()

@@ -11,7 +11,6 @@ from typing import Any
 
 import psycopg
 import pytest
-from psycopg import sql
 
 from homer_agent.db.pool import Pool
 from homer_agent.models.offline import OfflineChatModel
@@ -25,6 +24,7 @@ from tests.reliability_support import (
     lead_row,
     rows_about,
     session_for,
+    traces,
 )
 
 CONVERSATION = [
@@ -86,46 +86,6 @@ def test_export_of_a_lead_without_a_conversation(pool: Pool, db_url: str) -> Non
     assert data["messages"] == [] and data["turns"] == []
 
 
-def _traces(db_url: str, needles: list[str]) -> dict[str, int]:
-    """Rows of every table in the database whose text, or bytes, contain one of `needles`."""
-    found: dict[str, int] = {}
-    with psycopg.connect(db_url) as conn:
-        tables = [
-            (schema, table)
-            for schema, table in conn.execute(
-                "SELECT table_schema, table_name FROM information_schema.tables "
-                "WHERE table_type = 'BASE TABLE' "
-                "AND table_schema NOT IN ('pg_catalog', 'information_schema')"
-            )
-        ]
-        assert ("public", "checkpoint_blobs") in tables
-        for schema, table in tables:
-            ident = sql.Identifier(schema, table)
-            bytea = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT column_name FROM information_schema.columns "
-                    "WHERE table_schema = %s AND table_name = %s AND data_type = 'bytea'",
-                    (schema, table),
-                )
-            ]
-            for needle in needles:
-                clauses = [sql.SQL("t::text LIKE {}").format(sql.Literal(f"%{needle}%"))]
-                clauses += [
-                    sql.SQL("position(convert_to({}, 'UTF8') in t.{}) > 0").format(
-                        sql.Literal(needle), sql.Identifier(col)
-                    )
-                    for col in bytea
-                ]
-                query = sql.SQL("SELECT count(*) FROM {} AS t WHERE {}").format(
-                    ident, sql.SQL(" OR ").join(clauses)
-                )
-                row = conn.execute(query).fetchone()
-                if row and row[0]:
-                    found[f"{schema}.{table}: {needle}"] = row[0]
-    return found
-
-
 def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     session = _converse(
         pool, "forget-me@example.com", [*CONVERSATION, "pode me ligar segunda às 15h"]
@@ -136,7 +96,7 @@ def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     assert all(before[t] > 0 for t in ("leads", "turns", "lead_messages", "checkpoints"))
     kept = rows_about(db_url, keep.lead.id)
     needles = ["forget-me@example.com", "Ana Beatriz", "Aldeota", f"lead-{lead_id}"]
-    assert _traces(db_url, needles)
+    assert traces(db_url, needles)
 
     result = run_cli(
         "lead", "forget", "forget-me@example.com", "--yes", env={"DATABASE_URL": db_url}
@@ -145,7 +105,7 @@ def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     assert "Forgot lead 'forget-me@example.com'" in result.stderr
 
     assert rows_about(db_url, lead_id) == dict.fromkeys(before, 0)
-    assert _traces(db_url, needles) == {}
+    assert traces(db_url, needles) == {}
     assert rows_about(db_url, keep.lead.id) == kept
     again = run_cli("lead", "show", "forget-me@example.com", env={"DATABASE_URL": db_url})
     assert again.returncode == 1

@@ -6,17 +6,22 @@ import json
 import logging
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from homer_agent.config import Settings, SettingsError, load_settings
+from homer_agent.console import LineSafeHandler, lead_card, leads_table, notice, stdin_lines
 from homer_agent.inputs import UserError, check_session_key, fail
+
+if TYPE_CHECKING:
+    from homer_agent.db import Database
 
 app = typer.Typer(
     name="homer-agent",
@@ -26,25 +31,9 @@ app = typer.Typer(
     add_completion=False,
 )
 lead_app = typer.Typer(help="One lead: show, export or forget it.", no_args_is_help=True)
-db_app = typer.Typer(help="The database: migrate, url, prune.", no_args_is_help=True)
+db_app = typer.Typer(help="The database: migrate, url, shell, prune.", no_args_is_help=True)
 app.add_typer(lead_app, name="lead")
 app.add_typer(db_app, name="db")
-
-
-def notice(message: str) -> None:
-    """A side remark for people: standard error, so standard output stays parseable."""
-    print(message, file=sys.stderr)
-
-
-@contextmanager
-def opened_database(settings: Settings) -> Iterator[Any]:
-    from homer_agent.db import connect
-
-    database = connect(settings)
-    try:
-        yield database
-    finally:
-        database.close()
 
 
 # ---------------------------------------------------------------- chat
@@ -68,6 +57,13 @@ def chat(
 # ---------------------------------------------------------------- leads
 
 
+def _connect(settings: Settings) -> Database:
+    """The database, as a context manager (imported here: `sentiment` needs none of it)."""
+    from homer_agent.db import connect
+
+    return connect(settings)
+
+
 def _find_lead(database: Any, key: str) -> Any:
     from homer_agent.leads import querier
 
@@ -85,16 +81,6 @@ def _local_tz(settings: Settings) -> Any:
     return load_profile(settings.homer_profile).tz
 
 
-def _lead_card(lead: Any, tz: Any) -> str:
-    from homer_agent.leads import lead_json
-
-    data = lead_json(lead, tz)
-    width = max(len(k) for k in data)
-    return "\n".join(
-        f"{key.ljust(width)}  {'-' if value is None else value}" for key, value in data.items()
-    )
-
-
 @lead_app.command("show")
 def lead_show(
     key: Annotated[str, typer.Argument(help="The lead's session key.")],
@@ -105,9 +91,9 @@ def lead_show(
 
     settings = load_settings()
     tz = _local_tz(settings)
-    with opened_database(settings) as database:
+    with _connect(settings) as database:
         lead = _find_lead(database, key)
-    print(json.dumps(lead_json(lead, tz), ensure_ascii=False) if as_json else _lead_card(lead, tz))
+    print(json.dumps(lead_json(lead, tz), ensure_ascii=False) if as_json else lead_card(lead, tz))
 
 
 @lead_app.command("export")
@@ -115,7 +101,7 @@ def lead_export(key: Annotated[str, typer.Argument(help="The lead's session key.
     """Print everything stored about a lead as JSON (LGPD access request)."""
     from homer_agent.privacy import export_lead
 
-    with opened_database(load_settings()) as database:
+    with _connect(load_settings()) as database:
         lead = _find_lead(database, key)
         data = export_lead(database.pool, lead)
     print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -126,17 +112,21 @@ def lead_forget(
     key: Annotated[str, typer.Argument(help="The lead's session key.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Delete a lead, its conversation and its turn records, in one transaction."""
+    """Delete a lead, its conversation, its turn records and its input history, for good."""
     from homer_agent.privacy import forget_lead
 
-    with opened_database(load_settings()) as database:
+    settings = load_settings()
+    with _connect(settings) as database:
         lead = _find_lead(database, key)
         if not yes:
             if not sys.stdin.isatty():
                 fail("refusing to delete without confirmation: pass --yes")
             typer.confirm(f"Delete everything stored about {lead.session_key!r}?", abort=True)
-        forget_lead(database.pool, lead)
-    notice(f"Forgot lead {lead.session_key!r}: row, conversation and turn records deleted.")
+        forget_lead(database.pool, lead, data_dir=settings.homer_data_dir)
+    notice(
+        f"Forgot lead {lead.session_key!r}: row, conversation, turn records and input history "
+        "deleted."
+    )
 
 
 @app.command("leads")
@@ -148,7 +138,7 @@ def leads(
 
     settings = load_settings()
     tz = _local_tz(settings)
-    with opened_database(settings) as database, querier(database.pool) as q:
+    with _connect(settings) as database, querier(database.pool) as q:
         rows = q.list_leads()
     if as_json:
         print(json.dumps([lead_json(r, tz) for r in rows], ensure_ascii=False))
@@ -156,13 +146,7 @@ def leads(
     if not rows:
         notice("No leads yet: `homer-agent chat` starts a conversation.")
         return
-    print(f"{'SESSION':<24} {'NAME':<24} {'BR':>2} {'NEIGHBORHOOD':<20} {'BUDGET':>13}  TEMP")
-    for r in rows:
-        budget = f"R$ {r.budget_brl:,}".replace(",", ".") if r.budget_brl else "-"
-        print(
-            f"{r.session_key[:24]:<24} {(r.name or '-')[:24]:<24} {r.bedrooms or '-':>2} "
-            f"{(r.neighborhood or '-')[:20]:<20} {budget:>13}  {r.temperature}"
-        )
+    print(leads_table(rows, tz))
 
 
 # ---------------------------------------------------------------- db
@@ -190,19 +174,50 @@ def db_url() -> None:
     """Print the connection URL in use (embedded or DATABASE_URL), for psql and friends."""
     from homer_agent.db import database_url
 
-    url, _ = database_url(load_settings())
+    url, embedded = database_url(load_settings())
     print(url)
+    if embedded:
+        notice(
+            "The embedded server runs only while a homer-agent process uses it: "
+            "`homer-agent db shell` opens psql on it and keeps it up meanwhile."
+        )
+
+
+@db_app.command("shell")
+def db_shell() -> None:
+    """Open psql on the database in use; the embedded server stays up until psql exits."""
+    from homer_agent.db import database_url
+    from homer_agent.db.embedded import psql_path
+
+    url, _ = database_url(load_settings())
+    # The psql that ships with the embedded server speaks to any PostgreSQL.
+    psql = psql_path()
+    code = subprocess.call([str(psql if psql.is_file() else "psql"), url])
+    raise typer.Exit(code)
 
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dhmw])\s*$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+# Longer than any conversation can have been idle; also well inside timedelta's range.
+PRUNE_MAX = timedelta(days=100 * 366)
+# Below this a prune may take a conversation someone is in the middle of: ask for --yes.
+PRUNE_CONFIRM_BELOW = timedelta(days=1)
 
 
 def parse_duration(text: str) -> timedelta:
     match = _DURATION.match(text)
     if match is None:
         raise typer.BadParameter("expected a number and a unit: 30d, 12h, 90m or 2w")
-    return timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
+    amount = int(match.group(1))
+    try:
+        duration = timedelta(**{_UNITS[match.group(2)]: amount})
+    except OverflowError:
+        duration = timedelta.max
+    if duration > PRUNE_MAX:
+        raise typer.BadParameter(
+            f"{text.strip()} is too long: at most {PRUNE_MAX.days}d (100 years)"
+        )
+    return duration
 
 
 @db_app.command("prune")
@@ -210,14 +225,23 @@ def db_prune(
     older_than: Annotated[
         str, typer.Option("--older-than", help="Idle time, e.g. 30d, 12h, 2w.")
     ] = "30d",
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Needed below 1d: recent conversations go too.")
+    ] = False,
 ) -> None:
     """Delete conversations idle longer than --older-than (lead rows stay)."""
     from homer_agent.privacy import prune_idle_conversations
 
     idle = parse_duration(older_than)
-    with opened_database(load_settings()) as database:
-        count = prune_idle_conversations(database.pool, idle)
-    notice(f"Deleted {count} conversation(s) idle for more than {older_than}.")
+    if idle < PRUNE_CONFIRM_BELOW and not yes:
+        fail(
+            f"--older-than {older_than.strip()} also deletes conversations active today, "
+            "including open chats; pass --yes to do it"
+        )
+    with _connect(load_settings()) as database:
+        count, busy = prune_idle_conversations(database.pool, idle)
+    skipped = f"; skipped {busy} with a turn in progress" if busy else ""
+    notice(f"Deleted {count} conversation(s) idle for more than {older_than.strip()}{skipped}.")
 
 
 # ---------------------------------------------------------------- kb
@@ -254,7 +278,7 @@ def kb_index(
     folder = folder or documents_folder(settings, load_profile(settings.homer_profile))
     if folder is None:
         fail("no documents folder: pass DIR, set HOMER_KB_DIR or `documents` in the profile")
-    with _kb_errors(), opened_database(settings) as database, database.pool.connection() as conn:
+    with _kb_errors(), _connect(settings) as database, database.pool.connection() as conn:
         report = index_folder(conn, folder, embedder=make_embedder(settings))
     for line in report.lines():
         print(line)
@@ -271,7 +295,7 @@ def kb_search(
     from homer_agent.kb.embeddings import make_embedder
 
     settings = load_settings()
-    with _kb_errors(), opened_database(settings) as database, database.pool.connection() as conn:
+    with _kb_errors(), _connect(settings) as database, database.pool.connection() as conn:
         result = search(conn, query, k=k, embedder=make_embedder(settings))
     if as_json:
         rows = [{"rank": n, **p.as_json()} for n, p in enumerate(result.passages, start=1)]
@@ -292,7 +316,7 @@ def kb_list(
     from homer_agent.leads import querier
 
     settings = load_settings()
-    with opened_database(settings) as database, querier(database.pool) as q:
+    with _connect(settings) as database, querier(database.pool) as q:
         documents = q.list_documents()
         folder = q.get_folder()
     rows = [
@@ -330,7 +354,7 @@ def sentiment(
     """Score pt-BR texts: one JSON line each with compound and label."""
     from homer_agent.sentiment import analyze
 
-    lines = texts if texts else (line.rstrip("\r\n") for line in _stdin_lines())
+    lines = texts if texts else (line.rstrip("\r\n") for line in stdin_lines())
     for text in lines:
         score = analyze(text)
         print(
@@ -342,21 +366,17 @@ def sentiment(
         )
 
 
-def _stdin_lines() -> Iterator[str]:
-    """Standard input as text lines; invalid UTF-8 becomes U+FFFD instead of a crash."""
-    for raw in sys.stdin.buffer:
-        yield raw.decode("utf-8", errors="replace")
-
-
 # ---------------------------------------------------------------- entry point
 
 
 def _configure_logging() -> None:
     """Warnings and errors on standard error, one line each; HOMER_LOG_LEVEL=DEBUG for more."""
     level = os.environ.get("HOMER_LOG_LEVEL", "WARNING").upper()
+    handler = LineSafeHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("homer-agent: %(levelname)s: %(message)s"))
     logging.basicConfig(
         level=level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "WARNING",
-        format="homer-agent: %(levelname)s: %(message)s",
+        handlers=[handler],
     )
     if level != "DEBUG":
         # The pool logs every failed reconnection attempt; the CLI reports the outcome once.
@@ -373,8 +393,18 @@ def main() -> None:
     try:
         app()
     except (UserError, SettingsError, DatabaseUnavailableError, EmbeddedError, ProfileError) as exc:
-        print(f"homer-agent: error: {exc}", file=sys.stderr)
+        notice(f"homer-agent: error: {exc}")
         sys.exit(1)
     except KeyboardInterrupt:
-        print(file=sys.stderr)
+        notice("")
         sys.exit(130)
+    except Exception as exc:
+        # The last boundary: a fault nobody foresaw is one line too (the traceback with
+        # HOMER_LOG_LEVEL=DEBUG).
+        logging.getLogger("homer_agent").debug("unexpected error", exc_info=True)
+        notice(
+            f"homer-agent: error: unexpected {type(exc).__name__}: "
+            f"{str(exc).splitlines()[0] if str(exc) else ''}; "
+            "HOMER_LOG_LEVEL=DEBUG shows the details"
+        )
+        sys.exit(1)

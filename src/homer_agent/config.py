@@ -104,6 +104,13 @@ class Settings(BaseSettings):
         ),
     ] = 5.0
     homer_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
+    homer_input_history: Annotated[
+        bool,
+        Field(
+            description="Keep the lines typed in the terminal, one file per lead (mode 0600) "
+            "in HOMER_DATA_DIR, removed by `lead forget`; off: kept in memory for the session.",
+        ),
+    ] = False
 
     @field_validator("database_url")
     @classmethod
@@ -160,6 +167,15 @@ class Settings(BaseSettings):
         if self.offline:
             return "none"
         return self.homer_fallback or "offline"
+
+    def model_problem(self) -> str | None:
+        """What stops the chosen model from answering at all, said before the chat starts."""
+        if self.offline or self.openai_api_key is not None or self.openai_base_url is not None:
+            return None
+        return (
+            f"HOMER_MODEL={self.model_name} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a "
+            "local server such as Ollama); set one, or HOMER_MODEL=offline for the built-in model"
+        )
 
 
 class SettingsError(Exception):

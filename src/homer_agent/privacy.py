@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import messages_to_dict
@@ -29,18 +30,50 @@ def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
     }
 
 
-def forget_lead(pool: Pool, lead: Lead) -> None:
-    """Delete the lead, its checkpoints and its turns (by cascade) in one transaction."""
+# Before per-lead input histories, every line typed in the terminal, for every key, went
+# to this one file: it cannot be forgotten lead by lead, so it is removed outright.
+LEGACY_INPUT_HISTORY = "chat_history"
+
+
+def input_history_path(data_dir: Path, lead: Lead) -> Path:
+    """The file of lines a lead typed in the terminal (only with HOMER_INPUT_HISTORY=true).
+
+    Named by the lead's id, not its key: the name itself says nothing about the person,
+    and a lead created again for a forgotten key starts with no history.
+    """
+    return data_dir / "input_history" / thread_id(lead)
+
+
+def remove_legacy_input_history(data_dir: Path) -> bool:
+    """Delete the old shared input history file; whether there was one."""
+    try:
+        (data_dir / LEGACY_INPUT_HISTORY).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def forget_lead(pool: Pool, lead: Lead, *, data_dir: Path | None = None) -> None:
+    """Delete the lead, its checkpoints and its turns (by cascade) in one transaction;
+    then its input history in `data_dir`, if any."""
     with pool.connection() as conn, conn.transaction():
         # The lead's turn lock (see session.lead_lock): a turn in progress ends first, or
-        # its checkpoint, written as it ends, would outlive the forget.
+        # its checkpoint, written as it ends, would outlive the forget. A turn that starts
+        # after this finds the row gone and writes nothing (Session.turn).
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lead.id,))
         PostgresSaver(conn).delete_thread(thread_id(lead))
         Querier(conn).delete_lead(id=lead.id)
+    if data_dir is not None:
+        input_history_path(data_dir, lead).unlink(missing_ok=True)
+        remove_legacy_input_history(data_dir)
 
 
-def prune_idle_conversations(pool: Pool, idle: timedelta) -> int:
-    """Delete the conversations (checkpoints and archived messages) idle longer than `idle`."""
+def prune_idle_conversations(pool: Pool, idle: timedelta) -> tuple[int, int]:
+    """Delete the conversations (checkpoints and archived messages) idle longer than `idle`.
+
+    Returns how many were deleted and how many were skipped because a turn was running in
+    them (it holds the lead's lock; the next prune takes them if they stay idle).
+    """
     with pool.connection() as conn:
         rows = conn.execute(
             """
@@ -50,13 +83,22 @@ def prune_idle_conversations(pool: Pool, idle: timedelta) -> int:
             """,
             (idle,),
         ).fetchall()
-    threads = [row["thread_id"] for row in rows]
-    if threads:
+    idle_threads = [row["thread_id"] for row in rows]
+    threads: list[str] = []
+    if idle_threads:
         with pool.connection() as conn, conn.transaction():
-            PostgresSaver(conn).prune(threads, strategy="delete")
+            for thread in idle_threads:
+                lead_id = lead_id_of(thread)
+                free = conn.execute(
+                    "SELECT pg_try_advisory_xact_lock(%s) AS free", (lead_id,)
+                ).fetchone()
+                if lead_id is None or (free is not None and free["free"]):
+                    threads.append(thread)
+            if threads:
+                PostgresSaver(conn).prune(threads, strategy="delete")
             q = Querier(conn)
             for thread in threads:
                 lead_id = lead_id_of(thread)
                 if lead_id is not None:
                     q.delete_archived_messages(lead_id=lead_id)
-    return len(threads)
+    return len(threads), len(idle_threads) - len(threads)

@@ -28,7 +28,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
-from homer_agent.leads import get_lead, querier, thread_id
+from homer_agent.leads import querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.models.fallback import Fallback
 from homer_agent.nodes.names import AGENT, HANDOFF
@@ -122,6 +122,14 @@ class SessionBusyError(RuntimeError):
     """Another process is running a turn for the same lead."""
 
 
+class LeadForgottenError(LookupError):
+    """The session's lead was deleted (`lead forget`) while the session was open.
+
+    Nothing more is written for it; the caller tells the person and may start over with
+    a new session for the same key (a new lead).
+    """
+
+
 def error_kind(exc: BaseException) -> ErrorKind:
     """Classify a failed turn without importing the model client's module."""
     if isinstance(exc, SessionBusyError):
@@ -156,7 +164,10 @@ class Session:
         session_key: str,
         history_window: int = 12,
         fallback: Fallback | None = None,
+        lead: Lead | None = None,
     ) -> None:
+        """A session for `session_key`'s lead, created on first contact; or for `lead` as read
+        by the caller (then no row is created: a lead forgotten meanwhile stays forgotten)."""
         self.pool = pool
         self.model_name = model_name
         self.profile = profile
@@ -166,8 +177,9 @@ class Session:
         self.fallback = fallback.bind_tools(TOOLS) if fallback is not None else None
         self.checkpointer = PostgresSaver(pool)
         self.app: Graph = graph.copy(update={"checkpointer": self.checkpointer})
-        with querier(pool) as q:
-            lead = q.get_or_create_lead(session_key=session_key)
+        if lead is None:
+            with querier(pool) as q:
+                lead = q.get_or_create_lead(session_key=session_key)
         assert lead is not None
         self.lead = lead
         self._unpruned_turns = 0
@@ -180,9 +192,13 @@ class Session:
         }
 
     def refresh_lead(self) -> Lead:
+        """The lead's row as stored now; LeadForgottenError once it was deleted."""
         with querier(self.pool) as q:
-            self.lead = get_lead(q, self.lead.id)
-        return self.lead
+            lead = q.get_lead(id=self.lead.id)
+        if lead is None:
+            raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
+        self.lead = lead
+        return lead
 
     def prune(self) -> None:
         """Keep only the latest checkpoint of this conversation (it holds the whole history)."""
@@ -202,12 +218,20 @@ class Session:
         return conversation(self.pool, self.lead)
 
     def turn(self, text: str, on_token: Callable[[str], None] | None = None) -> TurnResult:
-        """Run one turn for a human message; never raises for a provider or database fault."""
+        """Run one turn for a human message; never raises for a provider or database fault.
+
+        Raises LeadForgottenError, having written nothing, when the lead was deleted. A
+        KeyboardInterrupt abandons the turn: its reply is not stored and the lock is freed.
+        """
         started = time.perf_counter()
         stats = TurnStats()
         reply: list[str] = []
         try:
             with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
+                # Under the lock `lead forget` also takes: a lead deleted before this point
+                # gets no checkpoint and no turn row, and cannot be deleted until we finish.
+                if Querier(conn).get_lead(id=self.lead.id) is None:
+                    raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
                 ctx = Context(
                     lead_id=self.lead.id,
                     conn=conn,
@@ -230,6 +254,8 @@ class Session:
                 result = self._result(reply, stats, None, started)
                 self._record(result, Querier(conn))
                 return result
+        except LeadForgottenError:
+            raise
         except Exception as exc:
             error = error_kind(exc)
             log.info("turn failed (%s): %s", error, type(exc).__name__)

