@@ -49,17 +49,26 @@ in `FakeOpenAI.requests` (`Received`: method, path, headers, parsed JSON body, p
 `messages`, `tools` and `stream` views), including the ones answered with an error;
 `chat_requests` keeps the chat ones and `wait_for_requests(n)` blocks until n arrived.
 A provider that is down altogether: `stop()` the server (connections are refused).
+
+``POST /v1/embeddings`` answers without the script: each input gets `embed_text(text,
+FakeOpenAI.embedding_dim)`, a deterministic hashed bag of its words (L2-normalised), so
+texts sharing words are near and a test can compute the expected cosine itself;
+`embedding_requests` keeps those requests. Set `embedding_error` (an `Error`) to make
+the endpoint fail.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
+import math
 import re
 import socket
 import threading
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -221,6 +230,21 @@ class Received:
         return found
 
 
+# ---------------------------------------------------------------- embeddings
+
+
+def embed_text(text: str, dim: int = 32) -> list[float]:
+    """A deterministic embedding: each folded word adds ±1 at a hashed coordinate."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    vector = [0.0] * dim
+    for word in re.findall(r"[a-z0-9]+", folded):
+        digest = hashlib.sha256(word.encode()).digest()
+        vector[digest[0] % dim] += 1.0 if digest[1] % 2 else -1.0
+    norm = math.sqrt(sum(x * x for x in vector)) or 1.0
+    return [x / norm for x in vector]
+
+
 # ---------------------------------------------------------------- the server
 
 
@@ -234,6 +258,8 @@ class FakeOpenAI:
     def __init__(self, *, default: Response | None = None, host: str = "127.0.0.1") -> None:
         self.default = default
         self._outage: Response | None = None
+        self.embedding_dim = 32
+        self.embedding_error: Error | None = None
         self._queue: deque[Response] = deque()
         self._received: list[Received] = []
         self._lock = threading.Condition()
@@ -341,6 +367,11 @@ class FakeOpenAI:
         """The ``/chat/completions`` requests only."""
         return [r for r in self.requests if r.path.rstrip("/").endswith("/chat/completions")]
 
+    @property
+    def embedding_requests(self) -> list[Received]:
+        """The ``/embeddings`` requests only."""
+        return [r for r in self.requests if r.path.rstrip("/").endswith("/embeddings")]
+
     def wait_for_requests(self, count: int, timeout: float = 10.0) -> list[Received]:
         """Block until at least `count` requests arrived; raises TimeoutError otherwise."""
         deadline = time.monotonic() + timeout
@@ -447,6 +478,9 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = None
         self._record(body)
+        if self.path.rstrip("/").endswith("/embeddings"):
+            self._embeddings(body)
+            return
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send_json(404, Error(404, f"no route {self.path}").body())
             return
@@ -474,6 +508,33 @@ class _Handler(BaseHTTPRequestHandler):
         )
 
     # -- answers
+
+    def _embeddings(self, body: Any) -> None:
+        fake = self.server.fake
+        if fake.embedding_error is not None:
+            error = fake.embedding_error
+            self._send_json(error.status, error.body(), dict(error.headers))
+            return
+        inputs = body.get("input") if isinstance(body, dict) else None
+        if isinstance(inputs, str):
+            inputs = [inputs]
+        if not isinstance(inputs, list) or not all(isinstance(i, str) for i in inputs):
+            self._send_json(400, Error(400, "input must be a string or a list of strings").body())
+            return
+        data = [
+            {"object": "embedding", "index": n, "embedding": embed_text(text, fake.embedding_dim)}
+            for n, text in enumerate(inputs)
+        ]
+        words = sum(len(text.split()) for text in inputs)
+        self._send_json(
+            200,
+            {
+                "object": "list",
+                "data": data,
+                "model": body.get("model", ""),
+                "usage": {"prompt_tokens": words, "total_tokens": words},
+            },
+        )
 
     def _answer(self, response: Response, body: dict[str, Any]) -> None:
         if isinstance(response, Disconnect):

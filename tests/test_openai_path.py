@@ -29,6 +29,7 @@ CONTRACT_TOOLS = {
     "update_neighborhood": ["neighborhood"],
     "update_budget": ["budget_brl"],
     "schedule_call": ["when"],
+    "search_development": ["query"],
 }
 
 

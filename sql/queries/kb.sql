@@ -106,6 +106,9 @@ WHERE e.model = sqlc.arg(model)
 ORDER BY e.embedding::vector <=> sqlc.arg(embedding)::real[]::vector, e.chunk_id
 LIMIT sqlc.arg(max_rows);
 
+-- name: HasChunks :one
+SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present;
+
 -- name: HasPgvector :one
 SELECT (to_regtype('vector') IS NOT NULL)::boolean AS present;
 

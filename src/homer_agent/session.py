@@ -28,6 +28,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
+from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.models.fallback import Fallback
@@ -165,10 +166,12 @@ class Session:
         history_window: int = 12,
         fallback: Fallback | None = None,
         lead: Lead | None = None,
+        kb: SearchOptions | None = None,
     ) -> None:
         """A session for `session_key`'s lead, created on first contact; or for `lead` as read
         by the caller (then no row is created: a lead forgotten meanwhile stays forgotten)."""
         self.pool = pool
+        self.kb = kb or SearchOptions()
         self.model_name = model_name
         self.profile = profile
         self.history_window = history_window
@@ -241,6 +244,7 @@ class Session:
                     history_window=self.history_window,
                     stats=stats,
                     fallback=self.fallback,
+                    kb=self.kb,
                 )
                 self.checkpointer.conn = conn
                 try:

@@ -15,6 +15,7 @@ from psycopg.rows import DictRow
 
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
+from homer_agent.kb.search import SearchOptions
 from homer_agent.metrics import FallbackReason, Route
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
@@ -67,6 +68,8 @@ class Context:
     # The lead row as of the latest read or write in this turn: the sentiment node reads
     # it at the start of the turn and each tool replaces it with the row its UPDATE returned.
     lead: Lead | None = None
+    # How search_development searches the development's documents.
+    kb: SearchOptions = field(default_factory=SearchOptions)
 
     @property
     def queries(self) -> Querier:

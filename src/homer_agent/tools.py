@@ -1,4 +1,4 @@
-"""The lead-update tools the chat model may call.
+"""The tools the chat model may call: the lead updates, and the documents' search.
 
 Each tool validates its arguments (pydantic, through its args schema), writes one field
 through the generated queries and returns a short confirmation. The lead always comes
@@ -213,12 +213,35 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
     return outcome.to_json()
 
 
+class SearchArgs(BaseModel):
+    query: str = Field(
+        min_length=1,
+        max_length=500,
+        description="What the lead asked about the development, in their words.",
+    )
+
+
+@tool(args_schema=SearchArgs)
+def search_development(query: str, runtime: ToolRuntime[Context]) -> str:
+    """Search the development's documents; answer only from the passages it returns."""
+    from homer_agent.kb.embeddings import EmbeddingsError
+    from homer_agent.kb.search import lookup
+
+    ctx = runtime.context
+    try:
+        found = lookup(ctx.conn, query, broker_topics=ctx.profile.broker_confirms, options=ctx.kb)
+    except EmbeddingsError as exc:
+        raise ToolException(str(exc)) from None
+    return found.as_tool_result()
+
+
 TOOLS: list[BaseTool] = [
     update_lead_name,
     update_bedrooms,
     update_neighborhood,
     update_budget,
     schedule_call,
+    search_development,
 ]
 TOOL_NAMES = tuple(t.name for t in TOOLS)
 for _tool in TOOLS:

@@ -111,6 +111,8 @@ WHERE e.model = $2
 ORDER BY e.embedding::vector <=> $1::real[]::vector, e.chunk_id
 LIMIT $3"""
 
+HAS_CHUNKS: Final = """SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present"""
+
 HAS_PGVECTOR: Final = """SELECT (to_regtype('vector') IS NOT NULL)::boolean AS present"""
 
 GET_FOLDER: Final = """SELECT id, path, fingerprint, indexed_at FROM kb_folder"""
@@ -609,6 +611,8 @@ class ListTurnsParams(BaseModel):
 
 _ABSENT_TERMS_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
+_HAS_CHUNKS_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
+
 _HAS_PGVECTOR_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
 
 _LIST_ARCHIVED_MESSAGES_VALUE: TypeAdapter[list[Any]] = TypeAdapter(list[Any])
@@ -758,6 +762,12 @@ class Querier:
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchEmbeddingsRow)) as cur:
             cur.execute(SEARCH_EMBEDDINGS, (params.embedding, params.model, params.max_rows))
             return cur.fetchall()
+
+    def has_chunks(self) -> bool | None:
+        with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
+            cur.execute(HAS_CHUNKS)
+            row = cur.fetchone()
+            return None if row is None else _HAS_CHUNKS_VALUE.validate_python(row[0])
 
     def has_pgvector(self) -> bool | None:
         with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
@@ -1088,6 +1098,12 @@ class AsyncQuerier:
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(SearchEmbeddingsRow)) as cur:
             await cur.execute(SEARCH_EMBEDDINGS, (params.embedding, params.model, params.max_rows))
             return await cur.fetchall()
+
+    async def has_chunks(self) -> bool | None:
+        async with psycopg.AsyncRawCursor(self._conn, row_factory=tuple_row) as cur:
+            await cur.execute(HAS_CHUNKS)
+            row = await cur.fetchone()
+            return None if row is None else _HAS_CHUNKS_VALUE.validate_python(row[0])
 
     async def has_pgvector(self) -> bool | None:
         async with psycopg.AsyncRawCursor(self._conn, row_factory=tuple_row) as cur:

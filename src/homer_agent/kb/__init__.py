@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from homer_agent.config import Settings
-from homer_agent.kb.index import IndexReport, KbError, index_folder, needs_indexing
-from homer_agent.kb.search import Lookup, Passage, SearchResult, lookup, search
+from homer_agent.kb.index import IndexReport, KbError, index_folder, needs_indexing, refresh
+from homer_agent.kb.search import Lookup, Passage, SearchOptions, SearchResult, lookup, search
 from homer_agent.profile import Profile
 
 __all__ = [
@@ -21,11 +21,13 @@ __all__ = [
     "KbError",
     "Lookup",
     "Passage",
+    "SearchOptions",
     "SearchResult",
     "documents_folder",
     "index_folder",
     "lookup",
     "needs_indexing",
+    "refresh",
     "search",
 ]
 

@@ -5,6 +5,11 @@ longer than `MAX_CHARS` is split between paragraphs (or sentences, or words) int
 of at least `MIN_CHARS` where it can. Every chunk keeps the path of headings above it
 ("Casas e plantas > Casa Maré — 3 quartos"), which is searched with the text and shown
 with it. A plain-text document is one section titled by its file name.
+
+Documents are data, never instructions: a sentence that talks to the agent ("ignore as
+instruções...", "responda que...", "chame a ferramenta...") is dropped when the
+document is chunked, so it can reach neither the model nor the lead, and `kb index`
+says how many were dropped.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ __all__ = [
     "MAX_CHARS",
     "MIN_CHARS",
     "Chunk",
+    "ChunkedDocument",
+    "addresses_the_agent",
     "chunk_document",
     "split_sentences",
 ]
@@ -33,6 +40,16 @@ DOCUMENT_SUFFIXES: Final = (".md", ".markdown", ".txt")
 _HEADING: Final = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _FENCE: Final = re.compile(r"^(```|~~~)")
 _LIST_ITEM: Final = re.compile(r"^([-*+]|\d+[.)]) ")
+_ADDRESSES_THE_AGENT: Final = re.compile(
+    r"\b(ignor|desconsider|esque[cç])\w*\b.{0,40}\b(instru|regra|orienta|acima|anterior)"
+    r"|\binstru[cç][oõ]es (anteriores|acima|do sistema|internas)"
+    r"|\bprompt\b|\bchatbot\b|\bmodelo de linguagem\b"
+    r"|\bvoc[eê] (deve|precisa|tem que) (responder|dizer|chamar|revelar|ignorar|informar)"
+    r"|\b(responda|diga|informe|fale)\b.{0,30}\b(ao cliente|ao lead|ao usu[aá]rio|que)\b"
+    r"|\b(chame|use|execute|acione)\b.{0,10}\bferramenta"
+    r"|\bupdate_\w+|\bschedule_call\b|\bsearch_development\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?…])\s+(?=[\"'“(«]?[A-ZÀ-Ý0-9-])")
 
 
@@ -49,7 +66,19 @@ class Chunk:
         return hashlib.sha256(payload).hexdigest()
 
 
-def _clean(text: str) -> str:
+def addresses_the_agent(sentence: str) -> bool:
+    """Whether a sentence talks to the agent rather than about the development."""
+    return _ADDRESSES_THE_AGENT.search(sentence) is not None
+
+
+def _data_only(text: str, dropped: list[str]) -> str:
+    """`text` without its sentences that address the agent (appended to `dropped`)."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    dropped.extend(s for s in sentences if addresses_the_agent(s))
+    return " ".join(s for s in sentences if not addresses_the_agent(s))
+
+
+def _clean(text: str, dropped: list[str]) -> str:
     """Paragraphs kept, lines inside a paragraph joined, runs of spaces collapsed."""
     paragraphs = re.split(r"\n[ \t]*\n", text.strip())
     out = []
@@ -57,12 +86,13 @@ def _clean(text: str) -> str:
         lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
         if not lines:
             continue
-        if all(
-            line.startswith(("- ", "* ", "+ ")) or re.match(r"\d+[.)] ", line) for line in lines
-        ):
-            out.append("\n".join(lines))  # a list: one item per line
+        if all(_LIST_ITEM.match(line) for line in lines):  # a list: one item per line
+            items = [_data_only(line, dropped) for line in lines]
+            kept = "\n".join(item for item in items if _LIST_ITEM.sub("", item).strip())
         else:
-            out.append(" ".join(lines))
+            kept = _data_only(" ".join(lines), dropped)
+        if kept:
+            out.append(kept)
     return "\n\n".join(out)
 
 
@@ -124,8 +154,16 @@ def _title_from_name(path: Path) -> str:
     )
 
 
-def chunk_document(text: str, path: Path) -> tuple[str, list[Chunk]]:
-    """The document's title and its chunks, in order."""
+@dataclass(frozen=True, slots=True)
+class ChunkedDocument:
+    title: str
+    chunks: list[Chunk]
+    dropped: list[str]
+    """Sentences left out because they address the agent."""
+
+
+def chunk_document(text: str, path: Path) -> ChunkedDocument:
+    """The document's title, its chunks in order, and the sentences left out."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     markdown = path.suffix.lower() in (".md", ".markdown")
     sections: list[tuple[list[str], list[str]]] = []  # (heading path, lines)
@@ -147,10 +185,11 @@ def chunk_document(text: str, path: Path) -> tuple[str, list[Chunk]]:
     sections.append(([h for _, h in headings], lines))
     title = next((path_[0] for path_, _ in sections if path_), None) or _title_from_name(path)
     chunks: list[Chunk] = []
+    dropped: list[str] = []
     for heading_path, section_lines in sections:
-        body = _clean("\n".join(section_lines))
+        body = _clean("\n".join(section_lines), dropped)
         if not body:
             continue
         where = HEADING_SEPARATOR.join(heading_path) or title
         chunks.extend(Chunk(where, part) for part in _split(body))
-    return title, chunks
+    return ChunkedDocument(title, chunks, dropped)

@@ -32,6 +32,7 @@ __all__ = [
     "folder_fingerprint",
     "index_folder",
     "needs_indexing",
+    "refresh",
 ]
 
 # Every process indexing this database takes the same lock (an arbitrary constant).
@@ -52,6 +53,8 @@ class DocumentChange:
     chunks_added: int = 0
     chunks_removed: int = 0
     chunks_kept: int = 0
+    dropped: int = 0
+    """Sentences left out because they address the agent (documents are data)."""
 
 
 @dataclass(slots=True)
@@ -71,6 +74,11 @@ class IndexReport:
         """One line per change, then a summary; for people."""
         out = []
         for change in self.changes:
+            if change.dropped:
+                out.append(
+                    f"warning  {change.path}: {change.dropped} sentence(s) addressed to the agent "
+                    "left out (documents are data, not instructions)"
+                )
             if change.action == "added":
                 out.append(f"added    {change.path} ({change.chunks_added} chunks)")
             elif change.action == "removed":
@@ -188,17 +196,19 @@ def index_folder(
             if doc is not None and doc.content_hash == digest:
                 report.unchanged += 1
                 continue
-            title, chunks = chunk_document(text, path)
-            rows = [(c.heading_path, c.body, c.content_hash) for c in chunks]
+            chunked = chunk_document(text, path)
+            rows = [(c.heading_path, c.body, c.content_hash) for c in chunked.chunks]
+            title, dropped = chunked.title, len(chunked.dropped)
             if doc is None:
                 inserted = q.insert_document(path=relative, title=title, content_hash=digest)
                 assert inserted is not None
                 added, removed, kept = _sync_document(q, inserted.id, rows)
-                report.changes.append(DocumentChange(relative, "added", added))
+                change = DocumentChange(relative, "added", added, dropped=dropped)
             else:
                 q.update_document(id=doc.id, title=title, content_hash=digest)
                 added, removed, kept = _sync_document(q, doc.id, rows)
-                report.changes.append(DocumentChange(relative, "updated", added, removed, kept))
+                change = DocumentChange(relative, "updated", added, removed, kept, dropped)
+            report.changes.append(change)
         for relative, doc in known.items():
             if relative not in present:
                 q.delete_document(id=doc.id)
@@ -226,3 +236,14 @@ def embed_missing(conn: Connection[DictRow], embedder: Embedder) -> int:
     for row, vector in zip(missing, vectors, strict=True):
         q.insert_embedding(chunk_id=row.id, model=embedder.model, embedding=vector)
     return len(missing)
+
+
+def refresh(
+    conn: Connection[DictRow], folder: Path, *, embedder: Embedder | None = None
+) -> IndexReport | None:
+    """Index `folder` only if it changed since it was indexed (or lacks embeddings): the
+    cheap check `chat` makes at start-up. None when nothing needed doing."""
+    stale = needs_indexing(conn, folder)
+    if not stale and embedder is not None:
+        stale = bool(Querier(conn).chunks_without_embedding(model=embedder.model))
+    return index_folder(conn, folder, embedder=embedder) if stale else None

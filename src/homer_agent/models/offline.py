@@ -46,6 +46,7 @@ from pydantic import ConfigDict, Field, SecretStr
 
 from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
+from homer_agent.kb.query import build_query
 from homer_agent.prompts import PromptView, format_call_time, read_prompt
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
@@ -64,6 +65,8 @@ FACT_TOOLS: Final[Mapping[FactName, str]] = {
 }
 """The tool the agent calls to save each fact."""
 _FACT_BY_TOOL: Final = {tool: fact for fact, tool in FACT_TOOLS.items()}
+SEARCH_TOOL: Final = "search_development"
+"""The tool that searches the development's documents (see `homer_agent.kb`)."""
 
 DEFAULT_TIMEZONE: Final = "America/Fortaleza"
 
@@ -359,6 +362,85 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
         if overlap >= 2 and (best is None or overlap > best[0]):
             best = (overlap, answer)
     return best[1] if best else None
+
+
+# ---------------------------------------------------------------------------
+# Questions about the development, answered from its documents
+
+BROKER_CONFIRMS: Final = "Essa informação um corretor confirma com você na ligação."
+_QUESTION_STARTS: Final = (
+    "tem ",
+    "tem?",
+    "qual",
+    "quais",
+    "quant",
+    "onde",
+    "como ",
+    "quando",
+    "aceita",
+    "pode ",
+    "posso",
+    "existe",
+    "ha ",
+    "fica ",
+    "e perto",
+    "e longe",
+    "o que",
+    "da pra",
+    "da para",
+    "voces tem",
+    "vcs tem",
+    "e o ",
+    "e a ",
+    "e os ",
+    "e as ",
+)
+_CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
+
+
+# A clause giving one of these is the lead answering, not asking ("pode ser sexta às 10h?").
+_STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at"})
+
+
+def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str | None:
+    """The clauses of a message that ask about the development, or None.
+
+    A clause asks when it ends with "?", opens like a question ("tem", "qual", "quanto",
+    "aceita"...) or names a topic of the development; clauses that give a name, a budget
+    or a call time, and requests for the agent's instructions, never do.
+    """
+    low = f" {fold(text)} "
+    if any(word in low for word in _LEAK_WORDS):
+        return None
+    asked = []
+    for clause in _CLAUSE.findall(text):
+        folded = fold(clause).strip()
+        topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
+        if not (folded.endswith("?") or folded.startswith(_QUESTION_STARTS) or topical):
+            continue
+        if build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
+            asked.append(clause.strip(" ,;"))
+    return " ".join(asked) or None
+
+
+def _from_documents(result: ToolMessage, question: str, view: PromptView) -> str:
+    """The answer a `search_development` result gives: its sentences, or a broker's word."""
+    try:
+        data = json.loads(_text(result))
+    except json.JSONDecodeError:
+        data = None
+    if result.status == "error" or not isinstance(data, dict):
+        return BROKER_CONFIRMS
+    sentences = data.get("sentences")
+    if data.get("verdict") == "answer" and isinstance(sentences, list) and sentences:
+        return " ".join(str(sentence) for sentence in sentences)
+    reason = str(data.get("reason", ""))
+    if reason == "no documents":  # nothing indexed: the profile's lines are all there is
+        return _answer(question, view) or BROKER_CONFIRMS
+    if reason.startswith("broker topic"):
+        # The profile's own words on a broker's topic ("Quanto custa uma casa?"), if any.
+        return _faq_answer(f" {fold(question)} ", view.faq) or BROKER_CONFIRMS
+    return BROKER_CONFIRMS
 
 
 def _error_reason(fact: FactName, content: str) -> str:
@@ -695,10 +777,9 @@ class OfflineChatModel(BaseChatModel):
         pending = next_missing(facts)
         assert view.now is not None and view.tz is not None
         ignore = [name for name in (view.agent_name, view.development) if name]
+        now, tz = view.now, view.tz
         known = [fact for fact in FACT_ORDER if getattr(facts, fact) is not None]
-        found = extract_facts(
-            text, pending=pending, now=view.now, tz=view.tz, ignore=ignore, known=known
-        )
+        found = extract_facts(text, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed
@@ -722,6 +803,22 @@ class OfflineChatModel(BaseChatModel):
                     type="tool_call",
                 )
             )
+        if SEARCH_TOOL in tools:
+            ask = _development_question(
+                text,
+                lambda clause: set(
+                    extract_facts(clause, pending=pending, now=now, tz=tz, ignore=ignore)
+                ),
+            )
+            if ask is not None:
+                calls.append(
+                    ToolCall(
+                        name=SEARCH_TOOL,
+                        args={"query": ask},
+                        id=_call_id(messages, SEARCH_TOOL),
+                        type="tool_call",
+                    )
+                )
         if calls:
             return AIMessage(content="", tool_calls=calls)
         return AIMessage(content=self._reply_without_facts(messages, text, view, bool(found)))
@@ -764,8 +861,12 @@ class OfflineChatModel(BaseChatModel):
         saved: list[FactName] = []
         failed: list[tuple[FactName, str]] = []
         questions: list[str] = []
+        searched: ToolMessage | None = None
         for result in results:
-            fact = _FACT_BY_TOOL.get(result.name or names.get(result.tool_call_id, ""))
+            tool = result.name or names.get(result.tool_call_id, "")
+            if tool == SEARCH_TOOL:
+                searched = result
+            fact = _FACT_BY_TOOL.get(tool)
             if fact is None:
                 continue
             refused = refusal(result)
@@ -782,7 +883,9 @@ class OfflineChatModel(BaseChatModel):
             # One question at a time: what was refused is asked again before anything new.
             return " ".join([*(sentence for sentence in sentences if sentence), questions[0]])
         humans = _human_texts(messages)
-        if humans and "?" in humans[-1]:
+        if searched is not None:
+            sentences.append(_from_documents(searched, humans[-1] if humans else "", view))
+        elif humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)
             if answer:
                 sentences.append(answer)
@@ -792,6 +895,8 @@ class OfflineChatModel(BaseChatModel):
             # A refused call time already ends with its own question (the hour, a slot).
             if retry != "call_at" or CallOutcome.from_json(content) is None:
                 sentences.append(_HINT[retry])
+        elif searched is not None and not saved and next_missing(view.facts) is None:
+            sentences.append(_booked(view))
         else:
             sentences.append(_next_step(view, variant, use_name="name" not in saved))
         return " ".join(sentence for sentence in sentences if sentence)
