@@ -74,19 +74,21 @@ def test_the_offline_model_answers_from_the_documents_and_goes_on(db_url: str, d
             "Fica longe da praia?",
             "O condomínio tem campo de golfe?",
             "Quanto é o condomínio?",
+            "Quero 3 quartos",
             "Prefiro no Cumbuco",
         ],
         HOMER_KB_DIR=str(docs),
     )
-    pool, fgts, price, beach, golf, fee, place = replies
+    pool, fgts, price, beach, golf, fee, bedrooms, place = replies
     assert pool.startswith("O clube do condomínio tem piscina adulto com raia de 25 metros")
     assert pool.endswith("Como posso te chamar?")  # ... and the qualification goes on
     assert "Prazer, Ana!" in fgts and "FGTS na entrada" in fgts and "quartos" in fgts
     # A price is a broker's to confirm: the profile's words, never a figure.
     assert "corretor confirma" in price and "R$" not in price
-    assert "Praia do Cumbuco: 4 km" in beach and "bairro" in beach
+    assert "Praia do Cumbuco: 4 km" in beach and "quartos" in beach
     assert golf.startswith("Essa informação um corretor confirma com você na ligação.")
     assert "R$ 690 por mês" in fee
+    assert "Anotei: 3 quartos" in bedrooms
     assert "Anotei: bairro Cumbuco" in place
     lead = _lead(db_url, "kb-offline")
     assert (lead["name"], lead["bedrooms"], lead["neighborhood"]) == ("Ana", 3, "Cumbuco")
