@@ -151,6 +151,8 @@ def test_delete_lead_cascades_to_turns(pool: Pool) -> None:
             tool_errors=0,
             error=None,
             fallback_reason=None,
+            model_calls=1,
+            model_errors=0,
         )
         assert q.recent_sentiments(lead_id=lead.id, max_rows=3) == [0.5]
         assert q.delete_lead(id=lead.id) == 1

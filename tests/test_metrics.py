@@ -28,7 +28,7 @@ EXPECTED_NAMES = {
 EXPECTED_LABELS = {
     "homer_turns_total": {"route", "outcome"},
     "homer_turn_duration_seconds": {"route", "le"},
-    "homer_model_call_duration_seconds": {"model", "le"},
+    "homer_model_call_duration_seconds": {"model", "outcome", "le"},
     "homer_model_tokens_total": {"model", "kind"},
     "homer_tool_calls_total": {"tool", "outcome"},
     "homer_errors_total": {"kind"},
@@ -103,7 +103,8 @@ def test_known_combinations_start_at_zero() -> None:
         _value("homer_handoffs_total", reason=reason)
     for kind in ("prompt", "completion"):
         _value("homer_model_tokens_total", model="offline", kind=kind)
-    _value("homer_model_call_duration_seconds_count", model="offline")
+    for model_outcome in ("ok", "error", "timeout", "rate_limited", "cancelled"):
+        _value("homer_model_call_duration_seconds_count", model="offline", outcome=model_outcome)
     for outcome in ("ok", "invalid", "error"):
         _value("homer_tool_calls_total", tool="unknown", outcome=outcome)
     _value("homer_sentiment_compound_count")
@@ -130,13 +131,21 @@ def test_closed_label_values_stay_closed() -> None:
             if label in labels:
                 assert labels[label] in allowed
         if "outcome" in labels:
-            assert labels["outcome"] in {"ok", "error", "invalid"}
+            assert labels["outcome"] in {
+                "ok",
+                "error",
+                "invalid",
+                "timeout",
+                "rate_limited",
+                "cancelled",
+            }
 
 
 @pytest.mark.parametrize(
     "call",
     [
         lambda: metrics.observe_turn("elsewhere", "ok", 1.0),  # type: ignore[arg-type]
+        lambda: metrics.observe_model_call("offline", "slow", 1.0),  # type: ignore[arg-type]
         lambda: metrics.observe_turn("agent", "maybe", 1.0),  # type: ignore[arg-type]
         lambda: metrics.record_error("disk"),  # type: ignore[arg-type]
         lambda: metrics.record_handoff("bored"),  # type: ignore[arg-type]
@@ -165,14 +174,17 @@ def test_model_label_values_are_capped() -> None:
     before = set(metrics._models)
     try:
         for i in range(metrics.MAX_MODELS * 2):
-            metrics.observe_model_call(f"model-{i}", 0.1, prompt_tokens=3, completion_tokens=2)
+            metrics.observe_model_call(
+                f"model-{i}", "ok", 0.1, prompt_tokens=3, completion_tokens=2
+            )
         models = {labels["model"] for name, labels, _ in _samples() if "model" in labels}
         assert len(models) <= metrics.MAX_MODELS + 1
         assert "other" in models
     finally:
         # Leave the process-wide registry as it was for other tests.
         for label in set(metrics._models) - before:
-            metrics.MODEL_CALL_DURATION.remove(label)
+            for model_outcome in metrics.MODEL_OUTCOMES:
+                metrics.MODEL_CALL_DURATION.remove(label, model_outcome)
             for kind in metrics.TOKEN_KINDS:
                 metrics.MODEL_TOKENS.remove(label, kind)
         metrics._models.clear()
@@ -186,8 +198,14 @@ def test_observations_land() -> None:
     assert _value("homer_turns_total", route="handoff", outcome="error") == before + 1
 
     tokens = _value("homer_model_tokens_total", model="offline", kind="completion")
-    metrics.observe_model_call("offline", 0.02, prompt_tokens=10, completion_tokens=4)
+    timeouts = _value("homer_model_call_duration_seconds_count", model="offline", outcome="timeout")
+    metrics.observe_model_call("offline", "ok", 0.02, prompt_tokens=10, completion_tokens=4)
+    metrics.observe_model_call("offline", "timeout", 30.0)
     assert _value("homer_model_tokens_total", model="offline", kind="completion") == tokens + 4
+    assert (
+        _value("homer_model_call_duration_seconds_count", model="offline", outcome="timeout")
+        == timeouts + 1
+    )
 
     ok = _value("homer_tool_calls_total", tool="save_lead", outcome="ok")
     metrics.record_tool_call("save_lead", "ok")

@@ -309,7 +309,14 @@ def test_session_key_of_128_characters_is_accepted() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("sentiment", 1.5), ("sentiment", -1.01), ("duration_ms", -0.1), ("model_ms", -1)],
+    [
+        ("sentiment", 1.5),
+        ("sentiment", -1.01),
+        ("duration_ms", -0.1),
+        ("model_ms", -1),
+        ("model_calls", -1),
+        ("model_errors", -1),
+    ],
 )
 def test_turn_bounds_are_enforced(field: str, value: float) -> None:
     values: dict[str, Any] = {
@@ -326,6 +333,8 @@ def test_turn_bounds_are_enforced(field: str, value: float) -> None:
         "tool_errors": 0,
         "error": None,
         "fallback_reason": None,
+        "model_calls": 0,
+        "model_errors": 0,
     }
     queries.InsertTurnParams(**values)
     with pytest.raises(pydantic.ValidationError):

@@ -47,6 +47,7 @@ __all__ = [
     "HANDOFF_REASONS",
     "MAX_MODELS",
     "METRIC_NAMES",
+    "MODEL_OUTCOMES",
     "REGISTRY",
     "ROUTES",
     "TOKEN_KINDS",
@@ -56,6 +57,7 @@ __all__ = [
     "ErrorKind",
     "FallbackReason",
     "HandoffReason",
+    "ModelOutcome",
     "Route",
     "TokenKind",
     "ToolOutcome",
@@ -82,6 +84,8 @@ ToolOutcome = Literal["ok", "invalid", "error"]
 ErrorKind = Literal["database", "model", "timeout", "internal", "input", "busy"]
 HandoffReason = Literal["hostile", "opt_out", "human"]
 TokenKind = Literal["prompt", "completion"]
+ModelOutcome = Literal["ok", "error", "timeout", "rate_limited", "cancelled"]
+"""How one chat-model call ended; ``cancelled``: the user interrupted it (Ctrl-C)."""
 
 ROUTES: Final[tuple[Route, ...]] = get_args(Route)
 TURN_OUTCOMES: Final[tuple[TurnOutcome, ...]] = get_args(TurnOutcome)
@@ -89,6 +93,7 @@ TOOL_OUTCOMES: Final[tuple[ToolOutcome, ...]] = get_args(ToolOutcome)
 ERROR_KINDS: Final[tuple[ErrorKind, ...]] = get_args(ErrorKind)
 HANDOFF_REASONS: Final[tuple[HandoffReason, ...]] = get_args(HandoffReason)
 TOKEN_KINDS: Final[tuple[TokenKind, ...]] = get_args(TokenKind)
+MODEL_OUTCOMES: Final[tuple[ModelOutcome, ...]] = get_args(ModelOutcome)
 
 DEFAULT_METRICS_PORT: Final = 9464
 DEFAULT_METRICS_ADDR: Final = "127.0.0.1"
@@ -142,8 +147,9 @@ TURN_DURATION: Final = Histogram(
 )
 MODEL_CALL_DURATION: Final = Histogram(
     "homer_model_call_duration_seconds",
-    "Wall time of one chat-model call.",
-    ("model",),
+    "Wall time of each chat-model call (the client's own retries included), observed once "
+    "per call whether it answered or failed, by model and outcome.",
+    ("model", "outcome"),
     buckets=MODEL_BUCKETS,
     registry=REGISTRY,
 )
@@ -260,7 +266,8 @@ def register_model(model: str) -> str:
             if len(_models) >= MAX_MODELS:
                 label = OTHER_MODEL
             _models.add(label)
-            MODEL_CALL_DURATION.labels(model=label)
+            for outcome in MODEL_OUTCOMES:
+                MODEL_CALL_DURATION.labels(model=label, outcome=outcome)
             for kind in TOKEN_KINDS:
                 MODEL_TOKENS.labels(model=label, kind=kind)
     return label
@@ -286,11 +293,16 @@ def observe_turn(route: Route, outcome: TurnOutcome, seconds: float) -> None:
 
 
 def observe_model_call(
-    model: str, seconds: float, prompt_tokens: int = 0, completion_tokens: int = 0
+    model: str,
+    outcome: ModelOutcome,
+    seconds: float,
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
 ) -> None:
-    """Observe one chat-model call: its wall time and the tokens it used."""
+    """Observe one chat-model call: how it ended, its wall time and the tokens it used."""
+    _check(outcome, MODEL_OUTCOMES, "model call outcome")
     label = register_model(model)
-    MODEL_CALL_DURATION.labels(model=label).observe(max(seconds, 0.0))
+    MODEL_CALL_DURATION.labels(model=label, outcome=outcome).observe(max(seconds, 0.0))
     if prompt_tokens > 0:
         MODEL_TOKENS.labels(model=label, kind="prompt").inc(prompt_tokens)
     if completion_tokens > 0:

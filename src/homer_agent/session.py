@@ -31,6 +31,7 @@ from homer_agent.history import conversation
 from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
+from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.models.fallback import Fallback
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.profile import Profile
@@ -228,6 +229,7 @@ class Session:
         """
         started = time.perf_counter()
         stats = TurnStats()
+        calls = ModelCallMetrics(self.model_name)
         reply: list[str] = []
         try:
             with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
@@ -248,7 +250,7 @@ class Session:
                 )
                 self.checkpointer.conn = conn
                 try:
-                    self._run(text, ctx, reply, on_token)
+                    self._run(text, ctx, reply, on_token, calls)
                     self._unpruned_turns += 1
                     if self._unpruned_turns >= PRUNE_EVERY_TURNS:
                         self.prune()
@@ -256,7 +258,7 @@ class Session:
                     self.checkpointer.conn = self.pool
                 self.lead = ctx.lead or self.lead
                 result = self._result(reply, stats, None, started)
-                self._record(result, Querier(conn))
+                self._record(result, Querier(conn), calls)
                 return result
         except LeadForgottenError:
             raise
@@ -269,9 +271,9 @@ class Session:
         result = self._result(reply, stats, error, started)
         try:
             with querier(self.pool) as q:
-                self._record(result, q)
+                self._record(result, q, calls)
         except (psycopg.Error, PoolTimeout):
-            self._record(result, None)
+            self._record(result, None, calls)
         return result
 
     @staticmethod
@@ -292,6 +294,7 @@ class Session:
         ctx: Context,
         reply: list[str],
         on_token: Callable[[str], None] | None,
+        calls: ModelCallMetrics,
     ) -> None:
         """Run the graph: model tokens as they come, node messages as they land."""
 
@@ -302,8 +305,7 @@ class Session:
 
         tokens = _TokenRelay(say, reply)
         config = self.config
-        if on_token is not None:
-            config["callbacks"] = [tokens]
+        config["callbacks"] = [calls, tokens] if on_token is not None else [calls]
         for part in self.app.stream(
             {"messages": [HumanMessage(text)]},
             config,
@@ -339,19 +341,16 @@ class Session:
             return self.fallback.name
         return self.model_name
 
-    def _record(self, result: TurnResult, q: Querier | None) -> None:
-        """The turn's metrics and durable row; a failed write never fails the turn."""
+    def _record(self, result: TurnResult, q: Querier | None, calls: ModelCallMetrics) -> None:
+        """The turn's metrics and durable row; a failed write never fails the turn.
+
+        Model calls were observed one by one as they ended (``calls``); the row gets their
+        exact count and time, failed calls included.
+        """
         stats = result.stats
         metrics.observe_turn(
             result.route, "error" if result.error else "ok", result.duration_ms / 1000
         )
-        if stats.model_calls:
-            metrics.observe_model_call(
-                self.answered_by(stats),
-                stats.model_ms / 1000 / stats.model_calls,
-                stats.prompt_tokens,
-                stats.completion_tokens,
-            )
         if result.error is not None:
             metrics.record_error(result.error)
         if stats.fallback_reason is not None:
@@ -367,13 +366,15 @@ class Session:
                 sentiment=stats.sentiment,
                 temperature=self.lead.temperature,
                 duration_ms=result.duration_ms,
-                model_ms=stats.model_ms,
+                model_ms=calls.ms,
                 prompt_tokens=stats.prompt_tokens,
                 completion_tokens=stats.completion_tokens,
                 tool_calls=stats.tool_calls,
                 tool_errors=stats.tool_errors,
                 error=result.error,
                 fallback_reason=stats.fallback_reason,
+                model_calls=calls.calls,
+                model_errors=calls.failed,
             )
         except psycopg.Error as exc:
             metrics.record_error("database")

@@ -93,12 +93,23 @@ class Turn(BaseModel):
     )
     temperature: LeadTemperature = Field(description="Lead temperature after the turn.")
     duration_ms: float = Field(ge=0, description="Wall time of the whole turn in milliseconds.")
-    model_ms: float = Field(ge=0, description="Time spent in chat-model calls in milliseconds.")
+    model_ms: float = Field(
+        ge=0,
+        description="Time spent in chat-model calls in milliseconds, failed calls included.",
+    )
     prompt_tokens: int = Field(description="Prompt tokens the model reported (or counted offline).")
     completion_tokens: int = Field(description="Completion tokens the model reported.")
     tool_calls: int = Field(description="Tool calls made during the turn.")
     tool_errors: int = Field(description="Tool calls refused for invalid arguments.")
     error: str | None = Field(description="Error kind when the turn failed, otherwise null.")
+    model_calls: int = Field(
+        ge=0,
+        description="Chat-model calls made during the turn, answered or failed (a fallback's included).",
+    )
+    model_errors: int = Field(
+        ge=0,
+        description="Chat-model calls that failed: an error, a timeout or a rate limit (not a cancelled call).",
+    )
     fallback_reason: str | None = Field(
         description="Why the fallback (offline) model answered instead of the configured provider: how the provider failed after its retries (timeout, rate_limit, server_error, connection, auth, other) or circuit_open; null when the configured model answered.",
     )

@@ -158,18 +158,20 @@ DELETE_LEAD: Final = """DELETE FROM leads WHERE id = $1"""
 
 INSERT_TURN: Final = """INSERT INTO turns (
     lead_id, model, route, sentiment, temperature, duration_ms, model_ms,
-    prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason
+    prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason,
+    model_calls, model_errors
 ) VALUES (
     $1, $2, $3, $4,
     $5, $6, $7,
     $8, $9, $10,
-    $11, $12, $13
+    $11, $12, $13,
+    $14, $15
 )"""
 
 RECENT_SENTIMENTS: Final = """SELECT sentiment FROM turns WHERE lead_id = $1
 ORDER BY started_at DESC, id DESC LIMIT $2"""
 
-LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
+LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error, model_calls, model_errors, fallback_reason FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
 
 
 class ListDocumentsRow(BaseModel):
@@ -581,7 +583,10 @@ class InsertTurnParams(BaseModel):
     )
     temperature: LeadTemperature = Field(description="Lead temperature after the turn.")
     duration_ms: float = Field(ge=0, description="Wall time of the whole turn in milliseconds.")
-    model_ms: float = Field(ge=0, description="Time spent in chat-model calls in milliseconds.")
+    model_ms: float = Field(
+        ge=0,
+        description="Time spent in chat-model calls in milliseconds, failed calls included.",
+    )
     prompt_tokens: int = Field(description="Prompt tokens the model reported (or counted offline).")
     completion_tokens: int = Field(description="Completion tokens the model reported.")
     tool_calls: int = Field(description="Tool calls made during the turn.")
@@ -589,6 +594,14 @@ class InsertTurnParams(BaseModel):
     error: str | None = Field(description="Error kind when the turn failed, otherwise null.")
     fallback_reason: str | None = Field(
         description="Why the fallback (offline) model answered instead of the configured provider: how the provider failed after its retries (timeout, rate_limit, server_error, connection, auth, other) or circuit_open; null when the configured model answered.",
+    )
+    model_calls: int = Field(
+        ge=0,
+        description="Chat-model calls made during the turn, answered or failed (a fallback's included).",
+    )
+    model_errors: int = Field(
+        ge=0,
+        description="Chat-model calls that failed: an error, a timeout or a rate limit (not a cancelled call).",
     )
 
 
@@ -899,6 +912,8 @@ class Querier:
         tool_errors: int,
         error: str | None,
         fallback_reason: str | None,
+        model_calls: int,
+        model_errors: int,
     ) -> None:
         params = InsertTurnParams(
             lead_id=lead_id,
@@ -914,6 +929,8 @@ class Querier:
             tool_errors=tool_errors,
             error=error,
             fallback_reason=fallback_reason,
+            model_calls=model_calls,
+            model_errors=model_errors,
         )
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(
@@ -932,6 +949,8 @@ class Querier:
                     params.tool_errors,
                     params.error,
                     params.fallback_reason,
+                    params.model_calls,
+                    params.model_errors,
                 ),
             )
 
@@ -1240,6 +1259,8 @@ class AsyncQuerier:
         tool_errors: int,
         error: str | None,
         fallback_reason: str | None,
+        model_calls: int,
+        model_errors: int,
     ) -> None:
         params = InsertTurnParams(
             lead_id=lead_id,
@@ -1255,6 +1276,8 @@ class AsyncQuerier:
             tool_errors=tool_errors,
             error=error,
             fallback_reason=fallback_reason,
+            model_calls=model_calls,
+            model_errors=model_errors,
         )
         async with psycopg.AsyncRawCursor(self._conn) as cur:
             await cur.execute(
@@ -1273,6 +1296,8 @@ class AsyncQuerier:
                     params.tool_errors,
                     params.error,
                     params.fallback_reason,
+                    params.model_calls,
+                    params.model_errors,
                 ),
             )
 
