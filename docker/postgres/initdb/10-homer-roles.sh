@@ -7,8 +7,9 @@
 #                   create roles or databases; its search_path is "homer", so the agent's
 #                   migrations and LangGraph's checkpoint tables land there.
 #   homer_exporter  postgres-exporter: pg_monitor only.
-#   homer_grafana   Grafana's PostgreSQL datasource: read-only, SELECT on homer.leads and
-#                   homer.turns only (never the checkpoint tables, which hold whole chats).
+#   homer_grafana   Grafana's PostgreSQL datasource: read-only, SELECT on homer.turns and on
+#                   every column of homer.leads but session_key (a phone or an e-mail); never
+#                   the checkpoint tables, which hold whole chats.
 #
 # Passwords come from the container's environment, never from a file in the repository.
 # The subshell keeps `set -u` out of the entrypoint when it sources a non-executable script.
