@@ -27,6 +27,13 @@ REQUIRED_PANELS = {
         "Checkpoint and lead tables: total size",
     },
     "agent.json": {
+        "Turns (exact)",
+        "Model calls (exact)",
+        "Tokens (exact)",
+        "Tool calls (exact)",
+        "Turn latency (exact)",
+        "Failed turns by kind (exact)",
+        "Model call error rate",
         "Turns per minute",
         "Turn latency",
         "Model call latency",

@@ -45,7 +45,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -53,10 +53,12 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import psycopg
 import pytest
 import yaml
+from prometheus_client.parser import text_string_to_metric_families
 from psycopg.conninfo import conninfo_to_dict
 
 from tests import monitoring_exprs
 from tests.conftest import with_dbname
+from tests.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
@@ -106,6 +108,24 @@ CONVERSATIONS: dict[str, list[str]] = {
         "Quero falar com um humano",  # hand-off: human
     ],
 }
+
+# Short CLI processes, each over before Prometheus could scrape it (metrics port 0): their
+# turns exist only in the turns table. They talk to a scripted OpenAI-compatible server, so
+# what happened is known from the script and the server's request log, not from the agent.
+SHORT_SESSIONS: dict[str, list[str]] = {
+    "monitoring-short-ana": ["Oi, sou a Ana", "Quero 99 quartos"],
+    "monitoring-short-bia": ["Olá"],  # the provider fails: a failed turn, kind "model"
+    "monitoring-short-caio": ["Bom dia", "Tudo bem?"],
+}
+SHORT_SCRIPT: tuple[Text | ToolCalls | Error, ...] = (
+    ToolCalls(call("update_lead_name", name="Ana"), usage=(210, 12)),
+    Text("Prazer, Ana! Quantos quartos?", usage=(240, 6)),
+    ToolCalls(call("update_bedrooms", bedrooms=99), usage=(250, 9)),  # refused: 1 to 10
+    Text("Temos casas de 2 a 4 quartos.", usage=(280, 7)),
+    Error(500, retry_after=0.01),
+    Text("Bom dia! Como posso te chamar?", usage=(150, 7)),
+    Text("Tudo ótimo! E você?", usage=(170, 5)),
+)
 
 # prometheus.yml's targets, as compose names them, and which local process stands in.
 TARGET_STAND_INS = {
@@ -216,6 +236,10 @@ class Stack:
     grafana_db_url: str
     superuser_db_url: str
     eval_time: float = 0.0
+    # What happened, counted outside the turns table: messages sent, the long-running
+    # agents' own counters read from their /metrics, the short sessions' script.
+    truth: dict[str, float] = field(default_factory=dict)
+    errors_by_kind: dict[str, float] = field(default_factory=dict)
 
     def query(self, expr: str, *, now: bool = False) -> dict[str, Any]:
         """``/api/v1/query`` at the fixed evaluation instant (or now); the whole JSON answer."""
@@ -336,6 +360,86 @@ def agent_env(database_url: str, port: int, data_dir: Path) -> dict[str, str]:
         "HOMER_METRICS_ADDR": "127.0.0.1",
         "HOMER_DATA_DIR": str(data_dir),
     }
+
+
+def agent_counters(address: str) -> tuple[dict[str, float], dict[str, float]]:
+    """What one running agent counted, read from its own /metrics (no scrape, no rate)."""
+    truth: dict[str, float] = dict.fromkeys(EXACT_COLUMNS, 0.0)
+    errors: dict[str, float] = {}
+    text = http_get(f"http://{address}/metrics").decode()
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            name, labels, value = sample.name, sample.labels, sample.value
+            if name == "homer_turns_total":
+                truth["turns"] += value
+                truth["hand-offs"] += value if labels["route"] == "handoff" else 0
+                truth["failed turns"] += value if labels["outcome"] == "error" else 0
+            elif name == "homer_model_call_duration_seconds_count":
+                truth["model calls"] += value
+                failed = labels["outcome"] in {"error", "timeout", "rate_limited"}
+                truth["failed model calls"] += value if failed else 0
+            elif name == "homer_model_tokens_total":
+                truth[f"{labels['kind']} tokens"] += value
+            elif name == "homer_tool_calls_total":
+                truth["tool calls"] += value
+                truth["refused tool calls"] += value if labels["outcome"] == "invalid" else 0
+            elif name == "homer_errors_total":
+                errors[labels["kind"]] = value
+    return truth, errors
+
+
+def run_short_sessions(exe: str, database_url: str, work: Path) -> dict[str, float]:
+    """SHORT_SESSIONS as CLI processes, one after the other; what they did, by the script."""
+    with FakeOpenAI() as provider:
+        provider.script(*SHORT_SCRIPT)
+        for key, messages in SHORT_SESSIONS.items():
+            env = (
+                agent_env(database_url, 0, work)
+                | provider.env("fake-model")
+                | {
+                    "HOMER_MODEL_RETRIES": "0",
+                    "HOMER_FALLBACK": "none",
+                }
+            )
+            done = subprocess.run(
+                [exe, "chat", "--session", key],
+                input="".join(f"{m}\n" for m in messages),
+                env=env,
+                cwd=work,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert done.returncode == 0, f"{key}: {done.stdout}\n{done.stderr}"
+        assert provider.pending() == 0, "the short sessions did not use the whole script"
+        requests = len(provider.chat_requests)
+    answered = [r for r in SHORT_SCRIPT if not isinstance(r, Error)]
+    return {
+        "turns": sum(len(m) for m in SHORT_SESSIONS.values()),
+        "hand-offs": 0,
+        "failed turns": sum(isinstance(r, Error) for r in SHORT_SCRIPT),
+        "model calls": requests,
+        "failed model calls": sum(isinstance(r, Error) for r in SHORT_SCRIPT),
+        "prompt tokens": sum(r.usage[0] for r in answered if r.usage),
+        "completion tokens": sum(r.usage[1] for r in answered if r.usage),
+        "tool calls": sum(len(r.calls) for r in SHORT_SCRIPT if isinstance(r, ToolCalls)),
+        "refused tool calls": 1,  # update_bedrooms(99): bedrooms are 1 to 10
+    }
+
+
+# The columns of the exact-count panels, each compared with what happened.
+EXACT_COLUMNS = (
+    "turns",
+    "hand-offs",
+    "failed turns",
+    "model calls",
+    "failed model calls",
+    "prompt tokens",
+    "completion tokens",
+    "tool calls",
+    "refused tool calls",
+)
 
 
 def turns_recorded(superuser_db_url: str) -> dict[str, int]:
@@ -466,6 +570,20 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             STEP_TIMEOUT,
             processes,
         )
+
+        # What the long-running agents counted, straight from their /metrics.
+        for key in CONVERSATIONS:
+            counted, errors = agent_counters(addresses[key])
+            for column, value in counted.items():
+                stack.truth[column] = stack.truth.get(column, 0.0) + value
+            for kind, value in errors.items():
+                stack.errors_by_kind[kind] = stack.errors_by_kind.get(kind, 0.0) + value
+        assert stack.truth["turns"] == sum(len(m) for m in CONVERSATIONS.values())
+        # Then the short sessions, which only the turns table sees.
+        short = run_short_sessions(exe, agent_url, work)
+        for column, value in short.items():
+            stack.truth[column] += value
+        stack.errors_by_kind["model"] = stack.errors_by_kind.get("model", 0.0) + 1
 
         # Every target scraped, and every rule evaluated, after the last turn.
         talked = time.time() + 0.5
@@ -638,3 +756,102 @@ def test_dashboard_sql_returns_rows_as_grafana(stack: Stack, sql: str) -> None:
     for row in rows:
         print(f"  {row}")
     assert rows, f"no rows for a dashboard query:\n{expanded}"
+
+
+# ---------------------------------------------------------------- exact counts
+
+
+def _exact_panels() -> dict[str, str]:
+    """Title -> SQL of every "(exact)" panel of the Agent dashboard."""
+    dashboard = monitoring_exprs.dashboards()["agent.json"]
+    return {
+        str(panel["title"]): str(target["rawSql"])
+        for panel, target in monitoring_exprs.targets(dashboard)
+        if str(panel.get("title", "")).endswith("(exact)")
+    }
+
+
+def _as_grafana(stack: Stack, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    with psycopg.connect(stack.grafana_db_url) as conn:
+        cursor = conn.execute(monitoring_exprs.expand_grafana_sql(sql))
+        return [c.name for c in cursor.description or []], cursor.fetchall()
+
+
+def _percentile(values: list[float], q: float) -> float:
+    """percentile_cont: linear interpolation between the closest ranks."""
+    ordered = sorted(values)
+    position = q * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def test_every_exact_panel_is_checked() -> None:
+    assert set(_exact_panels()) == {
+        "Turns (exact)",
+        "Model calls (exact)",
+        "Tokens (exact)",
+        "Tool calls (exact)",
+        "Turn latency (exact)",
+        "Model time (exact)",
+        "Failed turns by kind (exact)",
+        "Turns per 10 minutes (exact)",
+    }
+
+
+@pytest.mark.parametrize(
+    "title", ["Turns (exact)", "Model calls (exact)", "Tokens (exact)", "Tool calls (exact)"]
+)
+def test_exact_count_panels_equal_what_happened(stack: Stack, title: str) -> None:
+    """Each number equals the count of what happened, short CLI sessions included."""
+    columns, rows = _as_grafana(stack, _exact_panels()[title])
+    assert len(rows) == 1
+    shown = dict(zip(columns, (float(v) for v in rows[0]), strict=True))
+    expected = {column: stack.truth[column] for column in columns}
+    print(f"{title}: panel {shown}\n  what happened {expected}")
+    assert shown == expected
+    if title == "Turns (exact)":
+        # Prometheus never saw the short sessions: its count falls short of the panel's.
+        scraped = stack.vector("sum(increase(homer_turns_total[6h]))")
+        print(f"  Prometheus sum(increase(homer_turns_total[6h])) -> {_show(scraped)}")
+        assert shown["turns"] == sum(
+            len(m) for m in (*CONVERSATIONS.values(), *SHORT_SESSIONS.values())
+        )
+
+
+def test_failed_turns_by_kind_panel_equals_what_happened(stack: Stack) -> None:
+    columns, rows = _as_grafana(stack, _exact_panels()["Failed turns by kind (exact)"])
+    assert columns == ["kind", "turns"]
+    shown = {str(kind): float(count) for kind, count in rows}
+    print(f"panel {shown}\n  what happened {stack.errors_by_kind}")
+    assert set(shown) == set(stack.errors_by_kind)
+    assert shown == stack.errors_by_kind
+    assert sum(shown.values()) == stack.truth["failed turns"]
+
+
+def test_turns_over_time_panel_adds_up_to_every_turn(stack: Stack) -> None:
+    columns, rows = _as_grafana(stack, _exact_panels()["Turns per 10 minutes (exact)"])
+    assert columns == ["time", "agent", "hand-off", "failed"]
+    totals = [sum(float(v) for v in row[1:]) for row in rows]
+    print(f"{rows}")
+    assert sum(totals) == stack.truth["turns"]
+    assert sum(float(row[2]) for row in rows) == stack.truth["hand-offs"]
+
+
+def test_latency_and_model_time_panels_are_computed_from_every_row(stack: Stack) -> None:
+    with psycopg.connect(stack.superuser_db_url) as conn:
+        rows = conn.execute("SELECT duration_ms, model_ms, model_calls FROM homer.turns").fetchall()
+    assert len(rows) == stack.truth["turns"]
+    durations = [float(r[0]) for r in rows]
+    columns, latency = _as_grafana(stack, _exact_panels()["Turn latency (exact)"])
+    shown = dict(zip(columns, (float(v) for v in latency[0]), strict=True))
+    print(f"latency {shown}")
+    assert shown["p50"] == pytest.approx(_percentile(durations, 0.5))
+    assert shown["p95"] == pytest.approx(_percentile(durations, 0.95))
+    assert shown["max"] == max(durations)
+    columns, model = _as_grafana(stack, _exact_panels()["Model time (exact)"])
+    shown = dict(zip(columns, (float(v) for v in model[0]), strict=True))
+    total = sum(float(r[1]) for r in rows)
+    print(f"model time {shown}")
+    assert shown["model time"] == pytest.approx(total)
+    assert shown["per call"] == pytest.approx(total / stack.truth["model calls"])

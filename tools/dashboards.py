@@ -44,6 +44,8 @@ from grafana_foundation_sdk.models.dashboard import (
 )
 from grafana_foundation_sdk.models.prometheus import PromQueryFormat
 
+from homer_agent.metrics import ERROR_KINDS
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "docker" / "grafana" / "dashboards"
 
@@ -470,6 +472,86 @@ CIRCUIT: list[ValueMapping] = [
 ]
 FALLBACK_SHARE = "sum(rate(homer_model_fallbacks_total[10m])) / sum(rate(homer_turns_total[10m]))"
 
+# Exact counts: every turn has a row in `turns`, also a 4-second CLI session that
+# Prometheus never scraped; the time range selects rows, no sampling or extrapolation.
+TURN_COUNTS_SQL = """
+    SELECT count(*) AS "turns",
+           count(*) FILTER (WHERE route = 'handoff') AS "hand-offs",
+           count(*) FILTER (WHERE error IS NOT NULL) AS "failed turns"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+MODEL_COUNTS_SQL = """
+    SELECT coalesce(sum(model_calls), 0) AS "model calls",
+           coalesce(sum(model_errors), 0) AS "failed model calls"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+TOKEN_COUNTS_SQL = """
+    SELECT coalesce(sum(prompt_tokens), 0) AS "prompt tokens",
+           coalesce(sum(completion_tokens), 0) AS "completion tokens"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+TOOL_COUNTS_SQL = """
+    SELECT coalesce(sum(tool_calls), 0) AS "tool calls",
+           coalesce(sum(tool_errors), 0) AS "refused tool calls"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+TURN_LATENCY_SQL = """
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS "p50",
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS "p95",
+           max(duration_ms) AS "max"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+MODEL_TIME_SQL = """
+    SELECT coalesce(sum(model_ms), 0) AS "model time",
+           sum(model_ms) / nullif(sum(model_calls), 0) AS "per call"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+"""
+
+ERRORS_BY_KIND_SQL = f"""
+    SELECT k AS "kind", count(t.id) AS "turns"
+    FROM unnest(ARRAY[{", ".join(f"'{kind}'" for kind in ERROR_KINDS)}]) AS k
+    LEFT JOIN turns AS t ON t.error = k AND $__timeFilter(t.started_at)
+    GROUP BY k
+    ORDER BY k
+"""
+
+TURNS_OVER_TIME_SQL = """
+    SELECT $__timeGroupAlias(started_at, '10m'),
+           count(*) FILTER (WHERE route = 'agent' AND error IS NULL) AS "agent",
+           count(*) FILTER (WHERE route = 'handoff' AND error IS NULL) AS "hand-off",
+           count(*) FILTER (WHERE error IS NOT NULL) AS "failed"
+    FROM turns
+    WHERE $__timeFilter(started_at)
+    GROUP BY 1
+    ORDER BY 1
+"""
+
+
+def _exact(ids: _Ids, title: str, description: str, sql: str, unit: str) -> stat.Panel:
+    """A stat of the turns table: one value per column, with its name."""
+    return _stat(ids, title, description, Sql(sql), unit, ds=POSTGRES).text_mode(
+        common.BigValueTextMode.VALUE_AND_NAME
+    )
+
+
+MODEL_CALLS = "homer_model_call_duration_seconds_count"
+MODEL_ERROR_RATIO = (
+    f'sum by (model) (rate({MODEL_CALLS}{{outcome=~"error|timeout|rate_limited"}}'
+    "[$__rate_interval]))"
+    f" / sum by (model) (rate({MODEL_CALLS}[$__rate_interval]))"
+)
+
 
 def _quantile(q: float, buckets: str, by: str = "") -> str:
     group = f"le, {by}" if by else "le"
@@ -485,16 +567,96 @@ def agent_dashboard() -> dash.Dashboard:
             "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
             "fallback and mood.",
         )
-        .with_row(dash.Row("Overview").id(ids()))
+        .with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
         .with_panel(
-            _stat(
+            _exact(
                 ids,
-                "Turns (range)",
-                "Chat turns handled during the dashboard's time range.",
-                promql("sum(increase(homer_turns_total[$__range]))", "turns", instant=True),
+                "Turns (exact)",
+                "Turns in the time range, from the turns table: every turn of every process, "
+                "a short CLI session Prometheus never scraped included.",
+                TURN_COUNTS_SQL,
                 "short",
             )
         )
+        .with_panel(
+            _exact(
+                ids,
+                "Model calls (exact)",
+                "Chat-model calls made by those turns, and those that failed (error, timeout, "
+                "rate limit), a fallback model's included.",
+                MODEL_COUNTS_SQL,
+                "short",
+            )
+        )
+        .with_panel(
+            _exact(
+                ids,
+                "Tokens (exact)",
+                "Prompt and completion tokens the model reported for those turns.",
+                TOKEN_COUNTS_SQL,
+                "short",
+            )
+        )
+        .with_panel(
+            _exact(
+                ids,
+                "Tool calls (exact)",
+                "Tool calls the model made, and those refused for invalid arguments.",
+                TOOL_COUNTS_SQL,
+                "short",
+            )
+        )
+        .with_panel(
+            _exact(
+                ids,
+                "Turn latency (exact)",
+                "Median, 95th percentile and maximum wall time of those turns, computed from "
+                "every row (not histogram buckets).",
+                TURN_LATENCY_SQL,
+                "ms",
+            )
+        )
+        .with_panel(
+            _exact(
+                ids,
+                "Model time (exact)",
+                "Time spent in chat-model calls (failed calls included), in total and per call.",
+                MODEL_TIME_SQL,
+                "ms",
+            )
+        )
+        .with_panel(
+            bargauge.Panel()
+            .id(ids())
+            .title("Failed turns by kind (exact)")
+            .description(
+                "Turns that ended in an error, by kind: database, model, timeout, internal, "
+                "input or busy (the session was answering in another process)."
+            )
+            .datasource(POSTGRES)
+            .unit("short")
+            .span(12)
+            .height(8)
+            .orientation(common.VizOrientation.HORIZONTAL)
+            .display_mode(common.BarGaugeDisplayMode.BASIC)
+            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
+            .thresholds(thresholds((None, "green"), (1, "red")))
+            .with_target(Sql(ERRORS_BY_KIND_SQL))
+            .with_transformation(_rows_to_fields("kind", "turns"))
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Turns per 10 minutes (exact)",
+                "Turns by route, and failed turns, per 10 minutes, from the turns table.",
+                [Sql(TURNS_OVER_TIME_SQL, "time_series")],
+                "short",
+                ds=POSTGRES,
+                bars=True,
+                stacked=True,
+            )
+        )
+        .with_row(dash.Row("Live (Prometheus, long-running agents)").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -522,25 +684,6 @@ def agent_dashboard() -> dash.Dashboard:
                 ),
                 "s",
                 steps=((None, "green"), (5, "orange"), (15, "red")),
-            )
-        )
-        .with_panel(
-            _stat(
-                ids,
-                "Hand-offs (range)",
-                "Conversations handed to a human during the dashboard's time range.",
-                promql("sum(increase(homer_handoffs_total[$__range]))", "hand-offs", instant=True),
-                "short",
-                steps=((None, "blue"),),
-            )
-        )
-        .with_panel(
-            _stat(
-                ids,
-                "Tokens (range)",
-                "Prompt and completion tokens used during the dashboard's time range.",
-                promql("sum(increase(homer_model_tokens_total[$__range]))", "tokens", instant=True),
-                "short",
             )
         )
         .with_panel(
@@ -632,12 +775,48 @@ def agent_dashboard() -> dash.Dashboard:
             _ts(
                 ids,
                 "Model call latency",
-                "p50 and p95 of one chat-model call, by model.",
+                "p50 and p95 of one chat-model call (its client's retries included), by model, "
+                "failed and timed-out calls included; the alert fires above 20 s.",
                 [
                     promql(_quantile(0.5, MODEL_BUCKETS, "model"), "p50 {{model}}"),
                     promql(_quantile(0.95, MODEL_BUCKETS, "model"), "p95 {{model}}", "B"),
                 ],
                 "s",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Model call error rate",
+                "Share of chat-model calls that failed (error, timeout or rate limit), by "
+                "model; a fallback model answering the rest shows as its own model. The alert "
+                "fires above 10% with at least 20 calls in 10 minutes.",
+                [promql(MODEL_ERROR_RATIO, "{{model}}")],
+                "percentunit",
+            )
+            .min(0)
+            .thresholds(thresholds((None, "green"), (0.1, "red")))
+            .thresholds_style(
+                common_builders.GraphThresholdsStyleConfig().mode(
+                    common.GraphThresholdsStyleMode.LINE
+                )
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Model calls per minute",
+                "Chat-model calls per minute by model and outcome: ok, error, timeout, "
+                "rate_limited, cancelled (Ctrl-C).",
+                [
+                    promql(
+                        "sum by (model, outcome) (rate(homer_model_call_duration_seconds_count"
+                        "[$__rate_interval])) * 60",
+                        "{{model}} {{outcome}}",
+                    )
+                ],
+                "opm",
+                stacked=True,
             )
         )
         .with_panel(
