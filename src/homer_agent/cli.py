@@ -205,18 +205,16 @@ PRUNE_CONFIRM_BELOW = timedelta(days=1)
 
 
 def parse_duration(text: str) -> timedelta:
+    """`30d`, `12h`, `90m`, `2w` as a duration; anything else, or over 100 years, is refused."""
     match = _DURATION.match(text)
     if match is None:
-        raise typer.BadParameter("expected a number and a unit: 30d, 12h, 90m or 2w")
-    amount = int(match.group(1))
+        fail(f"--older-than {text.strip()!r}: expected a number and a unit: 30d, 12h, 90m or 2w")
     try:
-        duration = timedelta(**{_UNITS[match.group(2)]: amount})
+        duration = timedelta(**{_UNITS[match.group(2)]: int(match.group(1))})
     except OverflowError:
         duration = timedelta.max
     if duration > PRUNE_MAX:
-        raise typer.BadParameter(
-            f"{text.strip()} is too long: at most {PRUNE_MAX.days}d (100 years)"
-        )
+        fail(f"--older-than {text.strip()} is too long: at most {PRUNE_MAX.days}d (100 years)")
     return duration
 
 
