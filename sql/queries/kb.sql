@@ -40,23 +40,25 @@ DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
 
 -- name: SearchChunks :many
 -- Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
--- `terms` its groups one by one, to count how many of them each passage matches.
+-- `terms` its groups one by one. Passages containing more of the question's terms come
+-- first, then the higher `ts_rank_cd` (normalised to 0-1).
 WITH q AS (
-    SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query
-), ranked AS (
-    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv,
-           ts_rank_cd(c.tsv, q.query, 32) AS rank
-    FROM kb_chunks c, q
-    WHERE c.tsv @@ q.query
-    ORDER BY rank DESC, c.id
-    LIMIT sqlc.arg(max_rows)
+    SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query,
+           ARRAY(
+               SELECT to_tsquery('portuguese', kb_unaccent(t.term))
+               FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
+           ) AS terms
 )
-SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
-       (SELECT count(*) FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
-        WHERE r.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::int AS terms_matched
-FROM ranked r
-JOIN kb_documents d ON d.id = r.document_id
-ORDER BY r.rank DESC, r.id;
+SELECT c.id, d.path AS document, c.heading_path, c.body,
+       ts_rank_cd(c.tsv, q.query, 32)::float8 AS score,
+       (SELECT count(*) FROM unnest(q.terms) AS t (term) WHERE c.tsv @@ t.term)::int
+           AS terms_matched
+FROM kb_chunks c
+CROSS JOIN q
+JOIN kb_documents d ON d.id = c.document_id
+WHERE c.tsv @@ q.query
+ORDER BY terms_matched DESC, score DESC, c.id
+LIMIT sqlc.arg(max_rows);
 
 -- name: AbsentTerms :many
 -- The terms (to_tsquery expressions) that no passage contains; terms made only of
@@ -70,13 +72,19 @@ WHERE numnode(to_tsquery('portuguese', kb_unaccent(t.term))) > 0
   );
 
 -- name: RankSentences :many
--- How well each sentence matches the query, by position (from 1).
+-- How well each sentence matches the query, by position (from 1): the query's terms it
+-- contains (as a bit mask, term n is bit n-1) and its rank.
+WITH s AS (
+    SELECT u.position, to_tsvector('portuguese', kb_unaccent(u.sentence)) AS tsv
+    FROM unnest(sqlc.arg(sentences)::text[]) WITH ORDINALITY AS u (sentence, position)
+)
 SELECT s.position::int AS position,
-       ts_rank_cd(
-           to_tsvector('portuguese', kb_unaccent(s.sentence)),
-           to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text))
-       )::float8 AS score
-FROM unnest(sqlc.arg(sentences)::text[]) WITH ORDINALITY AS s (sentence, position);
+       ts_rank_cd(s.tsv, to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)))::float8
+           AS score,
+       (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
+        FROM unnest(sqlc.arg(terms)::text[]) WITH ORDINALITY AS t (term, n)
+        WHERE s.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::bigint AS terms_mask
+FROM s;
 
 -- name: GetChunks :many
 SELECT c.id, d.path AS document, c.heading_path, c.body

@@ -176,7 +176,7 @@ class KbChunk(BaseModel):
         description="SHA-256 of heading path and body: an unchanged passage keeps its row and its embeddings.",
     )
     tsv: Any | None = Field(
-        description="Full-text vector (portuguese, accents folded): headings weigh A, the body B.",
+        description="Full-text vector (portuguese, accents folded): own heading A, body B, outer headings C.",
     )
 
 

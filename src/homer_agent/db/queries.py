@@ -57,21 +57,22 @@ WHERE id = $2 AND ordinal <> $1"""
 DELETE_CHUNKS: Final = """DELETE FROM kb_chunks WHERE id = ANY ($1::bigint[])"""
 
 SEARCH_CHUNKS: Final = """WITH q AS (
-    SELECT to_tsquery('portuguese', kb_unaccent($2::text)) AS query
-), ranked AS (
-    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv,
-           ts_rank_cd(c.tsv, q.query, 32) AS rank
-    FROM kb_chunks c, q
-    WHERE c.tsv @@ q.query
-    ORDER BY rank DESC, c.id
-    LIMIT $3
+    SELECT to_tsquery('portuguese', kb_unaccent($2::text)) AS query,
+           ARRAY(
+               SELECT to_tsquery('portuguese', kb_unaccent(t.term))
+               FROM unnest($3::text[]) AS t (term)
+           ) AS terms
 )
-SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
-       (SELECT count(*) FROM unnest($1::text[]) AS t (term)
-        WHERE r.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::int AS terms_matched
-FROM ranked r
-JOIN kb_documents d ON d.id = r.document_id
-ORDER BY r.rank DESC, r.id"""
+SELECT c.id, d.path AS document, c.heading_path, c.body,
+       ts_rank_cd(c.tsv, q.query, 32)::float8 AS score,
+       (SELECT count(*) FROM unnest(q.terms) AS t (term) WHERE c.tsv @@ t.term)::int
+           AS terms_matched
+FROM kb_chunks c
+CROSS JOIN q
+JOIN kb_documents d ON d.id = c.document_id
+WHERE c.tsv @@ q.query
+ORDER BY terms_matched DESC, score DESC, c.id
+LIMIT $1"""
 
 ABSENT_TERMS: Final = """SELECT t.term::text AS term
 FROM unnest($1::text[]) AS t (term)
@@ -81,12 +82,17 @@ WHERE numnode(to_tsquery('portuguese', kb_unaccent(t.term))) > 0
       WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term))
   )"""
 
-RANK_SENTENCES: Final = """SELECT s.position::int AS position,
-       ts_rank_cd(
-           to_tsvector('portuguese', kb_unaccent(s.sentence)),
-           to_tsquery('portuguese', kb_unaccent($1::text))
-       )::float8 AS score
-FROM unnest($2::text[]) WITH ORDINALITY AS s (sentence, position)"""
+RANK_SENTENCES: Final = """WITH s AS (
+    SELECT u.position, to_tsvector('portuguese', kb_unaccent(u.sentence)) AS tsv
+    FROM unnest($3::text[]) WITH ORDINALITY AS u (sentence, position)
+)
+SELECT s.position::int AS position,
+       ts_rank_cd(s.tsv, to_tsquery('portuguese', kb_unaccent($1::text)))::float8
+           AS score,
+       (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
+        FROM unnest($2::text[]) WITH ORDINALITY AS t (term, n)
+        WHERE s.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::bigint AS terms_mask
+FROM s"""
 
 GET_CHUNKS: Final = """SELECT c.id, d.path AS document, c.heading_path, c.body
 FROM kb_chunks c
@@ -286,9 +292,9 @@ class SearchChunksParams(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    terms: list[str]
-    query: str
     max_rows: int
+    query: str
+    terms: list[str]
 
 
 class SearchChunksRow(BaseModel):
@@ -296,14 +302,16 @@ class SearchChunksRow(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: int
+    id: int = Field(description="Surrogate key.")
     document: str = Field(
         min_length=1,
         max_length=1000,
         description="Path of the file, relative to the documents folder.",
     )
-    heading_path: str
-    body: str
+    heading_path: str = Field(
+        description="The headings above the passage, outermost first, joined with \" > \".",
+    )
+    body: str = Field(min_length=1, description="The passage's text.")
     score: float
     terms_matched: int
 
@@ -322,6 +330,7 @@ class RankSentencesParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     query: str
+    terms: list[str]
     sentences: list[str]
 
 
@@ -332,6 +341,7 @@ class RankSentencesRow(BaseModel):
 
     position: int
     score: float
+    terms_mask: int
 
 
 class GetChunksParams(BaseModel):
@@ -717,16 +727,17 @@ class Querier:
     def search_chunks(
         self,
         *,
-        terms: list[str],
-        query: str,
         max_rows: int,
+        query: str,
+        terms: list[str],
     ) -> list[SearchChunksRow]:
         """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one, to count how many of them each passage matches.
+        `terms` its groups one by one. Passages containing more of the question's terms come
+        first, then the higher `ts_rank_cd` (normalised to 0-1).
         """
-        params = SearchChunksParams(terms=terms, query=query, max_rows=max_rows)
+        params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
-            cur.execute(SEARCH_CHUNKS, (params.terms, params.query, params.max_rows))
+            cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.terms))
             return cur.fetchall()
 
     def absent_terms(self, *, terms: list[str]) -> list[str]:
@@ -739,11 +750,19 @@ class Querier:
             rows = cur.fetchall()
             return _ABSENT_TERMS_VALUE.validate_python([row[0] for row in rows])
 
-    def rank_sentences(self, *, query: str, sentences: list[str]) -> list[RankSentencesRow]:
-        """How well each sentence matches the query, by position (from 1)."""
-        params = RankSentencesParams(query=query, sentences=sentences)
+    def rank_sentences(
+        self,
+        *,
+        query: str,
+        terms: list[str],
+        sentences: list[str],
+    ) -> list[RankSentencesRow]:
+        """How well each sentence matches the query, by position (from 1): the query's terms it
+        contains (as a bit mask, term n is bit n-1) and its rank.
+        """
+        params = RankSentencesParams(query=query, terms=terms, sentences=sentences)
         with psycopg.RawCursor(self._conn, row_factory=class_row(RankSentencesRow)) as cur:
-            cur.execute(RANK_SENTENCES, (params.query, params.sentences))
+            cur.execute(RANK_SENTENCES, (params.query, params.terms, params.sentences))
             return cur.fetchall()
 
     def get_chunks(self, *, ids: list[int]) -> list[GetChunksRow]:
@@ -1059,16 +1078,17 @@ class AsyncQuerier:
     async def search_chunks(
         self,
         *,
-        terms: list[str],
-        query: str,
         max_rows: int,
+        query: str,
+        terms: list[str],
     ) -> list[SearchChunksRow]:
         """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one, to count how many of them each passage matches.
+        `terms` its groups one by one. Passages containing more of the question's terms come
+        first, then the higher `ts_rank_cd` (normalised to 0-1).
         """
-        params = SearchChunksParams(terms=terms, query=query, max_rows=max_rows)
+        params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
-            await cur.execute(SEARCH_CHUNKS, (params.terms, params.query, params.max_rows))
+            await cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.terms))
             return await cur.fetchall()
 
     async def absent_terms(self, *, terms: list[str]) -> list[str]:
@@ -1081,11 +1101,19 @@ class AsyncQuerier:
             rows = await cur.fetchall()
             return _ABSENT_TERMS_VALUE.validate_python([row[0] for row in rows])
 
-    async def rank_sentences(self, *, query: str, sentences: list[str]) -> list[RankSentencesRow]:
-        """How well each sentence matches the query, by position (from 1)."""
-        params = RankSentencesParams(query=query, sentences=sentences)
+    async def rank_sentences(
+        self,
+        *,
+        query: str,
+        terms: list[str],
+        sentences: list[str],
+    ) -> list[RankSentencesRow]:
+        """How well each sentence matches the query, by position (from 1): the query's terms it
+        contains (as a bit mask, term n is bit n-1) and its rank.
+        """
+        params = RankSentencesParams(query=query, terms=terms, sentences=sentences)
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(RankSentencesRow)) as cur:
-            await cur.execute(RANK_SENTENCES, (params.query, params.sentences))
+            await cur.execute(RANK_SENTENCES, (params.query, params.terms, params.sentences))
             return await cur.fetchall()
 
     async def get_chunks(self, *, ids: list[int]) -> list[GetChunksRow]:

@@ -22,9 +22,20 @@ __all__ = ["FILLER", "SYNONYMS", "Query", "build_query", "concepts", "words"]
 SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
     ("preco", "precos", "valor", "valores", "custa", "custam", "custo", "custar"),
-    ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande", "espaco"),
+    ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
     ("cachorro", "cao", "caes", "gato", "pet", "animal", "animais", "bicho", "estimacao"),
-    ("longe", "perto", "distancia", "distante", "km", "minutos", "quilometros"),
+    (
+        "longe",
+        "perto",
+        "proximo",
+        "proxima",
+        "distancia",
+        "distante",
+        "km",
+        "minutos",
+        "quilometros",
+        "tempo",
+    ),
     (
         "pronto",
         "pronta",
@@ -51,9 +62,11 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
     ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
     ("reforma", "reformar", "ampliar", "ampliacao", "ampliacoes", "aumentar", "puxadinho"),
-    ("construtora", "incorporadora", "construiu", "constroi", "responsavel"),
+    ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
+    ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
+    ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
     ("academia", "ginastica", "malhar", "musculacao"),
-    ("mercado", "supermercado", "mercadinho", "compras"),
+    ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao"),
     ("praia", "mar"),
     ("aeroporto", "voo"),
@@ -93,14 +106,34 @@ FILLER: Final = frozenset(
     muito muita muitos muitas algum alguma alguns algumas pode podem posso podemos
     consigo consegue preciso precisa precisam da dao ja ainda so mesmo mesma coisa
     empreendimento residencial projeto lugar vcs hein ne tipo assim agora hoje
+    pras pros pelo pela dentro fora antes nele nela disso nisso cada todo toda todos todas
+    outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
+    legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
+    ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
-"""Words that say nothing about the development: question words, greetings, politeness."""
+"""Words that say nothing about the development: question words, greetings, politeness,
+common verbs. (A content word no document contains means the documents do not answer.)"""
+
+WEAK: Final = frozenset({"casa", "casas", "condominio"})
+"""Words nearly every passage shares: searched only when the question has nothing else."""
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
 _GROUP_OF: Final[dict[str, int]] = {
     word: index for index, group in enumerate(SYNONYMS) for word in group if " " not in word
 }
+
+
+def _group(word: str) -> int | None:
+    """The synonym group of a folded word, trying its singular too ("prontas", "quadras")."""
+    for form in (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+    ):
+        if form and form in _GROUP_OF:
+            return _GROUP_OF[form]
+    return None
 
 
 def words(text: str) -> list[str]:
@@ -139,8 +172,11 @@ def build_query(question: str) -> Query:
     terms: list[str] = []
     seen_groups: set[int] = set()
     seen_words: set[str] = set()
-    for word in words(question):
-        group = _GROUP_OF.get(word)
+    found = words(question)
+    if any(word not in WEAK for word in found):
+        found = [word for word in found if word not in WEAK]
+    for word in found:
+        group = _group(word)
         if group is not None:
             if group in seen_groups:
                 continue
@@ -159,6 +195,6 @@ def concepts(text: str) -> frozenset[str]:
     """
     found = set()
     for word in words(text):
-        group = _GROUP_OF.get(word)
+        group = _group(word)
         found.add(f"#{group}" if group is not None else word[:5])
     return frozenset(found)

@@ -194,20 +194,33 @@ class Lookup:
 
 
 def _best_sentences(conn: Connection[DictRow], passage: Passage, query: Query) -> list[str]:
+    """Up to MAX_SENTENCES sentences that together contain most of the question's terms:
+    the best first (most terms, then rank), then one that adds a term; in text order."""
     sentences = split_sentences(passage.body)
     if len(sentences) <= 1 or not query:
         return sentences[:MAX_SENTENCES]
-    scores = {
-        row.position - 1: row.score
-        for row in Querier(conn).rank_sentences(query=query.text, sentences=sentences)
-    }
-    top = max(scores.values(), default=0.0)
-    if top <= 0:  # the headings matched, not a sentence: the passage's opening answers
-        return sentences[:MAX_SENTENCES]
-    ranked = sorted(
-        (i for i, score in scores.items() if score >= top / 2), key=lambda i: (-scores[i], i)
+    rows = Querier(conn).rank_sentences(
+        query=query.text, sentences=sentences, terms=list(query.terms[:62])
     )
-    return [sentences[i] for i in sorted(ranked[:MAX_SENTENCES])]
+    scored = {row.position - 1: (row.terms_mask, row.score) for row in rows}
+    matching = [i for i, (mask, score) in scored.items() if mask or score > 0]
+    if not matching:  # the headings matched, not a sentence: the passage's opening answers
+        return sentences[:MAX_SENTENCES]
+
+    def key(i: int, covered: int = 0) -> tuple[int, float, int]:
+        mask, score = scored[i]
+        return (-(mask & ~covered).bit_count(), -score, i)
+
+    chosen = [min(matching, key=key)]
+    covered = scored[chosen[0]][0]
+    while len(chosen) < MAX_SENTENCES:
+        rest = [i for i in matching if i not in chosen and scored[i][0] & ~covered]
+        if not rest:
+            break
+        best = min(rest, key=lambda i: key(i, covered))
+        chosen.append(best)
+        covered |= scored[best][0]
+    return [sentences[i] for i in sorted(chosen)]
 
 
 def lookup(
