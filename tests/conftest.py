@@ -9,6 +9,7 @@ import tempfile
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -62,15 +63,29 @@ def template_url(server_url: str) -> str:
     return url
 
 
-@pytest.fixture
-def db_url(server_url: str, template_url: str) -> Iterator[str]:
-    """A fresh, migrated database of this test's own."""
-    name = f"homer_test_{uuid.uuid4().hex[:12]}"
+@contextmanager
+def fresh_database(server_url: str, prefix: str = "homer_test") -> Iterator[str]:
+    """A new database copied from the migrated template, dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
     yield with_dbname(server_url, name)
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(server_url: str, template_url: str) -> Iterator[str]:
+    """A fresh, migrated database of this test's own."""
+    with fresh_database(server_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def module_db_url(server_url: str, template_url: str) -> Iterator[str]:
+    """One fresh migrated database for a whole module (its tests use keys of their own)."""
+    with fresh_database(server_url, "homer_test_module") as url:
+        yield url
 
 
 @pytest.fixture

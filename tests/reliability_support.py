@@ -30,7 +30,12 @@ from homer_agent.session import Session
 EXE = Path(sys.executable).with_name("homer-agent")
 
 # Every table the app writes, and how each one names a lead's rows.
-LEAD_TABLES = {"leads": "id", "turns": "lead_id", "lead_messages": "lead_id"}
+LEAD_TABLES = {
+    "leads": "id",
+    "turns": "lead_id",
+    "lead_messages": "lead_id",
+    "message_receipts": "lead_id",
+}
 CHECKPOINT_TABLES = ("checkpoints", "checkpoint_blobs", "checkpoint_writes")
 
 

@@ -13,8 +13,6 @@ import importlib.machinery
 import importlib.util
 import json
 import subprocess
-import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +20,9 @@ from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import psycopg
 import pytest
 
-from tests.conftest import ROOT, SHARED, TEMPLATE_DB, run_cli, with_dbname
+from tests.conftest import ROOT, SHARED, run_cli
 
 RUN_EXAMPLES = SHARED / "tools" / "run-examples"
 SHARED_CONVERSATIONS = SHARED / "examples" / "conversations"
@@ -136,17 +133,6 @@ class Run:
     example: dict[str, Any]
     chat: subprocess.CompletedProcess[str]
     show: subprocess.CompletedProcess[str]
-
-
-@pytest.fixture(scope="module")
-def module_db_url(server_url: str, template_url: str) -> Iterator[str]:
-    """One fresh migrated database for this module: every conversation has its own key."""
-    name = f"homer_test_examples_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
-    yield with_dbname(server_url, name)
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")

@@ -54,6 +54,21 @@ def chat(
     raise typer.Exit(run_chat(settings, key))
 
 
+# ---------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the HTTP API and the WhatsApp webhook (docs at /docs)."""
+    from homer_agent.service.server import serve as run_server
+
+    run_server(load_settings(), host, port, workers)
+
+
 # ---------------------------------------------------------------- leads
 
 

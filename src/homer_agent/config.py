@@ -111,6 +111,23 @@ class Settings(BaseSettings):
             "in HOMER_DATA_DIR, removed by `lead forget`; off: kept in memory for the session.",
         ),
     ] = False
+    # `homer-agent serve`: the HTTP API and the WhatsApp Cloud API channel.
+    homer_api_token: Annotated[
+        SecretStr | None,
+        Field(description="Bearer token required on /v1/*; required off loopback."),
+    ] = None
+    homer_whatsapp_verify_token: Annotated[
+        SecretStr | None, Field(description="The webhook verification token set at Meta.")
+    ] = None
+    homer_whatsapp_app_secret: Annotated[
+        SecretStr | None, Field(description="The app secret that signs webhook payloads.")
+    ] = None
+    homer_whatsapp_token: Annotated[
+        SecretStr | None, Field(description="Access token for sending WhatsApp messages.")
+    ] = None
+    homer_whatsapp_api_url: Annotated[
+        AnyUrl, Field(description="Graph API base URL that replies are posted to.")
+    ] = AnyUrl("https://graph.facebook.com/v21.0")
 
     @field_validator("database_url")
     @classmethod
@@ -119,6 +136,19 @@ class Settings(BaseSettings):
             return None
         if not value.startswith(("postgresql://", "postgres://")):
             raise ValueError("expected a postgresql:// URL")
+        return value
+
+    @field_validator(
+        "homer_api_token",
+        "homer_whatsapp_verify_token",
+        "homer_whatsapp_app_secret",
+        "homer_whatsapp_token",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip() == "":
+            return None
         return value
 
     @field_validator("homer_model")

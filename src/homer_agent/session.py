@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 from uuid import UUID
 
 import psycopg
@@ -153,6 +153,20 @@ class TurnResult:
     duration_ms: float
 
 
+class TurnGuard(Protocol):
+    """Once-only turns (the service's idempotency keys): runs under the lead lock, and the
+    whole turn (tool writes, checkpoint, turn record, `complete`) commits as one transaction.
+    """
+
+    def seen(self, q: Querier, lead: Lead) -> bool:
+        """True when this message was already processed: the turn is skipped."""
+        ...
+
+    def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
+        """Store what the turn produced, in the turn's transaction."""
+        ...
+
+
 class Session:
     """A lead's conversation: runs turns through the graph and records each one."""
 
@@ -227,16 +241,33 @@ class Session:
         Raises LeadForgottenError, having written nothing, when the lead was deleted. A
         KeyboardInterrupt abandons the turn: its reply is not stored and the lock is freed.
         """
+        result = self.turn_once(text, None, on_token)
+        assert result is not None
+        return result
+
+    def turn_once(
+        self, text: str, guard: TurnGuard | None, on_token: Callable[[str], None] | None = None
+    ) -> TurnResult | None:
+        """`turn`, all or nothing under `guard`; None when the guard has seen the message."""
         started = time.perf_counter()
         stats = TurnStats()
         calls = ModelCallMetrics(self.model_name)
         reply: list[str] = []
+        atomic: Callable[[Connection[DictRow]], AbstractContextManager[Any]] = (
+            nullcontext if guard is None else Connection.transaction
+        )
         try:
-            with self.pool.connection() as conn, lead_lock(conn, self.lead.id):
+            with (
+                self.pool.connection() as conn,
+                lead_lock(conn, self.lead.id),
+                atomic(conn),
+            ):
                 # Under the lock `lead forget` also takes: a lead deleted before this point
                 # gets no checkpoint and no turn row, and cannot be deleted until we finish.
                 if Querier(conn).get_lead(id=self.lead.id) is None:
                     raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
+                if guard is not None and guard.seen(Querier(conn), self.lead):
+                    return None
                 ctx = Context(
                     lead_id=self.lead.id,
                     conn=conn,
@@ -259,6 +290,8 @@ class Session:
                 self.lead = ctx.lead or self.lead
                 result = self._result(reply, stats, None, started)
                 self._record(result, Querier(conn), calls)
+                if guard is not None:
+                    guard.complete(Querier(conn), self.lead, result)
                 return result
         except LeadForgottenError:
             raise

@@ -207,3 +207,18 @@ class KbFolder(BaseModel):
     path: str = Field(description="Absolute path of the folder.")
     fingerprint: str = Field(description="Hash of the file names, sizes and modification times.")
     indexed_at: datetime.datetime = Field(description="When the folder was last indexed.")
+
+
+class MessageReceipt(BaseModel):
+    """Messages already processed, by channel and client message id, with the reply given.
+
+    Table ``message_receipts``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lead_id: int
+    channel: str
+    message_id: str = Field(min_length=1, max_length=256)
+    reply: str
+    received_at: datetime.datetime
