@@ -26,7 +26,7 @@ COMPOSE_FILE = ROOT / "docker-compose.yaml"
 SCHEMA_FILE = ROOT / "tests" / "data" / "compose-spec.json"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-SERVICES = {"postgres", "postgres-exporter", "prometheus", "grafana", "agent"}
+SERVICES = {"postgres", "postgres-exporter", "prometheus", "grafana", "agent", "api", "lb"}
 SECRET_NAME = re.compile(r"(PASSWORD|PASS|SECRET|TOKEN|API_KEY)$")
 PINNED_IMAGE = re.compile(
     r"^(?:[a-z0-9.-]+(?::\d+)?/)?[a-z0-9._/-]+:(?!latest$)v?\d+(?:\.\d+){1,2}(?:-[a-z0-9.-]+)?$"
@@ -468,3 +468,39 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
     )
     assert missing.returncode != 0
     assert "GRAFANA_ADMIN_PASSWORD" in missing.stderr
+
+
+# --- the API replicas and their load balancer ------------------------------------------------
+
+
+def test_api_replicas_scale_behind_the_load_balancer() -> None:
+    svc = services()
+    api, lb = svc["api"], svc["lb"]
+    # Scalable: no fixed name, no host port (replicas would collide); reached through lb.
+    assert "container_name" not in api and not api.get("ports")
+    assert api["command"][:3] == ["serve", "--host", "0.0.0.0"]
+    assert api["environment"]["HOMER_API_TOKEN"].startswith("test-")  # required, from .env
+    assert "/readyz" in " ".join(api["healthcheck"]["test"])
+    assert lb["depends_on"] == {"api": {"condition": "service_healthy"}}
+    assert lb["ports"] == ["127.0.0.1:8000:8000"]
+    config = (ROOT / "docker/haproxy/haproxy.cfg").read_text()
+    assert re.search(r"server-template api \d+ api:8000", config)
+    assert "option httpchk GET /readyz" in config
+
+
+@pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy is not installed")
+def test_haproxy_config_is_valid() -> None:
+    result = subprocess.run(
+        ["haproxy", "-c", "-f", str(ROOT / "docker/haproxy/haproxy.cfg")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_prometheus_discovers_every_api_replica() -> None:
+    scrape = yaml.safe_load((ROOT / "docker/prometheus/prometheus.yml").read_text())
+    jobs = {job["job_name"]: job for job in scrape["scrape_configs"]}
+    [sd] = jobs["homer-api"]["dns_sd_configs"]
+    assert sd["names"] == ["api"] and sd["type"] == "A" and sd["port"] == 8000

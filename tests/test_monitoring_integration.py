@@ -135,6 +135,10 @@ TARGET_STAND_INS = {
     "host.docker.internal:9464": "monitoring-carlos",
 }
 
+# prometheus.yml's DNS-discovered jobs (one address per compose replica), and the local
+# process that stands in for the replicas.
+DNS_STAND_INS = {"api": "api"}
+
 T = TypeVar("T")
 
 
@@ -344,6 +348,14 @@ def prometheus_config(addresses: dict[str, str]) -> dict[str, Any]:
                 "not start: add a stand-in to TARGET_STAND_INS"
             )
             static["targets"] = [addresses[TARGET_STAND_INS[t]] for t in static["targets"]]
+        discovered = job.pop("dns_sd_configs", [])
+        if discovered:
+            names = [name for sd in discovered for name in sd["names"]]
+            unknown = [name for name in names if name not in DNS_STAND_INS]
+            assert not unknown, f"prometheus.yml job {job['job_name']} discovers {unknown}"
+            job["static_configs"] = [
+                {"targets": [addresses[DNS_STAND_INS[name]] for name in names]}
+            ]
     return config
 
 
@@ -473,7 +485,7 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         finally:
             pool.close()
 
-        ports = {name: free_port() for name in ("prometheus", "exporter", *CONVERSATIONS)}
+        ports = {name: free_port() for name in ("prometheus", "exporter", "api", *CONVERSATIONS)}
         addresses = {name: f"127.0.0.1:{port}" for name, port in ports.items()}
 
         exe = str(Path(sys.executable).with_name("homer-agent"))
@@ -488,6 +500,15 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             for key in CONVERSATIONS
         }
         processes += agents.values()
+        # An API replica (`homer-agent serve`), scraped on its own port.
+        processes.append(
+            spawn(
+                "api",
+                [exe, "serve", "--port", str(ports["api"])],
+                agent_env(agent_url, 0, work),
+                work,
+            )
+        )
 
         # Like compose: DATA_SOURCE_URI is host[:port]/db?options, credentials apart. A Unix
         # socket has an empty host and ?host=/socket/dir, which lib/pq accepts.

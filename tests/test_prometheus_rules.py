@@ -137,7 +137,7 @@ def test_alert_exprs_helper_matches_the_rules() -> None:
 def test_scrape_jobs() -> None:
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     jobs = {job["job_name"]: job for job in config["scrape_configs"]}
-    assert set(jobs) == {"prometheus", "postgres-exporter", "homer-agent"}
+    assert set(jobs) == {"prometheus", "postgres-exporter", "homer-agent", "homer-api"}
     agent_targets = {
         target for static in jobs["homer-agent"]["static_configs"] for target in static["targets"]
     }
