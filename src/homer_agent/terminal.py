@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
+    from prompt_toolkit.input import Input
     from prompt_toolkit.key_binding import KeyBindings
 
     from homer_agent.models.fallback import Fallback
@@ -279,6 +280,7 @@ class _Terminal:
         # Set when a paste or typing went past the limit and was cut (see _bindings).
         self.cut = False
         self.bindings = self._bindings()
+        self.input = self._capped_input()
         self.chat: _Chat | None = None
         self.prompt: PromptSession[str] | None = None
 
@@ -425,14 +427,16 @@ class _Terminal:
         self.cut = False
         prompt = self.prompt
         if fresh or prompt is None:
-            prompt = PromptSession(key_bindings=self.bindings)
+            prompt = PromptSession(key_bindings=self.bindings, input=self.input)
         return prompt.prompt(message)
 
     def _prompt_for(self, lead: Lead) -> PromptSession[str]:
         """A line editor whose history is this lead's only: never another key's lines."""
         from prompt_toolkit import PromptSession
 
-        return PromptSession(history=self._history(lead), key_bindings=self.bindings)
+        return PromptSession(
+            history=self._history(lead), key_bindings=self.bindings, input=self.input
+        )
 
     def _history(self, lead: Lead) -> History:
         from prompt_toolkit.history import FileHistory, InMemoryHistory
@@ -455,12 +459,43 @@ class _Terminal:
 
         return LeadHistory(path)
 
-    def _bindings(self) -> KeyBindings:
-        """Cut pastes and typing at HOMER_MAX_MESSAGE_CHARS before the editor holds them.
+    def _capped_input(self) -> Input:
+        """Standard input that drops typed characters past HOMER_MAX_MESSAGE_CHARS as it reads.
 
-        prompt_toolkit re-renders the whole line as it grows: a 100 KB paste took a minute
-        of CPU and gigabytes of memory before it could even be refused.
+        prompt_toolkit handles each character as a key press and copies the whole line on
+        each: a 100 KB paste into a terminal without bracketed paste took minutes of CPU and
+        gigabytes of memory before it could even be refused. Dropped here, the excess never
+        reaches the key processor, the buffer or the renderer.
         """
+        from prompt_toolkit.application.current import get_app_or_none
+        from prompt_toolkit.input.vt100 import Vt100Input
+        from prompt_toolkit.key_binding import KeyPress
+        from prompt_toolkit.keys import Keys
+
+        terminal = self
+
+        class CappedInput(Vt100Input):
+            def read_keys(self) -> list[KeyPress]:
+                keys = super().read_keys()
+                app = get_app_or_none()
+                if app is None:
+                    return keys
+                room = terminal.limit - len(app.current_buffer.text)
+                kept: list[KeyPress] = []
+                for key in keys:
+                    if not isinstance(key.key, Keys):  # a character; Enter, arrows... are Keys
+                        if room <= 0:
+                            terminal.cut = True
+                            continue
+                        room -= 1
+                    kept.append(key)
+                return kept
+
+        return CappedInput(sys.stdin)
+
+    def _bindings(self) -> KeyBindings:
+        """Cut a bracketed paste at HOMER_MAX_MESSAGE_CHARS before the editor holds it
+        (the whole paste arrives as one key press), and stop typing at the limit."""
         from prompt_toolkit.application.current import get_app
         from prompt_toolkit.filters import Condition
         from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
