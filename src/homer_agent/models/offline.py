@@ -48,7 +48,7 @@ from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.prompts import PromptView, format_call_time, read_prompt
-from homer_agent.ptbr.facts import extract_facts
+from homer_agent.ptbr.facts import extract_facts, garbled
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, read_when, when_parts
@@ -784,7 +784,7 @@ class OfflineChatModel(BaseChatModel):
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed
         found.pop("call_at", None)
-        call = _call_request(messages, text, view, pending)
+        call = None if garbled(text) else _call_request(messages, text, view, pending)
         if call is not None:
             found["call_at"] = call
 

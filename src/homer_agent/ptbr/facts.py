@@ -41,8 +41,9 @@ from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
+from homer_agent.sentiment import analyzer
 
-__all__ = ["extract_facts"]
+__all__ = ["extract_facts", "garbled"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,31 @@ MAX_INPUT_CHARS: Final = 2000
 """Only the start of a longer message is read."""
 
 _GARBLED_RE: Final = re.compile("[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LITTLE_WORDS: Final = frozenset(
+    [
+        "na",
+        "no",
+        "nas",
+        "nos",
+        "em",
+        "com",
+        "para",
+        "pra",
+        "que",
+        "um",
+        "uma",
+        "os",
+        "as",
+        "ao",
+        "mas",
+        "por",
+        "sem",
+        "meu",
+        "minha",
+        "eu",
+        "voce",
+    ]
+)
 _CORRECTION_CUES: Final = (
     ("pensando", "bem"),
     ("na", "verdade"),
@@ -138,6 +164,8 @@ _NAME_STOP: Final = _words(
     "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
     "olhando pesquisando procurando buscando querendo gostando interessando lendo "
     "teste testando alguem ninguem nada tchau ate logo breve serio "
+    "entendi entendo compreendi sei show top massa perfeito otimo joia combinado fechado "
+    "certeza exato pronto tranquilo suave demais depois hmm hum aham uhum hein ne "
     "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
     "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
     "genro nora filhos filhas pais criancas familia "
@@ -159,6 +187,36 @@ _NON_NAME_SUFFIXES: Final = (
     "ivel",
     "mente",
 )
+_VERB_SUFFIXES: Final = ("ei", "amos", "emos", "imos", "ando", "endo", "indo")
+"""Endings of verbs ("gostei", "vamos", "pesquisando"), capitalised or not: not a name."""
+_LOWER_NON_NAME_SUFFIXES: Final = (
+    "ou",
+    "ito",
+    "ita",
+    "oso",
+    "osa",
+    "inho",
+    "inha",
+    "mente",
+)
+"""Endings of verbs and adjectives: a lower-case bare answer with one is not a name."""
+_LOWER_NON_PLACE_SUFFIXES: Final = (
+    "ei",
+    "ou",
+    "ito",
+    "oso",
+    "osa",
+    "amos",
+    "emos",
+    "imos",
+    "ando",
+    "endo",
+    "indo",
+    "mente",
+    "avel",
+    "ivel",
+)
+"""The same for places, without the endings of place names ("Prado", "Serrinha")."""
 _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("me", "chamo"),
     ("meu", "nome", "e"),
@@ -217,7 +275,8 @@ _PLACE_PARTICLES: Final = _words("de da do das dos del")
 _BEING_IN: Final = _words("estou to estamos sou somos")
 _NOT_WANTED_PLACE: Final = _words(
     "moro moramos mora moram morava moravamos morei morou vivo vivemos vive vivem trabalho "
-    "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda hospedado "
+    "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda estudam "
+    "estudamos estudava hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
     "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
     "evito odeio detesto longe fora"
@@ -239,6 +298,7 @@ _PLACE_STOP: Final = (
         "geral principio vez cidade lugar local regiao bairro sim nao ok sei ideia "
         "preferencia duvida tanto nenhum nenhuma talvez ainda depende indiferente todos "
         "todas tudo isso este esta esse essa aquele aquela lado frente centro-oeste r$ reais "
+        "mudei mudamos pensando alias corrigindo "
         "perto longe proximo proxima olx zap zapimoveis vivareal quintoandar youtube tiktok "
         "mil milhao milhoes o a os as um uma eu voce voces vc vcs ele ela eles elas nos"
     )
@@ -271,6 +331,12 @@ def _strip_greeting(folded: str) -> int:
     """Where the text starts once leading greetings ("Bom dia, oi!") are skipped."""
     m = _GREETING_RE.match(folded)
     return m.end() if m else 0
+
+
+def _has_feeling(low: str) -> bool:
+    """A word the sentiment lexicon scores ("legal", "bonito"): an opinion, typed in lower
+    case it is not a name or a place."""
+    return analyzer().lexicon.get(low, 0.0) != 0.0
 
 
 def _nice_case(words: Sequence[str], particles: frozenset[str]) -> str:
@@ -621,6 +687,19 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         return None
     if any(t.low in _NAME_STOP for t in rest if t.low not in _NAME_PARTICLES):
         return None
+    # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.
+    if any(
+        len(t.low) > 3
+        and (
+            t.low.endswith(_VERB_SUFFIXES)
+            or (
+                not t.is_cap
+                and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low))
+            )
+        )
+        for t in rest
+    ):
+        return None
     name = _read_name(rest, 0, allow_lower=True)
     if name is None or len(name.split()) != len(rest):
         return None
@@ -725,6 +804,13 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
         return None
     if any(t.low in _PLACE_BREAK or t.low in _NAME_STOP - _PLACE_PARTICLES for t in clause):
         return None
+    if any(
+        not t.is_cap
+        and len(t.low) > 3
+        and (t.low.endswith(_LOWER_NON_PLACE_SUFFIXES) or _has_feeling(t.low))
+        for t in clause
+    ):
+        return None  # "achei bonito", "que legal", "pesquisando"
     place = _read_place(clause, 0, allow_lower=True, whole=True)
     if place is None or len(place.split()) != len(clause):
         return None
@@ -735,12 +821,27 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 # Entry point
 
 
-def _garbled(text: str) -> bool:
+def garbled(text: str) -> bool:
     """Bytes that were not text (U+FFFD), control characters, or mostly symbols."""
     if _GARBLED_RE.search(text):
         return True
     plain = sum(ch.isalnum() or ch.isspace() for ch in text)
     return len(text) >= 12 and plain < len(text) / 2
+
+
+def _case_says_nothing(text: str) -> bool:
+    """ALL CAPS, or Every Word Capitalised: capitals then mark no name or place, so the
+    message is read as if typed in lower case ("MEUS FILHOS ESTÃO NA ESCOLA")."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    if words and all(word.isupper() for word in words):
+        return True
+    # Title Case counts only with a capitalised little word ("Estão Na Escola"): a full
+    # name ("Ana Maria d'Ávila") or a place ("Parque Manibura") is capitalised anyway.
+    return (
+        len(words) >= 3
+        and all(word[0].isupper() for word in words)
+        and any(fold(word) in _LITTLE_WORDS for word in words)
+    )
 
 
 def _correcting(toks: Sequence[Token]) -> bool:
@@ -761,8 +862,10 @@ def _extract(
     known: Collection[str],
 ) -> dict[str, object]:
     original = text[:MAX_INPUT_CHARS]
-    if _garbled(original):
+    if garbled(original):
         return {}
+    if _case_says_nothing(original):
+        original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
     folded = fold(original)
     found: dict[str, object] = {}
 
