@@ -692,10 +692,7 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         len(t.low) > 3
         and (
             t.low.endswith(_VERB_SUFFIXES)
-            or (
-                not t.is_cap
-                and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low))
-            )
+            or (not t.is_cap and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low)))
         )
         for t in rest
     ):
