@@ -21,7 +21,16 @@ from typing import Any
 
 from bench.common import RESULTS_DIR, environment
 
-BENCHES = ("sentiment", "turn", "fallback", "prompt", "storage", "concurrency", "startup")
+BENCHES = (
+    "sentiment",
+    "turn",
+    "fallback",
+    "prompt",
+    "storage",
+    "concurrency",
+    "startup",
+    "service",
+)
 
 
 def _runner(name: str) -> Callable[[bool], dict[str, Any]]:

@@ -210,6 +210,9 @@ class Received:
     headers: Mapping[str, str]
     body: Any
     """The parsed JSON body (None when there was none or it was not JSON)."""
+    at: float = 0.0
+    """`time.perf_counter()` when the request had been read (one clock for all processes
+    on Linux: CLOCK_MONOTONIC), for latency measured around the model."""
 
     @property
     def messages(self) -> list[dict[str, Any]]:
@@ -262,6 +265,7 @@ class FakeOpenAI:
         self.embedding_error: Error | None = None
         self._queue: deque[Response] = deque()
         self._received: list[Received] = []
+        self._answered_at: list[float] = []
         self._lock = threading.Condition()
         self._stopping = threading.Event()
         self._ids = itertools.count(1)
@@ -400,6 +404,16 @@ class FakeOpenAI:
             return self.default
         return Error(500, "fake_openai: no scripted response left for this request")
 
+    @property
+    def answered_at(self) -> list[float]:
+        """`time.perf_counter()` when each streamed answer had been written, in order."""
+        with self._lock:
+            return list(self._answered_at)
+
+    def _answered(self, at: float) -> None:
+        with self._lock:
+            self._answered_at.append(at)
+
     def _next_call_id(self) -> str:
         return f"call_{next(self._ids)}"
 
@@ -504,6 +518,7 @@ class _Handler(BaseHTTPRequestHandler):
                 path=self.path,
                 headers={k.lower(): v for k, v in self.headers.items()},
                 body=body,
+                at=time.perf_counter(),
             )
         )
 
@@ -662,6 +677,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._write_chunk(f"data: {data}\n\n".encode())
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
+        fake._answered(time.perf_counter())
 
     def _garbled(self, response: Garbled, *, stream: bool) -> None:
         data = response.body.encode()

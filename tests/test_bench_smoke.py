@@ -136,6 +136,25 @@ def test_bench_concurrency_quick(bench_db: str) -> None:
 
 
 @pytest.mark.timeout(300)
+def test_bench_service_quick(bench_db: str) -> None:
+    from bench import bench_service
+
+    result = bench_service.run(quick=True)
+    _check_shape(result, "service")
+    for scenario, replicas in (("one_replica", 1), ("two_replicas", 2)):
+        data = result[scenario]
+        assert data["replicas"] == replicas
+        assert data["turns_done"] == bench_service.QUICK_SESSIONS * bench_service.QUICK_TURNS
+        assert data["errors"] == 0, data["error_samples"]
+        assert _number(data["turns_per_s"])
+        _dist(data["latency_ms"])
+    for where in ("in_process", "over_http"):
+        for side in ("before_model_ms", "after_model_ms"):
+            _dist(result["latency"][where][side])
+            assert result["latency"][where][side]["min"] >= 0  # one clock for both processes
+
+
+@pytest.mark.timeout(300)
 def test_bench_startup_quick() -> None:
     from bench import bench_startup
 

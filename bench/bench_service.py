@@ -1,0 +1,264 @@
+"""Benchmark: `homer-agent serve` — throughput with one and two replicas, and the latency
+Homer adds around the model.
+
+**Throughput.** Real `serve` processes (offline model) on one PostgreSQL (a fresh
+database; each scenario's leads are its own), driven over HTTP by `SESSIONS` concurrent
+conversations of `TURNS` messages each (`lead_script`: distinct facts, then questions),
+one thread each, every message with a `message_id`. With two replicas message *k* of a
+conversation goes to replica *(session + k) mod 2*, so each conversation alternates
+between them. Reported: turns/s (all turns / wall time from the start barrier to the
+last reply), client-seen latency p50/p95, and errors (any non-200). Every replica answers
+a few warm-up messages before the clock starts. Budgets: two replicas ≥ 1.6 × one,
+≥ 100 turns/s with two, 0 errors.
+
+**Latency Homer adds over the model.** A scripted OpenAI-compatible server
+(tests/fake_openai.py) answers every chat request after a fixed time to first token
+(`TTFT_SECONDS`) and stamps, on the machine-wide monotonic clock, when each request
+arrived and when its streamed answer was written. Per turn: *before* = model request
+received − turn started (the HTTP request sent, or `Homer.turn` called in-process);
+*after* = response complete (the whole HTTP body read, or `Homer.turn` returned) − the
+model's last chunk written. Both in-process (the service's `Homer`, no HTTP) and over HTTP
+(a `serve` process). Budget: p50 ≤ 5 ms each.
+
+Run as `uv run python -m bench.bench_service [--quick]`, or call `run()`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx
+
+from bench.common import fresh_database, lead_script, open_our_pool, row, summary
+from tests.fake_openai import FakeOpenAI, Text
+from tests.service_support import Server
+
+SESSIONS = 50
+TURNS = 10
+QUICK_SESSIONS = 4
+QUICK_TURNS = 3
+WARMUP_PER_REPLICA = 6
+LATENCY_TURNS = 40
+QUICK_LATENCY_TURNS = 5
+TTFT_SECONDS = 0.05
+REPLY = "Entendi! Posso te ajudar com mais alguma coisa sobre a casa?"
+BUDGET_SCALING = 1.6
+BUDGET_TURNS_PER_S = 100.0
+BUDGET_ADDED_MS = 5.0
+
+
+def _start(url: str, logs: Path, name: str, env: dict[str, str] | None = None) -> Server:
+    return Server({"DATABASE_URL": url, "HOMER_POOL_MAX_SIZE": "10", **(env or {})}, logs / name)
+
+
+def _throughput(servers: list[Server], sessions: int, turns: int) -> dict[str, Any]:
+    """`sessions` conversations of `turns` messages over `servers`, alternating replicas."""
+    replicas = len(servers)
+    for server in servers:  # first turns pay for lazy imports and prepared plans
+        for k in range(WARMUP_PER_REPLICA):
+            httpx.post(
+                f"{server.url}/v1/sessions/warmup-{replicas}-{server.port}/messages",
+                json={"text": "Oi, tudo bem?", "message_id": f"w{k}"},
+                timeout=60,
+            ).raise_for_status()
+    scripts = [lead_script(i, turns, prefix=f"svc{replicas}") for i in range(sessions)]
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(sessions + 1)
+
+    def converse(index: int) -> None:
+        script = scripts[index]
+        with httpx.Client(timeout=120) as client:
+            barrier.wait()
+            for k, text in enumerate(script.messages):
+                server = servers[(index + k) % replicas]
+                started = time.perf_counter()
+                try:
+                    response = client.post(
+                        f"{server.url}/v1/sessions/{script.key}/messages",
+                        json={"text": text, "message_id": f"m{k}"},
+                    )
+                    problem = None if response.status_code == 200 else response.text
+                except httpx.HTTPError as exc:
+                    problem = type(exc).__name__
+                elapsed = (time.perf_counter() - started) * 1000
+                with lock:
+                    latencies.append(elapsed)
+                    if problem is not None:
+                        errors.append(problem[:200])
+
+    threads = [threading.Thread(target=converse, args=(i,)) for i in range(sessions)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    done = len(latencies)
+    return {
+        "replicas": replicas,
+        "sessions": sessions,
+        "turns_per_session": turns,
+        "turns_done": done,
+        "wall_seconds": round(wall, 3),
+        "turns_per_s": round(done / wall, 2) if wall else 0.0,
+        "latency_ms": summary(latencies),
+        "errors": len(errors),
+        "error_samples": errors[:3],
+    }
+
+
+def _added(before: list[float], after: list[float]) -> dict[str, dict[str, float]]:
+    return {"before_model_ms": summary(before), "after_model_ms": summary(after)}
+
+
+def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
+    from homer_agent.config import Settings
+    from homer_agent.models import make_chat_model
+    from homer_agent.profile import load_profile
+    from homer_agent.service.homer import Homer
+
+    settings = Settings(
+        openai_base_url=fake.base_url, openai_api_key="test", homer_model="bench-model"
+    )
+    pool = open_our_pool(url, 4)
+    try:
+        homer = Homer(settings, pool, load_profile(), make_chat_model(settings))
+        before: list[float] = []
+        after: list[float] = []
+        for k in range(turns + 2):
+            seen = len(fake.requests)
+            started = time.perf_counter()
+            outcome = homer.turn("bench-inproc", f"Oi, tudo bem? ({k})", message_id=f"i{k}")
+            finished = time.perf_counter()
+            assert outcome.error is None, outcome
+            if k < 2:
+                continue  # warm-up
+            before.append((fake.requests[seen].at - started) * 1000)
+            after.append((finished - fake.answered_at[-1]) * 1000)
+    finally:
+        pool.close()
+    return _added(before, after)
+
+
+def _latency_over_http(server: Server, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
+    before: list[float] = []
+    after: list[float] = []
+    with httpx.Client(timeout=60) as client:
+        for k in range(turns + 2):
+            seen = len(fake.requests)
+            started = time.perf_counter()
+            response = client.post(
+                f"{server.url}/v1/sessions/bench-http/messages",
+                json={"text": f"Oi, tudo bem? ({k})", "message_id": f"h{k}"},
+            )
+            finished = time.perf_counter()
+            response.raise_for_status()
+            if k < 2:
+                continue  # warm-up
+            before.append((fake.requests[seen].at - started) * 1000)
+            after.append((finished - fake.answered_at[-1]) * 1000)
+    return _added(before, after)
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    sessions = QUICK_SESSIONS if quick else SESSIONS
+    turns = QUICK_TURNS if quick else TURNS
+    latency_turns = QUICK_LATENCY_TURNS if quick else LATENCY_TURNS
+    with (
+        FakeOpenAI(default=Text(REPLY, delay=TTFT_SECONDS)) as fake,
+        fresh_database("service") as url,
+        tempfile.TemporaryDirectory() as logs,
+    ):
+        # Every process starts at once (start-up is mostly imports): two offline replicas,
+        # and one talking to the scripted model. The one-replica run uses the first only.
+        servers = [
+            _start(url, Path(logs), "replica-0.log"),
+            _start(url, Path(logs), "replica-1.log"),
+            _start(url, Path(logs), "llm.log", fake.env(model="bench-model")),
+        ]
+        try:
+            for server in servers:
+                server.wait_ready(timeout=180)
+            one = _throughput(servers[:1], sessions, turns)
+            two = _throughput(servers[:2], sessions, turns)
+            latency = {
+                "ttft_seconds": TTFT_SECONDS,
+                "turns": latency_turns,
+                "in_process": _latency_in_process(url, fake, latency_turns),
+                "over_http": _latency_over_http(servers[2], fake, latency_turns),
+            }
+        finally:
+            for server in servers:
+                server.stop()
+    scaling = round(two["turns_per_s"] / one["turns_per_s"], 3) if one["turns_per_s"] else 0.0
+    rows = [
+        row("service: turns/s, one replica", one["turns_per_s"], unit="turns/s"),
+        row(
+            "service: turns/s, two replicas",
+            two["turns_per_s"],
+            budget=f">= {BUDGET_TURNS_PER_S:g}",
+            met=two["turns_per_s"] >= BUDGET_TURNS_PER_S,
+            unit="turns/s",
+        ),
+        row(
+            "service: two replicas / one",
+            scaling,
+            budget=f">= {BUDGET_SCALING:g}",
+            met=scaling >= BUDGET_SCALING,
+            unit="x",
+        ),
+        row(
+            "service: latency p50 / p95, one replica",
+            f"{one['latency_ms']['p50']:.0f} / {one['latency_ms']['p95']:.0f}",
+            unit="ms",
+        ),
+        row(
+            "service: latency p50 / p95, two replicas",
+            f"{two['latency_ms']['p50']:.0f} / {two['latency_ms']['p95']:.0f}",
+            unit="ms",
+        ),
+        row(
+            "service: errors (one + two replicas)",
+            one["errors"] + two["errors"],
+            budget="0",
+            met=one["errors"] + two["errors"] == 0,
+        ),
+    ]
+    for where in ("in_process", "over_http"):
+        for side, label in (("before_model_ms", "before"), ("after_model_ms", "after")):
+            p50 = latency[where][side]["p50"]
+            rows.append(
+                row(
+                    f"service: added {label} the model, p50, {where.replace('_', ' ')}",
+                    p50,
+                    budget=f"<= {BUDGET_ADDED_MS:g}",
+                    met=p50 <= BUDGET_ADDED_MS,
+                    unit="ms",
+                )
+            )
+    return {
+        "name": "service",
+        "quick": quick,
+        "one_replica": one,
+        "two_replicas": two,
+        "scaling": scaling,
+        "latency": latency,
+        "rows": rows,
+    }
+
+
+if __name__ == "__main__":
+    result = run(quick="--quick" in sys.argv)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
