@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -124,3 +125,13 @@ def run_cli(
         proc.stdout.decode("utf-8", "replace"),
         proc.stderr.decode("utf-8", "replace"),
     )
+
+
+@pytest.fixture(scope="session")
+def radicale() -> Iterator[Any]:
+    """A real CalDAV server (Radicale, htpasswd auth) on a free loopback port, per run."""
+    from tests.radicale_server import Radicale
+
+    server = Radicale().start()
+    yield server
+    server.stop()

@@ -1,4 +1,4 @@
-"""The `homer-agent` command line: chat, lead, leads, db, kb, sentiment."""
+"""The `homer-agent` command line: chat, lead, leads, calls, db, kb, sentiment."""
 
 from __future__ import annotations
 
@@ -137,11 +137,17 @@ def lead_forget(
             if not sys.stdin.isatty():
                 fail("refusing to delete without confirmation: pass --yes")
             typer.confirm(f"Delete everything stored about {lead.session_key!r}?", abort=True)
-        forget_lead(database.pool, lead, data_dir=settings.homer_data_dir)
+        report = forget_lead(
+            database.pool, lead, data_dir=settings.homer_data_dir, **_calendar_of(settings)
+        )
     notice(
         f"Forgot lead {lead.session_key!r}: row, conversation, turn records and input history "
         "deleted."
     )
+    if report is not None and report.error is None:
+        notice("Its call was deleted from the brokers' calendar.")
+    elif report is not None:
+        notice(f"Its call stays pending deletion ({report.error}); `homer-agent calls sync`.")
 
 
 @app.command("leads")
@@ -162,6 +168,52 @@ def leads(
         notice("No leads yet: `homer-agent chat` starts a conversation.")
         return
     print(leads_table(rows, tz))
+
+
+def _calendar_of(settings: Settings) -> dict[str, Any]:
+    """The brokers' calendar and the profile, for commands that change a call."""
+    if settings.homer_caldav_url is None:
+        return {}
+    from homer_agent.calendar.caldav_sync import BrokerCalendar
+    from homer_agent.profile import load_profile
+
+    return {
+        "calendar": BrokerCalendar.from_settings(settings),
+        "profile": load_profile(settings.homer_profile),
+    }
+
+
+# ---------------------------------------------------------------- calls
+
+calls_app = typer.Typer(
+    help="The brokers' calls: list them (--json, --ics) or sync them with the calendar.",
+    invoke_without_command=True,
+)
+app.add_typer(calls_app, name="calls")
+
+
+@calls_app.callback()
+def calls(
+    context: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+    ics: Annotated[
+        bool, typer.Option("--ics", help="Print an iCalendar (RFC 5545) feed to import.")
+    ] = False,
+) -> None:
+    """Upcoming calls, soonest first: when (local), who, bedrooms, neighbourhood, budget."""
+    if context.invoked_subcommand is not None:
+        return
+    from homer_agent.calendar.feed import run_calls
+
+    run_calls(load_settings(), as_json=as_json, ics=ics)
+
+
+@calls_app.command("sync")
+def calls_sync() -> None:
+    """Push the calls Postgres holds as pending to the CalDAV calendar, once each."""
+    from homer_agent.calendar.feed import run_sync
+
+    raise typer.Exit(run_sync(load_settings()))
 
 
 # ---------------------------------------------------------------- db

@@ -128,6 +128,15 @@ class Settings(BaseSettings):
     homer_whatsapp_api_url: Annotated[
         AnyUrl, Field(description="Graph API base URL that replies are posted to.")
     ] = AnyUrl("https://graph.facebook.com/v21.0")
+    homer_caldav_url: Annotated[
+        str | None,
+        Field(description="URL of the brokers' CalDAV calendar collection; unset: no sync."),
+    ] = None
+    homer_caldav_username: str | None = None
+    homer_caldav_password: SecretStr | None = None
+    homer_caldav_timeout: Annotated[
+        float, Field(gt=0, le=120, description="Seconds one CalDAV request may take.")
+    ] = 5.0
 
     @field_validator("database_url")
     @classmethod
@@ -149,6 +158,16 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value: object) -> object:
         if isinstance(value, str) and value.strip() == "":
             return None
+        return value
+
+    @field_validator("homer_caldav_url")
+    @classmethod
+    def _caldav_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        value = value.strip()
+        if not value.startswith(("https://", "http://")) or " " in value:
+            raise ValueError("expected the http(s) URL of a calendar collection")
         return value
 
     @field_validator("homer_model")

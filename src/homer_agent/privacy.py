@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import messages_to_dict
 from langgraph.checkpoint.postgres import PostgresSaver
@@ -14,6 +14,10 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.history import conversation
 from homer_agent.leads import lead_id_of, thread_id
+from homer_agent.profile import Profile
+
+if TYPE_CHECKING:
+    from homer_agent.calendar.caldav_sync import BrokerCalendar, PushReport
 
 
 def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
@@ -53,19 +57,39 @@ def remove_legacy_input_history(data_dir: Path) -> bool:
     return True
 
 
-def forget_lead(pool: Pool, lead: Lead, *, data_dir: Path | None = None) -> None:
+def forget_lead(
+    pool: Pool,
+    lead: Lead,
+    *,
+    data_dir: Path | None = None,
+    calendar: BrokerCalendar | None = None,
+    profile: Profile | None = None,
+) -> PushReport | None:
     """Delete the lead, its checkpoints and its turns (by cascade) in one transaction;
-    then its input history in `data_dir`, if any."""
+    then its input history in `data_dir`, if any.
+
+    Its call, if any, is deleted from the brokers' calendar: at once when `calendar` is
+    given and answers (the report says), otherwise by the next `homer-agent calls sync`;
+    meanwhile Postgres keeps only the event's random UID.
+    """
     with pool.connection() as conn, conn.transaction():
         # The lead's turn lock (see session.lead_lock): a turn in progress ends first, or
         # its checkpoint, written as it ends, would outlive the forget. A turn that starts
         # after this finds the row gone and writes nothing (Session.turn).
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (lead.id,))
         PostgresSaver(conn).delete_thread(thread_id(lead))
-        Querier(conn).delete_lead(id=lead.id)
+        q = Querier(conn)
+        event = q.forget_call_event(lead_id=lead.id)
+        q.delete_lead(id=lead.id)
     if data_dir is not None:
         input_history_path(data_dir, lead).unlink(missing_ok=True)
         remove_legacy_input_history(data_dir)
+    if event is None or calendar is None or profile is None:
+        return None
+    from homer_agent.calendar.caldav_sync import push_pending
+
+    with pool.connection() as conn:
+        return push_pending(conn, calendar, profile, event_id=event.id)
 
 
 def prune_idle_conversations(pool: Pool, idle: timedelta) -> tuple[int, int]:

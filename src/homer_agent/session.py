@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 from uuid import UUID
 
 import psycopg
@@ -36,7 +36,10 @@ from homer_agent.models.fallback import Fallback
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.profile import Profile
 from homer_agent.state import Context, TurnStats
-from homer_agent.tools import TOOLS
+from homer_agent.tools import TOOLS, push_lead_calls
+
+if TYPE_CHECKING:
+    from homer_agent.calendar.caldav_sync import BrokerCalendar
 
 log = logging.getLogger(__name__)
 
@@ -182,11 +185,13 @@ class Session:
         fallback: Fallback | None = None,
         lead: Lead | None = None,
         kb: SearchOptions | None = None,
+        calendar: BrokerCalendar | None = None,
     ) -> None:
         """A session for `session_key`'s lead, created on first contact; or for `lead` as read
         by the caller (then no row is created: a lead forgotten meanwhile stays forgotten)."""
         self.pool = pool
         self.kb = kb or SearchOptions()
+        self.calendar = calendar
         self.model_name = model_name
         self.profile = profile
         self.history_window = history_window
@@ -278,10 +283,12 @@ class Session:
                     stats=stats,
                     fallback=self.fallback,
                     kb=self.kb,
+                    calendar=self.calendar,
                 )
                 self.checkpointer.conn = conn
                 try:
                     self._run(text, ctx, reply, on_token, calls)
+                    push_lead_calls(ctx)
                     self._unpruned_turns += 1
                     if self._unpruned_turns >= PRUNE_EVERY_TURNS:
                         self.prune()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, TypedDict
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage
@@ -19,6 +19,9 @@ from homer_agent.kb.search import SearchOptions
 from homer_agent.metrics import FallbackReason, Route
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
+
+if TYPE_CHECKING:
+    from homer_agent.calendar.caldav_sync import BrokerCalendar
 
 
 class InputState(TypedDict):
@@ -65,6 +68,10 @@ class Context:
     stats: TurnStats = field(default_factory=TurnStats)
     # The offline model standing in for `model` when its provider fails (HOMER_FALLBACK).
     fallback: Fallback | None = None
+    # The brokers' CalDAV calendar (HOMER_CALDAV_URL), and whether this turn already
+    # tried it: a calendar that failed once is not waited for twice in one turn.
+    calendar: BrokerCalendar | None = None
+    calendar_tried: bool = False
     # The lead row as of the latest read or write in this turn: the sentiment node reads
     # it at the start of the turn and each tool replaces it with the row its UPDATE returned.
     lead: Lead | None = None

@@ -138,6 +138,8 @@ class _AgentLoader:
 
     def session(self, key: str, lead: Lead | None = None) -> Session:
         """The session for a key (or for the lead already read), once the agent has loaded."""
+        from homer_agent.calendar.caldav_sync import BrokerCalendar
+
         session_class, model, fallback = self._loaded.result()
         return session_class(
             pool=self.pool,
@@ -149,6 +151,7 @@ class _AgentLoader:
             fallback=fallback,
             lead=lead,
             kb=self.kb,
+            calendar=BrokerCalendar.from_settings(self.settings),
         )
 
     def greeting(self, key: str) -> tuple[Lead, str]:

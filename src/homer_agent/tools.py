@@ -22,15 +22,20 @@ turn, after every tool has written (see graph.py).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Annotated, Any, Final
 
+import psycopg
 from langchain_core.messages import BaseMessage, HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.prebuilt import ToolRuntime
 from pydantic import BaseModel, Field, StringConstraints
 
-from homer_agent.calendar.booking import decide
+from homer_agent.calendar.booking import BusyLookup, CalendarUnavailableError, decide
+from homer_agent.calendar.caldav_sync import PushReport, push_pending, record_booking
+from homer_agent.calendar.hours import Interval
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.ptbr.lexicon import drop_titles
@@ -41,6 +46,8 @@ BEDROOMS_NOT_OFFERED: Final = "bedrooms_not_offered"
 BUDGET_UNUSUAL: Final = "budget_unusual"
 NAME_IS_TITLE: Final = "name_is_title"
 """Reason codes in a refusal's artifact."""
+
+log = logging.getLogger(__name__)
 
 # No control characters: Postgres cannot store NUL (the write would fail the whole turn),
 # and escape sequences in a name would reach the terminal of whoever lists the leads.
@@ -188,7 +195,7 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str | ToolM
 
 
 @tool(args_schema=CallArgs)
-def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
+def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str | ToolMessage:
     """Book or move the broker's call; `when` is read in the development's time zone.
 
     Replies with JSON: `status` is booked, past, outside_hours, busy, need_hour or
@@ -198,18 +205,47 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
     ctx = runtime.context
     tz = ctx.profile.tz
     now = dt.datetime.now(tz)
-    current = ctx.lead or ctx.queries.get_lead(id=ctx.lead_id)
+    q = ctx.queries
+    current = ctx.lead or q.get_lead(id=ctx.lead_id)
+    busy: BusyLookup | None = None
+    failures: list[str] = []
+    calendar = ctx.calendar
+    if calendar is not None:
+        own = q.get_call_event(lead_id=ctx.lead_id)
+        own_uid = own.uid if own is not None else None
+
+        def busy(start: dt.datetime, end: dt.datetime) -> list[Interval]:
+            ctx.calendar_tried = True
+            try:
+                return calendar.busy(start, end, exclude_uid=own_uid)
+            except CalendarUnavailableError as exc:
+                failures.append(str(exc))
+                raise
+
     outcome = decide(
         when,
         now=now,
         tz=tz,
         hours=ctx.profile.calls,
         booked=current.call_at if current is not None else None,
+        busy=busy,
     )
     if outcome.status != "booked" or outcome.call_at is None:
-        raise ToolException(outcome.to_json())
+        return _refuse(
+            runtime,
+            outcome.to_json(),
+            refused=outcome.status,
+            alternatives=[slot.isoformat() for slot in outcome.alternatives],
+        )
     call_at = outcome.call_at
-    _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
+    lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
+    event = record_booking(q, lead)
+    if event is not None and failures:  # pending: pushed on a later turn or by calls sync
+        q.mark_call_event_failed(id=event.id, last_error=failures[0])
+    if outcome.calendar == "synced":
+        report = push_lead_calls(ctx, force=True)
+        if report is None or report.error is not None:
+            outcome = replace(outcome, calendar="pending")
     return outcome.to_json()
 
 
@@ -233,6 +269,22 @@ def search_development(query: str, runtime: ToolRuntime[Context]) -> str:
     except EmbeddingsError as exc:
         raise ToolException(str(exc)) from None
     return found.as_tool_result()
+
+
+def push_lead_calls(ctx: Context, *, force: bool = False) -> PushReport | None:
+    """Push the turn's lead's pending call changes to the brokers' calendar.
+
+    Runs after every turn (a booking the calendar missed goes out on the lead's next
+    turn) unless the calendar already failed in this one; never raises.
+    """
+    if ctx.calendar is None or (ctx.calendar_tried and not force):
+        return None
+    ctx.calendar_tried = True
+    try:
+        return push_pending(ctx.conn, ctx.calendar, ctx.profile, lead_id=ctx.lead_id)
+    except psycopg.Error as exc:
+        log.warning("could not push the call to the calendar: %s", type(exc).__name__)
+        return None
 
 
 TOOLS: list[BaseTool] = [

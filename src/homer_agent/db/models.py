@@ -136,6 +136,36 @@ class LeadMessage(BaseModel):
     )
 
 
+class CallEvent(BaseModel):
+    """A lead's call with a broker, and its sync state with the CalDAV calendar.
+
+    Table ``call_events``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key.")
+    lead_id: int | None = Field(description="The lead called; null once the lead is forgotten.")
+    uid: str = Field(
+        description="The VEVENT UID in the calendar: random, stable across reschedules.",
+    )
+    starts_at: datetime.datetime = Field(
+        description="When the call starts (the lead's call_at when booked).",
+    )
+    state: str = Field(
+        description="booked, cancelled (hand-off or opt-out) or deleted (lead forgotten).",
+    )
+    version: int = Field(description="Number of changes made to the call.")
+    pushed_version: int = Field(
+        description="The change the calendar last accepted; below version: pending.",
+    )
+    pushed_at: datetime.datetime | None = Field(
+        description="When the calendar last accepted a change.",
+    )
+    attempts: int = Field(description="Failed pushes since the last accepted one.")
+    last_error: str | None = Field(description="Why the last push failed, one line.")
+
+
 class KbDocument(BaseModel):
     """One document of the development (a file of its documents folder).
 

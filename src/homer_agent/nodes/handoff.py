@@ -1,4 +1,4 @@
-"""Answer a hand-off with a fixed, polite message and record it on the lead."""
+"""Answer a hand-off with a fixed, polite message, record it on the lead, cancel its call."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def handoff(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     reason = handoff_reason(newest_human_text(state["messages"])) or "human"
     ctx.queries.record_handoff(id=ctx.lead_id, handoff_reason=reason)
+    # A booked call is cancelled (STATUS:CANCELLED in the brokers' calendar, pushed as
+    # the turn ends): a person takes over, or the lead asked not to be contacted.
+    ctx.queries.cancel_call_event(lead_id=ctx.lead_id)
     metrics.record_handoff(reason)
     ctx.stats.route = "handoff"
     return {"messages": [AIMessage(REPLIES[reason], name="homer")]}

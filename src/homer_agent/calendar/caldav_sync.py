@@ -1,0 +1,229 @@
+"""The brokers' CalDAV calendar: busy time, and one VEVENT per lead pushed exactly once.
+
+`BrokerCalendar` talks to the calendar collection at HOMER_CALDAV_URL with the
+maintained `caldav` client; every failure (unreachable, slow, refused credentials)
+becomes `CalendarUnavailableError`, one line. `push_pending` sends the changes that
+Postgres holds as pending (`call_events.version > pushed_version`): a booked or moved
+call is PUT under its stable UID, a cancelled one is PUT with STATUS:CANCELLED, a
+forgotten lead's is deleted. Rows are locked while pushed, so two pushers never send the
+same change, and a change the calendar accepted is never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from caldav.davclient import DAVClient
+from caldav.lib.error import NotFoundError
+from psycopg import Connection
+from psycopg.rows import DictRow
+
+from homer_agent.calendar.booking import CalendarUnavailableError
+from homer_agent.calendar.events import LeadCard, calendar_of, call_event
+from homer_agent.calendar.hours import Interval
+from homer_agent.config import Settings
+from homer_agent.db.models import CallEvent, Lead
+from homer_agent.db.queries import Querier
+from homer_agent.profile import Profile
+
+__all__ = [
+    "BrokerCalendar",
+    "PushReport",
+    "cancel_booking",
+    "forget_booking",
+    "new_uid",
+    "push_pending",
+    "record_booking",
+]
+
+log = logging.getLogger(__name__)
+
+
+def new_uid() -> str:
+    """A VEVENT UID that says nothing about the lead (it outlives a forgotten lead)."""
+    return f"{uuid.uuid4()}@homer-agent"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+class BrokerCalendar:
+    """One CalDAV calendar collection (HOMER_CALDAV_URL), reached with a timeout."""
+
+    def __init__(
+        self, url: str, *, username: str | None, password: str | None, timeout: float
+    ) -> None:
+        self.url = url if url.endswith("/") else url + "/"
+        self._client = DAVClient(
+            url=self.url, username=username, password=password, timeout=math.ceil(timeout)
+        )
+        self._calendar: Any = self._client.calendar(url=self.url)  # type: ignore[no-untyped-call]
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> BrokerCalendar | None:
+        """The calendar HOMER_CALDAV_URL names, or None when it is unset."""
+        if settings.homer_caldav_url is None:
+            return None
+        password = settings.homer_caldav_password
+        return cls(
+            settings.homer_caldav_url,
+            username=settings.homer_caldav_username,
+            password=password.get_secret_value() if password is not None else None,
+            timeout=settings.homer_caldav_timeout,
+        )
+
+    def _fail(self, action: str, exc: Exception) -> CalendarUnavailableError:
+        return CalendarUnavailableError(f"calendar {self.url}: {action} failed: {_one_line(exc)}")
+
+    def busy(
+        self, start: datetime, end: datetime, *, exclude_uid: str | None = None
+    ) -> list[Interval]:
+        """The busy intervals overlapping [start, end): every event that is neither
+        cancelled nor transparent, recurrences expanded, `exclude_uid` left out."""
+        try:
+            found = self._calendar.search(start=start, end=end, event=True, expand=True)
+            intervals: list[Interval] = []
+            for item in found:
+                for component in item.icalendar_instance.walk("VEVENT"):
+                    interval = _interval(component, start.tzinfo)
+                    if interval is None or str(component.get("uid", "")) == exclude_uid:
+                        continue
+                    intervals.append(interval)
+        except Exception as exc:  # the client raises DAV, HTTP and socket errors alike
+            raise self._fail("busy-time search", exc) from None
+        return intervals
+
+    def put(self, ical: str) -> None:
+        """Create or replace the event with this UID."""
+        try:
+            self._calendar.add_event(ical, increase_seqno=False)
+        except Exception as exc:
+            raise self._fail("saving an event", exc) from None
+
+    def delete(self, uid: str) -> None:
+        """Delete the event with this UID; one already gone counts as deleted."""
+        try:
+            event = self._calendar.get_event_by_uid(uid)
+        except NotFoundError:
+            return
+        except Exception as exc:
+            raise self._fail("finding an event", exc) from None
+        try:
+            event.delete()
+        except NotFoundError:
+            return
+        except Exception as exc:
+            raise self._fail("deleting an event", exc) from None
+
+
+def _interval(component: Any, zone: Any) -> Interval | None:
+    if str(component.get("status", "")).upper() == "CANCELLED":
+        return None
+    if str(component.get("transp", "")).upper() == "TRANSPARENT":
+        return None
+    start = component.decoded("dtstart")
+    if "dtend" in component:
+        end = component.decoded("dtend")
+    elif "duration" in component:
+        end = start + component.decoded("duration")
+    else:
+        end = start + (timedelta(days=1) if not isinstance(start, datetime) else timedelta(0))
+    return _instant(start, zone), _instant(end, zone)
+
+
+def _instant(value: date | datetime, zone: Any) -> datetime:
+    """An aware instant: all-day dates start at midnight in `zone`, floating times too."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(0), tzinfo=zone)
+    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+
+
+# ---------------------------------------------------------------- Postgres side
+
+
+def record_booking(q: Querier, lead: Lead) -> CallEvent | None:
+    """Record the lead's booked (or moved) call as a change to push; None if unchanged."""
+    assert lead.call_at is not None
+    return q.book_call_event(lead_id=lead.id, uid=new_uid(), starts_at=lead.call_at)
+
+
+def cancel_booking(q: Querier, lead_id: int) -> CallEvent | None:
+    """A hand-off or opt-out: the booked call becomes cancelled (STATUS:CANCELLED)."""
+    return q.cancel_call_event(lead_id=lead_id)
+
+
+def forget_booking(q: Querier, lead_id: int) -> CallEvent | None:
+    """A forgotten lead: its event is to be deleted; the row keeps only the UID."""
+    return q.forget_call_event(lead_id=lead_id)
+
+
+@dataclass(frozen=True)
+class PushReport:
+    """What one push did: changes accepted, and the error that stopped it (if any)."""
+
+    pushed: int
+    pending: int
+    error: str | None = None
+
+
+def push_pending(
+    conn: Connection[DictRow],
+    calendar: BrokerCalendar,
+    profile: Profile,
+    *,
+    lead_id: int | None = None,
+    event_id: int | None = None,
+) -> PushReport:
+    """Push pending changes (of one lead, one event, or all) to the calendar, once each.
+
+    Stops at the first failure: the calendar is down, the rest waits for the next push.
+    """
+    pushed = 0
+    length = timedelta(minutes=profile.calls.length_minutes)
+    with conn.transaction():
+        q = Querier(conn)
+        rows = [
+            row
+            for row in q.lock_pending_call_events(lead_id=lead_id)
+            if event_id is None or row.id == event_id
+        ]
+        for index, row in enumerate(rows):
+            try:
+                _push(q, calendar, row, profile, length)
+            except CalendarUnavailableError as exc:
+                q.mark_call_event_failed(id=row.id, last_error=str(exc))
+                log.warning("%s", exc)
+                return PushReport(pushed=pushed, pending=len(rows) - index, error=str(exc))
+            q.mark_call_event_pushed(version=row.version, id=row.id)
+            if row.state == "deleted":
+                q.delete_pushed_call_event(id=row.id)
+            pushed += 1
+    return PushReport(pushed=pushed, pending=0)
+
+
+def _push(
+    q: Querier, calendar: BrokerCalendar, row: CallEvent, profile: Profile, length: timedelta
+) -> None:
+    if row.state == "deleted" or row.lead_id is None:
+        calendar.delete(row.uid)
+        return
+    lead = q.get_lead(id=row.lead_id)
+    if lead is None:  # forgotten between the lock and now: the forget pushes the delete
+        calendar.delete(row.uid)
+        return
+    event = call_event(
+        uid=row.uid,
+        starts_at=row.starts_at.astimezone(profile.tz),
+        length=length,
+        card=LeadCard.of(lead),
+        sequence=row.version,
+        status="CANCELLED" if row.state == "cancelled" else "CONFIRMED",
+    )
+    calendar.put(calendar_of([event]).to_ical().decode("utf-8"))
