@@ -195,7 +195,7 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str | ToolM
 
 
 @tool(args_schema=CallArgs)
-def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
     """Book or move the broker's call; `when` is read in the development's time zone.
 
     Replies with JSON: `status` is booked, past, outside_hours, busy, need_hour or
@@ -231,12 +231,8 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str | ToolMessage
         busy=busy,
     )
     if outcome.status != "booked" or outcome.call_at is None:
-        return _refuse(
-            runtime,
-            outcome.to_json(),
-            refused=outcome.status,
-            alternatives=[slot.isoformat() for slot in outcome.alternatives],
-        )
+        # The JSON itself says why (`status`), for the offline model and an LLM alike.
+        raise ToolException(outcome.to_json())
     call_at = outcome.call_at
     lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
     event = record_booking(q, lead)
