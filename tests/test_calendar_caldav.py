@@ -376,3 +376,14 @@ def test_the_llm_path_gets_the_alternatives_and_books_the_one_chosen(
         lead = q.get_lead_by_session_key(session_key="llm-alt")
     assert lead is not None and lead.call_at == chosen
     assert WEEKDAY_NAMES[chosen.weekday()] == "segunda-feira"
+
+
+def test_forget_without_a_calendar_leaves_no_call_row(
+    db_url: str, pool: Pool, open_session: Callable[..., Session]
+) -> None:
+    say(open_session("ana-nocal", None), QUALIFIED, "segunda às 10h")
+    assert len(call_rows(pool)) == 1
+    result = run_cli("lead", "forget", "ana-nocal", "--yes", env={"DATABASE_URL": db_url})
+    assert result.returncode == 0, result.stderr
+    assert "calendar" not in result.stderr
+    assert call_rows(pool) == []

@@ -80,6 +80,10 @@ def forget_lead(
         PostgresSaver(conn).delete_thread(thread_id(lead))
         q = Querier(conn)
         event = q.forget_call_event(lead_id=lead.id)
+        if event is not None and event.pushed_version == 0:
+            # Never reached the calendar: there is nothing there to delete.
+            q.delete_pushed_call_event(id=event.id)
+            event = None
         q.delete_lead(id=lead.id)
     if data_dir is not None:
         input_history_path(data_dir, lead).unlink(missing_ok=True)
