@@ -7,6 +7,7 @@ read back with the `caldav` client; the CLI runs as a subprocess.
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -387,3 +388,20 @@ def test_forget_without_a_calendar_leaves_no_call_row(
     assert result.returncode == 0, result.stderr
     assert "calendar" not in result.stderr
     assert call_rows(pool) == []
+
+
+def test_a_slow_calendar_counts_as_down_after_its_timeout(
+    pool: Pool, open_session: Callable[..., Session]
+) -> None:
+    # Listens but never answers: the request waits for HOMER_CALDAV_TIMEOUT, then gives up.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/{USER}/calls/"
+        slow = BrokerCalendar(url, username=USER, password="x", timeout=1)
+        session = open_session("ana-slow", slow)
+        replies = say(session, QUALIFIED, "segunda às 10h")
+    assert replies[-1].startswith("Tudo certo, Ana!")
+    [row] = call_rows(pool)
+    assert (row["pushed_version"], row["attempts"]) == (0, 1)
+    assert "timed out" in row["last_error"].lower()

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from homer_agent.calendar.hours import Interval, fits, nearest_slots, overlaps
+from homer_agent.calendar.hours import Interval, fits, nearest_slots, overlaps, search_window
 from homer_agent.profile import CallHours
 from homer_agent.prompts import format_call_time
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
@@ -184,7 +184,8 @@ def decide(
     if busy is None:
         return _booked(at, tz, now, "off")
     try:
-        taken = busy(at - timedelta(days=1), at + timedelta(days=2))
+        # One search covers the slot and every alternative that may be offered.
+        taken = busy(*search_window(at, now))
     except CalendarUnavailableError:
         return _booked(at, tz, now, "pending")
     if overlaps(at, length, taken):
@@ -215,7 +216,7 @@ def _free_slots(
     taken: Sequence[Interval] = ()
     if busy is not None:
         try:
-            taken = busy(max(now, requested - timedelta(days=7)), requested + timedelta(days=21))
+            taken = busy(*search_window(requested, now))
         except CalendarUnavailableError:
             taken = ()
     return nearest_slots(requested, now=now, hours=hours, tz=tz, busy=taken)

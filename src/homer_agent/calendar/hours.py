@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from homer_agent.profile import CallHours
 
-__all__ = ["Interval", "fits", "nearest_slots", "overlaps", "slots"]
+__all__ = ["Interval", "fits", "nearest_slots", "overlaps", "search_window", "slots"]
 
 Interval = tuple[datetime, datetime]
 """A busy stretch of time: start (inclusive) and end (exclusive), aware."""
@@ -17,6 +17,11 @@ Interval = tuple[datetime, datetime]
 SEARCH_BEFORE: Final = timedelta(days=7)
 SEARCH_AFTER: Final = timedelta(days=21)
 """How far around a requested time alternatives are looked for."""
+
+
+def search_window(requested: datetime, now: datetime) -> tuple[datetime, datetime]:
+    """Where alternatives to `requested` are looked for (and busy time is fetched)."""
+    return max(now, requested - SEARCH_BEFORE), requested + SEARCH_AFTER
 
 
 def _length(hours: CallHours) -> timedelta:
@@ -78,10 +83,10 @@ def nearest_slots(
     """The `count` free slots inside call hours nearest `requested`, all after `now`,
     in chronological order."""
     length = _length(hours)
-    begin = max(now, requested - SEARCH_BEFORE)
+    begin, end = search_window(requested, now)
     found = [
         start
-        for start in slots(begin, requested + SEARCH_AFTER, hours, tz)
+        for start in slots(begin, end, hours, tz)
         if start > now and not overlaps(start, length, busy)
     ]
     found.sort(key=lambda start: (abs(start - requested), start))
