@@ -80,6 +80,8 @@ class Homer:
     _random: random.Random = field(default_factory=random.Random)
 
     def session(self, key: str) -> Session:
+        from homer_agent.calendar.caldav_sync import BrokerCalendar
+
         return Session(
             pool=self.pool,
             model=self.model,
@@ -88,6 +90,7 @@ class Homer:
             session_key=key,
             history_window=self.settings.homer_history_window,
             fallback=self.fallback,
+            calendar=BrokerCalendar.from_settings(self.settings),
         )
 
     def lead_json(self, lead: Lead) -> dict[str, Any]:
