@@ -26,7 +26,17 @@ COMPOSE_FILE = ROOT / "docker-compose.yaml"
 SCHEMA_FILE = ROOT / "tests" / "data" / "compose-spec.json"
 ENV_EXAMPLE = ROOT / ".env.example"
 
-SERVICES = {"postgres", "postgres-exporter", "prometheus", "grafana", "agent", "api", "lb"}
+SERVICES = {
+    "postgres",
+    "postgres-exporter",
+    "prometheus",
+    "alertmanager",
+    "alert-log",
+    "grafana",
+    "agent",
+    "api",
+    "lb",
+}
 SECRET_NAME = re.compile(r"(PASSWORD|PASS|SECRET|TOKEN|API_KEY)$")
 PINNED_IMAGE = re.compile(
     r"^(?:[a-z0-9.-]+(?::\d+)?/)?[a-z0-9._/-]+:(?!latest$)v?\d+(?:\.\d+){1,2}(?:-[a-z0-9.-]+)?$"
@@ -364,6 +374,7 @@ def test_dashboards_reference_only_provisioned_datasources() -> None:
     assert provisioned == {
         "prometheus": "prometheus",
         "postgres-leads": "grafana-postgresql-datasource",
+        "alertmanager": "alertmanager",
     }
     for file_name, dashboard in monitoring_exprs.dashboards().items():
         for panel in monitoring_exprs.panels(dashboard):
@@ -376,6 +387,45 @@ def test_dashboards_reference_only_provisioned_datasources() -> None:
                 assert isinstance(ref, dict), f"{file_name}: datasource by name {ref!r}"
                 assert set(ref) == {"type", "uid"}, f"{file_name}: {ref}"
                 assert provisioned.get(ref["uid"]) == ref["type"], f"{file_name}: {ref}"
+
+
+def test_alertmanager_renders_its_config_from_env_and_prometheus_sends_to_it() -> None:
+    alertmanager = services()["alertmanager"]
+    assert alertmanager["entrypoint"] == ["/bin/sh", "/etc/alertmanager/render-config.sh"]
+    assert "--config.file=/tmp/alertmanager.yml" in alertmanager["command"]
+    mounts = {v.split(":")[1]: v.split(":")[0] for v in alertmanager["volumes"] if ":/" in v}
+    assert mounts["/etc/alertmanager/render-config.sh"] == "./docker/alertmanager/render-config.sh"
+    # The default receiver is the alert-log service, which compose runs.
+    assert alertmanager["environment"]["ALERTMANAGER_WEBHOOK_URL"] == "http://alert-log:9095/"
+    assert "alert-log" in services()
+    config = yaml.safe_load((ROOT / "docker/prometheus/prometheus.yml").read_text())
+    targets = [
+        target
+        for manager in config["alerting"]["alertmanagers"]
+        for static in manager["static_configs"]
+        for target in static["targets"]
+    ]
+    assert targets == ["alertmanager:9093"]
+
+
+def test_compose_pins_the_versions_the_tests_run() -> None:
+    """The Debian packages the tests run (`.ci/run`) are the versions compose runs."""
+    images = {name: service["image"] for name, service in services().items()}
+    assert images["prometheus"] == "prom/prometheus:v2.42.0"
+    assert images["postgres-exporter"] == "quay.io/prometheuscommunity/postgres-exporter:v0.11.1"
+    assert images["alertmanager"] == "prom/alertmanager:v0.25.0"
+    assert images["postgres"].endswith("-pg18-bookworm")
+    for binary, version in (
+        ("prometheus", "2.42.0"),
+        ("prometheus-postgres-exporter", "0.11.1"),
+        ("prometheus-alertmanager", "0.25.0"),
+    ):
+        if shutil.which(binary) is None:
+            continue
+        done = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+        assert f"version {version}" in done.stdout + done.stderr, (binary, done.stdout)
 
 
 def test_dashboards_have_stable_unique_uids() -> None:

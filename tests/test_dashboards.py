@@ -124,11 +124,42 @@ def test_every_data_panel_has_targets_and_a_unit() -> None:
         for panel in monitoring_exprs.panels(dashboard):
             if panel["type"] == "row":
                 continue
+            if panel["type"] == "alertlist":  # Prometheus's alerts, no query of its own
+                assert panel["options"]["datasource"] == "Prometheus"
+                assert panel.get("description"), f"{name}: {panel['title']} has no description"
+                continue
             assert panel.get("targets"), f"{name}: {panel['title']} has no query"
             assert panel.get("description"), f"{name}: {panel['title']} has no description"
             if panel["type"] in {"timeseries", "stat", "bargauge"}:
                 unit = panel["fieldConfig"]["defaults"].get("unit")
                 assert unit, f"{name}: {panel['title']} has no unit"
+
+
+def test_the_agent_dashboard_lists_alerts() -> None:
+    types = {
+        panel["title"]: panel["type"]
+        for panel in monitoring_exprs.panels(dashboards()["agent.json"])
+    }
+    assert types["Alerts"] == "alertlist"
+
+
+def test_the_postgres_dashboard_shows_every_agent_table_over_time() -> None:
+    exprs = [
+        str(target.get("expr", ""))
+        for _, target in monitoring_exprs.targets(dashboards()["postgres.json"])
+    ]
+    for metric in (
+        "pg_homer_table_size_bytes",
+        "pg_homer_table_dead_tuples",
+        "pg_homer_table_last_vacuum_seconds",
+        "pg_stat_activity_max_tx_duration",
+        "pg_stat_database_deadlocks",
+        "pg_stat_database_xact_rollback",
+    ):
+        assert any(metric in expr for expr in exprs), metric
+    # Every table of schema homer, not a fixed list that leaves lead_messages out.
+    sizes = next(e for e in exprs if "pg_homer_table_size_bytes" in e)
+    assert 'schemaname="homer"' in sizes and "relname=" not in sizes
 
 
 def test_leads_dashboard_reads_postgres_only() -> None:
@@ -140,11 +171,12 @@ def test_leads_dashboard_reads_postgres_only() -> None:
 
 
 def test_sql_reads_only_what_grafana_may_read() -> None:
-    """homer_grafana may SELECT leads and turns; catalog functions need no grants."""
+    """homer_grafana may SELECT leads and turns; catalog views and functions need no grants."""
     for sql in monitoring_exprs.dashboard_sql():
         found = re.findall(r"\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_.]*)", sql, flags=re.IGNORECASE)
         tables = {name.lower() for name in found}
         tables -= {"f", "generate_series", "unnest", "pg_class", "pg_namespace", "lateral"}
+        tables -= {"pg_stat_user_tables"}
         assert tables <= {"leads", "turns"}, tables
         assert "session_key" not in sql, "dashboards never show session keys (phone, e-mail)"
 

@@ -36,6 +36,8 @@ from grafana_foundation_sdk.models.dashboard import (
     DataSourceRef,
     DataTransformerConfig,
     DynamicConfigValue,
+    GridPos,
+    Panel,
     Threshold,
     ThresholdsMode,
     ValueMap,
@@ -219,20 +221,58 @@ def _dashboard(uid: str, title: str, description: str) -> dash.Dashboard:
 
 # --- homer-postgres ----------------------------------------------------------------------
 
+# The agent's tables: every checkpoint_* table LangGraph creates, the leads, their turns and
+# the archived messages. Row counts come from the statistics collector (n_live_tup), which
+# is current after each transaction; pg_class.reltuples stays 0 until the first ANALYZE.
 TABLE_SIZES_SQL = """
-    SELECT c.relname AS "table",
-           pg_total_relation_size(c.oid) AS "total",
-           pg_relation_size(c.oid) AS "heap",
-           pg_indexes_size(c.oid) AS "indexes",
-           greatest(c.reltuples, 0)::bigint AS "rows (estimate)"
-    FROM pg_class AS c
-    JOIN pg_namespace AS n ON n.oid = c.relnamespace
-    WHERE c.relkind = 'r'
-      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-      AND c.relname IN ('checkpoints', 'checkpoint_blobs', 'checkpoint_writes',
-                        'checkpoint_migrations', 'leads', 'turns')
-    ORDER BY pg_total_relation_size(c.oid) DESC
+    SELECT s.relname AS "table",
+           pg_total_relation_size(s.relid) AS "total",
+           pg_relation_size(s.relid) AS "heap",
+           pg_indexes_size(s.relid) AS "indexes",
+           s.n_live_tup AS "rows (estimate)",
+           s.n_dead_tup AS "dead rows"
+    FROM pg_stat_user_tables AS s
+    WHERE s.relname LIKE 'checkpoint%'
+       OR s.relname IN ('leads', 'turns', 'lead_messages')
+    ORDER BY pg_total_relation_size(s.relid) DESC
 """
+
+# Per-table statistics from docker/postgres-exporter/queries.yaml, over time.
+HOMER_TABLES = 'schemaname="homer"'
+
+
+class AlertListPanel(cogbuilder.Builder[Panel]):
+    """Grafana's alert list: Prometheus's firing and pending alerts (no SDK builder)."""
+
+    def __init__(self, panel_id: int, title: str, description: str, span: int, height: int):
+        self._panel = Panel(
+            type_val="alertlist",
+            id_val=panel_id,
+            title=title,
+            description=description,
+            grid_pos=GridPos(h=height, w=span),
+            options={
+                "viewMode": "list",
+                "groupMode": "default",
+                "groupBy": [],
+                "maxItems": 20,
+                "sortOrder": 1,
+                "dashboardAlerts": False,
+                "alertName": "",
+                "alertInstanceLabelFilter": "",
+                "datasource": "Prometheus",
+                "stateFilter": {
+                    "firing": True,
+                    "pending": True,
+                    "noData": False,
+                    "normal": False,
+                    "error": True,
+                },
+            },
+        )
+
+    def build(self) -> Panel:
+        return self._panel
 
 
 def postgres_dashboard() -> dash.Dashboard:
@@ -414,8 +454,9 @@ def postgres_dashboard() -> dash.Dashboard:
             .id(ids())
             .title("Checkpoint and lead tables: total size")
             .description(
-                "pg_total_relation_size (heap, indexes and TOAST) of LangGraph's checkpoint "
-                "tables and of leads and turns, read from the PostgreSQL datasource."
+                "pg_total_relation_size (heap, indexes and TOAST) of every checkpoint_* table "
+                "and of leads, turns and lead_messages (the archived older messages), now; "
+                "'Table size over time' below has the trend."
             )
             .datasource(POSTGRES)
             .unit("bytes")
@@ -433,7 +474,10 @@ def postgres_dashboard() -> dash.Dashboard:
             table.Panel()
             .id(ids())
             .title("Checkpoint and lead tables")
-            .description("Sizes and estimated row counts (reltuples) of the agent's tables.")
+            .description(
+                "Sizes, live rows and dead rows (statistics collector estimates) of the agent's "
+                "tables."
+            )
             .datasource(POSTGRES)
             .span(12)
             .height(8)
@@ -443,7 +487,175 @@ def postgres_dashboard() -> dash.Dashboard:
             )
             .with_target(Sql(TABLE_SIZES_SQL))
         )
+        .with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Table size over time",
+                "Total size (heap, indexes, TOAST) of every table in schema homer: the "
+                "checkpoint_* tables, leads, turns, lead_messages. Growth alerts read the same "
+                "series.",
+                [
+                    promql(
+                        f"max by (relname) (pg_homer_table_size_bytes{{{HOMER_TABLES}}})",
+                        "{{relname}}",
+                    )
+                ],
+                "bytes",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Dead rows",
+                "Dead rows per table, waiting for (auto)vacuum; the alert fires when they are "
+                "over 20% of a table with more than 10,000 of them.",
+                [
+                    promql(
+                        f"max by (relname) (pg_homer_table_dead_tuples{{{HOMER_TABLES}}})",
+                        "{{relname}}",
+                    )
+                ],
+                "short",
+            )
+        )
+        .with_panel(
+            table.Panel()
+            .id(ids())
+            .title("Last vacuum")
+            .description(
+                "When each table was last vacuumed (manually or by autovacuum); 'never' is "
+                "normal for a small table that has seen few updates."
+            )
+            .datasource(PROMETHEUS)
+            .span(12)
+            .height(8)
+            .unit("dateTimeFromNow")
+            .mappings(
+                [ValueMap(options={"0": ValueMappingResult(text="never", color="text", index=0)})]
+            )
+            .with_target(
+                promql(
+                    "max by (relname) "
+                    f"(pg_homer_table_last_vacuum_seconds{{{HOMER_TABLES}}}) * 1000",
+                    "{{relname}}",
+                    instant=True,
+                ).format(PromQueryFormat.TABLE)
+            )
+            .with_transformation(
+                _transformation(
+                    "organize",
+                    {
+                        "excludeByName": {"Time": True},
+                        "renameByName": {"relname": "table", "Value": "last vacuum"},
+                    },
+                )
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Vacuums per hour",
+                "Vacuum runs (manual and autovacuum) per table per hour.",
+                [
+                    promql(
+                        f"sum by (relname) (increase(pg_homer_table_vacuums{{{HOMER_TABLES}}}"
+                        "[1h]))",
+                        "{{relname}}",
+                    )
+                ],
+                "short",
+                bars=True,
+            )
+        )
+        .with_row(dash.Row("Transactions and sessions").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Longest transaction",
+                "Age of the oldest open transaction by session state. Active: a slow query; "
+                "idle in transaction: a client holding locks (and the lead's advisory lock) "
+                "while doing nothing. Alerts: over 5 minutes, and idle in transaction over 1 "
+                "minute.",
+                [
+                    promql(
+                        'max by (state) (pg_stat_activity_max_tx_duration{datname="homer", '
+                        'state=~"active|idle in transaction.*"})',
+                        "{{state}}",
+                    )
+                ],
+                "s",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Sessions by state",
+                "Connections to the homer database by state.",
+                [
+                    promql(
+                        'sum by (state) (pg_stat_activity_count{datname="homer"})',
+                        "{{state}}",
+                    )
+                ],
+                "short",
+                stacked=True,
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Deadlocks",
+                "Deadlocks PostgreSQL detected (and resolved by cancelling a transaction) per "
+                "5 minutes; any is worth a look: the alert fires on the first.",
+                [
+                    promql(
+                        'sum(increase(pg_stat_database_deadlocks{datname="homer"}[5m]))',
+                        "deadlocks",
+                    )
+                ],
+                "short",
+                bars=True,
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Rollback ratio",
+                "Share of transactions rolled back; the alert fires above 10% with at least "
+                "100 transactions in 10 minutes.",
+                [promql(ROLLBACK_RATIO, "rollbacks")],
+                "percentunit",
+            ).min(0)
+        )
+        .with_row(dash.Row("Monitoring itself").id(ids()))
+        .with_panel(
+            _ts(
+                ids,
+                "Scrape targets up",
+                "Every target Prometheus scrapes, 1 up, 0 down; an agent target is down "
+                "while no agent runs there, which is normal.",
+                [promql("max by (job, instance) (up)", "{{job}} {{instance}}")],
+                "none",
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "Exporter scrape errors",
+                "1 when postgres-exporter's last scrape of PostgreSQL failed, by exporter.",
+                [promql("max by (instance) (pg_exporter_last_scrape_error)", "{{instance}}")],
+                "none",
+            )
+        )
     )
+
+
+ROLLBACK_RATIO = (
+    'sum(rate(pg_stat_database_xact_rollback{datname="homer"}[$__rate_interval]))'
+    ' / (sum(rate(pg_stat_database_xact_commit{datname="homer"}[$__rate_interval]))'
+    ' + sum(rate(pg_stat_database_xact_rollback{datname="homer"}[$__rate_interval])))'
+)
 
 
 def _prop(prop_id: str, value: object) -> DynamicConfigValue:
@@ -684,6 +896,17 @@ def agent_dashboard() -> dash.Dashboard:
                 ),
                 "s",
                 steps=((None, "green"), (5, "orange"), (15, "red")),
+            )
+        )
+        .with_panel(
+            AlertListPanel(
+                ids(),
+                "Alerts",
+                "Prometheus alerts firing or pending (docker/prometheus/alerts.yml); each "
+                "links to its runbook in the README and to its panel. Alertmanager routes "
+                "them to the receivers set in .env.",
+                span=12,
+                height=8,
             )
         )
         .with_panel(
