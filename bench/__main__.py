@@ -30,6 +30,7 @@ BENCHES = (
     "concurrency",
     "startup",
     "service",
+    "kb",
 )
 
 

@@ -188,3 +188,15 @@ def test_suite_writes_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert isinstance(report["budgets_missed"], list)
     printed = capsys.readouterr().out
     assert "metric" in printed and "baseline" in printed and "sentiment" in printed
+
+
+@pytest.mark.timeout(300)
+def test_bench_kb_quick(bench_db: str) -> None:
+    from bench import bench_kb
+
+    result = bench_kb.run(quick=True)
+    _check_shape(result, "kb")
+    assert result["chunks"] == bench_kb.DOCUMENTS * bench_kb.SECTIONS == 1000
+    assert result["reindex_changes"] == 0
+    _dist(result["search_ms"])
+    _dist(result["lookup_ms"])

@@ -40,24 +40,28 @@ DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
 
 -- name: SearchChunks :many
 -- Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
--- `terms` its groups one by one. Passages containing more of the question's terms come
--- first, then the higher `ts_rank_cd` (normalised to 0-1).
+-- `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
+-- the passages containing more of the question's terms come first, then the higher rank.
 WITH q AS (
     SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
                FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
            ) AS terms
+), ranked AS (
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
+           ts_rank_cd(c.tsv, q.query, 32) AS rank
+    FROM kb_chunks c, q
+    WHERE c.tsv @@ q.query
+    ORDER BY rank DESC, c.id
+    LIMIT 50
 )
-SELECT c.id, d.path AS document, c.heading_path, c.body,
-       ts_rank_cd(c.tsv, q.query, 32)::float8 AS score,
-       (SELECT count(*) FROM unnest(q.terms) AS t (term) WHERE c.tsv @@ t.term)::int
+SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
+       (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
            AS terms_matched
-FROM kb_chunks c
-CROSS JOIN q
-JOIN kb_documents d ON d.id = c.document_id
-WHERE c.tsv @@ q.query
-ORDER BY terms_matched DESC, score DESC, c.id
+FROM ranked r
+JOIN kb_documents d ON d.id = r.document_id
+ORDER BY terms_matched DESC, score DESC, r.id
 LIMIT sqlc.arg(max_rows);
 
 -- name: AbsentTerms :many

@@ -104,16 +104,20 @@ SEARCH_CHUNKS: Final = """WITH q AS (
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
                FROM unnest($3::text[]) AS t (term)
            ) AS terms
+), ranked AS (
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
+           ts_rank_cd(c.tsv, q.query, 32) AS rank
+    FROM kb_chunks c, q
+    WHERE c.tsv @@ q.query
+    ORDER BY rank DESC, c.id
+    LIMIT 50
 )
-SELECT c.id, d.path AS document, c.heading_path, c.body,
-       ts_rank_cd(c.tsv, q.query, 32)::float8 AS score,
-       (SELECT count(*) FROM unnest(q.terms) AS t (term) WHERE c.tsv @@ t.term)::int
+SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
+       (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
            AS terms_matched
-FROM kb_chunks c
-CROSS JOIN q
-JOIN kb_documents d ON d.id = c.document_id
-WHERE c.tsv @@ q.query
-ORDER BY terms_matched DESC, score DESC, c.id
+FROM ranked r
+JOIN kb_documents d ON d.id = r.document_id
+ORDER BY terms_matched DESC, score DESC, r.id
 LIMIT $1"""
 
 ABSENT_TERMS: Final = """SELECT t.term::text AS term
@@ -476,16 +480,14 @@ class SearchChunksRow(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: int = Field(description="Surrogate key.")
+    id: int
     document: str = Field(
         min_length=1,
         max_length=1000,
         description="Path of the file, relative to the documents folder.",
     )
-    heading_path: str = Field(
-        description="The headings above the passage, outermost first, joined with \" > \".",
-    )
-    body: str = Field(min_length=1, description="The passage's text.")
+    heading_path: str
+    body: str
     score: float
     terms_matched: int
 
@@ -1005,8 +1007,8 @@ class Querier:
         terms: list[str],
     ) -> list[SearchChunksRow]:
         """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one. Passages containing more of the question's terms come
-        first, then the higher `ts_rank_cd` (normalised to 0-1).
+        `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
+        the passages containing more of the question's terms come first, then the higher rank.
         """
         params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
@@ -1463,8 +1465,8 @@ class AsyncQuerier:
         terms: list[str],
     ) -> list[SearchChunksRow]:
         """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one. Passages containing more of the question's terms come
-        first, then the higher `ts_rank_cd` (normalised to 0-1).
+        `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
+        the passages containing more of the question's terms come first, then the higher rank.
         """
         params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:

@@ -159,6 +159,11 @@ class Query:
         return " | ".join(self.terms)
 
     @property
+    def all_text(self) -> str:
+        """The `to_tsquery` expression that wants every term (AND-ed)."""
+        return " & ".join(self.terms)
+
+    @property
     def word_terms(self) -> tuple[str, ...]:
         """The terms that are not bare numbers (numbers are not checked for absence)."""
         return tuple(term for term in self.terms if not term.isdigit())
