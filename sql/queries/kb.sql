@@ -39,11 +39,13 @@ WHERE id = sqlc.arg(id) AND ordinal <> sqlc.arg(ordinal);
 DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
 
 -- name: SearchChunks :many
--- Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
--- `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
--- the passages containing more of the question's terms come first, then the higher rank.
+-- Full-text search: the passages matching `match` (a to_tsquery expression of plain
+-- words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
+-- the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
+-- rank, the passages containing more of the terms come first, then the higher rank.
 WITH q AS (
     SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query,
+           to_tsquery('portuguese', kb_unaccent(sqlc.arg(match)::text)) AS match,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
                FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
@@ -52,7 +54,7 @@ WITH q AS (
     SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
            ts_rank_cd(c.tsv, q.query, 32) AS rank
     FROM kb_chunks c, q
-    WHERE c.tsv @@ q.query
+    WHERE c.tsv @@ q.match
     ORDER BY rank DESC, c.id
     LIMIT 50
 )

@@ -100,15 +100,16 @@ DELETE_CHUNKS: Final = """DELETE FROM kb_chunks WHERE id = ANY ($1::bigint[])"""
 
 SEARCH_CHUNKS: Final = """WITH q AS (
     SELECT to_tsquery('portuguese', kb_unaccent($2::text)) AS query,
+           to_tsquery('portuguese', kb_unaccent($3::text)) AS match,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
-               FROM unnest($3::text[]) AS t (term)
+               FROM unnest($4::text[]) AS t (term)
            ) AS terms
 ), ranked AS (
     SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
            ts_rank_cd(c.tsv, q.query, 32) AS rank
     FROM kb_chunks c, q
-    WHERE c.tsv @@ q.query
+    WHERE c.tsv @@ q.match
     ORDER BY rank DESC, c.id
     LIMIT 50
 )
@@ -472,6 +473,7 @@ class SearchChunksParams(BaseModel):
 
     max_rows: int
     query: str
+    match: str
     terms: list[str]
 
 
@@ -1004,15 +1006,17 @@ class Querier:
         *,
         max_rows: int,
         query: str,
+        match: str,
         terms: list[str],
     ) -> list[SearchChunksRow]:
-        """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
-        the passages containing more of the question's terms come first, then the higher rank.
+        """Full-text search: the passages matching `match` (a to_tsquery expression of plain
+        words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
+        the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
+        rank, the passages containing more of the terms come first, then the higher rank.
         """
-        params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
+        params = SearchChunksParams(max_rows=max_rows, query=query, match=match, terms=terms)
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
-            cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.terms))
+            cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.match, params.terms))
             return cur.fetchall()
 
     def absent_terms(self, *, terms: list[str]) -> list[str]:
@@ -1462,15 +1466,20 @@ class AsyncQuerier:
         *,
         max_rows: int,
         query: str,
+        match: str,
         terms: list[str],
     ) -> list[SearchChunksRow]:
-        """Full-text search: `query` is a to_tsquery expression of plain words (see kb.query),
-        `terms` its groups one by one. Of the 50 best by `ts_rank_cd` (normalised to 0-1),
-        the passages containing more of the question's terms come first, then the higher rank.
+        """Full-text search: the passages matching `match` (a to_tsquery expression of plain
+        words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
+        the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
+        rank, the passages containing more of the terms come first, then the higher rank.
         """
-        params = SearchChunksParams(max_rows=max_rows, query=query, terms=terms)
+        params = SearchChunksParams(max_rows=max_rows, query=query, match=match, terms=terms)
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
-            await cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.terms))
+            await cur.execute(
+                SEARCH_CHUNKS,
+                (params.max_rows, params.query, params.match, params.terms),
+            )
             return await cur.fetchall()
 
     async def absent_terms(self, *, terms: list[str]) -> list[str]:

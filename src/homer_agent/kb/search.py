@@ -98,14 +98,18 @@ def search(
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else k
     terms = list(query.terms)
-    fts = q.search_chunks(query=query.all_text, terms=terms, max_rows=want) if query else []
+    fts = (
+        q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
+        if query
+        else []
+    )
     # Passages with every term come first anyway (coverage, then rank), so the cheaper
     # AND query answers most questions; the OR query fills in when it finds too few,
     # and only when no passage has every term can one be absent from all of them.
     complete = bool(fts)
     if query and len(fts) < want and len(terms) > 1:
         seen = {row.id for row in fts}
-        more = q.search_chunks(query=query.text, terms=terms, max_rows=want)
+        more = q.search_chunks(query=query.text, match=query.text, terms=terms, max_rows=want)
         fts += [row for row in more if row.id not in seen][: want - len(fts)]
     absent: list[str] = []
     if not complete and query.word_terms:
