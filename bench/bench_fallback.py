@@ -91,16 +91,16 @@ def _sessions(pool: Any, lead: str) -> tuple[Any, Any]:
 def _wrapper_overhead_us(rounds: int) -> dict[str, float]:
     """Fallback.invoke (circuit open) minus a direct invoke of the same bound offline
     model, on one prompt, alternating call by call: the wrapper's own cost, no database."""
-    from langchain_core.messages import HumanMessage, SystemMessage
+    from langchain_core.messages import HumanMessage
 
     from homer_agent.facts import LeadFacts
-    from homer_agent.prompts import render_system_prompt
+    from homer_agent.prompts import system_message
     from homer_agent.state import TurnStats
     from homer_agent.tools import TOOLS
 
     fallback = _open_fallback()[1].bind_tools(TOOLS)
     prompt = [
-        SystemMessage(render_system_prompt(profile(), LeadFacts())),
+        system_message(profile(), LeadFacts()),
         HumanMessage("Oi, sou a Lúcia e quero 3 quartos"),
     ]
 

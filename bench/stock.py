@@ -8,7 +8,7 @@
 - `route`: a conditional edge on a few hand-off phrases.
 - `agent`: the same chat model as ours, with the same five tools bound (same names and
   arguments), sent the whole history every call. Its system prompt is ours
-  (`render_system_prompt` over the lead row, read with a plain SELECT), so that the
+  (`system_message` over the lead row, read with a plain SELECT), so that the
   offline model, which reads the lead's facts from the prompt, makes the same tool calls
   and replies on both sides: the comparison is of the plumbing, not of the answers.
 - `tools`: `ToolNode` with tools that write the lead row with plain psycopg UPDATEs.
@@ -28,7 +28,6 @@ from langchain_core.messages import (
     AIMessageChunk,
     BaseMessage,
     HumanMessage,
-    SystemMessage,
 )
 from langchain_core.runnables import RunnableConfig
 from langchain_core.tools import BaseTool, ToolException, tool
@@ -131,7 +130,7 @@ def make_tools(pool: ConnectionPool[Any]) -> list[BaseTool]:
 def build_stock_graph(pool: ConnectionPool[Any], model: Any, profile: Any) -> Any:
     """The stock graph, compiled with PostgresSaver on the pool."""
     from homer_agent.facts import LeadFacts
-    from homer_agent.prompts import render_system_prompt
+    from homer_agent.prompts import system_message
 
     tools = make_tools(pool)
     bound = model.bind_tools(tools)
@@ -150,7 +149,7 @@ def build_stock_graph(pool: ConnectionPool[Any], model: Any, profile: Any) -> An
                 "SELECT name, bedrooms, neighborhood, budget_brl, call_at FROM leads WHERE id = %s",
                 (config["configurable"]["lead_id"],),
             ).fetchone()
-        system = SystemMessage(render_system_prompt(profile, LeadFacts(**(lead or {}))))
+        system = system_message(profile, LeadFacts(**(lead or {})))
         return {"messages": [bound.invoke([system, *state["messages"]])]}
 
     def handoff(state: MessagesState) -> dict[str, Any]:

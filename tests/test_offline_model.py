@@ -26,7 +26,7 @@ from homer_agent.calendar.booking import CallOutcome, decide
 from homer_agent.facts import LeadFacts
 from homer_agent.models.offline import FACT_TOOLS, OfflineChatModel
 from homer_agent.profile import load_profile
-from homer_agent.prompts import render_system_prompt
+from homer_agent.prompts import system_message
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -43,8 +43,8 @@ class Lead:
     def facts(self) -> LeadFacts:
         return LeadFacts(**self.values)
 
-    def prompt(self) -> str:
-        return render_system_prompt(PROFILE, self.facts, now=NOW)
+    def prompt(self) -> SystemMessage:
+        return system_message(PROFILE, self.facts, now=NOW)
 
 
 def make_tools(lead: Lead) -> list[BaseTool]:
@@ -98,7 +98,7 @@ def make_tools(lead: Lead) -> list[BaseTool]:
 
 
 def system(facts: LeadFacts | None = None) -> SystemMessage:
-    return SystemMessage(render_system_prompt(PROFILE, facts or LeadFacts(), now=NOW))
+    return system_message(PROFILE, facts or LeadFacts(), now=NOW)
 
 
 def bound(lead: Lead | None = None) -> Any:
@@ -463,7 +463,7 @@ def build_graph(lead: Lead) -> Any:
     model = OfflineChatModel().bind_tools(tools)
 
     def agent(state: MessagesState) -> dict[str, list[AnyMessage]]:
-        return {"messages": [model.invoke([SystemMessage(lead.prompt()), *state["messages"]])]}
+        return {"messages": [model.invoke([lead.prompt(), *state["messages"]])]}
 
     graph = StateGraph(MessagesState)
     graph.add_node("agent", agent)

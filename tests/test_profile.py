@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +17,14 @@ from homer_agent.profile import Profile, ProfileError, load_profile, parse_profi
 from homer_agent.prompts import (
     FACTS_CLOSE,
     FACTS_OPEN,
+    PROMPT_DATA_KEY,
+    PromptView,
     format_call_time,
     parse_facts_block,
-    read_prompt,
+    prompt_view,
     render_facts_block,
     render_system_prompt,
+    system_message,
 )
 from homer_agent.ptbr.text import format_brl
 
@@ -291,8 +295,13 @@ def test_parse_facts_block_rejects_bad_blocks(prompt: str) -> None:
         parse_facts_block(prompt)
 
 
-def test_read_prompt_gives_the_offline_model_what_it_needs() -> None:
-    view = read_prompt(render_system_prompt(load_profile(), FULL, now=NOW))
+def test_the_system_message_gives_the_offline_model_its_data() -> None:
+    message = system_message(load_profile(), FULL, now=NOW)
+    assert message.content == render_system_prompt(load_profile(), FULL, now=NOW)
+    data = message.additional_kwargs[PROMPT_DATA_KEY]
+    assert json.loads(json.dumps(data)) == data  # plain JSON types only
+    view = PromptView.from_data(data)
+    assert view == prompt_view(load_profile(), FULL, now=NOW)
     assert view.facts == FULL
     assert view.now == NOW
     assert view.tz == TZ
@@ -305,8 +314,8 @@ def test_read_prompt_gives_the_offline_model_what_it_needs() -> None:
     assert view.faq and view.faq[0][0] == "Quanto custa uma casa?"
 
 
-def test_read_prompt_of_garbage_is_empty() -> None:
-    view = read_prompt("hello")
+def test_an_empty_view_round_trips() -> None:
+    view = PromptView.from_data(PromptView().to_data())
     assert view.facts == LeadFacts()
     assert view.now is None
     assert view.sections == {}

@@ -1,9 +1,8 @@
-"""The pt-BR system prompt, and the code that reads it back.
+"""The pt-BR system prompt: text for an LLM, and the same as data for the offline model.
 
 The prompt is rendered on every model call, so it is short and its dynamic part comes
 last (everything above the "Agora:" line is the same for every call of a profile).
-It ends with a machine-readable block that a real LLM reads as plain JSON and the
-offline model parses with `parse_facts_block` / `read_prompt`:
+It ends with a machine-readable block that a real LLM reads as plain JSON:
 
     Agora: quarta-feira, 2026-11-25T11:00-03:00 (America/Fortaleza)
     <fatos>{"name":"Ana","bedrooms":3,"neighborhood":null,"budget_brl":null,"call_at":null}</fatos>
@@ -12,7 +11,8 @@ offline model parses with `parse_facts_block` / `read_prompt`:
 The JSON object has exactly the keys of `FACT_ORDER`, in that order; `null` marks a fact
 still unknown; `call_at` is ISO 8601 with offset; `<` is escaped as `\\u003c`, so lead
 text can never close the block. The profile lines ("Casas: ...", "Lazer: ...") use the
-labels in `SECTION_LABELS`, which `read_prompt` reads back for the offline model.
+labels in `SECTION_LABELS`. `system_message` attaches the same content as data
+(`PromptView`), so the offline model never parses the text back.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, Final
+from zoneinfo import ZoneInfo
 
+from langchain_core.messages import SystemMessage
 from pydantic import ValidationError
 
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
@@ -36,14 +37,16 @@ __all__ = [
     "FACTS_CLOSE",
     "FACTS_OPEN",
     "FACT_LABELS",
+    "PROMPT_DATA_KEY",
     "SECTION_LABELS",
     "PromptView",
     "format_call_time",
     "format_houses",
     "parse_facts_block",
-    "read_prompt",
+    "prompt_view",
     "render_facts_block",
     "render_system_prompt",
+    "system_message",
 ]
 
 FACTS_OPEN: Final = "<fatos>"
@@ -155,6 +158,13 @@ def _profile_lines(profile: Profile) -> list[str]:
     return lines
 
 
+def _local_now(profile: Profile, now: datetime | None) -> datetime:
+    tz = profile.tz
+    if now is None:
+        return datetime.now(tz)
+    return now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+
+
 def render_system_prompt(profile: Profile, facts: LeadFacts, *, now: datetime | None = None) -> str:
     """The system prompt for one model call: persona, rules, profile, then the lead's facts.
 
@@ -162,10 +172,7 @@ def render_system_prompt(profile: Profile, facts: LeadFacts, *, now: datetime | 
     turn "amanhã às 10h" into a date.
     """
     tz = profile.tz
-    if now is None:
-        current = datetime.now(tz)
-    else:
-        current = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
+    current = _local_now(profile, now)
     persona = profile.persona
     pending = next_missing(facts)
     lines = [
@@ -188,16 +195,15 @@ def render_system_prompt(profile: Profile, facts: LeadFacts, *, now: datetime | 
 
 
 # ---------------------------------------------------------------------------
-# Reading back
+# The same, as data (for the offline model)
+
+PROMPT_DATA_KEY: Final = "homer_prompt"
+"""Where `system_message` puts the prompt's data (`SystemMessage.additional_kwargs`).
+
+OpenAI-compatible clients send a system message's text only, so the data never reaches
+a provider; the offline model reads it instead of parsing the text back."""
 
 _FACTS_RE: Final = re.compile(re.escape(FACTS_OPEN) + r"(.*?)" + re.escape(FACTS_CLOSE), re.S)
-_NOW_RE: Final = re.compile(rf"^{NOW_LABEL}: [^,\n]*, (\S+) \(([^)\n]+)\)$", re.M)
-_PERSONA_RE: Final = re.compile(r"^Você é ([^,\n]+), ")
-_DEVELOPMENT_RE: Final = re.compile(r"^Empreendimento (.+):$", re.M)
-_SECTION_RE: Final = re.compile(
-    r"^(" + "|".join(re.escape(label) for label in SECTION_LABELS.values()) + r"): (.+)$", re.M
-)
-_FAQ_RE: Final = re.compile(r"^- (.+?\?) (.+)$", re.M)
 
 
 def parse_facts_block(prompt: str) -> LeadFacts:
@@ -235,35 +241,64 @@ class PromptView:
     faq: tuple[tuple[str, str], ...] = ()
     """(question, answer) pairs."""
 
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON types, for `SystemMessage.additional_kwargs`."""
+        return {
+            "facts": self.facts.model_dump(mode="json"),
+            "now": self.now.isoformat() if self.now is not None else None,
+            "tz": self.tz.key if self.tz is not None else None,
+            "agent_name": self.agent_name,
+            "development": self.development,
+            "sections": dict(self.sections),
+            "faq": [list(pair) for pair in self.faq],
+        }
 
-def read_prompt(prompt: str) -> PromptView:
-    """Read facts, clock, persona and profile lines back from a rendered prompt.
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> PromptView:
+        """The view `to_data` wrote; raises ValueError (or a pydantic error) if malformed."""
+        tz = ZoneInfo(data["tz"]) if data.get("tz") else None
+        now = datetime.fromisoformat(data["now"]) if data.get("now") else None
+        return cls(
+            facts=LeadFacts.model_validate(data.get("facts") or {}),
+            now=now.astimezone(tz) if now is not None and tz is not None else now,
+            tz=tz,
+            agent_name=data.get("agent_name"),
+            development=data.get("development"),
+            sections={str(k): str(v) for k, v in (data.get("sections") or {}).items()},
+            faq=tuple((str(q), str(a)) for q, a in data.get("faq") or ()),
+        )
 
-    Anything missing or malformed is left empty; this never raises.
-    """
-    try:
-        facts = parse_facts_block(prompt)
-    except ValueError:
-        facts = LeadFacts()
-    now: datetime | None = None
-    tz: ZoneInfo | None = None
-    if match := _NOW_RE.search(prompt):
-        try:
-            tz = ZoneInfo(match[2])
-            now = datetime.fromisoformat(match[1])
-            now = now.replace(tzinfo=tz) if now.tzinfo is None else now.astimezone(tz)
-        except (ValueError, ZoneInfoNotFoundError):
-            now = None
-    persona = _PERSONA_RE.search(prompt)
-    development = _DEVELOPMENT_RE.search(prompt)
-    by_label = {label: key for key, label in SECTION_LABELS.items()}
-    sections = {by_label[m[1]]: m[2].strip() for m in _SECTION_RE.finditer(prompt)}
+
+def prompt_view(profile: Profile, facts: LeadFacts, *, now: datetime | None = None) -> PromptView:
+    """What the system prompt says, as data: facts, clock, persona and profile lines."""
+    current = _local_now(profile, now)
+    dev = profile.development
+    sections = {"location": dev.location, "houses": format_houses(profile.house_types)}
+    if dev.description:
+        sections["about"] = dev.description
+    if profile.amenities:
+        sections["amenities"] = ", ".join(profile.amenities)
+    if profile.links:
+        sections["links"] = " · ".join(f"{link.label} {link.url}" for link in profile.links)
+    if profile.broker_confirms:
+        sections["broker"] = ", ".join(profile.broker_confirms)
     return PromptView(
         facts=facts,
-        now=now,
-        tz=tz,
-        agent_name=persona[1].strip() if persona else None,
-        development=development[1].strip() if development else None,
+        now=current,
+        tz=profile.tz,
+        agent_name=profile.persona.name,
+        development=dev.name,
         sections=sections,
-        faq=tuple((m[1], m[2]) for m in _FAQ_RE.finditer(prompt)),
+        faq=tuple((entry.question, entry.answer) for entry in profile.faq),
+    )
+
+
+def system_message(
+    profile: Profile, facts: LeadFacts, *, now: datetime | None = None
+) -> SystemMessage:
+    """The system prompt as a message: its text for an LLM, its data for the offline model."""
+    current = _local_now(profile, now)
+    return SystemMessage(
+        render_system_prompt(profile, facts, now=current),
+        additional_kwargs={PROMPT_DATA_KEY: prompt_view(profile, facts, now=current).to_data()},
     )

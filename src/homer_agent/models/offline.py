@@ -6,13 +6,15 @@ tools and the metrics run exactly as they would with a hosted LLM.
 
 It reads everything it knows from the messages it is given:
 
-- the system prompt (`homer_agent.prompts.read_prompt`): the lead's known facts, the clock,
-  the persona and the development's profile lines;
-- the newest human message: `homer_agent.extract.extract_facts` finds the facts in it;
-  each new one becomes a call of the matching bound tool;
+- the system message's data (`homer_agent.prompts.system_message` attaches a
+  `PromptView`: the lead's known facts, the clock, the persona and the development's
+  profile lines), never its text: nothing is parsed back with regexes;
+- the newest human message: `homer_agent.ptbr.facts.extract_facts` finds the facts in
+  it; each new one becomes a call of the matching bound tool;
 - trailing `ToolMessage`s: the results of its own calls, which it acknowledges before
-  asking for the next missing fact (the system prompt it then sees already holds the
-  saved values) or confirming the broker's call once everything is known.
+  asking for the next missing fact (the system message it then sees already holds the
+  saved values) or confirming the broker's call once everything is known. A refusal
+  carries its reason as data (`homer_agent.tools.refusal`), which it explains in pt-BR.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from pydantic import ConfigDict, Field, SecretStr
 from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
-from homer_agent.prompts import PromptView, format_call_time, read_prompt
+from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, format_call_time
 from homer_agent.ptbr.facts import extract_facts, garbled
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
@@ -592,8 +594,17 @@ def _text(message: BaseMessage) -> str:
     return str(message.text)
 
 
-def _system_prompt(messages: Sequence[BaseMessage]) -> str:
-    return "\n".join(_text(m) for m in messages if isinstance(m, SystemMessage))
+def _prompt_view(messages: Sequence[BaseMessage]) -> PromptView:
+    """The data of the newest system message (see `prompts.system_message`), or an empty
+    view when there is none (a plain prompt: then nothing is known)."""
+    for message in reversed(messages):
+        data = message.additional_kwargs.get(PROMPT_DATA_KEY)
+        if isinstance(message, SystemMessage) and isinstance(data, Mapping):
+            try:
+                return PromptView.from_data(data)
+            except (ValueError, KeyError, TypeError, ZoneInfoNotFoundError):
+                return PromptView()
+    return PromptView()
 
 
 def _ai_turns(messages: Sequence[BaseMessage]) -> int:
@@ -737,7 +748,7 @@ class OfflineChatModel(BaseChatModel):
     # -- generation --------------------------------------------------------
 
     def _respond(self, messages: Sequence[BaseMessage], **kwargs: Any) -> AIMessage:
-        view = read_prompt(_system_prompt(messages))
+        view = _prompt_view(messages)
         tz = view.tz or self._zone()
         now = view.now or datetime.now(tz)
         view = PromptView(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from langchain_core.messages import AIMessage, BaseMessage, SystemMessage, ToolMessage
+from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langgraph.runtime import Runtime
 
 from homer_agent.history import recent
 from homer_agent.leads import facts_of, get_lead
-from homer_agent.prompts import render_system_prompt
+from homer_agent.prompts import system_message
 from homer_agent.state import Context, State
 
 # Enough for a round of tool calls, the reply and the temperature; fewer means the model
@@ -53,7 +53,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     # After a round of tools the row is re-read: it holds every tool's write.
     lead = ctx.lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
     prompt = [
-        SystemMessage(render_system_prompt(ctx.profile, facts_of(lead))),
+        system_message(ctx.profile, facts_of(lead)),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
     started = time.perf_counter()
