@@ -308,3 +308,15 @@ def test_readyz_reports_a_schema_that_is_not_current(pool: Pool, db_url: str) ->
         response = httpx.get(f"{url}/readyz", timeout=30)
     assert response.status_code == 503
     assert "db migrate" in response.json()["error"]
+
+
+def test_serve_indexes_the_documents_and_answers_from_them(api: Server, module_db_url: str) -> None:
+    assert (
+        count(
+            module_db_url, "SELECT count(*) FROM kb_documents WHERE path = %s", "vila-carnauba.md"
+        )
+        == 1
+    )
+    reply = post(api, new_key(), {"text": "Tem academia?"}).json()["reply"]
+    # The document's sentence (the profile's own line would name the development).
+    assert reply.startswith("O empreendimento tem spa, academia, mini mall"), reply

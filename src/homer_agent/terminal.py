@@ -132,7 +132,9 @@ class _AgentLoader:
         from homer_agent.tools import TOOL_NAMES
 
         metrics.register_tools(TOOL_NAMES)
-        self.kb = _refresh_documents(self.settings, self.profile, self.pool, self.notify)
+        from homer_agent.kb import prepare
+
+        self.kb = prepare(self.settings, self.profile, self.pool, self.notify)
         fallback = make_fallback(self.settings, notify=self.notify)
         return Session, make_chat_model(self.settings), fallback
 
@@ -171,30 +173,6 @@ class _AgentLoader:
             f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. "
             "Como posso te chamar?"
         )
-
-
-def _refresh_documents(
-    settings: Settings, profile: Profile, pool: Pool, notice: Callable[[str], None]
-) -> SearchOptions:
-    """Re-index the documents folder if it changed (a stat per file and one query when it
-    did not); a folder that cannot be indexed is reported and the chat goes on."""
-    from homer_agent.kb import KbError, documents_folder, refresh
-    from homer_agent.kb.embeddings import EmbeddingsError, make_embedder
-
-    embedder = make_embedder(settings)
-    options = SearchOptions(embedder=embedder, min_similarity=settings.homer_kb_min_similarity)
-    folder = documents_folder(settings, profile)
-    if folder is None:
-        return options
-    try:
-        with pool.connection() as conn:
-            report = refresh(conn, folder, embedder=embedder)
-    except (KbError, EmbeddingsError) as exc:
-        notice(f"Documents not indexed: {exc}")
-        return options
-    if report is not None and report.changed:
-        notice(f"Documents: {report.lines()[-1]}")
-    return options
 
 
 def _too_long(text: str, settings: Settings) -> str | None:

@@ -9,9 +9,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from homer_agent.config import Settings
+from homer_agent.db.pool import Pool
+from homer_agent.kb.embeddings import EmbeddingsError, make_embedder
 from homer_agent.kb.index import IndexReport, KbError, index_folder, needs_indexing, refresh
 from homer_agent.kb.search import Lookup, Passage, SearchOptions, SearchResult, lookup, search
 from homer_agent.profile import Profile
@@ -27,6 +30,7 @@ __all__ = [
     "index_folder",
     "lookup",
     "needs_indexing",
+    "prepare",
     "refresh",
     "search",
 ]
@@ -35,3 +39,25 @@ __all__ = [
 def documents_folder(settings: Settings, profile: Profile) -> Path | None:
     """The documents folder in use: `HOMER_KB_DIR`, else the profile's `documents`."""
     return settings.homer_kb_dir or profile.documents
+
+
+def prepare(
+    settings: Settings, profile: Profile, pool: Pool, notice: Callable[[str], None]
+) -> SearchOptions:
+    """What `chat` and `serve` do at start: re-index the documents folder if it changed (a
+    stat per file and one query when it did not) and return how to search. A folder that
+    cannot be indexed is reported through `notice` and the agent goes on."""
+    embedder = make_embedder(settings)
+    options = SearchOptions(embedder=embedder, min_similarity=settings.homer_kb_min_similarity)
+    folder = documents_folder(settings, profile)
+    if folder is None:
+        return options
+    try:
+        with pool.connection() as conn:
+            report = refresh(conn, folder, embedder=embedder)
+    except (KbError, EmbeddingsError) as exc:
+        notice(f"Documents not indexed: {exc}")
+        return options
+    if report is not None and report.changed:
+        notice(f"Documents: {report.lines()[-1]}")
+    return options

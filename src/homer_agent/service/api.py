@@ -253,6 +253,7 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
 def load_homer(settings: Settings) -> tuple[Any, Homer]:
     """Open the database (migrating it) and load the agent: the blocking part of start-up."""
     from homer_agent.db import connect
+    from homer_agent.kb import prepare
     from homer_agent.models import make_chat_model, make_fallback
     from homer_agent.profile import load_profile
     from homer_agent.tools import TOOL_NAMES
@@ -263,6 +264,7 @@ def load_homer(settings: Settings) -> tuple[Any, Homer]:
     metrics.set_build_info(settings.model_name)
     fallback = make_fallback(settings, notify=lambda text: log.warning("%s", text))
     homer = Homer(settings, database.pool, profile, make_chat_model(settings), fallback)
+    homer.kb = prepare(settings, profile, database.pool, lambda text: log.warning("%s", text))
     return database, homer
 
 

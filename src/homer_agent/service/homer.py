@@ -17,6 +17,7 @@ from homer_agent.db.migrate import is_current
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
+from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import get_lead, lead_json, querier
 from homer_agent.metrics import ErrorKind
 from homer_agent.models.fallback import Fallback
@@ -78,6 +79,8 @@ class Homer:
     fallback: Fallback | None = None
     prune_every: int = PRUNE_EVERY_TURNS
     _random: random.Random = field(default_factory=random.Random)
+    kb: SearchOptions = field(default_factory=SearchOptions)
+    """How search_development searches the documents (`kb.prepare` at start)."""
 
     def session(self, key: str) -> Session:
         from homer_agent.calendar.caldav_sync import BrokerCalendar
