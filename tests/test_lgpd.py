@@ -50,7 +50,7 @@ def test_export_prints_the_row_the_messages_and_the_turns(pool: Pool, db_url: st
     result = run_cli("lead", "export", "export@example.com", env={"DATABASE_URL": db_url})
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"lead", "messages", "turns"}
+    assert set(data) == {"lead", "messages", "turns", "receipts"}
 
     row = lead_row(db_url, "export@example.com")
     assert row is not None
@@ -83,7 +83,7 @@ def test_export_of_a_lead_without_a_conversation(pool: Pool, db_url: str) -> Non
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["lead"]["session_key"] == "silent"
-    assert data["messages"] == [] and data["turns"] == []
+    assert data["messages"] == [] and data["turns"] == [] and data["receipts"] == []
 
 
 def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:

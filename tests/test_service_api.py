@@ -124,6 +124,12 @@ def test_the_same_message_id_is_processed_once(api: Server, module_db_url: str) 
     receipts = "SELECT count(*) FROM message_receipts WHERE lead_id = %s"
     assert count(module_db_url, receipts, lead_id) == 1
 
+    # Receipts hold replies: `lead export` shows them (and `lead forget` removes them).
+    exported = run_cli("lead", "export", key, env={"DATABASE_URL": module_db_url})
+    [receipt] = json.loads(exported.stdout)["receipts"]
+    assert (receipt["channel"], receipt["message_id"]) == ("api", "msg-1")
+    assert receipt["reply"] == first.json()["reply"]
+
     # The id is the client's for this session: another session's msg-1 is its own message.
     other = post(api, new_key(), {"text": "Oi, sou o Caio", "message_id": "msg-1"})
     assert other.json()["duplicate"] is False

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 
 def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
-    """The row, the conversation and the per-turn records of a lead, JSON-ready."""
+    """The row, the conversation, the per-turn records and the API/WhatsApp message
+    receipts (the replies given per message id) of a lead, JSON-ready."""
     with pool.connection() as conn:
         turns = Querier(conn).list_turns(lead_id=lead.id)
+        receipts = Querier(conn).list_message_receipts(lead_id=lead.id)
     return {
         "lead": lead.model_dump(mode="json"),
         "messages": [
@@ -31,6 +33,7 @@ def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
             for m in messages_to_dict(conversation(pool, lead))
         ],
         "turns": [t.model_dump(mode="json") for t in turns],
+        "receipts": [r.model_dump(mode="json", exclude={"lead_id"}) for r in receipts],
     }
 
 
