@@ -611,6 +611,21 @@ def test_sunday_night_is_refused_with_monday_morning() -> None:
     assert lead.facts.call_at is None
 
 
+@pytest.mark.parametrize(
+    ("pick", "expected"),
+    [
+        ("pode ser a primeira", datetime(2026, 11, 30, 9, 0, tzinfo=TZ)),
+        ("o segundo horário", datetime(2026, 11, 30, 9, 30, tzinfo=TZ)),
+        ("Prefiro a última opção", datetime(2026, 11, 30, 10, 0, tzinfo=TZ)),
+        ("segunda às 9h30", datetime(2026, 11, 30, 9, 30, tzinfo=TZ)),
+    ],
+)
+def test_the_lead_picks_an_offered_slot_in_their_own_words(pick: str, expected: datetime) -> None:
+    lead, replies = converse([*_QUALIFIED, "domingo às 23h", pick])
+    assert lead.facts.call_at == expected
+    assert replies[5].startswith("Tudo certo, Ana!")
+
+
 def test_an_hour_alone_moves_the_booked_call_and_keeps_its_day() -> None:
     lead, replies = converse([*_QUALIFIED, "sexta às 9h", "Obrigada!", "Pode ser às 9h30 então"])
     assert lead.facts.call_at == datetime(2026, 11, 27, 9, 30, tzinfo=TZ)

@@ -537,6 +537,25 @@ def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
     return ()
 
 
+# "a primeira", "o segundo horário", "a última": one of the offered slots by its place.
+# ("a segunda" alone is Monday, so the second slot needs "opção"/"horário" or "o segundo".)
+_PICK_RE: Final = re.compile(
+    r"(?<!\bum )\b(?:(primeir[ao])|(segundo|segunda\s+(?:opcao|horario|hora))"
+    r"|(terceir[ao])|(ultim[ao]))\b"
+)
+
+
+def _picked(text: str, offered: Sequence[datetime]) -> datetime | None:
+    """The offered slot a lead names by its place in the list, if any."""
+    if not offered:
+        return None
+    match = _PICK_RE.search(fold(text))
+    if match is None:
+        return None
+    index = {1: 0, 2: 1, 3: 2, 4: len(offered) - 1}[match.lastindex or 1]
+    return offered[index] if index < len(offered) else None
+
+
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
     """A call time split over two messages ("sexta" then "às 10h"), as an ISO string.
 
@@ -568,6 +587,9 @@ def _call_request(
     assert view.now is not None and view.tz is not None
     booked = view.facts.call_at
     offered = _offered(messages)
+    picked = _picked(text, offered)
+    if picked is not None:
+        return picked.isoformat()
     humans = _human_texts(messages)
     if (pending == "call_at" or booked is not None) and len(humans) >= 2:
         joined = _joined_call_time(text, humans[-2], view.now, view.tz)
