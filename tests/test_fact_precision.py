@@ -128,6 +128,9 @@ def test_where_the_lead_lives_is_not_where_they_want_to_live(text: str, place: s
         ("minha casa atual tem 2 quartos", "bedrooms"),
         ("3 ou 4 quartos", "bedrooms"),
         ("tem casa de 5 quartos?", "bedrooms"),
+        ("quero um quarto pra cada filho, tenho 3", "bedrooms"),
+        ("não quero 2 quartos", "bedrooms"),
+        ("3 quartos é pouco", "bedrooms"),
     ],
 )
 def test_children_relatives_and_the_current_home_are_not_the_leads_facts(

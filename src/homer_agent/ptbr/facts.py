@@ -120,6 +120,8 @@ _NOT_BUDGET_BEFORE: Final = _words(
     "devo divida financiado avaliado avaliada vale valia fgts"
 )
 """Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil"."""
+_NEGATIONS: Final = _words("nao nada nem nunca jamais")
+_REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
 _POSSESSIVES: Final = _words("minha meu nossa nosso")
 _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
@@ -431,6 +433,10 @@ def _bedrooms(
             continue
         if _in_question(toks, number.first) or _about_other(toks, number.first, _NOW_HOME):
             continue
+        if _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
+            continue  # "não quero 2 quartos", "3 quartos é pouco"
+        if _is_article(toks, number) and noun == "quarto":
+            continue  # "um quarto pra cada filho": an article, not a count
         if k > 0 and _is_range(toks, numbers[k - 1], number):
             by_noun.pop(suite, None)
             continue
@@ -442,6 +448,11 @@ def _bedrooms(
     if pending == "bedrooms" or correcting:
         return _bare_count(toks, numbers)
     return None
+
+
+def _rejected_after(toks: Sequence[Token], i: int) -> bool:
+    """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down."""
+    return any(t.low in _REJECTING for t in _clause_after(toks, i + 1, 5))
 
 
 def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
@@ -799,7 +810,12 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
         clause.pop()
     if not clause or len(clause) > 6 or not all(t.is_word for t in clause):
         return None
-    if any(t.low in _PLACE_BREAK or t.low in _NAME_STOP - _PLACE_PARTICLES for t in clause):
+    if any(
+        t.low in _PLACE_BREAK
+        or t.low in _NOT_WANTED_PLACE
+        or t.low in _NAME_STOP - _PLACE_PARTICLES
+        for t in clause
+    ):
         return None
     if any(
         not t.is_cap
