@@ -365,3 +365,11 @@ def test_parallel_tool_calls_give_the_temperature_of_the_final_row(db_url: str, 
         # Complete (1.0) with a neutral mood: 0.6 + 0.2 = 0.8, hot. A tool that computed it
         # from its own row, before the others wrote, would have left it cold or warm.
         assert _facts(db_url, key)["temperature"] == "hot"
+
+
+@pytest.mark.parametrize("pending", ["name", "neighborhood"])
+@pytest.mark.parametrize(
+    "text", ["kkkkk", "rsrs", "Nossa", "Caramba", "Eita", "Legal, obrigado", "Whatsapp", "Aff"]
+)
+def test_laughter_and_interjections_are_neither_names_nor_places(text: str, pending: str) -> None:
+    assert extract(text, pending) == {}

@@ -51,6 +51,7 @@ MAX_INPUT_CHARS: Final = 2000
 """Only the start of a longer message is read."""
 
 _GARBLED_RE: Final = re.compile("[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LAUGHTER: Final = re.compile(r"k{2,}|(?:rs)+|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|lol")
 _LITTLE_WORDS: Final = frozenset(
     [
         "na",
@@ -168,6 +169,7 @@ _NAME_STOP: Final = _words(
     "teste testando alguem ninguem nada tchau ate logo breve serio "
     "entendi entendo compreendi sei show top massa perfeito otimo joia combinado fechado "
     "certeza exato pronto tranquilo suave demais depois hmm hum aham uhum hein ne "
+    "nossa caramba eita aff affe oxe oxente vixe vish putz ufa uai deus whatsapp zap email "
     "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
     "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
     "genro nora filhos filhas pais criancas familia "
@@ -698,6 +700,8 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         return None
     if any(t.low in _NAME_STOP for t in rest if t.low not in _NAME_PARTICLES):
         return None
+    if any(_LAUGHTER.fullmatch(t.low) for t in rest):
+        return None  # "kkkkk", "rsrs"
     # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.
     if any(
         len(t.low) > 3
@@ -818,11 +822,11 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
     ):
         return None
     if any(
-        not t.is_cap
+        (not t.is_cap or len(clause) == 1)
         and len(t.low) > 3
         and (t.low.endswith(_LOWER_NON_PLACE_SUFFIXES) or _has_feeling(t.low))
         for t in clause
-    ):
+    ) or any(_LAUGHTER.fullmatch(t.low) for t in clause):
         return None  # "achei bonito", "que legal", "pesquisando"
     place = _read_place(clause, 0, allow_lower=True, whole=True)
     if place is None or len(place.split()) != len(clause):
