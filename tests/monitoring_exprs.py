@@ -27,6 +27,9 @@ DATASOURCES_FILE = ROOT / "docker" / "grafana" / "provisioning" / "datasources" 
 
 PROMETHEUS_UID = "prometheus"
 POSTGRES_UID = "postgres-leads"
+# Prometheus panels name the dashboard's datasource variable, whose default is PROMETHEUS_UID
+# (tests/test_dashboards.py checks the default).
+DATASOURCE_VARIABLE = "${datasource}"
 
 # What Grafana would substitute on a "last 6 hours" dashboard scraped every 15 s.
 RANGE = "6h"
@@ -41,6 +44,9 @@ _PROMQL_VARIABLES = {
     "${__interval}": INTERVAL,
     "$__range": RANGE,
     "${__range}": RANGE,
+    # The instance variable at "All".
+    "$instance": ".*",
+    "${instance}": ".*",
 }
 
 _DURATION_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -69,12 +75,17 @@ def targets(dashboard: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[st
 
 
 def target_datasource(panel: dict[str, Any], target: dict[str, Any]) -> dict[str, Any]:
+    """The datasource a target queries; the datasource variable stands for its default."""
     ds = target.get("datasource") or panel.get("datasource") or {}
-    return ds if isinstance(ds, dict) else {"uid": ds}
+    ds = ds if isinstance(ds, dict) else {"uid": ds}
+    if ds.get("uid") == DATASOURCE_VARIABLE:
+        return {**ds, "uid": PROMETHEUS_UID}
+    return ds
 
 
 def expand_grafana_promql(expr: str) -> str:
-    """Replace Grafana's interval and range variables by fixed durations."""
+    """Replace Grafana's interval and range variables by fixed durations, and the instance
+    variable by its "All" value."""
     # Longest names first, so "$__interval" does not eat the start of another variable.
     for name in sorted(_PROMQL_VARIABLES, key=len, reverse=True):
         expr = expr.replace(name, _PROMQL_VARIABLES[name])

@@ -386,7 +386,11 @@ def test_dashboards_reference_only_provisioned_datasources() -> None:
                     continue
                 assert isinstance(ref, dict), f"{file_name}: datasource by name {ref!r}"
                 assert set(ref) == {"type", "uid"}, f"{file_name}: {ref}"
-                assert provisioned.get(ref["uid"]) == ref["type"], f"{file_name}: {ref}"
+                uid = ref["uid"]
+                if uid == monitoring_exprs.DATASOURCE_VARIABLE:
+                    variables = {v["name"]: v for v in dashboard["templating"]["list"]}
+                    uid = variables["datasource"]["current"]["value"]
+                assert provisioned.get(uid) == ref["type"], f"{file_name}: {ref}"
 
 
 def test_alertmanager_renders_its_config_from_env_and_prometheus_sends_to_it() -> None:

@@ -135,6 +135,25 @@ def test_every_data_panel_has_targets_and_a_unit() -> None:
                 assert unit, f"{name}: {panel['title']} has no unit"
 
 
+def test_prometheus_dashboards_have_datasource_and_instance_variables() -> None:
+    for name in ("agent.json", "postgres.json"):
+        dashboard = dashboards()[name]
+        variables = {v["name"]: v for v in dashboard["templating"]["list"]}
+        assert set(variables) == {"datasource", "instance"}, name
+        assert variables["datasource"]["query"] == "prometheus"
+        assert variables["datasource"]["current"]["value"] == monitoring_exprs.PROMETHEUS_UID
+        instance = variables["instance"]
+        assert instance["includeAll"] and instance["allValue"] == ".*"
+        assert instance["datasource"]["uid"] == monitoring_exprs.DATASOURCE_VARIABLE
+        assert re.fullmatch(r"label_values\((homer|pg)_[a-z_]+, instance\)", instance["query"])
+        for panel, target in monitoring_exprs.targets(dashboard):
+            if "expr" not in target:
+                continue
+            assert target["datasource"]["uid"] == monitoring_exprs.DATASOURCE_VARIABLE
+            for selector in re.findall(r"\b(?:homer|pg)_[a-z_]+(\{[^}]*\})?", target["expr"]):
+                assert selector.startswith('{instance=~"$instance"'), (panel["title"], target)
+
+
 def test_the_agent_dashboard_lists_alerts() -> None:
     types = {
         panel["title"]: panel["type"]

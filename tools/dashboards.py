@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,6 +44,9 @@ from grafana_foundation_sdk.models.dashboard import (
     ValueMap,
     ValueMapping,
     ValueMappingResult,
+    VariableOption,
+    VariableRefresh,
+    VariableSort,
 )
 from grafana_foundation_sdk.models.prometheus import PromQueryFormat
 
@@ -51,7 +55,10 @@ from homer_agent.metrics import ERROR_KINDS
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "docker" / "grafana" / "dashboards"
 
-PROMETHEUS = DataSourceRef(type_val="prometheus", uid="prometheus")
+# Prometheus panels use the dashboard's "datasource" variable (default: the provisioned
+# Prometheus, uid "prometheus"), so a second Prometheus can be picked from the dashboard.
+PROMETHEUS = DataSourceRef(type_val="prometheus", uid="${datasource}")
+PROMETHEUS_DEFAULT = "prometheus"
 POSTGRES = DataSourceRef(type_val="grafana-postgresql-datasource", uid="postgres-leads")
 TAGS = ["homer"]
 
@@ -92,8 +99,24 @@ def _dedent(sql: str) -> str:
     return "\n".join(line[indent:] for line in lines)
 
 
+# Every agent and exporter series a panel selects is narrowed to the dashboard's "instance"
+# variable (All: every instance).
+_SERIES = re.compile(r"\b((?:homer|pg)_[a-z_]+)(?:\{([^}]*)\})?")
+
+
+def by_instance(expr: str) -> str:
+    """`expr` with instance=~"$instance" added to each homer_* and pg_* selector."""
+
+    def narrow(match: re.Match[str]) -> str:
+        labels = match.group(2)
+        inner = f'instance=~"$instance", {labels}' if labels else 'instance=~"$instance"'
+        return f"{match.group(1)}{{{inner}}}"
+
+    return _SERIES.sub(narrow, expr)
+
+
 def promql(expr: str, legend: str = "__auto", ref_id: str = "A", *, instant: bool = False) -> Any:
-    query = prom.Dataquery().expr(expr).legend_format(legend).ref_id(ref_id)
+    query = prom.Dataquery().expr(by_instance(expr)).legend_format(legend).ref_id(ref_id)
     query = query.datasource(PROMETHEUS)
     return query.instant() if instant else query.range()
 
@@ -197,8 +220,33 @@ def _stat(
     )
 
 
-def _dashboard(uid: str, title: str, description: str) -> dash.Dashboard:
-    return (
+def _variables(board: dash.Dashboard, instances: str) -> dash.Dashboard:
+    """The Prometheus to read, and which instances (from ``label_values`` of ``instances``)."""
+    return board.with_variable(
+        dash.DatasourceVariable("datasource")
+        .label("Prometheus")
+        .type("prometheus")
+        .current(VariableOption(text="Prometheus", value=PROMETHEUS_DEFAULT, selected=True))
+    ).with_variable(
+        dash.QueryVariable("instance")
+        .label("Instance")
+        .datasource(PROMETHEUS)
+        .query(f"label_values({instances}, instance)")
+        .multi(True)
+        .include_all(True)
+        .all_value(".*")
+        .current(VariableOption(text="All", value="$__all", selected=True))
+        .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
+        .sort(VariableSort.ALPHABETICAL_ASC)
+    )
+
+
+def _dashboard(
+    uid: str, title: str, description: str, instances: str | None = None
+) -> dash.Dashboard:
+    """A dashboard with the Homer settings; with `instances`, the datasource and instance
+    variables too."""
+    board = (
         dash.Dashboard(title)
         .uid(uid)
         .description(description)
@@ -217,6 +265,7 @@ def _dashboard(uid: str, title: str, description: str) -> dash.Dashboard:
             .keep_time(True)
         )
     )
+    return board if instances is None else _variables(board, instances)
 
 
 # --- homer-postgres ----------------------------------------------------------------------
@@ -284,6 +333,7 @@ def postgres_dashboard() -> dash.Dashboard:
             "homer-postgres",
             "Homer · PostgreSQL",
             "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
+            instances="pg_up",
         )
         .with_row(dash.Row("Server").id(ids()))
         .with_panel(
@@ -778,6 +828,7 @@ def agent_dashboard() -> dash.Dashboard:
             "Homer · Agent",
             "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
             "fallback and mood.",
+            instances="homer_build_info",
         )
         .with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
         .with_panel(
