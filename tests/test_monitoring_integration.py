@@ -1018,3 +1018,15 @@ def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
     assert "instance=postgres-exporter:9187" in line
     assert "runbook=README.md#postgresdown" in line
     assert "panel=http://127.0.0.1:3000/d/homer-postgres?viewPanel=2" in line
+
+
+def test_the_test_server_runs_the_postgres_major_version_compose_pins(stack: Stack) -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yaml").read_text(encoding="utf-8"))
+    image = compose["services"]["postgres"]["image"]
+    pinned = re.search(r"-pg(\d+)-", image) or re.search(r"^postgres:(\d+)\.", image)
+    assert pinned, image
+    with psycopg.connect(stack.superuser_db_url) as conn:
+        row = conn.execute("SHOW server_version_num").fetchone()
+    assert row is not None
+    print(f"compose {image}; tests {row[0]}")
+    assert int(row[0]) // 10000 == int(pinned.group(1))
