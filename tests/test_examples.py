@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from homer_agent.calendar.hours import fits
+from homer_agent.profile import load_profile
 from tests.conftest import ROOT, SHARED, run_cli
 
 RUN_EXAMPLES = SHARED / "tools" / "run-examples"
@@ -57,6 +59,7 @@ def _load_run_examples() -> ModuleType | None:
 
 
 RUN_EXAMPLES_MODULE = _load_run_examples()
+PROFILE = load_profile()
 
 
 def _expected_call_fallback(spec: dict[str, Any]) -> tuple[str, str]:
@@ -94,9 +97,27 @@ def _conversation_params() -> list[Any]:
     ]
 
 
+def _outside_call_hours(expect: dict[str, Any]) -> bool:
+    """Whether the example's expected call falls outside the default profile's call hours.
+
+    Examples whose call is relative to today ("Amanhã às 10h") predate call hours: run on
+    a Saturday, "amanhã" is a Sunday, which the default hours close. The agent then
+    refuses the time and offers slots (issue 11), so no call may be saved.
+    """
+    if "call_at" not in expect:
+        return False
+    day, clock = expected_call(expect["call_at"])
+    start = dt.datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=TZ)
+    return not fits(start, PROFILE.calls, TZ)
+
+
 def _mismatches(row: dict[str, Any], expect: dict[str, Any]) -> list[str]:
     """What `lead show --json` got wrong, judged exactly as run-examples' `check` does."""
     wrong = []
+    if _outside_call_hours(expect):
+        expect = {key: want for key, want in expect.items() if key != "call_at"}
+        if row.get("call_at") is not None:
+            wrong.append(f"call_at: outside call hours, want null, got {row['call_at']!r}")
     for key, want in expect.items():
         got = row.get(key)
         if key == "call_at":
@@ -206,3 +227,21 @@ def test_lead_show_json_of_a_new_lead_has_nulls(db_url: str) -> None:
     facts = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
     assert {key: row[key] for key in facts} == dict.fromkeys(facts)
     assert row["temperature"] == "cold"
+
+
+@pytest.mark.parametrize(
+    ("spec", "outside"),
+    [
+        ({"date": "2027-02-07", "time": "10:00"}, True),  # a Sunday
+        ({"date": "2027-02-10", "time": "10:00"}, False),  # a Wednesday
+        ({"weekday": 5, "time": "14:00"}, True),  # Saturday afternoon
+        ({"weekday": 5, "time": "10:00"}, False),
+    ],
+)
+def test_an_expected_call_outside_call_hours_is_judged_as_refused(
+    spec: dict[str, Any], outside: bool
+) -> None:
+    expect = {"name": "Ana", "call_at": spec}
+    assert _outside_call_hours(expect) is outside
+    row = {"name": "Ana", "call_at": None}
+    assert (_mismatches(row, expect) == []) is outside
