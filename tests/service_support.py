@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -101,6 +102,34 @@ class Server:
 
 
 # ---------------------------------------------------------------- WhatsApp
+
+
+def post_unending_chunks(
+    url: str, path: str, headers: dict[str, str], chunk: bytes, chunks: int
+) -> str:
+    """POST a chunked body of `chunks` chunks that never ends (no last chunk); the status
+    line of the response the server gives while still waiting for the rest.
+
+    A server that reads the whole body before judging its size never answers: the socket
+    times out and this raises.
+    """
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname or "", parts.port or 80), timeout=20) as sock:
+        head = [f"POST {path} HTTP/1.1", f"Host: {parts.netloc}", "Transfer-Encoding: chunked"]
+        head += [f"{name}: {value}" for name, value in headers.items()]
+        sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+        try:
+            for _ in range(chunks):
+                sock.sendall(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed while we were still sending
+        answer = b""
+        while b"\r\n" not in answer:
+            data = sock.recv(4096)
+            if not data:
+                break
+            answer += data
+    return answer.split(b"\r\n", 1)[0].decode()
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:

@@ -29,7 +29,7 @@ from homer_agent.profile import load_profile
 from homer_agent.service.api import create_app
 from homer_agent.service.homer import Homer
 from tests.conftest import run_cli
-from tests.service_support import Server, free_port, iter_sse
+from tests.service_support import Server, free_port, iter_sse, post_unending_chunks
 
 TOKEN = "s3cret-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -178,6 +178,15 @@ def test_bad_requests_get_one_json_line(
     assert response.status_code == status, response.text
     error = response.json()["error"]
     assert says in error and "\n" not in error
+
+
+def test_a_chunked_body_over_the_limit_is_refused_before_it_ends(api: Server) -> None:
+    # 64 KiB chunks, far past MAX_CHARS * 6 bytes, and the body never ends: the answer
+    # must come from the size, not from reading everything first.
+    status = post_unending_chunks(
+        api.url, "/v1/sessions/chunked/messages", AUTH, b"a" * 65536, chunks=4
+    )
+    assert status.startswith("HTTP/1.1 413"), status
 
 
 def test_a_body_that_is_not_json_is_400(api: Server) -> None:

@@ -23,6 +23,7 @@ from tests.service_support import (
     VERIFY_TOKEN,
     FakeGraph,
     Server,
+    post_unending_chunks,
     sign,
     text_message,
     webhook,
@@ -191,6 +192,17 @@ def test_replies_are_retried_on_429_and_5xx(service: Server, graph: FakeGraph) -
     attempts = graph.wait_for(before + 4)[before:]
     assert [r.body["to"] for r in attempts] == [sender] * 4
     assert len({json.dumps(r.body, sort_keys=True) for r in attempts}) == 1
+
+
+def test_a_webhook_body_over_a_megabyte_is_refused_before_it_ends(service: Server) -> None:
+    status = post_unending_chunks(
+        service.url,
+        "/webhooks/whatsapp",
+        {"X-Hub-Signature-256": "sha256=00"},
+        b"{" * 65536,
+        chunks=20,
+    )
+    assert status.startswith("HTTP/1.1 413"), status
 
 
 def test_a_body_that_is_not_json_is_400_once_signed(service: Server) -> None:

@@ -30,6 +30,7 @@ from homer_agent import metrics
 from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.metrics import ErrorKind
+from homer_agent.service.bodies import read_body
 from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, Outcome
 from homer_agent.service.http_metrics import RequestMetrics
 from homer_agent.service.runtime import Runtime
@@ -279,11 +280,8 @@ async def _guarded(work: Awaitable[T]) -> T:
 
 async def _read_message(request: Request, settings: Settings) -> MessageIn:
     limit = settings.homer_max_message_chars
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit * 6 + BODY_SLACK_BYTES:
-        raise ApiError(413, f"the body is too large; a message has at most {limit} characters")
-    body = await request.body()
-    if len(body) > limit * 6 + BODY_SLACK_BYTES:
+    body = await read_body(request, limit * 6 + BODY_SLACK_BYTES)
+    if body is None:
         raise ApiError(413, f"the body is too large; a message has at most {limit} characters")
     try:
         message = MessageIn.model_validate_json(body)

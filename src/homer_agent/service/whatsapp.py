@@ -26,12 +26,15 @@ from psycopg_pool import PoolTimeout
 from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.leads import querier
+from homer_agent.service.bodies import read_body
 from homer_agent.service.homer import MESSAGE_ID_MAX, Homer
 from homer_agent.service.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 PATH: Final = "/webhooks/whatsapp"
+# Meta batches at most a few messages per webhook; a megabyte is far above any of them.
+MAX_BODY_BYTES: Final = 1 << 20
 ONLY_TEXT_REPLY: Final = (
     "Desculpe, por enquanto eu só consigo ler mensagens de texto. "
     "Pode me escrever o que você precisa?"
@@ -222,7 +225,9 @@ def add_whatsapp(app: FastAPI, settings: Settings, runtime: Callable[[], Runtime
     async def receive(request: Request) -> Response:
         if app_secret is None:
             return _error(503, "the WhatsApp channel is off: set HOMER_WHATSAPP_APP_SECRET")
-        body = await request.body()
+        body = await read_body(request, MAX_BODY_BYTES)
+        if body is None:
+            return _error(413, f"the body is over {MAX_BODY_BYTES} bytes")
         if not signature_ok(
             app_secret.get_secret_value(), body, request.headers.get("x-hub-signature-256")
         ):
