@@ -232,6 +232,13 @@ def test_prune_deletes_idle_conversations_and_keeps_the_leads(pool: Pool, db_url
     recent = _converse(pool, "recent", CONVERSATION[:2])
     borderline = _converse(pool, "borderline", CONVERSATION[:1])
     _age(db_url, f"lead-{idle.lead.id}", 45)
+    with psycopg.connect(db_url) as conn:  # what the HTTP API keeps per message id
+        for lead_id in (idle.lead.id, recent.lead.id):
+            conn.execute(
+                "INSERT INTO message_receipts (lead_id, channel, message_id, reply)"
+                " VALUES (%s, 'api', 'm-1', 'Olá!')",
+                (lead_id,),
+            )
     _age(db_url, f"lead-{borderline.lead.id}", 29)
     idle_before = rows_about(db_url, idle.lead.id)
     assert idle_before["lead_messages"] > 0
@@ -243,7 +250,7 @@ def test_prune_deletes_idle_conversations_and_keeps_the_leads(pool: Pool, db_url
     assert "Deleted 1 conversation(s)" in result.stderr
 
     after = rows_about(db_url, idle.lead.id)
-    conversation_tables = (*CHECKPOINT_TABLES, "lead_messages")
+    conversation_tables = (*CHECKPOINT_TABLES, "lead_messages", "message_receipts")
     assert {t: after[t] for t in conversation_tables} == dict.fromkeys(conversation_tables, 0)
     # The lead row and its turn records stay.
     assert after["leads"] == 1 and after["turns"] == idle_before["turns"]

@@ -11,3 +11,7 @@ VALUES (sqlc.arg(lead_id), sqlc.arg(channel), sqlc.arg(message_id), sqlc.arg(rep
 -- name: ListMessageReceipts :many
 SELECT * FROM message_receipts WHERE lead_id = sqlc.arg(lead_id)
 ORDER BY received_at, message_id;
+
+-- name: DeleteMessageReceipts :execrows
+-- A pruned conversation's receipts: the replies they keep go with its messages.
+DELETE FROM message_receipts WHERE lead_id = sqlc.arg(lead_id);

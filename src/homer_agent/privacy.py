@@ -100,7 +100,8 @@ def forget_lead(
 
 
 def prune_idle_conversations(pool: Pool, idle: timedelta) -> tuple[int, int]:
-    """Delete the conversations (checkpoints and archived messages) idle longer than `idle`.
+    """Delete the conversations idle longer than `idle`: checkpoints, archived messages
+    and the API/WhatsApp message receipts (which keep the replies given).
 
     Returns how many were deleted and how many were skipped because a turn was running in
     them (it holds the lead's lock; the next prune takes them if they stay idle).
@@ -132,4 +133,5 @@ def prune_idle_conversations(pool: Pool, idle: timedelta) -> tuple[int, int]:
                 lead_id = lead_id_of(thread)
                 if lead_id is not None:
                     q.delete_archived_messages(lead_id=lead_id)
+                    q.delete_message_receipts(lead_id=lead_id)
     return len(threads), len(idle_threads) - len(threads)

@@ -219,6 +219,8 @@ VALUES ($1, $2, $3, $4)"""
 LIST_MESSAGE_RECEIPTS: Final = """SELECT lead_id, channel, message_id, reply, received_at FROM message_receipts WHERE lead_id = $1
 ORDER BY received_at, message_id"""
 
+DELETE_MESSAGE_RECEIPTS: Final = """DELETE FROM message_receipts WHERE lead_id = $1"""
+
 INSERT_TURN: Final = """INSERT INTO turns (
     lead_id, model, route, sentiment, temperature, duration_ms, model_ms,
     prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason,
@@ -783,6 +785,14 @@ class ListMessageReceiptsParams(BaseModel):
     lead_id: int
 
 
+class DeleteMessageReceiptsParams(BaseModel):
+    """Parameters of ``DeleteMessageReceipts`` (message_receipts.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lead_id: int
+
+
 class InsertTurnParams(BaseModel):
     """Parameters of ``InsertTurn`` (turns.sql)."""
 
@@ -1232,6 +1242,13 @@ class Querier:
         with psycopg.RawCursor(self._conn, row_factory=class_row(MessageReceipt)) as cur:
             cur.execute(LIST_MESSAGE_RECEIPTS, (params.lead_id,))
             return cur.fetchall()
+
+    def delete_message_receipts(self, *, lead_id: int) -> int:
+        """A pruned conversation's receipts: the replies they keep go with its messages."""
+        params = DeleteMessageReceiptsParams(lead_id=lead_id)
+        with psycopg.RawCursor(self._conn) as cur:
+            cur.execute(DELETE_MESSAGE_RECEIPTS, (params.lead_id,))
+            return cur.rowcount
 
     def insert_turn(
         self,
@@ -1703,6 +1720,13 @@ class AsyncQuerier:
         async with psycopg.AsyncRawCursor(self._conn, row_factory=class_row(MessageReceipt)) as cur:
             await cur.execute(LIST_MESSAGE_RECEIPTS, (params.lead_id,))
             return await cur.fetchall()
+
+    async def delete_message_receipts(self, *, lead_id: int) -> int:
+        """A pruned conversation's receipts: the replies they keep go with its messages."""
+        params = DeleteMessageReceiptsParams(lead_id=lead_id)
+        async with psycopg.AsyncRawCursor(self._conn) as cur:
+            await cur.execute(DELETE_MESSAGE_RECEIPTS, (params.lead_id,))
+            return cur.rowcount
 
     async def insert_turn(
         self,
