@@ -237,8 +237,10 @@ def test_with_an_embeddings_model_passages_are_embedded_once_and_ranked_hybrid(
     assert rows[0]["score"] == pytest.approx(2 / 61, abs=1e-4)
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
 
+    searched = len(server.embedding_requests)
     replies = _chat(db_url, "kb-embed", ["Tem brinquedoteca?"], **env | {"HOMER_MODEL": "offline"})
     assert "brinquedoteca" in replies[0]
+    assert len(server.embedding_requests) == searched + 1  # the chat's search embedded it
 
 
 def test_a_failing_embeddings_endpoint_is_one_line(
@@ -258,3 +260,34 @@ def test_a_failing_embeddings_endpoint_is_one_line(
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_the_service_searches_with_the_configured_embeddings(
+    pool: Pool, docs: Path, server: FakeOpenAI
+) -> None:
+    # What `serve` does at start (`load_homer`): prepare the documents, then every
+    # session of the process searches with those options, embeddings included.
+    from homer_agent.config import Settings
+    from homer_agent.kb import prepare
+    from homer_agent.models import make_chat_model
+    from homer_agent.profile import load_profile
+    from homer_agent.service.homer import Homer
+
+    settings = Settings(
+        homer_model="offline",
+        homer_kb_dir=docs,
+        homer_embeddings_model="fake-embed",
+        openai_base_url=server.base_url,
+        openai_api_key="test",
+    )
+    homer = Homer(settings, pool, load_profile(), make_chat_model(settings))
+    notices: list[str] = []
+    homer.kb = prepare(settings, homer.profile, pool, notices.append)
+    indexed = len(server.embedding_requests)
+    assert indexed >= 1 and notices
+
+    outcome = homer.turn("kb-service-embed", "Tem brinquedoteca?")
+    assert outcome.error is None
+    assert "brinquedoteca" in outcome.reply
+    # The lead's question was embedded to rank the passages (the hybrid path).
+    assert len(server.embedding_requests) == indexed + 1

@@ -93,6 +93,7 @@ class Homer:
             session_key=key,
             history_window=self.settings.homer_history_window,
             fallback=self.fallback,
+            kb=self.kb,
             calendar=BrokerCalendar.from_settings(self.settings),
         )
 
