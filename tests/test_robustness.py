@@ -13,9 +13,9 @@ import psutil
 import pytest
 
 from homer_agent.db.pool import Pool
+from homer_agent.leads import LeadForgottenError
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.privacy import forget_lead
-from homer_agent.session import LeadForgottenError
 from tests.conftest import run_cli
 from tests.reliability_support import chat_process, lead_row, rows_about, session_for, traces
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -283,3 +284,44 @@ def test_a_huge_paste_is_cut_before_the_editor_holds_it(
     assert "Ana" in chat.ask("Oi, meu nome é Ana")
     chat.line("/quit")
     assert chat.close() == 0
+
+
+# Run as `python -c` on a pty: records which thread imports LangChain or LangGraph, and
+# prints the main thread's imports when the first `você>` prompt is about to be read.
+_WATCH_IMPORTS = """
+import sys, threading
+import homer_agent.terminal as terminal
+from homer_agent.cli import main
+main_imports = []
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("langchain_core", "langgraph", "openai", "langchain_openai"):
+            if threading.current_thread() is threading.main_thread():
+                main_imports.append(name)
+        return None
+sys.meta_path.insert(0, Watch())
+def loop(self):
+    print("MAIN-THREAD-IMPORTS", sorted(set(main_imports)), flush=True)
+    return 0
+terminal._Terminal._loop = loop
+sys.argv = ["homer-agent", "chat", "--session", "import-watch"]
+main()
+"""
+
+
+def test_the_first_prompt_waits_for_no_langchain_import(db_url: str) -> None:
+    # LangChain and LangGraph load on a background thread while the person reads the
+    # greeting. Were the main thread to import them (or a module that does) on its way to
+    # the first prompt, it would wait on the import lock for that whole load: an error
+    # boundary importing `homer_agent.session` made start-up 1.1 → 2.5 s.
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", _WATCH_IMPORTS],
+        env=cli_env({"DATABASE_URL": db_url, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}),
+        encoding="utf-8",
+        timeout=WAIT,
+    )
+    child.expect(r"MAIN-THREAD-IMPORTS (\[.*\])")
+    imported = child.match.group(1)
+    child.expect(pexpect.EOF)
+    assert imported == "[]", imported

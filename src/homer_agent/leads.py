@@ -15,6 +15,15 @@ from homer_agent.db.queries import Querier
 from homer_agent.facts import LeadFacts
 from homer_agent.temperature import MOOD_WINDOW, completeness, temperature
 
+
+class LeadForgottenError(LookupError):
+    """The session's lead was deleted (`lead forget`) while the session was open.
+
+    Nothing more is written for it; the caller tells the person and may start over with
+    a new session for the same key (a new lead).
+    """
+
+
 # The keys of `lead show --json`, in order: a contract outside checks rely on.
 LEAD_JSON_KEYS = (
     "session_key",

@@ -13,6 +13,7 @@ from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.history import conversation
+from homer_agent.input_history import input_history_path, remove_legacy_input_history
 from homer_agent.leads import lead_id_of, thread_id
 from homer_agent.profile import Profile
 
@@ -35,29 +36,6 @@ def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
         "turns": [t.model_dump(mode="json") for t in turns],
         "receipts": [r.model_dump(mode="json", exclude={"lead_id"}) for r in receipts],
     }
-
-
-# Before per-lead input histories, every line typed in the terminal, for every key, went
-# to this one file: it cannot be forgotten lead by lead, so it is removed outright.
-LEGACY_INPUT_HISTORY = "chat_history"
-
-
-def input_history_path(data_dir: Path, lead: Lead) -> Path:
-    """The file of lines a lead typed in the terminal (only with HOMER_INPUT_HISTORY=true).
-
-    Named by the lead's id, not its key: the name itself says nothing about the person,
-    and a lead created again for a forgotten key starts with no history.
-    """
-    return data_dir / "input_history" / thread_id(lead)
-
-
-def remove_legacy_input_history(data_dir: Path) -> bool:
-    """Delete the old shared input history file; whether there was one."""
-    try:
-        (data_dir / LEGACY_INPUT_HISTORY).unlink()
-    except FileNotFoundError:
-        return False
-    return True
 
 
 def forget_lead(

@@ -29,7 +29,7 @@ from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
 from homer_agent.kb.search import SearchOptions
-from homer_agent.leads import querier, thread_id
+from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.models.fallback import Fallback
@@ -125,14 +125,6 @@ class _TokenRelay(BaseCallbackHandler):
 
 class SessionBusyError(RuntimeError):
     """Another process is running a turn for the same lead."""
-
-
-class LeadForgottenError(LookupError):
-    """The session's lead was deleted (`lead forget`) while the session was open.
-
-    Nothing more is written for it; the caller tells the person and may start over with
-    a new session for the same key (a new lead).
-    """
 
 
 def error_kind(exc: BaseException) -> ErrorKind:

@@ -186,7 +186,7 @@ def _too_long(text: str, settings: Settings) -> str | None:
 
 
 def _run_piped(session: Session, settings: Settings) -> int:
-    from homer_agent.session import LeadForgottenError
+    from homer_agent.leads import LeadForgottenError
 
     try:
         for text in stdin_messages():
@@ -268,7 +268,7 @@ class _Terminal:
     # ------------------------------------------------------------ the loop
 
     def run(self, key: str | None) -> int:
-        from homer_agent.privacy import remove_legacy_input_history
+        from homer_agent.input_history import remove_legacy_input_history
 
         if remove_legacy_input_history(self.settings.homer_data_dir):
             notice("Removed the old shared input history file (chat_history): it mixed every key.")
@@ -314,7 +314,7 @@ class _Terminal:
 
     def guarded(self, action: Callable[[], None]) -> None:
         """Run a command or a turn; any failure is one pt-BR line and the session goes on."""
-        from homer_agent.session import LeadForgottenError
+        from homer_agent.leads import LeadForgottenError
 
         try:
             action()
@@ -422,7 +422,7 @@ class _Terminal:
     def _history(self, lead: Lead) -> History:
         from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-        from homer_agent.privacy import input_history_path
+        from homer_agent.input_history import input_history_path
 
         if not self.settings.homer_input_history:
             return InMemoryHistory()

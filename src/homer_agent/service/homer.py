@@ -18,11 +18,11 @@ from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.kb.search import SearchOptions
-from homer_agent.leads import get_lead, lead_json, querier
+from homer_agent.leads import LeadForgottenError, get_lead, lead_json, querier
 from homer_agent.metrics import ErrorKind
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
-from homer_agent.session import PRUNE_EVERY_TURNS, LeadForgottenError, Session, TurnResult
+from homer_agent.session import PRUNE_EVERY_TURNS, Session, TurnResult
 
 log = logging.getLogger(__name__)
 
