@@ -373,3 +373,11 @@ def test_parallel_tool_calls_give_the_temperature_of_the_final_row(db_url: str, 
 )
 def test_laughter_and_interjections_are_neither_names_nor_places(text: str, pending: str) -> None:
     assert extract(text, pending) == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["Centro", "centro", "Zona Sul", "Praia do Futuro", "perto da praia", "Litoral"]
+)
+def test_a_place_given_when_the_name_was_asked_is_no_name(text: str) -> None:
+    # "Como posso te chamar?" — "Centro": the lead answered another question.
+    assert "name" not in extract(text, "name")

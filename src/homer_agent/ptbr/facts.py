@@ -175,6 +175,13 @@ _NAME_STOP: Final = _words(
     "genro nora filhos filhas pais criancas familia "
     "r$ reais mil milhao milhoes"
 )
+_PLACE_NOUNS: Final = _words(
+    "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
+    "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
+    "lagoa shopping periferia capital"
+)
+"""Words of places, never of a person's name: "Centro" answering the name question
+answers another question."""
 _NON_NAME_SUFFIXES: Final = (
     "ado",
     "ada",
@@ -702,6 +709,8 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         return None
     if any(_LAUGHTER.fullmatch(t.low) for t in rest):
         return None  # "kkkkk", "rsrs"
+    if any(t.low in _PLACE_NOUNS for t in rest):
+        return None  # "Centro", "Zona Sul", "perto da praia"
     # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.
     if any(
         len(t.low) > 3
