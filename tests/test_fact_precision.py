@@ -381,3 +381,20 @@ def test_laughter_and_interjections_are_neither_names_nor_places(text: str, pend
 def test_a_place_given_when_the_name_was_asked_is_no_name(text: str) -> None:
     # "Como posso te chamar?" — "Centro": the lead answered another question.
     assert "name" not in extract(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aceita financiamento",
+        "financiamento",
+        "aceita FGTS",
+        "tem piscina",
+        "e a entrada",
+        "parcela em quantas vezes",
+        "quando fica pronta",
+    ],
+)
+def test_a_question_given_when_the_place_was_asked_is_no_place(text: str) -> None:
+    # "Em qual bairro?" — "aceita financiamento": the lead asked something else.
+    assert "neighborhood" not in extract(text, "neighborhood")

@@ -291,3 +291,23 @@ def test_the_service_searches_with_the_configured_embeddings(
     assert "brinquedoteca" in outcome.reply
     # The lead's question was embedded to rank the passages (the hybrid path).
     assert len(server.embedding_requests) == indexed + 1
+
+
+def test_a_statement_naming_a_topic_gets_no_broker_line_but_a_question_does(
+    db_url: str, docs: Path
+) -> None:
+    from homer_agent.models.offline import BROKER_CONFIRMS
+
+    env = {"HOMER_KB_DIR": str(docs), "HOMER_MODEL": "offline"}
+    replies = _chat(
+        db_url,
+        "kb-statement",
+        [
+            "Sou o Rafael",
+            "tenho 300 mil de entrada e financio o resto",  # says, does not ask
+            "Aceita permuta com carro?",  # asks what the documents do not say
+        ],
+        **env,
+    )
+    assert BROKER_CONFIRMS not in replies[1], replies[1]
+    assert BROKER_CONFIRMS in replies[2], replies[2]

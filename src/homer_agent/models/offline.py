@@ -404,6 +404,16 @@ _CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
 _STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at"})
 
 
+def _asks(folded_clause: str) -> bool:
+    """Whether a folded clause is put as a question: ends with "?" or opens like one."""
+    return folded_clause.endswith("?") or folded_clause.startswith(_QUESTION_STARTS)
+
+
+def _is_asked(text: str) -> bool:
+    """Whether any clause of a message is put as a question."""
+    return any(_asks(fold(clause).strip()) for clause in _CLAUSE.findall(text))
+
+
 def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str | None:
     """The clauses of a message that ask about the development, or None.
 
@@ -418,7 +428,7 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     for clause in _CLAUSE.findall(text):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
-        if not (folded.endswith("?") or folded.startswith(_QUESTION_STARTS) or topical):
+        if not (_asks(folded) or topical):
             continue
         if build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
             asked.append(clause.strip(" ,;"))
@@ -917,7 +927,13 @@ class OfflineChatModel(BaseChatModel):
             return " ".join([*(sentence for sentence in sentences if sentence), questions[0]])
         humans = _human_texts(messages)
         if searched is not None:
-            sentences.append(_from_documents(searched, humans[-1] if humans else "", view))
+            said = humans[-1] if humans else ""
+            found = _from_documents(searched, said, view)
+            # A statement that only names a topic ("tenho 300 mil de entrada e financio o
+            # resto") gets the documents' sentences when they have some, and no "a broker
+            # confirms" for a question nobody asked.
+            if found != BROKER_CONFIRMS or _is_asked(said):
+                sentences.append(found)
         elif humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)
             if answer:

@@ -319,7 +319,10 @@ _PLACE_STOP: Final = (
 _PLACE_BREAK: Final = _words(
     "e com ate por pra para mas que porque pois tenho quero preciso procuro gostaria "
     "orcamento budget valor r$ reais mil milhao milhoes quartos quarto dormitorios suites "
-    "pode podem ligar liga hoje amanha depois se ja sou meu minha tem"
+    "pode podem ligar liga hoje amanha depois se ja sou meu minha tem "
+    "aceita aceitam financia financiam financio financiamento financiar fgts entrada "
+    "parcela parcelas parcelar permuta consorcio piscina academia garagem vaga vagas "
+    "planta plantas metragem tamanho entrega pronta pronto obra obras"
 )
 _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
