@@ -370,33 +370,11 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # Questions about the development, answered from its documents
 
 BROKER_CONFIRMS: Final = "Essa informação um corretor confirma com você na ligação."
-_QUESTION_STARTS: Final = (
-    "tem ",
-    "tem?",
-    "qual",
-    "quais",
-    "quant",
-    "onde",
-    "como ",
-    "quando",
-    "aceita",
-    "pode ",
-    "posso",
-    "existe",
-    "ha ",
-    "fica ",
-    "e perto",
-    "e longe",
-    "o que",
-    "da pra",
-    "da para",
-    "voces tem",
-    "vcs tem",
-    "e o ",
-    "e a ",
-    "e os ",
-    "e as ",
+_QUESTION_START: Final = re.compile(
+    r"^(?:tem|qual|quais|quant[oa]s?|onde|como|quando|aceita[m]?|pode|posso|existe|ha|fica|"
+    r"e perto|e longe|o que|da pra|da para|voces tem|vcs tem|e o|e a|e os|e as)\b"
 )
+"""How a folded clause opens when it asks ("qual", not "qualquer")."""
 _CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
 
 
@@ -406,7 +384,7 @@ _STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at"})
 
 def _asks(folded_clause: str) -> bool:
     """Whether a folded clause is put as a question: ends with "?" or opens like one."""
-    return folded_clause.endswith("?") or folded_clause.startswith(_QUESTION_STARTS)
+    return folded_clause.endswith("?") or bool(_QUESTION_START.match(folded_clause))
 
 
 def _is_asked(text: str) -> bool:
