@@ -704,3 +704,27 @@ def test_any_message_gets_valid_tool_calls_or_a_reply(text: str, facts: LeadFact
     else:
         assert isinstance(message.content, str)
         assert message.content.strip()
+
+
+def test_a_call_day_asked_for_early_is_completed_by_the_hour_that_follows() -> None:
+    # Bedrooms still missing (not the call): "me liga dia 10/12" asks the tool for the
+    # hour, and the "às 10h" that answers it keeps that day, never tomorrow's 10h.
+    facts = LeadFacts(name="Tiago")
+    asked = bound().invoke([system(facts), HumanMessage("me liga dia 10/12")])
+    assert [(c["name"], c["args"]) for c in asked.tool_calls] == [
+        ("schedule_call", {"when": "10/12"})
+    ]
+    history: list[BaseMessage] = [
+        system(facts),
+        HumanMessage("me liga dia 10/12"),
+        AIMessage("Que horas fica bom na quinta-feira, 10/12?"),
+        HumanMessage("às 10h"),
+    ]
+    message = bound().invoke(history)
+    assert message.tool_calls[0]["args"] == {"when": "2026-12-10T10:00:00-03:00"}
+
+
+def test_a_day_without_a_call_request_is_not_a_call() -> None:
+    facts = LeadFacts(name="Tiago")
+    message = bound().invoke([system(facts), HumanMessage("fui lá no dia 10/12")])
+    assert not message.tool_calls

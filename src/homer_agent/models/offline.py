@@ -496,6 +496,15 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
     return " ".join(sentences)
 
 
+# Words that make a day without an hour ("me liga dia 25/12") a request for a call.
+_CALL_CUES: Final = ("me liga", "liga pra", "liga para", "ligar", "ligacao", "me chama", "retorn")
+
+
+def _asks_for_call(text: str) -> bool:
+    low = f" {fold(text)} "
+    return any(cue in low for cue in _CALL_CUES)
+
+
 # Words that make a bare day ("segunda") a request to move a booked call.
 _RESCHEDULE_CUES: Final = (
     "pode ser",
@@ -579,7 +588,10 @@ def _call_request(
     if picked is not None:
         return picked.isoformat()
     humans = _human_texts(messages)
-    if (pending == "call_at" or booked is not None) and len(humans) >= 2:
+    # "me liga dia 25/12" then "às 10h": the day asked for a call, the hour completes it.
+    if len(humans) >= 2 and (
+        pending == "call_at" or booked is not None or _asks_for_call(humans[-2])
+    ):
         joined = _joined_call_time(text, humans[-2], view.now, view.tz)
         if joined is not None:
             return joined
@@ -590,7 +602,7 @@ def _call_request(
     if reading.at is not None:
         return reading.at.isoformat()
     low = fold(text)
-    asked = pending == "call_at" or bool(offered)
+    asked = pending == "call_at" or bool(offered) or _asks_for_call(text)
     if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
         return None
     return " ".join(text[start:end] for start, end in reading.spans) or None
