@@ -68,6 +68,9 @@ def test_human_request(text: str) -> None:
         "vai se ferrar",
         "péssimo atendimento, vocês são uma vergonha",
         "Horrível, péssimo, ridículo",
+        "vocês são uns picaretas",
+        "bando de pilantras",
+        "construtora de caloteiros",
     ],
 )
 def test_hostile(text: str) -> None:
