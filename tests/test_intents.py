@@ -69,7 +69,7 @@ def test_human_request(text: str) -> None:
         "péssimo atendimento, vocês são uma vergonha",
         "Horrível, péssimo, ridículo",
         "vocês são uns picaretas",
-        "bando de pilantras",
+        "seus pilantras",
         "construtora de caloteiros",
     ],
 )
