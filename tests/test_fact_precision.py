@@ -398,3 +398,24 @@ def test_a_place_given_when_the_name_was_asked_is_no_name(text: str) -> None:
 def test_a_question_given_when_the_place_was_asked_is_no_place(text: str) -> None:
     # "Em qual bairro?" — "aceita financiamento": the lead asked something else.
     assert "neighborhood" not in extract(text, "neighborhood")
+
+
+@pytest.mark.parametrize("pending", [None, "name"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "E o condomínio?",
+        "E o condomínio, sai por quanto mais ou menos?",
+        "E a piscina, é aquecida?",
+        "E o Centro, fica longe?",
+        "E o Cumbuco, é perto?",
+    ],
+)
+def test_and_the_x_asks_about_x_and_names_nobody(text: str, pending: str | None) -> None:
+    # "e o X?" folds like "é o X" ("it's X"): in a question it is "and what about X?".
+    assert "name" not in extract(text, pending)
+
+
+@pytest.mark.parametrize("text", ["É o Lucas", "é o Lucas.", "Oi, é a Ana"])
+def test_it_is_x_still_gives_the_name(text: str) -> None:
+    assert "name" in extract(text, "name")

@@ -17,7 +17,7 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["FILLER", "SYNONYMS", "Query", "build_query", "concepts", "words"]
+__all__ = ["FILLER", "REWRITE", "SYNONYMS", "Query", "build_query", "concepts", "words"]
 
 SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
@@ -68,7 +68,6 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao"),
-    ("praia", "mar"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
     ("quarto", "quartos", "dormitorio", "dormitorios"),
@@ -77,7 +76,18 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("internet", "fibra", "wifi"),
     ("festa", "festas", "salao", "aniversario"),
     ("churrasqueira", "churrasco", "gourmet"),
-    ("crianca", "criancas", "infantil", "brinquedoteca", "playground", "filhos"),
+    (
+        "crianca",
+        "criancas",
+        "infantil",
+        "brinquedoteca",
+        "playground",
+        "parquinho",
+        "brincar",
+        "brinquedo",
+        "brinquedos",
+        "filhos",
+    ),
     ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol"),
     ("caminhada", "caminhar", "correr", "corrida", "pista"),
     ("coworking", "trabalhar", "home office", "reuniao"),
@@ -90,6 +100,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
+
+REWRITE: Final[dict[str, str]] = {"mar": "praia"}
+"""Words searched as another only: "perto do mar" must find the beach, and "mar" itself
+stems like "Maré" (a house's name)."""
 
 FILLER: Final = frozenset(
     """
@@ -110,6 +124,7 @@ FILLER: Final = frozenset(
     outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
     legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
     ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
+    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -180,7 +195,7 @@ def build_query(question: str) -> Query:
     found = words(question)
     if any(word not in WEAK for word in found):
         found = [word for word in found if word not in WEAK]
-    for word in found:
+    for word in (REWRITE.get(word, word) for word in found):
         group = _group(word)
         if group is not None:
             if group in seen_groups:

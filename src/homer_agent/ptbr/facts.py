@@ -655,13 +655,16 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     opening = _strip_greeting(folded)
     first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
     first = _skip_acknowledgements(toks, first)
+    # "E o Centro, fica longe?", "E o condomínio?": "e o" asks about something else; only
+    # a statement opening with it ("É o Lucas") gives a name.
+    opening_asks = _in_question(toks, first)
     for cue in _NAME_OPENING_CUES:
-        if _starts_with(toks, first, cue):
+        if not opening_asks and _starts_with(toks, first, cue):
             name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
             if name:
                 return name
     # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
-    if asking and first < len(toks) and toks[first].low in ("e", "eh"):
+    if asking and not opening_asks and first < len(toks) and toks[first].low in ("e", "eh"):
         after = _skip_titles(toks, first + 1)
         if after < len(toks) and toks[after].is_cap:
             name = _read_name(toks, first + 1, allow_lower=False, strict=True)
