@@ -419,3 +419,21 @@ def test_and_the_x_asks_about_x_and_names_nobody(text: str, pending: str | None)
 @pytest.mark.parametrize("text", ["É o Lucas", "é o Lucas.", "Oi, é a Ana"])
 def test_it_is_x_still_gives_the_name(text: str) -> None:
     assert "name" in extract(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O apartamento custa quanto? Vi 450 mil no site",
+        "vi 450 mil no anúncio",
+        "a casa custa 500 mil?",
+        "estão cobrando 600 mil na de 3 quartos",
+    ],
+)
+def test_a_price_seen_is_no_budget(text: str) -> None:
+    assert "budget_brl" not in extract(text, "budget_brl")
+
+
+def test_a_city_of_a_saint_is_no_name_but_may_be_the_place() -> None:
+    assert extract("São Paulo", "name") == {}
+    assert extract("São Paulo", "neighborhood") == {"neighborhood": "São Paulo"}

@@ -111,16 +111,19 @@ _MIN_BUDGET: Final = 1_000
 _MONEY_WORDS: Final = _words("r$ rs real reais mil k mi milhao milhoes conto contos pila brl")
 _NOT_BUDGET_AFTER: Final = _words(
     "mes mensal mensais mensalmente liquido liquidos bruto brutos entrada parcela parcelas "
-    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts"
+    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts site anuncio"
 )
-"""Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada"."""
+"""Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada",
+"450 mil no site" (a price seen, not a budget)."""
 _NOT_BUDGET_BEFORE: Final = _words(
     "ganho ganha ganhamos ganham recebo recebe recebemos salario renda rendimento entrada "
     "parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
     "iptu sinal custou vendi vendeu vendemos paguei pagou comprei comprou "
-    "devo divida financiado avaliado avaliada vale valia fgts"
+    "devo divida financiado avaliado avaliada vale valia fgts "
+    "vi vimos custa custam custando anunciado anunciada anunciam anuncio cobram cobra cobrando"
 )
-"""Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil"."""
+"""Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil",
+"vi 450 mil", "custa 500 mil"."""
 _NEGATIONS: Final = _words("nao nada nem nunca jamais")
 _REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
 _POSSESSIVES: Final = _words("minha meu nossa nosso")
@@ -178,7 +181,7 @@ _NAME_STOP: Final = _words(
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
-    "lagoa shopping periferia capital"
+    "lagoa shopping periferia capital sao"
 )
 """Words of places, never of a person's name: "Centro" answering the name question
 answers another question."""
