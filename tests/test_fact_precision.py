@@ -437,3 +437,21 @@ def test_a_price_seen_is_no_budget(text: str) -> None:
 def test_a_city_of_a_saint_is_no_name_but_may_be_the_place() -> None:
     assert extract("São Paulo", "name") == {}
     assert extract("São Paulo", "neighborhood") == {"neighborhood": "São Paulo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A casa da minha mãe tem 4 quartos", "o apartamento do meu irmão possui 3 quartos"],
+)
+def test_somebody_elses_home_gives_no_bedrooms(text: str) -> None:
+    assert "bedrooms" not in extract(text, "bedrooms")
+
+
+def test_a_home_described_then_the_home_wanted() -> None:
+    said = "a casa do meu irmão possui 3 quartos e eu quero 2 quartos"
+    assert extract(said, "bedrooms") == {"bedrooms": 2}
+
+
+@pytest.mark.parametrize("text", ["Me chamo Silva", "Sr. João", "Dra. Ana"])
+def test_a_name_given_when_the_place_was_asked_is_no_place(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")

@@ -26,6 +26,7 @@ import logging
 import re
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from itertools import pairwise
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -129,6 +130,8 @@ _REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
 _POSSESSIVES: Final = _words("minha meu nossa nosso")
 _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
+_HAS_NOW: Final = _words("tem possui")
+_OF: Final = _words("da do de dos das")
 _NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
 """Words that put a bedroom count on the home the lead has now ("minha casa tem 2 quartos")."""
 # Words that may follow "… milhão e N" without breaking the amount.
@@ -324,6 +327,7 @@ _PLACE_BREAK: Final = _words(
     "orcamento budget valor r$ reais mil milhao milhoes quartos quarto dormitorios suites "
     "pode podem ligar liga hoje amanha depois se ja sou meu minha tem "
     "aceita aceitam financia financiam financio financiamento financiar fgts entrada "
+    "chamo chama chamar nome sr sra srta dr dra "
     "parcela parcelas parcelar permuta consorcio piscina academia garagem vaga vagas "
     "planta plantas metragem tamanho entrega pronta pronto obra obras"
 )
@@ -410,9 +414,16 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, i))]
     if any(word in cues for word in before):
         return True
-    return any(
+    if any(
         a in _POSSESSIVES and b in _HOME_NOUNS and c in _HAS
         for a, b, c in zip(before, before[1:], before[2:], strict=False)
+    ):
+        return True
+    # "a casa da minha mãe tem 4 quartos": somebody's home, described.
+    return any(
+        a in _HOME_NOUNS and b in _OF and c in _HAS_NOW
+        for k, (a, b) in enumerate(pairwise(before))
+        for c in before[k + 2 :]
     )
 
 
