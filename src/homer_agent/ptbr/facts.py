@@ -125,6 +125,10 @@ _NOT_BUDGET_BEFORE: Final = _words(
 )
 """Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil",
 "vi 450 mil", "custa 500 mil"."""
+_INCOME: Final = _words(
+    "ganho ganha ganhamos ganham recebo recebe recebemos salario salarios renda rendimento"
+)
+_SENTENCE_ENDS: Final = frozenset(".!?;")
 _NEGATIONS: Final = _words("nao nada nem nunca jamais")
 _REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
 _POSSESSIVES: Final = _words("minha meu nossa nosso")
@@ -566,11 +570,25 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
     return max(amounts) if amounts else None
 
 
+def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
+    """The words of the sentence token `i` is in (up to ".", "!", "?" or ";")."""
+    start = i
+    while start > 0 and toks[start - 1].low not in _SENTENCE_ENDS:
+        start -= 1
+    end = i
+    while end < len(toks) and toks[end].low not in _SENTENCE_ENDS:
+        end += 1
+    return {t.low for t in toks[start:end]}
+
+
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     """Income, a down payment, an instalment, rent or another price, in the same clause."""
     after = {t.low for t in _clause_after(toks, number.last, 4)}
     if after & _NOT_BUDGET_AFTER:
         return True
+    sentence = _sentence_words(toks, number.first)
+    if sentence & _INCOME and not sentence & _BUDGET_CUES:
+        return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     return _about_other(toks, number.first, _NOT_BUDGET_BEFORE)
 
 
