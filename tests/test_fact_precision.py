@@ -461,3 +461,8 @@ def test_incomes_joined_by_and_are_no_budget() -> None:
     assert "budget_brl" not in extract("Eu ganho 8 mil e minha esposa 6 mil", "budget_brl")
     said = "ganho 15 mil por mês e meu orçamento é 500 mil"
     assert extract(said, "budget_brl") == {"budget_brl": 500_000}
+
+
+@pytest.mark.parametrize("text", ["Tiago, 35 anos, engenheiro", "Tiago, aposentado"])
+def test_an_introduction_given_when_the_place_was_asked_is_no_place(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")

@@ -125,6 +125,12 @@ _NOT_BUDGET_BEFORE: Final = _words(
 )
 """Words before an amount that make it something else: "ganho 15 mil", "paguei 300 mil",
 "vi 450 mil", "custa 500 mil"."""
+_ABOUT_A_PERSON: Final = _words(
+    "anos idade solteiro solteira casado casada divorciado divorciada viuvo viuva "
+    "aposentado aposentada medico medica advogado advogada engenheiro engenheira "
+    "professor professora empresario empresaria estudante servidor servidora"
+)
+"""Words of a lead introducing themself: such a message names no place when bare."""
 _INCOME: Final = _words(
     "ganho ganha ganhamos ganham recebo recebe recebemos salario salarios renda rendimento"
 )
@@ -848,6 +854,8 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
     """A message whose first clause is only a place, e.g. "Centro" or "no cumbuco"."""
     if "?" in folded:
         return None
+    if any(t.low in _ABOUT_A_PERSON for t in toks):
+        return None  # "Tiago, 35 anos, engenheiro": the lead introduced themself
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
     while rest and rest[0].low in _BARE_PLACE_PREFIX:
