@@ -728,3 +728,30 @@ def test_a_day_without_a_call_request_is_not_a_call() -> None:
     facts = LeadFacts(name="Tiago")
     message = bound().invoke([system(facts), HumanMessage("fui lá no dia 10/12")])
     assert not message.tool_calls
+
+
+@pytest.mark.parametrize("text", ["de tarde", "depois das 10", "às 15h"])
+def test_an_hour_alone_volunteered_books_nothing(text: str) -> None:
+    # The place is being asked, no call is being agreed: "de tarde" names no day.
+    facts = LeadFacts(name="Léo", bedrooms=3, budget_brl=500_000)
+    message = bound().invoke([system(facts), HumanMessage(text)])
+    assert not [c for c in message.tool_calls if c["name"] == "schedule_call"]
+
+
+def test_an_hour_alone_books_when_the_call_is_being_agreed() -> None:
+    facts = LeadFacts(name="Léo", bedrooms=3, neighborhood="Aldeota", budget_brl=500_000)
+    message = bound().invoke([system(facts), HumanMessage("às 15h")])
+    assert message.tool_calls[0]["args"] == {"when": "2026-11-25T15:00:00-03:00"}
+
+
+@pytest.mark.parametrize(
+    ("text", "searches"),
+    [("pode ser semana que vem", False), ("pode ter cachorro?", True), ("pode levar gato", True)],
+)
+def test_pode_ser_answers_and_asks_nothing_of_the_documents(text: str, searches: bool) -> None:
+    from homer_agent.tools import TOOLS
+
+    model = OfflineChatModel().bind_tools(TOOLS)
+    message = model.invoke([system(LeadFacts(name="Léo")), HumanMessage(text)])
+    searched = [c for c in message.tool_calls if c["name"] == "search_development"]
+    assert bool(searched) is searches

@@ -371,7 +371,7 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 
 BROKER_CONFIRMS: Final = "Essa informação um corretor confirma com você na ligação."
 _QUESTION_START: Final = re.compile(
-    r"^(?:tem|qual|quais|quant[oa]s?|onde|como|quando|aceita[m]?|pode|posso|existe|ha|fica|"
+    r"^(?:tem|qual|quais|quant[oa]s?|onde|como|quando|aceita[m]?|pode(?! ser)|posso|existe|ha|fica|"
     r"e perto|e longe|o que|da pra|da para|voces tem|vcs tem|e o|e a|e os|e as)\b"
 )
 """How a folded clause opens when it asks ("qual", not "qualquer")."""
@@ -599,10 +599,14 @@ def _call_request(
         reading = read_when(text, now=view.now, tz=view.tz, booked=booked, offered=offered)
     except WhenError:
         return None
+    asked = pending == "call_at" or bool(offered) or _asks_for_call(text)
     if reading.at is not None:
+        # An hour or a period alone ("de tarde", "depois das 10") is a call time only when
+        # one is being agreed: volunteered, it names no day, so nothing is booked.
+        if not (asked or booked is not None or when_parts(text).has_date):
+            return None
         return reading.at.isoformat()
     low = fold(text)
-    asked = pending == "call_at" or bool(offered) or _asks_for_call(text)
     if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
         return None
     return " ".join(text[start:end] for start, end in reading.spans) or None
