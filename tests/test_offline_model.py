@@ -755,3 +755,10 @@ def test_pode_ser_answers_and_asks_nothing_of_the_documents(text: str, searches:
     message = model.invoke([system(LeadFacts(name="Léo")), HumanMessage(text)])
     searched = [c for c in message.tool_calls if c["name"] == "search_development"]
     assert bool(searched) is searches
+
+
+def test_a_day_that_does_not_exist_goes_to_the_tool_to_be_refused() -> None:
+    # "não entendi" would hide the mistake; the tool says the date does not exist.
+    message = bound().invoke([system(LeadFacts(name="Léo")), HumanMessage("dia 31/11 às 10h")])
+    assert message.tool_calls[0]["name"] == "schedule_call"
+    assert message.tool_calls[0]["args"] == {"when": "dia 31/11 às 10h"}

@@ -595,11 +595,15 @@ def _call_request(
         joined = _joined_call_time(text, humans[-2], view.now, view.tz)
         if joined is not None:
             return joined
+    asked = pending == "call_at" or bool(offered) or _asks_for_call(text)
     try:
         reading = read_when(text, now=view.now, tz=view.tz, booked=booked, offered=offered)
-    except WhenError:
+    except WhenError as exc:
+        # "dia 31/11 às 10h": the tool tells the lead that day does not exist.
+        parts = when_parts(text)
+        if exc.reason == "invalid_date" and (asked or (parts.has_date and parts.has_time)):
+            return text.strip()
         return None
-    asked = pending == "call_at" or bool(offered) or _asks_for_call(text)
     if reading.at is not None:
         # An hour or a period alone ("de tarde", "depois das 10") is a call time only when
         # one is being agreed: volunteered, it names no day, so nothing is booked.
