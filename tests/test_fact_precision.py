@@ -369,7 +369,20 @@ def test_parallel_tool_calls_give_the_temperature_of_the_final_row(db_url: str, 
 
 @pytest.mark.parametrize("pending", ["name", "neighborhood"])
 @pytest.mark.parametrize(
-    "text", ["kkkkk", "rsrs", "Nossa", "Caramba", "Eita", "Legal, obrigado", "Whatsapp", "Aff"]
+    "text",
+    [
+        "kkkkk",
+        "rsrs",
+        "Nossa",
+        "Caramba",
+        "Eita",
+        "Legal, obrigado",
+        "Whatsapp",
+        "Aff",
+        "Legal",
+        "Interessante",
+        "Anônimo",
+    ],
 )
 def test_laughter_and_interjections_are_neither_names_nor_places(text: str, pending: str) -> None:
     assert extract(text, pending) == {}

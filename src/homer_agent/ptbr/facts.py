@@ -189,7 +189,9 @@ _NAME_STOP: Final = _words(
     "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
     "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
     "genro nora filhos filhas pais criancas familia "
-    "r$ reais mil milhao milhoes"
+    "r$ reais mil milhao milhoes "
+    "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
+    "anonimo anonima"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
