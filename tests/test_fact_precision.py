@@ -465,7 +465,7 @@ def test_a_home_described_then_the_home_wanted() -> None:
     assert extract(said, "bedrooms") == {"bedrooms": 2}
 
 
-@pytest.mark.parametrize("text", ["Me chamo Silva", "Sr. João", "Dra. Ana"])
+@pytest.mark.parametrize("text", ["Me chamo Silva", "Sr. João", "Dra. Ana", "Aí mesmo", "Ali"])
 def test_a_name_given_when_the_place_was_asked_is_no_place(text: str) -> None:
     assert "neighborhood" not in extract(text, "neighborhood")
 

@@ -339,7 +339,7 @@ _PLACE_BREAK: Final = _words(
     "orcamento budget valor r$ reais mil milhao milhoes quartos quarto dormitorios suites "
     "pode podem ligar liga hoje amanha depois se ja sou meu minha tem "
     "aceita aceitam financia financiam financio financiamento financiar fgts entrada "
-    "chamo chama chamar nome sr sra srta dr dra "
+    "chamo chama chamar nome sr sra srta dr dra ai ali aqui la "
     "parcela parcelas parcelar permuta consorcio piscina academia garagem vaga vagas "
     "planta plantas metragem tamanho entrega pronta pronto obra obras"
 )
