@@ -116,9 +116,13 @@ _NOT_BUDGET_AFTER: Final = _words(
 )
 """Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada",
 "450 mil no site" (a price seen, not a budget)."""
-_NOT_BUDGET_BEFORE: Final = _words(
-    "ganho ganha ganhamos ganham recebo recebe recebemos salario renda rendimento entrada "
-    "parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
+_INCOME: Final = _words(
+    "ganho ganha ganhamos ganham recebo recebe recebemos salario salarios renda rendimento"
+)
+"""Words of income: an amount in a sentence with one is income, unless a budget word is
+there too ("ganho 15 mil e meu orçamento é 500 mil")."""
+_NOT_BUDGET_BEFORE: Final = _INCOME | _words(
+    "entrada parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
     "iptu sinal custou vendi vendeu vendemos paguei pagou comprei comprou "
     "devo divida financiado avaliado avaliada vale valia fgts "
     "vi vimos custa custam custando anunciado anunciada anunciam anuncio cobram cobra cobrando"
@@ -131,9 +135,6 @@ _ABOUT_A_PERSON: Final = _words(
     "professor professora empresario empresaria estudante servidor servidora"
 )
 """Words of a lead introducing themself: such a message names no place when bare."""
-_INCOME: Final = _words(
-    "ganho ganha ganhamos ganham recebo recebe recebemos salario salarios renda rendimento"
-)
 _SENTENCE_ENDS: Final = frozenset(".!?;")
 _NEGATIONS: Final = _words("nao nada nem nunca jamais")
 _REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
