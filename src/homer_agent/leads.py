@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from datetime import tzinfo
 from typing import Any
 
-from psycopg.rows import tuple_row
-
 from homer_agent.db.models import Lead, LeadTemperature
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
@@ -62,13 +60,7 @@ def lead_id_of(thread: str) -> int | None:
 
 def has_conversation(q: Querier, lead: Lead) -> bool:
     """Whether the lead has talked before (a checkpoint or archived messages)."""
-    with q.conn.cursor(row_factory=tuple_row) as cur:
-        row = cur.execute(
-            "SELECT EXISTS (SELECT 1 FROM checkpoints WHERE thread_id = %s)"
-            " OR EXISTS (SELECT 1 FROM lead_messages WHERE lead_id = %s)",
-            (thread_id(lead), lead.id),
-        ).fetchone()
-    return bool(row and row[0])
+    return bool(q.has_conversation(thread_id=thread_id(lead), lead_id=lead.id))
 
 
 def get_lead(q: Querier, lead_id: int) -> Lead:

@@ -57,9 +57,9 @@ def forget_lead(
         # The lead's turn lock (see session.lead_lock): a turn in progress ends first, or
         # its checkpoint, written as it ends, would outlive the forget. A turn that starts
         # after this finds the row gone and writes nothing (Session.turn).
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (lead.id,))
-        PostgresSaver(conn).delete_thread(thread_id(lead))
         q = Querier(conn)
+        q.lock_lead_for_transaction(lead_id=lead.id)
+        PostgresSaver(conn).delete_thread(thread_id(lead))
         event = q.forget_call_event(lead_id=lead.id)
         if event is not None and event.pushed_version == 0:
             # Never reached the calendar: there is nothing there to delete.
@@ -85,28 +85,17 @@ def prune_idle_conversations(pool: Pool, idle: timedelta) -> tuple[int, int]:
     them (it holds the lead's lock; the next prune takes them if they stay idle).
     """
     with pool.connection() as conn:
-        rows = conn.execute(
-            """
-            SELECT thread_id FROM checkpoints
-            GROUP BY thread_id
-            HAVING max((checkpoint ->> 'ts')::timestamptz) < now() - %s
-            """,
-            (idle,),
-        ).fetchall()
-    idle_threads = [row["thread_id"] for row in rows]
+        idle_threads = Querier(conn).list_idle_threads(idle=idle)
     threads: list[str] = []
     if idle_threads:
         with pool.connection() as conn, conn.transaction():
+            q = Querier(conn)
             for thread in idle_threads:
                 lead_id = lead_id_of(thread)
-                free = conn.execute(
-                    "SELECT pg_try_advisory_xact_lock(%s) AS free", (lead_id,)
-                ).fetchone()
-                if lead_id is None or (free is not None and free["free"]):
+                if lead_id is None or q.try_lock_lead(lead_id=lead_id):
                     threads.append(thread)
             if threads:
                 PostgresSaver(conn).prune(threads, strategy="delete")
-            q = Querier(conn)
             for thread in threads:
                 lead_id = lead_id_of(thread)
                 if lead_id is not None:

@@ -421,14 +421,11 @@ def lead_lock(conn: Connection[DictRow], lead_id: int) -> Iterator[None]:
     """
     try:
         # set_config runs first: the lock wait is bounded by its own lock_timeout.
-        conn.execute(
-            "SELECT set_config('lock_timeout', %s, false), pg_advisory_lock(%s)",
-            (f"{BUSY_WAIT_SECONDS}s", lead_id),
-        )
+        Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
     except psycopg.errors.LockNotAvailable:
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
     try:
         yield
     finally:
         if not conn.closed and not conn.broken:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (lead_id,))
+            Querier(conn).unlock_lead(lead_id=lead_id)

@@ -18,9 +18,8 @@ from psycopg import Connection, errors
 from psycopg.rows import DictRow
 
 from homer_agent.db.pool import Pool
+from homer_agent.db.queries import Querier
 
-# An arbitrary constant: every process that migrates this database takes the same lock.
-MIGRATION_LOCK_KEY = 7_100_431_208
 LOCK_POLL_SECONDS = 0.05
 
 
@@ -34,12 +33,22 @@ class Migration:
         return hashlib.sha256(self.sql.encode()).hexdigest()
 
 
-def schema_dir() -> Path:
-    """The migrations: shipped inside the wheel, or read from the source tree."""
-    packaged = Path(str(resources.files("homer_agent"))) / "schema"
+def _sql_dir(name: str) -> Path:
+    """A folder of SQL files: shipped inside the wheel, or read from the source tree."""
+    packaged = Path(str(resources.files("homer_agent"))) / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "sql" / "schema"
+    return Path(__file__).resolve().parents[3] / "sql" / name
+
+
+def schema_dir() -> Path:
+    """The migrations."""
+    return _sql_dir("schema")
+
+
+def ledger_sql() -> str:
+    """The DDL of the `schema_migrations` ledger (also read by sqlc as schema)."""
+    return (_sql_dir("external") / "0001_schema_migrations.sql").read_text(encoding="utf-8")
 
 
 def load_migrations(directory: Path | None = None) -> list[Migration]:
@@ -58,12 +67,7 @@ def _lock(conn: Connection[DictRow]) -> None:
     every open transaction: a second process blocked in pg_advisory_lock() would be one,
     and the two would deadlock.
     """
-    while True:
-        row = conn.execute(
-            "SELECT pg_try_advisory_lock(%s) AS locked", (MIGRATION_LOCK_KEY,)
-        ).fetchone()
-        if row is not None and row["locked"]:
-            return
+    while not Querier(conn).try_lock_migrations():
         time.sleep(LOCK_POLL_SECONDS)
 
 
@@ -75,7 +79,7 @@ def checkpoint_mark() -> str:
 def is_current(conn: Connection[DictRow]) -> bool:
     """Whether every migration, and the checkpoint tables, are applied (one query)."""
     try:
-        have = {row["version"] for row in conn.execute("SELECT version FROM schema_migrations")}
+        have = {row.version for row in Querier(conn).list_applied_migrations()}
     except errors.UndefinedTable:
         return False
     return {m.version for m in load_migrations()} | {checkpoint_mark()} <= have
@@ -91,39 +95,22 @@ def migrate(pool: Pool) -> list[str]:
     with pool.connection() as conn:
         if is_current(conn):
             return applied_now
+        q = Querier(conn)
         _lock(conn)
         try:
-            conn.execute(
-                """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    text PRIMARY KEY,
-                    checksum   text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now()
-                )
-                """
-            )
-            done = {
-                row["version"]: row["checksum"]
-                for row in conn.execute("SELECT version, checksum FROM schema_migrations")
-            }
+            conn.execute(ledger_sql().encode(), prepare=False)
+            done = {row.version: row.checksum for row in q.list_applied_migrations()}
             for migration in load_migrations():
                 if migration.version in done:
                     continue
                 with conn.transaction():
                     conn.execute(migration.sql.encode(), prepare=False)
-                    conn.execute(
-                        "INSERT INTO schema_migrations (version, checksum) VALUES (%s, %s)",
-                        (migration.version, migration.checksum),
-                    )
+                    q.record_migration(version=migration.version, checksum=migration.checksum)
                 applied_now.append(migration.version)
             from langgraph.checkpoint.postgres import PostgresSaver
 
             PostgresSaver(conn).setup()
-            conn.execute(
-                "INSERT INTO schema_migrations (version, checksum) VALUES (%s, '')"
-                " ON CONFLICT (version) DO NOTHING",
-                (checkpoint_mark(),),
-            )
+            q.record_checkpoint_tables(version=checkpoint_mark())
         finally:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK_KEY,))
+            q.unlock_migrations()
     return applied_now

@@ -252,3 +252,79 @@ class MessageReceipt(BaseModel):
     message_id: str = Field(min_length=1, max_length=256)
     reply: str
     received_at: datetime.datetime
+
+
+class SchemaMigration(BaseModel):
+    """A row of ``schema_migrations``.
+
+    Table ``schema_migrations``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    checksum: str
+    applied_at: datetime.datetime
+
+
+class CheckpointMigration(BaseModel):
+    """A row of ``checkpoint_migrations``.
+
+    Table ``checkpoint_migrations``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    v: int
+
+
+class Checkpoint(BaseModel):
+    """A row of ``checkpoints``.
+
+    Table ``checkpoints``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    thread_id: str
+    checkpoint_ns: str
+    checkpoint_id: str
+    parent_checkpoint_id: str | None
+    type: str | None
+    checkpoint: Any
+    metadata: Any
+
+
+class CheckpointBlob(BaseModel):
+    """A row of ``checkpoint_blobs``.
+
+    Table ``checkpoint_blobs``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    thread_id: str
+    checkpoint_ns: str
+    channel: str
+    version: str
+    type: str
+    blob: bytes | None
+
+
+class CheckpointWrite(BaseModel):
+    """A row of ``checkpoint_writes``.
+
+    Table ``checkpoint_writes``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    thread_id: str
+    checkpoint_ns: str
+    checkpoint_id: str
+    task_id: str
+    idx: int
+    channel: str
+    type: str | None
+    blob: bytes
+    task_path: str

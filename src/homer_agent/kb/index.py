@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
 
 from psycopg import Connection
 from psycopg.rows import DictRow
@@ -34,9 +33,6 @@ __all__ = [
     "needs_indexing",
     "refresh",
 ]
-
-# Every process indexing this database takes the same lock (an arbitrary constant).
-INDEX_LOCK_KEY: Final = 7_100_431_213
 
 
 class KbError(ValueError):
@@ -183,8 +179,8 @@ def index_folder(
     fingerprint = folder_fingerprint(folder)
     report = IndexReport(folder=folder)
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (INDEX_LOCK_KEY,))
         q = Querier(conn)
+        q.lock_knowledge_base_index()
         known = {doc.path: doc for doc in q.list_documents()}
         present: set[str] = set()
         for path in files:
