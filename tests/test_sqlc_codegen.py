@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import difflib
+import importlib
 import importlib.util
+import inspect
 import json
 import shutil
 import subprocess
@@ -64,6 +66,28 @@ def sqlc_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
         PLUGIN_DIR, root / "tools" / "sqlc_gen", ignore=shutil.ignore_patterns("__pycache__")
     )
     return root
+
+
+@pytest.fixture(scope="module")
+def async_queries(sqlc_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    """queries.py generated with the plugin option `async_querier: true`, imported."""
+    root = tmp_path_factory.mktemp("sqlc_async")
+    shutil.copytree(sqlc_copy, root, dirs_exist_ok=True)
+    config = (root / "sqlc.yaml").read_text(encoding="utf-8")
+    assert "async_querier: false" in config
+    (root / "sqlc.yaml").write_text(
+        config.replace("async_querier: false", "async_querier: true"), encoding="utf-8"
+    )
+    result = _run(["generate"], root)
+    assert result.returncode == 0, f"sqlc generate failed:\n{result.stdout}{result.stderr}"
+    package = root / "homer_async_generated"
+    shutil.copytree(root / OUT_DIR, package)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(root))
+    try:
+        return importlib.import_module("homer_async_generated.queries")
+    finally:
+        sys.path.remove(str(root))
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -348,8 +372,40 @@ def test_methods_validate_before_touching_the_connection() -> None:
         queries.Querier(conn).update_lead_bedrooms(id=1, bedrooms=11)
     with pytest.raises(pydantic.ValidationError):
         queries.Querier(conn).get_or_create_lead(session_key="")
+
+
+def test_async_querier_only_when_asked(async_queries: ModuleType) -> None:
+    # sqlc.yaml leaves it off: nothing in the project uses it.
+    assert not hasattr(queries, "AsyncQuerier")
+    assert "AsyncQuerier" not in (ROOT / OUT_DIR / "queries.py").read_text(encoding="utf-8")
+
+    def methods(cls: type) -> set[str]:
+        return {name for name in vars(cls) if not name.startswith("_")}
+
+    asynchronous = async_queries.AsyncQuerier
+    assert methods(asynchronous) == methods(queries.Querier)
+    assert all(
+        inspect.iscoroutinefunction(getattr(asynchronous, name))
+        for name in methods(asynchronous) - {"conn"}
+    )
+    conn: Any = object()  # any use of it would fail with something else
     with pytest.raises(pydantic.ValidationError):
-        asyncio.run(queries.AsyncQuerier(conn).update_lead_budget(id=1, budget_brl=0))
+        asyncio.run(asynchronous(conn).update_lead_budget(id=1, budget_brl=0))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (b'{"async_querier": 1}', "async_querier must be true or false"),
+        (b'{"asynk_querier": true}', "unknown plugin option 'asynk_querier'"),
+        (b"[]", "must be a mapping"),
+        (b"{", "not JSON"),
+    ],
+)
+def test_bad_plugin_options_are_one_clear_error(options: bytes, message: str) -> None:
+    request = {"plugin_options": base64.b64encode(options).decode()}
+    with pytest.raises(gen.PluginError, match=message):
+        gen.Options.from_request(request)
 
 
 def test_models_convert_enum_text_and_are_frozen() -> None:

@@ -20,8 +20,13 @@ Two files come out:
     The SQL of every named query as a module constant, a ``<Query>Params`` model per
     query with parameters (carrying the constraints of the columns the parameters bind
     to, unless a parameter is compared by range or pattern: see :func:`range_parameters`),
-    row models for result shapes that are not a whole table, and ``Querier`` /
-    ``AsyncQuerier`` classes with one keyword-only method per query.
+    row models for result shapes that are not a whole table, and a ``Querier`` class
+    with one keyword-only method per query (and an ``AsyncQuerier`` twin if asked).
+
+Options (``options:`` of the codegen entry in ``sqlc.yaml``, see :class:`Options`):
+
+``async_querier`` (default ``false``)
+    Also generate ``AsyncQuerier``, the same methods on a ``psycopg.AsyncConnection``.
 
 The output depends only on the request and the schema files, so it is deterministic.
 """
@@ -1248,20 +1253,31 @@ def _queries_imports(queries: Sequence[Query], catalog: Catalog) -> str:
 
 
 def render_queries(
-    queries: Sequence[Query], catalog: Catalog, version: str, query_paths: Sequence[str]
+    queries: Sequence[Query],
+    catalog: Catalog,
+    version: str,
+    query_paths: Sequence[str],
+    *,
+    async_querier: bool = False,
 ) -> str:
     sources = list(dict.fromkeys(q.filename for q in queries if q.filename))
     header = HEADER.format(version=version)
     if sources:
         header += f"# source: {', '.join(sources)}\n"
     where = ", ".join(query_paths) or "the query files"
+    runs = (
+        "``Querier`` runs the queries on a ``psycopg.Connection`` and\n"
+        "``AsyncQuerier`` on a ``psycopg.AsyncConnection``, one keyword-only method per query.\n"
+        if async_querier
+        else "``Querier`` runs them on a ``psycopg.Connection``, one keyword-only method\n"
+        "per query.\n"
+    )
     out = [
         header,
         '"""The named queries of ' + where + ", typed.\n"
         "\n"
         "Each query's SQL is a module constant, exactly as sqlc rewrote it (``$1``-style\n"
-        "placeholders). ``Querier`` runs the queries on a ``psycopg.Connection`` and\n"
-        "``AsyncQuerier`` on a ``psycopg.AsyncConnection``, one keyword-only method per query.\n"
+        "placeholders). " + runs,
         "A method first validates its arguments through the query's ``<Query>Params`` model,\n"
         "whose fields carry the constraints of the columns the parameters bind to (see\n"
         "``models.py``), so an out-of-range value raises ``pydantic.ValidationError`` before\n"
@@ -1297,10 +1313,10 @@ def render_queries(
             if q.cmd == ":many":
                 typ = f"list[{typ}]"
             out.append(f"\n{q.adapter}: TypeAdapter[{typ}] = TypeAdapter({typ})\n")
-    for cls, conn, is_async in (
-        ("Querier", "psycopg.Connection[Any]", False),
-        ("AsyncQuerier", "psycopg.AsyncConnection[Any]", True),
-    ):
+    classes = [("Querier", "psycopg.Connection[Any]", False)]
+    if async_querier:
+        classes.append(("AsyncQuerier", "psycopg.AsyncConnection[Any]", True))
+    for cls, conn, is_async in classes:
         kind = "an asynchronous" if is_async else "a"
         out.append(f"\n\nclass {cls}:\n")
         out.append(f'    """The named queries on {kind} psycopg connection."""\n\n')
@@ -1318,8 +1334,37 @@ def render_queries(
 # -------------------------------------------------------------------------------- plugin
 
 
+@dataclass(frozen=True)
+class Options:
+    """The plugin's options: a JSON object under ``options:`` in ``sqlc.yaml``."""
+
+    async_querier: bool = False
+
+    @classmethod
+    def from_request(cls, request: dict[str, Any]) -> Options:
+        """Decode ``plugin_options`` (protobuf ``bytes``: base64 of the JSON object)."""
+        encoded = str(request.get("plugin_options") or "")
+        try:
+            raw = json.loads(base64.b64decode(encoded)) if encoded else {}
+        except ValueError as exc:
+            raise PluginError(f"plugin options are not JSON: {exc}") from None
+        if not isinstance(raw, dict):
+            raise PluginError("plugin options must be a mapping")
+        known = {"async_querier"}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise PluginError(
+                f"unknown plugin option {unknown[0]!r} (known: {', '.join(sorted(known))})"
+            )
+        async_querier = raw.get("async_querier", False)
+        if not isinstance(async_querier, bool):
+            raise PluginError("plugin option async_querier must be true or false")
+        return cls(async_querier=async_querier)
+
+
 def generate(request: dict[str, Any], roots: Sequence[Path]) -> dict[str, str]:
     """File name -> contents for one ``GenerateRequest``."""
+    options = Options.from_request(request)
     settings = request.get("settings") or {}
     engine = settings.get("engine")
     if engine not in (None, "", "postgresql"):
@@ -1334,9 +1379,12 @@ def generate(request: dict[str, Any], roots: Sequence[Path]) -> dict[str, str]:
         names += [q.params_class] if q.params else []
         names += [q.row_class] if q.cmd in (":one", ":many") and not q.table_model else []
     _check_unique("*", "class", [*names, "Querier", "AsyncQuerier"])
+    query_paths = settings.get("queries") or []
     return {
         "models.py": render_models(catalog, version),
-        "queries.py": render_queries(queries, catalog, version, settings.get("queries") or []),
+        "queries.py": render_queries(
+            queries, catalog, version, query_paths, async_querier=options.async_querier
+        ),
     }
 
 
