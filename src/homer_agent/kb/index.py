@@ -226,7 +226,7 @@ def embed_missing(conn: Connection[DictRow], embedder: Embedder) -> int:
     if not q.has_pgvector():
         raise KbError(
             "HOMER_EMBEDDINGS_MODEL is set but this database has no pgvector: "
-            "run CREATE EXTENSION vector as a superuser, or unset HOMER_EMBEDDINGS_MODEL"
+            "have a superuser enable the extension `vector` in it, or unset HOMER_EMBEDDINGS_MODEL"
         )
     vectors = embedder.embed([f"{row.heading_path}\n\n{row.body}" for row in missing])
     for row, vector in zip(missing, vectors, strict=True):
