@@ -3,6 +3,10 @@
 A small runner rather than a library: the migrations are plain SQL files that sqlc
 also reads as its schema, and the maintained runners we looked at (yoyo) open their
 own connections and lock with a table rather than an advisory lock.
+
+sqlc also reads sql/external, which this never applies as migrations: the ledger's DDL
+(run first, from its file) and LangGraph's checkpoint tables (`PostgresSaver.setup()`
+creates those). The ledger's queries and the lock are in sql/queries/migrations.sql.
 """
 
 from __future__ import annotations
