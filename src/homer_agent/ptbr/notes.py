@@ -62,6 +62,7 @@ _NEGATION: Final = re.compile(r"\b(?:nao|nem|nunca|jamais|sem|nenhum|nenhuma)\b"
 _HYPOTHETICAL: Final = re.compile(
     r"\b(?:se|caso|talvez|quem sabe|um dia|seria|sei la|pode ser que|tivesse|tiver|fosse)\b"
 )
+_AND_THE: Final = re.compile(r"\s*e (?:o|a|os|as)\b")
 _SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?]*")
 # Where a clause ends for the guards: a comma, "mas", "porque", "e" (so "quero piscina e
 # não quero suíte" keeps its two halves apart).
@@ -87,10 +88,14 @@ _PET_WORDS: Final = {
     "gato": "gato",
     "gata": "gato",
     "gatinho": "gato",
+    "cachorrinha": "cachorro",
+    "gatinha": "gato",
     "pet": "pet",
 }
 _PETS: Final = re.compile(
-    r"(?:" + _COUNT + r"\s+)?\b(cachorr(?:o|a|inho)s?|caes|cao|gat(?:o|a|inho)s?|pets?)\b(?!-)"
+    r"(?:"
+    + _COUNT
+    + r"\s+)?\b(cachorr(?:o|a|inho|inha)s?|caes|cao|gat(?:o|a|inho|inha)s?|pets?)\b(?!-)"
 )
 _WANT: Final = re.compile(
     r"\b(?:quero|queria|queremos|gostaria de|gostariamos de|prefiro|preferimos|preciso de|"
@@ -108,16 +113,10 @@ _FEATURES: Final[tuple[tuple[str, str], ...]] = (
 )
 _FEATURE: Final = re.compile(r"\b(" + "|".join(pattern for pattern, _ in _FEATURES) + r")\b")
 _WITH_FEATURE: Final = re.compile(r"\bcom\s+(?:uma\s+|um\s+)?(suites?|piscina|quintal|varanda)\b")
-_FGTS: Final = re.compile(
-    r"\b(?:vou|vamos|pretendo|pretendemos|quero|queremos|posso) (?:usar|utilizar) "
-    r"(?:o |meu |nosso |o meu |o nosso )?fgts\b"
-)
-_FINANCE: Final = re.compile(
-    r"\b(?:vou|vamos|pretendo|pretendemos|quero|queremos|preciso|precisamos) financiar\b"
-)
-_CASH: Final = re.compile(
-    r"\b(?:vou|vamos|pretendo|pretendemos|quero|queremos) pagar (?:tudo )?a vista\b"
-)
+_WILL: Final = r"\b(?:vou|vamos|a gente vai|pretendo|pretendemos|quero|queremos)"
+_FGTS: Final = re.compile(_WILL + r" (?:usar|utilizar) (?:o |meu |nosso |o meu |o nosso )?fgts\b")
+_FINANCE: Final = re.compile(r"\b(?:preciso|precisamos) financiar\b|" + _WILL + r" financiar\b")
+_CASH: Final = re.compile(_WILL + r" pagar (?:tudo )?a vista\b")
 _MOVE: Final = re.compile(
     r"\b(?:quero|queremos|queria|preciso|precisamos|pretendo|pretendemos|gostaria de|"
     r"gostariamos de) (?:me |nos )?mudar\b"
@@ -285,15 +284,15 @@ def read_notes(text: str) -> list[Note]:
     for sentence in _SENTENCE.findall(folded):
         asked = sentence.rstrip().endswith("?")
         clauses = [part for part in re.split(r"[,;]", sentence.rstrip(" .!?")) if part.strip()]
-        statement: list[str] = []
-        for index, clause in enumerate(clauses):
-            if _is_question(clause, index == len(clauses) - 1, asked):
-                for pattern, topic in _TOPICS:
-                    if pattern.search(clause):
-                        notes.append(Note("question", f"perguntou sobre {topic}"))
-                statement.append(" " * len(clause))
-            else:
-                statement.append(clause)
+        asking = [_is_question(c, i == len(clauses) - 1, asked) for i, c in enumerate(clauses)]
+        # "e o condomínio, quanto é?": a clause opening with "e o" is part of the question.
+        for i in range(len(clauses) - 2, -1, -1):
+            asking[i] = asking[i] or (asking[i + 1] and bool(_AND_THE.match(clauses[i])))
+        statement = [" " if asks else clause for clause, asks in zip(clauses, asking, strict=True)]
+        question = " ".join(clause for clause, asks in zip(clauses, asking, strict=True) if asks)
+        for pattern, topic in _TOPICS:
+            if question and pattern.search(question):
+                notes.append(Note("question", f"perguntou sobre {topic}"))
         if not laughs:
             notes.extend(_statements(",".join(statement)))
     return merge_notes(notes)
