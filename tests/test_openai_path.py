@@ -30,6 +30,7 @@ CONTRACT_TOOLS = {
     "update_budget": ["budget_brl"],
     "schedule_call": ["when"],
     "search_development": ["query"],
+    "note": ["category", "text"],
 }
 
 

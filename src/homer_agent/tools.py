@@ -33,12 +33,14 @@ from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.prebuilt import ToolRuntime
 from pydantic import BaseModel, Field, StringConstraints
 
+from homer_agent.brief import save_note
 from homer_agent.calendar.booking import BusyLookup, CalendarUnavailableError, decide
 from homer_agent.calendar.caldav_sync import PushReport, push_pending, record_booking
 from homer_agent.calendar.hours import Interval
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.ptbr.lexicon import drop_titles
+from homer_agent.ptbr.notes import Category, Note
 from homer_agent.ptbr.text import format_brl, format_brl_short, join
 from homer_agent.state import Context
 
@@ -245,6 +247,46 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
     return outcome.to_json()
 
 
+NoteText = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=120, pattern=r"^[^\x00-\x1f\x7f-\x9f]*$"
+    ),
+]
+
+
+class NoteArgs(BaseModel):
+    category: Category = Field(
+        description=(
+            "family (children, spouse), pets, preference (suite, pool, yard...), financing "
+            "(FGTS, financing, cash), move_in (when they want to move), objection (what they "
+            "found expensive or far), question (a topic they asked about)."
+        )
+    )
+    text: NoteText = Field(
+        description=(
+            "The note in short pt-BR, as the broker should read it: '2 filhos', 'tem "
+            "cachorro', 'quer suíte', 'vai usar FGTS', 'quer se mudar até março', 'achou o "
+            "condomínio caro', 'perguntou sobre segurança'."
+        )
+    )
+
+
+@tool(args_schema=NoteArgs)
+def note(category: Category, text: str, runtime: ToolRuntime[Context]) -> str:
+    """Keep a short note for the broker about what the lead said of themselves, beyond the
+    five facts. Only what the lead stated as true of themselves now: never a negation
+    ("não tenho filhos"), someone else's ("minha irmã tem 3 filhos"), a hypothetical or a
+    joke; a question ("aceita pet?") is a `question` note ("perguntou sobre pets")."""
+    ctx = runtime.context
+    messages = runtime.state.get("messages", []) if isinstance(runtime.state, dict) else []
+    said = next((m for m in reversed(messages) if isinstance(m, HumanMessage)), None)
+    added = save_note(
+        ctx.queries, ctx.lead_id, Note(category, text), message_id=said.id if said else None
+    )
+    return f"Nota salva: {text}" if added else f"Nota já registrada: {text}"
+
+
 class SearchArgs(BaseModel):
     query: str = Field(
         min_length=1,
@@ -290,6 +332,7 @@ TOOLS: list[BaseTool] = [
     update_budget,
     schedule_call,
     search_development,
+    note,
 ]
 TOOL_NAMES = tuple(t.name for t in TOOLS)
 for _tool in TOOLS:

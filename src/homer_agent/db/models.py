@@ -254,6 +254,34 @@ class MessageReceipt(BaseModel):
     received_at: datetime.datetime
 
 
+class LeadNote(BaseModel):
+    """Short typed notes on a lead for the broker (family, pets, preference, financing, move_in, objection, question); each once per lead.
+
+    Table ``lead_notes``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key; also the order the notes were taken in.")
+    lead_id: int = Field(description="The lead the note is about.")
+    category: str = Field(
+        description="family, pets, preference, financing, move_in, objection or question.",
+    )
+    text: str = Field(
+        min_length=1,
+        max_length=120,
+        description="The note in short pt-BR (\"2 filhos\", \"quer suíte\"), 1-120 printable characters.",
+    )
+    turn: int = Field(
+        ge=1,
+        description="Which turn of the conversation (1 = the lead's first message) the note came from.",
+    )
+    source_message_id: str | None = Field(
+        description="Id of the human message the note came from, when known.",
+    )
+    created_at: datetime.datetime = Field(description="When the note was taken.")
+
+
 class SchemaMigration(BaseModel):
     """A row of ``schema_migrations``.
 

@@ -52,6 +52,7 @@ from homer_agent.kb.query import build_query
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, format_call_time
 from homer_agent.ptbr.facts import extract_facts, garbled
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
+from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, read_when, when_parts
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
@@ -69,6 +70,8 @@ FACT_TOOLS: Final[Mapping[FactName, str]] = {
 _FACT_BY_TOOL: Final = {tool: fact for fact, tool in FACT_TOOLS.items()}
 SEARCH_TOOL: Final = "search_development"
 """The tool that searches the development's documents (see `homer_agent.kb`)."""
+NOTE_TOOL: Final = "note"
+"""The tool that keeps a note for the broker (see `homer_agent.brief`)."""
 
 DEFAULT_TIMEZONE: Final = "America/Fortaleza"
 
@@ -710,6 +713,12 @@ def _call_id(messages: Sequence[BaseMessage], fact: str) -> str:
     return f"call_{digest.hexdigest()[:24]}"
 
 
+def _note_call(messages: Sequence[BaseMessage], note: Note) -> ToolCall:
+    args = {"category": note.category, "text": note.text}
+    key = f"{NOTE_TOOL}:{note.category}:{note.text}"
+    return ToolCall(name=NOTE_TOOL, args=args, id=_call_id(messages, key), type="tool_call")
+
+
 # ---------------------------------------------------------------------------
 # The model
 
@@ -844,6 +853,8 @@ class OfflineChatModel(BaseChatModel):
                     type="tool_call",
                 )
             )
+        if NOTE_TOOL in tools:  # the broker's notes (homer_agent.ptbr.notes), each its own call
+            calls += [_note_call(messages, note) for note in read_notes(text)]
         if SEARCH_TOOL in tools:
             ask = _development_question(
                 text,

@@ -8,6 +8,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langgraph.runtime import Runtime
 
+from homer_agent.brief import notes_of
 from homer_agent.history import recent
 from homer_agent.leads import facts_of, get_lead
 from homer_agent.prompts import system_message
@@ -53,7 +54,11 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     # After a round of tools the row is re-read: it holds every tool's write.
     lead = ctx.lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
     prompt = [
-        system_message(ctx.profile, facts_of(lead)),
+        system_message(
+            ctx.profile,
+            facts_of(lead),
+            notes=[note.text for note in notes_of(ctx.queries, ctx.lead_id)],
+        ),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
     started = time.perf_counter()

@@ -34,7 +34,7 @@ __all__ = ["CATEGORIES", "NOTE_CATEGORY_LABELS", "Category", "Note", "merge_note
 Category = Literal["family", "pets", "preference", "financing", "move_in", "objection", "question"]
 CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
 
-NOTE_CATEGORY_LABELS: Final[dict[Category, str]] = {
+NOTE_CATEGORY_LABELS: Final[dict[str, str]] = {
     "family": "família",
     "pets": "pets",
     "preference": "preferência",
