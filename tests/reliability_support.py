@@ -35,6 +35,7 @@ LEAD_TABLES = {
     "turns": "lead_id",
     "lead_messages": "lead_id",
     "message_receipts": "lead_id",
+    "lead_notes": "lead_id",
 }
 CHECKPOINT_TABLES = ("checkpoints", "checkpoint_blobs", "checkpoint_writes")
 

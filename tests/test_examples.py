@@ -43,6 +43,7 @@ LEAD_JSON_KEYS = (
     "temperature",
     "created_at",
     "updated_at",
+    "notes",  # the broker's notes (a later key: the ones before it never change)
 )
 
 
@@ -227,6 +228,7 @@ def test_lead_show_json_of_a_new_lead_has_nulls(db_url: str) -> None:
     facts = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
     assert {key: row[key] for key in facts} == dict.fromkeys(facts)
     assert row["temperature"] == "cold"
+    assert row["notes"] == []
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ def test_export_prints_the_row_the_messages_and_the_turns(pool: Pool, db_url: st
     result = run_cli("lead", "export", "export@example.com", env={"DATABASE_URL": db_url})
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"lead", "messages", "turns", "receipts"}
+    assert set(data) == {"lead", "messages", "turns", "receipts", "notes"}
 
     row = lead_row(db_url, "export@example.com")
     assert row is not None
@@ -84,16 +84,21 @@ def test_export_of_a_lead_without_a_conversation(pool: Pool, db_url: str) -> Non
     data = json.loads(result.stdout)
     assert data["lead"]["session_key"] == "silent"
     assert data["messages"] == [] and data["turns"] == [] and data["receipts"] == []
+    assert data["notes"] == []
 
 
 def test_forget_leaves_nothing_behind(pool: Pool, db_url: str) -> None:
     session = _converse(
-        pool, "forget-me@example.com", [*CONVERSATION, "pode me ligar segunda às 15h"]
+        pool,
+        "forget-me@example.com",
+        [*CONVERSATION, "tenho 2 filhos e vou usar o FGTS", "pode me ligar segunda às 15h"],
     )
     keep = _converse(pool, "keep-me", ["Oi, meu nome é Carlos", "quero 2 quartos"])
     lead_id = session.lead.id
     before = rows_about(db_url, lead_id)
-    assert all(before[t] > 0 for t in ("leads", "turns", "lead_messages", "checkpoints"))
+    assert all(
+        before[t] > 0 for t in ("leads", "turns", "lead_messages", "checkpoints", "lead_notes")
+    )
     kept = rows_about(db_url, keep.lead.id)
     needles = ["forget-me@example.com", "Ana Beatriz", "Aldeota", f"lead-{lead_id}"]
     assert traces(db_url, needles)

@@ -345,7 +345,14 @@ def test_the_exporter_reads_statistics_and_no_data(roles_db: dict[str, str]) -> 
         conn.execute("SELECT * FROM pg_stat_activity").fetchall()
         conn.execute("SELECT * FROM pg_stat_user_tables").fetchall()
         conn.execute("SELECT pg_database_size(current_database())").fetchone()
-    for table in ("leads", "turns", "checkpoints", "checkpoint_blobs", "schema_migrations"):
+    for table in (
+        "leads",
+        "turns",
+        "checkpoints",
+        "checkpoint_blobs",
+        "schema_migrations",
+        "lead_notes",
+    ):
         assert not _can(exporter, f"SELECT * FROM homer.{table}")
     for statement in (
         "CREATE TABLE public.exporter_table (x int)",
@@ -364,8 +371,22 @@ def test_grafana_reads_leads_and_turns_and_nothing_else(roles_db: dict[str, str]
         assert row == ("Ana",)
         turns = conn.execute("SELECT count(*) FROM turns").fetchone()
         assert turns is not None and turns[0] >= 1
-    for table in ("checkpoints", "checkpoint_blobs", "checkpoint_writes", "schema_migrations"):
+    for table in (
+        "checkpoints",
+        "checkpoint_blobs",
+        "checkpoint_writes",
+        "schema_migrations",
+        "lead_notes",
+        "lead_messages",
+    ):
         assert not _can(grafana, f"SELECT * FROM homer.{table}")
+    # Not a column of the notes either: neither their text nor how many a lead has.
+    for statement in (
+        "SELECT text FROM homer.lead_notes",
+        "SELECT count(*) FROM homer.lead_notes",
+        "SELECT category FROM homer.lead_notes",
+    ):
+        assert not _can(grafana, statement), statement
     # Read-only by privilege, not only by the session default it could switch off.
     for statement in (
         "INSERT INTO leads (session_key) VALUES ('grafana')",

@@ -23,7 +23,7 @@ import uvicorn
 from homer_agent import session as session_module
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool, open_pool
-from homer_agent.leads import LEAD_JSON_KEYS
+from homer_agent.leads import LEAD_SHOW_KEYS
 from homer_agent.models import make_chat_model
 from homer_agent.profile import load_profile
 from homer_agent.service.api import create_app
@@ -96,7 +96,7 @@ def test_a_message_gets_the_reply_and_the_lead_as_lead_show_prints_it(
     assert set(body) == {"reply", "lead", "duplicate"}
     assert body["duplicate"] is False
     assert "Ricardo" in body["reply"]
-    assert tuple(body["lead"]) == LEAD_JSON_KEYS
+    assert tuple(body["lead"]) == LEAD_SHOW_KEYS
     assert body["lead"]["name"] == "Ricardo"
     shown = run_cli("lead", "show", key, "--json", env={"DATABASE_URL": module_db_url})
     assert shown.returncode == 0, shown.stderr

@@ -102,13 +102,19 @@ def lead_show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
 ) -> None:
     """Show one lead: every fact and the temperature."""
-    from homer_agent.leads import lead_json
+    from homer_agent.brief import notes_of
+    from homer_agent.leads import lead_json, querier
 
     settings = load_settings()
     tz = _local_tz(settings)
     with _connect(settings) as database:
         lead = _find_lead(database, key)
-    print(json.dumps(lead_json(lead, tz), ensure_ascii=False) if as_json else lead_card(lead, tz))
+        with querier(database.pool) as q:
+            notes = notes_of(q, lead.id)
+    if as_json:
+        print(json.dumps(lead_json(lead, tz, notes), ensure_ascii=False))
+    else:
+        print(lead_card(lead, tz, notes=notes))
 
 
 @lead_app.command("export")

@@ -11,7 +11,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime, tzinfo
 
-from homer_agent.db.models import Lead
+from homer_agent.brief import notes_lines
+from homer_agent.db.models import Lead, LeadNote
 from homer_agent.inputs import printable
 
 # ---------------------------------------------------------------- notices and replies
@@ -99,8 +100,16 @@ _PTBR_LABELS = {
 _PTBR_TEMPERATURES = {"cold": "frio", "warm": "morno", "hot": "quente"}
 
 
-def lead_card(lead: Lead, tz: tzinfo, *, ptbr: bool = False, indent: str = "") -> str:
-    """Every fact and the temperature, one per line, times in the development's time zone."""
+def lead_card(
+    lead: Lead,
+    tz: tzinfo,
+    *,
+    ptbr: bool = False,
+    indent: str = "",
+    notes: Sequence[LeadNote] = (),
+) -> str:
+    """Every fact and the temperature, one per line, times in the development's time zone;
+    then the broker's notes, one line per category."""
     values: dict[str, object] = {
         "session_key": printable(lead.session_key),
         "name": printable(lead.name) if lead.name else None,
@@ -116,10 +125,14 @@ def lead_card(lead: Lead, tz: tzinfo, *, ptbr: bool = False, indent: str = "") -
     }
     labels = {k: _PTBR_LABELS[k] if ptbr else k for k in values}
     width = max(len(label) for label in labels.values())
-    return "\n".join(
+    lines = [
         f"{indent}{labels[key].ljust(width)}  {'-' if value is None else value}"
         for key, value in values.items()
-    )
+    ]
+    for index, line in enumerate(notes_lines(notes)):
+        label = ("notas" if ptbr else "notes") if index == 0 else ""
+        lines.append(f"{indent}{label.ljust(width)}  {printable(line)}")
+    return "\n".join(lines)
 
 
 def _cell(text: str | None, width: int) -> str:

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from datetime import tzinfo
 from typing import Any
 
-from homer_agent.db.models import Lead, LeadTemperature
+from homer_agent.brief import notes_json
+from homer_agent.db.models import Lead, LeadNote, LeadTemperature
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.facts import LeadFacts
@@ -34,6 +35,10 @@ LEAD_JSON_KEYS = (
     "created_at",
     "updated_at",
 )
+
+
+# `lead show --json` and the API's lead: the same keys, then the broker's notes.
+LEAD_SHOW_KEYS = (*LEAD_JSON_KEYS, "notes")
 
 
 class LeadNotFoundError(LookupError):
@@ -105,8 +110,11 @@ def refresh_temperature(q: Querier, lead: Lead, moods: Sequence[float]) -> Lead:
     return updated if updated is not None else lead
 
 
-def lead_json(lead: Lead, tz: tzinfo | None = None) -> dict[str, Any]:
-    """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601.
+def lead_json(
+    lead: Lead, tz: tzinfo | None = None, notes: Sequence[LeadNote] | None = None
+) -> dict[str, Any]:
+    """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601;
+    with `notes`, LEAD_SHOW_KEYS (`notes`: a list of `{category, text}`).
 
     `call_at` is shown in `tz` (the development's time zone) with its offset, so a
     broker reads the local time directly; the other timestamps stay in UTC.
@@ -114,4 +122,7 @@ def lead_json(lead: Lead, tz: tzinfo | None = None) -> dict[str, Any]:
     data = lead.model_dump(mode="json")
     if tz is not None and lead.call_at is not None:
         data["call_at"] = lead.call_at.astimezone(tz).isoformat()
-    return {key: data[key] for key in LEAD_JSON_KEYS}
+    shown = {key: data[key] for key in LEAD_JSON_KEYS}
+    if notes is not None:
+        shown["notes"] = notes_json(notes)
+    return shown

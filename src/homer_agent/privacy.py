@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import messages_to_dict
 from langgraph.checkpoint.postgres import PostgresSaver
 
+from homer_agent.brief import notes_of
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
 
 
 def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
-    """The row, the conversation, the per-turn records and the API/WhatsApp message
-    receipts (the replies given per message id) of a lead, JSON-ready."""
+    """The row, the conversation, the per-turn records, the API/WhatsApp message
+    receipts (the replies given per message id) and the broker's notes of a lead,
+    JSON-ready."""
     with pool.connection() as conn:
         turns = Querier(conn).list_turns(lead_id=lead.id)
         receipts = Querier(conn).list_message_receipts(lead_id=lead.id)
+        notes = notes_of(Querier(conn), lead.id)
     return {
         "lead": lead.model_dump(mode="json"),
         "messages": [
@@ -35,6 +38,7 @@ def export_lead(pool: Pool, lead: Lead) -> dict[str, Any]:
         ],
         "turns": [t.model_dump(mode="json") for t in turns],
         "receipts": [r.model_dump(mode="json", exclude={"lead_id"}) for r in receipts],
+        "notes": [n.model_dump(mode="json", exclude={"lead_id"}) for n in notes],
     }
 
 
@@ -46,7 +50,7 @@ def forget_lead(
     calendar: BrokerCalendar | None = None,
     profile: Profile | None = None,
 ) -> PushReport | None:
-    """Delete the lead, its checkpoints and its turns (by cascade) in one transaction;
+    """Delete the lead, its checkpoints, its turns and its notes (by cascade) in one transaction;
     then its input history in `data_dir`, if any.
 
     Its call, if any, is deleted from the brokers' calendar: at once when `calendar` is

@@ -333,8 +333,13 @@ class _Terminal:
         if command == "/help":
             print(HELP)
         elif command == "/lead":
+            from homer_agent.brief import notes_of
+            from homer_agent.leads import querier
+
             lead = chat.session.refresh_lead()
-            print(lead_card(lead, self.agent.profile.tz, ptbr=True, indent="  "))
+            with querier(chat.session.pool) as q:
+                notes = notes_of(q, lead.id)
+            print(lead_card(lead, self.agent.profile.tz, ptbr=True, indent="  ", notes=notes))
         elif command == "/new":
             key = self._checked_key(argument) if argument else self._ask_key()
             if key is not None:

@@ -23,6 +23,7 @@ from caldav.lib.error import NotFoundError
 from psycopg import Connection
 from psycopg.rows import DictRow
 
+from homer_agent.brief import notes_lines, notes_of
 from homer_agent.calendar.booking import CalendarUnavailableError
 from homer_agent.calendar.events import LeadCard, calendar_of, call_event
 from homer_agent.calendar.hours import Interval
@@ -222,7 +223,7 @@ def _push(
         uid=row.uid,
         starts_at=row.starts_at.astimezone(profile.tz),
         length=length,
-        card=LeadCard.of(lead),
+        card=LeadCard.of(lead, notes_lines(notes_of(q, lead.id))),
         sequence=row.version,
         status="CANCELLED" if row.state == "cancelled" else "CONFIRMED",
     )

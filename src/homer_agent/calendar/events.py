@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, Protocol
@@ -40,11 +41,14 @@ class LeadCard:
     neighborhood: str | None
     budget_brl: int | None
     temperature: str
+    notes: tuple[str, ...] = ()
+    """The broker's notes, one pt-BR line per category (`homer_agent.brief.notes_lines`)."""
 
     @classmethod
-    def of(cls, lead: _LeadFacts) -> LeadCard:
+    def of(cls, lead: _LeadFacts, notes: Sequence[str] = ()) -> LeadCard:
         """The card of a lead row (or of a row that carries the lead's facts)."""
         return cls(
+            notes=tuple(notes),
             session_key=lead.session_key,
             name=lead.name,
             bedrooms=lead.bedrooms,
@@ -65,6 +69,7 @@ class LeadCard:
             f"Orçamento: {format_brl(self.budget_brl) if self.budget_brl is not None else '-'}",
             f"Temperatura: {self.temperature}",
             f"Contato (sessão): {self.session_key}",
+            *([f"Notas: {'; '.join(self.notes)}"] if self.notes else []),
         ]
 
 

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from homer_agent.brief import notes_lines
 from homer_agent.calendar.caldav_sync import BrokerCalendar, push_pending
 from homer_agent.calendar.events import LeadCard, calendar_of, call_event
 from homer_agent.config import Settings
 from homer_agent.console import brl, notice
 from homer_agent.db import connect
 from homer_agent.db.pool import Pool
-from homer_agent.db.queries import ListUpcomingCallsRow, Querier
+from homer_agent.db.queries import ListUpcomingCallNotesRow, ListUpcomingCallsRow, Querier
 from homer_agent.inputs import UserError
 from homer_agent.profile import Profile, load_profile
 
@@ -31,6 +33,17 @@ def upcoming(pool: Pool, *, now: datetime | None = None) -> list[ListUpcomingCal
     since = (now or datetime.now(UTC)) - timedelta(minutes=30)
     with pool.connection() as conn:
         return Querier(conn).list_upcoming_calls(since=since)
+
+
+def upcoming_notes(pool: Pool, *, now: datetime | None = None) -> dict[str, list[str]]:
+    """The broker's notes of the leads of `upcoming` calls, as lines, by the call's UID."""
+    since = (now or datetime.now(UTC)) - timedelta(minutes=30)
+    with pool.connection() as conn:
+        rows = Querier(conn).list_upcoming_call_notes(since=since)
+    by_uid: dict[str, list[ListUpcomingCallNotesRow]] = {}
+    for row in rows:
+        by_uid.setdefault(row.uid, []).append(row)
+    return {uid: notes_lines(notes) for uid, notes in by_uid.items()}
 
 
 def _calendar_state(row: ListUpcomingCallsRow, synced: bool) -> str:
@@ -79,15 +92,20 @@ def calls_table(rows: list[ListUpcomingCallsRow], tz: ZoneInfo, *, synced: bool)
     return "\n".join(lines)
 
 
-def calls_ics(rows: list[ListUpcomingCallsRow], profile: Profile) -> bytes:
-    """The calls as an RFC 5545 feed (the same UIDs as in the CalDAV calendar)."""
+def calls_ics(
+    rows: list[ListUpcomingCallsRow],
+    profile: Profile,
+    notes: Mapping[str, Sequence[str]] | None = None,
+) -> bytes:
+    """The calls as an RFC 5545 feed (the same UIDs as in the CalDAV calendar), with the
+    broker's notes (`upcoming_notes`) in each event's description."""
     length = timedelta(minutes=profile.calls.length_minutes)
     events = [
         call_event(
             uid=row.uid,
             starts_at=row.starts_at.astimezone(profile.tz),
             length=length,
-            card=LeadCard.of(row),
+            card=LeadCard.of(row, (notes or {}).get(row.uid, ())),
         )
         for row in rows
     ]
@@ -102,9 +120,10 @@ def run_calls(settings: Settings, *, as_json: bool, ics: bool) -> None:
     profile = load_profile(settings.homer_profile)
     with connect(settings) as database:
         rows = upcoming(database.pool)
+        notes = upcoming_notes(database.pool) if ics else {}
     synced = settings.homer_caldav_url is not None
     if ics:
-        sys.stdout.buffer.write(calls_ics(rows, profile))
+        sys.stdout.buffer.write(calls_ics(rows, profile, notes))
         sys.stdout.flush()
     elif as_json:
         print(json.dumps(calls_json(rows, profile.tz, synced=synced), ensure_ascii=False))

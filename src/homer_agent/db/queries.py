@@ -261,6 +261,15 @@ ON CONFLICT (lead_id, category, text) DO NOTHING"""
 
 LIST_LEAD_NOTES: Final = """SELECT id, lead_id, category, text, turn, source_message_id, created_at FROM lead_notes WHERE lead_id = $1 ORDER BY id"""
 
+REPUSH_CALL_EVENT_FOR_NOTES: Final = """UPDATE call_events SET version = version + 1
+WHERE lead_id = $1 AND state = 'booked'"""
+
+LIST_UPCOMING_CALL_NOTES: Final = """SELECT e.uid, n.category, n.text
+FROM lead_notes n
+JOIN call_events e ON e.lead_id = n.lead_id
+WHERE e.state = 'booked' AND e.starts_at >= $1
+ORDER BY n.id"""
+
 INSERT_TURN: Final = """INSERT INTO turns (
     lead_id, model, route, sentiment, temperature, duration_ms, model_ms,
     prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason,
@@ -936,6 +945,42 @@ class ListLeadNotesParams(BaseModel):
     lead_id: int = Field(description="The lead the note is about.")
 
 
+class RepushCallEventForNotesParams(BaseModel):
+    """Parameters of ``RepushCallEventForNotes`` (notes.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lead_id: int | None = Field(description="The lead called; null once the lead is forgotten.")
+
+
+class ListUpcomingCallNotesParams(BaseModel):
+    """Parameters of ``ListUpcomingCallNotes`` (notes.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    since: datetime.datetime = Field(
+        description="When the call starts (the lead's call_at when booked).",
+    )
+
+
+class ListUpcomingCallNotesRow(BaseModel):
+    """A result row of ``ListUpcomingCallNotes``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    uid: str = Field(
+        description="The VEVENT UID in the calendar: random, stable across reschedules.",
+    )
+    category: str = Field(
+        description="family, pets, preference, financing, move_in, objection or question.",
+    )
+    text: str = Field(
+        min_length=1,
+        max_length=120,
+        description="The note in short pt-BR (\"2 filhos\", \"quer suíte\"), 1-120 printable characters.",
+    )
+
+
 class InsertTurnParams(BaseModel):
     """Parameters of ``InsertTurn`` (turns.sql)."""
 
@@ -1517,6 +1562,24 @@ class Querier:
         params = ListLeadNotesParams(lead_id=lead_id)
         with psycopg.RawCursor(self._conn, row_factory=class_row(LeadNote)) as cur:
             cur.execute(LIST_LEAD_NOTES, (params.lead_id,))
+            return cur.fetchall()
+
+    def repush_call_event_for_notes(self, *, lead_id: int | None) -> int:
+        """A new note changes the booked call's description: one more version to push."""
+        params = RepushCallEventForNotesParams(lead_id=lead_id)
+        with psycopg.RawCursor(self._conn) as cur:
+            cur.execute(REPUSH_CALL_EVENT_FOR_NOTES, (params.lead_id,))
+            return cur.rowcount
+
+    def list_upcoming_call_notes(
+        self,
+        *,
+        since: datetime.datetime,
+    ) -> list[ListUpcomingCallNotesRow]:
+        """The notes of the leads whose calls `ListUpcomingCalls` lists (the same `since`)."""
+        params = ListUpcomingCallNotesParams(since=since)
+        with psycopg.RawCursor(self._conn, row_factory=class_row(ListUpcomingCallNotesRow)) as cur:
+            cur.execute(LIST_UPCOMING_CALL_NOTES, (params.since,))
             return cur.fetchall()
 
     def insert_turn(

@@ -12,6 +12,7 @@ import psycopg
 from langchain_core.language_models import BaseChatModel
 from psycopg_pool import PoolTimeout
 
+from homer_agent.brief import notes_of
 from homer_agent.config import Settings
 from homer_agent.db.migrate import is_current
 from homer_agent.db.models import Lead
@@ -98,7 +99,10 @@ class Homer:
         )
 
     def lead_json(self, lead: Lead) -> dict[str, Any]:
-        return lead_json(lead, self.profile.tz)
+        """The lead as `lead show --json` prints it, notes included."""
+        with querier(self.pool) as q:
+            notes = notes_of(q, lead.id)
+        return lead_json(lead, self.profile.tz, notes)
 
     def turn(
         self,
