@@ -910,6 +910,9 @@ class OfflineChatModel(BaseChatModel):
         names = {}
         if isinstance(caller, AIMessage):
             names = {call["id"]: call["name"] for call in caller.tool_calls}
+        if {result.name or names.get(result.tool_call_id) for result in results} == {NOTE_TOOL}:
+            # Notes only (homer_agent.ptbr.notes): the reply the message had without them.
+            return self._reply_without_facts(messages, _human_texts(messages)[-1], view, False)
         saved: list[FactName] = []
         failed: list[tuple[FactName, str]] = []
         questions: list[str] = []
