@@ -10,8 +10,9 @@ read only when the lead says it of themselves, now, and means it:
   "minha irmã tem 3 filhos" and "meu amigo achou caro" give nothing;
 - a negation between the clause's start and the thing ("não tenho filhos", "quero casa
   sem piscina") drops it;
-- a hypothetical clause ("se eu tivesse filhos", "talvez um dia", "caso eu financie") and
-  the past ("eu tinha um cachorro") give nothing;
+- a hypothetical clause ("se eu tivesse filhos", "talvez um dia", "caso eu financie"), a
+  hedged sentence ("acho que", "tanto faz", "não sei se") and the past ("eu tinha um
+  cachorro") give nothing;
 - a message that laughs ("kkkk", "hahaha", "rsrs") gives no statement at all;
 - a question gives only a `question` note on its topic ("aceita pet?" is "perguntou
   sobre pets", never "tem pet"); a question about a feature ("tem piscina?") gives none.
@@ -63,6 +64,11 @@ _HYPOTHETICAL: Final = re.compile(
     r"\b(?:se|caso|talvez|quem sabe|um dia|seria|sei la|pode ser que|tivesse|tiver|fosse)\b"
 )
 _AND_THE: Final = re.compile(r"\s*e (?:o|a|os|as)\b")
+# Anywhere in a sentence, these take back what it says ("queria piscina, mas tanto faz").
+_HEDGE: Final = re.compile(
+    r"\b(?:acho que|tanto faz|nao sei se|ainda nao sei|nao faco questao|nao e essencial|"
+    r"pensando em|nao tenho certeza)\b"
+)
 _SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?]*")
 # Where a clause ends for the guards: a comma, "mas", "porque", "e" (so "quero piscina e
 # não quero suíte" keeps its two halves apart).
@@ -78,7 +84,7 @@ _QUESTION_START: Final = re.compile(
 # What the lead says of themselves
 
 _COUNT: Final = r"(\d{1,2}|um|uma|dois|duas|tres|quatro|cinco|seis)"
-_HAVE: Final = re.compile(r"\b(?:tenho|temos|somos)\b")
+_HAVE: Final = re.compile(r"\b(?:tenho|temos|a gente tem|somos|sou (?:pai|mae) de)\b")
 _CHILDREN: Final = re.compile(_COUNT + r"\s+(filhos?|filhas?|criancas?)\b")
 _PET_WORDS: Final = {
     "cachorro": "cachorro",
@@ -192,9 +198,10 @@ def _said(folded: str, start: int, end: int) -> bool:
     """Whether the lead asserts what spans `start:end`: no negation from its clause's
     start, no hypothetical in its clause."""
     begin = _clause_start(folded, start)
-    if _NEGATION.search(folded[begin:end]):
-        return False
-    return not _HYPOTHETICAL.search(folded[begin : _clause_end(folded, end)])
+    clause = folded[begin : _clause_end(folded, end)]
+    if _NEGATION.search(folded[begin:end]) or re.search(r"\bnao\s*$", clause):
+        return False  # "não tenho filhos", "achei longe não"
+    return not (_HYPOTHETICAL.search(clause) or _HEDGE.search(folded))
 
 
 def _is_question(clause: str, last: bool, asked: bool) -> bool:
@@ -214,7 +221,7 @@ def _statements(folded: str) -> list[Note]:
             noun = match.group(2)
             noun = noun.rstrip("s") + "s" if count > 1 else noun.rstrip("s")
             notes.append(Note("family", f"{count} {noun.replace('criancas', 'crianças')}"))
-        if verb.group(0) == "somos":
+        if verb.group(0).startswith(("somos", "sou")):  # "somos eu e 2 filhos": no pets
             continue
         for match in _PETS.finditer(tail):
             if _NEGATION.search(tail[: match.start()]):
