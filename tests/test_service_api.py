@@ -110,6 +110,18 @@ def test_a_message_gets_the_reply_and_the_lead_as_lead_show_prints_it(
     assert fetched.json() == lead
 
 
+def test_the_leads_notes_are_in_the_apis_lead(api: Server) -> None:
+    key = new_key()
+    body = post(api, key, {"text": "Oi, sou a Nina e tenho um gato"}).json()
+    assert body["lead"]["notes"] == [{"category": "pets", "text": "tem gato"}]
+    post(api, key, {"text": "minha irmã tem 3 filhos, aceita pet?"})
+    fetched = httpx.get(f"{api.url}/v1/leads/{key}", headers=AUTH, timeout=30).json()
+    assert fetched["notes"] == [
+        {"category": "pets", "text": "tem gato"},
+        {"category": "question", "text": "perguntou sobre pets"},
+    ]
+
+
 def test_the_same_message_id_is_processed_once(api: Server, module_db_url: str) -> None:
     key = new_key()
     first = post(api, key, {"text": "Oi, sou a Beatriz", "message_id": "msg-1"})
