@@ -107,6 +107,10 @@ def test_commands_history_and_ctrl_d(db_url: str, tmp_path: Path, chats: list[Ch
     assert re.search(r"nome\s+Ana", card) and "temperatura" in card
     # Times in the development's time zone (America/Fortaleza, UTC-3), labelled.
     assert re.search(r"criado em\s+\d{4}-\d\d-\d\d \d\d:\d\d -03", card), card
+    assert "notas" not in card
+    chat.ask("tenho 2 filhos e vou usar o FGTS")
+    card = chat.ask("/lead")
+    assert re.search(r"notas\s+família: 2 filhos\s+pagamento: vai usar FGTS", card), card
 
     assert "Olá!" in chat.ask("/new hist-bia")
     # Up-arrow on a new key: nothing typed for the previous lead comes back.
