@@ -73,8 +73,10 @@ _SENTENCE: Final = re.compile(r"[^.!?\n]+[.!?]*")
 # Where a clause ends for the guards: a comma, "mas", "porque", "e" (so "quero piscina e
 # não quero suíte" keeps its two halves apart).
 _BOUNDARY: Final = re.compile(r"[,;:]|\b(?:mas|porem|porque|pois|e)\b")
-# Where what a verb governs ends ("preciso de quintal porque tenho cachorro").
+# Where what a verb governs ends: "preciso de quintal porque tenho cachorro", and another
+# subject ("tenho 2 filhos e minha irmã tem um gato").
 _TAIL_END: Final = re.compile(r"[;:]|\b(?:mas|porem|porque|pois|que)\b")
+_SUBJECT: Final = re.compile(r"\b(?:meu|minha|meus|minhas|ele|ela|eles|elas)\b")
 _QUESTION_START: Final = re.compile(
     r"^(?:qual|quais|quant[oa]s?|como|quando|onde|aceita[m]?|tem|teem|posso|podemos|pode|"
     r"podem|da pra|da para|existe[m]?|ha|voces|vcs|e seguro|o bairro e)\b"
@@ -84,6 +86,8 @@ _QUESTION_START: Final = re.compile(
 # What the lead says of themselves
 
 _COUNT: Final = r"(\d{1,2}|um|uma|dois|duas|tres|quatro|cinco|seis)"
+_MOST: Final = 10
+"""More children or pets than this is a joke, not a note."""
 _HAVE: Final = re.compile(r"\b(?:tenho|temos|a gente tem|somos|sou (?:pai|mae) de)\b")
 _CHILDREN: Final = re.compile(_COUNT + r"\s+(filhos?|filhas?|criancas?)\b")
 _PET_WORDS: Final = {
@@ -130,7 +134,7 @@ _MOVE: Final = re.compile(
 _MOVE_MONTH: Final = re.compile(
     r"^\s*(?:ate|antes de|antes do fim de|em|no mes de|ainda em)\s+([a-z]+)\b"
 )
-_MOVE_SOON: Final = re.compile(r"^\s*(?:o quanto antes|logo|rapido|urgente|com urgencia|ja)\b")
+_MOVE_SOON: Final = re.compile(r"^\s*(?:o quanto antes|logo|rapido|urgente|com urgencia)\b")
 _FOUND: Final = re.compile(r"\b(?:achei|achamos)\b")
 _OBJECTIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
     (
@@ -188,10 +192,14 @@ def _clause_end(folded: str, at: int) -> int:
     return match.start() if match else len(folded)
 
 
-def _tail(folded: str, at: int) -> str:
-    """What a verb ending at `at` governs: up to the next "mas", "porque", "que"."""
+def _tail(folded: str, at: int, *, members: bool = False) -> str:
+    """What a verb ending at `at` governs: up to the next "mas", "porque", "que" or,
+    unless it lists the family's `members` ("somos eu, minha esposa e 3 filhos"), the
+    next subject ("minha irmã")."""
     match = _TAIL_END.search(folded, at)
-    return folded[at : match.start() if match else len(folded)]
+    tail = folded[at : match.start() if match else len(folded)]
+    other = None if members else _SUBJECT.search(tail)
+    return tail[: other.start()] if other else tail
 
 
 def _said(folded: str, start: int, end: int) -> bool:
@@ -213,11 +221,12 @@ def _statements(folded: str) -> list[Note]:
     for verb in _HAVE.finditer(folded):
         if not _said(folded, verb.start(), verb.end()):
             continue
-        tail = _tail(folded, verb.end())
+        tail = _tail(folded, verb.end(), members=verb.group(0) == "somos")
         for match in _CHILDREN.finditer(tail):
             count = _count(match.group(1))
-            if count is None or _NEGATION.search(tail[: match.start()]):
-                continue
+            if not 1 <= (count or 0) <= _MOST or _NEGATION.search(tail[: match.start()]):
+                continue  # "tenho 0 filhos", "tenho 20 filhos"
+            assert count is not None
             noun = match.group(2)
             noun = noun.rstrip("s") + "s" if count > 1 else noun.rstrip("s")
             notes.append(Note("family", f"{count} {noun.replace('criancas', 'crianças')}"))
@@ -229,6 +238,8 @@ def _statements(folded: str) -> list[Note]:
             noun = match.group(2)
             kind = _PET_WORDS.get(noun.rstrip("s").replace("cae", "cao"), "pet")
             count = _count(match.group(1)) or (2 if noun.endswith("s") else 1)
+            if count > _MOST:
+                continue
             plural = "cachorros" if kind == "cachorro" else f"{kind}s"
             notes.append(Note("pets", f"tem {kind}" if count == 1 else f"tem {count} {plural}"))
     for verb in _WANT.finditer(folded):
