@@ -157,7 +157,13 @@ _OBJECTIONS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
 # What a question asks about (only topics a broker prepares for)
 
 _TOPICS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
-    (re.compile(r"\bseguran|\bseguro\b|\bsegura\b|portaria|vigilancia"), "segurança"),
+    (
+        re.compile(
+            r"\bseguran|portaria|vigilancia|assalto|"
+            r"\b(?:e|eh|bairro|lugar|local|regiao|area|condominio) segur[oa]\b(?! que)"
+        ),
+        "segurança",
+    ),
     (re.compile(r"\bpets?\b|\bcachorr(?!o-quente)|\bgat[oa]s?\b|\banima(?:l|is)\b"), "pets"),
     (
         re.compile(
