@@ -37,10 +37,10 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
-
-from bench.common import fresh_database, lead_script, open_our_pool, row, summary
 from tests.fake_openai import FakeOpenAI, Text
 from tests.service_support import Server
+
+from bench.common import fresh_database, lead_script, open_our_pool, row, summary
 
 SESSIONS = 50
 TURNS = 10

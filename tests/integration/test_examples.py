@@ -1,9 +1,11 @@
 """Example conversations through the real CLI (standard input, offline model).
 
-Each conversation (the shared ones in ../shared/examples/conversations and our own in
-tests/data/conversations) is sent line by line to `homer-agent chat --session KEY`;
-`homer-agent lead show KEY --json` must then hold its `expect`. Call times are checked
-with `expected_call` of ../shared/tools/run-examples, the tool outside checks run.
+Each conversation (the example development's in tests/data/conversations/shared, a
+verbatim copy of ../shared/examples/conversations, and our own in tests/data/conversations)
+is sent line by line to `homer-agent chat --session KEY`; `homer-agent lead show KEY --json`
+must then hold its `expect`. Call times are checked with `expected_call` of
+../shared/tools/run-examples, the tool outside checks run, when a checkout has it beside the
+repository (CI); a clone without it uses the copy below, and runs everything else the same.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ import pytest
 
 from homer_agent.calendar.hours import fits
 from homer_agent.profile import load_profile
-from tests.conftest import ROOT, SHARED, run_cli
+from tests.conftest import SHARED, run_cli
+from tests.support.paths import DATA
 
 RUN_EXAMPLES = SHARED / "tools" / "run-examples"
-SHARED_CONVERSATIONS = SHARED / "examples" / "conversations"
-OWN_CONVERSATIONS = ROOT / "tests" / "data" / "conversations"
+# Outside checks run the conversations of ../shared; the repository keeps a verbatim copy.
+OUTSIDE_CONVERSATIONS = SHARED / "examples" / "conversations"
+OWN_CONVERSATIONS = DATA / "conversations"
+SHARED_CONVERSATIONS = OWN_CONVERSATIONS / "shared"
 # Conversations run side by side (each CLI process mostly imports; see `runs`).
 PARALLEL_RUNS = 4
 TZ = ZoneInfo("America/Fortaleza")  # the bundled profile's time zone, as in run-examples
@@ -83,7 +88,7 @@ expected_call = (
 
 
 def _conversation_paths() -> list[Path]:
-    """The shared conversations (none when ../shared is absent), then ours."""
+    """The example development's conversations, then ours."""
     shared = sorted(SHARED_CONVERSATIONS.glob("*.json"))
     return shared + sorted(OWN_CONVERSATIONS.glob("*.json"))
 
@@ -180,10 +185,19 @@ def runs(module_db_url: str) -> dict[Path, Run]:
 def test_every_conversation_file_is_found() -> None:
     paths = _conversation_paths()
     assert len(list(OWN_CONVERSATIONS.glob("*.json"))) >= 10
-    if SHARED_CONVERSATIONS.is_dir():
-        assert list(SHARED_CONVERSATIONS.glob("*.json"))
+    assert len(list(SHARED_CONVERSATIONS.glob("*.json"))) >= 3
     keys = [json.loads(path.read_text(encoding="utf-8"))["session"] for path in paths]
     assert len(keys) == len(set(keys)), "conversations share a database: keys must differ"
+
+
+@pytest.mark.skipif(
+    not OUTSIDE_CONVERSATIONS.is_dir(), reason="../shared/examples/conversations absent"
+)
+def test_the_copied_conversations_are_the_outside_ones() -> None:
+    """tests/data/conversations/shared is a verbatim copy of what outside checks run."""
+    outside = {path.name: path.read_bytes() for path in OUTSIDE_CONVERSATIONS.glob("*.json")}
+    copied = {path.name: path.read_bytes() for path in SHARED_CONVERSATIONS.glob("*.json")}
+    assert copied == outside, "copy ../shared/examples/conversations/*.json again"
 
 
 @pytest.mark.skipif(RUN_EXAMPLES_MODULE is None, reason="../shared/tools/run-examples absent")

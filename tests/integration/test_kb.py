@@ -13,16 +13,17 @@ from psycopg.rows import dict_row
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, needs_indexing, search
 from homer_agent.kb.index import KbError, document_files
-from tests.conftest import SHARED, run_cli
+from tests.conftest import run_cli
+from tests.support.paths import DATA
 
-KB = SHARED / "examples" / "kb"
+KB = DATA / "kb"
 OVERVIEW = "Residencial Mirante das Dunas — visão geral"
 TOPICS = ("preços das casas", "tabelas de pagamento")
 
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    """A writable copy of the shared fictional development's documents."""
+    """A writable copy of the fictional development's documents (tests/data/kb)."""
     folder = tmp_path / "docs"
     shutil.copytree(KB, folder)
     return folder

@@ -1,4 +1,4 @@
-"""The labelled question set over ../shared/examples/kb: retrieval and offline answers.
+"""The labelled question set over tests/data/kb: retrieval and offline answers.
 
 52 paraphrased questions (tests/data/kb_questions.json): 42 the documents answer, each
 labelled with the section that answers it and the fact the reply must carry; 4 about
@@ -23,11 +23,11 @@ from typing import Any
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, search
 from homer_agent.models.offline import OfflineChatModel
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 from tests.support.paths import DATA
 from tests.support.reliability_support import session_for
 
-KB = SHARED / "examples" / "kb"
+KB = DATA / "kb"
 QUESTIONS = DATA / "kb_questions.json"
 PROFILE = ROOT / "src" / "homer_agent" / "profiles" / "vila_carnauba.toml"
 BROKER = "corretor confirma"

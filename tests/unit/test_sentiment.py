@@ -24,10 +24,11 @@ from homer_agent.sentiment import (
     analyze,
     analyzer,
 )
-from tests.support.paths import DATA, ROOT
+from tests.support.paths import DATA
 
 LEADS_TSV = DATA / "sentiment_leads.tsv"
-SHARED_TSV = ROOT.parent / "shared/examples/sentiment_ptbr.tsv"
+# The example development's labelled set, copied verbatim into the repository.
+SHARED_TSV = DATA / "sentiment_ptbr.tsv"
 LABELS = ("positive", "neutral", "negative")
 MIN_ACCURACY = 0.90
 
@@ -72,11 +73,7 @@ def test_own_labelled_set_is_large_and_balanced() -> None:
 
 def test_accuracy_beats_plain_vader_and_leia() -> None:
     """Prints accuracy of this analyzer, plain VADER and LeIA on each set and combined."""
-    sets = {"leads (own)": load(LEADS_TSV)}
-    if SHARED_TSV.exists():
-        sets["shared examples"] = load(SHARED_TSV)
-    else:
-        print(f"\n[shared set absent at {SHARED_TSV}; scoring the own set only]")
+    sets = {"leads (own)": load(LEADS_TSV), "shared examples": load(SHARED_TSV)}
     sets["combined"] = [row for rows in list(sets.values()) for row in rows]
 
     vader, leia = VaderAnalyzer(), LeiaAnalyzer()
@@ -104,8 +101,6 @@ def test_accuracy_beats_plain_vader_and_leia() -> None:
 
 
 def test_shared_examples_accuracy() -> None:
-    if not SHARED_TSV.exists():
-        pytest.skip(f"shared examples not found at {SHARED_TSV} (shared/ beside the repo)")
     rows = load(SHARED_TSV)
     assert accuracy(rows, lambda t: analyze(t).label) >= MIN_ACCURACY
 
