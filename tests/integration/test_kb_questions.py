@@ -11,7 +11,8 @@ PostgreSQL, through `search` and through the offline model in a real session:
 - invented figures: numbers in a reply that neither the documents, the profile nor
   the question contain (must be zero).
 
-`uv run pytest tests/test_kb_questions.py -s` prints the table kept in the README.
+`uv run pytest tests/integration/test_kb_questions.py -s` prints the table kept in
+docs/knowledge-base.md.
 """
 
 from __future__ import annotations

@@ -12,7 +12,8 @@ and each of the five facts is scored:
 - missed: a value was expected and nothing was saved (the agent asks again: cheap);
 - wrong: a value was saved that the lead did not give (a lost sale: never allowed).
 
-`uv run pytest tests/test_labelled_facts.py -s` prints the table kept in the README.
+`uv run pytest tests/integration/test_labelled_facts.py -s` prints the table kept in
+docs/facts.md.
 """
 
 from __future__ import annotations

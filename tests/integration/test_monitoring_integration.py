@@ -1012,7 +1012,7 @@ def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
     print(line)
     assert "severity=critical" in line
     assert "instance=postgres-exporter:9187" in line
-    assert "runbook=README.md#postgresdown" in line
+    assert f"runbook={rule['annotations']['runbook_url']}" in line
     assert "panel=http://127.0.0.1:3000/d/homer-postgres?viewPanel=2" in line
 
 

@@ -98,23 +98,38 @@ def test_no_alert_goes_critical_on_a_single_event() -> None:
     assert re.search(r">=\s*3$", str(database["expr"]).strip())
 
 
-def test_every_alert_links_its_runbook_section_and_its_panel() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    headings = {
-        re.sub(r"[^a-z0-9 -]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
-        for line in readme.splitlines()
+RUNBOOKS = ROOT / "docs" / "runbooks.md"
+# docs/runbooks.md#anchor, relative to the repository or as an absolute URL ending so.
+RUNBOOK_URL = re.compile(r"(?:[a-z]+://\S+/)?docs/runbooks\.md#(?P<anchor>[a-z0-9-]+)")
+
+
+def heading_anchors(markdown: str) -> dict[str, str]:
+    """Each heading's anchor as GitHub renders it, mapped to the heading's text."""
+    return {
+        re.sub(r"[^a-z0-9 -]", "", line.lstrip("#").strip().lower()).replace(" ", "-"): line
+        for line in markdown.splitlines()
         if line.startswith("#")
     }
+
+
+def test_every_alert_links_its_runbook_section_and_its_panel() -> None:
+    runbooks = RUNBOOKS.read_text(encoding="utf-8")
+    headings = heading_anchors(runbooks)
     dashboards = {
         d["uid"]: {p["id"]: p for p in monitoring_exprs.panels(d)}
         for d in monitoring_exprs.dashboards().values()
     }
     for rule in alert_rules():
         name, notes = rule["alert"], rule["annotations"]
-        runbook = notes.get("runbook_url", "")
-        assert runbook == f"README.md#{name.lower()}", name
-        assert name.lower() in headings, f"README has no runbook section '### {name}'"
-        section = readme.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
+        runbook = RUNBOOK_URL.fullmatch(notes.get("runbook_url", ""))
+        assert runbook, (
+            f"{name}: runbook_url {notes.get('runbook_url')!r} is not docs/runbooks.md#…"
+        )
+        anchor = runbook.group("anchor")
+        assert anchor == name.lower(), f"{name}: runbook_url points at #{anchor}"
+        assert anchor in headings, f"docs/runbooks.md has no heading for #{anchor}"
+        assert headings[anchor] == f"### {name}", headings[anchor]
+        section = runbooks.split(f"### {name}\n", 1)[1].split("\n#", 1)[0]
         for part in ("What it means", "What to check", "What to do"):
             assert f"**{part}**" in section, f"runbook {name} lacks '{part}'"
         match = re.fullmatch(
