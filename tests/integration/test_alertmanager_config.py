@@ -2,7 +2,7 @@
 by the real `amtool check-config` (Debian's prometheus-alertmanager).
 
 Delivery itself (a firing alert through the real Alertmanager to the default receiver) is
-in tests/test_monitoring_integration.py.
+in tests/integration/test_monitoring_integration.py.
 """
 
 from __future__ import annotations

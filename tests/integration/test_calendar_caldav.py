@@ -1,4 +1,5 @@
-"""The brokers' calendar over real CalDAV: Radicale with htpasswd auth (tests/radicale_server).
+"""The brokers' calendar over real CalDAV: Radicale with htpasswd auth
+(tests/support/radicale_server).
 
 Turns run through the real Session, graph, offline model and Postgres; the calendar is
 read back with the `caldav` client; the CLI runs as a subprocess.

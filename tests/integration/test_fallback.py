@@ -1,6 +1,6 @@
 """The offline model takes the turn when the model provider cannot (HOMER_FALLBACK).
 
-Real `homer-agent chat` subprocesses talk to `tests.fake_openai.FakeOpenAI` (a scripted
+Real `homer-agent chat` subprocesses talk to `tests.support.fake_openai.FakeOpenAI` (a scripted
 OpenAI-compatible server over real HTTP) that goes down, refuses the key or answers
 too slowly; the lead row, the `turns` rows and the server's request log are the proof.
 The circuit breaker's state machine is checked on its own with a hand-turned clock.

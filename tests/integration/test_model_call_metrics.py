@@ -1,6 +1,6 @@
 """One observation per chat-model call, by model and outcome, and exact counts in `turns`.
 
-Sessions run in process against `tests.fake_openai.FakeOpenAI` (real HTTP) and the test
+Sessions run in process against `tests.support.fake_openai.FakeOpenAI` (real HTTP) and the test
 PostgreSQL. Each provider failure the client can meet — a 429, a 5xx, an answer slower than
 HOMER_MODEL_TIMEOUT — is one observation of `homer_model_call_duration_seconds` with its
 outcome, also when the turn fails; the turn's row counts the calls and the failed ones.

@@ -23,7 +23,7 @@ A module-scoped fixture builds, on the test PostgreSQL, what docker-compose.yaml
 
 The agents are scraped once before they hear anything, then the conversations run, then the
 fixture waits until every target has been scraped again, so every ``rate()`` sees counters
-move. Then each PromQL expression of the dashboards (tests/monitoring_exprs.py, Grafana's
+move. Then each PromQL expression of the dashboards (tests/support/monitoring_exprs.py, Grafana's
 variables replaced as Grafana would: ``$__rate_interval`` 5m, ``$__range`` 6h) and of the
 alerts is evaluated through ``/api/v1/query`` at one fixed instant, and each panel's SQL runs
 as the read-only ``homer_grafana`` role. Each query is its own test case; each prints what came

@@ -1,6 +1,6 @@
 """The OpenAI-compatible path, end to end over real HTTP.
 
-The real `homer-agent chat` subprocess talks to `tests.fake_openai.FakeOpenAI` (a local,
+The real `homer-agent chat` subprocess talks to `tests.support.fake_openai.FakeOpenAI` (a local,
 scripted chat-completions server) through OPENAI_BASE_URL, with the production model
 factory (langchain-openai's ChatOpenAI, streaming). What the server received is the
 proof of what the agent sent; the database is the proof of what the tools did.

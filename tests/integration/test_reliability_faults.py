@@ -2,7 +2,7 @@
 killed mid-turn, the same session in two processes at once.
 
 Real `homer-agent chat` subprocesses, a real Postgres (a server of this module's own where
-it gets stopped and started), a real HTTP provider (tests.fake_openai).
+it gets stopped and started), a real HTTP provider (tests.support.fake_openai).
 """
 
 from __future__ import annotations
@@ -215,7 +215,7 @@ def test_a_postgres_restart_between_two_messages_loses_nothing(
 
 def _provider_env(provider: FakeOpenAI, db_url: str, **extra: str) -> dict[str, str]:
     # Without the offline fallback: these tests are about the provider path itself (the
-    # fallback has its own, tests/test_fallback.py).
+    # fallback has its own, tests/integration/test_fallback.py).
     return provider.env() | {"DATABASE_URL": db_url, "HOMER_FALLBACK": "none"} | extra
 
 

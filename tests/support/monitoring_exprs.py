@@ -28,7 +28,7 @@ DATASOURCES_FILE = ROOT / "docker" / "grafana" / "provisioning" / "datasources" 
 PROMETHEUS_UID = "prometheus"
 POSTGRES_UID = "postgres-leads"
 # Prometheus panels name the dashboard's datasource variable, whose default is PROMETHEUS_UID
-# (tests/test_dashboards.py checks the default).
+# (tests/unit/test_dashboards.py checks the default).
 DATASOURCE_VARIABLE = "${datasource}"
 
 # What Grafana would substitute on a "last 6 hours" dashboard scraped every 15 s.
