@@ -5,7 +5,6 @@ The registry's names, labels and buckets are checked in tests/unit/test_metrics.
 
 from __future__ import annotations
 
-import socket
 import urllib.request
 from collections.abc import Iterator
 
@@ -13,6 +12,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from homer_agent import metrics
+from tests.support.system import free_port
 
 
 @pytest.fixture(autouse=True)
@@ -20,16 +20,9 @@ def _build_info() -> None:
     metrics.set_build_info("offline", "0.0.0-test")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def served_port() -> Iterator[int]:
-    port = metrics.start_metrics_server(_free_port())
+    port = metrics.start_metrics_server(free_port())
     assert port is not None
     try:
         yield port
@@ -65,7 +58,7 @@ def test_serves_metrics_over_http(served_port: int) -> None:
 
 
 def test_server_from_env_binds_loopback_by_default() -> None:
-    port = metrics.start_metrics_server_from_env({"HOMER_METRICS_PORT": str(_free_port())})
+    port = metrics.start_metrics_server_from_env({"HOMER_METRICS_PORT": str(free_port())})
     try:
         assert port is not None
         assert [server.server_address[0] for server, _ in metrics._servers] == ["127.0.0.1"]

