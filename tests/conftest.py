@@ -111,10 +111,23 @@ def radicale() -> Iterator[Any]:
 
 
 INTEGRATION = Path(__file__).resolve().parent / "integration"
+UNIT = Path(__file__).resolve().parent / "unit"
+# Fixtures that start a server: a test using one belongs in tests/integration/.
+SERVER_FIXTURES = frozenset(
+    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale"}
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test under tests/integration/ `slow` (real Postgres, servers, processes)."""
+    """Mark every test under tests/integration/ `slow` (real Postgres, servers, processes);
+    refuse a test under tests/unit/ that asks for a server."""
     for item in items:
         if item.path.is_relative_to(INTEGRATION):
             item.add_marker(pytest.mark.slow)
+        elif item.path.is_relative_to(UNIT):
+            servers = SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+            if servers:
+                raise pytest.UsageError(
+                    f"{item.nodeid} uses {', '.join(sorted(servers))}: tests/unit/ holds pure "
+                    "functions only; move it to tests/integration/"
+                )
