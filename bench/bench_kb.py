@@ -1,8 +1,9 @@
 """Benchmark: the knowledge base with 1,000 chunks on the embedded PostgreSQL.
 
 Writes 40 documents of 25 sections each (1,000 chunks), built from the sections of
-../shared/examples/kb with their numbers and a marker word varied so that no two are
-alike, indexes them, then times, for every question of tests/data/kb_questions.json:
+tests/data/kb (the example development's documents) with their numbers and a marker word
+varied so that no two are alike, indexes them, then times, for every question of
+tests/data/kb_questions.json:
 
 - `search` (what `homer-agent kb search` runs: full-text query, ranking, absent-word
   check), and
@@ -30,7 +31,7 @@ from typing import Any
 from bench.common import fresh_database, open_our_pool, row, summary
 
 ROOT = Path(__file__).resolve().parents[1]
-KB = ROOT.parent / "shared" / "examples" / "kb"
+KB = ROOT / "tests" / "data" / "kb"
 QUESTIONS = ROOT / "tests" / "data" / "kb_questions.json"
 DOCUMENTS = 40
 SECTIONS = 25
@@ -40,7 +41,7 @@ BUDGET_P50_MS = 5.0
 
 
 def _sections() -> list[tuple[str, str]]:
-    """(heading, body) of every section of the shared documents."""
+    """(heading, body) of every section of the example documents."""
     from homer_agent.kb.chunking import chunk_document
 
     found = []

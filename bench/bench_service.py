@@ -12,7 +12,7 @@ a few warm-up messages before the clock starts. Budgets: two replicas ≥ 1.6 ×
 ≥ 100 turns/s with two, 0 errors.
 
 **Latency Homer adds over the model.** A scripted OpenAI-compatible server
-(tests/fake_openai.py) answers every chat request after a fixed time to first token
+(tests/support/fake_openai.py) answers every chat request after a fixed time to first token
 (`TTFT_SECONDS`) and stamps, on the machine-wide monotonic clock, when each request
 arrived and when its streamed answer was written. Per turn: *before* = model request
 received − turn started (the HTTP request sent, or `Homer.turn` called in-process);
@@ -39,8 +39,8 @@ if __package__ in (None, ""):
 import httpx
 
 from bench.common import fresh_database, lead_script, open_our_pool, row, summary
-from tests.fake_openai import FakeOpenAI, Text
-from tests.service_support import Server
+from tests.support.fake_openai import FakeOpenAI, Text
+from tests.support.service_support import Server
 
 SESSIONS = 50
 TURNS = 10

@@ -1,10 +1,11 @@
-"""Shared fixtures: a real PostgreSQL (embedded, or TEST_DATABASE_URL), one database per test."""
+"""Shared fixtures for every layer: a real PostgreSQL (embedded, or TEST_DATABASE_URL), one
+database per test; a Radicale server. Everything under tests/integration/ is marked `slow`,
+so `uv run pytest -m "not slow"` is the quick loop.
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 import uuid
 import warnings
@@ -19,8 +20,11 @@ import pytest
 
 from homer_agent.db.migrate import migrate
 from homer_agent.db.pool import Pool, open_pool
+from tests.support.cli import run_cli
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+__all__ = ["ROOT", "SHARED", "TEMPLATE_DB", "fresh_database", "run_cli", "with_dbname"]
+
 SHARED = ROOT.parent / "shared"
 TEMPLATE_DB = "homer_test_template"
 
@@ -96,42 +100,34 @@ def pool(db_url: str) -> Iterator[Pool]:
     p.close()
 
 
-def run_cli(
-    *args: str,
-    env: dict[str, str],
-    stdin: str | bytes = "",
-    timeout: float = 120,
-) -> subprocess.CompletedProcess[str]:
-    """The real `homer-agent` console script, as a subprocess."""
-    full_env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL"))
-    }
-    full_env |= {"HOMER_METRICS_PORT": "0", "HOMER_MODEL": "offline"} | env
-    exe = Path(sys.executable).with_name("homer-agent")
-    data = stdin if isinstance(stdin, bytes) else stdin.encode()
-    proc = subprocess.run(
-        [str(exe), *args],
-        input=data,
-        capture_output=True,
-        env=full_env,
-        timeout=timeout,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        proc.args,
-        proc.returncode,
-        proc.stdout.decode("utf-8", "replace"),
-        proc.stderr.decode("utf-8", "replace"),
-    )
-
-
 @pytest.fixture(scope="session")
 def radicale() -> Iterator[Any]:
     """A real CalDAV server (Radicale, htpasswd auth) on a free loopback port, per run."""
-    from tests.radicale_server import Radicale
+    from tests.support.radicale_server import Radicale
 
     server = Radicale().start()
     yield server
     server.stop()
+
+
+INTEGRATION = Path(__file__).resolve().parent / "integration"
+UNIT = Path(__file__).resolve().parent / "unit"
+# Fixtures that start a server: a test using one belongs in tests/integration/.
+SERVER_FIXTURES = frozenset(
+    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale"}
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/integration/ `slow` (real Postgres, servers, processes);
+    refuse a test under tests/unit/ that asks for a server."""
+    for item in items:
+        if item.path.is_relative_to(INTEGRATION):
+            item.add_marker(pytest.mark.slow)
+        elif item.path.is_relative_to(UNIT):
+            servers = SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+            if servers:
+                raise pytest.UsageError(
+                    f"{item.nodeid} uses {', '.join(sorted(servers))}: tests/unit/ holds pure "
+                    "functions only; move it to tests/integration/"
+                )

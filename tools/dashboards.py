@@ -10,7 +10,7 @@ below supplies one. Datasources are referenced by uid only: ``prometheus`` and
 
 The PromQL uses Grafana's ``$__rate_interval`` and ``$__range``; the SQL uses the
 PostgreSQL datasource macros ``$__timeFilter(col)`` and ``$__timeGroupAlias(col, 'interval')``
-only. tests/monitoring_exprs.py expands both into plain PromQL and SQL.
+only. tests/support/monitoring_exprs.py expands both into plain PromQL and SQL.
 """
 
 from __future__ import annotations

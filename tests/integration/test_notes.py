@@ -15,18 +15,18 @@ from homer_agent.db.pool import Pool
 from homer_agent.leads import LEAD_JSON_KEYS, LEAD_SHOW_KEYS
 from homer_agent.session import Session
 from tests.conftest import run_cli
-from tests.fake_openai import FakeOpenAI, Text, ToolCalls, call
-from tests.radicale_server import Radicale
-from tests.test_calendar_caldav import (
+from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
+from tests.support.radicale_server import Radicale
+from tests.integration.test_calendar_caldav import (
     QUALIFIED,
     broker_calendar,
     only_event,
     say,
 )
-from tests.test_calendar_caldav import (
+from tests.integration.test_calendar_caldav import (
     calendar_url as calendar_url,  # noqa: PLC0414 - a fixture, re-exported for pytest
 )
-from tests.test_calendar_caldav import (
+from tests.integration.test_calendar_caldav import (
     open_session as open_session,  # noqa: PLC0414
 )
 

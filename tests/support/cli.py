@@ -1,0 +1,53 @@
+"""The real `homer-agent` console script, run with a clean environment.
+
+`cli_env` is the one place that clears the caller's OPENAI_*, HOMER_* and DATABASE_URL
+settings, so a developer's shell never leaks into a test; everything that starts the CLI
+as a process (`run_cli`, the chat runners, the monitoring stack) builds on it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+EXE = Path(sys.executable).with_name("homer-agent")
+
+
+def clean_environ() -> dict[str, str]:
+    """This process's environment without the settings Homer reads."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL"))
+    }
+
+
+def cli_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment the console script gets: clean, offline, no metrics port, plus `env`."""
+    return clean_environ() | {"HOMER_METRICS_PORT": "0", "HOMER_MODEL": "offline"} | env
+
+
+def run_cli(
+    *args: str,
+    env: dict[str, str],
+    stdin: str | bytes = "",
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """The real `homer-agent` console script, as a subprocess."""
+    data = stdin if isinstance(stdin, bytes) else stdin.encode()
+    proc = subprocess.run(
+        [str(EXE), *args],
+        input=data,
+        capture_output=True,
+        env=cli_env(env),
+        timeout=timeout,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        proc.args,
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
