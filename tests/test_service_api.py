@@ -20,6 +20,7 @@ import psycopg
 import pytest
 import uvicorn
 
+from homer_agent import metrics
 from homer_agent import session as session_module
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool, open_pool
@@ -293,6 +294,10 @@ def test_a_lead_busy_past_the_wait_is_409(
         assert retry.json()["duplicate"] is False and retry.json()["lead"]["name"] == "Eva"
 
 
+def _database_errors() -> float:
+    return metrics.REGISTRY.get_sample_value("homer_errors_total", {"kind": "database"}) or 0.0
+
+
 def test_database_down_is_503_with_retry_after(server_url: str, db_url: str) -> None:
     pool = open_pool(db_url, max_size=2, timeout=1)
     try:
@@ -307,10 +312,15 @@ def test_database_down_is_503_with_retry_after(server_url: str, db_url: str) -> 
                 ("/v1/leads/down", "GET"),
                 ("/readyz", "GET"),
             ):
+                before = _database_errors()
                 response = httpx.request(method, f"{url}{path}", json={"text": "oi"}, timeout=30)
                 assert response.status_code == 503, (path, response.text)
                 assert response.headers["retry-after"].isdigit()
                 assert response.json()["error"]
+                # A client's 503 is a database error on the dashboards and alerts; a
+                # readiness probe is not a client (it polls every few seconds).
+                counted = _database_errors() - before
+                assert counted == (0 if path == "/readyz" else 1), (path, counted)
             assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
     finally:
         pool.close(timeout=1)

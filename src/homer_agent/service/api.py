@@ -92,6 +92,9 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
 
 
 def _unavailable() -> ApiError:
+    """503 for a client whose request met a database fault outside a turn (a turn's own
+    faults are counted by the session): counted, so `AgentDatabaseErrors` sees outages."""
+    metrics.record_error("database")
     return ApiError(503, _ERROR_TEXT["database"], {"Retry-After": RETRY_AFTER_SECONDS})
 
 
