@@ -324,18 +324,35 @@ class AlertListPanel(cogbuilder.Builder[Panel]):
         return self._panel
 
 
+CACHE_HIT = 'sum(rate(pg_stat_database_blks_hit{datname="homer"}[$__rate_interval]))'
+CACHE_READ = 'sum(rate(pg_stat_database_blks_read{datname="homer"}[$__rate_interval]))'
+CACHE_HIT_RATIO = f"{CACHE_HIT} / ({CACHE_HIT} + {CACHE_READ})"
+
+
 def postgres_dashboard() -> dash.Dashboard:
     ids = _Ids()
-    hit = 'sum(rate(pg_stat_database_blks_hit{datname="homer"}[$__rate_interval]))'
-    read = 'sum(rate(pg_stat_database_blks_read{datname="homer"}[$__rate_interval]))'
+    board = _dashboard(
+        "homer-postgres",
+        "Homer · PostgreSQL",
+        "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
+        instances="pg_up",
+    )
+    for group in (
+        _postgres_server,
+        _postgres_activity,
+        _postgres_tables,
+        _postgres_table_health,
+        _postgres_transactions,
+        _postgres_monitoring,
+    ):
+        board = group(board, ids)
+    return board
+
+
+def _postgres_server(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Server" and its panels."""
     return (
-        _dashboard(
-            "homer-postgres",
-            "Homer · PostgreSQL",
-            "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
-            instances="pg_up",
-        )
-        .with_row(dash.Row("Server").id(ids()))
+        board.with_row(dash.Row("Server").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -375,7 +392,7 @@ def postgres_dashboard() -> dash.Dashboard:
                 ids,
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers (homer database).",
-                promql(f"{hit} / ({hit} + {read})", "hit ratio", instant=True),
+                promql(CACHE_HIT_RATIO, "hit ratio", instant=True),
                 "percentunit",
                 steps=((None, "red"), (0.9, "orange"), (0.99, "green")),
             )
@@ -403,7 +420,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 steps=((None, "green"), (1, "red")),
             )
         )
-        .with_row(dash.Row("Activity").id(ids()))
+    )
+
+
+def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Activity" and its panels."""
+    return (
+        board.with_row(dash.Row("Activity").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -446,7 +469,7 @@ def postgres_dashboard() -> dash.Dashboard:
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers; below 90% means the "
                 "working set no longer fits in memory.",
-                [promql(f"{hit} / ({hit} + {read})", "hit ratio")],
+                [promql(CACHE_HIT_RATIO, "hit ratio")],
                 "percentunit",
             )
             .min(0)
@@ -498,7 +521,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 "bytes",
             )
         )
-        .with_row(dash.Row("Tables").id(ids()))
+    )
+
+
+def _postgres_tables(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Tables" and its panels."""
+    return (
+        board.with_row(dash.Row("Tables").id(ids()))
         .with_panel(
             bargauge.Panel()
             .id(ids())
@@ -537,7 +566,13 @@ def postgres_dashboard() -> dash.Dashboard:
             )
             .with_target(Sql(TABLE_SIZES_SQL))
         )
-        .with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
+    )
+
+
+def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Table health (postgres-exporter)" and its panels."""
+    return (
+        board.with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -618,7 +653,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 bars=True,
             )
         )
-        .with_row(dash.Row("Transactions and sessions").id(ids()))
+    )
+
+
+def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Transactions and sessions" and its panels."""
+    return (
+        board.with_row(dash.Row("Transactions and sessions").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -678,7 +719,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 "percentunit",
             ).min(0)
         )
-        .with_row(dash.Row("Monitoring itself").id(ids()))
+    )
+
+
+def _postgres_monitoring(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Monitoring itself" and its panels."""
+    return (
+        board.with_row(dash.Row("Monitoring itself").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -822,15 +869,29 @@ def _quantile(q: float, buckets: str, by: str = "") -> str:
 
 def agent_dashboard() -> dash.Dashboard:
     ids = _Ids()
+    board = _dashboard(
+        "homer-agent",
+        "Homer · Agent",
+        "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
+        "fallback and mood.",
+        instances="homer_build_info",
+    )
+    for group in (
+        _agent_exact,
+        _agent_live,
+        _agent_turns,
+        _agent_model_and_tools,
+        _agent_fallback,
+        _agent_mood,
+    ):
+        board = group(board, ids)
+    return board
+
+
+def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Every turn (turns table, exact)" and its panels."""
     return (
-        _dashboard(
-            "homer-agent",
-            "Homer · Agent",
-            "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
-            "fallback and mood.",
-            instances="homer_build_info",
-        )
-        .with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
+        board.with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
         .with_panel(
             _exact(
                 ids,
@@ -919,7 +980,13 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Live (Prometheus, long-running agents)").id(ids()))
+    )
+
+
+def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Live (Prometheus, long-running agents)" and its panels."""
+    return (
+        board.with_row(dash.Row("Live (Prometheus, long-running agents)").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -985,7 +1052,13 @@ def agent_dashboard() -> dash.Dashboard:
                 )
             )
         )
-        .with_row(dash.Row("Turns").id(ids()))
+    )
+
+
+def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Turns" and its panels."""
+    return (
+        board.with_row(dash.Row("Turns").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1044,7 +1117,13 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Model and tools").id(ids()))
+    )
+
+
+def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Model and tools" and its panels."""
+    return (
+        board.with_row(dash.Row("Model and tools").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1142,7 +1221,13 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Model fallback").id(ids()))
+    )
+
+
+def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Model fallback" and its panels."""
+    return (
+        board.with_row(dash.Row("Model fallback").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -1189,31 +1274,34 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Mood").id(ids()))
-        .with_panel(
-            _ts(
-                ids,
-                "Sentiment of human messages",
-                "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
-                "messages, from the histogram buckets, and the share of clearly negative "
-                "messages (score at most -0.5). A histogram with negative buckets exports no "
-                "_sum, so there is no mean here; the leads dashboard has it from turns.",
-                [
-                    promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
-                    promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
-                    promql(
-                        'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
-                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
-                        "negative share",
-                        "C",
-                    ),
-                ],
-                "none",
-                span=24,
-            )
-            .min(-1)
-            .max(1)
+    )
+
+
+def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Mood" and its panels."""
+    return board.with_row(dash.Row("Mood").id(ids())).with_panel(
+        _ts(
+            ids,
+            "Sentiment of human messages",
+            "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
+            "messages, from the histogram buckets, and the share of clearly negative "
+            "messages (score at most -0.5). A histogram with negative buckets exports no "
+            "_sum, so there is no mean here; the leads dashboard has it from turns.",
+            [
+                promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
+                promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
+                promql(
+                    'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
+                    " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
+                    "negative share",
+                    "C",
+                ),
+            ],
+            "none",
+            span=24,
         )
+        .min(-1)
+        .max(1)
     )
 
 
