@@ -28,6 +28,8 @@ REQUIRED_PANELS = {
     },
     "agent.json": {
         "Turns (exact)",
+        "HTTP requests by status class",
+        "HTTP 5xx share (5m)",
         "Model calls (exact)",
         "Tokens (exact)",
         "Tool calls (exact)",
@@ -257,10 +259,25 @@ def test_homer_series_in_queries_are_exported() -> None:
     for a histogram with negative buckets.
     """
     from homer_agent import metrics
+    from homer_agent.service import http_metrics
 
     metrics.set_build_info("offline", "0.0.0-test")
+    # The series of a request the service answered (labelled, so absent until one is).
+    http_metrics.HTTP_REQUESTS.labels(route="/healthz", method="GET", status="200")
     exported = {sample.name for family in metrics.REGISTRY.collect() for sample in family.samples}
     exprs = monitoring_exprs.dashboard_promql() + monitoring_exprs.alert_exprs()
     for expr in exprs:
         for series in re.findall(r"\bhomer_[a-z_]+", expr):
             assert series in exported, f"{series} is not exported (in {expr})"
+
+
+def test_exact_and_sampled_numbers_say_which_they_are() -> None:
+    """A reviewer reading two medians that disagree is told which is which, and why."""
+    board = dashboards()["agent.json"]
+    assert "exact" in board["description"] and "sampled" in board["description"]
+    for panel in monitoring_exprs.panels(board):
+        if panel["type"] == "row":
+            assert "exact" in panel["title"] or "sampled" in panel["title"], panel["title"]
+    latency = {p["title"]: p.get("description", "") for p in monitoring_exprs.panels(board)}
+    assert "CLI" in latency["Turn latency (exact)"] and "buckets" in latency["Turn latency (exact)"]
+    assert "Sampled" in latency["Turn latency"] and "exact" in latency["Turn latency"]

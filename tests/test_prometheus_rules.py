@@ -37,6 +37,7 @@ EXPECTED_ALERTS = {
     "AgentErrorRateHigh",
     "AgentTurnLatencyHigh",
     "AgentDatabaseErrors",
+    "AgentHttpServerErrorsHigh",
     "AgentHandoffSpike",
     "AgentModelCallLatencyHigh",
     "AgentModelErrorRateHigh",

@@ -873,7 +873,11 @@ def agent_dashboard() -> dash.Dashboard:
         "homer-agent",
         "Homer · Agent",
         "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
-        "fallback and mood.",
+        "fallback, mood and HTTP requests. Panels marked (exact) count rows of the turns "
+        "table (SQL): every turn of every process, CLI sessions included, over the time "
+        "range. The other panels are sampled (Prometheus): only long-running agents it "
+        "scrapes, over a rate window, quantiles estimated from histogram buckets. The two "
+        "never agree exactly; when they differ a lot, trust the exact ones for counts.",
         instances="homer_build_info",
     )
     for group in (
@@ -883,15 +887,16 @@ def agent_dashboard() -> dash.Dashboard:
         _agent_model_and_tools,
         _agent_fallback,
         _agent_mood,
+        _agent_http,
     ):
         board = group(board, ids)
     return board
 
 
 def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
-    """The row "Every turn (turns table, exact)" and its panels."""
+    """The row of exact counts (SQL on the turns table) and its panels."""
     return (
-        board.with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
+        board.with_row(dash.Row("Every turn (exact: SQL, turns table, CLI included)").id(ids()))
         .with_panel(
             _exact(
                 ids,
@@ -935,7 +940,10 @@ def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ids,
                 "Turn latency (exact)",
                 "Median, 95th percentile and maximum wall time of those turns, computed from "
-                "every row (not histogram buckets).",
+                "every row (not histogram buckets). Exact, so it differs from the sampled "
+                "'Turn latency' below: that one leaves out CLI turns Prometheus never scraped, "
+                "covers a rate window rather than the time range, and interpolates inside "
+                "histogram buckets (a p50 of 34 ms there can be 58 ms here).",
                 TURN_LATENCY_SQL,
                 "ms",
             )
@@ -984,14 +992,15 @@ def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
 
 
 def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
-    """The row "Live (Prometheus, long-running agents)" and its panels."""
+    """The row of live, sampled numbers (Prometheus) and its panels."""
     return (
-        board.with_row(dash.Row("Live (Prometheus, long-running agents)").id(ids()))
+        board.with_row(dash.Row("Live (sampled: Prometheus, long-running agents only)").id(ids()))
         .with_panel(
             _stat(
                 ids,
                 "Error rate (5m)",
-                "Share of turns that ended in an error; the alert fires above 5%.",
+                "Share of turns that ended in an error; the alert fires above 5%. Sampled "
+                "(Prometheus, last 5 minutes, long-running agents only).",
                 promql(
                     'sum(rate(homer_turns_total{outcome="error"}[5m]))'
                     " / sum(rate(homer_turns_total[5m]))",
@@ -1058,7 +1067,7 @@ def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
 def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
     """The row "Turns" and its panels."""
     return (
-        board.with_row(dash.Row("Turns").id(ids()))
+        board.with_row(dash.Row("Turns (sampled: Prometheus)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1078,7 +1087,9 @@ def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
             _ts(
                 ids,
                 "Turn latency",
-                "p50 and p95 of a whole turn's wall time, by route.",
+                "p50 and p95 of a whole turn's wall time, by route. Sampled (Prometheus): "
+                "long-running agents only, estimated from histogram buckets; 'Turn latency "
+                "(exact)' above computes them from every row of the turns table.",
                 [
                     promql(_quantile(0.5, TURN_BUCKETS, "route"), "p50 {{route}}"),
                     promql(_quantile(0.95, TURN_BUCKETS, "route"), "p95 {{route}}", "B"),
@@ -1123,7 +1134,7 @@ def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
 def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
     """The row "Model and tools" and its panels."""
     return (
-        board.with_row(dash.Row("Model and tools").id(ids()))
+        board.with_row(dash.Row("Model and tools (sampled: Prometheus)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1227,7 +1238,7 @@ def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
 def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
     """The row "Model fallback" and its panels."""
     return (
-        board.with_row(dash.Row("Model fallback").id(ids()))
+        board.with_row(dash.Row("Model fallback (sampled: Prometheus)").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -1279,7 +1290,7 @@ def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
 
 def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
     """The row "Mood" and its panels."""
-    return board.with_row(dash.Row("Mood").id(ids())).with_panel(
+    return board.with_row(dash.Row("Mood (sampled: Prometheus)").id(ids())).with_panel(
         _ts(
             ids,
             "Sentiment of human messages",
@@ -1302,6 +1313,58 @@ def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
         )
         .min(-1)
         .max(1)
+    )
+
+
+HTTP_CLIENT_ROUTES = 'route=~"/v1/.*|/webhooks/.*"'
+
+
+def _http_class(digit: str) -> str:
+    return f'sum(rate(homer_http_requests_total{{status=~"{digit}.."}}[$__rate_interval])) * 60'
+
+
+HTTP_5XX_SHARE = (
+    f'sum(rate(homer_http_requests_total{{status=~"5..",{HTTP_CLIENT_ROUTES}}}[5m]))'
+    f" / sum(rate(homer_http_requests_total{{{HTTP_CLIENT_ROUTES}}}[5m]))"
+)
+
+
+def _agent_http(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of the service's HTTP requests (Prometheus, `homer-agent serve`)."""
+    return (
+        board.with_row(dash.Row("HTTP API (sampled: Prometheus, serve)").id(ids()))
+        .with_panel(
+            _stat(
+                ids,
+                "HTTP 5xx share (5m)",
+                "Share of client requests (/v1/..., /webhooks/...) answered 5xx over 5 "
+                "minutes: 503 database unavailable, 502/504 model, 500 a bug. The alert "
+                "AgentHttpServerErrorsHigh fires above 5% with at least 20 requests. "
+                "Probes (/readyz, /healthz) and scrapes (/metrics) are left out.",
+                promql(HTTP_5XX_SHARE, "5xx share", instant=True),
+                "percentunit",
+                span=6,
+                height=8,
+                steps=((None, "green"), (0.01, "orange"), (0.05, "red")),
+            )
+        )
+        .with_panel(
+            _ts(
+                ids,
+                "HTTP requests by status class",
+                "Requests per minute the service answered, by status class: 2xx, 4xx (400 "
+                "bad input, 401 token, 404 unknown lead, 409 busy or conflicting message_id, "
+                "413 too long), 5xx (503 database, 502/504 model, 500 a bug). Every route, "
+                "probes and scrapes included; a 503 also counts as a database error.",
+                [
+                    promql(_http_class(digit), f"{digit}xx", ref)
+                    for digit, ref in (("2", "A"), ("3", "B"), ("4", "C"), ("5", "D"))
+                ],
+                "opm",
+                span=18,
+                stacked=True,
+            )
+        )
     )
 
 
