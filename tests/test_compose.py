@@ -419,6 +419,10 @@ def test_compose_pins_the_versions_the_tests_run() -> None:
     assert images["postgres-exporter"] == "quay.io/prometheuscommunity/postgres-exporter:v0.11.1"
     assert images["alertmanager"] == "prom/alertmanager:v0.25.0"
     assert images["postgres"].endswith("-pg18-bookworm")
+    assert images["lb"] == "haproxy:2.6.12"
+    if shutil.which("haproxy") is not None:
+        done = subprocess.run(["haproxy", "-v"], capture_output=True, text=True, check=False)
+        assert "version 2.6.12" in done.stdout, done.stdout
     for binary, version in (
         ("prometheus", "2.42.0"),
         ("prometheus-postgres-exporter", "0.11.1"),
@@ -525,6 +529,18 @@ def test_docker_compose_accepts_the_file(tmp_path: Path) -> None:
 
 
 # --- the API replicas and their load balancer ------------------------------------------------
+
+
+def test_agent_and_api_share_one_x_homer_block() -> None:
+    """Image, database settings, dependencies and security are written once."""
+    shared = raw_compose()["x-homer"]
+    svc = raw_compose()["services"]
+    for name in ("agent", "api"):
+        for key in ("build", "image", "depends_on", "security_opt"):
+            assert svc[name][key] == shared[key], (name, key)
+        assert shared["environment"].items() <= svc[name]["environment"].items(), name
+    assert compose_text().count("image: homer-agent:") == 1
+    assert compose_text().count("DATABASE_URL:") == 1
 
 
 def test_api_replicas_scale_behind_the_load_balancer() -> None:
