@@ -137,6 +137,37 @@ def test_the_same_message_id_is_processed_once(api: Server, module_db_url: str) 
     assert other.json()["lead"]["name"] == "Caio"
 
 
+def test_the_same_message_id_with_another_text_is_409(api: Server, module_db_url: str) -> None:
+    key = new_key()
+    first = post(api, key, {"text": "Oi, sou a Dora", "message_id": "msg-c"})
+    assert first.status_code == 200
+    for accept in ("application/json", "text/event-stream"):
+        clash = post(
+            api, key, {"text": "Sou o Edu", "message_id": "msg-c"}, headers={"Accept": accept}
+        )
+        assert clash.status_code == 409, clash.text
+        assert "message_id" in clash.json()["error"] and "different text" in clash.json()["error"]
+    lead = httpx.get(f"{api.url}/v1/leads/{key}", headers=AUTH, timeout=30).json()
+    assert lead["name"] == "Dora"
+    lead_id = count(module_db_url, "SELECT id FROM leads WHERE session_key = %s", key)
+    assert count(module_db_url, "SELECT count(*) FROM turns WHERE lead_id = %s", lead_id) == 1
+    # The same text again (surrounding spaces are not the message) is the stored reply.
+    again = post(api, key, {"text": "  Oi, sou a Dora ", "message_id": "msg-c"})
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+
+
+def test_a_deeply_nested_body_is_400_never_500(api: Server) -> None:
+    url = f"{api.url}/v1/sessions/{new_key()}/messages"
+    nested = '{"text": "oi", "extra": ' + "[" * 1500 + "]" * 1500 + "}"
+    for body in (nested, "[" * 3000, '{"text": ' * 300, '{"text": "oi"' + "}" * 2000):
+        with httpx.Client(timeout=30) as client:  # one kept-alive connection
+            response = client.post(url, content=body.encode(), headers=AUTH)
+            assert response.status_code in (400, 413), (body[:40], response.text)
+            assert response.json()["error"]
+            assert client.get(f"{api.url}/healthz").status_code == 200
+    assert "Traceback" not in api.output()
+
+
 def test_server_sent_events_stream_tokens_then_done(api: Server) -> None:
     key = new_key()
     events = stream(api, key, {"text": "Oi, aqui é a Dora", "message_id": "sse-1"})
@@ -324,6 +355,26 @@ def test_database_down_is_503_with_retry_after(server_url: str, db_url: str) -> 
             assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
     finally:
         pool.close(timeout=1)
+
+
+def test_an_operator_can_close_metrics_and_docs(pool: Pool) -> None:
+    closed = {
+        "homer_api_token": TOKEN,
+        "homer_metrics_public": False,
+        "homer_docs_public": False,
+    }
+    with in_process(pool, **closed) as url:
+        refused = httpx.get(f"{url}/metrics", timeout=30)
+        assert refused.status_code == 401 and "HOMER_API_TOKEN" in refused.json()["error"]
+        assert "homer_turns_total" in httpx.get(f"{url}/metrics", headers=AUTH, timeout=30).text
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert httpx.get(f"{url}{path}", headers=AUTH, timeout=30).status_code == 404, path
+        assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
+        assert httpx.get(f"{url}/readyz", timeout=30).status_code == 200
+    # The defaults: both public (Prometheus scrapes replicas without a token).
+    with in_process(pool, homer_api_token=TOKEN) as url:
+        assert httpx.get(f"{url}/metrics", timeout=30).status_code == 200
+        assert httpx.get(f"{url}/docs", timeout=30).status_code == 200
 
 
 def test_readyz_reports_a_schema_that_is_not_current(pool: Pool, db_url: str) -> None:

@@ -116,6 +116,20 @@ class Settings(BaseSettings):
         SecretStr | None,
         Field(description="Bearer token required on /v1/*; required off loopback."),
     ] = None
+    homer_metrics_public: Annotated[
+        bool,
+        Field(
+            description="Serve /metrics on the API port without the bearer token (Prometheus "
+            "scrapes each replica directly); false: /metrics needs HOMER_API_TOKEN too.",
+        ),
+    ] = True
+    homer_docs_public: Annotated[
+        bool,
+        Field(
+            description="Serve the API's documentation (/docs, /redoc, /openapi.json); "
+            "false: not served (404).",
+        ),
+    ] = True
     homer_whatsapp_verify_token: Annotated[
         SecretStr | None, Field(description="The webhook verification token set at Meta.")
     ] = None

@@ -31,7 +31,7 @@ from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.metrics import ErrorKind
 from homer_agent.service.bodies import read_body
-from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, Outcome
+from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError, Outcome
 from homer_agent.service.http_metrics import RequestMetrics
 from homer_agent.service.runtime import Runtime
 from homer_agent.service.whatsapp import add_whatsapp
@@ -63,6 +63,10 @@ _ERROR_TEXT: Final[dict[ErrorKind, str]] = {
     "internal": "the turn failed unexpectedly; retry, and report it if it persists",
 }
 _ERROR_REPLY_TEXTS: Final = frozenset(ERROR_REPLIES.values())
+MESSAGE_ID_CONFLICT: Final = (
+    "this message_id was already used for a different text; nothing was run: "
+    "send a new message with a new message_id"
+)
 
 
 class MessageIn(BaseModel):
@@ -143,6 +147,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
         summary="Qualifies real-estate leads in pt-BR: a message in, the reply and the lead out.",
         version="1",
         lifespan=lifespan,
+        # HOMER_DOCS_PUBLIC=false: no /docs, /redoc or /openapi.json at all.
+        docs_url="/docs" if settings.homer_docs_public else None,
+        redoc_url="/redoc" if settings.homer_docs_public else None,
+        openapi_url="/openapi.json" if settings.homer_docs_public else None,
     )
     app.add_middleware(RequestMetrics)
 
@@ -162,6 +170,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
+
+    @app.exception_handler(MessageIdConflictError)
+    async def _conflict(request: Request, exc: MessageIdConflictError) -> Response:
+        return error_response(409, MESSAGE_ID_CONFLICT)
 
     @app.exception_handler(psycopg.Error)
     @app.exception_handler(PoolTimeout)
@@ -202,7 +214,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             200: {"description": '{"reply", "lead", "duplicate"}; or events token*, done'},
             400: {"description": "bad session key or body"},
             401: {"description": "missing or wrong bearer token"},
-            409: {"description": "the lead's previous turn is still running"},
+            409: {
+                "description": "the lead's previous turn is still running (Retry-After), or "
+                "the message_id was already used for a different text"
+            },
             413: {"description": "message too long"},
             503: {"description": "database unavailable (Retry-After)"},
         },
@@ -246,7 +261,12 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             return error_response(503, problem, {"Retry-After": RETRY_AFTER_SECONDS})
         return JSONResponse({"status": "ready"})
 
-    @app.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
+    @app.get(
+        "/metrics",
+        summary="Prometheus metrics (bearer token needed when HOMER_METRICS_PUBLIC=false)",
+        response_class=PlainTextResponse,
+        dependencies=[] if settings.homer_metrics_public else [Depends(authorised)],
+    )
     async def metrics_endpoint() -> Response:
         return Response(generate_latest(metrics.REGISTRY), media_type=CONTENT_TYPE_LATEST)
 

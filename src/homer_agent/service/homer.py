@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 from collections.abc import Callable
@@ -43,14 +44,26 @@ class Outcome:
         return {"reply": self.reply, "lead": self.lead, "duplicate": self.duplicate}
 
 
+class MessageIdConflictError(Exception):
+    """The message id was already used for another text: nothing ran, nothing was stored."""
+
+
+def text_digest(text: str) -> str:
+    """What a receipt keeps of the message it answered: SHA-256 of the text, in hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(slots=True)
 class Receipt:
     """The idempotency key of one message: checked and stored inside the turn's transaction."""
 
     channel: Channel
     message_id: str
+    text: str | None = None
     reply: str | None = None
     lead: Lead | None = None
+    conflict: bool = False
+    """The id was seen with another text (set by `seen`, which then says True)."""
 
     def seen(self, q: Querier, lead: Lead) -> bool:
         row = q.get_message_receipt(
@@ -59,11 +72,20 @@ class Receipt:
         if row is None:
             return False
         self.reply = row.reply
+        self.conflict = (
+            self.text is not None
+            and row.text_sha256 is not None
+            and row.text_sha256 != text_digest(self.text)
+        )
         return True
 
     def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
         q.insert_message_receipt(
-            lead_id=lead.id, channel=self.channel, message_id=self.message_id, reply=result.reply
+            lead_id=lead.id,
+            channel=self.channel,
+            message_id=self.message_id,
+            reply=result.reply,
+            text_sha256=None if self.text is None else text_digest(self.text),
         )
         self.lead = get_lead(q, lead.id)
 
@@ -111,10 +133,11 @@ class Homer:
     ) -> Outcome:
         """Run one turn for a message; with a message id, at most once across replicas.
 
-        Raises psycopg / pool errors only when the lead cannot even be read; a turn's own
-        faults come back as `Outcome.error` (and are never stored as the message's reply).
+        Raises psycopg / pool errors only when the lead cannot even be read, and
+        `MessageIdConflictError` when the message id was used before for another text; a
+        turn's own faults come back as `Outcome.error` (never stored as the message's reply).
         """
-        receipt = Receipt(channel, message_id) if message_id is not None else None
+        receipt = Receipt(channel, message_id, text) if message_id is not None else None
         session = self.session(key)
         try:
             result = session.turn_once(text, receipt, on_token)
@@ -125,6 +148,8 @@ class Homer:
             result = session.turn_once(text, receipt, on_token)
         if receipt is not None and result is None:
             assert receipt.reply is not None
+            if receipt.conflict:
+                raise MessageIdConflictError(message_id)
             lead = session.refresh_lead()
             if on_token is not None:
                 on_token(receipt.reply)
