@@ -377,6 +377,19 @@ def test_an_operator_can_close_metrics_and_docs(pool: Pool) -> None:
         assert httpx.get(f"{url}/docs", timeout=30).status_code == 200
 
 
+def test_readyz_answers_at_once_while_the_pool_is_exhausted(db_url: str) -> None:
+    """The turns wait up to HOMER_CONNECT_TIMEOUT (30 s here) for a connection; the
+    readiness probe must not: a load balancer's 2 s check would time out and mark a busy
+    replica down. Busy is ready; the client's timeout (10 s) is far from either bound."""
+    pool = open_pool(db_url, max_size=1, timeout=30)
+    try:
+        with in_process(pool, homer_connect_timeout=30) as url, pool.connection():
+            response = httpx.get(f"{url}/readyz", timeout=10)
+            assert response.status_code == 200, response.text
+    finally:
+        pool.close(timeout=1)
+
+
 def test_readyz_reports_a_schema_that_is_not_current(pool: Pool, db_url: str) -> None:
     with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute("DELETE FROM schema_migrations WHERE version LIKE '0009%%'")

@@ -42,6 +42,7 @@ T = TypeVar("T")
 
 RETRY_AFTER_SECONDS: Final = "2"
 SEND_TIMEOUT_SECONDS: Final = 10.0
+READY_DEADLINE_SECONDS: Final = 0.9
 SHUTDOWN_GRACE_SECONDS: Final = 15.0
 # Room for JSON escapes (\uXXXX is 6 bytes per character) and the message id.
 BODY_SLACK_BYTES: Final = 2048
@@ -139,6 +140,7 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
         finally:
             await runtime.drain(SHUTDOWN_GRACE_SECONDS)  # WhatsApp replies still in flight
             await runtime.http.aclose()
+            await anyio.to_thread.run_sync(agent.close_probe)
             if opened is not None:
                 await anyio.to_thread.run_sync(opened.close)
 
@@ -256,7 +258,13 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
 
     @app.get("/readyz", summary="The database answers and its schema is current")
     async def readyz() -> Response:
-        problem = await anyio.to_thread.run_sync(runtime().homer.readiness)
+        # Within READY_DEADLINE_SECONDS in every state, a hung server included: a health
+        # check that times out marks a replica down as surely as a 503 would, but says less.
+        problem: str | None = "the database did not answer within 1 s"
+        with anyio.move_on_after(READY_DEADLINE_SECONDS):
+            problem = await anyio.to_thread.run_sync(
+                runtime().homer.readiness, abandon_on_cancel=True
+            )
         if problem is not None:
             return error_response(503, problem, {"Retry-After": RETRY_AFTER_SECONDS})
         return JSONResponse({"status": "ready"})

@@ -14,7 +14,6 @@ from langchain_core.language_models import BaseChatModel
 from psycopg_pool import PoolTimeout
 
 from homer_agent.config import Settings
-from homer_agent.db.migrate import is_current
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
@@ -23,6 +22,7 @@ from homer_agent.leads import LeadForgottenError, get_lead, lead_json, querier
 from homer_agent.metrics import ErrorKind
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
+from homer_agent.service.readiness import ReadinessProbe
 from homer_agent.session import PRUNE_EVERY_TURNS, Session, TurnResult
 
 log = logging.getLogger(__name__)
@@ -103,6 +103,7 @@ class Homer:
     _random: random.Random = field(default_factory=random.Random)
     kb: SearchOptions = field(default_factory=SearchOptions)
     """How search_development searches the documents (`kb.prepare` at start)."""
+    _probe: ReadinessProbe | None = None
 
     def session(self, key: str) -> Session:
         from homer_agent.calendar.caldav_sync import BrokerCalendar
@@ -176,11 +177,13 @@ class Homer:
         return None if lead is None else self.lead_json(lead)
 
     def readiness(self) -> str | None:
-        """None when the database answers and its schema is current; else what is wrong."""
-        try:
-            with self.pool.connection() as conn:
-                if not is_current(conn):
-                    return "the database schema is not current: run `homer-agent db migrate`"
-        except (psycopg.Error, PoolTimeout) as exc:
-            return f"the database is unavailable ({type(exc).__name__})"
-        return None
+        """None when the database answers and its schema is current; else what is wrong
+        (on a connection of its own: see `service.readiness`)."""
+        if self._probe is None:
+            info = self.pool.conninfo
+            self._probe = ReadinessProbe(info() if callable(info) else info)
+        return self._probe.problem()
+
+    def close_probe(self) -> None:
+        if self._probe is not None:
+            self._probe.close()
