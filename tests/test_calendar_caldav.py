@@ -277,7 +277,11 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
 
 
 def test_wrong_password_is_a_calendar_down_not_a_crash(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale,
+    calendar_url: str,
+    pool: Pool,
+    db_url: str,
+    open_session: Callable[..., Session],
 ) -> None:
     wrong = BrokerCalendar(calendar_url, username=USER, password="wrong", timeout=5)
     session = open_session("ana-auth", wrong)
@@ -285,6 +289,16 @@ def test_wrong_password_is_a_calendar_down_not_a_crash(
     assert replies[-1].startswith("Tudo certo, Ana!")
     [row] = call_rows(pool)
     assert row["pushed_version"] == 0
+    # The operator is told which settings to fix, not an AuthorizationError and a URL.
+    assert "HOMER_CALDAV_USERNAME" in row["last_error"], row["last_error"]
+    env = {"DATABASE_URL": db_url, "HOMER_CALDAV_URL": calendar_url}
+    synced = run_cli(
+        "calls",
+        "sync",
+        env=env | {"HOMER_CALDAV_USERNAME": USER, "HOMER_CALDAV_PASSWORD": "wrong"},
+    )
+    assert "HOMER_CALDAV_USERNAME and HOMER_CALDAV_PASSWORD" in synced.stderr, synced.stderr
+    assert "AuthorizationError" not in synced.stderr
 
 
 # ---------------------------------------------------------------- without a calendar server

@@ -36,6 +36,26 @@ app.add_typer(lead_app, name="lead")
 app.add_typer(db_app, name="db")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"homer-agent {version('homer-agent')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Homer: a pt-BR lead-qualification agent for real-estate developments."""
+
+
 # ---------------------------------------------------------------- chat
 
 

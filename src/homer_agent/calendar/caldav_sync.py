@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from caldav.davclient import DAVClient
-from caldav.lib.error import NotFoundError
+from caldav.lib.error import AuthorizationError, NotFoundError
 from psycopg import Connection
 from psycopg.rows import DictRow
 
@@ -80,6 +80,11 @@ class BrokerCalendar:
         )
 
     def _fail(self, action: str, exc: Exception) -> CalendarUnavailableError:
+        if isinstance(exc, AuthorizationError):
+            return CalendarUnavailableError(
+                f"calendar {self.url}: {action} refused the credentials: check "
+                "HOMER_CALDAV_USERNAME and HOMER_CALDAV_PASSWORD"
+            )
         return CalendarUnavailableError(f"calendar {self.url}: {action} failed: {_one_line(exc)}")
 
     def busy(
