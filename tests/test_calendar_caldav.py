@@ -119,6 +119,9 @@ def test_booking_creates_one_event_with_the_lead_card(
     description = str(event["description"])
     for line in ("Nome: Ana", "Quartos: 3", "Bairro: Aldeota", "R$ 800.000", "ana-card"):
         assert line in description
+    # The broker reads pt-BR: the temperature too (never "hot").
+    temperature = next(li for li in description.splitlines() if li.startswith("Temperatura: "))
+    assert temperature.removeprefix("Temperatura: ") in {"frio", "morno", "quente"}, temperature
     assert str(event["status"]) == "CONFIRMED"
 
 

@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 
 from homer_agent.db.models import Lead
 from homer_agent.inputs import printable
+from homer_agent.ptbr.text import temperature_word
 
 # ---------------------------------------------------------------- notices and replies
 
@@ -96,7 +97,6 @@ _PTBR_LABELS = {
     "created_at": "criado em",
     "updated_at": "atualizado em",
 }
-_PTBR_TEMPERATURES = {"cold": "frio", "warm": "morno", "hot": "quente"}
 
 
 def lead_card(lead: Lead, tz: tzinfo, *, ptbr: bool = False, indent: str = "") -> str:
@@ -109,7 +109,7 @@ def lead_card(lead: Lead, tz: tzinfo, *, ptbr: bool = False, indent: str = "") -
         "budget_brl": brl(lead.budget_brl),
         "call_at": local_time(lead.call_at, tz),
         "temperature": (
-            _PTBR_TEMPERATURES[lead.temperature.value] if ptbr else lead.temperature.value
+            temperature_word(lead.temperature.value) if ptbr else lead.temperature.value
         ),
         "created_at": local_time(lead.created_at, tz),
         "updated_at": local_time(lead.updated_at, tz),

@@ -102,3 +102,30 @@ def test_version() -> None:
     result = run_cli("--version", env={})
     assert result.returncode == 0
     assert result.stdout.strip() == f"homer-agent {version('homer-agent')}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_operator_notices_come_before_the_banner_in_english(db_url: str) -> None:
+    """First start: the documents are indexed and metrics served; both are said before
+    the banner (never between the lead's lines), on standard error, in English."""
+    port = _free_port()
+    result = run_cli(
+        "chat",
+        "--session",
+        "notices",
+        env={"DATABASE_URL": db_url, "HOMER_METRICS_PORT": str(port)},
+        stdin="Oi, sou a Rita\n",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    documents = next(i for i, line in enumerate(lines) if line.startswith("Documents: "))
+    served = next(i for i, line in enumerate(lines) if line.startswith("Metrics: http://"))
+    banner = next(i for i, line in enumerate(lines) if line.startswith("Homer · "))
+    assert documents < banner and served < banner, lines
+    assert "built-in offline model" in lines[banner] and "modelo" not in lines[banner]
+    assert "Documents" not in result.stdout and "Metrics" not in result.stdout
