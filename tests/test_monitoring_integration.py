@@ -69,6 +69,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
 PROMETHEUS_CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 ALERTS = PROMETHEUS_DIR / "alerts.yml"
+DOCS_URL = "https://github.com/homer-agent/homer-agent/blob/main/docs"  # render-rules.sh
 ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
 EXPORTER_QUERIES = ROOT / "docker" / "postgres-exporter" / "queries.yaml"
 ALERTMANAGER_DIR = ROOT / "docker" / "alertmanager"
@@ -980,15 +981,24 @@ def test_prometheus_sends_alerts_to_alertmanager(stack: Stack) -> None:
     assert active == [f"{stack.alertmanager_url}/api/v2/alerts"]
 
 
-def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
+@pytest.mark.parametrize(
+    ("name", "instance", "panel"),
+    [
+        ("PostgresDown", "postgres-exporter:9187", "homer-postgres?viewPanel=2"),
+        ("AgentHttpServerErrorsHigh", "api-1:8000", "homer-agent?viewPanel=34"),
+    ],
+)
+def test_a_firing_alert_reaches_the_default_receiver(
+    stack: Stack, name: str, instance: str, panel: str
+) -> None:
     """Through the real Alertmanager, configured by render-config.sh, to alert_log.py."""
     rules = yaml.safe_load(ALERTS.read_text(encoding="utf-8"))
-    rule = next(r for g in rules["groups"] for r in g["rules"] if r.get("alert") == "PostgresDown")
+    rule = next(r for g in rules["groups"] for r in g["rules"] if r.get("alert") == name)
     alert = {
         "labels": {
-            "alertname": "PostgresDown",
+            "alertname": name,
             "severity": rule["labels"]["severity"],
-            "instance": "postgres-exporter:9187",
+            "instance": instance,
         },
         "annotations": {
             "summary": rule["annotations"]["summary"],
@@ -1010,14 +1020,14 @@ def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
 
     def delivered() -> str | None:
         lines = log.read_text(encoding="utf-8").splitlines()
-        return next((line for line in lines if line.startswith("FIRING PostgresDown")), None)
+        return next((line for line in lines if line.startswith(f"FIRING {name}")), None)
 
     line = wait_for("the alert to reach alert-log", delivered, STEP_TIMEOUT, [])
     print(line)
-    assert "severity=critical" in line
-    assert "instance=postgres-exporter:9187" in line
-    assert "runbook=README.md#postgresdown" in line
-    assert "panel=http://127.0.0.1:3000/d/homer-postgres?viewPanel=2" in line
+    assert f"severity={rule['labels']['severity']}" in line
+    assert f"instance={instance}" in line
+    assert f"runbook={DOCS_URL}/runbooks.md#{name.lower()}" in line
+    assert f"panel=http://127.0.0.1:3000/d/{panel}" in line
 
 
 def test_the_test_server_runs_the_postgres_major_version_compose_pins(stack: Stack) -> None:

@@ -22,6 +22,8 @@ PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
 CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 ALERTS = PROMETHEUS_DIR / "alerts.yml"
 ALERTS_TEST = PROMETHEUS_DIR / "alerts_test.yml"
+RENDER = PROMETHEUS_DIR / "render-rules.sh"
+DEFAULT_DOCS_URL = "https://github.com/homer-agent/homer-agent/blob/main/docs"
 
 EXPECTED_ALERTS = {
     "PostgresDown",
@@ -160,7 +162,9 @@ def test_no_alert_goes_critical_on_a_single_event() -> None:
 
 
 def test_every_alert_links_its_runbook_section_and_its_panel() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    # The runbooks' page: docs/runbooks.md, or the README's section until it moves there.
+    runbooks = ROOT / "docs" / "runbooks.md"
+    readme = (runbooks if runbooks.is_file() else ROOT / "README.md").read_text(encoding="utf-8")
     headings = {
         re.sub(r"[^a-z0-9 -]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
         for line in readme.splitlines()
@@ -173,7 +177,8 @@ def test_every_alert_links_its_runbook_section_and_its_panel() -> None:
     for rule in alert_rules():
         name, notes = rule["alert"], rule["annotations"]
         runbook = notes.get("runbook_url", "")
-        assert runbook == f"README.md#{name.lower()}", name
+        # Absolute (it opens from Slack or e-mail), built from one base: HOMER_DOCS_URL.
+        assert runbook == f"{DEFAULT_DOCS_URL}/runbooks.md#{name.lower()}", name
         assert name.lower() in headings, f"README has no runbook section '### {name}'"
         section = readme.split(f"### {name}\n", 1)[1].split("\n### ", 1)[0]
         for part in ("What it means", "What to check", "What to do"):
@@ -227,3 +232,50 @@ def test_scrape_jobs() -> None:
         target for static in jobs["homer-agent"]["static_configs"] for target in static["targets"]
     }
     assert agent_targets == {"agent:9464", "host.docker.internal:9464"}
+
+
+def render_rules(tmp_path: Path, docs_url: str | None) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PROMETHEUS_SOURCE_DIR": str(PROMETHEUS_DIR),
+        "PROMETHEUS_CONFIG_DIR": str(tmp_path),
+    }
+    if docs_url is not None:
+        env["HOMER_DOCS_URL"] = docs_url
+    return subprocess.run(
+        ["sh", str(RENDER)], env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def test_runbook_links_follow_one_docs_setting(tmp_path: Path) -> None:
+    """compose's Prometheus reads rules rendered by render-rules.sh from HOMER_DOCS_URL."""
+    assert f'DEFAULT_DOCS_URL="{DEFAULT_DOCS_URL}"' in RENDER.read_text(encoding="utf-8")
+    done = render_rules(tmp_path, "https://docs.example.com/homer/")
+    assert done.returncode == 0, done.stderr
+    rendered = yaml.safe_load((tmp_path / "alerts.yml").read_text(encoding="utf-8"))
+    rules = [r for g in rendered["groups"] for r in g["rules"] if "alert" in r]
+    assert len(rules) == len(EXPECTED_ALERTS)
+    for rule in rules:
+        assert rule["annotations"]["runbook_url"] == (
+            f"https://docs.example.com/homer/runbooks.md#{rule['alert'].lower()}"
+        )
+    # Nothing but the links changed.
+    original = ALERTS.read_text(encoding="utf-8")
+    assert (tmp_path / "alerts.yml").read_text(encoding="utf-8") == original.replace(
+        f"{DEFAULT_DOCS_URL}/", "https://docs.example.com/homer/"
+    )
+    assert (tmp_path / "prometheus.yml").read_text() == CONFIG.read_text()
+    if shutil.which("promtool"):
+        checked = promtool("check", "config", str(tmp_path / "prometheus.yml"))
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    # Unset or empty: the repository's docs, as alerts.yml says.
+    for unset in (None, ""):
+        assert render_rules(tmp_path, unset).returncode == 0
+        assert (tmp_path / "alerts.yml").read_text(encoding="utf-8") == original
+
+
+def test_a_bad_docs_url_is_one_line(tmp_path: Path) -> None:
+    for bad in ("docs.example.com", 'https://x/"a', "https://x/a|b", "https://x/a b"):
+        done = render_rules(tmp_path, bad)
+        assert done.returncode == 2, bad
+        assert done.stderr.count("\n") == 1 and "HOMER_DOCS_URL" in done.stderr, done.stderr
