@@ -262,9 +262,11 @@ def test_homer_series_in_queries_are_exported() -> None:
     from homer_agent.service import http_metrics
 
     metrics.set_build_info("offline", "0.0.0-test")
-    # The series of a request the service answered (labelled, so absent until one is).
-    http_metrics.HTTP_REQUESTS.labels(route="/healthz", method="GET", status="200")
+
     exported = {sample.name for family in metrics.REGISTRY.collect() for sample in family.samples}
+    # The service's request counter is labelled, so it has no series until a request is
+    # served (not in this process): its name from its description.
+    exported |= {f"{family.name}_total" for family in http_metrics.HTTP_REQUESTS.describe()}
     exprs = monitoring_exprs.dashboard_promql() + monitoring_exprs.alert_exprs()
     for expr in exprs:
         for series in re.findall(r"\bhomer_[a-z_]+", expr):
@@ -281,3 +283,12 @@ def test_exact_and_sampled_numbers_say_which_they_are() -> None:
     latency = {p["title"]: p.get("description", "") for p in monitoring_exprs.panels(board)}
     assert "CLI" in latency["Turn latency (exact)"] and "buckets" in latency["Turn latency (exact)"]
     assert "Sampled" in latency["Turn latency"] and "exact" in latency["Turn latency"]
+
+
+def test_running_agents_counts_worker_processes() -> None:
+    [panel] = [
+        p
+        for p in monitoring_exprs.panels(dashboards()["agent.json"])
+        if p["title"] == "Running agents"
+    ]
+    assert "homer_processes" in panel["targets"][0]["expr"]

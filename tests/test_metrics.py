@@ -23,6 +23,7 @@ EXPECTED_NAMES = {
     "homer_build_info",
     "homer_model_fallbacks_total",
     "homer_model_circuit_state",
+    "homer_processes",
 }
 
 EXPECTED_LABELS = {
@@ -37,6 +38,7 @@ EXPECTED_LABELS = {
     "homer_build_info": {"version", "model"},
     "homer_model_fallbacks_total": {"reason"},
     "homer_model_circuit_state": set(),
+    "homer_processes": set(),
 }
 
 CLOSED_LABEL_VALUES = {

@@ -1040,13 +1040,18 @@ def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
             table.Panel()
             .id(ids())
             .title("Running agents")
-            .description("homer_build_info of every agent Prometheus scrapes: version and model.")
+            .description(
+                "Every agent Prometheus scrapes: version, model (homer_build_info) and its "
+                "processes (homer_processes): 1 for a chat or a one-process serve, the live "
+                "workers of serve --workers N, whose metrics one scrape merges."
+            )
             .datasource(PROMETHEUS)
             .span(4)
             .height(4)
             .with_target(
                 promql(
-                    "max by (instance, version, model) (homer_build_info)",
+                    "max by (instance, version, model) (homer_build_info)"
+                    " * on (instance) group_left sum by (instance) (homer_processes)",
                     "{{instance}}",
                     instant=True,
                 ).format(PromQueryFormat.TABLE)
@@ -1055,8 +1060,9 @@ def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 _transformation(
                     "organize",
                     {
-                        "excludeByName": {"Time": True, "Value": True},
-                        "indexByName": {"instance": 0, "version": 1, "model": 2},
+                        "excludeByName": {"Time": True},
+                        "indexByName": {"instance": 0, "version": 1, "model": 2, "Value": 3},
+                        "renameByName": {"Value": "processes"},
                     },
                 )
             )
