@@ -468,6 +468,19 @@ def _configure_logging() -> None:
         logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)
 
 
+def _exit_on_termination() -> None:
+    """SIGTERM and SIGHUP (the terminal closed) end the process like Ctrl-D does: through
+    `finally` blocks and atexit, so the embedded PostgreSQL is stopped when this was its
+    last user (their default action kills the process on the spot, leaving it running)."""
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, leave)
+
+
 def main() -> None:
     """Console entry point: errors a person can act on become one line and exit 1."""
     from homer_agent.db.embedded import EmbeddedError
@@ -475,6 +488,7 @@ def main() -> None:
     from homer_agent.profile import ProfileError
 
     _configure_logging()
+    _exit_on_termination()
     try:
         app()
     except (UserError, SettingsError, DatabaseUnavailableError, EmbeddedError, ProfileError) as exc:

@@ -78,6 +78,10 @@ def run_chat(settings: Settings, key: str | None) -> int:
         raise SettingsError(problem)
     profile = load_profile(settings.homer_profile)
     with connect(settings) as database:
+        if database.embedded:
+            from homer_agent.db.embedded import keep_embedded_alive
+
+            keep_embedded_alive(settings.homer_data_dir)
         # The fallback's notices (the provider failing, back again) go to standard error:
         # for the developer, never the lead.
         agent = _AgentLoader(settings, database.pool, profile, notify=notice)

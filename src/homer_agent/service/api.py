@@ -143,6 +143,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             await anyio.to_thread.run_sync(agent.close_probe)
             if opened is not None:
                 await anyio.to_thread.run_sync(opened.close)
+                if opened.embedded:  # a worker ends by SIGTERM: release its handle now
+                    from homer_agent.db.embedded import release_embedded
+
+                    await anyio.to_thread.run_sync(release_embedded)
 
     app = FastAPI(
         title="Homer lead agent",
@@ -292,6 +296,10 @@ def load_homer(settings: Settings) -> tuple[Any, Homer]:
 
     profile = load_profile(settings.homer_profile)
     database = connect(settings)
+    if database.embedded:
+        from homer_agent.db.embedded import keep_embedded_alive
+
+        keep_embedded_alive(settings.homer_data_dir)
     metrics.register_tools(TOOL_NAMES)
     metrics.set_build_info(settings.model_name)
     fallback = make_fallback(settings, notify=lambda text: log.warning("%s", text))

@@ -1,0 +1,113 @@
+"""The embedded PostgreSQL follows `chat` and `serve` (issue 22, item 8).
+
+SIGTERM or SIGHUP (the terminal closed) stops the server when that process was its last
+user, as Ctrl-D does; a server that dies under a running chat is started again by it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import psutil
+import pytest
+
+T = TypeVar("T")
+EXE = Path(sys.executable).with_name("homer-agent")
+
+
+def _wait(what: str, probe: Callable[[], T | None], timeout: float = 120) -> T:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = probe()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL", "PROMETHEUS_"))
+    }
+    return env | {
+        "HOMER_DATA_DIR": str(data_dir),
+        "HOMER_MODEL": "offline",
+        "HOMER_METRICS_PORT": "0",
+    }
+
+
+def _postmaster(data_dir: Path) -> psutil.Process | None:
+    try:
+        pid = int((data_dir / "pgdata" / "postmaster.pid").read_text().split()[0])
+        process = psutil.Process(pid)
+    except (FileNotFoundError, ValueError, IndexError, psutil.Error):
+        return None
+    return process if process.is_running() and process.status() != psutil.STATUS_ZOMBIE else None
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    directory = tmp_path_factory.mktemp("embedded")
+    yield directory
+    leftover = _postmaster(directory)
+    if leftover is not None:  # a failed test must not leave a server behind
+        leftover.terminate()
+        leftover.wait(30)
+
+
+class Chat:
+    def __init__(self, data_dir: Path, log: Path) -> None:
+        self.log = log
+        self.proc = subprocess.Popen(
+            [str(EXE), "chat", "--session", "lifecycle"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log.open("wb"),
+            env=_env(data_dir),
+        )
+        _wait("the banner", lambda: "Homer · " in log.read_text(errors="replace"))
+
+    def ask(self, text: str) -> str:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(text.encode() + b"\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().decode()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_stops_the_embedded_server_with_its_last_user(
+    data_dir: Path, tmp_path: Path, signum: int
+) -> None:
+    chat = Chat(data_dir, tmp_path / "chat.log")
+    server = _postmaster(data_dir)
+    assert server is not None
+    assert chat.ask("Oi")
+    chat.proc.send_signal(signum)
+    assert chat.proc.wait(timeout=60) == 128 + signum
+    _wait("the server to stop", lambda: not server.is_running(), timeout=60)
+    assert "Traceback" not in (tmp_path / "chat.log").read_text()
+
+
+def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_path: Path) -> None:
+    chat = Chat(data_dir, tmp_path / "chat.log")
+    try:
+        server = _postmaster(data_dir)
+        assert server is not None and chat.ask("Oi, sou a Lia")
+        server.kill()  # SIGKILL: no shutdown at all
+        server.wait(30)
+        again = _wait("a new server", lambda: _postmaster(data_dir), timeout=60)
+        assert again.pid != server.pid
+        reply = chat.ask("Quero 3 quartos")
+        assert "Tente de novo" not in reply and "quartos" in reply.lower(), reply
+    finally:
+        chat.proc.send_signal(signal.SIGTERM)
+        chat.proc.wait(timeout=60)
