@@ -111,3 +111,38 @@ def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_
     finally:
         chat.proc.send_signal(signal.SIGTERM)
         chat.proc.wait(timeout=60)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_of_serve_stops_the_embedded_server(
+    data_dir: Path, tmp_path: Path, workers: str
+) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    log = tmp_path / "serve.log"
+    proc = subprocess.Popen(
+        [str(EXE), "serve", "--port", str(port), "--workers", workers],
+        stdin=subprocess.DEVNULL,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        env=_env(data_dir),
+    )
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200
+        except httpx.TransportError:
+            return proc.poll() is not None and pytest.fail(log.read_text())
+
+    _wait("serve", ready)
+    server = _postmaster(data_dir)
+    assert server is not None
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    _wait("the server to stop", lambda: not server.is_running(), timeout=60)
+    assert "Traceback" not in log.read_text()
