@@ -360,13 +360,27 @@ def kb_index(
     from homer_agent.profile import load_profile
 
     settings = load_settings()
-    folder = folder or documents_folder(settings, load_profile(settings.homer_profile))
+    at_start = documents_folder(settings, load_profile(settings.homer_profile))
+    folder = folder or at_start
     if folder is None:
         fail("no documents folder: pass DIR, set HOMER_KB_DIR or `documents` in the profile")
     with _kb_errors(), _connect(settings) as database, database.pool.connection() as conn:
         report = index_folder(conn, folder, embedder=make_embedder(settings))
     for line in report.lines():
         print(line)
+    if at_start is not None and _resolved(at_start) != _resolved(folder):
+        # One index per database: what `chat` and `serve` index at start replaces this.
+        notice(
+            f"Note: `chat` and `serve` index {at_start} at start, which replaces the "
+            f"documents of {folder}; to keep these, set HOMER_KB_DIR={folder}"
+        )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 @kb_app.command("search")
