@@ -279,6 +279,35 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
     assert only_event(radicale, calendar_url).decoded("dtstamp") == event.decoded("dtstamp")
 
 
+def test_a_pending_call_whose_slot_was_taken_is_reported_not_written(
+    *,
+    radicale: Radicale,
+    calendar_url: str,
+    pool: Pool,
+    db_url: str,
+    gate: Gate,
+    open_session: Callable[..., Session],
+) -> None:
+    url = through(gate, calendar_url)
+    env = {"DATABASE_URL": db_url} | caldav_env(radicale, url)
+    session = open_session("ana-clash", broker_calendar(radicale, url))
+    gate.close()  # booked while the calendar cannot be asked: pending
+    say(session, QUALIFIED, "segunda às 10h")
+    # Meanwhile a broker fills the slot.
+    radicale.add_busy(calendar_url, local(MONDAY, 9, 30), local(MONDAY, 10, 30), "Visita")
+    gate.open()
+    synced = run_cli("calls", "sync", env=env)
+    assert synced.returncode == 1, synced.stderr
+    assert "conflict: the call with Ana" in synced.stderr and "reschedule" in synced.stderr
+    assert "Traceback" not in synced.stderr
+    [event] = radicale.events(calendar_url)  # the broker's visit alone, not overwritten
+    assert str(event["summary"]) == "Visita"
+    [row] = call_rows(pool)
+    assert row["pushed_version"] == 0 and "conflict" in row["last_error"]
+    # Said again on the next push, never written silently.
+    assert "conflict" in run_cli("calls", "sync", env=env).stderr
+
+
 def test_wrong_password_is_a_calendar_down_not_a_crash(
     radicale: Radicale,
     calendar_url: str,

@@ -24,6 +24,7 @@ EXPECTED_NAMES = {
     "homer_model_fallbacks_total",
     "homer_model_circuit_state",
     "homer_processes",
+    "homer_calendar_conflicts_total",
 }
 
 EXPECTED_LABELS = {
@@ -39,6 +40,7 @@ EXPECTED_LABELS = {
     "homer_model_fallbacks_total": {"reason"},
     "homer_model_circuit_state": set(),
     "homer_processes": set(),
+    "homer_calendar_conflicts_total": set(),
 }
 
 CLOSED_LABEL_VALUES = {

@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import httpx
 import psycopg
 import pytest
 import yaml
@@ -468,6 +469,16 @@ EXACT_COLUMNS = (
 )
 
 
+def client_requests(api: str) -> None:
+    """Client requests to the API replica that run no turn (the exact panels count turns):
+    unknown leads (404), a body that is not JSON (400); and the API's description (200)."""
+    assert httpx.get(f"{api}/v1/leads/nobody-here", timeout=30).status_code == 404
+    bad = httpx.post(f"{api}/v1/sessions/k/messages", content=b"{", timeout=30)
+    assert bad.status_code == 400
+    assert httpx.get(f"{api}/openapi.json", timeout=30).status_code == 200
+    assert httpx.get(f"{api}/v1/leads/nobody-either", timeout=30).status_code == 404
+
+
 def turns_recorded(superuser_db_url: str) -> dict[str, int]:
     with psycopg.connect(superuser_db_url) as conn:
         rows = conn.execute(
@@ -649,6 +660,7 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             return len(active) == expected_targets and all(t["health"] == "up" for t in active)
 
         wait_for("every Prometheus target to be up", all_targets_up, START_TIMEOUT, processes)
+        client_requests(f"http://{addresses['api']}")
 
         # Scraped at rest; now the conversations, stdin left open so the agents keep serving.
         for key, messages in CONVERSATIONS.items():
@@ -677,6 +689,10 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         for column, value in short.items():
             stack.truth[column] += value
         stack.errors_by_kind["model"] = stack.errors_by_kind.get("model", 0.0) + 1
+
+        # Client requests to the API replica, the second round (the first made the series
+        # exist before the chat, so rates see these as increases).
+        client_requests(f"http://{addresses['api']}")
 
         # Every target scraped, and every rule evaluated, after the last turn.
         talked = time.time() + 0.5
@@ -763,6 +779,7 @@ QUIET_BECAUSE = {
     "PrometheusNotificationsFailing": "Prometheus reaches Alertmanager",
     "PrometheusRuleEvaluationFailures": "every rule evaluates",
     "AgentFallbackShareHigh": "offline agents have no provider to fail: no turn falls back",
+    "AgentHttpServerErrorsHigh": "the API replica answered its client requests 200, 404, 400",
 }
 
 _COMPARISON = re.compile(

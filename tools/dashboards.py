@@ -1326,11 +1326,15 @@ HTTP_CLIENT_ROUTES = 'route=~"/v1/.*|/webhooks/.*"'
 
 
 def _http_class(digit: str) -> str:
-    return f'sum(rate(homer_http_requests_total{{status=~"{digit}.."}}[$__rate_interval])) * 60'
+    return (
+        f'sum(rate(homer_http_requests_total{{status=~"{digit}.."}}[$__rate_interval])) * 60'
+        " or vector(0)"
+    )
 
 
 HTTP_5XX_SHARE = (
-    f'sum(rate(homer_http_requests_total{{status=~"5..",{HTTP_CLIENT_ROUTES}}}[5m]))'
+    f'(sum(rate(homer_http_requests_total{{status=~"5..",{HTTP_CLIENT_ROUTES}}}[5m]))'
+    " or vector(0))"
     f" / sum(rate(homer_http_requests_total{{{HTTP_CLIENT_ROUTES}}}[5m]))"
 )
 

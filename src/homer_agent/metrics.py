@@ -187,6 +187,12 @@ SENTIMENT: Final = Histogram(
     buckets=SENTIMENT_BUCKETS,
     registry=REGISTRY,
 )
+CALENDAR_CONFLICTS: Final = Counter(
+    "homer_calendar_conflicts_total",
+    "Pending calls not written to the brokers' calendar because their slot is busy there "
+    "now (each push that finds it counts once).",
+    registry=REGISTRY,
+)
 PROCESSES: Final = Gauge(
     "homer_processes",
     "Agent processes behind this target: 1 for a chat or a one-process serve, one per "
@@ -214,6 +220,7 @@ METRIC_NAMES: Final = frozenset(
         "homer_model_fallbacks_total",
         "homer_model_circuit_state",
         "homer_processes",
+        "homer_calendar_conflicts_total",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -293,6 +300,11 @@ def set_build_info(model: str, agent_version: str | None = None) -> None:
     label = register_model(model)
     BUILD_INFO.info({"version": _clean(agent_version) or "unknown", "model": label})
     PROCESSES.set(1)
+
+
+def record_calendar_conflict() -> None:
+    """A pending call found its slot busy in the calendar and was not written."""
+    CALENDAR_CONFLICTS.inc()
 
 
 MULTIPROC_ENV: Final = "PROMETHEUS_MULTIPROC_DIR"
