@@ -780,6 +780,7 @@ QUIET_BECAUSE = {
     "PrometheusRuleEvaluationFailures": "every rule evaluates",
     "AgentFallbackShareHigh": "offline agents have no provider to fail: no turn falls back",
     "AgentHttpServerErrorsHigh": "the API replica answered its client requests 200, 404, 400",
+    "AgentCalendarConflicts": "no calendar is configured: nothing is pushed",
 }
 
 _COMPARISON = re.compile(

@@ -40,6 +40,7 @@ EXPECTED_ALERTS = {
     "AgentTurnLatencyHigh",
     "AgentDatabaseErrors",
     "AgentHttpServerErrorsHigh",
+    "AgentCalendarConflicts",
     "AgentHandoffSpike",
     "AgentModelCallLatencyHigh",
     "AgentModelErrorRateHigh",

@@ -888,6 +888,7 @@ def agent_dashboard() -> dash.Dashboard:
         _agent_fallback,
         _agent_mood,
         _agent_http,
+        _agent_calendar,
     ):
         board = group(board, ids)
     return board
@@ -1374,6 +1375,25 @@ def _agent_http(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 span=18,
                 stacked=True,
             )
+        )
+    )
+
+
+def _agent_calendar(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of the brokers' calendar (Prometheus)."""
+    return board.with_row(dash.Row("Calendar (sampled: Prometheus)").id(ids())).with_panel(
+        _stat(
+            ids,
+            "Calendar conflicts (1h)",
+            "Pending calls a push did not write because their time is now busy in the "
+            "brokers' calendar (booked while it could not be asked). Each stays pending "
+            "until rescheduled; AgentCalendarConflicts fires on any. Counted by chat and "
+            "serve; `calls sync` says it in its output and exits 1.",
+            promql("sum(increase(homer_calendar_conflicts_total[1h]))", "conflicts", instant=True),
+            "short",
+            span=6,
+            height=4,
+            steps=((None, "green"), (1, "red")),
         )
     )
 
