@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import run_cli
+from tests.service_support import free_port
 
 PASSWORD = "not-the-right-one-5e3f"
 SSL_OR_GSS_REQUEST = {80877103, 80877104}
@@ -104,16 +105,10 @@ def test_version() -> None:
     assert result.stdout.strip() == f"homer-agent {version('homer-agent')}"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_operator_notices_come_before_the_banner_in_english(db_url: str) -> None:
     """First start: the documents are indexed and metrics served; both are said before
     the banner (never between the lead's lines), on standard error, in English."""
-    port = _free_port()
+    port = free_port()
     result = run_cli(
         "chat",
         "--session",

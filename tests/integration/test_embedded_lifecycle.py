@@ -6,43 +6,16 @@ user, as Ctrl-D does; a server that dies under a running chat is started again b
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import psutil
 import pytest
 
-T = TypeVar("T")
-EXE = Path(sys.executable).with_name("homer-agent")
-
-
-def _wait(what: str, probe: Callable[[], T | None], timeout: float = 120) -> T:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = probe()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _env(data_dir: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL", "PROMETHEUS_"))
-    }
-    return env | {
-        "HOMER_DATA_DIR": str(data_dir),
-        "HOMER_MODEL": "offline",
-        "HOMER_METRICS_PORT": "0",
-    }
+from tests.reliability_support import EXE, cli_env
+from tests.service_support import free_port, wait_until
 
 
 def _postmaster(data_dir: Path) -> psutil.Process | None:
@@ -72,9 +45,9 @@ class Chat:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log.open("wb"),
-            env=_env(data_dir),
+            env=cli_env({"HOMER_DATA_DIR": str(data_dir)}),
         )
-        _wait("the banner", lambda: "Homer · " in log.read_text(errors="replace"))
+        wait_until("the banner", lambda: "Homer · " in log.read_text(errors="replace"))
 
     def ask(self, text: str) -> str:
         assert self.proc.stdin is not None and self.proc.stdout is not None
@@ -93,7 +66,7 @@ def test_a_signal_stops_the_embedded_server_with_its_last_user(
     assert chat.ask("Oi")
     chat.proc.send_signal(signum)
     assert chat.proc.wait(timeout=60) == 128 + signum
-    _wait("the server to stop", lambda: not server.is_running(), timeout=60)
+    wait_until("the server to stop", lambda: not server.is_running(), timeout=60)
     assert "Traceback" not in (tmp_path / "chat.log").read_text()
 
 
@@ -104,7 +77,13 @@ def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_
         assert server is not None and chat.ask("Oi, sou a Lia")
         server.kill()  # SIGKILL: no shutdown at all
         server.wait(30)
-        again = _wait("a new server", lambda: _postmaster(data_dir), timeout=60)
+
+        def restarted() -> psutil.Process | None:
+            # postmaster.pid ends with "ready" once the server accepts connections.
+            pidfile = (data_dir / "pgdata" / "postmaster.pid").read_text()
+            return _postmaster(data_dir) if pidfile.rstrip().endswith("ready") else None
+
+        again = wait_until("a new server", restarted, timeout=60)
         assert again.pid != server.pid
         reply = chat.ask("Quero 3 quartos")
         assert "Tente de novo" not in reply and "quartos" in reply.lower(), reply
@@ -117,20 +96,16 @@ def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_
 def test_sigterm_of_serve_stops_the_embedded_server(
     data_dir: Path, tmp_path: Path, workers: str
 ) -> None:
-    import socket
-
     import httpx
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
+    port = free_port()
     log = tmp_path / "serve.log"
     proc = subprocess.Popen(
         [str(EXE), "serve", "--port", str(port), "--workers", workers],
         stdin=subprocess.DEVNULL,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
-        env=_env(data_dir),
+        env=cli_env({"HOMER_DATA_DIR": str(data_dir)}),
     )
 
     def ready() -> bool:
@@ -139,10 +114,10 @@ def test_sigterm_of_serve_stops_the_embedded_server(
         except httpx.TransportError:
             return proc.poll() is not None and pytest.fail(log.read_text())
 
-    _wait("serve", ready)
+    wait_until("serve", ready)
     server = _postmaster(data_dir)
     assert server is not None
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=60)
-    _wait("the server to stop", lambda: not server.is_running(), timeout=60)
+    wait_until("the server to stop", lambda: not server.is_running(), timeout=60)
     assert "Traceback" not in log.read_text()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -18,16 +17,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.service_support import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "docker" / "haproxy" / "haproxy.cfg"
 
 pytestmark = pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy not installed")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def local_config(api_port: int, health_port: int, dead_port: int) -> str:
@@ -46,9 +41,9 @@ def local_config(api_port: int, health_port: int, dead_port: int) -> str:
 @pytest.fixture(scope="module")
 def balancer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     directory = tmp_path_factory.mktemp("haproxy")
-    api_port, health_port = _free_port(), _free_port()
+    api_port, health_port = free_port(), free_port()
     config = directory / "haproxy.cfg"
-    config.write_text(local_config(api_port, health_port, _free_port()))
+    config.write_text(local_config(api_port, health_port, free_port()))
     log = directory / "haproxy.log"
     proc = subprocess.Popen(
         ["haproxy", "-db", "-f", str(config)],

@@ -10,76 +10,46 @@ must equal the turns made, and `homer_processes` must count the two workers.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
+
+from tests.reliability_support import EXE, cli_env
+from tests.service_support import free_port, wait_until
 
 pytestmark = pytest.mark.skipif(
     shutil.which("prometheus") is None, reason="the prometheus binary is not installed"
 )
 
-T = TypeVar("T")
-EXE = Path(sys.executable).with_name("homer-agent")
 TURNS = 24
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait(what: str, probe: Callable[[], T | None], timeout: float = 90) -> T:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            value = probe()
-            if value:
-                return value
-        except (OSError, ValueError, KeyError, httpx.HTTPError) as exc:
-            last = f"{type(exc).__name__}: {exc}"
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what} {last}")
-
-
-def _env(db_url: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("OPENAI_", "HOMER_", "DATABASE_URL", "PROMETHEUS_"))
-    }
-    return env | {"DATABASE_URL": db_url, "HOMER_MODEL": "offline", "HOMER_METRICS_PORT": "0"}
 
 
 @pytest.fixture
 def replica(db_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "serve.log").open("wb")
     proc = subprocess.Popen(
         [str(EXE), "serve", "--port", str(port), "--workers", "2"],
         stdin=subprocess.DEVNULL,
         stdout=log,
         stderr=subprocess.STDOUT,
-        env=_env(db_url),
+        env=cli_env({"DATABASE_URL": db_url}),
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait("serve", lambda: httpx.get(f"{url}/readyz", timeout=2).status_code == 200)
+        wait_until("serve", lambda: httpx.get(f"{url}/readyz", timeout=2).status_code == 200)
         yield url, proc
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -90,7 +60,7 @@ def replica(db_url: str, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen
 @pytest.fixture
 def prometheus(replica: tuple[str, subprocess.Popen[bytes]], tmp_path: Path) -> Iterator[str]:
     target = replica[0].removeprefix("http://")
-    port = _free_port()
+    port = free_port()
     config = tmp_path / "prometheus.yml"
     config.write_text(
         json.dumps(  # YAML is a superset of JSON
@@ -117,7 +87,7 @@ def prometheus(replica: tuple[str, subprocess.Popen[bytes]], tmp_path: Path) -> 
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait("prometheus", lambda: httpx.get(f"{url}/-/ready", timeout=2).status_code == 200)
+        wait_until("prometheus", lambda: httpx.get(f"{url}/-/ready", timeout=2).status_code == 200)
         yield url
     finally:
         proc.terminate()
@@ -170,7 +140,7 @@ def test_every_scrape_counts_the_turns_of_all_workers(
             assert "homer_build_info{" in text
 
     # Prometheus, after several scrapes since the turns ended: every stored sample agrees.
-    _wait(
+    wait_until(
         "scrapes after the turns",
         lambda: (
             (_scalar(prometheus, "count_over_time(up[15s])") or 0) >= 6 and time.time() - done > 6
