@@ -250,6 +250,24 @@ def test_calendar_down_keeps_the_booking_and_pushes_it_once_on_the_next_turn(
     assert again.decoded("dtstamp") == event.decoded("dtstamp")
 
 
+def booked_while_down(
+    *,
+    radicale: Radicale,
+    calendar_url: str,
+    db_url: str,
+    gate: Gate,
+    open_session: Callable[..., Session],
+    key: str,
+) -> tuple[dict[str, str], Session]:
+    """Ana books Monday 10h while the calendar cannot be reached: the call is pending.
+    The `calls sync` environment (through the gate, open again) and the session."""
+    url = through(gate, calendar_url)
+    session = open_session(key, broker_calendar(radicale, url))
+    gate.close()
+    say(session, QUALIFIED, "segunda às 10h")
+    return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+
+
 def test_calendar_down_then_calls_sync_pushes_it_once(
     *,
     radicale: Radicale,
@@ -259,11 +277,14 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
     gate: Gate,
     open_session: Callable[..., Session],
 ) -> None:
-    url = through(gate, calendar_url)
-    env = {"DATABASE_URL": db_url} | caldav_env(radicale, url)
-    session = open_session("ana-sync", broker_calendar(radicale, url))
-    gate.close()
-    say(session, QUALIFIED, "segunda às 10h")
+    env, session = booked_while_down(
+        radicale=radicale,
+        calendar_url=calendar_url,
+        db_url=db_url,
+        gate=gate,
+        open_session=open_session,
+        key="ana-sync",
+    )
     failed = run_cli("calls", "sync", env=env)
     assert failed.returncode == 1
     assert "1 still pending" in failed.stderr and "Traceback" not in failed.stderr
@@ -288,11 +309,14 @@ def test_a_pending_call_whose_slot_was_taken_is_reported_not_written(
     gate: Gate,
     open_session: Callable[..., Session],
 ) -> None:
-    url = through(gate, calendar_url)
-    env = {"DATABASE_URL": db_url} | caldav_env(radicale, url)
-    session = open_session("ana-clash", broker_calendar(radicale, url))
-    gate.close()  # booked while the calendar cannot be asked: pending
-    say(session, QUALIFIED, "segunda às 10h")
+    env, _ = booked_while_down(
+        radicale=radicale,
+        calendar_url=calendar_url,
+        db_url=db_url,
+        gate=gate,
+        open_session=open_session,
+        key="ana-clash",
+    )
     # Meanwhile a broker fills the slot.
     radicale.add_busy(calendar_url, local(MONDAY, 9, 30), local(MONDAY, 10, 30), "Visita")
     gate.open()
