@@ -324,18 +324,35 @@ class AlertListPanel(cogbuilder.Builder[Panel]):
         return self._panel
 
 
+CACHE_HIT = 'sum(rate(pg_stat_database_blks_hit{datname="homer"}[$__rate_interval]))'
+CACHE_READ = 'sum(rate(pg_stat_database_blks_read{datname="homer"}[$__rate_interval]))'
+CACHE_HIT_RATIO = f"{CACHE_HIT} / ({CACHE_HIT} + {CACHE_READ})"
+
+
 def postgres_dashboard() -> dash.Dashboard:
     ids = _Ids()
-    hit = 'sum(rate(pg_stat_database_blks_hit{datname="homer"}[$__rate_interval]))'
-    read = 'sum(rate(pg_stat_database_blks_read{datname="homer"}[$__rate_interval]))'
+    board = _dashboard(
+        "homer-postgres",
+        "Homer · PostgreSQL",
+        "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
+        instances="pg_up",
+    )
+    for group in (
+        _postgres_server,
+        _postgres_activity,
+        _postgres_tables,
+        _postgres_table_health,
+        _postgres_transactions,
+        _postgres_monitoring,
+    ):
+        board = group(board, ids)
+    return board
+
+
+def _postgres_server(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Server" and its panels."""
     return (
-        _dashboard(
-            "homer-postgres",
-            "Homer · PostgreSQL",
-            "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
-            instances="pg_up",
-        )
-        .with_row(dash.Row("Server").id(ids()))
+        board.with_row(dash.Row("Server").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -375,7 +392,7 @@ def postgres_dashboard() -> dash.Dashboard:
                 ids,
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers (homer database).",
-                promql(f"{hit} / ({hit} + {read})", "hit ratio", instant=True),
+                promql(CACHE_HIT_RATIO, "hit ratio", instant=True),
                 "percentunit",
                 steps=((None, "red"), (0.9, "orange"), (0.99, "green")),
             )
@@ -403,7 +420,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 steps=((None, "green"), (1, "red")),
             )
         )
-        .with_row(dash.Row("Activity").id(ids()))
+    )
+
+
+def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Activity" and its panels."""
+    return (
+        board.with_row(dash.Row("Activity").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -446,7 +469,7 @@ def postgres_dashboard() -> dash.Dashboard:
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers; below 90% means the "
                 "working set no longer fits in memory.",
-                [promql(f"{hit} / ({hit} + {read})", "hit ratio")],
+                [promql(CACHE_HIT_RATIO, "hit ratio")],
                 "percentunit",
             )
             .min(0)
@@ -498,7 +521,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 "bytes",
             )
         )
-        .with_row(dash.Row("Tables").id(ids()))
+    )
+
+
+def _postgres_tables(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Tables" and its panels."""
+    return (
+        board.with_row(dash.Row("Tables").id(ids()))
         .with_panel(
             bargauge.Panel()
             .id(ids())
@@ -537,7 +566,13 @@ def postgres_dashboard() -> dash.Dashboard:
             )
             .with_target(Sql(TABLE_SIZES_SQL))
         )
-        .with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
+    )
+
+
+def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Table health (postgres-exporter)" and its panels."""
+    return (
+        board.with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -618,7 +653,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 bars=True,
             )
         )
-        .with_row(dash.Row("Transactions and sessions").id(ids()))
+    )
+
+
+def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Transactions and sessions" and its panels."""
+    return (
+        board.with_row(dash.Row("Transactions and sessions").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -678,7 +719,13 @@ def postgres_dashboard() -> dash.Dashboard:
                 "percentunit",
             ).min(0)
         )
-        .with_row(dash.Row("Monitoring itself").id(ids()))
+    )
+
+
+def _postgres_monitoring(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Monitoring itself" and its panels."""
+    return (
+        board.with_row(dash.Row("Monitoring itself").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -822,15 +869,35 @@ def _quantile(q: float, buckets: str, by: str = "") -> str:
 
 def agent_dashboard() -> dash.Dashboard:
     ids = _Ids()
+    board = _dashboard(
+        "homer-agent",
+        "Homer · Agent",
+        "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
+        "fallback, mood and HTTP requests. Panels marked (exact) count rows of the turns "
+        "table (SQL): every turn of every process, CLI sessions included, over the time "
+        "range. The other panels are sampled (Prometheus): only long-running agents it "
+        "scrapes, over a rate window, quantiles estimated from histogram buckets. The two "
+        "never agree exactly; when they differ a lot, trust the exact ones for counts.",
+        instances="homer_build_info",
+    )
+    for group in (
+        _agent_exact,
+        _agent_live,
+        _agent_turns,
+        _agent_model_and_tools,
+        _agent_fallback,
+        _agent_mood,
+        _agent_http,
+        _agent_calendar,
+    ):
+        board = group(board, ids)
+    return board
+
+
+def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of exact counts (SQL on the turns table) and its panels."""
     return (
-        _dashboard(
-            "homer-agent",
-            "Homer · Agent",
-            "The chat agent: turns, latency, model, tools, errors, hand-offs, the model "
-            "fallback and mood.",
-            instances="homer_build_info",
-        )
-        .with_row(dash.Row("Every turn (turns table, exact)").id(ids()))
+        board.with_row(dash.Row("Every turn (exact: SQL, turns table, CLI included)").id(ids()))
         .with_panel(
             _exact(
                 ids,
@@ -874,7 +941,10 @@ def agent_dashboard() -> dash.Dashboard:
                 ids,
                 "Turn latency (exact)",
                 "Median, 95th percentile and maximum wall time of those turns, computed from "
-                "every row (not histogram buckets).",
+                "every row (not histogram buckets). Exact, so it differs from the sampled "
+                "'Turn latency' below: that one leaves out CLI turns Prometheus never scraped, "
+                "covers a rate window rather than the time range, and interpolates inside "
+                "histogram buckets (a p50 of 34 ms there can be 58 ms here).",
                 TURN_LATENCY_SQL,
                 "ms",
             )
@@ -919,12 +989,19 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Live (Prometheus, long-running agents)").id(ids()))
+    )
+
+
+def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of live, sampled numbers (Prometheus) and its panels."""
+    return (
+        board.with_row(dash.Row("Live (sampled: Prometheus, long-running agents only)").id(ids()))
         .with_panel(
             _stat(
                 ids,
                 "Error rate (5m)",
-                "Share of turns that ended in an error; the alert fires above 5%.",
+                "Share of turns that ended in an error; the alert fires above 5%. Sampled "
+                "(Prometheus, last 5 minutes, long-running agents only).",
                 promql(
                     'sum(rate(homer_turns_total{outcome="error"}[5m]))'
                     " / sum(rate(homer_turns_total[5m]))",
@@ -964,13 +1041,18 @@ def agent_dashboard() -> dash.Dashboard:
             table.Panel()
             .id(ids())
             .title("Running agents")
-            .description("homer_build_info of every agent Prometheus scrapes: version and model.")
+            .description(
+                "Every agent Prometheus scrapes: version, model (homer_build_info) and its "
+                "processes (homer_processes): 1 for a chat or a one-process serve, the live "
+                "workers of serve --workers N, whose metrics one scrape merges."
+            )
             .datasource(PROMETHEUS)
             .span(4)
             .height(4)
             .with_target(
                 promql(
-                    "max by (instance, version, model) (homer_build_info)",
+                    "max by (instance, version, model) (homer_build_info)"
+                    " * on (instance) group_left sum by (instance) (homer_processes)",
                     "{{instance}}",
                     instant=True,
                 ).format(PromQueryFormat.TABLE)
@@ -979,13 +1061,20 @@ def agent_dashboard() -> dash.Dashboard:
                 _transformation(
                     "organize",
                     {
-                        "excludeByName": {"Time": True, "Value": True},
-                        "indexByName": {"instance": 0, "version": 1, "model": 2},
+                        "excludeByName": {"Time": True},
+                        "indexByName": {"instance": 0, "version": 1, "model": 2, "Value": 3},
+                        "renameByName": {"Value": "processes"},
                     },
                 )
             )
         )
-        .with_row(dash.Row("Turns").id(ids()))
+    )
+
+
+def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Turns" and its panels."""
+    return (
+        board.with_row(dash.Row("Turns (sampled: Prometheus)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1005,7 +1094,9 @@ def agent_dashboard() -> dash.Dashboard:
             _ts(
                 ids,
                 "Turn latency",
-                "p50 and p95 of a whole turn's wall time, by route.",
+                "p50 and p95 of a whole turn's wall time, by route. Sampled (Prometheus): "
+                "long-running agents only, estimated from histogram buckets; 'Turn latency "
+                "(exact)' above computes them from every row of the turns table.",
                 [
                     promql(_quantile(0.5, TURN_BUCKETS, "route"), "p50 {{route}}"),
                     promql(_quantile(0.95, TURN_BUCKETS, "route"), "p95 {{route}}", "B"),
@@ -1044,7 +1135,13 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Model and tools").id(ids()))
+    )
+
+
+def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Model and tools" and its panels."""
+    return (
+        board.with_row(dash.Row("Model and tools (sampled: Prometheus)").id(ids()))
         .with_panel(
             _ts(
                 ids,
@@ -1142,7 +1239,13 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Model fallback").id(ids()))
+    )
+
+
+def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Model fallback" and its panels."""
+    return (
+        board.with_row(dash.Row("Model fallback (sampled: Prometheus)").id(ids()))
         .with_panel(
             _stat(
                 ids,
@@ -1189,30 +1292,108 @@ def agent_dashboard() -> dash.Dashboard:
                 stacked=True,
             )
         )
-        .with_row(dash.Row("Mood").id(ids()))
+    )
+
+
+def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row "Mood" and its panels."""
+    return board.with_row(dash.Row("Mood (sampled: Prometheus)").id(ids())).with_panel(
+        _ts(
+            ids,
+            "Sentiment of human messages",
+            "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
+            "messages, from the histogram buckets, and the share of clearly negative "
+            "messages (score at most -0.5). A histogram with negative buckets exports no "
+            "_sum, so there is no mean here; the leads dashboard has it from turns.",
+            [
+                promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
+                promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
+                promql(
+                    'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
+                    " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
+                    "negative share",
+                    "C",
+                ),
+            ],
+            "none",
+            span=24,
+        )
+        .min(-1)
+        .max(1)
+    )
+
+
+HTTP_CLIENT_ROUTES = 'route=~"/v1/.*|/webhooks/.*"'
+
+
+def _http_class(digit: str) -> str:
+    return (
+        f'sum(rate(homer_http_requests_total{{status=~"{digit}.."}}[$__rate_interval])) * 60'
+        " or vector(0)"
+    )
+
+
+HTTP_5XX_SHARE = (
+    f'(sum(rate(homer_http_requests_total{{status=~"5..",{HTTP_CLIENT_ROUTES}}}[5m]))'
+    " or vector(0))"
+    f" / sum(rate(homer_http_requests_total{{{HTTP_CLIENT_ROUTES}}}[5m]))"
+)
+
+
+def _agent_http(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of the service's HTTP requests (Prometheus, `homer-agent serve`)."""
+    return (
+        board.with_row(dash.Row("HTTP API (sampled: Prometheus, serve)").id(ids()))
+        .with_panel(
+            _stat(
+                ids,
+                "HTTP 5xx share (5m)",
+                "Share of client requests (/v1/..., /webhooks/...) answered 5xx over 5 "
+                "minutes: 503 database unavailable, 502/504 model, 500 a bug. The alert "
+                "AgentHttpServerErrorsHigh fires above 5% with at least 20 requests. "
+                "Probes (/readyz, /healthz) and scrapes (/metrics) are left out.",
+                promql(HTTP_5XX_SHARE, "5xx share", instant=True),
+                "percentunit",
+                span=6,
+                height=8,
+                steps=((None, "green"), (0.01, "orange"), (0.05, "red")),
+            )
+        )
         .with_panel(
             _ts(
                 ids,
-                "Sentiment of human messages",
-                "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
-                "messages, from the histogram buckets, and the share of clearly negative "
-                "messages (score at most -0.5). A histogram with negative buckets exports no "
-                "_sum, so there is no mean here; the leads dashboard has it from turns.",
+                "HTTP requests by status class",
+                "Requests per minute the service answered, by status class: 2xx, 4xx (400 "
+                "bad input, 401 token, 404 unknown lead, 409 busy or conflicting message_id, "
+                "413 too long), 5xx (503 database, 502/504 model, 500 a bug). Every route, "
+                "probes and scrapes included; a 503 also counts as a database error.",
                 [
-                    promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
-                    promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
-                    promql(
-                        'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
-                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
-                        "negative share",
-                        "C",
-                    ),
+                    promql(_http_class(digit), f"{digit}xx", ref)
+                    for digit, ref in (("2", "A"), ("3", "B"), ("4", "C"), ("5", "D"))
                 ],
-                "none",
-                span=24,
+                "opm",
+                span=18,
+                stacked=True,
             )
-            .min(-1)
-            .max(1)
+        )
+    )
+
+
+def _agent_calendar(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of the brokers' calendar (Prometheus)."""
+    return board.with_row(dash.Row("Calendar (sampled: Prometheus)").id(ids())).with_panel(
+        _stat(
+            ids,
+            "Calendar conflicts (1h)",
+            "Pending calls a push did not write because their time is now busy in the "
+            "brokers' calendar (booked while it could not be asked). Each stays pending "
+            "until rescheduled; AgentCalendarConflicts fires on any. Counted by chat and "
+            "serve; `calls sync` says it in its output and exits 1.",
+            promql("sum(increase(homer_calendar_conflicts_total[1h]))", "conflicts", instant=True),
+            "short",
+            span=6,
+            height=4,
+            steps=((None, "green"), (1, "red")),
         )
     )
 

@@ -5,8 +5,9 @@ WHERE lead_id = sqlc.arg(lead_id) AND channel = sqlc.arg(channel)
   AND message_id = sqlc.arg(message_id);
 
 -- name: InsertMessageReceipt :exec
-INSERT INTO message_receipts (lead_id, channel, message_id, reply)
-VALUES (sqlc.arg(lead_id), sqlc.arg(channel), sqlc.arg(message_id), sqlc.arg(reply));
+INSERT INTO message_receipts (lead_id, channel, message_id, reply, text_sha256)
+VALUES (sqlc.arg(lead_id), sqlc.arg(channel), sqlc.arg(message_id), sqlc.arg(reply),
+        sqlc.narg(text_sha256));
 
 -- name: ListMessageReceipts :many
 SELECT * FROM message_receipts WHERE lead_id = sqlc.arg(lead_id)

@@ -36,6 +36,26 @@ app.add_typer(lead_app, name="lead")
 app.add_typer(db_app, name="db")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"homer-agent {version('homer-agent')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Homer: a pt-BR lead-qualification agent for real-estate developments."""
+
+
 # ---------------------------------------------------------------- chat
 
 
@@ -346,13 +366,27 @@ def kb_index(
     from homer_agent.profile import load_profile
 
     settings = load_settings()
-    folder = folder or documents_folder(settings, load_profile(settings.homer_profile))
+    at_start = documents_folder(settings, load_profile(settings.homer_profile))
+    folder = folder or at_start
     if folder is None:
         fail("no documents folder: pass DIR, set HOMER_KB_DIR or `documents` in the profile")
     with _kb_errors(), _connect(settings) as database, database.pool.connection() as conn:
         report = index_folder(conn, folder, embedder=make_embedder(settings))
     for line in report.lines():
         print(line)
+    if at_start is not None and _resolved(at_start) != _resolved(folder):
+        # One index per database: what `chat` and `serve` index at start replaces this.
+        notice(
+            f"Note: `chat` and `serve` index {at_start} at start, which replaces the "
+            f"documents of {folder}; to keep these, set HOMER_KB_DIR={folder}"
+        )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path
 
 
 @kb_app.command("search")
@@ -454,6 +488,19 @@ def _configure_logging() -> None:
         logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)
 
 
+def _exit_on_termination() -> None:
+    """SIGTERM and SIGHUP (the terminal closed) end the process like Ctrl-D does: through
+    `finally` blocks and atexit, so the embedded PostgreSQL is stopped when this was its
+    last user (their default action kills the process on the spot, leaving it running)."""
+    import signal
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, leave)
+
+
 def main() -> None:
     """Console entry point: errors a person can act on become one line and exit 1."""
     from homer_agent.db.embedded import EmbeddedError
@@ -461,6 +508,7 @@ def main() -> None:
     from homer_agent.profile import ProfileError
 
     _configure_logging()
+    _exit_on_termination()
     try:
         app()
     except (UserError, SettingsError, DatabaseUnavailableError, EmbeddedError, ProfileError) as exc:

@@ -116,6 +116,20 @@ class Settings(BaseSettings):
         SecretStr | None,
         Field(description="Bearer token required on /v1/*; required off loopback."),
     ] = None
+    homer_metrics_public: Annotated[
+        bool,
+        Field(
+            description="Serve /metrics on the API port without the bearer token (Prometheus "
+            "scrapes each replica directly); false: /metrics needs HOMER_API_TOKEN too.",
+        ),
+    ] = True
+    homer_docs_public: Annotated[
+        bool,
+        Field(
+            description="Serve the API's documentation (/docs, /redoc, /openapi.json); "
+            "false: not served (404).",
+        ),
+    ] = True
     homer_whatsapp_verify_token: Annotated[
         SecretStr | None, Field(description="The webhook verification token set at Meta.")
     ] = None
@@ -219,8 +233,15 @@ class Settings(BaseSettings):
 
     def model_problem(self) -> str | None:
         """What stops the chosen model from answering at all, said before the chat starts."""
-        if self.offline or self.openai_api_key is not None or self.openai_base_url is not None:
+        if self.offline or self.openai_base_url is not None:
             return None
+        if self.openai_api_key is not None:
+            if self.openai_api_key.get_secret_value().strip():
+                return None
+            return (
+                "OPENAI_API_KEY is set but empty: set the key, or unset OPENAI_API_KEY "
+                "(or HOMER_MODEL=offline) for the built-in offline model"
+            )
         return (
             f"HOMER_MODEL={self.model_name} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a "
             "local server such as Ollama); set one, or HOMER_MODEL=offline for the built-in model"

@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from homer_agent.brief import notes_lines
 from homer_agent.db.models import Lead, LeadNote
 from homer_agent.inputs import printable
+from homer_agent.ptbr.text import temperature_word
 
 # ---------------------------------------------------------------- notices and replies
 
@@ -97,7 +98,6 @@ _PTBR_LABELS = {
     "created_at": "criado em",
     "updated_at": "atualizado em",
 }
-_PTBR_TEMPERATURES = {"cold": "frio", "warm": "morno", "hot": "quente"}
 
 
 def lead_card(
@@ -118,7 +118,7 @@ def lead_card(
         "budget_brl": brl(lead.budget_brl),
         "call_at": local_time(lead.call_at, tz),
         "temperature": (
-            _PTBR_TEMPERATURES[lead.temperature.value] if ptbr else lead.temperature.value
+            temperature_word(lead.temperature.value) if ptbr else lead.temperature.value
         ),
         "created_at": local_time(lead.created_at, tz),
         "updated_at": local_time(lead.updated_at, tz),

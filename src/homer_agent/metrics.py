@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import threading
 from collections.abc import Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
@@ -35,6 +36,7 @@ from prometheus_client import (
     Histogram,
     Info,
     disable_created_metrics,
+    generate_latest,
     start_http_server,
 )
 
@@ -185,6 +187,19 @@ SENTIMENT: Final = Histogram(
     buckets=SENTIMENT_BUCKETS,
     registry=REGISTRY,
 )
+CALENDAR_CONFLICTS: Final = Counter(
+    "homer_calendar_conflicts_total",
+    "Pending calls not written to the brokers' calendar because their slot is busy there "
+    "now (each push that finds it counts once).",
+    registry=REGISTRY,
+)
+PROCESSES: Final = Gauge(
+    "homer_processes",
+    "Agent processes behind this target: 1 for a chat or a one-process serve, one per "
+    "live worker for serve --workers N.",
+    registry=REGISTRY,
+    multiprocess_mode="livesum",
+)
 BUILD_INFO: Final = Info(
     "homer_build",
     "Agent version and configured chat model.",
@@ -204,6 +219,8 @@ METRIC_NAMES: Final = frozenset(
         "homer_build_info",
         "homer_model_fallbacks_total",
         "homer_model_circuit_state",
+        "homer_processes",
+        "homer_calendar_conflicts_total",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -282,6 +299,58 @@ def set_build_info(model: str, agent_version: str | None = None) -> None:
             agent_version = "unknown"
     label = register_model(model)
     BUILD_INFO.info({"version": _clean(agent_version) or "unknown", "model": label})
+    PROCESSES.set(1)
+
+
+def record_calendar_conflict() -> None:
+    """A pending call found its slot busy in the calendar and was not written."""
+    CALENDAR_CONFLICTS.inc()
+
+
+MULTIPROC_ENV: Final = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def exposition() -> bytes:
+    """What /metrics answers: this process's registry, or, under `serve --workers N`
+    (PROMETHEUS_MULTIPROC_DIR set), every worker's metrics merged."""
+    directory = os.environ.get(MULTIPROC_ENV)
+    if not directory:
+        return bytes(generate_latest(REGISTRY))
+    return multiprocess_exposition(directory)
+
+
+def multiprocess_exposition(directory: str) -> bytes:
+    """Every worker's counters and histograms (a dead worker's included: counts never go
+    back) and the live workers' gauges, from `directory`; plus this process's build info
+    (an Info is kept in memory only, and is the same in every worker)."""
+    from prometheus_client import multiprocess
+
+    forget_dead_workers(directory)
+    merged = CollectorRegistry()
+    multiprocess.MultiProcessCollector(merged, path=directory)  # type: ignore[no-untyped-call]
+    own = REGISTRY.restricted_registry(["homer_build_info"])
+    return bytes(generate_latest(merged)) + bytes(generate_latest(own))
+
+
+_PID_FILE = re.compile(r"_(\d+)\.db$")
+
+
+def forget_dead_workers(directory: str) -> None:
+    """Remove the live-gauge files of worker processes that no longer exist."""
+    from prometheus_client import multiprocess
+
+    pids = set()
+    for name in os.listdir(directory):
+        match = _PID_FILE.search(name)
+        if match and name.startswith("gauge_live"):
+            pids.add(int(match.group(1)))
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            multiprocess.mark_process_dead(pid, directory)  # type: ignore[no-untyped-call]
+        except PermissionError:
+            pass  # alive, someone else's
 
 
 def observe_turn(route: Route, outcome: TurnOutcome, seconds: float) -> None:
@@ -404,6 +473,7 @@ MODEL_CIRCUIT_STATE: Final = Gauge(
     "Circuit breaker in front of the model provider: 0 closed, 1 half-open (one probe "
     "turn), 2 open (turns go straight to the fallback).",
     registry=REGISTRY,
+    multiprocess_mode="livemax",  # serve --workers: the worst live worker
 )
 
 for _reason in FALLBACK_REASONS:

@@ -78,9 +78,19 @@ def run_chat(settings: Settings, key: str | None) -> int:
         raise SettingsError(problem)
     profile = load_profile(settings.homer_profile)
     with connect(settings) as database:
+        if database.embedded:
+            from homer_agent.db.embedded import keep_embedded_alive
+
+            keep_embedded_alive(settings.homer_data_dir)
         # The fallback's notices (the provider failing, back again) go to standard error:
         # for the developer, never the lead.
         agent = _AgentLoader(settings, database.pool, profile, notify=notice)
+        # Operator notices come before the banner and the lead's first words, never in the
+        # middle of the chat: the documents are checked (and re-indexed if they changed) here,
+        # while the agent loads in the background.
+        from homer_agent.kb import prepare
+
+        agent.kb = prepare(settings, profile, database.pool, notice)
         if settings.homer_metrics_port:
             try:
                 port = metrics.start_metrics_server(
@@ -93,11 +103,12 @@ def run_chat(settings: Settings, key: str | None) -> int:
                     f"Metrics disabled: port {settings.homer_metrics_port} is unavailable "
                     f"({exc.strerror}); set HOMER_METRICS_PORT to another port or 0."
                 )
+        # For the operator, in English like every notice on standard error.
         model_line = (
-            "modelo offline embutido (defina OPENAI_API_KEY ou HOMER_MODEL para usar um LLM)"
+            "built-in offline model (set OPENAI_API_KEY or HOMER_MODEL to use an LLM)"
             if settings.offline
-            else f"modelo {settings.model_name}"
-            + (" (se falhar: modelo offline)" if settings.fallback == "offline" else "")
+            else f"model {settings.model_name}"
+            + (" (the offline model if it fails)" if settings.fallback == "offline" else "")
         )
         notice(f"Homer · {model_line} · {database.where}")
         if not interactive:
@@ -132,9 +143,6 @@ class _AgentLoader:
         from homer_agent.tools import TOOL_NAMES
 
         metrics.register_tools(TOOL_NAMES)
-        from homer_agent.kb import prepare
-
-        self.kb = prepare(self.settings, self.profile, self.pool, self.notify)
         fallback = make_fallback(self.settings, notify=self.notify)
         return Session, make_chat_model(self.settings), fallback
 

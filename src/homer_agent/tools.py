@@ -242,7 +242,7 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
         q.mark_call_event_failed(id=event.id, last_error=failures[0])
     if outcome.calendar == "synced":
         report = push_lead_calls(ctx, force=True)
-        if report is None or report.error is not None:
+        if report is None or report.error is not None or report.conflicts:
             outcome = replace(outcome, calendar="pending")
     return outcome.to_json()
 

@@ -120,6 +120,9 @@ def test_booking_creates_one_event_with_the_lead_card(
     description = str(event["description"])
     for line in ("Nome: Ana", "Quartos: 3", "Bairro: Aldeota", "R$ 800.000", "ana-card"):
         assert line in description
+    # The broker reads pt-BR: the temperature too (never "hot").
+    temperature = next(li for li in description.splitlines() if li.startswith("Temperatura: "))
+    assert temperature.removeprefix("Temperatura: ") in {"frio", "morno", "quente"}, temperature
     assert str(event["status"]) == "CONFIRMED"
 
 
@@ -248,6 +251,24 @@ def test_calendar_down_keeps_the_booking_and_pushes_it_once_on_the_next_turn(
     assert again.decoded("dtstamp") == event.decoded("dtstamp")
 
 
+def booked_while_down(
+    *,
+    radicale: Radicale,
+    calendar_url: str,
+    db_url: str,
+    gate: Gate,
+    open_session: Callable[..., Session],
+    key: str,
+) -> tuple[dict[str, str], Session]:
+    """Ana books Monday 10h while the calendar cannot be reached: the call is pending.
+    The `calls sync` environment (through the gate, open again) and the session."""
+    url = through(gate, calendar_url)
+    session = open_session(key, broker_calendar(radicale, url))
+    gate.close()
+    say(session, QUALIFIED, "segunda às 10h")
+    return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+
+
 def test_calendar_down_then_calls_sync_pushes_it_once(
     *,
     radicale: Radicale,
@@ -257,11 +278,14 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
     gate: Gate,
     open_session: Callable[..., Session],
 ) -> None:
-    url = through(gate, calendar_url)
-    env = {"DATABASE_URL": db_url} | caldav_env(radicale, url)
-    session = open_session("ana-sync", broker_calendar(radicale, url))
-    gate.close()
-    say(session, QUALIFIED, "segunda às 10h")
+    env, session = booked_while_down(
+        radicale=radicale,
+        calendar_url=calendar_url,
+        db_url=db_url,
+        gate=gate,
+        open_session=open_session,
+        key="ana-sync",
+    )
     failed = run_cli("calls", "sync", env=env)
     assert failed.returncode == 1
     assert "1 still pending" in failed.stderr and "Traceback" not in failed.stderr
@@ -277,8 +301,44 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
     assert only_event(radicale, calendar_url).decoded("dtstamp") == event.decoded("dtstamp")
 
 
+def test_a_pending_call_whose_slot_was_taken_is_reported_not_written(
+    *,
+    radicale: Radicale,
+    calendar_url: str,
+    pool: Pool,
+    db_url: str,
+    gate: Gate,
+    open_session: Callable[..., Session],
+) -> None:
+    env, _ = booked_while_down(
+        radicale=radicale,
+        calendar_url=calendar_url,
+        db_url=db_url,
+        gate=gate,
+        open_session=open_session,
+        key="ana-clash",
+    )
+    # Meanwhile a broker fills the slot.
+    radicale.add_busy(calendar_url, local(MONDAY, 9, 30), local(MONDAY, 10, 30), "Visita")
+    gate.open()
+    synced = run_cli("calls", "sync", env=env)
+    assert synced.returncode == 1, synced.stderr
+    assert "conflict: the call with Ana" in synced.stderr and "reschedule" in synced.stderr
+    assert "Traceback" not in synced.stderr
+    [event] = radicale.events(calendar_url)  # the broker's visit alone, not overwritten
+    assert str(event["summary"]) == "Visita"
+    [row] = call_rows(pool)
+    assert row["pushed_version"] == 0 and "conflict" in row["last_error"]
+    # Said again on the next push, never written silently.
+    assert "conflict" in run_cli("calls", "sync", env=env).stderr
+
+
 def test_wrong_password_is_a_calendar_down_not_a_crash(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale,
+    calendar_url: str,
+    pool: Pool,
+    db_url: str,
+    open_session: Callable[..., Session],
 ) -> None:
     wrong = BrokerCalendar(calendar_url, username=USER, password="wrong", timeout=5)
     session = open_session("ana-auth", wrong)
@@ -286,6 +346,16 @@ def test_wrong_password_is_a_calendar_down_not_a_crash(
     assert replies[-1].startswith("Tudo certo, Ana!")
     [row] = call_rows(pool)
     assert row["pushed_version"] == 0
+    # The operator is told which settings to fix, not an AuthorizationError and a URL.
+    assert "HOMER_CALDAV_USERNAME" in row["last_error"], row["last_error"]
+    env = {"DATABASE_URL": db_url, "HOMER_CALDAV_URL": calendar_url}
+    synced = run_cli(
+        "calls",
+        "sync",
+        env=env | {"HOMER_CALDAV_USERNAME": USER, "HOMER_CALDAV_PASSWORD": "wrong"},
+    )
+    assert "HOMER_CALDAV_USERNAME and HOMER_CALDAV_PASSWORD" in synced.stderr, synced.stderr
+    assert "AuthorizationError" not in synced.stderr
 
 
 # ---------------------------------------------------------------- without a calendar server

@@ -20,26 +20,6 @@ from tests.support import monitoring_exprs
 from tests.unit.test_compose import COMPOSE_FILE, ROOT, _env, services
 
 
-def test_compose_pins_the_versions_the_tests_run() -> None:
-    """The Debian packages the tests run (`.ci/run`) are the versions compose runs."""
-    images = {name: service["image"] for name, service in services().items()}
-    assert images["prometheus"] == "prom/prometheus:v2.42.0"
-    assert images["postgres-exporter"] == "quay.io/prometheuscommunity/postgres-exporter:v0.11.1"
-    assert images["alertmanager"] == "prom/alertmanager:v0.25.0"
-    assert images["postgres"].endswith("-pg18-bookworm")
-    for binary, version in (
-        ("prometheus", "2.42.0"),
-        ("prometheus-postgres-exporter", "0.11.1"),
-        ("prometheus-alertmanager", "0.25.0"),
-    ):
-        if shutil.which(binary) is None:
-            continue
-        done = subprocess.run(
-            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
-        )
-        assert f"version {version}" in done.stdout + done.stderr, (binary, done.stdout)
-
-
 @pytest.mark.skipif(shutil.which("promtool") is None, reason="promtool is not installed")
 def test_every_promql_expression_parses(tmp_path: Path) -> None:
     """promtool parses each dashboard and alert expression as a recording rule."""
@@ -124,3 +104,27 @@ def test_haproxy_config_is_valid() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_compose_pins_the_versions_the_tests_run() -> None:
+    """The Debian packages the tests run (`.ci/run`) are the versions compose runs."""
+    images = {name: service["image"] for name, service in services().items()}
+    assert images["prometheus"] == "prom/prometheus:v2.42.0"
+    assert images["postgres-exporter"] == "quay.io/prometheuscommunity/postgres-exporter:v0.11.1"
+    assert images["alertmanager"] == "prom/alertmanager:v0.25.0"
+    assert images["postgres"].endswith("-pg18-bookworm")
+    assert images["lb"] == "haproxy:2.6.12"
+    if shutil.which("haproxy") is not None:
+        done = subprocess.run(["haproxy", "-v"], capture_output=True, text=True, check=False)
+        assert "version 2.6.12" in done.stdout, done.stdout
+    for binary, version in (
+        ("prometheus", "2.42.0"),
+        ("prometheus-postgres-exporter", "0.11.1"),
+        ("prometheus-alertmanager", "0.25.0"),
+    ):
+        if shutil.which(binary) is None:
+            continue
+        done = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+        )
+        assert f"version {version}" in done.stdout + done.stderr, (binary, done.stdout)

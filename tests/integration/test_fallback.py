@@ -294,7 +294,7 @@ def test_fallback_none_keeps_the_apology_and_waits_on_every_turn(
     assert _answered(db_url, "no-fallback") == [(MODEL, None, "model")] * 2
     lead = lead_row(db_url, "no-fallback")
     assert lead is not None and (lead["name"], lead["budget_brl"]) == (None, None)
-    assert "se falhar" not in result.stderr
+    assert "offline model if it fails" not in result.stderr
 
 
 def test_a_bad_fallback_setting_is_one_line() -> None:

@@ -182,3 +182,16 @@ def test_kb_bad_input_is_one_line(
 def test_a_missing_folder_is_a_kb_error(tmp_path: Path) -> None:
     with pytest.raises(KbError, match="does not exist"):
         document_files(tmp_path / "missing")
+
+
+def test_kb_index_of_another_folder_says_what_chat_will_index_instead(
+    db_url: str, tmp_path: Path
+) -> None:
+    (tmp_path / "faq.md").write_text("# Perguntas\n\nTem piscina aquecida no clube.\n")
+    other = run_cli("kb", "index", str(tmp_path), env=_env(db_url))
+    assert other.returncode == 0, other.stderr
+    # The bundled profile's documents are what `chat` and `serve` index at start.
+    assert "chat" in other.stderr and f"HOMER_KB_DIR={tmp_path}" in other.stderr
+    assert other.stderr.count("\n") == 1, other.stderr
+    kept = run_cli("kb", "index", str(tmp_path), env=_env(db_url, HOMER_KB_DIR=str(tmp_path)))
+    assert kept.returncode == 0 and "HOMER_KB_DIR" not in kept.stderr, kept.stderr

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import httpx
 import psycopg
 import pytest
 import yaml
@@ -70,6 +71,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
 PROMETHEUS_CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 ALERTS = PROMETHEUS_DIR / "alerts.yml"
+DOCS_URL = "https://github.com/homer-agent/homer-agent/blob/main/docs"  # render-rules.sh
 ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
 EXPORTER_QUERIES = ROOT / "docker" / "postgres-exporter" / "queries.yaml"
 ALERTMANAGER_DIR = ROOT / "docker" / "alertmanager"
@@ -447,6 +449,16 @@ EXACT_COLUMNS = (
 )
 
 
+def client_requests(api: str) -> None:
+    """Client requests to the API replica that run no turn (the exact panels count turns):
+    unknown leads (404), a body that is not JSON (400); and the API's description (200)."""
+    assert httpx.get(f"{api}/v1/leads/nobody-here", timeout=30).status_code == 404
+    bad = httpx.post(f"{api}/v1/sessions/k/messages", content=b"{", timeout=30)
+    assert bad.status_code == 400
+    assert httpx.get(f"{api}/openapi.json", timeout=30).status_code == 200
+    assert httpx.get(f"{api}/v1/leads/nobody-either", timeout=30).status_code == 404
+
+
 def turns_recorded(superuser_db_url: str) -> dict[str, int]:
     with psycopg.connect(superuser_db_url) as conn:
         rows = conn.execute(
@@ -628,6 +640,7 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             return len(active) == expected_targets and all(t["health"] == "up" for t in active)
 
         wait_for("every Prometheus target to be up", all_targets_up, START_TIMEOUT, processes)
+        client_requests(f"http://{addresses['api']}")
 
         # Scraped at rest; now the conversations, stdin left open so the agents keep serving.
         for key, messages in CONVERSATIONS.items():
@@ -656,6 +669,10 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         for column, value in short.items():
             stack.truth[column] += value
         stack.errors_by_kind["model"] = stack.errors_by_kind.get("model", 0.0) + 1
+
+        # Client requests to the API replica, the second round (the first made the series
+        # exist before the chat, so rates see these as increases).
+        client_requests(f"http://{addresses['api']}")
 
         # Every target scraped, and every rule evaluated, after the last turn.
         talked = time.time() + 0.5
@@ -742,6 +759,8 @@ QUIET_BECAUSE = {
     "PrometheusNotificationsFailing": "Prometheus reaches Alertmanager",
     "PrometheusRuleEvaluationFailures": "every rule evaluates",
     "AgentFallbackShareHigh": "offline agents have no provider to fail: no turn falls back",
+    "AgentHttpServerErrorsHigh": "the API replica answered its client requests 200, 404, 400",
+    "AgentCalendarConflicts": "no calendar is configured: nothing is pushed",
 }
 
 _COMPARISON = re.compile(
@@ -960,15 +979,24 @@ def test_prometheus_sends_alerts_to_alertmanager(stack: Stack) -> None:
     assert active == [f"{stack.alertmanager_url}/api/v2/alerts"]
 
 
-def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
+@pytest.mark.parametrize(
+    ("name", "instance", "panel"),
+    [
+        ("PostgresDown", "postgres-exporter:9187", "homer-postgres?viewPanel=2"),
+        ("AgentHttpServerErrorsHigh", "api-1:8000", "homer-agent?viewPanel=34"),
+    ],
+)
+def test_a_firing_alert_reaches_the_default_receiver(
+    stack: Stack, name: str, instance: str, panel: str
+) -> None:
     """Through the real Alertmanager, configured by render-config.sh, to alert_log.py."""
     rules = yaml.safe_load(ALERTS.read_text(encoding="utf-8"))
-    rule = next(r for g in rules["groups"] for r in g["rules"] if r.get("alert") == "PostgresDown")
+    rule = next(r for g in rules["groups"] for r in g["rules"] if r.get("alert") == name)
     alert = {
         "labels": {
-            "alertname": "PostgresDown",
+            "alertname": name,
             "severity": rule["labels"]["severity"],
-            "instance": "postgres-exporter:9187",
+            "instance": instance,
         },
         "annotations": {
             "summary": rule["annotations"]["summary"],
@@ -990,14 +1018,14 @@ def test_a_firing_alert_reaches_the_default_receiver(stack: Stack) -> None:
 
     def delivered() -> str | None:
         lines = log.read_text(encoding="utf-8").splitlines()
-        return next((line for line in lines if line.startswith("FIRING PostgresDown")), None)
+        return next((line for line in lines if line.startswith(f"FIRING {name}")), None)
 
     line = wait_for("the alert to reach alert-log", delivered, STEP_TIMEOUT, [])
     print(line)
-    assert "severity=critical" in line
-    assert "instance=postgres-exporter:9187" in line
-    assert f"runbook={rule['annotations']['runbook_url']}" in line
-    assert "panel=http://127.0.0.1:3000/d/homer-postgres?viewPanel=2" in line
+    assert f"severity={rule['labels']['severity']}" in line
+    assert f"instance={instance}" in line
+    assert f"runbook={DOCS_URL}/runbooks.md#{name.lower()}" in line
+    assert f"panel=http://127.0.0.1:3000/d/{panel}" in line
 
 
 def test_the_test_server_runs_the_postgres_major_version_compose_pins(stack: Stack) -> None:

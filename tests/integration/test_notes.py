@@ -15,8 +15,6 @@ from homer_agent.db.pool import Pool
 from homer_agent.leads import LEAD_JSON_KEYS, LEAD_SHOW_KEYS
 from homer_agent.session import Session
 from tests.conftest import run_cli
-from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
-from tests.support.radicale_server import Radicale
 from tests.integration.test_calendar_caldav import (
     QUALIFIED,
     broker_calendar,
@@ -29,6 +27,8 @@ from tests.integration.test_calendar_caldav import (
 from tests.integration.test_calendar_caldav import (
     open_session as open_session,  # noqa: PLC0414
 )
+from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
+from tests.support.radicale_server import Radicale
 
 NOTES_SAID = [
     "Oi, aqui é a Marta",

@@ -20,6 +20,7 @@ import psycopg
 import pytest
 import uvicorn
 
+from homer_agent import metrics
 from homer_agent import session as session_module
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool, open_pool
@@ -147,6 +148,37 @@ def test_the_same_message_id_is_processed_once(api: Server, module_db_url: str) 
     other = post(api, new_key(), {"text": "Oi, sou o Caio", "message_id": "msg-1"})
     assert other.json()["duplicate"] is False
     assert other.json()["lead"]["name"] == "Caio"
+
+
+def test_the_same_message_id_with_another_text_is_409(api: Server, module_db_url: str) -> None:
+    key = new_key()
+    first = post(api, key, {"text": "Oi, sou a Dora", "message_id": "msg-c"})
+    assert first.status_code == 200
+    for accept in ("application/json", "text/event-stream"):
+        clash = post(
+            api, key, {"text": "Sou o Edu", "message_id": "msg-c"}, headers={"Accept": accept}
+        )
+        assert clash.status_code == 409, clash.text
+        assert "message_id" in clash.json()["error"] and "different text" in clash.json()["error"]
+    lead = httpx.get(f"{api.url}/v1/leads/{key}", headers=AUTH, timeout=30).json()
+    assert lead["name"] == "Dora"
+    lead_id = count(module_db_url, "SELECT id FROM leads WHERE session_key = %s", key)
+    assert count(module_db_url, "SELECT count(*) FROM turns WHERE lead_id = %s", lead_id) == 1
+    # The same text again (surrounding spaces are not the message) is the stored reply.
+    again = post(api, key, {"text": "  Oi, sou a Dora ", "message_id": "msg-c"})
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+
+
+def test_a_deeply_nested_body_is_400_never_500(api: Server) -> None:
+    url = f"{api.url}/v1/sessions/{new_key()}/messages"
+    nested = '{"text": "oi", "extra": ' + "[" * 1500 + "]" * 1500 + "}"
+    for body in (nested, "[" * 3000, '{"text": ' * 300, '{"text": "oi"' + "}" * 2000):
+        with httpx.Client(timeout=30) as client:  # one kept-alive connection
+            response = client.post(url, content=body.encode(), headers=AUTH)
+            assert response.status_code in (400, 413), (body[:40], response.text)
+            assert response.json()["error"]
+            assert client.get(f"{api.url}/healthz").status_code == 200
+    assert "Traceback" not in api.output()
 
 
 def test_server_sent_events_stream_tokens_then_done(api: Server) -> None:
@@ -306,6 +338,10 @@ def test_a_lead_busy_past_the_wait_is_409(
         assert retry.json()["duplicate"] is False and retry.json()["lead"]["name"] == "Eva"
 
 
+def _database_errors() -> float:
+    return metrics.REGISTRY.get_sample_value("homer_errors_total", {"kind": "database"}) or 0.0
+
+
 def test_database_down_is_503_with_retry_after(server_url: str, db_url: str) -> None:
     pool = open_pool(db_url, max_size=2, timeout=1)
     try:
@@ -320,11 +356,49 @@ def test_database_down_is_503_with_retry_after(server_url: str, db_url: str) -> 
                 ("/v1/leads/down", "GET"),
                 ("/readyz", "GET"),
             ):
+                before = _database_errors()
                 response = httpx.request(method, f"{url}{path}", json={"text": "oi"}, timeout=30)
                 assert response.status_code == 503, (path, response.text)
                 assert response.headers["retry-after"].isdigit()
                 assert response.json()["error"]
+                # A client's 503 is a database error on the dashboards and alerts; a
+                # readiness probe is not a client (it polls every few seconds).
+                counted = _database_errors() - before
+                assert counted == (0 if path == "/readyz" else 1), (path, counted)
             assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
+    finally:
+        pool.close(timeout=1)
+
+
+def test_an_operator_can_close_metrics_and_docs(pool: Pool) -> None:
+    closed = {
+        "homer_api_token": TOKEN,
+        "homer_metrics_public": False,
+        "homer_docs_public": False,
+    }
+    with in_process(pool, **closed) as url:
+        refused = httpx.get(f"{url}/metrics", timeout=30)
+        assert refused.status_code == 401 and "HOMER_API_TOKEN" in refused.json()["error"]
+        assert "homer_turns_total" in httpx.get(f"{url}/metrics", headers=AUTH, timeout=30).text
+        for path in ("/docs", "/redoc", "/openapi.json"):
+            assert httpx.get(f"{url}{path}", headers=AUTH, timeout=30).status_code == 404, path
+        assert httpx.get(f"{url}/healthz", timeout=30).status_code == 200
+        assert httpx.get(f"{url}/readyz", timeout=30).status_code == 200
+    # The defaults: both public (Prometheus scrapes replicas without a token).
+    with in_process(pool, homer_api_token=TOKEN) as url:
+        assert httpx.get(f"{url}/metrics", timeout=30).status_code == 200
+        assert httpx.get(f"{url}/docs", timeout=30).status_code == 200
+
+
+def test_readyz_answers_at_once_while_the_pool_is_exhausted(db_url: str) -> None:
+    """The turns wait up to HOMER_CONNECT_TIMEOUT (30 s here) for a connection; the
+    readiness probe must not: a load balancer's 2 s check would time out and mark a busy
+    replica down. Busy is ready; the client's timeout (10 s) is far from either bound."""
+    pool = open_pool(db_url, max_size=1, timeout=30)
+    try:
+        with in_process(pool, homer_connect_timeout=30) as url, pool.connection():
+            response = httpx.get(f"{url}/readyz", timeout=10)
+            assert response.status_code == 200, response.text
     finally:
         pool.close(timeout=1)
 

@@ -209,3 +209,42 @@ def test_a_body_that_is_not_json_is_400_once_signed(service: Server) -> None:
     body = b"{not json"
     response = deliver(service, body)
     assert response.status_code == 400
+
+
+def test_a_deeply_nested_body_is_400_and_the_connection_keeps_serving(service: Server) -> None:
+    """json.loads raises RecursionError (not ValueError) past ~1000 levels: a 400, no trace."""
+    body = b'{"entry": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    with httpx.Client(timeout=30) as client:  # one kept-alive connection
+        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body)}
+        response = client.post(f"{service.url}/webhooks/whatsapp", content=body, headers=headers)
+        assert response.status_code == 400, response.text
+        assert "JSON" in response.json()["error"]
+        assert client.get(f"{service.url}/healthz").status_code == 200
+    assert "Traceback" not in service.output() and "RecursionError" not in service.output()
+
+
+def test_a_sender_that_is_not_a_wa_id_is_refused(service: Server, graph: FakeGraph) -> None:
+    """A wa_id is the sender's phone number in digits: anything else is no lead."""
+    for sender in ("../../etc/passwd", "1; DROP TABLE leads", "+5585999990000", "55 85 9999"):
+        body = webhook(text_message(sender, f"wamid.BAD{uuid.uuid4().hex}", "Oi"))
+        response = deliver(service, body)
+        assert response.status_code == 200, response.text  # Meta must not retry it
+        assert response.json()["messages"] == 0 and response.json()["rejected"] == 1
+        assert httpx.get(f"{service.url}/v1/leads/{sender}", timeout=30).status_code in (400, 404)
+    time.sleep(0.5)
+    assert all(r.body.get("to", "").isdigit() for r in graph.requests)
+    assert "not a WhatsApp wa_id" in service.output()
+
+
+def test_the_same_message_id_with_another_text_is_not_answered(
+    service: Server, graph: FakeGraph, module_db_url: str
+) -> None:
+    sender = wa_id()
+    assert deliver(service, webhook(text_message(sender, "wamid.C1", "Oi, sou a Ana"))).is_success
+    wait_replies(graph, sender, 1)
+    assert deliver(service, webhook(text_message(sender, "wamid.C1", "Sou o Beto"))).is_success
+    deadline = time.monotonic() + 30
+    while "its id was used for another text" not in service.output():
+        assert time.monotonic() < deadline, service.output()
+        time.sleep(0.05)
+    assert len(replies_to(graph, sender)) == 1 and turns_of(module_db_url, sender) == 1

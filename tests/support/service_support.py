@@ -13,12 +13,12 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -30,6 +30,23 @@ SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 GRAPH_TOKEN = "test-graph-token"
 PHONE_NUMBER_ID = "1234567890"
+T = TypeVar("T")
+
+
+def wait_until(what: str, probe: Callable[[], T | None], timeout: float = 90) -> T:
+    """Poll `probe` until it returns something truthy; fail naming `what` otherwise.
+    Transport errors count as "not yet" (a server still starting)."""
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            value = probe()
+            if value:
+                return value
+        except (OSError, ValueError, KeyError, httpx.HTTPError) as exc:
+            last = f"{type(exc).__name__}: {exc}"
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}")
 
 
 class Server:

@@ -429,6 +429,18 @@ def test_every_dashboard_sql_expands_to_plain_sql() -> None:
 # --- the API replicas and their load balancer ------------------------------------------------
 
 
+def test_agent_and_api_share_one_x_homer_block() -> None:
+    """Image, database settings, dependencies and security are written once."""
+    shared = raw_compose()["x-homer"]
+    svc = raw_compose()["services"]
+    for name in ("agent", "api"):
+        for key in ("build", "image", "depends_on", "security_opt"):
+            assert svc[name][key] == shared[key], (name, key)
+        assert shared["environment"].items() <= svc[name]["environment"].items(), name
+    assert compose_text().count("image: homer-agent:") == 1
+    assert compose_text().count("DATABASE_URL:") == 1
+
+
 def test_api_replicas_scale_behind_the_load_balancer() -> None:
     svc = services()
     api, lb = svc["api"], svc["lb"]

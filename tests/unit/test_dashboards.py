@@ -28,6 +28,8 @@ REQUIRED_PANELS = {
     },
     "agent.json": {
         "Turns (exact)",
+        "HTTP requests by status class",
+        "HTTP 5xx share (5m)",
         "Model calls (exact)",
         "Tokens (exact)",
         "Tool calls (exact)",
@@ -257,10 +259,36 @@ def test_homer_series_in_queries_are_exported() -> None:
     for a histogram with negative buckets.
     """
     from homer_agent import metrics
+    from homer_agent.service import http_metrics
 
     metrics.set_build_info("offline", "0.0.0-test")
+
     exported = {sample.name for family in metrics.REGISTRY.collect() for sample in family.samples}
+    # The service's request counter is labelled, so it has no series until a request is
+    # served (not in this process): its name from its description.
+    exported |= {f"{family.name}_total" for family in http_metrics.HTTP_REQUESTS.describe()}
     exprs = monitoring_exprs.dashboard_promql() + monitoring_exprs.alert_exprs()
     for expr in exprs:
         for series in re.findall(r"\bhomer_[a-z_]+", expr):
             assert series in exported, f"{series} is not exported (in {expr})"
+
+
+def test_exact_and_sampled_numbers_say_which_they_are() -> None:
+    """A reviewer reading two medians that disagree is told which is which, and why."""
+    board = dashboards()["agent.json"]
+    assert "exact" in board["description"] and "sampled" in board["description"]
+    for panel in monitoring_exprs.panels(board):
+        if panel["type"] == "row":
+            assert "exact" in panel["title"] or "sampled" in panel["title"], panel["title"]
+    latency = {p["title"]: p.get("description", "") for p in monitoring_exprs.panels(board)}
+    assert "CLI" in latency["Turn latency (exact)"] and "buckets" in latency["Turn latency (exact)"]
+    assert "Sampled" in latency["Turn latency"] and "exact" in latency["Turn latency"]
+
+
+def test_running_agents_counts_worker_processes() -> None:
+    [panel] = [
+        p
+        for p in monitoring_exprs.panels(dashboards()["agent.json"])
+        if p["title"] == "Running agents"
+    ]
+    assert "homer_processes" in panel["targets"][0]["expr"]

@@ -18,6 +18,8 @@ EXPECTED_NAMES = {
     "homer_build_info",
     "homer_model_fallbacks_total",
     "homer_model_circuit_state",
+    "homer_processes",
+    "homer_calendar_conflicts_total",
 }
 
 EXPECTED_LABELS = {
@@ -32,6 +34,8 @@ EXPECTED_LABELS = {
     "homer_build_info": {"version", "model"},
     "homer_model_fallbacks_total": {"reason"},
     "homer_model_circuit_state": set(),
+    "homer_processes": set(),
+    "homer_calendar_conflicts_total": set(),
 }
 
 CLOSED_LABEL_VALUES = {

@@ -16,7 +16,7 @@ from typing import Any
 
 from homer_agent.ptbr.notes import CATEGORIES, Note, read_conversation, read_notes
 
-LABELLED = Path(__file__).parents[1] / "data" / "notes_labelled.jsonl"
+LABELLED = Path(__file__).parents[2] / "tests" / "data" / "notes_labelled.jsonl"
 MIN_RECALL = 0.9
 
 

@@ -18,6 +18,8 @@ PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
 CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 ALERTS = PROMETHEUS_DIR / "alerts.yml"
 ALERTS_TEST = PROMETHEUS_DIR / "alerts_test.yml"
+RENDER = PROMETHEUS_DIR / "render-rules.sh"
+DEFAULT_DOCS_URL = "https://github.com/homer-agent/homer-agent/blob/main/docs"
 
 EXPECTED_ALERTS = {
     "PostgresDown",
@@ -33,6 +35,8 @@ EXPECTED_ALERTS = {
     "AgentErrorRateHigh",
     "AgentTurnLatencyHigh",
     "AgentDatabaseErrors",
+    "AgentHttpServerErrorsHigh",
+    "AgentCalendarConflicts",
     "AgentHandoffSpike",
     "AgentModelCallLatencyHigh",
     "AgentModelErrorRateHigh",

@@ -19,10 +19,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from caldav.davclient import DAVClient
-from caldav.lib.error import NotFoundError
+from caldav.lib.error import AuthorizationError, NotFoundError
 from psycopg import Connection
 from psycopg.rows import DictRow
 
+from homer_agent import metrics
 from homer_agent.brief import notes_lines, notes_of
 from homer_agent.calendar.booking import CalendarUnavailableError
 from homer_agent.calendar.events import LeadCard, calendar_of, call_event
@@ -81,6 +82,11 @@ class BrokerCalendar:
         )
 
     def _fail(self, action: str, exc: Exception) -> CalendarUnavailableError:
+        if isinstance(exc, AuthorizationError):
+            return CalendarUnavailableError(
+                f"calendar {self.url}: {action} refused the credentials: check "
+                "HOMER_CALDAV_USERNAME and HOMER_CALDAV_PASSWORD"
+            )
         return CalendarUnavailableError(f"calendar {self.url}: {action} failed: {_one_line(exc)}")
 
     def busy(
@@ -167,11 +173,17 @@ def forget_booking(q: Querier, lead_id: int) -> CallEvent | None:
 
 @dataclass(frozen=True)
 class PushReport:
-    """What one push did: changes accepted, and the error that stopped it (if any)."""
+    """What one push did: changes accepted, the error that stopped it (if any), and the
+    calls not written because the calendar has another event at their time now."""
 
     pushed: int
     pending: int
     error: str | None = None
+    conflicts: tuple[str, ...] = ()
+
+
+class CalendarConflictError(Exception):
+    """A pending call's slot is busy in the calendar now: it is not written over."""
 
 
 def push_pending(
@@ -195,18 +207,31 @@ def push_pending(
             for row in q.lock_pending_call_events(lead_id=lead_id)
             if event_id is None or row.id == event_id
         ]
+        conflicts: list[str] = []
         for index, row in enumerate(rows):
             try:
                 _push(q, calendar, row, profile, length)
+            except CalendarConflictError as exc:
+                # Stays pending, said on every push until someone reschedules it.
+                q.mark_call_event_failed(id=row.id, last_error=str(exc))
+                metrics.record_calendar_conflict()
+                log.warning("%s", exc)
+                conflicts.append(str(exc))
+                continue
             except CalendarUnavailableError as exc:
                 q.mark_call_event_failed(id=row.id, last_error=str(exc))
                 log.warning("%s", exc)
-                return PushReport(pushed=pushed, pending=len(rows) - index, error=str(exc))
+                return PushReport(
+                    pushed=pushed,
+                    pending=len(rows) - index + len(conflicts),
+                    error=str(exc),
+                    conflicts=tuple(conflicts),
+                )
             q.mark_call_event_pushed(version=row.version, id=row.id)
             if row.state == "deleted":
                 q.delete_pushed_call_event(id=row.id)
             pushed += 1
-    return PushReport(pushed=pushed, pending=0)
+    return PushReport(pushed=pushed, pending=len(conflicts), conflicts=tuple(conflicts))
 
 
 def _push(
@@ -219,9 +244,21 @@ def _push(
     if lead is None:  # forgotten between the lock and now: the forget pushes the delete
         calendar.delete(row.uid)
         return
+    starts_at = row.starts_at.astimezone(profile.tz)
+    if row.state != "cancelled":
+        # Booked while the calendar could not be asked (or asked a while ago): the slot
+        # may have been taken since. Never written over another event.
+        taken = calendar.busy(starts_at, starts_at + length, exclude_uid=row.uid)
+        if taken:
+            who = lead.name or "a lead"
+            raise CalendarConflictError(
+                f"conflict: the call with {who} on {starts_at:%Y-%m-%d %H:%M} overlaps "
+                f"{len(taken)} event(s) now in the calendar; not written: reschedule it "
+                "with the lead"
+            )
     event = call_event(
         uid=row.uid,
-        starts_at=row.starts_at.astimezone(profile.tz),
+        starts_at=starts_at,
         length=length,
         card=LeadCard.of(lead, notes_lines(notes_of(q, lead.id))),
         sequence=row.version,

@@ -9,7 +9,7 @@ from typing import Final, Literal, Protocol
 
 from icalendar import Calendar, Event
 
-from homer_agent.ptbr.text import format_brl
+from homer_agent.ptbr.text import format_brl, temperature_word
 
 __all__ = ["PRODID", "LeadCard", "calendar_of", "call_event"]
 
@@ -67,7 +67,7 @@ class LeadCard:
             f"Quartos: {self.bedrooms if self.bedrooms is not None else '-'}",
             f"Bairro: {self.neighborhood or '-'}",
             f"Orçamento: {format_brl(self.budget_brl) if self.budget_brl is not None else '-'}",
-            f"Temperatura: {self.temperature}",
+            f"Temperatura: {temperature_word(self.temperature)}",
             f"Contato (sessão): {self.session_key}",
             *([f"Notas: {'; '.join(self.notes)}"] if self.notes else []),
         ]

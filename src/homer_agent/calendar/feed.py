@@ -141,10 +141,18 @@ def run_sync(settings: Settings) -> int:
     profile = load_profile(settings.homer_profile)
     with connect(settings) as database, database.pool.connection() as conn:
         report = push_pending(conn, calendar, profile)
+    for conflict in report.conflicts:
+        notice(f"homer-agent: {conflict}")
     if report.error is not None:
         notice(
             f"homer-agent: error: pushed {report.pushed}, {report.pending} still pending: "
             f"{report.error}"
+        )
+        return 1
+    if report.conflicts:
+        notice(
+            f"Pushed {report.pushed} change(s); {len(report.conflicts)} call(s) not written "
+            "because their time is busy in the calendar (above)."
         )
         return 1
     notice(f"Pushed {report.pushed} change(s) to the calendar; nothing pending.")

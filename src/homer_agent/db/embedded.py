@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
+import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -40,6 +43,7 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
             with PostgresServer._lock:
                 drop_dead_handles(pgdata)
             server = get_server(pgdata, cleanup_mode="stop")
+            _servers[pgdata] = server
         except Exception as exc:  # the library raises several kinds; all mean "cannot start"
             log = pgdata / "log"
             raise EmbeddedError(
@@ -50,6 +54,51 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
 
 
 HANDLES = ".handle_pids.json"
+WATCH_SECONDS = 1.0
+_servers: dict[Path, Any] = {}
+_watching: set[Path] = set()
+_watch_lock = threading.Lock()
+log = logging.getLogger(__name__)
+
+
+def keep_embedded_alive(data_dir: Path, interval: float = WATCH_SECONDS) -> None:
+    """Watch this process's embedded server from a daemon thread and start it again if it
+    died (killed, crashed, stopped by another program): `chat` and `serve` run for days and
+    must not answer "try again" until some other command happens to start it."""
+    pgdata = data_dir / "pgdata"
+    with _watch_lock:
+        if pgdata in _watching or pgdata not in _servers:
+            return
+        _watching.add(pgdata)
+    threading.Thread(
+        target=_watch, args=(pgdata, interval), name="homer-embedded-watch", daemon=True
+    ).start()
+
+
+def _watch(pgdata: Path, interval: float) -> None:
+    server = _servers[pgdata]
+    while pgdata in _servers:
+        time.sleep(interval)
+        try:
+            info = server.get_postmaster_info()
+            if info is not None and info.is_running():
+                continue
+            with server._lock:
+                log.warning("the embedded PostgreSQL in %s stopped: starting it again", pgdata)
+                server.ensure_postgres_running()
+        except Exception as exc:  # keep watching: the next round tries again
+            log.warning("could not restart the embedded PostgreSQL: %s", type(exc).__name__)
+
+
+def release_embedded() -> None:
+    """This process is done with its embedded servers: drop its handle now (the server
+    stops if it was the last one), as pgserver would at a normal exit."""
+    for pgdata in list(_servers):
+        server = _servers.pop(pgdata)
+        try:
+            server._cleanup()
+        except Exception as exc:
+            log.warning("could not release the embedded PostgreSQL: %s", type(exc).__name__)
 
 
 def drop_dead_handles(pgdata: Path) -> list[int]:

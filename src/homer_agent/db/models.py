@@ -252,6 +252,9 @@ class MessageReceipt(BaseModel):
     message_id: str = Field(min_length=1, max_length=256)
     reply: str
     received_at: datetime.datetime
+    text_sha256: str | None = Field(
+        description="SHA-256 (hex) of the message text the receipt answered (NULL: unknown or not text).",
+    )
 
 
 class LeadNote(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 from psycopg import Connection, conninfo
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
@@ -54,8 +55,43 @@ def open_pool(url: str, *, max_size: int = 10, timeout: float = 5.0) -> Pool:
         pool.open(wait=True, timeout=timeout)
     except PoolTimeout:
         pool.close(timeout=0)
+        refusal = _refusal(url, timeout)
+        if refusal is not None:
+            raise DatabaseUnavailableError(refusal) from None
         raise DatabaseUnavailableError(
             f"cannot reach PostgreSQL at {describe_server(url)} within {timeout:g} s: "
             "is the server running, and is DATABASE_URL right?"
         ) from None
     return pool
+
+
+# SQLSTATEs and server words of a server that answered but refused this login.
+_AUTH_STATES = frozenset({"28P01", "28000"})
+_AUTH_WORDS = ("password authentication failed", "no password supplied")
+
+
+def _refusal(url: str, timeout: float) -> str | None:
+    """When the server answers but refuses the login or the database, that in one line
+    (never the password); None when it does not answer at all."""
+    info = conninfo.conninfo_to_dict(url)
+    try:
+        psycopg.connect(url, connect_timeout=max(1, round(timeout))).close()
+    except psycopg.OperationalError as exc:
+        text = str(exc)
+        server = describe_server(url)
+        user = info.get("user") or "(default user)"
+        if exc.sqlstate in _AUTH_STATES or any(word in text for word in _AUTH_WORDS):
+            return (
+                f"PostgreSQL at {server} refused the password of user {user!r}: check the "
+                "password in DATABASE_URL (HOMER_DB_PASSWORD in compose)"
+            )
+        if exc.sqlstate == "3D000" or ("database" in text and "does not exist" in text):
+            return (
+                f"PostgreSQL at {server} has no database {info.get('dbname')!r}: create it, "
+                "or fix the database name in DATABASE_URL"
+            )
+        if exc.sqlstate is not None and exc.sqlstate.startswith("28"):
+            return f"PostgreSQL at {server} refused user {user!r}: check DATABASE_URL"
+    except psycopg.Error:
+        return None
+    return None

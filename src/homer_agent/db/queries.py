@@ -228,14 +228,15 @@ TRY_LOCK_LEAD: Final = """SELECT pg_try_advisory_xact_lock($1::bigint) AS locked
 
 LOCK_KNOWLEDGE_BASE_INDEX: Final = """SELECT pg_advisory_xact_lock(7100431213)"""
 
-GET_MESSAGE_RECEIPT: Final = """SELECT lead_id, channel, message_id, reply, received_at FROM message_receipts
+GET_MESSAGE_RECEIPT: Final = """SELECT lead_id, channel, message_id, reply, received_at, text_sha256 FROM message_receipts
 WHERE lead_id = $1 AND channel = $2
   AND message_id = $3"""
 
-INSERT_MESSAGE_RECEIPT: Final = """INSERT INTO message_receipts (lead_id, channel, message_id, reply)
-VALUES ($1, $2, $3, $4)"""
+INSERT_MESSAGE_RECEIPT: Final = """INSERT INTO message_receipts (lead_id, channel, message_id, reply, text_sha256)
+VALUES ($1, $2, $3, $4,
+        $5)"""
 
-LIST_MESSAGE_RECEIPTS: Final = """SELECT lead_id, channel, message_id, reply, received_at FROM message_receipts WHERE lead_id = $1
+LIST_MESSAGE_RECEIPTS: Final = """SELECT lead_id, channel, message_id, reply, received_at, text_sha256 FROM message_receipts WHERE lead_id = $1
 ORDER BY received_at, message_id"""
 
 DELETE_MESSAGE_RECEIPTS: Final = """DELETE FROM message_receipts WHERE lead_id = $1"""
@@ -874,6 +875,9 @@ class InsertMessageReceiptParams(BaseModel):
     channel: str
     message_id: str = Field(min_length=1, max_length=256)
     reply: str
+    text_sha256: str | None = Field(
+        description="SHA-256 (hex) of the message text the receipt answered (NULL: unknown or not text).",
+    )
 
 
 class ListMessageReceiptsParams(BaseModel):
@@ -1477,17 +1481,25 @@ class Querier:
         channel: str,
         message_id: str,
         reply: str,
+        text_sha256: str | None,
     ) -> None:
         params = InsertMessageReceiptParams(
             lead_id=lead_id,
             channel=channel,
             message_id=message_id,
             reply=reply,
+            text_sha256=text_sha256,
         )
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(
                 INSERT_MESSAGE_RECEIPT,
-                (params.lead_id, params.channel, params.message_id, params.reply),
+                (
+                    params.lead_id,
+                    params.channel,
+                    params.message_id,
+                    params.reply,
+                    params.text_sha256,
+                ),
             )
 
     def list_message_receipts(self, *, lead_id: int) -> list[MessageReceipt]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["fold", "format_brl", "format_brl_short", "join", "strip_accents"]
+__all__ = ["fold", "format_brl", "format_brl_short", "join", "strip_accents", "temperature_word"]
 
 
 @lru_cache(maxsize=4096)
@@ -47,6 +47,14 @@ def join(items: Sequence[str], conjunction: str = "e") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+TEMPERATURE_WORDS: Final = {"cold": "frio", "warm": "morno", "hot": "quente"}
+
+
+def temperature_word(temperature: str) -> str:
+    """A lead's temperature (cold, warm, hot) as a broker reads it in pt-BR."""
+    return TEMPERATURE_WORDS.get(temperature, temperature)
 
 
 def format_brl(amount: int) -> str:

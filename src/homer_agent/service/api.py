@@ -21,7 +21,7 @@ import psycopg
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from psycopg_pool import PoolTimeout
 from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -31,7 +31,7 @@ from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.metrics import ErrorKind
 from homer_agent.service.bodies import read_body
-from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, Outcome
+from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError, Outcome
 from homer_agent.service.http_metrics import RequestMetrics
 from homer_agent.service.runtime import Runtime
 from homer_agent.service.whatsapp import add_whatsapp
@@ -42,6 +42,7 @@ T = TypeVar("T")
 
 RETRY_AFTER_SECONDS: Final = "2"
 SEND_TIMEOUT_SECONDS: Final = 10.0
+READY_DEADLINE_SECONDS: Final = 0.9
 SHUTDOWN_GRACE_SECONDS: Final = 15.0
 # Room for JSON escapes (\uXXXX is 6 bytes per character) and the message id.
 BODY_SLACK_BYTES: Final = 2048
@@ -63,6 +64,10 @@ _ERROR_TEXT: Final[dict[ErrorKind, str]] = {
     "internal": "the turn failed unexpectedly; retry, and report it if it persists",
 }
 _ERROR_REPLY_TEXTS: Final = frozenset(ERROR_REPLIES.values())
+MESSAGE_ID_CONFLICT: Final = (
+    "this message_id was already used for a different text; nothing was run: "
+    "send a new message with a new message_id"
+)
 
 
 class MessageIn(BaseModel):
@@ -92,6 +97,9 @@ def error_response(status: int, message: str, headers: dict[str, str] | None = N
 
 
 def _unavailable() -> ApiError:
+    """503 for a client whose request met a database fault outside a turn (a turn's own
+    faults are counted by the session): counted, so `AgentDatabaseErrors` sees outages."""
+    metrics.record_error("database")
     return ApiError(503, _ERROR_TEXT["database"], {"Retry-After": RETRY_AFTER_SECONDS})
 
 
@@ -132,14 +140,23 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
         finally:
             await runtime.drain(SHUTDOWN_GRACE_SECONDS)  # WhatsApp replies still in flight
             await runtime.http.aclose()
+            await anyio.to_thread.run_sync(agent.close_probe)
             if opened is not None:
                 await anyio.to_thread.run_sync(opened.close)
+                if opened.embedded:  # a worker ends by SIGTERM: release its handle now
+                    from homer_agent.db.embedded import release_embedded
+
+                    await anyio.to_thread.run_sync(release_embedded)
 
     app = FastAPI(
         title="Homer lead agent",
         summary="Qualifies real-estate leads in pt-BR: a message in, the reply and the lead out.",
         version="1",
         lifespan=lifespan,
+        # HOMER_DOCS_PUBLIC=false: no /docs, /redoc or /openapi.json at all.
+        docs_url="/docs" if settings.homer_docs_public else None,
+        redoc_url="/redoc" if settings.homer_docs_public else None,
+        openapi_url="/openapi.json" if settings.homer_docs_public else None,
     )
     app.add_middleware(RequestMetrics)
 
@@ -159,6 +176,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return error_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
+
+    @app.exception_handler(MessageIdConflictError)
+    async def _conflict(request: Request, exc: MessageIdConflictError) -> Response:
+        return error_response(409, MESSAGE_ID_CONFLICT)
 
     @app.exception_handler(psycopg.Error)
     @app.exception_handler(PoolTimeout)
@@ -199,7 +220,10 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             200: {"description": '{"reply", "lead", "duplicate"}; or events token*, done'},
             400: {"description": "bad session key or body"},
             401: {"description": "missing or wrong bearer token"},
-            409: {"description": "the lead's previous turn is still running"},
+            409: {
+                "description": "the lead's previous turn is still running (Retry-After), or "
+                "the message_id was already used for a different text"
+            },
             413: {"description": "message too long"},
             503: {"description": "database unavailable (Retry-After)"},
         },
@@ -238,14 +262,25 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
 
     @app.get("/readyz", summary="The database answers and its schema is current")
     async def readyz() -> Response:
-        problem = await anyio.to_thread.run_sync(runtime().homer.readiness)
+        # Within READY_DEADLINE_SECONDS in every state, a hung server included: a health
+        # check that times out marks a replica down as surely as a 503 would, but says less.
+        problem: str | None = "the database did not answer within 1 s"
+        with anyio.move_on_after(READY_DEADLINE_SECONDS):
+            problem = await anyio.to_thread.run_sync(
+                runtime().homer.readiness, abandon_on_cancel=True
+            )
         if problem is not None:
             return error_response(503, problem, {"Retry-After": RETRY_AFTER_SECONDS})
         return JSONResponse({"status": "ready"})
 
-    @app.get("/metrics", summary="Prometheus metrics", response_class=PlainTextResponse)
+    @app.get(
+        "/metrics",
+        summary="Prometheus metrics (bearer token needed when HOMER_METRICS_PUBLIC=false)",
+        response_class=PlainTextResponse,
+        dependencies=[] if settings.homer_metrics_public else [Depends(authorised)],
+    )
     async def metrics_endpoint() -> Response:
-        return Response(generate_latest(metrics.REGISTRY), media_type=CONTENT_TYPE_LATEST)
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
     add_whatsapp(app, settings, runtime)
     return app
@@ -261,6 +296,10 @@ def load_homer(settings: Settings) -> tuple[Any, Homer]:
 
     profile = load_profile(settings.homer_profile)
     database = connect(settings)
+    if database.embedded:
+        from homer_agent.db.embedded import keep_embedded_alive
+
+        keep_embedded_alive(settings.homer_data_dir)
     metrics.register_tools(TOOL_NAMES)
     metrics.set_build_info(settings.model_name)
     fallback = make_fallback(settings, notify=lambda text: log.warning("%s", text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import random
 from collections.abc import Callable
@@ -14,7 +15,6 @@ from psycopg_pool import PoolTimeout
 
 from homer_agent.brief import notes_of
 from homer_agent.config import Settings
-from homer_agent.db.migrate import is_current
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
@@ -23,6 +23,7 @@ from homer_agent.leads import LeadForgottenError, get_lead, lead_json, querier
 from homer_agent.metrics import ErrorKind
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
+from homer_agent.service.readiness import ReadinessProbe
 from homer_agent.session import PRUNE_EVERY_TURNS, Session, TurnResult
 
 log = logging.getLogger(__name__)
@@ -44,14 +45,26 @@ class Outcome:
         return {"reply": self.reply, "lead": self.lead, "duplicate": self.duplicate}
 
 
+class MessageIdConflictError(Exception):
+    """The message id was already used for another text: nothing ran, nothing was stored."""
+
+
+def text_digest(text: str) -> str:
+    """What a receipt keeps of the message it answered: SHA-256 of the text, in hex."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 @dataclass(slots=True)
 class Receipt:
     """The idempotency key of one message: checked and stored inside the turn's transaction."""
 
     channel: Channel
     message_id: str
+    text: str | None = None
     reply: str | None = None
     lead: Lead | None = None
+    conflict: bool = False
+    """The id was seen with another text (set by `seen`, which then says True)."""
 
     def seen(self, q: Querier, lead: Lead) -> bool:
         row = q.get_message_receipt(
@@ -60,11 +73,20 @@ class Receipt:
         if row is None:
             return False
         self.reply = row.reply
+        self.conflict = (
+            self.text is not None
+            and row.text_sha256 is not None
+            and row.text_sha256 != text_digest(self.text)
+        )
         return True
 
     def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
         q.insert_message_receipt(
-            lead_id=lead.id, channel=self.channel, message_id=self.message_id, reply=result.reply
+            lead_id=lead.id,
+            channel=self.channel,
+            message_id=self.message_id,
+            reply=result.reply,
+            text_sha256=None if self.text is None else text_digest(self.text),
         )
         self.lead = get_lead(q, lead.id)
 
@@ -82,6 +104,7 @@ class Homer:
     _random: random.Random = field(default_factory=random.Random)
     kb: SearchOptions = field(default_factory=SearchOptions)
     """How search_development searches the documents (`kb.prepare` at start)."""
+    _probe: ReadinessProbe | None = None
 
     def session(self, key: str) -> Session:
         from homer_agent.calendar.caldav_sync import BrokerCalendar
@@ -115,10 +138,11 @@ class Homer:
     ) -> Outcome:
         """Run one turn for a message; with a message id, at most once across replicas.
 
-        Raises psycopg / pool errors only when the lead cannot even be read; a turn's own
-        faults come back as `Outcome.error` (and are never stored as the message's reply).
+        Raises psycopg / pool errors only when the lead cannot even be read, and
+        `MessageIdConflictError` when the message id was used before for another text; a
+        turn's own faults come back as `Outcome.error` (never stored as the message's reply).
         """
-        receipt = Receipt(channel, message_id) if message_id is not None else None
+        receipt = Receipt(channel, message_id, text) if message_id is not None else None
         session = self.session(key)
         try:
             result = session.turn_once(text, receipt, on_token)
@@ -129,6 +153,8 @@ class Homer:
             result = session.turn_once(text, receipt, on_token)
         if receipt is not None and result is None:
             assert receipt.reply is not None
+            if receipt.conflict:
+                raise MessageIdConflictError(message_id)
             lead = session.refresh_lead()
             if on_token is not None:
                 on_token(receipt.reply)
@@ -155,11 +181,13 @@ class Homer:
         return None if lead is None else self.lead_json(lead)
 
     def readiness(self) -> str | None:
-        """None when the database answers and its schema is current; else what is wrong."""
-        try:
-            with self.pool.connection() as conn:
-                if not is_current(conn):
-                    return "the database schema is not current: run `homer-agent db migrate`"
-        except (psycopg.Error, PoolTimeout) as exc:
-            return f"the database is unavailable ({type(exc).__name__})"
-        return None
+        """None when the database answers and its schema is current; else what is wrong
+        (on a connection of its own: see `service.readiness`)."""
+        if self._probe is None:
+            info = self.pool.conninfo
+            self._probe = ReadinessProbe(info() if callable(info) else info)
+        return self._probe.problem()
+
+    def close_probe(self) -> None:
+        if self._probe is not None:
+            self._probe.close()

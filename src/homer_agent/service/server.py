@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import shutil
 import sys
+import tempfile
 
 from fastapi import FastAPI
 
@@ -29,7 +32,6 @@ def app_from_env() -> FastAPI:
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:
     """Check the settings and the database, then serve until interrupted."""
-    import uvicorn
 
     from homer_agent.db import connect
 
@@ -50,6 +52,29 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> None:
         file=sys.stderr,
         flush=True,
     )
+    # Several workers are several processes on one port: each would keep its own counts
+    # and a scrape would see one worker's. prometheus_client's multiprocess mode keeps
+    # them in files of one directory that /metrics merges (metrics.exposition).
+    multiproc = _multiprocess_metrics_dir() if workers > 1 else None
+    try:
+        _run(host, port, workers)
+    finally:
+        if multiproc is not None:
+            shutil.rmtree(multiproc, ignore_errors=True)
+
+
+def _multiprocess_metrics_dir() -> str:
+    """A fresh directory for the workers' metric files, named in their environment."""
+    from homer_agent.metrics import MULTIPROC_ENV
+
+    directory = tempfile.mkdtemp(prefix="homer-metrics-")
+    os.environ[MULTIPROC_ENV] = directory  # inherited by the workers uvicorn spawns
+    return directory
+
+
+def _run(host: str, port: int, workers: int) -> None:
+    import uvicorn
+
     uvicorn.run(
         "homer_agent.service.server:app_from_env",
         factory=True,

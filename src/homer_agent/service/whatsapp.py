@@ -27,7 +27,7 @@ from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.leads import querier
 from homer_agent.service.bodies import read_body
-from homer_agent.service.homer import MESSAGE_ID_MAX, Homer
+from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError
 from homer_agent.service.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ TOO_LONG_REPLY: Final = "Sua mensagem ficou longa demais para mim. Pode enviar e
 SEND_ATTEMPTS: Final = 5
 BACKOFF_SECONDS: Final = 0.5
 MAX_BACKOFF_SECONDS: Final = 8.0
+# E.164 numbers have at most 15 digits; a little room for what Meta may send.
+WA_ID_MAX_DIGITS: Final = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,24 @@ def incoming_messages(payload: Any) -> Iterator[Incoming]:
                     kind,
                     text if isinstance(text, str) else None,
                 )
+
+
+def is_wa_id(value: str) -> bool:
+    """A WhatsApp user id: the sender's phone number in ASCII digits (country code first)."""
+    return 5 <= len(value) <= WA_ID_MAX_DIGITS and value.isascii() and value.isdigit()
+
+
+def refusal(incoming: Incoming) -> str | None:
+    """Why a message cannot be a lead's turn (logged, never echoed), or None."""
+    if not is_wa_id(incoming.wa_id):
+        return "'from' is not a WhatsApp wa_id (digits only)"
+    try:
+        check_session_key(incoming.wa_id)
+    except UserError as exc:
+        return str(exc)
+    if not 0 < len(incoming.message_id) <= MESSAGE_ID_MAX:
+        return f"the message id is empty or over {MESSAGE_ID_MAX} characters"
+    return None
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
@@ -160,6 +180,7 @@ def claim_without_turn(homer: Homer, incoming: Incoming) -> bool:
                 channel="whatsapp",
                 message_id=incoming.message_id,
                 reply=ONLY_TEXT_REPLY,
+                text_sha256=None,
             )
         except psycopg.errors.UniqueViolation:
             return False
@@ -176,6 +197,9 @@ async def handle(runtime: Runtime, sender: Sender, messages: list[Incoming]) -> 
         except (psycopg.Error, PoolTimeout) as exc:
             # Nothing was stored: when Meta retries the webhook the message runs then.
             log.warning("WhatsApp message not processed: database %s", type(exc).__name__)
+            continue
+        except MessageIdConflictError:
+            log.warning("WhatsApp message not processed: its id was used for another text")
             continue
         except Exception:
             log.exception("WhatsApp message not processed")
@@ -234,20 +258,22 @@ def add_whatsapp(app: FastAPI, settings: Settings, runtime: Callable[[], Runtime
             return _error(401, "missing or wrong X-Hub-Signature-256")
         try:
             payload = json.loads(body)
-        except ValueError:
-            return _error(400, "the body is not JSON")
-        messages = []
+        except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
+            return _error(400, "the body is not JSON (or is nested too deeply)")
+        messages: list[Incoming] = []
+        rejected = 0
         for incoming in incoming_messages(payload):
-            try:
-                check_session_key(incoming.wa_id)
-            except UserError:
-                continue
-            if 0 < len(incoming.message_id) <= MESSAGE_ID_MAX:
+            problem = refusal(incoming)
+            if problem is None:
                 messages.append(incoming)
+            else:
+                rejected += 1
+                log.warning("WhatsApp message refused: %s", problem)
         if messages:
             current = runtime()
             current.spawn(handle(current, Sender(settings, current.http), messages))
-        return JSONResponse({"status": "accepted", "messages": len(messages)})
+        # 200 even when some are refused: Meta would retry a failed webhook forever.
+        return JSONResponse({"status": "accepted", "messages": len(messages), "rejected": rejected})
 
 
 def _error(status: int, message: str) -> Response:
