@@ -124,6 +124,7 @@ def _added(before: list[float], after: list[float]) -> dict[str, dict[str, float
 
 
 def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
+    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.models import make_chat_model
     from homer_agent.profile import load_profile
@@ -134,7 +135,13 @@ def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any
     )
     pool = open_our_pool(url, 4)
     try:
-        homer = Homer(settings, pool, load_profile(), make_chat_model(settings))
+        agent = build_agent(
+            pool=pool,
+            model=make_chat_model(settings),
+            model_name=settings.model_name,
+            profile=load_profile(),
+        )
+        homer = Homer(settings, agent)
         before: list[float] = []
         after: list[float] = []
         for k in range(turns + 2):

@@ -25,19 +25,17 @@ from homer_agent.db.embedded import EmbeddedError
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import DatabaseUnavailableError, Pool
 from homer_agent.inputs import SessionKeyError, UserError, check_session_key
-from homer_agent.kb.search import SearchOptions
 from homer_agent.profile import Profile
 
 if TYPE_CHECKING:
     # Imported where used: the agent loads in the background (see _AgentLoader), and
     # piped runs never load the line editor.
-    from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
     from prompt_toolkit.input import Input
     from prompt_toolkit.key_binding import KeyBindings
 
-    from homer_agent.models.fallback import Fallback
+    from homer_agent.agent import Agent
     from homer_agent.session import Session
 
 log = logging.getLogger(__name__)
@@ -120,41 +118,18 @@ class _AgentLoader:
         self.pool = pool
         self.profile = profile
         self.notify = notify
-        self.kb = SearchOptions()
         self._loaded = ThreadPoolExecutor(max_workers=1, thread_name_prefix="homer-load").submit(
             self._load
         )
 
-    def _load(self) -> tuple[type[Session], BaseChatModel, Fallback | None]:
-        from homer_agent import metrics
-        from homer_agent.models import make_chat_model, make_fallback
-        from homer_agent.session import Session
-        from homer_agent.tools import TOOL_NAMES
+    def _load(self) -> Agent:
+        from homer_agent.agent import load_agent
 
-        metrics.register_tools(TOOL_NAMES)
-        from homer_agent.kb import prepare
-
-        self.kb = prepare(self.settings, self.profile, self.pool, self.notify)
-        fallback = make_fallback(self.settings, notify=self.notify)
-        return Session, make_chat_model(self.settings), fallback
+        return load_agent(self.settings, self.pool, self.profile, self.notify)
 
     def session(self, key: str, lead: Lead | None = None) -> Session:
         """The session for a key (or for the lead already read), once the agent has loaded."""
-        from homer_agent.calendar.caldav_sync import BrokerCalendar
-
-        session_class, model, fallback = self._loaded.result()
-        return session_class(
-            pool=self.pool,
-            model=model,
-            model_name=self.settings.model_name,
-            profile=self.profile,
-            session_key=key,
-            history_window=self.settings.homer_history_window,
-            fallback=fallback,
-            lead=lead,
-            kb=self.kb,
-            calendar=BrokerCalendar.from_settings(self.settings),
-        )
+        return self._loaded.result().session(key, lead)
 
     def greeting(self, key: str) -> tuple[Lead, str]:
         """The lead of a key (created on first contact) and the first words, from its row."""

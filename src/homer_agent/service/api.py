@@ -253,20 +253,15 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
 
 def load_homer(settings: Settings) -> tuple[Any, Homer]:
     """Open the database (migrating it) and load the agent: the blocking part of start-up."""
+    from homer_agent.agent import load_agent
     from homer_agent.db import connect
-    from homer_agent.kb import prepare
-    from homer_agent.models import make_chat_model, make_fallback
     from homer_agent.profile import load_profile
-    from homer_agent.tools import TOOL_NAMES
 
     profile = load_profile(settings.homer_profile)
     database = connect(settings)
-    metrics.register_tools(TOOL_NAMES)
     metrics.set_build_info(settings.model_name)
-    fallback = make_fallback(settings, notify=lambda text: log.warning("%s", text))
-    homer = Homer(settings, database.pool, profile, make_chat_model(settings), fallback)
-    homer.kb = prepare(settings, profile, database.pool, lambda text: log.warning("%s", text))
-    return database, homer
+    agent = load_agent(settings, database.pool, profile, lambda text: log.warning("%s", text))
+    return database, Homer(settings, agent)
 
 
 async def _guarded(work: Awaitable[T]) -> T:

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import psycopg
-from langchain_core.language_models import BaseChatModel
 from psycopg_pool import PoolTimeout
 
+from homer_agent.agent import Agent
 from homer_agent.config import Settings
 from homer_agent.db.migrate import is_current
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.kb.search import SearchOptions
-from homer_agent.leads import LeadForgottenError, get_lead, lead_json, querier
+from homer_agent.leads import LeadForgottenError, lead_json, querier
 from homer_agent.metrics import ErrorKind
-from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
-from homer_agent.session import PRUNE_EVERY_TURNS, Session, TurnResult
+from homer_agent.session import TurnResult
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +47,6 @@ class Receipt:
     channel: Channel
     message_id: str
     reply: str | None = None
-    lead: Lead | None = None
 
     def seen(self, q: Querier, lead: Lead) -> bool:
         row = q.get_message_receipt(
@@ -65,37 +61,22 @@ class Receipt:
         q.insert_message_receipt(
             lead_id=lead.id, channel=self.channel, message_id=self.message_id, reply=result.reply
         )
-        self.lead = get_lead(q, lead.id)
 
 
 @dataclass(slots=True)
 class Homer:
-    """One process's agent: the pool, the chat model and the profile every request shares."""
+    """One process's service: the settings and the agent every request shares."""
 
     settings: Settings
-    pool: Pool
-    profile: Profile
-    model: BaseChatModel
-    fallback: Fallback | None = None
-    prune_every: int = PRUNE_EVERY_TURNS
-    _random: random.Random = field(default_factory=random.Random)
-    kb: SearchOptions = field(default_factory=SearchOptions)
-    """How search_development searches the documents (`kb.prepare` at start)."""
+    agent: Agent
 
-    def session(self, key: str) -> Session:
-        from homer_agent.calendar.caldav_sync import BrokerCalendar
+    @property
+    def pool(self) -> Pool:
+        return self.agent.pool
 
-        return Session(
-            pool=self.pool,
-            model=self.model,
-            model_name=self.settings.model_name,
-            profile=self.profile,
-            session_key=key,
-            history_window=self.settings.homer_history_window,
-            fallback=self.fallback,
-            kb=self.kb,
-            calendar=BrokerCalendar.from_settings(self.settings),
-        )
+    @property
+    def profile(self) -> Profile:
+        return self.agent.profile
 
     def lead_json(self, lead: Lead) -> dict[str, Any]:
         return lead_json(lead, self.profile.tz)
@@ -113,37 +94,27 @@ class Homer:
 
         Raises psycopg / pool errors only when the lead cannot even be read; a turn's own
         faults come back as `Outcome.error` (and are never stored as the message's reply).
+        The lead in the outcome is the row the turn read under its lock, as the turn left
+        it: it is not read again.
         """
         receipt = Receipt(channel, message_id) if message_id is not None else None
-        session = self.session(key)
+        session = self.agent.session(key)
         try:
             result = session.turn_once(text, receipt, on_token)
         except LeadForgottenError:
             # Forgotten between reading the lead and locking it: this message is a new
             # lead's first (nothing was written for the old one).
-            session = self.session(key)
+            session = self.agent.session(key)
             result = session.turn_once(text, receipt, on_token)
         if receipt is not None and result is None:
             assert receipt.reply is not None
-            lead = session.refresh_lead()
             if on_token is not None:
                 on_token(receipt.reply)
-            return Outcome(receipt.reply, self.lead_json(lead), duplicate=True)
+            return Outcome(receipt.reply, self.lead_json(session.lead), duplicate=True)
         assert result is not None
         if result.error is not None:
             return Outcome(result.reply, self.lead_json(session.lead), error=result.error)
-        lead = receipt.lead if receipt is not None and receipt.lead else session.refresh_lead()
-        self._maybe_prune(session)
-        return Outcome(result.reply, self.lead_json(lead))
-
-    def _maybe_prune(self, session: Session) -> None:
-        """Keep checkpoint storage bounded without per-process state: on average every
-        `prune_every` turns a turn prunes its conversation to the latest checkpoint."""
-        if self._random.random() * self.prune_every < 1:
-            try:
-                session.prune()
-            except (psycopg.Error, PoolTimeout) as exc:
-                log.info("could not prune checkpoints: %s", type(exc).__name__)
+        return Outcome(result.reply, self.lead_json(session.lead))
 
     def find_lead(self, key: str) -> dict[str, Any] | None:
         with querier(self.pool) as q:
