@@ -219,9 +219,9 @@ class Session:
     ) -> TurnResult | None:
         """`turn`, all or nothing under `guard`; None when the guard has seen the message.
 
-        Round trips of a plain turn: the lock and the lead (one pipeline), the checkpoint
-        read, the tools' writes if any, the checkpoint write, the turn record and the unlock
-        (one pipeline).
+        Round trips of a plain turn: the lock, the lead, the checkpoint read, the tools'
+        writes if any, the checkpoint write, and the turn record with the unlock (one
+        pipeline).
         """
         started = time.perf_counter()
         agent = self.agent
@@ -456,16 +456,18 @@ def _counted(message: Any) -> TurnRecord:
 
 
 def lock_and_read(conn: Connection[DictRow], lead_id: int) -> tuple[Lead | None, list[float]]:
-    """Take the lead's turn lock, then read the lead and its recent moods: one round trip.
+    """Take the lead's turn lock, then read the lead and its recent moods, once.
 
-    A second process waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
+    Two statements, not one: the read must come after the wait for the lock, so that it
+    sees what the turn before it (in another process, maybe) committed. A second process
+    waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
     """
     try:
-        with conn.pipeline():
-            lock_lead(conn, lead_id)
-            row = Querier(conn).get_lead_for_turn(id=lead_id, max_moods=MOOD_WINDOW - 1)
+        lock_lead(conn, lead_id)
     except psycopg.errors.LockNotAvailable:
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
+    try:
+        row = Querier(conn).get_lead_for_turn(id=lead_id, max_moods=MOOD_WINDOW - 1)
     except BaseException:
         unlock_lead(conn, lead_id)
         raise
@@ -477,8 +479,8 @@ def lock_and_read(conn: Connection[DictRow], lead_id: int) -> tuple[Lead | None,
 
 
 def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
-    """Serialise the turns of one lead across processes (a session advisory lock). In a
-    pipeline its failure (psycopg.errors.LockNotAvailable) surfaces at the sync."""
+    """Serialise the turns of one lead across processes (a session advisory lock); raises
+    psycopg.errors.LockNotAvailable after BUSY_WAIT_SECONDS."""
     # set_config runs first: the lock wait is bounded by its own lock_timeout.
     conn.execute(
         "SELECT set_config('lock_timeout', %s, false), pg_advisory_lock(%s)",

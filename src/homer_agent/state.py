@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict
 from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage
 from langchain_core.runnables import Runnable
-from langgraph.channels import BinaryOperatorAggregate, UntrackedValue
+from langgraph.channels import UntrackedValue
 from langgraph.graph.message import add_messages
 from langgraph.managed import RemainingSteps
 from psycopg import Connection
@@ -47,11 +47,11 @@ class TurnRecord:
     calendar_tried: bool = False
     # The lead fields the tools wrote in this turn (field -> value as stored).
     changes: Mapping[str, Any] = field(default_factory=dict)
-    # The whole lead row as the turn last wrote it (hand-off, temperature), if it did.
+    # The latest lead row a write of this turn returned, if it wrote.
     lead: Lead | None = None
 
     def merge(self, other: TurnRecord) -> TurnRecord:
-        """Both parts: counts add up, the first fallback reason stays, later rows win."""
+        """Both parts: counts add up, the first fallback reason stays, the newer row wins."""
         return TurnRecord(
             route=other.route if other.route != "agent" else self.route,
             sentiment=other.sentiment if other.sentiment is not None else self.sentiment,
@@ -64,29 +64,36 @@ class TurnRecord:
             fallback_reason=self.fallback_reason or other.fallback_reason,
             calendar_tried=self.calendar_tried or other.calendar_tried,
             changes={**self.changes, **other.changes} if other.changes else self.changes,
-            lead=other.lead or self.lead,
+            lead=_newer(self.lead, other.lead),
         )
 
 
-class _TurnChannel(BinaryOperatorAggregate[TurnRecord]):
-    """Merges the nodes' `TurnRecord`s within a turn and starts each turn empty: like
-    LangGraph's UntrackedValue, it is never written to the checkpoint."""
-
-    def checkpoint(self) -> Any:
-        return _UNSAVED
-
-    def from_checkpoint(self, checkpoint: Any) -> _TurnChannel:
-        fresh = _TurnChannel(self.typ, self.operator)
-        fresh.key = self.key
-        return fresh
+def _newer(left: Lead | None, right: Lead | None) -> Lead | None:
+    """The later of two rows of the lead. The turn's statements run one after another on
+    its connection and each stamps `updated_at` (the statement's start, or the same for
+    all in one transaction): the latest stamp has every earlier write; on a tie, the
+    fields the tools reported (`changes`) complete it."""
+    if left is None or right is None:
+        return right or left
+    return left if left.updated_at > right.updated_at else right
 
 
-# The sentinel LangGraph's untracked channels return for "nothing to save".
-_UNSAVED = UntrackedValue(object).checkpoint()
+class _TurnChannel(UntrackedValue[TurnRecord]):
+    """Merges the nodes' `TurnRecord`s within a turn; each turn starts from an empty one.
+    An UntrackedValue, so LangGraph neither checkpoints it nor stores its writes."""
 
+    def __init__(self, typ: type[TurnRecord] = TurnRecord, guard: bool = False) -> None:
+        super().__init__(typ, guard)
+        self.value = TurnRecord()
 
-def _merge(left: TurnRecord, right: TurnRecord) -> TurnRecord:
-    return left.merge(right)
+    def update(self, values: Sequence[TurnRecord]) -> bool:
+        if not values:
+            return False
+        record = self.value if isinstance(self.value, TurnRecord) else TurnRecord()
+        for value in values:
+            record = record.merge(value)
+        self.value = record
+        return True
 
 
 class InputState(TypedDict):
@@ -100,7 +107,7 @@ class State(InputState):
     `turn` is what this turn did so far, never checkpointed."""
 
     remaining_steps: RemainingSteps
-    turn: Annotated[TurnRecord, _TurnChannel(TurnRecord, _merge)]
+    turn: Annotated[TurnRecord, _TurnChannel()]
 
 
 class StandIn(Protocol):
@@ -150,8 +157,8 @@ class Context:
 
 
 def current_lead(ctx: Context, state: Mapping[str, Any]) -> Lead:
-    """The lead as this turn has left it so far: the row read at its start, or the latest
-    row a node wrote, with the fields the tools wrote since."""
+    """The lead as this turn has left it so far: the latest row it wrote (or the row read
+    at its start), with the fields the tools wrote."""
     record: TurnRecord = state.get("turn") or TurnRecord()
     lead = record.lead or ctx.lead
     return lead.model_copy(update=dict(record.changes)) if record.changes else lead

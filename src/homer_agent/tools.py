@@ -102,16 +102,17 @@ def _wrote(
     tool_name: str,
     content: str,
     changes: Mapping[str, Any],
+    lead: Lead | None = None,
     *,
     status: Literal["success", "error"] = "success",
     calendar_tried: bool = False,
 ) -> Command[Any]:
-    """The tool's result and what it wrote, as a state update. Parallel calls finish in any
-    order, so each reports only its own fields, never the whole row it got back."""
+    """The tool's result and what it wrote, as a state update: its own fields, and the row
+    its write returned (parallel calls finish in any order: the newest row wins)."""
     message = ToolMessage(
         content, tool_call_id=runtime.tool_call_id or "", name=tool_name, status=status
     )
-    record = TurnRecord(changes=changes, calendar_tried=calendar_tried)
+    record = TurnRecord(changes=changes, lead=lead, calendar_tried=calendar_tried)
     return Command(update={"messages": [message], "turn": record})
 
 
@@ -155,7 +156,9 @@ def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> Command[Any] |
             value=name,
         )
     lead = _write(runtime, lambda q, lead_id: q.update_lead_name(id=lead_id, name=clean))
-    return _wrote(runtime, "update_lead_name", f"Nome salvo: {lead.name}", {"name": lead.name})
+    return _wrote(
+        runtime, "update_lead_name", f"Nome salvo: {lead.name}", {"name": lead.name}, lead
+    )
 
 
 @tool(args_schema=BedroomsArgs)
@@ -174,7 +177,11 @@ def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> Command[Any
         )
     lead = _write(runtime, lambda q, lead_id: q.update_lead_bedrooms(id=lead_id, bedrooms=bedrooms))
     return _wrote(
-        runtime, "update_bedrooms", f"Quartos salvos: {lead.bedrooms}", {"bedrooms": lead.bedrooms}
+        runtime,
+        "update_bedrooms",
+        f"Quartos salvos: {lead.bedrooms}",
+        {"bedrooms": lead.bedrooms},
+        lead,
     )
 
 
@@ -192,6 +199,7 @@ def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> Com
         "update_neighborhood",
         f"Bairro salvo: {lead.neighborhood}",
         {"neighborhood": lead.neighborhood},
+        lead,
     )
 
 
@@ -220,6 +228,7 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> Command[Any
         "update_budget",
         f"Orçamento salvo: {format_brl(lead.budget_brl)}",
         {"budget_brl": lead.budget_brl},
+        lead,
     )
 
 
@@ -286,6 +295,7 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> Command[Any]:
         "schedule_call",
         outcome.to_json(),
         {"call_at": lead.call_at},
+        lead,
         calendar_tried=bool(tried),
     )
 

@@ -14,15 +14,14 @@ def temperature(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """The last step of every turn: parallel tool calls cannot change the result, since
     none of them computes it; this node sees every tool's write, after all have finished.
 
-    It writes when the temperature changed or a tool wrote, and the row that write returns
-    is the turn's final lead (the runner records and shows it without reading it again).
+    It writes only when the temperature changed; the row that write returns, or else the
+    latest row a tool wrote, is the turn's final lead (not read again).
     """
     ctx = runtime.context
-    record = state["turn"]
     lead = current_lead(ctx, state)
-    moods = [record.sentiment or 0.0, *ctx.moods]
+    moods = [state["turn"].sentiment or 0.0, *ctx.moods]
     new = new_temperature(lead, moods)
-    if new == lead.temperature and not record.changes:
+    if new == lead.temperature:
         return {}
     row = ctx.queries.set_lead_temperature(id=ctx.lead_id, temperature=new)
     return {"turn": TurnRecord(lead=row)} if row is not None else {}
