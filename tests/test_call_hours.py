@@ -13,8 +13,7 @@ from homer_agent.calendar.hours import fits, nearest_slots
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.profile import CallHours, ProfileError, load_profile, parse_profile
-from homer_agent.prompts import format_call_time
-from homer_agent.ptbr.times import read_when
+from homer_agent.ptbr.times import format_call_time, read_when
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
