@@ -152,7 +152,8 @@ class TurnGuard(Protocol):
         ...
 
     def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
-        """Store what the turn produced, in the turn's transaction."""
+        """Store what the turn produced, in the turn's transaction. Writes only: it runs in
+        one pipeline with the turn record, so a read here would cost a round trip."""
         ...
 
 
@@ -251,8 +252,10 @@ class Session:
                                 return None
                             self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                             result = self._result(reply, progress.record, None, started)
-                            self._record(result, Querier(conn), calls)
-                            guard.complete(Querier(conn), self.lead, result)
+                            # Both writes in one round trip; a failure rolls all back.
+                            with conn.pipeline():
+                                self._record(result, Querier(conn), calls)
+                                guard.complete(Querier(conn), self.lead, result)
                 finally:
                     if not unlocked:
                         unlock_lead(conn, self.lead.id)
