@@ -93,6 +93,7 @@ def round_trips(url: str, turns: int) -> dict[str, Any]:
         side: {
             "p50": sorted(values)[len(values) // 2],
             "mean": round(sum(values) / len(values), 2),
+            "min": min(values),
             "max": max(values),
             "per_turn": values,
         }
@@ -171,6 +172,11 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
             "Postgres round trips/turn mean",
             trips["ours"]["mean"],
             trips["baseline"]["mean"],
+        ),
+        row(
+            "Postgres round trips/turn min (no tool call)",
+            trips["ours"]["min"],
+            trips["baseline"]["min"],
         ),
         row("turn wall ms p50", our["wall_ms"]["p50"], base["wall_ms"]["p50"], unit="ms"),
         row("turn errors", our["errors"], base["errors"], budget="0", met=our["errors"] == 0),
