@@ -65,26 +65,22 @@ def _open_fallback() -> tuple[Any, Any]:
 
 
 def _sessions(pool: Any, lead: str) -> tuple[Any, Any]:
+    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.models import make_chat_model
-    from homer_agent.session import Session
 
     plain_settings = Settings(homer_model="offline")
     llm_settings, fallback = _open_fallback()
     common = {"pool": pool, "profile": profile()}
-    plain = Session(
-        model=make_chat_model(plain_settings),
-        model_name=plain_settings.model_name,
-        session_key=f"fallback-plain-{lead}",
-        **common,
-    )
-    degraded = Session(
+    plain = build_agent(
+        model=make_chat_model(plain_settings), model_name=plain_settings.model_name, **common
+    ).session(f"fallback-plain-{lead}")
+    degraded = build_agent(
         model=make_chat_model(llm_settings),
         model_name=llm_settings.model_name,
-        session_key=f"fallback-open-{lead}",
         fallback=fallback,
         **common,
-    )
+    ).session(f"fallback-open-{lead}")
     return plain, degraded
 
 
@@ -95,7 +91,6 @@ def _wrapper_overhead_us(rounds: int) -> dict[str, float]:
 
     from homer_agent.facts import LeadFacts
     from homer_agent.prompts import system_message
-    from homer_agent.state import TurnStats
     from homer_agent.tools import TOOLS
 
     fallback = _open_fallback()[1].bind_tools(TOOLS)
@@ -108,7 +103,7 @@ def _wrapper_overhead_us(rounds: int) -> dict[str, float]:
         fallback.model.invoke(prompt)
 
     def wrapped() -> None:
-        fallback.invoke(fallback.model, prompt, TurnStats())
+        fallback.invoke(fallback.model, prompt, None)
 
     diffs = []
     for n in range(rounds):

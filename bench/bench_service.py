@@ -54,6 +54,8 @@ REPLY = "Entendi! Posso te ajudar com mais alguma coisa sobre a casa?"
 BUDGET_SCALING = 1.6
 BUDGET_TURNS_PER_S = 100.0
 BUDGET_ADDED_MS = 5.0
+# Issue 20: in-process, the service adds at most this before and after the model (p50).
+BUDGET_ADDED_IN_PROCESS_MS = 4.0
 
 
 def _start(url: str, logs: Path, name: str, env: dict[str, str] | None = None) -> Server:
@@ -124,6 +126,7 @@ def _added(before: list[float], after: list[float]) -> dict[str, dict[str, float
 
 
 def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
+    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.models import make_chat_model
     from homer_agent.profile import load_profile
@@ -134,7 +137,13 @@ def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any
     )
     pool = open_our_pool(url, 4)
     try:
-        homer = Homer(settings, pool, load_profile(), make_chat_model(settings))
+        agent = build_agent(
+            pool=pool,
+            model=make_chat_model(settings),
+            model_name=settings.model_name,
+            profile=load_profile(),
+        )
+        homer = Homer(settings, agent)
         before: list[float] = []
         after: list[float] = []
         for k in range(turns + 2):
@@ -239,12 +248,13 @@ def run(quick: bool = False) -> dict[str, Any]:
     for where in ("in_process", "over_http"):
         for side, label in (("before_model_ms", "before"), ("after_model_ms", "after")):
             p50 = latency[where][side]["p50"]
+            limit = BUDGET_ADDED_IN_PROCESS_MS if where == "in_process" else BUDGET_ADDED_MS
             rows.append(
                 row(
                     f"service: added {label} the model, p50, {where.replace('_', ' ')}",
                     p50,
-                    budget=f"<= {BUDGET_ADDED_MS:g}",
-                    met=p50 <= BUDGET_ADDED_MS,
+                    budget=f"<= {limit:g}",
+                    met=p50 <= limit,
                     unit="ms",
                 )
             )

@@ -435,18 +435,18 @@ class Side:
 
 def ours(pool: Any, model: TimedChatModel, session_key: str) -> Side:
     """The real Homer session, as `homer-agent chat` runs it (history window 12)."""
+    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.profile import load_profile
-    from homer_agent.session import Session, thread_id
+    from homer_agent.session import thread_id
 
-    session = Session(
+    session = build_agent(
         pool=pool,
         model=model,
         model_name="offline",
         profile=_profile(load_profile),
-        session_key=session_key,
         history_window=Settings.model_fields["homer_history_window"].default,
-    )
+    ).session(session_key)
     clock = model.clock
 
     def turn(text: str) -> Sample:

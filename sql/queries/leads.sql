@@ -37,3 +37,13 @@ SELECT * FROM leads ORDER BY updated_at DESC, id DESC;
 
 -- name: DeleteLead :execrows
 DELETE FROM leads WHERE id = sqlc.arg(id);
+
+-- name: GetLeadForTurn :one
+-- What a turn reads once, under the lead's lock, in one round trip: the lead and the
+-- compound scores of its newest recorded turns (newest first, for the mood average).
+SELECT leads.*,
+    ARRAY(
+        SELECT turns.sentiment FROM turns WHERE turns.lead_id = leads.id
+        ORDER BY turns.started_at DESC, turns.id DESC LIMIT sqlc.arg(max_moods)
+    )::float8[] AS recent_sentiments
+FROM leads WHERE leads.id = sqlc.arg(id);

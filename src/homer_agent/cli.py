@@ -229,17 +229,61 @@ def calls(
     """Upcoming calls, soonest first: when (local), who, bedrooms, neighbourhood, budget."""
     if context.invoked_subcommand is not None:
         return
-    from homer_agent.calendar.feed import run_calls
+    from homer_agent.calendar.feed import calls_ics, calls_json, upcoming, upcoming_notes
+    from homer_agent.console import calls_table
+    from homer_agent.db import connect
+    from homer_agent.profile import load_profile
 
-    run_calls(load_settings(), as_json=as_json, ics=ics)
+    if as_json and ics:
+        raise UserError("choose one of --json and --ics")
+    settings = load_settings()
+    profile = load_profile(settings.homer_profile)
+    with connect(settings) as database:
+        rows = upcoming(database.pool)
+        notes = upcoming_notes(database.pool) if ics else {}
+    synced = settings.homer_caldav_url is not None
+    if ics:
+        sys.stdout.buffer.write(calls_ics(rows, profile, notes))
+        sys.stdout.flush()
+    elif as_json:
+        print(json.dumps(calls_json(rows, profile.tz, synced=synced), ensure_ascii=False))
+    elif not rows:
+        notice("No upcoming calls.")
+    else:
+        print(calls_table(rows, profile.tz, synced=synced))
 
 
 @calls_app.command("sync")
 def calls_sync() -> None:
-    """Push the calls Postgres holds as pending to the CalDAV calendar, once each."""
-    from homer_agent.calendar.feed import run_sync
+    """Push the calls Postgres holds as pending to the CalDAV calendar, once each.
 
-    raise typer.Exit(run_sync(load_settings()))
+    The exit code says whether every change went."""
+    from homer_agent.calendar.caldav_sync import BrokerCalendar, push_pending
+    from homer_agent.db import connect
+    from homer_agent.profile import load_profile
+
+    settings = load_settings()
+    calendar = BrokerCalendar.from_settings(settings)
+    if calendar is None:
+        raise UserError("HOMER_CALDAV_URL is not set: there is no calendar to sync with")
+    profile = load_profile(settings.homer_profile)
+    with connect(settings) as database, database.pool.connection() as conn:
+        report = push_pending(conn, calendar, profile)
+    for conflict in report.conflicts:
+        notice(f"homer-agent: {conflict}")
+    if report.error is not None:
+        notice(
+            f"homer-agent: error: pushed {report.pushed}, {report.pending} still pending: "
+            f"{report.error}"
+        )
+        raise typer.Exit(1)
+    if report.conflicts:
+        notice(
+            f"Pushed {report.pushed} change(s); {len(report.conflicts)} call(s) not written "
+            "because their time is busy in the calendar (above)."
+        )
+        raise typer.Exit(1)
+    notice(f"Pushed {report.pushed} change(s) to the calendar; nothing pending.")
 
 
 # ---------------------------------------------------------------- db

@@ -10,11 +10,15 @@ import logging
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from homer_agent.brief import notes_lines
 from homer_agent.db.models import Lead, LeadNote
 from homer_agent.inputs import printable
 from homer_agent.ptbr.text import temperature_word
+
+if TYPE_CHECKING:
+    from homer_agent.db.queries import ListUpcomingCallsRow
 
 # ---------------------------------------------------------------- notices and replies
 
@@ -152,5 +156,29 @@ def leads_table(leads: Sequence[Lead], tz: tzinfo) -> str:
             f"{_cell(r.session_key, 24)} {_cell(r.name, 20)} {r.bedrooms or '-':>2} "
             f"{_cell(r.neighborhood, 16)} {brl(r.budget_brl):>13}  {call:<20}  "
             f"{r.temperature.value}"
+        )
+    return "\n".join(lines)
+
+
+_WEEKDAYS_SHORT = ("seg", "ter", "qua", "qui", "sex", "sáb", "dom")
+
+
+def calls_table(rows: Sequence[ListUpcomingCallsRow], tz: tzinfo, *, synced: bool) -> str:
+    """The `calls` listing, soonest first, times in the profile's zone."""
+    from homer_agent.calendar.feed import calendar_state
+
+    lines = [
+        f"{'WHEN':<20} {'WHO':<24} {'BR':>2} {'NEIGHBORHOOD':<20} {'BUDGET':>13} "
+        f"{'TEMP':<5} CALENDAR"
+    ]
+    for row in rows:
+        local = row.starts_at.astimezone(tz)
+        when = f"{_WEEKDAYS_SHORT[local.weekday()]} {local:%Y-%m-%d %H:%M}"
+        who = row.name or row.session_key
+        budget = brl(row.budget_brl)
+        lines.append(
+            f"{when:<20} {who[:24]:<24} {row.bedrooms or '-':>2} "
+            f"{(row.neighborhood or '-')[:20]:<20} {budget:>13} {row.temperature!s:<5} "
+            f"{calendar_state(row, synced)}"
         )
     return "\n".join(lines)

@@ -4,12 +4,16 @@
                                │     └──────────┬─► temperature → END
                                └─► handoff ─────┘
 
-`sentiment` scores the newest human message and re-reads the lead (and moves old
-messages out of the checkpoint: see history.py); `route` sends hostile messages,
-opt-outs and requests for a human to `handoff`; `agent` is the chat model with the
-lead-update tools bound; `tools` writes each fact (several calls of one model message
-run in parallel); `temperature` computes the lead's temperature once, from the final
-row, as the turn's last step. A turn is run, locked and recorded by `session.Session.turn`.
+`sentiment` scores the newest human message (and moves old messages out of the
+checkpoint: see history.py); `route` sends hostile messages, opt-outs and requests for a
+human to `handoff`; `agent` is the chat model with the lead-update tools bound; `tools`
+writes each fact (several calls of one model message run in parallel); `temperature`
+computes the lead's temperature once, from the final facts, as the turn's last step.
+
+The lead is read once, before the graph runs, and reaches the nodes in the read-only
+`Context`; each node returns what it did as a partial state (`messages`, and its part
+of the `turn` record: see state.py). A turn is locked, run and recorded by
+`session.Session.turn`, with the graph the process compiled once (agent.py).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from homer_agent.db.models import Lead, LeadNote, LeadTemperature
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.facts import LeadFacts
-from homer_agent.temperature import MOOD_WINDOW, completeness, temperature
+from homer_agent.temperature import completeness, temperature
 
 
 class LeadForgottenError(LookupError):
@@ -86,28 +86,20 @@ def facts_of(lead: Lead) -> LeadFacts:
     )
 
 
-def recent_moods(q: Querier, lead_id: int, current: float) -> list[float]:
-    """The current compound first, then the lead's latest recorded ones."""
-    earlier = q.recent_sentiments(lead_id=lead_id, max_rows=MOOD_WINDOW - 1)
-    return [current, *earlier]
-
-
-def refresh_temperature(q: Querier, lead: Lead, moods: Sequence[float]) -> Lead:
-    """Recompute the temperature; write it only when it changed."""
-    new = temperature(
-        completeness=completeness(
-            name=lead.name,
-            bedrooms=lead.bedrooms,
-            neighborhood=lead.neighborhood,
-            budget_brl=lead.budget_brl,
-        ),
-        recent_compounds=moods,
-        call_scheduled=lead.call_at is not None,
+def new_temperature(lead: Lead, moods: Sequence[float]) -> LeadTemperature:
+    """The lead's temperature from its facts, its call and `moods` (newest first)."""
+    return LeadTemperature(
+        temperature(
+            completeness=completeness(
+                name=lead.name,
+                bedrooms=lead.bedrooms,
+                neighborhood=lead.neighborhood,
+                budget_brl=lead.budget_brl,
+            ),
+            recent_compounds=moods,
+            call_scheduled=lead.call_at is not None,
+        )
     )
-    if new == lead.temperature:
-        return lead
-    updated = q.set_lead_temperature(id=lead.id, temperature=LeadTemperature(new))
-    return updated if updated is not None else lead
 
 
 def lead_json(

@@ -58,7 +58,7 @@ def forget_lead(
     meanwhile Postgres keeps only the event's random UID.
     """
     with pool.connection() as conn, conn.transaction():
-        # The lead's turn lock (see session.lead_lock): a turn in progress ends first, or
+        # The lead's turn lock (see session.lock_lead): a turn in progress ends first, or
         # its checkpoint, written as it ends, would outlive the forget. A turn that starts
         # after this finds the row gone and writes nothing (Session.turn).
         q = Querier(conn)

@@ -18,7 +18,6 @@ labels in `SECTION_LABELS`. `system_message` attaches the same content as data
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,12 +25,12 @@ from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from langchain_core.messages import SystemMessage
-from pydantic import ValidationError
 
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.profile import HouseType, Profile
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.ptbr.text import join
+from homer_agent.ptbr.times import format_call_time
 
 __all__ = [
     "FACTS_CLOSE",
@@ -42,7 +41,6 @@ __all__ = [
     "PromptView",
     "format_call_time",
     "format_houses",
-    "parse_facts_block",
     "prompt_view",
     "render_facts_block",
     "render_system_prompt",
@@ -99,19 +97,6 @@ de si e ajude o corretor; nunca negação, hipótese ou coisa de outra pessoa.""
 
 # ---------------------------------------------------------------------------
 # pt-BR formatting
-
-
-def format_call_time(
-    at: datetime, *, tz: ZoneInfo | None = None, now: datetime | None = None
-) -> str:
-    """`"quarta-feira, 10/02 às 15h"`; the year is added when it is not `now`'s year."""
-    local = at.astimezone(tz) if tz is not None and at.tzinfo is not None else at
-    day = f"{local.day:02d}/{local.month:02d}"
-    reference = now.astimezone(local.tzinfo) if now is not None and now.tzinfo else now
-    if reference is None or reference.year != local.year:
-        day += f"/{local.year}"
-    clock = f"{local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
-    return f"{WEEKDAY_NAMES[local.weekday()]}, {day} às {clock}"
 
 
 _SUITE_PT: Final = {"with": "com suíte", "without": "sem suíte", "optional": "com ou sem suíte"}
@@ -218,29 +203,6 @@ PROMPT_DATA_KEY: Final = "homer_prompt"
 
 OpenAI-compatible clients send a system message's text only, so the data never reaches
 a provider; the offline model reads it instead of parsing the text back."""
-
-_FACTS_RE: Final = re.compile(re.escape(FACTS_OPEN) + r"(.*?)" + re.escape(FACTS_CLOSE), re.S)
-
-
-def parse_facts_block(prompt: str) -> LeadFacts:
-    """The facts in the last `<fatos>` block of a rendered prompt.
-
-    Raises:
-        ValueError: there is no block, or it is not valid facts JSON.
-    """
-    blocks = _FACTS_RE.findall(prompt)
-    if not blocks:
-        raise ValueError("no facts block in the prompt")
-    try:
-        data = json.loads(blocks[-1])
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"facts block is not JSON: {exc}") from None
-    if not isinstance(data, dict) or set(data) != set(FACT_ORDER):
-        raise ValueError(f"facts block must have exactly the keys {', '.join(FACT_ORDER)}")
-    try:
-        return LeadFacts.model_validate(data)
-    except ValidationError as exc:
-        raise ValueError(f"facts block has invalid values: {exc.error_count()} error(s)") from None
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,23 @@
-"""One chat session: a lead, its conversation thread, and how a turn runs and is recorded."""
+"""One turn: lock the lead, read it once, run the graph, record the turn.
+
+The agent (model, tools, checkpointer, graph) is built once per process (agent.py); a
+`Session` is the agent plus one lead, for the terminal and the service alike.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 from uuid import UUID
 
 import psycopg
 from langchain_core.callbacks import BaseCallbackHandler
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMessage
 from langchain_core.outputs import ChatGenerationChunk, GenerationChunk
 from langchain_core.runnables import RunnableConfig
-from langgraph.checkpoint.postgres import PostgresSaver
 from langgraph.types import Durability
 from psycopg import Connection
 from psycopg.rows import DictRow
@@ -24,32 +25,25 @@ from psycopg_pool import PoolTimeout
 
 from homer_agent import metrics
 from homer_agent.db.models import Lead
-from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
-from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
-from homer_agent.models.fallback import Fallback
 from homer_agent.nodes.names import AGENT, HANDOFF
-from homer_agent.profile import Profile
-from homer_agent.state import Context, TurnStats
-from homer_agent.tools import TOOLS, push_lead_calls
+from homer_agent.state import Context, TurnRecord
+from homer_agent.temperature import MOOD_WINDOW
+from homer_agent.tools import push_lead_calls
 
 if TYPE_CHECKING:
-    from homer_agent.calendar.caldav_sync import BrokerCalendar
+    from homer_agent.agent import Agent
+    from homer_agent.graph import Graph
 
 log = logging.getLogger(__name__)
 
 # Bounds one turn: sentiment, agent and tools rounds. The agent answers gracefully
 # before the limit (see nodes.agent).
 RECURSION_LIMIT = 12
-# Each turn (durability "exit") writes one checkpoint holding the whole message list;
-# pruning to the latest keeps storage linear in messages. Pruning costs a few
-# milliseconds, so it runs every few turns and when the session closes.
-PRUNE_EVERY_TURNS = 8
 # How long a turn waits for the same lead's turn in another process.
 BUSY_WAIT_SECONDS = 15
 
@@ -144,7 +138,7 @@ class TurnResult:
     reply: str
     route: Route
     error: ErrorKind | None
-    stats: TurnStats
+    stats: TurnRecord
     duration_ms: float
 
 
@@ -158,46 +152,28 @@ class TurnGuard(Protocol):
         ...
 
     def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
-        """Store what the turn produced, in the turn's transaction."""
+        """Store what the turn produced, in the turn's transaction. Writes only: it runs in
+        one pipeline with the turn record, so a read here would cost a round trip."""
         ...
 
 
 class Session:
-    """A lead's conversation: runs turns through the graph and records each one."""
+    """A lead's conversation with the process's agent: runs turns and records each one."""
 
-    def __init__(
-        self,
-        *,
-        pool: Pool,
-        model: BaseChatModel,
-        model_name: str,
-        profile: Profile,
-        session_key: str,
-        history_window: int = 12,
-        fallback: Fallback | None = None,
-        lead: Lead | None = None,
-        kb: SearchOptions | None = None,
-        calendar: BrokerCalendar | None = None,
-    ) -> None:
-        """A session for `session_key`'s lead, created on first contact; or for `lead` as read
+    def __init__(self, agent: Agent, session_key: str, lead: Lead | None = None) -> None:
+        """The session of `session_key`'s lead, created on first contact; or of `lead` as read
         by the caller (then no row is created: a lead forgotten meanwhile stays forgotten)."""
-        self.pool = pool
-        self.kb = kb or SearchOptions()
-        self.calendar = calendar
-        self.model_name = model_name
-        self.profile = profile
-        self.history_window = history_window
-        self.bound_model = model.bind_tools(TOOLS)
-        # Shared across sessions: one circuit breaker per provider, not per lead.
-        self.fallback = fallback.bind_tools(TOOLS) if fallback is not None else None
-        self.checkpointer = PostgresSaver(pool)
-        self.app: Graph = graph.copy(update={"checkpointer": self.checkpointer})
+        self.agent = agent
         if lead is None:
-            with querier(pool) as q:
+            with querier(agent.pool) as q:
                 lead = q.get_or_create_lead(session_key=session_key)
         assert lead is not None
         self.lead = lead
-        self._unpruned_turns = 0
+        self._unpruned = False
+
+    @property
+    def app(self) -> Graph:
+        return self.agent.graph
 
     @property
     def config(self) -> RunnableConfig:
@@ -208,7 +184,7 @@ class Session:
 
     def refresh_lead(self) -> Lead:
         """The lead's row as stored now; LeadForgottenError once it was deleted."""
-        with querier(self.pool) as q:
+        with querier(self.agent.pool) as q:
             lead = q.get_lead(id=self.lead.id)
         if lead is None:
             raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
@@ -216,21 +192,18 @@ class Session:
         return lead
 
     def prune(self) -> None:
-        """Keep only the latest checkpoint of this conversation (it holds the whole history)."""
-        self.checkpointer.prune([thread_id(self.lead)], strategy="keep_latest")
-        self._unpruned_turns = 0
+        """Keep only the latest checkpoint of this conversation (it holds the whole window)."""
+        if self.agent.prune(self.lead):
+            self._unpruned = False
 
     def close(self) -> None:
         """Prune what the last turns left behind; a database fault here loses nothing."""
-        if self._unpruned_turns:
-            try:
-                self.prune()
-            except (psycopg.Error, PoolTimeout) as exc:
-                log.info("could not prune checkpoints: %s", type(exc).__name__)
+        if self._unpruned:
+            self.prune()
 
     def history(self) -> list[Any]:
         """The whole conversation: archived messages, then the checkpoint's window."""
-        return conversation(self.pool, self.lead)
+        return conversation(self.agent.pool, self.lead)
 
     def turn(self, text: str, on_token: Callable[[str], None] | None = None) -> TurnResult:
         """Run one turn for a human message; never raises for a provider or database fault.
@@ -245,52 +218,51 @@ class Session:
     def turn_once(
         self, text: str, guard: TurnGuard | None, on_token: Callable[[str], None] | None = None
     ) -> TurnResult | None:
-        """`turn`, all or nothing under `guard`; None when the guard has seen the message."""
+        """`turn`, all or nothing under `guard`; None when the guard has seen the message.
+
+        Round trips of a plain turn: the lock, the lead, the checkpoint read, the tools'
+        writes if any, the checkpoint write, and the turn record with the unlock (one
+        pipeline).
+        """
         started = time.perf_counter()
-        stats = TurnStats()
-        calls = ModelCallMetrics(self.model_name)
+        agent = self.agent
+        progress = _Progress()
+        calls = ModelCallMetrics(agent.model_name)
         reply: list[str] = []
-        atomic: Callable[[Connection[DictRow]], AbstractContextManager[Any]] = (
-            nullcontext if guard is None else Connection.transaction
-        )
         try:
-            with (
-                self.pool.connection() as conn,
-                lead_lock(conn, self.lead.id),
-                atomic(conn),
-            ):
-                # Under the lock `lead forget` also takes: a lead deleted before this point
-                # gets no checkpoint and no turn row, and cannot be deleted until we finish.
-                if Querier(conn).get_lead(id=self.lead.id) is None:
-                    raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
-                if guard is not None and guard.seen(Querier(conn), self.lead):
-                    return None
-                ctx = Context(
-                    lead_id=self.lead.id,
-                    conn=conn,
-                    model=self.bound_model,
-                    model_name=self.model_name,
-                    profile=self.profile,
-                    history_window=self.history_window,
-                    stats=stats,
-                    fallback=self.fallback,
-                    kb=self.kb,
-                    calendar=self.calendar,
-                )
-                self.checkpointer.conn = conn
+            with agent.pool.connection() as conn:
+                lead, moods = lock_and_read(conn, self.lead.id)
+                unlocked = False
                 try:
-                    self._run(text, ctx, reply, on_token, calls)
-                    push_lead_calls(ctx)
-                    self._unpruned_turns += 1
-                    if self._unpruned_turns >= PRUNE_EVERY_TURNS:
-                        self.prune()
+                    if lead is None:
+                        # Under the lock `lead forget` also takes: a lead deleted before this
+                        # point gets no checkpoint and no turn row, and cannot be deleted
+                        # until we finish.
+                        raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
+                    self.lead = lead
+                    ctx = self._context(conn, lead, moods)
+                    if guard is None:
+                        self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
+                        result = self._result(reply, progress.record, None, started)
+                        self._record_and_unlock(conn, result, calls)
+                        unlocked = True
+                    else:
+                        with conn.transaction():
+                            if guard.seen(Querier(conn), lead):
+                                return None
+                            self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
+                            result = self._result(reply, progress.record, None, started)
+                            # Both writes in one round trip; a failure rolls all back.
+                            with conn.pipeline():
+                                self._record(result, Querier(conn), calls)
+                                guard.complete(Querier(conn), self.lead, result)
                 finally:
-                    self.checkpointer.conn = self.pool
-                self.lead = ctx.lead or self.lead
-                result = self._result(reply, stats, None, started)
-                self._record(result, Querier(conn), calls)
-                if guard is not None:
-                    guard.complete(Querier(conn), self.lead, result)
+                    if not unlocked:
+                        unlock_lead(conn, self.lead.id)
+                self._unpruned = True
+                if agent.prune_due():
+                    with agent.checkpointer.using(ctx.conn):
+                        self.prune()
                 return result
         except LeadForgottenError:
             raise
@@ -300,9 +272,9 @@ class Session:
             reply.append(ERROR_REPLIES[error])
             if on_token is not None:
                 on_token(ERROR_REPLIES[error])
-        result = self._result(reply, stats, error, started)
+        result = self._result(reply, progress.record, error, started)
         try:
-            with querier(self.pool) as q:
+            with querier(agent.pool) as q:
                 self._record(result, q, calls)
         except (psycopg.Error, PoolTimeout):
             self._record(result, None, calls)
@@ -310,25 +282,44 @@ class Session:
 
     @staticmethod
     def _result(
-        reply: list[str], stats: TurnStats, error: ErrorKind | None, started: float
+        reply: list[str], record: TurnRecord, error: ErrorKind | None, started: float
     ) -> TurnResult:
         return TurnResult(
             reply="".join(reply).strip(),
-            route=stats.route,
+            route=record.route,
             error=error,
-            stats=stats,
+            stats=record,
             duration_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _context(self, conn: Connection[DictRow], lead: Lead, moods: list[float]) -> Context:
+        agent = self.agent
+        return Context(
+            lead=lead,
+            moods=moods,
+            conn=conn,
+            model=agent.model,
+            model_name=agent.model_name,
+            profile=agent.profile,
+            history_window=agent.history_window,
+            fallback=agent.fallback,
+            kb=agent.kb,
+            calendar=agent.calendar,
         )
 
     def _run(
         self,
-        text: str,
         ctx: Context,
+        text: str,
         reply: list[str],
         on_token: Callable[[str], None] | None,
+        *,
         calls: ModelCallMetrics,
+        progress: _Progress,
     ) -> None:
-        """Run the graph: model tokens as they come, node messages as they land."""
+        """Run the graph: model tokens as they come, node messages as they land; what the
+        nodes report adds up in `progress` (a failed turn records what it got to)."""
+        agent = self.agent
 
         def say(piece: str) -> None:
             reply.append(piece)
@@ -338,47 +329,58 @@ class Session:
         tokens = _TokenRelay(say, reply)
         config = self.config
         config["callbacks"] = [calls, tokens] if on_token is not None else [calls]
-        for part in self.app.stream(
-            {"messages": [HumanMessage(text)]},
-            config,
-            context=ctx,
-            stream_mode="updates",
-            durability=DURABILITY,
-            version="v2",
-        ):
-            if part["type"] != "updates":
-                continue
-            for node, update in part["data"].items():
-                for message in (update or {}).get("messages", []):
-                    self._count(message, ctx.stats)
-                    unsaid = node == HANDOFF or (node == AGENT and not tokens.relayed)
-                    if unsaid and isinstance(message, AIMessage) and message.text:
-                        say(message.text)
-                if node == AGENT:
-                    tokens.relayed = False
-                    if reply and not reply[-1].endswith("\n"):
-                        say("\n")
+        with agent.checkpointer.using(ctx.conn):
+            for part in agent.graph.stream(
+                {"messages": [HumanMessage(text)]},
+                config,
+                context=ctx,
+                stream_mode="updates",
+                durability=DURABILITY,
+                version="v2",
+            ):
+                if part["type"] != "updates":
+                    continue
+                for node, data in part["data"].items():
+                    # ToolNode reports one update per tool call when tools return Commands.
+                    for update in data if isinstance(data, list) else [data or {}]:
+                        if "turn" in update:
+                            progress.add(update["turn"])
+                        for message in update.get("messages", []):
+                            progress.add(_counted(message))
+                            unsaid = node == HANDOFF or (node == AGENT and not tokens.relayed)
+                            if unsaid and isinstance(message, AIMessage) and message.text:
+                                say(message.text)
+                    if node == AGENT:
+                        tokens.relayed = False
+                        if reply and not reply[-1].endswith("\n"):
+                            say("\n")
+        if not progress.record.calendar_tried:
+            push_lead_calls(ctx)
+        self.lead = current_row(ctx.lead, progress.record)
 
-    @staticmethod
-    def _count(message: Any, stats: TurnStats) -> None:
-        if isinstance(message, ToolMessage):
-            outcome: Literal["ok", "invalid"] = "invalid" if message.status == "error" else "ok"
-            stats.tool_calls += 1
-            stats.tool_errors += outcome == "invalid"
-            metrics.record_tool_call(message.name or "unknown", outcome)
-
-    def answered_by(self, stats: TurnStats) -> str:
+    def answered_by(self, record: TurnRecord) -> str:
         """The model that gave the turn's reply: the fallback's when the provider failed."""
-        if stats.fallback_reason is not None and self.fallback is not None:
-            return self.fallback.name
-        return self.model_name
+        fallback = self.agent.fallback
+        if record.fallback_reason is not None and fallback is not None:
+            return fallback.name
+        return self.agent.model_name
 
-    def _record(self, result: TurnResult, q: Querier | None, calls: ModelCallMetrics) -> None:
-        """The turn's metrics and durable row; a failed write never fails the turn.
+    def _record_and_unlock(
+        self, conn: Connection[DictRow], result: TurnResult, calls: ModelCallMetrics
+    ) -> None:
+        """The turn's record and the lead's unlock, in one round trip (a pipeline)."""
+        try:
+            with conn.pipeline():
+                self._record(result, Querier(conn), calls, observe=False)
+                unlock_lead(conn, self.lead.id)
+        except psycopg.Error as exc:
+            # The record failed, and the unlock behind it in the pipeline did not run.
+            metrics.record_error("database")
+            log.warning("could not record the turn: %s", type(exc).__name__)
+            unlock_lead(conn, self.lead.id)
+        self._observe(result)
 
-        Model calls were observed one by one as they ended (``calls``); the row gets their
-        exact count and time, failed calls included.
-        """
+    def _observe(self, result: TurnResult) -> None:
         stats = result.stats
         metrics.observe_turn(
             result.route, "error" if result.error else "ok", result.duration_ms / 1000
@@ -387,6 +389,23 @@ class Session:
             metrics.record_error(result.error)
         if stats.fallback_reason is not None:
             metrics.record_fallback(stats.fallback_reason)
+
+    def _record(
+        self,
+        result: TurnResult,
+        q: Querier | None,
+        calls: ModelCallMetrics,
+        *,
+        observe: bool = True,
+    ) -> None:
+        """The turn's metrics and durable row; a failed write never fails the turn.
+
+        Model calls were observed one by one as they ended (``calls``); the row gets their
+        exact count and time, failed calls included.
+        """
+        stats = result.stats
+        if observe:
+            self._observe(result)
         if q is None:
             metrics.record_error("database")
             return
@@ -395,7 +414,7 @@ class Session:
                 lead_id=self.lead.id,
                 model=self.answered_by(stats),
                 route=result.route,
-                sentiment=stats.sentiment,
+                sentiment=stats.sentiment or 0.0,
                 temperature=self.lead.temperature,
                 duration_ms=result.duration_ms,
                 model_ms=calls.ms,
@@ -413,19 +432,63 @@ class Session:
             log.warning("could not record the turn: %s", type(exc).__name__)
 
 
-@contextmanager
-def lead_lock(conn: Connection[DictRow], lead_id: int) -> Iterator[None]:
-    """Serialise the turns of one lead across processes (a session advisory lock).
+@dataclass(slots=True)
+class _Progress:
+    """What the turn's nodes have reported so far."""
 
-    A second process waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
+    record: TurnRecord = field(default_factory=TurnRecord)
+
+    def add(self, part: TurnRecord) -> None:
+        self.record = self.record.merge(part)
+
+
+def current_row(lead: Lead, record: TurnRecord) -> Lead:
+    """The lead as a turn left it: the last row a node wrote, or the row read at its start,
+    with the fields the tools wrote since."""
+    row = record.lead or lead
+    return row.model_copy(update=dict(record.changes)) if record.changes else row
+
+
+def _counted(message: Any) -> TurnRecord:
+    """A tool result, counted (and observed) as the turn's record has it."""
+    if not isinstance(message, ToolMessage):
+        return TurnRecord()
+    outcome: Literal["ok", "invalid"] = "invalid" if message.status == "error" else "ok"
+    metrics.record_tool_call(message.name or "unknown", outcome)
+    return TurnRecord(tool_calls=1, tool_errors=int(outcome == "invalid"))
+
+
+def lock_and_read(conn: Connection[DictRow], lead_id: int) -> tuple[Lead | None, list[float]]:
+    """Take the lead's turn lock, then read the lead and its recent moods, once.
+
+    Two statements, not one: the read must come after the wait for the lock, so that it
+    sees what the turn before it (in another process, maybe) committed. A second process
+    waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
     """
     try:
-        # set_config runs first: the lock wait is bounded by its own lock_timeout.
-        Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
+        lock_lead(conn, lead_id)
     except psycopg.errors.LockNotAvailable:
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
     try:
-        yield
-    finally:
-        if not conn.closed and not conn.broken:
-            Querier(conn).unlock_lead(lead_id=lead_id)
+        row = Querier(conn).get_lead_for_turn(id=lead_id, max_moods=MOOD_WINDOW - 1)
+    except BaseException:
+        unlock_lead(conn, lead_id)
+        raise
+    if row is None:
+        return None, []
+    data = row.model_dump()
+    moods = list(data.pop("recent_sentiments"))
+    return Lead.model_construct(**data), moods
+
+
+def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
+    """Serialise the turns of one lead across processes (a session advisory lock); raises
+    psycopg.errors.LockNotAvailable after BUSY_WAIT_SECONDS."""
+    # set_config runs first: the lock wait is bounded by its own lock_timeout.
+    Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
+
+
+def unlock_lead(conn: Connection[DictRow], lead_id: int) -> None:
+    """Free the lead's turn lock (a no-op on a connection that broke: it held nothing)."""
+    if not conn.closed and not conn.broken:
+        Querier(conn).unlock_lead(lead_id=lead_id)

@@ -25,19 +25,18 @@ from homer_agent.db.embedded import EmbeddedError
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import DatabaseUnavailableError, Pool
 from homer_agent.inputs import SessionKeyError, UserError, check_session_key
-from homer_agent.kb.search import SearchOptions
 from homer_agent.profile import Profile
 
 if TYPE_CHECKING:
     # Imported where used: the agent loads in the background (see _AgentLoader), and
     # piped runs never load the line editor.
-    from langchain_core.language_models import BaseChatModel
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import History
     from prompt_toolkit.input import Input
     from prompt_toolkit.key_binding import KeyBindings
 
-    from homer_agent.models.fallback import Fallback
+    from homer_agent.agent import Agent
+    from homer_agent.kb.search import SearchOptions
     from homer_agent.session import Session
 
 log = logging.getLogger(__name__)
@@ -84,13 +83,13 @@ def run_chat(settings: Settings, key: str | None) -> int:
             keep_embedded_alive(settings.homer_data_dir)
         # The fallback's notices (the provider failing, back again) go to standard error:
         # for the developer, never the lead.
-        agent = _AgentLoader(settings, database.pool, profile, notify=notice)
         # Operator notices come before the banner and the lead's first words, never in the
         # middle of the chat: the documents are checked (and re-indexed if they changed) here,
-        # while the agent loads in the background.
+        # before the agent loads in the background.
         from homer_agent.kb import prepare
 
-        agent.kb = prepare(settings, profile, database.pool, notice)
+        kb = prepare(settings, profile, database.pool, notice)
+        agent = _AgentLoader(settings, database.pool, profile, notify=notice, kb=kb)
         if settings.homer_metrics_port:
             try:
                 port = metrics.start_metrics_server(
@@ -125,44 +124,30 @@ class _AgentLoader:
     """
 
     def __init__(
-        self, settings: Settings, pool: Pool, profile: Profile, notify: Callable[[str], None]
+        self,
+        settings: Settings,
+        pool: Pool,
+        profile: Profile,
+        notify: Callable[[str], None],
+        kb: SearchOptions,
     ) -> None:
         self.settings = settings
         self.pool = pool
         self.profile = profile
         self.notify = notify
-        self.kb = SearchOptions()
+        self.kb = kb
         self._loaded = ThreadPoolExecutor(max_workers=1, thread_name_prefix="homer-load").submit(
             self._load
         )
 
-    def _load(self) -> tuple[type[Session], BaseChatModel, Fallback | None]:
-        from homer_agent import metrics
-        from homer_agent.models import make_chat_model, make_fallback
-        from homer_agent.session import Session
-        from homer_agent.tools import TOOL_NAMES
+    def _load(self) -> Agent:
+        from homer_agent.agent import load_agent
 
-        metrics.register_tools(TOOL_NAMES)
-        fallback = make_fallback(self.settings, notify=self.notify)
-        return Session, make_chat_model(self.settings), fallback
+        return load_agent(self.settings, self.pool, self.profile, self.notify, self.kb)
 
     def session(self, key: str, lead: Lead | None = None) -> Session:
         """The session for a key (or for the lead already read), once the agent has loaded."""
-        from homer_agent.calendar.caldav_sync import BrokerCalendar
-
-        session_class, model, fallback = self._loaded.result()
-        return session_class(
-            pool=self.pool,
-            model=model,
-            model_name=self.settings.model_name,
-            profile=self.profile,
-            session_key=key,
-            history_window=self.settings.homer_history_window,
-            fallback=fallback,
-            lead=lead,
-            kb=self.kb,
-            calendar=BrokerCalendar.from_settings(self.settings),
-        )
+        return self._loaded.result().session(key, lead)
 
     def greeting(self, key: str) -> tuple[Lead, str]:
         """The lead of a key (created on first contact) and the first words, from its row."""
@@ -345,7 +330,7 @@ class _Terminal:
             from homer_agent.leads import querier
 
             lead = chat.session.refresh_lead()
-            with querier(chat.session.pool) as q:
+            with querier(self.agent.pool) as q:
                 notes = notes_of(q, lead.id)
             print(lead_card(lead, self.agent.profile.tz, ptbr=True, indent="  ", notes=notes))
         elif command == "/new":

@@ -25,12 +25,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Literal
 
 import psycopg
 from langchain_core.messages import BaseMessage, HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, ToolException, tool
 from langgraph.prebuilt import ToolRuntime
+from langgraph.types import Command
 from pydantic import BaseModel, Field, StringConstraints
 
 from homer_agent.brief import save_note
@@ -42,7 +43,7 @@ from homer_agent.db.queries import Querier
 from homer_agent.ptbr.lexicon import drop_titles
 from homer_agent.ptbr.notes import Category, Note
 from homer_agent.ptbr.text import format_brl, format_brl_short, join
-from homer_agent.state import Context
+from homer_agent.state import Context, TurnRecord, current_lead
 
 BEDROOMS_NOT_OFFERED: Final = "bedrooms_not_offered"
 BUDGET_UNUSUAL: Final = "budget_unusual"
@@ -95,9 +96,26 @@ def _write(runtime: ToolRuntime[Context], write: Callable[[Querier, int], Lead |
     lead = write(ctx.queries, ctx.lead_id)
     if lead is None:
         raise ToolException("this lead no longer exists; nothing was saved")
-    # Parallel tool calls finish in any order: the row is re-read, not taken from one of them.
-    ctx.lead = None
     return lead
+
+
+def _wrote(
+    runtime: ToolRuntime[Context],
+    tool_name: str,
+    content: str,
+    changes: Mapping[str, Any],
+    lead: Lead | None = None,
+    *,
+    status: Literal["success", "error"] = "success",
+    calendar_tried: bool = False,
+) -> Command[Any]:
+    """The tool's result and what it wrote, as a state update: its own fields, and the row
+    its write returned (parallel calls finish in any order: the newest row wins)."""
+    message = ToolMessage(
+        content, tool_call_id=runtime.tool_call_id or "", name=tool_name, status=status
+    )
+    record = TurnRecord(changes=changes, lead=lead, calendar_tried=calendar_tried)
+    return Command(update={"messages": [message], "turn": record})
 
 
 def _refuse(runtime: ToolRuntime[Context], content: str, **artifact: object) -> ToolMessage:
@@ -129,7 +147,7 @@ def _confirmed_budget(runtime: ToolRuntime[Context], amount: int) -> bool:
 
 
 @tool(args_schema=NameArgs)
-def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> Command[Any] | ToolMessage:
     """Save the lead's name as soon as they say it (without titles such as "Dr.")."""
     clean = drop_titles(name)
     if not clean:
@@ -140,11 +158,13 @@ def update_lead_name(name: str, runtime: ToolRuntime[Context]) -> str | ToolMess
             value=name,
         )
     lead = _write(runtime, lambda q, lead_id: q.update_lead_name(id=lead_id, name=clean))
-    return f"Nome salvo: {lead.name}"
+    return _wrote(
+        runtime, "update_lead_name", f"Nome salvo: {lead.name}", {"name": lead.name}, lead
+    )
 
 
 @tool(args_schema=BedroomsArgs)
-def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> Command[Any] | ToolMessage:
     """Save how many bedrooms the lead wants (only counts the development offers)."""
     offered = runtime.context.profile.bedroom_options
     if bedrooms not in offered:
@@ -158,11 +178,17 @@ def update_bedrooms(bedrooms: int, runtime: ToolRuntime[Context]) -> str | ToolM
             offered=list(offered),
         )
     lead = _write(runtime, lambda q, lead_id: q.update_lead_bedrooms(id=lead_id, bedrooms=bedrooms))
-    return f"Quartos salvos: {lead.bedrooms}"
+    return _wrote(
+        runtime,
+        "update_bedrooms",
+        f"Quartos salvos: {lead.bedrooms}",
+        {"bedrooms": lead.bedrooms},
+        lead,
+    )
 
 
 @tool(args_schema=NeighborhoodArgs)
-def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> str:
+def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> Command[Any]:
     """Save the neighbourhood the lead prefers."""
     lead = _write(
         runtime,
@@ -170,11 +196,17 @@ def update_neighborhood(neighborhood: str, runtime: ToolRuntime[Context]) -> str
             id=lead_id, neighborhood=neighborhood.strip()
         ),
     )
-    return f"Bairro salvo: {lead.neighborhood}"
+    return _wrote(
+        runtime,
+        "update_neighborhood",
+        f"Bairro salvo: {lead.neighborhood}",
+        {"neighborhood": lead.neighborhood},
+        lead,
+    )
 
 
 @tool(args_schema=BudgetArgs)
-def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str | ToolMessage:
+def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> Command[Any] | ToolMessage:
     """Save the lead's budget in whole reais; an unusual amount is confirmed with the lead first."""
     profile = runtime.context.profile
     floor, ceiling = profile.budget_floor_brl, profile.budget_ceiling_brl
@@ -193,11 +225,17 @@ def update_budget(budget_brl: int, runtime: ToolRuntime[Context]) -> str | ToolM
         runtime, lambda q, lead_id: q.update_lead_budget(id=lead_id, budget_brl=budget_brl)
     )
     assert lead.budget_brl is not None
-    return f"Orçamento salvo: {format_brl(lead.budget_brl)}"
+    return _wrote(
+        runtime,
+        "update_budget",
+        f"Orçamento salvo: {format_brl(lead.budget_brl)}",
+        {"budget_brl": lead.budget_brl},
+        lead,
+    )
 
 
 @tool(args_schema=CallArgs)
-def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
+def schedule_call(when: str, runtime: ToolRuntime[Context]) -> Command[Any]:
     """Book or move the broker's call; `when` is read in the development's time zone.
 
     Replies with JSON: `status` is booked, past, outside_hours, busy, need_hour or
@@ -208,16 +246,18 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
     tz = ctx.profile.tz
     now = dt.datetime.now(tz)
     q = ctx.queries
-    current = ctx.lead or q.get_lead(id=ctx.lead_id)
+    state = runtime.state if isinstance(runtime.state, Mapping) else {}
+    current = current_lead(ctx, state)
     busy: BusyLookup | None = None
     failures: list[str] = []
+    tried: list[bool] = []
     calendar = ctx.calendar
     if calendar is not None:
         own = q.get_call_event(lead_id=ctx.lead_id)
         own_uid = own.uid if own is not None else None
 
         def busy(start: dt.datetime, end: dt.datetime) -> list[Interval]:
-            ctx.calendar_tried = True
+            tried.append(True)
             try:
                 return calendar.busy(start, end, exclude_uid=own_uid)
             except CalendarUnavailableError as exc:
@@ -229,22 +269,37 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> str:
         now=now,
         tz=tz,
         hours=ctx.profile.calls,
-        booked=current.call_at if current is not None else None,
+        booked=current.call_at,
         busy=busy,
     )
     if outcome.status != "booked" or outcome.call_at is None:
         # The JSON itself says why (`status`), for the offline model and an LLM alike.
-        raise ToolException(outcome.to_json())
+        return _wrote(
+            runtime,
+            "schedule_call",
+            outcome.to_json(),
+            {},
+            status="error",
+            calendar_tried=bool(tried),
+        )
     call_at = outcome.call_at
     lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
     event = record_booking(q, lead)
     if event is not None and failures:  # pending: pushed on a later turn or by calls sync
         q.mark_call_event_failed(id=event.id, last_error=failures[0])
     if outcome.calendar == "synced":
-        report = push_lead_calls(ctx, force=True)
+        report = push_lead_calls(ctx)
+        tried.append(True)
         if report is None or report.error is not None or report.conflicts:
             outcome = replace(outcome, calendar="pending")
-    return outcome.to_json()
+    return _wrote(
+        runtime,
+        "schedule_call",
+        outcome.to_json(),
+        {"call_at": lead.call_at},
+        lead,
+        calendar_tried=bool(tried),
+    )
 
 
 NoteText = Annotated[
@@ -309,15 +364,14 @@ def search_development(query: str, runtime: ToolRuntime[Context]) -> str:
     return found.as_tool_result()
 
 
-def push_lead_calls(ctx: Context, *, force: bool = False) -> PushReport | None:
-    """Push the turn's lead's pending call changes to the brokers' calendar.
+def push_lead_calls(ctx: Context) -> PushReport | None:
+    """Push the turn's lead's pending call changes to the brokers' calendar; never raises.
 
-    Runs after every turn (a booking the calendar missed goes out on the lead's next
-    turn) unless the calendar already failed in this one; never raises.
+    The runner calls it after every turn (a booking the calendar missed goes out on the
+    lead's next turn) unless a tool already tried the calendar in this one.
     """
-    if ctx.calendar is None or (ctx.calendar_tried and not force):
+    if ctx.calendar is None:
         return None
-    ctx.calendar_tried = True
     try:
         return push_pending(ctx.conn, ctx.calendar, ctx.profile, lead_id=ctx.lead_id)
     except psycopg.Error as exc:

@@ -61,6 +61,9 @@ def test_bench_turn_quick(bench_db: str) -> None:
         for key in ("non_model_ms", "wall_ms", "model_ms", "non_model_client_cpu_ms"):
             _dist(result[side][key])
         assert result[side]["errors"] == 0
+        trips = result["round_trips"][side]
+        assert len(trips["per_turn"]) == bench_turn.QUICK_TURNS
+        assert all(isinstance(n, int) and n > 0 for n in trips["per_turn"])
     assert isinstance(result["budget"]["met"], bool)
 
 

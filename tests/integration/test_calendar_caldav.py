@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from homer_agent.agent import build_agent
 from homer_agent.calendar.caldav_sync import BrokerCalendar
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -69,14 +70,13 @@ def caldav_env(radicale: Radicale, url: str) -> dict[str, str]:
 @pytest.fixture
 def open_session(pool: Pool) -> Callable[..., Session]:
     def open_(key: str, calendar: BrokerCalendar | None) -> Session:
-        return Session(
+        return build_agent(
             pool=pool,
             model=OfflineChatModel(),
             model_name="offline",
             profile=PROFILE,
-            session_key=key,
             calendar=calendar,
-        )
+        ).session(key)
 
     return open_
 

@@ -17,6 +17,7 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from homer_agent import metrics
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.models import make_chat_model, make_fallback
@@ -54,14 +55,13 @@ def _session(
     pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] | None = None
 ) -> Session:
     """A Session built the way the chat builds it: the model and fallback of `settings`."""
-    return Session(
+    return build_agent(
         pool=pool,
         model=make_chat_model(settings),
         model_name=settings.model_name,
         profile=load_profile(None),
-        session_key=key,
         fallback=make_fallback(settings, notify=notify),
-    )
+    ).session(key)
 
 
 def _on(provider: FakeOpenAI, **settings: Any) -> Settings:

@@ -13,6 +13,7 @@ import pytest
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
+from homer_agent.agent import build_agent
 from homer_agent.db.models import Lead, Turn
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -54,7 +55,7 @@ def open_session(pool: Pool) -> Callable[..., Session]:
     def open_(key: str, model: BaseChatModel | None = None) -> Session:
         chosen = model if model is not None else OfflineChatModel()
         name = "offline" if isinstance(chosen, OfflineChatModel) else chosen._llm_type
-        return Session(pool=pool, model=chosen, model_name=name, profile=profile, session_key=key)
+        return build_agent(pool=pool, model=chosen, model_name=name, profile=profile).session(key)
 
     return open_
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from langchain_core.messages import HumanMessage
 
+from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
 from homer_agent.history import ARCHIVE_AFTER
 from homer_agent.leads import lead_id_of, thread_id
@@ -26,14 +27,13 @@ MESSAGES = [
 
 
 def _session(pool: Pool, key: str) -> Session:
-    return Session(
+    return build_agent(
         pool=pool,
         model=OfflineChatModel(),
         model_name="offline",
         profile=load_profile(),
-        session_key=key,
         history_window=WINDOW,
-    )
+    ).session(key)
 
 
 def _checkpointed(session: Session) -> list[object]:

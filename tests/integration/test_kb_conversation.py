@@ -268,6 +268,7 @@ def test_the_service_searches_with_the_configured_embeddings(
 ) -> None:
     # What `serve` does at start (`load_homer`): prepare the documents, then every
     # session of the process searches with those options, embeddings included.
+    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.kb import prepare
     from homer_agent.models import make_chat_model
@@ -281,9 +282,17 @@ def test_the_service_searches_with_the_configured_embeddings(
         openai_base_url=server.base_url,
         openai_api_key="test",
     )
-    homer = Homer(settings, pool, load_profile(), make_chat_model(settings))
+    profile = load_profile()
     notices: list[str] = []
-    homer.kb = prepare(settings, homer.profile, pool, notices.append)
+    kb = prepare(settings, profile, pool, notices.append)
+    agent = build_agent(
+        pool=pool,
+        model=make_chat_model(settings),
+        model_name=settings.model_name,
+        profile=profile,
+        kb=kb,
+    )
+    homer = Homer(settings, agent)
     indexed = len(server.embedding_requests)
     assert indexed >= 1 and notices
 

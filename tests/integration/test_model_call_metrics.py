@@ -16,6 +16,7 @@ import pytest
 from psycopg.rows import dict_row
 
 from homer_agent import metrics
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.model_calls import call_outcome
@@ -50,14 +51,13 @@ def _settings(provider: FakeOpenAI, **extra: Any) -> Settings:
 
 
 def _session(pool: Pool, key: str, settings: Settings) -> Session:
-    return Session(
+    return build_agent(
         pool=pool,
         model=make_chat_model(settings),
         model_name=settings.model_name,
         profile=load_profile(None),
-        session_key=key,
         fallback=make_fallback(settings, notify=lambda _: None),
-    )
+    ).session(key)
 
 
 def _sample(name: str, **labels: str) -> float:

@@ -22,6 +22,7 @@ import uvicorn
 
 from homer_agent import metrics
 from homer_agent import session as session_module
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool, open_pool
 from homer_agent.leads import LEAD_SHOW_KEYS
@@ -288,7 +289,13 @@ def test_serve_refuses_a_public_address_without_a_token(module_db_url: str) -> N
 def in_process(pool: Pool, **settings: Any) -> Iterator[str]:
     """The app on uvicorn in a thread, over `pool`; yields its base URL."""
     config = Settings(homer_model="offline", **settings)
-    homer = Homer(config, pool, load_profile(), make_chat_model(config))
+    agent = build_agent(
+        pool=pool,
+        model=make_chat_model(config),
+        model_name=config.model_name,
+        profile=load_profile(),
+    )
+    homer = Homer(config, agent)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(config, homer), host="127.0.0.1", port=port, log_level="error")

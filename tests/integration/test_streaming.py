@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.models import make_chat_model
 from homer_agent.profile import load_profile
-from homer_agent.session import Session
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 
 
@@ -22,13 +22,12 @@ def test_reply_tokens_reach_the_terminal_as_they_stream(pool: Pool) -> None:
             homer_model="fake-model",
             homer_model_retries=0,
         )
-        session = Session(
+        session = build_agent(
             pool=pool,
             model=make_chat_model(settings),
             model_name=settings.model_name,
             profile=load_profile(),
-            session_key="stream-1",
-        )
+        ).session("stream-1")
         pieces: list[str] = []
         result = session.turn("Oi, sou a Ana", on_token=pieces.append)
 

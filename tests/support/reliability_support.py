@@ -21,6 +21,7 @@ from psycopg import sql
 from psycopg.rows import dict_row
 from pydantic import Field
 
+from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
@@ -93,14 +94,13 @@ def session_for(
     history_window: int = 12,
 ) -> Session:
     """A Session on the bundled profile; a small `history_window` makes archiving start early."""
-    return Session(
+    return build_agent(
         pool=pool,
         model=model,
         model_name=model_name,
         profile=load_profile(None),
-        session_key=key,
         history_window=history_window,
-    )
+    ).session(key)
 
 
 # ---------------------------------------------------------------- the console script

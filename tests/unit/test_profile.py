@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from homer_agent.facts import LeadFacts
+from homer_agent.facts import FACT_ORDER, LeadFacts
 from homer_agent.profile import Profile, ProfileError, load_profile, parse_profile
 from homer_agent.prompts import (
     FACTS_CLOSE,
@@ -20,7 +20,6 @@ from homer_agent.prompts import (
     PROMPT_DATA_KEY,
     PromptView,
     format_call_time,
-    parse_facts_block,
     prompt_view,
     render_facts_block,
     render_system_prompt,
@@ -224,10 +223,18 @@ def test_company_line_only_when_it_differs() -> None:
     assert "Empresa:" not in render_system_prompt(load_profile(), LeadFacts(), now=NOW)
 
 
+def facts_in_block(prompt: str) -> LeadFacts:
+    """What an LLM reads in the prompt's one `<fatos>` block: plain JSON, the facts' keys."""
+    block = prompt.rsplit(FACTS_OPEN, maxsplit=1)[-1].split(FACTS_CLOSE, maxsplit=1)[0]
+    data = json.loads(block)
+    assert list(data) == list(FACT_ORDER)
+    return LeadFacts.model_validate(data)
+
+
 @pytest.mark.parametrize("facts", [LeadFacts(), FULL, LeadFacts(budget_brl=1, bedrooms=10)])
 def test_facts_round_trip(facts: LeadFacts) -> None:
     prompt = render_system_prompt(load_profile(), facts, now=NOW)
-    assert parse_facts_block(prompt) == facts
+    assert facts_in_block(prompt) == facts
 
 
 _text = st.text(min_size=1, max_size=120).map(str.strip).filter(bool)
@@ -262,7 +269,7 @@ def test_facts_round_trip_any_values(
         call_at=call_at,
     )
     prompt = render_system_prompt(load_profile(), facts, now=NOW)
-    parsed = parse_facts_block(prompt)
+    parsed = facts_in_block(prompt)
     assert parsed.model_dump(exclude={"call_at"}) == facts.model_dump(exclude={"call_at"})
     # The same instant (PEP 495: an ambiguous local time never equals another zone's).
     assert (parsed.call_at and parsed.call_at.timestamp()) == (
@@ -277,23 +284,7 @@ def test_facts_block_escapes_markup() -> None:
     block = render_facts_block(LeadFacts(name="</fatos><fatos>", neighborhood="a\nb"))
     assert block.count("<") == 2
     assert "\n" not in block
-    assert parse_facts_block(block) == LeadFacts(name="</fatos><fatos>", neighborhood="a\nb")
-
-
-@pytest.mark.parametrize(
-    "prompt",
-    [
-        "no block here",
-        "<fatos>not json</fatos>",
-        '<fatos>{"name":"Ana"}</fatos>',
-        '<fatos>{"name":null,"bedrooms":99,"neighborhood":null,"budget_brl":null,'
-        '"call_at":null}</fatos>',
-        "<fatos>[]</fatos>",
-    ],
-)
-def test_parse_facts_block_rejects_bad_blocks(prompt: str) -> None:
-    with pytest.raises(ValueError, match="facts block"):
-        parse_facts_block(prompt)
+    assert facts_in_block(block) == LeadFacts(name="</fatos><fatos>", neighborhood="a\nb")
 
 
 def test_the_system_message_gives_the_offline_model_its_data() -> None:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from homer_agent.ptbr.times import (
     WhenError,
-    find_when,
     fold,
     parse_when,
     read_when,
@@ -247,8 +246,10 @@ def test_when_error_is_value_error() -> None:
         ("pode me ligar lá pelas 5 da tarde", at(25, 17)),
     ],
 )
-def test_find_when_in_sentences(text: str, expected: datetime) -> None:
-    assert find_when(text, now=NOW, tz=TZ) == expected
+def test_search_when_finds_the_call_time_in_sentences(text: str, expected: datetime) -> None:
+    found = search_when(text, now=NOW, tz=TZ)
+    assert found is not None and found.is_future
+    assert found.at == expected
 
 
 @pytest.mark.parametrize(
@@ -266,8 +267,9 @@ def test_find_when_in_sentences(text: str, expected: datetime) -> None:
         "",
     ],
 )
-def test_find_when_none(text: str) -> None:
-    assert find_when(text, now=NOW, tz=TZ) is None
+def test_search_when_finds_no_future_call_time(text: str) -> None:
+    found = search_when(text, now=NOW, tz=TZ)
+    assert found is None or not found.is_future
 
 
 def test_search_when_keeps_past_times_and_spans() -> None:
@@ -289,9 +291,9 @@ def test_fold_keeps_length() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=200))
-def test_find_when_never_raises(text: str) -> None:
-    result = find_when(text, now=NOW, tz=TZ)
-    assert result is None or (result.tzinfo is not None and result > NOW)
+def test_search_when_never_raises(text: str) -> None:
+    found = search_when(text, now=NOW, tz=TZ)
+    assert found is None or (found.at.tzinfo is not None and found.is_future == (found.at > NOW))
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,10 +18,9 @@ from zoneinfo import ZoneInfo
 
 from homer_agent.calendar.hours import Interval, fits, nearest_slots, overlaps, search_window
 from homer_agent.profile import CallHours
-from homer_agent.prompts import format_call_time
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.ptbr.text import join
-from homer_agent.ptbr.times import WhenError, parse_when
+from homer_agent.ptbr.times import WhenError, format_call_time, parse_when
 
 __all__ = [
     "BusyLookup",

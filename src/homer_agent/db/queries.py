@@ -217,6 +217,13 @@ LIST_LEADS: Final = """SELECT id, session_key, name, bedrooms, neighborhood, bud
 
 DELETE_LEAD: Final = """DELETE FROM leads WHERE id = $1"""
 
+GET_LEAD_FOR_TURN: Final = """SELECT leads.id, leads.session_key, leads.name, leads.bedrooms, leads.neighborhood, leads.budget_brl, leads.call_at, leads.temperature, leads.created_at, leads.updated_at, leads.handoff_at, leads.handoff_reason,
+    ARRAY(
+        SELECT turns.sentiment FROM turns WHERE turns.lead_id = leads.id
+        ORDER BY turns.started_at DESC, turns.id DESC LIMIT $1
+    )::float8[] AS recent_sentiments
+FROM leads WHERE leads.id = $2"""
+
 LOCK_LEAD: Final = """SELECT set_config('lock_timeout', $1::text, false),
        pg_advisory_lock($2::bigint)"""
 
@@ -823,6 +830,57 @@ class DeleteLeadParams(BaseModel):
     id: int = Field(description="Surrogate key.")
 
 
+class GetLeadForTurnParams(BaseModel):
+    """Parameters of ``GetLeadForTurn`` (leads.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_moods: int
+    id: int = Field(description="Surrogate key.")
+
+
+class GetLeadForTurnRow(BaseModel):
+    """A result row of ``GetLeadForTurn``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key.")
+    session_key: str = Field(
+        min_length=1,
+        max_length=128,
+        description="Chat session key (a phone number, an e-mail): 1-128 printable characters.",
+    )
+    name: str | None = Field(
+        min_length=1,
+        max_length=120,
+        description="Name the lead gave, trimmed.",
+    )
+    bedrooms: int | None = Field(ge=1, le=10, description="Bedrooms wanted, 1-10.")
+    neighborhood: str | None = Field(
+        min_length=1,
+        max_length=120,
+        description="Neighbourhood the lead prefers.",
+    )
+    budget_brl: int | None = Field(
+        gt=0,
+        lt=10000000000,
+        description="Budget in whole Brazilian reais.",
+    )
+    call_at: datetime.datetime | None = Field(description="When a broker should call the lead.")
+    temperature: LeadTemperature = Field(
+        description="How close the lead is to buying: cold, warm or hot.",
+    )
+    created_at: datetime.datetime = Field(description="When the lead first wrote.")
+    updated_at: datetime.datetime = Field(description="Last change to the row, kept by a trigger.")
+    handoff_at: datetime.datetime | None = Field(
+        description="When the lead last asked for a human, opted out or turned hostile.",
+    )
+    handoff_reason: str | None = Field(
+        description="Why the conversation was handed off: hostile, opt_out or human.",
+    )
+    recent_sentiments: list[float]
+
+
 class LockLeadParams(BaseModel):
     """Parameters of ``LockLead`` (locks.sql)."""
 
@@ -1422,6 +1480,15 @@ class Querier:
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(DELETE_LEAD, (params.id,))
             return cur.rowcount
+
+    def get_lead_for_turn(self, *, max_moods: int, id: int) -> GetLeadForTurnRow | None:
+        """What a turn reads once, under the lead's lock, in one round trip: the lead and the
+        compound scores of its newest recorded turns (newest first, for the mood average).
+        """
+        params = GetLeadForTurnParams(max_moods=max_moods, id=id)
+        with psycopg.RawCursor(self._conn, row_factory=class_row(GetLeadForTurnRow)) as cur:
+            cur.execute(GET_LEAD_FOR_TURN, (params.max_moods, params.id))
+            return cur.fetchone()
 
     def lock_lead(self, *, lock_timeout: str, lead_id: int) -> None:
         """The turn lock of a lead (an advisory lock keyed by its id), held by the session until

@@ -25,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel, LanguageModelInput
 from langchain_core.messages import BaseMessage
@@ -169,12 +169,6 @@ class _Told:
     opened: bool = False
 
 
-class TurnRecord(Protocol):
-    """Where a turn keeps why it fell back (`homer_agent.state.TurnStats`)."""
-
-    fallback_reason: FallbackReason | None
-
-
 @dataclass(frozen=True, slots=True)
 class Fallback:
     """The offline model standing in for the provider, behind a circuit breaker."""
@@ -199,30 +193,32 @@ class Fallback:
             probe=_bind(self.probe, tools) if self.probe is not None else None,
         )
 
-    def invoke(self, primary: ChatRunnable, prompt: LanguageModelInput, turn: TurnRecord) -> Any:
-        """`primary`'s answer, or the fallback's when the provider cannot give one."""
-        if turn.fallback_reason is not None:
-            return self.model.invoke(prompt)
+    def invoke(
+        self, primary: ChatRunnable, prompt: LanguageModelInput, fell_back: FallbackReason | None
+    ) -> tuple[Any, FallbackReason | None]:
+        """`primary`'s answer, or the fallback's when the provider cannot give one, and why
+        it fell back (None: the provider answered). `fell_back`: this turn already did, so
+        the fallback answers straight away."""
+        if fell_back is not None:
+            return self.model.invoke(prompt), fell_back
         gate = self.breaker.acquire()
         if gate is None:
-            turn.fallback_reason = "circuit_open"
-            return self.model.invoke(prompt)
+            return self.model.invoke(prompt), "circuit_open"
         model = self.probe if gate == "half_open" and self.probe is not None else primary
         try:
             response = model.invoke(prompt)
         except Exception as exc:
             reason = failure_reason(exc)
             opened = self.breaker.failed(trip=reason == "auth")
-            turn.fallback_reason = reason
             log.info("provider failed (%s: %s); the fallback answers", reason, type(exc).__name__)
             log.debug("provider failure", exc_info=exc)
             self._tell_failure(reason, exc, opened)
-            return self.model.invoke(prompt)
+            return self.model.invoke(prompt), reason
         self.breaker.succeeded()
         if self._told.degraded:
             self._told.degraded = self._told.opened = False
             self.notify(f"model provider: {self.provider} answers again.")
-        return response
+        return response, None
 
     def _tell_failure(self, reason: FallbackReason, exc: BaseException, opened: bool) -> None:
         told = self._told

@@ -49,12 +49,12 @@ from pydantic import ConfigDict, Field, SecretStr
 from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
-from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, format_call_time
+from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
 from homer_agent.ptbr.facts import extract_facts, garbled
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
-from homer_agent.ptbr.times import WhenError, read_when, when_parts
+from homer_agent.ptbr.times import WhenError, format_call_time, read_when, when_parts
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
 
 __all__ = ["FACT_TOOLS", "OfflineChatModel"]

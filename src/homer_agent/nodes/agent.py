@@ -10,9 +10,9 @@ from langgraph.runtime import Runtime
 
 from homer_agent.brief import notes_of
 from homer_agent.history import recent
-from homer_agent.leads import facts_of, get_lead
+from homer_agent.leads import facts_of
 from homer_agent.prompts import system_message
-from homer_agent.state import Context, State
+from homer_agent.state import Context, State, TurnRecord, current_lead
 
 # Enough for a round of tool calls, the reply and the temperature; fewer means the model
 # is looping. Four, not three: tools, the agent again and the temperature take three
@@ -51,26 +51,29 @@ def answer_interrupted_calls(messages: list[BaseMessage]) -> list[BaseMessage]:
 
 def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
-    # After a round of tools the row is re-read: it holds every tool's write.
-    lead = ctx.lead = ctx.lead or get_lead(ctx.queries, ctx.lead_id)
+    # After a round of tools the lead includes every tool's write.
     prompt = [
         system_message(
             ctx.profile,
-            facts_of(lead),
+            facts_of(current_lead(ctx, state)),
             notes=[note.text for note in notes_of(ctx.queries, ctx.lead_id)],
         ),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
     started = time.perf_counter()
+    fell_back = None
     if ctx.fallback is None:
         response = ctx.model.invoke(prompt)
     else:
-        response = ctx.fallback.invoke(ctx.model, prompt, ctx.stats)
-    ctx.stats.model_ms += (time.perf_counter() - started) * 1000
-    ctx.stats.model_calls += 1
-    if isinstance(response, AIMessage) and response.usage_metadata:
-        ctx.stats.prompt_tokens += response.usage_metadata["input_tokens"]
-        ctx.stats.completion_tokens += response.usage_metadata["output_tokens"]
+        response, fell_back = ctx.fallback.invoke(ctx.model, prompt, state["turn"].fallback_reason)
+    usage = response.usage_metadata if isinstance(response, AIMessage) else None
+    record = TurnRecord(
+        model_calls=1,
+        model_ms=(time.perf_counter() - started) * 1000,
+        prompt_tokens=usage["input_tokens"] if usage else 0,
+        completion_tokens=usage["output_tokens"] if usage else 0,
+        fallback_reason=fell_back,
+    )
     if (
         isinstance(response, AIMessage)
         and response.tool_calls
@@ -81,7 +84,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         calls = [{**call, "args": _storable(call["args"])} for call in response.tool_calls]
         if calls != response.tool_calls:
             response = response.model_copy(update={"tool_calls": calls})
-    return {"messages": [response]}
+    return {"messages": [response], "turn": record}
 
 
 # The checkpoint format (msgpack) holds 64-bit integers only: a model that answers with

@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from homer_agent import metrics
 from homer_agent.nodes.sentiment import newest_human_text
 from homer_agent.ptbr.intents import HandoffReason, handoff_reason
-from homer_agent.state import Context, State
+from homer_agent.state import Context, State, TurnRecord
 
 REPLIES: dict[HandoffReason, str] = {
     "human": (
@@ -31,10 +31,12 @@ REPLIES: dict[HandoffReason, str] = {
 def handoff(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     reason = handoff_reason(newest_human_text(state["messages"])) or "human"
-    ctx.queries.record_handoff(id=ctx.lead_id, handoff_reason=reason)
+    row = ctx.queries.record_handoff(id=ctx.lead_id, handoff_reason=reason)
     # A booked call is cancelled (STATUS:CANCELLED in the brokers' calendar, pushed as
     # the turn ends): a person takes over, or the lead asked not to be contacted.
     ctx.queries.cancel_call_event(lead_id=ctx.lead_id)
     metrics.record_handoff(reason)
-    ctx.stats.route = "handoff"
-    return {"messages": [AIMessage(REPLIES[reason], name="homer")]}
+    return {
+        "messages": [AIMessage(REPLIES[reason], name="homer")],
+        "turn": TurnRecord(route="handoff", lead=row),
+    }

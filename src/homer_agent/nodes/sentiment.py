@@ -1,4 +1,4 @@
-"""Score the newest human message, read the lead afresh, bound the state."""
+"""Score the newest human message and bound the state."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from langgraph.runtime import Runtime
 
 from homer_agent import metrics
 from homer_agent.history import archive_overflow
-from homer_agent.leads import get_lead, recent_moods
 from homer_agent.sentiment import analyze
-from homer_agent.state import Context, State
+from homer_agent.state import Context, State, TurnRecord
 
 
 def newest_human_text(messages: list[AnyMessage]) -> str:
@@ -26,10 +25,8 @@ def sentiment(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ctx = runtime.context
     score = analyze(newest_human_text(state["messages"]))
     metrics.observe_sentiment(score.compound)
-    q = ctx.queries
-    moods = recent_moods(q, ctx.lead_id, score.compound)
-    # Re-read every turn: an edit made directly in the database shows up at once.
-    ctx.lead = get_lead(q, ctx.lead_id)
-    ctx.stats.sentiment = score.compound
-    ctx.stats.moods = moods
-    return {"messages": archive_overflow(q, ctx.lead_id, state["messages"], ctx.history_window)}
+    window = ctx.history_window
+    return {
+        "messages": archive_overflow(ctx.queries, ctx.lead_id, state["messages"], window),
+        "turn": TurnRecord(sentiment=score.compound),
+    }

@@ -6,14 +6,22 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from homer_agent.leads import get_lead, refresh_temperature
-from homer_agent.state import Context, State
+from homer_agent.leads import new_temperature
+from homer_agent.state import Context, State, TurnRecord, current_lead
 
 
 def temperature(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     """The last step of every turn: parallel tool calls cannot change the result, since
-    none of them computes it; this node reads the final row after all have finished."""
+    none of them computes it; this node sees every tool's write, after all have finished.
+
+    It writes only when the temperature changed; the row that write returns, or else the
+    latest row a tool wrote, is the turn's final lead (not read again).
+    """
     ctx = runtime.context
-    q = ctx.queries
-    ctx.lead = refresh_temperature(q, ctx.lead or get_lead(q, ctx.lead_id), ctx.stats.moods)
-    return {}
+    lead = current_lead(ctx, state)
+    moods = [state["turn"].sentiment or 0.0, *ctx.moods]
+    new = new_temperature(lead, moods)
+    if new == lead.temperature:
+        return {}
+    row = ctx.queries.set_lead_temperature(id=ctx.lead_id, temperature=new)
+    return {"turn": TurnRecord(lead=row)} if row is not None else {}

@@ -2,7 +2,7 @@
 
 `read_when` reads an answer into an instant, or into a day still missing its hour;
 `parse_when` reads a whole answer ("amanhã às 15h", "2027-02-10T15:00") and raises
-`WhenError` (with a machine-readable `reason`) when it cannot; `find_when` looks for a
+`WhenError` (with a machine-readable `reason`) when it cannot; `search_when` looks for a
 call time inside a longer sentence and returns `None` when there is none.
 
 Rules, all relative to `now` seen in the time zone `tz`:
@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
 from homer_agent.ptbr.text import fold
 
 __all__ = [
@@ -43,8 +43,8 @@ __all__ = [
     "WhenParts",
     "WhenReading",
     "WhenReason",
-    "find_when",
     "fold",
+    "format_call_time",
     "parse_when",
     "read_when",
     "search_when",
@@ -631,8 +631,8 @@ def search_when(
 ) -> WhenMatch | None:
     """Find a call time in `text`; `None` when there is no complete date-and-time in it.
 
-    Unlike `find_when`, a time in the past is returned (with `is_future=False`) so that a
-    caller can tell the lead it has passed.
+    A time in the past is returned too (with `is_future=False`), so that a caller can tell
+    the lead it has passed.
     """
     try:
         reading = read_when(text, now=now, tz=tz, booked=booked, offered=offered)
@@ -642,12 +642,6 @@ def search_when(
         return None
     is_future = reading.at > _local_now(now, tz)
     return WhenMatch(at=reading.at, is_future=is_future, spans=reading.spans)
-
-
-def find_when(text: str, *, now: datetime, tz: ZoneInfo) -> datetime | None:
-    """The future call time mentioned in `text` (aware, in `tz`), or `None`."""
-    found = search_when(text, now=now, tz=tz)
-    return found.at if found is not None and found.is_future else None
 
 
 @dataclass(frozen=True)
@@ -719,3 +713,16 @@ def parse_when(
             at=reading.at,
         )
     return reading.at
+
+
+def format_call_time(
+    at: datetime, *, tz: ZoneInfo | None = None, now: datetime | None = None
+) -> str:
+    """`"quarta-feira, 10/02 às 15h"`; the year is added when it is not `now`'s year."""
+    local = at.astimezone(tz) if tz is not None and at.tzinfo is not None else at
+    day = f"{local.day:02d}/{local.month:02d}"
+    reference = now.astimezone(local.tzinfo) if now is not None and now.tzinfo else now
+    if reference is None or reference.year != local.year:
+        day += f"/{local.year}"
+    clock = f"{local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
+    return f"{WEEKDAY_NAMES[local.weekday()]}, {day} às {clock}"

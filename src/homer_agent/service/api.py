@@ -7,7 +7,6 @@ pooled connection but one, so a burst waits here instead of timing out on the po
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -18,7 +17,7 @@ from typing import Any, Final, TypeVar
 import anyio
 import httpx
 import psycopg
-from fastapi import Depends, FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -31,10 +30,11 @@ from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.metrics import ErrorKind
 from homer_agent.service.bodies import read_body
+from homer_agent.service.deps import ApiError, RuntimeDep, SettingsDep, authorised
 from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError, Outcome
 from homer_agent.service.http_metrics import RequestMetrics
 from homer_agent.service.runtime import Runtime
-from homer_agent.service.whatsapp import add_whatsapp
+from homer_agent.service.whatsapp import router as whatsapp_router
 from homer_agent.session import ERROR_REPLIES
 
 log = logging.getLogger(__name__)
@@ -82,16 +82,6 @@ class MessageIn(BaseModel):
     )
 
 
-class ApiError(Exception):
-    """An error answered as JSON {"error": ...} with a status (and maybe headers)."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.headers = headers or {}
-
-
 def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
@@ -115,12 +105,131 @@ def _session_key(raw: str) -> str:
         raise ApiError(400, str(exc)) from None
 
 
+# -- the API: a message in, the reply and the lead out
+
+api_router = APIRouter(dependencies=[Depends(authorised)])
+
+
+@api_router.post(
+    "/v1/sessions/{session_key}/messages",
+    summary="Send a message; get the reply and the lead (JSON, or SSE with "
+    "Accept: text/event-stream)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": MessageIn.model_json_schema()}},
+        }
+    },
+    responses={
+        200: {"description": '{"reply", "lead", "duplicate"}; or events token*, done'},
+        400: {"description": "bad session key or body"},
+        401: {"description": "missing or wrong bearer token"},
+        409: {
+            "description": "the lead's previous turn is still running (Retry-After), or "
+            "the message_id was already used for a different text"
+        },
+        413: {"description": "message too long"},
+        503: {"description": "database unavailable (Retry-After)"},
+    },
+)
+async def post_message(
+    session_key: str, request: Request, runtime: RuntimeDep, settings: SettingsDep
+) -> Response:
+    key = _session_key(session_key)
+    message = await _read_message(request, settings)
+    run = partial(
+        runtime.homer.turn, key, message.text, channel="api", message_id=message.message_id
+    )
+    if "text/event-stream" in request.headers.get("accept", ""):
+        return await _stream(run, runtime)
+    outcome = await _guarded(runtime.blocking(run))
+    if outcome.error is not None:
+        raise _turn_error(outcome.error)
+    return JSONResponse(outcome.body())
+
+
+@api_router.get(
+    "/v1/leads/{session_key}",
+    summary="The lead: the keys of `homer-agent lead show --json`",
+    responses={404: {"description": "no lead has this session key"}},
+)
+async def get_lead(session_key: str, runtime: RuntimeDep) -> Response:
+    key = _session_key(session_key)
+    lead = await _guarded(runtime.blocking(partial(runtime.homer.find_lead, key)))
+    if lead is None:
+        raise ApiError(404, f"no lead has the session key {key!r}")
+    return JSONResponse(lead)
+
+
+# -- operations
+
+ops_router = APIRouter()
+
+
+@ops_router.get("/healthz", summary="The process is alive")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@ops_router.get("/readyz", summary="The database answers and its schema is current")
+async def readyz(runtime: RuntimeDep) -> Response:
+    # Within READY_DEADLINE_SECONDS in every state, a hung server included: a health
+    # check that times out marks a replica down as surely as a 503 would, but says less.
+    problem: str | None = "the database did not answer within 1 s"
+    with anyio.move_on_after(READY_DEADLINE_SECONDS):
+        problem = await anyio.to_thread.run_sync(runtime.homer.readiness, abandon_on_cancel=True)
+    if problem is not None:
+        return error_response(503, problem, {"Retry-After": RETRY_AFTER_SECONDS})
+    return JSONResponse({"status": "ready"})
+
+
+def metrics_access(request: Request, settings: SettingsDep) -> None:
+    """/metrics is public unless HOMER_METRICS_PUBLIC=false; then it wants the bearer token."""
+    if not settings.homer_metrics_public:
+        authorised(request, settings)
+
+
+@ops_router.get(
+    "/metrics",
+    summary="Prometheus metrics (bearer token needed when HOMER_METRICS_PUBLIC=false)",
+    response_class=PlainTextResponse,
+    dependencies=[Depends(metrics_access)],
+)
+async def metrics_endpoint() -> Response:
+    return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+
+# -- errors: always JSON {"error": ...}
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.message, exc.headers)
+
+
+async def _invalid(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return error_response(400, _describe_validation(exc.errors()))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    return error_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
+
+
+async def _conflict(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, MessageIdConflictError)
+    return error_response(409, MESSAGE_ID_CONFLICT)
+
+
+async def _database_error(request: Request, exc: Exception) -> Response:
+    log.info("database error: %s", type(exc).__name__)
+    error = _unavailable()
+    return error_response(error.status, error.message, error.headers)
+
+
 def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
     """The ASGI app. Without `homer`, the lifespan opens the database and loads the agent."""
-    box: list[Runtime] = []
-    token = (
-        None if settings.homer_api_token is None else settings.homer_api_token.get_secret_value()
-    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -134,7 +243,7 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             limiter=anyio.CapacityLimiter(max(1, settings.homer_pool_max_size - 1)),
             http=httpx.AsyncClient(timeout=SEND_TIMEOUT_SECONDS),
         )
-        box.append(runtime)
+        app.state.runtime = runtime
         try:
             yield
         finally:
@@ -158,141 +267,25 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
         redoc_url="/redoc" if settings.homer_docs_public else None,
         openapi_url="/openapi.json" if settings.homer_docs_public else None,
     )
+    app.state.settings = settings
     app.add_middleware(RequestMetrics)
-
-    def runtime() -> Runtime:
-        return box[-1]
-
-    # -- errors: always JSON {"error": ...}
-
-    @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError) -> Response:
-        return error_response(exc.status, exc.message, exc.headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
-        return error_response(400, _describe_validation(exc.errors()))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
-
-    @app.exception_handler(MessageIdConflictError)
-    async def _conflict(request: Request, exc: MessageIdConflictError) -> Response:
-        return error_response(409, MESSAGE_ID_CONFLICT)
-
-    @app.exception_handler(psycopg.Error)
-    @app.exception_handler(PoolTimeout)
-    async def _database_error(request: Request, exc: Exception) -> Response:
-        log.info("database error: %s", type(exc).__name__)
-        error = _unavailable()
-        return error_response(error.status, error.message, error.headers)
-
-    # -- auth
-
-    def authorised(request: Request) -> None:
-        if token is None:
-            return
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(
-            given.strip().encode(), token.encode()
-        ):
-            raise ApiError(
-                401,
-                "missing or wrong token: send Authorization: Bearer <HOMER_API_TOKEN>",
-                {"WWW-Authenticate": "Bearer"},
-            )
-
-    # -- the API
-
-    @app.post(
-        "/v1/sessions/{session_key}/messages",
-        dependencies=[Depends(authorised)],
-        summary="Send a message; get the reply and the lead (JSON, or SSE with "
-        "Accept: text/event-stream)",
-        openapi_extra={
-            "requestBody": {
-                "required": True,
-                "content": {"application/json": {"schema": MessageIn.model_json_schema()}},
-            }
-        },
-        responses={
-            200: {"description": '{"reply", "lead", "duplicate"}; or events token*, done'},
-            400: {"description": "bad session key or body"},
-            401: {"description": "missing or wrong bearer token"},
-            409: {
-                "description": "the lead's previous turn is still running (Retry-After), or "
-                "the message_id was already used for a different text"
-            },
-            413: {"description": "message too long"},
-            503: {"description": "database unavailable (Retry-After)"},
-        },
-    )
-    async def post_message(session_key: str, request: Request) -> Response:
-        key = _session_key(session_key)
-        message = await _read_message(request, settings)
-        run = partial(
-            runtime().homer.turn, key, message.text, channel="api", message_id=message.message_id
-        )
-        if "text/event-stream" in request.headers.get("accept", ""):
-            return await _stream(run, runtime())
-        outcome = await _guarded(runtime().blocking(run))
-        if outcome.error is not None:
-            raise _turn_error(outcome.error)
-        return JSONResponse(outcome.body())
-
-    @app.get(
-        "/v1/leads/{session_key}",
-        dependencies=[Depends(authorised)],
-        summary="The lead: the keys of `homer-agent lead show --json`",
-        responses={404: {"description": "no lead has this session key"}},
-    )
-    async def get_lead(session_key: str) -> Response:
-        key = _session_key(session_key)
-        lead = await _guarded(runtime().blocking(partial(runtime().homer.find_lead, key)))
-        if lead is None:
-            raise ApiError(404, f"no lead has the session key {key!r}")
-        return JSONResponse(lead)
-
-    # -- operations
-
-    @app.get("/healthz", summary="The process is alive")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
-
-    @app.get("/readyz", summary="The database answers and its schema is current")
-    async def readyz() -> Response:
-        # Within READY_DEADLINE_SECONDS in every state, a hung server included: a health
-        # check that times out marks a replica down as surely as a 503 would, but says less.
-        problem: str | None = "the database did not answer within 1 s"
-        with anyio.move_on_after(READY_DEADLINE_SECONDS):
-            problem = await anyio.to_thread.run_sync(
-                runtime().homer.readiness, abandon_on_cancel=True
-            )
-        if problem is not None:
-            return error_response(503, problem, {"Retry-After": RETRY_AFTER_SECONDS})
-        return JSONResponse({"status": "ready"})
-
-    @app.get(
-        "/metrics",
-        summary="Prometheus metrics (bearer token needed when HOMER_METRICS_PUBLIC=false)",
-        response_class=PlainTextResponse,
-        dependencies=[] if settings.homer_metrics_public else [Depends(authorised)],
-    )
-    async def metrics_endpoint() -> Response:
-        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
-
-    add_whatsapp(app, settings, runtime)
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(MessageIdConflictError, _conflict)
+    app.add_exception_handler(psycopg.Error, _database_error)
+    app.add_exception_handler(PoolTimeout, _database_error)
+    app.include_router(api_router)
+    app.include_router(ops_router)
+    app.include_router(whatsapp_router)
     return app
 
 
 def load_homer(settings: Settings) -> tuple[Any, Homer]:
     """Open the database (migrating it) and load the agent: the blocking part of start-up."""
+    from homer_agent.agent import load_agent
     from homer_agent.db import connect
-    from homer_agent.kb import prepare
-    from homer_agent.models import make_chat_model, make_fallback
     from homer_agent.profile import load_profile
-    from homer_agent.tools import TOOL_NAMES
 
     profile = load_profile(settings.homer_profile)
     database = connect(settings)
@@ -300,12 +293,9 @@ def load_homer(settings: Settings) -> tuple[Any, Homer]:
         from homer_agent.db.embedded import keep_embedded_alive
 
         keep_embedded_alive(settings.homer_data_dir)
-    metrics.register_tools(TOOL_NAMES)
     metrics.set_build_info(settings.model_name)
-    fallback = make_fallback(settings, notify=lambda text: log.warning("%s", text))
-    homer = Homer(settings, database.pool, profile, make_chat_model(settings), fallback)
-    homer.kb = prepare(settings, profile, database.pool, lambda text: log.warning("%s", text))
-    return database, homer
+    agent = load_agent(settings, database.pool, profile, lambda text: log.warning("%s", text))
+    return database, Homer(settings, agent)
 
 
 async def _guarded(work: Awaitable[T]) -> T:

@@ -12,14 +12,14 @@ import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Final
 
 import httpx
 import psycopg
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from psycopg_pool import PoolTimeout
 
@@ -27,6 +27,7 @@ from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.leads import querier
 from homer_agent.service.bodies import read_body
+from homer_agent.service.deps import RuntimeDep, SettingsDep
 from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError
 from homer_agent.service.runtime import Runtime
 
@@ -228,52 +229,52 @@ async def _answer(runtime: Runtime, homer: Homer, incoming: Incoming, limit: int
     return outcome.reply  # on a fault, the session's polite pt-BR error reply
 
 
-def add_whatsapp(app: FastAPI, settings: Settings, runtime: Callable[[], Runtime]) -> None:
-    """Mount GET (verification handshake) and POST (messages) on /webhooks/whatsapp."""
+router = APIRouter()
+
+
+@router.get(PATH, summary="WhatsApp webhook verification (hub.challenge echo)")
+async def verify(request: Request, settings: SettingsDep) -> Response:
     verify_token = settings.homer_whatsapp_verify_token
+    if verify_token is None:
+        return _error(503, "the WhatsApp channel is off: set HOMER_WHATSAPP_VERIFY_TOKEN")
+    params = request.query_params
+    given = params.get("hub.verify_token", "")
+    if params.get("hub.mode") == "subscribe" and hmac.compare_digest(
+        given.encode(), verify_token.get_secret_value().encode()
+    ):
+        return PlainTextResponse(params.get("hub.challenge", ""))
+    return _error(403, "verification refused: hub.mode or hub.verify_token is wrong")
+
+
+@router.post(PATH, summary="WhatsApp webhook: signed messages, answered in the background")
+async def receive(request: Request, settings: SettingsDep, runtime: RuntimeDep) -> Response:
     app_secret = settings.homer_whatsapp_app_secret
-
-    @app.get(PATH, summary="WhatsApp webhook verification (hub.challenge echo)")
-    async def verify(request: Request) -> Response:
-        if verify_token is None:
-            return _error(503, "the WhatsApp channel is off: set HOMER_WHATSAPP_VERIFY_TOKEN")
-        params = request.query_params
-        given = params.get("hub.verify_token", "")
-        if params.get("hub.mode") == "subscribe" and hmac.compare_digest(
-            given.encode(), verify_token.get_secret_value().encode()
-        ):
-            return PlainTextResponse(params.get("hub.challenge", ""))
-        return _error(403, "verification refused: hub.mode or hub.verify_token is wrong")
-
-    @app.post(PATH, summary="WhatsApp webhook: signed messages, answered in the background")
-    async def receive(request: Request) -> Response:
-        if app_secret is None:
-            return _error(503, "the WhatsApp channel is off: set HOMER_WHATSAPP_APP_SECRET")
-        body = await read_body(request, MAX_BODY_BYTES)
-        if body is None:
-            return _error(413, f"the body is over {MAX_BODY_BYTES} bytes")
-        if not signature_ok(
-            app_secret.get_secret_value(), body, request.headers.get("x-hub-signature-256")
-        ):
-            return _error(401, "missing or wrong X-Hub-Signature-256")
-        try:
-            payload = json.loads(body)
-        except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
-            return _error(400, "the body is not JSON (or is nested too deeply)")
-        messages: list[Incoming] = []
-        rejected = 0
-        for incoming in incoming_messages(payload):
-            problem = refusal(incoming)
-            if problem is None:
-                messages.append(incoming)
-            else:
-                rejected += 1
-                log.warning("WhatsApp message refused: %s", problem)
-        if messages:
-            current = runtime()
-            current.spawn(handle(current, Sender(settings, current.http), messages))
-        # 200 even when some are refused: Meta would retry a failed webhook forever.
-        return JSONResponse({"status": "accepted", "messages": len(messages), "rejected": rejected})
+    if app_secret is None:
+        return _error(503, "the WhatsApp channel is off: set HOMER_WHATSAPP_APP_SECRET")
+    body = await read_body(request, MAX_BODY_BYTES)
+    if body is None:
+        return _error(413, f"the body is over {MAX_BODY_BYTES} bytes")
+    if not signature_ok(
+        app_secret.get_secret_value(), body, request.headers.get("x-hub-signature-256")
+    ):
+        return _error(401, "missing or wrong X-Hub-Signature-256")
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):  # RecursionError: nested past Python's limit
+        return _error(400, "the body is not JSON (or is nested too deeply)")
+    messages: list[Incoming] = []
+    rejected = 0
+    for incoming in incoming_messages(payload):
+        problem = refusal(incoming)
+        if problem is None:
+            messages.append(incoming)
+        else:
+            rejected += 1
+            log.warning("WhatsApp message refused: %s", problem)
+    if messages:
+        runtime.spawn(handle(runtime, Sender(settings, runtime.http), messages))
+    # 200 even when some are refused: Meta would retry a failed webhook forever.
+    return JSONResponse({"status": "accepted", "messages": len(messages), "rejected": rejected})
 
 
 def _error(status: int, message: str) -> Response:
