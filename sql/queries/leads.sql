@@ -39,11 +39,16 @@ SELECT * FROM leads ORDER BY updated_at DESC, id DESC;
 DELETE FROM leads WHERE id = sqlc.arg(id);
 
 -- name: GetLeadForTurn :one
--- What a turn reads once, under the lead's lock, in one round trip: the lead and the
--- compound scores of its newest recorded turns (newest first, for the mood average).
+-- What a turn reads once, under the lead's lock, in one round trip: the lead, the
+-- compound scores of its newest recorded turns (newest first, for the mood average) and
+-- the texts of the broker's notes already taken (oldest first, for the system prompt).
 SELECT leads.*,
     ARRAY(
         SELECT turns.sentiment FROM turns WHERE turns.lead_id = leads.id
         ORDER BY turns.started_at DESC, turns.id DESC LIMIT sqlc.arg(max_moods)
-    )::float8[] AS recent_sentiments
+    )::float8[] AS recent_sentiments,
+    ARRAY(
+        SELECT lead_notes.text FROM lead_notes WHERE lead_notes.lead_id = leads.id
+        ORDER BY lead_notes.id
+    )::text[] AS note_texts
 FROM leads WHERE leads.id = sqlc.arg(id);

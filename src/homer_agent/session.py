@@ -231,7 +231,7 @@ class Session:
         reply: list[str] = []
         try:
             with agent.pool.connection() as conn:
-                lead, moods = lock_and_read(conn, self.lead.id)
+                lead, moods, notes = lock_and_read(conn, self.lead.id)
                 unlocked = False
                 try:
                     if lead is None:
@@ -240,7 +240,7 @@ class Session:
                         # until we finish.
                         raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
                     self.lead = lead
-                    ctx = self._context(conn, lead, moods)
+                    ctx = self._context(conn, lead, moods, notes)
                     if guard is None:
                         self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                         result = self._result(reply, progress.record, None, started)
@@ -292,11 +292,14 @@ class Session:
             duration_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _context(self, conn: Connection[DictRow], lead: Lead, moods: list[float]) -> Context:
+    def _context(
+        self, conn: Connection[DictRow], lead: Lead, moods: list[float], notes: list[str]
+    ) -> Context:
         agent = self.agent
         return Context(
             lead=lead,
             moods=moods,
+            notes=notes,
             conn=conn,
             model=agent.model,
             model_name=agent.model_name,
@@ -458,8 +461,11 @@ def _counted(message: Any) -> TurnRecord:
     return TurnRecord(tool_calls=1, tool_errors=int(outcome == "invalid"))
 
 
-def lock_and_read(conn: Connection[DictRow], lead_id: int) -> tuple[Lead | None, list[float]]:
-    """Take the lead's turn lock, then read the lead and its recent moods, once.
+def lock_and_read(
+    conn: Connection[DictRow], lead_id: int
+) -> tuple[Lead | None, list[float], list[str]]:
+    """Take the lead's turn lock, then read the lead, its recent moods and the texts of its
+    notes, once.
 
     Two statements, not one: the read must come after the wait for the lock, so that it
     sees what the turn before it (in another process, maybe) committed. A second process
@@ -475,10 +481,11 @@ def lock_and_read(conn: Connection[DictRow], lead_id: int) -> tuple[Lead | None,
         unlock_lead(conn, lead_id)
         raise
     if row is None:
-        return None, []
+        return None, [], []
     data = row.model_dump()
     moods = list(data.pop("recent_sentiments"))
-    return Lead.model_construct(**data), moods
+    notes = list(data.pop("note_texts"))
+    return Lead.model_construct(**data), moods, notes
 
 
 def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:

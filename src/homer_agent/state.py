@@ -133,6 +133,8 @@ class Context:
     lead: Lead
     # The compounds of the lead's latest recorded turns, newest first (the mood's history).
     moods: Sequence[float]
+    # The texts of the broker's notes taken before this turn (the system prompt lists them).
+    notes: Sequence[str]
     # One turn, one connection: the lead lock, the lead writes and the checkpoint share
     # it, so a turn never holds one connection while waiting for another.
     conn: Connection[DictRow]

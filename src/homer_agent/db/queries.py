@@ -221,7 +221,11 @@ GET_LEAD_FOR_TURN: Final = """SELECT leads.id, leads.session_key, leads.name, le
     ARRAY(
         SELECT turns.sentiment FROM turns WHERE turns.lead_id = leads.id
         ORDER BY turns.started_at DESC, turns.id DESC LIMIT $1
-    )::float8[] AS recent_sentiments
+    )::float8[] AS recent_sentiments,
+    ARRAY(
+        SELECT lead_notes.text FROM lead_notes WHERE lead_notes.lead_id = leads.id
+        ORDER BY lead_notes.id
+    )::text[] AS note_texts
 FROM leads WHERE leads.id = $2"""
 
 LOCK_LEAD: Final = """SELECT set_config('lock_timeout', $1::text, false),
@@ -879,6 +883,7 @@ class GetLeadForTurnRow(BaseModel):
         description="Why the conversation was handed off: hostile, opt_out or human.",
     )
     recent_sentiments: list[float]
+    note_texts: list[str]
 
 
 class LockLeadParams(BaseModel):
@@ -1482,8 +1487,9 @@ class Querier:
             return cur.rowcount
 
     def get_lead_for_turn(self, *, max_moods: int, id: int) -> GetLeadForTurnRow | None:
-        """What a turn reads once, under the lead's lock, in one round trip: the lead and the
-        compound scores of its newest recorded turns (newest first, for the mood average).
+        """What a turn reads once, under the lead's lock, in one round trip: the lead, the
+        compound scores of its newest recorded turns (newest first, for the mood average) and
+        the texts of the broker's notes already taken (oldest first, for the system prompt).
         """
         params = GetLeadForTurnParams(max_moods=max_moods, id=id)
         with psycopg.RawCursor(self._conn, row_factory=class_row(GetLeadForTurnRow)) as cur:

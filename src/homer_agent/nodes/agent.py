@@ -8,7 +8,6 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langgraph.runtime import Runtime
 
-from homer_agent.brief import notes_of
 from homer_agent.history import recent
 from homer_agent.leads import facts_of
 from homer_agent.prompts import system_message
@@ -56,7 +55,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         system_message(
             ctx.profile,
             facts_of(current_lead(ctx, state)),
-            notes=[note.text for note in notes_of(ctx.queries, ctx.lead_id)],
+            notes=list(ctx.notes),
         ),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]
