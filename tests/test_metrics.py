@@ -23,6 +23,7 @@ EXPECTED_NAMES = {
     "homer_build_info",
     "homer_model_fallbacks_total",
     "homer_model_circuit_state",
+    "homer_model_replies_cleaned_total",
 }
 
 EXPECTED_LABELS = {
@@ -37,13 +38,15 @@ EXPECTED_LABELS = {
     "homer_build_info": {"version", "model"},
     "homer_model_fallbacks_total": {"reason"},
     "homer_model_circuit_state": set(),
+    "homer_model_replies_cleaned_total": {"reason"},
 }
 
 CLOSED_LABEL_VALUES = {
     "route": {"agent", "handoff"},
     "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
     "reason": {"hostile", "opt_out", "human"}
-    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"},
+    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"}
+    | {"template_token", "empty", "junk"},
 }
 
 

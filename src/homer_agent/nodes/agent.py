@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from homer_agent.history import recent
 from homer_agent.leads import facts_of, get_lead
+from homer_agent.models.clean import clean_model_reply
 from homer_agent.prompts import system_message
 from homer_agent.state import Context, State
 
@@ -61,6 +62,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         response = ctx.model.invoke(prompt)
     else:
         response = ctx.fallback.invoke(ctx.model, prompt, ctx.stats)
+    response = clean_model_reply(response)
     ctx.stats.model_ms += (time.perf_counter() - started) * 1000
     ctx.stats.model_calls += 1
     if isinstance(response, AIMessage) and response.usage_metadata:
