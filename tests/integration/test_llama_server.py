@@ -26,7 +26,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +55,7 @@ pytestmark = [
 ]
 
 MODEL = "gemma-3-270m"
+TIMEOUT = 180
 TOKEN = "llm-server-test-token"
 # What a chat template leaves in text: `<|im_start|>`, `<end_of_turn>`, `</s>`…
 TEMPLATE = re.compile(r"<\|[^|<>]*\|>|<(?:start|end)_of_\w+>|</?s>|\[/?INST\]", re.IGNORECASE)
@@ -65,53 +65,64 @@ NO_FACTS = ("Oi, tudo bem?", "Estou só olhando por enquanto.")
 
 
 class LlamaServer:
-    """`python -m llama_cpp.server` on a free loopback port, serving `model`."""
+    """`python -m llama_cpp.server` on a free loopback port, serving `model`; `stop` and
+    `start` again keep the port."""
 
     def __init__(self, model: Path, log: Path) -> None:
+        self.model = model
         self.port = free_port()
         self.log = log
-        self._log_file = log.open("wb")
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "llama_cpp.server",
-                "--model",
-                str(model),
-                "--model_alias",
-                MODEL,
-                "--chat_format",
-                "chatml-function-calling",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                # Homer's prompt (instructions, facts, six tools) is ~2k tokens.
-                "--n_ctx",
-                "8192",
-                "--seed",
-                "7",
-                "--verbose",
-                "false",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> LlamaServer:
+        if self.proc is not None and self.proc.poll() is None:
+            return self
+        with self.log.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "llama_cpp.server",
+                    "--model",
+                    str(self.model),
+                    "--model_alias",
+                    MODEL,
+                    "--chat_format",
+                    "chatml-function-calling",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    # Homer's prompt (instructions, facts, six tools) is ~2k tokens.
+                    "--n_ctx",
+                    "8192",
+                    "--seed",
+                    "7",
+                    "--verbose",
+                    "false",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        return self.wait_ready()
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def env(self) -> dict[str, str]:
-        """What a user sets to point Homer at this server."""
+        """What a user sets to point Homer at this server; and a timeout no loaded machine
+        reaches (a first turn reads the whole prompt: seconds, tens under load)."""
         return {
             "OPENAI_BASE_URL": self.base_url,
             "OPENAI_API_KEY": "sk-local",
             "HOMER_MODEL": MODEL,
+            "HOMER_MODEL_TIMEOUT": str(TIMEOUT),
         }
 
     def wait_ready(self, timeout: float = 120) -> LlamaServer:
+        assert self.proc is not None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -130,23 +141,13 @@ class LlamaServer:
         return self.log.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
+        if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
-        self._log_file.close()
-
-
-@contextmanager
-def llama_server(model: Path, log: Path) -> Iterator[LlamaServer]:
-    server = LlamaServer(model, log)
-    try:
-        yield server.wait_ready()
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -159,9 +160,18 @@ def gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def llama(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
-    with llama_server(gguf, tmp_path_factory.mktemp("llama") / "server.log") as server:
+def llama_process(gguf: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    server = LlamaServer(gguf, tmp_path_factory.mktemp("llama") / "server.log")
+    try:
         yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def llama(llama_process: LlamaServer) -> LlamaServer:
+    """The shared server, running (a test may have stopped it)."""
+    return llama_process.start()
 
 
 def _export(pool: Pool, key: str) -> dict[str, Any]:
@@ -196,6 +206,7 @@ def test_piped_chat_on_llama_server(llama: LlamaServer, db_url: str, pool: Pool)
         "llama-chat",
         env=llama.env() | {"DATABASE_URL": db_url},
         stdin="".join(f"{m}\n" for m in NO_FACTS),
+        timeout=len(NO_FACTS) * TIMEOUT,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -225,7 +236,7 @@ def test_serve_streams_from_llama_server(
         url = f"{api.url}/v1/sessions/llama-api/messages"
         headers = {"Authorization": f"Bearer {TOKEN}", "Accept": "text/event-stream"}
         with httpx.stream(
-            "POST", url, json={"text": NO_FACTS[0]}, headers=headers, timeout=120
+            "POST", url, json={"text": NO_FACTS[0]}, headers=headers, timeout=TIMEOUT
         ) as response:
             assert response.status_code == 200
             events = list(iter_sse(response.iter_lines()))
@@ -251,27 +262,25 @@ def test_serve_streams_from_llama_server(
     assert _metric(scraped, "homer_model_fallbacks_total") == 0
 
 
-def test_fallback_takes_over_when_llama_server_stops(
-    gguf: Path, pool: Pool, tmp_path: Path
-) -> None:
-    with llama_server(gguf, tmp_path / "server.log") as server:
-        settings = Settings(
-            openai_base_url=server.base_url,
-            openai_api_key="sk-local",
-            homer_model=MODEL,
-            homer_model_retries=0,
-        )
-        session = Session(
-            pool=pool,
-            model=make_chat_model(settings),
-            model_name=settings.model_name,
-            profile=load_profile(),
-            session_key="llama-fallback",
-            fallback=make_fallback(settings, notify=lambda _: None),
-        )
-        pieces: list[str] = []
-        answered = session.turn(NO_FACTS[0], on_token=pieces.append)
-    # The server is stopped: its port refuses connections.
+def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: Pool) -> None:
+    settings = Settings(
+        openai_base_url=llama.base_url,
+        openai_api_key="sk-local",
+        homer_model=MODEL,
+        homer_model_retries=0,
+        homer_model_timeout=TIMEOUT,
+    )
+    session = Session(
+        pool=pool,
+        model=make_chat_model(settings),
+        model_name=settings.model_name,
+        profile=load_profile(),
+        session_key="llama-fallback",
+        fallback=make_fallback(settings, notify=lambda _: None),
+    )
+    pieces: list[str] = []
+    answered = session.turn(NO_FACTS[0], on_token=pieces.append)
+    llama.stop()  # its port now refuses connections (the next test starts it again)
     fallen = session.turn("Meu nome é Ana")
 
     assert (answered.error, answered.stats.fallback_reason) == (None, None)
