@@ -42,6 +42,7 @@ from prometheus_client import (
 
 __all__ = [
     "CIRCUIT_STATES",
+    "CLEAN_REASONS",
     "DEFAULT_METRICS_ADDR",
     "DEFAULT_METRICS_PORT",
     "ERROR_KINDS",
@@ -56,6 +57,7 @@ __all__ = [
     "TOOL_OUTCOMES",
     "TURN_OUTCOMES",
     "CircuitState",
+    "CleanReason",
     "ErrorKind",
     "FallbackReason",
     "HandoffReason",
@@ -67,6 +69,7 @@ __all__ = [
     "observe_model_call",
     "observe_sentiment",
     "observe_turn",
+    "record_cleaned_reply",
     "record_error",
     "record_fallback",
     "record_handoff",
@@ -221,6 +224,7 @@ METRIC_NAMES: Final = frozenset(
         "homer_model_circuit_state",
         "homer_processes",
         "homer_calendar_conflicts_total",
+        "homer_model_replies_cleaned_total",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -488,3 +492,28 @@ def record_fallback(reason: FallbackReason) -> None:
 def set_circuit_state(state: CircuitState) -> None:
     """Export the provider circuit's state: 0 closed, 1 half-open, 2 open."""
     MODEL_CIRCUIT_STATE.set(CIRCUIT_STATES.index(_check(state, CIRCUIT_STATES, "circuit state")))
+
+
+# ---------------------------------------------------------------- cleaned model replies
+# What the model said, cleaned before the lead saw it (see homer_agent.model_replies).
+
+CleanReason = Literal["template_token", "empty", "junk"]
+"""Why a model's reply was changed: ``template_token``, chat-template tokens (or a turn the
+model made up after one) removed; ``empty`` or ``junk`` (no letter or digit left), the reply
+replaced by a safe line."""
+CLEAN_REASONS: Final[tuple[CleanReason, ...]] = get_args(CleanReason)
+
+MODEL_REPLIES_CLEANED: Final = Counter(
+    "homer_model_replies_cleaned_total",
+    "Model replies changed before the lead saw them or they were stored, by reason.",
+    ("reason",),
+    registry=REGISTRY,
+)
+
+for _clean_reason in CLEAN_REASONS:
+    MODEL_REPLIES_CLEANED.labels(reason=_clean_reason)
+
+
+def record_cleaned_reply(reason: CleanReason) -> None:
+    """Count one model reply that was cleaned, by why."""
+    MODEL_REPLIES_CLEANED.labels(reason=_check(reason, CLEAN_REASONS, "clean reason")).inc()

@@ -30,6 +30,7 @@ from homer_agent.history import conversation
 from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
+from homer_agent.model_replies import StreamCleaner
 from homer_agent.nodes.names import AGENT, HANDOFF
 from homer_agent.state import Context, TurnRecord
 from homer_agent.temperature import MOOD_WINDOW
@@ -85,6 +86,8 @@ class _TokenRelay(BaseCallbackHandler):
         self.reply = reply
         self.relayed = False
         self._start = 0
+        # Tokens are cleaned as they stream, like the whole reply in the agent node.
+        self.cleaner = StreamCleaner()
 
     def on_chat_model_start(
         self,
@@ -95,6 +98,7 @@ class _TokenRelay(BaseCallbackHandler):
         **kwargs: Any,
     ) -> None:
         self._start = len(self.reply)
+        self.cleaner.reset()
 
     def on_llm_new_token(
         self,
@@ -107,14 +111,24 @@ class _TokenRelay(BaseCallbackHandler):
         **kwargs: Any,
     ) -> None:
         if isinstance(token, str) and token:
-            self.relayed = True
-            self.say(token)
+            piece = self.cleaner.feed(token)
+            if piece:
+                self.relayed = True
+                self.say(piece)
+
+    def unsaid(self, reply: str) -> str:
+        """What the lead has not seen yet of the model's `reply` (as cleaned whole): the
+        tail the stream held back, or all of it when nothing streamed."""
+        if not self.relayed:
+            return reply
+        return self.cleaner.rest(reply)
 
     def on_llm_error(self, error: BaseException, *, run_id: UUID, **kwargs: Any) -> None:
         # A provider that fails mid-stream leaves half a reply: the turn's reply (and its
         # record) drops it, and whoever answers instead is relayed or said in full.
         del self.reply[self._start :]
         self.relayed = False
+        self.cleaner.reset()
 
 
 class SessionBusyError(RuntimeError):
@@ -350,9 +364,12 @@ class Session:
                             progress.add(update["turn"])
                         for message in update.get("messages", []):
                             progress.add(_counted(message))
-                            unsaid = node == HANDOFF or (node == AGENT and not tokens.relayed)
-                            if unsaid and isinstance(message, AIMessage) and message.text:
+                            if not isinstance(message, AIMessage) or not message.text:
+                                continue
+                            if node == HANDOFF:
                                 say(message.text)
+                            elif node == AGENT and (rest := tokens.unsaid(message.text)):
+                                say(rest)
                     if node == AGENT:
                         tokens.relayed = False
                         if reply and not reply[-1].endswith("\n"):

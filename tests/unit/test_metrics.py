@@ -20,6 +20,7 @@ EXPECTED_NAMES = {
     "homer_model_circuit_state",
     "homer_processes",
     "homer_calendar_conflicts_total",
+    "homer_model_replies_cleaned_total",
 }
 
 EXPECTED_LABELS = {
@@ -36,13 +37,15 @@ EXPECTED_LABELS = {
     "homer_model_circuit_state": set(),
     "homer_processes": set(),
     "homer_calendar_conflicts_total": set(),
+    "homer_model_replies_cleaned_total": {"reason"},
 }
 
 CLOSED_LABEL_VALUES = {
     "route": {"agent", "handoff"},
     "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
     "reason": {"hostile", "opt_out", "human"}
-    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"},
+    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"}
+    | {"template_token", "empty", "junk"},
 }
 
 

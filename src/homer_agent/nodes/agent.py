@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 
 from homer_agent.history import recent
 from homer_agent.leads import facts_of
+from homer_agent.model_replies import clean_model_reply
 from homer_agent.prompts import system_message
 from homer_agent.state import Context, State, TurnRecord, current_lead
 
@@ -65,6 +66,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         response = ctx.model.invoke(prompt)
     else:
         response, fell_back = ctx.fallback.invoke(ctx.model, prompt, state["turn"].fallback_reason)
+    response = clean_model_reply(response)
     usage = response.usage_metadata if isinstance(response, AIMessage) else None
     record = TurnRecord(
         model_calls=1,
