@@ -411,7 +411,7 @@ def conversation(rng: random.Random, index: int) -> Conversation:
     for said, stated in parts:
         text = said
         if style == "run_on":
-            text = fold(said).lower().replace(",", "")
+            text = fold(said).lower().replace(", ", " ")
             if rng.random() < 0.3:
                 text = "entao tipo " + text
         convo.add(text, **stated)

@@ -130,7 +130,6 @@ def test_the_generator_is_seeded_and_big() -> None:
         assert kinds[kind] >= 50, kind
 
 
-@pytest.mark.xfail(reason="issue 21: not yet at 0 wrong / 97% right", strict=False)
 @pytest.mark.parametrize("seed", [TUNING_SEED, UNTOUCHED_SEED], ids=["seed-A", "seed-B"])
 def test_generated_set(seed: int) -> None:
     counts, notes = run_set(seed)

@@ -40,6 +40,7 @@ from homer_agent.facts import (
 )
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
+from homer_agent.ptbr.places import known_place
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
 from homer_agent.sentiment import analyzer
@@ -87,6 +88,13 @@ _CORRECTION_CUES: Final = (
     ("quer", "dizer"),
     ("digo",),
     ("mudei", "de", "ideia"),
+    ("me", "enganei"),
+    ("enganei",),
+    ("errei",),
+    ("escrevi", "errado"),
+    ("digitei", "errado"),
+    ("foi", "mal"),
+    ("corrigindo",),
 )
 
 
@@ -99,7 +107,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _BEDROOM_NOUNS: Final = _words(
-    "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos"
+    "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos q qt qrt qrts quatros"
 )
 _SUITE_NOUNS: Final = _words("suites")
 _MONEY_AFTER: Final = _words("reais real conto contos pila brl")
@@ -152,7 +160,8 @@ _FILLERS: Final = _words(
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
-    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer"
+    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
+    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia"
 )
 _OPENING_WORDS: Final = (
     *GREETINGS,
@@ -192,7 +201,9 @@ _NAME_STOP: Final = _words(
     "genro nora filhos filhas pais criancas familia "
     "r$ reais mil milhao milhoes "
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
-    "anonimo anonima"
+    "anonimo anonima "
+    "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
+    "acho entao tipo"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -342,7 +353,9 @@ _PLACE_BREAK: Final = _words(
     "aceita aceitam financia financiam financio financiamento financiar fgts entrada "
     "chamo chama chamar nome sr sra srta dr dra ai ali aqui la "
     "parcela parcelas parcelar permuta consorcio piscina academia garagem vaga vagas "
-    "planta plantas metragem tamanho entrega pronta pronto obra obras"
+    "planta plantas metragem tamanho entrega pronta pronto obra obras "
+    "uns umas posso cerca aproximadamente limite dou dois duas tres quatro falando prefiro "
+    "morar"
 )
 _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
@@ -542,8 +555,11 @@ def _as_budget(value: float, bare: bool) -> int | None:
     return amount if _MIN_BUDGET <= amount < BUDGET_MAX_EXCLUSIVE else None
 
 
-def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
-    """The largest amount stated as money the lead would spend on the home.
+def _budget(
+    toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool = False
+) -> int | None:
+    """The largest amount stated as money the lead would spend on the home (the last one
+    when the lead corrects themself: "tenho 400 mil, aliás 450 mil").
 
     Not: a negative amount, an amount in a question ("custa 500 mil?"), income ("ganho 15
     mil por mês"), a down payment, an instalment, rent, or someone else's price.
@@ -555,6 +571,8 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
         if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS or number.negative:
             continue
         if _in_question(toks, number.first) or _not_a_budget(toks, number):
+            continue
+        if _hypothetical(toks, number.first):
             continue
         lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
         money = before in ("r$", "rs") or after in _MONEY_AFTER
@@ -568,7 +586,7 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
             amount = _as_budget(number.value, bare=False)
         if amount is not None:
             amounts.append(amount)
-    if not amounts and pending == "budget_brl" and len(numbers) == 1:
+    if not amounts and (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
         span = range(number.first, number.last)
         rest = [t for t in _core_tokens(toks) if not span.start <= toks.index(t) < span.stop]
@@ -576,7 +594,9 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
             amount = _as_budget(number.value, bare=True)
             if amount is not None:
                 amounts.append(amount)
-    return max(amounts) if amounts else None
+    if not amounts:
+        return None
+    return amounts[-1] if correcting else max(amounts)
 
 
 def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
@@ -588,6 +608,15 @@ def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
     while end < len(toks) and toks[end].low not in _SENTENCE_ENDS:
         end += 1
     return {t.low for t in toks[start:end]}
+
+
+_HYPOTHETICAL: Final = _words("se caso")
+
+
+def _hypothetical(toks: Sequence[Token], i: int) -> bool:
+    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has."""
+    before = [t.low for t in _clause_before(toks, i, 10)]
+    return any(word in _HYPOTHETICAL or (len(word) > 5 and word.endswith("ria")) for word in before)
 
 
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
@@ -631,8 +660,8 @@ def _read_name(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i]
-    if first.low in _NAME_PARTICLES:
-        return None
+    if first.low in _NAME_PARTICLES or len(first.low) < 2:
+        return None  # "s", "n": one letter answers yes or no, it names nobody
     capitalised = first.is_cap
     if not capitalised and (not allow_lower or first.low in _NAME_STOP):
         return None
@@ -715,7 +744,7 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     for i, tok in enumerate(toks):
         if tok.low not in _NAME_TRAILING_CUES or i == 0:
             continue
-        if tok.low == "aqui" and i + 1 < len(toks) and not toks[i + 1].is_punct:
+        if tok.low == "aqui" and i + 1 < len(toks) and not _ends_name_phrase(toks[i + 1]):
             continue
         j = i
         while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
@@ -729,6 +758,11 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     if asking:
         return _bare_name(toks, folded)
     return None
+
+
+def _ends_name_phrase(tok: Token) -> bool:
+    """What may follow "Cida aqui": punctuation, "e", or the next fact ("Gil aqui 4q")."""
+    return tok.is_punct or tok.low == "e" or tok.low[:1].isdigit() or tok.low in _NAME_STOP
 
 
 def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
@@ -853,6 +887,63 @@ def _neighborhood(
     return None
 
 
+_NOT_THE_PLACE_BEFORE: Final = _words(
+    "rua avenida av travessa shopping parque hospital colegio escola faculdade universidade "
+    "igreja estadio posto perto longe proximo proxima"
+)
+
+
+def _wanted_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether a place at token `i` is where the lead wants to live: not where they live
+    or work, not negated, not asked about, not a street or park named after it."""
+    if i > 0 and toks[i - 1].low in _BEING_IN:
+        return False
+    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE):
+        return False
+    k = i - 1
+    if k >= 0 and toks[k].low in _PLACE_PARTICLES:
+        k -= 1
+    return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_PLACE_LEAD_INS: Final = (
+    _PLACE_PREPS | _PLACE_CUES | _words("pro pra pros pras pelo pela la prefiro preferencia")
+)
+
+
+def _listed_place(
+    toks: Sequence[Token], corrects: bool, ignore: Collection[str], *, bare_ok: bool
+) -> str | None:
+    """A neighbourhood of the list (`ptbr.places`) the lead wants, in any case or accents.
+
+    Named alone ("Centro"), it counts only when `bare_ok` (the place was asked, the lead
+    corrects one, or lists it among other facts): answered to the name question, it is
+    no place.
+
+    Several different ones: the last after a correction cue ("no Cocó, aliás Papicu"),
+    else none of them here (the other readings decide, or the agent asks).
+    """
+    ignored = {" ".join(fold(name).split()) for name in ignore}
+    lows = [t.low for t in toks]
+    found: list[str] = []
+    i = 0
+    while i < len(toks):
+        hit = known_place(lows, i, lower_ok=toks[i].is_cap) if toks[i].is_word else None
+        if hit is None:
+            i += 1
+            continue
+        place, end = hit
+        cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
+        if (cued or bare_ok) and _wanted_place(toks, i) and fold(place) not in ignored:
+            found.append(place)
+        i = end
+    if not found:
+        return None
+    if len(set(found)) == 1 or corrects:
+        return found[-1]
+    return None
+
+
 def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
     """A message whose first clause is only a place, e.g. "Centro" or "no cumbuco"."""
     if "?" in folded:
@@ -894,6 +985,20 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 # ---------------------------------------------------------------------------
 # Entry point
+
+
+_OWN_SCHEDULE: Final = _words(
+    "saio sai chego trabalho trabalha estudo estuda levo busco pego faculdade servico "
+    "aula aulas expediente plantao turno escola trampo"
+)
+_CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
+
+
+def states_own_schedule(text: str) -> bool:
+    """ "só saio do serviço às 18h", "de manhã levo as crianças": the lead's routine, which
+    asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
+    words = set(re.findall(r"[a-z]+", fold(text).lower()))
+    return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
 
 
 def garbled(text: str) -> bool:
@@ -954,18 +1059,23 @@ def _extract(
 
     toks = tokenize(original, folded)
     numbers = read_numbers(toks)
-    correcting = "bedrooms" in known and _correcting(toks)
+    corrects = _correcting(toks)
+    correcting = "bedrooms" in known and corrects
     bedrooms = _bedrooms(toks, numbers, pending, correcting)
     if bedrooms is not None:
         found["bedrooms"] = bedrooms
-    budget = _budget(toks, numbers, pending)
+    # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
+    budget = _budget(toks, numbers, pending, corrects and "budget_brl" in known)
     if budget is not None:
         found["budget_brl"] = budget
     name = _name(toks, folded, pending, ignore)
     if name is not None:
         found["name"] = name
-    place = _neighborhood(toks, folded, pending, ignore)
-    if place is not None and place != name:
+    bare_ok = corrects or pending == "neighborhood" or bool(found)
+    place = _listed_place(toks, corrects, ignore, bare_ok=bare_ok) or _neighborhood(
+        toks, folded, pending, ignore
+    )
+    if place is not None and (name is None or fold(place) != fold(name)):
         found["neighborhood"] = place
     return {key: found[key] for key in FACT_ORDER if key in found}
 
