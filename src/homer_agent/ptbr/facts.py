@@ -750,6 +750,8 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
         while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
             if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
                 break
+            if not toks[j - 1].is_cap and _past_verb(toks[j - 1].low):
+                break  # "me mandou aqui": a verb, nobody's name
             j -= 1
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
@@ -758,6 +760,10 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     if asking:
         return _bare_name(toks, folded)
     return None
+
+
+def _past_verb(low: str) -> bool:
+    return len(low) > 3 and low.endswith((*_VERB_SUFFIXES, "ou", "iu", "aram", "eram", "iram"))
 
 
 def _ends_name_phrase(tok: Token) -> bool:
