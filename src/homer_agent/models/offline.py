@@ -528,7 +528,7 @@ def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
     for message in reversed(messages):
         if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
             outcome = CallOutcome.from_json(_text(message))
-            if outcome is not None and outcome.status in ("outside_hours", "busy"):
+            if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
                 return outcome.alternatives
             return ()
     return ()
@@ -611,8 +611,12 @@ def _call_request(
     if reading.at is not None:
         # An hour or a period alone ("de tarde", "depois das 10") is a call time only when
         # one is being agreed: volunteered, it names no day, so nothing is booked.
-        if not (asked or booked is not None or when_parts(text).has_date):
+        parts = when_parts(text)
+        if not (asked or booked is not None or parts.has_date):
             return None
+        if parts.period is not None and parts.has_date:
+            # "sexta à tarde": the lead's words, so that the tool offers hours of that part.
+            return " ".join(text[start:end] for start, end in reading.spans) or text.strip()
         return reading.at.isoformat()
     low = fold(text)
     if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
