@@ -179,6 +179,8 @@ def bedroom_form(rng: random.Random, n: int, bare: bool) -> str:
         f"{n} quarto",
         f"casa com {n} quartos",
     ]
+    if n > 2:
+        forms.append(f"{n - 1} quartos é pouco, quero {n} quartos")
     if bare:
         forms += [str(n), word]
     return rng.choice(forms)
@@ -194,6 +196,7 @@ def place_form(rng: random.Random, place: str, art: str, bare: bool) -> str:
         f"quero morar n{art} {p}",
         f"prefiro {p}",
         f"de preferência n{art} {p}",
+        f"não quero no Centro, prefiro {p}",
     ]
     if bare:
         forms += [p, p]
@@ -204,12 +207,14 @@ def amount_words(value: int, rng: random.Random) -> str:
     thousands = value // 1000
     if value >= 1_000_000:
         millions = value / 1_000_000
-        shown = f"{millions:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+        shown = f"{millions:.2f}".rstrip("0").rstrip(".").replace(".", ",")
         forms = [f"{shown} milhão" if millions < 2 else f"{shown} milhões", f"{shown}kk"]
         if value == 1_000_000:
             forms += ["um milhão", "1 milhão"]
         if value == 1_500_000:
-            forms += ["um milhão e meio"]
+            forms += ["um milhão e meio", "um milhão e quinhentos mil"]
+        if value == 1_200_000:
+            forms += ["um milhão e duzentos mil", "um milhão e duzentos"]
         forms.append(f"R$ {value:,}".replace(",", "."))
         return rng.choice(forms)
     forms = [f"{thousands} mil", f"{thousands}k", f"R$ {thousands}.000", f"{thousands} mil reais"]
@@ -252,6 +257,18 @@ def call_form(rng: random.Random, weekday: int, hour: int, minute: int) -> str:
             f"pode ser {day} às {clock}",
         ]
     )
+
+
+def day_part_call(rng: random.Random, weekday: int, hour: int) -> tuple[list[str], str]:
+    """A call agreed in two steps ("sexta à tarde", then "pode ser às 15h"), or a day part
+    turned down ("de manhã não dá, mas quinta 15h pode"); the last message books it."""
+    day = WEEKDAYS[weekday]
+    part = "de manhã" if hour < 12 else "à tarde"
+    if rng.random() < 0.5:
+        other = "à tarde" if hour < 12 else "de manhã"
+        return [], f"{other} não dá, mas {day} {hour}h pode"
+    first = rng.choice([f"{day} {part}", f"pode ser {day} {part}", f"{day} {part} é melhor"])
+    return [first], rng.choice([f"pode ser às {hour}h", f"às {hour}h", f"{hour}h tá bom"])
 
 
 def call_value(weekday: int, hour: int, minute: int) -> datetime:
@@ -371,6 +388,16 @@ def conversation(rng: random.Random, index: int) -> Conversation:
             convo.kinds.add(f"corrected {fact}")
             convo.expect[fact] = value
             continue
+        if fact == "call_at" and rng.random() < 0.2:
+            weekday, hour, _ = values["call_at"]
+            before, last = day_part_call(rng, weekday, hour)
+            parts.extend((text, {}) for text in before)
+            parts.append((last, {fact: call_value(weekday, hour, 0)}))
+            if before:
+                fixes.add(last)
+            convo.kinds.add("day part call")
+            convo.expect[fact] = call_value(weekday, hour, 0)
+            continue
         text, value = _form(rng, fact, values[fact], style == "in_turn")
         parts.append((text, {fact: value}))
         convo.expect[fact] = value
@@ -382,8 +409,8 @@ def conversation(rng: random.Random, index: int) -> Conversation:
                 groups[-1].append(part)
             else:
                 groups.append([part])
-        call = [g for g in groups if "call_at" in g[0][1]]
-        rest = [g for g in groups if "call_at" not in g[0][1]]
+        call = [g for g in groups if "call_at" in g[-1][1]]
+        rest = [g for g in groups if "call_at" not in g[-1][1]]
         rng.shuffle(rest)
         parts = [p for g in rest + call for p in g]
     if style in ("packed", "run_on"):

@@ -154,3 +154,32 @@ def test_listed_places_keep_their_spelling_and_common_words_need_capitals() -> N
     assert known_place(["cidade", "dos", "funcionarios"], 0) == ("Cidade dos Funcionários", 3)
     assert known_place(["centro"], 0, lower_ok=False) is None
     assert known_place(["centro"], 0, lower_ok=True) == ("Centro", 1)
+
+
+# Kinds the second generator round found (seed A only)
+@pytest.mark.parametrize(
+    ("text", "pending", "want"),
+    [
+        ("ate um milhao e duzentos pode ser sexta as 9h", "budget_brl", {"budget_brl": 1_200_000}),
+        ("tenho 40 mil guardados pro carro", "budget_brl", {"budget_brl": None}),
+        (
+            "me enganei sao 4 quartos nao quero no centro prefiro benfica",
+            None,
+            {"bedrooms": 4, "neighborhood": "Benfica"},
+        ),
+        ("nao quero no centro prefiro montese", "neighborhood", {"neighborhood": "Montese"}),
+        ("Cocó", "bedrooms", {"neighborhood": "Cocó"}),
+        ("Cocó", "name", {"neighborhood": None}),
+    ],
+)
+def test_second_round_kinds(text: str, pending: str | None, want: dict) -> None:
+    found = extract(text, pending, ("bedrooms",) if "enganei" in text else ())
+    assert {k: found.get(k) for k in want} == want
+
+
+def test_the_part_of_a_refusal_that_says_yes() -> None:
+    from homer_agent.ptbr.facts import accepted_part
+
+    assert accepted_part("à tarde não dá, mas quarta 11h pode") == "quarta 11h pode"
+    assert accepted_part("quarta 11h pode") == "quarta 11h pode"
+    assert states_own_schedule("hoje moro de aluguel na Serrinha")

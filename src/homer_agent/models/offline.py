@@ -50,7 +50,7 @@ from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, format_call_time
-from homer_agent.ptbr.facts import extract_facts, garbled, states_own_schedule
+from homer_agent.ptbr.facts import accepted_part, extract_facts, garbled, states_own_schedule
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, read_when, when_parts
@@ -589,6 +589,7 @@ def _call_request(
         return picked.isoformat()
     if states_own_schedule(text):
         return None
+    text = accepted_part(text)
     humans = _human_texts(messages)
     # "me liga dia 25/12" then "às 10h": the day asked for a call, the hour completes it.
     if (

@@ -45,7 +45,7 @@ from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
 from homer_agent.sentiment import analyzer
 
-__all__ = ["extract_facts", "garbled"]
+__all__ = ["accepted_part", "extract_facts", "garbled", "states_own_schedule"]
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,8 @@ _MIN_BUDGET: Final = 1_000
 _MONEY_WORDS: Final = _words("r$ rs real reais mil k mi milhao milhoes conto contos pila brl")
 _NOT_BUDGET_AFTER: Final = _words(
     "mes mensal mensais mensalmente liquido liquidos bruto brutos entrada parcela parcelas "
-    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts site anuncio"
+    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts site anuncio "
+    "carro moto viagem reforma casamento"
 )
 """Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada",
 "450 mil no site" (a price seen, not a budget)."""
@@ -503,8 +504,20 @@ def _bedrooms(
 
 
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
-    """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down."""
-    return any(t.low in _REJECTING for t in _clause_after(toks, i + 1, 5))
+    """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down
+    ("4 quartos não quero no Centro" turns the Centro down, not the count)."""
+    after = _clause_after(toks, i + 1, 5)
+    for k, tok in enumerate(after):
+        if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
+            return False
+        if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS:
+            return False  # "3 quartos bairro X, de manhã não dá": the next fact begins
+        if tok.low in _REJECTING:
+            return True
+    return False
+
+
+_NEW_CLAUSE_VERBS: Final = _words("quero queria gosto preciso moro curto posso consigo")
 
 
 def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
@@ -904,6 +917,8 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
+    if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
+        return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE):
         return False
     k = i - 1
@@ -912,6 +927,7 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
 
 
+_PREFERRING: Final = _words("prefiro preferencia")
 _PLACE_LEAD_INS: Final = (
     _PLACE_PREPS | _PLACE_CUES | _words("pro pra pros pras pelo pela la prefiro preferencia")
 )
@@ -994,7 +1010,7 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 
 _OWN_SCHEDULE: Final = _words(
-    "saio sai chego trabalho trabalha estudo estuda levo busco pego faculdade servico "
+    "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
     "aula aulas expediente plantao turno escola trampo"
 )
 _CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
@@ -1005,6 +1021,16 @@ def states_own_schedule(text: str) -> bool:
     asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
     words = set(re.findall(r"[a-z]+", fold(text).lower()))
     return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+
+
+_TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
+
+
+def accepted_part(text: str) -> str:
+    """The part of "de manhã não dá, mas quinta 15h pode" that says yes ("quinta 15h pode");
+    the whole text when nothing is turned down first."""
+    match = _TURNED_DOWN_RE.search(fold(text))
+    return text[match.end() :].strip() if match and text[match.end() :].strip() else text
 
 
 def garbled(text: str) -> bool:
@@ -1077,7 +1103,9 @@ def _extract(
     name = _name(toks, folded, pending, ignore)
     if name is not None:
         found["name"] = name
-    bare_ok = corrects or pending == "neighborhood" or bool(found)
+    # A listed place alone answers any question but the name's ("Fátima" may be a name).
+    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
+    bare_ok = corrects or pending == "neighborhood" or bool(found) or alone
     place = _listed_place(toks, corrects, ignore, bare_ok=bare_ok) or _neighborhood(
         toks, folded, pending, ignore
     )
