@@ -50,7 +50,13 @@ from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, format_call_time
-from homer_agent.ptbr.facts import accepted_part, extract_facts, garbled, states_own_schedule
+from homer_agent.ptbr.facts import (
+    accepted_part,
+    extract_facts,
+    garbled,
+    names_other_amount,
+    states_own_schedule,
+)
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, read_when, when_parts
@@ -243,6 +249,19 @@ def _booked(view: PromptView) -> str:
         return "Posso ajudar em algo mais?"
     when = format_call_time(view.facts.call_at, tz=view.tz, now=view.now)
     return f"A ligação com o corretor está marcada para {when}. Posso ajudar em algo mais?"
+
+
+def _said_about(pending: FactName, text: str) -> str | None:
+    """A reply to a statement near the question asked that holds no answer: the lead's
+    routine when the call is asked, an amount that is no budget when the budget is."""
+    if pending == "call_at" and states_own_schedule(text):
+        return f"Entendido, obrigado por avisar! {_ASK['call_at'][0]}"
+    if pending == "budget_brl" and names_other_amount(text):
+        return (
+            "Entendi, esse valor ajuda, mas não é o orçamento total. "
+            "Até quanto você pretende investir na casa, no total?"
+        )
+    return None
 
 
 def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
@@ -898,6 +917,9 @@ class OfflineChatModel(BaseChatModel):
             return f"Olá! {who}{where}. Vou te ajudar a encontrar sua casa. {next_step}"
         if pending is None:
             return f"{_confirmation(view)}"
+        said = _said_about(pending, text)
+        if said:
+            return said
         if _asked_for(pending, _last_reply(messages)):
             return f"Desculpe, não entendi. {_HINT[pending]}"
         return next_step
@@ -954,7 +976,11 @@ class OfflineChatModel(BaseChatModel):
         elif searched is not None and not saved and next_missing(view.facts) is None:
             sentences.append(_booked(view))
         else:
-            sentences.append(_next_step(view, variant, use_name="name" not in saved))
+            pending = next_missing(view.facts)
+            said_back = None
+            if pending is not None and humans and not saved:
+                said_back = _said_about(pending, humans[-1])
+            sentences.append(said_back or _next_step(view, variant, use_name="name" not in saved))
         return " ".join(sentence for sentence in sentences if sentence)
 
     def _finish(

@@ -45,7 +45,13 @@ from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
 from homer_agent.sentiment import analyzer
 
-__all__ = ["accepted_part", "extract_facts", "garbled", "states_own_schedule"]
+__all__ = [
+    "accepted_part",
+    "extract_facts",
+    "garbled",
+    "names_other_amount",
+    "states_own_schedule",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -1021,6 +1027,21 @@ def states_own_schedule(text: str) -> bool:
     asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
     words = set(re.findall(r"[a-z]+", fold(text).lower()))
     return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+
+
+def names_other_amount(text: str) -> bool:
+    """An amount of money that is no budget ("tenho 80 mil de FGTS", "renda de 6 mil")."""
+    folded = fold(text[:MAX_INPUT_CHARS])
+    toks = tokenize(text[:MAX_INPUT_CHARS], folded)
+    numbers = read_numbers(toks)
+    money = [
+        n
+        for n in numbers
+        if n.scale >= 1000
+        or (n.first > 0 and toks[n.first - 1].low in ("r$", "rs"))
+        or (n.last < len(toks) and toks[n.last].low in _MONEY_AFTER)
+    ]
+    return bool(money) and _budget(toks, numbers, None) is None
 
 
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
