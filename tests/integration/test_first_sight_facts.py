@@ -16,18 +16,16 @@ First sight (before any fix), facts_2026-12-06: 83 fields, 72 right (86.7%), 8 m
 from __future__ import annotations
 
 import json
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 
 from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
-from tests.conftest import TEMPLATE_DB, with_dbname
+from tests.conftest import fresh_database
 from tests.reliability_support import lead_row, session_for
 from tests.support.fact_scoring import score_fields, score_reply, table
 
@@ -41,14 +39,8 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def database(server_url: str, template_url: str) -> Iterator[str]:
-    name = f"homer_test_first_sight_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
-    try:
-        yield with_dbname(server_url, name)
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database(server_url, "homer_test_first_sight") as url:
+        yield url
 
 
 @pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])

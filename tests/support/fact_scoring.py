@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from homer_agent.ptbr.text import fold
+from tests.test_examples import expected_call
 
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
 TZ = ZoneInfo("America/Fortaleza")
@@ -28,20 +29,11 @@ _ASKS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def expected_call(spec: Mapping[str, Any], today: dt.date | None = None) -> tuple[str, str]:
-    """The (date, HH:MM) a labelled call names: a weekday after today, or a day offset."""
-    today = today or dt.datetime.now(TZ).date()
-    if "date" in spec:
-        day = dt.date.fromisoformat(spec["date"])
-    elif "days_from_today" in spec:
-        day = today + dt.timedelta(days=spec["days_from_today"])
-    else:
-        day = today + dt.timedelta(days=(spec["weekday"] - today.weekday()) % 7 or 7)
-    return day.isoformat(), str(spec["time"])
-
-
 def same(fact: str, got: Any, want: Any) -> bool:
-    """Names and places compare without case or accents ('eusebio' is Eusébio)."""
+    """Names and places compare without case or accents ('eusebio' is Eusébio); a call
+    is an instant, or a labelled spec (weekday or date, and time)."""
+    if fact == "call_at" and isinstance(want, dt.datetime):
+        return bool(got == want)
     if fact == "call_at":
         local = got.astimezone(TZ)
         return (local.date().isoformat(), local.strftime("%H:%M")) == expected_call(want)
@@ -67,17 +59,20 @@ def score_fields(
             counts["empty"] += 1
             if got is not None:
                 counts["wrong"] += 1
-                notes.append(f"wrong {fact} = {got!r}, want nothing")
+                notes.append(f"WRONG {fact} = {got!r}, want nothing")
             continue
         counts["given"] += 1
+        counts[f"given {fact}"] += 1
         if got is None:
             counts["missed"] += 1
+            counts[f"missed {fact}"] += 1
             notes.append(f"missed {fact}, want {want!r}")
         elif same(fact, got, want):
             counts["right"] += 1
         else:
             counts["wrong"] += 1
-            notes.append(f"wrong {fact} = {got!r}, want {want!r}")
+            counts[f"wrong {fact}"] += 1
+            notes.append(f"WRONG {fact} = {got!r}, want {want!r}")
     return notes
 
 

@@ -24,7 +24,7 @@ import pytest
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr.text import fold, format_brl
 from tests.support.conversation_gen import NOW, ORDER, Conversation, generate
-from tests.support.fact_scoring import asked_facts
+from tests.support.fact_scoring import asked_facts, same, score_fields
 from tests.support.offline_harness import Run, bound_tools
 
 TUNING_SEED = 20261206
@@ -36,11 +36,7 @@ COUNT = 2000
 
 
 def _same(fact: str, got: Any, want: Any) -> bool:
-    if got is None:
-        return False
-    if fact in ("name", "neighborhood"):
-        return fold(str(got)).strip() == fold(str(want)).strip()
-    return bool(got == want)
+    return got is not None and same(fact, got, want)
 
 
 def run_set(seed: int, count: int = COUNT) -> tuple[Counter[str], list[str]]:
@@ -84,26 +80,8 @@ def _echoed(fact: str, value: Any, reply: str) -> bool:
 
 
 def _score(convo: Conversation, run: Run, counts: Counter[str], notes: list[str]) -> None:
-    for fact in ORDER:
-        want, got = convo.expect.get(fact), run.facts.get(fact)
-        if want is None:
-            counts["empty"] += 1
-            if got is not None:
-                counts["wrong"] += 1
-                notes.append(f"{convo.id} WRONG {fact}={got!r} want nothing {convo.messages}")
-            continue
-        counts["given"] += 1
-        counts[f"given {fact}"] += 1
-        if got is None:
-            counts["missed"] += 1
-            counts[f"missed {fact}"] += 1
-            notes.append(f"{convo.id} missed {fact} want {want!r} {convo.messages}")
-        elif _same(fact, got, want):
-            counts["right"] += 1
-        else:
-            counts["wrong"] += 1
-            counts[f"wrong {fact}"] += 1
-            notes.append(f"{convo.id} WRONG {fact}={got!r} want {want!r} {convo.messages}")
+    for note in score_fields(convo.expect, run.facts, counts):
+        notes.append(f"{convo.id} {note} {convo.messages}")
 
 
 def table(seed: int, counts: Counter[str]) -> str:
