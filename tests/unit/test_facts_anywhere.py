@@ -183,3 +183,15 @@ def test_the_part_of_a_refusal_that_says_yes() -> None:
     assert accepted_part("à tarde não dá, mas quarta 11h pode") == "quarta 11h pode"
     assert accepted_part("quarta 11h pode") == "quarta 11h pode"
     assert states_own_schedule("hoje moro de aluguel na Serrinha")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a casa da minha mãe é no Montese", None),
+        ("quero morar perto da minha mãe, no Montese", "Montese"),
+        ("quero morar no Montese com minha mãe", "Montese"),
+    ],
+)
+def test_a_relatives_place_is_theirs(text: str, place: str | None) -> None:
+    assert extract(text, "neighborhood").get("neighborhood") == place

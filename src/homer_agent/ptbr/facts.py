@@ -891,7 +891,7 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE))
+        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN))
 
     for i, tok in enumerate(toks):
         if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
@@ -925,14 +925,19 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return False
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
-    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE):
-        return False
+    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
+        return False  # "a casa da minha mãe é no Montese": somebody else's place
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
 
 
+_KIN: Final = _words(
+    "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga "
+    "marido esposa esposo cunhado cunhada namorado namorada vizinho vizinha"
+)
+"""Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X")."""
 _PREFERRING: Final = _words("prefiro preferencia")
 _PLACE_LEAD_INS: Final = (
     _PLACE_PREPS | _PLACE_CUES | _words("pro pra pros pras pelo pela la prefiro preferencia")
