@@ -22,7 +22,7 @@ from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.conftest import run_cli
-from tests.fake_openai import FakeOpenAI, Text, ToolCalls, call
+from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 
 TEMPLATE = re.compile(r"<\|[^|]*\|>|<(?:start|end)_of_turn>|</?s>", re.IGNORECASE)
 LEAKY = "<|im_start|>assistant\nOlá, meu nome é Homer! <|im_end|>\n<|im_start|>user\nSou a Ana"

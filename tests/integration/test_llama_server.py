@@ -41,7 +41,7 @@ from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.conftest import run_cli
-from tests.service_support import Server, free_port, iter_sse
+from tests.support.service_support import Server, free_port, iter_sse
 
 pytestmark = [
     pytest.mark.llm_server,

@@ -46,11 +46,11 @@ def test_fits(start: datetime, inside: bool) -> None:
 def test_holidays_close_the_day() -> None:
     hours = CallHours(holidays=(date(2026, 12, 25),))
     assert not fits(at(25, 10), hours, TZ)
-    # Christmas Eve's last slots are nearer than Saturday's first ones.
+    # A morning asked: the mornings around it, not Christmas Eve's last slots (issue 21).
     assert nearest_slots(at(25, 10), now=NOW, hours=hours, tz=TZ) == [
-        at(24, 16, 30),
-        at(24, 17),
-        at(24, 17, 30),
+        at(24, 11),
+        at(24, 11, 30),
+        at(26, 9),
     ]
     outcome = decide("25/12 às 10h", now=NOW, tz=TZ, hours=hours)
     assert outcome.message.startswith(

@@ -88,7 +88,8 @@ def test_income_down_payments_and_other_prices_are_not_budgets(text: str) -> Non
     ("text", "place"),
     [
         ("moro no Centro, mas quero no Cumbuco", "Cumbuco"),
-        ("hoje eu moro aqui na Aldeota e quero ir para o Eusébio", None),
+        # Where the lead lives is no place wanted; where they want to go is (issue 21).
+        ("hoje eu moro aqui na Aldeota e quero ir para o Eusébio", "Eusébio"),
         ("eu moro aqui no Centro", None),
         ("trabalho no Meireles", None),
         ("meu irmão comprou no Cumbuco", None),

@@ -16,11 +16,18 @@ from datetime import date, datetime, time, timedelta
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from homer_agent.calendar.hours import Interval, fits, nearest_slots, overlaps, search_window
+from homer_agent.calendar.hours import (
+    Interval,
+    fits,
+    nearest_slots,
+    overlaps,
+    search_window,
+    slots,
+)
 from homer_agent.profile import CallHours
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.ptbr.text import join
-from homer_agent.ptbr.times import WhenError, format_call_time, parse_when
+from homer_agent.ptbr.times import WhenError, format_call_time, parse_when, when_parts
 
 __all__ = [
     "BusyLookup",
@@ -177,6 +184,12 @@ def decide(
         at = parse_when(when, now=now, tz=tz, booked=booked, offered=offered)
     except WhenError as exc:
         return _refused(exc, now=now, tz=tz, hours=hours, busy=busy)
+    parts = when_parts(when)
+    if parts.period is not None and parts.has_date:
+        # "sexta à tarde": nobody said an hour; offer free ones in that part of that day.
+        offer = _period_offer(at, parts.period, now=now, tz=tz, hours=hours, busy=busy)
+        if offer is not None:
+            return offer
     if not fits(at, hours, tz):
         return _outside(at, now=now, tz=tz, hours=hours, busy=busy)
     length = timedelta(minutes=hours.length_minutes)
@@ -198,6 +211,67 @@ def decide(
             labels=labels,
         )
     return _booked(at, tz, now, "synced")
+
+
+_PERIOD_HOURS: Final = {
+    "madrugada": (0, 6),
+    "manha": (6, 12),
+    "tarde": (12, 18),
+    "fim da tarde": (16, 18),
+    "final da tarde": (16, 18),
+    "noite": (18, 24),
+}
+"""The hours each day part spans, from the first to the last (exclusive)."""
+
+
+def _period_offer(
+    at: datetime,
+    period: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    hours: CallHours,
+    busy: BusyLookup | None,
+) -> CallOutcome | None:
+    """Three free slots spread over the day part of `at`'s day; None when it has none."""
+    first, last = _PERIOD_HOURS.get(period, (0, 24))
+    day = at.astimezone(tz).date()
+    begin = datetime.combine(day, time(first), tzinfo=tz)
+    end = datetime.combine(day, time(last - 1, 59), tzinfo=tz)
+    taken: Sequence[Interval] = ()
+    if busy is not None:
+        try:
+            taken = busy(begin, end + timedelta(hours=1))
+        except CalendarUnavailableError:
+            taken = ()
+    length = timedelta(minutes=hours.length_minutes)
+    free = [
+        start
+        for start in slots(begin, end, hours, tz)
+        if start > now
+        and start + length <= end + timedelta(minutes=1)
+        and not overlaps(start, length, taken)
+    ]
+    if not free:
+        return None
+    picked = sorted({free[0], free[len(free) // 2], free[-1]})
+    labels = tuple(format_slots(picked, tz=tz, now=now))
+    name = format_call_time(begin, tz=tz, now=now).split(" às ")[0]
+    part = {"manha": "de manhã", "noite": "à noite", "madrugada": "de madrugada"}.get(
+        period, f"no {period}" if period.startswith("f") else "à tarde"
+    )
+    article = "no" if day.weekday() >= 5 else "na"
+    return CallOutcome(
+        status="need_hour",
+        message=(
+            f"{article.capitalize()} {name}, {part}, tenho estes horários livres: "
+            f"{join([_clock_pt(slot.astimezone(tz).time()) for slot in picked], 'ou')}. "
+            "Qual fica melhor?"
+        ),
+        day=day,
+        alternatives=tuple(picked),
+        labels=labels,
+    )
 
 
 def _booked(at: datetime, tz: ZoneInfo, now: datetime, calendar: SyncState) -> CallOutcome:

@@ -81,7 +81,9 @@ def nearest_slots(
     count: int = 3,
 ) -> list[datetime]:
     """The `count` free slots inside call hours nearest `requested`, all after `now`,
-    in chronological order."""
+    in chronological order; slots in the same part of the day (morning, afternoon,
+    evening) come first when there are any ("sexta às 10h" on a holiday: the mornings
+    around it, not the end of the day before)."""
     length = _length(hours)
     begin, end = search_window(requested, now)
     found = [
@@ -89,5 +91,19 @@ def nearest_slots(
         for start in slots(begin, end, hours, tz)
         if start > now and not overlaps(start, length, busy)
     ]
-    found.sort(key=lambda start: (abs(start - requested), start))
+    part = _day_part(requested, tz)
+    same_part = any(_day_part(start, tz) == part for start in found)
+    found.sort(
+        key=lambda start: (
+            same_part and _day_part(start, tz) != part,
+            abs(start - requested),
+            start,
+        )
+    )
     return sorted(found[:count])
+
+
+def _day_part(at: datetime, tz: ZoneInfo) -> int:
+    """0 morning (before 12h), 1 afternoon (before 18h), 2 evening."""
+    hour = at.astimezone(tz).hour
+    return 0 if hour < 12 else 1 if hour < 18 else 2

@@ -50,7 +50,13 @@ from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
-from homer_agent.ptbr.facts import extract_facts, garbled
+from homer_agent.ptbr.facts import (
+    accepted_part,
+    extract_facts,
+    garbled,
+    names_other_amount,
+    states_own_schedule,
+)
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
@@ -246,6 +252,19 @@ def _booked(view: PromptView) -> str:
         return "Posso ajudar em algo mais?"
     when = format_call_time(view.facts.call_at, tz=view.tz, now=view.now)
     return f"A ligação com o corretor está marcada para {when}. Posso ajudar em algo mais?"
+
+
+def _said_about(pending: FactName, text: str) -> str | None:
+    """A reply to a statement near the question asked that holds no answer: the lead's
+    routine when the call is asked, an amount that is no budget when the budget is."""
+    if pending == "call_at" and states_own_schedule(text):
+        return f"Entendido, obrigado por avisar! {_ASK['call_at'][0]}"
+    if pending == "budget_brl" and names_other_amount(text):
+        return (
+            "Entendi, esse valor ajuda, mas não é o orçamento total. "
+            "Até quanto você pretende investir na casa, no total?"
+        )
+    return None
 
 
 def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
@@ -531,7 +550,7 @@ def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
     for message in reversed(messages):
         if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
             outcome = CallOutcome.from_json(_text(message))
-            if outcome is not None and outcome.status in ("outside_hours", "busy"):
+            if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
                 return outcome.alternatives
             return ()
     return ()
@@ -590,10 +609,15 @@ def _call_request(
     picked = _picked(text, offered)
     if picked is not None:
         return picked.isoformat()
+    if states_own_schedule(text):
+        return None
+    text = accepted_part(text)
     humans = _human_texts(messages)
     # "me liga dia 25/12" then "às 10h": the day asked for a call, the hour completes it.
-    if len(humans) >= 2 and (
-        pending == "call_at" or booked is not None or _asks_for_call(humans[-2])
+    if (
+        len(humans) >= 2
+        and (pending == "call_at" or booked is not None or _asks_for_call(humans[-2]))
+        and not states_own_schedule(humans[-2])
     ):
         joined = _joined_call_time(text, humans[-2], view.now, view.tz)
         if joined is not None:
@@ -610,8 +634,12 @@ def _call_request(
     if reading.at is not None:
         # An hour or a period alone ("de tarde", "depois das 10") is a call time only when
         # one is being agreed: volunteered, it names no day, so nothing is booked.
-        if not (asked or booked is not None or when_parts(text).has_date):
+        parts = when_parts(text)
+        if not (asked or booked is not None or parts.has_date):
             return None
+        if parts.period is not None and parts.has_date:
+            # "sexta à tarde": the lead's words, so that the tool offers hours of that part.
+            return " ".join(text[start:end] for start, end in reading.spans) or text.strip()
         return reading.at.isoformat()
     low = fold(text)
     if not asked and not (booked is not None and any(cue in low for cue in _RESCHEDULE_CUES)):
@@ -900,6 +928,9 @@ class OfflineChatModel(BaseChatModel):
             return f"Olá! {who}{where}. Vou te ajudar a encontrar sua casa. {next_step}"
         if pending is None:
             return f"{_confirmation(view)}"
+        said = _said_about(pending, text)
+        if said:
+            return said
         if _asked_for(pending, _last_reply(messages)):
             return f"Desculpe, não entendi. {_HINT[pending]}"
         return next_step
@@ -959,7 +990,11 @@ class OfflineChatModel(BaseChatModel):
         elif searched is not None and not saved and next_missing(view.facts) is None:
             sentences.append(_booked(view))
         else:
-            sentences.append(_next_step(view, variant, use_name="name" not in saved))
+            pending = next_missing(view.facts)
+            said_back = None
+            if pending is not None and humans and not saved:
+                said_back = _said_about(pending, humans[-1])
+            sentences.append(said_back or _next_step(view, variant, use_name="name" not in saved))
         return " ".join(sentence for sentence in sentences if sentence)
 
     def _finish(

@@ -40,11 +40,18 @@ from homer_agent.facts import (
 )
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
+from homer_agent.ptbr.places import known_place
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
 from homer_agent.sentiment import analyzer
 
-__all__ = ["extract_facts", "garbled"]
+__all__ = [
+    "accepted_part",
+    "extract_facts",
+    "garbled",
+    "names_other_amount",
+    "states_own_schedule",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +94,13 @@ _CORRECTION_CUES: Final = (
     ("quer", "dizer"),
     ("digo",),
     ("mudei", "de", "ideia"),
+    ("me", "enganei"),
+    ("enganei",),
+    ("errei",),
+    ("escrevi", "errado"),
+    ("digitei", "errado"),
+    ("foi", "mal"),
+    ("corrigindo",),
 )
 
 
@@ -99,7 +113,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _BEDROOM_NOUNS: Final = _words(
-    "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos"
+    "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos q qt qrt qrts quatros"
 )
 _SUITE_NOUNS: Final = _words("suites")
 _MONEY_AFTER: Final = _words("reais real conto contos pila brl")
@@ -112,7 +126,8 @@ _MIN_BUDGET: Final = 1_000
 _MONEY_WORDS: Final = _words("r$ rs real reais mil k mi milhao milhoes conto contos pila brl")
 _NOT_BUDGET_AFTER: Final = _words(
     "mes mensal mensais mensalmente liquido liquidos bruto brutos entrada parcela parcelas "
-    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts site anuncio"
+    "prestacao prestacoes aluguel condominio iptu salario renda sinal fgts site anuncio "
+    "carro moto viagem reforma casamento"
 )
 """Words after an amount that make it something else: "15 mil por mês", "100 mil de entrada",
 "450 mil no site" (a price seen, not a budget)."""
@@ -152,7 +167,8 @@ _FILLERS: Final = _words(
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
-    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer"
+    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
+    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia"
 )
 _OPENING_WORDS: Final = (
     *GREETINGS,
@@ -192,7 +208,9 @@ _NAME_STOP: Final = _words(
     "genro nora filhos filhas pais criancas familia "
     "r$ reais mil milhao milhoes "
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
-    "anonimo anonima"
+    "anonimo anonima "
+    "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
+    "acho entao tipo"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -342,7 +360,9 @@ _PLACE_BREAK: Final = _words(
     "aceita aceitam financia financiam financio financiamento financiar fgts entrada "
     "chamo chama chamar nome sr sra srta dr dra ai ali aqui la "
     "parcela parcelas parcelar permuta consorcio piscina academia garagem vaga vagas "
-    "planta plantas metragem tamanho entrega pronta pronto obra obras"
+    "planta plantas metragem tamanho entrega pronta pronto obra obras "
+    "uns umas posso cerca aproximadamente limite dou dois duas tres quatro falando prefiro "
+    "morar"
 )
 _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
@@ -490,8 +510,20 @@ def _bedrooms(
 
 
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
-    """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down."""
-    return any(t.low in _REJECTING for t in _clause_after(toks, i + 1, 5))
+    """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down
+    ("4 quartos não quero no Centro" turns the Centro down, not the count)."""
+    after = _clause_after(toks, i + 1, 5)
+    for k, tok in enumerate(after):
+        if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
+            return False
+        if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS:
+            return False  # "3 quartos bairro X, de manhã não dá": the next fact begins
+        if tok.low in _REJECTING:
+            return True
+    return False
+
+
+_NEW_CLAUSE_VERBS: Final = _words("quero queria gosto preciso moro curto posso consigo")
 
 
 def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
@@ -542,8 +574,11 @@ def _as_budget(value: float, bare: bool) -> int | None:
     return amount if _MIN_BUDGET <= amount < BUDGET_MAX_EXCLUSIVE else None
 
 
-def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | None) -> int | None:
-    """The largest amount stated as money the lead would spend on the home.
+def _budget(
+    toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool = False
+) -> int | None:
+    """The largest amount stated as money the lead would spend on the home (the last one
+    when the lead corrects themself: "tenho 400 mil, aliás 450 mil").
 
     Not: a negative amount, an amount in a question ("custa 500 mil?"), income ("ganho 15
     mil por mês"), a down payment, an instalment, rent, or someone else's price.
@@ -555,6 +590,8 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
         if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS or number.negative:
             continue
         if _in_question(toks, number.first) or _not_a_budget(toks, number):
+            continue
+        if _hypothetical(toks, number.first):
             continue
         lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
         money = before in ("r$", "rs") or after in _MONEY_AFTER
@@ -568,7 +605,7 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
             amount = _as_budget(number.value, bare=False)
         if amount is not None:
             amounts.append(amount)
-    if not amounts and pending == "budget_brl" and len(numbers) == 1:
+    if not amounts and (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
         span = range(number.first, number.last)
         rest = [t for t in _core_tokens(toks) if not span.start <= toks.index(t) < span.stop]
@@ -576,7 +613,9 @@ def _budget(toks: Sequence[Token], numbers: Sequence[Number], pending: str | Non
             amount = _as_budget(number.value, bare=True)
             if amount is not None:
                 amounts.append(amount)
-    return max(amounts) if amounts else None
+    if not amounts:
+        return None
+    return amounts[-1] if correcting else max(amounts)
 
 
 def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
@@ -588,6 +627,15 @@ def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
     while end < len(toks) and toks[end].low not in _SENTENCE_ENDS:
         end += 1
     return {t.low for t in toks[start:end]}
+
+
+_HYPOTHETICAL: Final = _words("se caso")
+
+
+def _hypothetical(toks: Sequence[Token], i: int) -> bool:
+    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has."""
+    before = [t.low for t in _clause_before(toks, i, 10)]
+    return any(word in _HYPOTHETICAL or (len(word) > 5 and word.endswith("ria")) for word in before)
 
 
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
@@ -631,8 +679,8 @@ def _read_name(
     if i >= len(toks) or not toks[i].is_word:
         return None
     first = toks[i]
-    if first.low in _NAME_PARTICLES:
-        return None
+    if first.low in _NAME_PARTICLES or len(first.low) < 2:
+        return None  # "s", "n": one letter answers yes or no, it names nobody
     capitalised = first.is_cap
     if not capitalised and (not allow_lower or first.low in _NAME_STOP):
         return None
@@ -715,12 +763,14 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     for i, tok in enumerate(toks):
         if tok.low not in _NAME_TRAILING_CUES or i == 0:
             continue
-        if tok.low == "aqui" and i + 1 < len(toks) and not toks[i + 1].is_punct:
+        if tok.low == "aqui" and i + 1 < len(toks) and not _ends_name_phrase(toks[i + 1]):
             continue
         j = i
         while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
             if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
                 break
+            if not toks[j - 1].is_cap and _past_verb(toks[j - 1].low):
+                break  # "me mandou aqui": a verb, nobody's name
             j -= 1
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
@@ -729,6 +779,15 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     if asking:
         return _bare_name(toks, folded)
     return None
+
+
+def _past_verb(low: str) -> bool:
+    return len(low) > 3 and low.endswith((*_VERB_SUFFIXES, "ou", "iu", "aram", "eram", "iram"))
+
+
+def _ends_name_phrase(tok: Token) -> bool:
+    """What may follow "Cida aqui": punctuation, "e", or the next fact ("Gil aqui 4q")."""
+    return tok.is_punct or tok.low == "e" or tok.low[:1].isdigit() or tok.low in _NAME_STOP
 
 
 def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
@@ -832,7 +891,7 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE))
+        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN))
 
     for i, tok in enumerate(toks):
         if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
@@ -850,6 +909,71 @@ def _neighborhood(
                 return place
     if asking:
         return accept(_bare_place(toks, folded))
+    return None
+
+
+_NOT_THE_PLACE_BEFORE: Final = _words(
+    "rua avenida av travessa shopping parque hospital colegio escola faculdade universidade "
+    "igreja estadio posto perto longe proximo proxima"
+)
+
+
+def _wanted_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether a place at token `i` is where the lead wants to live: not where they live
+    or work, not negated, not asked about, not a street or park named after it."""
+    if i > 0 and toks[i - 1].low in _BEING_IN:
+        return False
+    if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
+        return True  # "não quero no Centro, prefiro Montese"
+    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
+        return False  # "a casa da minha mãe é no Montese": somebody else's place
+    k = i - 1
+    if k >= 0 and toks[k].low in _PLACE_PARTICLES:
+        k -= 1
+    return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_KIN: Final = _words(
+    "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga "
+    "marido esposa esposo cunhado cunhada namorado namorada vizinho vizinha"
+)
+"""Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X")."""
+_PREFERRING: Final = _words("prefiro preferencia")
+_PLACE_LEAD_INS: Final = (
+    _PLACE_PREPS | _PLACE_CUES | _words("pro pra pros pras pelo pela la prefiro preferencia")
+)
+
+
+def _listed_place(
+    toks: Sequence[Token], corrects: bool, ignore: Collection[str], *, bare_ok: bool
+) -> str | None:
+    """A neighbourhood of the list (`ptbr.places`) the lead wants, in any case or accents.
+
+    Named alone ("Centro"), it counts only when `bare_ok` (the place was asked, the lead
+    corrects one, or lists it among other facts): answered to the name question, it is
+    no place.
+
+    Several different ones: the last after a correction cue ("no Cocó, aliás Papicu"),
+    else none of them here (the other readings decide, or the agent asks).
+    """
+    ignored = {" ".join(fold(name).split()) for name in ignore}
+    lows = [t.low for t in toks]
+    found: list[str] = []
+    i = 0
+    while i < len(toks):
+        hit = known_place(lows, i, lower_ok=toks[i].is_cap) if toks[i].is_word else None
+        if hit is None:
+            i += 1
+            continue
+        place, end = hit
+        cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
+        if (cued or bare_ok) and _wanted_place(toks, i) and fold(place) not in ignored:
+            found.append(place)
+        i = end
+    if not found:
+        return None
+    if len(set(found)) == 1 or corrects:
+        return found[-1]
     return None
 
 
@@ -894,6 +1018,45 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 # ---------------------------------------------------------------------------
 # Entry point
+
+
+_OWN_SCHEDULE: Final = _words(
+    "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
+    "aula aulas expediente plantao turno escola trampo"
+)
+_CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
+
+
+def states_own_schedule(text: str) -> bool:
+    """ "só saio do serviço às 18h", "de manhã levo as crianças": the lead's routine, which
+    asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
+    words = set(re.findall(r"[a-z]+", fold(text).lower()))
+    return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+
+
+def names_other_amount(text: str) -> bool:
+    """An amount of money that is no budget ("tenho 80 mil de FGTS", "renda de 6 mil")."""
+    folded = fold(text[:MAX_INPUT_CHARS])
+    toks = tokenize(text[:MAX_INPUT_CHARS], folded)
+    numbers = read_numbers(toks)
+    money = [
+        n
+        for n in numbers
+        if n.scale >= 1000
+        or (n.first > 0 and toks[n.first - 1].low in ("r$", "rs"))
+        or (n.last < len(toks) and toks[n.last].low in _MONEY_AFTER)
+    ]
+    return bool(money) and _budget(toks, numbers, None) is None
+
+
+_TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
+
+
+def accepted_part(text: str) -> str:
+    """The part of "de manhã não dá, mas quinta 15h pode" that says yes ("quinta 15h pode");
+    the whole text when nothing is turned down first."""
+    match = _TURNED_DOWN_RE.search(fold(text))
+    return text[match.end() :].strip() if match and text[match.end() :].strip() else text
 
 
 def garbled(text: str) -> bool:
@@ -954,18 +1117,25 @@ def _extract(
 
     toks = tokenize(original, folded)
     numbers = read_numbers(toks)
-    correcting = "bedrooms" in known and _correcting(toks)
+    corrects = _correcting(toks)
+    correcting = "bedrooms" in known and corrects
     bedrooms = _bedrooms(toks, numbers, pending, correcting)
     if bedrooms is not None:
         found["bedrooms"] = bedrooms
-    budget = _budget(toks, numbers, pending)
+    # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
+    budget = _budget(toks, numbers, pending, corrects and "budget_brl" in known)
     if budget is not None:
         found["budget_brl"] = budget
     name = _name(toks, folded, pending, ignore)
     if name is not None:
         found["name"] = name
-    place = _neighborhood(toks, folded, pending, ignore)
-    if place is not None and place != name:
+    # A listed place alone answers any question but the name's ("Fátima" may be a name).
+    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
+    bare_ok = corrects or pending == "neighborhood" or bool(found) or alone
+    place = _listed_place(toks, corrects, ignore, bare_ok=bare_ok) or _neighborhood(
+        toks, folded, pending, ignore
+    )
+    if place is not None and (name is None or fold(place) != fold(name)):
         found["neighborhood"] = place
     return {key: found[key] for key in FACT_ORDER if key in found}
 

@@ -153,7 +153,11 @@ def _continuation(toks: Sequence[Token], j: int, scale: int) -> tuple[float, int
     value, end, _ = nxt
     if end < len(toks) and toks[end].low in SCALES:
         return nxt if SCALES[toks[end].low] < scale and (with_e or scale > 1_000) else None
-    if not with_e or value >= 1000 or not _amount_may_continue(toks, end):
+    if not with_e or value >= 1000:
+        return None
+    # "um milhão e duzentos pode ser sexta": hundreds in words after millions are thousands.
+    spoken_hundreds = scale >= 1_000_000 and nxt[2] and value >= 100
+    if not spoken_hundreds and not _amount_may_continue(toks, end):
         return None
     if scale >= 1_000_000 and value < 100:
         return None

@@ -651,6 +651,8 @@ class WhenParts:
     has_date: bool
     has_time: bool
     same_time: bool = False
+    period: str | None = None
+    """The day part when it is the only time said ("sexta à tarde": "tarde")."""
 
 
 def when_parts(text: str) -> WhenParts:
@@ -669,7 +671,12 @@ def when_parts(text: str) -> WhenParts:
         or scan.iso is not None
         or scan.delta is not None
     )
-    return WhenParts(has_date=has_date, has_time=has_time, same_time=scan.same_time)
+    period = (
+        scan.period[1]
+        if scan.period is not None and scan.time is None and scan.iso is None and scan.delta is None
+        else None
+    )
+    return WhenParts(has_date=has_date, has_time=has_time, same_time=scan.same_time, period=period)
 
 
 def _quote(text: str) -> str:

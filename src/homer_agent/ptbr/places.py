@@ -1,0 +1,178 @@
+"""Neighbourhoods of Fortaleza and nearby towns, by their folded words.
+
+A place the lead types in lower case or without accents ("lá pro passare") is only read
+when it names one of these (capitalised, any place is read, see `ptbr.facts`); the
+spelling saved is the one listed here ("Passaré").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from homer_agent.ptbr.text import fold
+
+__all__ = ["known_place"]
+
+PLACES: Final = (
+    # Fortaleza's bairros
+    "Aerolândia",
+    "Aeroporto",
+    "Alagadiço Novo",
+    "Aldeota",
+    "Álvaro Weyne",
+    "Amadeu Furtado",
+    "Ancuri",
+    "Antônio Bezerra",
+    "Autran Nunes",
+    "Barra do Ceará",
+    "Barroso",
+    "Bela Vista",
+    "Benfica",
+    "Bom Futuro",
+    "Bom Jardim",
+    "Bonsucesso",
+    "Cais do Porto",
+    "Cajazeiras",
+    "Cambeba",
+    "Canindezinho",
+    "Carlito Pamplona",
+    "Castelão",
+    "Centro",
+    "Cidade 2000",
+    "Cidade dos Funcionários",
+    "Coaçu",
+    "Cocó",
+    "Conjunto Ceará",
+    "Conjunto Esperança",
+    "Cristo Redentor",
+    "Curió",
+    "Damas",
+    "Demócrito Rocha",
+    "Dendê",
+    "Dias Macêdo",
+    "Dionísio Torres",
+    "Dom Lustosa",
+    "Edson Queiroz",
+    "Engenheiro Luciano Cavalcante",
+    "Farias Brito",
+    "Fátima",
+    "Floresta",
+    "Genibaú",
+    "Granja Lisboa",
+    "Granja Portugal",
+    "Guajeru",
+    "Guararapes",
+    "Henrique Jorge",
+    "Itaoca",
+    "Itaperi",
+    "Jacarecanga",
+    "Jangurussu",
+    "Jardim América",
+    "Jardim Cearense",
+    "Jardim das Oliveiras",
+    "Jardim Guanabara",
+    "Jardim Iracema",
+    "Joaquim Távora",
+    "Jóquei Clube",
+    "José Bonifácio",
+    "José de Alencar",
+    "Lagoa Redonda",
+    "Manuel Dias Branco",
+    "Maraponga",
+    "Meireles",
+    "Messejana",
+    "Mondubim",
+    "Monte Castelo",
+    "Montese",
+    "Moura Brasil",
+    "Mucuripe",
+    "Padre Andrade",
+    "Pan Americano",
+    "Papicu",
+    "Parangaba",
+    "Parque Araxá",
+    "Parque Dois Irmãos",
+    "Parque Iracema",
+    "Parque Manibura",
+    "Parquelândia",
+    "Parreão",
+    "Passaré",
+    "Paupina",
+    "Pedras",
+    "Pici",
+    "Pirambu",
+    "Planalto Ayrton Senna",
+    "Praia de Iracema",
+    "Praia do Futuro",
+    "Prefeito José Walter",
+    "Presidente Kennedy",
+    "Presidente Vargas",
+    "Quintino Cunha",
+    "Rodolfo Teófilo",
+    "Sabiaguaba",
+    "Salinas",
+    "São Gerardo",
+    "São João do Tauape",
+    "Sapiranga",
+    "Serrinha",
+    "Siqueira",
+    "Varjota",
+    "Vicente Pinzón",
+    "Vila Ellery",
+    "Vila Pery",
+    "Vila União",
+    "Vila Velha",
+    # Nearby towns and beaches
+    "Eusébio",
+    "Aquiraz",
+    "Caucaia",
+    "Maracanaú",
+    "Maranguape",
+    "Pacatuba",
+    "Itaitinga",
+    "Horizonte",
+    "Pacajus",
+    "Cumbuco",
+    "Porto das Dunas",
+    "Prainha",
+    "Iguape",
+    "Icaraí",
+    "Tabuba",
+    "Cascavel",
+    "Beberibe",
+    "Paracuru",
+    "Fortaleza",
+)
+
+_BY_WORDS: Final = {tuple(fold(place).lower().split()): place for place in PLACES}
+_LONGEST: Final = max(len(words) for words in _BY_WORDS)
+_AMBIGUOUS: Final = frozenset(
+    {
+        ("centro",),
+        ("pedras",),
+        ("floresta",),
+        ("salinas",),
+        ("siqueira",),
+        ("dende",),
+        ("curio",),
+        ("horizonte",),
+        ("fortaleza",),
+        ("aeroporto",),
+        ("bela", "vista"),
+        ("damas",),
+        ("iguape",),
+    }
+)
+"""Listed places that are also common words or a whole city: read only capitalised."""
+
+
+def known_place(lows: Sequence[str], i: int, *, lower_ok: bool = True) -> tuple[str, int] | None:
+    """The listed place whose folded words start at `lows[i]`, longest first, with the
+    index past it; `lower_ok` False skips the places that are also common words."""
+    for size in range(min(_LONGEST, len(lows) - i), 0, -1):
+        words = tuple(lows[i : i + size])
+        place = _BY_WORDS.get(words)
+        if place is not None and (lower_ok or words not in _AMBIGUOUS):
+            return place, i + size
+    return None

@@ -1,0 +1,450 @@
+"""A seeded generator of labelled lead conversations (issue 21).
+
+Conversations are composed from parts: each fact in many surface forms (accents or
+none, shorthand, numbers in words, typos, run-ons), placed in turn, out of turn or
+several per message, corrected later, and mixed with distractors from a catalogue
+(other people's names, other amounts, schedules, other places, questions about the
+development). Each message records the facts it states, so replies can be scored too.
+
+`generate(seed, count)` is deterministic: tune on one seed, report another.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from homer_agent.ptbr.text import fold
+
+TZ = ZoneInfo("America/Fortaleza")
+NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)
+"""The generated set's clock: Monday 08:30, before the brokers' hours open."""
+ORDER = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
+
+
+@dataclass
+class Conversation:
+    id: str
+    messages: list[str] = field(default_factory=list)
+    stated: list[dict[str, Any]] = field(default_factory=list)
+    """Per message, the facts it states (the value it gives)."""
+    expect: dict[str, Any] = field(default_factory=dict)
+    kinds: set[str] = field(default_factory=set)
+
+    def add(self, text: str, **facts: Any) -> None:
+        self.messages.append(text)
+        self.stated.append(dict(facts))
+
+
+# ---------------------------------------------------------------- the catalogue
+
+# (name, article)
+NAMES = [
+    ("Ana", "a"),
+    ("João", "o"),
+    ("Márcia", "a"),
+    ("Cida", "a"),
+    ("Beto", "o"),
+    ("Gil", "o"),
+    ("Rafaela", "a"),
+    ("Tereza", "a"),
+    ("Wagner", "o"),
+    ("Lúcia", "a"),
+    ("Sérgio", "o"),
+    ("Patrícia", "a"),
+    ("Edson", "o"),
+    ("Natália", "a"),
+    ("Thiago", "o"),
+    ("Vera", "a"),
+    ("Fernanda", "a"),
+    ("Renato", "o"),
+    ("Débora", "a"),
+    ("Cláudio", "o"),
+    ("Luana", "a"),
+    ("Otávio", "o"),
+    ("Priscila", "a"),
+    ("Rogério", "o"),
+    ("Kleber", "o"),
+    ("Yasmin", "a"),
+    ("Ítalo", "o"),
+    ("Jéssica", "a"),
+    ("Maria Clara", "a"),
+    ("João Pedro", "o"),
+    ("Ana Paula", "a"),
+    ("Francisco", "o"),
+    ("Raimunda", "a"),
+    ("Antônio Carlos", "o"),
+]
+# (place, article)
+PLACES = [
+    ("Aldeota", "a"),
+    ("Meireles", "o"),
+    ("Cocó", "o"),
+    ("Fátima", "a"),
+    ("Benfica", "o"),
+    ("Messejana", "a"),
+    ("Maraponga", "a"),
+    ("Passaré", "o"),
+    ("Cambeba", "o"),
+    ("Montese", "o"),
+    ("Parquelândia", "a"),
+    ("Papicu", "o"),
+    ("Varjota", "a"),
+    ("Parangaba", "a"),
+    ("Guararapes", "o"),
+    ("Mondubim", "o"),
+    ("Jóquei Clube", "o"),
+    ("Eusébio", "o"),
+    ("Dionísio Torres", "o"),
+    ("Cidade dos Funcionários", "a"),
+    ("Porto das Dunas", "o"),
+    ("Cumbuco", "o"),
+    ("Edson Queiroz", "o"),
+]
+WORDS = {2: "dois", 3: "três", 4: "quatro"}
+HUNDREDS = {
+    200: "duzentos",
+    300: "trezentos",
+    400: "quatrocentos",
+    500: "quinhentos",
+    600: "seiscentos",
+    700: "setecentos",
+    800: "oitocentos",
+    900: "novecentos",
+}
+WEEKDAYS = ["segunda", "terça", "quarta", "quinta", "sexta", "sábado"]
+OTHER_PEOPLE = [
+    "quem decide é meu marido, o Álvaro",
+    "a Simone da imobiliária me passou seu contato",
+    "minha esposa, a Carla, também vai querer ver",
+    "o corretor Marcos me indicou vocês",
+    "vou ver com minha mãe, Dona Zélia",
+]
+OTHER_AMOUNTS = [
+    "tenho uns 80 mil de FGTS",
+    "dou 50 mil de entrada",
+    "a parcela tem que caber em 2 mil por mês",
+    "minha renda é de 7 mil",
+    "meu irmão pagou 1 milhão na casa dele",
+    "tenho 40 mil guardados pro carro",
+]
+SCHEDULES = [
+    "só saio do serviço às 18h",
+    "saio da faculdade às 21h",
+    "trabalho até as 17h",
+    "de manhã eu levo as crianças na escola",
+]
+OTHER_PLACES = ["moro no Centro hoje", "trabalho no Centro", "hoje moro de aluguel na Serrinha"]
+QUESTIONS = ["tem piscina?", "qual o valor do condomínio?", "aceita financiamento?"]
+GREETINGS = ["oi", "Oi, boa tarde", "olá", "bom dia!", "boa noite", "oii tudo bem?"]
+
+
+def _unaccent(rng: random.Random, text: str) -> str:
+    return fold(text) if rng.random() < 0.2 else text
+
+
+def name_form(rng: random.Random, name: str, art: str, bare: bool) -> str:
+    first = name
+    forms = [
+        f"sou {art} {first}",
+        f"meu nome é {first}",
+        f"me chamo {first}",
+        f"{first} aqui",
+        f"aqui é {art} {first}",
+        f"quem fala é {art} {first}",
+        f"é {art} {first} falando",
+        f"pode me chamar de {first}",
+        f"meu nome e {fold(first).lower()}",
+    ]
+    if bare:
+        forms += [first, first, fold(first).lower()]
+    return rng.choice(forms)
+
+
+def bedroom_form(rng: random.Random, n: int, bare: bool) -> str:
+    word = WORDS[n]
+    forms = [
+        f"{n} quartos",
+        f"{word} quartos",
+        f"{fold(word)} quartos",
+        f"{n}q",
+        f"{n} qtos",
+        f"{n} dormitórios",
+        f"uma casa de {n} quartos",
+        f"quero {n} quartos",
+        f"preciso de {word} quartos",
+        f"{n} quarto",
+        f"casa com {n} quartos",
+    ]
+    if n > 2:
+        forms.append(f"{n - 1} quartos é pouco, quero {n} quartos")
+    if bare:
+        forms += [str(n), word]
+    return rng.choice(forms)
+
+
+def place_form(rng: random.Random, place: str, art: str, bare: bool) -> str:
+    p = _unaccent(rng, place)
+    forms = [
+        f"n{art} {p}",
+        f"bairro {p}",
+        f"lá n{art} {p}",
+        f"tô olhando lá pr{art} {p}",
+        f"quero morar n{art} {p}",
+        f"prefiro {p}",
+        f"de preferência n{art} {p}",
+        f"não quero no Centro, prefiro {p}",
+    ]
+    if bare:
+        forms += [p, p]
+    return rng.choice(forms)
+
+
+def amount_words(value: int, rng: random.Random) -> str:
+    thousands = value // 1000
+    if value >= 1_000_000:
+        millions = value / 1_000_000
+        shown = f"{millions:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        forms = [f"{shown} milhão" if millions < 2 else f"{shown} milhões", f"{shown}kk"]
+        if value == 1_000_000:
+            forms += ["um milhão", "1 milhão"]
+        if value == 1_500_000:
+            forms += ["um milhão e meio", "um milhão e quinhentos mil"]
+        if value == 1_200_000:
+            forms += ["um milhão e duzentos mil", "um milhão e duzentos"]
+        forms.append(f"R$ {value:,}".replace(",", "."))
+        return rng.choice(forms)
+    forms = [f"{thousands} mil", f"{thousands}k", f"R$ {thousands}.000", f"{thousands} mil reais"]
+    if thousands in HUNDREDS:
+        forms.append(f"{HUNDREDS[thousands]} mil")
+    if value == 500_000:
+        forms.append("meio milhão")
+    return rng.choice(forms)
+
+
+def budget_form(rng: random.Random, value: int, bare: bool) -> str:
+    amount = amount_words(value, rng)
+    forms = [
+        f"até {amount}",
+        f"uns {amount}",
+        f"orçamento de {amount}",
+        f"tenho {amount}",
+        f"posso pagar até {amount}",
+        f"meu limite é {amount}",
+    ]
+    if rng.random() < 0.08:
+        more = amount_words(value + 200_000, rng)
+        return f"tenho {amount}, se eu vender o carro chego a {more}"
+    if bare:
+        forms += [amount, amount]
+    return rng.choice(forms)
+
+
+def call_form(rng: random.Random, weekday: int, hour: int, minute: int) -> str:
+    day = WEEKDAYS[weekday]
+    if weekday < 5 and rng.random() < 0.3:
+        day = f"{day}-feira"
+    clock = f"{hour}h" if not minute else rng.choice([f"{hour}h{minute}", f"{hour}:{minute}"])
+    return rng.choice(
+        [
+            f"pode ligar {day} às {clock}",
+            f"me liga {day} {clock}",
+            f"{day} às {clock}",
+            f"{day} {clock} fica bom",
+            f"pode ser {day} às {clock}",
+        ]
+    )
+
+
+def day_part_call(rng: random.Random, weekday: int, hour: int) -> tuple[list[str], str]:
+    """A call agreed in two steps ("sexta à tarde", then "pode ser às 15h"), or a day part
+    turned down ("de manhã não dá, mas quinta 15h pode"); the last message books it."""
+    day = WEEKDAYS[weekday]
+    part = "de manhã" if hour < 12 else "à tarde"
+    if rng.random() < 0.5:
+        other = "à tarde" if hour < 12 else "de manhã"
+        return [], f"{other} não dá, mas {day} {hour}h pode"
+    first = rng.choice([f"{day} {part}", f"pode ser {day} {part}", f"{day} {part} é melhor"])
+    return [first], rng.choice([f"pode ser às {hour}h", f"às {hour}h", f"{hour}h tá bom"])
+
+
+def call_value(weekday: int, hour: int, minute: int) -> datetime:
+    days = (weekday - NOW.weekday()) % 7 or 7
+    day: date = NOW.date() + timedelta(days=days)
+    return datetime.combine(day, time(hour, minute), tzinfo=TZ)
+
+
+# ---------------------------------------------------------------- composing
+
+
+def _values(rng: random.Random) -> dict[str, Any]:
+    name, name_art = rng.choice(NAMES)
+    place, place_art = rng.choice(PLACES)
+    budget = rng.choice(
+        [*range(250_000, 1_000_000, 50_000), 1_000_000, 1_200_000, 1_500_000, 1_800_000, 2_000_000]
+    )
+    weekday = rng.randrange(6)
+    hour = rng.randrange(9, 13 if weekday == 5 else 18)
+    minute = rng.choice([0, 0, 0, 30])
+    return {
+        "name": (name, name_art),
+        "bedrooms": rng.choice([2, 3, 4]),
+        "neighborhood": (place, place_art),
+        "budget_brl": budget,
+        "call_at": (weekday, hour, minute),
+    }
+
+
+def _form(rng: random.Random, fact: str, value: Any, bare: bool) -> tuple[str, Any]:
+    """A surface form of a fact, and the value the lead row must then hold."""
+    if fact == "name":
+        return name_form(rng, value[0], value[1], bare), value[0]
+    if fact == "bedrooms":
+        return bedroom_form(rng, value, bare), value
+    if fact == "neighborhood":
+        return place_form(rng, value[0], value[1], bare), value[0]
+    if fact == "budget_brl":
+        return budget_form(rng, value, bare), value
+    return call_form(rng, *value), call_value(*value)
+
+
+def _correction(rng: random.Random, fact: str, values: dict[str, Any]) -> tuple[str, str, Any]:
+    """(first form, correcting message, corrected value) for a fact that is corrected."""
+    if fact == "bedrooms":
+        first = rng.choice([n for n in (2, 3, 4) if n != values["bedrooms"]])
+        n = values["bedrooms"]
+        fix = rng.choice(
+            [
+                f"opa, escrevi errado, são {n} quartos",
+                f"corrigindo: {n} quartos",
+                f"me enganei, são {n} quartos",
+                f"na verdade {n} quartos",
+            ]
+        )
+        return bedroom_form(rng, first, False), fix, n
+    if fact == "neighborhood":
+        first_place, first_art = rng.choice([p for p in PLACES if p != values["neighborhood"]])
+        place, art = values["neighborhood"]
+        fix = rng.choice(
+            [
+                f"pensando melhor, {place} é melhor",
+                f"na verdade prefiro {place}",
+                f"mudei de ideia, quero n{art} {place}",
+                f"corrigindo: n{art} {place}",
+            ]
+        )
+        return place_form(rng, first_place, first_art, False), fix, place
+    first_budget = values["budget_brl"] - 50_000
+    k = values["budget_brl"] // 1000
+    fix = rng.choice(
+        [
+            f"me enganei, é {k} mil",
+            f"corrigindo, o orçamento é {k} mil",
+            f"na verdade posso até {k} mil",
+            f"errei, são {k} mil",
+        ]
+    )
+    return budget_form(rng, first_budget, False), fix, values["budget_brl"]
+
+
+def _distractor(rng: random.Random) -> tuple[str, str]:
+    kind = rng.choice(["person", "amount", "schedule", "place", "question"])
+    pool = {
+        "person": OTHER_PEOPLE,
+        "amount": OTHER_AMOUNTS,
+        "schedule": SCHEDULES,
+        "place": OTHER_PLACES,
+        "question": QUESTIONS,
+    }[kind]
+    return kind, rng.choice(pool)
+
+
+def conversation(rng: random.Random, index: int) -> Conversation:
+    values = _values(rng)
+    facts = [f for f in ORDER if f == "name" or rng.random() < 0.92]
+    if rng.random() < 0.4:
+        facts = [f for f in facts if f != "call_at"]
+    style = rng.choice(["in_turn", "in_turn", "out_of_turn", "packed", "run_on"])
+    convo = Conversation(id=f"gen-{index:05d}", kinds={style})
+    corrected = (
+        rng.choice([f for f in ("bedrooms", "neighborhood", "budget_brl") if f in facts])
+        if rng.random() < 0.25
+        and any(f in facts for f in ("bedrooms", "neighborhood", "budget_brl"))
+        else None
+    )
+    if rng.random() < 0.6 or style == "in_turn":
+        convo.add(rng.choice(GREETINGS))
+    parts: list[tuple[str, dict[str, Any]]] = []
+    fixes: set[str] = set()
+    for fact in facts:
+        if fact == corrected:
+            first, fix, value = _correction(rng, fact, values)
+            parts.append((first, {}))
+            parts.append((fix, {fact: value}))
+            fixes.add(fix)
+            convo.kinds.add(f"corrected {fact}")
+            convo.expect[fact] = value
+            continue
+        if fact == "call_at" and rng.random() < 0.2:
+            weekday, hour, _ = values["call_at"]
+            before, last = day_part_call(rng, weekday, hour)
+            parts.extend((text, {}) for text in before)
+            parts.append((last, {fact: call_value(weekday, hour, 0)}))
+            if before:
+                fixes.add(last)
+            convo.kinds.add("day part call")
+            convo.expect[fact] = call_value(weekday, hour, 0)
+            continue
+        text, value = _form(rng, fact, values[fact], style == "in_turn")
+        parts.append((text, {fact: value}))
+        convo.expect[fact] = value
+    if style == "out_of_turn":
+        # A correction stays right after what it corrects; the call comes last.
+        groups: list[list[tuple[str, dict[str, Any]]]] = []
+        for part in parts:
+            if part[0] in fixes:
+                groups[-1].append(part)
+            else:
+                groups.append([part])
+        call = [g for g in groups if "call_at" in g[-1][1]]
+        rest = [g for g in groups if "call_at" not in g[-1][1]]
+        rng.shuffle(rest)
+        parts = [p for g in rest + call for p in g]
+    if style in ("packed", "run_on"):
+        merged: list[tuple[str, dict[str, Any]]] = []
+        i = 0
+        while i < len(parts):
+            size = rng.randint(2, 4)
+            chunk = parts[i : i + size]
+            for k, p in enumerate(chunk):
+                if k and p[0] in fixes:
+                    chunk = chunk[:k]
+                    break
+            sep = rng.choice([", ", " e ", ". ", ", e "]) if style == "packed" else " "
+            text = sep.join(p[0] for p in chunk)
+            stated: dict[str, Any] = {}
+            for p in chunk:
+                stated.update(p[1])
+            merged.append((text, stated))
+            i += len(chunk)
+        parts = merged
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        kind, text = _distractor(rng)
+        convo.kinds.add(f"distractor {kind}")
+        parts.insert(rng.randrange(1, len(parts) + 1), (text, {}))
+    for said, stated in parts:
+        text = said
+        if style == "run_on":
+            text = fold(said).lower().replace(", ", " ")
+            if rng.random() < 0.3:
+                text = "entao tipo " + text
+        convo.add(text, **stated)
+    return convo
+
+
+def generate(seed: int, count: int) -> list[Conversation]:
+    rng = random.Random(seed)
+    return [conversation(rng, index) for index in range(count)]
