@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, time
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays as holiday_calendars
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -135,7 +136,46 @@ class CallHours(_Frozen):
     saturday: tuple[_Range, ...] = ("09:00-13:00",)
     sunday: tuple[_Range, ...] = ()
     length_minutes: int = Field(default=30, ge=5, le=240, description="Length of one call.")
-    holidays: tuple[date, ...] = Field(default=(), description="Days without calls.")
+    holidays: tuple[date, ...] = Field(
+        default=(),
+        description="Days without calls on top of the country's: municipal holidays, days off.",
+    )
+    holidays_country: str | None = Field(
+        default=None,
+        description="ISO 3166-1 code whose public holidays close the day (`holidays` package).",
+    )
+    holidays_subdivision: str | None = Field(
+        default=None, description="State or province whose holidays close the day too, e.g. CE."
+    )
+
+    @model_validator(mode="after")
+    def _known_calendar(self) -> CallHours:
+        supported = holiday_calendars.list_supported_countries()
+        country, subdivision = self.holidays_country, self.holidays_subdivision
+        if country is None:
+            if subdivision is not None:
+                raise ValueError("holidays_subdivision needs holidays_country")
+            return self
+        if country not in supported:
+            raise ValueError(f"holidays_country {country!r} is not a supported country code")
+        if subdivision is not None and subdivision not in supported[country]:
+            raise ValueError(
+                f"holidays_subdivision {subdivision!r} is not a subdivision of {country}"
+            )
+        return self
+
+    def holiday(self, day: date) -> str | None:
+        """Why `day` has no calls: the holiday's pt-BR name, "" for one of the profile's
+        own days off, None on a working day."""
+        if day in self.holidays:
+            return ""
+        if self.holidays_country is None:
+            return None
+        return _public_holidays(self.holidays_country, self.holidays_subdivision, day.year).get(day)
+
+    def is_holiday(self, day: date) -> bool:
+        """Whether `day` has no calls because it is a holiday."""
+        return self.holiday(day) is not None
 
     @field_validator(*_WEEKDAY_FIELDS)
     @classmethod
@@ -158,6 +198,18 @@ class CallHours(_Frozen):
             start, _, end = item.partition("-")
             pairs.append((_clock(start), _clock(end)))
         return tuple(sorted(pairs))
+
+
+@cache
+def _public_holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    """A country's (and subdivision's) public holidays of one year, named in pt-BR where
+    the package has that language; one immutable copy per year, safe across threads."""
+    languages = holiday_calendars.list_localized_countries().get(country, [])
+    language = "pt_BR" if "pt_BR" in languages else None
+    calendar = holiday_calendars.country_holidays(
+        country, subdiv=subdivision, years=year, language=language
+    )
+    return dict(calendar.items())
 
 
 class Profile(_Frozen):

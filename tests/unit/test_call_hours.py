@@ -21,7 +21,10 @@ def at(day: int, hour: int, minute: int = 0, month: int = 12) -> datetime:
 
 
 def test_bundled_profile_has_the_default_call_hours() -> None:
-    assert CallHours() == HOURS
+    assert CallHours() == HOURS.model_copy(
+        update={"holidays_country": None, "holidays_subdivision": None}
+    )
+    assert (HOURS.holidays_country, HOURS.holidays_subdivision) == ("BR", "CE")
     assert HOURS.length_minutes == 30
     assert describe_hours(HOURS) == ("de segunda a sexta, das 9h às 18h, e sábado, das 9h às 13h")
 
@@ -58,6 +61,65 @@ def test_holidays_close_the_day() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "now", "why", "first_offer"),
+    [
+        (
+            "25/12 às 10h",
+            NOW,
+            "sexta-feira, 25/12 é feriado: Natal",
+            "quinta-feira, 24/12 às 11h",
+        ),
+        (
+            "01/01 às 10h",
+            NOW,
+            "sexta-feira, 01/01/2027 é feriado: Confraternização Universal",
+            "quinta-feira, 31/12 às 11h",
+        ),
+        (
+            "07/09 às 10h",
+            datetime(2026, 8, 20, 9, tzinfo=TZ),
+            "segunda-feira, 07/09 é feriado: Independência do Brasil",
+            "terça-feira, 08/09 às 9h",
+        ),
+        # Ceará's Data Magna: a state holiday, from the profile's subdivision.
+        (
+            "25/03 às 10h",
+            NOW,
+            "quinta-feira, 25/03/2027 é feriado: Abolição da escravidão no Ceará",
+            "quarta-feira, 24/03/2027 às 10h30",
+        ),
+    ],
+)
+# The nearest free slots in the same part of the day come first (issue 21), so a 10h call
+# on a holiday is offered mornings around it.
+def test_national_and_state_holidays_are_refused_with_free_slots(
+    text: str, now: datetime, why: str, first_offer: str
+) -> None:
+    outcome = decide(text, now=now, tz=TZ, hours=HOURS)
+    assert outcome.status == "outside_hours"
+    assert outcome.call_at is None
+    assert outcome.message.startswith(f"Nesse dia não temos ligações ({why}). Posso agendar ")
+    assert len(outcome.alternatives) == 3
+    assert outcome.labels[0] == first_offer
+    assert all(not HOURS.is_holiday(slot.astimezone(TZ).date()) for slot in outcome.alternatives)
+
+
+def test_the_profile_list_adds_days_to_the_country_holidays() -> None:
+    hours = HOURS.model_copy(update={"holidays": (date(2026, 12, 24),)})
+    assert hours.holiday(date(2026, 12, 24)) == ""  # the stand's day off: no name
+    assert hours.holiday(date(2026, 12, 25)) == "Natal"
+    assert hours.holiday(date(2026, 12, 23)) is None
+    # Neither 24/12 nor 25/12: Saturday morning is nearer than the 23rd's evening.
+    assert nearest_slots(at(25, 10), now=NOW, hours=hours, tz=TZ) == [
+        at(26, 9),
+        at(26, 9, 30),
+        at(26, 10),
+    ]
+    # Without a country only the list closes a day.
+    assert not CallHours().is_holiday(date(2026, 12, 25))
+
+
 def test_nearest_slots_skip_busy_time_and_the_past() -> None:
     slots = nearest_slots(at(6, 23), now=NOW, hours=HOURS, tz=TZ)
     assert slots == [at(7, 9), at(7, 9, 30), at(7, 10)]
@@ -80,7 +142,8 @@ def test_nearest_slots_skip_busy_time_and_the_past() -> None:
         ("ontem às 10h", "past"),
         ("02/12 às 10h", "past"),
         ("domingo às 23h", "outside_hours"),
-        ("me liga 25/12", "need_hour"),
+        ("me liga 25/12", "outside_hours"),  # Christmas
+        ("me liga 22/12", "need_hour"),
         ("amanhã", "need_hour"),
         ("domingo", "outside_hours"),
         ("31/02 às 10h", "invalid"),
@@ -130,6 +193,9 @@ def test_busy_time_is_refused_with_free_slots() -> None:
         ('tuesday = ["25:00-26:00"]', "HH:MM"),
         ("length_minutes = 0", "length_minutes"),
         ('holidays = ["natal"]', "holidays"),
+        ('holidays_country = "XX"', "holidays_country 'XX' is not a supported country code"),
+        ('holidays_country = "BR"\nholidays_subdivision = "ZZ"', "not a subdivision of BR"),
+        ('holidays_subdivision = "CE"', "holidays_subdivision needs holidays_country"),
     ],
 )
 def test_bad_call_hours_are_one_clear_line(toml: str, problem: str) -> None:

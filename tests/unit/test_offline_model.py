@@ -641,7 +641,7 @@ def test_same_hour_on_another_day() -> None:
     ("day_text", "question"),
     [
         ("amanhã", "Que horas fica bom na quinta-feira, 26/11?"),
-        ("me liga 25/12", "Que horas fica bom na sexta-feira, 25/12?"),
+        ("me liga 22/12", "Que horas fica bom na terça-feira, 22/12?"),
     ],
 )
 def test_a_day_without_hour_asks_for_the_hour(day_text: str, question: str) -> None:

@@ -301,8 +301,11 @@ def _outside(
     slots = _free_slots(at, now=now, tz=tz, hours=hours, busy=busy)
     question, labels = _offer(slots, tz, now)
     local = at.astimezone(tz)
-    if local.date() in hours.holidays:
+    holiday = hours.holiday(local.date())
+    if holiday is not None:
         why = f"{format_call_time(local, tz=tz, now=now).split(' às ')[0]} é feriado"
+        if holiday:
+            why = f"{why}: {holiday}"
         first = f"Nesse dia não temos ligações ({why})."
     else:
         first = f"Os corretores ligam {describe_hours(hours)}."
@@ -334,7 +337,7 @@ def _refused(
                 day=day,
             )
         ranges = hours.ranges(day.weekday())
-        if not ranges or day in hours.holidays:
+        if not ranges or hours.is_holiday(day):
             outcome = _outside(noon, now=now, tz=tz, hours=hours, busy=busy)
             return CallOutcome(
                 status="outside_hours",

@@ -38,7 +38,7 @@ def fits(start: datetime, hours: CallHours, tz: ZoneInfo) -> bool:
     """Whether a call starting at `start` lies wholly inside one range of call hours."""
     local = start.astimezone(tz)
     day = local.date()
-    if day in hours.holidays:
+    if hours.is_holiday(day):
         return False
     end = local + _length(hours)
     for opens, closes in hours.ranges(day.weekday()):
@@ -54,7 +54,7 @@ def slots(begin: datetime, end: datetime, hours: CallHours, tz: ZoneInfo) -> Ite
     day = begin.astimezone(tz).date()
     last = end.astimezone(tz).date()
     while day <= last:
-        if day not in hours.holidays:
+        if not hours.is_holiday(day):
             for opens, closes in hours.ranges(day.weekday()):
                 start = datetime.combine(day, opens, tzinfo=tz)
                 stop = _range_end(day, closes, tz)
