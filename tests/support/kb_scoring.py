@@ -94,7 +94,7 @@ def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
             result.greeted.append(question)
         if "fact" in item:
             result.answerable += 1
-            if str(item["fact"]) in reply:
+            if str(item["fact"]).lower() in reply.lower():
                 result.carried += 1
             else:
                 result.misses.append((question, str(item["fact"]), reply))
