@@ -418,3 +418,28 @@ def record_fallback(reason: FallbackReason) -> None:
 def set_circuit_state(state: CircuitState) -> None:
     """Export the provider circuit's state: 0 closed, 1 half-open, 2 open."""
     MODEL_CIRCUIT_STATE.set(CIRCUIT_STATES.index(_check(state, CIRCUIT_STATES, "circuit state")))
+
+
+# -- questions about the development ------------------------------------------------------
+
+KbReason = Literal["kb_answered", "kb_no_passage", "kb_low_confidence", "price_to_broker"]
+"""Why a question about the development got a passage of the documents or the broker line:
+answered from a passage; no passage (or a word no document contains); the best passage
+covers too little of the question; a price, discount or negotiation question (or a topic
+the profile leaves to a broker)."""
+KB_REASONS: Final[tuple[KbReason, ...]] = get_args(KbReason)
+
+KB_ANSWERS: Final = Counter(
+    "homer_kb_answers_total",
+    "Questions about the development, by how they were answered: kb_answered (a passage), "
+    "kb_no_passage, kb_low_confidence or price_to_broker (the broker line).",
+    ("reason",),
+    registry=REGISTRY,
+)
+for _kb_reason in KB_REASONS:
+    KB_ANSWERS.labels(reason=_kb_reason)
+
+
+def record_kb_answer(reason: KbReason) -> None:
+    """Count one question about the development, by why it got a passage or the broker line."""
+    KB_ANSWERS.labels(reason=_check(reason, KB_REASONS, "kb reason")).inc()

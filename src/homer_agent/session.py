@@ -28,7 +28,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, graph
 from homer_agent.history import conversation
-from homer_agent.kb.search import SearchOptions
+from homer_agent.kb.search import SearchOptions, kb_reason
 from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
@@ -366,6 +366,10 @@ class Session:
             stats.tool_calls += 1
             stats.tool_errors += outcome == "invalid"
             metrics.record_tool_call(message.name or "unknown", outcome)
+            reason = kb_reason(message.name, message.content)
+            if reason is not None:
+                stats.kb_reason = reason
+                metrics.record_kb_answer(reason)
 
     def answered_by(self, stats: TurnStats) -> str:
         """The model that gave the turn's reply: the fallback's when the provider failed."""
@@ -407,6 +411,7 @@ class Session:
                 fallback_reason=stats.fallback_reason,
                 model_calls=calls.calls,
                 model_errors=calls.failed,
+                kb_reason=stats.kb_reason,
             )
         except psycopg.Error as exc:
             metrics.record_error("database")

@@ -16,7 +16,7 @@ from psycopg.rows import DictRow
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.kb.search import SearchOptions
-from homer_agent.metrics import FallbackReason, Route
+from homer_agent.metrics import FallbackReason, KbReason, Route
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
 
@@ -51,6 +51,8 @@ class TurnStats:
     tool_errors: int = 0
     # Set when the provider could not answer and the fallback model took the turn.
     fallback_reason: FallbackReason | None = None
+    # Why the turn's question about the development got a passage or the broker line.
+    kb_reason: KbReason | None = None
 
 
 @dataclass(slots=True)
