@@ -11,6 +11,7 @@ with its most relevant sentences picked out.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
@@ -20,16 +21,19 @@ from psycopg.rows import DictRow
 from homer_agent.db.queries import Querier
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
-from homer_agent.kb.query import FILLER, SYNONYMS, Query, build_query, concepts
+from homer_agent.kb.query import FILLER, SYNONYMS, Query, build_query, concepts, synonyms
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
+    Asked,
     Measure,
     correct,
     figure_kinds,
+    normalise,
     read_question,
 )
+from homer_agent.ptbr.text import fold
 
 __all__ = [
     "MIN_COVERAGE",
@@ -51,6 +55,9 @@ CANDIDATES: Final = 20
 MIN_COVERAGE: Final = 0.5
 """Share of the question's concepts the best passage must contain to answer it."""
 MAX_SENTENCES: Final = 2
+_WORDS: Final = re.compile(r"[a-z0-9²]+")
+DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
+"""Words naming the development itself: in every passage's subject, so no passage's own."""
 TOOL_PASSAGES: Final = 3
 """Passages a `search_development` result carries to the model."""
 
@@ -224,9 +231,10 @@ def _best_sentences(
 ) -> list[str]:
     """Up to MAX_SENTENCES sentences that together contain most of the question's terms:
     the best first (most terms, then a figure of the measure asked, then rank), then one
-    that adds a term; in text order. When a figure is asked ("quanto mede", "cabe quantas
-    pessoas") and no chosen sentence states one, the best sentence that does takes the
-    second place: the reply carries the figure, not only the passage's opening."""
+    that adds a term (else the next best); in text order. When a figure is asked ("quanto
+    mede", "cabe quantas pessoas") and no chosen sentence states one, the best sentence
+    that does takes the second place: the reply carries the figure, not only the
+    passage's opening."""
     sentences = split_sentences(passage.body)
     if len(sentences) <= 1 or not query:
         return sentences[:MAX_SENTENCES]
@@ -250,13 +258,13 @@ def _best_sentences(
     chosen = [min(matching, key=key)]
     covered = scored.get(chosen[0], (0, 0.0))[0]
     while len(chosen) < MAX_SENTENCES:
-        stated = [i for i in matching if i not in chosen and states[i]]
+        stated = [i for i in range(len(sentences)) if i not in chosen and states[i]]
         if measure is not None and stated and not any(states[i] for i in chosen):
             best = min(stated, key=lambda i: key(i, covered))
         else:
             rest = [
                 i for i in matching if i not in chosen and scored.get(i, (0, 0.0))[0] & ~covered
-            ]
+            ] or [i for i in matching if i not in chosen]
             if not rest:
                 break
             best = min(rest, key=lambda i: key(i, covered))
@@ -265,10 +273,48 @@ def _best_sentences(
     return [sentences[i] for i in sorted(chosen)]
 
 
+def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
+    """How many of the question's words (or their synonyms) the passage's own heading (the
+    last part of its path) names, compared by their first five letters."""
+    own = heading_path.rsplit(">", 1)[-1]
+    stems = {w[:5] for w in _WORDS.findall(fold(own)) if len(w) >= 3}
+    hits = 0
+    for word in words:
+        forms = {word, *(w for option in synonyms(word) for w in option.split())}
+        hits += any(len(form) >= 3 and form[:5] in stems for form in forms)
+    return hits
+
+
+def _counts(words: tuple[str, ...], body: str) -> bool:
+    """Whether a passage counts one of the question's words ("São 184 casas")."""
+    text = fold(body)
+    return any(re.search(rf"\b\d+ {re.escape(w[:5])}", text) for w in words if len(w) >= 4)
+
+
+def _rerank(result: SearchResult, asked: Asked) -> SearchResult:
+    """Passages with as many of the question's concepts, ordered by how many of its words
+    (weak ones too: the "casa" of "casa Duna") their own headings name, then, for "how
+    many", by whether they count the thing asked about, then by whether they state a
+    figure of the measure asked, then by rank. The development's own name ("condomínio")
+    names every passage and counts for none."""
+    words = tuple(w for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS)
+
+    def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
+        n, passage = item
+        states = asked.measure is not None and asked.measure in figure_kinds(passage.body)
+        counts = asked.measure == "count" and _counts(words, passage.body)
+        heading = _heading_hits(words, passage.heading_path)
+        return (-passage.terms_matched, -heading, -counts, -states, n)
+
+    ordered = [p for _, p in sorted(enumerate(result.passages), key=key)]
+    return SearchResult(result.query, ordered, result.absent, result.hybrid)
+
+
 def vocabulary(conn: Connection[DictRow]) -> frozenset[str]:
     """The words a question's misspelt word may be put right to: the documents' words, the
     synonym layer's and the question words."""
     words = set(Querier(conn).kb_vocabulary())
+    words |= {word[:-1] for word in words if word.endswith("s")}  # "domingos" → "domingo"
     words |= {w for group in SYNONYMS for option in group for w in option.split()}
     return frozenset(words | FILLER | QUESTION_WORDS | set(SLANG.values()))
 
@@ -289,18 +335,24 @@ def lookup(
     no passage, or a topic word no document contains, is `kb_no_passage`; a best passage
     that covers too little of the question is `kb_low_confidence`; otherwise the passage's
     sentences that carry the asked-about entity and figure answer (`kb_answered`)."""
-    asked = read_question(question)
+    known = vocabulary(conn)
+    asked = read_question(
+        " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
+    )
     if asked.price:
         return Lookup("broker", "price question", [], code="price_to_broker")
     topic = None if asked.fee else broker_topic(question, broker_topics)
     if topic is not None:
         return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker")
-    known = vocabulary(conn)
-    text = " ".join(correct(word, known) for word in asked.topic) or asked.text
-    result = search(conn, text, k=k, embedder=options.embedder)
+    result = search(
+        conn, " ".join(asked.topic) or asked.text, k=max(k, 5), embedder=options.embedder
+    )
     if not result.passages:
         empty = not Querier(conn).has_chunks()
         return Lookup("broker", "no documents" if empty else "no passage", [], code="kb_no_passage")
+    if not result.hybrid:
+        result = _rerank(result, asked)
+    result.passages[k:] = []
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar:

@@ -16,7 +16,6 @@ Decided before anyone answers it (see `homer_agent.kb.search.lookup`):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -91,30 +90,52 @@ SLANG: Final[dict[str, str]] = {
     "metros2": "m2",
     "mts": "metros",
     "mt2": "m2",
-    "24hs": "24h",
-    "24hrs": "24h",
+    "24h": "24 horas",
+    "24hs": "24 horas",
+    "24hrs": "24 horas",
+    "condominial": "de condominio",
 }
 """Shorthand leads write, as the words it stands for (folded)."""
+
+PHRASES: Final[tuple[tuple[str, str], ...]] = (
+    # What leads call a thing → what documents call it (folded, after the shorthand).
+    ("fundo de garantia", "fgts"),
+    ("controle de entrada", "controle de acesso"),
+    ("transporte escolar", "van escolar"),
+    ("jogar bola", "futebol"),
+    ("home office", "coworking"),
+    ("salao de festa ", "salao de festas "),
+    ("casa modelo", "casa decorada"),
+    ("energia solar", "placas solares"),
+    ("inteiro", "total"),
+    ("inteira", "total"),
+)
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
 
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
+_NEGOTIATION: Final = re.compile(
+    r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
+    r"|contraproposta|oferta|permuta|a vista|avista"
+    r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta))\b"
+)
+"""A discount or a negotiation: always the broker's."""
 _PRICE: Final = re.compile(
-    r"\b(?:preco|precos|precinho|custa|custam|custo|custaria|desconto|descontos|barat[oa]s?"
-    r"|car[oa] demais|negoci\w*|proposta|contraproposta|oferta|permuta|tabela|tabelas"
+    r"\b(?:preco|precos|custa|custam|custo|custaria|tabela|tabelas"
     r"|valor(?:es)? (?:d[aoe]s?|por) (?:casa|casas|imovel|imoveis|unidade|unidades|lote|lotes"
     r"|terreno|terrenos|sobrado|sobrados|metro|m2|m²|brisa|mare|duna)"
-    r"|(?:faz|fazem|fecha|fecham|sai|saem|fica|ficam|esta|vende|vendem) (?:[a-z]+ ){0,3}por quanto"
-    r"|a vista|avista|parcela d[ao] (?:casa|imovel|unidade|sobrado)|entrada d[ao] (?:casa|imovel)"
+    r"|(?:faz|fazem|fecha|fecham|sai|saem|fica|ficam|esta|vende|vendem) (?:[a-z]+ ){0,3}"
+    r"por quanto|parcela d[ao] (?:casa|imovel|unidade|sobrado)|entrada d[ao] (?:casa|imovel)"
     r"|quanto (?:e|esta|fica|sai|vale|custa) (?:a|o|as|os) (?:casa|casas|imovel|unidade|sobrado"
     r"|lote|terreno|brisa|mare|duna)"
     r"|(?:casa|imovel|unidade|sobrado|lote|terreno|brisa|mare|duna) (?:sai|fica|esta|custa) "
-    r"(?:por )?quanto"
-    r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta))\b"
+    r"(?:por )?quanto)\b"
 )
+"""What a unit costs: the broker's, unless it is a fee the documents may state."""
 # A fee or a figure the documents may state: asked with "quanto" / "valor", it is no price.
 _FEE: Final = re.compile(
-    r"\b(?:condominio|condominial|taxa|iptu|sinal|luz|agua|gas|mensalidade|cota|itbi|escritura)\b"
+    r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
+    r"|escritura)\b"
 )
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
@@ -140,7 +161,12 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
             r"|largura|grande)\b"
         ),
     ),
-    ("date", re.compile(r"\b(?:quando|previsao|prazo|desde quando|ate quando|que ano|que mes)\b")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:quando|previsao|prazo|desde quando|ate quando|que ano|que mes|quantos anos)\b"
+        ),
+    ),
     ("count", re.compile(r"\b(?:quantos|quantas|quanto)\b")),
 )
 """The measure a question asks for, first match wins ("quanto tempo" before "quanto")."""
@@ -164,7 +190,7 @@ QUESTION_WORDS: Final = frozenset(
     """
     mede medem medir cabe cabem comporta capacidade leva levam demora demoram passa passam
     chegar chego chega horas hora horario horarios abre abrem fecha fecham funciona
-    funcionam aberto aberta distancia longe perto total inteiro inteira porcentagem
+    funcionam aberto aberta distancia longe perto inteiro inteira porcentagem
     percentual comprimento largura quantidade numero vem vindo vir instalado instalada
     instalados entregue entregues colocar botar subir construir fazer usar jogar pagar pago
     vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
@@ -172,7 +198,8 @@ QUESTION_WORDS: Final = frozenset(
     ja pedir pediu perguntar pergunta pergunto duvida duvidas dizer saber sabem sabe
     queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
     ainda minha meu meus minhas esposa marido pensando procurando vendo gostei vi anuncio
-    instagram site pelo pela vim mudar regiao aqui
+    instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
+    feitos madrugada
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -180,13 +207,19 @@ _CUE: Final = re.compile(
     r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|onde|como|quando|quem|desde quando"
     r"|ate quando|sera que|tem como|(?:queria|gostaria de|quero|preciso|pode me|podem me"
     r"|sabe(?:m)? me|sabe(?:m)?) (?:saber|dizer|informar|falar)(?: se)?|saber se|me diz(?: se)?"
-    r"|me fala(?: se)?|perguntar(?: se)?)\b"
+    r"|me fala(?: se)?|perguntar(?: se)?|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
 )
+_REQUEST: Final = re.compile(
+    r"\b(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
+    r" (?:saber|dizer|informar|falar)(?: se)?|saber se|me diz(?: se)?|me fala(?: se)?"
+    r"|perguntar(?: se)?|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
+)
+"""A request to be told something: the question starts after it."""
 _OPENS: Final = re.compile(
     r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
     r"|podemos|existe|existem|ha|fica|e perto|e longe|o que|que|da pra|da para|voces tem"
-    r"|vem|vao|sera|e permitido|e possivel|passa|cabe|abre|funciona|desde|ate|de quanto"
-    r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita|passa))\b"
+    r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde|ate|de quanto"
+    r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
 )
 _YES_NO_TAIL: Final = re.compile(
     r"^(?:o|a|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa|aceita|pode"
@@ -195,15 +228,19 @@ _YES_NO_TAIL: Final = re.compile(
 _OPENERS: Final = re.compile(
     r"^(?:(?:oi+|ola|opa|eae|e ai|ei|hey|bom dia|boa tarde|boa noite|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
-    r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente)\b[\s,!:;.-]*)+"
+    r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
 )
 _SPLIT: Final = re.compile(r"[^.!?;:,\n]+[.!?;:,\n]*")
 
 
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?")."""
-    folded = fold(text)
-    return re.sub(r"[a-z0-9²]+", lambda m: SLANG.get(m.group(), m.group()), folded)
+    low = re.sub(r"[a-z0-9²]+", lambda m: SLANG.get(m.group(), m.group()), fold(text))
+    low = f" {low} "
+    for phrase, replacement in PHRASES:
+        low = low.replace(f" {phrase}", f" {replacement}")
+    low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
+    return low.strip()
 
 
 def _asks(clause: str) -> bool:
@@ -216,12 +253,26 @@ def _asks(clause: str) -> bool:
     )
 
 
+_ASKING_WORDS: Final = frozenset(
+    "quanto quanta quantos quantas qual quais onde como quando quem mais menos".split()  # noqa: SIM905
+)
+
+
+def _names_something(clause: str) -> bool:
+    """Whether a clause names anything besides how it asks ("sai por quanto?" does not)."""
+    return any(
+        len(w) >= 4 and w not in QUESTION_WORDS and w not in _ASKING_WORDS
+        for w in _WORD.findall(clause)
+    )
+
+
 def asking_clauses(text: str) -> list[str]:
     """The parts of a message put as questions, normalised and cut where the question
     starts: a clause ending with "?", opening like a question ("tem", "qual", "quanto",
     "a casa tem ...") or holding a question cue ("queria saber se", "quantos")."""
     out: list[str] = []
     cue_before = False
+    previous = ""
     for raw in _SPLIT.findall(normalise(text)):
         clause = raw.strip()
         if not clause:
@@ -233,8 +284,13 @@ def asking_clauses(text: str) -> list[str]:
         if intro:
             cue_before = True
             continue
+        if (cue_before or _asks(clause)) and not _names_something(body) and previous:
+            # "e o condomínio, sai por quanto?": the question's subject came before it.
+            body = f"{previous} {body}"
+            clause = body
+        previous = "" if _asks(clause) else body
         if cue_before or _asks(clause):
-            cue = _CUE.search(body)
+            cue = _REQUEST.search(body)
             start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
             asked = body[start:]
             asked = re.sub(
@@ -271,10 +327,9 @@ def read_question(text: str) -> Asked:
     low = normalise(text)
     padded = f" {low} "
     fee = bool(_FEE.search(low))
-    price = bool(_PRICE.search(padded))
-    if price and fee and not _HOUSE_PRICED.search(low):
-        # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
-        price = bool(re.search(r"\b(?:desconto|negoci\w*|proposta|permuta)\b", low))
+    # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
+    priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
+    price = priced or bool(_NEGOTIATION.search(padded))
     measure: Measure | None = None
     for kind, pattern in _MEASURES:
         if pattern.search(padded):
@@ -292,31 +347,41 @@ def figure_kinds(sentence: str) -> frozenset[Measure]:
     return frozenset(kind for kind, pattern in _FIGURES.items() if pattern.search(low))
 
 
-def _edits(word: str) -> Iterable[str]:
-    """Every word one slip away: a letter dropped, doubled, swapped with the next, or
-    replaced."""
+def _edits(word: str) -> tuple[set[str], set[str]]:
+    """The words one slip away, as (likelier, others): a letter left out, two letters
+    swapped or a letter doubled are the likelier slips; a letter replaced or added the
+    others."""
     letters = "abcdefghijklmnopqrstuvwxyz"
+    likely: set[str] = set()
+    other: set[str] = set()
     for i in range(len(word) + 1):
-        if i < len(word):
-            yield word[:i] + word[i + 1 :]
-            yield word[:i] + word[i] + word[i:]
-        if i < len(word) - 1:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for c in letters:
+            likely.add(word[:i] + c + word[i:])
             if i < len(word):
-                yield word[:i] + c + word[i + 1 :]
-            yield word[:i] + c + word[i:]
+                other.add(word[:i] + c + word[i + 1 :])
+        if i < len(word):
+            dropped = word[:i] + word[i + 1 :]
+            doubled = i > 0 and word[i - 1] == word[i]
+            (likely if doubled else other).add(dropped)
+        if i < len(word) - 1:
+            likely.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return likely, other - likely
 
 
 def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
-    """`word`, or the one vocabulary word one slip away from it ("tamaho" → "tamanho").
+    """`word`, or the one vocabulary word one slip away from it ("tamaho" → "tamanho",
+    "clbe" → "clube").
 
-    Words of fewer than five letters, numbers, known words and words with two or more
-    equally near candidates are kept as they are (a wrong guess would answer another
-    question)."""
-    if len(word) < 5 or word in vocabulary or not word.isalpha():
+    Words of fewer than four letters, numbers and known words are kept as they are, and
+    so is a word with two candidates as near (a wrong guess would answer another question).
+    """
+    if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
-    near = {edit for edit in _edits(word) if edit in vocabulary and len(edit) >= 4}
-    if len(near) == 1:
-        return near.pop()
+    tiers = _edits(word)
+    for edits in tiers if len(word) > 4 else tiers[:1]:
+        near = {edit for edit in edits if edit in vocabulary and len(edit) >= 4}
+        if len(near) == 1:
+            return near.pop()
+        if near:
+            return word
     return word
