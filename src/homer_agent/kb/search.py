@@ -27,7 +27,6 @@ from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
     Asked,
-    Measure,
     correct,
     figure_kinds,
     normalise,
@@ -52,6 +51,8 @@ RRF_K: Final = 60
 """The constant of reciprocal rank fusion: score = Σ 1 / (RRF_K + rank)."""
 CANDIDATES: Final = 20
 """Passages each ranking contributes before fusion."""
+RERANK_CANDIDATES: Final = 8
+"""Passages full-text search reorders (`_rerank`) before keeping the best `k`."""
 MIN_COVERAGE: Final = 0.5
 """Share of the question's concepts the best passage must contain to answer it."""
 MAX_SENTENCES: Final = 2
@@ -108,12 +109,22 @@ class SearchResult:
 
 
 def search(
-    conn: Connection[DictRow], question: str, *, k: int = 5, embedder: Embedder | None = None
+    conn: Connection[DictRow],
+    question: str,
+    *,
+    k: int = 5,
+    embedder: Embedder | None = None,
+    asked: Asked | None = None,
 ) -> SearchResult:
-    """The `k` best passages for a question, best first."""
+    """The `k` best passages for a question, best first.
+
+    Full text alone: of the passages with the most of the question's concepts, those that
+    state the figure asked for, then those whose own heading names the thing asked about,
+    come first (`_rerank`; `asked` is what the question asks, read from it when not given).
+    """
     query = build_query(question)
     q = Querier(conn)
-    want = CANDIDATES if embedder is not None else k
+    want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
     terms = list(query.terms)
     fts = (
         q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
@@ -138,7 +149,8 @@ def search(
         for row in fts
     }
     if embedder is None or not question.strip():
-        return SearchResult(query, list(by_id.values())[:k], absent)
+        ranked = _rerank(list(by_id.values()), asked or read_question(question))
+        return SearchResult(query, ranked[:k], absent)
     (vector,) = embedder.embed([question])
     near = q.search_embeddings(embedding=vector, model=embedder.model, max_rows=CANDIDATES)
     similarity = {row.chunk_id: row.similarity for row in near}
@@ -227,7 +239,7 @@ class Lookup:
 
 
 def _best_sentences(
-    conn: Connection[DictRow], passage: Passage, query: Query, measure: Measure | None = None
+    conn: Connection[DictRow], passage: Passage, query: Query, asked: Asked | None = None
 ) -> list[str]:
     """Up to MAX_SENTENCES sentences that together contain most of the question's terms:
     the best first (most terms, then a figure of the measure asked, then rank), then one
@@ -242,9 +254,9 @@ def _best_sentences(
         query=query.text, sentences=sentences, terms=list(query.terms[:62])
     )
     scored = {row.position - 1: (row.terms_mask, row.score) for row in rows}
-    states = {
-        i: measure is not None and measure in figure_kinds(s) for i, s in enumerate(sentences)
-    }
+    words = _topic_words(asked) if asked is not None else ()
+    states = {i: asked is not None and _states(asked, words, s) for i, s in enumerate(sentences)}
+    measure = asked.measure if asked is not None else None
     matching = [i for i, (mask, score) in scored.items() if mask or score > 0]
     if not matching:  # the headings matched, not a sentence: the passage's opening answers
         matching = list(range(len(sentences)))
@@ -285,29 +297,53 @@ def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
     return hits
 
 
-def _counts(words: tuple[str, ...], body: str) -> bool:
-    """Whether a passage counts one of the question's words ("São 184 casas")."""
-    text = fold(body)
-    return any(re.search(rf"\b\d+ {re.escape(w[:5])}", text) for w in words if len(w) >= 4)
+_COUNT: Final = r"\b(?:\d+|uma?|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|todos|todas)"
 
 
-def _rerank(result: SearchResult, asked: Asked) -> SearchResult:
-    """Passages with as many of the question's concepts, ordered by how many of its words
-    (weak ones too: the "casa" of "casa Duna") their own headings name, then, for "how
-    many", by whether they count the thing asked about, then by whether they state a
-    figure of the measure asked, then by rank. The development's own name ("condomínio")
-    names every passage and counts for none."""
-    words = tuple(w for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS)
+def _counts(words: tuple[str, ...], text: str) -> bool:
+    """Whether a text counts one of the question's words ("São 184 casas", "duas quadras",
+    "todos suítes")."""
+    low = fold(text)
+    return any(
+        re.search(rf"{_COUNT} (?:[a-z]+ )?{re.escape(w[:5])}", low) for w in words if len(w) >= 4
+    )
+
+
+def _topic_words(asked: Asked) -> tuple[str, ...]:
+    """The question's words that name what it asks about (the development's name aside)."""
+    return tuple(w for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS)
+
+
+def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
+    """Whether a text states the figure asked for: for "how many", a count of the thing
+    asked about; otherwise a figure of the measure asked (km for a distance...)."""
+    if asked.measure == "count":
+        return _counts(words, text)
+    return asked.measure is not None and asked.measure in figure_kinds(text)
+
+
+def _literal_hits(words: tuple[str, ...], text: str) -> int:
+    """How many of the question's own words (not synonyms) a text contains, by stem."""
+    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
+    return sum(1 for w in words if len(w) >= 4 and w[:5] in stems)
+
+
+def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
+    """Passages with as many of the question's concepts, ordered by whether they state the
+    figure asked for (a count of the thing asked about, a distance in km...), then by how
+    many of its words (weak ones too: the "casa" of "casa Duna") their own headings name,
+    then by how many of its own words they contain, then by rank. The development's own
+    name ("condomínio") names every passage and counts for none."""
+    words = _topic_words(asked)
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
-        states = asked.measure is not None and asked.measure in figure_kinds(passage.body)
-        counts = asked.measure == "count" and _counts(words, passage.body)
+        states = _states(asked, words, passage.body)
         heading = _heading_hits(words, passage.heading_path)
-        return (-passage.terms_matched, -heading, -counts, -states, n)
+        literal = _literal_hits(words, passage.body)
+        return (-passage.terms_matched, -states, -heading, -literal, n)
 
-    ordered = [p for _, p in sorted(enumerate(result.passages), key=key)]
-    return SearchResult(result.query, ordered, result.absent, result.hybrid)
+    return [p for _, p in sorted(enumerate(passages), key=key)]
 
 
 def vocabulary(conn: Connection[DictRow]) -> frozenset[str]:
@@ -341,18 +377,18 @@ def lookup(
     )
     if asked.price:
         return Lookup("broker", "price question", [], code="price_to_broker")
-    topic = None if asked.fee else broker_topic(question, broker_topics)
+    # A size, a distance, a count... is no price: a profile topic such as "preços das
+    # casas" is not asked by "quantas casas são?".
+    about_money = asked.measure in (None, "money", "share") and not asked.fee
+    topic = broker_topic(question, broker_topics) if about_money else None
     if topic is not None:
         return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker")
     result = search(
-        conn, " ".join(asked.topic) or asked.text, k=max(k, 5), embedder=options.embedder
+        conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
     if not result.passages:
         empty = not Querier(conn).has_chunks()
         return Lookup("broker", "no documents" if empty else "no passage", [], code="kb_no_passage")
-    if not result.hybrid:
-        result = _rerank(result, asked)
-    result.passages[k:] = []
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar:
@@ -362,7 +398,7 @@ def lookup(
         coverage = best.terms_matched / max(len(result.query.terms), 1)
         if coverage < MIN_COVERAGE:
             return Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
-    sentences = _best_sentences(conn, best, result.query, asked.measure)
+    sentences = _best_sentences(conn, best, result.query, asked)
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered")
 
 

@@ -416,8 +416,9 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
 
     Every part put as a question (`ptbr.questions.asking_clauses`: a "?", a question's
     opening, "queria saber se ...", shorthand included), cut where the question starts,
-    unless it gives a call time; and clauses that only name a topic of the development
-    and give no name, budget or call time. Requests for the agent's instructions never do.
+    unless it gives a call time; failing those, clauses that only name a topic of the
+    development and give no name, budget or call time. Requests for the agent's
+    instructions never do.
     """
     low = f" {fold(text)} "
     if any(word in low for word in _LEAK_WORDS):
@@ -427,10 +428,8 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         for clause in asking_clauses(text)
         if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
     ]
-    for clause in _CLAUSE.findall(text):
+    for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()
-        if asking_clauses(clause):
-            continue
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
         if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
             asked.append(clause.strip(" ,;"))

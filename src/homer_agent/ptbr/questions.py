@@ -106,6 +106,7 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("home office", "coworking"),
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
+    ("fazendo a obra", "construindo"),
     ("energia solar", "placas solares"),
     ("inteiro", "total"),
     ("inteira", "total"),
@@ -137,6 +138,7 @@ _FEE: Final = re.compile(
     r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
     r"|escritura)\b"
 )
+_PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
 _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
@@ -179,7 +181,7 @@ _FIGURES: Final[dict[Measure, re.Pattern[str]]] = {
     "share": re.compile(r"\d+%"),
     "money": re.compile(r"r\$ ?\d|\b\d+%"),
     "size": re.compile(r"\b\d+(?:,\d+)? ?(?:m²|m2|metros|hectares|km)\b"),
-    "date": re.compile(r"\b(?:19|20)\d\d\b|\bdias\b|\bentrega\b"),
+    "date": re.compile(r"\b(?:19|20)\d\d\b|\b\d+ dias\b"),
     "count": re.compile(r"\b\d+\b|\b(?:uma?|dois|duas|tres|quatro|cinco|todos|todas)\b"),
 }
 """How a sentence states a figure of each measure (folded text)."""
@@ -199,7 +201,7 @@ QUESTION_WORDS: Final = frozenset(
     queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
     ainda minha meu meus minhas esposa marido pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
-    feitos madrugada
+    feitos madrugada depois
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -338,6 +340,8 @@ def read_question(text: str) -> Asked:
     if fee and measure in (None, "count"):
         measure = "money"
     topic = tuple(w for w in _WORD.findall(low) if w not in QUESTION_WORDS)
+    if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
+        topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic)
 
 
@@ -377,6 +381,8 @@ def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     """
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
+    if f"{word}s" in vocabulary or f"{word}es" in vocabulary:
+        return word  # a singular of a known plural: the search's stemmer finds it
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
         near = {edit for edit in edits if edit in vocabulary and len(edit) >= 4}
