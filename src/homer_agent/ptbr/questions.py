@@ -107,6 +107,7 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
     ("fazendo a obra", "construindo"),
+    ("transporte publico", "onibus"),
     ("energia solar", "placas solares"),
     ("inteiro", "total"),
     ("inteira", "total"),
@@ -225,7 +226,8 @@ _OPENS: Final = re.compile(
 )
 _YES_NO_TAIL: Final = re.compile(
     r"^(?:o|a|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa|aceita|pode"
-    r"|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue)\b"
+    r"|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
     r"^(?:(?:oi+|ola|opa|eae|e ai|ei|hey|bom dia|boa tarde|boa noite|tudo bem|tudo bom"
@@ -235,9 +237,24 @@ _OPENERS: Final = re.compile(
 _SPLIT: Final = re.compile(r"[^.!?;:,\n]+[.!?;:,\n]*")
 
 
+ASKING: Final = frozenset(
+    "quanto quanta quantos quantas qual quais onde como quando quem".split()  # noqa: SIM905
+)
+"""The words that ask: a slip in one ("quano", "quantoos", "qaul") is put right at once."""
+
+
+def _word(word: str) -> str:
+    """A word as the rest of the module reads it: shorthand spelt out, a slip in an
+    asking word put right."""
+    if word in SLANG:
+        return SLANG[word]
+    return correct(word, ASKING) if word[:2] in ("qu", "qa") else word
+
+
 def normalise(text: str) -> str:
-    """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?")."""
-    low = re.sub(r"[a-z0-9²]+", lambda m: SLANG.get(m.group(), m.group()), fold(text))
+    """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?")
+    and slips in the words that ask put right ("quano" → "quanto")."""
+    low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), fold(text))
     low = f" {low} "
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
@@ -255,9 +272,7 @@ def _asks(clause: str) -> bool:
     )
 
 
-_ASKING_WORDS: Final = frozenset(
-    "quanto quanta quantos quantas qual quais onde como quando quem mais menos".split()  # noqa: SIM905
-)
+_ASKING_WORDS: Final = ASKING | {"mais", "menos"}
 
 
 def _names_something(clause: str) -> bool:
@@ -386,8 +401,8 @@ def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
         near = {edit for edit in edits if edit in vocabulary and len(edit) >= 4}
-        if len(near) == 1:
-            return near.pop()
+        if len({edit.removesuffix("s") for edit in near}) == 1:
+            return min(near, key=len)  # "caas": "casa" or "casas", the same word
         if near:
             return word
     return word
