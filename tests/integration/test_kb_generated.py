@@ -1,8 +1,9 @@
 """Generated questions about the example development (tests/support/question_gen.py).
 
-Seed 1 is the tuning seed; seed 2 was the untouched one until its first report (491/500,
-2 bare greetings; its misses were then read, so it is no longer a fair test), seed 3
-is the untouched one now. Each question is a new lead's
+Seed 1 is the tuning seed. A seed is untouched until its first report; its misses are
+then read, so it is no longer a fair test and the next seed takes its place: seed 2
+first reported 491/500 and 2 bare greetings, seed 3 494/500, 77/80 broker and 6 bare
+greetings; seed 4 is the untouched one now. Each question is a new lead's
 first message to the offline model (tests/support/kb_scoring.py). Done when, on every
 seed: >= 90% of answerable questions carry the fact, every price and unknown question
 gets the broker line, no invented figure, no bare greeting.
@@ -21,7 +22,12 @@ from homer_agent.db.pool import Pool
 from tests.support.kb_scoring import HEADER, score
 from tests.support.question_gen import generate
 
-SEEDS = {"tuning seed 1": 1, "seed 2 (read after its first report)": 2, "untouched seed 3": 3}
+SEEDS = {
+    "tuning seed 1": 1,
+    "seed 2 (read after its first report)": 2,
+    "seed 3 (read after its first report)": 3,
+    "untouched seed 4": 4,
+}
 
 
 @pytest.mark.parametrize("label", list(SEEDS))

@@ -276,10 +276,14 @@ def _best_sentences(
         else:
             rest = [
                 i for i in matching if i not in chosen and scored.get(i, (0, 0.0))[0] & ~covered
-            ] or [i for i in matching if i not in chosen]
-            if not rest:
-                break
-            best = min(rest, key=lambda i: key(i, covered))
+            ]
+            if rest:
+                best = min(rest, key=lambda i: key(i, covered))
+            else:  # nothing adds a term: the next best sentence on its own terms
+                rest = [i for i in matching if i not in chosen]
+                if not rest:
+                    break
+                best = min(rest, key=key)
         chosen.append(best)
         covered |= scored.get(best, (0, 0.0))[0]
     return [sentences[i] for i in sorted(chosen)]

@@ -220,7 +220,8 @@ _REQUEST: Final = re.compile(
 """A request to be told something: the question starts after it."""
 _OPENS: Final = re.compile(
     r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
-    r"|podemos|existe|existem|ha|fica|e perto|e longe|o que|que|da pra|da para|voces tem"
+    r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
+    r"|da pra|da para|voces tem|voces fazem"
     r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde|ate|de quanto"
     r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
 )
@@ -263,12 +264,16 @@ def normalise(text: str) -> str:
 
 
 def _asks(clause: str) -> bool:
+    """Whether a clause asks: a "?", a question's opening or cue, "o X tem ...", or a
+    price or a discount named at all ("se eu pagar à vista tem desconto")."""
     body = _OPENERS.sub("", clause).strip()
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
         or _CUE.search(body)
         or _YES_NO_TAIL.match(body)
+        or _NEGOTIATION.search(f" {body} ")
+        or _PRICE.search(f" {body} ")
     )
 
 
