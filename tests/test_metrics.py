@@ -23,6 +23,7 @@ EXPECTED_NAMES = {
     "homer_build_info",
     "homer_model_fallbacks_total",
     "homer_model_circuit_state",
+    "homer_kb_answers_total",
 }
 
 EXPECTED_LABELS = {
@@ -37,13 +38,15 @@ EXPECTED_LABELS = {
     "homer_build_info": {"version", "model"},
     "homer_model_fallbacks_total": {"reason"},
     "homer_model_circuit_state": set(),
+    "homer_kb_answers_total": {"reason"},
 }
 
 CLOSED_LABEL_VALUES = {
     "route": {"agent", "handoff"},
     "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
     "reason": {"hostile", "opt_out", "human"}
-    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"},
+    | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"}
+    | {"kb_answered", "kb_no_passage", "kb_low_confidence", "price_to_broker"},
 }
 
 
@@ -298,3 +301,13 @@ def test_server_from_env_binds_loopback_by_default() -> None:
             assert response.status == 200
     finally:
         metrics.stop_metrics_servers()
+
+
+def test_kb_answers_are_counted_by_reason() -> None:
+    before = _value("homer_kb_answers_total", reason="price_to_broker")
+    metrics.record_kb_answer("price_to_broker")
+    assert _value("homer_kb_answers_total", reason="price_to_broker") == before + 1
+    for reason in ("kb_answered", "kb_no_passage", "kb_low_confidence"):
+        _value("homer_kb_answers_total", reason=reason)
+    with pytest.raises(ValueError):
+        metrics.record_kb_answer("maybe")  # type: ignore[arg-type]

@@ -204,6 +204,7 @@ METRIC_NAMES: Final = frozenset(
         "homer_build_info",
         "homer_model_fallbacks_total",
         "homer_model_circuit_state",
+        "homer_kb_answers_total",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""

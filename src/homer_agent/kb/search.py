@@ -380,7 +380,9 @@ def lookup(
         " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
     )
     if asked.price:
-        return Lookup("broker", "price question", [], code="price_to_broker")
+        topic = broker_topic(question, broker_topics)
+        reason = f"broker topic: {topic}" if topic else "price question"
+        return Lookup("broker", reason, [], code="price_to_broker")
     # A size, a distance, a count... is no price: a profile topic such as "preços das
     # casas" is not asked by "quantas casas são?".
     about_money = asked.measure in (None, "money", "share") and not asked.fee

@@ -300,7 +300,7 @@ def asking_clauses(text: str) -> list[str]:
         if not clause:
             continue
         body = _OPENERS.sub("", clause).strip(" ,;:")
-        if not body:
+        if not _WORD.search(body):  # "Oi, tudo bem?": nothing is asked
             continue
         intro = re.fullmatch(r"(?:[a-z ]*\b)?(?:perguntar|duvida|pergunta|saber)\W*", body)
         if intro:
@@ -348,7 +348,9 @@ def read_question(text: str) -> Asked:
     """Topic and type of a question (see the module docstring)."""
     low = normalise(text)
     padded = f" {low} "
-    fee = bool(_FEE.search(low))
+    # "condomínio" names the development as often as its fee: a fee with paying words only.
+    fee_word = _FEE.search(low)
+    fee = fee_word is not None and (fee_word.group() != "condominio" or bool(_PAYS.search(low)))
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     price = priced or bool(_NEGOTIATION.search(padded))
