@@ -13,9 +13,9 @@ from psycopg.rows import dict_row
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, needs_indexing, search
 from homer_agent.kb.index import KbError, document_files
-from tests.conftest import SHARED, run_cli
+from tests.conftest import ROOT, run_cli
 
-KB = SHARED / "examples" / "kb"
+KB = ROOT / "tests" / "data" / "kb"  # a verbatim copy of ../shared/examples/kb
 OVERVIEW = "Residencial Mirante das Dunas — visão geral"
 TOPICS = ("preços das casas", "tabelas de pagamento")
 

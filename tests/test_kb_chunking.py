@@ -7,9 +7,9 @@ from pathlib import Path
 from homer_agent.kb.chunking import MAX_CHARS, MIN_CHARS, chunk_document, split_sentences
 from homer_agent.kb.query import build_query, concepts
 from homer_agent.kb.search import broker_topic
-from tests.conftest import SHARED
+from tests.conftest import ROOT
 
-KB = SHARED / "examples" / "kb"
+KB = ROOT / "tests" / "data" / "kb"  # a verbatim copy of ../shared/examples/kb
 
 
 def test_a_markdown_document_is_cut_at_its_headings_keeping_the_heading_path() -> None:

@@ -24,10 +24,10 @@ from typing import Any
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, search
 from homer_agent.models.offline import OfflineChatModel
-from tests.conftest import ROOT, SHARED
+from tests.conftest import ROOT
 from tests.reliability_support import session_for
 
-KB = SHARED / "examples" / "kb"
+KB = ROOT / "tests" / "data" / "kb"  # a verbatim copy of ../shared/examples/kb
 QUESTIONS = Path(__file__).parent / "data" / "kb_questions.json"
 PROFILE = ROOT / "src" / "homer_agent" / "profiles" / "vila_carnauba.toml"
 BROKER = "corretor confirma"

@@ -21,7 +21,7 @@ from psycopg.rows import DictRow
 from homer_agent.db.queries import Querier
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
-from homer_agent.kb.query import FILLER, SYNONYMS, Query, build_query, concepts, synonyms
+from homer_agent.kb.query import FILLER, REWRITE, SYNONYMS, Query, build_query, concepts, synonyms
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
@@ -292,8 +292,13 @@ def _best_sentences(
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
     """How many of the question's words (or their synonyms) the passage's own heading (the
     last part of its path) names, compared by their first five letters."""
-    own = heading_path.rsplit(">", 1)[-1]
-    stems = {w[:5] for w in _WORDS.findall(fold(own)) if len(w) >= 3}
+    return _names(words, heading_path.rsplit(">", 1)[-1])
+
+
+def _names(words: tuple[str, ...], text: str) -> int:
+    """How many of the question's words (or their synonyms) a text names, compared by
+    their first five letters."""
+    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
     hits = 0
     for word in words:
         forms = {word, *(w for option in synonyms(word) for w in option.split())}
@@ -315,7 +320,9 @@ def _counts(words: tuple[str, ...], text: str) -> bool:
 
 def _topic_words(asked: Asked) -> tuple[str, ...]:
     """The question's words that name what it asks about (the development's name aside)."""
-    return tuple(w for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS)
+    return tuple(
+        REWRITE.get(w, w) for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS
+    )
 
 
 def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
@@ -333,16 +340,21 @@ def _literal_hits(words: tuple[str, ...], text: str) -> int:
 
 
 def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
-    """Passages with as many of the question's concepts, ordered by whether they state the
-    figure asked for (a count of the thing asked about, a distance in km...), then by how
-    many of its words (weak ones too: the "casa" of "casa Duna") their own headings name,
-    then by how many of its own words they contain, then by rank. The development's own
-    name ("condomínio") names every passage and counts for none."""
+    """Passages with as many of the question's concepts, ordered by whether a sentence of
+    theirs names the thing asked about and states the figure asked for (a count of it, a
+    distance in km...: "piscina ... raia de 25 metros", not "piscina privativa" in a
+    passage whose 112 m² is the house's), then by how many of the question's words (weak
+    ones too: the "casa" of "casa Duna") their own headings name, then by how many of its
+    own words they contain, then by rank. The development's own name ("condomínio") names
+    every passage and counts for none."""
     words = _topic_words(asked)
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
-        states = _states(asked, words, passage.body)
+        states = any(
+            _names(words, sentence) and _states(asked, words, sentence)
+            for sentence in split_sentences(passage.body)
+        )
         heading = _heading_hits(words, passage.heading_path)
         literal = _literal_hits(words, passage.body)
         return (-passage.terms_matched, -states, -heading, -literal, n)

@@ -244,12 +244,37 @@ ASKING: Final = frozenset(
 """The words that ask: a slip in one ("quano", "quantoos", "qaul") is put right at once."""
 
 
+_READER_WORDS: Final = frozenset(
+    """
+    saber dizer queria gostaria perguntar pergunta duvida informar falar preciso
+    funciona funcionam distancia tamanho metragem metros pessoas capacidade minutos
+    horario horarios quilometros porcentagem previsao
+    condominio condominial taxa desconto proposta negociar preco precos custa valor
+    entrada sinal parcela parcelas fundo garantia controle transporte publico energia
+    solar salao festas fazendo modelo inteiro inteira permitido possivel
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words the reader itself relies on (cues, measures, prices, fees, phrases): a slip in
+one would hide what the question asks, so it is put right before reading."""
+
+
 def _word(word: str) -> str:
-    """A word as the rest of the module reads it: shorthand spelt out, a slip in an
-    asking word put right."""
+    """A word as the rest of the module reads it: shorthand spelt out; a slip in an asking
+    word ("quantoos") or, by the likeliest slips only, in another word the reader relies
+    on ("saaber", "funcioona", "garantai") put right."""
     if word in SLANG:
         return SLANG[word]
-    return correct(word, ASKING) if word[:2] in ("qu", "qa") else word
+    if word[:2] in ("qu", "qa") and word not in ASKING:
+        word = correct(word, ASKING)
+        near = {e for e in _edits(word)[0] if e in ASKING}
+        if word not in ASKING and near and all(e.startswith("quant") for e in near):
+            word = "quantos"  # "quants": quantos or quantas, the same question
+    known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
+    if len(word) >= 5 and not known:
+        near = {e for e in _edits(word)[0] if e in _READER_WORDS}
+        if len({e.removesuffix("s") for e in near}) == 1:
+            word = min(near, key=len)
+    return SLANG.get(word, word)
 
 
 def normalise(text: str) -> str:
