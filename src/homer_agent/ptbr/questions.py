@@ -206,18 +206,19 @@ QUESTION_WORDS: Final = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
-_CUE: Final = re.compile(
-    r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|onde|como|quando|quem|desde quando"
-    r"|ate quando|sera que|tem como|(?:queria|gostaria de|quero|preciso|pode me|podem me"
-    r"|sabe(?:m)? me|sabe(?:m)?) (?:saber|dizer|informar|falar)(?: se)?|saber se|me diz(?: se)?"
-    r"|me fala(?: se)?|perguntar(?: se)?|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
+_REQUEST_WORDS: Final = (
+    r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
+    r" (?:saber|dizer|informar|falar)|saber|me diz|me fala|perguntar)(?: se)?"
 )
 _REQUEST: Final = re.compile(
-    r"\b(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
-    r" (?:saber|dizer|informar|falar)(?: se)?|saber se|me diz(?: se)?|me fala(?: se)?"
-    r"|perguntar(?: se)?|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
+    rf"\b(?:{_REQUEST_WORDS}|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
 )
 """A request to be told something: the question starts after it."""
+_CUE: Final = re.compile(
+    r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|onde|como|quando|quem|desde quando"
+    rf"|ate quando|sera que|tem como)\b|{_REQUEST.pattern}"
+)
+"""A question's cue anywhere in a clause."""
 _OPENS: Final = re.compile(
     r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
     r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
@@ -340,13 +341,7 @@ def asking_clauses(text: str) -> list[str]:
             cue = _REQUEST.search(body)
             start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
             asked = body[start:]
-            asked = re.sub(
-                r"^(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me"
-                r"|sabe(?:m)?) (?:saber|dizer|informar|falar)|saber|me diz|me fala"
-                r"|perguntar)(?: se)?\s+",
-                "",
-                asked,
-            )
+            asked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
             asked = re.sub(r"^se\s+", "", asked)
             out.append(asked.strip(" ,;:"))
         cue_before = False
