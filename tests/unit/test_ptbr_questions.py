@@ -74,7 +74,8 @@ def test_the_parts_of_a_message_that_ask(message: str, clauses: list[str]) -> No
 def test_shorthand_and_slips_in_asking_words() -> None:
     assert normalise("Qnto eh o cond?") == "quanto e o condominio?"
     assert normalise("Quantoos km") == "quantos km"
-    assert normalise("quano") == "quano"  # quanto or quando: left alone
+    assert normalise("quants metros") == "quantos metros"
+    assert asking_clauses("quano tempo ate a praia")  # quanto or quando: it asks either way
 
 
 def test_misspellings_are_put_right_only_when_one_word_is_near() -> None:

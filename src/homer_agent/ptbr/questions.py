@@ -270,6 +270,8 @@ def _word(word: str) -> str:
         near = {e for e in _edits(word)[0] if e in ASKING}
         if word not in ASKING and near and all(e.startswith("quant") for e in near):
             word = "quantos"  # "quants": quantos or quantas, the same question
+        elif word not in ASKING and near:
+            word = min(near)  # "quano": quando or quanto, a question either way
     known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
     if len(word) >= 5 and not known:
         near = {e for e in _edits(word)[0] if e in _READER_WORDS}
