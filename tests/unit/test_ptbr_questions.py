@@ -75,6 +75,8 @@ def test_shorthand_and_slips_in_asking_words() -> None:
     assert normalise("Qnto eh o cond?") == "quanto e o condominio?"
     assert normalise("Quantoos km") == "quantos km"
     assert normalise("quants metros") == "quantos metros"
+    assert normalise("pode ser semana que vem") == "pode ser semana que vem"
+    assert asking_clauses("pode ser semana que vem") == []
     assert asking_clauses("quano tempo ate a praia")  # quanto or quando: it asks either way
 
 

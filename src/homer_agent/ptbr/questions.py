@@ -265,7 +265,7 @@ def _word(word: str) -> str:
     on ("saaber", "funcioona", "garantai") put right."""
     if word in SLANG:
         return SLANG[word]
-    if word[:2] in ("qu", "qa") and word not in ASKING:
+    if word[:2] in ("qu", "qa") and len(word) >= 4 and word not in ASKING:
         word = correct(word, ASKING)
         near = {e for e in _edits(word)[0] if e in ASKING}
         if word not in ASKING and near and all(e.startswith("quant") for e in near):
