@@ -77,6 +77,7 @@ def test_shorthand_and_slips_in_asking_words() -> None:
     assert normalise("quants metros") == "quantos metros"
     assert normalise("pode ser semana que vem") == "pode ser semana que vem"
     assert asking_clauses("pode ser semana que vem") == []
+    assert normalise("quero 2 quartos") == "quero 2 quartos"
     assert asking_clauses("quano tempo ate a praia")  # quanto or quando: it asks either way
 
 

@@ -266,11 +266,11 @@ def _word(word: str) -> str:
     if word in SLANG:
         return SLANG[word]
     if word[:2] in ("qu", "qa") and len(word) >= 4 and word not in ASKING:
-        word = correct(word, ASKING)
+        # The likeliest slips only: "quartos" is no "quantos".
         near = {e for e in _edits(word)[0] if e in ASKING}
-        if word not in ASKING and near and all(e.startswith("quant") for e in near):
-            word = "quantos"  # "quants": quantos or quantas, the same question
-        elif word not in ASKING and near:
+        if near and all(e.startswith("quant") for e in near):
+            word = "quantos" if len(near) > 1 else near.pop()  # "quants": quantos or quantas
+        elif near:
             word = min(near)  # "quano": quando or quanto, a question either way
     known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
     if len(word) >= 5 and not known:
