@@ -133,3 +133,9 @@ SELECT * FROM kb_folder;
 INSERT INTO kb_folder (id, path, fingerprint) VALUES (true, sqlc.arg(path), sqlc.arg(fingerprint))
 ON CONFLICT (id) DO UPDATE
 SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, indexed_at = now();
+
+-- name: KbVocabulary :many
+-- Every word of the indexed passages (headings and bodies), lower case and accents
+-- folded, unstemmed: what a misspelt word of a question is corrected towards.
+SELECT word::text AS word
+FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks');

@@ -225,6 +225,7 @@ METRIC_NAMES: Final = frozenset(
         "homer_processes",
         "homer_calendar_conflicts_total",
         "homer_model_replies_cleaned_total",
+        "homer_kb_answers_total",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -517,3 +518,28 @@ for _clean_reason in CLEAN_REASONS:
 def record_cleaned_reply(reason: CleanReason) -> None:
     """Count one model reply that was cleaned, by why."""
     MODEL_REPLIES_CLEANED.labels(reason=_check(reason, CLEAN_REASONS, "clean reason")).inc()
+
+
+# -- questions about the development ------------------------------------------------------
+
+KbReason = Literal["kb_answered", "kb_no_passage", "kb_low_confidence", "price_to_broker"]
+"""Why a question about the development got a passage of the documents or the broker line:
+answered from a passage; no passage (or a word no document contains); the best passage
+covers too little of the question; a price, discount or negotiation question (or a topic
+the profile leaves to a broker)."""
+KB_REASONS: Final[tuple[KbReason, ...]] = get_args(KbReason)
+
+KB_ANSWERS: Final = Counter(
+    "homer_kb_answers_total",
+    "Questions about the development, by how they were answered: kb_answered (a passage), "
+    "kb_no_passage, kb_low_confidence or price_to_broker (the broker line).",
+    ("reason",),
+    registry=REGISTRY,
+)
+for _kb_reason in KB_REASONS:
+    KB_ANSWERS.labels(reason=_kb_reason)
+
+
+def record_kb_answer(reason: KbReason) -> None:
+    """Count one question about the development, by why it got a passage or the broker line."""
+    KB_ANSWERS.labels(reason=_check(reason, KB_REASONS, "kb reason")).inc()

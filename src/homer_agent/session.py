@@ -27,6 +27,7 @@ from homer_agent import metrics
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.history import conversation
+from homer_agent.kb.search import kb_reason
 from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
@@ -446,6 +447,7 @@ class Session:
                 fallback_reason=stats.fallback_reason,
                 model_calls=calls.calls,
                 model_errors=calls.failed,
+                kb_reason=stats.kb_reason,
             )
         except psycopg.Error as exc:
             metrics.record_error("database")
@@ -475,7 +477,10 @@ def _counted(message: Any) -> TurnRecord:
         return TurnRecord()
     outcome: Literal["ok", "invalid"] = "invalid" if message.status == "error" else "ok"
     metrics.record_tool_call(message.name or "unknown", outcome)
-    return TurnRecord(tool_calls=1, tool_errors=int(outcome == "invalid"))
+    reason = kb_reason(message.name, message.content)
+    if reason is not None:
+        metrics.record_kb_answer(reason)
+    return TurnRecord(tool_calls=1, tool_errors=int(outcome == "invalid"), kb_reason=reason)
 
 
 def lock_and_read(

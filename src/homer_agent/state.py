@@ -18,7 +18,7 @@ from psycopg.rows import DictRow
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.kb.search import SearchOptions
-from homer_agent.metrics import FallbackReason, Route
+from homer_agent.metrics import FallbackReason, KbReason, Route
 from homer_agent.profile import Profile
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ class TurnRecord:
     tool_errors: int = 0
     # Set when the provider could not answer and the fallback model took the turn.
     fallback_reason: FallbackReason | None = None
+    # Why the turn's question about the development got a passage or the broker line.
+    kb_reason: KbReason | None = None
     # Whether a tool reached the brokers' calendar: one that failed is not waited for twice.
     calendar_tried: bool = False
     # The lead fields the tools wrote in this turn (field -> value as stored).
@@ -62,6 +64,7 @@ class TurnRecord:
             tool_calls=self.tool_calls + other.tool_calls,
             tool_errors=self.tool_errors + other.tool_errors,
             fallback_reason=self.fallback_reason or other.fallback_reason,
+            kb_reason=other.kb_reason or self.kb_reason,
             calendar_tried=self.calendar_tried or other.calendar_tried,
             changes={**self.changes, **other.changes} if other.changes else self.changes,
             lead=_newer(self.lead, other.lead),

@@ -189,6 +189,7 @@ def test_the_llm_path_gets_passages_from_the_search_tool(
         "verdict": "broker",
         "note": price_result["note"],
         "reason": "broker topic: preços das casas",
+        "reason_code": "price_to_broker",
     }
     assert "corretor confirma" in price_result["note"]
     assert set(requests[0].tools["search_development"]["properties"]) == {"query"}

@@ -153,7 +153,9 @@ def test_delete_lead_cascades_to_turns(pool: Pool) -> None:
             fallback_reason=None,
             model_calls=1,
             model_errors=0,
+            kb_reason="price_to_broker",
         )
+        assert q.list_turns(lead_id=lead.id)[0].kb_reason == "price_to_broker"
         assert q.recent_sentiments(lead_id=lead.id, max_rows=3) == [0.5]
         assert q.delete_lead(id=lead.id) == 1
         assert q.list_turns(lead_id=lead.id) == []

@@ -21,6 +21,7 @@ EXPECTED_NAMES = {
     "homer_processes",
     "homer_calendar_conflicts_total",
     "homer_model_replies_cleaned_total",
+    "homer_kb_answers_total",
 }
 
 EXPECTED_LABELS = {
@@ -38,6 +39,7 @@ EXPECTED_LABELS = {
     "homer_processes": set(),
     "homer_calendar_conflicts_total": set(),
     "homer_model_replies_cleaned_total": {"reason"},
+    "homer_kb_answers_total": {"reason"},
 }
 
 CLOSED_LABEL_VALUES = {
@@ -45,7 +47,8 @@ CLOSED_LABEL_VALUES = {
     "kind": {"database", "model", "timeout", "internal", "input", "busy", "prompt", "completion"},
     "reason": {"hostile", "opt_out", "human"}
     | {"timeout", "rate_limit", "server_error", "connection", "auth", "other", "circuit_open"}
-    | {"template_token", "empty", "junk"},
+    | {"template_token", "empty", "junk"}
+    | {"kb_answered", "kb_no_passage", "kb_low_confidence", "price_to_broker"},
 }
 
 

@@ -113,6 +113,9 @@ class Turn(BaseModel):
     fallback_reason: str | None = Field(
         description="Why the fallback (offline) model answered instead of the configured provider: how the provider failed after its retries (timeout, rate_limit, server_error, connection, auth, other) or circuit_open; null when the configured model answered.",
     )
+    kb_reason: str | None = Field(
+        description="How the turn's question about the development was answered: kb_answered (a passage of the documents), kb_no_passage (no passage, or a word of the question no document contains), kb_low_confidence (the best passage covers too little of the question), price_to_broker (a price, discount or negotiation question, or a topic the profile leaves to a broker); null when the turn asked nothing.",
+    )
 
 
 class LeadMessage(BaseModel):

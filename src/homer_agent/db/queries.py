@@ -182,6 +182,9 @@ SAVE_FOLDER: Final = """INSERT INTO kb_folder (id, path, fingerprint) VALUES (tr
 ON CONFLICT (id) DO UPDATE
 SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, indexed_at = now()"""
 
+KB_VOCABULARY: Final = """SELECT word::text AS word
+FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')"""
+
 ARCHIVE_MESSAGES: Final = """INSERT INTO lead_messages (lead_id, first_message_id, messages)
 VALUES ($1, $2, $3)
 ON CONFLICT (lead_id, first_message_id) DO UPDATE SET messages = EXCLUDED.messages"""
@@ -285,19 +288,19 @@ ORDER BY n.id"""
 INSERT_TURN: Final = """INSERT INTO turns (
     lead_id, model, route, sentiment, temperature, duration_ms, model_ms,
     prompt_tokens, completion_tokens, tool_calls, tool_errors, error, fallback_reason,
-    model_calls, model_errors
+    model_calls, model_errors, kb_reason
 ) VALUES (
     $1, $2, $3, $4,
     $5, $6, $7,
     $8, $9, $10,
     $11, $12, $13,
-    $14, $15
+    $14, $15, $16
 )"""
 
 RECENT_SENTIMENTS: Final = """SELECT sentiment FROM turns WHERE lead_id = $1
 ORDER BY started_at DESC, id DESC LIMIT $2"""
 
-LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error, model_calls, model_errors, fallback_reason FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
+LIST_TURNS: Final = """SELECT id, lead_id, started_at, model, route, sentiment, temperature, duration_ms, model_ms, prompt_tokens, completion_tokens, tool_calls, tool_errors, error, model_calls, model_errors, fallback_reason, kb_reason FROM turns WHERE lead_id = $1 ORDER BY started_at, id"""
 
 
 class BookCallEventParams(BaseModel):
@@ -1085,6 +1088,9 @@ class InsertTurnParams(BaseModel):
         ge=0,
         description="Chat-model calls that failed: an error, a timeout or a rate limit (not a cancelled call).",
     )
+    kb_reason: str | None = Field(
+        description="How the turn's question about the development was answered: kb_answered (a passage of the documents), kb_no_passage (no passage, or a word of the question no document contains), kb_low_confidence (the best passage covers too little of the question), price_to_broker (a price, discount or negotiation question, or a topic the profile leaves to a broker); null when the turn asked nothing.",
+    )
 
 
 class RecentSentimentsParams(BaseModel):
@@ -1115,6 +1121,8 @@ _ABSENT_TERMS_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 _HAS_CHUNKS_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
 
 _HAS_PGVECTOR_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
+
+_KB_VOCABULARY_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
 _LIST_ARCHIVED_MESSAGES_VALUE: TypeAdapter[list[Any]] = TypeAdapter(list[Any])
 
@@ -1387,6 +1395,15 @@ class Querier:
         params = SaveFolderParams(path=path, fingerprint=fingerprint)
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(SAVE_FOLDER, (params.path, params.fingerprint))
+
+    def kb_vocabulary(self) -> list[str]:
+        """Every word of the indexed passages (headings and bodies), lower case and accents
+        folded, unstemmed: what a misspelt word of a question is corrected towards.
+        """
+        with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
+            cur.execute(KB_VOCABULARY)
+            rows = cur.fetchall()
+            return _KB_VOCABULARY_VALUE.validate_python([row[0] for row in rows])
 
     def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:
         """Idempotent: a batch archived again (a turn retried after a crash) replaces the first."""
@@ -1685,6 +1702,7 @@ class Querier:
         fallback_reason: str | None,
         model_calls: int,
         model_errors: int,
+        kb_reason: str | None,
     ) -> None:
         params = InsertTurnParams(
             lead_id=lead_id,
@@ -1702,6 +1720,7 @@ class Querier:
             fallback_reason=fallback_reason,
             model_calls=model_calls,
             model_errors=model_errors,
+            kb_reason=kb_reason,
         )
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(
@@ -1722,6 +1741,7 @@ class Querier:
                     params.fallback_reason,
                     params.model_calls,
                     params.model_errors,
+                    params.kb_reason,
                 ),
             )
 

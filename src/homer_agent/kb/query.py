@@ -17,7 +17,16 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["FILLER", "REWRITE", "SYNONYMS", "Query", "build_query", "concepts", "words"]
+__all__ = [
+    "FILLER",
+    "REWRITE",
+    "SYNONYMS",
+    "Query",
+    "build_query",
+    "concepts",
+    "synonyms",
+    "words",
+]
 
 SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
@@ -57,11 +66,36 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("casa", "casas", "imovel", "imoveis", "unidade", "unidades", "residencia", "sobrado"),
     ("lote", "lotes", "terreno", "terrenos"),
     ("taxa", "mensalidade", "cota"),
-    ("seguranca", "seguro", "segura", "portaria", "vigilancia", "camera", "cameras", "guarita"),
+    (
+        "seguranca",
+        "seguro",
+        "segura",
+        "portaria",
+        "vigilancia",
+        "camera",
+        "cameras",
+        "guarita",
+        "vigia",
+        "vigilante",
+        "ronda",
+    ),
     ("escola", "escolas", "colegio", "colegios", "estudar"),
     ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
     ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
-    ("reforma", "reformar", "ampliar", "ampliacao", "ampliacoes", "aumentar", "puxadinho"),
+    (
+        "reforma",
+        "reformar",
+        "ampliar",
+        "ampliacao",
+        "ampliacoes",
+        "aumentar",
+        "puxadinho",
+        "andar",
+        "andares",
+        "pavimento",
+        "pavimentos",
+        "laje",
+    ),
     ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
     ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
     ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
@@ -87,12 +121,15 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "brinquedo",
         "brinquedos",
         "filhos",
+        "brincarem",
+        "brincadeira",
+        "criancada",
     ),
-    ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol"),
-    ("caminhada", "caminhar", "correr", "corrida", "pista"),
+    ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol", "bola", "pelada", "society"),
+    ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper"),
     ("coworking", "trabalhar", "home office", "reuniao"),
     ("documento", "documentos", "rg", "cpf", "comprovante", "papelada"),
-    ("acabamento", "piso", "porcelanato", "revestimento"),
+    ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
     ("verde", "verdes", "natureza", "preservada", "preservadas"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
@@ -149,6 +186,12 @@ def _group(word: str) -> int | None:
         if form and form in _GROUP_OF:
             return _GROUP_OF[form]
     return None
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The synonym group of a folded word (its singular too), or nothing."""
+    group = _group(word)
+    return SYNONYMS[group] if group is not None else ()
 
 
 def words(text: str) -> list[str]:

@@ -49,6 +49,7 @@ from pydantic import ConfigDict, Field, SecretStr
 from homer_agent.calendar.booking import CallOutcome
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
+from homer_agent.kb.query import words as query_words
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
 from homer_agent.ptbr.facts import (
     accepted_part,
@@ -59,6 +60,7 @@ from homer_agent.ptbr.facts import (
 )
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.notes import Note, read_notes
+from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
 from homer_agent.ptbr.times import WhenError, format_call_time, read_when, when_parts
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
@@ -392,11 +394,6 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # Questions about the development, answered from its documents
 
 BROKER_CONFIRMS: Final = "Essa informação um corretor confirma com você na ligação."
-_QUESTION_START: Final = re.compile(
-    r"^(?:tem|qual|quais|quant[oa]s?|onde|como|quando|aceita[m]?|pode(?! ser)|posso|existe|ha|fica|"
-    r"e perto|e longe|o que|da pra|da para|voces tem|vcs tem|e o|e a|e os|e as)\b"
-)
-"""How a folded clause opens when it asks ("qual", not "qualquer")."""
 _CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
 
 
@@ -404,33 +401,59 @@ _CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
 _STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at"})
 
 
-def _asks(folded_clause: str) -> bool:
-    """Whether a folded clause is put as a question: ends with "?" or opens like one."""
-    return folded_clause.endswith("?") or bool(_QUESTION_START.match(folded_clause))
-
-
 def _is_asked(text: str) -> bool:
-    """Whether any clause of a message is put as a question."""
-    return any(_asks(fold(clause).strip()) for clause in _CLAUSE.findall(text))
+    """Whether any part of a message is put as a question (see `ptbr.questions`)."""
+    return bool(asking_clauses(text))
+
+
+_CALL_WORDS: Final = re.compile(
+    r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar)\b"
+)
+_WHEN_WORDS: Final = frozenset(
+    """
+    amanha hoje depois semana dia dias manha tarde noite cedo meio madrugada
+    segunda terca quarta quinta sexta sabado domingo feira proxima proximo
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
+def _asks_the_documents(clause: str, found: set[str]) -> bool:
+    """Whether an asked clause asks the documents: one that gives a call time ("pode ser
+    sexta às 10h?", "amanhã de manhã?") answers our question instead, unless it names
+    something else ("tem ônibus de noite?")."""
+    if "call_at" not in found:
+        return True
+    if _CALL_WORDS.search(normalise(clause)):
+        return False
+    rest = [
+        word
+        for word in query_words(clause)
+        if word not in _WHEN_WORDS and word not in QUESTION_WORDS and not re.search(r"\d", word)
+    ]
+    return bool(rest)
 
 
 def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str | None:
-    """The clauses of a message that ask about the development, or None.
+    """The parts of a message that ask about the development, or None.
 
-    A clause asks when it ends with "?", opens like a question ("tem", "qual", "quanto",
-    "aceita"...) or names a topic of the development; clauses that give a name, a budget
-    or a call time, and requests for the agent's instructions, never do.
+    Every part put as a question (`ptbr.questions.asking_clauses`: a "?", a question's
+    opening, "queria saber se ...", shorthand included), cut where the question starts,
+    unless it gives a call time; failing those, clauses that only name a topic of the
+    development and give no name, budget or call time. Requests for the agent's
+    instructions never do.
     """
     low = f" {fold(text)} "
     if any(word in low for word in _LEAK_WORDS):
         return None
-    asked = []
-    for clause in _CLAUSE.findall(text):
+    asked = [
+        clause
+        for clause in asking_clauses(text)
+        if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
+    ]
+    for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
-        if not (_asks(folded) or topical):
-            continue
-        if build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
+        if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
             asked.append(clause.strip(" ,;"))
     return " ".join(asked) or None
 
@@ -447,6 +470,9 @@ def _from_documents(result: ToolMessage, question: str, view: PromptView) -> str
     if data.get("verdict") == "answer" and isinstance(sentences, list) and sentences:
         return " ".join(str(sentence) for sentence in sentences)
     reason = str(data.get("reason", ""))
+    if data.get("reason_code") == "price_to_broker":
+        # The profile's own words on a broker's topic ("Quanto custa uma casa?"), if any.
+        return _faq_answer(f" {fold(question)} ", view.faq) or BROKER_CONFIRMS
     if reason == "no documents":  # nothing indexed: the profile's lines are all there is
         return _answer(question, view) or BROKER_CONFIRMS
     if reason.startswith("broker topic"):

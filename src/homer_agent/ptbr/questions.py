@@ -1,0 +1,437 @@
+"""What a lead's question about the development asks: its topic words and its type.
+
+Decided before anyone answers it (see `homer_agent.kb.search.lookup`):
+
+- `normalise`: slang and abbreviations as words ("qnto" → "quanto", "qnts" → "quantos",
+  "vc" → "voce", "eh" → "e"), lower case, accents folded;
+- `asking_clauses`: the parts of a message put as questions, cut where the question
+  starts ("meu nome é Rita, queria saber se tem van pra escola" → "tem van pra escola");
+- `read_question`: whether it asks a price, a discount or a negotiation (the broker's),
+  which measure it asks for (a size, a distance, a time, a capacity, a count, opening
+  hours, a fee, a share) or yes/no, and its topic: the words left once the words that
+  only make it a question ("quanto mede", "cabe quantas", "até que horas") are gone;
+- `correct`: a misspelt word ("tamaho", "coworkiing") put right against a vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from homer_agent.ptbr.text import fold
+
+__all__ = [
+    "Asked",
+    "Measure",
+    "asking_clauses",
+    "correct",
+    "figure_kinds",
+    "normalise",
+    "read_question",
+]
+
+Measure = Literal[
+    "size", "distance", "time", "capacity", "count", "hours", "money", "share", "date"
+]
+
+SLANG: Final[dict[str, str]] = {
+    "qnto": "quanto",
+    "qto": "quanto",
+    "qt": "quanto",
+    "qnta": "quanta",
+    "qta": "quanta",
+    "qnts": "quantos",
+    "qntos": "quantos",
+    "qtos": "quantos",
+    "qts": "quantos",
+    "qntas": "quantas",
+    "qtas": "quantas",
+    "vc": "voce",
+    "vcs": "voces",
+    "eh": "e",
+    "q": "que",
+    "oq": "o que",
+    "tb": "tambem",
+    "tbm": "tambem",
+    "pq": "porque",
+    "hj": "hoje",
+    "ta": "esta",
+    "to": "estou",
+    "tao": "estao",
+    "busao": "onibus",
+    "buzao": "onibus",
+    "p": "para",
+    "pra": "para",
+    "pro": "para o",
+    "pras": "para as",
+    "pros": "para os",
+    "mt": "muito",
+    "mto": "muito",
+    "msm": "mesmo",
+    "td": "tudo",
+    "blz": "beleza",
+    "vlw": "valeu",
+    "obg": "obrigado",
+    "agr": "agora",
+    "dps": "depois",
+    "n": "nao",
+    "tmb": "tambem",
+    "cmg": "comigo",
+    "ngm": "ninguem",
+    "qdo": "quando",
+    "qd": "quando",
+    "qndo": "quando",
+    "ond": "onde",
+    "cond": "condominio",
+    "condo": "condominio",
+    "apto": "apartamento",
+    "km2": "km",
+    "metros2": "m2",
+    "mts": "metros",
+    "mt2": "m2",
+    "24h": "24 horas",
+    "24hs": "24 horas",
+    "24hrs": "24 horas",
+    "condominial": "de condominio",
+}
+"""Shorthand leads write, as the words it stands for (folded)."""
+
+PHRASES: Final[tuple[tuple[str, str], ...]] = (
+    # What leads call a thing → what documents call it (folded, after the shorthand).
+    ("fundo de garantia", "fgts"),
+    ("controle de entrada", "controle de acesso"),
+    ("transporte escolar", "van escolar"),
+    ("jogar bola", "futebol"),
+    ("home office", "coworking"),
+    ("salao de festa ", "salao de festas "),
+    ("casa modelo", "casa decorada"),
+    ("fazendo a obra", "construindo"),
+    ("transporte publico", "onibus"),
+    ("energia solar", "placas solares"),
+    ("inteiro", "total"),
+    ("inteira", "total"),
+)
+
+_WORD: Final = re.compile(r"[a-z0-9²]+")
+
+# Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
+_NEGOTIATION: Final = re.compile(
+    r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
+    r"|contraproposta|oferta|permuta|a vista|avista"
+    r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta))\b"
+)
+"""A discount or a negotiation: always the broker's."""
+_PRICE: Final = re.compile(
+    r"\b(?:preco|precos|custa|custam|custo|custaria|tabela|tabelas"
+    r"|valor(?:es)? (?:d[aoe]s?|por) (?:casa|casas|imovel|imoveis|unidade|unidades|lote|lotes"
+    r"|terreno|terrenos|sobrado|sobrados|metro|m2|m²|brisa|mare|duna)"
+    r"|(?:faz|fazem|fecha|fecham|sai|saem|fica|ficam|esta|vende|vendem) (?:[a-z]+ ){0,3}"
+    r"por quanto|parcela d[ao] (?:casa|imovel|unidade|sobrado)|entrada d[ao] (?:casa|imovel)"
+    r"|quanto (?:e|esta|fica|sai|vale|custa) (?:a|o|as|os) (?:casa|casas|imovel|unidade|sobrado"
+    r"|lote|terreno|brisa|mare|duna)"
+    r"|(?:casa|imovel|unidade|sobrado|lote|terreno|brisa|mare|duna) (?:sai|fica|esta|custa) "
+    r"(?:por )?quanto)\b"
+)
+"""What a unit costs: the broker's, unless it is a fee the documents may state."""
+# A fee or a figure the documents may state: asked with "quanto" / "valor", it is no price.
+_FEE: Final = re.compile(
+    r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
+    r"|escritura)\b"
+)
+_PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
+_HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
+
+_MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
+    ("hours", re.compile(r"\b(?:que horas?|ate que hora|horario|horarios|abre|fecha|funciona)\b")),
+    (
+        "time",
+        re.compile(
+            r"\b(?:quanto tempo|quantos minutos|minutos|demora|leva quanto|de quanto em quanto)\b"
+        ),
+    ),
+    ("distance", re.compile(r"\b(?:distancia|longe|perto|quantos km|quilometros|km)\b")),
+    (
+        "capacity",
+        re.compile(r"\b(?:cabe|cabem|capacidade|comporta|quantas pessoas|quanta gente|pessoas)\b"),
+    ),
+    ("share", re.compile(r"\b(?:porcentagem|percentual|por cento|%)")),
+    ("money", re.compile(r"\b(?:quanto (?:e|vou pagar|pago|fica|sai|custa)|valor|taxa|pagar)\b")),
+    (
+        "size",
+        re.compile(
+            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento"
+            r"|largura|grande)\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:quando|previsao|prazo|desde quando|ate quando|que ano|que mes|quantos anos)\b"
+        ),
+    ),
+    ("count", re.compile(r"\b(?:quantos|quantas|quanto)\b")),
+)
+"""The measure a question asks for, first match wins ("quanto tempo" before "quanto")."""
+
+_FIGURES: Final[dict[Measure, re.Pattern[str]]] = {
+    "hours": re.compile(r"\b\d{1,2}h\b|\b24 horas\b"),
+    "time": re.compile(r"\b\d+ minutos\b"),
+    "distance": re.compile(r"\b\d+(?:,\d+)? km\b"),
+    "capacity": re.compile(r"\b\d+ pessoas\b"),
+    "share": re.compile(r"\d+%"),
+    "money": re.compile(r"r\$ ?\d|\b\d+%"),
+    "size": re.compile(r"\b\d+(?:,\d+)? ?(?:m²|m2|metros|hectares|km)\b"),
+    "date": re.compile(r"\b(?:19|20)\d\d\b|\b\d+ dias\b"),
+    "count": re.compile(r"\b\d+\b|\b(?:uma?|dois|duas|tres|quatro|cinco|todos|todas)\b"),
+}
+"""How a sentence states a figure of each measure (folded text)."""
+
+# Words that only make a sentence a question, or a request, and say nothing about what is
+# asked: dropped from the topic, so that no document has to contain them.
+QUESTION_WORDS: Final = frozenset(
+    """
+    mede medem medir cabe cabem comporta capacidade leva levam demora demoram passa passam
+    chegar chego chega horas hora horario horarios abre abrem fecha fecham funciona
+    funcionam aberto aberta distancia longe perto inteiro inteira porcentagem
+    percentual comprimento largura quantidade numero vem vindo vir instalado instalada
+    instalados entregue entregues colocar botar subir construir fazer usar jogar pagar pago
+    vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
+    atua atuam mais menos cerca quase uns umas boa bom bons boas nome responsavel
+    ja pedir pediu perguntar pergunta pergunto duvida duvidas dizer saber sabem sabe
+    queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
+    ainda minha meu meus minhas esposa marido pensando procurando vendo gostei vi anuncio
+    instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
+    feitos madrugada depois
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+_REQUEST_WORDS: Final = (
+    r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
+    r" (?:saber|dizer|informar|falar)|saber|me diz|me fala|perguntar)(?: se)?"
+)
+_REQUEST: Final = re.compile(
+    rf"\b(?:{_REQUEST_WORDS}|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
+)
+"""A request to be told something: the question starts after it."""
+_CUE: Final = re.compile(
+    r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|onde|como|quando|quem|desde quando"
+    rf"|ate quando|sera que|tem como)\b|{_REQUEST.pattern}"
+)
+"""A question's cue anywhere in a clause."""
+_OPENS: Final = re.compile(
+    r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
+    r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
+    r"|da pra|da para|voces tem|voces fazem"
+    r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde|ate|de quanto"
+    r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
+)
+_YES_NO_TAIL: Final = re.compile(
+    r"^(?:o|a|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa|aceita|pode"
+    r"|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    r"|ficou|acabou|saiu|foi|esta|estao)\b"
+)
+_OPENERS: Final = re.compile(
+    r"^(?:(?:oi+|ola|opa|eae|e ai|ei|hey|bom dia|boa tarde|boa noite|tudo bem|tudo bom"
+    r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
+    r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
+)
+_SPLIT: Final = re.compile(r"[^.!?;:,\n]+[.!?;:,\n]*")
+
+
+ASKING: Final = frozenset(
+    "quanto quanta quantos quantas qual quais onde como quando quem".split()  # noqa: SIM905
+)
+"""The words that ask: a slip in one ("quano", "quantoos", "qaul") is put right at once."""
+
+
+_READER_WORDS: Final = frozenset(
+    """
+    saber dizer queria gostaria perguntar pergunta duvida informar falar preciso
+    funciona funcionam distancia tamanho metragem metros pessoas capacidade minutos
+    horario horarios quilometros porcentagem previsao
+    condominio condominial taxa desconto proposta negociar preco precos custa valor
+    entrada sinal parcela parcelas fundo garantia controle transporte publico energia
+    solar salao festas fazendo modelo inteiro inteira permitido possivel
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words the reader itself relies on (cues, measures, prices, fees, phrases): a slip in
+one would hide what the question asks, so it is put right before reading."""
+
+
+def _word(word: str) -> str:
+    """A word as the rest of the module reads it: shorthand spelt out; a slip in an asking
+    word ("quantoos") or, by the likeliest slips only, in another word the reader relies
+    on ("saaber", "funcioona", "garantai") put right."""
+    if word in SLANG:
+        return SLANG[word]
+    if word[:2] in ("qu", "qa") and len(word) >= 4 and word not in ASKING:
+        # The likeliest slips only: "quartos" is no "quantos".
+        near = {e for e in _edits(word)[0] if e in ASKING}
+        if near and all(e.startswith("quant") for e in near):
+            word = "quantos" if len(near) > 1 else near.pop()  # "quants": quantos or quantas
+        elif near:
+            word = min(near)  # "quano": quando or quanto, a question either way
+    known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
+    if len(word) >= 5 and not known:
+        near = {e for e in _edits(word)[0] if e in _READER_WORDS}
+        if len({e.removesuffix("s") for e in near}) == 1:
+            word = min(near, key=len)
+    return SLANG.get(word, word)
+
+
+def normalise(text: str) -> str:
+    """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?")
+    and slips in the words that ask put right ("quano" → "quanto")."""
+    low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), fold(text))
+    low = f" {low} "
+    for phrase, replacement in PHRASES:
+        low = low.replace(f" {phrase}", f" {replacement}")
+    low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
+    return low.strip()
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause asks: a "?", a question's opening or cue, "o X tem ...", or a
+    price or a discount named at all ("se eu pagar à vista tem desconto")."""
+    body = _OPENERS.sub("", clause).strip()
+    return bool(
+        clause.rstrip().endswith("?")
+        or _OPENS.match(body)
+        or _CUE.search(body)
+        or _YES_NO_TAIL.match(body)
+        or _NEGOTIATION.search(f" {body} ")
+        or _PRICE.search(f" {body} ")
+    )
+
+
+_ASKING_WORDS: Final = ASKING | {"mais", "menos"}
+
+
+def _names_something(clause: str) -> bool:
+    """Whether a clause names anything besides how it asks ("sai por quanto?" does not)."""
+    return any(
+        len(w) >= 4 and w not in QUESTION_WORDS and w not in _ASKING_WORDS
+        for w in _WORD.findall(clause)
+    )
+
+
+def asking_clauses(text: str) -> list[str]:
+    """The parts of a message put as questions, normalised and cut where the question
+    starts: a clause ending with "?", opening like a question ("tem", "qual", "quanto",
+    "a casa tem ...") or holding a question cue ("queria saber se", "quantos")."""
+    out: list[str] = []
+    cue_before = False
+    previous = ""
+    for raw in _SPLIT.findall(normalise(text)):
+        clause = raw.strip()
+        if not clause:
+            continue
+        body = _OPENERS.sub("", clause).strip(" ,;:")
+        if not _WORD.search(body):  # "Oi, tudo bem?": nothing is asked
+            continue
+        intro = re.fullmatch(r"(?:[a-z ]*\b)?(?:perguntar|duvida|pergunta|saber)\W*", body)
+        if intro:
+            cue_before = True
+            continue
+        if (cue_before or _asks(clause)) and not _names_something(body) and previous:
+            # "e o condomínio, sai por quanto?": the question's subject came before it.
+            body = f"{previous} {body}"
+            clause = body
+        previous = "" if _asks(clause) else body
+        if cue_before or _asks(clause):
+            cue = _REQUEST.search(body)
+            start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
+            asked = body[start:]
+            asked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
+            asked = re.sub(r"^se\s+", "", asked)
+            out.append(asked.strip(" ,;:"))
+        cue_before = False
+    return [clause for clause in out if clause]
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What one question asks."""
+
+    text: str
+    """The question, normalised."""
+    price: bool
+    """A price, discount or negotiation: the broker's, whatever the documents say."""
+    fee: bool
+    """About a fee (condominium, IPTU, the down payment): answered when a document states it."""
+    measure: Measure | None
+    """The figure asked for, if any."""
+    topic: tuple[str, ...]
+    """The words naming what is asked about (no question words)."""
+
+
+def read_question(text: str) -> Asked:
+    """Topic and type of a question (see the module docstring)."""
+    low = normalise(text)
+    padded = f" {low} "
+    # "condomínio" names the development as often as its fee: a fee with paying words only.
+    fee_word = _FEE.search(low)
+    fee = fee_word is not None and (fee_word.group() != "condominio" or bool(_PAYS.search(low)))
+    # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
+    priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
+    price = priced or bool(_NEGOTIATION.search(padded))
+    measure: Measure | None = None
+    for kind, pattern in _MEASURES:
+        if pattern.search(padded):
+            measure = kind
+            break
+    if fee and measure in (None, "count"):
+        measure = "money"
+    topic = tuple(w for w in _WORD.findall(low) if w not in QUESTION_WORDS)
+    if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
+        topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
+    return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic)
+
+
+def figure_kinds(sentence: str) -> frozenset[Measure]:
+    """The measures a sentence states a figure of ("... 2,4 km" → distance and size)."""
+    low = fold(sentence)
+    return frozenset(kind for kind, pattern in _FIGURES.items() if pattern.search(low))
+
+
+def _edits(word: str) -> tuple[set[str], set[str]]:
+    """The words one slip away, as (likelier, others): a letter left out, two letters
+    swapped or a letter doubled are the likelier slips; a letter replaced or added the
+    others."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    likely: set[str] = set()
+    other: set[str] = set()
+    for i in range(len(word) + 1):
+        for c in letters:
+            likely.add(word[:i] + c + word[i:])
+            if i < len(word):
+                other.add(word[:i] + c + word[i + 1 :])
+        if i < len(word):
+            dropped = word[:i] + word[i + 1 :]
+            doubled = i > 0 and word[i - 1] == word[i]
+            (likely if doubled else other).add(dropped)
+        if i < len(word) - 1:
+            likely.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return likely, other - likely
+
+
+def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
+    """`word`, or the one vocabulary word one slip away from it ("tamaho" → "tamanho",
+    "clbe" → "clube").
+
+    Words of fewer than four letters, numbers and known words are kept as they are, and
+    so is a word with two candidates as near (a wrong guess would answer another question).
+    """
+    if len(word) < 4 or word in vocabulary or not word.isalpha():
+        return word
+    if f"{word}s" in vocabulary or f"{word}es" in vocabulary:
+        return word  # a singular of a known plural: the search's stemmer finds it
+    tiers = _edits(word)
+    for edits in tiers if len(word) > 4 else tiers[:1]:
+        near = {edit for edit in edits if edit in vocabulary and len(edit) >= 4}
+        if len({edit.removesuffix("s") for edit in near}) == 1:
+            return min(near, key=len)  # "caas": "casa" or "casas", the same word
+        if near:
+            return word
+    return word

@@ -1,0 +1,39 @@
+"""First-sight question sets: questions written before the code that answers them.
+
+Each file in tests/data/first_sight/kb_questions_*.json was written in one session,
+before that session changed any code, and committed unrun. Asked of the offline model
+as a new lead's first message (tests/support/kb_scoring.py), the replies must carry the
+fact (>= 85% of answerable questions), give the broker line to every price and unknown
+question, and never invent a figure.
+
+`uv run pytest tests/integration/test_kb_first_sight.py -s` prints the table.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from homer_agent.db.pool import Pool
+from tests.support.kb_scoring import HEADER, score
+from tests.support.paths import DATA
+
+SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
+
+
+@pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])
+def test_first_sight_questions(pool: Pool, path: Path) -> None:
+    questions = json.loads(path.read_text(encoding="utf-8"))
+    assert len(questions) >= 20
+    result = score(pool, questions, path.stem)
+    print()
+    print(HEADER)
+    print(result.line(path.stem))
+    for question, want, reply in result.misses:
+        print(f"  miss: {question!r} wants {want!r} -> {reply!r}")
+    assert result.invented == []
+    assert result.greeted == []
+    assert result.brokered == result.refused
+    assert result.carried >= 0.85 * result.answerable

@@ -1,0 +1,107 @@
+"""Scoring questions about the example development through the offline model.
+
+Shared by the labelled set, the first-sight sets and the question generator: each
+question is asked as the first message of a new session on the real PostgreSQL, with
+the documents of tests/data/kb indexed, and its reply is scored:
+
+- carried: an answerable question's reply contains the labelled fact;
+- brokered: a price or unknown question's reply contains "corretor confirma";
+- invented: the reply has a number that neither the documents, the profile nor the
+  question contain;
+- bare greeting: the reply is the greeting a plain "Oi" gets (the question dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from homer_agent.db.pool import Pool
+from homer_agent.kb import index_folder
+from homer_agent.models.offline import OfflineChatModel
+from tests.support.reliability_support import session_for
+
+ROOT = Path(__file__).resolve().parents[2]
+KB = ROOT / "tests" / "data" / "kb"
+PROFILE = ROOT / "src" / "homer_agent" / "profiles" / "vila_carnauba.toml"
+BROKER = "corretor confirma"
+
+
+def numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+", text))
+
+
+def allowed_numbers() -> set[str]:
+    allowed = numbers(PROFILE.read_text(encoding="utf-8"))
+    for path in KB.glob("0*.md"):
+        allowed |= numbers(path.read_text(encoding="utf-8"))
+    return allowed
+
+
+@dataclass
+class Score:
+    answerable: int = 0
+    carried: int = 0
+    refused: int = 0
+    brokered: int = 0
+    invented: list[tuple[str, str]] = field(default_factory=list)
+    greeted: list[str] = field(default_factory=list)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+    """(question, expected fact or 'broker', reply) for every miss."""
+
+    def line(self, label: str) -> str:
+        def share(part: int, whole: int) -> str:
+            return f"{part}/{whole} ({100 * part / max(whole, 1):.1f}%)"
+
+        return (
+            f"| {label} | {share(self.carried, self.answerable)} "
+            f"| {share(self.brokered, self.refused)} | {len(self.invented)} "
+            f"| {len(self.greeted)} |"
+        )
+
+
+HEADER = (
+    "| set | answerable: reply carries the fact | price/unknown: broker line "
+    "| invented figures | bare greeting |\n|---|---|---|---|---|"
+)
+
+
+def index_documents(pool: Pool) -> None:
+    with pool.connection() as conn:
+        index_folder(conn, KB)
+
+
+def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
+    """Ask every question as the first message of its own session and score the replies."""
+    index_documents(pool)
+    model = OfflineChatModel()
+    greeting = session_for(pool, f"{key}-greeting", model, "offline").turn("Oi").reply
+    allowed = allowed_numbers()
+    result = Score()
+    for n, item in enumerate(questions):
+        question = str(item["q"])
+        session = session_for(pool, f"{key}-{n}", model, "offline")
+        turn = session.turn(question)
+        assert turn.error is None, question
+        reply = turn.reply
+        extra = numbers(reply) - allowed - numbers(question)
+        if extra:
+            result.invented.append((question, reply))
+        if reply == greeting:
+            result.greeted.append(question)
+        if "fact" in item:
+            result.answerable += 1
+            if str(item["fact"]).lower() in reply.lower():
+                result.carried += 1
+            else:
+                result.misses.append((question, str(item["fact"]), reply))
+        else:
+            result.refused += 1
+            if BROKER in reply and not extra:
+                result.brokered += 1
+            else:
+                result.misses.append((question, "broker", reply))
+    return result

@@ -1,0 +1,91 @@
+"""ptbr/questions.py: what a question asks, before anyone answers it."""
+
+from __future__ import annotations
+
+import pytest
+
+from homer_agent.ptbr.questions import asking_clauses, correct, normalise, read_question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quanto custa a casa de 3 quartos?",
+        "qnto ta a casa duna? tem desconto a vista?",
+        "se eu fechar esse mes vcs fazem um precinho melhor?",
+        "aceitam proposta de 500 mil na casa mare?",
+        "aceita meu carro de entrada?",
+        "qual o valor do lote?",
+        "a Brisa sai por quanto?",
+    ],
+)
+def test_prices_discounts_and_offers_are_the_brokers(question: str) -> None:
+    assert read_question(question).price
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("qnto mede a pista de caminhada?", "size"),
+        ("o salao de festa cabe qnts pessoas", "capacity"),
+        ("qnta distancia ate o centro de fortaleza?", "distance"),
+        ("qnto tempo leva ate o aeroporto", "time"),
+        ("o stand abre sabado ate que horas?", "hours"),
+        ("qnto vou pagar de condominio por mes?", "money"),
+        ("Quantas casas vão ter no condomínio?", "count"),
+        ("desde quando a construtora atua?", "date"),
+    ],
+)
+def test_how_much_of_a_stated_thing_is_no_price(question: str, measure: str) -> None:
+    asked = read_question(question)
+    assert not asked.price
+    assert asked.measure == measure
+
+
+def test_a_fee_asked_with_paying_words_is_the_fee() -> None:
+    asked = read_question("qual o valor do condomínio?")
+    assert not asked.price and asked.fee and "taxa" in asked.topic
+    assert read_question("quanto custa o condominio?").price is False
+
+
+@pytest.mark.parametrize(
+    ("message", "clauses"),
+    [
+        ("Meu nome é Rita, queria saber se tem van pra escola", ["tem van para escola"]),
+        (
+            "oi, da pra fazer um segundo andar na casa depois?",
+            ["da para fazer um segundo andar na casa depois?"],
+        ),
+        (
+            "E o condomínio, sai por quanto mais ou menos?",
+            ["o condominio sai por quanto mais ou menos?"],
+        ),
+        ("minha esposa pediu pra perguntar: tem energia solar?", ["tem placas solares?"]),
+        ("o salao de festa cabe qnts pessoas", ["o salao de festas cabe quantos pessoas"]),
+        ("Oi, tudo bem?", []),
+        ("Meu nome é Rita", []),
+        ("tenho 2 filhos pequenos.", []),
+    ],
+)
+def test_the_parts_of_a_message_that_ask(message: str, clauses: list[str]) -> None:
+    assert asking_clauses(message) == clauses
+
+
+def test_shorthand_and_slips_in_asking_words() -> None:
+    assert normalise("Qnto eh o cond?") == "quanto e o condominio?"
+    assert normalise("Quantoos km") == "quantos km"
+    assert normalise("quants metros") == "quantos metros"
+    assert normalise("pode ser semana que vem") == "pode ser semana que vem"
+    assert asking_clauses("pode ser semana que vem") == []
+    assert normalise("quero 2 quartos") == "quero 2 quartos"
+    assert asking_clauses("quano tempo ate a praia")  # quanto or quando: it asks either way
+
+
+def test_misspellings_are_put_right_only_when_one_word_is_near() -> None:
+    vocabulary = {"tamanho", "clube", "casa", "casas", "particulares", "cabe", "coworking"}
+    assert correct("tamaho", vocabulary) == "tamanho"
+    assert correct("clbe", vocabulary) == "clube"
+    assert correct("caas", vocabulary) == "casa"
+    assert correct("coworkiing", vocabulary) == "coworking"
+    assert correct("particular", vocabulary) == "particular"
+    assert correct("heliponto", vocabulary) == "heliponto"
