@@ -267,6 +267,7 @@ def test_turn_bounds_are_enforced(field: str, value: float) -> None:
         "fallback_reason": None,
         "model_calls": 0,
         "model_errors": 0,
+        "kb_reason": None,
     }
     queries.InsertTurnParams(**values)
     with pytest.raises(pydantic.ValidationError):
