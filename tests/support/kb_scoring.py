@@ -92,7 +92,8 @@ def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
             result.invented.append((question, reply))
         if reply == greeting:
             result.greeted.append(question)
-        if "fact" in item:
+        # A price or unknown question has no "fact", or "fact": "broker".
+        if item.get("fact") not in (None, "broker"):
             result.answerable += 1
             if str(item["fact"]).lower() in reply.lower():
                 result.carried += 1
