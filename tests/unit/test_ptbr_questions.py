@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from homer_agent.kb.query import synonyms
 from homer_agent.ptbr.questions import asking_clauses, correct, normalise, read_question
 
 
@@ -89,3 +90,59 @@ def test_misspellings_are_put_right_only_when_one_word_is_near() -> None:
     assert correct("coworkiing", vocabulary) == "coworking"
     assert correct("particular", vocabulary) == "particular"
     assert correct("heliponto", vocabulary) == "heliponto"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("qnd fica pronta a primeira etapa?", "etapa"),
+        ("Qnd entrega a segunda etapa?", "segunda"),
+        ("qdn termina a obra", "obra"),
+        ("qndo começa a obra?", "obra"),
+        ("qd a casa decorada abre pra visita?", "decorada"),
+    ],
+)
+def test_when_in_shorthand_asks_a_date(question: str, topic: str) -> None:
+    asked = read_question(question)
+    assert asked.measure in ("date", "hours")
+    assert topic in asked.topic
+    assert not {"qnd", "qdn", "qndo", "qd"} & set(asked.topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("queria saber qnto tempo leva dai ate o aeroporto", "aeroporto"),
+        ("quanto tempo de carro daqui ate a praia?", "praia"),
+        ("demora quantos minutos dali pro centro?", "centro"),
+        ("qto tempo leva daí pro hospital", "hospital"),
+        ("em quantos minutos chego no shopping?", "shopping"),
+    ],
+)
+def test_time_to_a_place_asks_the_time_from_the_development(question: str, place: str) -> None:
+    asked = read_question(question)
+    assert asked.measure == "time"
+    assert place in asked.topic
+    # "from there" names the development, which no document calls so.
+    assert not {"dai", "daqui", "dali"} & set(asked.topic)
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("a cozinha ja vem com armario planejado?", "armario"),
+        ("os moveis planejados vem inclusos?", "moveis"),
+        ("tem armário embutido nos quartos?", "armario"),
+        ("a cozinha vem com armarios sob medida?", "armarios"),
+        ("a cozinha é planejada?", "cozinha"),
+    ],
+)
+def test_furniture_made_to_measure_is_the_furniture(question: str, thing: str) -> None:
+    topic = read_question(question).topic
+    assert thing in topic
+    assert not {"planejado", "planejados", "planejada", "embutido", "sob", "medida"} & set(topic)
+
+
+def test_furniture_words_search_each_other() -> None:
+    assert "armarios" in synonyms("moveis")
+    assert "armario" in synonyms("marcenaria")

@@ -134,6 +134,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("verde", "verdes", "natureza", "preservada", "preservadas"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
+    ("armario", "armarios", "moveis", "movel", "marcenaria", "gabinete", "gabinetes"),
     ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
 )
 """Groups of words a lead and a document use for the same thing (folded)."""

@@ -82,6 +82,14 @@ SLANG: Final[dict[str, str]] = {
     "qdo": "quando",
     "qd": "quando",
     "qndo": "quando",
+    "qnd": "quando",
+    "qdn": "quando",
+    "qnt": "quanto",
+    "qm": "quem",
+    "ql": "qual",
+    "qls": "quais",
+    "kd": "cade",
+    "qq": "qualquer",
     "ond": "onde",
     "cond": "condominio",
     "condo": "condominio",
@@ -114,6 +122,8 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
 )
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
+_FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
+"""Furniture a lead may call "planejado" or "embutido" where the documents name it bare."""
 
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
 _NEGOTIATION: Final = re.compile(
@@ -202,7 +212,7 @@ QUESTION_WORDS: Final = frozenset(
     queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
     ainda minha meu meus minhas esposa marido pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
-    feitos madrugada depois
+    feitos madrugada depois dai daqui dali
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -288,6 +298,13 @@ def normalise(text: str) -> str:
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
+    # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
+    low = re.sub(
+        rf"\b((?:{_FURNITURE})(?: (?:e|sao|ja|vem|vao|sera|serao|entregue|entregues))*)"
+        r" (?:(?:planejad|embutid)[oa]s?|sob medida)\b",
+        r"\1",
+        low,
+    )
     return low.strip()
 
 
