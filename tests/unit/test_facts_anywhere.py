@@ -195,3 +195,56 @@ def test_the_part_of_a_refusal_that_says_yes() -> None:
 )
 def test_a_relatives_place_is_theirs(text: str, place: str | None) -> None:
     assert extract(text, "neighborhood").get("neighborhood") == place
+
+
+# Retractions inside one message: the value after the cue wins, the one before is never saved.
+@pytest.mark.parametrize(
+    ("text", "pending", "want"),
+    [
+        ("no Benfica... não, pera, Parquelândia", "neighborhood", {"neighborhood": "Parquelândia"}),
+        ("acho que Maraponga, ou melhor, Parangaba", None, {"neighborhood": "Parangaba"}),
+        ("Aldeota nao, prefiro Meireles", "bedrooms", {"neighborhood": "Meireles"}),
+        ("lá pro Cocó... peraí, Papicu", None, {"neighborhood": "Papicu"}),
+        ("Fátima não... na verdade Montese", None, {"neighborhood": "Montese"}),
+        ("no Passare nao, espera, Messejana", "neighborhood", {"neighborhood": "Messejana"}),
+        ("na Varjota, quer dizer, Dionísio Torres", None, {"neighborhood": "Dionísio Torres"}),
+        ("até 300 mil... nao, pera, 320 mil", "budget_brl", {"budget_brl": 320_000}),
+        ("uns 500 mil, ou melhor, 480 mil", None, {"budget_brl": 480_000}),
+        ("R$ 250 mil não, 270 mil", None, {"budget_brl": 270_000}),
+        ("posso dar 600 mil, aliás 550 mil", None, {"budget_brl": 550_000}),
+        ("quero 2 quartos... não, pera, 3 quartos", None, {"bedrooms": 3}),
+        ("3 quartos nao, melhor 4 quartos", None, {"bedrooms": 4}),
+        ("4 quartos, quer dizer, 3 quartos", None, {"bedrooms": 3}),
+        (
+            "2 quartos, Messejana nao... prefiro Cambeba",
+            None,
+            {"bedrooms": 2, "neighborhood": "Cambeba"},
+        ),
+    ],
+)
+def test_a_value_taken_back_in_the_same_message_gives_way(
+    text: str, pending: str | None, want: dict
+) -> None:
+    assert extract(text, pending) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("Montese não", "neighborhood"),
+        ("no Centro nao.", None),
+        ("Aldeota não... Meireles também não", "neighborhood"),
+        ("500 mil não", "budget_brl"),
+        ("400 mil nao, pera...", "budget_brl"),
+        ("3 quartos não", "bedrooms"),
+        ("Parangaba? não, obrigado", "neighborhood"),
+        ("moro no Montese, não, pera, moro na Aldeota", None),
+    ],
+)
+def test_a_value_turned_down_on_the_spot_is_never_saved(text: str, pending: str | None) -> None:
+    assert extract(text, pending) == {}
+
+
+def test_a_no_about_what_follows_keeps_the_place_before() -> None:
+    assert extract("quero no Centro, não no Montese") == {"neighborhood": "Centro"}
+    assert extract("no Centro, não quero casa pequena") == {"neighborhood": "Centro"}

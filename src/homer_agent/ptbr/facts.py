@@ -100,8 +100,43 @@ _CORRECTION_CUES: Final = (
     ("escrevi", "errado"),
     ("digitei", "errado"),
     ("foi", "mal"),
-    ("corrigindo",),
+    ("pera",),
+    ("perai",),
+    ("espera",),
+    ("prefiro",),
 )
+"""Cues that the lead takes back what came before ("no Cocó, aliás Papicu")."""
+_RETRACTING_NO: Final = frozenset(["nao", "n"])
+"""A "não" that turns down the value right before it ("Messejana não, Cambeba")."""
+
+
+def _negated_after(toks: Sequence[Token], end: int) -> bool:
+    """Whether the value ending before token `end` is turned down on the spot: "X não",
+    "X nao... prefiro Y", "X, não, pera, Y", "X também não" (a "não" followed by no word
+    of its own clause, unlike "X, não quero Y" or "X, não no Y", where the "não" is about
+    what follows)."""
+    j = end
+    while j < len(toks) and (
+        (toks[j].is_punct and toks[j].low not in ("?", ".")) or toks[j].low == "tambem"
+    ):
+        j += 1  # "Meireles também não"
+    if j >= len(toks) or toks[j].low not in _RETRACTING_NO:
+        return False
+    rest = toks[j + 1 :]
+    if not rest or rest[0].is_punct:
+        return not (rest and rest[0].low == "?")
+    return _cue_at([t.low for t in rest], 0)
+
+
+def _cue_at(lows: Sequence[str], i: int) -> bool:
+    """Whether a correction cue begins at word `i`."""
+    return any(tuple(lows[i : i + len(cue)]) == cue for cue in _CORRECTION_CUES)
+
+
+def _retracted_between(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a correction cue (or a bare "não") lies between tokens `start` and `end`."""
+    lows = [t.low for t in toks]
+    return any(lows[i] in _RETRACTING_NO or _cue_at(lows, i) for i in range(start, end))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -584,6 +619,7 @@ def _budget(
     mil por mês"), a down payment, an instalment, rent, or someone else's price.
     """
     amounts: list[int] = []
+    last_end = 0
     for number in numbers:
         before = toks[number.first - 1].low if number.first > 0 else ""
         after = toks[number.last].low if number.last < len(toks) else ""
@@ -591,8 +627,8 @@ def _budget(
             continue
         if _in_question(toks, number.first) or _not_a_budget(toks, number):
             continue
-        if _hypothetical(toks, number.first):
-            continue
+        if _hypothetical(toks, number.first) or _negated_after(toks, number.last):
+            continue  # "se fosse 500 mil", "500 mil não, 450"
         lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
         money = before in ("r$", "rs") or after in _MONEY_AFTER
         context = {t.low for t in toks[max(0, number.first - 4) : number.first]}
@@ -604,7 +640,10 @@ def _budget(
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
         if amount is not None:
+            if amounts and _retracted_between(toks, last_end, number.first):
+                amounts.clear()  # "400 mil, aliás 350 mil": the later amount wins
             amounts.append(amount)
+            last_end = number.last
     if not amounts and (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
         span = range(number.first, number.last)
@@ -898,14 +937,14 @@ def _neighborhood(
             continue  # "qual bairro vocês têm?" asks, it does not answer
         if tok.low in _PLACE_CUES and i + 1 < len(toks) and wanted(i):
             place = accept(_read_place(toks, i + 1, allow_lower=asking))
-            if place:
+            if place and not _negated_after(toks, i + 1 + len(place.split())):
                 return place
     for i, tok in enumerate(toks):
         if not wanted(i):
             continue
         if tok.low in _PLACE_PREPS and i + 1 < len(toks) and toks[i + 1].is_cap:
             place = accept(_read_place(toks, i + 1, allow_lower=False))
-            if place:
+            if place and not _negated_after(toks, i + 1 + len(place.split())):
                 return place
     if asking:
         return accept(_bare_place(toks, folded))
@@ -967,7 +1006,9 @@ def _listed_place(
             continue
         place, end = hit
         cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
-        if (cued or bare_ok) and _wanted_place(toks, i) and fold(place) not in ignored:
+        if _negated_after(toks, end):
+            pass  # "Messejana não, prefiro Cambeba": turned down on the spot
+        elif (cued or bare_ok) and _wanted_place(toks, i) and fold(place) not in ignored:
             found.append(place)
         i = end
     if not found:
@@ -1085,9 +1126,7 @@ def _case_says_nothing(text: str) -> bool:
 def _correcting(toks: Sequence[Token]) -> bool:
     """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer."""
     lows = [t.low for t in toks]
-    return any(
-        tuple(lows[i : i + len(cue)]) == cue for cue in _CORRECTION_CUES for i in range(len(lows))
-    )
+    return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
 def _extract(
