@@ -179,11 +179,19 @@ def lead_forget(
 @app.command("leads")
 def leads(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+    handoff: Annotated[
+        bool, typer.Option("--handoff", help="Only the leads waiting for a person.")
+    ] = False,
 ) -> None:
     """List every lead, most recently updated first."""
     from homer_agent.leads import lead_json, querier
 
     settings = load_settings()
+    if handoff:
+        from homer_agent.notify.commands import run_awaiting
+
+        run_awaiting(settings, as_json=as_json)
+        return
     tz = _local_tz(settings)
     with _connect(settings) as database, querier(database.pool) as q:
         rows = q.list_leads()
@@ -284,6 +292,22 @@ def calls_sync() -> None:
         )
         raise typer.Exit(1)
     notice(f"Pushed {report.pushed} change(s) to the calendar; nothing pending.")
+
+
+# ---------------------------------------------------------------- notify
+
+notify_app = typer.Typer(
+    help="The brokers' webhook notifications: send the unsent ones.", no_args_is_help=True
+)
+app.add_typer(notify_app, name="notify")
+
+
+@notify_app.command("sync")
+def notify_sync() -> None:
+    """Send every unsent broker notification to HOMER_BROKER_WEBHOOK_URL, once each."""
+    from homer_agent.notify.commands import run_sync
+
+    raise typer.Exit(run_sync(load_settings()))
 
 
 # ---------------------------------------------------------------- db

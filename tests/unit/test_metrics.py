@@ -21,6 +21,8 @@ EXPECTED_NAMES = {
     "homer_processes",
     "homer_calendar_conflicts_total",
     "homer_model_replies_cleaned_total",
+    "homer_broker_notifications_pending",
+    "homer_broker_notifications_failed",
 }
 
 EXPECTED_LABELS = {
@@ -38,6 +40,8 @@ EXPECTED_LABELS = {
     "homer_processes": set(),
     "homer_calendar_conflicts_total": set(),
     "homer_model_replies_cleaned_total": {"reason"},
+    "homer_broker_notifications_pending": set(),
+    "homer_broker_notifications_failed": set(),
 }
 
 CLOSED_LABEL_VALUES = {
