@@ -38,7 +38,9 @@ WHERE sent_at IS NULL;
 SELECT * FROM broker_notifications WHERE lead_id = sqlc.arg(lead_id) ORDER BY id;
 
 -- name: ListLeadsAwaitingBroker :many
--- Leads handed to a person (asked for one, or turned hostile), longest waiting first.
+-- Leads handed to a person (asked for one, or turned hostile) and not released yet,
+-- longest waiting first.
 SELECT * FROM leads
 WHERE handoff_at IS NOT NULL AND handoff_reason IN ('human', 'hostile')
+  AND (handoff_released_at IS NULL OR handoff_released_at < handoff_at)
 ORDER BY handoff_at, id;

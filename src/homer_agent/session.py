@@ -31,7 +31,7 @@ from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.model_replies import StreamCleaner
-from homer_agent.nodes.names import AGENT, HANDOFF
+from homer_agent.nodes.names import AGENT, HANDOFF, HELD
 from homer_agent.state import Context, TurnRecord
 from homer_agent.temperature import MOOD_WINDOW
 from homer_agent.tools import push_lead_calls
@@ -376,7 +376,7 @@ class Session:
                             progress.add(_counted(message))
                             if not isinstance(message, AIMessage) or not message.text:
                                 continue
-                            if node == HANDOFF:
+                            if node in (HANDOFF, HELD):
                                 say(message.text)
                             elif node == AGENT and (rest := tokens.unsaid(message.text)):
                                 say(rest)

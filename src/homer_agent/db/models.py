@@ -70,6 +70,15 @@ class Lead(BaseModel):
     handoff_reason: str | None = Field(
         description="Why the conversation was handed off: hostile, opt_out or human.",
     )
+    handoff_released_at: datetime.datetime | None = Field(
+        description="When a broker last handed the conversation back to Homer.",
+    )
+    handoff_replied_at: datetime.datetime | None = Field(
+        description="When Homer last answered a message during a hand-off (at most once per hand-off).",
+    )
+    handoff_message_at: datetime.datetime | None = Field(
+        description="When the lead last wrote during a hand-off (bursts are forwarded once).",
+    )
 
 
 class Turn(BaseModel):

@@ -161,6 +161,19 @@ async def get_lead(session_key: str, runtime: RuntimeDep) -> Response:
     return JSONResponse(lead)
 
 
+@api_router.post(
+    "/v1/leads/{session_key}/release",
+    summary="Hand a conversation a person had taken over back to Homer; the lead",
+    responses={404: {"description": "no lead has this session key"}},
+)
+async def release_lead(session_key: str, runtime: RuntimeDep) -> Response:
+    key = _session_key(session_key)
+    lead = await _guarded(runtime.blocking(partial(runtime.homer.release_lead, key)))
+    if lead is None:
+        raise ApiError(404, f"no lead has the session key {key!r}")
+    return JSONResponse(lead)
+
+
 # -- operations
 
 ops_router = APIRouter()
