@@ -889,6 +889,7 @@ def agent_dashboard() -> dash.Dashboard:
         _agent_mood,
         _agent_http,
         _agent_calendar,
+        _agent_broker_notifications,
     ):
         board = group(board, ids)
     return board
@@ -1320,6 +1321,29 @@ def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
         )
         .min(-1)
         .max(1)
+    )
+
+
+def _agent_broker_notifications(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+    """The row of the brokers' webhook outbox (Prometheus); last, so the ids above stay."""
+    return board.with_row(
+        dash.Row("Broker notifications (sampled: Prometheus)").id(ids())
+    ).with_panel(
+        _ts(
+            ids,
+            "Broker notifications unsent",
+            "Events for the brokers' webhook (hand-offs, calls booked, moved or cancelled, "
+            "hot leads) not yet accepted by HOMER_BROKER_WEBHOOK_URL: pending ones are "
+            "retried with backoff after turns and every 30 s by serve; failed ones gave up "
+            "and wait for `homer-agent notify sync`. Zero without a webhook. "
+            "BrokerNotificationsStuck fires after 30 minutes unsent.",
+            [
+                promql("max(homer_broker_notifications_pending)", "pending"),
+                promql("max(homer_broker_notifications_failed)", "failed", "B"),
+            ],
+            "short",
+            span=24,
+        )
     )
 
 

@@ -32,6 +32,7 @@ from homer_agent.tools import TOOLS
 if TYPE_CHECKING:
     from homer_agent.calendar.caldav_sync import BrokerCalendar
     from homer_agent.config import Settings
+    from homer_agent.notify import BrokerWebhook
     from homer_agent.session import Session
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,8 @@ class Agent:
     """Shared by every session: one circuit breaker per provider, not per lead."""
     kb: SearchOptions = field(default_factory=SearchOptions)
     calendar: BrokerCalendar | None = None
+    webhook: BrokerWebhook | None = None
+    """The brokers' webhook (HOMER_BROKER_WEBHOOK_URL): notifications go after each turn."""
     prune_every: int = PRUNE_EVERY_TURNS
     draw: Callable[[], float] = random.random
 
@@ -126,6 +129,7 @@ def build_agent(
     fallback: Fallback | None = None,
     kb: SearchOptions | None = None,
     calendar: BrokerCalendar | None = None,
+    webhook: BrokerWebhook | None = None,
 ) -> Agent:
     """Bind the tools, open the checkpointer and compile the graph, once."""
     checkpointer = TurnSaver(pool)
@@ -140,6 +144,7 @@ def build_agent(
         fallback=fallback.bind_tools(TOOLS) if fallback is not None else None,
         kb=kb or SearchOptions(),
         calendar=calendar,
+        webhook=webhook,
     )
 
 
@@ -157,6 +162,7 @@ def load_agent(
     from homer_agent.calendar.caldav_sync import BrokerCalendar
     from homer_agent.kb import prepare
     from homer_agent.models import make_chat_model, make_fallback
+    from homer_agent.notify import BrokerWebhook
     from homer_agent.tools import TOOL_NAMES
 
     metrics.register_tools(TOOL_NAMES)
@@ -169,4 +175,5 @@ def load_agent(
         fallback=make_fallback(settings, notify=notify),
         kb=kb if kb is not None else prepare(settings, profile, pool, notify),
         calendar=BrokerCalendar.from_settings(settings),
+        webhook=BrokerWebhook.from_settings(settings),
     )

@@ -30,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-lead_app = typer.Typer(help="One lead: show, export or forget it.", no_args_is_help=True)
+lead_app = typer.Typer(help="One lead: show, release, export or forget it.", no_args_is_help=True)
 db_app = typer.Typer(help="The database: migrate, url, shell, prune.", no_args_is_help=True)
 app.add_typer(lead_app, name="lead")
 app.add_typer(db_app, name="db")
@@ -137,6 +137,31 @@ def lead_show(
         print(lead_card(lead, tz, notes=notes))
 
 
+@lead_app.command("release")
+def lead_release(
+    key: Annotated[str, typer.Argument(help="The lead's session key.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the lead as JSON.")] = False,
+) -> None:
+    """Hand a conversation a person had taken over back to Homer, which resumes it."""
+    from homer_agent.brief import notes_of
+    from homer_agent.leads import lead_json, querier
+
+    settings = load_settings()
+    tz = _local_tz(settings)
+    with _connect(settings) as database:
+        lead = _find_lead(database, key)
+        with querier(database.pool) as q:
+            released = q.release_handoff(id=lead.id)
+            lead = released or lead
+            shown = lead_json(lead, tz, notes_of(q, lead.id))
+    if released is None:
+        notice(f"Lead {lead.session_key!r} was not handed off: nothing to release.")
+    else:
+        notice(f"Released lead {lead.session_key!r}: Homer answers its next message.")
+    if as_json:
+        print(json.dumps(shown, ensure_ascii=False))
+
+
 @lead_app.command("export")
 def lead_export(key: Annotated[str, typer.Argument(help="The lead's session key.")]) -> None:
     """Print everything stored about a lead as JSON (LGPD access request)."""
@@ -179,11 +204,19 @@ def lead_forget(
 @app.command("leads")
 def leads(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON only.")] = False,
+    handoff: Annotated[
+        bool, typer.Option("--handoff", help="Only the leads waiting for a person.")
+    ] = False,
 ) -> None:
     """List every lead, most recently updated first."""
     from homer_agent.leads import lead_json, querier
 
     settings = load_settings()
+    if handoff:
+        from homer_agent.notify.commands import run_awaiting
+
+        run_awaiting(settings, as_json=as_json)
+        return
     tz = _local_tz(settings)
     with _connect(settings) as database, querier(database.pool) as q:
         rows = q.list_leads()
@@ -284,6 +317,22 @@ def calls_sync() -> None:
         )
         raise typer.Exit(1)
     notice(f"Pushed {report.pushed} change(s) to the calendar; nothing pending.")
+
+
+# ---------------------------------------------------------------- notify
+
+notify_app = typer.Typer(
+    help="The brokers' webhook notifications: send the unsent ones.", no_args_is_help=True
+)
+app.add_typer(notify_app, name="notify")
+
+
+@notify_app.command("sync")
+def notify_sync() -> None:
+    """Send every unsent broker notification to HOMER_BROKER_WEBHOOK_URL, once each."""
+    from homer_agent.notify.commands import run_sync
+
+    raise typer.Exit(run_sync(load_settings()))
 
 
 # ---------------------------------------------------------------- db

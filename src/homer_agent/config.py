@@ -151,6 +151,20 @@ class Settings(BaseSettings):
     homer_caldav_timeout: Annotated[
         float, Field(gt=0, le=120, description="Seconds one CalDAV request may take.")
     ] = 5.0
+    homer_broker_webhook_url: Annotated[
+        str | None,
+        Field(description="Where broker notifications are POSTed; unset: outbox only."),
+    ] = None
+    homer_broker_webhook_secret: Annotated[
+        SecretStr | None,
+        Field(description="Signs each notification: X-Homer-Signature: sha256=<HMAC of body>."),
+    ] = None
+    homer_broker_webhook_include_contact: Annotated[
+        bool, Field(description="Send the lead's session key (phone, e-mail) in notifications.")
+    ] = False
+    homer_broker_webhook_timeout: Annotated[
+        float, Field(gt=0, le=60, description="Seconds one webhook POST may take.")
+    ] = 5.0
 
     @field_validator("database_url")
     @classmethod
@@ -166,6 +180,7 @@ class Settings(BaseSettings):
         "homer_whatsapp_verify_token",
         "homer_whatsapp_app_secret",
         "homer_whatsapp_token",
+        "homer_broker_webhook_secret",
         mode="before",
     )
     @classmethod
@@ -182,6 +197,16 @@ class Settings(BaseSettings):
         value = value.strip()
         if not value.startswith(("https://", "http://")) or " " in value:
             raise ValueError("expected the http(s) URL of a calendar collection")
+        return value
+
+    @field_validator("homer_broker_webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        value = value.strip()
+        if not value.startswith(("https://", "http://")) or " " in value:
+            raise ValueError("expected the http(s) URL of an incoming webhook")
         return value
 
     @field_validator("homer_model")

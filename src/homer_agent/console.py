@@ -16,6 +16,7 @@ from homer_agent.brief import notes_lines
 from homer_agent.db.models import Lead, LeadNote
 from homer_agent.inputs import printable
 from homer_agent.ptbr.text import temperature_word
+from homer_agent.takeover import active_handoff
 
 if TYPE_CHECKING:
     from homer_agent.db.queries import ListUpcomingCallsRow
@@ -101,7 +102,23 @@ _PTBR_LABELS = {
     "temperature": "temperatura",
     "created_at": "criado em",
     "updated_at": "atualizado em",
+    "handoff": "com corretor",
 }
+
+_PTBR_HANDOFFS = {
+    "human": "pediu um corretor",
+    "hostile": "insatisfeito",
+    "opt_out": "pediu para não receber mensagens",
+}
+
+
+def _handoff(lead: Lead, tz: tzinfo, ptbr: bool) -> str | None:
+    held = active_handoff(lead)
+    if held is None:
+        return None
+    if ptbr:
+        return f"{_PTBR_HANDOFFS.get(held.reason, held.reason)}, desde {local_time(held.since, tz)}"
+    return f"{held.reason} since {local_time(held.since, tz)}"
 
 
 def lead_card(
@@ -126,6 +143,7 @@ def lead_card(
         ),
         "created_at": local_time(lead.created_at, tz),
         "updated_at": local_time(lead.updated_at, tz),
+        "handoff": _handoff(lead, tz, ptbr),
     }
     labels = {k: _PTBR_LABELS[k] if ptbr else k for k in values}
     width = max(len(label) for label in labels.values())

@@ -2,11 +2,13 @@
 
     START → sentiment → route ─┬─► agent ⇄ tools
                                │     └──────────┬─► temperature → END
-                               └─► handoff ─────┘
+                               ├─► handoff ─────┤
+                               └─► held ────────┘ (─► agent, when an opted-out lead resumes)
 
 `sentiment` scores the newest human message (and moves old messages out of the
 checkpoint: see history.py); `route` sends hostile messages, opt-outs and requests for a
-human to `handoff`; `agent` is the chat model with the lead-update tools bound; `tools`
+human to `handoff`, and every message of a conversation a person has taken over to
+`held` (see takeover.py); `agent` is the chat model with the lead-update tools bound; `tools`
 writes each fact (several calls of one model message run in parallel); `temperature`
 computes the lead's temperature once, from the final facts, as the turn's last step.
 
@@ -25,7 +27,8 @@ from langgraph.prebuilt import ToolNode, tools_condition
 
 from homer_agent.nodes.agent import agent
 from homer_agent.nodes.handoff import handoff
-from homer_agent.nodes.names import AGENT, HANDOFF, SENTIMENT, TEMPERATURE, TOOLS
+from homer_agent.nodes.held import after_held, held
+from homer_agent.nodes.names import AGENT, HANDOFF, HELD, SENTIMENT, TEMPERATURE, TOOLS
 from homer_agent.nodes.route import route
 from homer_agent.nodes.sentiment import sentiment
 from homer_agent.nodes.temperature import temperature
@@ -43,14 +46,16 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Graph:
     builder.add_node(AGENT, agent)
     builder.add_node(TOOLS, ToolNode(LEAD_TOOLS))
     builder.add_node(HANDOFF, handoff)
+    builder.add_node(HELD, held)
     builder.add_node(TEMPERATURE, temperature)
 
     builder.add_edge(START, SENTIMENT)
-    builder.add_conditional_edges(SENTIMENT, route, [AGENT, HANDOFF])
+    builder.add_conditional_edges(SENTIMENT, route, [AGENT, HANDOFF, HELD])
     # The agent either calls tools (then answers again) or has answered: the turn ends.
     builder.add_conditional_edges(AGENT, tools_condition, {TOOLS: TOOLS, END: TEMPERATURE})
     builder.add_edge(TOOLS, AGENT)
     builder.add_edge(HANDOFF, TEMPERATURE)
+    builder.add_conditional_edges(HELD, after_held, [AGENT, TEMPERATURE])
     builder.add_edge(TEMPERATURE, END)
 
     return builder.compile(checkpointer=checkpointer, name="homer")

@@ -12,6 +12,7 @@ from homer_agent.db.models import Lead, LeadNote, LeadTemperature
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.facts import LeadFacts
+from homer_agent.takeover import handoff_json
 from homer_agent.temperature import completeness, temperature
 
 
@@ -37,8 +38,9 @@ LEAD_JSON_KEYS = (
 )
 
 
-# `lead show --json` and the API's lead: the same keys, then the broker's notes.
-LEAD_SHOW_KEYS = (*LEAD_JSON_KEYS, "notes")
+# `lead show --json` and the API's lead: the same keys, then the broker's notes and the
+# hand-off that holds the conversation (null, or `{reason, since}` until released).
+LEAD_SHOW_KEYS = (*LEAD_JSON_KEYS, "notes", "handoff")
 
 
 class LeadNotFoundError(LookupError):
@@ -106,7 +108,8 @@ def lead_json(
     lead: Lead, tz: tzinfo | None = None, notes: Sequence[LeadNote] | None = None
 ) -> dict[str, Any]:
     """The public JSON form of a lead: exactly LEAD_JSON_KEYS, timestamps in ISO 8601;
-    with `notes`, LEAD_SHOW_KEYS (`notes`: a list of `{category, text}`).
+    with `notes`, LEAD_SHOW_KEYS (`notes`: a list of `{category, text}`; `handoff`: null, or
+    the active hand-off's `{"reason", "since"}` until a broker releases it).
 
     `call_at` is shown in `tz` (the development's time zone) with its offset, so a
     broker reads the local time directly; the other timestamps stay in UTC.
@@ -117,4 +120,5 @@ def lead_json(
     shown = {key: data[key] for key in LEAD_JSON_KEYS}
     if notes is not None:
         shown["notes"] = notes_json(notes)
+        shown["handoff"] = handoff_json(lead)
     return shown

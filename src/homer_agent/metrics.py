@@ -76,6 +76,7 @@ __all__ = [
     "record_tool_call",
     "register_model",
     "register_tools",
+    "set_broker_notifications",
     "set_build_info",
     "set_circuit_state",
     "start_metrics_server",
@@ -226,6 +227,8 @@ METRIC_NAMES: Final = frozenset(
         "homer_calendar_conflicts_total",
         "homer_model_replies_cleaned_total",
         "homer_kb_answers_total",
+        "homer_broker_notifications_pending",
+        "homer_broker_notifications_failed",
     }
 )
 """The names dashboards and alerts query (counters with their ``_total`` suffix)."""
@@ -543,3 +546,27 @@ for _kb_reason in KB_REASONS:
 def record_kb_answer(reason: KbReason) -> None:
     """Count one question about the development, by why it got a passage or the broker line."""
     KB_ANSWERS.labels(reason=_check(reason, KB_REASONS, "kb reason")).inc()
+
+
+# ---------------------------------------------------------------- broker notifications
+# The outbox of the brokers' webhook (homer_agent.notify), counted after each delivery
+# pass. Every replica exports the same database-wide counts: aggregate with max().
+
+BROKER_NOTIFICATIONS_PENDING: Final = Gauge(
+    "homer_broker_notifications_pending",
+    "Broker notifications not yet accepted by the webhook, still retried automatically.",
+    registry=REGISTRY,
+    multiprocess_mode="livemax",
+)
+BROKER_NOTIFICATIONS_FAILED: Final = Gauge(
+    "homer_broker_notifications_failed",
+    "Broker notifications given up on after every automatic retry: `homer-agent notify sync`.",
+    registry=REGISTRY,
+    multiprocess_mode="livemax",
+)
+
+
+def set_broker_notifications(*, pending: int, failed: int) -> None:
+    """Export the outbox's unsent counts as of the latest delivery pass."""
+    BROKER_NOTIFICATIONS_PENDING.set(pending)
+    BROKER_NOTIFICATIONS_FAILED.set(failed)

@@ -23,7 +23,7 @@ from psycopg import Connection
 from psycopg.rows import DictRow
 from psycopg_pool import PoolTimeout
 
-from homer_agent import metrics
+from homer_agent import metrics, notify
 from homer_agent.db.models import Lead
 from homer_agent.db.queries import Querier
 from homer_agent.history import conversation
@@ -32,7 +32,7 @@ from homer_agent.leads import LeadForgottenError, querier, thread_id
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.model_replies import StreamCleaner
-from homer_agent.nodes.names import AGENT, HANDOFF
+from homer_agent.nodes.names import AGENT, HANDOFF, HELD
 from homer_agent.state import Context, TurnRecord
 from homer_agent.temperature import MOOD_WINDOW
 from homer_agent.tools import push_lead_calls
@@ -235,7 +235,17 @@ class Session:
     ) -> TurnResult | None:
         """`turn`, all or nothing under `guard`; None when the guard has seen the message.
 
-        Round trips of a plain turn: the lock, the lead, the checkpoint read, the tools'
+        The brokers' notifications the turn wrote are sent once it has committed.
+        """
+        try:
+            return self._turn_once(text, guard, on_token)
+        finally:
+            notify.deliver_quietly(self.agent.pool, self.agent.webhook, self.agent.profile.tz)
+
+    def _turn_once(
+        self, text: str, guard: TurnGuard | None, on_token: Callable[[str], None] | None
+    ) -> TurnResult | None:
+        """Round trips of a plain turn: the lock, the lead, the checkpoint read, the tools'
         writes if any, the checkpoint write, and the turn record with the unlock (one
         pipeline).
         """
@@ -367,7 +377,7 @@ class Session:
                             progress.add(_counted(message))
                             if not isinstance(message, AIMessage) or not message.text:
                                 continue
-                            if node == HANDOFF:
+                            if node in (HANDOFF, HELD):
                                 say(message.text)
                             elif node == AGENT and (rest := tokens.unsaid(message.text)):
                                 say(rest)

@@ -34,6 +34,7 @@ from langgraph.prebuilt import ToolRuntime
 from langgraph.types import Command
 from pydantic import BaseModel, Field, StringConstraints
 
+from homer_agent import notify
 from homer_agent.brief import save_note
 from homer_agent.calendar.booking import BusyLookup, CalendarUnavailableError, decide
 from homer_agent.calendar.caldav_sync import PushReport, push_pending, record_booking
@@ -283,8 +284,22 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> Command[Any]:
             calendar_tried=bool(tried),
         )
     call_at = outcome.call_at
-    lead = _write(runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at))
-    event = record_booking(q, lead)
+    # The booking and the brokers' notification of it commit together.
+    with ctx.conn.transaction():
+        before = q.get_call_event(lead_id=ctx.lead_id)
+        lead = _write(
+            runtime, lambda q, lead_id: q.update_lead_call_at(id=lead_id, call_at=call_at)
+        )
+        event = record_booking(q, lead)
+        if event is not None:  # None: the same call again, nothing changed
+            moved = before is not None and before.state == "booked"
+            notify.record(
+                q,
+                lead,
+                "call_moved" if moved else "call_booked",
+                call_at=call_at,
+                previous_call_at=before.starts_at if moved and before is not None else None,
+            )
     if event is not None and failures:  # pending: pushed on a later turn or by calls sync
         q.mark_call_event_failed(id=event.id, last_error=failures[0])
     if outcome.calendar == "synced":

@@ -49,6 +49,7 @@ LEAD_JSON_KEYS = (
     "created_at",
     "updated_at",
     "notes",  # the broker's notes (a later key: the ones before it never change)
+    "handoff",  # null, or the hand-off holding the conversation: {reason, since}
 )
 
 

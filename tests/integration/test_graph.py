@@ -220,23 +220,22 @@ def test_each_turn_writes_one_row_into_turns(
     pool: Pool, open_session: Callable[..., Session]
 ) -> None:
     session = open_session("graph-turns")
-    results = [
-        session.turn("Oi, me chamo Ana e quero 3 quartos"),
-        session.turn("Quero falar com um corretor"),
-    ]
+    results = [session.turn("Oi, me chamo Ana e quero 3 quartos")]
     # The same lead in another session whose model fails: the failed turn is recorded too.
     broken = open_session("graph-turns", broken_model())
     results.append(broken.turn("Na Aldeota"))
+    # Last: after a hand-off the conversation is held, and the model is not asked.
+    results.append(session.turn("Quero falar com um corretor"))
 
     turns = turns_of(pool, session)
 
     assert len(turns) == len(results) == 3
-    assert [t.route for t in turns] == ["agent", "handoff", "agent"]
-    assert [t.error for t in turns] == [None, None, "internal"]
-    assert [t.model for t in turns] == ["offline", "offline", "scripted"]
+    assert [t.route for t in turns] == ["agent", "agent", "handoff"]
+    assert [t.error for t in turns] == [None, "internal", None]
+    assert [t.model for t in turns] == ["offline", "scripted", "offline"]
     assert [t.tool_calls for t in turns] == [2, 0, 0]
     assert [t.sentiment for t in turns] == [r.stats.sentiment for r in results]
     assert turns[0].model_ms > 0 and turns[0].prompt_tokens > 0
     assert all(t.duration_ms > 0 for t in turns)
-    assert results[2].reply == ERROR_REPLIES["internal"]
+    assert results[1].reply == ERROR_REPLIES["internal"]
     assert turns[-1].temperature == lead_of(pool, session).temperature

@@ -761,6 +761,7 @@ QUIET_BECAUSE = {
     "AgentFallbackShareHigh": "offline agents have no provider to fail: no turn falls back",
     "AgentHttpServerErrorsHigh": "the API replica answered its client requests 200, 404, 400",
     "AgentCalendarConflicts": "no calendar is configured: nothing is pushed",
+    "BrokerNotificationsStuck": "no broker webhook is set: no notification is ever unsent",
 }
 
 _COMPARISON = re.compile(

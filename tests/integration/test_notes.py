@@ -63,7 +63,7 @@ def test_a_note_said_in_chat_shows_in_lead_show_and_is_gone_after_forget(db_url:
     shown = run_cli("lead", "show", "marta", "--json", env=env)
     assert shown.returncode == 0, shown.stderr
     row = json.loads(shown.stdout)
-    assert tuple(row) == LEAD_SHOW_KEYS and LEAD_SHOW_KEYS[:-1] == LEAD_JSON_KEYS
+    assert tuple(row) == LEAD_SHOW_KEYS and LEAD_SHOW_KEYS[:-2] == LEAD_JSON_KEYS
     assert (row["name"], row["bedrooms"], row["neighborhood"]) == ("Marta", 3, "Aldeota")
     # Said once each (the children twice): beyond a window of 2 messages, in order.
     assert row["notes"] == [

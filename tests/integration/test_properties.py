@@ -18,6 +18,7 @@ from homer_agent.models.offline import OfflineChatModel
 from homer_agent.nodes.route import route
 from homer_agent.ptbr.intents import handoff_reason
 from homer_agent.sentiment import analyze
+from homer_agent.takeover import active_handoff
 from homer_agent.tools import TOOL_NAMES
 from tests.support.reliability_support import (
     ScriptedChatModel,
@@ -97,7 +98,9 @@ def test_any_text_through_the_graph_and_the_offline_model(
     for text in texts:
         result = session.turn(text)
         assert result.error is None, (text, result)
-        assert result.reply
+        # Silence only in a conversation a person has taken over (told once already).
+        held = active_handoff(session.refresh_lead()) is not None
+        assert result.reply or (held and result.route == "handoff"), (text, result)
     row = lead_row(db_url, key)
     assert row is not None
     assert_lead_valid(row)

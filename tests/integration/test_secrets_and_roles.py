@@ -329,6 +329,7 @@ def test_the_exporter_reads_statistics_and_no_data(roles_db: dict[str, str]) -> 
         "checkpoint_blobs",
         "schema_migrations",
         "lead_notes",
+        "broker_notifications",
     ):
         assert not _can(exporter, f"SELECT * FROM homer.{table}")
     for statement in (
@@ -355,6 +356,7 @@ def test_grafana_reads_leads_and_turns_and_nothing_else(roles_db: dict[str, str]
         "schema_migrations",
         "lead_notes",
         "lead_messages",
+        "broker_notifications",  # the outbox: the lead's card, notes and messages
     ):
         assert not _can(grafana, f"SELECT * FROM homer.{table}")
     # Not a column of the notes either: neither their text nor how many a lead has.

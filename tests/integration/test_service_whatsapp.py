@@ -248,3 +248,36 @@ def test_the_same_message_id_with_another_text_is_not_answered(
         assert time.monotonic() < deadline, service.output()
         time.sleep(0.05)
     assert len(replies_to(graph, sender)) == 1 and turns_of(module_db_url, sender) == 1
+
+
+def test_a_taken_over_conversation_gets_one_line_then_nothing_until_released(
+    service: Server, graph: FakeGraph, module_db_url: str
+) -> None:
+    from homer_agent.takeover import HOLD_REPLY
+
+    sender = wa_id()
+
+    def send(message_id: str, text: str) -> None:
+        assert deliver(service, webhook(text_message(sender, message_id, text))).status_code == 200
+
+    send("wamid.H1", "Oi, sou a Carla, quero 3 quartos")
+    wait_replies(graph, sender, 1)
+    send("wamid.H2", "Quero falar com um corretor")
+    wait_replies(graph, sender, 2)
+    send("wamid.H3", "Oi? Alguém vai me ligar?")
+    assert wait_replies(graph, sender, 3)[2] == HOLD_REPLY
+    send("wamid.H4", "No Cumbuco")
+    send("wamid.H5", "Até 900 mil")
+    deadline = time.monotonic() + 60
+    while turns_of(module_db_url, sender) < 5:  # stored and processed, not answered
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    lead = httpx.get(f"{service.url}/v1/leads/{sender}", timeout=30).json()
+    assert lead["handoff"]["reason"] == "human" and lead["neighborhood"] is None
+    assert httpx.post(f"{service.url}/v1/leads/{sender}/release", timeout=30).status_code == 200
+    send("wamid.H6", "Oi de novo")
+    replies = wait_replies(graph, sender, 4)
+    assert replies[2] == HOLD_REPLY
+    assert "bairro" in replies[3].casefold()  # resumed: the next missing fact
+    assert turns_of(module_db_url, sender) == 6
+    assert len(replies_to(graph, sender)) == 4

@@ -22,6 +22,8 @@ EXPECTED_NAMES = {
     "homer_calendar_conflicts_total",
     "homer_model_replies_cleaned_total",
     "homer_kb_answers_total",
+    "homer_broker_notifications_pending",
+    "homer_broker_notifications_failed",
 }
 
 EXPECTED_LABELS = {
@@ -40,6 +42,8 @@ EXPECTED_LABELS = {
     "homer_calendar_conflicts_total": set(),
     "homer_model_replies_cleaned_total": {"reason"},
     "homer_kb_answers_total": {"reason"},
+    "homer_broker_notifications_pending": set(),
+    "homer_broker_notifications_failed": set(),
 }
 
 CLOSED_LABEL_VALUES = {

@@ -45,6 +45,7 @@ EXPECTED_ALERTS = {
     "PrometheusNotificationsFailing",
     "PrometheusRuleEvaluationFailures",
     "AgentFallbackShareHigh",
+    "BrokerNotificationsStuck",
 }
 
 

@@ -314,6 +314,9 @@ def test_models_convert_enum_text_and_are_frozen() -> None:
             "updated_at": now,
             "handoff_at": None,
             "handoff_reason": None,
+            "handoff_released_at": None,
+            "handoff_replied_at": None,
+            "handoff_message_at": None,
         }
     )
     assert lead.temperature is LeadTemperature.HOT

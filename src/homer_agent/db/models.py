@@ -14,6 +14,7 @@ are taken one by one. Every other check (pattern matches, ``IN`` lists, ``btrim`
 
 import datetime
 import enum
+import uuid
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -68,6 +69,15 @@ class Lead(BaseModel):
     )
     handoff_reason: str | None = Field(
         description="Why the conversation was handed off: hostile, opt_out or human.",
+    )
+    handoff_released_at: datetime.datetime | None = Field(
+        description="When a broker last handed the conversation back to Homer.",
+    )
+    handoff_replied_at: datetime.datetime | None = Field(
+        description="When Homer last answered a message during a hand-off (at most once per hand-off).",
+    )
+    handoff_message_at: datetime.datetime | None = Field(
+        description="When the lead last wrote during a hand-off (bursts are forwarded once).",
     )
 
 
@@ -258,6 +268,38 @@ class MessageReceipt(BaseModel):
     text_sha256: str | None = Field(
         description="SHA-256 (hex) of the message text the receipt answered (NULL: unknown or not text).",
     )
+
+
+class BrokerNotification(BaseModel):
+    """Outbox of the brokers' webhook: each event is posted once, after its turn commits.
+
+    Table ``broker_notifications``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int = Field(description="Surrogate key; also the order events are sent in.")
+    event_id: uuid.UUID = Field(
+        description="Stable id sent with the event, for receivers that deduplicate.",
+    )
+    lead_id: int = Field(
+        description="The lead the event is about; its rows go when the lead is forgotten.",
+    )
+    event: str = Field(
+        description="handoff, call_booked, call_moved, call_cancelled, lead_hot or lead_message.",
+    )
+    payload: Any = Field(
+        description="The event's data as of the change: lead card, reason, call time.",
+    )
+    created_at: datetime.datetime = Field(description="When the change happened.")
+    sent_at: datetime.datetime | None = Field(
+        description="When the receiver accepted it; null while unsent.",
+    )
+    attempts: int = Field(description="Failed deliveries so far.")
+    next_attempt_at: datetime.datetime = Field(
+        description="Earliest next automatic delivery (backoff after a failure).",
+    )
+    last_error: str | None = Field(description="Why the last delivery failed, one line.")
 
 
 class LeadNote(BaseModel):

@@ -6,6 +6,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from homer_agent import notify
 from homer_agent.leads import new_temperature
 from homer_agent.state import Context, State, TurnRecord, current_lead
 
@@ -23,5 +24,10 @@ def temperature(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     new = new_temperature(lead, moods)
     if new == lead.temperature:
         return {}
-    row = ctx.queries.set_lead_temperature(id=ctx.lead_id, temperature=new)
+    q = ctx.queries
+    # The new temperature and the brokers' notification of a hot lead commit together.
+    with ctx.conn.transaction():
+        row = q.set_lead_temperature(id=ctx.lead_id, temperature=new)
+        if row is not None and new == "hot":
+            notify.record(q, row, "lead_hot")
     return {"turn": TurnRecord(lead=row)} if row is not None else {}

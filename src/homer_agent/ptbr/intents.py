@@ -37,6 +37,7 @@ __all__ = [
     "is_thanks",
     "is_yes",
     "opts_out",
+    "wants_to_continue",
 ]
 
 log = logging.getLogger(__name__)
@@ -229,3 +230,22 @@ def is_question(text: str) -> bool:
 def is_yes(text: str) -> bool:
     """A plain confirmation: "sim", "isso mesmo", "exato", "é isso", "pode anotar"."""
     return bool(_YES.match(_folded(text)))
+
+
+_CONTINUE: Final = re.compile(
+    r"^\s*(?:(?:sim|s|claro|pode|quero|vamos|bora|ok|okay|com\s+certeza|continua\w*|"
+    r"pode\s+continuar|quero\s+continuar|vamos\s+continuar|pode\s+seguir|segue|seguir)"
+    r"\b[\s,.!]*)+(?:continuar|seguir|sim|por\s+favor|pfv|obrigad\w*)?[\s.!]*$"
+)
+
+
+def wants_to_continue(text: str) -> bool:
+    """A yes to "do you want to continue?": "sim", "quero continuar", "pode seguir", "claro".
+
+    Anything else (a no, a question, silence on the point) is not a yes: a lead who asked
+    us to stop is only written to again when they plainly say so.
+    """
+    folded = _folded(text)
+    if opts_out(text) or re.search(r"\bn(?:ao)?\b", folded):
+        return False
+    return is_yes(text) or bool(_CONTINUE.match(folded))

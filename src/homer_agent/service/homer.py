@@ -148,6 +148,15 @@ class Homer:
             lead = q.get_lead_by_session_key(session_key=key)
         return None if lead is None else self.lead_json(lead)
 
+    def release_lead(self, key: str) -> dict[str, Any] | None:
+        """Hand the lead's conversation back to Homer; the lead as JSON, None if unknown."""
+        with querier(self.pool) as q:
+            lead = q.get_lead_by_session_key(session_key=key)
+            if lead is None:
+                return None
+            lead = q.release_handoff(id=lead.id) or lead
+            return lead_json(lead, self.profile.tz, notes_of(q, lead.id))
+
     def readiness(self) -> str | None:
         """None when the database answers and its schema is current; else what is wrong
         (on a connection of its own: see `service.readiness`)."""

@@ -226,7 +226,9 @@ async def _answer(runtime: Runtime, homer: Homer, incoming: Incoming, limit: int
     )
     if outcome.duplicate:
         return None
-    return outcome.reply  # on a fault, the session's polite pt-BR error reply
+    # On a fault, the session's polite pt-BR error reply; nothing at all while a person has
+    # the conversation and Homer has already said so (an empty reply).
+    return outcome.reply or None
 
 
 router = APIRouter()
