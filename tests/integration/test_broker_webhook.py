@@ -16,15 +16,14 @@ from typing import Any
 import psycopg
 import pytest
 
-from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.notify import BrokerWebhook, deliver
 from homer_agent.notify.webhook import MAX_ATTEMPTS
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.conftest import run_cli
 from tests.support.broker_webhook import Receiver, running_receiver
+from tests.support.sessions import offline_session, say
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -59,24 +58,9 @@ def webhook_of(receiver: Receiver, *, include_contact: bool = False) -> BrokerWe
 @pytest.fixture
 def open_session(pool: Pool) -> Callable[..., Session]:
     def open_(key: str, webhook: BrokerWebhook | None) -> Session:
-        return build_agent(
-            pool=pool,
-            model=OfflineChatModel(),
-            model_name="offline",
-            profile=PROFILE,
-            webhook=webhook,
-        ).session(key)
+        return offline_session(pool, key, webhook=webhook)
 
     return open_
-
-
-def say(session: Session, *texts: str) -> list[str]:
-    replies = []
-    for text in texts:
-        result = session.turn(text)
-        assert result.error is None, result
-        replies.append(result.reply)
-    return replies
 
 
 def outbox(pool: Pool) -> list[dict[str, Any]]:

@@ -16,17 +16,16 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from homer_agent.agent import build_agent
 from homer_agent.calendar.caldav_sync import BrokerCalendar
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.session import Session
 from tests.conftest import run_cli
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 from tests.support.radicale_server import USER, Gate, Radicale
+from tests.support.sessions import offline_session, say
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -70,24 +69,9 @@ def caldav_env(radicale: Radicale, url: str) -> dict[str, str]:
 @pytest.fixture
 def open_session(pool: Pool) -> Callable[..., Session]:
     def open_(key: str, calendar: BrokerCalendar | None) -> Session:
-        return build_agent(
-            pool=pool,
-            model=OfflineChatModel(),
-            model_name="offline",
-            profile=PROFILE,
-            calendar=calendar,
-        ).session(key)
+        return offline_session(pool, key, calendar=calendar)
 
     return open_
-
-
-def say(session: Session, *texts: str) -> list[str]:
-    replies = []
-    for text in texts:
-        result = session.turn(text)
-        assert result.error is None, result
-        replies.append(result.reply)
-    return replies
 
 
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
