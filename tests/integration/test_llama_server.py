@@ -33,13 +33,13 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
 from homer_agent.models import make_chat_model, make_fallback
 from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
-from homer_agent.session import Session
 from tests.conftest import run_cli
 from tests.support.service_support import Server, free_port, iter_sse
 
@@ -270,14 +270,13 @@ def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: P
         homer_model_retries=0,
         homer_model_timeout=TIMEOUT,
     )
-    session = Session(
+    session = build_agent(
         pool=pool,
         model=make_chat_model(settings),
         model_name=settings.model_name,
         profile=load_profile(),
-        session_key="llama-fallback",
         fallback=make_fallback(settings, notify=lambda _: None),
-    )
+    ).session("llama-fallback")
     pieces: list[str] = []
     answered = session.turn(NO_FACTS[0], on_token=pieces.append)
     llama.stop()  # its port now refuses connections (the next test starts it again)
