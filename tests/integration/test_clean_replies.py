@@ -13,6 +13,7 @@ from typing import Any
 
 from langchain_openai import ChatOpenAI
 
+from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -64,13 +65,9 @@ def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> N
 
 
 def _session(pool: Pool, model: ChatOpenAI, key: str) -> Session:
-    return Session(
-        pool=pool,
-        model=model,
-        model_name="leaky-model",
-        profile=load_profile(),
-        session_key=key,
-    )
+    return build_agent(
+        pool=pool, model=model, model_name="leaky-model", profile=load_profile()
+    ).session(key)
 
 
 def test_streamed_and_whole_replies_are_cleaned_alike(pool: Pool) -> None:
