@@ -2,7 +2,7 @@
 
 Pure extraction (`extract_facts`); the same kinds run end to end in the first-sight set
 (tests/integration/test_first_sight_facts.py) and the generated set
-(tests/unit/test_generated_conversations.py).
+(tests/integration/test_generated_conversations.py).
 """
 
 from __future__ import annotations
