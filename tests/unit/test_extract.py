@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +11,7 @@ from hypothesis import strategies as st
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.times import parse_when
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
+from tests.support.clock import NOW, TZ
 
 
 def extract(text: str, pending: str | None = None) -> dict[str, object]:
