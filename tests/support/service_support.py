@@ -49,6 +49,30 @@ def wait_until(what: str, probe: Callable[[], T | None], timeout: float = 90) ->
     raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}")
 
 
+def wait_http_ok(
+    proc: subprocess.Popen[bytes],
+    url: str,
+    what: str,
+    output: Callable[[], str],
+    *,
+    timeout: float,
+    interval: float = 0.1,
+) -> None:
+    """Poll `url` until it answers 200; fail, with `output()`, if `proc` (the server `what`)
+    exits first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited {proc.returncode}: {output()}")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(interval)
+    raise TimeoutError(f"{what} not ready in {timeout} s: {output()}")
+
+
 class Server:
     """A `homer-agent serve` process on a free loopback port; stderr goes to a file."""
 
@@ -69,17 +93,8 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = 60) -> Server:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"serve exited {self.proc.returncode}: {self.output()}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        raise TimeoutError(f"serve not ready in {timeout} s: {self.output()}")
+        wait_http_ok(self.proc, f"{self.url}/readyz", "serve", self.output, timeout=timeout)
+        return self
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
