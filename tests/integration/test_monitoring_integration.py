@@ -65,6 +65,7 @@ from tests.support import monitoring_exprs
 from tests.support.cli import clean_environ
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
 from tests.support.roles import ROLES, create_roles, role_url
+from tests.support.service_support import wait_until
 from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -211,22 +212,17 @@ def wait_for(
     timeout: float,
     processes: list[Process],
 ) -> T:
-    """Poll ``probe`` until it returns something truthy; fail naming ``what`` otherwise."""
-    deadline = time.monotonic() + timeout
-    last_error = ""
-    while True:
+    """Poll ``probe`` until it returns something truthy while `processes` live; fail naming
+    ``what``, with their logs, otherwise."""
+
+    def alive() -> None:
         for process in processes:
             process.check_alive()
-        try:
-            value = probe()
-            if value:
-                return value
-        except (OSError, ValueError, KeyError, psycopg.Error) as exc:
-            last_error = f"{type(exc).__name__}: {exc}"
-        if time.monotonic() > deadline:
-            logs = "\n".join(process.tail() for process in processes)
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what} {last_error}\n{logs}")
-        time.sleep(0.2)
+
+    def logs() -> str:
+        return "\n".join(process.tail() for process in processes)
+
+    return wait_until(what, probe, timeout, interval=0.2, check=alive, detail=logs)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+import psycopg
 
 from tests.support.reliability_support import EXE, cli_env
 from tests.support.system import free_port
@@ -33,20 +34,31 @@ PHONE_NUMBER_ID = "1234567890"
 T = TypeVar("T")
 
 
-def wait_until(what: str, probe: Callable[[], T | None], timeout: float = 90) -> T:
-    """Poll `probe` until it returns something truthy; fail naming `what` otherwise.
-    Transport errors count as "not yet" (a server still starting)."""
+def wait_until(
+    what: str,
+    probe: Callable[[], T | None],
+    timeout: float = 90,
+    *,
+    interval: float = 0.1,
+    check: Callable[[], None] = lambda: None,
+    detail: Callable[[], str] | None = None,
+) -> T:
+    """Poll `probe` until it returns something truthy; fail naming `what` otherwise, with
+    `detail()` (logs). Transport and database errors count as "not yet" (a server still
+    starting); `check` runs before each poll and raises to stop early (a process died)."""
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:
+        check()
         try:
             value = probe()
             if value:
                 return value
-        except (OSError, ValueError, KeyError, httpx.HTTPError) as exc:
+        except (OSError, ValueError, KeyError, httpx.HTTPError, psycopg.Error) as exc:
             last = f"{type(exc).__name__}: {exc}"
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}")
+        time.sleep(interval)
+    more = f"\n{detail()}" if detail is not None else ""
+    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}{more}")
 
 
 def wait_http_ok(
