@@ -56,10 +56,9 @@ def _samples() -> list[tuple[str, dict[str, str], float]]:
 
 
 def _value(name: str, **labels: str) -> float:
-    for sample_name, sample_labels, value in _samples():
-        if sample_name == name and sample_labels == labels:
-            return value
-    raise AssertionError(f"no sample {name}{labels}")
+    value = metrics.REGISTRY.get_sample_value(name, labels)
+    assert value is not None, f"no sample {name}{labels}"
+    return value
 
 
 @pytest.fixture(autouse=True)
