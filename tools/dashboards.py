@@ -16,12 +16,13 @@ only. tests/support/monitoring_exprs.py expands both into plain PromQL and SQL.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from grafana_foundation_sdk.builders import barchart, bargauge, stat, table, timeseries
 from grafana_foundation_sdk.builders import common as common_builders
@@ -139,19 +140,61 @@ UP_DOWN: list[ValueMapping] = [
 ]
 
 
-class _Ids:
-    """Stable panel ids, in the order panels are added."""
+class Row(NamedTuple):
+    """A dashboard row: its title and its panels, in order."""
 
-    def __init__(self) -> None:
-        self._next = 0
+    title: str
+    panels: list[cogbuilder.Builder[Panel]]
 
-    def __call__(self) -> int:
-        self._next += 1
-        return self._next
+
+class _Numbered(cogbuilder.Builder[Panel]):
+    """`panel` with the id `panel_id`."""
+
+    def __init__(self, panel: cogbuilder.Builder[Panel], panel_id: int) -> None:
+        self._panel = panel
+        self._id = panel_id
+
+    def build(self) -> Panel:
+        built = self._panel.build()
+        built.id_val = self._id
+        return built
+
+
+def _with_rows(board: dash.Dashboard, rows: Sequence[Row]) -> dash.Dashboard:
+    """`board` with each row and its panels; ids are stable: 1, 2, ... in that order."""
+    ids = itertools.count(1)
+    for row in rows:
+        board = board.with_row(dash.Row(row.title).id(next(ids)))
+        for panel in row.panels:
+            board = board.with_panel(_Numbered(panel, next(ids)))
+    return board
+
+
+_Titled = TypeVar("_Titled", timeseries.Panel, stat.Panel, bargauge.Panel)
+
+
+def _titled(
+    panel: _Titled,
+    title: str,
+    description: str,
+    *,
+    ds: DataSourceRef,
+    unit: str,
+    span: int,
+    height: int,
+) -> _Titled:
+    """`panel` with the settings every panel here has."""
+    return (
+        panel.title(title)
+        .description(description)
+        .datasource(ds)
+        .unit(unit)
+        .span(span)
+        .height(height)
+    )
 
 
 def _ts(
-    ids: _Ids,
     title: str,
     description: str,
     targets: Sequence[Any],
@@ -162,16 +205,11 @@ def _ts(
     height: int = 8,
     stacked: bool = False,
     bars: bool = False,
+    red_line: float | None = None,
 ) -> timeseries.Panel:
+    """A time series; with `red_line`, from 0 up, with a red threshold line there."""
     panel = (
-        timeseries.Panel()
-        .id(ids())
-        .title(title)
-        .description(description)
-        .datasource(ds)
-        .unit(unit)
-        .span(span)
-        .height(height)
+        _titled(timeseries.Panel(), title, description, ds=ds, unit=unit, span=span, height=height)
         .fill_opacity(25 if stacked or bars else 10)
         .line_width(1)
         .legend(
@@ -186,13 +224,22 @@ def _ts(
         panel = panel.draw_style(common.GraphDrawStyle.BARS)
     if stacked:
         panel = panel.stacking(common_builders.StackingConfig().mode(common.StackingMode.NORMAL))
+    if red_line is not None:
+        panel = (
+            panel.min(0)
+            .thresholds(thresholds((None, "green"), (red_line, "red")))
+            .thresholds_style(
+                common_builders.GraphThresholdsStyleConfig().mode(
+                    common.GraphThresholdsStyleMode.LINE
+                )
+            )
+        )
     for target in targets:
         panel = panel.with_target(target)
     return panel
 
 
 def _stat(
-    ids: _Ids,
     title: str,
     description: str,
     target: Any,
@@ -204,20 +251,117 @@ def _stat(
     steps: Sequence[tuple[float | None, str]] = ((None, "blue"),),
 ) -> stat.Panel:
     return (
-        stat.Panel()
-        .id(ids())
-        .title(title)
-        .description(description)
-        .datasource(ds)
-        .unit(unit)
-        .span(span)
-        .height(height)
+        _titled(stat.Panel(), title, description, ds=ds, unit=unit, span=span, height=height)
         .thresholds(thresholds(*steps))
         .color_mode(common.BigValueColorMode.BACKGROUND)
         .graph_mode(common.BigValueGraphMode.NONE)
         .reduce_options(common_builders.ReduceDataOptions().calcs(["lastNotNull"]).values(False))
         .with_target(target)
     )
+
+
+def _light(
+    title: str,
+    description: str,
+    expr: str,
+    legend: str,
+    unit: str,
+    *,
+    orange: float | None = None,
+    red: float,
+    span: int = 4,
+    height: int = 4,
+) -> stat.Panel:
+    """A stat of the instant `expr`: green, orange from `orange` (None: none), red from `red`."""
+    middle = [] if orange is None else [(orange, "orange")]
+    return _stat(
+        title,
+        description,
+        promql(expr, legend, instant=True),
+        unit,
+        span=span,
+        height=height,
+        steps=[(None, "green"), *middle, (red, "red")],
+    )
+
+
+def _sql_ts(
+    title: str,
+    description: str,
+    sql: str,
+    unit: str,
+    *,
+    span: int = 12,
+    stacked: bool = False,
+    bars: bool = False,
+) -> timeseries.Panel:
+    """A time series of the PostgreSQL query `sql` (its first column the time)."""
+    target = Sql(sql, "time_series")
+    return _ts(
+        title, description, [target], unit, ds=POSTGRES, span=span, stacked=stacked, bars=bars
+    )
+
+
+def _up(title: str, description: str, expr: str) -> stat.Panel:
+    """UP or DOWN: is the 0/1 `expr` 1?"""
+    return _stat(
+        title,
+        description,
+        promql(expr, "up", instant=True),
+        "none",
+        steps=((None, "red"), (1, "green")),
+    ).mappings(UP_DOWN)
+
+
+def _bars(
+    title: str,
+    description: str,
+    sql: str,
+    *,
+    labels: tuple[str, str] | None = None,
+    unit: str = "short",
+    height: int = 8,
+    gradient: bool = False,
+    steps: Sequence[tuple[float | None, str]] = ((None, "blue"),),
+) -> bargauge.Panel:
+    """Horizontal bars of a SQL query; with `labels` (name, value), one bar per row."""
+    panel = (
+        _titled(
+            bargauge.Panel(), title, description, ds=POSTGRES, unit=unit, span=12, height=height
+        )
+        .orientation(common.VizOrientation.HORIZONTAL)
+        .display_mode(
+            common.BarGaugeDisplayMode.GRADIENT if gradient else common.BarGaugeDisplayMode.BASIC
+        )
+        .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
+        .thresholds(thresholds(*steps))
+        .with_target(Sql(sql))
+    )
+    return panel if labels is None else panel.with_transformation(_rows_to_fields(*labels))
+
+
+def _prom_table(
+    title: str, description: str, expr: str, legend: str, organize: dict[str, object]
+) -> table.Panel:
+    """A table of an instant Prometheus query, its columns organized by `organize`."""
+    return (
+        table.Panel()
+        .title(title)
+        .description(description)
+        .datasource(PROMETHEUS)
+        .with_target(promql(expr, legend, instant=True).format(PromQueryFormat.TABLE))
+        .with_transformation(
+            _transformation("organize", {"excludeByName": {"Time": True}} | organize)
+        )
+    )
+
+
+def _p50_p95(buckets: str, by: str) -> list[Any]:
+    """The p50 and p95 of histogram `buckets` by the label `by`."""
+    return [
+        promql(_quantile(0.5, buckets, by), f"p50 {{{{{by}}}}}"),
+        promql(_quantile(0.95, buckets, by), f"p95 {{{{{by}}}}}", "B"),
+    ]
 
 
 def _variables(board: dash.Dashboard, instances: str) -> dash.Dashboard:
@@ -293,10 +437,9 @@ HOMER_TABLES = 'schemaname="homer"'
 class AlertListPanel(cogbuilder.Builder[Panel]):
     """Grafana's alert list: Prometheus's firing and pending alerts (no SDK builder)."""
 
-    def __init__(self, panel_id: int, title: str, description: str, span: int, height: int):
+    def __init__(self, title: str, description: str, span: int, height: int):
         self._panel = Panel(
             type_val="alertlist",
-            id_val=panel_id,
             title=title,
             description=description,
             grid_pos=GridPos(h=height, w=span),
@@ -330,106 +473,80 @@ CACHE_HIT_RATIO = f"{CACHE_HIT} / ({CACHE_HIT} + {CACHE_READ})"
 
 
 def postgres_dashboard() -> dash.Dashboard:
-    ids = _Ids()
     board = _dashboard(
         "homer-postgres",
         "Homer · PostgreSQL",
         "The agent's PostgreSQL: availability, connections, throughput, cache, locks, sizes.",
         instances="pg_up",
     )
-    for group in (
-        _postgres_server,
-        _postgres_activity,
-        _postgres_tables,
-        _postgres_table_health,
-        _postgres_transactions,
-        _postgres_monitoring,
-    ):
-        board = group(board, ids)
-    return board
+    return _with_rows(
+        board,
+        [
+            _postgres_server(),
+            _postgres_activity(),
+            _postgres_tables(),
+            _postgres_table_health(),
+            _postgres_transactions(),
+            _postgres_monitoring(),
+        ],
+    )
 
 
-def _postgres_server(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_server() -> Row:
     """The row "Server" and its panels."""
-    return (
-        board.with_row(dash.Row("Server").id(ids()))
-        .with_panel(
-            _stat(
-                ids,
+    return Row(
+        "Server",
+        [
+            _up(
                 "PostgreSQL",
                 "pg_up from postgres-exporter: can the exporter reach the server?",
-                promql("min(pg_up)", "up", instant=True),
-                "none",
-                steps=((None, "red"), (1, "green")),
-            ).mappings(UP_DOWN)
-        )
-        .with_panel(
-            _stat(
-                ids,
+                "min(pg_up)",
+            ),
+            _up(
                 "Exporter",
                 "Is Prometheus scraping postgres-exporter?",
-                promql('min(up{job="postgres-exporter"})', "up", instant=True),
-                "none",
-                steps=((None, "red"), (1, "green")),
-            ).mappings(UP_DOWN)
-        )
-        .with_panel(
-            _stat(
-                ids,
+                'min(up{job="postgres-exporter"})',
+            ),
+            _light(
                 "Connections used",
                 "Backends across databases as a share of max_connections.",
-                promql(
-                    "sum(pg_stat_database_numbackends) / max(pg_settings_max_connections)",
-                    "used",
-                    instant=True,
-                ),
+                "sum(pg_stat_database_numbackends) / max(pg_settings_max_connections)",
+                "used",
                 "percentunit",
-                steps=((None, "green"), (0.6, "orange"), (0.8, "red")),
-            )
-        )
-        .with_panel(
+                orange=0.6,
+                red=0.8,
+            ),
             _stat(
-                ids,
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers (homer database).",
                 promql(CACHE_HIT_RATIO, "hit ratio", instant=True),
                 "percentunit",
                 steps=((None, "red"), (0.9, "orange"), (0.99, "green")),
-            )
-        )
-        .with_panel(
+            ),
             _stat(
-                ids,
                 "Database size",
                 "Size of the homer database on disk.",
                 promql('max(pg_database_size_bytes{datname="homer"})', "size", instant=True),
                 "bytes",
-            )
-        )
-        .with_panel(
-            _stat(
-                ids,
+            ),
+            _light(
                 "Deadlocks (range)",
                 "Deadlocks detected in the homer database during the dashboard's time range.",
-                promql(
-                    'sum(increase(pg_stat_database_deadlocks{datname="homer"}[$__range]))',
-                    "deadlocks",
-                    instant=True,
-                ),
+                'sum(increase(pg_stat_database_deadlocks{datname="homer"}[$__range]))',
+                "deadlocks",
                 "short",
-                steps=((None, "green"), (1, "red")),
-            )
-        )
+                red=1,
+            ),
+        ],
     )
 
 
-def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_activity() -> Row:
     """The row "Activity" and its panels."""
-    return (
-        board.with_row(dash.Row("Activity").id(ids()))
-        .with_panel(
+    return Row(
+        "Activity",
+        [
             _ts(
-                ids,
                 "Connections",
                 "Backends per database, against max_connections.",
                 [
@@ -441,11 +558,8 @@ def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     promql("max(pg_settings_max_connections)", "max_connections", "B"),
                 ],
                 "short",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Transactions/s",
                 "Commits and rollbacks per second in the homer database.",
                 [
@@ -461,11 +575,8 @@ def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     ),
                 ],
                 "ops",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Cache hit ratio",
                 "Share of block reads served from shared buffers; below 90% means the "
                 "working set no longer fits in memory.",
@@ -473,21 +584,15 @@ def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 "percentunit",
             )
             .min(0)
-            .max(1)
-        )
-        .with_panel(
+            .max(1),
             _ts(
-                ids,
                 "Locks by mode",
                 "Locks held or awaited in the homer database, by lock mode.",
                 [promql('sum by (mode) (pg_locks_count{datname="homer"})', "{{mode}}")],
                 "short",
                 stacked=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Rows written/s",
                 "Rows inserted, updated and deleted per second in the homer database.",
                 [
@@ -510,48 +615,34 @@ def _postgres_activity(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     ),
                 ],
                 "short",
-            ).axis_label("rows/s")
-        )
-        .with_panel(
+            ).axis_label("rows/s"),
             _ts(
-                ids,
                 "Database size",
                 "Size of the homer database on disk over time.",
                 [promql('max(pg_database_size_bytes{datname="homer"})', "homer")],
                 "bytes",
-            )
-        )
+            ),
+        ],
     )
 
 
-def _postgres_tables(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_tables() -> Row:
     """The row "Tables" and its panels."""
-    return (
-        board.with_row(dash.Row("Tables").id(ids()))
-        .with_panel(
-            bargauge.Panel()
-            .id(ids())
-            .title("Checkpoint and lead tables: total size")
-            .description(
+    return Row(
+        "Tables",
+        [
+            _bars(
+                "Checkpoint and lead tables: total size",
                 "pg_total_relation_size (heap, indexes and TOAST) of every checkpoint_* table "
                 "and of leads, turns and lead_messages (the archived older messages), now; "
-                "'Table size over time' below has the trend."
-            )
-            .datasource(POSTGRES)
-            .unit("bytes")
-            .span(12)
-            .height(8)
-            .orientation(common.VizOrientation.HORIZONTAL)
-            .display_mode(common.BarGaugeDisplayMode.GRADIENT)
-            .reduce_options(
+                "'Table size over time' below has the trend.",
+                TABLE_SIZES_SQL,
+                unit="bytes",
+                gradient=True,
+            ).reduce_options(
                 common_builders.ReduceDataOptions().values(True).calcs([]).fields("/^total$/")
-            )
-            .thresholds(thresholds((None, "blue")))
-            .with_target(Sql(TABLE_SIZES_SQL))
-        )
-        .with_panel(
+            ),
             table.Panel()
-            .id(ids())
             .title("Checkpoint and lead tables")
             .description(
                 "Sizes, live rows and dead rows (statistics collector estimates) of the agent's "
@@ -564,18 +655,17 @@ def _postgres_tables(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 "^(total|heap|indexes)$",
                 [_prop("unit", "bytes")],
             )
-            .with_target(Sql(TABLE_SIZES_SQL))
-        )
+            .with_target(Sql(TABLE_SIZES_SQL)),
+        ],
     )
 
 
-def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_table_health() -> Row:
     """The row "Table health (postgres-exporter)" and its panels."""
-    return (
-        board.with_row(dash.Row("Table health (postgres-exporter)").id(ids()))
-        .with_panel(
+    return Row(
+        "Table health (postgres-exporter)",
+        [
             _ts(
-                ids,
                 "Table size over time",
                 "Total size (heap, indexes, TOAST) of every table in schema homer: the "
                 "checkpoint_* tables, leads, turns, lead_messages. Growth alerts read the same "
@@ -587,11 +677,8 @@ def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     )
                 ],
                 "bytes",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Dead rows",
                 "Dead rows per table, waiting for (auto)vacuum; the alert fires when they are "
                 "over 20% of a table with more than 10,000 of them.",
@@ -602,44 +689,22 @@ def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     )
                 ],
                 "short",
-            )
-        )
-        .with_panel(
-            table.Panel()
-            .id(ids())
-            .title("Last vacuum")
-            .description(
+            ),
+            _prom_table(
+                "Last vacuum",
                 "When each table was last vacuumed (manually or by autovacuum); 'never' is "
-                "normal for a small table that has seen few updates."
+                "normal for a small table that has seen few updates.",
+                f"max by (relname) (pg_homer_table_last_vacuum_seconds{{{HOMER_TABLES}}}) * 1000",
+                "{{relname}}",
+                {"renameByName": {"relname": "table", "Value": "last vacuum"}},
             )
-            .datasource(PROMETHEUS)
             .span(12)
             .height(8)
             .unit("dateTimeFromNow")
             .mappings(
                 [ValueMap(options={"0": ValueMappingResult(text="never", color="text", index=0)})]
-            )
-            .with_target(
-                promql(
-                    "max by (relname) "
-                    f"(pg_homer_table_last_vacuum_seconds{{{HOMER_TABLES}}}) * 1000",
-                    "{{relname}}",
-                    instant=True,
-                ).format(PromQueryFormat.TABLE)
-            )
-            .with_transformation(
-                _transformation(
-                    "organize",
-                    {
-                        "excludeByName": {"Time": True},
-                        "renameByName": {"relname": "table", "Value": "last vacuum"},
-                    },
-                )
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Vacuums per hour",
                 "Vacuum runs (manual and autovacuum) per table per hour.",
                 [
@@ -651,18 +716,17 @@ def _postgres_table_health(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "short",
                 bars=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_transactions() -> Row:
     """The row "Transactions and sessions" and its panels."""
-    return (
-        board.with_row(dash.Row("Transactions and sessions").id(ids()))
-        .with_panel(
+    return Row(
+        "Transactions and sessions",
+        [
             _ts(
-                ids,
                 "Longest transaction",
                 "Age of the oldest open transaction by session state. Active: a slow query; "
                 "idle in transaction: a client holding locks (and the lead's advisory lock) "
@@ -676,11 +740,8 @@ def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                     )
                 ],
                 "s",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Sessions by state",
                 "Connections to the homer database by state.",
                 [
@@ -691,11 +752,8 @@ def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "short",
                 stacked=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Deadlocks",
                 "Deadlocks PostgreSQL detected (and resolved by cancelling a transaction) per "
                 "5 minutes; any is worth a look: the alert fires on the first.",
@@ -707,44 +765,37 @@ def _postgres_transactions(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "short",
                 bars=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Rollback ratio",
                 "Share of transactions rolled back; the alert fires above 10% with at least "
                 "100 transactions in 10 minutes.",
                 [promql(ROLLBACK_RATIO, "rollbacks")],
                 "percentunit",
-            ).min(0)
-        )
+            ).min(0),
+        ],
     )
 
 
-def _postgres_monitoring(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _postgres_monitoring() -> Row:
     """The row "Monitoring itself" and its panels."""
-    return (
-        board.with_row(dash.Row("Monitoring itself").id(ids()))
-        .with_panel(
+    return Row(
+        "Monitoring itself",
+        [
             _ts(
-                ids,
                 "Scrape targets up",
                 "Every target Prometheus scrapes, 1 up, 0 down; an agent target is down "
                 "while no agent runs there, which is normal.",
                 [promql("max by (job, instance) (up)", "{{job}} {{instance}}")],
                 "none",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Exporter scrape errors",
                 "1 when postgres-exporter's last scrape of PostgreSQL failed, by exporter.",
                 [promql("max by (instance) (pg_exporter_last_scrape_error)", "{{instance}}")],
                 "none",
-            )
-        )
+            ),
+        ],
     )
 
 
@@ -791,26 +842,22 @@ TURN_COUNTS_SQL = """
     WHERE $__timeFilter(started_at)
 """
 
-MODEL_COUNTS_SQL = """
-    SELECT coalesce(sum(model_calls), 0) AS "model calls",
-           coalesce(sum(model_errors), 0) AS "failed model calls"
-    FROM turns
-    WHERE $__timeFilter(started_at)
-"""
 
-TOKEN_COUNTS_SQL = """
-    SELECT coalesce(sum(prompt_tokens), 0) AS "prompt tokens",
-           coalesce(sum(completion_tokens), 0) AS "completion tokens"
-    FROM turns
-    WHERE $__timeFilter(started_at)
-"""
+def _turn_sums(*columns: tuple[str, str]) -> str:
+    """SQL: the sum of each (column, name) of the turns in the time range, 0 for none."""
+    sums = ",\n       ".join(f'coalesce(sum({column}), 0) AS "{name}"' for column, name in columns)
+    return f"SELECT {sums}\nFROM turns\nWHERE $__timeFilter(started_at)"
 
-TOOL_COUNTS_SQL = """
-    SELECT coalesce(sum(tool_calls), 0) AS "tool calls",
-           coalesce(sum(tool_errors), 0) AS "refused tool calls"
-    FROM turns
-    WHERE $__timeFilter(started_at)
-"""
+
+MODEL_COUNTS_SQL = _turn_sums(
+    ("model_calls", "model calls"), ("model_errors", "failed model calls")
+)
+
+TOKEN_COUNTS_SQL = _turn_sums(
+    ("prompt_tokens", "prompt tokens"), ("completion_tokens", "completion tokens")
+)
+
+TOOL_COUNTS_SQL = _turn_sums(("tool_calls", "tool calls"), ("tool_errors", "refused tool calls"))
 
 TURN_LATENCY_SQL = """
     SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS "p50",
@@ -847,9 +894,9 @@ TURNS_OVER_TIME_SQL = """
 """
 
 
-def _exact(ids: _Ids, title: str, description: str, sql: str, unit: str) -> stat.Panel:
+def _exact(title: str, description: str, sql: str, unit: str) -> stat.Panel:
     """A stat of the turns table: one value per column, with its name."""
-    return _stat(ids, title, description, Sql(sql), unit, ds=POSTGRES).text_mode(
+    return _stat(title, description, Sql(sql), unit, ds=POSTGRES).text_mode(
         common.BigValueTextMode.VALUE_AND_NAME
     )
 
@@ -868,7 +915,6 @@ def _quantile(q: float, buckets: str, by: str = "") -> str:
 
 
 def agent_dashboard() -> dash.Dashboard:
-    ids = _Ids()
     board = _dashboard(
         "homer-agent",
         "Homer · Agent",
@@ -880,66 +926,54 @@ def agent_dashboard() -> dash.Dashboard:
         "never agree exactly; when they differ a lot, trust the exact ones for counts.",
         instances="homer_build_info",
     )
-    for group in (
-        _agent_exact,
-        _agent_live,
-        _agent_turns,
-        _agent_model_and_tools,
-        _agent_fallback,
-        _agent_mood,
-        _agent_http,
-        _agent_calendar,
-        _agent_broker_notifications,
-    ):
-        board = group(board, ids)
-    return board
+    return _with_rows(
+        board,
+        [
+            _agent_exact(),
+            _agent_live(),
+            _agent_turns(),
+            _agent_model_and_tools(),
+            _agent_fallback(),
+            _agent_mood(),
+            _agent_http(),
+            _agent_calendar(),
+            _agent_broker_notifications(),
+        ],
+    )
 
 
-def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_exact() -> Row:
     """The row of exact counts (SQL on the turns table) and its panels."""
-    return (
-        board.with_row(dash.Row("Every turn (exact: SQL, turns table, CLI included)").id(ids()))
-        .with_panel(
+    return Row(
+        "Every turn (exact: SQL, turns table, CLI included)",
+        [
             _exact(
-                ids,
                 "Turns (exact)",
                 "Turns in the time range, from the turns table: every turn of every process, "
                 "a short CLI session Prometheus never scraped included.",
                 TURN_COUNTS_SQL,
                 "short",
-            )
-        )
-        .with_panel(
+            ),
             _exact(
-                ids,
                 "Model calls (exact)",
                 "Chat-model calls made by those turns, and those that failed (error, timeout, "
                 "rate limit), a fallback model's included.",
                 MODEL_COUNTS_SQL,
                 "short",
-            )
-        )
-        .with_panel(
+            ),
             _exact(
-                ids,
                 "Tokens (exact)",
                 "Prompt and completion tokens the model reported for those turns.",
                 TOKEN_COUNTS_SQL,
                 "short",
-            )
-        )
-        .with_panel(
+            ),
             _exact(
-                ids,
                 "Tool calls (exact)",
                 "Tool calls the model made, and those refused for invalid arguments.",
                 TOOL_COUNTS_SQL,
                 "short",
-            )
-        )
-        .with_panel(
+            ),
             _exact(
-                ids,
                 "Turn latency (exact)",
                 "Median, 95th percentile and maximum wall time of those turns, computed from "
                 "every row (not histogram buckets). Exact, so it differs from the sampled "
@@ -948,137 +982,91 @@ def _agent_exact(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 "histogram buckets (a p50 of 34 ms there can be 58 ms here).",
                 TURN_LATENCY_SQL,
                 "ms",
-            )
-        )
-        .with_panel(
+            ),
             _exact(
-                ids,
                 "Model time (exact)",
                 "Time spent in chat-model calls (failed calls included), in total and per call.",
                 MODEL_TIME_SQL,
                 "ms",
-            )
-        )
-        .with_panel(
-            bargauge.Panel()
-            .id(ids())
-            .title("Failed turns by kind (exact)")
-            .description(
+            ),
+            _bars(
+                "Failed turns by kind (exact)",
                 "Turns that ended in an error, by kind: database, model, timeout, internal, "
-                "input or busy (the session was answering in another process)."
-            )
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(8)
-            .orientation(common.VizOrientation.HORIZONTAL)
-            .display_mode(common.BarGaugeDisplayMode.BASIC)
-            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
-            .thresholds(thresholds((None, "green"), (1, "red")))
-            .with_target(Sql(ERRORS_BY_KIND_SQL))
-            .with_transformation(_rows_to_fields("kind", "turns"))
-        )
-        .with_panel(
-            _ts(
-                ids,
+                "input or busy (the session was answering in another process).",
+                ERRORS_BY_KIND_SQL,
+                labels=("kind", "turns"),
+                steps=((None, "green"), (1, "red")),
+            ),
+            _sql_ts(
                 "Turns per 10 minutes (exact)",
                 "Turns by route, and failed turns, per 10 minutes, from the turns table.",
-                [Sql(TURNS_OVER_TIME_SQL, "time_series")],
+                TURNS_OVER_TIME_SQL,
                 "short",
-                ds=POSTGRES,
                 bars=True,
                 stacked=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _agent_live(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_live() -> Row:
     """The row of live, sampled numbers (Prometheus) and its panels."""
-    return (
-        board.with_row(dash.Row("Live (sampled: Prometheus, long-running agents only)").id(ids()))
-        .with_panel(
-            _stat(
-                ids,
+    return Row(
+        "Live (sampled: Prometheus, long-running agents only)",
+        [
+            _light(
                 "Error rate (5m)",
                 "Share of turns that ended in an error; the alert fires above 5%. Sampled "
                 "(Prometheus, last 5 minutes, long-running agents only).",
-                promql(
-                    'sum(rate(homer_turns_total{outcome="error"}[5m]))'
-                    " / sum(rate(homer_turns_total[5m]))",
-                    "errors",
-                    instant=True,
-                ),
+                'sum(rate(homer_turns_total{outcome="error"}[5m]))'
+                " / sum(rate(homer_turns_total[5m]))",
+                "errors",
                 "percentunit",
-                steps=((None, "green"), (0.01, "orange"), (0.05, "red")),
-            )
-        )
-        .with_panel(
-            _stat(
-                ids,
+                orange=0.01,
+                red=0.05,
+            ),
+            _light(
                 "p95 turn latency (5m)",
                 "95th percentile of a whole turn's wall time; the alert fires above 15 s.",
-                promql(
-                    f"histogram_quantile(0.95, sum by (le) (rate({TURN_BUCKETS}[5m])))",
-                    "p95",
-                    instant=True,
-                ),
+                f"histogram_quantile(0.95, sum by (le) (rate({TURN_BUCKETS}[5m])))",
+                "p95",
                 "s",
-                steps=((None, "green"), (5, "orange"), (15, "red")),
-            )
-        )
-        .with_panel(
+                orange=5,
+                red=15,
+            ),
             AlertListPanel(
-                ids(),
                 "Alerts",
                 "Prometheus alerts firing or pending (docker/prometheus/alerts.yml); each "
                 "links to its runbook in the README and to its panel. Alertmanager routes "
                 "them to the receivers set in .env.",
                 span=12,
                 height=8,
-            )
-        )
-        .with_panel(
-            table.Panel()
-            .id(ids())
-            .title("Running agents")
-            .description(
+            ),
+            _prom_table(
+                "Running agents",
                 "Every agent Prometheus scrapes: version, model (homer_build_info) and its "
                 "processes (homer_processes): 1 for a chat or a one-process serve, the live "
-                "workers of serve --workers N, whose metrics one scrape merges."
+                "workers of serve --workers N, whose metrics one scrape merges.",
+                "max by (instance, version, model) (homer_build_info)"
+                " * on (instance) group_left sum by (instance) (homer_processes)",
+                "{{instance}}",
+                {
+                    "indexByName": {"instance": 0, "version": 1, "model": 2, "Value": 3},
+                    "renameByName": {"Value": "processes"},
+                },
             )
-            .datasource(PROMETHEUS)
             .span(4)
-            .height(4)
-            .with_target(
-                promql(
-                    "max by (instance, version, model) (homer_build_info)"
-                    " * on (instance) group_left sum by (instance) (homer_processes)",
-                    "{{instance}}",
-                    instant=True,
-                ).format(PromQueryFormat.TABLE)
-            )
-            .with_transformation(
-                _transformation(
-                    "organize",
-                    {
-                        "excludeByName": {"Time": True},
-                        "indexByName": {"instance": 0, "version": 1, "model": 2, "Value": 3},
-                        "renameByName": {"Value": "processes"},
-                    },
-                )
-            )
-        )
+            .height(4),
+        ],
     )
 
 
-def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_turns() -> Row:
     """The row "Turns" and its panels."""
-    return (
-        board.with_row(dash.Row("Turns (sampled: Prometheus)").id(ids()))
-        .with_panel(
+    return Row(
+        "Turns (sampled: Prometheus)",
+        [
             _ts(
-                ids,
                 "Turns per minute",
                 "Turns per minute by router decision (agent or hand-off) and outcome.",
                 [
@@ -1089,41 +1077,23 @@ def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "opm",
                 stacked=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Turn latency",
                 "p50 and p95 of a whole turn's wall time, by route. Sampled (Prometheus): "
                 "long-running agents only, estimated from histogram buckets; 'Turn latency "
                 "(exact)' above computes them from every row of the turns table.",
-                [
-                    promql(_quantile(0.5, TURN_BUCKETS, "route"), "p50 {{route}}"),
-                    promql(_quantile(0.95, TURN_BUCKETS, "route"), "p95 {{route}}", "B"),
-                ],
+                _p50_p95(TURN_BUCKETS, "route"),
                 "s",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Error rate",
                 "Share of turns that ended in an error.",
                 [promql(ERROR_RATIO, "error rate")],
                 "percentunit",
-            )
-            .min(0)
-            .thresholds(thresholds((None, "green"), (0.05, "red")))
-            .thresholds_style(
-                common_builders.GraphThresholdsStyleConfig().mode(
-                    common.GraphThresholdsStyleMode.LINE
-                )
-            )
-        )
-        .with_panel(
+                red_line=0.05,
+            ),
             _ts(
-                ids,
                 "Errors per minute by kind",
                 "database, model, timeout, internal or input errors.",
                 [
@@ -1134,49 +1104,33 @@ def _agent_turns(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "opm",
                 stacked=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_model_and_tools() -> Row:
     """The row "Model and tools" and its panels."""
-    return (
-        board.with_row(dash.Row("Model and tools (sampled: Prometheus)").id(ids()))
-        .with_panel(
+    return Row(
+        "Model and tools (sampled: Prometheus)",
+        [
             _ts(
-                ids,
                 "Model call latency",
                 "p50 and p95 of one chat-model call (its client's retries included), by model, "
                 "failed and timed-out calls included; the alert fires above 20 s.",
-                [
-                    promql(_quantile(0.5, MODEL_BUCKETS, "model"), "p50 {{model}}"),
-                    promql(_quantile(0.95, MODEL_BUCKETS, "model"), "p95 {{model}}", "B"),
-                ],
+                _p50_p95(MODEL_BUCKETS, "model"),
                 "s",
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Model call error rate",
                 "Share of chat-model calls that failed (error, timeout or rate limit), by "
                 "model; a fallback model answering the rest shows as its own model. The alert "
                 "fires above 10% with at least 20 calls in 10 minutes.",
                 [promql(MODEL_ERROR_RATIO, "{{model}}")],
                 "percentunit",
-            )
-            .min(0)
-            .thresholds(thresholds((None, "green"), (0.1, "red")))
-            .thresholds_style(
-                common_builders.GraphThresholdsStyleConfig().mode(
-                    common.GraphThresholdsStyleMode.LINE
-                )
-            )
-        )
-        .with_panel(
+                red_line=0.1,
+            ),
             _ts(
-                ids,
                 "Model calls per minute",
                 "Chat-model calls per minute by model and outcome: ok, error, timeout, "
                 "rate_limited, cancelled (Ctrl-C).",
@@ -1189,11 +1143,8 @@ def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "opm",
                 stacked=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Tokens per minute",
                 "Prompt and completion tokens per minute, by model.",
                 [
@@ -1205,11 +1156,8 @@ def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "short",
                 stacked=True,
-            ).axis_label("tokens/min")
-        )
-        .with_panel(
+            ).axis_label("tokens/min"),
             _ts(
-                ids,
                 "Tool calls per minute",
                 "Tool calls by tool and outcome (invalid: arguments refused by the tool's "
                 "schema). Tool names the agent does not know are counted as 'unknown'.",
@@ -1222,11 +1170,8 @@ def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "opm",
                 stacked=True,
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Hand-offs by reason",
                 "Conversations handed to a human: hostile lead, opt-out or asked for a person.",
                 [
@@ -1238,46 +1183,43 @@ def _agent_model_and_tools(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 "short",
                 bars=True,
                 stacked=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_fallback() -> Row:
     """The row "Model fallback" and its panels."""
-    return (
-        board.with_row(dash.Row("Model fallback (sampled: Prometheus)").id(ids()))
-        .with_panel(
-            _stat(
-                ids,
+    return Row(
+        "Model fallback (sampled: Prometheus)",
+        [
+            _light(
                 "Provider circuit",
                 "The circuit breaker in front of the model provider (worst over the agents): "
                 "closed, the LLM answers; OPEN, turns go straight to the offline model for "
                 "HOMER_CIRCUIT_COOLDOWN; half-open, one probe turn is trying the provider. "
                 "Agents running the offline model alone show closed.",
-                promql("max(homer_model_circuit_state)", "circuit", instant=True),
+                "max(homer_model_circuit_state)",
+                "circuit",
                 "none",
+                orange=1,
+                red=2,
                 span=6,
                 height=8,
-                steps=((None, "green"), (1, "orange"), (2, "red")),
-            ).mappings(CIRCUIT)
-        )
-        .with_panel(
-            _stat(
-                ids,
+            ).mappings(CIRCUIT),
+            _light(
                 "Fallback share (10m)",
                 "Share of turns the offline model answered because the provider could not, "
                 "over 10 minutes; the alert fires above 20%.",
-                promql(FALLBACK_SHARE, "fallback share", instant=True),
+                FALLBACK_SHARE,
+                "fallback share",
                 "percentunit",
+                orange=0.05,
+                red=0.2,
                 span=6,
                 height=8,
-                steps=((None, "green"), (0.05, "orange"), (0.2, "red")),
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "Fallbacks per minute by reason",
                 "Turns the offline model answered instead of the provider: how the provider "
                 "failed after its retries (timeout, rate_limit, server_error, connection, "
@@ -1291,59 +1233,61 @@ def _agent_fallback(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 ],
                 "opm",
                 stacked=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _agent_mood(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_mood() -> Row:
     """The row "Mood" and its panels."""
-    return board.with_row(dash.Row("Mood (sampled: Prometheus)").id(ids())).with_panel(
-        _ts(
-            ids,
-            "Sentiment of human messages",
-            "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
-            "messages, from the histogram buckets, and the share of clearly negative "
-            "messages (score at most -0.5). A histogram with negative buckets exports no "
-            "_sum, so there is no mean here; the leads dashboard has it from turns.",
-            [
-                promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
-                promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
-                promql(
-                    'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
-                    " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
-                    "negative share",
-                    "C",
-                ),
-            ],
-            "none",
-            span=24,
-        )
-        .min(-1)
-        .max(1)
+    return Row(
+        "Mood (sampled: Prometheus)",
+        [
+            _ts(
+                "Sentiment of human messages",
+                "Median and 10th percentile of the VADER compound score (-1 to 1) of human "
+                "messages, from the histogram buckets, and the share of clearly negative "
+                "messages (score at most -0.5). A histogram with negative buckets exports no "
+                "_sum, so there is no mean here; the leads dashboard has it from turns.",
+                [
+                    promql(_quantile(0.5, SENTIMENT_BUCKETS), "median"),
+                    promql(_quantile(0.1, SENTIMENT_BUCKETS), "p10", "B"),
+                    promql(
+                        'sum(rate(homer_sentiment_compound_bucket{le="-0.5"}[$__rate_interval]))'
+                        " / sum(rate(homer_sentiment_compound_count[$__rate_interval]))",
+                        "negative share",
+                        "C",
+                    ),
+                ],
+                "none",
+                span=24,
+            )
+            .min(-1)
+            .max(1),
+        ],
     )
 
 
-def _agent_broker_notifications(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_broker_notifications() -> Row:
     """The row of the brokers' webhook outbox (Prometheus); last, so the ids above stay."""
-    return board.with_row(
-        dash.Row("Broker notifications (sampled: Prometheus)").id(ids())
-    ).with_panel(
-        _ts(
-            ids,
-            "Broker notifications unsent",
-            "Events for the brokers' webhook (hand-offs, calls booked, moved or cancelled, "
-            "hot leads) not yet accepted by HOMER_BROKER_WEBHOOK_URL: pending ones are "
-            "retried with backoff after turns and every 30 s by serve; failed ones gave up "
-            "and wait for `homer-agent notify sync`. Zero without a webhook. "
-            "BrokerNotificationsStuck fires after 30 minutes unsent.",
-            [
-                promql("max(homer_broker_notifications_pending)", "pending"),
-                promql("max(homer_broker_notifications_failed)", "failed", "B"),
-            ],
-            "short",
-            span=24,
-        )
+    return Row(
+        "Broker notifications (sampled: Prometheus)",
+        [
+            _ts(
+                "Broker notifications unsent",
+                "Events for the brokers' webhook (hand-offs, calls booked, moved or cancelled, "
+                "hot leads) not yet accepted by HOMER_BROKER_WEBHOOK_URL: pending ones are "
+                "retried with backoff after turns and every 30 s by serve; failed ones gave up "
+                "and wait for `homer-agent notify sync`. Zero without a webhook. "
+                "BrokerNotificationsStuck fires after 30 minutes unsent.",
+                [
+                    promql("max(homer_broker_notifications_pending)", "pending"),
+                    promql("max(homer_broker_notifications_failed)", "failed", "B"),
+                ],
+                "short",
+                span=24,
+            ),
+        ],
     )
 
 
@@ -1364,28 +1308,26 @@ HTTP_5XX_SHARE = (
 )
 
 
-def _agent_http(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_http() -> Row:
     """The row of the service's HTTP requests (Prometheus, `homer-agent serve`)."""
-    return (
-        board.with_row(dash.Row("HTTP API (sampled: Prometheus, serve)").id(ids()))
-        .with_panel(
-            _stat(
-                ids,
+    return Row(
+        "HTTP API (sampled: Prometheus, serve)",
+        [
+            _light(
                 "HTTP 5xx share (5m)",
                 "Share of client requests (/v1/..., /webhooks/...) answered 5xx over 5 "
                 "minutes: 503 database unavailable, 502/504 model, 500 a bug. The alert "
                 "AgentHttpServerErrorsHigh fires above 5% with at least 20 requests. "
                 "Probes (/readyz, /healthz) and scrapes (/metrics) are left out.",
-                promql(HTTP_5XX_SHARE, "5xx share", instant=True),
+                HTTP_5XX_SHARE,
+                "5xx share",
                 "percentunit",
+                orange=0.01,
+                red=0.05,
                 span=6,
                 height=8,
-                steps=((None, "green"), (0.01, "orange"), (0.05, "red")),
-            )
-        )
-        .with_panel(
+            ),
             _ts(
-                ids,
                 "HTTP requests by status class",
                 "Requests per minute the service answered, by status class: 2xx, 4xx (400 "
                 "bad input, 401 token, 404 unknown lead, 409 busy or conflicting message_id, "
@@ -1398,27 +1340,30 @@ def _agent_http(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
                 "opm",
                 span=18,
                 stacked=True,
-            )
-        )
+            ),
+        ],
     )
 
 
-def _agent_calendar(board: dash.Dashboard, ids: _Ids) -> dash.Dashboard:
+def _agent_calendar() -> Row:
     """The row of the brokers' calendar (Prometheus)."""
-    return board.with_row(dash.Row("Calendar (sampled: Prometheus)").id(ids())).with_panel(
-        _stat(
-            ids,
-            "Calendar conflicts (1h)",
-            "Pending calls a push did not write because their time is now busy in the "
-            "brokers' calendar (booked while it could not be asked). Each stays pending "
-            "until rescheduled; AgentCalendarConflicts fires on any. Counted by chat and "
-            "serve; `calls sync` says it in its output and exits 1.",
-            promql("sum(increase(homer_calendar_conflicts_total[1h]))", "conflicts", instant=True),
-            "short",
-            span=6,
-            height=4,
-            steps=((None, "green"), (1, "red")),
-        )
+    return Row(
+        "Calendar (sampled: Prometheus)",
+        [
+            _light(
+                "Calendar conflicts (1h)",
+                "Pending calls a push did not write because their time is now busy in the "
+                "brokers' calendar (booked while it could not be asked). Each stays pending "
+                "until rescheduled; AgentCalendarConflicts fires on any. Counted by chat and "
+                "serve; `calls sync` says it in its output and exits 1.",
+                "sum(increase(homer_calendar_conflicts_total[1h]))",
+                "conflicts",
+                "short",
+                red=1,
+                span=6,
+                height=4,
+            ),
+        ],
     )
 
 
@@ -1532,147 +1477,104 @@ TOTALS_SQL = """
 
 
 def leads_dashboard() -> dash.Dashboard:
-    ids = _Ids()
-    return (
+    return _with_rows(
         _dashboard(
             "homer-leads",
             "Homer · Leads",
             "Leads and conversations, read from the agent's PostgreSQL tables leads and turns.",
-        )
-        .with_row(dash.Row("Leads").id(ids()))
-        .with_panel(
-            stat.Panel()
-            .id(ids())
-            .title("Leads")
-            .description(
-                "All leads, leads created in the time range, hot leads, calls still ahead."
-            )
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(5)
-            .thresholds(thresholds((None, "blue")))
-            .color_mode(common.BigValueColorMode.VALUE)
-            .graph_mode(common.BigValueGraphMode.NONE)
-            .text_mode(common.BigValueTextMode.VALUE_AND_NAME)
-            .reduce_options(
-                common_builders.ReduceDataOptions().calcs(["lastNotNull"]).values(False)
-            )
-            .with_target(Sql(TOTALS_SQL))
-        )
-        .with_panel(
-            bargauge.Panel()
-            .id(ids())
-            .title("Leads by temperature")
-            .description("How close leads are to buying, as the agent judged it.")
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(5)
-            .orientation(common.VizOrientation.HORIZONTAL)
-            .display_mode(common.BarGaugeDisplayMode.BASIC)
-            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
-            .thresholds(thresholds((None, "blue")))
-            .override_by_name("cold", [_fixed_color("blue")])
-            .override_by_name("warm", [_fixed_color("orange")])
-            .override_by_name("hot", [_fixed_color("red")])
-            .with_target(Sql(LEADS_BY_TEMPERATURE_SQL))
-            .with_transformation(_rows_to_fields("temperature", "leads"))
-        )
-        .with_panel(
-            bargauge.Panel()
-            .id(ids())
-            .title("Qualification funnel")
-            .description(
-                "Leads created in the time range that gave their name, then bedrooms, "
-                "neighbourhood, budget, and that have a call scheduled (each step includes "
-                "the previous ones)."
-            )
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(8)
-            .orientation(common.VizOrientation.HORIZONTAL)
-            .display_mode(common.BarGaugeDisplayMode.GRADIENT)
-            .show_unfilled(True)
-            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
-            .thresholds(thresholds((None, "green")))
-            .with_target(Sql(FUNNEL_SQL))
-            .with_transformation(_rows_to_fields("step", "leads"))
-        )
-        .with_panel(
-            barchart.Panel()
-            .id(ids())
-            .title("Calls scheduled per day")
-            .description(
-                f"Broker calls by day ({LEADS_TZ}), from 7 days ago to 14 days ahead; "
-                "independent of the time range."
-            )
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(8)
-            .x_field("day")
-            .x_tick_label_rotation(-45)
-            .show_value(common.VisibilityMode.AUTO)
-            .thresholds(thresholds((None, "purple")))
-            .with_target(Sql(CALLS_PER_DAY_SQL))
-        )
-        .with_panel(
-            _ts(
-                ids,
-                "New leads per hour",
-                "Leads created per hour, by their temperature now.",
-                [Sql(NEW_LEADS_SQL, "time_series")],
-                "short",
-                ds=POSTGRES,
-                bars=True,
-                stacked=True,
-            )
-        )
-        .with_panel(
-            bargauge.Panel()
-            .id(ids())
-            .title("Hand-offs by reason (range)")
-            .description("Leads whose last hand-off happened in the time range, by reason.")
-            .datasource(POSTGRES)
-            .unit("short")
-            .span(12)
-            .height(8)
-            .orientation(common.VizOrientation.HORIZONTAL)
-            .display_mode(common.BarGaugeDisplayMode.BASIC)
-            .reduce_options(common_builders.ReduceDataOptions().values(True).calcs([]))
-            .thresholds(thresholds((None, "orange")))
-            .with_target(Sql(HANDOFFS_SQL))
-            .with_transformation(_rows_to_fields("reason", "leads"))
-        )
-        .with_row(dash.Row("Conversations").id(ids()))
-        .with_panel(
-            _ts(
-                ids,
-                "Mood over time",
-                "VADER compound score of the human messages (turns.sentiment), per 10 "
-                "minutes: mean, 10th percentile, and share of clearly negative messages.",
-                [Sql(MOOD_SQL, "time_series")],
-                "none",
-                ds=POSTGRES,
-                span=24,
-            )
-            .min(-1)
-            .max(1)
-        )
-        .with_panel(
-            table.Panel()
-            .id(ids())
-            .title("Upcoming calls")
-            .description("The next 50 scheduled broker calls.")
-            .datasource(POSTGRES)
-            .span(24)
-            .height(8)
-            .override_by_name("call at", [_prop("unit", "dateTimeAsLocal")])
-            .override_by_name("budget (BRL)", [_prop("unit", "currencyBRL")])
-            .with_target(Sql(UPCOMING_CALLS_SQL))
-        )
+        ),
+        [
+            Row(
+                "Leads",
+                [
+                    _stat(
+                        "Leads",
+                        "All leads, leads created in the time range, hot leads, calls still ahead.",
+                        Sql(TOTALS_SQL),
+                        "short",
+                        ds=POSTGRES,
+                        span=12,
+                        height=5,
+                    )
+                    .color_mode(common.BigValueColorMode.VALUE)
+                    .text_mode(common.BigValueTextMode.VALUE_AND_NAME),
+                    _bars(
+                        "Leads by temperature",
+                        "How close leads are to buying, as the agent judged it.",
+                        LEADS_BY_TEMPERATURE_SQL,
+                        labels=("temperature", "leads"),
+                        height=5,
+                    )
+                    .override_by_name("cold", [_fixed_color("blue")])
+                    .override_by_name("warm", [_fixed_color("orange")])
+                    .override_by_name("hot", [_fixed_color("red")]),
+                    _bars(
+                        "Qualification funnel",
+                        "Leads created in the time range that gave their name, then bedrooms, "
+                        "neighbourhood, budget, and that have a call scheduled (each step includes "
+                        "the previous ones).",
+                        FUNNEL_SQL,
+                        labels=("step", "leads"),
+                        gradient=True,
+                        steps=((None, "green"),),
+                    ).show_unfilled(True),
+                    barchart.Panel()
+                    .title("Calls scheduled per day")
+                    .description(
+                        f"Broker calls by day ({LEADS_TZ}), from 7 days ago to 14 days ahead; "
+                        "independent of the time range."
+                    )
+                    .datasource(POSTGRES)
+                    .unit("short")
+                    .span(12)
+                    .height(8)
+                    .x_field("day")
+                    .x_tick_label_rotation(-45)
+                    .show_value(common.VisibilityMode.AUTO)
+                    .thresholds(thresholds((None, "purple")))
+                    .with_target(Sql(CALLS_PER_DAY_SQL)),
+                    _sql_ts(
+                        "New leads per hour",
+                        "Leads created per hour, by their temperature now.",
+                        NEW_LEADS_SQL,
+                        "short",
+                        bars=True,
+                        stacked=True,
+                    ),
+                    _bars(
+                        "Hand-offs by reason (range)",
+                        "Leads whose last hand-off happened in the time range, by reason.",
+                        HANDOFFS_SQL,
+                        labels=("reason", "leads"),
+                        steps=((None, "orange"),),
+                    ),
+                ],
+            ),
+            Row(
+                "Conversations",
+                [
+                    _sql_ts(
+                        "Mood over time",
+                        "VADER compound score of the human messages (turns.sentiment), per 10 "
+                        "minutes: mean, 10th percentile, and share of clearly negative messages.",
+                        MOOD_SQL,
+                        "none",
+                        span=24,
+                    )
+                    .min(-1)
+                    .max(1),
+                    table.Panel()
+                    .title("Upcoming calls")
+                    .description("The next 50 scheduled broker calls.")
+                    .datasource(POSTGRES)
+                    .span(24)
+                    .height(8)
+                    .override_by_name("call at", [_prop("unit", "dateTimeAsLocal")])
+                    .override_by_name("budget (BRL)", [_prop("unit", "currencyBRL")])
+                    .with_target(Sql(UPCOMING_CALLS_SQL)),
+                ],
+            ),
+        ],
     )
 
 

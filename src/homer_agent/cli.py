@@ -116,6 +116,19 @@ def _local_tz(settings: Settings) -> Any:
     return load_profile(settings.homer_profile).tz
 
 
+@contextmanager
+def _open_lead(key: str) -> Iterator[tuple[Any, Any, Any]]:
+    """(querier, lead, time zone) of the lead `key`, on an open connection; fails if none."""
+    from homer_agent.leads import querier
+
+    settings = load_settings()
+    tz = _local_tz(settings)
+    with _connect(settings) as database:
+        lead = _find_lead(database, key)
+        with querier(database.pool) as q:
+            yield q, lead, tz
+
+
 @lead_app.command("show")
 def lead_show(
     key: Annotated[str, typer.Argument(help="The lead's session key.")],
@@ -123,14 +136,10 @@ def lead_show(
 ) -> None:
     """Show one lead: every fact and the temperature."""
     from homer_agent.brief import notes_of
-    from homer_agent.leads import lead_json, querier
+    from homer_agent.leads import lead_json
 
-    settings = load_settings()
-    tz = _local_tz(settings)
-    with _connect(settings) as database:
-        lead = _find_lead(database, key)
-        with querier(database.pool) as q:
-            notes = notes_of(q, lead.id)
+    with _open_lead(key) as (q, lead, tz):
+        notes = notes_of(q, lead.id)
     if as_json:
         print(json.dumps(lead_json(lead, tz, notes), ensure_ascii=False))
     else:
@@ -144,16 +153,12 @@ def lead_release(
 ) -> None:
     """Hand a conversation a person had taken over back to Homer, which resumes it."""
     from homer_agent.brief import notes_of
-    from homer_agent.leads import lead_json, querier
+    from homer_agent.leads import lead_json
 
-    settings = load_settings()
-    tz = _local_tz(settings)
-    with _connect(settings) as database:
-        lead = _find_lead(database, key)
-        with querier(database.pool) as q:
-            released = q.release_handoff(id=lead.id)
-            lead = released or lead
-            shown = lead_json(lead, tz, notes_of(q, lead.id))
+    with _open_lead(key) as (q, found, tz):
+        released = q.release_handoff(id=found.id)
+        lead = released or found
+        shown = lead_json(lead, tz, notes_of(q, lead.id))
     if released is None:
         notice(f"Lead {lead.session_key!r} was not handed off: nothing to release.")
     else:

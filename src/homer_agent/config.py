@@ -6,11 +6,24 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    AnyUrl,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 OFFLINE_MODEL = "offline"
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+_URL_OF = {
+    "homer_caldav_url": "a calendar collection",
+    "homer_broker_webhook_url": "an incoming webhook",
+}
+"""What each http(s) URL setting names, for its error."""
 
 
 def default_data_dir() -> Path:
@@ -189,36 +202,19 @@ class Settings(BaseSettings):
             return None
         return value
 
-    @field_validator("homer_caldav_url")
+    @field_validator("homer_caldav_url", "homer_broker_webhook_url")
     @classmethod
-    def _caldav_url(cls, value: str | None) -> str | None:
+    def _http_url(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is None or value.strip() == "":
             return None
         value = value.strip()
         if not value.startswith(("https://", "http://")) or " " in value:
-            raise ValueError("expected the http(s) URL of a calendar collection")
+            raise ValueError(f"expected the http(s) URL of {_URL_OF[str(info.field_name)]}")
         return value
 
-    @field_validator("homer_broker_webhook_url")
+    @field_validator("homer_model", "homer_embeddings_model")
     @classmethod
-    def _webhook_url(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        value = value.strip()
-        if not value.startswith(("https://", "http://")) or " " in value:
-            raise ValueError("expected the http(s) URL of an incoming webhook")
-        return value
-
-    @field_validator("homer_model")
-    @classmethod
-    def _model_name(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        return value.strip()
-
-    @field_validator("homer_embeddings_model")
-    @classmethod
-    def _embeddings_model(cls, value: str | None) -> str | None:
+    def _name(cls, value: str | None) -> str | None:
         if value is None or value.strip() == "":
             return None
         return value.strip()

@@ -138,6 +138,26 @@ disable_created_metrics()  # type: ignore[no-untyped-call]
 
 REGISTRY: Final = CollectorRegistry()
 
+
+def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+    return value
+
+
+def _closed_counter(name: str, documentation: str, label: str, values: tuple[str, ...]) -> Counter:
+    """A counter of :data:`REGISTRY` with one label of the closed set `values`, each at 0."""
+    counter = Counter(name, documentation, (label,), registry=REGISTRY)
+    for value in values:
+        counter.labels(value)
+    return counter
+
+
+def _count(counter: Counter, value: str, values: tuple[str, ...], what: str) -> None:
+    """Count one event of `counter`'s closed label `value` (ValueError if not in `values`)."""
+    counter.labels(_check(value, values, what)).inc()
+
+
 TURNS: Final = Counter(
     "homer_turns_total",
     "Chat turns handled, by router decision and outcome.",
@@ -171,17 +191,14 @@ TOOL_CALLS: Final = Counter(
     ("tool", "outcome"),
     registry=REGISTRY,
 )
-ERRORS: Final = Counter(
-    "homer_errors_total",
-    "Errors met while handling turns, by kind.",
-    ("kind",),
-    registry=REGISTRY,
+ERRORS: Final = _closed_counter(
+    "homer_errors_total", "Errors met while handling turns, by kind.", "kind", ERROR_KINDS
 )
-HANDOFFS: Final = Counter(
+HANDOFFS: Final = _closed_counter(
     "homer_handoffs_total",
     "Conversations handed off to a human, by reason.",
-    ("reason",),
-    registry=REGISTRY,
+    "reason",
+    HANDOFF_REASONS,
 )
 # Its buckets go below zero, so prometheus-client exports no ``_sum`` (OpenMetrics): query
 # the buckets (histogram_quantile) and ``_count``, never a mean from ``_sum``.
@@ -239,12 +256,6 @@ _models: set[str] = set()
 _servers: list[tuple[WSGIServer, threading.Thread]] = []
 
 
-def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
-    return value
-
-
 def _clean(value: str) -> str:
     """A label value: printable, trimmed and short."""
     cleaned = "".join(ch for ch in value if ch.isprintable()).strip()
@@ -256,10 +267,6 @@ def _preinitialise() -> None:
         TURN_DURATION.labels(route=route)
         for outcome in TURN_OUTCOMES:
             TURNS.labels(route=route, outcome=outcome)
-    for kind in ERROR_KINDS:
-        ERRORS.labels(kind=kind)
-    for reason in HANDOFF_REASONS:
-        HANDOFFS.labels(reason=reason)
     for tool_outcome in TOOL_OUTCOMES:
         TOOL_CALLS.labels(tool=UNKNOWN_TOOL, outcome=tool_outcome)
 
@@ -397,12 +404,12 @@ def record_tool_call(tool: str, outcome: ToolOutcome) -> None:
 
 def record_error(kind: ErrorKind) -> None:
     """Count one error of a known kind."""
-    ERRORS.labels(kind=_check(kind, ERROR_KINDS, "error kind")).inc()
+    _count(ERRORS, kind, ERROR_KINDS, "error kind")
 
 
 def record_handoff(reason: HandoffReason) -> None:
     """Count one hand-off to a human."""
-    HANDOFFS.labels(reason=_check(reason, HANDOFF_REASONS, "hand-off reason")).inc()
+    _count(HANDOFFS, reason, HANDOFF_REASONS, "hand-off reason")
 
 
 def observe_sentiment(compound: float) -> None:
@@ -470,11 +477,11 @@ CircuitState = Literal["closed", "half_open", "open"]
 FALLBACK_REASONS: Final[tuple[FallbackReason, ...]] = get_args(FallbackReason)
 CIRCUIT_STATES: Final[tuple[CircuitState, ...]] = get_args(CircuitState)
 
-MODEL_FALLBACKS: Final = Counter(
+MODEL_FALLBACKS: Final = _closed_counter(
     "homer_model_fallbacks_total",
     "Turns the fallback (offline) model answered because the provider could not, by reason.",
-    ("reason",),
-    registry=REGISTRY,
+    "reason",
+    FALLBACK_REASONS,
 )
 MODEL_CIRCUIT_STATE: Final = Gauge(
     "homer_model_circuit_state",
@@ -484,13 +491,10 @@ MODEL_CIRCUIT_STATE: Final = Gauge(
     multiprocess_mode="livemax",  # serve --workers: the worst live worker
 )
 
-for _reason in FALLBACK_REASONS:
-    MODEL_FALLBACKS.labels(reason=_reason)
-
 
 def record_fallback(reason: FallbackReason) -> None:
     """Count one turn the fallback model answered, by why the provider did not."""
-    MODEL_FALLBACKS.labels(reason=_check(reason, FALLBACK_REASONS, "fallback reason")).inc()
+    _count(MODEL_FALLBACKS, reason, FALLBACK_REASONS, "fallback reason")
 
 
 def set_circuit_state(state: CircuitState) -> None:
@@ -507,20 +511,17 @@ model made up after one) removed; ``empty`` or ``junk`` (no letter or digit left
 replaced by a safe line."""
 CLEAN_REASONS: Final[tuple[CleanReason, ...]] = get_args(CleanReason)
 
-MODEL_REPLIES_CLEANED: Final = Counter(
+MODEL_REPLIES_CLEANED: Final = _closed_counter(
     "homer_model_replies_cleaned_total",
     "Model replies changed before the lead saw them or they were stored, by reason.",
-    ("reason",),
-    registry=REGISTRY,
+    "reason",
+    CLEAN_REASONS,
 )
-
-for _clean_reason in CLEAN_REASONS:
-    MODEL_REPLIES_CLEANED.labels(reason=_clean_reason)
 
 
 def record_cleaned_reply(reason: CleanReason) -> None:
     """Count one model reply that was cleaned, by why."""
-    MODEL_REPLIES_CLEANED.labels(reason=_check(reason, CLEAN_REASONS, "clean reason")).inc()
+    _count(MODEL_REPLIES_CLEANED, reason, CLEAN_REASONS, "clean reason")
 
 
 # -- questions about the development ------------------------------------------------------
@@ -532,20 +533,18 @@ covers too little of the question; a price, discount or negotiation question (or
 the profile leaves to a broker)."""
 KB_REASONS: Final[tuple[KbReason, ...]] = get_args(KbReason)
 
-KB_ANSWERS: Final = Counter(
+KB_ANSWERS: Final = _closed_counter(
     "homer_kb_answers_total",
     "Questions about the development, by how they were answered: kb_answered (a passage), "
     "kb_no_passage, kb_low_confidence or price_to_broker (the broker line).",
-    ("reason",),
-    registry=REGISTRY,
+    "reason",
+    KB_REASONS,
 )
-for _kb_reason in KB_REASONS:
-    KB_ANSWERS.labels(reason=_kb_reason)
 
 
 def record_kb_answer(reason: KbReason) -> None:
     """Count one question about the development, by why it got a passage or the broker line."""
-    KB_ANSWERS.labels(reason=_check(reason, KB_REASONS, "kb reason")).inc()
+    _count(KB_ANSWERS, reason, KB_REASONS, "kb reason")
 
 
 # ---------------------------------------------------------------- broker notifications

@@ -27,13 +27,16 @@ import pytest
 from homer_agent.calendar.hours import fits
 from homer_agent.profile import load_profile
 from tests.conftest import SHARED, run_cli
-from tests.support.paths import DATA
+from tests.support.examples import (
+    OWN_CONVERSATIONS,
+    SHARED_CONVERSATIONS,
+    expected_call_on,
+    shared_conversations,
+)
 
 RUN_EXAMPLES = SHARED / "tools" / "run-examples"
 # Outside checks run the conversations of ../shared; the repository keeps a verbatim copy.
 OUTSIDE_CONVERSATIONS = SHARED / "examples" / "conversations"
-OWN_CONVERSATIONS = DATA / "conversations"
-SHARED_CONVERSATIONS = OWN_CONVERSATIONS / "shared"
 # Conversations run side by side (each CLI process mostly imports; see `runs`).
 PARALLEL_RUNS = 4
 TZ = ZoneInfo("America/Fortaleza")  # the bundled profile's time zone, as in run-examples
@@ -74,14 +77,7 @@ def _expected_call_fallback(spec: dict[str, Any]) -> tuple[str, str]:
 
     `test_fallback_matches_run_examples` keeps the two in step.
     """
-    today = dt.datetime.now(TZ).date()
-    if "date" in spec:
-        day = dt.date.fromisoformat(spec["date"])
-    elif "days_from_today" in spec:
-        day = today + dt.timedelta(days=spec["days_from_today"])
-    else:
-        day = today + dt.timedelta(days=(spec["weekday"] - today.weekday()) % 7 or 7)
-    return day.isoformat(), spec["time"]
+    return expected_call_on(spec, dt.datetime.now(TZ).date())
 
 
 expected_call = (
@@ -91,8 +87,7 @@ expected_call = (
 
 def _conversation_paths() -> list[Path]:
     """The example development's conversations, then ours."""
-    shared = sorted(SHARED_CONVERSATIONS.glob("*.json"))
-    return shared + sorted(OWN_CONVERSATIONS.glob("*.json"))
+    return shared_conversations() + sorted(OWN_CONVERSATIONS.glob("*.json"))
 
 
 def _conversation_params() -> list[Any]:

@@ -16,11 +16,9 @@ from tests.support.reliability_support import session_for
 
 
 def _count(reason: str) -> float:
-    for family in metrics.REGISTRY.collect():
-        for sample in family.samples:
-            if sample.name == "homer_kb_answers_total" and sample.labels == {"reason": reason}:
-                return sample.value
-    raise AssertionError(reason)
+    value = metrics.REGISTRY.get_sample_value("homer_kb_answers_total", {"reason": reason})
+    assert value is not None, reason
+    return value
 
 
 def test_the_turn_records_why_the_broker_line_was_given(pool: Pool) -> None:

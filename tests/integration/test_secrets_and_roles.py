@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import urllib.request
@@ -17,11 +16,10 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict
 
 from homer_agent.db.migrate import migrate
 from homer_agent.db.pool import open_pool
@@ -29,11 +27,10 @@ from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import run_cli, with_dbname
 from tests.support.cli import EXE, clean_environ
 from tests.support.reliability_support import chat_process, session_for
-from tests.support.system import free_port, psql_bin_dir
+from tests.support.roles import ROLES, create_roles, role_url
+from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
-ROLES = ("homer", "homer_exporter", "homer_grafana")
 
 
 # ---------------------------------------------------------------- .env
@@ -86,11 +83,7 @@ DB_PASSWORD = "pg-secret-" + secrets.token_hex(12)
 
 
 def _with_password(url: str, password: str) -> str:
-    parts = urlsplit(url)
-    user = parts.username or "postgres"
-    host = parts.hostname or ""
-    netloc = f"{user}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    return role_url(url, urlsplit(url).username or "postgres", password)
 
 
 def _assert_no_secret(*texts: str) -> None:
@@ -166,14 +159,6 @@ def test_secrets_never_reach_output_logs_or_metrics(tmp_path: Path, db_url: str)
 # ---------------------------------------------------------------- database roles
 
 
-def _as(url: str, role: str, password: str = "x") -> str:
-    """The same database, logged in as `role`."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    netloc = f"{role}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 @pytest.fixture(scope="module")
 def roles_db(server_url: str) -> Iterator[dict[str, str]]:
     """A fresh database with the compose roles, migrated as `homer`; URLs by role."""
@@ -191,31 +176,10 @@ def roles_db(server_url: str) -> Iterator[dict[str, str]]:
         conn.execute(f'CREATE DATABASE "{db}"')
     assert superuser is not None
     passwords = {role: secrets.token_hex(8) for role in ROLES}
-    info = conninfo_to_dict(server_url)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin") + os.pathsep + psql_bin_dir(),
-        "POSTGRES_DB": db,
-        "POSTGRES_USER": str(superuser[0]),
-        "PGPASSWORD": str(info.get("password") or ""),
-        "HOMER_DB_PASSWORD": passwords["homer"],
-        "HOMER_EXPORTER_PASSWORD": passwords["homer_exporter"],
-        "HOMER_GRAFANA_DB_PASSWORD": passwords["homer_grafana"],
-    }
-    for key, var in (("host", "PGHOST"), ("port", "PGPORT"), ("sslmode", "PGSSLMODE")):
-        if info.get(key):
-            env[var] = str(info[key])
     url = with_dbname(server_url, db)
     try:
-        done = subprocess.run(
-            ["bash", str(ROLES_SCRIPT)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, f"{ROLES_SCRIPT.name} failed:\n{done.stdout}\n{done.stderr}"
-        urls = {role: _as(url, role, passwords[role]) for role in ROLES} | {"superuser": url}
+        create_roles(server_url, db, str(superuser[0]), passwords)
+        urls = {role: role_url(url, role, passwords[role]) for role in ROLES} | {"superuser": url}
         pool = open_pool(urls["homer"], max_size=2)
         try:
             migrate(pool)
@@ -419,4 +383,4 @@ def test_other_roles_cannot_even_connect(roles_db: dict[str, str]) -> None:
     with psycopg.connect(roles_db["superuser"], autocommit=True) as conn:
         conn.execute("CREATE ROLE homer_stranger LOGIN")
     with pytest.raises(psycopg.OperationalError, match="permission denied"):
-        psycopg.connect(_as(roles_db["superuser"], "homer_stranger")).close()
+        psycopg.connect(role_url(roles_db["superuser"], "homer_stranger", "x")).close()

@@ -75,7 +75,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "Call",
@@ -90,6 +90,9 @@ __all__ = [
     "ToolCalls",
     "call",
 ]
+
+if TYPE_CHECKING:
+    from homer_agent.config import Settings
 
 
 # ---------------------------------------------------------------- responses
@@ -348,6 +351,21 @@ class FakeOpenAI:
     def env(self, model: str = "fake-model", api_key: str = "test") -> dict[str, str]:
         """Environment for `homer-agent` to talk to this server."""
         return {"OPENAI_BASE_URL": self.base_url, "OPENAI_API_KEY": api_key, "HOMER_MODEL": model}
+
+    def settings(self, model: str = "fake-model", **overrides: Any) -> Settings:
+        """Settings for the agent to talk to this server, without retries; `overrides`
+        (field names) win."""
+        from homer_agent.config import Settings
+
+        return Settings(
+            **{
+                "homer_model": model,
+                "openai_base_url": self.base_url,
+                "openai_api_key": "test",
+                "homer_model_retries": 0,
+            }
+            | overrides
+        )
 
     # -- scripting
 

@@ -94,35 +94,30 @@ def expand_grafana_promql(expr: str) -> str:
     return expr
 
 
+def _queries(uid: str, field: str) -> list[str]:
+    """`field` of every target on the datasource `uid`, in dashboard order, no duplicates."""
+    found: list[str] = []
+    for dashboard in dashboards().values():
+        for panel, target in targets(dashboard):
+            if target_datasource(panel, target).get("uid") == uid:
+                query = str(target[field])
+                if query not in found:
+                    found.append(query)
+    return found
+
+
 def dashboard_promql(*, raw: bool = False) -> list[str]:
     """The PromQL of every Prometheus target, in dashboard order, without duplicates.
 
     Grafana variables are expanded (see :func:`expand_grafana_promql`) unless ``raw``.
     """
-    exprs: list[str] = []
-    for dashboard in dashboards().values():
-        for panel, target in targets(dashboard):
-            if target_datasource(panel, target).get("uid") != PROMETHEUS_UID:
-                continue
-            expr = str(target["expr"])
-            if not raw:
-                expr = expand_grafana_promql(expr)
-            if expr not in exprs:
-                exprs.append(expr)
-    return exprs
+    exprs = _queries(PROMETHEUS_UID, "expr")
+    return exprs if raw else list(dict.fromkeys(expand_grafana_promql(e) for e in exprs))
 
 
 def dashboard_sql() -> list[str]:
     """The SQL of every PostgreSQL target, as written (with Grafana macros), no duplicates."""
-    queries: list[str] = []
-    for dashboard in dashboards().values():
-        for panel, target in targets(dashboard):
-            if target_datasource(panel, target).get("uid") != POSTGRES_UID:
-                continue
-            sql = str(target["rawSql"])
-            if sql not in queries:
-                queries.append(sql)
-    return queries
+    return _queries(POSTGRES_UID, "rawSql")
 
 
 def alert_exprs() -> list[str]:

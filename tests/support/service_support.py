@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+import psycopg
 
 from tests.support.reliability_support import EXE, cli_env
 from tests.support.system import free_port
@@ -33,20 +34,55 @@ PHONE_NUMBER_ID = "1234567890"
 T = TypeVar("T")
 
 
-def wait_until(what: str, probe: Callable[[], T | None], timeout: float = 90) -> T:
-    """Poll `probe` until it returns something truthy; fail naming `what` otherwise.
-    Transport errors count as "not yet" (a server still starting)."""
+def wait_until(
+    what: str,
+    probe: Callable[[], T | None],
+    timeout: float = 90,
+    *,
+    interval: float = 0.1,
+    check: Callable[[], None] = lambda: None,
+    detail: Callable[[], str] | None = None,
+) -> T:
+    """Poll `probe` until it returns something truthy; fail naming `what` otherwise, with
+    `detail()` (logs). Transport and database errors count as "not yet" (a server still
+    starting); `check` runs before each poll and raises to stop early (a process died)."""
     deadline = time.monotonic() + timeout
     last = ""
     while time.monotonic() < deadline:
+        check()
         try:
             value = probe()
             if value:
                 return value
-        except (OSError, ValueError, KeyError, httpx.HTTPError) as exc:
+        except (OSError, ValueError, KeyError, httpx.HTTPError, psycopg.Error) as exc:
             last = f"{type(exc).__name__}: {exc}"
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}")
+        time.sleep(interval)
+    more = f"\n{detail()}" if detail is not None else ""
+    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}{more}")
+
+
+def wait_http_ok(
+    proc: subprocess.Popen[bytes],
+    url: str,
+    what: str,
+    output: Callable[[], str],
+    *,
+    timeout: float,
+    interval: float = 0.1,
+) -> None:
+    """Poll `url` until it answers 200; fail, with `output()`, if `proc` (the server `what`)
+    exits first or `timeout` seconds pass."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited {proc.returncode}: {output()}")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(interval)
+    raise TimeoutError(f"{what} not ready in {timeout} s: {output()}")
 
 
 class Server:
@@ -69,17 +105,8 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = 60) -> Server:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"serve exited {self.proc.returncode}: {self.output()}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        raise TimeoutError(f"serve not ready in {timeout} s: {self.output()}")
+        wait_http_ok(self.proc, f"{self.url}/readyz", "serve", self.output, timeout=timeout)
+        return self
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +13,8 @@ from hypothesis import strategies as st
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.times import parse_when
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
+from tests.support.clock import NOW, TZ
+from tests.support.examples import expected_call_on, shared_conversations
 
 
 def extract(text: str, pending: str | None = None) -> dict[str, object]:
@@ -37,64 +37,18 @@ def run_conversation(messages: list[str]) -> LeadFacts:
 
 
 # ---------------------------------------------------------------------------
-# The three public example conversations
+# The example development's conversations (tests/data/conversations/shared), and others
 
 
-def test_conversation_joao() -> None:
-    facts = run_conversation(
-        [
-            "Olá!",
-            "Meu nome é João Pedro Almeida",
-            "Procuro uma casa com 3 quartos",
-            "Quero no bairro Praia do Futuro",
-            "Meu orçamento é de 900 mil reais",
-            "Pode ligar no dia 10/02/2027 às 15h",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
-
-
-def test_conversation_fernanda() -> None:
-    facts = run_conversation(
-        [
-            "Bom dia, sou a Fernanda",
-            "Preciso de dois quartos",
-            "Centro",
-            "Tenho R$ 450.000",
-            "Desculpa, são três quartos na verdade",
-            "Amanhã às 10h",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="Fernanda",
-        bedrooms=3,
-        neighborhood="Centro",
-        budget_brl=450_000,
-        call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
-    )
-
-
-def test_conversation_ricardo() -> None:
-    facts = run_conversation(
-        [
-            "Oi, aqui é o Ricardo",
-            "4 quartos, no Cumbuco, até 2 milhões",
-            "Pode ser segunda-feira às 14:30",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
+@pytest.mark.parametrize("path", shared_conversations(), ids=lambda path: path.stem)
+def test_example_conversation(path: Path) -> None:
+    example = json.loads(path.read_text(encoding="utf-8"))
+    expect = dict(example["expect"])
+    call_at = None
+    if "call_at" in expect:
+        day, clock = expected_call_on(expect.pop("call_at"), NOW.date())
+        call_at = datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=TZ)
+    assert run_conversation(example["messages"]) == LeadFacts(**expect, call_at=call_at)
 
 
 def test_other_conversation_in_lower_case_and_words() -> None:

@@ -8,15 +8,10 @@ model (there too). This file holds the extraction cases.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from homer_agent.ptbr.facts import extract_facts
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
+from tests.support.clock import NOW, TZ
 
 
 def extract(

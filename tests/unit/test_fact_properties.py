@@ -8,16 +8,12 @@ once, as the issue's report did, and must leave the lead empty and cold.
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from homer_agent.ptbr.facts import extract_facts
+from tests.support.clock import NOW, TZ
 
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)
 PENDING = st.sampled_from([None, "name", "bedrooms", "neighborhood", "budget_brl", "call_at"])
 FAST = settings(
     max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]

@@ -26,9 +26,7 @@ from homer_agent.prompts import (
     system_message,
 )
 from homer_agent.ptbr.text import format_brl
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)
+from tests.support.clock import NOW, TZ
 
 MINIMAL = """
 timezone = "America/Sao_Paulo"

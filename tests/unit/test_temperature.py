@@ -148,22 +148,22 @@ def test_score_formula() -> None:
 
 
 # At the warm edge: completeness 0.5 and mood -0.5 give exactly 0.3 + 0.1 = 0.4.
-@pytest.mark.parametrize(
-    ("latest", "expected"),
-    [(-0.5 - EPS, COLD), (-0.5, WARM), (-0.5 + EPS, WARM)],
-)
-def test_warm_edge_through_temperature(latest: float, expected: LeadTemperature) -> None:
-    got = temperature(completeness=0.5, recent_compounds=[latest], call_scheduled=False)
-    assert got == expected
-
-
 # At the hot edge: a complete lead with mood -0.5 gives exactly 0.6 + 0.1 = 0.7.
 @pytest.mark.parametrize(
-    ("latest", "expected"),
-    [(-0.5 - EPS, WARM), (-0.5, HOT), (-0.5 + EPS, HOT)],
+    ("completeness", "latest", "expected"),
+    [
+        (0.5, -0.5 - EPS, COLD),
+        (0.5, -0.5, WARM),
+        (0.5, -0.5 + EPS, WARM),
+        (1.0, -0.5 - EPS, WARM),
+        (1.0, -0.5, HOT),
+        (1.0, -0.5 + EPS, HOT),
+    ],
 )
-def test_hot_edge_through_temperature(latest: float, expected: LeadTemperature) -> None:
-    got = temperature(completeness=1.0, recent_compounds=[latest], call_scheduled=False)
+def test_edges_through_temperature(
+    completeness: float, latest: float, expected: LeadTemperature
+) -> None:
+    got = temperature(completeness=completeness, recent_compounds=[latest], call_scheduled=False)
     assert got == expected
 
 

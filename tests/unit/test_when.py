@@ -16,10 +16,7 @@ from homer_agent.ptbr.times import (
     read_when,
     search_when,
 )
-
-TZ = ZoneInfo("America/Fortaleza")
-# Wednesday 25 November 2026, 11:00 in Fortaleza.
-NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)
+from tests.support.clock import NOW, TZ
 
 
 def at(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) -> datetime:

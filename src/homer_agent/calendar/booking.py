@@ -158,11 +158,28 @@ def format_slots(slots: Sequence[datetime], *, tz: ZoneInfo, now: datetime) -> l
     return labels
 
 
-def _offer(slots: Sequence[datetime], tz: ZoneInfo, now: datetime) -> tuple[str, tuple[str, ...]]:
+def _offer(
+    status: CallStatus,
+    why: str,
+    at: datetime,
+    slots: Sequence[datetime],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+) -> CallOutcome:
+    """`at` cannot be booked (`why`, a pt-BR sentence): the free `slots` offered instead."""
     labels = tuple(format_slots(slots, tz=tz, now=now))
-    if not labels:
-        return "Que outro dia e horário ficam bons?", labels
-    return f"Posso agendar {join(list(labels), 'ou')}?", labels
+    if labels:
+        question = f"Posso agendar {join(list(labels), 'ou')}?"
+    else:
+        question = "Que outro dia e horário ficam bons?"
+    return CallOutcome(
+        status=status,
+        message=f"{why} {question}",
+        requested=at,
+        alternatives=tuple(slots),
+        labels=labels,
+    )
 
 
 def decide(
@@ -202,14 +219,8 @@ def decide(
         return _booked(at, tz, now, "pending")
     if overlaps(at, length, taken):
         slots = nearest_slots(at, now=now, hours=hours, tz=tz, busy=taken)
-        question, labels = _offer(slots, tz, now)
-        return CallOutcome(
-            status="busy",
-            message=f"Esse horário já está ocupado na agenda dos corretores. {question}",
-            requested=at,
-            alternatives=tuple(slots),
-            labels=labels,
-        )
+        why = "Esse horário já está ocupado na agenda dos corretores."
+        return _offer("busy", why, at, slots, tz=tz, now=now)
     return _booked(at, tz, now, "synced")
 
 
@@ -238,12 +249,7 @@ def _period_offer(
     day = at.astimezone(tz).date()
     begin = datetime.combine(day, time(first), tzinfo=tz)
     end = datetime.combine(day, time(last - 1, 59), tzinfo=tz)
-    taken: Sequence[Interval] = ()
-    if busy is not None:
-        try:
-            taken = busy(begin, end + timedelta(hours=1))
-        except CalendarUnavailableError:
-            taken = ()
+    taken = _taken(busy, begin, end + timedelta(hours=1))
     length = timedelta(minutes=hours.length_minutes)
     free = [
         start
@@ -283,15 +289,21 @@ def _booked(at: datetime, tz: ZoneInfo, now: datetime, calendar: SyncState) -> C
     )
 
 
+def _taken(busy: BusyLookup | None, begin: datetime, end: datetime) -> Sequence[Interval]:
+    """The busy intervals between `begin` and `end`; none without a calendar or when it
+    cannot be asked (the slots are then offered unchecked)."""
+    if busy is None:
+        return ()
+    try:
+        return busy(begin, end)
+    except CalendarUnavailableError:
+        return ()
+
+
 def _free_slots(
     requested: datetime, *, now: datetime, tz: ZoneInfo, hours: CallHours, busy: BusyLookup | None
 ) -> list[datetime]:
-    taken: Sequence[Interval] = ()
-    if busy is not None:
-        try:
-            taken = busy(*search_window(requested, now))
-        except CalendarUnavailableError:
-            taken = ()
+    taken = _taken(busy, *search_window(requested, now))
     return nearest_slots(requested, now=now, hours=hours, tz=tz, busy=taken)
 
 
@@ -299,7 +311,6 @@ def _outside(
     at: datetime, *, now: datetime, tz: ZoneInfo, hours: CallHours, busy: BusyLookup | None
 ) -> CallOutcome:
     slots = _free_slots(at, now=now, tz=tz, hours=hours, busy=busy)
-    question, labels = _offer(slots, tz, now)
     local = at.astimezone(tz)
     holiday = hours.holiday(local.date())
     if holiday is not None:
@@ -309,13 +320,7 @@ def _outside(
         first = f"Nesse dia não temos ligações ({why})."
     else:
         first = f"Os corretores ligam {describe_hours(hours)}."
-    return CallOutcome(
-        status="outside_hours",
-        message=f"{first} {question}",
-        requested=at,
-        alternatives=tuple(slots),
-        labels=labels,
-    )
+    return _offer("outside_hours", first, at, slots, tz=tz, now=now)
 
 
 def _refused(
