@@ -8,6 +8,7 @@
 - `facts`: the lead facts a message states (name, bedrooms, neighbourhood, budget).
 - `intents`: what a message asks for: opt-out, a human, hostility, thanks, greetings,
   questions.
+- `sentiment`: the sentiment of a lead message (VADER with a pt-BR lexicon).
 
 Everything here is a pure function of text: no database, no model, no clock.
 """

@@ -24,8 +24,8 @@ import re
 from typing import Final, Literal
 
 from homer_agent.ptbr.lexicon import GREETINGS
+from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 from homer_agent.ptbr.text import fold
-from homer_agent.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 
 __all__ = [
     "HandoffReason",
