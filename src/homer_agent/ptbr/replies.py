@@ -202,6 +202,17 @@ HELP: Final = """Comandos:
   /quit         sai (Ctrl-D também)
 Ctrl-C cancela a resposta em andamento."""
 """The terminal's `/help`."""
+HELP_HINT: Final = "/help mostra os comandos."
+CANCELLED: Final = "(cancelado)"
+"""The terminal's answer in progress, cancelled with Ctrl-C."""
+
+
+def start_over(key: str) -> str:
+    """The terminal's question after a forgotten conversation (answered "s"/"n")."""
+    return f"Começar uma nova conversa com a chave {key}? (s/n) "
+
+
+START_OVER_DECLINED: Final = "Tudo bem: /new começa uma conversa com outra chave; /quit sai."
 
 # ---------------------------------------------------------------------------
 # Refusals: a value a tool did not accept
@@ -396,4 +407,12 @@ def too_long(length: int, limit: int) -> str:
     return (
         f"Mensagem longa demais ({length} caracteres; o limite é {limit}). "
         "Pode enviar em partes menores?"
+    )
+
+
+def too_long_cut(limit: int) -> str:
+    """The terminal's reply to a typed line cut at the limit (nothing sent)."""
+    return (
+        f"Mensagem longa demais (o limite é {limit} caracteres): o excesso "
+        "foi cortado e nada foi enviado. Pode enviar em partes menores?"
     )
