@@ -152,6 +152,66 @@ def call_reminder(when: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# Booking the call (`calendar.booking`): the tool's message, read to the lead as is
+
+OTHER_TIME: Final = "Que outro dia e horário ficam bons?"
+TIME_PAST: Final = "Esse horário já passou; que dia e hora ficam bons?"
+DAY_PAST: Final = "Esse dia já passou; que dia e hora ficam bons?"
+DATE_INVALID: Final = f"Essa data não existe. {HINT['call_at']}"
+DATE_UNREADABLE: Final = f"Não entendi a data. {HINT['call_at']}"
+
+
+def can_book(slots: Sequence[str]) -> str:
+    """Free slots offered instead of the time asked (`OTHER_TIME` when there are none)."""
+    return f"Posso agendar {join(list(slots), 'ou')}?" if slots else OTHER_TIME
+
+
+def slot_taken(question: str) -> str:
+    return f"Esse horário já está ocupado na agenda dos corretores. {question}"
+
+
+def call_booked(when: str) -> str:
+    return f"Ligação agendada para {when}."
+
+
+def day_part(period: str) -> str:
+    """A day part as said after a day: `"manha"` -> `"de manhã"`, `"tarde"` -> `"à tarde"`."""
+    return {"manha": "de manhã", "noite": "à noite", "madrugada": "de madrugada"}.get(
+        period, f"no {period}" if period.startswith("f") else "à tarde"
+    )
+
+
+def day_part_offer(weekday: int, day: str, part: str, hours: Sequence[str]) -> str:
+    """`"Na sexta (12/12), à tarde, tenho estes horários livres: 13h, 15h ou 17h. ..."`."""
+    article = weekday_article(weekday)
+    return (
+        f"{article.capitalize()} {day}, {part}, tenho estes horários livres: "
+        f"{join(list(hours), 'ou')}. "
+        "Qual fica melhor?"
+    )
+
+
+def holiday(day: str, name: str) -> str:
+    """Why a day has no calls: `"25/12 é feriado: Natal"` (`name` may be empty)."""
+    why = f"{day} é feriado"
+    return f"{why}: {name}" if name else why
+
+
+def no_calls_that_day(why: str) -> str:
+    return f"Nesse dia não temos ligações ({why})."
+
+
+def call_hours(hours: str) -> str:
+    """`hours` is `calendar.booking.describe_hours(...)`."""
+    return f"Os corretores ligam {hours}."
+
+
+def which_hour(weekday: int, day: str, ranges: str) -> str:
+    """A day without an hour: which hour, and the day's call hours."""
+    return f"Que horas fica bom {weekday_article(weekday)} {day}? Os corretores ligam {ranges}."
+
+
+# ---------------------------------------------------------------------------
 # Statements near the question asked that hold no answer
 
 SCHEDULE_NOTED: Final = "Entendido, obrigado por avisar!"
