@@ -1,4 +1,4 @@
-"""Benchmark: microseconds to score one lead message with homer_agent.sentiment.analyze().
+"""Benchmark: microseconds to score one lead message with homer_agent.ptbr.sentiment.analyze().
 
 Scores every message of tests/data/sentiment_leads.tsv in a loop (after building the
 analyzer once, which is not timed) and prints one JSON object:
@@ -24,7 +24,7 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from homer_agent.sentiment import analyze, analyzer
+from homer_agent.ptbr.sentiment import analyze, analyzer
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "sentiment_leads.tsv"
 ROUNDS = 20

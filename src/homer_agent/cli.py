@@ -555,7 +555,7 @@ def sentiment(
     ] = None,
 ) -> None:
     """Score pt-BR texts: one JSON line each with compound and label."""
-    from homer_agent.sentiment import analyze
+    from homer_agent.ptbr.sentiment import analyze
 
     lines = texts if texts else (line.rstrip("\r\n") for line in stdin_lines())
     for text in lines:

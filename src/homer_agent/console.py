@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from homer_agent.brief import notes_lines
 from homer_agent.db.models import Lead, LeadNote
 from homer_agent.inputs import printable
+from homer_agent.ptbr.replies import CARD_LABELS
 from homer_agent.ptbr.text import temperature_word
 from homer_agent.takeover import active_handoff
 
@@ -92,19 +93,6 @@ def brl(amount: int | None) -> str:
     return "-" if not amount else f"R$ {amount:,}".replace(",", ".")
 
 
-_PTBR_LABELS = {
-    "session_key": "chave",
-    "name": "nome",
-    "bedrooms": "quartos",
-    "neighborhood": "bairro",
-    "budget_brl": "orçamento",
-    "call_at": "ligação",
-    "temperature": "temperatura",
-    "created_at": "criado em",
-    "updated_at": "atualizado em",
-    "handoff": "com corretor",
-}
-
 _PTBR_HANDOFFS = {
     "human": "pediu um corretor",
     "hostile": "insatisfeito",
@@ -145,7 +133,7 @@ def lead_card(
         "updated_at": local_time(lead.updated_at, tz),
         "handoff": _handoff(lead, tz, ptbr),
     }
-    labels = {k: _PTBR_LABELS[k] if ptbr else k for k in values}
+    labels = {k: CARD_LABELS[k] if ptbr else k for k in values}
     width = max(len(label) for label in labels.values())
     lines = [
         f"{indent}{labels[key].ljust(width)}  {'-' if value is None else value}"

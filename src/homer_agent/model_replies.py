@@ -30,8 +30,8 @@ from langchain_core.messages import AIMessage
 
 from homer_agent import metrics
 from homer_agent.metrics import CleanReason
+from homer_agent.ptbr.replies import SAFE_REPLY
 
-SAFE_REPLY = "Desculpe, me perdi aqui. Pode repetir a sua última mensagem, por favor?"
 """Said instead of a reply that had nothing to say (empty, or only template or symbols)."""
 
 ROLES = ("system", "user", "assistant", "model", "tool", "human")

@@ -33,6 +33,7 @@ from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.model_replies import StreamCleaner
 from homer_agent.nodes.names import AGENT, HANDOFF, HELD
+from homer_agent.ptbr import replies
 from homer_agent.state import Context, TurnRecord
 from homer_agent.temperature import MOOD_WINDOW
 from homer_agent.tools import push_lead_calls
@@ -54,23 +55,12 @@ BUSY_WAIT_SECONDS = 15
 DURABILITY: Durability = "exit"
 
 ERROR_REPLIES: dict[ErrorKind, str] = {
-    "database": (
-        "Desculpe, perdi a conexão com o nosso sistema por um instante. "
-        "Pode enviar a mensagem de novo?"
-    ),
-    "model": (
-        "Desculpe, estou com uma instabilidade para responder agora. "
-        "Pode tentar de novo em instantes?"
-    ),
-    "timeout": (
-        "Desculpe, a resposta está demorando mais que o normal. Pode tentar de novo em instantes?"
-    ),
-    "internal": "Desculpe, algo deu errado do meu lado. Pode repetir, por favor?",
-    "input": "Desculpe, não consegui ler essa mensagem. Pode escrever de outro jeito?",
-    "busy": (
-        "Esta conversa está aberta em outro lugar e ainda respondendo. "
-        "Aguarde um instante e envie de novo."
-    ),
+    "database": replies.DATABASE_ERROR,
+    "model": replies.MODEL_ERROR,
+    "timeout": replies.TIMEOUT_ERROR,
+    "internal": replies.INTERNAL_ERROR,
+    "input": replies.INPUT_ERROR,
+    "busy": replies.BUSY_ERROR,
 }
 
 

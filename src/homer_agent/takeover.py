@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from homer_agent.db.models import Lead
+from homer_agent.ptbr.replies import ASK_CONTINUE, HOLD_REPLY
 
 __all__ = [
     "ASK_CONTINUE",
@@ -32,14 +33,6 @@ __all__ = [
     "held_step",
 ]
 
-HOLD_REPLY: Final = (
-    "Já avisei a nossa equipe: um corretor vai falar com você em breve. "
-    "Sua mensagem foi encaminhada."
-)
-ASK_CONTINUE: Final = (
-    "Olá! Você tinha pedido para não receber mais mensagens. Quer continuar a conversa? "
-    'Se sim, é só responder "sim".'
-)
 BURST_GAP: Final = timedelta(minutes=10)
 """Messages closer together than this are one burst: the brokers are told once."""
 

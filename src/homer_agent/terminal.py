@@ -26,6 +26,15 @@ from homer_agent.db.models import Lead
 from homer_agent.db.pool import DatabaseUnavailableError, Pool
 from homer_agent.inputs import SessionKeyError, UserError, check_session_key
 from homer_agent.profile import Profile
+from homer_agent.ptbr import replies
+from homer_agent.ptbr.replies import (
+    CANCELLED,
+    DATABASE_DOWN,
+    FORGOTTEN,
+    FORGOTTEN_PIPED,
+    HELP,
+    INTERNAL_FAULT,
+)
 
 if TYPE_CHECKING:
     # Imported where used: the agent loads in the background (see _AgentLoader), and
@@ -41,25 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HELP = """Comandos:
-  /lead         mostra o cartão do lead (todos os dados e a temperatura)
-  /new [CHAVE]  começa outra sessão (outra chave)
-  /help         mostra esta ajuda
-  /quit         sai (Ctrl-D também)
-Ctrl-C cancela a resposta em andamento."""
-
 QUIT_COMMANDS = ("/quit", "/sair", "/exit")
-FORGOTTEN = (
-    "Os dados desta conversa foram apagados a pedido (LGPD): nada do que for escrito "
-    "aqui será guardado."
-)
-FORGOTTEN_PIPED = FORGOTTEN + " Para começar de novo, abra uma nova conversa com esta chave."
-DATABASE_DOWN = (
-    "Não consegui falar com o nosso sistema agora. Tente de novo em instantes; "
-    "a conversa continua aberta."
-)
-INTERNAL_FAULT = "Algo deu errado do meu lado. Tente de novo; a conversa continua aberta."
-CANCELLED = "(cancelado)"
 YES = ("s", "sim", "y", "yes")
 
 
@@ -158,23 +149,16 @@ class _AgentLoader:
             assert lead is not None
             returning = has_conversation(q, lead)
         if returning:
-            name = f", {lead.name}" if lead.name else ""
-            return lead, f"Que bom te ver de volta{name}! Em que posso ajudar?"
+            return lead, replies.welcome_back(lead.name)
         profile = self.profile
-        return lead, (
-            f"Olá! Eu sou {profile.persona.name}, {profile.persona.role} do empreendimento "
-            f"{profile.development.name}. Vou te ajudar a encontrar a sua casa. "
-            "Como posso te chamar?"
-        )
+        persona = profile.persona
+        return lead, replies.welcome(persona.name, persona.role, profile.development.name)
 
 
 def _too_long(text: str, settings: Settings) -> str | None:
     limit = settings.homer_max_message_chars
     if len(text) > limit:
-        return (
-            f"Mensagem longa demais ({len(text)} caracteres; o limite é {limit}). "
-            "Pode enviar em partes menores?"
-        )
+        return replies.too_long(len(text), limit)
     return None
 
 
@@ -272,7 +256,7 @@ class _Terminal:
                     return 0
                 key = None
                 self.guarded(partial(self._open, chosen))
-            print("/help mostra os comandos.")
+            print(replies.HELP_HINT)
             return self._loop()
         finally:
             if self.chat is not None:
@@ -288,10 +272,7 @@ class _Terminal:
                 print()
                 return 0
             if self.cut:
-                print(
-                    f"Mensagem longa demais (o limite é {self.limit} caracteres): o excesso "
-                    "foi cortado e nada foi enviado. Pode enviar em partes menores?"
-                )
+                print(replies.too_long_cut(self.limit))
                 continue
             text = text.strip()
             if not text:
@@ -370,13 +351,13 @@ class _Terminal:
         key = self.chat.key
         print(FORGOTTEN)
         try:
-            answer = self._read(f"Começar uma nova conversa com a chave {key}? (s/n) ", fresh=True)
+            answer = self._read(replies.start_over(key), fresh=True)
         except (EOFError, KeyboardInterrupt):
             answer = ""
         if answer.strip().lower() in YES:
             self._open(key)
         else:
-            print("Tudo bem: /new começa uma conversa com outra chave; /quit sai.")
+            print(replies.START_OVER_DECLINED)
 
     def _checked_key(self, raw: str) -> str | None:
         try:

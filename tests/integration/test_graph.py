@@ -21,7 +21,7 @@ from homer_agent.models.offline import OfflineChatModel
 from homer_agent.nodes.agent import OUT_OF_STEPS_REPLY
 from homer_agent.nodes.handoff import REPLIES
 from homer_agent.profile import load_profile
-from homer_agent.sentiment import HOSTILE_THRESHOLD
+from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD
 from homer_agent.session import ERROR_REPLIES, RECURSION_LIMIT, Session
 from tests.support.reliability_support import ScriptedChatModel, tool_call
 

@@ -17,7 +17,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.nodes.route import route
 from homer_agent.ptbr.intents import handoff_reason
-from homer_agent.sentiment import analyze
+from homer_agent.ptbr.sentiment import analyze
 from homer_agent.takeover import active_handoff
 from homer_agent.tools import TOOL_NAMES
 from tests.support.reliability_support import (

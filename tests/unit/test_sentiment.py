@@ -17,7 +17,7 @@ from LeIA import SentimentIntensityAnalyzer as LeiaAnalyzer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as VaderAnalyzer
 
 from homer_agent.ptbr.intents import handoff_reason
-from homer_agent.sentiment import (
+from homer_agent.ptbr.sentiment import (
     HOSTILE_THRESHOLD,
     PtBrSentimentAnalyzer,
     Sentiment,

@@ -25,6 +25,7 @@ from homer_agent.calendar.hours import (
     slots,
 )
 from homer_agent.profile import CallHours
+from homer_agent.ptbr import replies
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.ptbr.text import join
 from homer_agent.ptbr.times import WhenError, format_call_time, parse_when, when_parts
@@ -49,8 +50,6 @@ class CalendarUnavailableError(RuntimeError):
 
 BusyLookup = Callable[[datetime, datetime], Sequence[Interval]]
 """The busy intervals between two instants (the lead's own call left out)."""
-
-_HOUR_HINT: Final = "Por exemplo: amanhã às 15h."
 
 
 @dataclass(frozen=True)
@@ -169,13 +168,9 @@ def _offer(
 ) -> CallOutcome:
     """`at` cannot be booked (`why`, a pt-BR sentence): the free `slots` offered instead."""
     labels = tuple(format_slots(slots, tz=tz, now=now))
-    if labels:
-        question = f"Posso agendar {join(list(labels), 'ou')}?"
-    else:
-        question = "Que outro dia e horário ficam bons?"
     return CallOutcome(
         status=status,
-        message=f"{why} {question}",
+        message=f"{why} {replies.can_book(labels)}",
         requested=at,
         alternatives=tuple(slots),
         labels=labels,
@@ -219,8 +214,7 @@ def decide(
         return _booked(at, tz, now, "pending")
     if overlaps(at, length, taken):
         slots = nearest_slots(at, now=now, hours=hours, tz=tz, busy=taken)
-        why = "Esse horário já está ocupado na agenda dos corretores."
-        return _offer("busy", why, at, slots, tz=tz, now=now)
+        return _offer("busy", replies.SLOT_TAKEN, at, slots, tz=tz, now=now)
     return _booked(at, tz, now, "synced")
 
 
@@ -263,17 +257,10 @@ def _period_offer(
     picked = sorted({free[0], free[len(free) // 2], free[-1]})
     labels = tuple(format_slots(picked, tz=tz, now=now))
     name = format_call_time(begin, tz=tz, now=now).split(" às ")[0]
-    part = {"manha": "de manhã", "noite": "à noite", "madrugada": "de madrugada"}.get(
-        period, f"no {period}" if period.startswith("f") else "à tarde"
-    )
-    article = "no" if day.weekday() >= 5 else "na"
+    clocks = [_clock_pt(slot.astimezone(tz).time()) for slot in picked]
     return CallOutcome(
         status="need_hour",
-        message=(
-            f"{article.capitalize()} {name}, {part}, tenho estes horários livres: "
-            f"{join([_clock_pt(slot.astimezone(tz).time()) for slot in picked], 'ou')}. "
-            "Qual fica melhor?"
-        ),
+        message=replies.day_part_offer(day.weekday(), name, replies.day_part(period), clocks),
         day=day,
         alternatives=tuple(picked),
         labels=labels,
@@ -283,7 +270,7 @@ def _period_offer(
 def _booked(at: datetime, tz: ZoneInfo, now: datetime, calendar: SyncState) -> CallOutcome:
     return CallOutcome(
         status="booked",
-        message=f"Ligação agendada para {format_call_time(at, tz=tz, now=now)}.",
+        message=replies.call_booked(format_call_time(at, tz=tz, now=now)),
         call_at=at,
         calendar=calendar,
     )
@@ -314,12 +301,10 @@ def _outside(
     local = at.astimezone(tz)
     holiday = hours.holiday(local.date())
     if holiday is not None:
-        why = f"{format_call_time(local, tz=tz, now=now).split(' às ')[0]} é feriado"
-        if holiday:
-            why = f"{why}: {holiday}"
-        first = f"Nesse dia não temos ligações ({why})."
+        day = format_call_time(local, tz=tz, now=now).split(" às ")[0]
+        first = replies.no_calls_that_day(replies.holiday(day, holiday))
     else:
-        first = f"Os corretores ligam {describe_hours(hours)}."
+        first = replies.call_hours(describe_hours(hours))
     return _offer("outside_hours", first, at, slots, tz=tz, now=now)
 
 
@@ -329,7 +314,7 @@ def _refused(
     if exc.reason == "past":
         return CallOutcome(
             status="past",
-            message="Esse horário já passou; que dia e hora ficam bons?",
+            message=replies.TIME_PAST,
             requested=exc.at,
         )
     if exc.reason == "no_time" and exc.day is not None:
@@ -338,7 +323,7 @@ def _refused(
         if day < now.astimezone(tz).date():
             return CallOutcome(
                 status="past",
-                message="Esse dia já passou; que dia e hora ficam bons?",
+                message=replies.DAY_PAST,
                 day=day,
             )
         ranges = hours.ranges(day.weekday())
@@ -354,19 +339,15 @@ def _refused(
         label = format_call_time(noon, tz=tz, now=now).split(" às ")[0]
         return CallOutcome(
             status="need_hour",
-            message=(
-                f"Que horas fica bom na {label}? Os corretores ligam {_range_pt(ranges)}."
-                if day.weekday() < 5
-                else f"Que horas fica bom no {label}? Os corretores ligam {_range_pt(ranges)}."
-            ),
+            message=replies.which_hour(day.weekday(), label, _range_pt(ranges)),
             day=day,
         )
     if exc.reason == "invalid_date":
         return CallOutcome(
             status="invalid",
-            message=f"Essa data não existe. Pode me dizer o dia e o horário? {_HOUR_HINT}",
+            message=replies.DATE_INVALID,
         )
     return CallOutcome(
         status="invalid",
-        message=f"Não entendi a data. Pode me dizer o dia e o horário? {_HOUR_HINT}",
+        message=replies.DATE_UNREADABLE,
     )

@@ -51,6 +51,7 @@ from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.kb.query import words as query_words
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
+from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.facts import (
     accepted_part,
     extract_facts,
@@ -61,7 +62,8 @@ from homer_agent.ptbr.facts import (
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
-from homer_agent.ptbr.text import fold, format_brl, format_brl_short, join
+from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
+from homer_agent.ptbr.text import fold, format_brl, format_brl_short
 from homer_agent.ptbr.times import WhenError, format_call_time, read_when, when_parts
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
 
@@ -84,38 +86,7 @@ NOTE_TOOL: Final = "note"
 DEFAULT_TIMEZONE: Final = "America/Fortaleza"
 
 # ---------------------------------------------------------------------------
-# What the agent says (pt-BR)
-
-_ASK: Final[Mapping[FactName, tuple[str, str]]] = {
-    "name": ("Como posso te chamar?", "Qual é o seu nome?"),
-    "bedrooms": ("Quantos quartos você procura?", "De quantos quartos você precisa?"),
-    "neighborhood": (
-        "Qual bairro ou região você prefere?",
-        "Em qual bairro ou região você gostaria de morar?",
-    ),
-    "budget_brl": (
-        "Qual é o seu orçamento aproximado para a compra?",
-        "Até quanto você pretende investir na casa?",
-    ),
-    "call_at": (
-        "Qual é o melhor dia e horário para um corretor te ligar?",
-        "Quando fica bom para um corretor te ligar? Pode me dizer o dia e o horário.",
-    ),
-}
-_HINT: Final[Mapping[FactName, str]] = {
-    "name": "Pode me dizer só o seu nome? Por exemplo: Maria Silva.",
-    "bedrooms": "Pode me dizer só o número de quartos? Por exemplo: 3 quartos.",
-    "neighborhood": "Pode me dizer o nome do bairro ou da região que você prefere?",
-    "budget_brl": "Pode me dizer um valor aproximado? Por exemplo: 800 mil.",
-    "call_at": "Pode me dizer o dia e o horário? Por exemplo: amanhã às 15h.",
-}
-_FACT_NOUN: Final[Mapping[FactName, str]] = {
-    "name": "o seu nome",
-    "bedrooms": "o número de quartos",
-    "neighborhood": "o bairro",
-    "budget_brl": "o orçamento",
-    "call_at": "o horário da ligação",
-}
+# What the agent says: its words are `homer_agent.ptbr.replies`'
 
 _LEAK_WORDS: Final = (
     "prompt",
@@ -221,51 +192,39 @@ def _first_name(facts: LeadFacts) -> str | None:
 
 
 def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = True) -> str:
-    question = _ASK[fact][variant % 2]
+    question = ASK[fact][variant % 2]
     houses = view.sections.get("houses")
     if fact == "bedrooms" and houses:
-        question += f" Temos casas de {houses}."
+        question += say.houses_offered(houses)
     name = _first_name(view.facts)
     if name and use_name and fact != "name":
-        question = f"{name}, {question[0].lower()}{question[1:]}"
+        question = say.addressed(name, question)
     return question
-
-
-def _weekday_article(at: datetime) -> str:
-    return "no" if at.weekday() >= 5 else "na"
 
 
 def _confirmation(view: PromptView) -> str:
     facts = view.facts
-    name = _first_name(facts)
-    start = f"Tudo certo, {name}!" if name else "Tudo certo!"
+    start = say.all_set(_first_name(facts))
     if facts.call_at is None:
         return start
     when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
-    return (
-        f"{start} Um corretor vai te ligar {_weekday_article(facts.call_at)} {when} "
-        "para conversar sobre a sua casa. Se precisar de algo antes, é só me chamar."
-    )
+    return say.call_confirmed(start, say.weekday_article(facts.call_at.weekday()), when)
 
 
 def _booked(view: PromptView) -> str:
     """A reminder of the booked call, for a lead who writes again after everything is known."""
     if view.facts.call_at is None:
-        return "Posso ajudar em algo mais?"
-    when = format_call_time(view.facts.call_at, tz=view.tz, now=view.now)
-    return f"A ligação com o corretor está marcada para {when}. Posso ajudar em algo mais?"
+        return say.ANYTHING_ELSE
+    return say.call_reminder(format_call_time(view.facts.call_at, tz=view.tz, now=view.now))
 
 
 def _said_about(pending: FactName, text: str) -> str | None:
     """A reply to a statement near the question asked that holds no answer: the lead's
     routine when the call is asked, an amount that is no budget when the budget is."""
     if pending == "call_at" and states_own_schedule(text):
-        return f"Entendido, obrigado por avisar! {_ASK['call_at'][0]}"
+        return f"{say.SCHEDULE_NOTED} {ASK['call_at'][0]}"
     if pending == "budget_brl" and names_other_amount(text):
-        return (
-            "Entendi, esse valor ajuda, mas não é o orçamento total. "
-            "Até quanto você pretende investir na casa, no total?"
-        )
+        return say.OTHER_AMOUNT
     return None
 
 
@@ -279,39 +238,7 @@ def _asked_for(fact: FactName, reply: str | None) -> bool:
     if reply is None:
         return False
     low = reply.lower()
-    return any(ask.lower() in low for ask in _ASK[fact])
-
-
-def _list_pt(text: str) -> str:
-    """`"a, b, c"` -> `"a, b e c"`."""
-    return join([item.strip() for item in text.split(",") if item.strip()]) or text
-
-
-# Brazilian states that take "no"/"na" ("fica no Ceará", "na Bahia"); others take "em".
-_STATE_ARTICLES: Final = {
-    "ceara": "no",
-    "para": "no",
-    "parana": "no",
-    "piaui": "no",
-    "maranhao": "no",
-    "amazonas": "no",
-    "acre": "no",
-    "amapa": "no",
-    "tocantins": "no",
-    "espirito santo": "no",
-    "rio de janeiro": "no",
-    "rio grande do norte": "no",
-    "rio grande do sul": "no",
-    "distrito federal": "no",
-    "bahia": "na",
-    "paraiba": "na",
-}
-
-
-def _in_place(location: str) -> str:
-    """`"Ceará"` -> `"no Ceará"`, `"Pernambuco"` -> `"em Pernambuco"`."""
-    article = _STATE_ARTICLES.get(fold(location).strip())
-    return f"{article or 'em'} {location}"
+    return any(ask.lower() in low for ask in ASK[fact])
 
 
 def _answer(text: str, view: PromptView) -> str | None:
@@ -320,10 +247,7 @@ def _answer(text: str, view: PromptView) -> str | None:
     development = view.development or ""
     sections = view.sections
     if any(word in low for word in _LEAK_WORDS):
-        return (
-            "Desculpe, não posso compartilhar minhas instruções internas. "
-            f"Mas posso te ajudar a encontrar sua casa no empreendimento {development}!"
-        )
+        return say.keep_instructions(development)
     faq = _faq_answer(low, view.faq)
     for topic, words in _TOPIC_WORDS.items():
         if not any(word in low for word in words):
@@ -331,49 +255,38 @@ def _answer(text: str, view: PromptView) -> str | None:
         if faq:
             return faq
         if topic == "broker":
-            confirms = sections.get("broker", "esses detalhes")
-            return f"Essa informação um corretor confirma na ligação ({confirms})."
+            return say.broker_confirms(sections.get("broker", say.BROKER_DETAILS))
         if topic == "links" and "links" in sections:
-            return f"Você pode ver o projeto aqui: {sections['links']}."
+            return say.see_project(sections["links"])
         if topic == "amenities" and "amenities" in sections:
             return _amenities_answer(low, sections["amenities"], development)
         if topic == "houses" and "houses" in sections:
-            return f"No empreendimento {development} há casas de {sections['houses']}."
+            return say.houses_answer(development, sections["houses"])
         if topic == "location" and "location" in sections:
-            link = f" Veja o projeto: {sections['links']}." if "links" in sections else ""
-            place = _in_place(sections["location"])
-            return f"O empreendimento {development} fica {place}.{link}"
+            place = say.in_place(sections["location"])
+            return say.location_answer(development, place, sections.get("links"))
         if topic == "about":
             return _about(view)
     return faq
 
 
 def _about(view: PromptView) -> str:
-    development = view.development or ""
     sections = view.sections
-    parts = [
-        f"O empreendimento {development} fica {_in_place(sections['location'])}."
-        if "location" in sections
-        else ""
-    ]
-    if "houses" in sections:
-        parts.append(f"São casas de {sections['houses']}.")
-    if "amenities" in sections:
-        parts.append(f"No lazer: {_list_pt(sections['amenities'])}.")
-    text = " ".join(part for part in parts if part)
-    return text or "Um corretor pode te contar tudo sobre o empreendimento na ligação."
+    location, amenities = sections.get("location"), sections.get("amenities")
+    return say.about_answer(
+        view.development or "",
+        say.in_place(location) if location is not None else None,
+        sections.get("houses"),
+        say.list_pt(amenities) if amenities is not None else None,
+    )
 
 
 def _amenities_answer(low: str, amenities: str, development: str) -> str:
     listed = fold(amenities)
     missing = [word for word in _COMMON_AMENITIES if word in low and word not in listed]
-    listing = f"empreendimento {development} tem {_list_pt(amenities)}."
-    if missing:
-        return (
-            f"Sobre {missing[0]}, um corretor confirma na ligação. "
-            f"O que posso adiantar: o {listing}"
-        )
-    return f"O {listing}"
+    return say.amenities_answer(
+        development, say.list_pt(amenities), missing[0] if missing else None
+    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -393,7 +306,6 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # ---------------------------------------------------------------------------
 # Questions about the development, answered from its documents
 
-BROKER_CONFIRMS: Final = "Essa informação um corretor confirma com você na ligação."
 _CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
 
 
@@ -486,7 +398,7 @@ def _error_reason(fact: FactName, content: str) -> str:
     outcome = CallOutcome.from_json(content) if fact == "call_at" else None
     if outcome is not None:
         return outcome.message
-    return f"Não consegui registrar {_FACT_NOUN[fact]}: o valor não foi aceito."
+    return say.not_saved(FACT_NOUNS[fact])
 
 
 def _explain_refusal(refused: Mapping[str, Any], view: PromptView) -> str:
@@ -494,20 +406,13 @@ def _explain_refusal(refused: Mapping[str, Any], view: PromptView) -> str:
     reason, value = refused["refused"], refused.get("value")
     if reason == BEDROOMS_NOT_OFFERED and isinstance(value, int):
         offered = [str(n) for n in refused.get("offered", ()) if isinstance(n, int)]
-        where = f"No empreendimento {view.development}" if view.development else "Aqui"
-        count = f"{value} quarto" + ("s" if value != 1 else "")
-        return (
-            f"{where} não temos casas de {count}: são casas de {join(offered, 'ou')} quartos. "
-            "Qual dessas opções te atende melhor?"
-        )
+        where = say.in_development(view.development)
+        return say.bedrooms_not_offered(where, say.bedrooms_refused(value), offered)
     if reason == BUDGET_UNUSUAL and isinstance(value, int):
-        return (
-            f"Só para confirmar: o seu orçamento é de {format_brl_short(value)}? "
-            "Se estiver certo, é só responder “sim”; se não, me diga o valor."
-        )
+        return say.budget_read_back(format_brl_short(value))
     if reason == NAME_IS_TITLE:
-        return _HINT["name"]
-    return "Pode me dizer de novo, por favor?"
+        return HINT["name"]
+    return say.ASK_AGAIN
 
 
 def _confirmed_budget(messages: Sequence[BaseMessage], text: str) -> int | None:
@@ -528,19 +433,19 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
     facts = view.facts
     parts: list[str] = []
     if "bedrooms" in saved and facts.bedrooms is not None:
-        parts.append(f"{facts.bedrooms} quarto" + ("s" if facts.bedrooms > 1 else ""))
+        parts.append(say.bedrooms_count(facts.bedrooms))
     if "neighborhood" in saved and facts.neighborhood:
-        parts.append(f"bairro {facts.neighborhood}")
+        parts.append(say.neighborhood_noted(facts.neighborhood))
     if "budget_brl" in saved and facts.budget_brl is not None:
-        parts.append(f"orçamento de {format_brl(facts.budget_brl)}")
+        parts.append(say.budget_noted(format_brl(facts.budget_brl)))
     sentences: list[str] = []
     if "name" in saved and facts.name:
-        sentences.append(f"Prazer, {_first_name(facts)}!")
+        sentences.append(say.pleased(facts.name.split()[0]))
     if parts:
-        sentences.append(f"Anotei: {join(parts)}.")
+        sentences.append(say.noted(parts))
     if "call_at" in saved and facts.call_at is not None and next_missing(facts) is not None:
         when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
-        sentences.append(f"Ligação marcada para {when}.")
+        sentences.append(say.call_noted(when))
     return " ".join(sentences)
 
 
@@ -940,25 +845,23 @@ class OfflineChatModel(BaseChatModel):
         if answer:
             return f"{answer} {next_step}"
         if is_thanks(text):
-            return f"Por nada! {next_step}" if pending else "Por nada! Até breve."
+            return say.you_are_welcome(next_step if pending else None)
         if repeated:
-            return f"Isso eu já anotei. {next_step}"
+            return f"{say.ALREADY_NOTED} {next_step}"
         if variant == 0 or is_greeting(text):
             name = _first_name(view.facts)
             if name and pending is None:
-                return f"Olá, {name}! {next_step}"
+                return say.hello(name, next_step)
             if name:
-                return f"Olá, {name}! {_next_step(view, variant, use_name=False)}"
-            who = f"Eu sou {view.agent_name}" if view.agent_name else "Eu sou o assistente virtual"
-            where = f", do empreendimento {view.development}" if view.development else ""
-            return f"Olá! {who}{where}. Vou te ajudar a encontrar sua casa. {next_step}"
+                return say.hello(name, _next_step(view, variant, use_name=False))
+            return say.greeting(view.agent_name, view.development, next_step)
         if pending is None:
             return f"{_confirmation(view)}"
         said = _said_about(pending, text)
         if said:
             return said
         if _asked_for(pending, _last_reply(messages)):
-            return f"Desculpe, não entendi. {_HINT[pending]}"
+            return say.not_understood(HINT[pending])
         return next_step
 
     def _after_tools(self, messages: Sequence[BaseMessage], count: int, view: PromptView) -> str:
@@ -1012,7 +915,7 @@ class OfflineChatModel(BaseChatModel):
             retry, content = min(failed, key=lambda item: FACT_ORDER.index(item[0]))
             # A refused call time already ends with its own question (the hour, a slot).
             if retry != "call_at" or CallOutcome.from_json(content) is None:
-                sentences.append(_HINT[retry])
+                sentences.append(HINT[retry])
         elif searched is not None and not saved and next_missing(view.facts) is None:
             sentences.append(_booked(view))
         else:

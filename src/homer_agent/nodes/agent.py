@@ -12,6 +12,7 @@ from homer_agent.history import recent
 from homer_agent.leads import facts_of
 from homer_agent.model_replies import clean_model_reply
 from homer_agent.prompts import system_message
+from homer_agent.ptbr.replies import OUT_OF_STEPS_REPLY
 from homer_agent.state import Context, State, TurnRecord, current_lead
 
 # Enough for a round of tool calls, the reply and the temperature; fewer means the model
@@ -22,9 +23,6 @@ MIN_STEPS_FOR_TOOLS = 4
 INTERRUPTED_TOOL_RESULT = (
     "Sem resultado: o turno foi interrompido por uma falha. "
     "Confira nos dados do lead o que foi salvo."
-)
-OUT_OF_STEPS_REPLY = (
-    "Desculpe, me enrolei um pouco aqui. Pode repetir a última informação, por favor?"
 )
 
 

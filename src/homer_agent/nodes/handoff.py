@@ -10,21 +10,13 @@ from langgraph.runtime import Runtime
 from homer_agent import metrics, notify
 from homer_agent.nodes.sentiment import newest_human_text
 from homer_agent.ptbr.intents import HandoffReason, handoff_reason
+from homer_agent.ptbr.replies import HANDOFF_HOSTILE, HANDOFF_HUMAN, HANDOFF_OPT_OUT
 from homer_agent.state import Context, State, TurnRecord
 
 REPLIES: dict[HandoffReason, str] = {
-    "human": (
-        "Claro! Vou pedir para um dos nossos corretores falar com você pessoalmente. "
-        "Em breve alguém da equipe entra em contato."
-    ),
-    "opt_out": (
-        "Tudo bem, entendido. Não vou mais enviar mensagens. "
-        "Se mudar de ideia, é só escrever aqui. Obrigado pela atenção!"
-    ),
-    "hostile": (
-        "Sinto muito pela experiência. Vou passar o seu contato para um responsável "
-        "da nossa equipe, que vai falar com você pessoalmente."
-    ),
+    "human": HANDOFF_HUMAN,
+    "opt_out": HANDOFF_OPT_OUT,
+    "hostile": HANDOFF_HOSTILE,
 }
 
 

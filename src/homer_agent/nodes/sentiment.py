@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from homer_agent import metrics
 from homer_agent.history import archive_overflow
-from homer_agent.sentiment import analyze
+from homer_agent.ptbr.sentiment import analyze
 from homer_agent.state import Context, State, TurnRecord
 
 

@@ -8,6 +8,8 @@
 - `facts`: the lead facts a message states (name, bedrooms, neighbourhood, budget).
 - `intents`: what a message asks for: opt-out, a human, hostility, thanks, greetings,
   questions.
+- `sentiment`: the sentiment of a lead message (VADER with a pt-BR lexicon).
+- `replies`: everything the agent says to a lead, and the facts' pt-BR labels.
 
 Everything here is a pure function of text: no database, no model, no clock.
 """

@@ -41,9 +41,9 @@ from homer_agent.facts import (
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import known_place
+from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when
-from homer_agent.sentiment import analyzer
 
 __all__ = [
     "accepted_part",

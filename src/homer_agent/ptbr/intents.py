@@ -23,9 +23,9 @@ import logging
 import re
 from typing import Final, Literal
 
-from homer_agent.ptbr.lexicon import GREETINGS
+from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETINGS
+from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 from homer_agent.ptbr.text import fold
-from homer_agent.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 
 __all__ = [
     "HandoffReason",
@@ -53,7 +53,7 @@ _OPT_OUT = re.compile(
         (
             # "pare de me mandar mensagem", "para de ligar", "parem de insistir"
             r"\bpar(?:e|a|em|ar)\s+de\s+(?:me\s+|nos\s+|ficar\s+|tanto\s+)?"
-            r"(?:mand|envi|lig|cham|escrev|ench|insist|incomod|perturb|importun|procur|fal)\w*",
+            r"(?:" + "|".join(CONTACT_VERB_STEMS) + r")\w*",
             # "não me mande mais", "não liga mais"
             r"\bn(?:ao)?\s+(?:me\s+|nos\s+)?(?:mand|envi|lig|cham|procur|incomod|perturb|escrev)\w*"
             r"\s+(?:\w+\s+){0,2}mais\b",

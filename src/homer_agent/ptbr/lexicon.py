@@ -14,6 +14,7 @@ from typing import Final
 from homer_agent.ptbr.text import fold
 
 __all__ = [
+    "CONTACT_VERB_STEMS",
     "GREETINGS",
     "HUNDREDS",
     "MONTHS",
@@ -175,6 +176,22 @@ GREETINGS: Final = (
     "boa noite",
 )
 """Words that open a conversation."""
+
+CONTACT_VERB_STEMS: Final = (
+    "mand",
+    "envi",
+    "lig",
+    "cham",
+    "escrev",
+    "ench",
+    "insist",
+    "incomod",
+    "perturb",
+    "importun",
+    "fal",
+    "procur",
+)
+"""Stems of the verbs of contacting someone ("pare de me mandar", "para de ligar")."""
 
 TITLES: Final = frozenset(
     {

@@ -26,6 +26,7 @@ from psycopg_pool import PoolTimeout
 from homer_agent.config import Settings
 from homer_agent.inputs import UserError, check_session_key
 from homer_agent.leads import querier
+from homer_agent.ptbr.replies import ONLY_TEXT_REPLY, TOO_LONG_REPLY
 from homer_agent.service.bodies import read_body
 from homer_agent.service.deps import RuntimeDep, SettingsDep
 from homer_agent.service.homer import MESSAGE_ID_MAX, Homer, MessageIdConflictError
@@ -36,11 +37,6 @@ log = logging.getLogger(__name__)
 PATH: Final = "/webhooks/whatsapp"
 # Meta batches at most a few messages per webhook; a megabyte is far above any of them.
 MAX_BODY_BYTES: Final = 1 << 20
-ONLY_TEXT_REPLY: Final = (
-    "Desculpe, por enquanto eu só consigo ler mensagens de texto. "
-    "Pode me escrever o que você precisa?"
-)
-TOO_LONG_REPLY: Final = "Sua mensagem ficou longa demais para mim. Pode enviar em partes menores?"
 SEND_ATTEMPTS: Final = 5
 BACKOFF_SECONDS: Final = 0.5
 MAX_BACKOFF_SECONDS: Final = 8.0

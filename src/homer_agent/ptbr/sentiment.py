@@ -47,6 +47,7 @@ from typing import Final, Literal
 
 from vaderSentiment.vaderSentiment import B_INCR, C_INCR, N_SCALAR, SentimentIntensityAnalyzer
 
+from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, NUMBER_WORDS
 from homer_agent.ptbr.text import fold, strip_accents
 
 __all__ = [
@@ -115,44 +116,10 @@ _SO: Final = frozenset({"tao", "tanto", "tanta", "tantos", "tantas"})
 _NEVER_SO: Final = 1.25
 
 _STOP_VERBS: Final = frozenset({"pare", "para", "parem", "parar", "paro", "parai"})
-_CONTACT_VERB_PREFIXES: Final = (
-    "mand",
-    "envi",
-    "lig",
-    "cham",
-    "escrev",
-    "ench",
-    "insist",
-    "incomod",
-    "perturb",
-    "importun",
-    "fal",
-    "procur",
-    "spam",
-)
+_CONTACT_VERB_PREFIXES: Final = (*CONTACT_VERB_STEMS, "spam")
+# What follows "mais" in a comparison ("não quero mais de 3", "mais que", "mais dois").
 _COMPARATIVE_NEXT: Final = frozenset(
-    {
-        "de",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "que",
-        "q",
-        "um",
-        "uma",
-        "dois",
-        "duas",
-        "tres",
-        "quatro",
-        "cinco",
-        "seis",
-        "dez",
-        "cem",
-        "mil",
-        "alguns",
-        "algumas",
-    }
+    {"de", "do", "da", "dos", "das", "que", "q", "mil", "alguns", "algumas", *NUMBER_WORDS}
 )
 # Copulas and degree words that make an "adjonly" word ("cara") an adjective.
 _COPULAS: Final = frozenset(
