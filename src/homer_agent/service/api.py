@@ -196,10 +196,10 @@ async def readyz(runtime: RuntimeDep) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-def metrics_access(request: Request, settings: SettingsDep) -> None:
+async def metrics_access(request: Request, settings: SettingsDep) -> None:
     """/metrics is public unless HOMER_METRICS_PUBLIC=false; then it wants the bearer token."""
     if not settings.homer_metrics_public:
-        authorised(request, settings)
+        await authorised(request, settings)
 
 
 @ops_router.get(
