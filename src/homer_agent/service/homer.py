@@ -6,7 +6,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
 from homer_agent.agent import Agent
@@ -17,6 +17,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.leads import LeadForgottenError, lead_json, querier
 from homer_agent.metrics import ErrorKind
+from homer_agent.notify import Courier
 from homer_agent.profile import Profile
 from homer_agent.service.readiness import ReadinessProbe
 from homer_agent.session import TurnResult
@@ -100,6 +101,15 @@ class Homer:
     """The lead each recent session key had as its last turn here left it: a turn re-reads
     the row under its lock anyway, so this only spares the look-up by key."""
     _leads_lock: threading.Lock = field(default_factory=threading.Lock)
+    _courier: Courier | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        # The brokers' notifications go on a thread of their own, woken after each turn,
+        # instead of in the turn's request (see notify.Courier).
+        webhook = self.agent.webhook
+        if webhook is not None:
+            self._courier = Courier(self.pool, webhook, self.profile.tz)
+            self.agent = replace(self.agent, webhook=None)
 
     @property
     def pool(self) -> Pool:
@@ -148,6 +158,9 @@ class Homer:
             # lead's first (nothing was written for the old one).
             session = self.agent.session(key)
             result = session.turn_once(text, receipt, on_token)
+        finally:
+            if self._courier is not None:
+                self._courier.wake()  # the turn has committed (or written nothing)
         self._keep(key, session.lead)
         if receipt is not None and result is None:
             assert receipt.reply is not None
@@ -190,6 +203,10 @@ class Homer:
             self._probe = ReadinessProbe(info() if callable(info) else info)
         return self._probe.problem()
 
-    def close_probe(self) -> None:
+    def close(self) -> None:
+        """Stop what the service runs beside the requests: the readiness probe's
+        connection, and the brokers' sender after a last pass (before the pool closes)."""
         if self._probe is not None:
             self._probe.close()
+        if self._courier is not None:
+            self._courier.close()
