@@ -20,6 +20,9 @@ received − turn started (the HTTP request sent, or `Homer.turn` called in-proc
 model's last chunk written. Both in-process (the service's `Homer`, no HTTP) and over HTTP
 (a `serve` process). Budget: p50 ≤ 5 ms each.
 
+**Round trips.** Postgres round trips of an in-process service turn (offline model, no
+pruning), with and without a message id, counted by the relay of `bench.roundtrips`.
+
 Run as `uv run python -m bench.bench_service [--quick]`, or call `run()`.
 """
 
@@ -181,6 +184,46 @@ def _latency_over_http(server: Server, fake: FakeOpenAI, turns: int) -> dict[str
     return _added(before, after)
 
 
+ROUND_TRIP_TURNS = 3
+
+
+def _round_trips(url: str) -> dict[str, list[int]]:
+    """Postgres round trips of in-process service turns (offline model, no pruning), with
+    and without a message id, counted by the relay of bench.roundtrips."""
+    from dataclasses import replace
+
+    from bench.roundtrips import RoundTripRelay
+    from homer_agent.agent import build_agent
+    from homer_agent.config import Settings
+    from homer_agent.models.offline import OfflineChatModel
+    from homer_agent.profile import load_profile
+    from homer_agent.service.homer import Homer
+
+    counts: dict[str, list[int]] = {"message_id": [], "no_message_id": []}
+    with RoundTripRelay(url) as relay:
+        pool = open_our_pool(relay.url, 1)
+        try:
+            agent = build_agent(
+                pool=pool, model=OfflineChatModel(), model_name="offline", profile=load_profile()
+            )
+            homer = Homer(Settings(homer_model="offline"), replace(agent, draw=lambda: 1.0))
+            for k in range(ROUND_TRIP_TURNS):  # prepared statements, the lead's first turns
+                homer.turn("bench-trips", "Oi, boa tarde!", message_id=f"w{k}")
+            for kind, trips in counts.items():
+                for k in range(ROUND_TRIP_TURNS):
+                    before = relay.count
+                    outcome = homer.turn(
+                        "bench-trips",
+                        "Obrigada!",
+                        message_id=f"{kind}-{k}" if kind == "message_id" else None,
+                    )
+                    assert outcome.error is None, outcome
+                    trips.append(relay.count - before)
+        finally:
+            pool.close()
+    return counts
+
+
 def run(quick: bool = False) -> dict[str, Any]:
     sessions = QUICK_SESSIONS if quick else SESSIONS
     turns = QUICK_TURNS if quick else TURNS
@@ -208,6 +251,7 @@ def run(quick: bool = False) -> dict[str, Any]:
                 "in_process": _latency_in_process(url, fake, latency_turns),
                 "over_http": _latency_over_http(servers[2], fake, latency_turns),
             }
+            trips = _round_trips(url)
         finally:
             for server in servers:
                 server.stop()
@@ -258,9 +302,16 @@ def run(quick: bool = False) -> dict[str, Any]:
                     unit="ms",
                 )
             )
+    rows.append(
+        row(
+            "service: Postgres round trips per turn, with / without message_id",
+            f"{min(trips['message_id'])} / {min(trips['no_message_id'])}",
+        )
+    )
     return {
         "name": "service",
         "quick": quick,
+        "round_trips": trips,
         "one_replica": one,
         "two_replicas": two,
         "scaling": scaling,

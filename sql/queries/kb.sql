@@ -43,15 +43,18 @@ DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
 -- words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
 -- the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
 -- rank, the passages containing more of the terms come first, then the higher rank.
+-- `stamp` is the index's state, as KbIndexState has it: cached vocabularies check it.
 WITH q AS (
-    SELECT to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query,
+    SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
+                  (SELECT extract(epoch FROM indexed_at) FROM kb_folder)) AS stamp,
+           to_tsquery('portuguese', kb_unaccent(sqlc.arg(query)::text)) AS query,
            to_tsquery('portuguese', kb_unaccent(sqlc.arg(match)::text)) AS match,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
                FROM unnest(sqlc.arg(terms)::text[]) AS t (term)
            ) AS terms
 ), ranked AS (
-    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms, q.stamp,
            ts_rank_cd(c.tsv, q.query, 32) AS rank
     FROM kb_chunks c, q
     WHERE c.tsv @@ q.match
@@ -60,7 +63,8 @@ WITH q AS (
 )
 SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
        (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
-           AS terms_matched
+           AS terms_matched,
+       r.stamp::text AS stamp
 FROM ranked r
 JOIN kb_documents d ON d.id = r.document_id
 ORDER BY terms_matched DESC, score DESC, r.id
@@ -120,8 +124,13 @@ WHERE e.model = sqlc.arg(model)
 ORDER BY e.embedding::vector <=> sqlc.arg(embedding)::real[]::vector, e.chunk_id
 LIMIT sqlc.arg(max_rows);
 
--- name: HasChunks :one
-SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present;
+-- name: KbIndexState :one
+-- Whether any passage is indexed, and a stamp of the index that changes whenever it does:
+-- the newest chunk id (identity: inserts raise it) and when the folder was last indexed
+-- (every `kb index` run writes it, deletions included).
+SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present,
+       format('%s@%s', (SELECT max(id) FROM kb_chunks),
+              (SELECT extract(epoch FROM indexed_at) FROM kb_folder))::text AS stamp;
 
 -- name: HasPgvector :one
 SELECT (to_regtype('vector') IS NOT NULL)::boolean AS present;
@@ -134,8 +143,13 @@ INSERT INTO kb_folder (id, path, fingerprint) VALUES (true, sqlc.arg(path), sqlc
 ON CONFLICT (id) DO UPDATE
 SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, indexed_at = now();
 
--- name: KbVocabulary :many
+-- name: KbVocabulary :one
 -- Every word of the indexed passages (headings and bodies), lower case and accents
--- folded, unstemmed: what a misspelt word of a question is corrected towards.
-SELECT word::text AS word
-FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks');
+-- folded, unstemmed: what a misspelt word of a question is corrected towards; with the
+-- index's stamp (as KbIndexState has it) it was read at.
+SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
+              (SELECT extract(epoch FROM indexed_at) FROM kb_folder))::text AS stamp,
+       ARRAY(
+           SELECT word::text
+           FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')
+       )::text[] AS words;

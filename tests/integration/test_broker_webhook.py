@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,9 @@ from typing import Any
 import psycopg
 import pytest
 
+from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
+from homer_agent.models.offline import OfflineChatModel
 from homer_agent.notify import BrokerWebhook, deliver
 from homer_agent.notify.webhook import MAX_ATTEMPTS
 from homer_agent.profile import load_profile
@@ -222,6 +225,37 @@ def test_two_senders_at_once_post_each_event_once(
     assert sorted(ids) == sorted(str(r["event_id"]) for r in outbox(pool))
     assert len(ids) == len(set(ids)) == 6
     assert all(r["sent_at"] is not None for r in outbox(pool))
+
+
+def test_the_service_sends_after_the_turn_without_waiting_for_the_receiver(pool: Pool) -> None:
+    """A service turn wakes the sender's thread and answers: the request does not wait
+    for the brokers' receiver, which gets the event once it answers."""
+    from homer_agent.config import Settings
+    from homer_agent.service.homer import Homer
+
+    gate = threading.Event()  # the receiver holds every POST until it opens
+    with running_receiver(gate=gate) as receiver:
+        agent = build_agent(
+            pool=pool,
+            model=OfflineChatModel(),
+            model_name="offline",
+            profile=PROFILE,
+            webhook=webhook_of(receiver),
+        )
+        homer = Homer(Settings(homer_model="offline"), agent)
+        try:
+            outcome = homer.turn("+5585999990006", "Sou o Rui. Quero falar com um corretor")
+            assert outcome.error is None and outcome.reply
+            assert receiver.events() == []  # answered while the POST waits at the gate
+            gate.set()
+            deadline = time.monotonic() + 30
+            while not receiver.events() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert receiver.events() == ["handoff"]
+        finally:
+            gate.set()
+            homer.close()
+    assert [r["event"] for r in outbox(pool) if r["sent_at"] is not None] == ["handoff"]
 
 
 def test_without_a_webhook_leads_handoff_lists_who_waits_for_a_person(db_url: str) -> None:

@@ -118,14 +118,16 @@ WHERE id = $2 AND ordinal <> $1"""
 DELETE_CHUNKS: Final = """DELETE FROM kb_chunks WHERE id = ANY ($1::bigint[])"""
 
 SEARCH_CHUNKS: Final = """WITH q AS (
-    SELECT to_tsquery('portuguese', kb_unaccent($2::text)) AS query,
+    SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
+                  (SELECT extract(epoch FROM indexed_at) FROM kb_folder)) AS stamp,
+           to_tsquery('portuguese', kb_unaccent($2::text)) AS query,
            to_tsquery('portuguese', kb_unaccent($3::text)) AS match,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
                FROM unnest($4::text[]) AS t (term)
            ) AS terms
 ), ranked AS (
-    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms,
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms, q.stamp,
            ts_rank_cd(c.tsv, q.query, 32) AS rank
     FROM kb_chunks c, q
     WHERE c.tsv @@ q.match
@@ -134,7 +136,8 @@ SEARCH_CHUNKS: Final = """WITH q AS (
 )
 SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
        (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
-           AS terms_matched
+           AS terms_matched,
+       r.stamp::text AS stamp
 FROM ranked r
 JOIN kb_documents d ON d.id = r.document_id
 ORDER BY terms_matched DESC, score DESC, r.id
@@ -183,7 +186,9 @@ WHERE e.model = $2
 ORDER BY e.embedding::vector <=> $1::real[]::vector, e.chunk_id
 LIMIT $3"""
 
-HAS_CHUNKS: Final = """SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present"""
+KB_INDEX_STATE: Final = """SELECT EXISTS (SELECT 1 FROM kb_chunks) AS present,
+       format('%s@%s', (SELECT max(id) FROM kb_chunks),
+              (SELECT extract(epoch FROM indexed_at) FROM kb_folder))::text AS stamp"""
 
 HAS_PGVECTOR: Final = """SELECT (to_regtype('vector') IS NOT NULL)::boolean AS present"""
 
@@ -193,8 +198,12 @@ SAVE_FOLDER: Final = """INSERT INTO kb_folder (id, path, fingerprint) VALUES (tr
 ON CONFLICT (id) DO UPDATE
 SET path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, indexed_at = now()"""
 
-KB_VOCABULARY: Final = """SELECT word::text AS word
-FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')"""
+KB_VOCABULARY: Final = """SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
+              (SELECT extract(epoch FROM indexed_at) FROM kb_folder))::text AS stamp,
+       ARRAY(
+           SELECT word::text
+           FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')
+       )::text[] AS words"""
 
 ARCHIVE_MESSAGES: Final = """INSERT INTO lead_messages (lead_id, first_message_id, messages)
 VALUES ($1, $2, $3)
@@ -642,6 +651,7 @@ class SearchChunksRow(BaseModel):
     body: str
     score: float
     terms_matched: int
+    stamp: str
 
 
 class AbsentTermsParams(BaseModel):
@@ -746,6 +756,15 @@ class SearchEmbeddingsRow(BaseModel):
     similarity: float
 
 
+class KbIndexStateRow(BaseModel):
+    """A result row of ``KbIndexState``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    present: bool
+    stamp: str
+
+
 class SaveFolderParams(BaseModel):
     """Parameters of ``SaveFolder`` (kb.sql)."""
 
@@ -753,6 +772,15 @@ class SaveFolderParams(BaseModel):
 
     path: str = Field(description="Absolute path of the folder.")
     fingerprint: str = Field(description="Hash of the file names, sizes and modification times.")
+
+
+class KbVocabularyRow(BaseModel):
+    """A result row of ``KbVocabulary``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stamp: str
+    words: list[str]
 
 
 class ArchiveMessagesParams(BaseModel):
@@ -1264,11 +1292,7 @@ _LIST_IDLE_THREADS_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
 _ABSENT_TERMS_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
-_HAS_CHUNKS_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
-
 _HAS_PGVECTOR_VALUE: TypeAdapter[bool] = TypeAdapter(bool)
-
-_KB_VOCABULARY_VALUE: TypeAdapter[list[str]] = TypeAdapter(list[str])
 
 _LIST_ARCHIVED_MESSAGES_VALUE: TypeAdapter[list[Any]] = TypeAdapter(list[Any])
 
@@ -1478,6 +1502,7 @@ class Querier:
         words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
         the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
         rank, the passages containing more of the terms come first, then the higher rank.
+        `stamp` is the index's state, as KbIndexState has it: cached vocabularies check it.
         """
         params = SearchChunksParams(max_rows=max_rows, query=query, match=match, terms=terms)
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
@@ -1539,11 +1564,14 @@ class Querier:
             cur.execute(SEARCH_EMBEDDINGS, (params.embedding, params.model, params.max_rows))
             return cur.fetchall()
 
-    def has_chunks(self) -> bool | None:
-        with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
-            cur.execute(HAS_CHUNKS)
-            row = cur.fetchone()
-            return None if row is None else _HAS_CHUNKS_VALUE.validate_python(row[0])
+    def kb_index_state(self) -> KbIndexStateRow | None:
+        """Whether any passage is indexed, and a stamp of the index that changes whenever it does:
+        the newest chunk id (identity: inserts raise it) and when the folder was last indexed
+        (every `kb index` run writes it, deletions included).
+        """
+        with psycopg.RawCursor(self._conn, row_factory=class_row(KbIndexStateRow)) as cur:
+            cur.execute(KB_INDEX_STATE)
+            return cur.fetchone()
 
     def has_pgvector(self) -> bool | None:
         with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
@@ -1561,14 +1589,14 @@ class Querier:
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(SAVE_FOLDER, (params.path, params.fingerprint))
 
-    def kb_vocabulary(self) -> list[str]:
+    def kb_vocabulary(self) -> KbVocabularyRow | None:
         """Every word of the indexed passages (headings and bodies), lower case and accents
-        folded, unstemmed: what a misspelt word of a question is corrected towards.
+        folded, unstemmed: what a misspelt word of a question is corrected towards; with the
+        index's stamp (as KbIndexState has it) it was read at.
         """
-        with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
+        with psycopg.RawCursor(self._conn, row_factory=class_row(KbVocabularyRow)) as cur:
             cur.execute(KB_VOCABULARY)
-            rows = cur.fetchall()
-            return _KB_VOCABULARY_VALUE.validate_python([row[0] for row in rows])
+            return cur.fetchone()
 
     def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:
         """Idempotent: a batch archived again (a turn retried after a crash) replaces the first."""

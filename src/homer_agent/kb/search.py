@@ -106,6 +106,8 @@ class SearchResult:
     absent: list[str] = field(default_factory=list)
     """Concepts of the question that no passage mentions."""
     hybrid: bool = False
+    stamp: str | None = None
+    """The index's state the full-text rows were read at (None when none came back)."""
 
 
 def search(
@@ -148,9 +150,10 @@ def search(
         )
         for row in fts
     }
+    stamp = fts[0].stamp if fts else None
     if embedder is None or not question.strip():
         ranked = _rerank(list(by_id.values()), asked or read_question(question))
-        return SearchResult(query, ranked[:k], absent)
+        return SearchResult(query, ranked[:k], absent, stamp=stamp)
     (vector,) = embedder.embed([question])
     near = q.search_embeddings(embedding=vector, model=embedder.model, max_rows=CANDIDATES)
     similarity = {row.chunk_id: row.similarity for row in near}
@@ -174,7 +177,7 @@ def search(
         )
         for chunk_id in best
     ]
-    return SearchResult(query, passages, absent, hybrid=True)
+    return SearchResult(query, passages, absent, hybrid=True, stamp=stamp)
 
 
 def broker_topic(question: str, topics: tuple[str, ...]) -> str | None:
@@ -362,13 +365,48 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     return [p for _, p in sorted(enumerate(passages), key=key)]
 
 
-def vocabulary(conn: Connection[DictRow]) -> frozenset[str]:
-    """The words a question's misspelt word may be put right to: the documents' words, the
-    synonym layer's and the question words."""
-    words = set(Querier(conn).kb_vocabulary())
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words a misspelt word may be put right to, and the index's stamp they were read at."""
+
+    stamp: str
+    words: frozenset[str]
+
+
+_STATIC_WORDS: Final = frozenset(
+    {w for group in SYNONYMS for option in group for w in option.split()}
+    | FILLER
+    | QUESTION_WORDS
+    | set(SLANG.values())
+)
+_VOCABULARIES: dict[tuple[str, ...], Vocabulary] = {}
+"""The vocabulary last read per database (host, port, name), for this process."""
+
+
+def vocabulary(conn: Connection[DictRow]) -> Vocabulary:
+    """The words a question's misspelt word may be put right to, read now: the documents'
+    words, the synonym layer's and the question words (a `ts_stat` over every passage:
+    tens of milliseconds at 1,000 chunks, so `lookup` keeps it per process)."""
+    row = Querier(conn).kb_vocabulary()
+    if row is None:  # pragma: no cover - a one-row SELECT always returns a row
+        return Vocabulary("", _STATIC_WORDS)
+    words = set(row.words)
     words |= {word[:-1] for word in words if word.endswith("s")}  # "domingos" → "domingo"
-    words |= {w for group in SYNONYMS for option in group for w in option.split()}
-    return frozenset(words | FILLER | QUESTION_WORDS | set(SLANG.values()))
+    known = Vocabulary(row.stamp, frozenset(words) | _STATIC_WORDS)
+    _VOCABULARIES[_database(conn)] = known
+    return known
+
+
+def _database(conn: Connection[DictRow]) -> tuple[str, ...]:
+    info = conn.info
+    return (info.host, str(info.port), info.dbname)
+
+
+def _read(question: str, known: frozenset[str]) -> Asked:
+    """What the question asks, its misspelt words put right against `known`."""
+    return read_question(
+        " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
+    )
 
 
 def lookup(
@@ -386,38 +424,68 @@ def lookup(
     the documents are searched for the question's topic words (misspellings put right):
     no passage, or a topic word no document contains, is `kb_no_passage`; a best passage
     that covers too little of the question is `kb_low_confidence`; otherwise the passage's
-    sentences that carry the asked-about entity and figure answer (`kb_answered`)."""
-    known = vocabulary(conn)
-    asked = read_question(
-        " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
-    )
+    sentences that carry the asked-about entity and figure answer (`kb_answered`).
+
+    Misspellings are put right against the vocabulary this process read last from this
+    database; the search's own rows carry the index's stamp, so an index changed since
+    (`kb index` in another process) is seen without a round trip of its own: the
+    vocabulary is read again, and when it corrects the question differently the question
+    is looked up again."""
+    known = _VOCABULARIES.get(_database(conn)) or vocabulary(conn)
+    asked = _read(question, known.words)
+    found, stamp = _lookup(conn, question, asked, broker_topics=broker_topics, options=options, k=k)
+    if stamp is not None and stamp != known.stamp:
+        again = _read(question, vocabulary(conn).words)
+        if again != asked:
+            found, _ = _lookup(
+                conn, question, again, broker_topics=broker_topics, options=options, k=k
+            )
+    return found
+
+
+def _lookup(
+    conn: Connection[DictRow],
+    question: str,
+    asked: Asked,
+    *,
+    broker_topics: tuple[str, ...],
+    options: SearchOptions,
+    k: int,
+) -> tuple[Lookup, str | None]:
+    """`lookup` for a question already read, with the index stamp the search saw (None when
+    it searched nothing)."""
     if asked.price:
         topic = broker_topic(question, broker_topics)
         reason = f"broker topic: {topic}" if topic else "price question"
-        return Lookup("broker", reason, [], code="price_to_broker")
+        return Lookup("broker", reason, [], code="price_to_broker"), None
     # A size, a distance, a count... is no price: a profile topic such as "preços das
     # casas" is not asked by "quantas casas são?".
     about_money = asked.measure in (None, "money", "share") and not asked.fee
     topic = broker_topic(question, broker_topics) if about_money else None
     if topic is not None:
-        return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker")
+        return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker"), None
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
-    if not result.passages:
-        empty = not Querier(conn).has_chunks()
-        return Lookup("broker", "no documents" if empty else "no passage", [], code="kb_no_passage")
+    stamp = result.stamp
+    if stamp is None or not result.passages:
+        state = Querier(conn).kb_index_state()
+        stamp = state.stamp if state is not None else None
+        if not result.passages:
+            reason = "no passage" if state is not None and state.present else "no documents"
+            return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar:
         if result.absent:
             reason = "not in the documents: " + ", ".join(result.absent)
-            return Lookup("broker", reason, [], code="kb_no_passage")
+            return Lookup("broker", reason, [], code="kb_no_passage"), stamp
         coverage = best.terms_matched / max(len(result.query.terms), 1)
         if coverage < MIN_COVERAGE:
-            return Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
+            lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
+            return lookup, stamp
     sentences = _best_sentences(conn, best, result.query, asked)
-    return Lookup("answer", "answered", result.passages, sentences, code="kb_answered")
+    return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
 
 
 def kb_reason(tool: str | None, content: object) -> KbReason | None:

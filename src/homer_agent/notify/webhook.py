@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import json
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Final
@@ -34,8 +35,10 @@ __all__ = [
     "MAX_ATTEMPTS",
     "SIGNATURE_HEADER",
     "BrokerWebhook",
+    "Courier",
     "DeliveryReport",
     "deliver",
+    "deliver_quietly",
     "sign",
 ]
 
@@ -46,6 +49,8 @@ MAX_ATTEMPTS: Final = 8
 """Automatic deliveries of one event (about an hour and a quarter of backoff)."""
 BATCH: Final = 20
 _ERROR_CHARS: Final = 300
+RETRY_SECONDS: Final = 30.0
+"""How often a `Courier` sends what is due when no turn woke it."""
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -156,3 +161,41 @@ def deliver_quietly(pool: Pool, webhook: BrokerWebhook | None, tz: ZoneInfo) -> 
         log.warning("could not deliver broker notifications: %s", type(exc).__name__)
     except Exception:
         log.exception("broker notifications not delivered")
+
+
+class Courier:
+    """The service's sender: delivers the outbox on a thread of its own, so a request never
+    waits for the brokers' receiver (nor for the outbox's queries when nothing is due).
+
+    `wake()` after a turn commits starts a pass at once (wakes during a pass make one
+    more); with no wake, a pass every `every` seconds sends events whose backoff ended
+    even when no lead writes. `close()` makes a last pass and stops.
+    """
+
+    def __init__(
+        self, pool: Pool, webhook: BrokerWebhook, tz: ZoneInfo, *, every: float = RETRY_SECONDS
+    ) -> None:
+        self.pool = pool
+        self.webhook = webhook
+        self.tz = tz
+        self.every = every
+        self._woken = threading.Event()
+        self._closing = False
+        self._thread = threading.Thread(target=self._run, name="homer-courier", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._woken.set()
+
+    def close(self, timeout: float = 15.0) -> None:
+        self._closing = True
+        self._woken.set()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            self._woken.wait(self.every)
+            self._woken.clear()
+            deliver_quietly(self.pool, self.webhook, self.tz)
+            if self._closing:
+                return

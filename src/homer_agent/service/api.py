@@ -196,10 +196,10 @@ async def readyz(runtime: RuntimeDep) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-def metrics_access(request: Request, settings: SettingsDep) -> None:
+async def metrics_access(request: Request, settings: SettingsDep) -> None:
     """/metrics is public unless HOMER_METRICS_PUBLIC=false; then it wants the bearer token."""
     if not settings.homer_metrics_public:
-        authorised(request, settings)
+        await authorised(request, settings)
 
 
 @ops_router.get(
@@ -241,29 +241,6 @@ async def _database_error(request: Request, exc: Exception) -> Response:
     return error_response(error.status, error.message, error.headers)
 
 
-NOTIFY_RETRY_SECONDS: Final = 30.0
-"""How often an idle service retries the broker notifications that are due."""
-
-
-def _retry_notifications(homer: Homer) -> asyncio.Task[None] | None:
-    """Deliver due broker notifications now and then, so a receiver that was down hears
-    of the events once it is back even when no lead writes (turns deliver too)."""
-    from homer_agent.notify import deliver_quietly
-
-    webhook = homer.agent.webhook
-    if webhook is None:
-        return None
-
-    async def loop() -> None:
-        while True:
-            await asyncio.sleep(NOTIFY_RETRY_SECONDS)
-            await anyio.to_thread.run_sync(
-                partial(deliver_quietly, homer.pool, webhook, homer.profile.tz)
-            )
-
-    return asyncio.get_running_loop().create_task(loop())
-
-
 def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
     """The ASGI app. Without `homer`, the lifespan opens the database and loads the agent."""
 
@@ -280,15 +257,12 @@ def create_app(settings: Settings, homer: Homer | None = None) -> FastAPI:
             http=httpx.AsyncClient(timeout=SEND_TIMEOUT_SECONDS),
         )
         app.state.runtime = runtime
-        retrying = _retry_notifications(agent)
         try:
             yield
         finally:
-            if retrying is not None:
-                retrying.cancel()
             await runtime.drain(SHUTDOWN_GRACE_SECONDS)  # WhatsApp replies still in flight
             await runtime.http.aclose()
-            await anyio.to_thread.run_sync(agent.close_probe)
+            await anyio.to_thread.run_sync(agent.close)
             if opened is not None:
                 await anyio.to_thread.run_sync(opened.close)
                 if opened.embedded:  # a worker ends by SIGTERM: release its handle now

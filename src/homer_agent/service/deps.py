@@ -1,4 +1,8 @@
-"""The routes' dependencies: what one running service holds, reached through the request."""
+"""The routes' dependencies: what one running service holds, reached through the request.
+
+All `async def`: FastAPI runs a plain `def` dependency on a worker thread, a thread hop
+per dependency per request for what is an attribute read.
+"""
 
 from __future__ import annotations
 
@@ -21,13 +25,13 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     """The running service: the agent, the turn threads, the HTTP client (set at start-up)."""
     runtime: Runtime = request.app.state.runtime
     return runtime
@@ -37,7 +41,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def authorised(request: Request, settings: SettingsDep) -> None:
+async def authorised(request: Request, settings: SettingsDep) -> None:
     """The bearer token of HOMER_API_TOKEN, when it is set (compared in constant time)."""
     token = settings.homer_api_token
     if token is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Literal
 
 from homer_agent.agent import Agent
 from homer_agent.brief import notes_of
@@ -16,6 +17,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.leads import LeadForgottenError, lead_json, querier
 from homer_agent.metrics import ErrorKind
+from homer_agent.notify import Courier
 from homer_agent.profile import Profile
 from homer_agent.service.readiness import ReadinessProbe
 from homer_agent.session import TurnResult
@@ -28,7 +30,8 @@ MESSAGE_ID_MAX = 256
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a request gets back: the reply, the lead as `lead show --json` prints it."""
+    """What a request gets back: the reply, the lead as `lead show --json` prints it (empty
+    when the turn failed, or when it was not asked for)."""
 
     reply: str
     lead: dict[str, Any]
@@ -83,6 +86,10 @@ class Receipt:
         )
 
 
+LEADS_KEPT: Final = 10_000
+"""Session keys whose lead row a process keeps between requests (see `Homer.turn`)."""
+
+
 @dataclass(slots=True)
 class Homer:
     """One process's service: the settings and the agent every request shares."""
@@ -90,6 +97,19 @@ class Homer:
     settings: Settings
     agent: Agent
     _probe: ReadinessProbe | None = None
+    _leads: dict[str, Lead] = field(default_factory=dict)
+    """The lead each recent session key had as its last turn here left it: a turn re-reads
+    the row under its lock anyway, so this only spares the look-up by key."""
+    _leads_lock: threading.Lock = field(default_factory=threading.Lock)
+    _courier: Courier | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        # The brokers' notifications go on a thread of their own, woken after each turn,
+        # instead of in the turn's request (see notify.Courier).
+        webhook = self.agent.webhook
+        if webhook is not None:
+            self._courier = Courier(self.pool, webhook, self.profile.tz)
+            self.agent = replace(self.agent, webhook=None)
 
     @property
     def pool(self) -> Pool:
@@ -113,6 +133,7 @@ class Homer:
         channel: Channel = "api",
         message_id: str | None = None,
         on_token: Callable[[str], None] | None = None,
+        with_lead: bool = True,
     ) -> Outcome:
         """Run one turn for a message; with a message id, at most once across replicas.
 
@@ -120,10 +141,16 @@ class Homer:
         `MessageIdConflictError` when the message id was used before for another text; a
         turn's own faults come back as `Outcome.error` (never stored as the message's reply).
         The lead in the outcome is the row the turn read under its lock, as the turn left
-        it: it is not read again.
+        it: it is not read again. It is left empty when the turn failed (the API answers an
+        error instead) or `with_lead` is false (a WhatsApp reply is only text).
+
+        The key's lead is looked up once per process: later requests start from the row
+        the last turn left (the turn locks and re-reads it by id). A lead forgotten since,
+        here or in another process, is seen under the lock and the message starts a new
+        lead, as when it is forgotten between the look-up and the lock.
         """
         receipt = Receipt(channel, message_id, text) if message_id is not None else None
-        session = self.agent.session(key)
+        session = self.agent.session(key, self._leads.get(key))
         try:
             result = session.turn_once(text, receipt, on_token)
         except LeadForgottenError:
@@ -131,17 +158,28 @@ class Homer:
             # lead's first (nothing was written for the old one).
             session = self.agent.session(key)
             result = session.turn_once(text, receipt, on_token)
+        finally:
+            if self._courier is not None:
+                self._courier.wake()  # the turn has committed (or written nothing)
+        self._keep(key, session.lead)
         if receipt is not None and result is None:
             assert receipt.reply is not None
             if receipt.conflict:
                 raise MessageIdConflictError(message_id)
             if on_token is not None:
                 on_token(receipt.reply)
-            return Outcome(receipt.reply, self.lead_json(session.lead), duplicate=True)
+            lead = self.lead_json(session.lead) if with_lead else {}
+            return Outcome(receipt.reply, lead, duplicate=True)
         assert result is not None
         if result.error is not None:
-            return Outcome(result.reply, self.lead_json(session.lead), error=result.error)
-        return Outcome(result.reply, self.lead_json(session.lead))
+            return Outcome(result.reply, {}, error=result.error)
+        return Outcome(result.reply, self.lead_json(session.lead) if with_lead else {})
+
+    def _keep(self, key: str, lead: Lead) -> None:
+        with self._leads_lock:
+            if key not in self._leads and len(self._leads) >= LEADS_KEPT:
+                del self._leads[next(iter(self._leads))]  # the oldest key
+            self._leads[key] = lead
 
     def find_lead(self, key: str) -> dict[str, Any] | None:
         with querier(self.pool) as q:
@@ -165,6 +203,10 @@ class Homer:
             self._probe = ReadinessProbe(info() if callable(info) else info)
         return self._probe.problem()
 
-    def close_probe(self) -> None:
+    def close(self) -> None:
+        """Stop what the service runs beside the requests: the readiness probe's
+        connection, and the brokers' sender after a last pass (before the pool closes)."""
         if self._probe is not None:
             self._probe.close()
+        if self._courier is not None:
+            self._courier.close()

@@ -40,10 +40,26 @@ def route_template(scope: Scope) -> str:
 
 
 class RequestMetrics:
-    """ASGI middleware observing every HTTP request (streamed ones until their last byte)."""
+    """ASGI middleware observing every HTTP request (streamed ones until their last byte).
+
+    The labelled series are looked up once per (route, method, status) and kept: the
+    label sets are few (route templates, never paths) and `labels()` takes a lock."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._series: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+
+    def _observe(self, route: str, method: str, status: int, seconds: float) -> None:
+        key = (route, method, status)
+        series = self._series.get(key)
+        if series is None:
+            series = (
+                HTTP_REQUESTS.labels(route=route, method=method, status=str(status)),
+                HTTP_DURATION.labels(route=route, method=method),
+            )
+            self._series[key] = series
+        series[0].inc()
+        series[1].observe(seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -62,6 +78,4 @@ class RequestMetrics:
             await self.app(scope, receive, observed_send)
         finally:
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
-            route = route_template(scope)
-            HTTP_REQUESTS.labels(route=route, method=method, status=str(status)).inc()
-            HTTP_DURATION.labels(route=route, method=method).observe(time.perf_counter() - started)
+            self._observe(route_template(scope), method, status, time.perf_counter() - started)

@@ -217,7 +217,12 @@ async def _answer(runtime: Runtime, homer: Homer, incoming: Incoming, limit: int
         return TOO_LONG_REPLY
     outcome = await runtime.blocking(
         partial(
-            homer.turn, incoming.wa_id, text, channel="whatsapp", message_id=incoming.message_id
+            homer.turn,
+            incoming.wa_id,
+            text,
+            channel="whatsapp",
+            message_id=incoming.message_id,
+            with_lead=False,
         )
     )
     if outcome.duplicate:
