@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
 from psycopg import Connection
@@ -21,12 +21,23 @@ from psycopg.rows import DictRow
 from homer_agent.db.queries import Querier
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
-from homer_agent.kb.query import FILLER, REWRITE, SYNONYMS, Query, build_query, concepts, synonyms
+from homer_agent.kb.query import (
+    FILLER,
+    REWRITE,
+    SYNONYMS,
+    WEAK,
+    Query,
+    build_query,
+    concepts,
+    synonyms,
+)
+from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
     Asked,
+    asking_clauses,
     correct,
     figure_kinds,
     normalise,
@@ -207,6 +218,9 @@ class Lookup:
     """The best passage's sentences that answer the question (verdict `answer`)."""
     code: KbReason = "kb_answered"
     """The reason recorded on the turn and counted in `homer_kb_answers_total`."""
+    unanswered: list[str] = field(default_factory=list)
+    """The parts of a message the documents do not answer while they answer another part
+    ("qual construtora faz a obra? é de confiança?"): a broker confirms those."""
 
     def as_tool_result(self) -> str:
         """What `search_development` returns to the model: JSON, passages marked as data."""
@@ -220,6 +234,17 @@ class Lookup:
                     "Responda só com o que eles dizem."
                 ),
                 "sentences": self.sentences,
+                **(
+                    {
+                        "unanswered": self.unanswered,
+                        "unanswered_note": (
+                            "Os documentos não respondem estas partes: diga que um corretor "
+                            "confirma na ligação, sem citar valores."
+                        ),
+                    }
+                    if self.unanswered
+                    else {}
+                ),
                 "passages": [
                     {"document": p.document, "section": p.heading_path, "text": p.body}
                     for p in self.passages[:TOOL_PASSAGES]
@@ -306,6 +331,15 @@ def _names(words: tuple[str, ...], text: str) -> int:
     return hits
 
 
+MEASURE_WORDS: Final = frozenset(
+    word
+    for group in SYNONYMS
+    if "tamanho" in group or "longe" in group
+    for option in group
+    for word in option.split()
+)
+"""Words that say how a thing is measured (its size, its distance), not what it is."""
+
 _COUNT: Final = r"\b(?:\d+|uma?|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|todos|todas)"
 
 
@@ -348,11 +382,14 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     own words they contain, then by rank. The development's own name ("condomínio") names
     every passage and counts for none."""
     words = _topic_words(asked)
+    # The thing asked about, not how it is measured: "o tamanho da piscina" wants a sentence
+    # naming the pool with a size, not the house's "área construída".
+    entity = tuple(w for w in words if w not in MEASURE_WORDS) or words
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
         states = any(
-            _names(words, sentence) and _states(asked, words, sentence)
+            _names(entity, sentence) and _states(asked, words, sentence)
             for sentence in split_sentences(passage.body)
         )
         heading = _heading_hits(words, passage.heading_path)
@@ -386,11 +423,62 @@ def lookup(
     the documents are searched for the question's topic words (misspellings put right):
     no passage, or a topic word no document contains, is `kb_no_passage`; a best passage
     that covers too little of the question is `kb_low_confidence`; otherwise the passage's
-    sentences that carry the asked-about entity and figure answer (`kb_answered`)."""
+    sentences that carry the asked-about entity and figure answer (`kb_answered`).
+
+    A message of several questions the documents do not answer as a whole is asked one
+    question at a time: the answered ones answer, and `unanswered` lists the others (a
+    broker confirms those)."""
     known = vocabulary(conn)
-    asked = read_question(
+
+    def one(text: str) -> Lookup:
+        return _lookup_one(
+            conn, text, _read(text, known), broker_topics=broker_topics, options=options, k=k
+        )
+
+    found = one(question)
+    if found.verdict == "answer" or found.code == "price_to_broker":
+        return found
+    if found.reason == "no documents":
+        return found
+    # "qual construtora faz a obra? é de confiança?": the first is answered, not the second.
+    clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
+    if len(clauses) < 2:
+        return found
+    parts = [(clause, one(clause)) for clause in clauses]
+    answered = [part for _, part in parts if part.verdict == "answer"]
+    if not answered or any(part.code == "price_to_broker" for _, part in parts):
+        return found
+    sentences: list[str] = []
+    for part in answered:
+        sentences += [sentence for sentence in part.sentences if sentence not in sentences]
+    unanswered = [clause for clause, part in parts if part.verdict != "answer"]
+    return Lookup(
+        "answer",
+        "answered in part" if unanswered else "answered",
+        answered[0].passages,
+        sentences,
+        code="kb_answered",
+        unanswered=unanswered,
+    )
+
+
+def _read(question: str, known: frozenset[str]) -> Asked:
+    """What a question asks, its misspelt words put right against the vocabulary."""
+    return read_question(
         " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
     )
+
+
+def _lookup_one(
+    conn: Connection[DictRow],
+    question: str,
+    asked: Asked,
+    *,
+    broker_topics: tuple[str, ...],
+    options: SearchOptions,
+    k: int,
+) -> Lookup:
+    """`lookup` for one question."""
     if asked.price:
         topic = broker_topic(question, broker_topics)
         reason = f"broker topic: {topic}" if topic else "price question"
@@ -409,6 +497,17 @@ def lookup(
         return Lookup("broker", "no documents" if empty else "no passage", [], code="kb_no_passage")
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
+    if not similar and result.absent and set(result.absent) <= set(asked.context):
+        # Only the question's purpose or reason is missing ("um mercadinho pra emergência"):
+        # what it asks about is searched without that phrase.
+        kept = tuple(w for w in asked.topic if w not in asked.context)
+        if any(w not in WEAK for w in query_words(" ".join(kept))):
+            asked = replace(asked, topic=kept, context=())
+            result = search(conn, " ".join(kept), k=k, embedder=options.embedder, asked=asked)
+            if not result.passages:
+                return Lookup("broker", "no passage", [], code="kb_no_passage")
+            best = result.passages[0]
+            similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar:
         if result.absent:
             reason = "not in the documents: " + ", ".join(result.absent)
