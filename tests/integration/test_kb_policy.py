@@ -4,7 +4,7 @@ real PostgreSQL with the example development's documents (tests/data/kb).
 What a question asks is read first: a purpose or a reason no document names does not
 send an answerable question to the broker; a message of several questions answers the
 ones the documents answer and leaves the rest to a broker; the passage answering a size
-is the one naming the thing measured; a unit offered in payment is a negotiation.
+is the one naming the thing measured or counted; a unit offered in payment is a negotiation.
 """
 
 from __future__ import annotations
@@ -47,13 +47,18 @@ def test_a_message_of_two_questions_answers_the_one_the_documents_answer(pool: P
     assert "corretor confirma" in reply
 
 
-def test_a_size_is_answered_by_the_passage_naming_the_thing_measured(pool: Pool) -> None:
+def test_a_figure_is_answered_by_the_passage_naming_the_thing_measured(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
         for question in ("a piscina do clube tem quantos metros?", "qual o tamanho da piscina?"):
             found = lookup(conn, question, broker_topics=TOPICS)
             assert found.passages[0].heading_path == "Lazer e serviços > Clube", question
             assert any("25 metros" in sentence for sentence in found.sentences), question
+        # Counted by another name: "obras" delivered are "condomínios".
+        found = lookup(
+            conn, "qnts obras a incorporadora ja entregou ate hoje?", broker_topics=TOPICS
+        )
+        assert any("11 condomínios" in sentence for sentence in found.sentences)
 
 
 def test_a_unit_offered_in_payment_is_a_negotiation(pool: Pool) -> None:

@@ -340,6 +340,8 @@ MEASURE_WORDS: Final = frozenset(
 )
 """Words that say how a thing is measured (its size, its distance), not what it is."""
 
+_ANY_COUNT: Final = re.compile(r"\b\d+ [a-z]{4,}")
+"""A number counting something ("11 condominios")."""
 _COUNT: Final = r"\b(?:\d+|uma?|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|todos|todas)"
 
 
@@ -385,16 +387,22 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     # The thing asked about, not how it is measured: "o tamanho da piscina" wants a sentence
     # naming the pool with a size, not the house's "área construída".
     entity = tuple(w for w in words if w not in MEASURE_WORDS) or words
+    # One word per concept: "garagem" and "carros" are one thing asked about.
+    concepts_named = tuple({synonyms(w) or (w,): w for w in entity}.values())
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
-        states = any(
-            _names(entity, sentence) and _states(asked, words, sentence)
-            for sentence in split_sentences(passage.body)
+        sentences = split_sentences(passage.body)
+        states = any(_names(entity, s) and _states(asked, words, s) for s in sentences)
+        # "quantas obras a construtora já entregou?": "já entregou 11 condomínios" counts
+        # what the question counts, though by another name; a count of it, in a sentence
+        # naming two of the question's words, is worth one of the question's concepts.
+        counts = asked.measure == "count" and any(
+            _names(concepts_named, s) >= 2 and _ANY_COUNT.search(fold(s)) for s in sentences
         )
         heading = _heading_hits(words, passage.heading_path)
         literal = _literal_hits(words, passage.body)
-        return (-passage.terms_matched, -states, -heading, -literal, n)
+        return (-passage.terms_matched - counts, -states, -heading, -literal, n)
 
     return [p for _, p in sorted(enumerate(passages), key=key)]
 
