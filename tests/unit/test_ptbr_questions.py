@@ -180,6 +180,9 @@ def test_laughter_ends_what_came_before_it() -> None:
         ("se eu quiser morar la pra sempre posso ter cachorro?", ("sempre",)),
         ("da pra visitar a casa decorada no sabado?", ()),
         ("tem como ir de onibus?", ()),
+        # What the thing must serve is asked about: not context.
+        ("tem quadra pra jogar squash?", ()),
+        ("tem espaco pra guardar barco?", ()),
     ],
 )
 def test_a_purpose_or_a_reason_is_context(question: str, context: tuple[str, ...]) -> None:

@@ -70,6 +70,14 @@ MAX_SENTENCES: Final = 2
 _WORDS: Final = re.compile(r"[a-z0-9²]+")
 DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 """Words naming the development itself: in every passage's subject, so no passage's own."""
+GENERIC: Final = frozenset(
+    """
+    espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
+    opcoes servico servicos
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words that name no particular thing ("tem espaço pra ..."): a question left with only
+these once its purpose is set aside asks nothing the documents can answer."""
 TOOL_PASSAGES: Final = 3
 """Passages a `search_development` result carries to the model."""
 
@@ -509,7 +517,7 @@ def _lookup_one(
         # Only the question's purpose or reason is missing ("um mercadinho pra emergência"):
         # what it asks about is searched without that phrase.
         kept = tuple(w for w in asked.topic if w not in asked.context)
-        if any(w not in WEAK for w in query_words(" ".join(kept))):
+        if any(w not in WEAK | GENERIC for w in query_words(" ".join(kept))):
             asked = replace(asked, topic=kept, context=())
             result = search(conn, " ".join(kept), k=k, embedder=options.embedder, asked=asked)
             if not result.passages:

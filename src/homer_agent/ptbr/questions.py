@@ -429,13 +429,24 @@ _RESUMES: Final = re.compile(
 )
 
 
+_SERVES: Final = re.compile(
+    r"^\s*(?:(?:eu|a gente|nos|meu|minha|o|a|os|as|um|uma) )*(?:jogar|praticar|guardar|usar"
+    r"|colocar|botar|estacionar|fazer|nadar|andar|correr|levar|receber|plantar|criar|ter|ver"
+    r"|assistir|lavar|carregar|instalar)\b"
+)
+"""A purpose that says what the thing must serve ("quadra pra jogar squash", "espaço pra
+guardar barco"): what it names is asked about, not context."""
+
+
 def _context_words(low: str) -> list[str]:
     """The words of a question's purpose or reason phrases (see `Asked.context`)."""
     out: list[str] = []
     for match in _CONTEXT.finditer(low):
         span = match.group(1)
         stop = _RESUMES.search(span)
-        out += _WORD.findall(span[: stop.start()] if stop else span)
+        span = span[: stop.start()] if stop else span
+        if not _SERVES.match(span):
+            out += _WORD.findall(span)
     return out
 
 
