@@ -146,3 +146,60 @@ def test_furniture_made_to_measure_is_the_furniture(question: str, thing: str) -
 def test_furniture_words_search_each_other() -> None:
     assert "armarios" in synonyms("moveis")
     assert "armario" in synonyms("marcenaria")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qnto ta custando o sobrado de 4 quartos?",
+        "da pra dar meu apto como parte do pagamento?",
+        "vcs aceitam apartamento em fortaleza na negociacao?",
+    ],
+)
+def test_what_a_unit_costs_or_a_unit_given_in_payment_is_the_brokers(question: str) -> None:
+    assert read_question(question).price
+
+
+def test_bedrooms_in_shorthand_after_a_number_are_bedrooms() -> None:
+    assert normalise("a de 4 qts tem escritorio?") == "a de 4 quartos tem escritorio?"
+    assert read_question("casa de 2 qtos tem suite?").measure is None
+    assert read_question("qtos quartos tem a duna?").measure == "count"
+
+
+def test_laughter_ends_what_came_before_it() -> None:
+    message = "minha esposa adora churrasco rsrs tem churrasqueira no clube?"
+    assert asking_clauses(message) == ["tem churrasqueira no clube?"]
+    assert asking_clauses("kkkkk o clube abre que horas") == ["o clube abre que horas"]
+
+
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        ("tem academia no clube pra eu treinar cedo?", ("eu", "treinar", "cedo")),
+        ("preciso de van escolar porque trabalho longe", ("trabalho",)),
+        ("se eu quiser morar la pra sempre posso ter cachorro?", ("sempre",)),
+        ("da pra visitar a casa decorada no sabado?", ()),
+        ("tem como ir de onibus?", ()),
+        # What the thing must serve is asked about: not context.
+        ("tem quadra pra jogar squash?", ()),
+        ("tem espaco pra guardar barco?", ()),
+    ],
+)
+def test_a_purpose_or_a_reason_is_context(question: str, context: tuple[str, ...]) -> None:
+    asked = read_question(question)
+    assert asked.context == context
+    assert set(asked.context) <= set(asked.topic)
+
+
+@pytest.mark.parametrize(
+    ("lead", "document"),
+    [
+        ("cartao", "acesso"),
+        ("assalto", "portaria"),
+        ("assinar", "assinatura"),
+        ("limite", "maxima"),
+        ("documentacao", "documentos"),
+    ],
+)
+def test_how_leads_name_it_finds_how_documents_say_it(lead: str, document: str) -> None:
+    assert document in synonyms(lead)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, Literal
 
 from psycopg import Connection
@@ -21,12 +21,23 @@ from psycopg.rows import DictRow
 from homer_agent.db.queries import Querier
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
-from homer_agent.kb.query import FILLER, REWRITE, SYNONYMS, Query, build_query, concepts, synonyms
+from homer_agent.kb.query import (
+    FILLER,
+    REWRITE,
+    SYNONYMS,
+    WEAK,
+    Query,
+    build_query,
+    concepts,
+    synonyms,
+)
+from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
     Asked,
+    asking_clauses,
     correct,
     figure_kinds,
     normalise,
@@ -59,6 +70,14 @@ MAX_SENTENCES: Final = 2
 _WORDS: Final = re.compile(r"[a-z0-9²]+")
 DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 """Words naming the development itself: in every passage's subject, so no passage's own."""
+GENERIC: Final = frozenset(
+    """
+    espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
+    opcoes servico servicos
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words that name no particular thing ("tem espaço pra ..."): a question left with only
+these once its purpose is set aside asks nothing the documents can answer."""
 TOOL_PASSAGES: Final = 3
 """Passages a `search_development` result carries to the model."""
 
@@ -210,6 +229,9 @@ class Lookup:
     """The best passage's sentences that answer the question (verdict `answer`)."""
     code: KbReason = "kb_answered"
     """The reason recorded on the turn and counted in `homer_kb_answers_total`."""
+    unanswered: list[str] = field(default_factory=list)
+    """The parts of a message the documents do not answer while they answer another part
+    ("qual construtora faz a obra? é de confiança?"): a broker confirms those."""
 
     def as_tool_result(self) -> str:
         """What `search_development` returns to the model: JSON, passages marked as data."""
@@ -223,6 +245,17 @@ class Lookup:
                     "Responda só com o que eles dizem."
                 ),
                 "sentences": self.sentences,
+                **(
+                    {
+                        "unanswered": self.unanswered,
+                        "unanswered_note": (
+                            "Os documentos não respondem estas partes: diga que um corretor "
+                            "confirma na ligação, sem citar valores."
+                        ),
+                    }
+                    if self.unanswered
+                    else {}
+                ),
                 "passages": [
                     {"document": p.document, "section": p.heading_path, "text": p.body}
                     for p in self.passages[:TOOL_PASSAGES]
@@ -309,6 +342,17 @@ def _names(words: tuple[str, ...], text: str) -> int:
     return hits
 
 
+MEASURE_WORDS: Final = frozenset(
+    word
+    for group in SYNONYMS
+    if "tamanho" in group or "longe" in group
+    for option in group
+    for word in option.split()
+)
+"""Words that say how a thing is measured (its size, its distance), not what it is."""
+
+_ANY_COUNT: Final = re.compile(r"\b\d+ [a-z]{4,}")
+"""A number counting something ("11 condominios")."""
 _COUNT: Final = r"\b(?:\d+|uma?|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|todos|todas)"
 
 
@@ -351,16 +395,25 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     own words they contain, then by rank. The development's own name ("condomínio") names
     every passage and counts for none."""
     words = _topic_words(asked)
+    # The thing asked about, not how it is measured: "o tamanho da piscina" wants a sentence
+    # naming the pool with a size, not the house's "área construída".
+    entity = tuple(w for w in words if w not in MEASURE_WORDS) or words
+    # One word per concept: "garagem" and "carros" are one thing asked about.
+    concepts_named = tuple({synonyms(w) or (w,): w for w in entity}.values())
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
-        states = any(
-            _names(words, sentence) and _states(asked, words, sentence)
-            for sentence in split_sentences(passage.body)
+        sentences = split_sentences(passage.body)
+        states = any(_names(entity, s) and _states(asked, words, s) for s in sentences)
+        # "quantas obras a construtora já entregou?": "já entregou 11 condomínios" counts
+        # what the question counts, though by another name; a count of it, in a sentence
+        # naming two of the question's words, is worth one of the question's concepts.
+        counts = asked.measure == "count" and any(
+            _names(concepts_named, s) >= 2 and _ANY_COUNT.search(fold(s)) for s in sentences
         )
         heading = _heading_hits(words, passage.heading_path)
         literal = _literal_hits(words, passage.body)
-        return (-passage.terms_matched, -states, -heading, -literal, n)
+        return (-passage.terms_matched - counts, -states, -heading, -literal, n)
 
     return [p for _, p in sorted(enumerate(passages), key=key)]
 
@@ -426,24 +479,73 @@ def lookup(
     that covers too little of the question is `kb_low_confidence`; otherwise the passage's
     sentences that carry the asked-about entity and figure answer (`kb_answered`).
 
+    A message of several questions the documents do not answer as a whole is asked one
+    question at a time: the answered ones answer, and `unanswered` lists the others (a
+    broker confirms those).
+
     Misspellings are put right against the vocabulary this process read last from this
     database; the search's own rows carry the index's stamp, so an index changed since
     (`kb index` in another process) is seen without a round trip of its own: the
     vocabulary is read again, and when it corrects the question differently the question
     is looked up again."""
     known = _VOCABULARIES.get(_database(conn)) or vocabulary(conn)
-    asked = _read(question, known.words)
-    found, stamp = _lookup(conn, question, asked, broker_topics=broker_topics, options=options, k=k)
+    found, stamp = _lookup_message(
+        conn, question, known.words, broker_topics=broker_topics, options=options, k=k
+    )
     if stamp is not None and stamp != known.stamp:
-        again = _read(question, vocabulary(conn).words)
-        if again != asked:
-            found, _ = _lookup(
-                conn, question, again, broker_topics=broker_topics, options=options, k=k
+        fresh = vocabulary(conn).words
+        if _read(question, fresh) != _read(question, known.words):
+            found, _ = _lookup_message(
+                conn, question, fresh, broker_topics=broker_topics, options=options, k=k
             )
     return found
 
 
-def _lookup(
+def _lookup_message(
+    conn: Connection[DictRow],
+    question: str,
+    known: frozenset[str],
+    *,
+    broker_topics: tuple[str, ...],
+    options: SearchOptions,
+    k: int,
+) -> tuple[Lookup, str | None]:
+    """`lookup` against the vocabulary `known`, with the index stamp the first search saw."""
+
+    def one(text: str) -> tuple[Lookup, str | None]:
+        return _lookup_one(
+            conn, text, _read(text, known), broker_topics=broker_topics, options=options, k=k
+        )
+
+    found, stamp = one(question)
+    if found.verdict == "answer" or found.code == "price_to_broker":
+        return found, stamp
+    if found.reason == "no documents":
+        return found, stamp
+    # "qual construtora faz a obra? é de confiança?": the first is answered, not the second.
+    clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
+    if len(clauses) < 2:
+        return found, stamp
+    parts = [(clause, one(clause)[0]) for clause in clauses]
+    answered = [part for _, part in parts if part.verdict == "answer"]
+    if not answered or any(part.code == "price_to_broker" for _, part in parts):
+        return found, stamp
+    sentences: list[str] = []
+    for part in answered:
+        sentences += [sentence for sentence in part.sentences if sentence not in sentences]
+    unanswered = [clause for clause, part in parts if part.verdict != "answer"]
+    combined = Lookup(
+        "answer",
+        "answered in part" if unanswered else "answered",
+        answered[0].passages,
+        sentences,
+        code="kb_answered",
+        unanswered=unanswered,
+    )
+    return combined, stamp
+
+
+def _lookup_one(
     conn: Connection[DictRow],
     question: str,
     asked: Asked,
@@ -452,8 +554,8 @@ def _lookup(
     options: SearchOptions,
     k: int,
 ) -> tuple[Lookup, str | None]:
-    """`lookup` for a question already read, with the index stamp the search saw (None when
-    it searched nothing)."""
+    """`lookup` for one question already read, with the index stamp the search saw (None
+    when it searched nothing)."""
     if asked.price:
         topic = broker_topic(question, broker_topics)
         reason = f"broker topic: {topic}" if topic else "price question"
@@ -476,6 +578,17 @@ def _lookup(
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
+    if not similar and result.absent and set(result.absent) <= set(asked.context):
+        # Only the question's purpose or reason is missing ("um mercadinho pra emergência"):
+        # what it asks about is searched without that phrase.
+        kept = tuple(w for w in asked.topic if w not in asked.context)
+        if any(w not in WEAK | GENERIC for w in query_words(" ".join(kept))):
+            asked = replace(asked, topic=kept, context=())
+            result = search(conn, " ".join(kept), k=k, embedder=options.embedder, asked=asked)
+            if not result.passages:
+                return Lookup("broker", "no passage", [], code="kb_no_passage"), stamp
+            best = result.passages[0]
+            similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar:
         if result.absent:
             reason = "not in the documents: " + ", ".join(result.absent)

@@ -380,7 +380,9 @@ def _from_documents(result: ToolMessage, question: str, view: PromptView) -> str
         return BROKER_CONFIRMS
     sentences = data.get("sentences")
     if data.get("verdict") == "answer" and isinstance(sentences, list) and sentences:
-        return " ".join(str(sentence) for sentence in sentences)
+        answer = " ".join(str(sentence) for sentence in sentences)
+        # Parts of the message the documents do not answer: a broker confirms those.
+        return f"{answer} {BROKER_CONFIRMS}" if data.get("unanswered") else answer
     reason = str(data.get("reason", ""))
     if data.get("reason_code") == "price_to_broker":
         # The profile's own words on a broker's topic ("Quanto custa uma casa?"), if any.

@@ -128,12 +128,13 @@ _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|close
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
 _NEGOTIATION: Final = re.compile(
     r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
-    r"|contraproposta|oferta|permuta|a vista|avista"
-    r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta))\b"
+    r"|contraproposta|oferta|permuta|a vista|avista|(?:como|de|na) parte do pagamento"
+    r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta"
+    r"|apartamento|apartamentos))\b"
 )
 """A discount or a negotiation: always the broker's."""
 _PRICE: Final = re.compile(
-    r"\b(?:preco|precos|custa|custam|custo|custaria|tabela|tabelas"
+    r"\b(?:preco|precos|custa|custam|custo|custaria|custando|tabela|tabelas"
     r"|valor(?:es)? (?:d[aoe]s?|por) (?:casa|casas|imovel|imoveis|unidade|unidades|lote|lotes"
     r"|terreno|terrenos|sobrado|sobrados|metro|m2|m²|brisa|mare|duna)"
     r"|(?:faz|fazem|fecha|fecham|sai|saem|fica|ficam|esta|vende|vendem) (?:[a-z]+ ){0,3}"
@@ -290,10 +291,18 @@ def _word(word: str) -> str:
     return SLANG.get(word, word)
 
 
+_LAUGHTER: Final = re.compile(r"\b(?:k{2,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,})\b")
+"""Laughter ("kkk", "haha", "rsrs") ends what came before it, as a full stop would."""
+_ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
+"""Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
+
+
 def normalise(text: str) -> str:
-    """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?")
-    and slips in the words that ask put right ("quano" → "quanto")."""
-    low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), fold(text))
+    """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
+    "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
+    the words that ask put right ("quano" → "quanto")."""
+    low = _ROOMS.sub(r"\1 quartos", _LAUGHTER.sub(".", fold(text)))
+    low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
@@ -381,6 +390,10 @@ class Asked:
     """The figure asked for, if any."""
     topic: tuple[str, ...]
     """The words naming what is asked about (no question words)."""
+    context: tuple[str, ...] = ()
+    """Topic words that only give the question's purpose or reason ("pra emergência",
+    "pra conversa com o corretor", "porque meu aluguel vence"): a document that lacks one
+    may still answer what is asked."""
 
 
 def read_question(text: str) -> Asked:
@@ -403,7 +416,38 @@ def read_question(text: str) -> Asked:
     topic = tuple(w for w in _WORD.findall(low) if w not in QUESTION_WORDS)
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
-    return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic)
+    context = tuple(w for w in _context_words(low) if w in topic)
+    return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
+
+
+_CONTEXT: Final = re.compile(r"(?<!\bda )(?<!\bde )\b(?:para|porque)\b([^.!?;:,\n]*)")
+"""A purpose or a reason: "para" (not "dá pra", "tem como") or "porque", to the clause's
+end or to where a question starts again."""
+_RESUMES: Final = re.compile(
+    r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
+    r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
+)
+
+
+_SERVES: Final = re.compile(
+    r"^\s*(?:(?:eu|a gente|nos|meu|minha|o|a|os|as|um|uma) )*(?:jogar|praticar|guardar|usar"
+    r"|colocar|botar|estacionar|fazer|nadar|andar|correr|levar|receber|plantar|criar|ter|ver"
+    r"|assistir|lavar|carregar|instalar)\b"
+)
+"""A purpose that says what the thing must serve ("quadra pra jogar squash", "espaço pra
+guardar barco"): what it names is asked about, not context."""
+
+
+def _context_words(low: str) -> list[str]:
+    """The words of a question's purpose or reason phrases (see `Asked.context`)."""
+    out: list[str] = []
+    for match in _CONTEXT.finditer(low):
+        span = match.group(1)
+        stop = _RESUMES.search(span)
+        span = span[: stop.start()] if stop else span
+        if not _SERVES.match(span):
+            out += _WORD.findall(span)
+    return out
 
 
 def figure_kinds(sentence: str) -> frozenset[Measure]:

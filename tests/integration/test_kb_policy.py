@@ -1,0 +1,78 @@
+"""The answering policy (`homer_agent.kb.search.lookup`) on questions of each kind, on the
+real PostgreSQL with the example development's documents (tests/data/kb).
+
+What a question asks is read first: a purpose or a reason no document names does not
+send an answerable question to the broker; a message of several questions answers the
+ones the documents answer and leaves the rest to a broker; the passage answering a size
+is the one naming the thing measured or counted; a unit offered in payment is a negotiation.
+"""
+
+from __future__ import annotations
+
+from homer_agent.db.pool import Pool
+from homer_agent.kb import lookup
+from homer_agent.models.offline import OfflineChatModel
+from tests.support.kb_scoring import index_documents
+from tests.support.reliability_support import session_for
+
+TOPICS = ("preços das casas", "tabelas de pagamento")
+
+
+def test_a_purpose_no_document_names_does_not_hide_the_answer(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        gym = lookup(conn, "tem academia no clube pra eu treinar cedo?", broker_topics=TOPICS)
+        assert gym.code == "kb_answered"
+        assert any("academia equipada" in sentence for sentence in gym.sentences)
+        # The thing asked about is itself absent: still the broker's.
+        for question in (
+            "tem lugar pra guardar barco?",
+            "tem espaco pra guardar jet ski?",
+            "tem quadra pra jogar squash?",
+            "tem area pra quando a gente fizer festa junina?",
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert found.code == "kb_no_passage", question
+        lights = lookup(conn, "a quadra de tenis tem iluminacao noturna?", broker_topics=TOPICS)
+        assert lights.code == "kb_no_passage"
+
+
+def test_a_message_of_two_questions_answers_the_one_the_documents_answer(pool: Pool) -> None:
+    index_documents(pool)
+    message = "onde fica o stand de vendas? vcs servem cafezinho la?"
+    with pool.connection() as conn:
+        found = lookup(conn, message, broker_topics=TOPICS)
+        assert found.code == "kb_answered"
+        assert any("CE-085" in sentence for sentence in found.sentences)
+        assert found.unanswered == ["voces servem cafezinho la?"]
+        assert "unanswered" in found.as_tool_result()
+        both = lookup(conn, "onde fica o stand? e qnto custa a casa brisa?", broker_topics=TOPICS)
+        assert both.code == "price_to_broker"
+    reply = session_for(pool, "kb-policy-two", OfflineChatModel(), "offline").turn(message).reply
+    assert "CE-085" in reply
+    assert "corretor confirma" in reply
+
+
+def test_a_figure_is_answered_by_the_passage_naming_the_thing_measured(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in ("a piscina do clube tem quantos metros?", "qual o tamanho da piscina?"):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert found.passages[0].heading_path == "Lazer e serviços > Clube", question
+            assert any("25 metros" in sentence for sentence in found.sentences), question
+        # Counted by another name: "obras" delivered are "condomínios".
+        found = lookup(
+            conn, "qnts obras a incorporadora ja entregou ate hoje?", broker_topics=TOPICS
+        )
+        assert any("11 condomínios" in sentence for sentence in found.sentences)
+
+
+def test_a_unit_offered_in_payment_is_a_negotiation(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "da pra dar meu apto como parte do pagamento?",
+            "qnto ta custando o sobrado de 4 quartos?",
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert (found.verdict, found.code) == ("broker", "price_to_broker"), question
