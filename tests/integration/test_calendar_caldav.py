@@ -47,6 +47,7 @@ def dm(day: date) -> str:
 
 
 MONDAY = next_weekday(0)
+BookWhileDown = Callable[[str], tuple[dict[str, str], Session]]
 
 
 @pytest.fixture
@@ -235,41 +236,35 @@ def test_calendar_down_keeps_the_booking_and_pushes_it_once_on_the_next_turn(
     assert again.decoded("dtstamp") == event.decoded("dtstamp")
 
 
-def booked_while_down(
-    *,
+@pytest.fixture
+def book_while_down(
     radicale: Radicale,
     calendar_url: str,
     db_url: str,
     gate: Gate,
     open_session: Callable[..., Session],
-    key: str,
-) -> tuple[dict[str, str], Session]:
-    """Ana books Monday 10h while the calendar cannot be reached: the call is pending.
-    The `calls sync` environment (through the gate, open again) and the session."""
-    url = through(gate, calendar_url)
-    session = open_session(key, broker_calendar(radicale, url))
-    gate.close()
-    say(session, QUALIFIED, "segunda às 10h")
-    return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+) -> BookWhileDown:
+    """Ana books Monday 10h under `key` while the calendar cannot be reached: the call is
+    pending. Gives the `calls sync` environment (through the gate, open again) and the
+    session."""
+
+    def book(key: str) -> tuple[dict[str, str], Session]:
+        url = through(gate, calendar_url)
+        session = open_session(key, broker_calendar(radicale, url))
+        gate.close()
+        say(session, QUALIFIED, "segunda às 10h")
+        return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+
+    return book
 
 
 def test_calendar_down_then_calls_sync_pushes_it_once(
-    *,
     radicale: Radicale,
     calendar_url: str,
-    pool: Pool,
-    db_url: str,
     gate: Gate,
-    open_session: Callable[..., Session],
+    book_while_down: BookWhileDown,
 ) -> None:
-    env, session = booked_while_down(
-        radicale=radicale,
-        calendar_url=calendar_url,
-        db_url=db_url,
-        gate=gate,
-        open_session=open_session,
-        key="ana-sync",
-    )
+    env, session = book_while_down("ana-sync")
     failed = run_cli("calls", "sync", env=env)
     assert failed.returncode == 1
     assert "1 still pending" in failed.stderr and "Traceback" not in failed.stderr
@@ -286,22 +281,13 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
 
 
 def test_a_pending_call_whose_slot_was_taken_is_reported_not_written(
-    *,
     radicale: Radicale,
     calendar_url: str,
     pool: Pool,
-    db_url: str,
     gate: Gate,
-    open_session: Callable[..., Session],
+    book_while_down: BookWhileDown,
 ) -> None:
-    env, _ = booked_while_down(
-        radicale=radicale,
-        calendar_url=calendar_url,
-        db_url=db_url,
-        gate=gate,
-        open_session=open_session,
-        key="ana-clash",
-    )
+    env, _ = book_while_down("ana-clash")
     # Meanwhile a broker fills the slot.
     radicale.add_busy(calendar_url, local(MONDAY, 9, 30), local(MONDAY, 10, 30), "Visita")
     gate.open()

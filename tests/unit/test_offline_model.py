@@ -533,45 +533,55 @@ def test_conversation_joao_through_the_graph() -> None:
     assert "Um corretor vai te ligar na quarta-feira, 10/02/2027 às 15h" in replies[5]
 
 
-def test_conversation_fernanda_through_the_graph_streaming() -> None:
-    lead, replies = converse(
-        [
-            "Bom dia, sou a Fernanda",
-            "Preciso de dois quartos",
-            "Centro",
-            "Tenho R$ 450.000",
-            "Desculpa, são três quartos na verdade",
-            "Amanhã às 10h",
-        ],
-        stream=True,
-    )
-    assert lead.facts == LeadFacts(
-        name="Fernanda",
-        bedrooms=3,
-        neighborhood="Centro",
-        budget_brl=450_000,
-        call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
-    )
-    assert "Anotei: 3 quartos." in replies[4]
-    assert "quinta-feira, 26/11 às 10h" in replies[5]
-
-
-def test_conversation_ricardo_through_the_graph() -> None:
-    lead, replies = converse(
-        [
-            "Oi, aqui é o Ricardo",
-            "4 quartos, no Cumbuco, até 2 milhões",
-            "Pode ser segunda-feira às 14:30",
-        ]
-    )
-    assert lead.facts == LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
-    assert "segunda-feira, 30/11 às 14h30" in replies[2]
+@pytest.mark.parametrize(
+    ("messages", "facts", "replies_say", "stream"),
+    [
+        pytest.param(
+            [
+                "Bom dia, sou a Fernanda",
+                "Preciso de dois quartos",
+                "Centro",
+                "Tenho R$ 450.000",
+                "Desculpa, são três quartos na verdade",
+                "Amanhã às 10h",
+            ],
+            LeadFacts(
+                name="Fernanda",
+                bedrooms=3,
+                neighborhood="Centro",
+                budget_brl=450_000,
+                call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
+            ),
+            {4: "Anotei: 3 quartos.", 5: "quinta-feira, 26/11 às 10h"},
+            True,
+            id="fernanda-streaming-corrects-bedrooms",
+        ),
+        pytest.param(
+            [
+                "Oi, aqui é o Ricardo",
+                "4 quartos, no Cumbuco, até 2 milhões",
+                "Pode ser segunda-feira às 14:30",
+            ],
+            LeadFacts(
+                name="Ricardo",
+                bedrooms=4,
+                neighborhood="Cumbuco",
+                budget_brl=2_000_000,
+                call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
+            ),
+            {2: "segunda-feira, 30/11 às 14h30"},
+            False,
+            id="ricardo-packed",
+        ),
+    ],
+)
+def test_a_conversation_through_the_graph_saves_every_fact(
+    messages: list[str], facts: LeadFacts, replies_say: dict[int, str], stream: bool
+) -> None:
+    lead, replies = converse(messages, stream=stream)
+    assert lead.facts == facts
+    for index, said in replies_say.items():
+        assert said in replies[index]
 
 
 def test_past_call_time_is_refused_then_fixed_through_the_graph() -> None:
