@@ -16,25 +16,17 @@ from langchain_openai import ChatOpenAI
 from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
-from homer_agent.leads import querier
 from homer_agent.model_replies import SAFE_REPLY
 from homer_agent.models import make_chat_model
-from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.conftest import run_cli
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
+from tests.support.sessions import export_of
 
 TEMPLATE = re.compile(r"<\|[^|]*\|>|<(?:start|end)_of_turn>|</?s>", re.IGNORECASE)
 LEAKY = "<|im_start|>assistant\nOlá, meu nome é Homer! <|im_end|>\n<|im_start|>user\nSou a Ana"
 CLEAN = "Olá, meu nome é Homer!"
-
-
-def _export(pool: Pool, key: str) -> dict[str, Any]:
-    with querier(pool) as q:
-        lead = q.get_lead_by_session_key(session_key=key)
-    assert lead is not None
-    return export_lead(pool, lead)
 
 
 def _assert_nothing_leaked(data: dict[str, Any]) -> None:
@@ -55,7 +47,7 @@ def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> N
         )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
-    data = _export(pool, "clean-cli")
+    data = export_of(pool, "clean-cli")
     _assert_nothing_leaked(data)
     said = [m["content"] for m in data["messages"] if m["type"] == "ai"]
     assert said == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
@@ -110,4 +102,4 @@ def test_streamed_and_whole_replies_are_cleaned_alike(pool: Pool) -> None:
     # The tool call the leaky message carried still ran.
     assert streamed.refresh_lead().name == "Ana"
     for key in ("clean-stream", "clean-whole"):
-        _assert_nothing_leaked(_export(pool, key))
+        _assert_nothing_leaked(export_of(pool, key))

@@ -9,7 +9,7 @@ The circuit breaker's state machine is checked on its own with a hand-turned clo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +17,19 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from homer_agent import metrics
-from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
-from homer_agent.models import make_chat_model, make_fallback
+from homer_agent.models import make_fallback
 from homer_agent.models.fallback import CircuitBreaker, failure_reason
-from homer_agent.profile import load_profile
-from homer_agent.session import ERROR_REPLIES, Session
+from homer_agent.session import ERROR_REPLIES
 from tests.conftest import run_cli
 from tests.support.fake_openai import Error, FakeOpenAI, Garbled, Refused, Text, ToolCalls, call
 from tests.support.reliability_support import chat_process, lead_row, turn_rows
+from tests.support.sessions import FAKE_MODEL, fake_settings, settings_session
 
 pytestmark = pytest.mark.timeout(240)
 
-MODEL = "fake-model"
+MODEL = FAKE_MODEL
 APOLOGIES = set(ERROR_REPLIES.values())
 
 
@@ -51,35 +50,9 @@ def _answered(db_url: str, key: str) -> list[tuple[str, str | None, str | None]]
     return [(t["model"], t["fallback_reason"], t["error"]) for t in turn_rows(db_url, lead["id"])]
 
 
-def _session(
-    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] | None = None
-) -> Session:
-    """A Session built the way the chat builds it: the model and fallback of `settings`."""
-    return build_agent(
-        pool=pool,
-        model=make_chat_model(settings),
-        model_name=settings.model_name,
-        profile=load_profile(None),
-        fallback=make_fallback(settings, notify=notify),
-    ).session(key)
-
-
-def _on(provider: FakeOpenAI, **settings: Any) -> Settings:
-    """Settings for `provider`, no retries unless given."""
-    return Settings(
-        **{
-            "homer_model": MODEL,
-            "openai_base_url": provider.base_url,
-            "openai_api_key": "test",
-            "homer_model_retries": 0,
-        }
-        | settings
-    )
-
-
 def _offline_replies(pool: Pool, key: str, *messages: str) -> list[str]:
     """What the offline model alone answers to `messages`, in a conversation of its own."""
-    session = _session(pool, key, Settings(homer_model="offline"))
+    session = settings_session(pool, key, Settings(homer_model="offline"))
     return [session.turn(text).reply for text in messages]
 
 
@@ -311,8 +284,8 @@ def test_fallback_metrics_count_turns_by_reason_and_show_the_circuit(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
     told: list[str] = []
-    settings = _on(provider, homer_circuit_failures=1, homer_circuit_cooldown=600)
-    session = _session(pool, "metrics", settings, told.append)
+    settings = fake_settings(provider, homer_circuit_failures=1, homer_circuit_cooldown=600)
+    session = settings_session(pool, "metrics", settings, told.append)
 
     def fallbacks(reason: str) -> float:
         return _sample("homer_model_fallbacks_total", reason=reason)
@@ -333,8 +306,8 @@ def test_fallback_metrics_count_turns_by_reason_and_show_the_circuit(
     assert len(told) == 2 and "rate limited" in told[0]
 
 
-def test_a_garbled_answer_is_fallen_back_on(provider: FakeOpenAI, pool: Pool) -> None:
-    session = _session(pool, "garbled", _on(provider), lambda _: None)
+def test_a_garbled_answer_is_fallen_backfake_settings(provider: FakeOpenAI, pool: Pool) -> None:
+    session = settings_session(pool, "garbled", fake_settings(provider), lambda _: None)
     provider.down(Garbled())
     result = session.turn("Oi, sou a Rita")
     assert (result.error, result.stats.fallback_reason) == (None, "other")
@@ -343,7 +316,7 @@ def test_a_garbled_answer_is_fallen_back_on(provider: FakeOpenAI, pool: Pool) ->
 
 
 def test_a_stream_cut_mid_reply_leaves_no_half_reply(provider: FakeOpenAI, pool: Pool) -> None:
-    session = _session(pool, "cut", _on(provider), lambda _: None)
+    session = settings_session(pool, "cut", fake_settings(provider), lambda _: None)
     # The stream starts, then the provider stops mid-reply.
     provider.script(Text("Meia resposta que nunca termina " * 5, chunk_delay=0.05))
     shown: list[str] = []

@@ -24,7 +24,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,15 +32,12 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
-from homer_agent.leads import querier
-from homer_agent.models import make_chat_model, make_fallback
-from homer_agent.privacy import export_lead
-from homer_agent.profile import load_profile
 from tests.conftest import run_cli
-from tests.support.service_support import Server, free_port, iter_sse
+from tests.support.service_support import Server, iter_sse
+from tests.support.sessions import export_of, settings_session
+from tests.support.system import free_port, wait_http_ok
 
 pytestmark = [
     pytest.mark.llm_server,
@@ -123,19 +119,15 @@ class LlamaServer:
 
     def wait_ready(self, timeout: float = 120) -> LlamaServer:
         assert self.proc is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"llama_cpp.server exited {self.proc.returncode}: {self.output()}"
-                )
-            try:
-                if httpx.get(f"{self.base_url}/models", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.2)
-        raise TimeoutError(f"llama_cpp.server not ready in {timeout} s: {self.output()}")
+        wait_http_ok(
+            "llama_cpp.server",
+            f"{self.base_url}/models",
+            self.proc,
+            self.output,
+            timeout,
+            interval=0.2,
+        )
+        return self
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
@@ -174,13 +166,6 @@ def llama(llama_process: LlamaServer) -> LlamaServer:
     return llama_process.start()
 
 
-def _export(pool: Pool, key: str) -> dict[str, Any]:
-    with querier(pool) as q:
-        lead = q.get_lead_by_session_key(session_key=key)
-    assert lead is not None
-    return export_lead(pool, lead)
-
-
 def _assert_clean_and_nothing_saved(data: dict[str, Any]) -> None:
     """No template token anywhere stored; no fact saved from messages holding none."""
     stored = json.dumps(data["messages"], ensure_ascii=False)
@@ -213,7 +198,7 @@ def test_piped_chat_on_llama_server(llama: LlamaServer, db_url: str, pool: Pool)
     # The fallback stayed out of the way: it says so on standard error when it answers.
     assert "model provider" not in result.stderr, result.stderr
     assert not TEMPLATE.search(result.stdout), result.stdout
-    data = _export(pool, "llama-chat")
+    data = export_of(pool, "llama-chat")
     _assert_clean_and_nothing_saved(data)
     _assert_turns_on_the_model(data["turns"], len(NO_FACTS))
     replies = [m["content"] for m in data["messages"] if m["type"] == "ai" and m.get("content")]
@@ -251,7 +236,7 @@ def test_serve_streams_from_llama_server(
     assert "".join(tokens).strip() == done["reply"]
     assert {fact: done["lead"][fact] for fact in FACTS} == dict.fromkeys(FACTS)
 
-    data = _export(pool, "llama-api")
+    data = export_of(pool, "llama-api")
     _assert_clean_and_nothing_saved(data)
     _assert_turns_on_the_model(data["turns"], 1)
     [turn] = data["turns"]
@@ -270,13 +255,7 @@ def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: P
         homer_model_retries=0,
         homer_model_timeout=TIMEOUT,
     )
-    session = build_agent(
-        pool=pool,
-        model=make_chat_model(settings),
-        model_name=settings.model_name,
-        profile=load_profile(),
-        fallback=make_fallback(settings, notify=lambda _: None),
-    ).session("llama-fallback")
+    session = settings_session(pool, "llama-fallback", settings)
     pieces: list[str] = []
     answered = session.turn(NO_FACTS[0], on_token=pieces.append)
     llama.stop()  # its port now refuses connections (the next test starts it again)
@@ -285,7 +264,7 @@ def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: P
     assert (answered.error, answered.stats.fallback_reason) == (None, None)
     assert len([p for p in pieces if p.strip()]) > 1, pieces
     assert (fallen.error, fallen.stats.fallback_reason) == (None, "connection")
-    data = _export(pool, "llama-fallback")
+    data = export_of(pool, "llama-fallback")
     assert [(t["model"], t["fallback_reason"]) for t in data["turns"]] == [
         (MODEL, None),
         ("offline", "connection"),

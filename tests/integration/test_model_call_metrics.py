@@ -16,18 +16,16 @@ import pytest
 from psycopg.rows import dict_row
 
 from homer_agent import metrics
-from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.model_calls import call_outcome
-from homer_agent.models import make_chat_model, make_fallback
-from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.support.fake_openai import Error, FakeOpenAI, Text
+from tests.support.sessions import FAKE_MODEL, fake_settings, settings_session
 
 pytestmark = pytest.mark.timeout(120)
 
-MODEL = "fake-model"
+MODEL = FAKE_MODEL
 HISTOGRAM = "homer_model_call_duration_seconds"
 
 
@@ -35,29 +33,6 @@ HISTOGRAM = "homer_model_call_duration_seconds"
 def provider() -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as fake:
         yield fake
-
-
-def _settings(provider: FakeOpenAI, **extra: Any) -> Settings:
-    return Settings(
-        **{
-            "homer_model": MODEL,
-            "openai_base_url": provider.base_url,
-            "openai_api_key": "test",
-            "homer_model_retries": 0,
-            "homer_fallback": "none",
-        }
-        | extra
-    )
-
-
-def _session(pool: Pool, key: str, settings: Settings) -> Session:
-    return build_agent(
-        pool=pool,
-        model=make_chat_model(settings),
-        model_name=settings.model_name,
-        profile=load_profile(None),
-        fallback=make_fallback(settings, notify=lambda _: None),
-    ).session(key)
 
 
 def _sample(name: str, **labels: str) -> float:
@@ -96,7 +71,7 @@ def _last_turn(pool: Pool, session: Session) -> dict[str, Any]:
 def test_an_answered_call_is_one_ok_observation_with_its_tokens(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
-    session = _session(pool, "calls-ok", _settings(provider))
+    session = settings_session(pool, "calls-ok", fake_settings(provider, homer_fallback="none"))
     tokens = _sample("homer_model_tokens_total", model=MODEL, kind="completion")
     before = _snapshot()
     provider.script(Text("Olá! Como posso te chamar?"))
@@ -120,7 +95,11 @@ def test_an_answered_call_is_one_ok_observation_with_its_tokens(
 def test_a_failed_call_is_observed_with_its_outcome(
     provider: FakeOpenAI, pool: Pool, response: Any, outcome: str, turn_error: str
 ) -> None:
-    session = _session(pool, f"calls-{outcome}", _settings(provider, homer_model_timeout=0.5))
+    session = settings_session(
+        pool,
+        f"calls-{outcome}",
+        fake_settings(provider, homer_fallback="none", homer_model_timeout=0.5),
+    )
     before = _snapshot()
     slow_before = _sample(f"{HISTOGRAM}_bucket", model=MODEL, outcome=outcome, le="0.25")
     provider.script(response)
@@ -140,8 +119,8 @@ def test_a_failed_call_is_observed_with_its_outcome(
 def test_a_fallen_back_call_counts_the_failure_and_the_fallbacks_answer(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
-    settings = _settings(provider, homer_fallback="offline", homer_circuit_failures=5)
-    session = _session(pool, "calls-fallback", settings)
+    settings = fake_settings(provider, homer_fallback="offline", homer_circuit_failures=5)
+    session = settings_session(pool, "calls-fallback", settings)
     before = _snapshot()
     provider.script(Error(429, retry_after=0.01))
     result = session.turn("Oi, sou a Rita")
@@ -154,7 +133,7 @@ def test_a_fallen_back_call_counts_the_failure_and_the_fallbacks_answer(
 
 def test_turn_rows_count_every_call_of_a_tool_round(pool: Pool) -> None:
     """The offline model: a name makes a tool call, then the reply: two calls, one turn."""
-    session = _session(pool, "calls-offline", Settings(homer_model="offline"))
+    session = settings_session(pool, "calls-offline", Settings(homer_model="offline"))
     before = _snapshot()
     result = session.turn("Meu nome é Carla Dias")
     assert result.error is None and result.stats.tool_calls == 1

@@ -59,20 +59,19 @@ import psycopg
 import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
-from psycopg.conninfo import conninfo_to_dict
 
 from tests.conftest import with_dbname
 from tests.support import monitoring_exprs
 from tests.support.cli import clean_environ
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
-from tests.support.system import free_port, psql_bin_dir
+from tests.support.roles import ROLES, run_roles_script
+from tests.support.system import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
 PROMETHEUS_CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 ALERTS = PROMETHEUS_DIR / "alerts.yml"
 DOCS_URL = "https://github.com/homer-agent/homer-agent/blob/main/docs"  # render-rules.sh
-ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
 EXPORTER_QUERIES = ROOT / "docker" / "postgres-exporter" / "queries.yaml"
 ALERTMANAGER_DIR = ROOT / "docker" / "alertmanager"
 
@@ -92,7 +91,6 @@ pytestmark = [
 ]
 
 DB = "homer"  # The dashboards' PromQL selects datname="homer", as in compose.
-ROLES = ("homer", "homer_exporter", "homer_grafana")
 SCRAPE_INTERVAL = "1s"
 START_TIMEOUT = 30.0  # Agents, exporter and Prometheus up, every target scraped.
 STEP_TIMEOUT = 20.0  # Conversations answered; every target scraped again.
@@ -221,22 +219,22 @@ def wait_for(
     timeout: float,
     processes: list[Process],
 ) -> T:
-    """Poll ``probe`` until it returns something truthy; fail naming ``what`` otherwise."""
-    deadline = time.monotonic() + timeout
-    last_error = ""
-    while True:
+    """Poll ``probe`` until it returns something truthy; fail naming ``what``, with the
+    processes' logs, otherwise (or as soon as one of them exits)."""
+
+    def alive() -> None:
         for process in processes:
             process.check_alive()
-        try:
-            value = probe()
-            if value:
-                return value
-        except (OSError, ValueError, KeyError, psycopg.Error) as exc:
-            last_error = f"{type(exc).__name__}: {exc}"
-        if time.monotonic() > deadline:
-            logs = "\n".join(process.tail() for process in processes)
-            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what} {last_error}\n{logs}")
-        time.sleep(0.2)
+
+    return wait_until(
+        what,
+        probe,
+        timeout,
+        not_yet=(OSError, ValueError, KeyError, psycopg.Error),
+        alive=alive,
+        details=lambda: "\n".join(process.tail() for process in processes),
+        interval=0.2,
+    )
 
 
 @dataclass
@@ -298,28 +296,7 @@ def create_homer_database(server_url: str, superuser: str, passwords: dict[str, 
     """Database ``homer`` and the compose roles, by the real init script (through psql)."""
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{DB}"')
-    info = conninfo_to_dict(server_url)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin") + os.pathsep + psql_bin_dir(),
-        "POSTGRES_DB": DB,
-        "POSTGRES_USER": superuser,
-        "PGPASSWORD": str(info.get("password") or ""),
-        "HOMER_DB_PASSWORD": passwords["homer"],
-        "HOMER_EXPORTER_PASSWORD": passwords["homer_exporter"],
-        "HOMER_GRAFANA_DB_PASSWORD": passwords["homer_grafana"],
-    }
-    for key, var in (("host", "PGHOST"), ("port", "PGPORT"), ("sslmode", "PGSSLMODE")):
-        if info.get(key):
-            env[var] = str(info[key])
-    done = subprocess.run(
-        ["bash", str(ROLES_SCRIPT)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, f"{ROLES_SCRIPT.name} failed:\n{done.stdout}\n{done.stderr}"
+    run_roles_script(server_url, DB, superuser, passwords)
 
 
 def drop_homer_database(server_url: str) -> None:

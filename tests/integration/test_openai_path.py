@@ -16,10 +16,10 @@ import pytest
 
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
-from homer_agent.privacy import export_lead
 from homer_agent.session import ERROR_REPLIES
 from tests.conftest import run_cli
 from tests.support.fake_openai import Disconnect, Error, FakeOpenAI, Received, Text, ToolCalls, call
+from tests.support.sessions import export_of
 
 MODEL = "some-model"
 # The tool contract: names and argument names the model sees, nothing about which lead.
@@ -54,14 +54,6 @@ def chat(server: FakeOpenAI, db_url: str, key: str, *messages: str, **env: str) 
     return result.stdout.splitlines()
 
 
-def export(pool: Pool, key: str) -> dict[str, Any]:
-    """What `homer-agent lead export KEY` prints (row, messages, turns), in process."""
-    with querier(pool) as q:
-        lead = q.get_lead_by_session_key(session_key=key)
-    assert lead is not None
-    return export_lead(pool, lead)
-
-
 def tool_messages(request: Received) -> list[dict[str, Any]]:
     return [m for m in request.messages if m.get("role") == "tool"]
 
@@ -81,7 +73,7 @@ def test_tool_calls_land_in_the_database_and_the_streamed_reply_is_printed(
     replies = chat(server, db_url, "openai-ana", "Oi, sou a Ana Souza e quero 3 quartos")
 
     assert replies == ["Prazer, Ana! Em qual bairro você gostaria de morar?"]
-    data = export(pool, "openai-ana")
+    data = export_of(pool, "openai-ana")
     assert data["lead"]["name"] == "Ana Souza"
     assert data["lead"]["bedrooms"] == 3
     # The tool results went back to the model, answering its calls by id.
@@ -142,7 +134,7 @@ def test_requests_stream_and_carry_exactly_the_contract_tools(
         ("user", "Obrigado"),
     ]
     # ... while the checkpoint keeps the whole conversation.
-    assert len(export(pool, "openai-schema")["messages"]) == 8
+    assert len(export_of(pool, "openai-schema")["messages"]) == 8
 
 
 def test_a_refused_argument_goes_back_to_the_model_as_an_error(
@@ -169,7 +161,7 @@ def test_a_refused_argument_goes_back_to_the_model_as_an_error(
     assert "less than or equal to 10" in by_tool["update_bedrooms"]
     assert "past" in by_tool["schedule_call"]
     assert by_tool["update_neighborhood"] == "Bairro salvo: Aldeota"
-    data = export(pool, "openai-refused")
+    data = export_of(pool, "openai-refused")
     lead = data["lead"]
     assert (lead["bedrooms"], lead["call_at"], lead["neighborhood"]) == (None, None, "Aldeota")
     statuses = {m["name"]: m.get("status") for m in data["messages"] if m["type"] == "tool"}
@@ -228,7 +220,7 @@ def test_provider_errors_are_retried_and_the_turns_succeed(
     assert len(requests) == 2 * len(statuses)
     for failed, retried in zip(requests[::2], requests[1::2], strict=True):
         assert failed.body == retried.body  # the same request, sent again
-    turns = export(pool, "openai-retry")["turns"]
+    turns = export_of(pool, "openai-retry")["turns"]
     assert [t["error"] for t in turns] == [None, None, None]
 
 
@@ -253,7 +245,7 @@ def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_
 
     assert replies == [ERROR_REPLIES["model"], "Oi de novo! Como posso te chamar?"]
     assert len(server.chat_requests) == 3  # one try and one retry, then the next message
-    turns = export(pool, "openai-down")["turns"]
+    turns = export_of(pool, "openai-down")["turns"]
     assert [t["error"] for t in turns] == ["model", None]
 
 

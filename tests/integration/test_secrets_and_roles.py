@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import urllib.request
@@ -21,7 +20,6 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 import pytest
-from psycopg.conninfo import conninfo_to_dict
 
 from homer_agent.db.migrate import migrate
 from homer_agent.db.pool import open_pool
@@ -29,11 +27,10 @@ from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import run_cli, with_dbname
 from tests.support.cli import EXE, clean_environ
 from tests.support.reliability_support import chat_process, session_for
-from tests.support.system import free_port, psql_bin_dir
+from tests.support.roles import ROLES, run_roles_script
+from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-ROLES_SCRIPT = ROOT / "docker" / "postgres" / "initdb" / "10-homer-roles.sh"
-ROLES = ("homer", "homer_exporter", "homer_grafana")
 
 
 # ---------------------------------------------------------------- .env
@@ -191,30 +188,9 @@ def roles_db(server_url: str) -> Iterator[dict[str, str]]:
         conn.execute(f'CREATE DATABASE "{db}"')
     assert superuser is not None
     passwords = {role: secrets.token_hex(8) for role in ROLES}
-    info = conninfo_to_dict(server_url)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin") + os.pathsep + psql_bin_dir(),
-        "POSTGRES_DB": db,
-        "POSTGRES_USER": str(superuser[0]),
-        "PGPASSWORD": str(info.get("password") or ""),
-        "HOMER_DB_PASSWORD": passwords["homer"],
-        "HOMER_EXPORTER_PASSWORD": passwords["homer_exporter"],
-        "HOMER_GRAFANA_DB_PASSWORD": passwords["homer_grafana"],
-    }
-    for key, var in (("host", "PGHOST"), ("port", "PGPORT"), ("sslmode", "PGSSLMODE")):
-        if info.get(key):
-            env[var] = str(info[key])
     url = with_dbname(server_url, db)
     try:
-        done = subprocess.run(
-            ["bash", str(ROLES_SCRIPT)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode == 0, f"{ROLES_SCRIPT.name} failed:\n{done.stdout}\n{done.stderr}"
+        run_roles_script(server_url, db, str(superuser[0]), passwords)
         urls = {role: _as(url, role, passwords[role]) for role in ROLES} | {"superuser": url}
         pool = open_pool(urls["homer"], max_size=2)
         try:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from homer_agent.agent import build_agent
-from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
-from homer_agent.models import make_chat_model
-from homer_agent.profile import load_profile
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
+from tests.support.sessions import fake_settings, settings_session
 
 
 def test_reply_tokens_reach_the_terminal_as_they_stream(pool: Pool) -> None:
@@ -16,18 +13,8 @@ def test_reply_tokens_reach_the_terminal_as_they_stream(pool: Pool) -> None:
             ToolCalls(call("update_lead_name", name="Ana")),
             Text("Prazer, Ana! Quantos quartos você procura?"),
         )
-        settings = Settings(
-            openai_base_url=server.base_url,
-            openai_api_key="test",
-            homer_model="fake-model",
-            homer_model_retries=0,
-        )
-        session = build_agent(
-            pool=pool,
-            model=make_chat_model(settings),
-            model_name=settings.model_name,
-            profile=load_profile(),
-        ).session("stream-1")
+        settings = fake_settings(server, homer_fallback="none")
+        session = settings_session(pool, "stream-1", settings)
         pieces: list[str] = []
         result = session.turn("Oi, sou a Ana", on_token=pieces.append)
 

@@ -13,7 +13,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,29 +24,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from tests.support.reliability_support import EXE, cli_env
-from tests.support.system import free_port
+from tests.support.system import free_port, wait_for_count, wait_http_ok
 
 SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 GRAPH_TOKEN = "test-graph-token"
 PHONE_NUMBER_ID = "1234567890"
 T = TypeVar("T")
-
-
-def wait_until(what: str, probe: Callable[[], T | None], timeout: float = 90) -> T:
-    """Poll `probe` until it returns something truthy; fail naming `what` otherwise.
-    Transport errors count as "not yet" (a server still starting)."""
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            value = probe()
-            if value:
-                return value
-        except (OSError, ValueError, KeyError, httpx.HTTPError) as exc:
-            last = f"{type(exc).__name__}: {exc}"
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}")
 
 
 class Server:
@@ -69,17 +53,8 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = 60) -> Server:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"serve exited {self.proc.returncode}: {self.output()}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        raise TimeoutError(f"serve not ready in {timeout} s: {self.output()}")
+        wait_http_ok("serve", f"{self.url}/readyz", self.proc, self.output, timeout)
+        return self
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
@@ -232,14 +207,7 @@ class FakeGraph:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
     def wait_for(self, count: int, timeout: float = 30) -> list[GraphRequest]:
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            while len(self.requests) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"{len(self.requests)} of {count} Graph requests arrived")
-                self._lock.wait(left)
-            return list(self.requests)
+        return wait_for_count(self._lock, self.requests, count, timeout, "Graph requests")
 
     def close(self) -> None:
         self._httpd.shutdown()

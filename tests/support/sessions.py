@@ -1,15 +1,27 @@
-"""A session on the built-in offline model, with the agent options a test needs, and a
-helper that says several messages in it."""
+"""A session on the built-in offline model, with the agent options a test needs; a
+session built from Settings the way the chat builds it (with Settings pointing at a fake
+OpenAI-compatible server); a helper that says several messages in a session; and what
+`lead export` prints for a key."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from homer_agent.agent import build_agent
+from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
+from homer_agent.leads import querier
+from homer_agent.models import make_chat_model, make_fallback
 from homer_agent.models.offline import OfflineChatModel
+from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
+
+if TYPE_CHECKING:
+    from tests.support.fake_openai import FakeOpenAI
+
+FAKE_MODEL = "fake-model"
 
 
 def offline_session(pool: Pool, key: str, **options: Any) -> Session:
@@ -24,6 +36,39 @@ def offline_session(pool: Pool, key: str, **options: Any) -> Session:
     ).session(key)
 
 
+def _silent(_: str) -> None:
+    pass
+
+
+def settings_session(
+    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] = _silent
+) -> Session:
+    """The session of `key` built the way the chat builds it: the model and the fallback
+    of `settings` (none with HOMER_FALLBACK=none); `notify` hears what the fallback tells
+    the developer (nothing is logged by default)."""
+    return build_agent(
+        pool=pool,
+        model=make_chat_model(settings),
+        model_name=settings.model_name,
+        profile=load_profile(None),
+        fallback=make_fallback(settings, notify=notify),
+    ).session(key)
+
+
+def fake_settings(provider: FakeOpenAI, model: str = FAKE_MODEL, **settings: Any) -> Settings:
+    """Settings for the fake OpenAI-compatible `provider` and `model`: no retries, and
+    whatever `settings` adds or overrides."""
+    return Settings(
+        **{
+            "homer_model": model,
+            "openai_base_url": provider.base_url,
+            "openai_api_key": "test",
+            "homer_model_retries": 0,
+        }
+        | settings
+    )
+
+
 def say(session: Session, *texts: str) -> list[str]:
     """Each message's reply, in order; a turn that fails fails the test."""
     replies = []
@@ -32,3 +77,11 @@ def say(session: Session, *texts: str) -> list[str]:
         assert result.error is None, result
         replies.append(result.reply)
     return replies
+
+
+def export_of(pool: Pool, key: str) -> dict[str, Any]:
+    """The export (`homer-agent lead export`) of the lead of session `key`, which must exist."""
+    with querier(pool) as q:
+        lead = q.get_lead_by_session_key(session_key=key)
+    assert lead is not None
+    return export_lead(pool, lead)
