@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.times import parse_when
+from tests.support.example_conversations import EXAMPLES
 
 TZ = ZoneInfo("America/Fortaleza")
 NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
@@ -40,61 +41,10 @@ def run_conversation(messages: list[str]) -> LeadFacts:
 # The three public example conversations
 
 
-def test_conversation_joao() -> None:
-    facts = run_conversation(
-        [
-            "Olá!",
-            "Meu nome é João Pedro Almeida",
-            "Procuro uma casa com 3 quartos",
-            "Quero no bairro Praia do Futuro",
-            "Meu orçamento é de 900 mil reais",
-            "Pode ligar no dia 10/02/2027 às 15h",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
-
-
-def test_conversation_fernanda() -> None:
-    facts = run_conversation(
-        [
-            "Bom dia, sou a Fernanda",
-            "Preciso de dois quartos",
-            "Centro",
-            "Tenho R$ 450.000",
-            "Desculpa, são três quartos na verdade",
-            "Amanhã às 10h",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="Fernanda",
-        bedrooms=3,
-        neighborhood="Centro",
-        budget_brl=450_000,
-        call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
-    )
-
-
-def test_conversation_ricardo() -> None:
-    facts = run_conversation(
-        [
-            "Oi, aqui é o Ricardo",
-            "4 quartos, no Cumbuco, até 2 milhões",
-            "Pode ser segunda-feira às 14:30",
-        ]
-    )
-    assert facts == LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_the_example_conversations(name: str) -> None:
+    messages, facts = EXAMPLES[name]
+    assert run_conversation(messages) == facts
 
 
 def test_other_conversation_in_lower_case_and_words() -> None:

@@ -27,6 +27,7 @@ from homer_agent.facts import LeadFacts
 from homer_agent.models.offline import FACT_TOOLS, OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.prompts import system_message
+from tests.support.example_conversations import EXAMPLES, JOAO_FACTS
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -274,15 +275,8 @@ def test_confirmation_once_everything_is_known() -> None:
             {"name": "schedule_call", "args": {"when": "2027-02-10T15:00-03:00"}, "id": "s"}
         ],
     )
-    facts = LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
     reply = _after_tools(
-        facts,
+        JOAO_FACTS,
         calls,
         [ToolMessage("ok", tool_call_id="s", name="schedule_call")],
         "Pode ligar no dia 10/02/2027 às 15h",
@@ -508,23 +502,9 @@ def converse(messages: list[str], *, stream: bool = False) -> tuple[Lead, list[s
 
 
 def test_conversation_joao_through_the_graph() -> None:
-    lead, replies = converse(
-        [
-            "Olá!",
-            "Meu nome é João Pedro Almeida",
-            "Procuro uma casa com 3 quartos",
-            "Quero no bairro Praia do Futuro",
-            "Meu orçamento é de 900 mil reais",
-            "Pode ligar no dia 10/02/2027 às 15h",
-        ]
-    )
-    assert lead.facts == LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
+    messages, facts = EXAMPLES["joao"]
+    lead, replies = converse(messages)
+    assert lead.facts == facts
     assert replies[0].endswith("Como posso te chamar?")
     assert "quartos" in replies[1]
     assert "bairro" in replies[2]
@@ -534,50 +514,16 @@ def test_conversation_joao_through_the_graph() -> None:
 
 
 @pytest.mark.parametrize(
-    ("messages", "facts", "replies_say", "stream"),
+    ("name", "replies_say", "stream"),
     [
-        pytest.param(
-            [
-                "Bom dia, sou a Fernanda",
-                "Preciso de dois quartos",
-                "Centro",
-                "Tenho R$ 450.000",
-                "Desculpa, são três quartos na verdade",
-                "Amanhã às 10h",
-            ],
-            LeadFacts(
-                name="Fernanda",
-                bedrooms=3,
-                neighborhood="Centro",
-                budget_brl=450_000,
-                call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
-            ),
-            {4: "Anotei: 3 quartos.", 5: "quinta-feira, 26/11 às 10h"},
-            True,
-            id="fernanda-streaming-corrects-bedrooms",
-        ),
-        pytest.param(
-            [
-                "Oi, aqui é o Ricardo",
-                "4 quartos, no Cumbuco, até 2 milhões",
-                "Pode ser segunda-feira às 14:30",
-            ],
-            LeadFacts(
-                name="Ricardo",
-                bedrooms=4,
-                neighborhood="Cumbuco",
-                budget_brl=2_000_000,
-                call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-            ),
-            {2: "segunda-feira, 30/11 às 14h30"},
-            False,
-            id="ricardo-packed",
-        ),
+        ("fernanda", {4: "Anotei: 3 quartos.", 5: "quinta-feira, 26/11 às 10h"}, True),
+        ("ricardo", {2: "segunda-feira, 30/11 às 14h30"}, False),
     ],
 )
 def test_a_conversation_through_the_graph_saves_every_fact(
-    messages: list[str], facts: LeadFacts, replies_say: dict[int, str], stream: bool
+    name: str, replies_say: dict[int, str], stream: bool
 ) -> None:
+    messages, facts = EXAMPLES[name]
     lead, replies = converse(messages, stream=stream)
     assert lead.facts == facts
     for index, said in replies_say.items():
