@@ -615,13 +615,7 @@ def test_a_day_without_hour_asks_for_the_hour(day_text: str, question: str) -> N
 
 
 def test_after_everything_is_known_it_reminds_of_the_call() -> None:
-    facts = LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
+    _, facts = EXAMPLES["ricardo"]
     reply = bound().invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Oi")]).content
     assert reply == (
         "Olá, Ricardo! A ligação com o corretor está marcada para segunda-feira, 30/11 às "
