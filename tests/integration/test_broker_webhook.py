@@ -224,18 +224,16 @@ def test_two_senders_at_once_post_each_event_once(
     assert all(r["sent_at"] is not None for r in outbox(pool))
 
 
-def test_without_a_webhook_leads_handoff_lists_who_waits_for_a_person(db_url: str) -> None:
+def test_without_a_webhook_leads_handoff_lists_who_waits_for_a_person(
+    db_url: str, open_session: Callable[..., Session]
+) -> None:
     env = {"DATABASE_URL": db_url}
     assert "No lead is waiting" in run_cli("leads", "--handoff", env=env).stderr
-    run_cli(
-        "chat",
-        "--session",
-        "+5585999990201",
-        env=env,
-        stdin="Sou a Ana\nQuero falar com um corretor\n",
-    )
-    run_cli("chat", "--session", "+5585999990202", env=env, stdin="Pare de me mandar mensagem\n")
-    run_cli("chat", "--session", "+5585999990203", env=env, stdin="Quero 3 quartos\n")
+    # The conversations run in process (the chat command has tests of its own); the
+    # listing is the CLI's.
+    say(open_session("+5585999990201", None), "Sou a Ana", "Quero falar com um corretor")
+    say(open_session("+5585999990202", None), "Pare de me mandar mensagem")
+    say(open_session("+5585999990203", None), "Quero 3 quartos")
     table = run_cli("leads", "--handoff", env=env)
     assert table.returncode == 0, table.stderr
     assert "+5585999990201" in table.stdout and "human" in table.stdout
