@@ -13,16 +13,14 @@ from typing import Any
 
 from langchain_openai import ChatOpenAI
 
-from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.model_replies import SAFE_REPLY
 from homer_agent.models import make_chat_model
-from homer_agent.profile import load_profile
 from homer_agent.session import Session
 from tests.conftest import run_cli
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
-from tests.support.sessions import export_of
+from tests.support.sessions import export_of, session_for
 
 TEMPLATE = re.compile(r"<\|[^|]*\|>|<(?:start|end)_of_turn>|</?s>", re.IGNORECASE)
 LEAKY = "<|im_start|>assistant\nOlá, meu nome é Homer! <|im_end|>\n<|im_start|>user\nSou a Ana"
@@ -57,9 +55,7 @@ def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> N
 
 
 def _session(pool: Pool, model: ChatOpenAI, key: str) -> Session:
-    return build_agent(
-        pool=pool, model=model, model_name="leaky-model", profile=load_profile()
-    ).session(key)
+    return session_for(pool, key, model, "leaky-model")
 
 
 def test_streamed_and_whole_replies_are_cleaned_alike(pool: Pool) -> None:

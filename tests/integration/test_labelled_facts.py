@@ -31,7 +31,8 @@ from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
 from tests.integration.test_examples import expected_call
 from tests.support.paths import DATA
-from tests.support.reliability_support import lead_row, session_for
+from tests.support.reliability_support import lead_row
+from tests.support.sessions import session_for
 
 LABELLED = DATA / "facts_labelled.jsonl"
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")

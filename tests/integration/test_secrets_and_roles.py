@@ -26,8 +26,9 @@ from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import run_cli, with_dbname
 from tests.support.cli import EXE, clean_environ
-from tests.support.reliability_support import chat_process, session_for
+from tests.support.reliability_support import chat_process
 from tests.support.roles import ROLES, run_roles_script
+from tests.support.sessions import session_for
 from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from langchain_core.language_models import BaseChatModel
+
 from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
@@ -24,16 +26,24 @@ if TYPE_CHECKING:
 FAKE_MODEL = "fake-model"
 
 
-def offline_session(pool: Pool, key: str, **options: Any) -> Session:
-    """The session of `key` on an agent built with the offline model and the bundled
-    profile; `options` go to `build_agent` (calendar, webhook, …)."""
+def session_for(
+    pool: Pool,
+    key: str,
+    model: BaseChatModel,
+    model_name: str = "scripted",
+    **options: Any,
+) -> Session:
+    """The session of `key` on an agent built with `model` and the bundled profile;
+    `options` go to `build_agent` (history_window: a small one makes archiving start
+    early; calendar, webhook, …)."""
     return build_agent(
-        pool=pool,
-        model=OfflineChatModel(),
-        model_name="offline",
-        profile=load_profile(),
-        **options,
+        pool=pool, model=model, model_name=model_name, profile=load_profile(None), **options
     ).session(key)
+
+
+def offline_session(pool: Pool, key: str, **options: Any) -> Session:
+    """The session of `key` on the offline model (see `session_for`)."""
+    return session_for(pool, key, OfflineChatModel(), "offline", **options)
 
 
 def _silent(_: str) -> None:
