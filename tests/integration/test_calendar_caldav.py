@@ -75,6 +75,14 @@ def open_session(pool: Pool) -> Callable[..., Session]:
     return open_
 
 
+@pytest.fixture
+def on_calendar(
+    radicale: Radicale, calendar_url: str, open_session: Callable[..., Session]
+) -> Callable[[str], Session]:
+    """The offline session of a key, booking on this test's calendar."""
+    return lambda key: open_session(key, broker_calendar(radicale, calendar_url))
+
+
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
     with pool.connection() as conn:
         return list(conn.execute("SELECT * FROM call_events ORDER BY id").fetchall())
@@ -87,9 +95,9 @@ def only_event(radicale: Radicale, url: str) -> Any:
 
 
 def test_booking_creates_one_event_with_the_lead_card(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
-    session = open_session("ana-card", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-card")
     replies = say(session, QUALIFIED, "segunda às 10h")
     assert f"segunda-feira, {dm(MONDAY)} às 10h" in replies[-1]
 
@@ -112,10 +120,10 @@ def test_booking_creates_one_event_with_the_lead_card(
 
 
 def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
     radicale.add_busy(calendar_url, local(MONDAY, 10), local(MONDAY, 11), "Reunião de equipe")
-    session = open_session("ana-busy", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-busy")
     replies = say(session, QUALIFIED, "segunda às 10h30")
     assert replies[-1] == (
         "Esse horário já está ocupado na agenda dos corretores. "
@@ -132,9 +140,9 @@ def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
 
 
 def test_reschedule_moves_the_same_event(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
-    session = open_session("ana-move", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-move")
     say(session, QUALIFIED, "segunda às 10h")
     first = only_event(radicale, calendar_url)
     # An hour alone keeps the booked day; the booked call's own event is not "busy".
@@ -151,9 +159,9 @@ def test_forget_deletes_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    open_session: Callable[..., Session],
+    on_calendar: Callable[[str], Session],
 ) -> None:
-    session = open_session("ana-forget", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-forget")
     say(session, QUALIFIED, "segunda às 10h")
     assert len(radicale.events(calendar_url)) == 1
 
@@ -175,9 +183,9 @@ def test_handoff_after_booking_cancels_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    open_session: Callable[..., Session],
+    on_calendar: Callable[[str], Session],
 ) -> None:
-    session = open_session("ana-optout", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-optout")
     say(session, QUALIFIED, "segunda às 10h")
     result = session.turn("Não quero mais receber mensagens, pare de me mandar mensagem")
     assert result.route == "handoff"
