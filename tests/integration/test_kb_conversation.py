@@ -15,6 +15,7 @@ import pytest
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup
 from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call, embed_text
 from tests.support.paths import DATA
 
@@ -44,17 +45,7 @@ def server() -> Iterator[FakeOpenAI]:
 
 
 def _chat(db_url: str, key: str, messages: list[str], **env: str) -> list[str]:
-    result = run_cli(
-        "chat",
-        "--session",
-        key,
-        env={"DATABASE_URL": db_url, **env},
-        stdin="\n".join(messages) + "\n",
-    )
-    assert result.returncode == 0, result.stderr
-    replies = result.stdout.splitlines()
-    assert len(replies) == len(messages), result.stdout
-    return replies
+    return piped_chat(key, {"DATABASE_URL": db_url, **env}, *messages)
 
 
 def _lead(db_url: str, key: str) -> dict[str, object]:

@@ -17,7 +17,7 @@ import pytest
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
 from homer_agent.session import ERROR_REPLIES
-from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import Disconnect, Error, FakeOpenAI, Received, Text, ToolCalls, call
 from tests.support.sessions import export_of
 
@@ -42,16 +42,8 @@ def server() -> Iterator[FakeOpenAI]:
 
 def chat(server: FakeOpenAI, db_url: str, key: str, *messages: str, **env: str) -> list[str]:
     """Run `homer-agent chat --session KEY` on the fake server; the reply lines."""
-    result = run_cli(
-        "chat",
-        "--session",
-        key,
-        env=server.env(MODEL) | {"DATABASE_URL": db_url} | env,
-        stdin="".join(f"{m}\n" for m in messages),
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout.splitlines()
+    env = server.env(MODEL) | {"DATABASE_URL": db_url} | env
+    return piped_chat(key, env, *messages, one_each=False)
 
 
 def tool_messages(request: Received) -> list[dict[str, Any]]:
