@@ -18,6 +18,7 @@ from tests.conftest import run_cli
 from tests.support.cli import piped_chat
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call, embed_text
 from tests.support.paths import DATA
+from tests.support.sessions import settings_agent
 
 KB = DATA / "kb"
 PLANTED = """# Aviso importante
@@ -260,10 +261,8 @@ def test_the_service_searches_with_the_configured_embeddings(
 ) -> None:
     # What `serve` does at start (`load_homer`): prepare the documents, then every
     # session of the process searches with those options, embeddings included.
-    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.kb import prepare
-    from homer_agent.models import make_chat_model
     from homer_agent.profile import load_profile
     from homer_agent.service.homer import Homer
 
@@ -277,14 +276,7 @@ def test_the_service_searches_with_the_configured_embeddings(
     profile = load_profile()
     notices: list[str] = []
     kb = prepare(settings, profile, pool, notices.append)
-    agent = build_agent(
-        pool=pool,
-        model=make_chat_model(settings),
-        model_name=settings.model_name,
-        profile=profile,
-        kb=kb,
-    )
-    homer = Homer(settings, agent)
+    homer = Homer(settings, settings_agent(pool, settings, kb=kb))
     indexed = len(server.embedding_requests)
     assert indexed >= 1 and notices
 

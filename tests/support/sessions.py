@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.language_models import BaseChatModel
 
-from homer_agent.agent import build_agent
+from homer_agent.agent import Agent, build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -50,19 +50,28 @@ def _silent(_: str) -> None:
     pass
 
 
-def settings_session(
-    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] = _silent
-) -> Session:
-    """The session of `key` built the way the chat builds it: the model and the fallback
-    of `settings` (none with HOMER_FALLBACK=none); `notify` hears what the fallback tells
-    the developer (nothing is logged by default)."""
+def settings_agent(
+    pool: Pool, settings: Settings, notify: Callable[[str], None] = _silent, **options: Any
+) -> Agent:
+    """The agent built the way the chat builds it: the model and the fallback of
+    `settings` (none with HOMER_FALLBACK=none, or on the offline model); `notify` hears
+    what the fallback tells the developer (nothing is logged by default); `options` go
+    to `build_agent` (kb, …)."""
     return build_agent(
         pool=pool,
         model=make_chat_model(settings),
         model_name=settings.model_name,
         profile=load_profile(None),
         fallback=make_fallback(settings, notify=notify),
-    ).session(key)
+        **options,
+    )
+
+
+def settings_session(
+    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] = _silent
+) -> Session:
+    """The session of `key` on `settings_agent`."""
+    return settings_agent(pool, settings, notify).session(key)
 
 
 def fake_settings(provider: FakeOpenAI, model: str = FAKE_MODEL, **settings: Any) -> Settings:
