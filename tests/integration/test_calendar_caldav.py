@@ -23,6 +23,7 @@ from homer_agent.profile import load_profile
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.session import Session
 from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 from tests.support.radicale_server import USER, Gate, Radicale
 from tests.support.sessions import offline_session, say
@@ -401,14 +402,8 @@ def test_the_llm_path_gets_the_alternatives_and_books_the_one_chosen(
             ToolCalls(call("schedule_call", when=chosen.isoformat())),
             Text("Combinado: segunda às 9h30."),
         )
-        result = run_cli(
-            "chat",
-            "--session",
-            "llm-alt",
-            env=server.env("some-model") | {"DATABASE_URL": db_url},
-            stdin="Pode ser domingo às 23h\nàs 9h30 então\n",
-        )
-        assert result.returncode == 0, result.stderr
+        env = server.env("some-model") | {"DATABASE_URL": db_url}
+        piped_chat("llm-alt", env, "Pode ser domingo às 23h", "às 9h30 então", one_each=False)
         requests = server.chat_requests
     [tool_reply] = [m for m in requests[1].messages if m.get("role") == "tool"]
     outcome = json.loads(tool_reply["content"])

@@ -18,7 +18,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.model_replies import SAFE_REPLY
 from homer_agent.models import make_chat_model
 from homer_agent.session import Session
-from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 from tests.support.sessions import export_of, session_for
 
@@ -36,15 +36,9 @@ def _assert_nothing_leaked(data: dict[str, Any]) -> None:
 def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> None:
     with FakeOpenAI() as server:
         server.script(Text(LEAKY), Text("<end_of_turn>"), Text("<s> Qual o seu orçamento?</s>"))
-        result = run_cli(
-            "chat",
-            "--session",
-            "clean-cli",
-            env=server.env("leaky-model") | {"DATABASE_URL": db_url},
-            stdin="Oi\nTudo bem?\nQuero comprar\n",
-        )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
+        env = server.env("leaky-model") | {"DATABASE_URL": db_url}
+        replies = piped_chat("clean-cli", env, "Oi", "Tudo bem?", "Quero comprar")
+    assert replies == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
     data = export_of(pool, "clean-cli")
     _assert_nothing_leaked(data)
     said = [m["content"] for m in data["messages"] if m["type"] == "ai"]

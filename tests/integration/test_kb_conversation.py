@@ -153,15 +153,8 @@ def test_the_llm_path_gets_passages_from_the_search_tool(
         ToolCalls(call("search_development", query="quanto custa a casa?")),
         Text("Um corretor confirma os preços na ligação."),
     )
-    result = run_cli(
-        "chat",
-        "--session",
-        "kb-llm",
-        env={"DATABASE_URL": db_url, "HOMER_KB_DIR": str(docs), **server.env()},
-        stdin="Tem piscina?\nQuanto custa a casa?\n",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    env = {"DATABASE_URL": db_url, "HOMER_KB_DIR": str(docs), **server.env()}
+    assert piped_chat("kb-llm", env, "Tem piscina?", "Quanto custa a casa?") == [
         "Sim! O clube tem piscina adulto e infantil.",
         "Um corretor confirma os preços na ligação.",
     ]
