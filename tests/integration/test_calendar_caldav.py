@@ -23,6 +23,7 @@ from homer_agent.profile import load_profile
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.session import Session
 from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
 from tests.support.radicale_server import USER, Gate, Radicale
 from tests.support.sessions import offline_session, say
@@ -47,6 +48,7 @@ def dm(day: date) -> str:
 
 
 MONDAY = next_weekday(0)
+BookWhileDown = Callable[[str], tuple[dict[str, str], Session]]
 
 
 @pytest.fixture
@@ -74,6 +76,14 @@ def open_session(pool: Pool) -> Callable[..., Session]:
     return open_
 
 
+@pytest.fixture
+def on_calendar(
+    radicale: Radicale, calendar_url: str, open_session: Callable[..., Session]
+) -> Callable[[str], Session]:
+    """The offline session of a key, booking on this test's calendar."""
+    return lambda key: open_session(key, broker_calendar(radicale, calendar_url))
+
+
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
     with pool.connection() as conn:
         return list(conn.execute("SELECT * FROM call_events ORDER BY id").fetchall())
@@ -86,9 +96,9 @@ def only_event(radicale: Radicale, url: str) -> Any:
 
 
 def test_booking_creates_one_event_with_the_lead_card(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
-    session = open_session("ana-card", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-card")
     replies = say(session, QUALIFIED, "segunda às 10h")
     assert f"segunda-feira, {dm(MONDAY)} às 10h" in replies[-1]
 
@@ -111,10 +121,10 @@ def test_booking_creates_one_event_with_the_lead_card(
 
 
 def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
     radicale.add_busy(calendar_url, local(MONDAY, 10), local(MONDAY, 11), "Reunião de equipe")
-    session = open_session("ana-busy", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-busy")
     replies = say(session, QUALIFIED, "segunda às 10h30")
     assert replies[-1] == (
         "Esse horário já está ocupado na agenda dos corretores. "
@@ -131,9 +141,9 @@ def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
 
 
 def test_reschedule_moves_the_same_event(
-    radicale: Radicale, calendar_url: str, pool: Pool, open_session: Callable[..., Session]
+    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
 ) -> None:
-    session = open_session("ana-move", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-move")
     say(session, QUALIFIED, "segunda às 10h")
     first = only_event(radicale, calendar_url)
     # An hour alone keeps the booked day; the booked call's own event is not "busy".
@@ -150,9 +160,9 @@ def test_forget_deletes_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    open_session: Callable[..., Session],
+    on_calendar: Callable[[str], Session],
 ) -> None:
-    session = open_session("ana-forget", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-forget")
     say(session, QUALIFIED, "segunda às 10h")
     assert len(radicale.events(calendar_url)) == 1
 
@@ -174,9 +184,9 @@ def test_handoff_after_booking_cancels_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    open_session: Callable[..., Session],
+    on_calendar: Callable[[str], Session],
 ) -> None:
-    session = open_session("ana-optout", broker_calendar(radicale, calendar_url))
+    session = on_calendar("ana-optout")
     say(session, QUALIFIED, "segunda às 10h")
     result = session.turn("Não quero mais receber mensagens, pare de me mandar mensagem")
     assert result.route == "handoff"
@@ -235,41 +245,35 @@ def test_calendar_down_keeps_the_booking_and_pushes_it_once_on_the_next_turn(
     assert again.decoded("dtstamp") == event.decoded("dtstamp")
 
 
-def booked_while_down(
-    *,
+@pytest.fixture
+def book_while_down(
     radicale: Radicale,
     calendar_url: str,
     db_url: str,
     gate: Gate,
     open_session: Callable[..., Session],
-    key: str,
-) -> tuple[dict[str, str], Session]:
-    """Ana books Monday 10h while the calendar cannot be reached: the call is pending.
-    The `calls sync` environment (through the gate, open again) and the session."""
-    url = through(gate, calendar_url)
-    session = open_session(key, broker_calendar(radicale, url))
-    gate.close()
-    say(session, QUALIFIED, "segunda às 10h")
-    return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+) -> BookWhileDown:
+    """Ana books Monday 10h under `key` while the calendar cannot be reached: the call is
+    pending. Gives the `calls sync` environment (through the gate, open again) and the
+    session."""
+
+    def book(key: str) -> tuple[dict[str, str], Session]:
+        url = through(gate, calendar_url)
+        session = open_session(key, broker_calendar(radicale, url))
+        gate.close()
+        say(session, QUALIFIED, "segunda às 10h")
+        return {"DATABASE_URL": db_url} | caldav_env(radicale, url), session
+
+    return book
 
 
 def test_calendar_down_then_calls_sync_pushes_it_once(
-    *,
     radicale: Radicale,
     calendar_url: str,
-    pool: Pool,
-    db_url: str,
     gate: Gate,
-    open_session: Callable[..., Session],
+    book_while_down: BookWhileDown,
 ) -> None:
-    env, session = booked_while_down(
-        radicale=radicale,
-        calendar_url=calendar_url,
-        db_url=db_url,
-        gate=gate,
-        open_session=open_session,
-        key="ana-sync",
-    )
+    env, session = book_while_down("ana-sync")
     failed = run_cli("calls", "sync", env=env)
     assert failed.returncode == 1
     assert "1 still pending" in failed.stderr and "Traceback" not in failed.stderr
@@ -286,22 +290,13 @@ def test_calendar_down_then_calls_sync_pushes_it_once(
 
 
 def test_a_pending_call_whose_slot_was_taken_is_reported_not_written(
-    *,
     radicale: Radicale,
     calendar_url: str,
     pool: Pool,
-    db_url: str,
     gate: Gate,
-    open_session: Callable[..., Session],
+    book_while_down: BookWhileDown,
 ) -> None:
-    env, _ = booked_while_down(
-        radicale=radicale,
-        calendar_url=calendar_url,
-        db_url=db_url,
-        gate=gate,
-        open_session=open_session,
-        key="ana-clash",
-    )
+    env, _ = book_while_down("ana-clash")
     # Meanwhile a broker fills the slot.
     radicale.add_busy(calendar_url, local(MONDAY, 9, 30), local(MONDAY, 10, 30), "Visita")
     gate.open()
@@ -407,14 +402,8 @@ def test_the_llm_path_gets_the_alternatives_and_books_the_one_chosen(
             ToolCalls(call("schedule_call", when=chosen.isoformat())),
             Text("Combinado: segunda às 9h30."),
         )
-        result = run_cli(
-            "chat",
-            "--session",
-            "llm-alt",
-            env=server.env("some-model") | {"DATABASE_URL": db_url},
-            stdin="Pode ser domingo às 23h\nàs 9h30 então\n",
-        )
-        assert result.returncode == 0, result.stderr
+        env = server.env("some-model") | {"DATABASE_URL": db_url}
+        piped_chat("llm-alt", env, "Pode ser domingo às 23h", "às 9h30 então", one_each=False)
         requests = server.chat_requests
     [tool_reply] = [m for m in requests[1].messages if m.get("role") == "tool"]
     outcome = json.loads(tool_reply["content"])

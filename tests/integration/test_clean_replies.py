@@ -13,15 +13,14 @@ from typing import Any
 
 from langchain_openai import ChatOpenAI
 
-from homer_agent.agent import build_agent
+from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.model_replies import SAFE_REPLY
 from homer_agent.models import make_chat_model
-from homer_agent.profile import load_profile
 from homer_agent.session import Session
-from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
-from tests.support.sessions import exported
+from tests.support.sessions import export_of, session_for
 
 TEMPLATE = re.compile(r"<\|[^|]*\|>|<(?:start|end)_of_turn>|</?s>", re.IGNORECASE)
 LEAKY = "<|im_start|>assistant\nOlá, meu nome é Homer! <|im_end|>\n<|im_start|>user\nSou a Ana"
@@ -37,16 +36,10 @@ def _assert_nothing_leaked(data: dict[str, Any]) -> None:
 def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> None:
     with FakeOpenAI() as server:
         server.script(Text(LEAKY), Text("<end_of_turn>"), Text("<s> Qual o seu orçamento?</s>"))
-        result = run_cli(
-            "chat",
-            "--session",
-            "clean-cli",
-            env=server.env("leaky-model") | {"DATABASE_URL": db_url},
-            stdin="Oi\nTudo bem?\nQuero comprar\n",
-        )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
-    data = exported(pool, "clean-cli")
+        env = server.env("leaky-model") | {"DATABASE_URL": db_url}
+        replies = piped_chat("clean-cli", env, "Oi", "Tudo bem?", "Quero comprar")
+    assert replies == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
+    data = export_of(pool, "clean-cli")
     _assert_nothing_leaked(data)
     said = [m["content"] for m in data["messages"] if m["type"] == "ai"]
     assert said == [CLEAN, SAFE_REPLY, "Qual o seu orçamento?"]
@@ -56,14 +49,18 @@ def test_piped_chat_shows_and_stores_clean_replies(db_url: str, pool: Pool) -> N
 
 
 def _session(pool: Pool, model: ChatOpenAI, key: str) -> Session:
-    return build_agent(
-        pool=pool, model=model, model_name="leaky-model", profile=load_profile()
-    ).session(key)
+    return session_for(pool, key, model, "leaky-model")
 
 
 def test_streamed_and_whole_replies_are_cleaned_alike(pool: Pool) -> None:
     with FakeOpenAI() as server:
-        streaming = make_chat_model(server.settings("leaky-model"))
+        settings = Settings(
+            openai_base_url=server.base_url,
+            openai_api_key="test",
+            homer_model="leaky-model",
+            homer_model_retries=0,
+        )
+        streaming = make_chat_model(settings)
         assert isinstance(streaming, ChatOpenAI)
         whole = streaming.model_copy(update={"streaming": False, "stream_usage": False})
 
@@ -95,4 +92,4 @@ def test_streamed_and_whole_replies_are_cleaned_alike(pool: Pool) -> None:
     # The tool call the leaky message carried still ran.
     assert streamed.refresh_lead().name == "Ana"
     for key in ("clean-stream", "clean-whole"):
-        _assert_nothing_leaked(exported(pool, key))
+        _assert_nothing_leaked(export_of(pool, key))

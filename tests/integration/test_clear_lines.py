@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.conftest import run_cli
-from tests.support.service_support import free_port
+from tests.support.system import free_port
 
 PASSWORD = "not-the-right-one-5e3f"
 SSL_OR_GSS_REQUEST = {80877103, 80877104}

@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from tests.support.reliability_support import EXE, cli_env
-from tests.support.service_support import free_port, wait_until
+from tests.support.system import free_port, wait_until
 
 
 def _postmaster(data_dir: Path) -> psutil.Process | None:

@@ -20,9 +20,9 @@ from tests.support.reliability_support import (
     ScriptedChatModel,
     calls_then_reply,
     lead_row,
-    session_for,
     tool_call,
 )
+from tests.support.sessions import session_for
 
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
 

@@ -25,11 +25,11 @@ from homer_agent.session import ERROR_REPLIES
 from tests.conftest import run_cli
 from tests.support.fake_openai import Error, FakeOpenAI, Garbled, Refused, Text, ToolCalls, call
 from tests.support.reliability_support import chat_process, lead_row, turn_rows
-from tests.support.sessions import session_on
+from tests.support.sessions import FAKE_MODEL, fake_settings, settings_session
 
 pytestmark = pytest.mark.timeout(240)
 
-MODEL = "fake-model"
+MODEL = FAKE_MODEL
 APOLOGIES = set(ERROR_REPLIES.values())
 
 
@@ -52,7 +52,7 @@ def _answered(db_url: str, key: str) -> list[tuple[str, str | None, str | None]]
 
 def _offline_replies(pool: Pool, key: str, *messages: str) -> list[str]:
     """What the offline model alone answers to `messages`, in a conversation of its own."""
-    session = session_on(pool, key, Settings(homer_model="offline"))
+    session = settings_session(pool, key, Settings(homer_model="offline"))
     return [session.turn(text).reply for text in messages]
 
 
@@ -284,8 +284,8 @@ def test_fallback_metrics_count_turns_by_reason_and_show_the_circuit(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
     told: list[str] = []
-    settings = provider.settings(MODEL, homer_circuit_failures=1, homer_circuit_cooldown=600)
-    session = session_on(pool, "metrics", settings, told.append)
+    settings = fake_settings(provider, homer_circuit_failures=1, homer_circuit_cooldown=600)
+    session = settings_session(pool, "metrics", settings, told.append)
 
     def fallbacks(reason: str) -> float:
         return _sample("homer_model_fallbacks_total", reason=reason)
@@ -306,8 +306,8 @@ def test_fallback_metrics_count_turns_by_reason_and_show_the_circuit(
     assert len(told) == 2 and "rate limited" in told[0]
 
 
-def test_a_garbled_answer_is_fallen_back_on(provider: FakeOpenAI, pool: Pool) -> None:
-    session = session_on(pool, "garbled", provider.settings(MODEL), lambda _: None)
+def test_a_garbled_answer_is_fallen_backfake_settings(provider: FakeOpenAI, pool: Pool) -> None:
+    session = settings_session(pool, "garbled", fake_settings(provider), lambda _: None)
     provider.down(Garbled())
     result = session.turn("Oi, sou a Rita")
     assert (result.error, result.stats.fallback_reason) == (None, "other")
@@ -316,7 +316,7 @@ def test_a_garbled_answer_is_fallen_back_on(provider: FakeOpenAI, pool: Pool) ->
 
 
 def test_a_stream_cut_mid_reply_leaves_no_half_reply(provider: FakeOpenAI, pool: Pool) -> None:
-    session = session_on(pool, "cut", provider.settings(MODEL), lambda _: None)
+    session = settings_session(pool, "cut", fake_settings(provider), lambda _: None)
     # The stream starts, then the provider stops mid-reply.
     provider.script(Text("Meia resposta que nunca termina " * 5, chunk_delay=0.05))
     shown: list[str] = []
@@ -345,9 +345,11 @@ def _stop_after_first_request(provider: FakeOpenAI) -> Any:
 
 
 def _sample(name: str, **labels: str) -> float:
-    value = metrics.REGISTRY.get_sample_value(name, labels)
-    assert value is not None, f"no sample {name}{labels}"
-    return value
+    for family in metrics.REGISTRY.collect():
+        for sample in family.samples:
+            if sample.name == name and dict(sample.labels) == labels:
+                return float(sample.value)
+    raise AssertionError(f"no sample {name}{labels}")
 
 
 # ---------------------------------------------------------------- the breaker alone

@@ -27,7 +27,8 @@ from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import fresh_database
 from tests.support.fact_scoring import score_fields, score_reply, table
-from tests.support.reliability_support import lead_row, session_for
+from tests.support.reliability_support import lead_row
+from tests.support.sessions import session_for
 
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95

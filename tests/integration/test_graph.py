@@ -13,7 +13,6 @@ import pytest
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
-from homer_agent.agent import build_agent
 from homer_agent.db.models import Lead, Turn
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -24,6 +23,7 @@ from homer_agent.profile import load_profile
 from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD
 from homer_agent.session import ERROR_REPLIES, RECURSION_LIMIT, Session
 from tests.support.reliability_support import ScriptedChatModel, tool_call
+from tests.support.sessions import session_for
 
 
 def looping_model() -> ScriptedChatModel:
@@ -50,12 +50,10 @@ def broken_model() -> ScriptedChatModel:
 
 @pytest.fixture
 def open_session(pool: Pool) -> Callable[..., Session]:
-    profile = load_profile()
-
     def open_(key: str, model: BaseChatModel | None = None) -> Session:
         chosen = model if model is not None else OfflineChatModel()
         name = "offline" if isinstance(chosen, OfflineChatModel) else chosen._llm_type
-        return build_agent(pool=pool, model=chosen, model_name=name, profile=profile).session(key)
+        return session_for(pool, key, chosen, name)
 
     return open_
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.service_support import free_port
+from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "docker" / "haproxy" / "haproxy.cfg"

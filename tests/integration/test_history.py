@@ -6,14 +6,12 @@ from datetime import timedelta
 
 from langchain_core.messages import HumanMessage
 
-from homer_agent.agent import build_agent
 from homer_agent.db.pool import Pool
 from homer_agent.history import ARCHIVE_AFTER
 from homer_agent.leads import lead_id_of, thread_id
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.privacy import export_lead, forget_lead, prune_idle_conversations
-from homer_agent.profile import load_profile
 from homer_agent.session import Session
+from tests.support.sessions import offline_session
 
 WINDOW = 4
 MESSAGES = [
@@ -27,13 +25,7 @@ MESSAGES = [
 
 
 def _session(pool: Pool, key: str) -> Session:
-    return build_agent(
-        pool=pool,
-        model=OfflineChatModel(),
-        model_name="offline",
-        profile=load_profile(),
-        history_window=WINDOW,
-    ).session(key)
+    return offline_session(pool, key, history_window=WINDOW)
 
 
 def _checkpointed(session: Session) -> list[object]:

@@ -28,10 +28,10 @@ from tests.support.reliability_support import (
     ScriptedChatModel,
     calls_then_reply,
     lead_row,
-    session_for,
     tool_call,
     turn_rows,
 )
+from tests.support.sessions import session_for
 
 VICTIM = "victim@example.com"
 VICTIM_FACTS: dict[str, Any] = {

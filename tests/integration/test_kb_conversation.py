@@ -15,8 +15,10 @@ import pytest
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup
 from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call, embed_text
 from tests.support.paths import DATA
+from tests.support.sessions import settings_agent
 
 KB = DATA / "kb"
 PLANTED = """# Aviso importante
@@ -44,17 +46,7 @@ def server() -> Iterator[FakeOpenAI]:
 
 
 def _chat(db_url: str, key: str, messages: list[str], **env: str) -> list[str]:
-    result = run_cli(
-        "chat",
-        "--session",
-        key,
-        env={"DATABASE_URL": db_url, **env},
-        stdin="\n".join(messages) + "\n",
-    )
-    assert result.returncode == 0, result.stderr
-    replies = result.stdout.splitlines()
-    assert len(replies) == len(messages), result.stdout
-    return replies
+    return piped_chat(key, {"DATABASE_URL": db_url, **env}, *messages)
 
 
 def _lead(db_url: str, key: str) -> dict[str, object]:
@@ -161,15 +153,8 @@ def test_the_llm_path_gets_passages_from_the_search_tool(
         ToolCalls(call("search_development", query="quanto custa a casa?")),
         Text("Um corretor confirma os preços na ligação."),
     )
-    result = run_cli(
-        "chat",
-        "--session",
-        "kb-llm",
-        env={"DATABASE_URL": db_url, "HOMER_KB_DIR": str(docs), **server.env()},
-        stdin="Tem piscina?\nQuanto custa a casa?\n",
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    env = {"DATABASE_URL": db_url, "HOMER_KB_DIR": str(docs), **server.env()}
+    assert piped_chat("kb-llm", env, "Tem piscina?", "Quanto custa a casa?") == [
         "Sim! O clube tem piscina adulto e infantil.",
         "Um corretor confirma os preços na ligação.",
     ]
@@ -269,10 +254,8 @@ def test_the_service_searches_with_the_configured_embeddings(
 ) -> None:
     # What `serve` does at start (`load_homer`): prepare the documents, then every
     # session of the process searches with those options, embeddings included.
-    from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.kb import prepare
-    from homer_agent.models import make_chat_model
     from homer_agent.profile import load_profile
     from homer_agent.service.homer import Homer
 
@@ -286,14 +269,7 @@ def test_the_service_searches_with_the_configured_embeddings(
     profile = load_profile()
     notices: list[str] = []
     kb = prepare(settings, profile, pool, notices.append)
-    agent = build_agent(
-        pool=pool,
-        model=make_chat_model(settings),
-        model_name=settings.model_name,
-        profile=profile,
-        kb=kb,
-    )
-    homer = Homer(settings, agent)
+    homer = Homer(settings, settings_agent(pool, settings, kb=kb))
     indexed = len(server.embedding_requests)
     assert indexed >= 1 and notices
 

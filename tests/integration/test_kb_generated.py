@@ -12,7 +12,9 @@ every seed: >= 90% of answerable questions carry the fact, every price and unkno
 question gets the broker line, no invented figure, no bare greeting.
 
 `uv run pytest tests/integration/test_kb_generated.py -s` prints the table (about 580
-sessions per seed, under a minute each on the embedded server).
+sessions per seed, under a minute each on the embedded server). The default run scores
+the tuning seed and the untouched one ("tune on one seed, report another"); the seeds
+read after their first report run with `HOMER_TEST_ALL_SEEDS=1` in the environment.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import pytest
 from homer_agent.db.pool import Pool
 from tests.support.kb_scoring import HEADER, score
 from tests.support.question_gen import generate
+from tests.support.seeds import reported_seed
 
 SEEDS = {
     "tuning seed 1": 1,
@@ -34,9 +37,12 @@ SEEDS = {
     "seed 6 (read after its first report)": 6,
     "untouched seed 7": 7,
 }
+IN_EVERY_RUN = ("tuning seed 1", "untouched seed 7")
 
 
-@pytest.mark.parametrize("label", list(SEEDS))
+@pytest.mark.parametrize(
+    "label", [label if label in IN_EVERY_RUN else reported_seed(label) for label in SEEDS]
+)
 def test_generated_questions(pool: Pool, label: str) -> None:
     questions = generate(SEEDS[label])
     assert sum("fact" in q for q in questions) >= 500

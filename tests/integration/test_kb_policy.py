@@ -13,7 +13,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.kb import lookup
 from homer_agent.models.offline import OfflineChatModel
 from tests.support.kb_scoring import index_documents
-from tests.support.reliability_support import session_for
+from tests.support.sessions import session_for
 
 TOPICS = ("preços das casas", "tabelas de pagamento")
 

@@ -26,7 +26,7 @@ from homer_agent.kb import index_folder, search
 from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import ROOT
 from tests.support.paths import DATA
-from tests.support.reliability_support import session_for
+from tests.support.sessions import session_for
 
 KB = DATA / "kb"
 QUESTIONS = DATA / "kb_questions.json"

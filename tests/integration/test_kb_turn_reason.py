@@ -12,7 +12,7 @@ from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.models.offline import OfflineChatModel
 from tests.support.kb_scoring import index_documents
-from tests.support.reliability_support import session_for
+from tests.support.sessions import session_for
 
 
 def _count(reason: str) -> float:

@@ -20,21 +20,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import psycopg
 import pytest
 
 from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
-from tests.conftest import TEMPLATE_DB, with_dbname
 from tests.integration.test_examples import expected_call
 from tests.support.paths import DATA
-from tests.support.reliability_support import lead_row, session_for
+from tests.support.reliability_support import lead_row
+from tests.support.sessions import session_for
 
 LABELLED = DATA / "facts_labelled.jsonl"
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
@@ -54,12 +52,9 @@ def same(fact: str, got: Any, want: Any) -> bool:
 
 
 @pytest.fixture(scope="module")
-def outcomes(server_url: str, template_url: str) -> Iterator[list[tuple[dict[str, Any], dict]]]:
+def outcomes(module_db_url: str) -> Iterator[list[tuple[dict[str, Any], dict]]]:
     """Every conversation through the graph on a database of this module's own."""
-    name = f"homer_test_labelled_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
-    url = with_dbname(server_url, name)
+    url = module_db_url
     pool = open_pool(url, max_size=2)
     try:
         results = []
@@ -75,8 +70,6 @@ def outcomes(server_url: str, template_url: str) -> Iterator[list[tuple[dict[str
         yield results
     finally:
         pool.close()
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def score(outcomes: list[tuple[dict[str, Any], dict]]) -> tuple[Counter[str], list[str]]:

@@ -23,9 +23,9 @@ from tests.support.reliability_support import (
     cli_env,
     lead_row,
     rows_about,
-    session_for,
     traces,
 )
+from tests.support.sessions import session_for
 
 CONVERSATION = [
     "Oi, meu nome é Ana Beatriz",

@@ -35,8 +35,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from tests.conftest import run_cli
-from tests.support.service_support import Server, free_port, iter_sse, wait_http_ok
-from tests.support.sessions import exported, session_on
+from tests.support.service_support import Server, iter_sse
+from tests.support.sessions import export_of, settings_session
+from tests.support.system import free_port, wait_http_ok
 
 pytestmark = [
     pytest.mark.llm_server,
@@ -118,8 +119,14 @@ class LlamaServer:
 
     def wait_ready(self, timeout: float = 120) -> LlamaServer:
         assert self.proc is not None
-        url = f"{self.base_url}/models"
-        wait_http_ok(self.proc, url, "llama_cpp.server", self.output, timeout=timeout, interval=0.2)
+        wait_http_ok(
+            "llama_cpp.server",
+            f"{self.base_url}/models",
+            self.proc,
+            self.output,
+            timeout,
+            interval=0.2,
+        )
         return self
 
     def output(self) -> str:
@@ -191,7 +198,7 @@ def test_piped_chat_on_llama_server(llama: LlamaServer, db_url: str, pool: Pool)
     # The fallback stayed out of the way: it says so on standard error when it answers.
     assert "model provider" not in result.stderr, result.stderr
     assert not TEMPLATE.search(result.stdout), result.stdout
-    data = exported(pool, "llama-chat")
+    data = export_of(pool, "llama-chat")
     _assert_clean_and_nothing_saved(data)
     _assert_turns_on_the_model(data["turns"], len(NO_FACTS))
     replies = [m["content"] for m in data["messages"] if m["type"] == "ai" and m.get("content")]
@@ -229,7 +236,7 @@ def test_serve_streams_from_llama_server(
     assert "".join(tokens).strip() == done["reply"]
     assert {fact: done["lead"][fact] for fact in FACTS} == dict.fromkeys(FACTS)
 
-    data = exported(pool, "llama-api")
+    data = export_of(pool, "llama-api")
     _assert_clean_and_nothing_saved(data)
     _assert_turns_on_the_model(data["turns"], 1)
     [turn] = data["turns"]
@@ -248,7 +255,7 @@ def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: P
         homer_model_retries=0,
         homer_model_timeout=TIMEOUT,
     )
-    session = session_on(pool, "llama-fallback", settings, lambda _: None)
+    session = settings_session(pool, "llama-fallback", settings)
     pieces: list[str] = []
     answered = session.turn(NO_FACTS[0], on_token=pieces.append)
     llama.stop()  # its port now refuses connections (the next test starts it again)
@@ -257,7 +264,7 @@ def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: P
     assert (answered.error, answered.stats.fallback_reason) == (None, None)
     assert len([p for p in pieces if p.strip()]) > 1, pieces
     assert (fallen.error, fallen.stats.fallback_reason) == (None, "connection")
-    data = exported(pool, "llama-fallback")
+    data = export_of(pool, "llama-fallback")
     assert [(t["model"], t["fallback_reason"]) for t in data["turns"]] == [
         (MODEL, None),
         ("offline", "connection"),

@@ -21,11 +21,11 @@ from homer_agent.db.pool import Pool
 from homer_agent.model_calls import call_outcome
 from homer_agent.session import Session
 from tests.support.fake_openai import Error, FakeOpenAI, Text
-from tests.support.sessions import session_on
+from tests.support.sessions import FAKE_MODEL, fake_settings, settings_session
 
 pytestmark = pytest.mark.timeout(120)
 
-MODEL = "fake-model"
+MODEL = FAKE_MODEL
 HISTOGRAM = "homer_model_call_duration_seconds"
 
 
@@ -35,12 +35,12 @@ def provider() -> Iterator[FakeOpenAI]:
         yield fake
 
 
-def _quiet(_: str) -> None:
-    """The developer's notices, dropped."""
-
-
 def _sample(name: str, **labels: str) -> float:
-    return metrics.REGISTRY.get_sample_value(name, labels) or 0.0
+    for family in metrics.REGISTRY.collect():
+        for sample in family.samples:
+            if sample.name == name and dict(sample.labels) == labels:
+                return float(sample.value)
+    return 0.0
 
 
 def _calls(model: str, outcome: str) -> float:
@@ -71,7 +71,7 @@ def _last_turn(pool: Pool, session: Session) -> dict[str, Any]:
 def test_an_answered_call_is_one_ok_observation_with_its_tokens(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
-    session = session_on(pool, "calls-ok", provider.settings(MODEL, homer_fallback="none"), _quiet)
+    session = settings_session(pool, "calls-ok", fake_settings(provider, homer_fallback="none"))
     tokens = _sample("homer_model_tokens_total", model=MODEL, kind="completion")
     before = _snapshot()
     provider.script(Text("Olá! Como posso te chamar?"))
@@ -95,11 +95,10 @@ def test_an_answered_call_is_one_ok_observation_with_its_tokens(
 def test_a_failed_call_is_observed_with_its_outcome(
     provider: FakeOpenAI, pool: Pool, response: Any, outcome: str, turn_error: str
 ) -> None:
-    session = session_on(
+    session = settings_session(
         pool,
         f"calls-{outcome}",
-        provider.settings(MODEL, homer_fallback="none", homer_model_timeout=0.5),
-        _quiet,
+        fake_settings(provider, homer_fallback="none", homer_model_timeout=0.5),
     )
     before = _snapshot()
     slow_before = _sample(f"{HISTOGRAM}_bucket", model=MODEL, outcome=outcome, le="0.25")
@@ -120,8 +119,8 @@ def test_a_failed_call_is_observed_with_its_outcome(
 def test_a_fallen_back_call_counts_the_failure_and_the_fallbacks_answer(
     provider: FakeOpenAI, pool: Pool
 ) -> None:
-    settings = provider.settings(MODEL, homer_fallback="offline", homer_circuit_failures=5)
-    session = session_on(pool, "calls-fallback", settings, _quiet)
+    settings = fake_settings(provider, homer_fallback="offline", homer_circuit_failures=5)
+    session = settings_session(pool, "calls-fallback", settings)
     before = _snapshot()
     provider.script(Error(429, retry_after=0.01))
     result = session.turn("Oi, sou a Rita")
@@ -134,7 +133,7 @@ def test_a_fallen_back_call_counts_the_failure_and_the_fallbacks_answer(
 
 def test_turn_rows_count_every_call_of_a_tool_round(pool: Pool) -> None:
     """The offline model: a name makes a tool call, then the reply: two calls, one turn."""
-    session = session_on(pool, "calls-offline", Settings(homer_model="offline"), _quiet)
+    session = settings_session(pool, "calls-offline", Settings(homer_model="offline"))
     before = _snapshot()
     result = session.turn("Meu nome é Carla Dias")
     assert result.error is None and result.stats.tool_calls == 1

@@ -52,7 +52,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 import psycopg
@@ -64,9 +64,8 @@ from tests.conftest import with_dbname
 from tests.support import monitoring_exprs
 from tests.support.cli import clean_environ
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
-from tests.support.roles import ROLES, create_roles, role_url
-from tests.support.service_support import wait_until
-from tests.support.system import free_port
+from tests.support.roles import ROLES, run_roles_script
+from tests.support.system import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "docker" / "prometheus"
@@ -155,6 +154,14 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- helpers
 
 
+def role_url(server_url: str, user: str, password: str, dbname: str) -> str:
+    """The test server's URL for another role and database (same host, port and query)."""
+    parts = urlsplit(server_url)
+    hostport = parts.netloc.rpartition("@")[2]
+    netloc = f"{quote(user, safe='')}:{quote(password, safe='')}@{hostport}"
+    return urlunsplit(parts._replace(netloc=netloc, path="/" + dbname))
+
+
 def http_get(url: str, timeout: float = 5.0) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return bytes(response.read())
@@ -212,17 +219,22 @@ def wait_for(
     timeout: float,
     processes: list[Process],
 ) -> T:
-    """Poll ``probe`` until it returns something truthy while `processes` live; fail naming
-    ``what``, with their logs, otherwise."""
+    """Poll ``probe`` until it returns something truthy; fail naming ``what``, with the
+    processes' logs, otherwise (or as soon as one of them exits)."""
 
     def alive() -> None:
         for process in processes:
             process.check_alive()
 
-    def logs() -> str:
-        return "\n".join(process.tail() for process in processes)
-
-    return wait_until(what, probe, timeout, interval=0.2, check=alive, detail=logs)
+    return wait_until(
+        what,
+        probe,
+        timeout,
+        not_yet=(OSError, ValueError, KeyError, psycopg.Error),
+        alive=alive,
+        details=lambda: "\n".join(process.tail() for process in processes),
+        interval=0.2,
+    )
 
 
 @dataclass
@@ -284,7 +296,7 @@ def create_homer_database(server_url: str, superuser: str, passwords: dict[str, 
     """Database ``homer`` and the compose roles, by the real init script (through psql)."""
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{DB}"')
-    create_roles(server_url, DB, superuser, passwords)
+    run_roles_script(server_url, DB, superuser, passwords)
 
 
 def drop_homer_database(server_url: str) -> None:

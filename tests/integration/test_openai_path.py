@@ -17,9 +17,9 @@ import pytest
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
 from homer_agent.session import ERROR_REPLIES
-from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.fake_openai import Disconnect, Error, FakeOpenAI, Received, Text, ToolCalls, call
-from tests.support.sessions import exported
+from tests.support.sessions import export_of
 
 MODEL = "some-model"
 # The tool contract: names and argument names the model sees, nothing about which lead.
@@ -42,16 +42,8 @@ def server() -> Iterator[FakeOpenAI]:
 
 def chat(server: FakeOpenAI, db_url: str, key: str, *messages: str, **env: str) -> list[str]:
     """Run `homer-agent chat --session KEY` on the fake server; the reply lines."""
-    result = run_cli(
-        "chat",
-        "--session",
-        key,
-        env=server.env(MODEL) | {"DATABASE_URL": db_url} | env,
-        stdin="".join(f"{m}\n" for m in messages),
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result.stdout.splitlines()
+    env = server.env(MODEL) | {"DATABASE_URL": db_url} | env
+    return piped_chat(key, env, *messages, one_each=False)
 
 
 def tool_messages(request: Received) -> list[dict[str, Any]]:
@@ -73,7 +65,7 @@ def test_tool_calls_land_in_the_database_and_the_streamed_reply_is_printed(
     replies = chat(server, db_url, "openai-ana", "Oi, sou a Ana Souza e quero 3 quartos")
 
     assert replies == ["Prazer, Ana! Em qual bairro você gostaria de morar?"]
-    data = exported(pool, "openai-ana")
+    data = export_of(pool, "openai-ana")
     assert data["lead"]["name"] == "Ana Souza"
     assert data["lead"]["bedrooms"] == 3
     # The tool results went back to the model, answering its calls by id.
@@ -134,7 +126,7 @@ def test_requests_stream_and_carry_exactly_the_contract_tools(
         ("user", "Obrigado"),
     ]
     # ... while the checkpoint keeps the whole conversation.
-    assert len(exported(pool, "openai-schema")["messages"]) == 8
+    assert len(export_of(pool, "openai-schema")["messages"]) == 8
 
 
 def test_a_refused_argument_goes_back_to_the_model_as_an_error(
@@ -161,7 +153,7 @@ def test_a_refused_argument_goes_back_to_the_model_as_an_error(
     assert "less than or equal to 10" in by_tool["update_bedrooms"]
     assert "past" in by_tool["schedule_call"]
     assert by_tool["update_neighborhood"] == "Bairro salvo: Aldeota"
-    data = exported(pool, "openai-refused")
+    data = export_of(pool, "openai-refused")
     lead = data["lead"]
     assert (lead["bedrooms"], lead["call_at"], lead["neighborhood"]) == (None, None, "Aldeota")
     statuses = {m["name"]: m.get("status") for m in data["messages"] if m["type"] == "tool"}
@@ -220,7 +212,7 @@ def test_provider_errors_are_retried_and_the_turns_succeed(
     assert len(requests) == 2 * len(statuses)
     for failed, retried in zip(requests[::2], requests[1::2], strict=True):
         assert failed.body == retried.body  # the same request, sent again
-    turns = exported(pool, "openai-retry")["turns"]
+    turns = export_of(pool, "openai-retry")["turns"]
     assert [t["error"] for t in turns] == [None, None, None]
 
 
@@ -245,7 +237,7 @@ def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_
 
     assert replies == [ERROR_REPLIES["model"], "Oi de novo! Como posso te chamar?"]
     assert len(server.chat_requests) == 3  # one try and one retry, then the next message
-    turns = exported(pool, "openai-down")["turns"]
+    turns = export_of(pool, "openai-down")["turns"]
     assert [t["error"] for t in turns] == ["model", None]
 
 

@@ -24,10 +24,10 @@ from tests.support.reliability_support import (
     ScriptedChatModel,
     calls_then_reply,
     lead_row,
-    session_for,
     tool_call,
     turn_rows,
 )
+from tests.support.sessions import session_for
 
 # Examples go through Postgres: few of them, no per-example deadline; the `pool` fixture
 # is shared by the examples on purpose (each example uses a lead of its own).

@@ -37,10 +37,10 @@ from tests.support.reliability_support import (
     chat_process,
     lead_row,
     rows_about,
-    session_for,
     tool_call,
     turn_rows,
 )
+from tests.support.sessions import session_for
 
 pytestmark = pytest.mark.timeout(240)
 

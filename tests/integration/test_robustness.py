@@ -17,13 +17,8 @@ from homer_agent.leads import LeadForgottenError
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.privacy import forget_lead
 from tests.conftest import run_cli
-from tests.support.reliability_support import (
-    chat_process,
-    lead_row,
-    rows_about,
-    session_for,
-    traces,
-)
+from tests.support.reliability_support import chat_process, lead_row, rows_about, traces
+from tests.support.sessions import session_for
 
 # ---------------------------------------------------------------- session keys
 

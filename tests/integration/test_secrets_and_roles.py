@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -26,8 +26,9 @@ from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import run_cli, with_dbname
 from tests.support.cli import EXE, clean_environ
-from tests.support.reliability_support import chat_process, session_for
-from tests.support.roles import ROLES, create_roles, role_url
+from tests.support.reliability_support import chat_process
+from tests.support.roles import ROLES, run_roles_script
+from tests.support.sessions import session_for
 from tests.support.system import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +84,11 @@ DB_PASSWORD = "pg-secret-" + secrets.token_hex(12)
 
 
 def _with_password(url: str, password: str) -> str:
-    return role_url(url, urlsplit(url).username or "postgres", password)
+    parts = urlsplit(url)
+    user = parts.username or "postgres"
+    host = parts.hostname or ""
+    netloc = f"{user}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _assert_no_secret(*texts: str) -> None:
@@ -159,6 +164,14 @@ def test_secrets_never_reach_output_logs_or_metrics(tmp_path: Path, db_url: str)
 # ---------------------------------------------------------------- database roles
 
 
+def _as(url: str, role: str, password: str = "x") -> str:
+    """The same database, logged in as `role`."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{role}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 @pytest.fixture(scope="module")
 def roles_db(server_url: str) -> Iterator[dict[str, str]]:
     """A fresh database with the compose roles, migrated as `homer`; URLs by role."""
@@ -178,8 +191,8 @@ def roles_db(server_url: str) -> Iterator[dict[str, str]]:
     passwords = {role: secrets.token_hex(8) for role in ROLES}
     url = with_dbname(server_url, db)
     try:
-        create_roles(server_url, db, str(superuser[0]), passwords)
-        urls = {role: role_url(url, role, passwords[role]) for role in ROLES} | {"superuser": url}
+        run_roles_script(server_url, db, str(superuser[0]), passwords)
+        urls = {role: _as(url, role, passwords[role]) for role in ROLES} | {"superuser": url}
         pool = open_pool(urls["homer"], max_size=2)
         try:
             migrate(pool)
@@ -383,4 +396,4 @@ def test_other_roles_cannot_even_connect(roles_db: dict[str, str]) -> None:
     with psycopg.connect(roles_db["superuser"], autocommit=True) as conn:
         conn.execute("CREATE ROLE homer_stranger LOGIN")
     with pytest.raises(psycopg.OperationalError, match="permission denied"):
-        psycopg.connect(role_url(roles_db["superuser"], "homer_stranger", "x")).close()
+        psycopg.connect(_as(roles_db["superuser"], "homer_stranger")).close()

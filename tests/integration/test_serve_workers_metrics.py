@@ -27,7 +27,7 @@ import httpx
 import pytest
 
 from tests.support.reliability_support import EXE, cli_env
-from tests.support.service_support import free_port, wait_until
+from tests.support.system import free_port, wait_until
 
 pytestmark = pytest.mark.skipif(
     shutil.which("prometheus") is None, reason="the prometheus binary is not installed"

@@ -22,16 +22,14 @@ import uvicorn
 
 from homer_agent import metrics
 from homer_agent import session as session_module
-from homer_agent.agent import build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool, open_pool
 from homer_agent.leads import LEAD_SHOW_KEYS
-from homer_agent.models import make_chat_model
-from homer_agent.profile import load_profile
 from homer_agent.service.api import create_app
 from homer_agent.service.homer import Homer
 from tests.conftest import run_cli
 from tests.support.service_support import Server, iter_sse, post_unending_chunks
+from tests.support.sessions import settings_agent
 from tests.support.system import free_port
 
 TOKEN = "s3cret-token-for-tests"
@@ -308,13 +306,7 @@ def test_serve_refuses_a_public_address_without_a_token(module_db_url: str) -> N
 def in_process(pool: Pool, **settings: Any) -> Iterator[str]:
     """The app on uvicorn in a thread, over `pool`; yields its base URL."""
     config = Settings(homer_model="offline", **settings)
-    agent = build_agent(
-        pool=pool,
-        model=make_chat_model(config),
-        model_name=config.model_name,
-        profile=load_profile(),
-    )
-    homer = Homer(config, agent)
+    homer = Homer(config, settings_agent(pool, config))
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(config, homer), host="127.0.0.1", port=port, log_level="error")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from homer_agent.db.pool import Pool
 from tests.support.fake_openai import FakeOpenAI, Text, ToolCalls, call
-from tests.support.sessions import session_on
+from tests.support.sessions import fake_settings, settings_session
 
 
 def test_reply_tokens_reach_the_terminal_as_they_stream(pool: Pool) -> None:
@@ -13,7 +13,8 @@ def test_reply_tokens_reach_the_terminal_as_they_stream(pool: Pool) -> None:
             ToolCalls(call("update_lead_name", name="Ana")),
             Text("Prazer, Ana! Quantos quartos você procura?"),
         )
-        session = session_on(pool, "stream-1", server.settings(homer_fallback="none"))
+        settings = fake_settings(server, homer_fallback="none")
+        session = settings_session(pool, "stream-1", settings)
         pieces: list[str] = []
         result = session.turn("Oi, sou a Ana", on_token=pieces.append)
 

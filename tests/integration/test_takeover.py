@@ -13,6 +13,7 @@ import pytest
 
 from homer_agent.takeover import ASK_CONTINUE, HOLD_REPLY
 from tests.conftest import run_cli
+from tests.support.cli import piped_chat
 from tests.support.service_support import Server
 
 TOKEN = "s3cret-token-for-tests"
@@ -22,15 +23,6 @@ QUESTIONS = ("quantos quartos", "qual é o seu orçamento", "qual bairro", "como
 
 def asks_a_question(reply: str) -> bool:
     return any(question in reply.casefold() for question in QUESTIONS)
-
-
-def chat(key: str, env: dict[str, str], *lines: str) -> list[str]:
-    """Piped chat: one reply line per message (an empty line when Homer stays silent)."""
-    result = run_cli("chat", "--session", key, env=env, stdin="\n".join(lines) + "\n")
-    assert result.returncode == 0, result.stderr
-    replies = result.stdout.splitlines()
-    assert len(replies) == len(lines), result.stdout
-    return replies
 
 
 def show(key: str, env: dict[str, str]) -> dict[str, Any]:
@@ -53,10 +45,10 @@ def events(db_url: str, key: str) -> list[str]:
 def test_a_taken_over_conversation_asks_nothing_until_released(db_url: str) -> None:
     env = {"DATABASE_URL": db_url}
     key = "+5585988880001"
-    first = chat(key, env, "Sou a Ana, quero 3 quartos na Aldeota")
+    first = piped_chat(key, env, "Sou a Ana, quero 3 quartos na Aldeota")
     assert asks_a_question(first[0])
     assert show(key, env)["handoff"] is None
-    replies = chat(
+    replies = piped_chat(
         key,
         env,
         "Quero falar com um corretor",
@@ -82,7 +74,7 @@ def test_a_taken_over_conversation_asks_nothing_until_released(db_url: str) -> N
     assert released.returncode == 0 and "Released lead" in released.stderr
     assert show(key, env)["handoff"] is None
     assert json.loads(run_cli("leads", "--handoff", "--json", env=env).stdout) == []
-    (resumed,) = chat(key, env, "Oi, voltei")
+    (resumed,) = piped_chat(key, env, "Oi, voltei")
     assert "Qual é o seu orçamento" in resumed  # Homer resumes where it was
     again = run_cli("lead", "release", key, env=env)
     assert again.returncode == 0 and "nothing to release" in again.stderr
@@ -91,7 +83,7 @@ def test_a_taken_over_conversation_asks_nothing_until_released(db_url: str) -> N
 def test_an_opted_out_lead_is_asked_once_whether_to_continue(db_url: str) -> None:
     env = {"DATABASE_URL": db_url}
     key = "+5585988880002"
-    replies = chat(
+    replies = piped_chat(
         key,
         env,
         "Sou o Rui",
@@ -107,14 +99,14 @@ def test_an_opted_out_lead_is_asked_once_whether_to_continue(db_url: str) -> Non
     # An opt-out is no one waiting for a person.
     assert json.loads(run_cli("leads", "--handoff", "--json", env=env).stdout) == []
     assert "lead_message" not in events(db_url, key)
-    (answer,) = chat(key, env, "Sim, quero continuar")
+    (answer,) = piped_chat(key, env, "Sim, quero continuar")
     assert asks_a_question(answer)
     assert show(key, env)["handoff"] is None
 
 
 def test_an_opted_out_lead_who_says_no_hears_nothing(db_url: str) -> None:
     env = {"DATABASE_URL": db_url}
-    replies = chat("+5585988880003", env, "Não quero mais receber mensagens", "Oi", "Não")
+    replies = piped_chat("+5585988880003", env, "Não quero mais receber mensagens", "Oi", "Não")
     assert replies[1] == ASK_CONTINUE
     assert replies[2] == ""
 
@@ -167,7 +159,7 @@ def test_the_llm_is_not_asked_while_a_person_has_the_conversation(db_url: str) -
     with FakeOpenAI() as server:
         server.script(Text("Prazer! Quantos quartos você procura?"))
         env = server.env() | {"DATABASE_URL": db_url}
-        replies = chat(
+        replies = piped_chat(
             "+5585988880020", env, "Oi", "Quero falar com um corretor", "Oi?", "3 quartos"
         )
         assert len(server.chat_requests) == 1  # only the first message reached the model

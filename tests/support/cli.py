@@ -2,7 +2,8 @@
 
 `cli_env` is the one place that clears the caller's OPENAI_*, HOMER_* and DATABASE_URL
 settings, so a developer's shell never leaks into a test; everything that starts the CLI
-as a process (`run_cli`, the chat runners, the monitoring stack) builds on it.
+as a process (`run_cli`, `piped_chat`, the chat runners, the monitoring stack) builds on
+it.
 """
 
 from __future__ import annotations
@@ -51,3 +52,16 @@ def run_cli(
         proc.stdout.decode("utf-8", "replace"),
         proc.stderr.decode("utf-8", "replace"),
     )
+
+
+def piped_chat(key: str, env: dict[str, str], *messages: str, one_each: bool = True) -> list[str]:
+    """`homer-agent chat --session KEY` with `messages` on standard input, one a line: the
+    lines it printed (one reply line per message unless `one_each` is False; an empty
+    line where Homer stays silent). A non-zero exit or a traceback fails the test."""
+    result = run_cli("chat", "--session", key, env=env, stdin="".join(f"{m}\n" for m in messages))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    replies = result.stdout.splitlines()
+    if one_each:
+        assert len(replies) == len(messages), result.stdout
+    return replies

@@ -77,6 +77,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from tests.support.system import wait_for_count
+
 __all__ = [
     "Call",
     "Disconnect",
@@ -397,14 +399,7 @@ class FakeOpenAI:
 
     def wait_for_requests(self, count: int, timeout: float = 10.0) -> list[Received]:
         """Block until at least `count` requests arrived; raises TimeoutError otherwise."""
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            while len(self._received) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"{len(self._received)} of {count} requests arrived")
-                self._lock.wait(left)
-            return list(self._received)
+        return wait_for_count(self._lock, self._received, count, timeout, "requests")
 
     # -- used by the handler
 

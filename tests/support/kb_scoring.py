@@ -22,7 +22,7 @@ from typing import Any
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder
 from homer_agent.models.offline import OfflineChatModel
-from tests.support.reliability_support import session_for
+from tests.support.sessions import session_for
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = ROOT / "tests" / "data" / "kb"

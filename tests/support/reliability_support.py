@@ -21,10 +21,6 @@ from psycopg import sql
 from psycopg.rows import dict_row
 from pydantic import Field
 
-from homer_agent.agent import build_agent
-from homer_agent.db.pool import Pool
-from homer_agent.profile import load_profile
-from homer_agent.session import Session
 from tests.support.cli import EXE, cli_env
 
 __all__ = ["EXE", "cli_env"]  # re-exported: the chat runners' users import them from here
@@ -83,24 +79,6 @@ class ScriptedChatModel(BaseChatModel):
     ) -> ChatResult:
         self.seen.append(list(messages))
         return ChatResult(generations=[ChatGeneration(message=self.script(messages))])
-
-
-def session_for(
-    pool: Pool,
-    key: str,
-    model: BaseChatModel,
-    model_name: str = "scripted",
-    *,
-    history_window: int = 12,
-) -> Session:
-    """A Session on the bundled profile; a small `history_window` makes archiving start early."""
-    return build_agent(
-        pool=pool,
-        model=model,
-        model_name=model_name,
-        profile=load_profile(None),
-        history_window=history_window,
-    ).session(key)
 
 
 # ---------------------------------------------------------------- the console script

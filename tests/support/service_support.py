@@ -13,7 +13,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,67 +22,15 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-import psycopg
 
 from tests.support.reliability_support import EXE, cli_env
-from tests.support.system import free_port
+from tests.support.system import free_port, wait_for_count, wait_http_ok
 
 SECRET = "test-app-secret"
 VERIFY_TOKEN = "test-verify-token"
 GRAPH_TOKEN = "test-graph-token"
 PHONE_NUMBER_ID = "1234567890"
 T = TypeVar("T")
-
-
-def wait_until(
-    what: str,
-    probe: Callable[[], T | None],
-    timeout: float = 90,
-    *,
-    interval: float = 0.1,
-    check: Callable[[], None] = lambda: None,
-    detail: Callable[[], str] | None = None,
-) -> T:
-    """Poll `probe` until it returns something truthy; fail naming `what` otherwise, with
-    `detail()` (logs). Transport and database errors count as "not yet" (a server still
-    starting); `check` runs before each poll and raises to stop early (a process died)."""
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        check()
-        try:
-            value = probe()
-            if value:
-                return value
-        except (OSError, ValueError, KeyError, httpx.HTTPError, psycopg.Error) as exc:
-            last = f"{type(exc).__name__}: {exc}"
-        time.sleep(interval)
-    more = f"\n{detail()}" if detail is not None else ""
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what} {last}{more}")
-
-
-def wait_http_ok(
-    proc: subprocess.Popen[bytes],
-    url: str,
-    what: str,
-    output: Callable[[], str],
-    *,
-    timeout: float,
-    interval: float = 0.1,
-) -> None:
-    """Poll `url` until it answers 200; fail, with `output()`, if `proc` (the server `what`)
-    exits first or `timeout` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{what} exited {proc.returncode}: {output()}")
-        try:
-            if httpx.get(url, timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(interval)
-    raise TimeoutError(f"{what} not ready in {timeout} s: {output()}")
 
 
 class Server:
@@ -105,7 +53,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = 60) -> Server:
-        wait_http_ok(self.proc, f"{self.url}/readyz", "serve", self.output, timeout=timeout)
+        wait_http_ok("serve", f"{self.url}/readyz", self.proc, self.output, timeout)
         return self
 
     def output(self) -> str:
@@ -259,14 +207,7 @@ class FakeGraph:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
     def wait_for(self, count: int, timeout: float = 30) -> list[GraphRequest]:
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            while len(self.requests) < count:
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"{len(self.requests)} of {count} Graph requests arrived")
-                self._lock.wait(left)
-            return list(self.requests)
+        return wait_for_count(self._lock, self.requests, count, timeout, "Graph requests")
 
     def close(self) -> None:
         self._httpd.shutdown()

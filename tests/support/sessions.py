@@ -1,13 +1,16 @@
-"""A session on the built-in offline model (or on the model some settings name), with the
-agent options a test needs, a helper that says several messages in it, and what a lead's
-export holds."""
+"""A session on the built-in offline model, with the agent options a test needs; a
+session built from Settings the way the chat builds it (with Settings pointing at a fake
+OpenAI-compatible server); a helper that says several messages in a session; and what
+`lead export` prints for a key."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homer_agent.agent import build_agent
+from langchain_core.language_models import BaseChatModel
+
+from homer_agent.agent import Agent, build_agent
 from homer_agent.config import Settings
 from homer_agent.db.pool import Pool
 from homer_agent.leads import querier
@@ -17,32 +20,72 @@ from homer_agent.privacy import export_lead
 from homer_agent.profile import load_profile
 from homer_agent.session import Session
 
+if TYPE_CHECKING:
+    from tests.support.fake_openai import FakeOpenAI
 
-def offline_session(pool: Pool, key: str, **options: Any) -> Session:
-    """The session of `key` on an agent built with the offline model and the bundled
-    profile; `options` go to `build_agent` (calendar, webhook, …)."""
+FAKE_MODEL = "fake-model"
+
+
+def session_for(
+    pool: Pool,
+    key: str,
+    model: BaseChatModel,
+    model_name: str = "scripted",
+    **options: Any,
+) -> Session:
+    """The session of `key` on an agent built with `model` and the bundled profile;
+    `options` go to `build_agent` (history_window: a small one makes archiving start
+    early; calendar, webhook, …)."""
     return build_agent(
-        pool=pool,
-        model=OfflineChatModel(),
-        model_name="offline",
-        profile=load_profile(),
-        **options,
+        pool=pool, model=model, model_name=model_name, profile=load_profile(None), **options
     ).session(key)
 
 
-def session_on(
-    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] | None = None
-) -> Session:
-    """The session of `key` with the chat model and the fallback `settings` name, made as
-    `load_agent` makes them, on the bundled profile (no documents, calendar or webhook);
-    `notify` gets the developer's notices (None: the log)."""
+def offline_session(pool: Pool, key: str, **options: Any) -> Session:
+    """The session of `key` on the offline model (see `session_for`)."""
+    return session_for(pool, key, OfflineChatModel(), "offline", **options)
+
+
+def _silent(_: str) -> None:
+    pass
+
+
+def settings_agent(
+    pool: Pool, settings: Settings, notify: Callable[[str], None] = _silent, **options: Any
+) -> Agent:
+    """The agent built the way the chat builds it: the model and the fallback of
+    `settings` (none with HOMER_FALLBACK=none, or on the offline model); `notify` hears
+    what the fallback tells the developer (nothing is logged by default); `options` go
+    to `build_agent` (kb, …)."""
     return build_agent(
         pool=pool,
         model=make_chat_model(settings),
         model_name=settings.model_name,
-        profile=load_profile(),
+        profile=load_profile(None),
         fallback=make_fallback(settings, notify=notify),
-    ).session(key)
+        **options,
+    )
+
+
+def settings_session(
+    pool: Pool, key: str, settings: Settings, notify: Callable[[str], None] = _silent
+) -> Session:
+    """The session of `key` on `settings_agent`."""
+    return settings_agent(pool, settings, notify).session(key)
+
+
+def fake_settings(provider: FakeOpenAI, model: str = FAKE_MODEL, **settings: Any) -> Settings:
+    """Settings for the fake OpenAI-compatible `provider` and `model`: no retries, and
+    whatever `settings` adds or overrides."""
+    return Settings(
+        **{
+            "homer_model": model,
+            "openai_base_url": provider.base_url,
+            "openai_api_key": "test",
+            "homer_model_retries": 0,
+        }
+        | settings
+    )
 
 
 def say(session: Session, *texts: str) -> list[str]:
@@ -55,8 +98,8 @@ def say(session: Session, *texts: str) -> list[str]:
     return replies
 
 
-def exported(pool: Pool, key: str) -> dict[str, Any]:
-    """What `homer-agent lead export KEY` prints (row, messages, turns), in process."""
+def export_of(pool: Pool, key: str) -> dict[str, Any]:
+    """The export (`homer-agent lead export`) of the lead of session `key`, which must exist."""
     with querier(pool) as q:
         lead = q.get_lead_by_session_key(session_key=key)
     assert lead is not None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +12,10 @@ from hypothesis import strategies as st
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.times import parse_when
-from tests.support.clock import NOW, TZ
-from tests.support.examples import expected_call_on, shared_conversations
+from tests.support.example_conversations import EXAMPLES
+
+TZ = ZoneInfo("America/Fortaleza")
+NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)  # a Wednesday
 
 
 def extract(text: str, pending: str | None = None) -> dict[str, object]:
@@ -37,18 +38,13 @@ def run_conversation(messages: list[str]) -> LeadFacts:
 
 
 # ---------------------------------------------------------------------------
-# The example development's conversations (tests/data/conversations/shared), and others
+# The three public example conversations
 
 
-@pytest.mark.parametrize("path", shared_conversations(), ids=lambda path: path.stem)
-def test_example_conversation(path: Path) -> None:
-    example = json.loads(path.read_text(encoding="utf-8"))
-    expect = dict(example["expect"])
-    call_at = None
-    if "call_at" in expect:
-        day, clock = expected_call_on(expect.pop("call_at"), NOW.date())
-        call_at = datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=TZ)
-    assert run_conversation(example["messages"]) == LeadFacts(**expect, call_at=call_at)
+@pytest.mark.parametrize("name", list(EXAMPLES))
+def test_the_example_conversations(name: str) -> None:
+    messages, facts = EXAMPLES[name]
+    assert run_conversation(messages) == facts
 
 
 def test_other_conversation_in_lower_case_and_words() -> None:

@@ -27,6 +27,7 @@ from homer_agent.facts import LeadFacts
 from homer_agent.models.offline import FACT_TOOLS, OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.prompts import system_message
+from tests.support.example_conversations import EXAMPLES, JOAO_FACTS
 
 PROFILE = load_profile()
 TZ = PROFILE.tz
@@ -274,15 +275,8 @@ def test_confirmation_once_everything_is_known() -> None:
             {"name": "schedule_call", "args": {"when": "2027-02-10T15:00-03:00"}, "id": "s"}
         ],
     )
-    facts = LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
     reply = _after_tools(
-        facts,
+        JOAO_FACTS,
         calls,
         [ToolMessage("ok", tool_call_id="s", name="schedule_call")],
         "Pode ligar no dia 10/02/2027 às 15h",
@@ -508,23 +502,9 @@ def converse(messages: list[str], *, stream: bool = False) -> tuple[Lead, list[s
 
 
 def test_conversation_joao_through_the_graph() -> None:
-    lead, replies = converse(
-        [
-            "Olá!",
-            "Meu nome é João Pedro Almeida",
-            "Procuro uma casa com 3 quartos",
-            "Quero no bairro Praia do Futuro",
-            "Meu orçamento é de 900 mil reais",
-            "Pode ligar no dia 10/02/2027 às 15h",
-        ]
-    )
-    assert lead.facts == LeadFacts(
-        name="João Pedro Almeida",
-        bedrooms=3,
-        neighborhood="Praia do Futuro",
-        budget_brl=900_000,
-        call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-    )
+    messages, facts = EXAMPLES["joao"]
+    lead, replies = converse(messages)
+    assert lead.facts == facts
     assert replies[0].endswith("Como posso te chamar?")
     assert "quartos" in replies[1]
     assert "bairro" in replies[2]
@@ -533,45 +513,21 @@ def test_conversation_joao_through_the_graph() -> None:
     assert "Um corretor vai te ligar na quarta-feira, 10/02/2027 às 15h" in replies[5]
 
 
-def test_conversation_fernanda_through_the_graph_streaming() -> None:
-    lead, replies = converse(
-        [
-            "Bom dia, sou a Fernanda",
-            "Preciso de dois quartos",
-            "Centro",
-            "Tenho R$ 450.000",
-            "Desculpa, são três quartos na verdade",
-            "Amanhã às 10h",
-        ],
-        stream=True,
-    )
-    assert lead.facts == LeadFacts(
-        name="Fernanda",
-        bedrooms=3,
-        neighborhood="Centro",
-        budget_brl=450_000,
-        call_at=datetime(2026, 11, 26, 10, 0, tzinfo=TZ),
-    )
-    assert "Anotei: 3 quartos." in replies[4]
-    assert "quinta-feira, 26/11 às 10h" in replies[5]
-
-
-def test_conversation_ricardo_through_the_graph() -> None:
-    lead, replies = converse(
-        [
-            "Oi, aqui é o Ricardo",
-            "4 quartos, no Cumbuco, até 2 milhões",
-            "Pode ser segunda-feira às 14:30",
-        ]
-    )
-    assert lead.facts == LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
-    assert "segunda-feira, 30/11 às 14h30" in replies[2]
+@pytest.mark.parametrize(
+    ("name", "replies_say", "stream"),
+    [
+        ("fernanda", {4: "Anotei: 3 quartos.", 5: "quinta-feira, 26/11 às 10h"}, True),
+        ("ricardo", {2: "segunda-feira, 30/11 às 14h30"}, False),
+    ],
+)
+def test_a_conversation_through_the_graph_saves_every_fact(
+    name: str, replies_say: dict[int, str], stream: bool
+) -> None:
+    messages, facts = EXAMPLES[name]
+    lead, replies = converse(messages, stream=stream)
+    assert lead.facts == facts
+    for index, said in replies_say.items():
+        assert said in replies[index]
 
 
 def test_past_call_time_is_refused_then_fixed_through_the_graph() -> None:
@@ -659,13 +615,7 @@ def test_a_day_without_hour_asks_for_the_hour(day_text: str, question: str) -> N
 
 
 def test_after_everything_is_known_it_reminds_of_the_call() -> None:
-    facts = LeadFacts(
-        name="Ricardo",
-        bedrooms=4,
-        neighborhood="Cumbuco",
-        budget_brl=2_000_000,
-        call_at=datetime(2026, 11, 30, 14, 30, tzinfo=TZ),
-    )
+    _, facts = EXAMPLES["ricardo"]
     reply = bound().invoke([system(facts), AIMessage("Tudo certo!"), HumanMessage("Oi")]).content
     assert reply == (
         "Olá, Ricardo! A ligação com o corretor está marcada para segunda-feira, 30/11 às "

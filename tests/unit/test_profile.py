@@ -26,7 +26,10 @@ from homer_agent.prompts import (
     system_message,
 )
 from homer_agent.ptbr.text import format_brl
-from tests.support.clock import NOW, TZ
+from tests.support.example_conversations import JOAO_FACTS
+
+TZ = ZoneInfo("America/Fortaleza")
+NOW = datetime(2026, 11, 25, 11, 0, tzinfo=TZ)
 
 MINIMAL = """
 timezone = "America/Sao_Paulo"
@@ -158,13 +161,7 @@ def test_missing_or_binary_profile(tmp_path: Path) -> None:
 # The prompt
 
 
-FULL = LeadFacts(
-    name="João Pedro Almeida",
-    bedrooms=3,
-    neighborhood="Praia do Futuro",
-    budget_brl=900_000,
-    call_at=datetime(2027, 2, 10, 15, 0, tzinfo=TZ),
-)
+FULL = JOAO_FACTS
 
 
 def test_prompt_renders_profile_rules_and_facts() -> None:
