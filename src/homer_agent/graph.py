@@ -23,7 +23,7 @@ from __future__ import annotations
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
-from langgraph.prebuilt import ToolNode, tools_condition
+from langgraph.prebuilt import tools_condition
 
 from homer_agent.nodes.agent import agent
 from homer_agent.nodes.handoff import handoff
@@ -32,6 +32,7 @@ from homer_agent.nodes.names import AGENT, HANDOFF, HELD, SENTIMENT, TEMPERATURE
 from homer_agent.nodes.route import route
 from homer_agent.nodes.sentiment import sentiment
 from homer_agent.nodes.temperature import temperature
+from homer_agent.nodes.tools import LeadTools
 from homer_agent.state import Context, InputState, State
 from homer_agent.tools import TOOLS as LEAD_TOOLS
 
@@ -44,7 +45,7 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Graph:
 
     builder.add_node(SENTIMENT, sentiment)
     builder.add_node(AGENT, agent)
-    builder.add_node(TOOLS, ToolNode(LEAD_TOOLS))
+    builder.add_node(TOOLS, LeadTools(LEAD_TOOLS))
     builder.add_node(HANDOFF, handoff)
     builder.add_node(HELD, held)
     builder.add_node(TEMPERATURE, temperature)

@@ -329,6 +329,7 @@ class Session:
         """
         try:
             with conn.pipeline():
+                hold_lock_until_commit(conn, self.lead.id)
                 self._last_writes(conn, saved)
                 self._record(result, Querier(conn), calls, observe=False)
                 unlock_lead(conn, self.lead.id)
@@ -355,6 +356,7 @@ class Session:
         try:
             if save and saved.pending and not conn.broken and not conn.closed:
                 with conn.pipeline():
+                    hold_lock_until_commit(conn, self.lead.id)
                     self.agent.checkpointer.write()
                     unlock_lead(conn, self.lead.id)
                 saved.locked = False
@@ -580,6 +582,15 @@ def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
     psycopg.errors.LockNotAvailable after BUSY_WAIT_SECONDS."""
     # set_config runs first: the lock wait is bounded by its own lock_timeout.
     Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
+
+
+def hold_lock_until_commit(conn: Connection[DictRow], lead_id: int) -> None:
+    """In a pipeline that ends with `unlock_lead`: the lead's lock stays taken until the
+    pipeline's implicit transaction commits, so the next turn, waiting for the lock, reads
+    what this one wrote. (The session lock goes with `unlock_lead`, before the commit; this
+    transaction lock on the same key, granted at once to the session holding it, goes with
+    the commit.)"""
+    Querier(conn).lock_lead_for_transaction(lead_id=lead_id)
 
 
 def unlock_lead(conn: Connection[DictRow], lead_id: int) -> None:
