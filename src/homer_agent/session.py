@@ -6,6 +6,7 @@ The agent (model, tools, checkpointer, graph) is built once per process (agent.p
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -418,8 +419,9 @@ class Session:
                 on_token(piece)
 
         tokens = _TokenRelay(say, reply)
+        callbacks = (calls, tokens) if on_token is not None else (calls,)
+        ctx = dataclasses.replace(ctx, callbacks=callbacks)
         config = self.config
-        config["callbacks"] = [calls, tokens] if on_token is not None else [calls]
         for part in agent.graph.stream(
             {"messages": [HumanMessage(text)]},
             config,

@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
+from langchain_core.runnables.config import set_config_context
 from langgraph.runtime import Runtime
 
 from homer_agent.history import recent
@@ -62,10 +63,14 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ]
     started = time.perf_counter()
     fell_back = None
-    if ctx.fallback is None:
-        response = ctx.model.invoke(prompt)
-    else:
-        response, fell_back = ctx.fallback.invoke(ctx.model, prompt, state["turn"].fallback_reason)
+    # The model calls (the fallback's too) run with the turn's callbacks (see Context).
+    with set_config_context({"callbacks": list(ctx.callbacks)}) as model_run:
+        if ctx.fallback is None:
+            response = model_run.run(ctx.model.invoke, prompt)
+        else:
+            response, fell_back = model_run.run(
+                ctx.fallback.invoke, ctx.model, prompt, state["turn"].fallback_reason
+            )
     response = clean_model_reply(response)
     usage = response.usage_metadata if isinstance(response, AIMessage) else None
     record = TurnRecord(
