@@ -34,6 +34,7 @@ from homer_agent.leads import LeadForgottenError, querier, thread_id, thread_id_
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.model_replies import StreamCleaner
+from homer_agent.nodes import temperature
 from homer_agent.nodes.names import AGENT, HANDOFF, HELD
 from homer_agent.state import Context, TurnRecord
 from homer_agent.temperature import MOOD_WINDOW
@@ -45,9 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Bounds one turn: sentiment, agent and tools rounds. The agent answers gracefully
-# before the limit (see nodes.agent).
-RECURSION_LIMIT = 12
+# Bounds one turn: sentiment, agent and tools rounds (five of them). The agent answers
+# gracefully before the limit (see nodes.agent).
+RECURSION_LIMIT = 11
 # How long a turn waits for the same lead's turn in another process.
 BUSY_WAIT_SECONDS = 15
 
@@ -449,6 +450,7 @@ class Session:
                     tokens.relayed = False
                     if reply and not reply[-1].endswith("\n"):
                         say("\n")
+        progress.add(temperature.settle(ctx, progress.record))
         if not progress.record.calendar_tried:
             push_lead_calls(ctx)
         self.lead = current_row(ctx.lead, progress.record)

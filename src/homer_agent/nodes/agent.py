@@ -15,11 +15,10 @@ from homer_agent.model_replies import clean_model_reply
 from homer_agent.prompts import system_message
 from homer_agent.state import Context, State, TurnRecord, current_lead
 
-# Enough for a round of tool calls, the reply and the temperature; fewer means the model
-# is looping. Four, not three: tools, the agent again and the temperature take three
-# steps, and LangGraph gives up (GraphRecursionError) once a node has run with no step
-# left, even if it was the last.
-MIN_STEPS_FOR_TOOLS = 4
+# Enough for a round of tool calls and the reply; fewer means the model is looping.
+# Three, not two: tools and the agent again take two steps, and LangGraph gives up
+# (GraphRecursionError) once a node has run with no step left, even if it was the last.
+MIN_STEPS_FOR_TOOLS = 3
 INTERRUPTED_TOOL_RESULT = (
     "Sem resultado: o turno foi interrompido por uma falha. "
     "Confira nos dados do lead o que foi salvo."
