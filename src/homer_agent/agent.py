@@ -48,10 +48,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The one pruning policy. Each turn (durability "exit") writes one checkpoint holding the
-# conversation's window; pruning to the latest keeps storage linear in messages. A prune
-# costs a few round trips, so on average one turn in PRUNE_EVERY_TURNS prunes (a draw: no
-# per-lead counter to keep across requests and replicas), and a session that ends (the
-# chat quits) prunes what its turns left behind.
+# conversation's window; pruning to the latest keeps storage linear in messages. A prune is
+# one statement (PruneThread) sent in the turn's last pipeline, after the new checkpoint;
+# on average one turn in PRUNE_EVERY_TURNS prunes (a draw: no per-lead counter to keep
+# across requests and replicas), and a session that ends (the chat quits) prunes what its
+# turns left behind.
 PRUNE_EVERY_TURNS = 8
 
 _TURN: ContextVar[SavedTurn | None] = ContextVar("homer_turn", default=None)
