@@ -52,7 +52,9 @@ POOL_SIZE = 4
 # Issue 20's budgets, as ratios to the stock baseline of the same run.
 BUDGET_NON_MODEL_RATIO = 0.55
 BUDGET_CPU_RATIO = 0.5
-# Lock, lead read, checkpoint read, checkpoint (+ lead) write, turn record.
+# Issue 20: lock, lead read, checkpoint read, checkpoint (+ lead) write, turn record. A turn
+# without tools now takes two (the lock with both reads; the checkpoint with the record,
+# the pruning when due and the unlock); a question adds the documents' search.
 BUDGET_ROUND_TRIPS = 5
 
 

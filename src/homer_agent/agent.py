@@ -10,17 +10,27 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import psycopg
 from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import RunnableConfig
+from langgraph.checkpoint.base import (
+    ChannelVersions,
+    Checkpoint,
+    CheckpointMetadata,
+    CheckpointTuple,
+    get_checkpoint_id,
+)
 from langgraph.checkpoint.postgres import PostgresSaver
-from psycopg import Connection, Cursor
+from psycopg import Connection, Cursor, pq
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import PoolTimeout
 
+from homer_agent.db import queries
 from homer_agent.db.models import Lead
 from homer_agent.db.pool import Pool
+from homer_agent.db.queries import Querier
 from homer_agent.graph import Graph, build_graph
 from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import thread_id
@@ -38,38 +48,129 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The one pruning policy. Each turn (durability "exit") writes one checkpoint holding the
-# conversation's window; pruning to the latest keeps storage linear in messages. A prune
-# costs a few round trips, so on average one turn in PRUNE_EVERY_TURNS prunes (a draw: no
-# per-lead counter to keep across requests and replicas), and a session that ends (the
-# chat quits) prunes what its turns left behind.
+# conversation's window; pruning to the latest keeps storage linear in messages. A prune is
+# one statement (PruneThread) sent in the turn's last pipeline, after the new checkpoint;
+# on average one turn in PRUNE_EVERY_TURNS prunes (a draw: no per-lead counter to keep
+# across requests and replicas), and a session that ends (the chat quits) prunes what its
+# turns left behind.
 PRUNE_EVERY_TURNS = 8
 
-_TURN_CONN: ContextVar[Connection[DictRow] | None] = ContextVar("homer_turn_conn", default=None)
+_TURN: ContextVar[SavedTurn | None] = ContextVar("homer_turn", default=None)
+_UNREAD: Final = object()
+
+
+@dataclass(slots=True)
+class SavedTurn:
+    """What the saver holds for one turn: its connection, the checkpoint read with the lead
+    (`prefetch`), and the checkpoint the run saved, until the turn writes it (`write`)."""
+
+    conn: Connection[DictRow]
+    thread_id: str = ""
+    latest: object = _UNREAD
+    """The thread's newest checkpoint row, read in the turn's first round trip."""
+    locked: bool = False
+    """Whether the turn holds the lead's lock (see session.lock_and_read)."""
+    pruned: bool = False
+    pending: list[tuple[RunnableConfig, Checkpoint, CheckpointMetadata, ChannelVersions]] = field(
+        default_factory=list
+    )
+
+    def prefetch(self, thread: str) -> Cursor[DictRow]:
+        """Queue the read of `thread`'s newest checkpoint on the turn's connection (in the
+        caller's pipeline); `loaded` takes the row once the pipeline has run."""
+        self.thread_id = thread
+        cur = psycopg.RawCursor(self.conn, row_factory=dict_row)
+        cur.execute(queries.GET_LATEST_CHECKPOINT, (thread,), binary=True)
+        return cur
+
+    def loaded(self, cur: Cursor[DictRow]) -> None:
+        self.latest = cur.fetchone()
+
+    def done(self) -> None:
+        """Nothing left to write: the pending checkpoints were stored (the pipeline that
+        sent them synced) or could not be."""
+        self.pending.clear()
 
 
 class TurnSaver(PostgresSaver):
     """LangGraph's PostgresSaver on the pool, except inside a turn (`using`): there it uses
     the turn's connection, so the lead lock, the lead writes and the checkpoint share one
-    connection, and one saver serves every thread of the process at once."""
+    connection, and one saver serves every thread of the process at once.
+
+    Inside a turn the run's checkpoint read is the one the turn made with its lock and lead
+    read (`SavedTurn.prefetch`), and the checkpoint the run saves (durability "exit": one
+    per turn) is held until the turn writes it with its record (`write`): both cost no
+    round trip of their own.
+    """
 
     @contextmanager
-    def using(self, conn: Connection[DictRow]) -> Iterator[None]:
-        token = _TURN_CONN.set(conn)
+    def using(self, conn: Connection[DictRow]) -> Iterator[SavedTurn]:
+        turn = SavedTurn(conn)
+        token = _TURN.set(turn)
         try:
-            yield
+            yield turn
         finally:
-            _TURN_CONN.reset(token)
+            _TURN.reset(token)
+
+    def get_tuple(self, config: RunnableConfig) -> CheckpointTuple | None:
+        turn = _TURN.get()
+        configurable = config["configurable"]
+        if (
+            turn is not None
+            and turn.latest is not _UNREAD
+            and configurable.get("thread_id") == turn.thread_id
+            and not configurable.get("checkpoint_ns")
+            and not get_checkpoint_id(config)
+        ):
+            row, turn.latest = turn.latest, _UNREAD
+            if row is None:
+                return None
+            assert isinstance(row, dict)
+            # Checkpoints older than format 4 may need their parent's sends: LangGraph's read.
+            if row["checkpoint"]["v"] >= 4 or not row["parent_checkpoint_id"]:
+                return self._load_checkpoint_tuple(row)
+        return super().get_tuple(config)
+
+    def put(
+        self,
+        config: RunnableConfig,
+        checkpoint: Checkpoint,
+        metadata: CheckpointMetadata,
+        new_versions: ChannelVersions,
+    ) -> RunnableConfig:
+        turn = _TURN.get()
+        if turn is None:
+            return super().put(config, checkpoint, metadata, new_versions)
+        turn.pending.append((config, checkpoint, metadata, new_versions))
+        # What PostgresSaver.put returns.
+        return {
+            "configurable": {
+                "thread_id": config["configurable"]["thread_id"],
+                "checkpoint_ns": config["configurable"]["checkpoint_ns"],
+                "checkpoint_id": checkpoint["id"],
+            }
+        }
+
+    def write(self) -> None:
+        """Send the checkpoints the turn's run saved, on its connection: in the caller's
+        pipeline if there is one (then they are stored once it syncs: see `SavedTurn.saved`)."""
+        turn = _TURN.get()
+        assert turn is not None, "write() runs inside using()"
+        for config, checkpoint, metadata, new_versions in turn.pending:
+            super().put(config, checkpoint, metadata, new_versions)
 
     @contextmanager
     def _cursor(self, *, pipeline: bool = False) -> Iterator[Cursor[DictRow]]:
-        conn = _TURN_CONN.get()
-        if conn is None:
+        turn = _TURN.get()
+        if turn is None:
             with super()._cursor(pipeline=pipeline) as cur:
                 yield cur
             return
+        conn = turn.conn
         # The turn's connection is this thread's alone: no saver-wide lock. A pipeline
-        # sends a checkpoint's blobs and row in one round trip.
-        if pipeline:
+        # sends a checkpoint's blobs and row in one round trip; inside the caller's
+        # pipeline they go with whatever it sends.
+        if pipeline and conn.pgconn.pipeline_status == pq.PipelineStatus.OFF:
             with conn.pipeline(), conn.cursor(binary=True, row_factory=dict_row) as cur:
                 yield cur
         else:
@@ -110,9 +211,11 @@ class Agent:
 
     def prune(self, lead: Lead) -> bool:
         """Keep only the latest checkpoint of the lead's conversation (it holds the whole
-        window); a database fault here loses nothing and is only logged."""
+        window); a database fault here loses nothing and is only logged. (A turn that
+        prunes does it in its last round trip instead: see session.py.)"""
         try:
-            self.checkpointer.prune([thread_id(lead)], strategy="keep_latest")
+            with self.pool.connection() as conn:
+                Querier(conn).prune_thread(thread_id=thread_id(lead))
         except (psycopg.Error, PoolTimeout) as exc:
             log.info("could not prune checkpoints: %s", type(exc).__name__)
             return False

@@ -1,7 +1,7 @@
 """The Homer turn, top to bottom.
 
     START → sentiment → route ─┬─► agent ⇄ tools
-                               │     └──────────┬─► temperature → END
+                               │     └──────────┬─► END
                                ├─► handoff ─────┤
                                └─► held ────────┘ (─► agent, when an opted-out lead resumes)
 
@@ -9,8 +9,9 @@
 checkpoint: see history.py); `route` sends hostile messages, opt-outs and requests for a
 human to `handoff`, and every message of a conversation a person has taken over to
 `held` (see takeover.py); `agent` is the chat model with the lead-update tools bound; `tools`
-writes each fact (several calls of one model message run in parallel); `temperature`
-computes the lead's temperature once, from the final facts, as the turn's last step.
+writes each fact (several calls of one model message run in parallel). Once the graph
+has run, the turn computes the lead's temperature once, from the final facts
+(nodes/temperature.py).
 
 The lead is read once, before the graph runs, and reaches the nodes in the read-only
 `Context`; each node returns what it did as a partial state (`messages`, and its part
@@ -23,15 +24,15 @@ from __future__ import annotations
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
-from langgraph.prebuilt import ToolNode, tools_condition
+from langgraph.prebuilt import tools_condition
 
 from homer_agent.nodes.agent import agent
 from homer_agent.nodes.handoff import handoff
 from homer_agent.nodes.held import after_held, held
-from homer_agent.nodes.names import AGENT, HANDOFF, HELD, SENTIMENT, TEMPERATURE, TOOLS
+from homer_agent.nodes.names import AGENT, HANDOFF, HELD, SENTIMENT, TOOLS
 from homer_agent.nodes.route import route
 from homer_agent.nodes.sentiment import sentiment
-from homer_agent.nodes.temperature import temperature
+from homer_agent.nodes.tools import LeadTools
 from homer_agent.state import Context, InputState, State
 from homer_agent.tools import TOOLS as LEAD_TOOLS
 
@@ -44,19 +45,17 @@ def build_graph(checkpointer: BaseCheckpointSaver[str] | None = None) -> Graph:
 
     builder.add_node(SENTIMENT, sentiment)
     builder.add_node(AGENT, agent)
-    builder.add_node(TOOLS, ToolNode(LEAD_TOOLS))
+    builder.add_node(TOOLS, LeadTools(LEAD_TOOLS))
     builder.add_node(HANDOFF, handoff)
     builder.add_node(HELD, held)
-    builder.add_node(TEMPERATURE, temperature)
 
     builder.add_edge(START, SENTIMENT)
     builder.add_conditional_edges(SENTIMENT, route, [AGENT, HANDOFF, HELD])
     # The agent either calls tools (then answers again) or has answered: the turn ends.
-    builder.add_conditional_edges(AGENT, tools_condition, {TOOLS: TOOLS, END: TEMPERATURE})
+    builder.add_conditional_edges(AGENT, tools_condition, [TOOLS, END])
     builder.add_edge(TOOLS, AGENT)
-    builder.add_edge(HANDOFF, TEMPERATURE)
-    builder.add_conditional_edges(HELD, after_held, [AGENT, TEMPERATURE])
-    builder.add_edge(TEMPERATURE, END)
+    builder.add_edge(HANDOFF, END)
+    builder.add_conditional_edges(HELD, after_held, [AGENT, END])
 
     return builder.compile(checkpointer=checkpointer, name="homer")
 

@@ -21,7 +21,6 @@ from langchain_core.messages import (
     RemoveMessage,
     message_to_dict,
     messages_from_dict,
-    trim_messages,
 )
 from langgraph.checkpoint.postgres import PostgresSaver
 
@@ -37,15 +36,17 @@ ARCHIVE_AFTER = 3
 
 
 def recent(messages: Sequence[BaseMessage], size: int) -> list[BaseMessage]:
-    """The newest `size` messages, starting at a human message so tool calls stay paired."""
-    return trim_messages(
-        messages,
-        max_tokens=size,
-        token_counter=len,
-        strategy="last",
-        start_on="human",
-        allow_partial=False,
-    )
+    """The newest `size` messages, starting at a human message so tool calls stay paired.
+
+    What `trim_messages(messages, max_tokens=size, token_counter=len, strategy="last",
+    start_on="human")` returns, without its per-call cost (it inspects the counter's
+    signature each time: about 0.6 ms, twice a turn).
+    """
+    window = list(messages[-size:]) if size > 0 else []
+    for start, message in enumerate(window):
+        if message.type == "human":
+            return window[start:]
+    return []
 
 
 def archive_overflow(

@@ -56,7 +56,12 @@ def querier(pool: Pool) -> Iterator[Querier]:
 
 def thread_id(lead: Lead) -> str:
     """The checkpoint thread of a lead: a new lead with the same key starts afresh."""
-    return f"lead-{lead.id}"
+    return thread_id_of(lead.id)
+
+
+def thread_id_of(lead_id: int) -> str:
+    """The checkpoint thread of the lead with id `lead_id`."""
+    return f"lead-{lead_id}"
 
 
 def lead_id_of(thread: str) -> int | None:

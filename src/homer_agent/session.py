@@ -6,6 +6,7 @@ The agent (model, tools, checkpointer, graph) is built once per process (agent.p
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -20,18 +21,20 @@ from langchain_core.outputs import ChatGenerationChunk, GenerationChunk
 from langchain_core.runnables import RunnableConfig
 from langgraph.types import Durability
 from psycopg import Connection
-from psycopg.rows import DictRow
+from psycopg.rows import DictRow, class_row
 from psycopg_pool import PoolTimeout
 
 from homer_agent import metrics, notify
+from homer_agent.db import queries
 from homer_agent.db.models import Lead
-from homer_agent.db.queries import Querier
+from homer_agent.db.queries import GetLeadForTurnRow, Querier
 from homer_agent.history import conversation
 from homer_agent.kb.search import kb_reason
-from homer_agent.leads import LeadForgottenError, querier, thread_id
+from homer_agent.leads import LeadForgottenError, querier, thread_id, thread_id_of
 from homer_agent.metrics import ErrorKind, Route
 from homer_agent.model_calls import ModelCallMetrics
 from homer_agent.model_replies import StreamCleaner
+from homer_agent.nodes import temperature
 from homer_agent.nodes.names import AGENT, HANDOFF, HELD
 from homer_agent.ptbr import replies
 from homer_agent.state import Context, TurnRecord
@@ -39,14 +42,14 @@ from homer_agent.temperature import MOOD_WINDOW
 from homer_agent.tools import push_lead_calls
 
 if TYPE_CHECKING:
-    from homer_agent.agent import Agent
+    from homer_agent.agent import Agent, SavedTurn
     from homer_agent.graph import Graph
 
 log = logging.getLogger(__name__)
 
-# Bounds one turn: sentiment, agent and tools rounds. The agent answers gracefully
-# before the limit (see nodes.agent).
-RECURSION_LIMIT = 12
+# Bounds one turn: sentiment, agent and tools rounds (five of them). The agent answers
+# gracefully before the limit (see nodes.agent).
+RECURSION_LIMIT = 11
 # How long a turn waits for the same lead's turn in another process.
 BUSY_WAIT_SECONDS = 15
 
@@ -235,9 +238,9 @@ class Session:
     def _turn_once(
         self, text: str, guard: TurnGuard | None, on_token: Callable[[str], None] | None
     ) -> TurnResult | None:
-        """Round trips of a plain turn: the lock, the lead, the checkpoint read, the tools'
-        writes if any, the checkpoint write, and the turn record with the unlock (one
-        pipeline).
+        """Round trips of a plain turn: the lock with the reads of the lead and of the
+        checkpoint (one pipeline), the tools' writes if any, and the checkpoint with the turn
+        record, the pruning when due and the unlock (one pipeline).
         """
         started = time.perf_counter()
         agent = self.agent
@@ -245,9 +248,8 @@ class Session:
         calls = ModelCallMetrics(agent.model_name)
         reply: list[str] = []
         try:
-            with agent.pool.connection() as conn:
-                lead, moods, notes = lock_and_read(conn, self.lead.id)
-                unlocked = False
+            with agent.pool.connection() as conn, agent.checkpointer.using(conn) as saved:
+                lead, moods, notes = lock_and_read(conn, self.lead.id, saved)
                 try:
                     if lead is None:
                         # Under the lock `lead forget` also takes: a lead deleted before this
@@ -259,25 +261,25 @@ class Session:
                     if guard is None:
                         self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                         result = self._result(reply, progress.record, None, started)
-                        self._record_and_unlock(conn, result, calls)
-                        unlocked = True
+                        self._finish(conn, saved, result, calls)
                     else:
                         with conn.transaction():
                             if guard.seen(Querier(conn), lead):
                                 return None
                             self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                             result = self._result(reply, progress.record, None, started)
-                            # Both writes in one round trip; a failure rolls all back.
+                            # All the writes in one round trip; a failure rolls all back.
                             with conn.pipeline():
+                                self._last_writes(conn, saved)
                                 self._record(result, Querier(conn), calls)
                                 guard.complete(Querier(conn), self.lead, result)
+                        saved.done()
+                        if saved.pruned:
+                            self._unpruned = False
                 finally:
-                    if not unlocked:
-                        unlock_lead(conn, self.lead.id)
-                self._unpruned = True
-                if agent.prune_due():
-                    with agent.checkpointer.using(ctx.conn):
-                        self.prune()
+                    # A failed run keeps the checkpoint LangGraph saved for it (not in a
+                    # guarded turn: its transaction rolled back).
+                    self._save_and_unlock(conn, saved, save=guard is None)
                 return result
         except LeadForgottenError:
             raise
@@ -294,6 +296,68 @@ class Session:
         except (psycopg.Error, PoolTimeout):
             self._record(result, None, calls)
         return result
+
+    def _last_writes(self, conn: Connection[DictRow], saved: SavedTurn) -> None:
+        """Queue the checkpoint the run saved and, on average every `prune_every` turns, the
+        pruning of the older ones (one statement, after the new checkpoint)."""
+        self.agent.checkpointer.write()
+        self._unpruned = True
+        if self.agent.prune_due():
+            Querier(conn).prune_thread(thread_id=thread_id(self.lead))
+            saved.pruned = True
+
+    def _finish(
+        self,
+        conn: Connection[DictRow],
+        saved: SavedTurn,
+        result: TurnResult,
+        calls: ModelCallMetrics,
+    ) -> None:
+        """The turn's last round trip: its checkpoint, the pruning when due, its record and
+        the unlock, in one pipeline (one implicit transaction).
+
+        If that fails, the checkpoint is written again alone (its failure fails the turn, as
+        a failed checkpoint write always has), then the record (a failure there is logged).
+        """
+        try:
+            with conn.pipeline():
+                hold_lock_until_commit(conn, self.lead.id)
+                self._last_writes(conn, saved)
+                self._record(result, Querier(conn), calls, observe=False)
+                unlock_lead(conn, self.lead.id)
+                saved.locked = False
+        except psycopg.Error as exc:
+            saved.locked = True
+            saved.pruned = False
+            if conn.broken or conn.closed:
+                raise
+            log.info("the turn's last writes failed (%s): retried apart", type(exc).__name__)
+            self._save_and_unlock(conn, saved, save=True)
+            self._record(result, Querier(conn), calls)
+            return
+        saved.done()
+        if saved.pruned:
+            self._unpruned = False
+        self._observe(result)
+
+    def _save_and_unlock(self, conn: Connection[DictRow], saved: SavedTurn, *, save: bool) -> None:
+        """Free the lead's lock if the turn still holds it, having written the checkpoint the
+        run saved if `save` (raises, with the lock freed, if that write fails)."""
+        if not saved.locked:
+            return
+        try:
+            if save and saved.pending and not conn.broken and not conn.closed:
+                with conn.pipeline():
+                    hold_lock_until_commit(conn, self.lead.id)
+                    self.agent.checkpointer.write()
+                    unlock_lead(conn, self.lead.id)
+                saved.locked = False
+                self._unpruned = True
+        finally:
+            saved.done()
+            if saved.locked:
+                saved.locked = False
+                unlock_lead(conn, self.lead.id)
 
     @staticmethod
     def _result(
@@ -335,8 +399,9 @@ class Session:
         calls: ModelCallMetrics,
         progress: _Progress,
     ) -> None:
-        """Run the graph: model tokens as they come, node messages as they land; what the
-        nodes report adds up in `progress` (a failed turn records what it got to)."""
+        """Run the graph (inside the turn's `TurnSaver.using`): model tokens as they come,
+        node messages as they land; what the nodes report adds up in `progress` (a failed
+        turn records what it got to)."""
         agent = self.agent
 
         def say(piece: str) -> None:
@@ -345,36 +410,37 @@ class Session:
                 on_token(piece)
 
         tokens = _TokenRelay(say, reply)
+        callbacks = (calls, tokens) if on_token is not None else (calls,)
+        ctx = dataclasses.replace(ctx, callbacks=callbacks)
         config = self.config
-        config["callbacks"] = [calls, tokens] if on_token is not None else [calls]
-        with agent.checkpointer.using(ctx.conn):
-            for part in agent.graph.stream(
-                {"messages": [HumanMessage(text)]},
-                config,
-                context=ctx,
-                stream_mode="updates",
-                durability=DURABILITY,
-                version="v2",
-            ):
-                if part["type"] != "updates":
-                    continue
-                for node, data in part["data"].items():
-                    # ToolNode reports one update per tool call when tools return Commands.
-                    for update in data if isinstance(data, list) else [data or {}]:
-                        if "turn" in update:
-                            progress.add(update["turn"])
-                        for message in update.get("messages", []):
-                            progress.add(_counted(message))
-                            if not isinstance(message, AIMessage) or not message.text:
-                                continue
-                            if node in (HANDOFF, HELD):
-                                say(message.text)
-                            elif node == AGENT and (rest := tokens.unsaid(message.text)):
-                                say(rest)
-                    if node == AGENT:
-                        tokens.relayed = False
-                        if reply and not reply[-1].endswith("\n"):
-                            say("\n")
+        for part in agent.graph.stream(
+            {"messages": [HumanMessage(text)]},
+            config,
+            context=ctx,
+            stream_mode="updates",
+            durability=DURABILITY,
+            version="v2",
+        ):
+            if part["type"] != "updates":
+                continue
+            for node, data in part["data"].items():
+                # ToolNode reports one update per tool call when tools return Commands.
+                for update in data if isinstance(data, list) else [data or {}]:
+                    if "turn" in update:
+                        progress.add(update["turn"])
+                    for message in update.get("messages", []):
+                        progress.add(_counted(message))
+                        if not isinstance(message, AIMessage) or not message.text:
+                            continue
+                        if node in (HANDOFF, HELD):
+                            say(message.text)
+                        elif node == AGENT and (rest := tokens.unsaid(message.text)):
+                            say(rest)
+                if node == AGENT:
+                    tokens.relayed = False
+                    if reply and not reply[-1].endswith("\n"):
+                        say("\n")
+        progress.add(temperature.settle(ctx, progress.record))
         if not progress.record.calendar_tried:
             push_lead_calls(ctx)
         self.lead = current_row(ctx.lead, progress.record)
@@ -385,21 +451,6 @@ class Session:
         if record.fallback_reason is not None and fallback is not None:
             return fallback.name
         return self.agent.model_name
-
-    def _record_and_unlock(
-        self, conn: Connection[DictRow], result: TurnResult, calls: ModelCallMetrics
-    ) -> None:
-        """The turn's record and the lead's unlock, in one round trip (a pipeline)."""
-        try:
-            with conn.pipeline():
-                self._record(result, Querier(conn), calls, observe=False)
-                unlock_lead(conn, self.lead.id)
-        except psycopg.Error as exc:
-            # The record failed, and the unlock behind it in the pipeline did not run.
-            metrics.record_error("database")
-            log.warning("could not record the turn: %s", type(exc).__name__)
-            unlock_lead(conn, self.lead.id)
-        self._observe(result)
 
     def _observe(self, result: TurnResult) -> None:
         stats = result.stats
@@ -484,24 +535,34 @@ def _counted(message: Any) -> TurnRecord:
 
 
 def lock_and_read(
-    conn: Connection[DictRow], lead_id: int
+    conn: Connection[DictRow], lead_id: int, saved: SavedTurn
 ) -> tuple[Lead | None, list[float], list[str]]:
-    """Take the lead's turn lock, then read the lead, its recent moods and the texts of its
-    notes, once.
+    """Take the lead's turn lock, then read the lead (with its recent moods and the texts of
+    its notes) and its conversation's checkpoint (for the graph: see agent.TurnSaver), once.
 
-    Two statements, not one: the read must come after the wait for the lock, so that it
-    sees what the turn before it (in another process, maybe) committed. A second process
-    waits up to BUSY_WAIT_SECONDS, then is told the session is busy.
+    Three statements in one pipeline, one round trip: the server runs them in order, so the
+    reads come after the wait for the lock and see what the turn before it (in another
+    process, maybe) committed. A second process waits up to BUSY_WAIT_SECONDS, then is
+    told the session is busy.
     """
     try:
-        lock_lead(conn, lead_id)
+        with conn.pipeline():
+            lock_lead(conn, lead_id)
+            checkpoint = saved.prefetch(thread_id_of(lead_id))
+            lead = psycopg.RawCursor(conn, row_factory=class_row(GetLeadForTurnRow))
+            lead.execute(queries.GET_LEAD_FOR_TURN, (MOOD_WINDOW - 1, lead_id))
+            # Sent at the end of the block: from here on a failure may follow the lock.
+            saved.locked = True
     except psycopg.errors.LockNotAvailable:
+        saved.locked = False
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
-    try:
-        row = Querier(conn).get_lead_for_turn(id=lead_id, max_moods=MOOD_WINDOW - 1)
     except BaseException:
-        unlock_lead(conn, lead_id)
+        if saved.locked:
+            saved.locked = False
+            unlock_lead(conn, lead_id)
         raise
+    saved.loaded(checkpoint)
+    row = lead.fetchone()
     if row is None:
         return None, [], []
     data = row.model_dump()
@@ -515,6 +576,15 @@ def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
     psycopg.errors.LockNotAvailable after BUSY_WAIT_SECONDS."""
     # set_config runs first: the lock wait is bounded by its own lock_timeout.
     Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
+
+
+def hold_lock_until_commit(conn: Connection[DictRow], lead_id: int) -> None:
+    """In a pipeline that ends with `unlock_lead`: the lead's lock stays taken until the
+    pipeline's implicit transaction commits, so the next turn, waiting for the lock, reads
+    what this one wrote. (The session lock goes with `unlock_lead`, before the commit; this
+    transaction lock on the same key, granted at once to the session holding it, goes with
+    the commit.)"""
+    Querier(conn).lock_lead_for_transaction(lead_id=lead_id)
 
 
 def unlock_lead(conn: Connection[DictRow], lead_id: int) -> None:

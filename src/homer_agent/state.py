@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict
 
+from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import AIMessage, AnyMessage, BaseMessage
 from langchain_core.runnables import Runnable
@@ -151,6 +152,10 @@ class Context:
     calendar: BrokerCalendar | None = None
     # How search_development searches the development's documents.
     kb: SearchOptions = field(default_factory=SearchOptions)
+    # The turn's chat-model callbacks (its model-call metrics, the token relay): given to
+    # the model calls only, not to the whole graph, where every node and tool would pay for
+    # a callback manager.
+    callbacks: Sequence[BaseCallbackHandler] = ()
 
     @property
     def lead_id(self) -> int:

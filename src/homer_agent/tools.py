@@ -15,8 +15,8 @@ Plausibility comes from the development profile, and a refused value is never wr
 
 A refusal is an error `ToolMessage` whose `artifact` says why as data
 (`{"refused": "bedrooms_not_offered", ...}`), so a model never has to parse its text.
-The tools do not touch the temperature: the `temperature` node computes it once per
-turn, after every tool has written (see graph.py).
+The tools do not touch the temperature: the turn computes it once, after the graph,
+when every tool has written (see nodes/temperature.py).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Postgres round trips of one turn, counted by the bench's relay (bench.roundtrips).
 
-A turn locks the lead, reads it once, reads the checkpoint, writes the checkpoint and
-records itself with the unlock: five round trips when the model calls no tool. Counted,
-not timed.
+A turn locks the lead and reads it and its checkpoint (one pipeline), then writes the
+checkpoint with its record and the unlock (one pipeline): two round trips when the model
+calls no tool. Counted, not timed.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from homer_agent.db.pool import open_pool
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.profile import load_profile
 
-PLAIN_TURN_ROUND_TRIPS = 5
+PLAIN_TURN_ROUND_TRIPS = 2
 
 
-def test_a_turn_without_tools_takes_five_round_trips(db_url: str) -> None:
+def test_a_turn_without_tools_takes_two_round_trips(db_url: str) -> None:
     with RoundTripRelay(db_url) as relay:
         pool = open_pool(relay.url, max_size=1)
         try:

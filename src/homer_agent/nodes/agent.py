@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
+from langchain_core.runnables.config import set_config_context
 from langgraph.runtime import Runtime
 
 from homer_agent.history import recent
@@ -15,11 +16,10 @@ from homer_agent.prompts import system_message
 from homer_agent.ptbr.replies import OUT_OF_STEPS_REPLY
 from homer_agent.state import Context, State, TurnRecord, current_lead
 
-# Enough for a round of tool calls, the reply and the temperature; fewer means the model
-# is looping. Four, not three: tools, the agent again and the temperature take three
-# steps, and LangGraph gives up (GraphRecursionError) once a node has run with no step
-# left, even if it was the last.
-MIN_STEPS_FOR_TOOLS = 4
+# Enough for a round of tool calls and the reply; fewer means the model is looping.
+# Three, not two: tools and the agent again take two steps, and LangGraph gives up
+# (GraphRecursionError) once a node has run with no step left, even if it was the last.
+MIN_STEPS_FOR_TOOLS = 3
 INTERRUPTED_TOOL_RESULT = (
     "Sem resultado: o turno foi interrompido por uma falha. "
     "Confira nos dados do lead o que foi salvo."
@@ -60,10 +60,14 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     ]
     started = time.perf_counter()
     fell_back = None
-    if ctx.fallback is None:
-        response = ctx.model.invoke(prompt)
-    else:
-        response, fell_back = ctx.fallback.invoke(ctx.model, prompt, state["turn"].fallback_reason)
+    # The model calls (the fallback's too) run with the turn's callbacks (see Context).
+    with set_config_context({"callbacks": list(ctx.callbacks)}) as model_run:
+        if ctx.fallback is None:
+            response = model_run.run(ctx.model.invoke, prompt)
+        else:
+            response, fell_back = model_run.run(
+                ctx.fallback.invoke, ctx.model, prompt, state["turn"].fallback_reason
+            )
     response = clean_model_reply(response)
     usage = response.usage_metadata if isinstance(response, AIMessage) else None
     record = TurnRecord(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from langchain_core.messages import AIMessage
+from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from homer_agent import notify
-from homer_agent.nodes.names import AGENT, TEMPERATURE
+from homer_agent.nodes.names import AGENT
 from homer_agent.nodes.sentiment import newest_human_text
 from homer_agent.ptbr.intents import wants_to_continue
 from homer_agent.state import Context, State, TurnRecord, current_lead
@@ -40,9 +41,9 @@ def held(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     return update
 
 
-def after_held(state: State, runtime: Runtime[Context]) -> Literal["agent", "temperature"]:
+def after_held(state: State, runtime: Runtime[Context]) -> str:
     """The agent answers a lead whose conversation `held` just released (an opted-out lead
     who wants to continue); otherwise the turn ends."""
     if active_handoff(current_lead(runtime.context, state)) is None:
         return AGENT
-    return TEMPERATURE
+    return END
