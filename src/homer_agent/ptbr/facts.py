@@ -4,7 +4,13 @@
 returns the tool calls to make as `{field: value}`. It is deliberately conservative:
 when a phrase is ambiguous it extracts nothing and the agent asks again.
 
-How it reads a message:
+Two steps: `read_candidates` turns the message into `Candidate`s (each value with its
+span, cue, whose it is and its modality: stated, corrected, negated, hypothetical,
+question, alternative), and `decide` is the one policy that picks what is saved: per
+fact, the lead's last clear stated or corrected value; nothing when the last is one of
+unresolved alternatives. `extract_facts` is `decide(read_candidates(...))`.
+
+How the readers read a message:
 
 - Call time: `homer_agent.ptbr.times.search_when`; the characters it used are blanked before
   anything else is read, so "10/02 às 15h" never becomes bedrooms or a budget.
@@ -1414,8 +1420,10 @@ def read_candidates(
 
     when = search_when(original, now=now, tz=tz)
     if when is not None:
-        span = (min(s for s, _ in when.spans), max(e for _, e in when.spans))
-        out.append(Candidate("call_at", when.at.isoformat(), span, "date and time"))
+        # The time the lead accepts: not one turned down or corrected in the same message.
+        accepted = search_when(accepted_part(original), now=now, tz=tz)
+        if accepted is not None:
+            out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
         for start, end in when.spans:
             chars[start:end] = " " * (end - start)
