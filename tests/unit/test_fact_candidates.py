@@ -164,6 +164,7 @@ def test_a_budget_next_to_a_negotiation_question_is_kept() -> None:
     [
         ("fala com a Lúcia", "name", "Lúcia"),
         ("oi! você fala com o Tião", None, "Tião"),
+        ("Fala com a dona Zilda", "name", "Zilda"),
         ("Falando com o Betão, quero 2 quartos", "name", "Betão"),
     ],
 )
@@ -172,7 +173,13 @@ def test_talking_to_gives_the_name(text: str, pending: str | None, want: str) ->
 
 
 @pytest.mark.parametrize(
-    "text", ["fala com a Paula da imobiliária", "fala com o corretor", "quero falar com o Rui"]
+    "text",
+    [
+        "fala com a Paula da imobiliária",
+        "fala com o corretor",
+        "fala com o gerente",
+        "quero falar com o Rui",
+    ],
 )
 def test_talking_to_someone_else_gives_no_name(text: str) -> None:
     assert "name" not in extract(text, "name")
@@ -188,6 +195,7 @@ def test_talking_to_someone_else_gives_no_name(text: str) -> None:
         ("quinta não dá, quarta às 15h", 2, 15),
         ("me liga quinta às 10h, opa, 10 não, melhor 11h", 3, 11),
         ("sexta às 14h, aliás 16h", 4, 16),
+        ("quinta às 16h, de manhã não consigo", 3, 16),
     ],
 )
 def test_accepted_call_time(text: str, weekday: int, hour: int) -> None:
@@ -201,6 +209,11 @@ def test_accepted_call_time(text: str, weekday: int, hour: int) -> None:
 )
 def test_accepted_part_keeps_a_plain_time(text: str) -> None:
     assert accepted_part(text) == text
+
+
+@pytest.mark.parametrize("text", ["quinta 9h não dá pra mim", "sábado às 11 não"])
+def test_a_refused_time_alone_accepts_nothing(text: str) -> None:
+    assert accepted_part(text) == ""
 
 
 def test_a_question_proposing_a_time_books_it() -> None:

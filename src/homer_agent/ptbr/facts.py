@@ -430,8 +430,8 @@ _NAME_TALKING_TO_CUES: Final[tuple[tuple[str, ...], ...]] = tuple(
     for art in ("o", "a")
 )
 """Cues at the start of a message that introduce the lead ("fala com o Zé", "você fala com
-a Rita"), only when the name ends its clause: "fala com a Simone da imobiliária" names
-someone else."""
+a Rita"), only before a capitalised name that ends its clause: "fala com a Simone da
+imobiliária" names someone else, "fala com o gerente" nobody."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
@@ -1003,8 +1003,8 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 return name
     for cue in _NAME_TALKING_TO_CUES:
         if not opening_asks and _starts_with(toks, first, cue):
-            name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
-            end = first + len(cue) + len(name.split()) if name else 0
+            name = _read_name(toks, first + len(cue), allow_lower=False, strict=True)
+            end = _skip_titles(toks, first + len(cue)) + len(name.split()) if name else 0
             if name and (end >= len(toks) or toks[end].is_punct):
                 return name
     # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
@@ -1329,9 +1329,10 @@ def names_other_amount(text: str) -> bool:
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
-    r"vou\s+poder|vou\s+estar|estarei|estou|funciona)\b[^,.;!?]*[,.;!?]+"
+    r"vou\s+poder|vou\s+estar|estarei|estou|funciona)\b[^,.;!?]*(?:[,.;!?]+|$)"
 )
-"""A time turned down up to the end of its clause: "terça não dá, vou estar viajando."."""
+"""A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim"."""
+_CLAUSE_END_RE: Final = re.compile(r"[,.;!?]")
 
 
 def _says_when(text: str) -> bool:
@@ -1339,34 +1340,48 @@ def _says_when(text: str) -> bool:
     return parts.has_date or parts.has_time
 
 
+def _without_refused(text: str, start: int, end: int) -> str:
+    """`text` without the clause turned down: from the clause's start (the last
+    punctuation before `start`) to `end`."""
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(text, 0, start)]
+    clause_start = ends[-1] if ends else 0
+    return f"{text[:clause_start]} {text[end:]}".strip(" ,;")
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
     - "de manhã não dá, mas quinta 15h pode": what follows the "mas";
-    - "terça não dá, vou estar viajando. quarta às 10": what follows the refusal's clause;
+    - "terça não dá, vou estar viajando. quarta às 10", "amanhã às 15h, de manhã não
+      posso": the text without the clause turned down; "segunda 10h não dá pra mim" and
+      "segunda às 10 não" accept nothing (empty);
     - "terça às 8h... opa, 8 não, melhor 9h": the words after the last correction first,
       then the rest, so that the corrected hour wins and the day said before still counts.
 
-    The whole text when nothing is turned down, or when what follows names no time.
+    The whole text when nothing is turned down.
     """
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
         return text[match.end() :].strip()
     refused = _REFUSED_RE.search(folded)
-    if refused and _says_when(text[refused.end() :]):
-        return text[refused.end() :].strip()
+    if refused:
+        rest = _without_refused(text, refused.start(), refused.end())
+        if _says_when(rest) or _says_when(text[: refused.start()]):
+            return rest if _says_when(rest) else ""
     toks = tokenize(text, folded)
     lows = [t.low for t in toks]
     for i in range(len(toks) - 1, 0, -1):
-        cue = _cue_at(lows, i) or (
-            lows[i] in _RETRACTING_NO and i + 1 < len(toks) and toks[i + 1].is_punct
-        )
-        if not cue:
+        bare_no = lows[i] in _RETRACTING_NO and (i + 1 == len(toks) or toks[i + 1].is_punct)
+        if not (_cue_at(lows, i) or bare_no):
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
             return f"{tail.strip()} {head.strip()}"
+        if bare_no and not toks[i - 1].is_punct and _says_when(head):
+            # "segunda às 10 não": the time right before the "não" is turned down
+            rest = _without_refused(text, toks[i].start, toks[i].end)
+            return rest if _says_when(rest) else ""
     return text
 
 
