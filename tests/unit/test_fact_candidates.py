@@ -96,6 +96,29 @@ def test_turned_down_then_wanted(text: str, pending: str | None, want: dict) -> 
     assert extract(text, pending) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "pending", "field"),
+    [
+        ("900 mil não dá", "budget_brl", "budget_brl"),
+        ("1 milhão não dá pra mim", None, "budget_brl"),
+        ("Papicu não dá, muito longe", "neighborhood", "neighborhood"),
+        ("tenho 200 mil guardados e vou financiar o restante", "budget_brl", "budget_brl"),
+    ],
+)
+def test_refused_or_partial_amounts_and_places_are_not_saved(
+    text: str, pending: str | None, field: str
+) -> None:
+    assert field not in extract(text, pending)
+
+
+def test_a_limit_that_cannot_grow_is_kept() -> None:
+    assert extract("até 600 mil, não posso mais", "budget_brl") == {"budget_brl": 600_000}
+
+
+def test_refused_amount_then_a_bare_one() -> None:
+    assert extract("900 mil não dá, 750", "budget_brl") == {"budget_brl": 750_000}
+
+
 def test_turned_down_count_then_another_thing_is_no_count() -> None:
     assert "bedrooms" not in extract("4 quartos não, 3 banheiros", "bedrooms")
 
@@ -178,6 +201,7 @@ def test_talking_to_gives_the_name(text: str, pending: str | None, want: str) ->
         "fala com a Paula da imobiliária",
         "fala com o corretor",
         "fala com o gerente",
+        "fala aí",
         "quero falar com o Rui",
     ],
 )

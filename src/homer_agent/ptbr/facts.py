@@ -193,9 +193,10 @@ def _span(toks: Sequence[Token], first: int, last: int) -> tuple[int, int]:
 
 def _negated_after(toks: Sequence[Token], end: int) -> bool:
     """Whether the value ending before token `end` is turned down on the spot: "X não",
-    "X nao... prefiro Y", "X, não, pera, Y", "X também não" (a "não" followed by no word
-    of its own clause, unlike "X, não quero Y" or "X, não no Y", where the "não" is about
-    what follows)."""
+    "X nao... prefiro Y", "X, não, pera, Y", "X também não", "X não dá (pra mim)" (a
+    "não" followed by no word of its own clause but a refusing verb, unlike "X, não
+    quero Y", "X, não no Y" or "X, não posso mais", where the "não" is about what
+    follows)."""
     j = end
     while j < len(toks) and (
         (toks[j].is_punct and toks[j].low not in ("?", ".")) or toks[j].low == "tambem"
@@ -206,6 +207,12 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     rest = toks[j + 1 :]
     if not rest or rest[0].is_punct:
         return not (rest and rest[0].low == "?")
+    if rest[0].low in _REFUSING_VERBS:  # "400 mil não dá", "Aldeota não dá pra mim"
+        k = 1
+        while k < len(rest) and rest[k].low in _REFUSAL_TAIL:
+            k += 1
+        if k == len(rest) or (rest[k].is_punct and rest[k].low != "?"):
+            return True
     return _cue_at([t.low for t in rest], 0)
 
 
@@ -226,6 +233,9 @@ def _words(text: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------------------
 # Vocabulary (folded)
+_REFUSING_VERBS: Final = _words("da rola serve cabe consigo posso quero gosto curto")
+"""Verbs of a "não" that turns down the value before it when they end the clause."""
+_REFUSAL_TAIL: Final = _words("pra para mim gente nos nao de jeito nenhum muito nem")
 
 
 _BEDROOM_NOUNS: Final = _words(
@@ -299,7 +309,7 @@ _GREETING_RE: Final = re.compile(r"^(?:\s*(?:" + "|".join(_OPENING_WORDS) + r")\
 
 _NAME_PARTICLES: Final = _words("de da do das dos di del van von e")
 _NAME_STOP: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza "
+    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
     "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
     "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
     "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
@@ -878,6 +888,8 @@ def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
     return {t.low for t in toks[start:end]}
 
 
+_THE_REST: Final = _words("resto restante")
+_FINANCING: Final = _words("financio financiar financia financiamos financiamento financiando")
 _HYPOTHETICAL: Final = _words("se caso")
 
 
@@ -895,6 +907,8 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     sentence = _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
+    if sentence & _THE_REST and sentence & _FINANCING:
+        return True  # "tenho 300 mil e financio o resto": a down payment, not the total
     return _about_other(toks, number.first, _NOT_BUDGET_BEFORE)
 
 
