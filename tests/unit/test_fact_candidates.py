@@ -272,3 +272,17 @@ def test_same_place(a: str, b: str) -> None:
 def test_different_places_differ() -> None:
     assert not same_place("Bairro de Fátima", "Montese")
     assert canonical_place("Bairro Ellery") == "bairro ellery"  # not listed: as typed
+
+
+# A home the lead saw is someone else's listing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "visitei um sobrado de 4 quartos na Varjota por 900 mil, achei caro",
+        "olhei uma casa de 2 quartos lá no Pici, pequena demais",
+    ],
+)
+def test_a_home_seen_gives_no_facts(text: str) -> None:
+    assert extract(text) == {}

@@ -599,6 +599,15 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     )
 
 
+_SEEN: Final = _words("vi vimos visitei visitamos conheci olhei olhamos")
+
+
+def _seen_listing(toks: Sequence[Token], i: int) -> bool:
+    """Whether token `i` describes a home the lead saw ("vi um apto de 3 quartos no
+    Cocó"), anywhere back in its clause: someone else's listing, not what they want."""
+    return any(t.low in _SEEN for t in _clause_before(toks, i, 14))
+
+
 def _in_question(toks: Sequence[Token], i: int) -> bool:
     """Whether token `i` is in a sentence that ends with "?" (it asks, it does not tell)."""
     for tok in toks[i:]:
@@ -639,8 +648,8 @@ def _bedroom_candidates(
         whose, modality = "lead", Modality.STATED
         if _in_question(toks, number.first):
             modality = Modality.QUESTION
-        elif _about_other(toks, number.first, _NOW_HOME):
-            whose = "other"
+        elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
+            whose = "other"  # the home the lead has, or one they saw
         elif _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
             modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco"
         elif k > 0 and _is_range(toks, numbers[k - 1], number):
@@ -799,7 +808,7 @@ def _budget_candidates(
         whose, modality = "lead", Modality.STATED
         if _in_question(toks, number.first) or _negotiating(toks, number.first):
             modality = Modality.QUESTION
-        elif _not_a_budget(toks, number):
+        elif _not_a_budget(toks, number) or _seen_listing(toks, number.first):
             whose = "other"  # income, a down payment, a price seen
         elif _hypothetical(toks, number.first):
             modality = Modality.HYPOTHETICAL
@@ -1162,7 +1171,11 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN))
+        return not (
+            _in_question(toks, i)
+            or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
+            or _seen_listing(toks, i)
+        )
 
     for i, tok in enumerate(toks):
         if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
@@ -1200,6 +1213,8 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
+    if _seen_listing(toks, i):
+        return False  # "vi um apto de 3 quartos por 400 mil no Cocó"
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
