@@ -111,6 +111,11 @@ def test_refused_or_partial_amounts_and_places_are_not_saved(
     assert field not in extract(text, pending)
 
 
+def test_a_refused_day_part_after_an_amount_leaves_the_amount() -> None:
+    found = extract("posso 650 mil, de tarde não dá, mas terça 11h pode", "budget_brl")
+    assert found["budget_brl"] == 650_000
+
+
 def test_a_limit_that_cannot_grow_is_kept() -> None:
     assert extract("até 600 mil, não posso mais", "budget_brl") == {"budget_brl": 600_000}
 

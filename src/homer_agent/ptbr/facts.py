@@ -207,7 +207,9 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     rest = toks[j + 1 :]
     if not rest or rest[0].is_punct:
         return not (rest and rest[0].low == "?")
-    if rest[0].low in _REFUSING_VERBS:  # "400 mil não dá", "Aldeota não dá pra mim"
+    right_after = j == end and end > 0 and toks[j].start - toks[end - 1].end <= 2
+    if right_after and rest[0].low in _REFUSING_VERBS:  # "400 mil não dá" (not "400 mil,
+        # de manhã não dá": a "não" after other words, even blanked ones, is theirs)
         k = 1
         while k < len(rest) and rest[k].low in _REFUSAL_TAIL:
             k += 1
