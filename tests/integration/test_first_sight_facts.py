@@ -11,6 +11,10 @@ already saved).
 First sight (before any fix), facts_2026-12-06: 83 fields, 72 right (86.7%), 8 missed,
 3 wrong; 78 replies, 0 asking for a fact already saved. After the fixes of issue 21:
 83/83 right, 0 wrong.
+
+First sight, facts_2026-12-06c: 84 fields, 77 right (91.7%), 5 missed, 3 wrong. After the
+candidates-and-policy rewrite of `ptbr/facts.py`: 83/84 right, 0 wrong (the miss asks
+for a call at 19h, outside the bundled profile's call hours).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from homer_agent.ptbr.places import same_place
 from homer_agent.ptbr.text import fold
 from tests.integration.test_examples import expected_call
 
@@ -30,14 +31,17 @@ _ASKS: Mapping[str, tuple[str, ...]] = {
 
 
 def same(fact: str, got: Any, want: Any) -> bool:
-    """Names and places compare without case or accents ('eusebio' is Eusébio); a call
+    """Names compare without case or accents; places by their canonical form
+    (`ptbr.places.same_place`: 'eusebio' is Eusébio, 'Bairro de Fátima' is Fátima); a call
     is an instant, or a labelled spec (weekday or date, and time)."""
     if fact == "call_at" and isinstance(want, dt.datetime):
         return bool(got == want)
     if fact == "call_at":
         local = got.astimezone(TZ)
         return (local.date().isoformat(), local.strftime("%H:%M")) == expected_call(want)
-    if fact in ("name", "neighborhood"):
+    if fact == "neighborhood":
+        return same_place(str(got), str(want))
+    if fact == "name":
         return fold(str(got)).strip() == fold(str(want)).strip()
     return bool(got == want)
 

@@ -296,7 +296,6 @@ def test_budget_and_bedrooms_in_one_sentence_do_not_mix() -> None:
         ("praia do futuro", "neighborhood", "Praia do Futuro"),
         ("no bairro cocó", "neighborhood", "Cocó"),
         ("Quero no Eusébio", None, "Eusébio"),
-        ("Aldeota ou Meireles", "neighborhood", "Aldeota ou Meireles"),
         ("no Porto das Dunas", None, "Porto das Dunas"),
         ("Prefiro o bairro Cocó", None, "Cocó"),
         ("Zona leste", "neighborhood", "Zona leste"),

@@ -552,7 +552,7 @@ def _call_request(
         and (pending == "call_at" or booked is not None or _asks_for_call(humans[-2]))
         and not states_own_schedule(humans[-2])
     ):
-        joined = _joined_call_time(text, humans[-2], view.now, view.tz)
+        joined = _joined_call_time(text, accepted_part(humans[-2]), view.now, view.tz)
         if joined is not None:
             return joined
     asked = pending == "call_at" or bool(offered) or _asks_for_call(text)

@@ -4,7 +4,13 @@
 returns the tool calls to make as `{field: value}`. It is deliberately conservative:
 when a phrase is ambiguous it extracts nothing and the agent asks again.
 
-How it reads a message:
+Two steps: `read_candidates` turns the message into `Candidate`s (each value with its
+span, cue, whose it is and its modality: stated, corrected, negated, hypothetical,
+question, alternative), and `decide` is the one policy that picks what is saved: per
+fact, the lead's last clear stated or corrected value; nothing when the last is one of
+unresolved alternatives. `extract_facts` is `decide(read_candidates(...))`.
+
+How the readers read a message:
 
 - Call time: `homer_agent.ptbr.times.search_when`; the characters it used are blanked before
   anything else is read, so "10/02 às 15h" never becomes bedrooms or a budget.
@@ -25,7 +31,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from itertools import pairwise
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -43,13 +51,17 @@ from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import known_place
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.text import fold
-from homer_agent.ptbr.times import search_when
+from homer_agent.ptbr.times import search_when, when_parts
 
 __all__ = [
+    "Candidate",
+    "Modality",
     "accepted_part",
+    "decide",
     "extract_facts",
     "garbled",
     "names_other_amount",
+    "read_candidates",
     "states_own_schedule",
 ]
 
@@ -110,11 +122,81 @@ _RETRACTING_NO: Final = frozenset(["nao", "n"])
 """A "não" that turns down the value right before it ("Messejana não, Cambeba")."""
 
 
+class Modality(StrEnum):
+    """How a message says a value: only what the lead states or corrects is saved."""
+
+    STATED = "stated"
+    CORRECTED = "corrected"  # after a correction cue or a turned-down value: it replaces
+    HYPOTHETICAL = "hypothetical"  # "se eu vender o sítio chego a 800 mil"
+    NEGATED = "negated"  # "2 quartos não", "não 600 mil"
+    QUESTION = "question"  # "tem de 5 quartos?", "aceitam proposta de 450 mil"
+    ALTERNATIVE = "alternative"  # "2 ou 3 quartos", "Messejana ou Cambeba, tanto faz"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A value one message may give for a fact, with the evidence for it.
+
+    `span` is the character range of the value in the message (`(0, 0)` when the value
+    comes from the whole message, e.g. a bare answer); `cue` names what made it read
+    ("quartos", "money word", "bare answer", ...); `whose` is "lead" or "other" (a
+    relative's place, the home the lead has now, someone else's price).
+    """
+
+    fact: str
+    value: object
+    span: tuple[int, int]
+    cue: str
+    whose: str = "lead"
+    modality: Modality = Modality.STATED
+
+
+_SAVED: Final = frozenset({Modality.STATED, Modality.CORRECTED})
+
+
+def decide(candidates: Sequence[Candidate]) -> dict[str, object]:
+    """The policy: which candidates of one message are saved, as `{field: value}`.
+
+    Per fact, only the lead's own stated, corrected and alternative candidates count
+    (negated, hypothetical, questions and other people's are never saved). From the last
+    correction on, the last clear value wins; when the last is one of unresolved
+    alternatives ("2 ou 3 quartos", "Messejana ou Cambeba") nothing is saved and the agent
+    asks. A budget stated as a range ("entre 300 e 350 mil")
+    is its top.
+    """
+    found: dict[str, object] = {}
+    for fact in FACT_ORDER:
+        mine = [
+            c
+            for c in candidates
+            if c.fact == fact
+            and c.whose == "lead"
+            and (c.modality in _SAVED or c.modality is Modality.ALTERNATIVE)
+        ]
+        corrected = [k for k, c in enumerate(mine) if c.modality is Modality.CORRECTED]
+        tail = mine[corrected[-1] :] if corrected else mine
+        if not tail or tail[-1].modality is Modality.ALTERNATIVE:
+            continue
+        if fact == "budget_brl":
+            found[fact] = max(int(str(c.value)) for c in tail if c.modality in _SAVED)
+        else:
+            found[fact] = tail[-1].value
+    return found
+
+
+def _span(toks: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The characters of tokens `first` to `last` (end exclusive)."""
+    if first >= len(toks) or last <= first:
+        return (0, 0)
+    return (toks[first].start, toks[min(last, len(toks)) - 1].end)
+
+
 def _negated_after(toks: Sequence[Token], end: int) -> bool:
     """Whether the value ending before token `end` is turned down on the spot: "X não",
-    "X nao... prefiro Y", "X, não, pera, Y", "X também não" (a "não" followed by no word
-    of its own clause, unlike "X, não quero Y" or "X, não no Y", where the "não" is about
-    what follows)."""
+    "X nao... prefiro Y", "X, não, pera, Y", "X também não", "X não dá (pra mim)" (a
+    "não" followed by no word of its own clause but a refusing verb, unlike "X, não
+    quero Y", "X, não no Y" or "X, não posso mais", where the "não" is about what
+    follows)."""
     j = end
     while j < len(toks) and (
         (toks[j].is_punct and toks[j].low not in ("?", ".")) or toks[j].low == "tambem"
@@ -125,6 +207,14 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     rest = toks[j + 1 :]
     if not rest or rest[0].is_punct:
         return not (rest and rest[0].low == "?")
+    right_after = j == end and end > 0 and toks[j].start - toks[end - 1].end <= 2
+    if right_after and rest[0].low in _REFUSING_VERBS:  # "400 mil não dá" (not "400 mil,
+        # de manhã não dá": a "não" after other words, even blanked ones, is theirs)
+        k = 1
+        while k < len(rest) and rest[k].low in _REFUSAL_TAIL:
+            k += 1
+        if k == len(rest) or (rest[k].is_punct and rest[k].low != "?"):
+            return True
     return _cue_at([t.low for t in rest], 0)
 
 
@@ -145,6 +235,9 @@ def _words(text: str) -> frozenset[str]:
 
 # ---------------------------------------------------------------------------
 # Vocabulary (folded)
+_REFUSING_VERBS: Final = _words("da rola serve cabe consigo posso quero gosto curto")
+"""Verbs of a "não" that turns down the value before it when they end the clause."""
+_REFUSAL_TAIL: Final = _words("pra para mim gente nos nao de jeito nenhum muito nem")
 
 
 _BEDROOM_NOUNS: Final = _words(
@@ -218,7 +311,7 @@ _GREETING_RE: Final = re.compile(r"^(?:\s*(?:" + "|".join(_OPENING_WORDS) + r")\
 
 _NAME_PARTICLES: Final = _words("de da do das dos di del van von e")
 _NAME_STOP: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza "
+    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
     "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
     "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
     "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
@@ -338,6 +431,19 @@ _NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("eh", "a"),
 )
 """Cues that count only at the start of a message: "É o Lucas"."""
+_NAME_TALKING_TO_CUES: Final[tuple[tuple[str, ...], ...]] = tuple(
+    (*lead, art)
+    for lead in (
+        ("fala", "com"),
+        ("falando", "com"),
+        ("voce", "fala", "com"),
+        ("vc", "fala", "com"),
+    )
+    for art in ("o", "a")
+)
+"""Cues at the start of a message that introduce the lead ("fala com o Zé", "você fala com
+a Rita"), only before a capitalised name that ends its clause: "fala com a Simone da
+imobiliária" names someone else, "fala com o gerente" nobody."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
@@ -495,6 +601,15 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     )
 
 
+_SEEN: Final = _words("vi vimos visitei visitamos conheci olhei olhamos")
+
+
+def _seen_listing(toks: Sequence[Token], i: int) -> bool:
+    """Whether token `i` describes a home the lead saw ("vi um apto de 3 quartos no
+    Cocó"), anywhere back in its clause: someone else's listing, not what they want."""
+    return any(t.low in _SEEN for t in _clause_before(toks, i, 14))
+
+
 def _in_question(toks: Sequence[Token], i: int) -> bool:
     """Whether token `i` is in a sentence that ends with "?" (it asks, it does not tell)."""
     for tok in toks[i:]:
@@ -509,15 +624,17 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
 # Bedrooms and budget
 
 
-def _bedrooms(
+def _bedroom_candidates(
     toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool
-) -> int | None:
-    """A count before "quartos" (or "suítes" when no "quartos" is named), else a bare answer.
+) -> list[Candidate]:
+    """Counts before "quartos" (or "suítes" when no "quartos" is named), else a bare answer.
 
-    Not: a count in a question ("tem de 5 quartos?"), in a range ("3 ou 4 quartos"), or about
-    the home the lead has now ("minha casa atual tem 2 quartos").
+    Not saved: a count in a question ("tem de 5 quartos?"), in a range ("3 ou 4 quartos"),
+    about the home the lead has now ("minha casa atual tem 2 quartos"), turned down ("2
+    quartos não"). A bare count right after a turned-down one corrects it ("2 quartos
+    não, 3").
     """
-    by_noun: dict[bool, int] = {}
+    out: list[Candidate] = []
     for k, number in enumerate(numbers):
         if number.scale != 1 or number.last >= len(toks) or number.negative:
             continue
@@ -525,22 +642,70 @@ def _bedrooms(
         suite = noun in _SUITE_NOUNS and number.value >= 2
         if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
             continue
-        if _in_question(toks, number.first) or _about_other(toks, number.first, _NOW_HOME):
-            continue
-        if _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
-            continue  # "não quero 2 quartos", "3 quartos é pouco"
         if _is_article(toks, number) and noun == "quarto":
             continue  # "um quarto pra cada filho": an article, not a count
-        if k > 0 and _is_range(toks, numbers[k - 1], number):
-            by_noun.pop(suite, None)
-            continue
         value = int(number.value)
-        if BEDROOMS_MIN <= value <= BEDROOMS_MAX:
-            by_noun[suite] = value
-    if by_noun:
-        return by_noun.get(False, by_noun.get(True))
+        cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
+        span = _span(toks, number.first, number.last + 1)
+        whose, modality = "lead", Modality.STATED
+        if _in_question(toks, number.first):
+            modality = Modality.QUESTION
+        elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
+            whose = "other"  # the home the lead has, or one they saw
+        elif _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
+            modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco"
+        elif k > 0 and _is_range(toks, numbers[k - 1], number):
+            out = [
+                Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
+                if c.cue == cue and c.modality is Modality.STATED
+                else c
+                for c in out
+            ]
+            modality = Modality.ALTERNATIVE
+        elif not BEDROOMS_MIN <= value <= BEDROOMS_MAX:
+            continue
+        out.append(Candidate("bedrooms", value, span, cue, whose, modality))
+    if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
+        out = [c for c in out if c.cue != "suites"]
+    if any(c.modality is Modality.STATED for c in out):
+        return out
+    turned_down = [c for c in out if c.modality is Modality.NEGATED]
+    if turned_down:
+        fix = _bare_number_after(toks, numbers, turned_down[-1].span[1])
+        if fix is not None and fix.value.is_integer() and BEDROOMS_MIN <= fix.value <= BEDROOMS_MAX:
+            span = _span(toks, fix.first, fix.last)
+            out.append(
+                Candidate(
+                    "bedrooms",
+                    int(fix.value),
+                    span,
+                    "after a turned-down count",
+                    modality=Modality.CORRECTED,
+                )
+            )
+            return out
     if pending == "bedrooms" or correcting:
-        return _bare_count(toks, numbers)
+        count = _bare_count(toks, numbers)
+        if count is not None:
+            modality = Modality.CORRECTED if correcting else Modality.STATED
+            out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
+    return out
+
+
+def _bare_number_after(
+    toks: Sequence[Token], numbers: Sequence[Number], char: int
+) -> Number | None:
+    """The first number after character `char` that stands alone in its clause, with no
+    unit ("2 quartos não, 3", "500 mil não, 450"): the value that replaces a turned-down one."""
+    for number in numbers:
+        if number.first >= len(toks) or toks[number.first].start < char:
+            continue
+        if number.negative or number.scale != 1 or _is_article(toks, number):
+            return None
+        after = _clause_after(toks, number.last, 3)
+        if after and not all(t.low in _BARE_PLACE_SUFFIX for t in after):
+            return None  # "3 banheiros", "450 de entrada": a number of something else
+        return number
     return None
 
 
@@ -609,52 +774,118 @@ def _as_budget(value: float, bare: bool) -> int | None:
     return amount if _MIN_BUDGET <= amount < BUDGET_MAX_EXCLUSIVE else None
 
 
-def _budget(
+def _budget_candidates(
     toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool = False
-) -> int | None:
-    """The largest amount stated as money the lead would spend on the home (the last one
-    when the lead corrects themself: "tenho 400 mil, aliás 450 mil").
+) -> list[Candidate]:
+    """Amounts stated as money the lead would spend on the home; after a correction cue
+    the later amount replaces the earlier ("tenho 400 mil, aliás 450 mil"); `correcting`
+    (a cue, and a budget already known) makes every amount a correction.
 
-    Not: a negative amount, an amount in a question ("custa 500 mil?"), income ("ganho 15
-    mil por mês"), a down payment, an instalment, rent, or someone else's price.
+    Not saved: a negative amount, an amount in a question ("custa 500 mil?", "aceitam
+    proposta de 450 mil"), income ("ganho 15 mil por mês"), a down payment, an
+    instalment, rent, someone else's price, a hypothetical ("se fosse 500 mil"), a
+    turned-down amount ("500 mil não", "não 600 mil"). A bare number right after a
+    turned-down amount corrects it ("500 mil não, 450").
     """
-    amounts: list[int] = []
+    out: list[Candidate] = []
     last_end = 0
     for number in numbers:
         before = toks[number.first - 1].low if number.first > 0 else ""
         after = toks[number.last].low if number.last < len(toks) else ""
         if after in _BEDROOM_NOUNS or after in _SUITE_NOUNS or number.negative:
             continue
-        if _in_question(toks, number.first) or _not_a_budget(toks, number):
-            continue
-        if _hypothetical(toks, number.first) or _negated_after(toks, number.last):
-            continue  # "se fosse 500 mil", "500 mil não, 450"
         lone_mil = number.words_only and number.value == 1000 and number.last - number.first == 1
         money = before in ("r$", "rs") or after in _MONEY_AFTER
         context = {t.low for t in toks[max(0, number.first - 4) : number.first]}
         amount: int | None = None
         if money or (number.scale >= 1000 and not lone_mil):
-            amount = _as_budget(number.value, bare=False)
+            amount = _as_budget(number.value, bare=after in _THOUSANDS_SLANG)
         elif context & _BUDGET_CUES and number.scale == 1:
             amount = _as_budget(number.value, bare=True)
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
-        if amount is not None:
-            if amounts and _retracted_between(toks, last_end, number.first):
-                amounts.clear()  # "400 mil, aliás 350 mil": the later amount wins
-            amounts.append(amount)
+        if amount is None:
+            continue
+        span = _span(toks, number.first, number.last)
+        whose, modality = "lead", Modality.STATED
+        if _in_question(toks, number.first) or _negotiating(toks, number.first):
+            modality = Modality.QUESTION
+        elif _not_a_budget(toks, number) or _seen_listing(toks, number.first):
+            whose = "other"  # income, a down payment, a price seen
+        elif _hypothetical(toks, number.first):
+            modality = Modality.HYPOTHETICAL
+        elif _negated_after(toks, number.last) or _negated_before(toks, number.first):
+            modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
+        elif correcting or (
+            any(c.modality in _SAVED for c in out)
+            and _retracted_between(toks, last_end, number.first)
+        ):
+            modality = Modality.CORRECTED  # "400 mil, aliás 350 mil": the later amount wins
+        if modality in _SAVED and whose == "lead":
             last_end = number.last
-    if not amounts and (pending == "budget_brl" or correcting) and len(numbers) == 1:
+        out.append(Candidate("budget_brl", amount, span, "amount", whose, modality))
+    if any(c.modality in _SAVED and c.whose == "lead" for c in out):
+        return out
+    turned_down = [c for c in out if c.modality is Modality.NEGATED]
+    if turned_down:
+        fix = _bare_number_after(toks, numbers, turned_down[-1].span[1])
+        amount = None if fix is None else _as_budget(fix.value, bare=True)
+        if fix is not None and amount is not None:
+            span = _span(toks, fix.first, fix.last)
+            out.append(
+                Candidate(
+                    "budget_brl",
+                    amount,
+                    span,
+                    "after a turned-down amount",
+                    modality=Modality.CORRECTED,
+                )
+            )
+            return out
+    if (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
-        span = range(number.first, number.last)
-        rest = [t for t in _core_tokens(toks) if not span.start <= toks.index(t) < span.stop]
+        span_range = range(number.first, number.last)
+        rest = [
+            t for t in _core_tokens(toks) if not span_range.start <= toks.index(t) < span_range.stop
+        ]
         if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
             if amount is not None:
-                amounts.append(amount)
-    if not amounts:
-        return None
-    return amounts[-1] if correcting else max(amounts)
+                modality = Modality.CORRECTED if correcting else Modality.STATED
+                out.append(
+                    Candidate("budget_brl", amount, (0, 0), "bare answer", modality=modality)
+                )
+    return out
+
+
+def _budget(
+    toks: Sequence[Token], numbers: Sequence[Number], pending: str | None, correcting: bool = False
+) -> int | None:
+    """The budget one message states, if any (see `_budget_candidates` and `decide`)."""
+    value = decide(_budget_candidates(toks, numbers, pending, correcting)).get("budget_brl")
+    return None if value is None else int(str(value))
+
+
+_THOUSANDS_SLANG: Final = _words("conto contos")
+"""Money words that count thousands when the number is small: "uns 400 conto" is R$ 400 mil."""
+_NEGOTIATION: Final = _words(
+    "aceita aceitam aceitaria aceitariam aceitar proposta propostas oferta ofertas "
+    "contraproposta negocia negociam negociar negociavel negociacao desconto descontos"
+)
+
+
+def _negotiating(toks: Sequence[Token], i: int) -> bool:
+    """ "aceitam proposta de 450 mil": an amount offered to haggle asks, it states no
+    budget (unless the sentence names the budget too)."""
+    sentence = _sentence_words(toks, i)
+    return bool(sentence & _NEGOTIATION) and not sentence & _BUDGET_CUES
+
+
+def _negated_before(toks: Sequence[Token], i: int) -> bool:
+    """ "posso 500 mil, não 600 mil": a "não" right before the amount, opening its clause."""
+    if i == 0 or toks[i - 1].low not in _RETRACTING_NO:
+        return False
+    return i == 1 or _is_boundary(toks[i - 2])
 
 
 def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
@@ -668,6 +899,8 @@ def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
     return {t.low for t in toks[start:end]}
 
 
+_THE_REST: Final = _words("resto restante")
+_FINANCING: Final = _words("financio financiar financia financiamos financiamento financiando")
 _HYPOTHETICAL: Final = _words("se caso")
 
 
@@ -685,6 +918,8 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     sentence = _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
+    if sentence & _THE_REST and sentence & _FINANCING:
+        return True  # "tenho 300 mil e financio o resto": a down payment, not the total
     return _about_other(toks, number.first, _NOT_BUDGET_BEFORE)
 
 
@@ -790,6 +1025,12 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
         if not opening_asks and _starts_with(toks, first, cue):
             name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
             if name:
+                return name
+    for cue in _NAME_TALKING_TO_CUES:
+        if not opening_asks and _starts_with(toks, first, cue):
+            name = _read_name(toks, first + len(cue), allow_lower=False, strict=True)
+            end = _skip_titles(toks, first + len(cue)) + len(name.split()) if name else 0
+            if name and (end >= len(toks) or toks[end].is_punct):
                 return name
     # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
     if asking and not opening_asks and first < len(toks) and toks[first].low in ("e", "eh"):
@@ -898,7 +1139,9 @@ def _read_place(
         tok = toks[j]
         if not (tok.is_word or (tok.low[:1].isdigit() and capitalised)):
             break
-        if tok.low in _PLACE_PARTICLES or tok.low == "ou":
+        if tok.low == "ou":
+            return None  # "Vila A ou Vila B": alternatives name no one place
+        if tok.low in _PLACE_PARTICLES:
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is None or not nxt.is_word or (capitalised and not nxt.is_cap):
                 break
@@ -930,7 +1173,11 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        return not (_in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN))
+        return not (
+            _in_question(toks, i)
+            or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
+            or _seen_listing(toks, i)
+        )
 
     for i, tok in enumerate(toks):
         if i > 0 and toks[i - 1].low in _PLACE_CUE_DETERMINERS:
@@ -943,6 +1190,8 @@ def _neighborhood(
         if not wanted(i):
             continue
         if tok.low in _PLACE_PREPS and i + 1 < len(toks) and toks[i + 1].is_cap:
+            if i > 0 and toks[i - 1].low == "ou":
+                return None  # "no Parque X ou no Jardim Y": alternatives, the agent asks
             place = accept(_read_place(toks, i + 1, allow_lower=False))
             if place and not _negated_after(toks, i + 1 + len(place.split())):
                 return place
@@ -966,6 +1215,8 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
+    if _seen_listing(toks, i):
+        return False  # "vi um apto de 3 quartos por 400 mil no Cocó"
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
@@ -979,25 +1230,27 @@ _KIN: Final = _words(
 """Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X")."""
 _PREFERRING: Final = _words("prefiro preferencia")
 _PLACE_LEAD_INS: Final = (
-    _PLACE_PREPS | _PLACE_CUES | _words("pro pra pros pras pelo pela la prefiro preferencia")
+    _PLACE_PREPS
+    | _PLACE_CUES
+    | _words("pro pra pros pras pelo pela la prefiro preferencia quero queria gostaria")
 )
 
 
-def _listed_place(
+def _listed_place_candidates(
     toks: Sequence[Token], corrects: bool, ignore: Collection[str], *, bare_ok: bool
-) -> str | None:
-    """A neighbourhood of the list (`ptbr.places`) the lead wants, in any case or accents.
+) -> list[Candidate]:
+    """Neighbourhoods of the list (`ptbr.places`) the lead names, in any case or accents.
 
-    Named alone ("Centro"), it counts only when `bare_ok` (the place was asked, the lead
+    Named alone ("Centro"), one counts only when `bare_ok` (the place was asked, the lead
     corrects one, or lists it among other facts): answered to the name question, it is
-    no place.
+    no place. One after a turned-down place replaces it ("Parangaba não, quero Maraponga").
 
-    Several different ones: the last after a correction cue ("no Cocó, aliás Papicu"),
-    else none of them here (the other readings decide, or the agent asks).
+    Several different ones are alternatives (the agent asks), unless a correction cue
+    picks the last ("no Cocó, aliás Papicu").
     """
     ignored = {" ".join(fold(name).split()) for name in ignore}
     lows = [t.low for t in toks]
-    found: list[str] = []
+    out: list[Candidate] = []
     i = 0
     while i < len(toks):
         hit = known_place(lows, i, lower_ok=toks[i].is_cap) if toks[i].is_word else None
@@ -1005,17 +1258,31 @@ def _listed_place(
             i += 1
             continue
         place, end = hit
+        span = _span(toks, i, end)
         cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
+        after_no = any(c.modality is Modality.NEGATED for c in out)
         if _negated_after(toks, end):
-            pass  # "Messejana não, prefiro Cambeba": turned down on the spot
-        elif (cued or bare_ok) and _wanted_place(toks, i) and fold(place) not in ignored:
-            found.append(place)
+            out.append(
+                Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
+            )
+        elif fold(place) in ignored:
+            pass
+        elif not _wanted_place(toks, i):
+            out.append(Candidate("neighborhood", place, span, "place", whose="other"))
+        elif cued or bare_ok or after_no:
+            modality = Modality.CORRECTED if after_no else Modality.STATED
+            out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
-    if not found:
-        return None
-    if len(set(found)) == 1 or corrects:
-        return found[-1]
-    return None
+    chosen = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
+    if len({c.value for c in chosen}) > 1 and not corrects:
+        alternatives = {id(c) for c in chosen}
+        out = [
+            Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
+            if id(c) in alternatives
+            else c
+            for c in out
+        ]
+    return out
 
 
 def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
@@ -1091,13 +1358,62 @@ def names_other_amount(text: str) -> bool:
 
 
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
+_REFUSED_RE: Final = re.compile(
+    r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
+    r"vou\s+poder|vou\s+estar|estarei|estou|funciona)\b[^,.;!?]*(?:[,.;!?]+|$)"
+)
+"""A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim"."""
+_CLAUSE_END_RE: Final = re.compile(r"[,.;!?]")
+
+
+def _says_when(text: str) -> bool:
+    parts = when_parts(text)
+    return parts.has_date or parts.has_time
+
+
+def _without_refused(text: str, start: int, end: int) -> str:
+    """`text` without the clause turned down: from the clause's start (the last
+    punctuation before `start`) to `end`."""
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(text, 0, start)]
+    clause_start = ends[-1] if ends else 0
+    return f"{text[:clause_start]} {text[end:]}".strip(" ,;")
 
 
 def accepted_part(text: str) -> str:
-    """The part of "de manhã não dá, mas quinta 15h pode" that says yes ("quinta 15h pode");
-    the whole text when nothing is turned down first."""
-    match = _TURNED_DOWN_RE.search(fold(text))
-    return text[match.end() :].strip() if match and text[match.end() :].strip() else text
+    """The words of a message that say which call time the lead accepts.
+
+    - "de manhã não dá, mas quinta 15h pode": what follows the "mas";
+    - "terça não dá, vou estar viajando. quarta às 10", "amanhã às 15h, de manhã não
+      posso": the text without the clause turned down; "segunda 10h não dá pra mim" and
+      "segunda às 10 não" accept nothing (empty);
+    - "terça às 8h... opa, 8 não, melhor 9h": the words after the last correction first,
+      then the rest, so that the corrected hour wins and the day said before still counts.
+
+    The whole text when nothing is turned down.
+    """
+    folded = fold(text)
+    match = _TURNED_DOWN_RE.search(folded)
+    if match and text[match.end() :].strip():
+        return text[match.end() :].strip()
+    refused = _REFUSED_RE.search(folded)
+    if refused:
+        rest = _without_refused(text, refused.start(), refused.end())
+        if _says_when(rest) or _says_when(text[: refused.start()]):
+            return rest if _says_when(rest) else ""
+    toks = tokenize(text, folded)
+    lows = [t.low for t in toks]
+    for i in range(len(toks) - 1, 0, -1):
+        bare_no = lows[i] in _RETRACTING_NO and (i + 1 == len(toks) or toks[i + 1].is_punct)
+        if not (_cue_at(lows, i) or bare_no):
+            continue
+        head, tail = text[: toks[i].start], text[toks[i].start :]
+        if _says_when(tail) and _says_when(head):
+            return f"{tail.strip()} {head.strip()}"
+        if bare_no and not toks[i - 1].is_punct and _says_when(head):
+            # "segunda às 10 não": the time right before the "não" is turned down
+            rest = _without_refused(text, toks[i].start, toks[i].end)
+            return rest if _says_when(rest) else ""
+    return text
 
 
 def garbled(text: str) -> bool:
@@ -1129,6 +1445,58 @@ def _correcting(toks: Sequence[Token]) -> bool:
     return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
+def read_candidates(
+    text: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+    known: Collection[str] = (),
+) -> list[Candidate]:
+    """Every value the message may give for each fact, with its evidence (see `Candidate`);
+    `decide` picks what is saved. The arguments are `extract_facts`'s."""
+    original = text[:MAX_INPUT_CHARS]
+    if garbled(original):
+        return []
+    if _case_says_nothing(original):
+        original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
+    folded = fold(original)
+    out: list[Candidate] = []
+
+    when = search_when(original, now=now, tz=tz)
+    if when is not None:
+        # The time the lead accepts: not one turned down or corrected in the same message.
+        accepted = search_when(accepted_part(original), now=now, tz=tz)
+        if accepted is not None:
+            out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
+        chars = list(folded)
+        for start, end in when.spans:
+            chars[start:end] = " " * (end - start)
+        folded = "".join(chars)
+
+    toks = tokenize(original, folded)
+    numbers = read_numbers(toks)
+    corrects = _correcting(toks)
+    out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and corrects)
+    # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
+    out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
+    name = _name(toks, folded, pending, ignore)
+    if name is not None:
+        out.append(Candidate("name", name, (0, 0), "name phrase"))
+    # A listed place alone answers any question but the name's ("Fátima" may be a name).
+    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
+    bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
+    places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok)
+    if "neighborhood" not in decide(places):
+        place = _neighborhood(toks, folded, pending, ignore)
+        if place is not None:
+            places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
+    if name is not None:  # a word read as the name is not also the place
+        places = [c for c in places if fold(str(c.value)) != fold(name)]
+    return out + places
+
+
 def _extract(
     text: str,
     *,
@@ -1138,45 +1506,8 @@ def _extract(
     ignore: Collection[str],
     known: Collection[str],
 ) -> dict[str, object]:
-    original = text[:MAX_INPUT_CHARS]
-    if garbled(original):
-        return {}
-    if _case_says_nothing(original):
-        original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
-    folded = fold(original)
-    found: dict[str, object] = {}
-
-    when = search_when(original, now=now, tz=tz)
-    if when is not None:
-        found["call_at"] = when.at.isoformat()
-        chars = list(folded)
-        for start, end in when.spans:
-            chars[start:end] = " " * (end - start)
-        folded = "".join(chars)
-
-    toks = tokenize(original, folded)
-    numbers = read_numbers(toks)
-    corrects = _correcting(toks)
-    correcting = "bedrooms" in known and corrects
-    bedrooms = _bedrooms(toks, numbers, pending, correcting)
-    if bedrooms is not None:
-        found["bedrooms"] = bedrooms
-    # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
-    budget = _budget(toks, numbers, pending, corrects and "budget_brl" in known)
-    if budget is not None:
-        found["budget_brl"] = budget
-    name = _name(toks, folded, pending, ignore)
-    if name is not None:
-        found["name"] = name
-    # A listed place alone answers any question but the name's ("Fátima" may be a name).
-    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
-    bare_ok = corrects or pending == "neighborhood" or bool(found) or alone
-    place = _listed_place(toks, corrects, ignore, bare_ok=bare_ok) or _neighborhood(
-        toks, folded, pending, ignore
-    )
-    if place is not None and (name is None or fold(place) != fold(name)):
-        found["neighborhood"] = place
-    return {key: found[key] for key in FACT_ORDER if key in found}
+    candidates = read_candidates(text, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
+    return decide(candidates)
 
 
 def extract_facts(

@@ -12,7 +12,7 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["known_place"]
+__all__ = ["canonical_place", "known_place", "same_place"]
 
 PLACES: Final = (
     # Fortaleza's bairros
@@ -145,6 +145,16 @@ PLACES: Final = (
     "Fortaleza",
 )
 
+ALIASES: Final = {
+    "Bairro de Fátima": "Fátima",
+    "Bairro Fátima": "Fátima",
+    "Cidade Dois Mil": "Cidade 2000",
+    "José Walter": "Prefeito José Walter",
+    "Conjunto José Walter": "Prefeito José Walter",
+    "Luciano Cavalcante": "Engenheiro Luciano Cavalcante",
+}
+"""Other names of a listed place, as people write them: "Bairro de Fátima" is Fátima."""
+
 _BY_WORDS: Final = {tuple(fold(place).lower().split()): place for place in PLACES}
 _LONGEST: Final = max(len(words) for words in _BY_WORDS)
 _AMBIGUOUS: Final = frozenset(
@@ -176,3 +186,28 @@ def known_place(lows: Sequence[str], i: int, *, lower_ok: bool = True) -> tuple[
         if place is not None and (lower_ok or words not in _AMBIGUOUS):
             return place, i + size
     return None
+
+
+_ALIAS_WORDS: Final = {
+    tuple(fold(alias).lower().split()): place for alias, place in ALIASES.items()
+}
+_PLACE_WORD_PREFIXES: Final = (("bairro", "de"), ("bairro", "do"), ("bairro", "da"), ("bairro",))
+
+
+def canonical_place(text: str) -> str:
+    """The folded name a place is compared by: the listed spelling of an alias, a known
+    place without "bairro (de)" before it ("Bairro de Fátima" and "fatima" are Fátima);
+    any other place folded as typed."""
+    words = tuple(fold(text).lower().replace("-", " ").split())
+    if words in _ALIAS_WORDS:
+        return fold(_ALIAS_WORDS[words]).lower()
+    for prefix in _PLACE_WORD_PREFIXES:
+        rest = words[len(prefix) :]
+        if words[: len(prefix)] == prefix and rest in _BY_WORDS:
+            return fold(_BY_WORDS[rest]).lower()
+    return " ".join(words)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two names are the same place ("Bairro de Fátima" and "Fátima")."""
+    return canonical_place(a) == canonical_place(b)
