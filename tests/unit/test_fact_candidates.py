@@ -291,3 +291,103 @@ def test_different_places_differ() -> None:
 )
 def test_a_home_seen_gives_no_facts(text: str) -> None:
     assert extract(text) == {}
+
+
+# A question mark belongs to its own clause (first-sight set facts_2026-12-06d)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "procuro 3 quartos na Messejana até 450 mil, vocês ligam sexta às 10h?",
+            {"bedrooms": 3, "neighborhood": "Messejana", "budget_brl": 450_000},
+        ),
+        ("quero 4 quartos, vocês têm?", {"bedrooms": 4}),
+        ("tenho 380 mil, dá pra algo no Pici?", {"budget_brl": 380_000}),
+    ],
+)
+def test_a_question_in_a_later_clause_leaves_the_stated_ones(text: str, want: dict) -> None:
+    found = extract(text)
+    found.pop("call_at", None)
+    assert found == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem de 5 quartos, no Cocó?",
+        "queria saber se tem 3 quartos, pode me dizer?",
+        "vocês têm casa de 2 quartos, até 300 mil?",
+    ],
+)
+def test_a_clause_that_asks_states_nothing(text: str) -> None:
+    found = extract(text)
+    assert not {"bedrooms", "budget_brl", "neighborhood"} & set(found)
+
+
+# "queria" and "gostaria" state a wish; a real conditional is a hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("o condomínio de lá é 900 reais, queria gastar até 410 mil", 410_000),
+        ("gostaria de algo até 380 mil", 380_000),
+    ],
+)
+def test_a_polite_wish_states_the_budget(text: str, want: int) -> None:
+    assert extract(text).get("budget_brl") == want
+
+
+@pytest.mark.parametrize("text", ["eu pagaria uns 700 mil", "poderia chegar a 900 mil"])
+def test_a_conditional_amount_is_no_budget(text: str) -> None:
+    assert "budget_brl" not in extract(text, "budget_brl")
+
+
+# The label "nome" before a name is a cue, never part of it
+
+
+@pytest.mark.parametrize(
+    ("text", "pending", "want"),
+    [
+        ("Bom dia! Nome Jussara", "name", "Jussara"),
+        ("Nome Jussara", None, "Jussara"),
+        ("nome: Edvaldo Pinheiro", "name", "Edvaldo Pinheiro"),
+        ("nome é Iracema, quero 3 quartos", None, "Iracema"),
+        ("meu nome Teodoro", None, "Teodoro"),
+        ("nome e sobrenome: Rosa Farias", "name", "Rosa Farias"),
+    ],
+)
+def test_the_label_nome_is_not_part_of_the_name(text: str, pending: str | None, want: str) -> None:
+    assert extract(text, pending).get("name") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["o nome do meu sogro é Raimundo", "qual o seu nome?", "nome da rua é Pereira Filgueiras"],
+)
+def test_nome_naming_someone_or_something_else_gives_no_name(text: str) -> None:
+    assert "name" not in extract(text, "name")
+
+
+# A routine, the lead's or someone else's, is not the time accepted
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "hour"),
+    [
+        ("minha esposa trabalha até 17h, mas eu atendo, pode ser quinta 10h", 3, 10),
+        ("estudo de manhã até 11h; me liga sexta às 16h", 4, 16),
+        ("ele sai do serviço às 18h mas quarta às 9h eu posso", 2, 9),
+    ],
+)
+def test_a_routine_clause_leaves_the_accepted_time(text: str, weekday: int, hour: int) -> None:
+    reading = read_when(accepted_part(text), now=NOW, tz=TZ)
+    assert reading.at is not None
+    assert (reading.at.weekday(), reading.at.hour) == (weekday, hour)
+
+
+def test_a_routine_alone_is_kept_whole() -> None:
+    text = "só saio da faculdade às 21h"
+    assert accepted_part(text) == text

@@ -338,7 +338,7 @@ _NAME_STOP: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo"
+    "acho entao tipo nome sobrenome"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -610,14 +610,38 @@ def _seen_listing(toks: Sequence[Token], i: int) -> bool:
     return any(t.low in _SEEN for t in _clause_before(toks, i, 14))
 
 
+_STATING: Final = _words(
+    "quero queria procuro procurando busco buscando preciso gostaria tenho posso consigo "
+    "sou chamo prefiro pago pagaria orcamento teto limite"
+)
+"""Words of a clause in which the lead tells (first person), not asks."""
+_ASKING: Final = _words(
+    "se saber sera qual quais quanto quanta quantos quantas onde como quando tem existe "
+    "existem aceita aceitam vcs voces voce vc ha da"
+)
+"""Words that make a clause ask even with a first-person verb ("queria saber se tem")."""
+
+
 def _in_question(toks: Sequence[Token], i: int) -> bool:
-    """Whether token `i` is in a sentence that ends with "?" (it asks, it does not tell)."""
+    """Whether token `i` is in a clause that asks: its sentence ends with "?" and no clause
+    boundary lies between, or one does but token `i`'s own clause is not a statement of
+    the lead's ("quero 2 quartos no Benfica, pode ligar quinta às 15h?" asks only in its
+    last clause; "tem de 5 quartos, no Centro?" asks in both)."""
+    crossed = False
     for tok in toks[i:]:
         if tok.low == "?":
-            return True
+            return not (crossed and _states(toks, i))
         if tok.low in (".", "!", ";"):
             return False
+        crossed = crossed or _is_boundary(tok)
     return False
+
+
+def _states(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause of token `i` is the lead telling: a first-person word of
+    telling ("quero", "tenho", "sou") and no word of asking."""
+    clause = {t.low for t in [*_clause_before(toks, i, 14), *_clause_after(toks, i, 14)]}
+    return bool(clause & _STATING) and not clause & _ASKING
 
 
 # ---------------------------------------------------------------------------
@@ -904,10 +928,19 @@ _FINANCING: Final = _words("financio financiar financia financiamos financiament
 _HYPOTHETICAL: Final = _words("se caso")
 
 
+_POLITE_WISHES: Final = _words("queria gostaria")
+"""Forms that end like a conditional but state a wish politely ("queria comprar algo até
+260 mil" is a budget; "pagaria 800 mil se" is not)."""
+
+
 def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has."""
     before = [t.low for t in _clause_before(toks, i, 10)]
-    return any(word in _HYPOTHETICAL or (len(word) > 5 and word.endswith("ria")) for word in before)
+    return any(
+        word in _HYPOTHETICAL
+        or (len(word) > 5 and word.endswith("ria") and word not in _POLITE_WISHES)
+        for word in before
+    )
 
 
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
@@ -1017,6 +1050,9 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 break
     opening = _strip_greeting(folded)
     first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
+    name = _labelled_name(toks, first, asking)
+    if name:
+        return name
     first = _skip_acknowledgements(toks, first)
     # "E o Centro, fica longe?", "E o condomínio?": "e o" asks about something else; only
     # a statement opening with it ("É o Lucas") gives a name.
@@ -1058,6 +1094,29 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 return name
     if asking:
         return _bare_name(toks, folded)
+    return None
+
+
+_NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome")
+
+
+def _labelled_name(toks: Sequence[Token], first: int, asking: bool) -> str | None:
+    """ "Nome Cláudio", "Nome: Cláudio", "nome é Cláudio", "meu nome Cláudio": the word
+    "nome" opening a clause (or after "meu") labels the name; it is never part of it.
+    "o nome do meu marido é X" and "qual seu nome?" name nobody."""
+    for i, tok in enumerate(toks):
+        if tok.low != "nome":
+            continue
+        before = toks[i - 1] if i > 0 else None
+        opens = i <= first or before is None or before.low in _BOUNDARY_PUNCT
+        if not (opens or (before is not None and before.low == "meu")):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].low in _NAME_LABEL_TAIL:
+            j += 1
+        name = _read_name(toks, j, allow_lower=asking, strict=True)
+        if name:
+            return name
     return None
 
 
@@ -1379,6 +1438,26 @@ def _without_refused(text: str, start: int, end: int) -> str:
     return f"{text[:clause_start]} {text[end:]}".strip(" ,;")
 
 
+_CLAUSE_RE: Final = re.compile(r"[,.;!?]+|\b(?:mas|porem|so que)\b")
+
+
+def _without_schedules(text: str) -> str:
+    """`text` without the clauses that state a routine with a time ("só saio às 18h",
+    "ele trabalha até 18h"), when what remains names a time; else `text`."""
+    folded = fold(text)
+    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    kept: list[str] = []
+    dropped = False
+    for start, end in pairwise(cuts):
+        clause = text[start:end]
+        if states_own_schedule(clause) and _says_when(clause):
+            dropped = True
+        else:
+            kept.append(clause)
+    rest = "".join(kept).strip(" ,;")
+    return rest if dropped and _says_when(rest) else text
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
@@ -1389,8 +1468,11 @@ def accepted_part(text: str) -> str:
     - "terça às 8h... opa, 8 não, melhor 9h": the words after the last correction first,
       then the rest, so that the corrected hour wins and the day said before still counts.
 
-    The whole text when nothing is turned down.
+    A clause that states a routine, the lead's or someone else's ("ele trabalha até 18h
+    mas eu posso atender, pode ser terça 11h"), is left out when another clause names
+    the time. The whole text when nothing is turned down.
     """
+    text = _without_schedules(text)
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
