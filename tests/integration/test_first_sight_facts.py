@@ -15,6 +15,12 @@ First sight (before any fix), facts_2026-12-06: 83 fields, 72 right (86.7%), 8 m
 First sight, facts_2026-12-06c: 84 fields, 77 right (91.7%), 5 missed, 3 wrong. After the
 candidates-and-policy rewrite of `ptbr/facts.py`: 83/84 right, 0 wrong (the miss asks
 for a call at 19h, outside the bundled profile's call hours).
+
+First sight, facts_2026-12-06d (written by someone who never read the code): 97 fields,
+91 right (93.8%), 5 missed, 1 wrong ("Nome Cláudio"); 105 replies, 0 asking for a fact
+already saved. After reading per clause (a "?" asks only in its own clause, "queria"
+states a wish, the label "nome" is a cue, a routine clause leaves the accepted call
+time): 97/97 right, 0 wrong.
 """
 
 from __future__ import annotations

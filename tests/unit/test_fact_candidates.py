@@ -2,8 +2,8 @@
 
 Every message yields `Candidate`s (value, span, cue, whose, modality); `decide` saves the
 lead's last clear stated or corrected value per fact. The sentences here are new ones of
-the kinds the first-sight set facts_2026-12-06c and earlier sessions missed, not that
-set's sentences.
+the kinds the first-sight sets facts_2026-12-06c and facts_2026-12-06d and earlier
+sessions missed, not those sets' sentences.
 """
 
 from __future__ import annotations
@@ -337,6 +337,17 @@ def test_a_clause_that_asks_states_nothing(text: str) -> None:
     ],
 )
 def test_a_polite_wish_states_the_budget(text: str, want: int) -> None:
+    assert extract(text).get("budget_brl") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("queria uns 600 mil, mas só consigo 450 mil", 450_000),
+        ("eu gostaria de 1 milhão, porém tenho 700 mil", 700_000),
+    ],
+)
+def test_after_a_contrast_the_later_amount_wins(text: str, want: int) -> None:
     assert extract(text).get("budget_brl") == want
 
 

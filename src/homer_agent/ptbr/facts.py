@@ -20,8 +20,10 @@ How the readers read a message:
   the agent has just asked for bedrooms.
 - Budget: a number with "R$", "reais" or a scale word, or after "orçamento"/"valor"; a bare
   number when the agent has just asked for the budget (a small one is read as thousands).
-- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", or a bare name
-  when the agent has just asked for it.
+- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", the label
+  "nome"/"Nome:" (never part of the name), or a bare name when the agent has just asked.
+- Questions: a "?" makes a question of its own clause only; an earlier clause in which the
+  lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
   ("na Aldeota"), or a bare answer when the agent has just asked for it.
 """
@@ -223,10 +225,17 @@ def _cue_at(lows: Sequence[str], i: int) -> bool:
     return any(tuple(lows[i : i + len(cue)]) == cue for cue in _CORRECTION_CUES)
 
 
+_CONTRAST: Final = frozenset(["mas", "porem", "entretanto"])
+
+
 def _retracted_between(toks: Sequence[Token], start: int, end: int) -> bool:
-    """Whether a correction cue (or a bare "não") lies between tokens `start` and `end`."""
+    """Whether a correction cue, a bare "não" or a contrast ("queria 500 mil, mas só
+    tenho 300 mil") lies between tokens `start` and `end`."""
     lows = [t.low for t in toks]
-    return any(lows[i] in _RETRACTING_NO or _cue_at(lows, i) for i in range(start, end))
+    return any(
+        lows[i] in _RETRACTING_NO or lows[i] in _CONTRAST or _cue_at(lows, i)
+        for i in range(start, end)
+    )
 
 
 def _words(text: str) -> frozenset[str]:
@@ -1097,7 +1106,7 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
     return None
 
 
-_NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome")
+_NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome social")
 
 
 def _labelled_name(toks: Sequence[Token], first: int, asking: bool) -> str | None:
