@@ -126,3 +126,9 @@ def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
         )
         assert any("dois pavimentos" in s for s in floors.sentences)
         assert lookup(conn, "onde fica o condominio?", broker_topics=TOPICS).code == "kb_answered"
+        # Naming only the development, a question names nothing a passage answers.
+        assert lookup(conn, "posso levar para o condominio?", broker_topics=TOPICS).verdict == (
+            "broker"
+        )
+        weekend = lookup(conn, "no fim de semana, tem churrasqueira?", broker_topics=TOPICS)
+        assert weekend.code == "kb_answered"

@@ -174,7 +174,7 @@ FILLER: Final = frozenset(
     ir vou sai saem sair fica ficaria menos aproximadamente aproximado media
     parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
-    eles elas iam ia iria iriam indo morando morar moro mora moramos
+    eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

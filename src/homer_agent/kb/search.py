@@ -582,6 +582,18 @@ def _lookup_one(
     topic = broker_topic(question, broker_topics) if about_money else None
     if topic is not None:
         return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker"), None
+    words = query_words(" ".join(asked.topic))
+    if (
+        options.embedder is None
+        and words
+        and asked.measure is None
+        and not asked.fee
+        and not _strong_words(asked)
+        and not FORM_WORDS.intersection(words)
+    ):
+        # "posso levar pro condomínio?" names nothing but the development: any passage
+        # would do, so none answers.
+        return Lookup("broker", "names nothing", [], code="kb_low_confidence"), None
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
