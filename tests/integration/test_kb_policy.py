@@ -96,6 +96,8 @@ def test_a_word_no_document_holds_is_passed_over_only_when_much_else_is_named(
             "tem churrasqueira dentro de casa ou so no clube? e a piscina tem aquecimento?",
             "tem quadra de tenis de saibro?",
             "o sobrado de 4 quartos tem elevador?",
+            # A yes/no question asks the absent word itself, however much else it names.
+            "a casa duna de 4 quartos com piscina privativa tem aquecimento na piscina?",
         ):
             found = lookup(conn, question, broker_topics=TOPICS)
             # Answered at most in part: the question naming the absent word is the broker's.

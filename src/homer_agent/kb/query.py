@@ -175,6 +175,7 @@ FILLER: Final = frozenset(
     parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
+    eae eai iae opa salve blz beleza
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

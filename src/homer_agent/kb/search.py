@@ -74,7 +74,7 @@ DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 GENERIC: Final = frozenset(
     """
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
-    opcoes servico servicos
+    opcoes servico servicos comodo comodos
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that name no particular thing ("tem espaço pra ..."): a question left with only
@@ -364,6 +364,8 @@ def _counts(words: tuple[str, ...], text: str, counted: str | None = None) -> bo
     else or counts them ("quantas casas?"): "quantos andares a casa pode ter?" is not
     answered by "184 casas"."""
     low = fold(text)
+    if counted and counted not in words:  # "quantos condomínios": the development's word
+        words = (*words, counted)
     weak = WEAK - {counted} if counted else WEAK
     strong = tuple(w for w in words if w not in weak) or words
     forms = {f for w in strong for f in (w, *(x for o in synonyms(w) for x in o.split()))}
@@ -630,7 +632,17 @@ def _lookup_one(
             top = found.passages[0] if found.passages else None
             if top is not None and not found.absent and top.terms_matched >= len(found.query.terms):
                 picked = _best_sentences(conn, top, found.query, narrowed)
-                if any(_names(_strong_words(narrowed), sentence) for sentence in picked):
+                # A yes/no question may ask exactly the word no document holds ("a Casa
+                # Duna tem aquecimento na piscina?"); only a figure asked for and stated
+                # ("quantos condomínios", "cabe quanta gente") answers past a specific one.
+                named = _topic_words(narrowed)
+                specific = [term for term in result.absent if term not in GENERIC]
+                figure = narrowed.measure is not None and any(
+                    _states(narrowed, named, sentence) for sentence in picked
+                )
+                if (figure or not specific) and any(
+                    _names(_strong_words(narrowed), sentence) for sentence in picked
+                ):
                     lookup = Lookup("answer", "answered", found.passages, picked)
                     return lookup, stamp
     if not similar:
