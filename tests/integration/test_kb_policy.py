@@ -76,3 +76,61 @@ def test_a_unit_offered_in_payment_is_a_negotiation(pool: Pool) -> None:
         ):
             found = lookup(conn, question, broker_topics=TOPICS)
             assert (found.verdict, found.code) == ("broker", "price_to_broker"), question
+
+
+def test_a_word_no_document_holds_is_passed_over_only_when_much_else_is_named(
+    pool: Pool,
+) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question, fact in (
+            ("essa construtora areia branca ja entregou quantos condominios? e confiavel", "11"),
+            ("o sobrado de 4 quartos tem algum comodo para escritorio?", "escritório"),
+            ("quero fazer o aniversario do meu filho no salao de festa cabe quanta gente?", "120"),
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert found.code == "kb_answered", question
+            assert any(fact in sentence for sentence in found.sentences), question
+        # The absent word is what a question of the message asks, or too little is left.
+        for question in (
+            "tem churrasqueira dentro de casa ou so no clube? e a piscina tem aquecimento?",
+            "tem quadra de tenis de saibro?",
+            "o sobrado de 4 quartos tem elevador?",
+            # A yes/no question asks the absent word itself, however much else it names.
+            "a casa duna de 4 quartos com piscina privativa tem aquecimento na piscina?",
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            # Answered at most in part: the question naming the absent word is the broker's.
+            assert found.verdict == "broker" or found.unanswered, question
+            assert not any("aquec" in s for s in found.sentences)
+
+
+def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        # "onde" asks for a place, and "compra" (how the house is paid) is no shop.
+        shop = lookup(conn, "tem onde comprar sem sair do condominio?", broker_topics=TOPICS)
+        assert shop.verdict == "broker"
+        # The lead's plans and the call are context: the documents' own section answers.
+        papers = lookup(
+            conn,
+            "o que preciso separar de documento pra quando o corretor ligar?",
+            broker_topics=TOPICS,
+        )
+        assert any("comprovantes de renda" in s for s in papers.sentences)
+        rent = lookup(conn, "minha ideia e alugar no airbnb nas ferias", broker_topics=TOPICS)
+        assert any("temporada" in s for s in rent.sentences)
+        # "quantos andares" counts floors ("dois pavimentos"), not the 184 houses.
+        floors = lookup(
+            conn,
+            "posso subir mais um andar na casa terrea? ate quantos andares",
+            broker_topics=TOPICS,
+        )
+        assert any("dois pavimentos" in s for s in floors.sentences)
+        assert lookup(conn, "onde fica o condominio?", broker_topics=TOPICS).code == "kb_answered"
+        # Naming only the development, a question names nothing a passage answers.
+        assert lookup(conn, "posso levar para o condominio?", broker_topics=TOPICS).verdict == (
+            "broker"
+        )
+        weekend = lookup(conn, "no fim de semana, tem churrasqueira?", broker_topics=TOPICS)
+        assert weekend.code == "kb_answered"

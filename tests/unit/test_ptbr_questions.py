@@ -203,3 +203,8 @@ def test_a_purpose_or_a_reason_is_context(question: str, context: tuple[str, ...
 )
 def test_how_leads_name_it_finds_how_documents_say_it(lead: str, document: str) -> None:
     assert document in synonyms(lead)
+
+
+def test_a_destination_after_a_verb_of_going_is_no_purpose() -> None:
+    assert "escola" not in read_question("como eles iam pra escola morando ai?").context
+    assert "escola" in read_question("tem van pra escola?").topic

@@ -110,7 +110,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
-    ("onibus", "transporte", "conducao"),
+    ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
     ("quarto", "quartos", "dormitorio", "dormitorios"),
@@ -172,13 +172,23 @@ FILLER: Final = frozenset(
     legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
     ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
     ir vou sai saem sair fica ficaria menos aproximadamente aproximado media
+    parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
+    ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
+    eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
+    eae eai iae opa salve blz beleza
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
-common verbs. (A content word no document contains means the documents do not answer.)"""
+common verbs, the lead's own plans and circumstances ("minha ideia é...", "nas férias",
+"tô de olho", "quando o corretor ligar") and the words for the call itself.
+(A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio"})
 """Words nearly every passage shares: searched only when the question has nothing else."""
+
+FORM_WORDS: Final = frozenset({"onde"})
+"""Words that make a question of the others ("tem onde comprar?") and name a topic (the
+location) only when the question names nothing else ("onde fica?")."""
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
 _GROUP_OF: Final[dict[str, int]] = {
@@ -246,7 +256,9 @@ def build_query(question: str) -> Query:
     seen_groups: set[int] = set()
     seen_words: set[str] = set()
     found = words(question)
-    if any(word not in WEAK for word in found):
+    if any(word not in WEAK | FORM_WORDS for word in found):
+        found = [word for word in found if word not in WEAK | FORM_WORDS]
+    elif any(word not in WEAK for word in found):
         found = [word for word in found if word not in WEAK]
     for word in (REWRITE.get(word, word) for word in found):
         group = _group(word)

@@ -23,6 +23,7 @@ from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
 from homer_agent.kb.query import (
     FILLER,
+    FORM_WORDS,
     REWRITE,
     SYNONYMS,
     WEAK,
@@ -73,7 +74,7 @@ DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 GENERIC: Final = frozenset(
     """
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
-    opcoes servico servicos
+    opcoes servico servicos comodo comodos
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that name no particular thing ("tem espaço pra ..."): a question left with only
@@ -356,12 +357,22 @@ _ANY_COUNT: Final = re.compile(r"\b\d+ [a-z]{4,}")
 _COUNT: Final = r"\b(?:\d+|uma?|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|todos|todas)"
 
 
-def _counts(words: tuple[str, ...], text: str) -> bool:
-    """Whether a text counts one of the question's words ("São 184 casas", "duas quadras",
-    "todos suítes")."""
+def _counts(words: tuple[str, ...], text: str, counted: str | None = None) -> bool:
+    """Whether a text counts one of the question's words or their synonyms ("São 184
+    casas", "duas quadras", "todos suítes", "dois pavimentos" for "quantos andares"). The
+    words nearly every passage names ("casa") count only when the question names nothing
+    else or counts them ("quantas casas?"): "quantos andares a casa pode ter?" is not
+    answered by "184 casas"."""
     low = fold(text)
+    if counted and counted not in words:  # "quantos condomínios": the development's word
+        words = (*words, counted)
+    weak = WEAK - {counted} if counted else WEAK
+    strong = tuple(w for w in words if w not in weak) or words
+    forms = {f for w in strong for f in (w, *(x for o in synonyms(w) for x in o.split()))}
+    if strong != words:
+        forms -= weak
     return any(
-        re.search(rf"{_COUNT} (?:[a-z]+ )?{re.escape(w[:5])}", low) for w in words if len(w) >= 4
+        re.search(rf"{_COUNT} (?:[a-z]+ )?{re.escape(f[:5])}", low) for f in forms if len(f) >= 4
     )
 
 
@@ -372,11 +383,16 @@ def _topic_words(asked: Asked) -> tuple[str, ...]:
     )
 
 
+_COUNTED: Final = re.compile(r"\bquant[oa]s ([a-z]+)")
+"""The thing a "how many" question counts: the word after "quantos"."""
+
+
 def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
     """Whether a text states the figure asked for: for "how many", a count of the thing
     asked about; otherwise a figure of the measure asked (km for a distance...)."""
     if asked.measure == "count":
-        return _counts(words, text)
+        counted = _COUNTED.search(asked.text)
+        return _counts(words, text, counted.group(1) if counted else None)
     return asked.measure is not None and asked.measure in figure_kinds(text)
 
 
@@ -399,7 +415,9 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     # naming the pool with a size, not the house's "área construída".
     entity = tuple(w for w in words if w not in MEASURE_WORDS) or words
     # One word per concept: "garagem" and "carros" are one thing asked about.
-    concepts_named = tuple({synonyms(w) or (w,): w for w in entity}.values())
+    # "casa" names nearly every passage: "Casa térrea com 2 quartos" does not count floors.
+    named = tuple(w for w in entity if w not in WEAK) or entity
+    concepts_named = tuple({synonyms(w) or (w,): w for w in named}.values())
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
@@ -566,6 +584,18 @@ def _lookup_one(
     topic = broker_topic(question, broker_topics) if about_money else None
     if topic is not None:
         return Lookup("broker", f"broker topic: {topic}", [], code="price_to_broker"), None
+    words = query_words(" ".join(asked.topic))
+    if (
+        options.embedder is None
+        and words
+        and asked.measure is None
+        and not asked.fee
+        and not _strong_words(asked)
+        and not FORM_WORDS.intersection(words)
+    ):
+        # "posso levar pro condomínio?" names nothing but the development: any passage
+        # would do, so none answers.
+        return Lookup("broker", "names nothing", [], code="kb_low_confidence"), None
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
@@ -589,6 +619,32 @@ def _lookup_one(
                 return Lookup("broker", "no passage", [], code="kb_no_passage"), stamp
             best = result.passages[0]
             similar = best.similarity is not None and best.similarity >= options.min_similarity
+    if not similar and result.absent:
+        # A word no document contains in a question that names enough else ("a construtora
+        # já entregou quantos condomínios? é confiável?", "cabe quanta gente no salão de
+        # festas pro aniversário do meu filho?"): the rest is asked, and answers only when
+        # a passage holds all of it and a quoted sentence names it.
+        narrowed = _without_absent(question, asked, result.absent)
+        if narrowed is not None:
+            found = search(
+                conn, " ".join(narrowed.topic), k=k, embedder=options.embedder, asked=narrowed
+            )
+            top = found.passages[0] if found.passages else None
+            if top is not None and not found.absent and top.terms_matched >= len(found.query.terms):
+                picked = _best_sentences(conn, top, found.query, narrowed)
+                # A yes/no question may ask exactly the word no document holds ("a Casa
+                # Duna tem aquecimento na piscina?"); only a figure asked for and stated
+                # ("quantos condomínios", "cabe quanta gente") answers past a specific one.
+                named = _topic_words(narrowed)
+                specific = [term for term in result.absent if term not in GENERIC]
+                figure = narrowed.measure is not None and any(
+                    _states(narrowed, named, sentence) for sentence in picked
+                )
+                if (figure or not specific) and any(
+                    _names(_strong_words(narrowed), sentence) for sentence in picked
+                ):
+                    lookup = Lookup("answer", "answered", found.passages, picked)
+                    return lookup, stamp
     if not similar:
         if result.absent:
             reason = "not in the documents: " + ", ".join(result.absent)
@@ -598,7 +654,63 @@ def _lookup_one(
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp
     sentences = _best_sentences(conn, best, result.query, asked)
+    strong = _strong_words(asked)
+    if (
+        not similar
+        and strong
+        and not any(_names(strong, sentence) for sentence in sentences)
+        and (
+            _heading_hits(strong, best.heading_path) < len(strong)
+            or any(w in FORM_WORDS for w in query_words(" ".join(asked.topic)))
+        )
+    ):
+        # Neither a quoted sentence nor the passage's own heading names what is asked; and
+        # a "where" question wants a sentence naming the thing ("tem onde comprar?" is not
+        # answered by how the purchase is paid, under "Como funciona a compra").
+        lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
+        return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+ABSENT_SHARE: Final = 3
+"""A question may hold one word no document contains per this many words that name
+something the documents do (and at least this many): "tem quadra de tênis de saibro?"
+names too little besides "saibro" to be answered without it."""
+
+
+def _strong_words(asked: Asked | str) -> tuple[str, ...]:
+    """The topic words (of a question read, or of a text) that name a particular thing:
+    not the words nearly every passage shares, the development's name, generic words or
+    bare numbers."""
+    skip = WEAK | GENERIC | DEVELOPMENT_WORDS | FORM_WORDS
+    text = asked if isinstance(asked, str) else " ".join(asked.topic)
+    found = (REWRITE.get(w, w) for w in query_words(text))
+    return tuple(dict.fromkeys(w for w in found if w not in skip and not w.isdigit()))
+
+
+def _names_enough(words: tuple[str, ...], missing: set[str]) -> bool:
+    """Whether words name enough besides the missing ones (see ABSENT_SHARE)."""
+    absent = sum(1 for w in words if w in missing)
+    present = len(words) - absent
+    return present >= ABSENT_SHARE and present >= ABSENT_SHARE * absent
+
+
+def _without_absent(question: str, asked: Asked, absent: list[str]) -> Asked | None:
+    """The question without the words no document contains, when it names enough else (see
+    ABSENT_SHARE), and so does each question of the message that holds one ("... ou só no
+    clube? e a piscina tem aquecimento?" asks the heating on its own); None when a whole
+    synonym group is absent or too little is left."""
+    missing = set(absent)
+    if not all(term.isalnum() for term in missing):
+        return None
+    if not _names_enough(_strong_words(asked), missing):
+        return None
+    for clause in asking_clauses(question):
+        words = _strong_words(clause)
+        if missing & set(words) and not _names_enough(words, missing):
+            return None
+    kept = tuple(w for w in asked.topic if w not in missing)
+    return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
 def kb_reason(tool: str | None, content: object) -> KbReason | None:

@@ -438,10 +438,19 @@ _SERVES: Final = re.compile(
 guardar barco"): what it names is asked about, not context."""
 
 
+_GOES: Final = re.compile(
+    r"\b(?:ir|vou|vai|vao|vamos|iam|ia|iria|iriam|indo|chegar|chego|chega|levar|levo|leva)"
+    r"(?: (?:a|o|os|as|ate))? $"
+)
+"""A verb of going just before "para": what follows is a destination, not a purpose."""
+
+
 def _context_words(low: str) -> list[str]:
     """The words of a question's purpose or reason phrases (see `Asked.context`)."""
     out: list[str] = []
     for match in _CONTEXT.finditer(low):
+        if _GOES.search(low[: match.start()]):
+            continue  # "como eles iam pra escola?": where one goes is asked about
         span = match.group(1)
         stop = _RESUMES.search(span)
         span = span[: stop.start()] if stop else span
