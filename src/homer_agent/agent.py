@@ -7,14 +7,16 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import psycopg
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables.config import ContextThreadPoolExecutor, get_executor_for_config
 from langgraph.checkpoint.base import (
     ChannelVersions,
     Checkpoint,
@@ -23,6 +25,7 @@ from langgraph.checkpoint.base import (
     get_checkpoint_id,
 )
 from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.pregel import _executor as pregel_executor
 from psycopg import Connection, Cursor, pq
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import PoolTimeout
@@ -176,6 +179,50 @@ class TurnSaver(PostgresSaver):
         else:
             with conn.cursor(binary=True, row_factory=dict_row) as cur:
                 yield cur
+
+
+class _SaveOnCaller(Executor):
+    """The executor of a graph run inside a turn: LangGraph hands its checkpoint saves to a
+    background thread pool it starts for every run, but inside a turn `TurnSaver.put` only
+    queues the checkpoint, so a save runs here on the caller's thread (no thread started per
+    run). Anything else LangGraph submits (none in our graph) still goes to a pool."""
+
+    def __init__(self, max_workers: int | None) -> None:
+        self._max_workers = max_workers
+        self._pool: ContextThreadPoolExecutor | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        # LangGraph submits `context.run, loop._checkpointer_put_after_previous, ...`.
+        if args and getattr(args[0], "__name__", "") == "_checkpointer_put_after_previous":
+            future: Future[Any] = Future()
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # what a pool's worker does with it
+                future.set_exception(exc)
+            return future
+        if self._pool is None:
+            self._pool = ContextThreadPoolExecutor(max_workers=self._max_workers)
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait, cancel_futures=cancel_futures)
+
+
+@contextmanager
+def _run_executor(config: RunnableConfig | None) -> Iterator[Executor]:
+    """LangGraph's executor for a graph run (`get_executor_for_config`), or inside a turn
+    `_SaveOnCaller`."""
+    if _TURN.get() is None:
+        with get_executor_for_config(config) as executor:
+            yield executor
+        return
+    with _SaveOnCaller((config or {}).get("max_concurrency")) as executor:
+        yield executor
+
+
+# The one name LangGraph's background executor (langgraph.pregel._executor) calls.
+setattr(pregel_executor, "get_executor_for_config", _run_executor)  # noqa: B010
 
 
 @dataclass(frozen=True, slots=True)
