@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
@@ -57,6 +58,8 @@ log = logging.getLogger(__name__)
 # across requests and replicas), and a session that ends (the chat quits) prunes what its
 # turns left behind.
 PRUNE_EVERY_TURNS = 8
+# How many conversations' latest checkpoints a process keeps decoded (see TurnSaver).
+DECODED_THREADS = 1024
 
 _TURN: ContextVar[SavedTurn | None] = ContextVar("homer_turn", default=None)
 _UNREAD: Final = object()
@@ -106,6 +109,14 @@ class TurnSaver(PostgresSaver):
     round trip of their own.
     """
 
+    def __init__(self, conn: Pool) -> None:
+        super().__init__(conn)
+        # thread id -> (id of the checkpoint this process last wrote, its blob channels'
+        # values as they were written): the next turn of that conversation in this process
+        # skips decoding them (see `get_tuple`).
+        self._written: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._written_lock = threading.Lock()
+
     @contextmanager
     def using(self, conn: Connection[DictRow]) -> Iterator[SavedTurn]:
         turn = SavedTurn(conn)
@@ -131,7 +142,15 @@ class TurnSaver(PostgresSaver):
             assert isinstance(row, dict)
             # Checkpoints older than format 4 may need their parent's sends: LangGraph's read.
             if row["checkpoint"]["v"] >= 4 or not row["parent_checkpoint_id"]:
-                return self._load_checkpoint_tuple(row)
+                with self._written_lock:
+                    written = self._written.pop(turn.thread_id, None)
+                if written is None or written[0] != row["checkpoint_id"]:
+                    return self._load_checkpoint_tuple(row)
+                # The checkpoint this process wrote last: its values as written, not decoded
+                # again. (Another process's newer checkpoint has another id.)
+                loaded = self._load_checkpoint_tuple({**row, "channel_values": None})
+                loaded.checkpoint["channel_values"].update(written[1])
+                return loaded
         return super().get_tuple(config)
 
     def put(
@@ -161,6 +180,24 @@ class TurnSaver(PostgresSaver):
         assert turn is not None, "write() runs inside using()"
         for config, checkpoint, metadata, new_versions in turn.pending:
             super().put(config, checkpoint, metadata, new_versions)
+            self._remember(config, checkpoint)
+
+    def _remember(self, config: RunnableConfig, checkpoint: Checkpoint) -> None:
+        """Keep the values `put` stored as blobs (all but the plain ones it inlines), keyed
+        by the checkpoint's id: a turn that finds this id as its thread's latest uses them."""
+        configurable = config["configurable"]
+        if configurable.get("checkpoint_ns"):
+            return
+        blobs = {
+            channel: value
+            for channel, value in checkpoint["channel_values"].items()
+            if not (value is None or isinstance(value, str | int | float | bool))
+        }
+        with self._written_lock:
+            self._written.pop(configurable["thread_id"], None)
+            if len(self._written) >= DECODED_THREADS:
+                del self._written[next(iter(self._written))]
+            self._written[configurable["thread_id"]] = (checkpoint["id"], blobs)
 
     @contextmanager
     def _cursor(self, *, pipeline: bool = False) -> Iterator[Cursor[DictRow]]:
