@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.messages import AnyMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_core.runnables.config import get_config_list
+from langchain_core.tools import base as tools_base
+from langchain_core.tools import structured as tools_structured
 from langgraph.prebuilt import ToolNode, ToolRuntime
 from langgraph.runtime import Runtime
 from pydantic import BaseModel
+
+_find_config_param = tools_base._get_runnable_config_param
+
+
+@functools.lru_cache(maxsize=256)
+def _config_param_of(func: Callable[..., Any]) -> str | None:
+    return _find_config_param(func)
+
+
+def _config_param(func: Callable[..., Any]) -> str | None:
+    """Which parameter of `func` takes the RunnableConfig: what langchain-core finds by
+    resolving the function's type hints, on every call of every tool (about a tenth of a
+    tool call's cost here), remembered per function (a bound method's are its function's)."""
+    try:
+        return _config_param_of(getattr(func, "__func__", func))
+    except TypeError:  # an unhashable callable
+        return _find_config_param(func)
+
+
+# The two modules that look it up for a tool call (BaseTool.run, StructuredTool._run).
+for _module in (tools_base, tools_structured):
+    setattr(_module, "_get_runnable_config_param", _config_param)  # noqa: B010
 
 
 class LeadTools(ToolNode):
