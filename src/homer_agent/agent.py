@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import psycopg
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables.config import ContextThreadPoolExecutor, get_executor_for_config
 from langgraph.checkpoint.base import (
     ChannelVersions,
     Checkpoint,
@@ -23,6 +26,7 @@ from langgraph.checkpoint.base import (
     get_checkpoint_id,
 )
 from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.pregel import _executor as pregel_executor
 from psycopg import Connection, Cursor, pq
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import PoolTimeout
@@ -54,6 +58,8 @@ log = logging.getLogger(__name__)
 # across requests and replicas), and a session that ends (the chat quits) prunes what its
 # turns left behind.
 PRUNE_EVERY_TURNS = 8
+# How many conversations' latest checkpoints a process keeps decoded (see TurnSaver).
+DECODED_THREADS = 1024
 
 _TURN: ContextVar[SavedTurn | None] = ContextVar("homer_turn", default=None)
 _UNREAD: Final = object()
@@ -103,6 +109,14 @@ class TurnSaver(PostgresSaver):
     round trip of their own.
     """
 
+    def __init__(self, conn: Pool) -> None:
+        super().__init__(conn)
+        # thread id -> (id of the checkpoint this process last wrote, its blob channels'
+        # values as they were written): the next turn of that conversation in this process
+        # skips decoding them (see `get_tuple`).
+        self._written: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._written_lock = threading.Lock()
+
     @contextmanager
     def using(self, conn: Connection[DictRow]) -> Iterator[SavedTurn]:
         turn = SavedTurn(conn)
@@ -128,7 +142,15 @@ class TurnSaver(PostgresSaver):
             assert isinstance(row, dict)
             # Checkpoints older than format 4 may need their parent's sends: LangGraph's read.
             if row["checkpoint"]["v"] >= 4 or not row["parent_checkpoint_id"]:
-                return self._load_checkpoint_tuple(row)
+                with self._written_lock:
+                    written = self._written.pop(turn.thread_id, None)
+                if written is None or written[0] != row["checkpoint_id"]:
+                    return self._load_checkpoint_tuple(row)
+                # The checkpoint this process wrote last: its values as written, not decoded
+                # again. (Another process's newer checkpoint has another id.)
+                loaded = self._load_checkpoint_tuple({**row, "channel_values": None})
+                loaded.checkpoint["channel_values"].update(written[1])
+                return loaded
         return super().get_tuple(config)
 
     def put(
@@ -158,6 +180,24 @@ class TurnSaver(PostgresSaver):
         assert turn is not None, "write() runs inside using()"
         for config, checkpoint, metadata, new_versions in turn.pending:
             super().put(config, checkpoint, metadata, new_versions)
+            self._remember(config, checkpoint)
+
+    def _remember(self, config: RunnableConfig, checkpoint: Checkpoint) -> None:
+        """Keep the values `put` stored as blobs (all but the plain ones it inlines), keyed
+        by the checkpoint's id: a turn that finds this id as its thread's latest uses them."""
+        configurable = config["configurable"]
+        if configurable.get("checkpoint_ns"):
+            return
+        blobs = {
+            channel: value
+            for channel, value in checkpoint["channel_values"].items()
+            if not (value is None or isinstance(value, str | int | float | bool))
+        }
+        with self._written_lock:
+            self._written.pop(configurable["thread_id"], None)
+            if len(self._written) >= DECODED_THREADS:
+                del self._written[next(iter(self._written))]
+            self._written[configurable["thread_id"]] = (checkpoint["id"], blobs)
 
     @contextmanager
     def _cursor(self, *, pipeline: bool = False) -> Iterator[Cursor[DictRow]]:
@@ -176,6 +216,50 @@ class TurnSaver(PostgresSaver):
         else:
             with conn.cursor(binary=True, row_factory=dict_row) as cur:
                 yield cur
+
+
+class _SaveOnCaller(Executor):
+    """The executor of a graph run inside a turn: LangGraph hands its checkpoint saves to a
+    background thread pool it starts for every run, but inside a turn `TurnSaver.put` only
+    queues the checkpoint, so a save runs here on the caller's thread (no thread started per
+    run). Anything else LangGraph submits (none in our graph) still goes to a pool."""
+
+    def __init__(self, max_workers: int | None) -> None:
+        self._max_workers = max_workers
+        self._pool: ContextThreadPoolExecutor | None = None
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        # LangGraph submits `context.run, loop._checkpointer_put_after_previous, ...`.
+        if args and getattr(args[0], "__name__", "") == "_checkpointer_put_after_previous":
+            future: Future[Any] = Future()
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # what a pool's worker does with it
+                future.set_exception(exc)
+            return future
+        if self._pool is None:
+            self._pool = ContextThreadPoolExecutor(max_workers=self._max_workers)
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait, cancel_futures=cancel_futures)
+
+
+@contextmanager
+def _run_executor(config: RunnableConfig | None) -> Iterator[Executor]:
+    """LangGraph's executor for a graph run (`get_executor_for_config`), or inside a turn
+    `_SaveOnCaller`."""
+    if _TURN.get() is None:
+        with get_executor_for_config(config) as executor:
+            yield executor
+        return
+    with _SaveOnCaller((config or {}).get("max_concurrency")) as executor:
+        yield executor
+
+
+# The one name LangGraph's background executor (langgraph.pregel._executor) calls.
+setattr(pregel_executor, "get_executor_for_config", _run_executor)  # noqa: B010
 
 
 @dataclass(frozen=True, slots=True)

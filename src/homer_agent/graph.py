@@ -9,7 +9,7 @@
 checkpoint: see history.py); `route` sends hostile messages, opt-outs and requests for a
 human to `handoff`, and every message of a conversation a person has taken over to
 `held` (see takeover.py); `agent` is the chat model with the lead-update tools bound; `tools`
-writes each fact (several calls of one model message run in parallel). Once the graph
+writes each fact (the calls of one model message one after another, in order). Once the graph
 has run, the turn computes the lead's temperature once, from the final facts
 (nodes/temperature.py).
 

@@ -15,6 +15,7 @@ Decided before anyone answers it (see `homer_agent.kb.search.lookup`):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -270,6 +271,7 @@ _READER_WORDS: Final = frozenset(
 one would hide what the question asks, so it is put right before reading."""
 
 
+@functools.lru_cache(maxsize=4096)
 def _word(word: str) -> str:
     """A word as the rest of the module reads it: shorthand spelt out; a slip in an asking
     word ("quantoos") or, by the likeliest slips only, in another word the reader relies
@@ -492,7 +494,20 @@ def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
 
     Words of fewer than four letters, numbers and known words are kept as they are, and
     so is a word with two candidates as near (a wrong guess would answer another question).
+    Against a frozen vocabulary (the documents' one, kept per process) the answers are
+    remembered.
     """
+    if isinstance(vocabulary, frozenset):
+        return _correct_against(word, vocabulary)
+    return _correct(word, vocabulary)
+
+
+@functools.lru_cache(maxsize=4096)
+def _correct_against(word: str, vocabulary: frozenset[str]) -> str:
+    return _correct(word, vocabulary)
+
+
+def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
     if f"{word}s" in vocabulary or f"{word}es" in vocabulary:

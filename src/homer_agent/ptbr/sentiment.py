@@ -755,8 +755,15 @@ def analyzer() -> PtBrSentimentAnalyzer:
 def analyze(text: str) -> Sentiment:
     """The sentiment of one message. Never raises for a str."""
     try:
-        compound = float(analyzer().polarity_scores(text)["compound"])
+        compound = _compound(text)
     except Exception:  # a sentiment glitch must never break a conversation
         log.exception("sentiment analysis failed; treating the message as neutral")
         compound = 0.0
     return Sentiment.from_compound(compound)
+
+
+@functools.lru_cache(maxsize=256)
+def _compound(text: str) -> float:
+    """The compound of `text`, remembered: a turn scores its message in the sentiment node
+    and again in the hostility check of its route."""
+    return float(analyzer().polarity_scores(text)["compound"])
