@@ -128,7 +128,9 @@ def _added(before: list[float], after: list[float]) -> dict[str, dict[str, float
     return {"before_model_ms": summary(before), "after_model_ms": summary(after)}
 
 
-def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
+def _latency_in_process(
+    url: str, fake: FakeOpenAI, turns: int, key: str = "bench-inproc"
+) -> dict[str, Any]:
     from homer_agent.agent import build_agent
     from homer_agent.config import Settings
     from homer_agent.models import make_chat_model
@@ -152,7 +154,7 @@ def _latency_in_process(url: str, fake: FakeOpenAI, turns: int) -> dict[str, Any
         for k in range(turns + 2):
             seen = len(fake.requests)
             started = time.perf_counter()
-            outcome = homer.turn("bench-inproc", f"Oi, tudo bem? ({k})", message_id=f"i{k}")
+            outcome = homer.turn(key, f"Oi, tudo bem? ({k})", message_id=f"i{k}")
             finished = time.perf_counter()
             assert outcome.error is None, outcome
             if k < 2:
