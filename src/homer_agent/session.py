@@ -268,11 +268,16 @@ class Session:
                                 return None
                             self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                             result = self._result(reply, progress.record, None, started)
-                            # All the writes in one round trip; a failure rolls all back.
+                            # All the writes and the unlock in one round trip (the
+                            # transaction lock keeps the next turn waiting until COMMIT); a
+                            # failure rolls the writes back and the lock is freed below.
                             with conn.pipeline():
+                                hold_lock_until_commit(conn, self.lead.id)
                                 self._last_writes(conn, saved)
                                 self._record(result, Querier(conn), calls)
                                 guard.complete(Querier(conn), self.lead, result)
+                                unlock_lead(conn, self.lead.id)
+                            saved.locked = False
                         saved.done()
                         if saved.pruned:
                             self._unpruned = False

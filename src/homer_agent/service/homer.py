@@ -9,10 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
+import psycopg
+from psycopg import Cursor
+from psycopg.rows import class_row
+
 from homer_agent.agent import Agent
 from homer_agent.brief import notes_of
 from homer_agent.config import Settings
-from homer_agent.db.models import Lead
+from homer_agent.db import queries
+from homer_agent.db.models import Lead, LeadNote
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.leads import LeadForgottenError, lead_json, querier
@@ -61,6 +66,9 @@ class Receipt:
     reply: str | None = None
     conflict: bool = False
     """The id was seen with another text (set by `seen`, which then says True)."""
+    with_notes: bool = False
+    """Whether `complete` also reads the lead's notes (for the reply's lead)."""
+    _notes: Cursor[LeadNote] | None = None
 
     def seen(self, q: Querier, lead: Lead) -> bool:
         row = q.get_message_receipt(
@@ -84,6 +92,15 @@ class Receipt:
             reply=result.reply,
             text_sha256=None if self.text is None else text_digest(self.text),
         )
+        if self.with_notes:
+            # Queued, not fetched: it goes in the turn's last pipeline, after the tools'
+            # writes, and is read once that has been sent (`notes`): no round trip of its own.
+            self._notes = psycopg.RawCursor(q.conn, row_factory=class_row(LeadNote))
+            self._notes.execute(queries.LIST_LEAD_NOTES, (lead.id,))
+
+    def notes(self) -> list[LeadNote] | None:
+        """The notes `complete` read in the turn's transaction; None if it read none."""
+        return None if self._notes is None else self._notes.fetchall()
 
 
 LEADS_KEPT: Final = 10_000
@@ -119,10 +136,11 @@ class Homer:
     def profile(self) -> Profile:
         return self.agent.profile
 
-    def lead_json(self, lead: Lead) -> dict[str, Any]:
-        """The lead as `lead show --json` prints it, notes included."""
-        with querier(self.pool) as q:
-            notes = notes_of(q, lead.id)
+    def lead_json(self, lead: Lead, notes: list[LeadNote] | None = None) -> dict[str, Any]:
+        """The lead as `lead show --json` prints it, notes included (read unless given)."""
+        if notes is None:
+            with querier(self.pool) as q:
+                notes = notes_of(q, lead.id)
         return lead_json(lead, self.profile.tz, notes)
 
     def turn(
@@ -149,7 +167,11 @@ class Homer:
         here or in another process, is seen under the lock and the message starts a new
         lead, as when it is forgotten between the look-up and the lock.
         """
-        receipt = Receipt(channel, message_id, text) if message_id is not None else None
+        receipt = (
+            Receipt(channel, message_id, text, with_notes=with_lead)
+            if message_id is not None
+            else None
+        )
         session = self.agent.session(key, self._leads.get(key))
         try:
             result = session.turn_once(text, receipt, on_token)
@@ -173,7 +195,10 @@ class Homer:
         assert result is not None
         if result.error is not None:
             return Outcome(result.reply, {}, error=result.error)
-        return Outcome(result.reply, self.lead_json(session.lead) if with_lead else {})
+        if not with_lead:
+            return Outcome(result.reply, {})
+        notes = None if receipt is None else receipt.notes()
+        return Outcome(result.reply, self.lead_json(session.lead, notes))
 
     def _keep(self, key: str, lead: Lead) -> None:
         with self._leads_lock:
