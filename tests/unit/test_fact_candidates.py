@@ -402,3 +402,17 @@ def test_a_routine_clause_leaves_the_accepted_time(text: str, weekday: int, hour
 def test_a_routine_alone_is_kept_whole() -> None:
     text = "só saio da faculdade às 21h"
     assert accepted_part(text) == text
+
+
+# A letter after "bairro" names a block or a lot, not a neighbourhood
+
+
+@pytest.mark.parametrize(
+    "text", ["gostei do bairro B do condomínio", "bairro C", "moro na quadra B, bairro A"]
+)
+def test_a_letter_is_no_neighbourhood(text: str) -> None:
+    assert "neighborhood" not in extract(text)
+
+
+def test_a_named_neighbourhood_after_bairro_is_still_read() -> None:
+    assert extract("quero no bairro Ellery")["neighborhood"] == "Ellery"

@@ -1203,6 +1203,8 @@ def _read_place(
         return None
     words = [first.raw]
     j = i + 1
+    if len(first.low) < 2 and known_place([first.low], 0) is None:
+        return None  # "bairro B", "quadra B": a letter names a block, not a neighbourhood
     while j < len(toks) and len(words) < 6:
         tok = toks[j]
         if not (tok.is_word or (tok.low[:1].isdigit() and capitalised)):
