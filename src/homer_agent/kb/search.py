@@ -594,8 +594,11 @@ def _lookup_one(
         and not FORM_WORDS.intersection(words)
     ):
         # "posso levar pro condomínio?" names nothing but the development: any passage
-        # would do, so none answers.
-        return Lookup("broker", "names nothing", [], code="kb_low_confidence"), None
+        # would do, so none answers. With nothing indexed, the profile's lines answer.
+        state = Querier(conn).kb_index_state()
+        if state is None or not state.present:
+            return Lookup("broker", "no documents", [], code="kb_no_passage"), None
+        return Lookup("broker", "names nothing", [], code="kb_low_confidence"), state.stamp
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
