@@ -489,9 +489,6 @@ def _count_words(value: Any) -> int:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    # Small writes (a streamed chunk each) go out at once, as real providers' servers send
-    # them, not held back until the client acknowledges the one before (Nagle).
-    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
