@@ -27,8 +27,6 @@ def make_chat_model(settings: Settings, *, retries: int | None = None) -> BaseCh
 
     from langchain_openai import ChatOpenAI
 
-    from homer_agent.models.keepalive import KeepAliveClient
-
     key = settings.openai_api_key
     return ChatOpenAI(
         model=settings.model_name,
@@ -39,9 +37,6 @@ def make_chat_model(settings: Settings, *, retries: int | None = None) -> BaseCh
         max_retries=settings.homer_model_retries if retries is None else retries,
         streaming=True,
         stream_usage=True,
-        # One connection kept between model calls (see models.keepalive); the async path,
-        # unused by Homer, keeps the library's own client.
-        http_client=KeepAliveClient(),
     )
 
 
