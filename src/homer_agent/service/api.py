@@ -154,11 +154,7 @@ async def post_message(
     responses={404: {"description": "no lead has this session key"}},
 )
 async def get_lead(session_key: str, runtime: RuntimeDep) -> Response:
-    key = _session_key(session_key)
-    lead = await _guarded(runtime.blocking(partial(runtime.homer.find_lead, key)))
-    if lead is None:
-        raise ApiError(404, f"no lead has the session key {key!r}")
-    return JSONResponse(lead)
+    return await _lead_response(session_key, runtime.homer.find_lead, runtime)
 
 
 @api_router.post(
@@ -167,8 +163,16 @@ async def get_lead(session_key: str, runtime: RuntimeDep) -> Response:
     responses={404: {"description": "no lead has this session key"}},
 )
 async def release_lead(session_key: str, runtime: RuntimeDep) -> Response:
+    return await _lead_response(session_key, runtime.homer.release_lead, runtime)
+
+
+async def _lead_response(
+    session_key: str, action: Callable[[str], dict[str, Any] | None], runtime: Runtime
+) -> Response:
+    """`action` on the lead of a valid session key, off the event loop: the lead's JSON, or
+    404 when no lead has that key."""
     key = _session_key(session_key)
-    lead = await _guarded(runtime.blocking(partial(runtime.homer.release_lead, key)))
+    lead = await _guarded(runtime.blocking(partial(action, key)))
     if lead is None:
         raise ApiError(404, f"no lead has the session key {key!r}")
     return JSONResponse(lead)
