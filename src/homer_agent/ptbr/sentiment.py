@@ -464,6 +464,24 @@ class PtBrSentimentAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         )
         self._known = frozenset(self.lexicon) | function_words | self._postbooster | self._namecue
 
+        # Each word's kind, read once: where a word is in several groups, the group listed
+        # first wins (a boundary before a negation, a negation before a booster, ...).
+        scored = [w for w, v in self.lexicon.items() if v]
+        groups: list[tuple[int, Iterable[str]]] = [
+            (_BOUND, _BOUNDARIES),
+            (_NEG, self._negation),
+            (_BOOST, self._booster),
+            (_DAMP, self._dampener),
+            (_CONTRAST, self._contrast),
+            (_CONCESS, self._concessive),
+            (_STOP, self._stop),
+            (_LEX, [*scored, *self._emoticons, *self._emoji, *self._adjonly, *self._interject]),
+        ]
+        self._kinds: dict[str, int] = {}
+        for kind, members in groups:
+            for word in members:
+                self._kinds.setdefault(word, kind)
+
     # VADER's loader keeps the last of duplicate entries; LeIA has ~1,100 duplicates (several
     # English words translated to one Portuguese word), so average them, and fold the keys.
     def make_lex_dict(self) -> dict[str, float]:
@@ -573,25 +591,7 @@ class PtBrSentimentAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
         return names
 
     def _kind(self, word: str) -> int:
-        if word in _BOUNDARIES:
-            return _BOUND
-        if word in self._negation:
-            return _NEG
-        if word in self._booster:
-            return _BOOST
-        if word in self._dampener:
-            return _DAMP
-        if word in self._contrast:
-            return _CONTRAST
-        if word in self._concessive:
-            return _CONCESS
-        if word in self._stop:
-            return _STOP
-        if self.lexicon.get(word) or word in self._emoticons or word in self._emoji:
-            return _LEX
-        if word in self._adjonly or word in self._interject:
-            return _LEX
-        return _OTHER
+        return self._kinds.get(word, _OTHER)
 
     # --- scoring -------------------------------------------------------------------------
 
