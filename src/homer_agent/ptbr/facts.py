@@ -352,7 +352,7 @@ _NAME_STOP: Final = _words(
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
-    "lagoa shopping periferia capital sao"
+    "lagoa shopping periferia capital sao parque jardim vila conjunto barra cais"
 )
 """Words of places, never of a person's name: "Centro" answering the name question
 answers another question."""
@@ -433,6 +433,21 @@ _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("eu", "sou"),
     ("sou",),
 )
+_NAME_NOTE_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("pode", "anotar"),
+    ("pode", "botar"),
+    ("pode", "colocar"),
+    ("pode", "por"),
+    ("anota", "ai"),
+    ("anota", "la"),
+    ("anota",),
+    ("anote",),
+    ("coloca", "ai"),
+    ("bota", "ai"),
+    ("poe", "ai"),
+)
+"""Cues that dictate a value to write down: "pode anotar Patrícia" (a name that follows
+at once; "pode anotar 3 quartos", "anota aí: Cambeba" give none)."""
 _NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("e", "o"),
     ("e", "a"),
@@ -1051,6 +1066,11 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
+        for cue in _NAME_NOTE_CUES:
+            if _starts_with(toks, i, cue) and not _names_place(toks, i + len(cue)):
+                name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
+                if name:
+                    return name
         for cue in _NAME_WEAK_CUES:
             if _starts_with(toks, i, cue):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
@@ -1084,6 +1104,9 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
             name = _read_name(toks, first + 1, allow_lower=False, strict=True)
             if name:
                 return name
+    name = _name_then_courtesy(toks, first, asking)
+    if name:
+        return name
     # "é a Ana falando", "Carlos aqui"
     for i, tok in enumerate(toks):
         if tok.low not in _NAME_TRAILING_CUES or i == 0:
@@ -1129,6 +1152,12 @@ def _labelled_name(toks: Sequence[Token], first: int, asking: bool) -> str | Non
     return None
 
 
+def _names_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether a listed place starts at token `i` ("anota aí Cambeba" is no name)."""
+    i = _skip_titles(toks, i)
+    return i < len(toks) and known_place([t.low for t in toks], i) is not None
+
+
 def _past_verb(low: str) -> bool:
     return len(low) > 3 and low.endswith((*_VERB_SUFFIXES, "ou", "iu", "aram", "eram", "iram"))
 
@@ -1154,7 +1183,35 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
     skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
-    rest = rest[skip:]
+    return _only_name(rest[skip:])
+
+
+_COURTESY_AFTER_NAME: Final = _words("prazer muito")
+
+
+def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str | None:
+    """ "Diego Sampaio, prazer", "Rita, muito prazer!": a message opening with nothing
+    but a name and then "prazer" (lower case only when the name was asked for)."""
+    for p in range(first + 1, len(toks)):
+        if toks[p].low != "prazer":
+            continue
+        end = p
+        while end > first and (
+            toks[end - 1].low in _COURTESY_AFTER_NAME or toks[end - 1].low == ","
+        ):
+            end -= 1
+        after = toks[p + 1] if p + 1 < len(toks) else None
+        if end == p or (after is not None and not after.is_punct):
+            return None  # "muito prazer em conhecer": no name before the courtesy
+        if not asking and not toks[first].is_cap:
+            return None
+        return _only_name(toks[first:end])
+    return None
+
+
+def _only_name(rest: Sequence[Token]) -> str | None:
+    """The tokens `rest` when they are a name and nothing else."""
+    rest = list(rest)
     while rest and rest[-1].is_punct and rest[-1].low in ".!":
         rest.pop()
     if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
@@ -1243,6 +1300,8 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
+        if _where_lead_is(toks, i):
+            return False  # "moro na rua X, 1500, na Jacarecanga"
         return not (
             _in_question(toks, i)
             or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
@@ -1276,11 +1335,98 @@ _NOT_THE_PLACE_BEFORE: Final = _words(
 )
 
 
+_LIVING: Final = _words(
+    "moro moramos mora moram morava moravamos vivo vivemos vive vivem trabalho trabalhamos "
+    "trabalha trabalham estudo estuda estudam estudamos hospedado hospedada alugo"
+)
+"""Verbs of where the lead (or someone) lives or works now."""
+_WISHING: Final = _words(
+    "quero queremos queria gostaria gostariamos procuro procuramos busco buscamos prefiro "
+    "preferimos pretendo pretendemos penso pensamos mudar mudando comprar morar"
+)
+"""Words of the home the lead wants: they end the description of the current one."""
+_CONTINUES_CONTRAST: Final = _words("tambem")
+_CLAUSE_ENDS: Final = frozenset(".!?;")
+
+
+def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
+    """Whether token `i` continues a description of where someone lives or works now,
+    across commas: "moro na rua X, 1500, na Jacarecanga" (the address goes on). A
+    sentence end, a conjunction ("mas", "e") or a word of wishing ("quero", "mudar")
+    ends the description: "moro em Fortaleza, quero no Cocó"."""
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = toks[j]
+        if tok.low in _CLAUSE_ENDS or tok.low in _WISHING:
+            return False
+        if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é":
+            return False
+        if tok.low in _LIVING:
+            return True
+    return False
+
+
+def _wished_after_contrast(toks: Sequence[Token], start: int, i: int) -> bool:
+    """Whether the place at token `i` follows a contrast after token `start` and its own
+    clause wishes it: "moro no X, mas quero me mudar pra Y" (not "quero no X, mas Y
+    também serve" nor "mas também quero Y": both are still in play)."""
+    lows = [t.low for t in toks]
+    contrasts = [k for k in range(start, i) if lows[k] in _CONTRAST]
+    if not contrasts:
+        return False
+    clause = lows[contrasts[-1] + 1 : i]
+    rest = lows[i : i + 4]
+    if any(w in _CONTINUES_CONTRAST for w in (*clause, *rest)) or any(
+        w in _CLAUSE_ENDS for w in clause
+    ):
+        return False
+    return any(w in _WISHING for w in clause)
+
+
+_CHOICE_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("fico", "com"),
+    ("ficamos", "com"),
+    ("vou", "ficar", "com"),
+    ("vamos", "ficar", "com"),
+    ("vou", "de"),
+    ("vamos", "de"),
+    ("escolhi",),
+    ("escolhemos",),
+    ("escolho",),
+    ("decidi", "por"),
+    ("decidimos", "por"),
+    ("opto", "por"),
+    ("optei", "por"),
+    ("melhor",),
+    ("prefiro",),
+)
+"""Cues that pick one value among the ones named: "tava entre X e Y, mas fico com o Y"."""
+_CHOICE_FILLERS: Final = _words("o a os as no na nos nas pelo pela mesmo entao")
+
+
+def _chosen(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is picked by a choice cue right before it ("fico
+    com o Cambeba", "vou de Messejana", "melhor a Parangaba"), not in a question and not
+    turned down ("não fico com a Messejana")."""
+    j = i
+    while j > 0 and toks[j - 1].low in _CHOICE_FILLERS:
+        j -= 1
+    lows = [t.low for t in toks]
+    for cue in _CHOICE_CUES:
+        k = j - len(cue)
+        if k >= 0 and tuple(lows[k:j]) == cue:
+            if k > 0 and lows[k - 1] in _NEGATIONS:
+                return False
+            return not _in_question(toks, i)
+    return False
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
+    if _where_lead_is(toks, i):
+        return False  # "moro na rua X, 1500, na Jacarecanga"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
@@ -1321,6 +1467,7 @@ def _listed_place_candidates(
     ignored = {" ".join(fold(name).split()) for name in ignore}
     lows = [t.low for t in toks]
     out: list[Candidate] = []
+    previous = -1  # the token after the last place read
     i = 0
     while i < len(toks):
         hit = known_place(lows, i, lower_ok=toks[i].is_cap) if toks[i].is_word else None
@@ -1329,8 +1476,10 @@ def _listed_place_candidates(
             continue
         place, end = hit
         span = _span(toks, i, end)
-        cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
-        after_no = any(c.modality is Modality.NEGATED for c in out)
+        picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
+        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
+        after_no = picked or any(c.modality is Modality.NEGATED for c in out)
+        previous = end
         if _negated_after(toks, end):
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
@@ -1345,6 +1494,8 @@ def _listed_place_candidates(
         i = end
     chosen = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
     if len({c.value for c in chosen}) > 1 and not corrects:
+        # A value picked among alternatives ("fico com o Cambeba") stays corrected.
+        chosen = [c for c in chosen if c.modality is Modality.STATED]
         alternatives = {id(c) for c in chosen}
         out = [
             Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
@@ -1353,6 +1504,12 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+def _never_a_word(place: str) -> bool:
+    """Whether a listed place is only ever a place: not also a common word ("Centro")."""
+    words = fold(place).lower().split()
+    return known_place(words, 0, lower_ok=False) is not None
 
 
 def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
@@ -1577,10 +1734,16 @@ def read_candidates(
     name = _name(toks, folded, pending, ignore)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
-    # A listed place alone answers any question but the name's ("Fátima" may be a name).
-    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
+    # A listed place alone answers any question; the name's only when it cannot be read
+    # as a name ("Fátima" may be one, "Lagoa Redonda" is not) nor as a common word
+    # ("Centro").
+    alone = len(_core_tokens(toks)) <= 3 and not numbers
+    instead_of_name = pending == "name" and name is None and alone
+    alone = alone and pending != "name"
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
-    places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok)
+    places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
+    if instead_of_name and not bare_ok:
+        places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
     if "neighborhood" not in decide(places):
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
