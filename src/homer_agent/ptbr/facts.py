@@ -65,6 +65,7 @@ __all__ = [
     "names_other_amount",
     "read_candidates",
     "states_own_schedule",
+    "without_other_questions",
 ]
 
 logger = logging.getLogger(__name__)
@@ -1557,7 +1558,7 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 _OWN_SCHEDULE: Final = _words(
     "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
-    "aula aulas expediente plantao turno escola trampo"
+    "aula aulas expediente plantao turno escola trampo folga folgo"
 )
 _CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
 
@@ -1567,6 +1568,31 @@ def states_own_schedule(text: str) -> bool:
     asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
     words = set(re.findall(r"[a-z]+", fold(text).lower()))
     return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+
+
+_OUTING: Final = _words(
+    "ir ver visitar visita visitas visitacao conhecer decorada decorado decorados plantao "
+    "stand estande abre abrem aberto aberta funciona funcionam fecha fecham passar aparecer"
+)
+"""Words of going to see the development or of its opening hours: a day or an hour in a
+question with one is about that ("dá pra ir ver a casa decorada domingo às 15h?")."""
+_CALL_ASKED: Final = _words("liga ligar ligue ligam ligacao ligacoes chamar falar marcar retorno")
+_SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
+
+
+def without_other_questions(text: str) -> str:
+    """`text` without the sentences that ask about a visit or opening hours ("será que dá
+    pra ir ver a casa decorada domingo às 15h?", "o plantão abre sábado às 9h?"): a day
+    or an hour in one asks for no call; a sentence that names a call ("pode me ligar
+    domingo às 15h?") stays."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
+        words = set(re.findall(r"[a-z]+", fold(sentence)))
+        asked = sentence.rstrip().endswith("?")
+        if asked and words & _OUTING and not words & _CALL_ASKED:
+            continue
+        kept.append(sentence)
+    return "".join(kept).strip()
 
 
 def names_other_amount(text: str) -> bool:
@@ -1626,6 +1652,36 @@ def _without_schedules(text: str) -> str:
     return rest if dropped and _says_when(rest) else text
 
 
+_CONCLUSION_RE: Final = re.compile(r"\b(?:entao|nesse caso|neste caso|dai|assim sendo)\b")
+"""Words that conclude from what came before: "sábado é só até 13h né? então às 11h"."""
+_LIMIT_RE: Final = re.compile(r"\bate\s+(?:as\s+|a\s+)?\d{1,2}(?:\s*h\b|:\d{2}|\s+horas?\b)")
+"""A time given as a limit ("é só até 13h", "até as 18h"): the hours, not a request."""
+
+
+def _without_limits(text: str) -> str:
+    """`text` without the clauses that state a limit ("sábado é só até 13h né?") when
+    what remains names an hour; else `text`."""
+    folded = fold(text)
+    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    kept = [
+        text[start:end] for start, end in pairwise(cuts) if not _LIMIT_RE.search(folded[start:end])
+    ]
+    rest = "".join(kept).strip(" ,;")
+    return rest if len(kept) < len(cuts) - 1 and when_parts(rest).has_time else text
+
+
+def _concluded(text: str) -> str:
+    """A call time concluded after "então" ("ah, é até 13h? então sábado às 11h") comes
+    first, so that it wins over the one it follows; else `text`."""
+    matches = list(_CONCLUSION_RE.finditer(fold(text)))
+    if not matches:
+        return text
+    head, tail = text[: matches[-1].start()], text[matches[-1].start() :]
+    if _says_when(tail) and _says_when(head):
+        return f"{tail.strip()} {head.strip()}"
+    return text
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
@@ -1638,9 +1694,11 @@ def accepted_part(text: str) -> str:
 
     A clause that states a routine, the lead's or someone else's ("ele trabalha até 18h
     mas eu posso atender, pode ser terça 11h"), is left out when another clause names
-    the time. The whole text when nothing is turned down.
+    the time, and so is a clause stating a limit ("sábado é só até 13h né? então sábado
+    às 11h"); a time concluded after "então" comes first. The whole text when nothing
+    is turned down.
     """
-    text = _without_schedules(text)
+    text = _concluded(_without_limits(_without_schedules(text)))
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
@@ -1717,7 +1775,7 @@ def read_candidates(
     when = search_when(original, now=now, tz=tz)
     if when is not None:
         # The time the lead accepts: not one turned down or corrected in the same message.
-        accepted = search_when(accepted_part(original), now=now, tz=tz)
+        accepted = search_when(accepted_part(without_other_questions(original)), now=now, tz=tz)
         if accepted is not None:
             out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
