@@ -1395,6 +1395,8 @@ _CHOICE_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("escolho",),
     ("decidi", "por"),
     ("decidimos", "por"),
+    ("decidi",),
+    ("decidimos",),
     ("opto", "por"),
     ("optei", "por"),
     ("melhor",),
@@ -1802,7 +1804,9 @@ def read_candidates(
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
         places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
-    if "neighborhood" not in decide(places):
+    unresolved = any(c.modality is Modality.ALTERNATIVE for c in places)
+    if "neighborhood" not in decide(places) and not unresolved:
+        # (listed places left as alternatives: no other reading picks one of them)
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
