@@ -41,6 +41,7 @@ def extract(text: str, pending: str | None = None) -> dict[str, object]:
         ("a família toda é da Messejana, mas quero no Cambeba", "Cambeba"),
         ("moro no Benfica e quero continuar no Benfica", "Benfica"),
         ("moro em Fortaleza, quero no Montese", "Montese"),
+        ("quero perto do meu trabalho, na Aldeota", "Aldeota"),
     ],
 )
 def test_the_wished_place_wins_over_the_current_one(text: str, want: str) -> None:
@@ -113,6 +114,7 @@ def test_a_dictated_or_courteous_name_is_read(text: str, pending: str, want: str
         ("Obrigado, prazer", "name"),
         ("pode anotar o nome da minha esposa, Carla", "name"),
         ("lucas, prazer", "bedrooms"),
+        ("Aldeota, prazer", "bedrooms"),
     ],
 )
 def test_no_name_without_one_dictated(text: str, pending: str) -> None:

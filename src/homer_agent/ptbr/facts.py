@@ -1204,8 +1204,8 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
         after = toks[p + 1] if p + 1 < len(toks) else None
         if end == p or (after is not None and not after.is_punct):
             return None  # "muito prazer em conhecer": no name before the courtesy
-        if not asking and not toks[first].is_cap:
-            return None
+        if (not asking and not toks[first].is_cap) or _names_place(toks, first):
+            return None  # "Aldeota, prazer" names a place
         return _only_name(toks[first:end])
     return None
 
@@ -1350,6 +1350,9 @@ _CONTINUES_CONTRAST: Final = _words("tambem")
 _CLAUSE_ENDS: Final = frozenset(".!?;")
 
 
+_NOUN_BEFORE: Final = _words("o meu minha seu sua do da no na ao pro pra de")
+
+
 def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
     """Whether token `i` continues a description of where someone lives or works now,
     across commas: "moro na rua X, 1500, na Jacarecanga" (the address goes on). A
@@ -1362,7 +1365,8 @@ def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
         if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é":
             return False
         if tok.low in _LIVING:
-            return True
+            # "perto do meu trabalho, na Aldeota": the noun, not the verb
+            return not (j > 0 and toks[j - 1].low in _NOUN_BEFORE)
     return False
 
 
