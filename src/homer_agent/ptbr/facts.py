@@ -20,12 +20,15 @@ How the readers read a message:
   the agent has just asked for bedrooms.
 - Budget: a number with "R$", "reais" or a scale word, or after "orçamento"/"valor"; a bare
   number when the agent has just asked for the budget (a small one is read as thousands).
-- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", the label
-  "nome"/"Nome:" (never part of the name), or a bare name when the agent has just asked.
+- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", "pode
+  anotar", the label "nome"/"Nome:" (never part of the name), a name opening the message
+  before "prazer", or a bare name when the agent has just asked.
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
   lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
-  ("na Aldeota"), or a bare answer when the agent has just asked for it.
+  ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
+  not where the lead lives or works now (across an address's commas), and among several,
+  the one chosen ("fico com o Cambeba") or wished after a contrast.
 """
 
 from __future__ import annotations
