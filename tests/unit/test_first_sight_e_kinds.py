@@ -90,6 +90,26 @@ def test_no_choice_made_saves_no_place(text: str) -> None:
     assert "neighborhood" not in extract(text, "neighborhood")
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tava entre 2 e 3 quartos, mas fico com 3", {"bedrooms": 3}),
+        ("3 ou 4 quartos... escolhi 4", {"bedrooms": 4}),
+        ("entre 400 e 500 mil, fico com 450 mil", {"budget_brl": 450_000}),
+        ("2 ou 3 quartos, fico com 5", {}),
+        ("2 ou 3 quartos, fico com 3 banheiros", {}),
+        ("posso 400 mil, não chego a 500 mil", {"budget_brl": 400_000}),
+        ("400 mil, não fico com 500 mil", {"budget_brl": 400_000}),
+        ("não passo de 500 mil", {"budget_brl": 500_000}),
+        ("não quero gastar 800 mil", {}),
+        ("nao quero no centro prefiro o cumbuco ate 700 mil", {"budget_brl": 700_000}),
+    ],
+)
+def test_a_choice_among_counts_or_amounts(text: str, want: dict[str, object]) -> None:
+    found = extract(text, "bedrooms")
+    assert {k: v for k, v in found.items() if k in ("bedrooms", "budget_brl")} == want
+
+
 # 3. A name dictated ("pode anotar X") or followed by "prazer"
 @pytest.mark.parametrize(
     ("text", "pending", "want"),

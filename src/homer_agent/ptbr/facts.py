@@ -721,6 +721,20 @@ def _bedroom_candidates(
         out = [c for c in out if c.cue != "suites"]
     if any(c.modality is Modality.STATED for c in out):
         return out
+    choices = [c for c in out if c.modality is Modality.ALTERNATIVE]
+    if choices:  # "entre 2 e 3 quartos, fico com 3": a bare count picks one of them
+        pick = _bare_number_after(toks, numbers, choices[-1].span[1])
+        if (
+            pick is not None
+            and _chosen(toks, pick.first)
+            and pick.value.is_integer()
+            and int(pick.value) in {c.value for c in choices}
+        ):
+            span = _span(toks, pick.first, pick.last)
+            out.append(
+                Candidate("bedrooms", int(pick.value), span, "choice", modality=Modality.CORRECTED)
+            )
+            return out
     turned_down = [c for c in out if c.modality is Modality.NEGATED]
     if turned_down:
         fix = _bare_number_after(toks, numbers, turned_down[-1].span[1])
@@ -868,9 +882,13 @@ def _budget_candidates(
             modality = Modality.HYPOTHETICAL
         elif _negated_after(toks, number.last) or _negated_before(toks, number.first):
             modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
-        elif correcting or (
-            any(c.modality in _SAVED for c in out)
-            and _retracted_between(toks, last_end, number.first)
+        elif (
+            correcting
+            or _chosen(toks, number.first)
+            or (
+                any(c.modality in _SAVED for c in out)
+                and _retracted_between(toks, last_end, number.first)
+            )
         ):
             modality = Modality.CORRECTED  # "400 mil, aliás 350 mil": the later amount wins
         if modality in _SAVED and whose == "lead":
@@ -933,11 +951,26 @@ def _negotiating(toks: Sequence[Token], i: int) -> bool:
     return bool(sentence & _NEGOTIATION) and not sentence & _BUDGET_CUES
 
 
+_LIMIT_WORDS: Final = _words("passo passa passar passamos ultrapasso ultrapassar mais acima alem")
+"""Words that make a negated amount a ceiling: "não passo de 500 mil" is a budget."""
+
+
 def _negated_before(toks: Sequence[Token], i: int) -> bool:
-    """ "posso 500 mil, não 600 mil": a "não" right before the amount, opening its clause."""
-    if i == 0 or toks[i - 1].low not in _RETRACTING_NO:
-        return False
-    return i == 1 or _is_boundary(toks[i - 2])
+    """ "posso 500 mil, não 600 mil": a "não" right before the amount, opening its clause;
+    "posso 400 mil, não chego a 500 mil": a negated verb of the amount's clause (not a
+    ceiling: "não passo de 500 mil", "não mais que 500 mil")."""
+    if i > 0 and toks[i - 1].low in _RETRACTING_NO:
+        return i == 1 or _is_boundary(toks[i - 2])
+    before = [t.low for t in _clause_before(toks, i)]  # nearest first
+    for k, word in enumerate(before):
+        if word in _LIMIT_WORDS:
+            return False
+        if word in _NEGATIONS:
+            return True
+        nxt = before[k + 1] if k + 1 < len(before) else ""
+        if (word in _STATING or word in _WISHING) and nxt not in _NEGATIONS:
+            return False  # "não quero no Centro prefiro Cumbuco até 700 mil": a new verb
+    return False
 
 
 def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
