@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
-from homer_agent.ptbr.facts import accepted_part, extract_facts, without_other_questions
+from homer_agent.ptbr.facts import accepted_part, extract_facts
 from homer_agent.ptbr.times import search_when
 from tests.support.offline_harness import Run, bound_tools
 
@@ -70,6 +70,7 @@ def test_the_current_place_or_two_open_ones_give_no_wished_place(text: str) -> N
         ("olhei Benfica e Fátima, escolhi o Benfica", "Benfica"),
         ("Cocó, Papicu, Dionísio Torres... decidi pelo Papicu", "Papicu"),
         ("pensei em Messejana ou Cambeba, ficamos com a Messejana", "Messejana"),
+        ("minha sogra mora no Cocó, fico com o Papicu", "Papicu"),
     ],
 )
 def test_a_choice_among_places_picks_one(text: str, want: str) -> None:
@@ -187,6 +188,7 @@ def test_the_accepted_call_time(text: str, weekday: int, hour: int) -> None:
         "dá pra conhecer o decorado sábado lá pelas 10h?",
         "o plantão de vendas funciona domingo às 14h?",
         "posso passar aí amanhã às 16h pra visitar?",
+        "dá pra visitar o decorado, sábado às 10h?",
     ],
 )
 def test_a_time_in_a_question_about_a_visit_is_no_call(text: str) -> None:
@@ -203,10 +205,11 @@ def test_a_time_in_a_question_about_a_visit_is_no_call(text: str) -> None:
     [
         ("pode me ligar sexta às 15h?", 4, 15),
         ("quero visitar o decorado. me liga quinta às 10h", 3, 10),
+        ("posso visitar o decorado sábado às 10h e vocês me ligam sexta às 15h?", 4, 15),
+        ("sexta às 10h, combinado?", 4, 10),
     ],
 )
 def test_a_call_asked_for_still_counts(text: str, weekday: int, hour: int) -> None:
-    assert without_other_questions(text) == text
     found = extract(text, "call_at")
     at = datetime.fromisoformat(str(found["call_at"]))
     assert (at.weekday(), at.hour) == (weekday, hour)

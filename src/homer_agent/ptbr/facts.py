@@ -1382,6 +1382,10 @@ _WISHING: Final = _words(
     "preferimos pretendo pretendemos penso pensamos mudar mudando comprar morar"
 )
 """Words of the home the lead wants: they end the description of the current one."""
+_CHOOSING: Final = _words(
+    "fico ficamos vou vamos escolhi escolhemos escolho decidi decidimos opto optei melhor"
+)
+"""The first words of the choice cues: they too end a description of the current home."""
 _CONTINUES_CONTRAST: Final = _words("tambem")
 _CLAUSE_ENDS: Final = frozenset(".!?;")
 
@@ -1396,7 +1400,7 @@ def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
     ends the description: "moro em Fortaleza, quero no Cocó"."""
     for j in range(i - 1, max(-1, i - 1 - reach), -1):
         tok = toks[j]
-        if tok.low in _CLAUSE_ENDS or tok.low in _WISHING:
+        if tok.low in _CLAUSE_ENDS or tok.low in _WISHING or tok.low in _CHOOSING:
             return False
         if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é":
             return False
@@ -1620,6 +1624,7 @@ _OUTING: Final = _words(
 question with one is about that ("dá pra ir ver a casa decorada domingo às 15h?")."""
 _CALL_ASKED: Final = _words("liga ligar ligue ligam ligacao ligacoes chamar falar marcar retorno")
 _SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
+_ASKED_CLAUSE_RE: Final = re.compile(r",|\b(?:e|mas|ou)\b")
 
 
 def without_other_questions(text: str) -> str:
@@ -1629,11 +1634,18 @@ def without_other_questions(text: str) -> str:
     domingo às 15h?") stays."""
     kept: list[str] = []
     for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
-        words = set(re.findall(r"[a-z]+", fold(sentence)))
-        asked = sentence.rstrip().endswith("?")
-        if asked and words & _OUTING and not words & _CALL_ASKED:
+        if not sentence.rstrip().endswith("?"):
+            kept.append(sentence)
             continue
-        kept.append(sentence)
+        # "posso visitar sábado às 10h e vocês me ligam sexta às 15h?": per clause
+        folded = fold(sentence)
+        cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+        visiting = False  # a visit named earlier in the sentence goes on ("…, sábado às 10h?")
+        for start, end in pairwise(cuts):
+            words = set(re.findall(r"[a-z]+", folded[start:end]))
+            visiting = not words & _CALL_ASKED and (visiting or bool(words & _OUTING))
+            if not visiting:
+                kept.append(sentence[start:end])
     return "".join(kept).strip()
 
 
