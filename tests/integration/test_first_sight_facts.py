@@ -21,6 +21,14 @@ First sight, facts_2026-12-06d (written by someone who never read the code): 97 
 already saved. After reading per clause (a "?" asks only in its own clause, "queria"
 states a wish, the label "nome" is a cue, a routine clause leaves the accepted call
 time): 97/97 right, 0 wrong.
+
+First sight, facts_2026-12-07e (written by someone who never read the code): 92 fields,
+86 right (93.5%), 5 missed, 1 wrong (the current home "moro na rua ..., na Jacarecanga,
+mas quero me mudar pra Parquelândia" saved Jacarecanga); 97 replies, 0 asking for a fact
+already saved. After general rules for each kind (the current home runs on over an
+address, a wish after a contrast and a choice among named places win, "pode anotar X" and
+"X, prazer" name the lead, a place that cannot be a name answers the name question, a
+stated limit is no call time and one after "então" is): 92/92 right, 0 wrong.
 """
 
 from __future__ import annotations

@@ -58,6 +58,7 @@ from homer_agent.ptbr.facts import (
     garbled,
     names_other_amount,
     states_own_schedule,
+    without_other_questions,
 )
 from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
 from homer_agent.ptbr.notes import Note, read_notes
@@ -542,7 +543,10 @@ def _call_request(
     picked = _picked(text, offered)
     if picked is not None:
         return picked.isoformat()
-    if states_own_schedule(text):
+    # "dá pra ir ver a casa decorada domingo às 15h?": a time in a question about a
+    # visit or opening hours asks for no call.
+    text = without_other_questions(text)
+    if not text or states_own_schedule(text):
         return None
     text = accepted_part(text)
     humans = _human_texts(messages)

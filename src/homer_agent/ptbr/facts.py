@@ -20,12 +20,15 @@ How the readers read a message:
   the agent has just asked for bedrooms.
 - Budget: a number with "R$", "reais" or a scale word, or after "orçamento"/"valor"; a bare
   number when the agent has just asked for the budget (a small one is read as thousands).
-- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", the label
-  "nome"/"Nome:" (never part of the name), or a bare name when the agent has just asked.
+- Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", "pode
+  anotar", the label "nome"/"Nome:" (never part of the name), a name opening the message
+  before "prazer", or a bare name when the agent has just asked.
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
   lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
-  ("na Aldeota"), or a bare answer when the agent has just asked for it.
+  ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
+  not where the lead lives or works now (across an address's commas), and among several,
+  the one chosen ("fico com o Cambeba") or wished after a contrast.
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ __all__ = [
     "names_other_amount",
     "read_candidates",
     "states_own_schedule",
+    "without_other_questions",
 ]
 
 logger = logging.getLogger(__name__)
@@ -352,7 +356,7 @@ _NAME_STOP: Final = _words(
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
-    "lagoa shopping periferia capital sao"
+    "lagoa shopping periferia capital sao parque jardim vila conjunto barra cais"
 )
 """Words of places, never of a person's name: "Centro" answering the name question
 answers another question."""
@@ -433,6 +437,21 @@ _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("eu", "sou"),
     ("sou",),
 )
+_NAME_NOTE_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("pode", "anotar"),
+    ("pode", "botar"),
+    ("pode", "colocar"),
+    ("pode", "por"),
+    ("anota", "ai"),
+    ("anota", "la"),
+    ("anota",),
+    ("anote",),
+    ("coloca", "ai"),
+    ("bota", "ai"),
+    ("poe", "ai"),
+)
+"""Cues that dictate a value to write down: "pode anotar Patrícia" (a name that follows
+at once; "pode anotar 3 quartos", "anota aí: Cambeba" give none)."""
 _NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("e", "o"),
     ("e", "a"),
@@ -702,6 +721,20 @@ def _bedroom_candidates(
         out = [c for c in out if c.cue != "suites"]
     if any(c.modality is Modality.STATED for c in out):
         return out
+    choices = [c for c in out if c.modality is Modality.ALTERNATIVE]
+    if choices:  # "entre 2 e 3 quartos, fico com 3": a bare count picks one of them
+        pick = _bare_number_after(toks, numbers, choices[-1].span[1])
+        if (
+            pick is not None
+            and _chosen(toks, pick.first)
+            and pick.value.is_integer()
+            and int(pick.value) in {c.value for c in choices}
+        ):
+            span = _span(toks, pick.first, pick.last)
+            out.append(
+                Candidate("bedrooms", int(pick.value), span, "choice", modality=Modality.CORRECTED)
+            )
+            return out
     turned_down = [c for c in out if c.modality is Modality.NEGATED]
     if turned_down:
         fix = _bare_number_after(toks, numbers, turned_down[-1].span[1])
@@ -849,9 +882,13 @@ def _budget_candidates(
             modality = Modality.HYPOTHETICAL
         elif _negated_after(toks, number.last) or _negated_before(toks, number.first):
             modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
-        elif correcting or (
-            any(c.modality in _SAVED for c in out)
-            and _retracted_between(toks, last_end, number.first)
+        elif (
+            correcting
+            or _chosen(toks, number.first)
+            or (
+                any(c.modality in _SAVED for c in out)
+                and _retracted_between(toks, last_end, number.first)
+            )
         ):
             modality = Modality.CORRECTED  # "400 mil, aliás 350 mil": the later amount wins
         if modality in _SAVED and whose == "lead":
@@ -914,11 +951,26 @@ def _negotiating(toks: Sequence[Token], i: int) -> bool:
     return bool(sentence & _NEGOTIATION) and not sentence & _BUDGET_CUES
 
 
+_LIMIT_WORDS: Final = _words("passo passa passar passamos ultrapasso ultrapassar mais acima alem")
+"""Words that make a negated amount a ceiling: "não passo de 500 mil" is a budget."""
+
+
 def _negated_before(toks: Sequence[Token], i: int) -> bool:
-    """ "posso 500 mil, não 600 mil": a "não" right before the amount, opening its clause."""
-    if i == 0 or toks[i - 1].low not in _RETRACTING_NO:
-        return False
-    return i == 1 or _is_boundary(toks[i - 2])
+    """ "posso 500 mil, não 600 mil": a "não" right before the amount, opening its clause;
+    "posso 400 mil, não chego a 500 mil": a negated verb of the amount's clause (not a
+    ceiling: "não passo de 500 mil", "não mais que 500 mil")."""
+    if i > 0 and toks[i - 1].low in _RETRACTING_NO:
+        return i == 1 or _is_boundary(toks[i - 2])
+    before = [t.low for t in _clause_before(toks, i)]  # nearest first
+    for k, word in enumerate(before):
+        if word in _LIMIT_WORDS:
+            return False
+        if word in _NEGATIONS:
+            return True
+        nxt = before[k + 1] if k + 1 < len(before) else ""
+        if (word in _STATING or word in _WISHING) and nxt not in _NEGATIONS:
+            return False  # "não quero no Centro prefiro Cumbuco até 700 mil": a new verb
+    return False
 
 
 def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
@@ -1051,6 +1103,11 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
+        for cue in _NAME_NOTE_CUES:
+            if _starts_with(toks, i, cue) and not _names_place(toks, i + len(cue)):
+                name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
+                if name:
+                    return name
         for cue in _NAME_WEAK_CUES:
             if _starts_with(toks, i, cue):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
@@ -1084,6 +1141,9 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
             name = _read_name(toks, first + 1, allow_lower=False, strict=True)
             if name:
                 return name
+    name = _name_then_courtesy(toks, first, asking)
+    if name:
+        return name
     # "é a Ana falando", "Carlos aqui"
     for i, tok in enumerate(toks):
         if tok.low not in _NAME_TRAILING_CUES or i == 0:
@@ -1129,6 +1189,12 @@ def _labelled_name(toks: Sequence[Token], first: int, asking: bool) -> str | Non
     return None
 
 
+def _names_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether a listed place starts at token `i` ("anota aí Cambeba" is no name)."""
+    i = _skip_titles(toks, i)
+    return i < len(toks) and known_place([t.low for t in toks], i) is not None
+
+
 def _past_verb(low: str) -> bool:
     return len(low) > 3 and low.endswith((*_VERB_SUFFIXES, "ou", "iu", "aram", "eram", "iram"))
 
@@ -1154,7 +1220,35 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
     skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
-    rest = rest[skip:]
+    return _only_name(rest[skip:])
+
+
+_COURTESY_AFTER_NAME: Final = _words("prazer muito")
+
+
+def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str | None:
+    """ "Diego Sampaio, prazer", "Rita, muito prazer!": a message opening with nothing
+    but a name and then "prazer" (lower case only when the name was asked for)."""
+    for p in range(first + 1, len(toks)):
+        if toks[p].low != "prazer":
+            continue
+        end = p
+        while end > first and (
+            toks[end - 1].low in _COURTESY_AFTER_NAME or toks[end - 1].low == ","
+        ):
+            end -= 1
+        after = toks[p + 1] if p + 1 < len(toks) else None
+        if end == p or (after is not None and not after.is_punct):
+            return None  # "muito prazer em conhecer": no name before the courtesy
+        if (not asking and not toks[first].is_cap) or _names_place(toks, first):
+            return None  # "Aldeota, prazer" names a place
+        return _only_name(toks[first:end])
+    return None
+
+
+def _only_name(rest: Sequence[Token]) -> str | None:
+    """The tokens `rest` when they are a name and nothing else."""
+    rest = list(rest)
     while rest and rest[-1].is_punct and rest[-1].low in ".!":
         rest.pop()
     if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
@@ -1243,6 +1337,8 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
+        if _where_lead_is(toks, i):
+            return False  # "moro na rua X, 1500, na Jacarecanga"
         return not (
             _in_question(toks, i)
             or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
@@ -1276,11 +1372,108 @@ _NOT_THE_PLACE_BEFORE: Final = _words(
 )
 
 
+_LIVING: Final = _words(
+    "moro moramos mora moram morava moravamos vivo vivemos vive vivem trabalho trabalhamos "
+    "trabalha trabalham estudo estuda estudam estudamos hospedado hospedada alugo"
+)
+"""Verbs of where the lead (or someone) lives or works now."""
+_WISHING: Final = _words(
+    "quero queremos queria gostaria gostariamos procuro procuramos busco buscamos prefiro "
+    "preferimos pretendo pretendemos penso pensamos mudar mudando comprar morar"
+)
+"""Words of the home the lead wants: they end the description of the current one."""
+_CHOOSING: Final = _words(
+    "fico ficamos vou vamos escolhi escolhemos escolho decidi decidimos opto optei melhor"
+)
+"""The first words of the choice cues: they too end a description of the current home."""
+_CONTINUES_CONTRAST: Final = _words("tambem")
+_CLAUSE_ENDS: Final = frozenset(".!?;")
+
+
+_NOUN_BEFORE: Final = _words("o meu minha seu sua do da no na ao pro pra de")
+
+
+def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
+    """Whether token `i` continues a description of where someone lives or works now,
+    across commas: "moro na rua X, 1500, na Jacarecanga" (the address goes on). A
+    sentence end, a conjunction ("mas", "e") or a word of wishing ("quero", "mudar")
+    ends the description: "moro em Fortaleza, quero no Cocó"."""
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = toks[j]
+        if tok.low in _CLAUSE_ENDS or tok.low in _WISHING or tok.low in _CHOOSING:
+            return False
+        if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é":
+            return False
+        if tok.low in _LIVING:
+            # "perto do meu trabalho, na Aldeota": the noun, not the verb
+            return not (j > 0 and toks[j - 1].low in _NOUN_BEFORE)
+    return False
+
+
+def _wished_after_contrast(toks: Sequence[Token], start: int, i: int) -> bool:
+    """Whether the place at token `i` follows a contrast after token `start` and its own
+    clause wishes it: "moro no X, mas quero me mudar pra Y" (not "quero no X, mas Y
+    também serve" nor "mas também quero Y": both are still in play)."""
+    lows = [t.low for t in toks]
+    contrasts = [k for k in range(start, i) if lows[k] in _CONTRAST]
+    if not contrasts:
+        return False
+    clause = lows[contrasts[-1] + 1 : i]
+    rest = lows[i : i + 4]
+    if any(w in _CONTINUES_CONTRAST for w in (*clause, *rest)) or any(
+        w in _CLAUSE_ENDS for w in clause
+    ):
+        return False
+    return any(w in _WISHING for w in clause)
+
+
+_CHOICE_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("fico", "com"),
+    ("ficamos", "com"),
+    ("vou", "ficar", "com"),
+    ("vamos", "ficar", "com"),
+    ("vou", "de"),
+    ("vamos", "de"),
+    ("escolhi",),
+    ("escolhemos",),
+    ("escolho",),
+    ("decidi", "por"),
+    ("decidimos", "por"),
+    ("decidi",),
+    ("decidimos",),
+    ("opto", "por"),
+    ("optei", "por"),
+    ("melhor",),
+    ("prefiro",),
+)
+"""Cues that pick one value among the ones named: "tava entre X e Y, mas fico com o Y"."""
+_CHOICE_FILLERS: Final = _words("o a os as no na nos nas pelo pela mesmo entao")
+
+
+def _chosen(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is picked by a choice cue right before it ("fico
+    com o Cambeba", "vou de Messejana", "melhor a Parangaba"), not in a question and not
+    turned down ("não fico com a Messejana")."""
+    j = i
+    while j > 0 and toks[j - 1].low in _CHOICE_FILLERS:
+        j -= 1
+    lows = [t.low for t in toks]
+    for cue in _CHOICE_CUES:
+        k = j - len(cue)
+        if k >= 0 and tuple(lows[k:j]) == cue:
+            if k > 0 and lows[k - 1] in _NEGATIONS:
+                return False
+            return not _in_question(toks, i)
+    return False
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
+    if _where_lead_is(toks, i):
+        return False  # "moro na rua X, 1500, na Jacarecanga"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
@@ -1321,6 +1514,7 @@ def _listed_place_candidates(
     ignored = {" ".join(fold(name).split()) for name in ignore}
     lows = [t.low for t in toks]
     out: list[Candidate] = []
+    previous = -1  # the token after the last place read
     i = 0
     while i < len(toks):
         hit = known_place(lows, i, lower_ok=toks[i].is_cap) if toks[i].is_word else None
@@ -1329,8 +1523,10 @@ def _listed_place_candidates(
             continue
         place, end = hit
         span = _span(toks, i, end)
-        cued = i > 0 and toks[i - 1].low in _PLACE_LEAD_INS
-        after_no = any(c.modality is Modality.NEGATED for c in out)
+        picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
+        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
+        after_no = picked or any(c.modality is Modality.NEGATED for c in out)
+        previous = end
         if _negated_after(toks, end):
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
@@ -1345,6 +1541,8 @@ def _listed_place_candidates(
         i = end
     chosen = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
     if len({c.value for c in chosen}) > 1 and not corrects:
+        # A value picked among alternatives ("fico com o Cambeba") stays corrected.
+        chosen = [c for c in chosen if c.modality is Modality.STATED]
         alternatives = {id(c) for c in chosen}
         out = [
             Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
@@ -1353,6 +1551,12 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+def _never_a_word(place: str) -> bool:
+    """Whether a listed place is only ever a place: not also a common word ("Centro")."""
+    words = fold(place).lower().split()
+    return known_place(words, 0, lower_ok=False) is not None
 
 
 def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
@@ -1400,7 +1604,7 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 _OWN_SCHEDULE: Final = _words(
     "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
-    "aula aulas expediente plantao turno escola trampo"
+    "aula aulas expediente plantao turno escola trampo folga folgo"
 )
 _CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
 
@@ -1410,6 +1614,39 @@ def states_own_schedule(text: str) -> bool:
     asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
     words = set(re.findall(r"[a-z]+", fold(text).lower()))
     return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+
+
+_OUTING: Final = _words(
+    "ir ver visitar visita visitas visitacao conhecer decorada decorado decorados plantao "
+    "stand estande abre abrem aberto aberta funciona funcionam fecha fecham passar aparecer"
+)
+"""Words of going to see the development or of its opening hours: a day or an hour in a
+question with one is about that ("dá pra ir ver a casa decorada domingo às 15h?")."""
+_CALL_ASKED: Final = _words("liga ligar ligue ligam ligacao ligacoes chamar falar marcar retorno")
+_SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
+_ASKED_CLAUSE_RE: Final = re.compile(r",|\b(?:e|mas|ou)\b")
+
+
+def without_other_questions(text: str) -> str:
+    """`text` without the sentences that ask about a visit or opening hours ("será que dá
+    pra ir ver a casa decorada domingo às 15h?", "o plantão abre sábado às 9h?"): a day
+    or an hour in one asks for no call; a sentence that names a call ("pode me ligar
+    domingo às 15h?") stays."""
+    kept: list[str] = []
+    for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
+        if not sentence.rstrip().endswith("?"):
+            kept.append(sentence)
+            continue
+        # "posso visitar sábado às 10h e vocês me ligam sexta às 15h?": per clause
+        folded = fold(sentence)
+        cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+        visiting = False  # a visit named earlier in the sentence goes on ("…, sábado às 10h?")
+        for start, end in pairwise(cuts):
+            words = set(re.findall(r"[a-z]+", folded[start:end]))
+            visiting = not words & _CALL_ASKED and (visiting or bool(words & _OUTING))
+            if not visiting:
+                kept.append(sentence[start:end])
+    return "".join(kept).strip()
 
 
 def names_other_amount(text: str) -> bool:
@@ -1469,6 +1706,36 @@ def _without_schedules(text: str) -> str:
     return rest if dropped and _says_when(rest) else text
 
 
+_CONCLUSION_RE: Final = re.compile(r"\b(?:entao|nesse caso|neste caso|dai|assim sendo)\b")
+"""Words that conclude from what came before: "sábado é só até 13h né? então às 11h"."""
+_LIMIT_RE: Final = re.compile(r"\bate\s+(?:as\s+|a\s+)?\d{1,2}(?:\s*h\b|:\d{2}|\s+horas?\b)")
+"""A time given as a limit ("é só até 13h", "até as 18h"): the hours, not a request."""
+
+
+def _without_limits(text: str) -> str:
+    """`text` without the clauses that state a limit ("sábado é só até 13h né?") when
+    what remains names an hour; else `text`."""
+    folded = fold(text)
+    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    kept = [
+        text[start:end] for start, end in pairwise(cuts) if not _LIMIT_RE.search(folded[start:end])
+    ]
+    rest = "".join(kept).strip(" ,;")
+    return rest if len(kept) < len(cuts) - 1 and when_parts(rest).has_time else text
+
+
+def _concluded(text: str) -> str:
+    """A call time concluded after "então" ("ah, é até 13h? então sábado às 11h") comes
+    first, so that it wins over the one it follows; else `text`."""
+    matches = list(_CONCLUSION_RE.finditer(fold(text)))
+    if not matches:
+        return text
+    head, tail = text[: matches[-1].start()], text[matches[-1].start() :]
+    if _says_when(tail) and _says_when(head):
+        return f"{tail.strip()} {head.strip()}"
+    return text
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
@@ -1481,9 +1748,11 @@ def accepted_part(text: str) -> str:
 
     A clause that states a routine, the lead's or someone else's ("ele trabalha até 18h
     mas eu posso atender, pode ser terça 11h"), is left out when another clause names
-    the time. The whole text when nothing is turned down.
+    the time, and so is a clause stating a limit ("sábado é só até 13h né? então sábado
+    às 11h"); a time concluded after "então" comes first. The whole text when nothing
+    is turned down.
     """
-    text = _without_schedules(text)
+    text = _concluded(_without_limits(_without_schedules(text)))
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
@@ -1560,7 +1829,7 @@ def read_candidates(
     when = search_when(original, now=now, tz=tz)
     if when is not None:
         # The time the lead accepts: not one turned down or corrected in the same message.
-        accepted = search_when(accepted_part(original), now=now, tz=tz)
+        accepted = search_when(accepted_part(without_other_questions(original)), now=now, tz=tz)
         if accepted is not None:
             out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
@@ -1577,11 +1846,19 @@ def read_candidates(
     name = _name(toks, folded, pending, ignore)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
-    # A listed place alone answers any question but the name's ("Fátima" may be a name).
-    alone = pending != "name" and len(_core_tokens(toks)) <= 3 and not numbers
+    # A listed place alone answers any question; the name's only when it cannot be read
+    # as a name ("Fátima" may be one, "Lagoa Redonda" is not) nor as a common word
+    # ("Centro").
+    alone = len(_core_tokens(toks)) <= 3 and not numbers
+    instead_of_name = pending == "name" and name is None and alone
+    alone = alone and pending != "name"
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
-    places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok)
-    if "neighborhood" not in decide(places):
+    places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
+    if instead_of_name and not bare_ok:
+        places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
+    unresolved = any(c.modality is Modality.ALTERNATIVE for c in places)
+    if "neighborhood" not in decide(places) and not unresolved:
+        # (listed places left as alternatives: no other reading picks one of them)
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
