@@ -38,6 +38,7 @@ from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
     Asked,
+    alternatives,
     asking_clauses,
     correct,
     figure_kinds,
@@ -542,16 +543,34 @@ def _lookup_message(
         return found, stamp
     # "qual construtora faz a obra? é de confiança?": the first is answered, not the second.
     clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
-    if len(clauses) < 2:
+    if not clauses:
         return found, stamp
-    parts = [(clause, one(clause)[0]) for clause in clauses]
-    answered = [part for _, part in parts if part.verdict == "answer"]
-    if not answered or any(part.code == "price_to_broker" for _, part in parts):
+
+    def part(clause: str) -> tuple[Lookup, list[str]]:
+        """A clause's lookup, and what of it the documents leave to a broker. A clause
+        put as "X ou Y?" that the documents do not answer whole answers X when they do:
+        Y is then X's other answer ("tem suíte ou os dois são normais?"), or else a
+        second thing asked ("tem piscina ou sauna?"), the broker's."""
+        whole = found if len(clauses) == 1 else one(clause)[0]
+        split = alternatives(clause) if whole.verdict != "answer" else None
+        if split is None or whole.code == "price_to_broker":
+            return whole, [] if whole.verdict == "answer" else [clause]
+        first, second, complement = split
+        answered_first = one(first)[0] if build_query(first) else whole
+        if answered_first.verdict != "answer":
+            return whole, [clause]
+        return answered_first, [*answered_first.unanswered, *([] if complement else [second])]
+
+    if len(clauses) < 2 and alternatives(clauses[0]) is None:
+        return found, stamp
+    parts = [(clause, *part(clause)) for clause in clauses]
+    answered = [looked for _, looked, _ in parts if looked.verdict == "answer"]
+    if not answered or any(looked.code == "price_to_broker" for _, looked, _ in parts):
         return found, stamp
     sentences: list[str] = []
-    for part in answered:
-        sentences += [sentence for sentence in part.sentences if sentence not in sentences]
-    unanswered = [clause for clause, part in parts if part.verdict != "answer"]
+    for answer in answered:
+        sentences += [sentence for sentence in answer.sentences if sentence not in sentences]
+    unanswered = [rest for _, _, left in parts for rest in left]
     combined = Lookup(
         "answer",
         "answered in part" if unanswered else "answered",
