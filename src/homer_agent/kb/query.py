@@ -146,6 +146,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "cnh",
         "comprovante",
         "papelada",
+        "papeis",
         "holerite",
         "contracheque",
         "renda",
@@ -201,6 +202,7 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
+    mandar mando manda enviar envio envia
     dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
     """.split()  # noqa: SIM905 (a word list reads better as text)

@@ -329,19 +329,34 @@ def _best_sentences(
 
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
     """How many of the question's words (or their synonyms) the passage's own heading (the
-    last part of its path) names, compared by their first five letters."""
+    last part of its path) names, compared by stem (`_stem_in`)."""
     return _names(words, heading_path.rsplit(">", 1)[-1])
 
 
 def _names(words: tuple[str, ...], text: str) -> int:
     """How many of the question's words (or their synonyms) a text names, compared by
-    their first five letters."""
-    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
+    stem (`_stem_in`)."""
+    found = _text_words(text)
     hits = 0
     for word in words:
         forms = {word, *(w for option in synonyms(word) for w in option.split())}
-        hits += any(len(form) >= 3 and form[:5] in stems for form in forms)
+        hits += any(len(form) >= 3 and _stem_in(form, found) for form in forms)
     return hits
+
+
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORDS.findall(fold(text)) if len(w) >= 3)
+
+
+def _stem_in(word: str, found: frozenset[str]) -> bool:
+    """Whether a text's words hold `word` by its stem: the word without an inflection's
+    last three letters, at least five ("comprovantes" for "comprovante", "suíte" for
+    "suites", not "compra" for "comprovante" nor "contrato" for "contracheque"); a word of
+    fewer than five letters as it is."""
+    if len(word) < 5:
+        return word in found
+    stem = word[: max(5, len(word) - 3)]
+    return any(w.startswith(stem) for w in found)
 
 
 MEASURE_WORDS: Final = frozenset(
@@ -399,8 +414,8 @@ def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
 
 def _literal_hits(words: tuple[str, ...], text: str) -> int:
     """How many of the question's own words (not synonyms) a text contains, by stem."""
-    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
-    return sum(1 for w in words if len(w) >= 4 and w[:5] in stems)
+    found = _text_words(text)
+    return sum(1 for w in words if len(w) >= 4 and _stem_in(w, found))
 
 
 def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
