@@ -209,3 +209,26 @@ def test_pets_loose_or_on_a_leash_and_the_leads_own_pets(pool: Pool) -> None:
         "a gente tem 2 cachorros enormes, pode? eles podem andar soltos?"
     )
     assert "com guia" in reply.reply
+
+
+def test_a_generic_word_gives_way_to_the_thing_named_and_a_title_names_it(pool: Pool) -> None:
+    """ "opções de lazer": "opções" (a generic word, and a synonym of the house types)
+    is not searched once the question names a thing; "lazer", in no passage's text but
+    the title of the document they are under ("Lazer e serviços"), is named by it."""
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "Quais são as opções de lazer?",
+            "que opcoes de lazer tem pros adultos?",
+            "tem area de lazer?",
+            "quais as opcoes de lazer pra criancas?",
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert found.passages[0].heading_path == "Lazer e serviços > Clube", question
+            _answers(conn, question, "piscina adulto")
+        for question in (
+            "tem opcao de lazer aquatico?",
+            "quais opcoes de hospedagem tem?",
+            "tem espaco pra cavalos?",
+        ):
+            _brokers(conn, question)

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from homer_agent.kb.query import build_query, synonyms
-from homer_agent.kb.search import _stem_in
+from homer_agent.kb.query import FILLER, build_query, synonyms
+from homer_agent.kb.search import _stem_in, _without_generic
 from homer_agent.ptbr.questions import (
     alternatives,
     asking_clauses,
@@ -137,3 +137,17 @@ def test_a_text_names_a_word_by_its_stem_not_its_first_five_letters() -> None:
     assert _stem_in("suites", words)
     assert _stem_in("cpf", words)
     assert not _stem_in("contracheque", words)
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("quais sao as opcoes de lazer?", ("lazer",)),
+        ("tem area de lazer?", ("lazer",)),
+        ("tem espaco pra cavalos?", ("cavalos",)),
+        ("quais as opcoes de casa?", ("opcoes", "casa")),  # nothing else named: kept
+    ],
+)
+def test_generic_words_give_way_to_a_thing_named(question: str, kept: tuple[str, ...]) -> None:
+    topic = _without_generic(read_question(question)).topic
+    assert tuple(w for w in topic if w not in FILLER) == kept

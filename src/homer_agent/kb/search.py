@@ -633,6 +633,7 @@ def _lookup_one(
         if state is None or not state.present:
             return Lookup("broker", "no documents", [], code="kb_no_passage"), None
         return Lookup("broker", "names nothing", [], code="kb_low_confidence"), state.stamp
+    asked = _without_generic(asked)
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
@@ -697,16 +698,29 @@ def _lookup_one(
         and strong
         and not any(_names(strong, sentence) for sentence in sentences)
         and (
-            _heading_hits(strong, best.heading_path) < len(strong)
+            _names(strong, best.heading_path) < len(strong)
             or any(w in FORM_WORDS for w in query_words(" ".join(asked.topic)))
         )
     ):
-        # Neither a quoted sentence nor the passage's own heading names what is asked; and
-        # a "where" question wants a sentence naming the thing ("tem onde comprar?" is not
-        # answered by how the purchase is paid, under "Como funciona a compra").
+        # Neither a quoted sentence nor the passage's headings (its own and its document's
+        # title: "opções de lazer" under "Lazer e serviços > Clube") name what is asked;
+        # and a "where" question wants a sentence naming the thing ("tem onde comprar?"
+        # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+def _without_generic(asked: Asked) -> Asked:
+    """The question without its generic words ("opções", "espaço", "área") when it names
+    a particular thing besides: "quais são as opções de lazer?" asks about leisure, and
+    "opções", searched, would bring in its synonym group (the house types)."""
+    if not _strong_words(asked):
+        return asked
+    kept = tuple(w for w in asked.topic if w not in GENERIC)
+    if kept == asked.topic:
+        return asked
+    return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
 ABSENT_SHARE: Final = 3
