@@ -111,9 +111,12 @@ def test_a_word_no_document_holds_is_passed_over_only_when_much_else_is_named(
 def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
-        # "onde" asks for a place, and "compra" (how the house is paid) is no shop.
+        # "onde" asks for a place, and "compra" (how the house is paid) is no shop; a place
+        # to buy things ("tem onde comprar") is a shop, the documents' mini market.
         shop = lookup(conn, "tem onde comprar sem sair do condominio?", broker_topics=TOPICS)
-        assert shop.verdict == "broker"
+        assert all("compra" not in p.heading_path for p in shop.passages[:1])
+        assert any("mini mercado" in s for s in shop.sentences)
+        assert lookup(conn, "onde compro a casa?", broker_topics=TOPICS).verdict == "broker"
         # The lead's plans and the call are context: the documents' own section answers.
         papers = lookup(
             conn,
@@ -230,5 +233,22 @@ def test_a_generic_word_gives_way_to_the_thing_named_and_a_title_names_it(pool: 
             "tem opcao de lazer aquatico?",
             "quais opcoes de hospedagem tem?",
             "tem espaco pra cavalos?",
+        ):
+            _brokers(conn, question)
+
+
+def test_a_place_to_buy_things_is_a_shop(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "tem lugar pra fazer compras la dentro?",
+            "tem onde comprar as coisas do dia a dia ai dentro?",
+            "tem onde fazer compras perto de casa ai dentro?",
+        ):
+            _answers(conn, question, "mini mercado")
+        for question in (
+            "tem onde comprar material de construcao perto?",
+            "tem onde comprar remedio?",
+            "tem lugar pra comprar roupa?",
         ):
             _brokers(conn, question)

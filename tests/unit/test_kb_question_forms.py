@@ -151,3 +151,19 @@ def test_a_text_names_a_word_by_its_stem_not_its_first_five_letters() -> None:
 def test_generic_words_give_way_to_a_thing_named(question: str, kept: tuple[str, ...]) -> None:
     topic = _without_generic(read_question(question)).topic
     assert tuple(w for w in topic if w not in FILLER) == kept
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tem onde comprar pão?",
+        "tem lugar pra fazer compras perto?",
+        "tem onde fazer compras de madrugada?",
+    ],
+)
+def test_a_place_to_buy_things_asked_after_is_a_shop(question: str) -> None:
+    assert "mercado" in read_question(question).topic
+
+
+def test_where_to_buy_the_house_is_no_shop() -> None:
+    assert "mercado" not in read_question("onde compro a casa?").topic

@@ -116,6 +116,11 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("home office", "coworking"),
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
+    # A place to buy things, asked after, is a shop ("tem onde comprar pão?").
+    ("tem onde comprar", "tem mercado"),
+    ("tem onde fazer compras", "tem mercado"),
+    ("tem lugar para comprar", "tem mercado"),
+    ("tem lugar para fazer compras", "tem mercado"),
     ("fazendo a obra", "construindo"),
     ("transporte publico", "onibus"),
     ("energia solar", "placas solares"),
