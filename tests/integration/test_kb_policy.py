@@ -9,6 +9,9 @@ is the one naming the thing measured or counted; a unit offered in payment is a 
 
 from __future__ import annotations
 
+from psycopg import Connection
+from psycopg.rows import DictRow
+
 from homer_agent.db.pool import Pool
 from homer_agent.kb import lookup
 from homer_agent.models.offline import OfflineChatModel
@@ -108,9 +111,12 @@ def test_a_word_no_document_holds_is_passed_over_only_when_much_else_is_named(
 def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
-        # "onde" asks for a place, and "compra" (how the house is paid) is no shop.
+        # "onde" asks for a place, and "compra" (how the house is paid) is no shop; a place
+        # to buy things ("tem onde comprar") is a shop, the documents' mini market.
         shop = lookup(conn, "tem onde comprar sem sair do condominio?", broker_topics=TOPICS)
-        assert shop.verdict == "broker"
+        assert all("compra" not in p.heading_path for p in shop.passages[:1])
+        assert any("mini mercado" in s for s in shop.sentences)
+        assert lookup(conn, "onde compro a casa?", broker_topics=TOPICS).verdict == "broker"
         # The lead's plans and the call are context: the documents' own section answers.
         papers = lookup(
             conn,
@@ -134,3 +140,115 @@ def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
         )
         weekend = lookup(conn, "no fim de semana, tem churrasqueira?", broker_topics=TOPICS)
         assert weekend.code == "kb_answered"
+
+
+def _answers(conn: Connection[DictRow], question: str, fact: str) -> None:
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.code == "kb_answered", (question, found.reason)
+    assert any(fact in sentence for sentence in found.sentences), (question, found.sentences)
+
+
+def _brokers(conn: Connection[DictRow], question: str) -> None:
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.verdict == "broker", (question, found.sentences)
+
+
+def test_an_alternative_question_is_answered_by_its_first_half(pool: Pool) -> None:
+    """ "X ou Y?": when the documents answer X, Y is X's other answer ("ou só quartos?")
+    or a second thing asked, then left to a broker; a first half they do not answer is
+    the broker's, whatever the second."""
+    index_documents(pool)
+    with pool.connection() as conn:
+        _answers(conn, "o sobrado tem escritorio ou so quartos?", "escritório no térreo")
+        _answers(conn, "a casa mare vem com piscina ou tenho que construir?", "piscina privativa")
+        _answers(conn, "o clube tem academia ou tenho que pagar uma por fora?", "academia")
+        for question in (
+            "a casa brisa tem lareira ou e so aquecedor?",
+            "tem piscina aquecida ou e normal?",
+            "tem heliponto ou so campo de futebol?",
+        ):
+            _brokers(conn, question)
+        second = lookup(conn, "tem academia ou sauna?", broker_topics=TOPICS)
+        assert second.code == "kb_answered"
+        assert second.unanswered == ["sauna"]
+
+
+def test_paperwork_asked_in_the_leads_words(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "que documentos eu levo na ligacao?",
+            "preciso levar contracheque?",
+            "quais papeis eu separo pra conversa?",
+            "quantos holerites tenho que mandar?",
+        ):
+            _answers(conn, question, "comprovantes de renda")
+        for question in (
+            "que documentos eu levo pro cartorio?",
+            "preciso de fiador?",
+            "precisa de certidao de casamento?",
+        ):
+            _brokers(conn, question)
+
+
+def test_pets_loose_or_on_a_leash_and_the_leads_own_pets(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "meu gato pode ficar solto?",
+            "precisa usar coleira no cachorro nas areas comuns?",
+            "os cachorros podem andar sem coleira?",
+            "tenho 3 gatos pequenos, pode? eles podem ficar soltos?",
+        ):
+            _answers(conn, question, "com guia")
+        _answers(conn, "tenho um cachorro de porte grande, aceita?", "permitidos")
+        for question in (
+            "tem adestrador pra cachorro?",
+            "tem veterinario no condominio?",
+            "da pra andar de bicicleta no condominio?",
+        ):
+            _brokers(conn, question)
+    reply = session_for(pool, "kb-policy-pets", OfflineChatModel(), "offline").turn(
+        "a gente tem 2 cachorros enormes, pode? eles podem andar soltos?"
+    )
+    assert "com guia" in reply.reply
+
+
+def test_a_generic_word_gives_way_to_the_thing_named_and_a_title_names_it(pool: Pool) -> None:
+    """ "opções de lazer": "opções" (a generic word, and a synonym of the house types)
+    is not searched once the question names a thing; "lazer", in no passage's text but
+    the title of the document they are under ("Lazer e serviços"), is named by it."""
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "Quais são as opções de lazer?",
+            "que opcoes de lazer tem pros adultos?",
+            "tem area de lazer?",
+            "quais as opcoes de lazer pra criancas?",
+        ):
+            found = lookup(conn, question, broker_topics=TOPICS)
+            assert found.passages[0].heading_path == "Lazer e serviços > Clube", question
+            _answers(conn, question, "piscina adulto")
+        for question in (
+            "tem opcao de lazer aquatico?",
+            "quais opcoes de hospedagem tem?",
+            "tem espaco pra cavalos?",
+        ):
+            _brokers(conn, question)
+
+
+def test_a_place_to_buy_things_is_a_shop(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        for question in (
+            "tem lugar pra fazer compras la dentro?",
+            "tem onde comprar as coisas do dia a dia ai dentro?",
+            "tem onde fazer compras perto de casa ai dentro?",
+        ):
+            _answers(conn, question, "mini mercado")
+        for question in (
+            "tem onde comprar material de construcao perto?",
+            "tem onde comprar remedio?",
+            "tem lugar pra comprar roupa?",
+        ):
+            _brokers(conn, question)

@@ -137,13 +137,39 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol", "bola", "pelada", "society"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper"),
     ("coworking", "trabalhar", "home office", "reuniao"),
-    ("documento", "documentos", "documentacao", "rg", "cpf", "comprovante", "papelada"),
+    (
+        "documento",
+        "documentos",
+        "documentacao",
+        "rg",
+        "cpf",
+        "cnh",
+        "comprovante",
+        "papelada",
+        "papeis",
+        "holerite",
+        "contracheque",
+        "renda",
+    ),
+    ("guia", "coleira", "solto", "soltos", "solta", "soltas", "preso", "presos", "presa"),
     ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
     ("verde", "verdes", "natureza", "preservada", "preservadas"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
-    ("armario", "armarios", "moveis", "movel", "marcenaria", "gabinete", "gabinetes"),
+    (
+        "armario",
+        "armarios",
+        "moveis",
+        "movel",
+        "marcenaria",
+        "gabinete",
+        "gabinetes",
+        "planejado",
+        "planejados",
+        "planejada",
+        "planejadas",
+    ),
     ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
@@ -176,6 +202,9 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
+    mandar mando manda enviar envio envia
+    dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
+    neste naquele naquela daquele daquela dum duma numas nuns
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -214,9 +243,31 @@ def synonyms(word: str) -> tuple[str, ...]:
     return SYNONYMS[group] if group is not None else ()
 
 
+_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
+    "ar": ("o", "a", "as", "am", "amos", "ei", "ou", "ando", "e", "em"),
+    "er": ("o", "e", "es", "em", "emos", "i", "eu", "endo"),
+    "ir": ("o", "e", "es", "em", "imos", "i", "iu", "indo"),
+}
+"""Person and tense endings of a verb by its infinitive's ending (no participles: they
+are adjectives as often, "sabado" is no form of "saber")."""
+FILLER_FORMS: Final = frozenset(
+    word[:-2] + ending
+    for word in FILLER
+    if len(word) >= 5 and word[-2:] in _ENDINGS
+    for ending in _ENDINGS[word[-2:]]
+)
+"""The forms of the filler verbs ("separar": "separo", "separa", "separei"): as empty as
+the infinitive."""
+
+
 def words(text: str) -> list[str]:
-    """The folded content words of `text`, in order, without filler."""
-    return [w for w in _WORD.findall(fold(text)) if w not in FILLER and (len(w) > 1 or w.isdigit())]
+    """The folded content words of `text`, in order, without filler (nor the forms of its
+    verbs)."""
+    return [
+        w
+        for w in _WORD.findall(fold(text))
+        if w not in FILLER and w not in FILLER_FORMS and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def _term(options: tuple[str, ...]) -> str:

@@ -38,6 +38,7 @@ from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     SLANG,
     Asked,
+    alternatives,
     asking_clauses,
     correct,
     figure_kinds,
@@ -328,19 +329,34 @@ def _best_sentences(
 
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
     """How many of the question's words (or their synonyms) the passage's own heading (the
-    last part of its path) names, compared by their first five letters."""
+    last part of its path) names, compared by stem (`_stem_in`)."""
     return _names(words, heading_path.rsplit(">", 1)[-1])
 
 
 def _names(words: tuple[str, ...], text: str) -> int:
     """How many of the question's words (or their synonyms) a text names, compared by
-    their first five letters."""
-    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
+    stem (`_stem_in`)."""
+    found = _text_words(text)
     hits = 0
     for word in words:
         forms = {word, *(w for option in synonyms(word) for w in option.split())}
-        hits += any(len(form) >= 3 and form[:5] in stems for form in forms)
+        hits += any(len(form) >= 3 and _stem_in(form, found) for form in forms)
     return hits
+
+
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORDS.findall(fold(text)) if len(w) >= 3)
+
+
+def _stem_in(word: str, found: frozenset[str]) -> bool:
+    """Whether a text's words hold `word` by its stem: the word without an inflection's
+    last three letters, at least five ("comprovantes" for "comprovante", "suíte" for
+    "suites", not "compra" for "comprovante" nor "contrato" for "contracheque"); a word of
+    fewer than five letters as it is."""
+    if len(word) < 5:
+        return word in found
+    stem = word[: max(5, len(word) - 3)]
+    return any(w.startswith(stem) for w in found)
 
 
 MEASURE_WORDS: Final = frozenset(
@@ -398,8 +414,8 @@ def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
 
 def _literal_hits(words: tuple[str, ...], text: str) -> int:
     """How many of the question's own words (not synonyms) a text contains, by stem."""
-    stems = {w[:5] for w in _WORDS.findall(fold(text)) if len(w) >= 3}
-    return sum(1 for w in words if len(w) >= 4 and w[:5] in stems)
+    found = _text_words(text)
+    return sum(1 for w in words if len(w) >= 4 and _stem_in(w, found))
 
 
 def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
@@ -542,16 +558,34 @@ def _lookup_message(
         return found, stamp
     # "qual construtora faz a obra? é de confiança?": the first is answered, not the second.
     clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
-    if len(clauses) < 2:
+    if not clauses:
         return found, stamp
-    parts = [(clause, one(clause)[0]) for clause in clauses]
-    answered = [part for _, part in parts if part.verdict == "answer"]
-    if not answered or any(part.code == "price_to_broker" for _, part in parts):
+
+    def part(clause: str) -> tuple[Lookup, list[str]]:
+        """A clause's lookup, and what of it the documents leave to a broker. A clause
+        put as "X ou Y?" that the documents do not answer whole answers X when they do:
+        Y is then X's other answer ("tem suíte ou os dois são normais?"), or else a
+        second thing asked ("tem piscina ou sauna?"), the broker's."""
+        whole = found if len(clauses) == 1 else one(clause)[0]
+        split = alternatives(clause) if whole.verdict != "answer" else None
+        if split is None or whole.code == "price_to_broker":
+            return whole, [] if whole.verdict == "answer" else [clause]
+        first, second, complement = split
+        answered_first = one(first)[0] if build_query(first) else whole
+        if answered_first.verdict != "answer":
+            return whole, [clause]
+        return answered_first, [*answered_first.unanswered, *([] if complement else [second])]
+
+    if len(clauses) < 2 and alternatives(clauses[0]) is None:
+        return found, stamp
+    parts = [(clause, *part(clause)) for clause in clauses]
+    answered = [looked for _, looked, _ in parts if looked.verdict == "answer"]
+    if not answered or any(looked.code == "price_to_broker" for _, looked, _ in parts):
         return found, stamp
     sentences: list[str] = []
-    for part in answered:
-        sentences += [sentence for sentence in part.sentences if sentence not in sentences]
-    unanswered = [clause for clause, part in parts if part.verdict != "answer"]
+    for answer in answered:
+        sentences += [sentence for sentence in answer.sentences if sentence not in sentences]
+    unanswered = [rest for _, _, left in parts for rest in left]
     combined = Lookup(
         "answer",
         "answered in part" if unanswered else "answered",
@@ -599,6 +633,7 @@ def _lookup_one(
         if state is None or not state.present:
             return Lookup("broker", "no documents", [], code="kb_no_passage"), None
         return Lookup("broker", "names nothing", [], code="kb_low_confidence"), state.stamp
+    asked = _without_generic(asked)
     result = search(
         conn, " ".join(asked.topic) or asked.text, k=k, embedder=options.embedder, asked=asked
     )
@@ -663,16 +698,29 @@ def _lookup_one(
         and strong
         and not any(_names(strong, sentence) for sentence in sentences)
         and (
-            _heading_hits(strong, best.heading_path) < len(strong)
+            _names(strong, best.heading_path) < len(strong)
             or any(w in FORM_WORDS for w in query_words(" ".join(asked.topic)))
         )
     ):
-        # Neither a quoted sentence nor the passage's own heading names what is asked; and
-        # a "where" question wants a sentence naming the thing ("tem onde comprar?" is not
-        # answered by how the purchase is paid, under "Como funciona a compra").
+        # Neither a quoted sentence nor the passage's headings (its own and its document's
+        # title: "opções de lazer" under "Lazer e serviços > Clube") name what is asked;
+        # and a "where" question wants a sentence naming the thing ("tem onde comprar?"
+        # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+def _without_generic(asked: Asked) -> Asked:
+    """The question without its generic words ("opções", "espaço", "área") when it names
+    a particular thing besides: "quais são as opções de lazer?" asks about leisure, and
+    "opções", searched, would bring in its synonym group (the house types)."""
+    if not _strong_words(asked):
+        return asked
+    kept = tuple(w for w in asked.topic if w not in GENERIC)
+    if kept == asked.topic:
+        return asked
+    return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
 ABSENT_SHARE: Final = 3

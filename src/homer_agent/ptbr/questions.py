@@ -25,6 +25,7 @@ from homer_agent.ptbr.text import fold
 __all__ = [
     "Asked",
     "Measure",
+    "alternatives",
     "asking_clauses",
     "correct",
     "figure_kinds",
@@ -115,6 +116,11 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("home office", "coworking"),
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
+    # A place to buy things, asked after, is a shop ("tem onde comprar pão?").
+    ("tem onde comprar", "tem mercado"),
+    ("tem onde fazer compras", "tem mercado"),
+    ("tem lugar para comprar", "tem mercado"),
+    ("tem lugar para fazer compras", "tem mercado"),
     ("fazendo a obra", "construindo"),
     ("transporte publico", "onibus"),
     ("energia solar", "placas solares"),
@@ -299,6 +305,43 @@ _ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
 """Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
 
 
+_OWNS: Final = re.compile(
+    r"\b(?P<own>(?:eu |a gente |nos )?(?:tenho|temos|possuo|possuimos|tem))"
+    r" (?:(?:um|uma|\d+|dois|duas|tres|quatro|cinco|seis) )?(?P<thing>[a-z]+)"
+    r"(?: (?:de )?(?:porte )?(?:grandes?|pequen[oa]s?|enormes?|medi[oa]s?|grandao|grandona))?"
+    r"\b"
+)
+"""What the lead has, counted or sized ("tenho 2 cachorros grandes"): the lead's own
+circumstances; only the thing had is asked about, not its number or size."""
+_WALK_BEFORE: Final = frozenset(
+    """
+    pode podem posso podemos consegue conseguem consigo vai vao vou quero querem gosta gostam
+    gosto para deixar deixa deixam soltar
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words before "andar" that make it the verb, to walk ("podem andar soltos", "dá pra
+andar de bicicleta"); after any other word ("mais um andar", "subir o andar") it is a
+floor."""
+
+
+def _floor_or_walk(low: str) -> str:
+    """ "andar" as the verb (to walk, to go about) dropped, as a floor kept: the verb names
+    nothing the documents state, the floor is a reform's subject."""
+
+    def keep(match: re.Match[str]) -> str:
+        before = low[: match.start()].split()
+        return "" if before and before[-1] in _WALK_BEFORE else match.group()
+
+    return re.sub(r"\bandar\b", keep, low)
+
+
+def _owned(match: re.Match[str]) -> str:
+    own = match.group("own")
+    if own == "tem":  # "tem casa grande?" asks; "a gente tem" is had
+        return match.group()
+    return f"{own} {match.group('thing')}"
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
@@ -309,6 +352,8 @@ def normalise(text: str) -> str:
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
+    low = _OWNS.sub(_owned, _floor_or_walk(low))
+    low = re.sub(r"  +", " ", low)
     # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
     low = re.sub(
         rf"\b((?:{_FURNITURE})(?: (?:e|sao|ja|vem|vao|sera|serao|entregue|entregues))*)"
@@ -334,12 +379,24 @@ def _asks(clause: str) -> bool:
 
 
 _ASKING_WORDS: Final = ASKING | {"mais", "menos"}
+_PERMISSION_WORDS: Final = frozenset(
+    """
+    pode podem posso podemos permitido permitida permitidos permitidas liberado liberada
+    liberados liberadas proibido proibida aceita aceitam rola tranquilo normal
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words that ask whether a thing is allowed and name no thing: "tenho 2 cachorros, pode?"
+asks about what came before."""
 
 
 def _names_something(clause: str) -> bool:
-    """Whether a clause names anything besides how it asks ("sai por quanto?" does not)."""
+    """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?" do
+    not)."""
     return any(
-        len(w) >= 4 and w not in QUESTION_WORDS and w not in _ASKING_WORDS
+        len(w) >= 4
+        and w not in QUESTION_WORDS
+        and w not in _ASKING_WORDS
+        and w not in _PERMISSION_WORDS
         for w in _WORD.findall(clause)
     )
 
@@ -376,6 +433,27 @@ def asking_clauses(text: str) -> list[str]:
             out.append(asked.strip(" ,;:"))
         cue_before = False
     return [clause for clause in out if clause]
+
+
+_COMPLEMENT: Final = re.compile(
+    r"^(?:nao|sera|e|sao|eu|a gente|nos|tenho|temos|tem que|preciso|precisa|precisamos|vem"
+    r"|vou|vai|vao|ja|so|somente|apenas|os dois|as duas|ambos|ambas|todos|todas|tudo|nenhum"
+    r"|nenhuma|normal|normais|comum|comuns|simples|padrao|sem|fica|ficam|e so|e normal)\b"
+)
+"""How the second half of "X ou Y?" opens when it is the other answer to X ("... tem suíte
+ou os dois são normais?", "... vem com armário ou tenho que mandar fazer?"), not a second
+thing asked about ("tem piscina ou academia?")."""
+
+
+def alternatives(clause: str) -> tuple[str, str, bool] | None:
+    """A question put as "X ou Y?", split: (X, Y, whether Y is only the other answer to X).
+
+    None when the clause holds no " ou " between two parts that both name something."""
+    low = normalise(clause).strip(" ?!.")
+    first, sep, second = low.partition(" ou ")
+    if not sep or not _names_something(first) or not second.strip():
+        return None
+    return f"{first}?", second, bool(_COMPLEMENT.match(second.strip()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,6 +585,13 @@ def _correct_against(word: str, vocabulary: frozenset[str]) -> str:
     return _correct(word, vocabulary)
 
 
+def _same_start(word: str, edit: str) -> bool:
+    """Whether a correction keeps the word's first letter (or swaps its first two): a slip
+    is seldom in the first letter, and a real word with another first letter is often one
+    slip from a known one: "mandar" is not "andar")."""
+    return edit[0] == word[0] or edit[:2] == word[1::-1]
+
+
 def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
@@ -514,7 +599,11 @@ def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
         return word  # a singular of a known plural: the search's stemmer finds it
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
-        near = {edit for edit in edits if edit in vocabulary and len(edit) >= 4}
+        near = {
+            edit
+            for edit in edits
+            if edit in vocabulary and len(edit) >= 4 and _same_start(word, edit)
+        }
         if len({edit.removesuffix("s") for edit in near}) == 1:
             return min(near, key=len)  # "caas": "casa" or "casas", the same word
         if near:
