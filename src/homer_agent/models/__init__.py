@@ -33,8 +33,10 @@ def make_chat_model(
 
     from langchain_openai import ChatOpenAI
 
+    from homer_agent.models.openai_body import AsGiven
+
     key = settings.openai_api_key
-    return ChatOpenAI(
+    model = ChatOpenAI(
         model=settings.model_name,
         # Local servers (Ollama, vLLM) ignore the key but the client insists on one.
         api_key=key if key is not None else "not-needed",
@@ -45,6 +47,10 @@ def make_chat_model(
         **({} if whole_replies else {"streaming": True}),
         stream_usage=True,
     )
+    # The messages and tools go as given, not walked by openai-python (see openai_body).
+    if model.client is not None:
+        model.client = AsGiven(model.client)
+    return model
 
 
 def make_fallback(
