@@ -17,8 +17,9 @@ a few warm-up messages before the clock starts. Budgets: two replicas ≥ 1.6 ×
 arrived and when its streamed answer was written. Per turn: *before* = model request
 received − turn started (the HTTP request sent, or `Homer.turn` called in-process);
 *after* = response complete (the whole HTTP body read, or `Homer.turn` returned) − the
-model's last chunk written. The server writes its whole stream at once after the time to
-first token, so *after* includes the client's parsing of every chunk. Both in-process (the
+model's last byte written. The server writes its whole answer at once after the time to
+first token (the service asks for whole replies, one JSON body; a streamed answer's every
+chunk), so *after* includes the client's parsing of it. Both in-process (the
 service's `Homer`, no HTTP; budget p50 ≤ 4 ms each) and over HTTP (a `serve` process;
 p50 ≤ 5 ms each).
 
@@ -144,11 +145,13 @@ def _latency_in_process(
     )
     pool = open_our_pool(url, 4)
     try:
+        # The model as the service makes it (service.api.load_homer): whole replies.
         agent = build_agent(
             pool=pool,
-            model=make_chat_model(settings),
+            model=make_chat_model(settings, whole_replies=True),
             model_name=settings.model_name,
             profile=load_profile(),
+            streams_on_request=True,
         )
         homer = Homer(settings, agent)
         before: list[float] = []

@@ -282,6 +282,9 @@ class Agent:
     """The brokers' webhook (HOMER_BROKER_WEBHOOK_URL): notifications go after each turn."""
     prune_every: int = PRUNE_EVERY_TURNS
     draw: Callable[[], float] = random.random
+    token_model: ChatRunnable | None = None
+    """The chat model with the tools bound, streaming its reply, for the turns whose tokens
+    someone reads as they come; None: `model` (which then streams always, or never)."""
 
     def session(self, key: str, lead: Lead | None = None) -> Session:
         """The session of `key`'s lead (created on first contact), or of `lead` as read."""
@@ -317,12 +320,18 @@ def build_agent(
     kb: SearchOptions | None = None,
     calendar: BrokerCalendar | None = None,
     webhook: BrokerWebhook | None = None,
+    streams_on_request: bool = False,
 ) -> Agent:
-    """Bind the tools, open the checkpointer and compile the graph, once."""
+    """Bind the tools, open the checkpointer and compile the graph, once.
+
+    `streams_on_request`: `model` answers whole unless a call asks it to stream (see
+    `make_chat_model`'s `whole_replies`); the turns whose tokens are read ask.
+    """
     checkpointer = TurnSaver(pool)
     return Agent(
         pool=pool,
         model=model.bind_tools(TOOLS),
+        token_model=model.bind_tools(TOOLS, stream=True) if streams_on_request else None,
         model_name=model_name,
         profile=profile,
         graph=build_graph(checkpointer),
@@ -341,10 +350,13 @@ def load_agent(
     profile: Profile,
     notify: Callable[[str], None],
     kb: SearchOptions | None = None,
+    *,
+    whole_replies: bool = False,
 ) -> Agent:
     """The agent `settings` describe: its chat model and fallback, the documents prepared
     for search (unless `kb` says how they were), the brokers' calendar. `notify` tells the
-    developer, never the lead."""
+    developer, never the lead. `whole_replies`: an LLM streams only the turns whose tokens
+    are read as they come (see `make_chat_model`)."""
     from homer_agent import metrics
     from homer_agent.calendar.caldav_sync import BrokerCalendar
     from homer_agent.kb import prepare
@@ -353,14 +365,16 @@ def load_agent(
     from homer_agent.tools import TOOL_NAMES
 
     metrics.register_tools(TOOL_NAMES)
+    whole_replies = whole_replies and not settings.offline
     return build_agent(
         pool=pool,
-        model=make_chat_model(settings),
+        model=make_chat_model(settings, whole_replies=whole_replies),
         model_name=settings.model_name,
         profile=profile,
         history_window=settings.homer_history_window,
-        fallback=make_fallback(settings, notify=notify),
+        fallback=make_fallback(settings, notify=notify, whole_replies=whole_replies),
         kb=kb if kb is not None else prepare(settings, profile, pool, notify),
         calendar=BrokerCalendar.from_settings(settings),
         webhook=BrokerWebhook.from_settings(settings),
+        streams_on_request=whole_replies,
     )

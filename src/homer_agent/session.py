@@ -415,8 +415,11 @@ class Session:
                 on_token(piece)
 
         tokens = _TokenRelay(say, reply)
-        callbacks = (calls, tokens) if on_token is not None else (calls,)
-        ctx = dataclasses.replace(ctx, callbacks=callbacks)
+        if on_token is None:
+            ctx = dataclasses.replace(ctx, callbacks=(calls,))
+        else:
+            model = agent.token_model or ctx.model
+            ctx = dataclasses.replace(ctx, callbacks=(calls, tokens), model=model)
         config = self.config
         for part in agent.graph.stream(
             {"messages": [HumanMessage(text)]},

@@ -247,6 +247,31 @@ def test_serve_streams_from_llama_server(
     assert _metric(scraped, "homer_model_fallbacks_total") == 0
 
 
+def test_serve_answers_whole_replies_from_llama_server(
+    llama: LlamaServer, db_url: str, pool: Pool, tmp_path: Path
+) -> None:
+    # A JSON request asks the model for its whole reply, and the next call goes on the
+    # connection the first one left in the client's pool.
+    env = llama.env() | {"DATABASE_URL": db_url, "HOMER_API_TOKEN": TOKEN}
+    with Server(env, tmp_path / "serve.log") as api:
+        url = f"{api.url}/v1/sessions/llama-whole/messages"
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        bodies = []
+        for k, text in enumerate(NO_FACTS):
+            response = httpx.post(
+                url, json={"text": text, "message_id": f"w{k}"}, headers=headers, timeout=TIMEOUT
+            )
+            assert response.status_code == 200, response.text
+            bodies.append(response.json())
+
+    for body in bodies:
+        assert body["reply"].strip() and not TEMPLATE.search(body["reply"]), body
+        assert {fact: body["lead"][fact] for fact in FACTS} == dict.fromkeys(FACTS)
+    data = export_of(pool, "llama-whole")
+    _assert_clean_and_nothing_saved(data)
+    _assert_turns_on_the_model(data["turns"], len(NO_FACTS))
+
+
 def test_fallback_takes_over_when_llama_server_stops(llama: LlamaServer, pool: Pool) -> None:
     settings = Settings(
         openai_base_url=llama.base_url,

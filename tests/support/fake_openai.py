@@ -420,7 +420,8 @@ class FakeOpenAI:
 
     @property
     def answered_at(self) -> list[float]:
-        """`time.perf_counter()` when each streamed answer had been written, in order."""
+        """`time.perf_counter()` when each chat answer (streamed or whole) had been written, in
+        order."""
         with self._lock:
             return list(self._answered_at)
 
@@ -489,6 +490,9 @@ def _count_words(value: Any) -> int:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Each write goes out at once, as real providers' servers send (TCP_NODELAY): a whole
+    # answer's body is not held back until the client acknowledges its headers (Nagle).
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -586,6 +590,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._stream(response, body)
         else:
             self._send_json(200, self._completion(response, body))
+            self.server.fake._answered(time.perf_counter())
 
     def _usage(self, response: Text | ToolCalls, body: dict[str, Any]) -> dict[str, int]:
         if response.usage is not None:

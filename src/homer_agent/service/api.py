@@ -311,7 +311,14 @@ def load_homer(settings: Settings) -> tuple[Any, Homer]:
 
         keep_embedded_alive(settings.homer_data_dir)
     metrics.set_build_info(settings.model_name)
-    agent = load_agent(settings, database.pool, profile, lambda text: log.warning("%s", text))
+    # Replies go out whole (JSON, WhatsApp): the model streams only for a streamed request.
+    agent = load_agent(
+        settings,
+        database.pool,
+        profile,
+        lambda text: log.warning("%s", text),
+        whole_replies=True,
+    )
     return database, Homer(settings, agent)
 
 
