@@ -1661,8 +1661,14 @@ def states_own_schedule(text: str) -> bool:
     return (
         bool(words & _OWN_SCHEDULE)
         and not words & _CALL_WORDS
-        and not when_parts(_without_routine(text)).has_time
+        and not _names_hour(_without_routine(text))
     )
+
+
+def _names_hour(text: str) -> bool:
+    """Whether `text` names a clock time ("às 17h30"), not only a day part."""
+    parts = when_parts(text)
+    return parts.has_time and parts.period is None
 
 
 def _without_routine(text: str) -> str:
