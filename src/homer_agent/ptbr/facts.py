@@ -1579,7 +1579,7 @@ def _listed_place_candidates(
     return out
 
 
-_LOCATING: Final = _words("la ali em no na de do da cidade municipio , - (")
+_LOCATING: Final = _words("la ali aqui em no na de do da que fica cidade municipio , - (")
 """Words between a place and the town it is in: "Icaraí lá em Caucaia", "Cocó, em Fortaleza"."""
 
 
