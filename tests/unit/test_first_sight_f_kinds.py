@@ -196,3 +196,9 @@ def test_another_slot_after_a_proposal_wins() -> None:
     at = run.facts["call_at"]
     assert at.weekday() == 2
     assert f"às {at.hour}h" not in proposal
+
+
+def test_a_delegation_turns_after_the_offer_proposes_nothing() -> None:
+    run = _booking_run("vocês têm piscina?", "tanto faz")
+    assert "call_at" not in run.facts
+    assert not run.replies[-1].startswith("Posso marcar")

@@ -519,11 +519,27 @@ _PERIOD_SPANS: Final = {"manha": (0, 12), "tarde": (12, 18), "noite": (18, 24)}
 """The hours of a day part, for picking an offered slot in the part the lead names."""
 
 
-def _slot_to_propose(text: str, offered: Sequence[datetime], view: PromptView) -> datetime | None:
-    """The one offered slot to propose when the lead leaves the choice to us ("qualquer
-    horário da manhã serve, tanto faz"): the first in the day part they name, if any.
-    None when they name an hour, or nothing was offered."""
-    if not offered or not delegates_choice(text):
+def _offered_last_turn(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
+    """The slots offered in answer to the lead's previous message (not turns earlier)."""
+    humans = [k for k, message in enumerate(messages) if isinstance(message, HumanMessage)]
+    for message in reversed(messages[: humans[-1] if humans else 0]):
+        if isinstance(message, HumanMessage):
+            return ()
+        if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
+            return _offered(messages)
+    return ()
+
+
+def _slot_to_propose(
+    text: str, messages: Sequence[BaseMessage], view: PromptView
+) -> datetime | None:
+    """The one offered slot to propose when the lead, answering the slots just offered,
+    leaves the choice to us ("qualquer horário da manhã serve, tanto faz"): the first in
+    the day part they name, if any. None when they name an hour, or nothing was offered."""
+    if not delegates_choice(text):
+        return None
+    offered = _offered_last_turn(messages)
+    if not offered:
         return None
     parts = when_parts(text)
     if parts.has_time and parts.period is None:
@@ -582,7 +598,7 @@ def _call_request(
     proposed = _proposed(messages, view)
     if proposed is not None and accepts_proposal(text):
         return proposed.isoformat()
-    if _slot_to_propose(text, offered, view) is not None:
+    if _slot_to_propose(text, messages, view) is not None:
         return None
     picked = _picked(text, offered)
     if picked is not None:
@@ -865,7 +881,7 @@ class OfflineChatModel(BaseChatModel):
         if NOTE_TOOL in tools:  # the broker's notes (homer_agent.ptbr.notes), each its own call
             calls += [_note_call(messages, note) for note in read_notes(text)]
         # "pode escolher", "pode marcar": about the slots offered, not the development
-        about_slots = _slot_to_propose(text, _offered(messages), view) is not None or (
+        about_slots = _slot_to_propose(text, messages, view) is not None or (
             accepts_proposal(text) and _proposed(messages, view) is not None
         )
         if SEARCH_TOOL in tools and not about_slots:
@@ -893,7 +909,7 @@ class OfflineChatModel(BaseChatModel):
     ) -> str:
         variant = _ai_turns(messages)
         pending = next_missing(view.facts)
-        slot = _slot_to_propose(text, _offered(messages), view)
+        slot = _slot_to_propose(text, messages, view)
         if slot is not None:  # the lead leaves the choice to us: one slot, booked on a yes
             return say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
