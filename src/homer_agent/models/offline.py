@@ -60,7 +60,13 @@ from homer_agent.ptbr.facts import (
     states_own_schedule,
     without_other_questions,
 )
-from homer_agent.ptbr.intents import is_greeting, is_thanks, is_yes
+from homer_agent.ptbr.intents import (
+    accepts_proposal,
+    delegates_choice,
+    is_greeting,
+    is_thanks,
+    is_yes,
+)
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
@@ -509,6 +515,54 @@ def _picked(text: str, offered: Sequence[datetime]) -> datetime | None:
     return offered[index] if index < len(offered) else None
 
 
+_PERIOD_SPANS: Final = {"manha": (0, 12), "tarde": (12, 18), "noite": (18, 24)}
+"""The hours of a day part, for picking an offered slot in the part the lead names."""
+
+
+def _offered_last_turn(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
+    """The slots offered in answer to the lead's previous message (not turns earlier)."""
+    humans = [k for k, message in enumerate(messages) if isinstance(message, HumanMessage)]
+    for message in reversed(messages[: humans[-1] if humans else 0]):
+        if isinstance(message, HumanMessage):
+            return ()
+        if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
+            return _offered(messages)
+    return ()
+
+
+def _slot_to_propose(
+    text: str, messages: Sequence[BaseMessage], view: PromptView
+) -> datetime | None:
+    """The one offered slot to propose when the lead, answering the slots just offered,
+    leaves the choice to us ("qualquer horário da manhã serve, tanto faz"): the first in
+    the day part they name, if any. None when they name an hour, or nothing was offered."""
+    if not delegates_choice(text):
+        return None
+    offered = _offered_last_turn(messages)
+    if not offered:
+        return None
+    parts = when_parts(text)
+    if parts.has_time and parts.period is None:
+        return None  # "tanto faz, pode ser 10h30": an hour said
+    first, last = _PERIOD_SPANS.get(parts.period or "", (0, 24))
+    assert view.tz is not None
+    fitting = [slot for slot in offered if first <= slot.astimezone(view.tz).hour < last]
+    return fitting[0] if fitting else None
+
+
+def _proposed(messages: Sequence[BaseMessage], view: PromptView) -> datetime | None:
+    """The slot our last reply proposed (`replies.propose_call`), if it proposed one."""
+    last = _last_reply(messages)
+    if last is None:
+        return None
+    for slot in _offered(messages):
+        if last.rstrip().endswith(
+            say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
+        ):
+            return slot
+    return None
+
+
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
     """A call time split over two messages ("sexta" then "às 10h"), as an ISO string.
 
@@ -540,6 +594,12 @@ def _call_request(
     assert view.now is not None and view.tz is not None
     booked = view.facts.call_at
     offered = _offered(messages)
+    # "tanto faz": one slot is proposed (see `_reply_without_facts`), booked on a yes.
+    proposed = _proposed(messages, view)
+    if proposed is not None and accepts_proposal(text):
+        return proposed.isoformat()
+    if _slot_to_propose(text, messages, view) is not None:
+        return None
     picked = _picked(text, offered)
     if picked is not None:
         return picked.isoformat()
@@ -820,7 +880,11 @@ class OfflineChatModel(BaseChatModel):
             )
         if NOTE_TOOL in tools:  # the broker's notes (homer_agent.ptbr.notes), each its own call
             calls += [_note_call(messages, note) for note in read_notes(text)]
-        if SEARCH_TOOL in tools:
+        # "pode escolher", "pode marcar": about the slots offered, not the development
+        about_slots = _slot_to_propose(text, messages, view) is not None or (
+            accepts_proposal(text) and _proposed(messages, view) is not None
+        )
+        if SEARCH_TOOL in tools and not about_slots:
             ask = _development_question(
                 text,
                 lambda clause: set(
@@ -845,6 +909,9 @@ class OfflineChatModel(BaseChatModel):
     ) -> str:
         variant = _ai_turns(messages)
         pending = next_missing(view.facts)
+        slot = _slot_to_propose(text, messages, view)
+        if slot is not None:  # the lead leaves the choice to us: one slot, booked on a yes
+            return say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
         next_step = _next_step(view, variant) if pending else _booked(view)
         answer = _answer(text, view)

@@ -53,7 +53,7 @@ from homer_agent.facts import (
 )
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
-from homer_agent.ptbr.places import known_place
+from homer_agent.ptbr.places import city_of, known_place
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when, when_parts
@@ -1004,17 +1004,40 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     )
 
 
+_MEANS: Final = _words(
+    "usando usar utilizando utilizar com contando incluindo somando juntando junto pelo pela"
+)
+"""Words that make a source of money the means of reaching an amount ("usando o FGTS")."""
+_FUNDS: Final = _words("fgts financiamento poupanca economias reserva guardado")
+"""Sources of money: the amount they are is no budget ("tenho 60 mil de FGTS"), the total
+reached with them is ("consigo ir até 380 mil usando o FGTS")."""
+
+
+def _reached_with(words: Sequence[str]) -> bool:
+    """Whether the first money-source word of `words` follows a word of means: "até 380 mil
+    *usando o FGTS*", "chego a 500 mil *com o financiamento*" (the amount is the total the
+    lead reaches with it), not "60 mil *de FGTS*" (the amount is the source)."""
+    for k, word in enumerate(words):
+        if word in _NOT_BUDGET_AFTER or word in _FUNDS:
+            return word in _FUNDS and any(w in _MEANS for w in words[max(0, k - 3) : k])
+    return False
+
+
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
-    """Income, a down payment, an instalment, rent or another price, in the same clause."""
-    after = {t.low for t in _clause_after(toks, number.last, 4)}
-    if after & _NOT_BUDGET_AFTER:
+    """Income, a down payment, an instalment, rent or another price, in the same clause;
+    an amount reached with a source of money ("até 380 mil usando o FGTS", "com o FGTS
+    chego a 400 mil") is a budget."""
+    after_words = [t.low for t in _clause_after(toks, number.last, 6)]
+    if set(after_words[:4]) & _NOT_BUDGET_AFTER and not _reached_with(after_words):
         return True
     sentence = _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     if sentence & _THE_REST and sentence & _FINANCING:
         return True  # "tenho 300 mil e financio o resto": a down payment, not the total
-    return _about_other(toks, number.first, _NOT_BUDGET_BEFORE)
+    before = [t.low for t in reversed(_clause_before(toks, number.first))]
+    cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
+    return _about_other(toks, number.first, cues)
 
 
 # ---------------------------------------------------------------------------
@@ -1522,6 +1545,9 @@ def _listed_place_candidates(
             i += 1
             continue
         place, end = hit
+        if _locates(toks, out, previous, i, place):
+            i = end  # "no Icaraí, lá em Caucaia": the town the place is in, no other place
+            continue
         span = _span(toks, i, end)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
         cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
@@ -1551,6 +1577,25 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+_LOCATING: Final = _words("la ali aqui em no na de do da que fica cidade municipio , - (")
+"""Words between a place and the town it is in: "Icaraí lá em Caucaia", "Cocó, em Fortaleza"."""
+
+
+def _locates(
+    toks: Sequence[Token], found: Sequence[Candidate], previous: int, i: int, place: str
+) -> bool:
+    """Whether the listed `place` at token `i` is only the town the place read just before
+    it is in ("a gente quer morar no Icaraí lá em Caucaia", "no Cocó, em Fortaleza"):
+    joined by locating words alone, and that place is in that town."""
+    if previous < 0 or not found or city_of(place) != place:
+        return False
+    before = str(found[-1].value)
+    if city_of(before) != place or before == place:
+        return False
+    between = toks[previous:i]
+    return bool(between) and all(t.low in _LOCATING for t in between)
 
 
 def _never_a_word(place: str) -> bool:
@@ -1613,7 +1658,30 @@ def states_own_schedule(text: str) -> bool:
     """ "só saio do serviço às 18h", "de manhã levo as crianças": the lead's routine, which
     asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
     words = set(re.findall(r"[a-z]+", fold(text).lower()))
-    return bool(words & _OWN_SCHEDULE) and not words & _CALL_WORDS
+    return (
+        bool(words & _OWN_SCHEDULE)
+        and not words & _CALL_WORDS
+        and not _names_hour(_without_routine(text))
+    )
+
+
+def _names_hour(text: str) -> bool:
+    """Whether `text` names a clock time ("às 17h30"), not only a day part."""
+    parts = when_parts(text)
+    return parts.has_time and parts.period is None
+
+
+def _without_routine(text: str) -> str:
+    """`text` without its clauses that state a routine: "então segunda às 17h30, nesse
+    dia saio mais cedo" keeps "então segunda às 17h30" (an hour the lead asks for, the
+    routine beside it only explains it)."""
+    folded = fold(text).lower()
+    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    return "".join(
+        text[start:end]
+        for start, end in pairwise(cuts)
+        if not set(re.findall(r"[a-z]+", folded[start:end])) & _OWN_SCHEDULE
+    )
 
 
 _OUTING: Final = _words(

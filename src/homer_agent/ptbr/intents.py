@@ -29,7 +29,9 @@ from homer_agent.ptbr.text import fold
 
 __all__ = [
     "HandoffReason",
+    "accepts_proposal",
     "asks_for_human",
+    "delegates_choice",
     "handoff_reason",
     "is_greeting",
     "is_hostile",
@@ -230,6 +232,36 @@ def is_question(text: str) -> bool:
 def is_yes(text: str) -> bool:
     """A plain confirmation: "sim", "isso mesmo", "exato", "é isso", "pode anotar"."""
     return bool(_YES.match(_folded(text)))
+
+
+_DELEGATES: Final = re.compile(
+    r"\b(?:tanto\s+faz|qualquer\s+(?:um|uma|horario|hora|hr|opcao|dia|desses?|dessas?)"
+    r"|(?:pode|podem)\s+escolher|(?:voce|voces|vc|vcs)\s+(?:escolhe|escolhem|decide|decidem)"
+    r"|(?:a|ao)\s+(?:seu|sua|teu|tua)?\s*criterio|como\s+(?:preferir|preferirem|achar\s+melhor)"
+    r"|o\s+que\s+for\s+melhor|(?:todos|todas|qualquer\s+um|qualquer\s+uma)\s+(?:serve|servem)"
+    r"|(?:serve|servem)\s+(?:todos|todas|qualquer))\b"
+)
+"""The lead leaves the choice to us: "tanto faz", "qualquer horário serve", "pode escolher"."""
+_ACCEPTS: Final = re.compile(
+    r"^\s*(?:(?:sim|s|ok|okay|isso|pode|claro)\b[\s,.!]*)*"
+    r"(?:pode(?:\s+sim)?(?:\s+(?:marcar|agendar|ser|confirmar))?|marca|marque|fechado|combinado|"
+    r"beleza|blz|perfeito|otimo|show|bora|confirmado|confirmo|certo|ta\s+bom|ta\s+otimo)?"
+    r"\b[\s,.!]*(?:obrigad\w*|valeu|vlw)?[\s.!]*$"
+)
+
+
+def delegates_choice(text: str) -> bool:
+    """The lead leaves the choice among the offered slots to us ("qualquer horário da
+    manhã serve, tanto faz", "pode escolher"); not "qualquer dúvida te chamo"."""
+    folded = _folded(text)
+    match = _DELEGATES.search(folded)
+    return match is not None and not _NEGATED_BEFORE.search(folded[: match.start()])
+
+
+def accepts_proposal(text: str) -> bool:
+    """A yes to one slot proposed: "sim", "pode marcar", "fechado", "ok, obrigado"."""
+    folded = _folded(text)
+    return bool(folded.strip(" .,!")) and (is_yes(text) or bool(_ACCEPTS.match(folded)))
 
 
 _CONTINUE: Final = re.compile(

@@ -12,7 +12,7 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["canonical_place", "known_place", "same_place"]
+__all__ = ["canonical_place", "city_of", "known_place", "same_place"]
 
 PLACES: Final = (
     # Fortaleza's bairros
@@ -144,6 +144,45 @@ PLACES: Final = (
     "Paracuru",
     "Fortaleza",
 )
+
+_TOWNS: Final = frozenset(
+    {
+        "Eusébio",
+        "Aquiraz",
+        "Caucaia",
+        "Maracanaú",
+        "Maranguape",
+        "Pacatuba",
+        "Itaitinga",
+        "Horizonte",
+        "Pacajus",
+        "Cascavel",
+        "Beberibe",
+        "Paracuru",
+        "Fortaleza",
+    }
+)
+"""The listed places that are whole towns."""
+_BEACH_TOWNS: Final = {
+    "Cumbuco": "Caucaia",
+    "Icaraí": "Caucaia",
+    "Tabuba": "Caucaia",
+    "Porto das Dunas": "Aquiraz",
+    "Prainha": "Aquiraz",
+    "Iguape": "Aquiraz",
+}
+"""The town each listed beach is in."""
+
+
+def city_of(place: str) -> str | None:
+    """The town a listed place is in ("Icaraí" -> "Caucaia", "Aldeota" -> "Fortaleza"),
+    a town itself for a town, None for a place not listed."""
+    if place in _TOWNS:
+        return place
+    if place in _BEACH_TOWNS:
+        return _BEACH_TOWNS[place]
+    return "Fortaleza" if place in PLACES else None
+
 
 ALIASES: Final = {
     "Bairro de Fátima": "Fátima",

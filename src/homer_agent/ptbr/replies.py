@@ -169,6 +169,11 @@ def can_book(slots: Sequence[str]) -> str:
 SLOT_TAKEN: Final = "Esse horário já está ocupado na agenda dos corretores."
 
 
+def propose_call(when: str) -> str:
+    """One slot proposed when the lead leaves the choice to us; booked only on a yes."""
+    return f"Posso marcar {when}?"
+
+
 def call_booked(when: str) -> str:
     return f"Ligação agendada para {when}."
 
