@@ -472,6 +472,14 @@ _NAME_TALKING_TO_CUES: Final[tuple[tuple[str, ...], ...]] = tuple(
 """Cues at the start of a message that introduce the lead ("fala com o Zé", "você fala com
 a Rita"), only before a capitalised name that ends its clause: "fala com a Simone da
 imobiliária" names someone else, "fala com o gerente" nobody."""
+_INSTITUTIONS: Final = _words(
+    "caixa banco bradesco itau santander nubank sicredi sicoob inter imobiliaria "
+    "construtora corretora incorporadora cartorio prefeitura empresa loja escritorio "
+    "igreja escola faculdade universidade clinica hospital agencia cooperativa "
+    "financeira consultoria"
+)
+"""Workplaces after a name ("o Dr. Paulo da Caixa", "a Simone da Imobiliária"): the
+name is someone's there, not a surname; after "fala com", it is someone else's."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
@@ -752,6 +760,15 @@ def _bedroom_candidates(
             return out
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers)
+        fixed = _bare_self_correction(toks, numbers)
+        if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
+            span = _span(toks, fixed.first, fixed.last)
+            out.append(
+                Candidate(
+                    "bedrooms", int(fixed.value), span, "taken back", modality=Modality.CORRECTED
+                )
+            )
+            return out
         if count is not None:
             modality = Modality.CORRECTED if correcting else Modality.STATED
             out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
@@ -773,6 +790,31 @@ def _bare_number_after(
             return None  # "3 banheiros", "450 de entrada": a number of something else
         return number
     return None
+
+
+_TAKING_BACK: Final = _RETRACTING_NO | frozenset(w for cue in _CORRECTION_CUES for w in cue)
+
+
+def _bare_self_correction(toks: Sequence[Token], numbers: Sequence[Number]) -> Number | None:
+    """ "2, não, 3", "400 não 450", "2, aliás 3": a message of bare whole numbers only,
+    each taken back on the spot by a "não" or a correction cue before the next: the last
+    one replaces them ("2 ou 3", "2 e 3" take nothing back)."""
+    numbers = [n for n in numbers if not _is_article(toks, n)]
+    if len(numbers) < 2 or any(
+        n.scale != 1 or n.negative or not n.value.is_integer() for n in numbers
+    ):
+        return None
+    inside = {k for n in numbers for k in range(n.first, n.last)}
+    for a, b in pairwise(numbers):
+        between = [t.low for t in toks[a.last : b.first] if not t.is_punct]
+        if not between or not (between[0] in _RETRACTING_NO or _cue_at(between, 0)):
+            return None
+    rest = [
+        t
+        for k, t in enumerate(toks)
+        if k not in inside and not t.is_punct and t.low not in _FILLERS | _TAKING_BACK
+    ]
+    return None if rest else numbers[-1]
 
 
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
@@ -912,6 +954,12 @@ def _budget_candidates(
                 )
             )
             return out
+    fixed = _bare_self_correction(toks, numbers)
+    amount = None if fixed is None else _as_budget(fixed.value, bare=True)
+    if (pending == "budget_brl" or correcting) and fixed is not None and amount is not None:
+        span = _span(toks, fixed.first, fixed.last)
+        out.append(Candidate("budget_brl", amount, span, "taken back", modality=Modality.CORRECTED))
+        return out
     if (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
         span_range = range(number.first, number.last)
@@ -1067,8 +1115,8 @@ def _read_name(
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
-            if not ok or nxt is None or nxt.low in _NAME_STOP:
-                break
+            if not ok or nxt is None or nxt.low in _NAME_STOP or nxt.low in _INSTITUTIONS:
+                break  # "Paulo da Caixa": a person at a bank, not a surname
             words.extend([tok.raw, nxt.raw])
             j += 2
             continue

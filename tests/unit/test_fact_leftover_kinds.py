@@ -1,0 +1,78 @@
+"""The kinds the 07e fixes noticed and left (issue 21), each by new sentences.
+
+Each kind has sentences that must be read and sentences that must not: a bare place
+answered to the name question, a wish with an acceptable alternative, a place that is
+the destination of a trip, a bare value taken back on the spot, a name at an
+institution. Pure extraction (`extract_facts`) and, for the replies, the offline policy
+in memory (`tests/support/offline_harness.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from homer_agent.ptbr.facts import extract_facts
+
+TZ = ZoneInfo("America/Fortaleza")
+NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
+
+
+def extract(text: str, pending: str | None = None) -> dict[str, object]:
+    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",))
+
+
+# 4a. A bare value taken back on the spot: the one after "não" (or a correction cue) wins
+@pytest.mark.parametrize(
+    ("text", "pending", "fact", "want"),
+    [
+        ("2, não, 3", "bedrooms", "bedrooms", 3),
+        ("4 não 3", "bedrooms", "bedrooms", 3),
+        ("três, aliás quatro", "bedrooms", "bedrooms", 4),
+        ("350, não, 380", "budget_brl", "budget_brl", 380_000),
+        ("600 n 550", "budget_brl", "budget_brl", 550_000),
+    ],
+)
+def test_a_bare_value_taken_back_is_replaced(text: str, pending: str, fact: str, want: int) -> None:
+    assert extract(text, pending).get(fact) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "pending", "fact"),
+    [
+        ("2 ou 3", "bedrooms", "bedrooms"),
+        ("3, 4", "bedrooms", "bedrooms"),
+        ("2 e 3 banheiros, não sei", "bedrooms", "bedrooms"),
+        ("300 ou 350", "budget_brl", "budget_brl"),
+        ("2, não, 3", "neighborhood", "bedrooms"),
+    ],
+)
+def test_bare_values_not_taken_back_give_nothing(text: str, pending: str, fact: str) -> None:
+    assert fact not in extract(text, pending)
+
+
+# 4b. A name at an institution ("o Dr. Paulo da Caixa") is someone else's
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("fala com o Dr. Paulo da Caixa", None),
+        ("fala com a Dra. Lúcia do Banco do Brasil, ela cuida do financiamento", None),
+        ("você fala com o Sr. Jorge da Imobiliária", "name"),
+    ],
+)
+def test_a_name_at_an_institution_is_not_the_lead(text: str, pending: str | None) -> None:
+    assert "name" not in extract(text, pending)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("você fala com o Paulo da Silva", "Paulo da Silva"),
+        ("meu nome é Ana da Costa", "Ana da Costa"),
+        ("sou o Dr. Paulo, da Caixa", "Paulo"),
+    ],
+)
+def test_a_surname_after_da_is_still_the_name(text: str, want: str) -> None:
+    assert extract(text).get("name") == want
