@@ -76,3 +76,32 @@ def test_a_name_at_an_institution_is_not_the_lead(text: str, pending: str | None
 )
 def test_a_surname_after_da_is_still_the_name(text: str, want: str) -> None:
     assert extract(text).get("name") == want
+
+
+# 3. A place that is the end of a trip or on the way is not the place wanted
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vou de carro até o Cocó ver o decorado",
+        "passo na Aldeota todo dia pro trabalho",
+        "vou no Benfica buscar meu filho",
+        "vamos ao Papicu conhecer o plantão",
+        "dou aula na Parangaba",
+    ],
+)
+def test_a_place_on_a_trip_is_not_the_wish(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("amanhã vou até a Messejana, mas quero morar no Cambeba", "Cambeba"),
+        ("vou me mudar pro Cocó", "Cocó"),
+        ("quero ir morar no Montese", "Montese"),
+        ("vou de Maraponga mesmo", "Maraponga"),
+        ("dou aula na Parangaba, quero casa no Montese", "Montese"),
+    ],
+)
+def test_a_home_wished_with_a_verb_of_going_is_the_wish(text: str, want: str) -> None:
+    assert extract(text, "neighborhood").get("neighborhood") == want

@@ -501,7 +501,7 @@ _BEING_IN: Final = _words("estou to estamos sou somos")
 _NOT_WANTED_PLACE: Final = _words(
     "moro moramos mora moram morava moravamos morei morou vivo vivemos vive vivem trabalho "
     "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda estudam "
-    "estudamos estudava hospedado "
+    "estudamos estudava aula aulas hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
     "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
     "evito odeio detesto longe fora"
@@ -1391,6 +1391,7 @@ def _neighborhood(
             _in_question(toks, i)
             or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
             or _seen_listing(toks, i)
+            or _destination(toks, i + 1)  # token `i` is the "no"/"bairro" before it
         )
 
     for i, tok in enumerate(toks):
@@ -1526,12 +1527,51 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
+    if _destination(toks, i):
+        return False  # "vou de carro até o Cocó ver o decorado"
     if _seen_listing(toks, i):
         return False  # "vi um apto de 3 quartos por 400 mil no Cocó"
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_GOING: Final = _words(
+    "vou vamos vai vao ir indo fui fomos passo passamos passa passar passando passei paro "
+    "parar levo levar levamos dirijo pego chego chegar chegamos volto voltar voltamos"
+)
+"""Verbs of going somewhere (a trip, not a home): "vou até o Cocó", "passo na Aldeota"."""
+_PASSING: Final = _words("passo passamos passa passar passando passei paro parar")
+_TRIP_PREPS: Final = _words("ao aos a as no na nos nas pro pra pros pras pelo pela ate")
+_VISIT_PURPOSE: Final = _words(
+    "ver visitar conhecer buscar pegar deixar levar decorado decorada plantao stand trabalhar "
+    "estudar trabalho servico escola faculdade aula"
+)
+"""Words after a place that make it the end of a trip: "... até o Cocó ver o decorado"."""
+_HOME_WISHES: Final = _WISHING | _words(
+    "mudo mudamos mudaria viver querer precisar ficar compro morando"
+)
+
+
+def _destination(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place at token `i` is where the lead goes, not where they want to live:
+    a verb of going in its clause, and the place the end of the trip ("vou de carro até o
+    Cocó ver o decorado", "vou no Benfica buscar meu filho") or on the way ("passo na
+    Aldeota todo dia"). Not when the clause wishes a home ("vou me mudar pro Cocó",
+    "quero ir morar no Cocó") or picks one ("vou de Messejana")."""
+    before = [t.low for t in reversed(_clause_before(toks, i, 10))]
+    after = [t.low for t in _clause_after(toks, i + 1, 8)]
+    if any(w in _HOME_WISHES for w in (*before, *after)) or _chosen(toks, i):
+        return False
+    going = [k for k, w in enumerate(before) if w in _GOING]
+    if not going:
+        return False
+    rest = before[going[0] + 1 :]
+    if before[going[0]] in _PASSING or "ate" in rest:
+        return True
+    next_to_verb = bool(rest) and rest[0] in _TRIP_PREPS and len(rest) <= 2
+    return next_to_verb and any(w in _VISIT_PURPOSE for w in after)
 
 
 _KIN: Final = _words(
