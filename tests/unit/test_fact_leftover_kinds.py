@@ -105,3 +105,34 @@ def test_a_place_on_a_trip_is_not_the_wish(text: str) -> None:
 )
 def test_a_home_wished_with_a_verb_of_going_is_the_wish(text: str, want: str) -> None:
     assert extract(text, "neighborhood").get("neighborhood") == want
+
+
+# 2. A wish stated with an acceptable alternative: the wish, never the alternative
+@pytest.mark.parametrize(
+    ("text", "pending", "want"),
+    [
+        ("quero no Benfica, mas a Parquelândia também serve", "neighborhood", "Benfica"),
+        ("prefiro o Cocó, mas o Papicu também pode ser", "neighborhood", "Cocó"),
+        ("queria na Maraponga ou então no Mondubim", "neighborhood", "Maraponga"),
+        ("de preferência Montese, senão Parangaba", None, "Montese"),
+        ("procuro no Eusébio, o Cambeba também tá bom", "neighborhood", "Eusébio"),
+    ],
+)
+def test_the_stated_wish_wins_over_an_acceptable_alternative(
+    text: str, pending: str | None, want: str
+) -> None:
+    assert extract(text, pending).get("neighborhood") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Benfica, mas a Parquelândia também serve",  # no wish stated: both are open
+        "Varjota ou então Meireles",
+        "Messejana ou Cambeba",
+        "quero no Cocó, mas o Papicu também",  # both wanted
+        "o Meireles também serve",
+    ],
+)
+def test_without_a_stated_wish_no_place_is_saved(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")

@@ -137,6 +137,7 @@ class Modality(StrEnum):
     NEGATED = "negated"  # "2 quartos não", "não 600 mil"
     QUESTION = "question"  # "tem de 5 quartos?", "aceitam proposta de 450 mil"
     ALTERNATIVE = "alternative"  # "2 ou 3 quartos", "Messejana ou Cambeba, tanto faz"
+    FALLBACK = "fallback"  # "quero na Aldeota, mas o Meireles também serve": not the wish
 
 
 @dataclass(frozen=True)
@@ -1602,6 +1603,7 @@ def _listed_place_candidates(
     ignored = {" ".join(fold(name).split()) for name in ignore}
     lows = [t.low for t in toks]
     out: list[Candidate] = []
+    wished: dict[int, bool] = {}  # candidate index -> its clause states a wish
     previous = -1  # the token after the last place read
     i = 0
     while i < len(toks):
@@ -1611,6 +1613,13 @@ def _listed_place_candidates(
             continue
         place, end = hit
         span = _span(toks, i, end)
+        if _fallback(toks, i, end):
+            out.append(
+                Candidate("neighborhood", place, span, "also fine", modality=Modality.FALLBACK)
+            )
+            previous, i = end, end
+            continue
+        wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
         cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
@@ -1627,6 +1636,15 @@ def _listed_place_candidates(
             modality = Modality.CORRECTED if after_no else Modality.STATED
             out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
+    if any(c.modality is Modality.FALLBACK for c in out):
+        # "quero na Aldeota, mas o Meireles também serve": the wish stated is the lead's;
+        # with no wish stated ("Aldeota, ou então Meireles") every place stays open.
+        out = [
+            Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
+            if c.modality is Modality.STATED and c.whose == "lead" and not wished.get(k)
+            else c
+            for k, c in enumerate(out)
+        ]
     chosen = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
     if len({c.value for c in chosen}) > 1 and not corrects:
         # A value picked among alternatives ("fico com o Cambeba") stays corrected.
@@ -1639,6 +1657,38 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+_ACCEPTING: Final = _words("serve servia pode da daria rola vale ta fica cabe atende agrada")
+"""Words that accept a place "também" ("o Meireles também serve", "também pode ser")."""
+_OR_ELSE: Final[tuple[tuple[str, ...], ...]] = (("ou", "entao"), ("ou", "senao"), ("senao",))
+_STATED_WISH: Final = _words(
+    "quero queremos queria gostaria gostariamos prefiro preferimos preferencia procuro "
+    "procuramos busco buscamos"
+)
+
+
+def _fallback(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the place at tokens `i`..`end` is offered as an acceptable alternative, not
+    the wish: "o Meireles também serve", "também pode ser o Papicu", "ou então no Montese"."""
+    lows = [t.low for t in toks]
+    k = i
+    while True:
+        if any(k >= len(cue) and tuple(lows[k - len(cue) : k]) == cue for cue in _OR_ELSE):
+            return True
+        if k == 0 or lows[k - 1] not in _CHOICE_FILLERS:
+            break
+        k -= 1
+    around = [t.low for t in (*_clause_before(toks, i, 4), *_clause_after(toks, end, 4))]
+    return any(a == "tambem" and b in _ACCEPTING for a, b in pairwise(around)) or any(
+        a in _ACCEPTING and b == "tambem" for a, b in pairwise(around)
+    )
+
+
+def _wish_stated(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` states the lead's wish or
+    preference ("quero na Aldeota", "prefiro o Cocó", "de preferência no Benfica")."""
+    return any(t.low in _STATED_WISH for t in _clause_before(toks, i, 8))
 
 
 def _never_a_word(place: str) -> bool:
@@ -1944,7 +1994,7 @@ def read_candidates(
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
         places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
-    unresolved = any(c.modality is Modality.ALTERNATIVE for c in places)
+    unresolved = any(c.modality in (Modality.ALTERNATIVE, Modality.FALLBACK) for c in places)
     if "neighborhood" not in decide(places) and not unresolved:
         # (listed places left as alternatives: no other reading picks one of them)
         place = _neighborhood(toks, folded, pending, ignore)
