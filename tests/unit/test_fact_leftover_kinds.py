@@ -14,7 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from homer_agent.ptbr.facts import extract_facts
+from homer_agent.models.offline import OfflineChatModel
+from homer_agent.ptbr import replies as say
+from homer_agent.ptbr.facts import clarified_fact, extract_facts, place_or_name
+from tests.support.offline_harness import Run, bound_tools
 
 TZ = ZoneInfo("America/Fortaleza")
 NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
@@ -136,3 +139,95 @@ def test_the_stated_wish_wins_over_an_acceptable_alternative(
 )
 def test_without_a_stated_wish_no_place_is_saved(text: str) -> None:
     assert "neighborhood" not in extract(text, "neighborhood")
+
+
+# 1. A bare listed place answered to the name question is never saved as the name
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Messejana", "Messejana"),
+        ("parangaba!", "Parangaba"),
+        ("oi, Cambeba", "Cambeba"),
+        ("Jacarecanga", "Jacarecanga"),
+    ],
+)
+def test_a_place_that_is_no_name_answers_the_name_question_as_the_place(
+    text: str, want: str
+) -> None:
+    found = extract(text, "name")
+    assert found.get("neighborhood") == want
+    assert "name" not in found
+
+
+@pytest.mark.parametrize("text", ["Bela Vista", "fatima", "José Bonifácio", "Eusébio"])
+def test_a_place_that_may_be_a_name_is_neither_fact(text: str) -> None:
+    assert extract(text, "name") == {}
+    assert place_or_name(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("meu nome é Fátima", "Fátima"),
+        ("Eusébio aqui", "Eusébio"),
+        ("Fernanda", "Fernanda"),
+        ("é a Bela", "Bela"),
+    ],
+)
+def test_a_name_said_as_a_name_is_still_the_name(text: str, want: str) -> None:
+    assert extract(text, "name") == {"name": want}
+    assert place_or_name(text) is None
+
+
+@pytest.mark.parametrize("text", ["Fátima", "José Bonifácio"])
+def test_a_place_given_to_the_neighbourhood_question_stays_the_place(text: str) -> None:
+    assert extract(text, "neighborhood") == {"neighborhood": text}
+
+
+def _chat(*texts: str) -> Run:
+    run = Run(now=NOW)
+    model, tools = OfflineChatModel(), bound_tools()
+    for text in texts:
+        run.turn(text, model, tools)
+    return run
+
+
+@pytest.mark.parametrize(
+    ("answer", "want"),
+    [
+        ("é o meu nome", {"name": "Fátima"}),
+        ("nome", {"name": "Fátima"}),
+        ("o bairro", {"neighborhood": "Fátima"}),
+        ("é onde eu quero morar", {"neighborhood": "Fátima"}),
+        ("sim", {}),
+        ("os dois kkk", {}),
+    ],
+)
+def test_the_agent_asks_whether_a_name_like_place_is_the_name(
+    answer: str, want: dict[str, object]
+) -> None:
+    run = _chat("oi", "Fátima")
+    assert run.replies[-1] == say.name_or_place("Fátima")
+    assert run.facts == {}
+    run = _chat("oi", "Fátima", answer)
+    assert run.facts == want
+
+
+def test_the_answer_counts_only_right_after_the_question() -> None:
+    run = _chat("oi", "Rosa", "3 quartos", "o bairro")
+    assert run.facts == {"name": "Rosa", "bedrooms": 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("é o meu nome", "name"),
+        ("me chamo assim mesmo", "name"),
+        ("é o bairro", "neighborhood"),
+        ("o lugar", "neighborhood"),
+        ("o nome do bairro", None),
+        ("ok", None),
+    ],
+)
+def test_which_fact_the_answer_picks(text: str, want: str | None) -> None:
+    assert clarified_fact(text) == want

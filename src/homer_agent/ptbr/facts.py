@@ -53,7 +53,7 @@ from homer_agent.facts import (
 )
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
-from homer_agent.ptbr.places import known_place
+from homer_agent.ptbr.places import known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when, when_parts
@@ -62,10 +62,12 @@ __all__ = [
     "Candidate",
     "Modality",
     "accepted_part",
+    "clarified_fact",
     "decide",
     "extract_facts",
     "garbled",
     "names_other_amount",
+    "place_or_name",
     "read_candidates",
     "states_own_schedule",
     "without_other_questions",
@@ -1263,13 +1265,56 @@ def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
 
 
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
-    """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos"."""
+    """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos";
+    never one that is only a listed place ("Messejana", "Fátima": see `place_or_name`)."""
     if "?" in folded:
         return None
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
     skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
+    if _only_place(rest[skip:]) is not None:
+        return None
     return _only_name(rest[skip:])
+
+
+def _only_place(rest: Sequence[Token]) -> str | None:
+    """The listed place the tokens `rest` are, and nothing else ("Messejana!")."""
+    words = [t.low for t in rest if not (t.is_punct and t.low in ".!")]
+    if not words or not all(t.is_word for t in rest if not (t.is_punct and t.low in ".!")):
+        return None
+    hit = known_place(words, 0)
+    return hit[0] if hit is not None and hit[1] == len(words) else None
+
+
+def place_or_name(text: str) -> str | None:
+    """The listed place a message consists of when it may also be a person's name
+    ("Fátima", "José Bonifácio", "oi, Bela Vista"): answered to the name question it is
+    saved as neither fact (never both from one word); the agent asks which it is."""
+    original = text[:MAX_INPUT_CHARS]
+    if garbled(original) or "?" in original:
+        return None
+    folded = fold(original)
+    toks = tokenize(original, folded)
+    start = _strip_greeting(folded)
+    rest = [t for t in toks if t.start >= start]
+    place = _only_place(rest[_skip_acknowledgements(rest, 0) :])
+    return place if place is not None and may_be_name(place) else None
+
+
+_SAYS_NAME: Final = _words("nome chamo chamar chama sou")
+_SAYS_PLACE: Final = _words("bairro lugar regiao morar moro local endereco")
+
+
+def clarified_fact(text: str) -> str | None:
+    """Which fact a reply to "is X your name or the neighbourhood?" picks: "name" ("é o
+    meu nome", "nome", "sou eu"), "neighborhood" ("o bairro", "é onde quero morar"), or
+    None when it names both or neither ("os dois", "sim")."""
+    words = set(re.findall(r"[a-z]+", fold(text[:MAX_INPUT_CHARS]).lower()))
+    name = bool(words & _SAYS_NAME) or {"sou", "eu"} <= words
+    place = bool(words & _SAYS_PLACE)
+    if name == place:
+        return None
+    return "name" if name else "neighborhood"
 
 
 _COURTESY_AFTER_NAME: Final = _words("prazer muito")
@@ -1993,7 +2038,13 @@ def read_candidates(
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
-        places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
+        # "Messejana" is the place; "Fátima" may be a name too: neither, the agent asks.
+        places = [
+            c
+            for c in places
+            if c.cue != "listed place"
+            or (_never_a_word(str(c.value)) and not may_be_name(str(c.value)))
+        ]
     unresolved = any(c.modality in (Modality.ALTERNATIVE, Modality.FALLBACK) for c in places)
     if "neighborhood" not in decide(places) and not unresolved:
         # (listed places left as alternatives: no other reading picks one of them)
