@@ -231,3 +231,15 @@ def test_the_answer_counts_only_right_after_the_question() -> None:
 )
 def test_which_fact_the_answer_picks(text: str, want: str | None) -> None:
     assert clarified_fact(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("na fatima", "Fátima"),
+        ("de preferência no Eusébio", "Eusébio"),
+        ("bairro Bela Vista", "Bela Vista"),
+    ],
+)
+def test_a_name_like_place_with_a_lead_in_is_the_place(text: str, want: str) -> None:
+    assert extract(text, "name") == {"neighborhood": want}

@@ -2038,12 +2038,14 @@ def read_candidates(
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
-        # "Messejana" is the place; "Fátima" may be a name too: neither, the agent asks.
+        # "Messejana" is the place; "Fátima" alone may be a name too: neither, the agent
+        # asks ("na Fátima" is a place).
+        asked_which = place_or_name(original) is not None
         places = [
             c
             for c in places
             if c.cue != "listed place"
-            or (_never_a_word(str(c.value)) and not may_be_name(str(c.value)))
+            or (_never_a_word(str(c.value)) and not (asked_which and may_be_name(str(c.value))))
         ]
     unresolved = any(c.modality in (Modality.ALTERNATIVE, Modality.FALLBACK) for c in places)
     if "neighborhood" not in decide(places) and not unresolved:
