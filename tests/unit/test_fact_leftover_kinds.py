@@ -119,6 +119,8 @@ def test_a_home_wished_with_a_verb_of_going_is_the_wish(text: str, want: str) ->
         ("queria na Maraponga ou então no Mondubim", "neighborhood", "Maraponga"),
         ("de preferência Montese, senão Parangaba", None, "Montese"),
         ("procuro no Eusébio, o Cambeba também tá bom", "neighborhood", "Eusébio"),
+        ("gostaria no Montese, mas a Parangaba também seria boa", "neighborhood", "Montese"),
+        ("o Cocó também serve, mas prefiro o Papicu", "neighborhood", "Papicu"),
     ],
 )
 def test_the_stated_wish_wins_over_an_acceptable_alternative(

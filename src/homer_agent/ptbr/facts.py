@@ -1704,7 +1704,9 @@ def _listed_place_candidates(
     return out
 
 
-_ACCEPTING: Final = _words("serve servia pode da daria rola vale ta fica cabe atende agrada")
+_ACCEPTING: Final = _words(
+    "serve servia pode da daria rola vale ta fica cabe atende agrada bom boa otimo legal ok seria"
+)
 """Words that accept a place "também" ("o Meireles também serve", "também pode ser")."""
 _OR_ELSE: Final[tuple[tuple[str, ...], ...]] = (("ou", "entao"), ("ou", "senao"), ("senao",))
 _STATED_WISH: Final = _words(
@@ -1724,10 +1726,8 @@ def _fallback(toks: Sequence[Token], i: int, end: int) -> bool:
         if k == 0 or lows[k - 1] not in _CHOICE_FILLERS:
             break
         k -= 1
-    around = [t.low for t in (*_clause_before(toks, i, 4), *_clause_after(toks, end, 4))]
-    return any(a == "tambem" and b in _ACCEPTING for a, b in pairwise(around)) or any(
-        a in _ACCEPTING and b == "tambem" for a, b in pairwise(around)
-    )
+    around = {t.low for t in (*_clause_before(toks, i, 4), *_clause_after(toks, end, 5))}
+    return "tambem" in around and bool(around & _ACCEPTING)
 
 
 def _wish_stated(toks: Sequence[Token], i: int) -> bool:
