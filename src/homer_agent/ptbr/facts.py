@@ -22,13 +22,17 @@ How the readers read a message:
   number when the agent has just asked for the budget (a small one is read as thousands).
 - Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", "pode
   anotar", the label "nome"/"Nome:" (never part of the name), a name opening the message
-  before "prazer", or a bare name when the agent has just asked.
+  before "prazer", or a bare name when the agent has just asked (never a reply that is
+  only a listed place: "Messejana" is the place, "Fátima" is asked about, see
+  `place_or_name`); not someone at a workplace ("o Dr. Paulo da Caixa").
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
   lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
   ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
-  not where the lead lives or works now (across an address's commas), and among several,
-  the one chosen ("fico com o Cambeba") or wished after a contrast.
+  not where the lead lives or works now (across an address's commas) nor the end of a
+  trip ("vou até o Cocó ver o decorado"), and among several, the one chosen ("fico com o
+  Cambeba"), wished after a contrast, or wished beside an acceptable alternative ("quero
+  na Aldeota, mas o Meireles também serve").
 """
 
 from __future__ import annotations
