@@ -1587,12 +1587,12 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
 
 
-_GOING: Final = _words(
-    "vou vamos vai vao ir indo fui fomos passo passamos passa passar passando passei paro "
-    "parar levo levar levamos dirijo pego chego chegar chegamos volto voltar voltamos"
+_PASSING: Final = _words("passo passamos passa passar passando passei paro parar")
+_GOING: Final = _PASSING | _words(
+    "vou vamos vai vao ir indo fui fomos levo levar levamos dirijo pego chego chegar "
+    "chegamos volto voltar voltamos"
 )
 """Verbs of going somewhere (a trip, not a home): "vou até o Cocó", "passo na Aldeota"."""
-_PASSING: Final = _words("passo passamos passa passar passando passei paro parar")
 _TRIP_PREPS: Final = _words("ao aos a as no na nos nas pro pra pros pras pelo pela ate")
 _VISIT_PURPOSE: Final = _words(
     "ver visitar conhecer buscar pegar deixar levar decorado decorada plantao stand trabalhar "
