@@ -36,6 +36,8 @@ def extract(text: str, pending: str | None = None) -> dict[str, object]:
         ("três, aliás quatro", "bedrooms", "bedrooms", 4),
         ("350, não, 380", "budget_brl", "budget_brl", 380_000),
         ("600 n 550", "budget_brl", "budget_brl", 550_000),
+        ("3 quartos, não, 4", "bedrooms", "bedrooms", 4),  # found while probing: saved 3
+        ("2 não, 3 não, 4", "bedrooms", "bedrooms", 4),
     ],
 )
 def test_a_bare_value_taken_back_is_replaced(text: str, pending: str, fact: str, want: int) -> None:
@@ -50,6 +52,7 @@ def test_a_bare_value_taken_back_is_replaced(text: str, pending: str, fact: str,
         ("2 e 3 banheiros, não sei", "bedrooms", "bedrooms"),
         ("300 ou 350", "budget_brl", "budget_brl"),
         ("2, não, 3", "neighborhood", "bedrooms"),
+        ("2 nao 3 nao", "bedrooms", "bedrooms"),  # the last one is taken back too
     ],
 )
 def test_bare_values_not_taken_back_give_nothing(text: str, pending: str, fact: str) -> None:

@@ -719,8 +719,13 @@ def _bedroom_candidates(
             modality = Modality.QUESTION
         elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
             whose = "other"  # the home the lead has, or one they saw
-        elif _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
-            modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco"
+        elif (
+            _about_other(toks, number.first, _NEGATIONS)
+            or _rejected_after(toks, number.last)
+            or _negated_after(toks, number.last + 1)
+        ):
+            modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco",
+            # "3 quartos, não, 4"
         elif k > 0 and _is_range(toks, numbers[k - 1], number):
             out = [
                 Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
@@ -821,7 +826,9 @@ def _bare_self_correction(toks: Sequence[Token], numbers: Sequence[Number]) -> N
         for k, t in enumerate(toks)
         if k not in inside and not t.is_punct and t.low not in _FILLERS | _TAKING_BACK
     ]
-    return None if rest else numbers[-1]
+    if rest or _negated_after(toks, numbers[-1].last):
+        return None  # "2 não 3 não": the last one is taken back too
+    return numbers[-1]
 
 
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
