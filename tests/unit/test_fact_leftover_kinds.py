@@ -92,6 +92,7 @@ def test_a_surname_after_da_is_still_the_name(text: str, want: str) -> None:
         "passo na Aldeota todo dia pro trabalho",
         "vou no Benfica buscar meu filho",
         "vamos ao Papicu conhecer o plantão",
+        "hoje vou passar no Cocó pra ver o decorado",
         "dou aula na Parangaba",
     ],
 )
@@ -168,6 +169,18 @@ def test_a_place_that_is_no_name_answers_the_name_question_as_the_place(
 def test_a_place_that_may_be_a_name_is_neither_fact(text: str) -> None:
     assert extract(text, "name") == {}
     assert place_or_name(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Fátima Bezerra", {"name": "Fátima Bezerra"}),  # found while probing: also Fátima
+        ("José Bonifácio Neto", {}),  # found while probing: saved the place José Bonifácio
+        ("Vicente", {"name": "Vicente"}),
+    ],
+)
+def test_a_name_that_holds_a_place_gives_no_place(text: str, want: dict[str, object]) -> None:
+    assert extract(text, "name") == want
 
 
 @pytest.mark.parametrize(

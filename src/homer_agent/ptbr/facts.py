@@ -1625,9 +1625,10 @@ def _destination(toks: Sequence[Token], i: int) -> bool:
     if not going:
         return False
     rest = before[going[0] + 1 :]
-    if before[going[0]] in _PASSING or "ate" in rest:
-        return True
-    next_to_verb = bool(rest) and rest[0] in _TRIP_PREPS and len(rest) <= 2
+    if any(before[k] in _PASSING for k in going) or "ate" in rest:
+        return True  # "vou passar no Cocó", "vou de carro até o Cocó"
+    last = before[going[-1] + 1 :]
+    next_to_verb = bool(last) and last[0] in _TRIP_PREPS and len(last) <= 2
     return next_to_verb and any(w in _VISIT_PURPOSE for w in after)
 
 
@@ -1745,6 +1746,13 @@ def _wish_stated(toks: Sequence[Token], i: int) -> bool:
     """Whether the clause before the place at token `i` states the lead's wish or
     preference ("quero na Aldeota", "prefiro o Cocó", "de preferência no Benfica")."""
     return any(t.low in _STATED_WISH for t in _clause_before(toks, i, 8))
+
+
+def _led_in(toks: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether the place at characters `span` follows a word that leads in a place ("na",
+    "bairro", "prefiro"): then it is no name."""
+    before = [t for t in toks if t.end <= span[0]]
+    return bool(before) and before[-1].low in _PLACE_LEAD_INS
 
 
 def _never_a_word(place: str) -> bool:
@@ -2049,14 +2057,16 @@ def read_candidates(
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
-        # "Messejana" is the place; "Fátima" alone may be a name too: neither, the agent
-        # asks ("na Fátima" is a place).
-        asked_which = place_or_name(original) is not None
+        # "Messejana" is the place; "Fátima" (or "José Bonifácio Neto") may be a name
+        # too: neither, the agent asks. "na Fátima" is a place.
         places = [
             c
             for c in places
             if c.cue != "listed place"
-            or (_never_a_word(str(c.value)) and not (asked_which and may_be_name(str(c.value))))
+            or (
+                _never_a_word(str(c.value))
+                and (not may_be_name(str(c.value)) or _led_in(toks, c.span))
+            )
         ]
     unresolved = any(c.modality in (Modality.ALTERNATIVE, Modality.FALLBACK) for c in places)
     if "neighborhood" not in decide(places) and not unresolved:
@@ -2064,8 +2074,9 @@ def read_candidates(
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
-    if name is not None:  # a word read as the name is not also the place
-        places = [c for c in places if fold(str(c.value)) != fold(name)]
+    if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
+        in_name = f" {' '.join(fold(name).lower().split())} "
+        places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     return out + places
 
 
