@@ -169,7 +169,9 @@ def test_listed_places_keep_their_spelling_and_common_words_need_capitals() -> N
         ),
         ("nao quero no centro prefiro montese", "neighborhood", {"neighborhood": "Montese"}),
         ("Cocó", "bedrooms", {"neighborhood": "Cocó"}),
-        ("Cocó", "name", {"neighborhood": None}),
+        # a place that is no name answers the name question as the place (issue 21)
+        ("Cocó", "name", {"neighborhood": "Cocó", "name": None}),
+        ("Fátima", "name", {"neighborhood": None, "name": None}),  # may be a name: asked
     ],
 )
 def test_second_round_kinds(text: str, pending: str | None, want: dict) -> None:

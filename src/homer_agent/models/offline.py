@@ -54,9 +54,11 @@ from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
 from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.facts import (
     accepted_part,
+    clarified_fact,
     extract_facts,
     garbled,
     names_other_amount,
+    place_or_name,
     states_own_schedule,
     without_other_questions,
 )
@@ -435,6 +437,22 @@ def _confirmed_budget(messages: Sequence[BaseMessage], text: str) -> int | None:
         if found is not None and found["refused"] == BUDGET_UNUSUAL:
             value = found.get("value")
             return value if isinstance(value, int) else None
+    return None
+
+
+def _clarified(messages: Sequence[BaseMessage], text: str) -> tuple[FactName, str] | None:
+    """The fact and value a reply to our "is X your name or the neighbourhood?" gives
+    ("é o meu nome", "o bairro"), when that question was our last reply."""
+    humans = _human_texts(messages)
+    last = _last_reply(messages)
+    place = place_or_name(humans[-2]) if len(humans) >= 2 and last else None
+    if place is None or last is None or say.name_or_place(place) not in last:
+        return None
+    fact = clarified_fact(text)
+    if fact == "name":
+        return "name", place
+    if fact == "neighborhood":
+        return "neighborhood", place
     return None
 
 
@@ -858,6 +876,9 @@ class OfflineChatModel(BaseChatModel):
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed
+        clarified = _clarified(messages, text)
+        if clarified is not None and clarified[0] not in found:
+            found[clarified[0]] = clarified[1]
         found.pop("call_at", None)
         call = None if garbled(text) else _call_request(messages, text, view, pending)
         if call is not None:
@@ -921,6 +942,9 @@ class OfflineChatModel(BaseChatModel):
             return say.you_are_welcome(next_step if pending else None)
         if repeated:
             return f"{say.ALREADY_NOTED} {next_step}"
+        place = place_or_name(text) if pending == "name" else None
+        if place is not None:  # "Fátima": a name or the neighbourhood? Neither until asked.
+            return say.name_or_place(place)
         if variant == 0 or is_greeting(text):
             name = _first_name(view.facts)
             if name and pending is None:

@@ -22,13 +22,17 @@ How the readers read a message:
   number when the agent has just asked for the budget (a small one is read as thousands).
 - Name: after "me chamo", "meu nome é", "sou a/o", "aqui é", "é a … falando", "pode
   anotar", the label "nome"/"Nome:" (never part of the name), a name opening the message
-  before "prazer", or a bare name when the agent has just asked.
+  before "prazer", or a bare name when the agent has just asked (never a reply that is
+  only a listed place: "Messejana" is the place, "Fátima" is asked about, see
+  `place_or_name`); not someone at a workplace ("o Dr. Paulo da Caixa").
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
   lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
   ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
-  not where the lead lives or works now (across an address's commas), and among several,
-  the one chosen ("fico com o Cambeba") or wished after a contrast.
+  not where the lead lives or works now (across an address's commas) nor the end of a
+  trip ("vou até o Cocó ver o decorado"), and among several, the one chosen ("fico com o
+  Cambeba"), wished after a contrast, or wished beside an acceptable alternative ("quero
+  na Aldeota, mas o Meireles também serve").
 """
 
 from __future__ import annotations
@@ -53,7 +57,7 @@ from homer_agent.facts import (
 )
 from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
-from homer_agent.ptbr.places import city_of, known_place
+from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import search_when, when_parts
@@ -62,10 +66,12 @@ __all__ = [
     "Candidate",
     "Modality",
     "accepted_part",
+    "clarified_fact",
     "decide",
     "extract_facts",
     "garbled",
     "names_other_amount",
+    "place_or_name",
     "read_candidates",
     "states_own_schedule",
     "without_other_questions",
@@ -137,6 +143,7 @@ class Modality(StrEnum):
     NEGATED = "negated"  # "2 quartos não", "não 600 mil"
     QUESTION = "question"  # "tem de 5 quartos?", "aceitam proposta de 450 mil"
     ALTERNATIVE = "alternative"  # "2 ou 3 quartos", "Messejana ou Cambeba, tanto faz"
+    FALLBACK = "fallback"  # "quero na Aldeota, mas o Meireles também serve": not the wish
 
 
 @dataclass(frozen=True)
@@ -472,6 +479,14 @@ _NAME_TALKING_TO_CUES: Final[tuple[tuple[str, ...], ...]] = tuple(
 """Cues at the start of a message that introduce the lead ("fala com o Zé", "você fala com
 a Rita"), only before a capitalised name that ends its clause: "fala com a Simone da
 imobiliária" names someone else, "fala com o gerente" nobody."""
+_INSTITUTIONS: Final = _words(
+    "caixa banco bradesco itau santander nubank sicredi sicoob inter imobiliaria "
+    "construtora corretora incorporadora cartorio prefeitura empresa loja escritorio "
+    "igreja escola faculdade universidade clinica hospital agencia cooperativa "
+    "financeira consultoria"
+)
+"""Workplaces after a name ("o Dr. Paulo da Caixa", "a Simone da Imobiliária"): the
+name is someone's there, not a surname; after "fala com", it is someone else's."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
@@ -493,7 +508,7 @@ _BEING_IN: Final = _words("estou to estamos sou somos")
 _NOT_WANTED_PLACE: Final = _words(
     "moro moramos mora moram morava moravamos morei morou vivo vivemos vive vivem trabalho "
     "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda estudam "
-    "estudamos estudava hospedado "
+    "estudamos estudava aula aulas hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
     "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
     "evito odeio detesto longe fora"
@@ -704,8 +719,13 @@ def _bedroom_candidates(
             modality = Modality.QUESTION
         elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
             whose = "other"  # the home the lead has, or one they saw
-        elif _about_other(toks, number.first, _NEGATIONS) or _rejected_after(toks, number.last):
-            modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco"
+        elif (
+            _about_other(toks, number.first, _NEGATIONS)
+            or _rejected_after(toks, number.last)
+            or _negated_after(toks, number.last + 1)
+        ):
+            modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco",
+            # "3 quartos, não, 4"
         elif k > 0 and _is_range(toks, numbers[k - 1], number):
             out = [
                 Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
@@ -752,6 +772,15 @@ def _bedroom_candidates(
             return out
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers)
+        fixed = _bare_self_correction(toks, numbers)
+        if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
+            span = _span(toks, fixed.first, fixed.last)
+            out.append(
+                Candidate(
+                    "bedrooms", int(fixed.value), span, "taken back", modality=Modality.CORRECTED
+                )
+            )
+            return out
         if count is not None:
             modality = Modality.CORRECTED if correcting else Modality.STATED
             out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
@@ -773,6 +802,33 @@ def _bare_number_after(
             return None  # "3 banheiros", "450 de entrada": a number of something else
         return number
     return None
+
+
+_TAKING_BACK: Final = _RETRACTING_NO | frozenset(w for cue in _CORRECTION_CUES for w in cue)
+
+
+def _bare_self_correction(toks: Sequence[Token], numbers: Sequence[Number]) -> Number | None:
+    """ "2, não, 3", "400 não 450", "2, aliás 3": a message of bare whole numbers only,
+    each taken back on the spot by a "não" or a correction cue before the next: the last
+    one replaces them ("2 ou 3", "2 e 3" take nothing back)."""
+    numbers = [n for n in numbers if not _is_article(toks, n)]
+    if len(numbers) < 2 or any(
+        n.scale != 1 or n.negative or not n.value.is_integer() for n in numbers
+    ):
+        return None
+    inside = {k for n in numbers for k in range(n.first, n.last)}
+    for a, b in pairwise(numbers):
+        between = [t.low for t in toks[a.last : b.first] if not t.is_punct]
+        if not between or not (between[0] in _RETRACTING_NO or _cue_at(between, 0)):
+            return None
+    rest = [
+        t
+        for k, t in enumerate(toks)
+        if k not in inside and not t.is_punct and t.low not in _FILLERS | _TAKING_BACK
+    ]
+    if rest or _negated_after(toks, numbers[-1].last):
+        return None  # "2 não 3 não": the last one is taken back too
+    return numbers[-1]
 
 
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
@@ -912,6 +968,12 @@ def _budget_candidates(
                 )
             )
             return out
+    fixed = _bare_self_correction(toks, numbers)
+    amount = None if fixed is None else _as_budget(fixed.value, bare=True)
+    if (pending == "budget_brl" or correcting) and fixed is not None and amount is not None:
+        span = _span(toks, fixed.first, fixed.last)
+        out.append(Candidate("budget_brl", amount, span, "taken back", modality=Modality.CORRECTED))
+        return out
     if (pending == "budget_brl" or correcting) and len(numbers) == 1:
         number = numbers[0]
         span_range = range(number.first, number.last)
@@ -1090,8 +1152,8 @@ def _read_name(
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
-            if not ok or nxt is None or nxt.low in _NAME_STOP:
-                break
+            if not ok or nxt is None or nxt.low in _NAME_STOP or nxt.low in _INSTITUTIONS:
+                break  # "Paulo da Caixa": a person at a bank, not a surname
             words.extend([tok.raw, nxt.raw])
             j += 2
             continue
@@ -1237,13 +1299,56 @@ def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
 
 
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
-    """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos"."""
+    """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos";
+    never one that is only a listed place ("Messejana", "Fátima": see `place_or_name`)."""
     if "?" in folded:
         return None
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
     skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
+    if _only_place(rest[skip:]) is not None:
+        return None
     return _only_name(rest[skip:])
+
+
+def _only_place(rest: Sequence[Token]) -> str | None:
+    """The listed place the tokens `rest` are, and nothing else ("Messejana!")."""
+    words = [t.low for t in rest if not (t.is_punct and t.low in ".!")]
+    if not words or not all(t.is_word for t in rest if not (t.is_punct and t.low in ".!")):
+        return None
+    hit = known_place(words, 0)
+    return hit[0] if hit is not None and hit[1] == len(words) else None
+
+
+def place_or_name(text: str) -> str | None:
+    """The listed place a message consists of when it may also be a person's name
+    ("Fátima", "José Bonifácio", "oi, Bela Vista"): answered to the name question it is
+    saved as neither fact (never both from one word); the agent asks which it is."""
+    original = text[:MAX_INPUT_CHARS]
+    if garbled(original) or "?" in original:
+        return None
+    folded = fold(original)
+    toks = tokenize(original, folded)
+    start = _strip_greeting(folded)
+    rest = [t for t in toks if t.start >= start]
+    place = _only_place(rest[_skip_acknowledgements(rest, 0) :])
+    return place if place is not None and may_be_name(place) else None
+
+
+_SAYS_NAME: Final = _words("nome chamo chamar chama sou")
+_SAYS_PLACE: Final = _words("bairro lugar regiao morar moro local endereco")
+
+
+def clarified_fact(text: str) -> str | None:
+    """Which fact a reply to "is X your name or the neighbourhood?" picks: "name" ("é o
+    meu nome", "nome", "sou eu"), "neighborhood" ("o bairro", "é onde quero morar"), or
+    None when it names both or neither ("os dois", "sim")."""
+    words = set(re.findall(r"[a-z]+", fold(text[:MAX_INPUT_CHARS]).lower()))
+    name = bool(words & _SAYS_NAME) or {"sou", "eu"} <= words
+    place = bool(words & _SAYS_PLACE)
+    if name == place:
+        return None
+    return "name" if name else "neighborhood"
 
 
 _COURTESY_AFTER_NAME: Final = _words("prazer muito")
@@ -1366,6 +1471,7 @@ def _neighborhood(
             _in_question(toks, i)
             or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
             or _seen_listing(toks, i)
+            or _destination(toks, i + 1)  # token `i` is the "no"/"bairro" before it
         )
 
     for i, tok in enumerate(toks):
@@ -1501,12 +1607,52 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
+    if _destination(toks, i):
+        return False  # "vou de carro até o Cocó ver o decorado"
     if _seen_listing(toks, i):
         return False  # "vi um apto de 3 quartos por 400 mil no Cocó"
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_PASSING: Final = _words("passo passamos passa passar passando passei paro parar")
+_GOING: Final = _PASSING | _words(
+    "vou vamos vai vao ir indo fui fomos levo levar levamos dirijo pego chego chegar "
+    "chegamos volto voltar voltamos"
+)
+"""Verbs of going somewhere (a trip, not a home): "vou até o Cocó", "passo na Aldeota"."""
+_TRIP_PREPS: Final = _words("ao aos a as no na nos nas pro pra pros pras pelo pela ate")
+_VISIT_PURPOSE: Final = _words(
+    "ver visitar conhecer buscar pegar deixar levar decorado decorada plantao stand trabalhar "
+    "estudar trabalho servico escola faculdade aula"
+)
+"""Words after a place that make it the end of a trip: "... até o Cocó ver o decorado"."""
+_HOME_WISHES: Final = _WISHING | _words(
+    "mudo mudamos mudaria viver querer precisar ficar compro morando"
+)
+
+
+def _destination(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place at token `i` is where the lead goes, not where they want to live:
+    a verb of going in its clause, and the place the end of the trip ("vou de carro até o
+    Cocó ver o decorado", "vou no Benfica buscar meu filho") or on the way ("passo na
+    Aldeota todo dia"). Not when the clause wishes a home ("vou me mudar pro Cocó",
+    "quero ir morar no Cocó") or picks one ("vou de Messejana")."""
+    before = [t.low for t in reversed(_clause_before(toks, i, 10))]
+    after = [t.low for t in _clause_after(toks, i + 1, 8)]
+    if any(w in _HOME_WISHES for w in (*before, *after)) or _chosen(toks, i):
+        return False
+    going = [k for k, w in enumerate(before) if w in _GOING]
+    if not going:
+        return False
+    rest = before[going[0] + 1 :]
+    if any(before[k] in _PASSING for k in going) or "ate" in rest:
+        return True  # "vou passar no Cocó", "vou de carro até o Cocó"
+    last = before[going[-1] + 1 :]
+    next_to_verb = bool(last) and last[0] in _TRIP_PREPS and len(last) <= 2
+    return next_to_verb and any(w in _VISIT_PURPOSE for w in after)
 
 
 _KIN: Final = _words(
@@ -1537,6 +1683,7 @@ def _listed_place_candidates(
     ignored = {" ".join(fold(name).split()) for name in ignore}
     lows = [t.low for t in toks]
     out: list[Candidate] = []
+    wished: dict[int, bool] = {}  # candidate index -> its clause states a wish
     previous = -1  # the token after the last place read
     i = 0
     while i < len(toks):
@@ -1549,6 +1696,13 @@ def _listed_place_candidates(
             i = end  # "no Icaraí, lá em Caucaia": the town the place is in, no other place
             continue
         span = _span(toks, i, end)
+        if _fallback(toks, i, end):
+            out.append(
+                Candidate("neighborhood", place, span, "also fine", modality=Modality.FALLBACK)
+            )
+            previous, i = end, end
+            continue
+        wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
         cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
@@ -1565,6 +1719,15 @@ def _listed_place_candidates(
             modality = Modality.CORRECTED if after_no else Modality.STATED
             out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
+    if any(c.modality is Modality.FALLBACK for c in out):
+        # "quero na Aldeota, mas o Meireles também serve": the wish stated is the lead's;
+        # with no wish stated ("Aldeota, ou então Meireles") every place stays open.
+        out = [
+            Candidate(c.fact, c.value, c.span, c.cue, c.whose, Modality.ALTERNATIVE)
+            if c.modality is Modality.STATED and c.whose == "lead" and not wished.get(k)
+            else c
+            for k, c in enumerate(out)
+        ]
     chosen = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
     if len({c.value for c in chosen}) > 1 and not corrects:
         # A value picked among alternatives ("fico com o Cambeba") stays corrected.
@@ -1596,6 +1759,45 @@ def _locates(
         return False
     between = toks[previous:i]
     return bool(between) and all(t.low in _LOCATING for t in between)
+
+
+_ACCEPTING: Final = _words(
+    "serve servia pode da daria rola vale ta fica cabe atende agrada bom boa otimo legal ok seria"
+)
+"""Words that accept a place "também" ("o Meireles também serve", "também pode ser")."""
+_OR_ELSE: Final[tuple[tuple[str, ...], ...]] = (("ou", "entao"), ("ou", "senao"), ("senao",))
+_STATED_WISH: Final = _words(
+    "quero queremos queria gostaria gostariamos prefiro preferimos preferencia procuro "
+    "procuramos busco buscamos"
+)
+
+
+def _fallback(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the place at tokens `i`..`end` is offered as an acceptable alternative, not
+    the wish: "o Meireles também serve", "também pode ser o Papicu", "ou então no Montese"."""
+    lows = [t.low for t in toks]
+    k = i
+    while True:
+        if any(k >= len(cue) and tuple(lows[k - len(cue) : k]) == cue for cue in _OR_ELSE):
+            return True
+        if k == 0 or lows[k - 1] not in _CHOICE_FILLERS:
+            break
+        k -= 1
+    around = {t.low for t in (*_clause_before(toks, i, 4), *_clause_after(toks, end, 5))}
+    return "tambem" in around and bool(around & _ACCEPTING)
+
+
+def _wish_stated(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` states the lead's wish or
+    preference ("quero na Aldeota", "prefiro o Cocó", "de preferência no Benfica")."""
+    return any(t.low in _STATED_WISH for t in _clause_before(toks, i, 8))
+
+
+def _led_in(toks: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether the place at characters `span` follows a word that leads in a place ("na",
+    "bairro", "prefiro"): then it is no name."""
+    before = [t for t in toks if t.end <= span[0]]
+    return bool(before) and before[-1].low in _PLACE_LEAD_INS
 
 
 def _never_a_word(place: str) -> bool:
@@ -1923,15 +2125,26 @@ def read_candidates(
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
     places = _listed_place_candidates(toks, corrects, ignore, bare_ok=bare_ok or instead_of_name)
     if instead_of_name and not bare_ok:
-        places = [c for c in places if c.cue != "listed place" or _never_a_word(str(c.value))]
-    unresolved = any(c.modality is Modality.ALTERNATIVE for c in places)
+        # "Messejana" is the place; "Fátima" (or "José Bonifácio Neto") may be a name
+        # too: neither, the agent asks. "na Fátima" is a place.
+        places = [
+            c
+            for c in places
+            if c.cue != "listed place"
+            or (
+                _never_a_word(str(c.value))
+                and (not may_be_name(str(c.value)) or _led_in(toks, c.span))
+            )
+        ]
+    unresolved = any(c.modality in (Modality.ALTERNATIVE, Modality.FALLBACK) for c in places)
     if "neighborhood" not in decide(places) and not unresolved:
         # (listed places left as alternatives: no other reading picks one of them)
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
-    if name is not None:  # a word read as the name is not also the place
-        places = [c for c in places if fold(str(c.value)) != fold(name)]
+    if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
+        in_name = f" {' '.join(fold(name).lower().split())} "
+        places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     return out + places
 
 

