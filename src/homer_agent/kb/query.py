@@ -170,7 +170,17 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "planejada",
         "planejadas",
     ),
-    ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
+    (
+        "permitido",
+        "permitida",
+        "permitidos",
+        "permite",
+        "proibido",
+        "liberado",
+        "aceita",
+        "deixa",
+        "deixam",
+    ),
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
@@ -202,6 +212,7 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
+    qualquer maior menor cima baixo quiser quisesse durante
     mandar mando manda enviar envio envia
     dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns

@@ -11,6 +11,7 @@ with its most relevant sentences picked out.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
@@ -49,15 +50,18 @@ from homer_agent.ptbr.text import fold
 
 __all__ = [
     "MIN_COVERAGE",
+    "MIN_SHARE",
     "RRF_K",
     "Lookup",
     "Passage",
     "SearchOptions",
     "SearchResult",
+    "Weights",
     "broker_topic",
     "kb_reason",
     "lookup",
     "search",
+    "weigh",
 ]
 
 RRF_K: Final = 60
@@ -68,7 +72,22 @@ RERANK_CANDIDATES: Final = 8
 """Passages full-text search reorders (`_rerank`) before keeping the best `k`."""
 MIN_COVERAGE: Final = 0.5
 """Share of the question's concepts the best passage must contain to answer it."""
+MIN_SHARE: Final = 0.55
+"""Share of the question's weight (see `weigh`) the best passage must cover to answer it."""
+UNKNOWN_WEIGHT: Final = 1.0
+"""The weight of a word no passage contains: about the rarity of a word one passage in
+four holds (ln(27 / 7.5) = 1.3 over the example's 26 passages), so one stray word of the
+lead's life ("tenho uma hilux") weighs less than the rare words that name what is asked,
+while a question made mostly of such words still gets the broker line."""
+ASKED_UNKNOWN_WEIGHT: Final = 3.0
+"""The weight of a word no passage contains in a clause that asks ("a piscina é
+aquecida?"): what is asked, most likely; as much as a word one passage holds."""
+CONTEXT_WEIGHT: Final = 0.5
+"""The factor of a term named only outside the message's questions ("tenho uma hilux e
+minha mulher um hb20, cabe os dois carros na garagem?"): the lead's circumstances."""
 MAX_SENTENCES: Final = 2
+MAX_TERMS: Final = 62
+"""Terms a passage's terms mask holds (a bigint's bits)."""
 _WORDS: Final = re.compile(r"[a-z0-9²]+")
 DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 """Words naming the development itself: in every passage's subject, so no passage's own."""
@@ -105,6 +124,8 @@ class Passage:
     """Full-text rank (`ts_rank_cd`, normalised to 0–1), or the RRF score when hybrid."""
     terms_matched: int = 0
     """How many of the question's concepts the passage contains (full text)."""
+    terms_mask: int = 0
+    """Which of the question's terms the passage contains (term n is bit n-1)."""
     similarity: float | None = None
     """Cosine similarity to the question, when embeddings are configured."""
 
@@ -148,7 +169,7 @@ def search(
     query = build_query(question)
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
-    terms = list(query.terms)
+    terms = list(query.terms[:MAX_TERMS])
     fts = (
         q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
         if query
@@ -167,7 +188,13 @@ def search(
         absent = q.absent_terms(terms=list(query.word_terms))
     by_id = {
         row.id: Passage(
-            row.id, row.document, row.heading_path, row.body, row.score, row.terms_matched
+            row.id,
+            row.document,
+            row.heading_path,
+            row.body,
+            row.score,
+            row.terms_matched,
+            row.terms_mask,
         )
         for row in fts
     }
@@ -194,11 +221,81 @@ def search(
             by_id[chunk_id].body,
             fused[chunk_id],
             by_id[chunk_id].terms_matched,
+            by_id[chunk_id].terms_mask,
             similarity.get(chunk_id),
         )
         for chunk_id in best
     ]
     return SearchResult(query, passages, absent, hybrid=True, stamp=stamp)
+
+
+_FIGURE_TERM: Final = re.compile(r"\d+[a-z]{0,2}\d*")
+"""A term that is a figure ("15", "100", "15h", "10h30"): a lead's own figure names no
+thing, so one no document states weighs nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What each of a question's terms weighs: its rarity across the passages (IDF), a
+    fixed moderate weight for a word no passage contains, less outside the questions."""
+
+    weights: tuple[float, ...]
+    """One per term of the query, in order."""
+    unknown: tuple[str, ...] = ()
+    """The words no passage contains."""
+    unknown_weight: float = 0.0
+    """What those words weigh together."""
+
+    terms: tuple[str, ...] = ()
+    """The query's terms, in order."""
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights)
+
+    def share(self, mask: int, only: frozenset[str] | None = None) -> float:
+        """The share of the question's weight (of the terms `only`, when given) a passage
+        covers by its terms mask (1 when they weigh nothing)."""
+        kept = [
+            (i, w)
+            for i, w in enumerate(self.weights)
+            if only is None or (i < len(self.terms) and self.terms[i] in only)
+        ]
+        total = sum(w for _, w in kept)
+        covered = sum(w for i, w in kept if mask >> i & 1)
+        return covered / total if total > 0 else 1.0
+
+
+def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = frozenset()) -> Weights:
+    """The weight of each of the query's terms. A term in k of the N passages weighs
+    ln((N + 1) / (k + 0.5)) (the words every passage has weigh next to nothing), and
+    CONTEXT_WEIGHT as much when the message names it only outside its questions
+    (`asking`: the terms its asking clauses name; empty when they name none). A word no
+    passage contains weighs ASKED_UNKNOWN_WEIGHT in a question, UNKNOWN_WEIGHT elsewhere;
+    a figure none states ("100 convidados", "15h"), nothing."""
+    if not query:
+        return Weights(())
+    rows = {
+        row.term: row for row in Querier(conn).term_document_frequencies(terms=list(query.terms))
+    }
+    weights: list[float] = []
+    unknown: list[str] = []
+    unknown_weight = 0.0
+    for term in query.terms:
+        row = rows.get(term)
+        if row is None or row.passages == 0:
+            asked = term in asking
+            weight = ASKED_UNKNOWN_WEIGHT if asked else UNKNOWN_WEIGHT
+            weight = 0.0 if _FIGURE_TERM.fullmatch(term) else weight
+        else:
+            weight = math.log((row.total + 1) / (row.passages + 0.5))
+            if asking and term not in asking:
+                weight *= CONTEXT_WEIGHT
+        if (row is None or row.passages == 0) and weight > 0:
+            unknown.append(term)
+            unknown_weight += weight
+        weights.append(weight)
+    return Weights(tuple(weights), tuple(unknown), unknown_weight, query.terms)
 
 
 def broker_topic(question: str, topics: tuple[str, ...]) -> str | None:
@@ -547,8 +644,15 @@ def _lookup_message(
     """`lookup` against the vocabulary `known`, with the index stamp the first search saw."""
 
     def one(text: str) -> tuple[Lookup, str | None]:
+        asked = _read(text, known)
         return _lookup_one(
-            conn, text, _read(text, known), broker_topics=broker_topics, options=options, k=k
+            conn,
+            text,
+            asked,
+            _asking_terms(text, asked, known),
+            broker_topics=broker_topics,
+            options=options,
+            k=k,
         )
 
     found, stamp = one(question)
@@ -601,13 +705,14 @@ def _lookup_one(
     conn: Connection[DictRow],
     question: str,
     asked: Asked,
+    asking: tuple[frozenset[str], ...],
     *,
     broker_topics: tuple[str, ...],
     options: SearchOptions,
     k: int,
 ) -> tuple[Lookup, str | None]:
     """`lookup` for one question already read, with the index stamp the search saw (None
-    when it searched nothing)."""
+    when it searched nothing); `asking` are the terms its asking clauses name."""
     if asked.price:
         topic = broker_topic(question, broker_topics)
         reason = f"broker topic: {topic}" if topic else "price question"
@@ -683,10 +788,23 @@ def _lookup_one(
                 ):
                     lookup = Lookup("answer", "answered", found.passages, picked)
                     return lookup, stamp
-    if not similar:
-        if result.absent:
+    if not similar and result.absent:
+        # A word no document contains: the question is weighed (`weigh`) rather than
+        # refused for it, and answers when one passage covers enough of its weight.
+        # Each question of the message holding such a word is weighed on its own too ("...
+        # ou só no clube? e a piscina tem aquecimento?" asks the heating by itself).
+        weights = weigh(conn, result.query, frozenset().union(*asking))
+        best = max(result.passages, key=lambda p: weights.share(p.terms_mask))
+        if weights.share(best.terms_mask) <= weights.share(result.passages[0].terms_mask):
+            best = result.passages[0]
+        clauses = [c for c in asking if c & set(weights.unknown)]
+        if weights.share(best.terms_mask) < MIN_SHARE or any(
+            max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
+            for clause in clauses
+        ):
             reason = "not in the documents: " + ", ".join(result.absent)
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
+    elif not similar:
         coverage = best.terms_matched / max(len(result.query.terms), 1)
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
@@ -709,6 +827,18 @@ def _lookup_one(
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The query terms each of the message's questions names (its asking clauses,
+    misspellings put right); none when they name none of the question's terms ("cabe
+    todo mundo?" after the party is described): then every term counts in full."""
+    terms = set(build_query(" ".join(asked.topic)).terms)
+    named = (
+        frozenset(build_query(" ".join(_read(clause, known).topic)).terms) & terms
+        for clause in asking_clauses(text)
+    )
+    return tuple(clause for clause in named if clause)
 
 
 def _without_generic(asked: Asked) -> Asked:
