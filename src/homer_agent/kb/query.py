@@ -207,7 +207,7 @@ FILLER: Final = frozenset(
     outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
     legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
     ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
-    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media
+    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds

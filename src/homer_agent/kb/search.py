@@ -36,11 +36,13 @@ from homer_agent.kb.query import (
 from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
+    ASKING,
     QUESTION_WORDS,
     SLANG,
     Asked,
     alternatives,
     asking_clauses,
+    asking_parts,
     correct,
     figure_kinds,
     normalise,
@@ -74,15 +76,16 @@ MIN_COVERAGE: Final = 0.5
 """Share of the question's concepts the best passage must contain to answer it."""
 MIN_SHARE: Final = 0.55
 """Share of the question's weight (see `weigh`) the best passage must cover to answer it."""
-UNKNOWN_WEIGHT: Final = 1.0
-"""The weight of a word no passage contains: about the rarity of a word one passage in
-four holds (ln(27 / 7.5) = 1.3 over the example's 26 passages), so one stray word of the
-lead's life ("tenho uma hilux") weighs less than the rare words that name what is asked,
-while a question made mostly of such words still gets the broker line."""
+UNKNOWN_WEIGHT: Final = 0.5
+"""The weight of a word no passage contains, outside the message's questions (or in a
+message whose questions name nothing): about the rarity of a word half the passages hold
+(ln(27 / 13.5) = 0.7 over the example's 26 passages), so a stray word of the lead's life
+("tenho uma hilux", "uns 100 convidados") weighs less than the rare words that name what
+is asked, while a message made mostly of such words still gets the broker line."""
 ASKED_UNKNOWN_WEIGHT: Final = 3.0
 """The weight of a word no passage contains in a clause that asks ("a piscina é
 aquecida?"): what is asked, most likely; as much as a word one passage holds."""
-CONTEXT_WEIGHT: Final = 0.5
+CONTEXT_WEIGHT: Final = 0.25
 """The factor of a term named only outside the message's questions ("tenho uma hilux e
 minha mulher um hb20, cabe os dois carros na garagem?"): the lead's circumstances."""
 MAX_SENTENCES: Final = 2
@@ -272,7 +275,8 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
     CONTEXT_WEIGHT as much when the message names it only outside its questions
     (`asking`: the terms its asking clauses name; empty when they name none). A word no
     passage contains weighs ASKED_UNKNOWN_WEIGHT in a question, UNKNOWN_WEIGHT elsewhere;
-    a figure none states ("100 convidados", "15h"), nothing."""
+    a figure none states ("100 convidados", "15h"), nothing, and one they state,
+    CONTEXT_WEIGHT as much as its rarity."""
     if not query:
         return Weights(())
     rows = {
@@ -289,7 +293,8 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
             weight = 0.0 if _FIGURE_TERM.fullmatch(term) else weight
         else:
             weight = math.log((row.total + 1) / (row.passages + 0.5))
-            if asking and term not in asking:
+            # A figure qualifies what is asked ("o sobrado de 4 quartos"), names nothing.
+            if (asking and term not in asking) or _FIGURE_TERM.fullmatch(term):
                 weight *= CONTEXT_WEIGHT
         if (row is None or row.passages == 0) and weight > 0:
             unknown.append(term)
@@ -798,9 +803,16 @@ def _lookup_one(
         if weights.share(best.terms_mask) <= weights.share(result.passages[0].terms_mask):
             best = result.passages[0]
         clauses = [c for c in asking if c & set(weights.unknown)]
-        if weights.share(best.terms_mask) < MIN_SHARE or any(
-            max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
-            for clause in clauses
+        # A yes/no question asks its own word no document has, however much else it names
+        # ("a casa Duna de 4 quartos com piscina privativa tem aquecimento na piscina?").
+        yes_no = any(_yes_no(clause) for clause in _own_questions(question))
+        if (
+            (yes_no and clauses)
+            or weights.share(best.terms_mask) < MIN_SHARE
+            or any(
+                max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
+                for clause in clauses
+            )
         ):
             reason = "not in the documents: " + ", ".join(result.absent)
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
@@ -830,15 +842,33 @@ def _lookup_one(
 
 
 def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:
-    """The query terms each of the message's questions names (its asking clauses,
-    misspellings put right); none when they name none of the question's terms ("cabe
-    todo mundo?" after the party is described): then every term counts in full."""
+    """The query terms each of the message's questions names in its own words (its
+    asking clauses without the statements one that names nothing carries, misspellings
+    put right); none when they name none of the question's terms ("cabe todo mundo?"
+    after the party is described): then every term counts in full."""
     terms = set(build_query(" ".join(asked.topic)).terms)
     named = (
-        frozenset(build_query(" ".join(_read(clause, known).topic)).terms) & terms
-        for clause in asking_clauses(text)
+        frozenset(build_query(" ".join(_read(own, known).topic)).terms) & terms
+        for own in _own_questions(text)
     )
     return tuple(clause for clause in named if clause)
+
+
+def _own_questions(text: str) -> list[str]:
+    """The questions of a message in their own words (`asking_parts`), the two halves of
+    "X ou Y?" apart when Y is a second thing asked ("tem heliponto ou só campo de
+    futebol?" asks two things: each is weighed)."""
+    questions: list[str] = []
+    for _, own in asking_parts(text):
+        split = alternatives(own)
+        questions += [own] if split is None or split[2] else [split[0], split[1]]
+    return questions
+
+
+def _yes_no(question: str) -> bool:
+    """Whether a question asks yes or no: no question word, no figure asked."""
+    found = _WORDS.findall(normalise(question))
+    return not ASKING.intersection(found) and read_question(question).measure is None
 
 
 def _without_generic(asked: Asked) -> Asked:
