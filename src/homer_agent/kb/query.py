@@ -129,7 +129,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "brincar",
         "brinquedo",
         "brinquedos",
+        "filho",
+        "filha",
         "filhos",
+        "filhas",
         "brincarem",
         "brincadeira",
         "criancada",
@@ -212,7 +215,7 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
-    qualquer maior menor cima baixo quiser quisesse durante
+    qualquer maior menor cima baixo quiser quisesse durante cabe cabem caber botar colocar
     mandar mando manda enviar envio envia
     dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns

@@ -611,9 +611,13 @@ def lookup(
     A price, discount or negotiation question goes to the broker (`price_to_broker`), as
     does one about a topic the profile leaves to a broker (unless it asks a fee); then
     the documents are searched for the question's topic words (misspellings put right):
-    no passage, or a topic word no document contains, is `kb_no_passage`; a best passage
-    that covers too little of the question is `kb_low_confidence`; otherwise the passage's
-    sentences that carry the asked-about entity and figure answer (`kb_answered`).
+    no passage is `kb_no_passage`. A question holding words no document contains is
+    weighed (`weigh`: each term by its rarity across the passages, an unknown word by a
+    fixed weight, more in the question's own words than in the lead's statements) and is
+    `kb_no_passage` when no passage covers MIN_SHARE of its weight, or when a yes/no
+    question asks its unknown word itself; a best passage that covers too little of the
+    question is `kb_low_confidence`; otherwise the passage's sentences that carry the
+    asked-about entity and figure answer (`kb_answered`).
 
     A message of several questions the documents do not answer as a whole is asked one
     question at a time: the answered ones answer, and `unanswered` lists the others (a
@@ -756,43 +760,6 @@ def _lookup_one(
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
-    if not similar and result.absent and set(result.absent) <= set(asked.context):
-        # Only the question's purpose or reason is missing ("um mercadinho pra emergência"):
-        # what it asks about is searched without that phrase.
-        kept = tuple(w for w in asked.topic if w not in asked.context)
-        if any(w not in WEAK | GENERIC for w in query_words(" ".join(kept))):
-            asked = replace(asked, topic=kept, context=())
-            result = search(conn, " ".join(kept), k=k, embedder=options.embedder, asked=asked)
-            if not result.passages:
-                return Lookup("broker", "no passage", [], code="kb_no_passage"), stamp
-            best = result.passages[0]
-            similar = best.similarity is not None and best.similarity >= options.min_similarity
-    if not similar and result.absent:
-        # A word no document contains in a question that names enough else ("a construtora
-        # já entregou quantos condomínios? é confiável?", "cabe quanta gente no salão de
-        # festas pro aniversário do meu filho?"): the rest is asked, and answers only when
-        # a passage holds all of it and a quoted sentence names it.
-        narrowed = _without_absent(question, asked, result.absent)
-        if narrowed is not None:
-            found = search(
-                conn, " ".join(narrowed.topic), k=k, embedder=options.embedder, asked=narrowed
-            )
-            top = found.passages[0] if found.passages else None
-            if top is not None and not found.absent and top.terms_matched >= len(found.query.terms):
-                picked = _best_sentences(conn, top, found.query, narrowed)
-                # A yes/no question may ask exactly the word no document holds ("a Casa
-                # Duna tem aquecimento na piscina?"); only a figure asked for and stated
-                # ("quantos condomínios", "cabe quanta gente") answers past a specific one.
-                named = _topic_words(narrowed)
-                specific = [term for term in result.absent if term not in GENERIC]
-                figure = narrowed.measure is not None and any(
-                    _states(narrowed, named, sentence) for sentence in picked
-                )
-                if (figure or not specific) and any(
-                    _names(_strong_words(narrowed), sentence) for sentence in picked
-                ):
-                    lookup = Lookup("answer", "answered", found.passages, picked)
-                    return lookup, stamp
     if not similar and result.absent:
         # A word no document contains: the question is weighed (`weigh`) rather than
         # refused for it, and answers when one passage covers enough of its weight.
@@ -805,9 +772,14 @@ def _lookup_one(
         clauses = [c for c in asking if c & set(weights.unknown)]
         # A yes/no question asks its own word no document has, however much else it names
         # ("a casa Duna de 4 quartos com piscina privativa tem aquecimento na piscina?").
-        yes_no = any(_yes_no(clause) for clause in _own_questions(question))
+        unknown = set(weights.unknown)
+        asked_unknown = unknown.intersection(frozenset().union(*asking))
+        yes_no = any(
+            _yes_no(own) and asked_unknown.intersection(build_query(own).terms)
+            for own in _own_questions(question)
+        )
         if (
-            (yes_no and clauses)
+            yes_no
             or weights.share(best.terms_mask) < MIN_SHARE
             or any(
                 max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
@@ -847,6 +819,8 @@ def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[froze
     put right); none when they name none of the question's terms ("cabe todo mundo?"
     after the party is described): then every term counts in full."""
     terms = set(build_query(" ".join(asked.topic)).terms)
+    # The lead's purpose or reason ("pra eu treinar cedo", "pra conversa") is context too.
+    terms -= set(build_query(" ".join(asked.context)).terms) if asked.context else set()
     named = (
         frozenset(build_query(" ".join(_read(own, known).topic)).terms) & terms
         for own in _own_questions(text)
@@ -883,12 +857,6 @@ def _without_generic(asked: Asked) -> Asked:
     return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
-ABSENT_SHARE: Final = 3
-"""A question may hold one word no document contains per this many words that name
-something the documents do (and at least this many): "tem quadra de tênis de saibro?"
-names too little besides "saibro" to be answered without it."""
-
-
 def _strong_words(asked: Asked | str) -> tuple[str, ...]:
     """The topic words (of a question read, or of a text) that name a particular thing:
     not the words nearly every passage shares, the development's name, generic words or
@@ -897,31 +865,6 @@ def _strong_words(asked: Asked | str) -> tuple[str, ...]:
     text = asked if isinstance(asked, str) else " ".join(asked.topic)
     found = (REWRITE.get(w, w) for w in query_words(text))
     return tuple(dict.fromkeys(w for w in found if w not in skip and not w.isdigit()))
-
-
-def _names_enough(words: tuple[str, ...], missing: set[str]) -> bool:
-    """Whether words name enough besides the missing ones (see ABSENT_SHARE)."""
-    absent = sum(1 for w in words if w in missing)
-    present = len(words) - absent
-    return present >= ABSENT_SHARE and present >= ABSENT_SHARE * absent
-
-
-def _without_absent(question: str, asked: Asked, absent: list[str]) -> Asked | None:
-    """The question without the words no document contains, when it names enough else (see
-    ABSENT_SHARE), and so does each question of the message that holds one ("... ou só no
-    clube? e a piscina tem aquecimento?" asks the heating on its own); None when a whole
-    synonym group is absent or too little is left."""
-    missing = set(absent)
-    if not all(term.isalnum() for term in missing):
-        return None
-    if not _names_enough(_strong_words(asked), missing):
-        return None
-    for clause in asking_clauses(question):
-        words = _strong_words(clause)
-        if missing & set(words) and not _names_enough(words, missing):
-            return None
-    kept = tuple(w for w in asked.topic if w not in missing)
-    return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
 def kb_reason(tool: str | None, content: object) -> KbReason | None:

@@ -521,9 +521,11 @@ def read_question(text: str) -> Asked:
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
 
-_CONTEXT: Final = re.compile(r"(?<!\bda )(?<!\bde )\b(?:para|porque)\b([^.!?;:,\n]*)")
-"""A purpose or a reason: "para" (not "dá pra", "tem como") or "porque", to the clause's
-end or to where a question starts again."""
+_CONTEXT: Final = re.compile(
+    r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
+)
+"""A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
+"porque", "se eu comprar", to the clause's end or to where a question starts again."""
 _RESUMES: Final = re.compile(
     r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
     r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
