@@ -42,7 +42,8 @@ DELETE FROM kb_chunks WHERE id = ANY (sqlc.arg(ids)::bigint[]);
 -- Full-text search: the passages matching `match` (a to_tsquery expression of plain
 -- words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
 -- the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
--- rank, the passages containing more of the terms come first, then the higher rank.
+-- rank, the passages containing more of the terms come first, then the higher rank;
+-- `terms_mask` says which terms each contains (term n is bit n-1).
 -- `stamp` is the index's state, as KbIndexState has it: cached vocabularies check it.
 WITH q AS (
     SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
@@ -64,6 +65,9 @@ WITH q AS (
 SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
        (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
            AS terms_matched,
+       (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
+        FROM unnest(r.terms) WITH ORDINALITY AS t (term, n)
+        WHERE r.tsv @@ t.term)::bigint AS terms_mask,
        r.stamp::text AS stamp
 FROM ranked r
 JOIN kb_documents d ON d.id = r.document_id
@@ -153,3 +157,17 @@ SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks),
            SELECT word::text
            FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')
        )::text[] AS words;
+
+-- name: TermDocumentFrequencies :many
+-- For each term (a to_tsquery expression), how many passages contain it (in their own
+-- heading or their body), and how many passages there are: the rarity that weighs a
+-- question's terms (kb.search). Terms made only of stop words come back with
+-- `passages` = `total` (they say nothing).
+SELECT t.term::text AS term,
+       CASE WHEN numnode(to_tsquery('portuguese', kb_unaccent(t.term))) = 0
+            THEN (SELECT count(*) FROM kb_chunks)
+            ELSE (SELECT count(*) FROM kb_chunks c
+                  WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))
+       END::int AS passages,
+       (SELECT count(*) FROM kb_chunks)::int AS total
+FROM unnest(sqlc.arg(terms)::text[]) AS t (term);

@@ -11,8 +11,9 @@ question, and never invent a figure.
 First runs and after their fixes (answerable carried, broker line, invented): 2026-12-06c
 12/20 then 20/20; 2026-12-06d 11/20 then 19/20 (20/20 with the 07e fix); 2026-12-07e
 16/20, 5/5, 1 invented (a visit question taken as a call request, `ptbr/facts.py`'s),
-then 20/20, 5/5, the same 1 (docs/knowledge-base.md tells what decided each miss and the
-method that fixed them).
+then 20/20, 5/5, the same 1; 2026-12-07f 11/20, 5/5, 0 (eight broker lines for one word
+of the lead's life no document holds), then 18/20, 5/5, 0 with the scored decision
+(docs/knowledge-base.md tells what decided each miss and the method that fixed them).
 """
 
 from __future__ import annotations

@@ -177,7 +177,11 @@ def test_laughter_ends_what_came_before_it() -> None:
     [
         ("tem academia no clube pra eu treinar cedo?", ("eu", "treinar", "cedo")),
         ("preciso de van escolar porque trabalho longe", ("trabalho",)),
-        ("se eu quiser morar la pra sempre posso ter cachorro?", ("sempre",)),
+        # The lead's own condition ("se eu ...") is context as well.
+        (
+            "se eu quiser morar la pra sempre posso ter cachorro?",
+            ("quiser", "morar", "la", "para", "sempre"),
+        ),
         ("da pra visitar a casa decorada no sabado?", ()),
         ("tem como ir de onibus?", ()),
         # What the thing must serve is asked about: not context.

@@ -203,6 +203,9 @@ SEARCH_CHUNKS: Final = """WITH q AS (
 SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
        (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
            AS terms_matched,
+       (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
+        FROM unnest(r.terms) WITH ORDINALITY AS t (term, n)
+        WHERE r.tsv @@ t.term)::bigint AS terms_mask,
        r.stamp::text AS stamp
 FROM ranked r
 JOIN kb_documents d ON d.id = r.document_id
@@ -270,6 +273,15 @@ KB_VOCABULARY: Final = """SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks)
            SELECT word::text
            FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')
        )::text[] AS words"""
+
+TERM_DOCUMENT_FREQUENCIES: Final = """SELECT t.term::text AS term,
+       CASE WHEN numnode(to_tsquery('portuguese', kb_unaccent(t.term))) = 0
+            THEN (SELECT count(*) FROM kb_chunks)
+            ELSE (SELECT count(*) FROM kb_chunks c
+                  WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))
+       END::int AS passages,
+       (SELECT count(*) FROM kb_chunks)::int AS total
+FROM unnest($1::text[]) AS t (term)"""
 
 ARCHIVE_MESSAGES: Final = """INSERT INTO lead_messages (lead_id, first_message_id, messages)
 VALUES ($1, $2, $3)
@@ -748,6 +760,7 @@ class SearchChunksRow(BaseModel):
     body: str
     score: float
     terms_matched: int
+    terms_mask: int
     stamp: str
 
 
@@ -878,6 +891,24 @@ class KbVocabularyRow(BaseModel):
 
     stamp: str
     words: list[str]
+
+
+class TermDocumentFrequenciesParams(BaseModel):
+    """Parameters of ``TermDocumentFrequencies`` (kb.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    terms: list[str]
+
+
+class TermDocumentFrequenciesRow(BaseModel):
+    """A result row of ``TermDocumentFrequencies``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    term: str
+    passages: int
+    total: int
 
 
 class ArchiveMessagesParams(BaseModel):
@@ -1618,7 +1649,8 @@ class Querier:
         """Full-text search: the passages matching `match` (a to_tsquery expression of plain
         words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
         the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
-        rank, the passages containing more of the terms come first, then the higher rank.
+        rank, the passages containing more of the terms come first, then the higher rank;
+        `terms_mask` says which terms each contains (term n is bit n-1).
         `stamp` is the index's state, as KbIndexState has it: cached vocabularies check it.
         """
         params = SearchChunksParams(max_rows=max_rows, query=query, match=match, terms=terms)
@@ -1714,6 +1746,17 @@ class Querier:
         with psycopg.RawCursor(self._conn, row_factory=class_row(KbVocabularyRow)) as cur:
             cur.execute(KB_VOCABULARY)
             return cur.fetchone()
+
+    def term_document_frequencies(self, *, terms: list[str]) -> list[TermDocumentFrequenciesRow]:
+        """For each term (a to_tsquery expression), how many passages contain it (in their own
+        heading or their body), and how many passages there are: the rarity that weighs a
+        question's terms (kb.search). Terms made only of stop words come back with
+        `passages` = `total` (they say nothing).
+        """
+        params = TermDocumentFrequenciesParams(terms=terms)
+        with psycopg.RawCursor(self._conn, row_factory=class_row(TermDocumentFrequenciesRow)) as cur:
+            cur.execute(TERM_DOCUMENT_FREQUENCIES, (params.terms,))
+            return cur.fetchall()
 
     def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:
         """Idempotent: a batch archived again (a turn retried after a crash) replaces the first."""

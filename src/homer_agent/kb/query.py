@@ -129,7 +129,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "brincar",
         "brinquedo",
         "brinquedos",
+        "filho",
+        "filha",
         "filhos",
+        "filhas",
         "brincarem",
         "brincadeira",
         "criancada",
@@ -170,7 +173,17 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "planejada",
         "planejadas",
     ),
-    ("permitido", "permitida", "permitidos", "permite", "proibido", "liberado", "aceita"),
+    (
+        "permitido",
+        "permitida",
+        "permitidos",
+        "permite",
+        "proibido",
+        "liberado",
+        "aceita",
+        "deixa",
+        "deixam",
+    ),
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
@@ -197,11 +210,12 @@ FILLER: Final = frozenset(
     outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
     legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
     ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
-    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media
+    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
+    qualquer maior menor cima baixo quiser quisesse durante cabe cabem caber botar colocar
     mandar mando manda enviar envio envia
     dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns

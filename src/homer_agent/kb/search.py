@@ -11,6 +11,7 @@ with its most relevant sentences picked out.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Final, Literal
@@ -35,11 +36,13 @@ from homer_agent.kb.query import (
 from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.questions import (
+    ASKING,
     QUESTION_WORDS,
     SLANG,
     Asked,
     alternatives,
     asking_clauses,
+    asking_parts,
     correct,
     figure_kinds,
     normalise,
@@ -49,15 +52,18 @@ from homer_agent.ptbr.text import fold
 
 __all__ = [
     "MIN_COVERAGE",
+    "MIN_SHARE",
     "RRF_K",
     "Lookup",
     "Passage",
     "SearchOptions",
     "SearchResult",
+    "Weights",
     "broker_topic",
     "kb_reason",
     "lookup",
     "search",
+    "weigh",
 ]
 
 RRF_K: Final = 60
@@ -68,7 +74,23 @@ RERANK_CANDIDATES: Final = 8
 """Passages full-text search reorders (`_rerank`) before keeping the best `k`."""
 MIN_COVERAGE: Final = 0.5
 """Share of the question's concepts the best passage must contain to answer it."""
+MIN_SHARE: Final = 0.55
+"""Share of the question's weight (see `weigh`) the best passage must cover to answer it."""
+UNKNOWN_WEIGHT: Final = 0.5
+"""The weight of a word no passage contains, outside the message's questions (or in a
+message whose questions name nothing): about the rarity of a word half the passages hold
+(ln(27 / 13.5) = 0.7 over the example's 26 passages), so a stray word of the lead's life
+("tenho uma hilux", "uns 100 convidados") weighs less than the rare words that name what
+is asked, while a message made mostly of such words still gets the broker line."""
+ASKED_UNKNOWN_WEIGHT: Final = 3.0
+"""The weight of a word no passage contains in a clause that asks ("a piscina é
+aquecida?"): what is asked, most likely; as much as a word one passage holds."""
+CONTEXT_WEIGHT: Final = 0.25
+"""The factor of a term named only outside the message's questions ("tenho uma hilux e
+minha mulher um hb20, cabe os dois carros na garagem?"): the lead's circumstances."""
 MAX_SENTENCES: Final = 2
+MAX_TERMS: Final = 62
+"""Terms a passage's terms mask holds (a bigint's bits)."""
 _WORDS: Final = re.compile(r"[a-z0-9²]+")
 DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 """Words naming the development itself: in every passage's subject, so no passage's own."""
@@ -105,6 +127,8 @@ class Passage:
     """Full-text rank (`ts_rank_cd`, normalised to 0–1), or the RRF score when hybrid."""
     terms_matched: int = 0
     """How many of the question's concepts the passage contains (full text)."""
+    terms_mask: int = 0
+    """Which of the question's terms the passage contains (term n is bit n-1)."""
     similarity: float | None = None
     """Cosine similarity to the question, when embeddings are configured."""
 
@@ -148,7 +172,7 @@ def search(
     query = build_query(question)
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
-    terms = list(query.terms)
+    terms = list(query.terms[:MAX_TERMS])
     fts = (
         q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
         if query
@@ -167,7 +191,13 @@ def search(
         absent = q.absent_terms(terms=list(query.word_terms))
     by_id = {
         row.id: Passage(
-            row.id, row.document, row.heading_path, row.body, row.score, row.terms_matched
+            row.id,
+            row.document,
+            row.heading_path,
+            row.body,
+            row.score,
+            row.terms_matched,
+            row.terms_mask,
         )
         for row in fts
     }
@@ -194,11 +224,83 @@ def search(
             by_id[chunk_id].body,
             fused[chunk_id],
             by_id[chunk_id].terms_matched,
+            by_id[chunk_id].terms_mask,
             similarity.get(chunk_id),
         )
         for chunk_id in best
     ]
     return SearchResult(query, passages, absent, hybrid=True, stamp=stamp)
+
+
+_FIGURE_TERM: Final = re.compile(r"\d+[a-z]{0,2}\d*")
+"""A term that is a figure ("15", "100", "15h", "10h30"): a lead's own figure names no
+thing, so one no document states weighs nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What each of a question's terms weighs: its rarity across the passages (IDF), a
+    fixed moderate weight for a word no passage contains, less outside the questions."""
+
+    weights: tuple[float, ...]
+    """One per term of the query, in order."""
+    unknown: tuple[str, ...] = ()
+    """The words no passage contains."""
+    unknown_weight: float = 0.0
+    """What those words weigh together."""
+
+    terms: tuple[str, ...] = ()
+    """The query's terms, in order."""
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights)
+
+    def share(self, mask: int, only: frozenset[str] | None = None) -> float:
+        """The share of the question's weight (of the terms `only`, when given) a passage
+        covers by its terms mask (1 when they weigh nothing)."""
+        kept = [
+            (i, w)
+            for i, w in enumerate(self.weights)
+            if only is None or (i < len(self.terms) and self.terms[i] in only)
+        ]
+        total = sum(w for _, w in kept)
+        covered = sum(w for i, w in kept if mask >> i & 1)
+        return covered / total if total > 0 else 1.0
+
+
+def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = frozenset()) -> Weights:
+    """The weight of each of the query's terms. A term in k of the N passages weighs
+    ln((N + 1) / (k + 0.5)) (the words every passage has weigh next to nothing), and
+    CONTEXT_WEIGHT as much when the message names it only outside its questions
+    (`asking`: the terms its asking clauses name; empty when they name none). A word no
+    passage contains weighs ASKED_UNKNOWN_WEIGHT in a question, UNKNOWN_WEIGHT elsewhere;
+    a figure none states ("100 convidados", "15h"), nothing, and one they state,
+    CONTEXT_WEIGHT as much as its rarity."""
+    if not query:
+        return Weights(())
+    rows = {
+        row.term: row for row in Querier(conn).term_document_frequencies(terms=list(query.terms))
+    }
+    weights: list[float] = []
+    unknown: list[str] = []
+    unknown_weight = 0.0
+    for term in query.terms:
+        row = rows.get(term)
+        if row is None or row.passages == 0:
+            asked = term in asking
+            weight = ASKED_UNKNOWN_WEIGHT if asked else UNKNOWN_WEIGHT
+            weight = 0.0 if _FIGURE_TERM.fullmatch(term) else weight
+        else:
+            weight = math.log((row.total + 1) / (row.passages + 0.5))
+            # A figure qualifies what is asked ("o sobrado de 4 quartos"), names nothing.
+            if (asking and term not in asking) or _FIGURE_TERM.fullmatch(term):
+                weight *= CONTEXT_WEIGHT
+        if (row is None or row.passages == 0) and weight > 0:
+            unknown.append(term)
+            unknown_weight += weight
+        weights.append(weight)
+    return Weights(tuple(weights), tuple(unknown), unknown_weight, query.terms)
 
 
 def broker_topic(question: str, topics: tuple[str, ...]) -> str | None:
@@ -509,9 +611,13 @@ def lookup(
     A price, discount or negotiation question goes to the broker (`price_to_broker`), as
     does one about a topic the profile leaves to a broker (unless it asks a fee); then
     the documents are searched for the question's topic words (misspellings put right):
-    no passage, or a topic word no document contains, is `kb_no_passage`; a best passage
-    that covers too little of the question is `kb_low_confidence`; otherwise the passage's
-    sentences that carry the asked-about entity and figure answer (`kb_answered`).
+    no passage is `kb_no_passage`. A question holding words no document contains is
+    weighed (`weigh`: each term by its rarity across the passages, an unknown word by a
+    fixed weight, more in the question's own words than in the lead's statements) and is
+    `kb_no_passage` when no passage covers MIN_SHARE of its weight, or when a yes/no
+    question asks its unknown word itself; a best passage that covers too little of the
+    question is `kb_low_confidence`; otherwise the passage's sentences that carry the
+    asked-about entity and figure answer (`kb_answered`).
 
     A message of several questions the documents do not answer as a whole is asked one
     question at a time: the answered ones answer, and `unanswered` lists the others (a
@@ -547,8 +653,15 @@ def _lookup_message(
     """`lookup` against the vocabulary `known`, with the index stamp the first search saw."""
 
     def one(text: str) -> tuple[Lookup, str | None]:
+        asked = _read(text, known)
         return _lookup_one(
-            conn, text, _read(text, known), broker_topics=broker_topics, options=options, k=k
+            conn,
+            text,
+            asked,
+            _asking_terms(text, asked, known),
+            broker_topics=broker_topics,
+            options=options,
+            k=k,
         )
 
     found, stamp = one(question)
@@ -601,13 +714,14 @@ def _lookup_one(
     conn: Connection[DictRow],
     question: str,
     asked: Asked,
+    asking: tuple[frozenset[str], ...],
     *,
     broker_topics: tuple[str, ...],
     options: SearchOptions,
     k: int,
 ) -> tuple[Lookup, str | None]:
     """`lookup` for one question already read, with the index stamp the search saw (None
-    when it searched nothing)."""
+    when it searched nothing); `asking` are the terms its asking clauses name."""
     if asked.price:
         topic = broker_topic(question, broker_topics)
         reason = f"broker topic: {topic}" if topic else "price question"
@@ -646,47 +760,35 @@ def _lookup_one(
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     best = result.passages[0]
     similar = best.similarity is not None and best.similarity >= options.min_similarity
-    if not similar and result.absent and set(result.absent) <= set(asked.context):
-        # Only the question's purpose or reason is missing ("um mercadinho pra emergência"):
-        # what it asks about is searched without that phrase.
-        kept = tuple(w for w in asked.topic if w not in asked.context)
-        if any(w not in WEAK | GENERIC for w in query_words(" ".join(kept))):
-            asked = replace(asked, topic=kept, context=())
-            result = search(conn, " ".join(kept), k=k, embedder=options.embedder, asked=asked)
-            if not result.passages:
-                return Lookup("broker", "no passage", [], code="kb_no_passage"), stamp
-            best = result.passages[0]
-            similar = best.similarity is not None and best.similarity >= options.min_similarity
     if not similar and result.absent:
-        # A word no document contains in a question that names enough else ("a construtora
-        # já entregou quantos condomínios? é confiável?", "cabe quanta gente no salão de
-        # festas pro aniversário do meu filho?"): the rest is asked, and answers only when
-        # a passage holds all of it and a quoted sentence names it.
-        narrowed = _without_absent(question, asked, result.absent)
-        if narrowed is not None:
-            found = search(
-                conn, " ".join(narrowed.topic), k=k, embedder=options.embedder, asked=narrowed
+        # A word no document contains: the question is weighed (`weigh`) rather than
+        # refused for it, and answers when one passage covers enough of its weight.
+        # Each question of the message holding such a word is weighed on its own too ("...
+        # ou só no clube? e a piscina tem aquecimento?" asks the heating by itself).
+        weights = weigh(conn, result.query, frozenset().union(*asking))
+        best = max(result.passages, key=lambda p: weights.share(p.terms_mask))
+        if weights.share(best.terms_mask) <= weights.share(result.passages[0].terms_mask):
+            best = result.passages[0]
+        clauses = [c for c in asking if c & set(weights.unknown)]
+        # A yes/no question asks its own word no document has, however much else it names
+        # ("a casa Duna de 4 quartos com piscina privativa tem aquecimento na piscina?").
+        unknown = set(weights.unknown)
+        asked_unknown = unknown.intersection(frozenset().union(*asking))
+        yes_no = any(
+            _yes_no(own) and asked_unknown.intersection(build_query(own).terms)
+            for own in _own_questions(question)
+        )
+        if (
+            yes_no
+            or weights.share(best.terms_mask) < MIN_SHARE
+            or any(
+                max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
+                for clause in clauses
             )
-            top = found.passages[0] if found.passages else None
-            if top is not None and not found.absent and top.terms_matched >= len(found.query.terms):
-                picked = _best_sentences(conn, top, found.query, narrowed)
-                # A yes/no question may ask exactly the word no document holds ("a Casa
-                # Duna tem aquecimento na piscina?"); only a figure asked for and stated
-                # ("quantos condomínios", "cabe quanta gente") answers past a specific one.
-                named = _topic_words(narrowed)
-                specific = [term for term in result.absent if term not in GENERIC]
-                figure = narrowed.measure is not None and any(
-                    _states(narrowed, named, sentence) for sentence in picked
-                )
-                if (figure or not specific) and any(
-                    _names(_strong_words(narrowed), sentence) for sentence in picked
-                ):
-                    lookup = Lookup("answer", "answered", found.passages, picked)
-                    return lookup, stamp
-    if not similar:
-        if result.absent:
+        ):
             reason = "not in the documents: " + ", ".join(result.absent)
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
+    elif not similar:
         coverage = best.terms_matched / max(len(result.query.terms), 1)
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
@@ -711,6 +813,38 @@ def _lookup_one(
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
 
 
+def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The query terms each of the message's questions names in its own words (its
+    asking clauses without the statements one that names nothing carries, misspellings
+    put right); none when they name none of the question's terms ("cabe todo mundo?"
+    after the party is described): then every term counts in full."""
+    terms = set(build_query(" ".join(asked.topic)).terms)
+    # The lead's purpose or reason ("pra eu treinar cedo", "pra conversa") is context too.
+    terms -= set(build_query(" ".join(asked.context)).terms) if asked.context else set()
+    named = (
+        frozenset(build_query(" ".join(_read(own, known).topic)).terms) & terms
+        for own in _own_questions(text)
+    )
+    return tuple(clause for clause in named if clause)
+
+
+def _own_questions(text: str) -> list[str]:
+    """The questions of a message in their own words (`asking_parts`), the two halves of
+    "X ou Y?" apart when Y is a second thing asked ("tem heliponto ou só campo de
+    futebol?" asks two things: each is weighed)."""
+    questions: list[str] = []
+    for _, own in asking_parts(text):
+        split = alternatives(own)
+        questions += [own] if split is None or split[2] else [split[0], split[1]]
+    return questions
+
+
+def _yes_no(question: str) -> bool:
+    """Whether a question asks yes or no: no question word, no figure asked."""
+    found = _WORDS.findall(normalise(question))
+    return not ASKING.intersection(found) and read_question(question).measure is None
+
+
 def _without_generic(asked: Asked) -> Asked:
     """The question without its generic words ("opções", "espaço", "área") when it names
     a particular thing besides: "quais são as opções de lazer?" asks about leisure, and
@@ -723,12 +857,6 @@ def _without_generic(asked: Asked) -> Asked:
     return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
-ABSENT_SHARE: Final = 3
-"""A question may hold one word no document contains per this many words that name
-something the documents do (and at least this many): "tem quadra de tênis de saibro?"
-names too little besides "saibro" to be answered without it."""
-
-
 def _strong_words(asked: Asked | str) -> tuple[str, ...]:
     """The topic words (of a question read, or of a text) that name a particular thing:
     not the words nearly every passage shares, the development's name, generic words or
@@ -737,31 +865,6 @@ def _strong_words(asked: Asked | str) -> tuple[str, ...]:
     text = asked if isinstance(asked, str) else " ".join(asked.topic)
     found = (REWRITE.get(w, w) for w in query_words(text))
     return tuple(dict.fromkeys(w for w in found if w not in skip and not w.isdigit()))
-
-
-def _names_enough(words: tuple[str, ...], missing: set[str]) -> bool:
-    """Whether words name enough besides the missing ones (see ABSENT_SHARE)."""
-    absent = sum(1 for w in words if w in missing)
-    present = len(words) - absent
-    return present >= ABSENT_SHARE and present >= ABSENT_SHARE * absent
-
-
-def _without_absent(question: str, asked: Asked, absent: list[str]) -> Asked | None:
-    """The question without the words no document contains, when it names enough else (see
-    ABSENT_SHARE), and so does each question of the message that holds one ("... ou só no
-    clube? e a piscina tem aquecimento?" asks the heating on its own); None when a whole
-    synonym group is absent or too little is left."""
-    missing = set(absent)
-    if not all(term.isalnum() for term in missing):
-        return None
-    if not _names_enough(_strong_words(asked), missing):
-        return None
-    for clause in asking_clauses(question):
-        words = _strong_words(clause)
-        if missing & set(words) and not _names_enough(words, missing):
-            return None
-    kept = tuple(w for w in asked.topic if w not in missing)
-    return replace(asked, topic=kept, context=tuple(w for w in asked.context if w in kept))
 
 
 def kb_reason(tool: str | None, content: object) -> KbReason | None:

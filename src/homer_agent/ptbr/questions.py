@@ -27,6 +27,7 @@ __all__ = [
     "Measure",
     "alternatives",
     "asking_clauses",
+    "asking_parts",
     "correct",
     "figure_kinds",
     "normalise",
@@ -382,11 +383,13 @@ _ASKING_WORDS: Final = ASKING | {"mais", "menos"}
 _PERMISSION_WORDS: Final = frozenset(
     """
     pode podem posso podemos permitido permitida permitidos permitidas liberado liberada
-    liberados liberadas proibido proibida aceita aceitam rola tranquilo normal
+    liberados liberadas proibido proibida aceita aceitam rola tranquilo normal deixa deixam
+    cabe cabem aberto aberta funciona todo toda mundo esta estao condominio
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
-"""Words that ask whether a thing is allowed and name no thing: "tenho 2 cachorros, pode?"
-asks about what came before."""
+"""Words that ask whether a thing is allowed, fits or is open, and name no thing: "tenho
+2 cachorros, pode?", "uns 100 convidados, cabe todo mundo?", "domingo, vai tá aberto?"
+ask about what came before."""
 
 
 def _names_something(clause: str) -> bool:
@@ -404,10 +407,24 @@ def _names_something(clause: str) -> bool:
 def asking_clauses(text: str) -> list[str]:
     """The parts of a message put as questions, normalised and cut where the question
     starts: a clause ending with "?", opening like a question ("tem", "qual", "quanto",
-    "a casa tem ...") or holding a question cue ("queria saber se", "quantos")."""
-    out: list[str] = []
+    "a casa tem ...") or holding a question cue ("queria saber se", "quantos"). A
+    question that names nothing ("vai tá aberto?") carries the statements before it."""
+    return [f"{before} {asked}" if before else asked for before, asked in asking_parts(text)]
+
+
+_BACK: Final = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
+"""Words that point back to one thing named before the question ("o terreno dele"); the
+plural ones point as often to a company named in the question itself ("a primeira obra
+deles")."""
+
+
+def asking_parts(text: str) -> list[tuple[str, str]]:
+    """`asking_clauses` as (the statements a question that names nothing asks about, the
+    question itself): "domingo depois do almoço, tipo 15h, vai tá aberto?" asks about
+    the visit on Sunday, and its own words are "vai tá aberto?"."""
+    out: list[tuple[str, str]] = []
     cue_before = False
-    previous = ""
+    previous: list[str] = []
     for raw in _SPLIT.findall(normalise(text)):
         clause = raw.strip()
         if not clause:
@@ -419,20 +436,24 @@ def asking_clauses(text: str) -> list[str]:
         if intro:
             cue_before = True
             continue
-        if (cue_before or _asks(clause)) and not _names_something(body) and previous:
-            # "e o condomínio, sai por quanto?": the question's subject came before it.
-            body = f"{previous} {body}"
-            clause = body
-        previous = "" if _asks(clause) else body
-        if cue_before or _asks(clause):
+        asks = cue_before or _asks(clause)
+        before = ""
+        if asks and previous and (not _names_something(body) or _BACK.search(body)):
+            # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
+            # é de quantos metros?": the question's subject came before it.
+            before = ", ".join(previous)
+        previous = [] if asks else [*previous, body]
+        if asks:
             cue = _REQUEST.search(body)
             start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
             asked = body[start:]
             asked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
             asked = re.sub(r"^se\s+", "", asked)
-            out.append(asked.strip(" ,;:"))
+            asked = asked.strip(" ,;:")
+            if asked:
+                out.append((before, asked))
         cue_before = False
-    return [clause for clause in out if clause]
+    return out
 
 
 _COMPLEMENT: Final = re.compile(
@@ -500,9 +521,11 @@ def read_question(text: str) -> Asked:
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
 
-_CONTEXT: Final = re.compile(r"(?<!\bda )(?<!\bde )\b(?:para|porque)\b([^.!?;:,\n]*)")
-"""A purpose or a reason: "para" (not "dá pra", "tem como") or "porque", to the clause's
-end or to where a question starts again."""
+_CONTEXT: Final = re.compile(
+    r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
+)
+"""A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
+"porque", "se eu comprar", to the clause's end or to where a question starts again."""
 _RESUMES: Final = re.compile(
     r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
     r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
