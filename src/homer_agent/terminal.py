@@ -133,8 +133,12 @@ class _AgentLoader:
 
     def _load(self) -> Agent:
         from homer_agent.agent import load_agent
+        from homer_agent.startup import resume_gc
 
-        return load_agent(self.settings, self.pool, self.profile, self.notify, self.kb)
+        try:
+            return load_agent(self.settings, self.pool, self.profile, self.notify, self.kb)
+        finally:
+            resume_gc()  # start-up is over: the chat may run for hours
 
     def session(self, key: str, lead: Lead | None = None) -> Session:
         """The session for a key (or for the lead already read), once the agent has loaded."""

@@ -177,6 +177,11 @@ def test_bench_startup_quick() -> None:
             assert series["runs"] == 1
             assert series["exit_codes"] == [0]
             _dist(series["to_prompt_s"])
+    assert set(result["commands"]) == set(bench_startup.COMMANDS)
+    for command in result["commands"].values():
+        assert command["runs"] == 1
+        _dist(command["wall_s"])
+        _dist(command["cpu_s"])
 
 
 def test_bench_sentiment_quick() -> None:

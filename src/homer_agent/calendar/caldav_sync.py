@@ -18,15 +18,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from caldav.davclient import DAVClient
-from caldav.lib.error import AuthorizationError, NotFoundError
 from psycopg import Connection
 from psycopg.rows import DictRow
 
 from homer_agent import metrics
 from homer_agent.brief import notes_lines, notes_of
 from homer_agent.calendar.booking import CalendarUnavailableError
-from homer_agent.calendar.events import LeadCard, calendar_of, call_event
 from homer_agent.calendar.hours import Interval
 from homer_agent.config import Settings
 from homer_agent.db.models import CallEvent, Lead
@@ -62,6 +59,10 @@ class BrokerCalendar:
     def __init__(
         self, url: str, *, username: str | None, password: str | None, timeout: float
     ) -> None:
+        # The CalDAV client (and its HTTP stack) loads only when a calendar is configured:
+        # every chat imports this module through the tools.
+        from caldav.davclient import DAVClient
+
         self.url = url if url.endswith("/") else url + "/"
         self._client = DAVClient(
             url=self.url, username=username, password=password, timeout=math.ceil(timeout)
@@ -82,6 +83,8 @@ class BrokerCalendar:
         )
 
     def _fail(self, action: str, exc: Exception) -> CalendarUnavailableError:
+        from caldav.lib.error import AuthorizationError
+
         if isinstance(exc, AuthorizationError):
             return CalendarUnavailableError(
                 f"calendar {self.url}: {action} refused the credentials: check "
@@ -116,6 +119,8 @@ class BrokerCalendar:
 
     def delete(self, uid: str) -> None:
         """Delete the event with this UID; one already gone counts as deleted."""
+        from caldav.lib.error import NotFoundError
+
         try:
             event = self._calendar.get_event_by_uid(uid)
         except NotFoundError:
@@ -237,6 +242,8 @@ def push_pending(
 def _push(
     q: Querier, calendar: BrokerCalendar, row: CallEvent, profile: Profile, length: timedelta
 ) -> None:
+    from homer_agent.calendar.events import LeadCard, calendar_of, call_event
+
     if row.state == "deleted" or row.lead_id is None:
         calendar.delete(row.uid)
         return
