@@ -4,6 +4,7 @@ run each turn through `Session` with it (see session.py)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import random
 import threading
@@ -309,6 +310,24 @@ class Agent:
         return True
 
 
+# The cyclic collector's thresholds once an agent runs (Python's default: 700, 10, 10). A turn
+# allocates and frees many short-lived containers (messages, state dicts, rows); with 700
+# the youngest generation was collected about 370 times in a 50 sessions × 20 turns run.
+GC_THRESHOLDS: Final = (10_000, 10, 10)
+_collector_settled = threading.Event()
+
+
+def settle_collector() -> None:
+    """Once per process, when the first agent is built: what exists by then (modules,
+    lexicons, the agent) lives until exit, so it is frozen out of the collector's passes, and
+    the youngest generation is collected every GC_THRESHOLDS[0] net allocations."""
+    if _collector_settled.is_set():
+        return
+    _collector_settled.set()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def build_agent(
     *,
     pool: Pool,
@@ -328,7 +347,7 @@ def build_agent(
     `make_chat_model`'s `whole_replies`); the turns whose tokens are read ask.
     """
     checkpointer = TurnSaver(pool)
-    return Agent(
+    agent = Agent(
         pool=pool,
         model=model.bind_tools(TOOLS),
         token_model=model.bind_tools(TOOLS, stream=True) if streams_on_request else None,
@@ -342,6 +361,8 @@ def build_agent(
         calendar=calendar,
         webhook=webhook,
     )
+    settle_collector()
+    return agent
 
 
 def load_agent(
