@@ -14,7 +14,7 @@ or neighbourhood in any message. A lead column that differs from its own script
 without being another lead's is a "fact mismatch" (the offline model misread a
 message), reported apart.
 
-The collector: building our agent tunes it for the process (agent.settle_collector); the
+The collector: building our agent tunes it for the process (startup.settle_collector); the
 stock baseline, run after ours, runs with CPython's default thresholds and nothing frozen,
 as a stock app would.
 
@@ -190,7 +190,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     turns = QUICK_TURNS if quick else TURNS
     our = _scenario(ours, open_our_pool, sessions, turns)
     # The stock app does not tune the collector: the baseline runs with Python's default
-    # thresholds and nothing frozen, whatever building our agent set (agent.settle_collector).
+    # thresholds and nothing frozen, whatever building our agent set (startup.settle_collector).
     thresholds = gc.get_threshold()
     gc.unfreeze()
     gc.set_threshold(*STOCK_GC_THRESHOLDS)

@@ -4,7 +4,6 @@ run each turn through `Session` with it (see session.py)."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import random
 import threading
@@ -41,6 +40,7 @@ from homer_agent.kb.search import SearchOptions
 from homer_agent.leads import thread_id
 from homer_agent.models.fallback import Fallback
 from homer_agent.profile import Profile
+from homer_agent.startup import settle_collector
 from homer_agent.state import ChatRunnable
 from homer_agent.tools import TOOLS
 
@@ -308,24 +308,6 @@ class Agent:
             log.info("could not prune checkpoints: %s", type(exc).__name__)
             return False
         return True
-
-
-# The cyclic collector's thresholds once an agent runs (Python's default: 700, 10, 10). A turn
-# allocates and frees many short-lived containers (messages, state dicts, rows); with 700
-# the youngest generation was collected about 370 times in a 50 sessions × 20 turns run.
-GC_THRESHOLDS: Final = (10_000, 10, 10)
-_collector_settled = threading.Event()
-
-
-def settle_collector() -> None:
-    """Once per process, when the first agent is built: what exists by then (modules,
-    lexicons, the agent) lives until exit, so it is frozen out of the collector's passes, and
-    the youngest generation is collected every GC_THRESHOLDS[0] net allocations."""
-    if _collector_settled.is_set():
-        return
-    _collector_settled.set()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def build_agent(

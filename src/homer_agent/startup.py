@@ -1,4 +1,7 @@
-"""The `homer-agent` console script: start-up without the cyclic garbage collector.
+"""The cyclic garbage collector's policy, in one place: paused during the console script's
+start-up, settled once an agent runs.
+
+The `homer-agent` console script starts without the cyclic garbage collector.
 
 A command's start-up allocates about a million objects (LangChain's and pydantic's classes,
 the lexicons) that live until the process exits, and the collector's passes over that
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import Final
 
 # Set while the collector is off because of pause_gc (resume_gc may run on another thread).
 _PAUSED = threading.Event()
@@ -30,6 +34,24 @@ def resume_gc() -> None:
         _PAUSED.clear()
         gc.freeze()
         gc.enable()
+
+
+# The cyclic collector's thresholds once an agent runs (Python's default: 700, 10, 10). A turn
+# allocates and frees many short-lived containers (messages, state dicts, rows); with 700
+# the youngest generation was collected about 370 times in a 50 sessions × 20 turns run.
+GC_THRESHOLDS: Final = (10_000, 10, 10)
+_SETTLED = threading.Event()
+
+
+def settle_collector() -> None:
+    """Once per process, when the first agent is built: what exists by then (modules,
+    lexicons, the agent) lives until exit, so it is frozen out of the collector's passes, and
+    the youngest generation is collected every GC_THRESHOLDS[0] net allocations."""
+    if _SETTLED.is_set():
+        return
+    _SETTLED.set()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def main() -> None:

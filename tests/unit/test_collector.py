@@ -7,15 +7,15 @@ import sys
 
 SCRIPT = """
 import gc
-from homer_agent import agent
+from homer_agent import startup
 
 assert gc.get_threshold() == (700, 10, 10), gc.get_threshold()
 assert gc.get_freeze_count() == 0
-agent.settle_collector()
-assert gc.get_threshold() == agent.GC_THRESHOLDS, gc.get_threshold()
+startup.settle_collector()
+assert gc.get_threshold() == startup.GC_THRESHOLDS, gc.get_threshold()
 assert gc.get_freeze_count() > 0
 gc.set_threshold(700, 10, 10)
-agent.settle_collector()
+startup.settle_collector()
 assert gc.get_threshold() == (700, 10, 10), "settled twice"
 print("ok")
 """
