@@ -59,7 +59,7 @@ from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
 __all__ = [
@@ -2088,8 +2088,12 @@ def read_candidates(
 ) -> list[Candidate]:
     """Every value the message may give for each fact, with its evidence (see `Candidate`);
     `decide` picks what is saved. The arguments are `extract_facts`'s."""
+    # Emojis and laughter never carry a fact ("Bia 🙋‍♀️", "sou o davi kkk").
     original = text[:MAX_INPUT_CHARS]
     if garbled(original):
+        return []
+    original = without_decorations(original)
+    if not original:
         return []
     if _case_says_nothing(original):
         original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
