@@ -14,8 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from homer_agent.models.offline import OfflineChatModel
+from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.text import without_decorations
+from tests.support.offline_harness import Run, bound_tools
 
 TZ = ZoneInfo("America/Fortaleza")
 NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
@@ -69,3 +72,34 @@ def test_without_decorations_keeps_amounts_and_words(text: str, want: str) -> No
 
 def test_two_million_in_shorthand_is_still_a_budget() -> None:
     assert extract("até 2 kk", "budget_brl") == {"budget_brl": 2_000_000}
+
+
+# 2. An hour with no day, against slots offered on a day nobody said, is proposed
+def _booking_run(*texts: str) -> Run:
+    run = Run(now=NOW)
+    model, tools = OfflineChatModel(), bound_tools()
+    for text in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts):
+        run.turn(text, model, tools)
+    return run
+
+
+def test_an_hour_without_a_day_after_a_refusal_is_proposed_not_booked() -> None:
+    run = _booking_run("pode me ligar às 21h", "hmm, então às 16h")
+    assert "call_at" not in run.facts
+    assert run.replies[-1] == say.propose_call("segunda-feira, 07/12 às 16h")
+
+
+def test_the_proposed_day_is_booked_on_a_yes() -> None:
+    run = _booking_run("pode me ligar às 21h", "hmm, então às 16h", "fechado")
+    assert run.facts["call_at"] == datetime(2026, 12, 7, 16, 0, tzinfo=TZ)
+
+
+def test_a_delegation_after_the_proposal_books_nothing() -> None:
+    run = _booking_run("me liga 20h", "tá, 15h então", "qualquer dia tá bom")
+    assert "call_at" not in run.facts
+    assert run.replies[-1] == say.propose_call("segunda-feira, 07/12 às 15h")
+
+
+def test_an_hour_after_a_day_the_lead_named_is_booked() -> None:
+    run = _booking_run("quarta às 21h", "então às 16h")
+    assert run.facts["call_at"] == datetime(2026, 12, 9, 16, 0, tzinfo=TZ)
