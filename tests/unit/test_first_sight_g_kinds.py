@@ -103,3 +103,53 @@ def test_a_delegation_after_the_proposal_books_nothing() -> None:
 def test_an_hour_after_a_day_the_lead_named_is_booked() -> None:
     run = _booking_run("quarta às 21h", "então às 16h")
     assert run.facts["call_at"] == datetime(2026, 12, 9, 16, 0, tzinfo=TZ)
+
+
+# 3. After alternatives, one of them named again alone is the choice
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tô entre Cocó e Papicu. vai Papicu mesmo", "Papicu"),
+        ("Parangaba ou Maraponga... Maraponga, é mais perto do meu trabalho", "Maraponga"),
+        ("Benfica ou Montese, fico com Montese", "Montese"),
+    ],
+)
+def test_an_alternative_named_again_is_the_choice(text: str, want: str) -> None:
+    assert extract(text, "neighborhood") == {"neighborhood": want}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parangaba ou Maraponga, Maraponga ou Parangaba, tanto faz",
+        "Benfica ou Montese? Montese é longe?",
+        "Cocó e Papicu e Cocó",
+    ],
+)
+def test_alternatives_repeated_pick_none(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")
+
+
+# 4. Staying where the lead lives makes that place the wish
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("moro na Parangaba e não quero sair daqui", "Parangaba"),
+        ("vivo no Benfica, quero ficar por aqui mesmo", "Benfica"),
+        ("moramos no Montese e queremos continuar no bairro", "Montese"),
+    ],
+)
+def test_staying_where_the_lead_lives_is_the_wish(text: str, want: str) -> None:
+    assert extract(text, "bedrooms") == {"neighborhood": want}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moro no Benfica e quero sair daqui",
+        "minha mãe mora no Benfica, quero continuar perto dela",
+        "moro no Centro, mas quero ficar mais perto da praia",
+    ],
+)
+def test_leaving_or_someone_elses_home_is_no_wish(text: str) -> None:
+    assert "neighborhood" not in extract(text, "neighborhood")
