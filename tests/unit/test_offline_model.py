@@ -551,14 +551,16 @@ _QUALIFIED = ["Me chamo Ana", "3 quartos", "Aldeota", "800 mil"]
 
 def test_small_hours_are_refused_with_slots_and_the_lead_picks_one() -> None:
     # NOW is Wednesday 11h: "3h da manhã" is Thursday 03:00, outside call hours.
-    lead, replies = converse([*_QUALIFIED, "me liga às 3h da manhã", "às 9h30"])
+    # "às 9h30" names no day (nobody said Thursday): it is proposed, booked on a yes.
+    lead, replies = converse([*_QUALIFIED, "me liga às 3h da manhã", "às 9h30", "sim"])
     assert (
         "Os corretores ligam de segunda a sexta, das 9h às 18h, e sábado, das 9h às 13h."
         in (replies[4])
     )
     assert "Posso agendar quinta-feira, 26/11 às 9h, às 9h30 ou às 10h?" in replies[4]
+    assert replies[5] == "Posso marcar quinta-feira, 26/11 às 9h30?"
     assert lead.facts.call_at == datetime(2026, 11, 26, 9, 30, tzinfo=TZ)
-    assert replies[5].startswith("Tudo certo, Ana!")
+    assert replies[6].startswith("Tudo certo, Ana!")
 
 
 def test_sunday_night_is_refused_with_monday_morning() -> None:

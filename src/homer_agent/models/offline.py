@@ -578,7 +578,47 @@ def _proposed(messages: Sequence[BaseMessage], view: PromptView) -> datetime | N
             say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         ):
             return slot
-    return None
+    # A day proposed for an hour said without one (see `_hour_without_day`).
+    head, _, tail = say.propose_call("\x00").partition("\x00")
+    last = last.rstrip()
+    if head not in last or not last.endswith(tail) or view.now is None or view.tz is None:
+        return None
+    try:
+        reading = read_when(last[last.rindex(head) + len(head) :], now=view.now, tz=view.tz)
+    except WhenError:
+        return None
+    return reading.at
+
+
+def _hour_without_day(
+    text: str, messages: Sequence[BaseMessage], view: PromptView
+) -> datetime | None:
+    """The hour a lead answers offered slots with when no day was ever said ("me liga às
+    19h", refused, then "então 17h30"), on the day `read_when` would pick: that day is
+    proposed (`replies.propose_call`) and booked only on a yes, never straight away.
+    None when a day was said in this or an earlier message, a call is booked, nothing
+    was offered, or the hour is one of the slots offered."""
+    if view.now is None or view.tz is None or view.facts.call_at is not None:
+        return None
+    text = without_other_questions(text)
+    if not text or states_own_schedule(text):
+        return None
+    text = accepted_part(text)
+    parts = when_parts(text)
+    if not parts.has_time or parts.has_date or parts.period is not None:
+        return None
+    if any(when_parts(earlier).has_date for earlier in _human_texts(messages)[:-1]):
+        return None
+    # Only against slots already offered: the tool's refusal told the lead the hours.
+    # (A first hour alone still goes to the tool, which refuses one outside them.)
+    offered = _offered(messages)
+    if not offered or _picked(text, offered) is not None:
+        return None
+    try:
+        reading = read_when(text, now=view.now, tz=view.tz)
+    except WhenError:
+        return None
+    return reading.at
 
 
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
@@ -618,6 +658,8 @@ def _call_request(
         return proposed.isoformat()
     if _slot_to_propose(text, messages, view) is not None:
         return None
+    if _hour_without_day(text, messages, view) is not None:
+        return None  # an hour, no day: one day is proposed, booked on a yes
     picked = _picked(text, offered)
     if picked is not None:
         return picked.isoformat()
@@ -931,6 +973,12 @@ class OfflineChatModel(BaseChatModel):
         variant = _ai_turns(messages)
         pending = next_missing(view.facts)
         slot = _slot_to_propose(text, messages, view)
+        if slot is None:
+            # "me liga às 17h30": the day is proposed; "qualquer dia serve" after a
+            # proposal: the same one again, still booked only on a yes.
+            slot = _hour_without_day(text, messages, view)
+            if slot is None and delegates_choice(text):
+                slot = _proposed(messages, view)
         if slot is not None:  # the lead leaves the choice to us: one slot, booked on a yes
             return say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.

@@ -59,7 +59,7 @@ from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
 __all__ = [
@@ -1716,7 +1716,8 @@ def _listed_place_candidates(
         elif not _wanted_place(toks, i):
             out.append(Candidate("neighborhood", place, span, "place", whose="other"))
         elif cued or bare_ok or after_no:
-            modality = Modality.CORRECTED if after_no else Modality.STATED
+            again = _named_again(toks, out, place, i, end)
+            modality = Modality.CORRECTED if after_no or again else Modality.STATED
             out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
     if any(c.modality is Modality.FALLBACK for c in out):
@@ -1740,6 +1741,23 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+_JOINING_ALTERNATIVES: Final = _words("ou e")
+
+
+def _named_again(
+    toks: Sequence[Token], found: Sequence[Candidate], place: str, i: int, end: int
+) -> bool:
+    """Whether the place at tokens `i` to `end` picks one of the alternatives named
+    before it by naming it again alone: "Messejana ou Lagoa Redonda... fecha Lagoa
+    Redonda" (not "Messejana ou Lagoa Redonda, Lagoa Redonda ou Messejana")."""
+    earlier = [c.value for c in found if c.whose == "lead" and c.modality is Modality.STATED]
+    if place not in earlier or len(set(earlier)) < 2:
+        return False
+    after = toks[end].low if end < len(toks) else ""
+    before = toks[i - 1].low if i > 0 else ""
+    return after not in _JOINING_ALTERNATIVES and before not in _JOINING_ALTERNATIVES
 
 
 _LOCATING: Final = _words("la ali aqui em no na de do da que fica cidade municipio , - (")
@@ -2088,8 +2106,12 @@ def read_candidates(
 ) -> list[Candidate]:
     """Every value the message may give for each fact, with its evidence (see `Candidate`);
     `decide` picks what is saved. The arguments are `extract_facts`'s."""
+    # Emojis and laughter never carry a fact ("Bia 🙋‍♀️", "sou o davi kkk").
     original = text[:MAX_INPUT_CHARS]
     if garbled(original):
+        return []
+    original = without_decorations(original)
+    if not original:
         return []
     if _case_says_nothing(original):
         original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
@@ -2142,10 +2164,52 @@ def read_candidates(
         place = _neighborhood(toks, folded, pending, ignore)
         if place is not None:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
+    if "neighborhood" not in decide(places) and _stays_put(toks):
+        # "moro no Edson Queiroz e quero continuar aqui": where the lead lives is the wish.
+        places = [
+            Candidate(c.fact, c.value, c.span, "staying", "lead", c.modality)
+            if c.whose == "other" and _lead_lives_at(toks, c.span[0])
+            else c
+            for c in places
+        ]
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     return out + places
+
+
+_STAYING: Final = _words("continuar continuo continuamos ficar fico ficamos permanecer")
+_HERE: Final = _words("aqui ali la nele nesse neste mesmo bairro regiao")
+_LEAVING: Final = _words("sair mudar")
+_FROM_HERE: Final = _words("daqui dali dai")
+_LEAD_LIVING: Final = _words("moro moramos vivo vivemos")
+
+
+def _stays_put(toks: Sequence[Token]) -> bool:
+    """Whether the lead says they want to stay where they live: "quero continuar aqui",
+    "ficar por aqui", "continuar no bairro", "não quero sair daqui"."""
+    lows = [t.low for t in toks]
+    for k, low in enumerate(lows):
+        near = lows[k + 1 : k + 4]
+        if low in _STAYING and any(w in _HERE for w in near):
+            return True
+        if (
+            low in _LEAVING
+            and any(w in _FROM_HERE for w in near)
+            and "nao" in lows[max(0, k - 3) : k]
+        ):
+            return True
+    return False
+
+
+def _lead_lives_at(toks: Sequence[Token], start: int) -> bool:
+    """Whether the place starting at character `start` is where the lead lives ("moro no
+    X", "a gente mora no X" is not: only the lead's own first-person verb)."""
+    for i, tok in enumerate(toks):
+        if tok.start == start:
+            before = [t.low for t in toks[max(0, i - 4) : i]]
+            return any(w in _LEAD_LIVING for w in before) and _where_lead_is(toks, i)
+    return False
 
 
 def _extract(

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["fold", "format_brl", "format_brl_short", "join", "strip_accents", "temperature_word"]
+__all__ = [
+    "LAUGHTER",
+    "fold",
+    "format_brl",
+    "format_brl_short",
+    "join",
+    "strip_accents",
+    "temperature_word",
+    "without_decorations",
+]
 
 
 @lru_cache(maxsize=4096)
@@ -40,6 +50,42 @@ def strip_accents(text: str) -> str:
     if text.isascii():
         return text
     return "".join(ch if ch.isascii() else _strip_char(ch) for ch in text)
+
+
+LAUGHTER: Final = re.compile(
+    r"\b(?:k{3,}|(?<!\d )kk|(?:ha){2,}h?|(?:ah){2,}|(?:he){2,}h?|(?:hi){2,}h?|(?:hu[ae]){2,}h?"
+    r"|(?:rs){2,}|lol)\b",
+    re.IGNORECASE,
+)
+"""A written laugh, as one word: "kkk", "haha", "ahah", "hehe", "rsrs", "huahua"; "kk" after
+a number is millions ("2 kk"), not a laugh."""
+
+
+def _decoration(ch: str) -> bool:
+    """An emoji or one of its joiners, skin tones and variation selectors (never "°", "º")."""
+    code = ord(ch)
+    if code < 0x2000:
+        return False
+    return unicodedata.category(ch) in ("So", "Sk", "Cf", "Cn", "Co") or 0xFE00 <= code <= 0xFE0F
+
+
+def without_decorations(text: str) -> str:
+    """`text` without emojis and written laughter, which never carry a fact: "Bia 🙋‍♀️" ->
+    "Bia", "sou o davi kkk" -> "sou o davi". Between words they end a sentence
+    ("sou a Bia 😊 quero 3 quartos" -> "sou a Bia. quero 3 quartos")."""
+    marked = "".join("\x00" if _decoration(ch) else ch for ch in text)
+    marked = LAUGHTER.sub("\x00", marked)
+    if "\x00" not in marked:
+        return text
+    pieces = [p.strip() for p in re.split(r"(?:\s*\x00)+\s*", marked)]
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and (out[-1].isalnum() or out[-1] in ")\"'"):
+            out += "."
+        out += (" " if out else "") + piece
+    return out.lstrip(",;: ")
 
 
 def join(items: Sequence[str], conjunction: str = "e") -> str:
