@@ -261,3 +261,23 @@ def test_which_fact_the_answer_picks(text: str, want: str | None) -> None:
 )
 def test_a_name_like_place_with_a_lead_in_is_the_place(text: str, want: str) -> None:
     assert extract(text, "name") == {"neighborhood": want}
+
+
+# A "não" after another fact has begun is that fact's: the count before it stands
+# (untouched generated seed 20261207's one wrong fact, in new sentences)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("na verdade 3 quartos uns 500k de tarde nao da", 3),
+        ("4 quartos sexta nao posso mas segunda sim", 4),
+        ("quero 2 quartos 400 mil nao passo disso", 2),
+        ("2 quartos amanha nao da, so quinta", 2),
+    ],
+)
+def test_a_no_that_follows_another_fact_keeps_the_count(text: str, want: int) -> None:
+    assert extract(text, "bedrooms").get("bedrooms") == want
+
+
+@pytest.mark.parametrize("text", ["2 quartos não", "3 quartos é pouco", "4 quartos não quero"])
+def test_a_count_turned_down_by_its_own_no_is_not_saved(text: str) -> None:
+    assert "bedrooms" not in extract(text, "bedrooms")

@@ -838,14 +838,21 @@ def _rejected_after(toks: Sequence[Token], i: int) -> bool:
     for k, tok in enumerate(after):
         if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
             return False
-        if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS:
-            return False  # "3 quartos bairro X, de manhã não dá": the next fact begins
+        if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
+            return False  # "3 quartos bairro X, de manhã não dá", "4 quartos uns 750k de
+            # manha nao da": the next fact begins, and the "não" is its own
         if tok.low in _REJECTING:
             return True
     return False
 
 
 _NEW_CLAUSE_VERBS: Final = _words("quero queria gosto preciso moro curto posso consigo")
+_OTHER_FACT_WORDS: Final = _MONEY_WORDS | _words("manha tarde noite hoje amanha") | set(WEEKDAYS)
+
+
+def _begins_other_fact(tok: Token) -> bool:
+    """Whether a word opens another fact: a figure, money, a day or a part of it."""
+    return tok.low[:1].isdigit() or tok.low in _OTHER_FACT_WORDS
 
 
 def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
