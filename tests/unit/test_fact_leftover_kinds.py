@@ -17,6 +17,7 @@ import pytest
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.facts import clarified_fact, extract_facts, place_or_name
+from homer_agent.ptbr.times import when_parts
 from tests.support.offline_harness import Run, bound_tools
 
 TZ = ZoneInfo("America/Fortaleza")
@@ -281,3 +282,20 @@ def test_a_no_that_follows_another_fact_keeps_the_count(text: str, want: int) ->
 @pytest.mark.parametrize("text", ["2 quartos não", "3 quartos é pouco", "4 quartos não quero"])
 def test_a_count_turned_down_by_its_own_no_is_not_saved(text: str) -> None:
     assert "bedrooms" not in extract(text, "bedrooms")
+
+
+# "hoje" before what the lead's life is like now ("hoje moro de aluguel") names no day
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        ("hoje moro de aluguel no Montese", False),
+        ("hoje em dia pago 1.500 de aluguel", False),
+        ("hj a gente mora com minha sogra", False),
+        ("hoje trabalho no centro", False),
+        ("pode me ligar hoje às 15h", True),
+        ("hj to livre as 15h", True),
+        ("hoje não dá, amanhã sim", True),
+    ],
+)
+def test_today_as_nowadays_names_no_day(text: str, dated: bool) -> None:
+    assert when_parts(text).has_date is dated

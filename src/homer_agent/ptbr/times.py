@@ -129,6 +129,14 @@ _NAMED_DATE_RE: Final = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:o|º)?\s+de\s+({_MONTH_RE})(?:\s+(?:de\s+)?(\d{{4}}))?\b"
 )
 _DAY_WORD_RE: Final = re.compile(r"\b(depois\s+de\s+amanha|anteontem|amanha|ontem|hoje|hj)\b")
+# "hoje moro de aluguel", "hoje em dia": today as "nowadays", before what the lead's life
+# is like now, names no day.
+_NOWADAYS_RE: Final = re.compile(
+    r"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?"
+    r"(?:moro|moramos|mora|trabalho|trabalhamos|trabalha|pago|pagamos|paga|vivo|vivemos|vive"
+    r"|alugo|ganho"
+    r"|divido)\b)"
+)
 _WEEKDAY_PATTERN: Final = re.compile(rf"\b({_WEEKDAY_RE})(?:[-\s]feira)?\b")
 _DAY_OF_MONTH_RE: Final = re.compile(r"\bdia\s+(\d{1,2})(?![\d/:h]|[.\-]\d)")
 
@@ -336,7 +344,7 @@ def _scan(folded: str) -> _Scan:
         scan.take(*m.span())
 
     for m in _DAY_WORD_RE.finditer(folded):
-        if not scan.free(*m.span()):
+        if not scan.free(*m.span()) or _NOWADAYS_RE.match(folded, m.start()):
             continue
         word = m[1]
         offset = {"amanha": 1, "ontem": -1, "anteontem": -2}.get(word, 0)
