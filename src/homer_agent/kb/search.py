@@ -775,7 +775,7 @@ def _lookup_one(
         unknown = set(weights.unknown)
         asked_unknown = unknown.intersection(frozenset().union(*asking))
         yes_no = any(
-            _yes_no(own) and asked_unknown.intersection(build_query(own).terms)
+            _yes_no(own) and asked_unknown.intersection(build_query(_asked_thing(own)).terms)
             for own in _own_questions(question)
         )
         if (
@@ -837,6 +837,26 @@ def _own_questions(text: str) -> list[str]:
         split = alternatives(own)
         questions += [own] if split is None or split[2] else [split[0], split[1]]
     return questions
+
+
+_HAVING: Final = re.compile(
+    r"\b(?:tem|teria|tera|vem com|vem|vao vir com|inclui|incluem|aceita|aceitam|possui|"
+    r"possuem|oferece|oferecem|existe|existem|ha)\b(.*)"
+)
+"""The verb a yes/no question asks with ("tem", "vem com", "inclui", "aceita"...), and
+what follows it."""
+
+
+def _asked_thing(question: str) -> str:
+    """What a yes/no question asks about: the object of its verb of having ("a cozinha
+    vem com armário ou entrega vazia?" asks "armário"; "as parcelas ficam fixas ou tem
+    reajuste?" asks "reajuste"), up to an "ou"; the whole question when it has no such
+    verb ("a piscina é aquecida?")."""
+    found = _HAVING.search(normalise(question))
+    if found is None:
+        return question
+    thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip()
+    return thing or question
 
 
 def _yes_no(question: str) -> bool:
