@@ -855,7 +855,7 @@ def _asked_thing(question: str) -> str:
     found = _HAVING.search(normalise(question))
     if found is None:
         return question
-    thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip()
+    thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip(" ?!.,;")
     return thing or question
 
 
