@@ -678,7 +678,8 @@ def _lookup_message(
         """A clause's lookup, and what of it the documents leave to a broker. A clause
         put as "X ou Y?" that the documents do not answer whole answers X when they do:
         Y is then X's other answer ("tem suíte ou os dois são normais?"), or else a
-        second thing asked ("tem piscina ou sauna?"), the broker's."""
+        second thing asked ("tem piscina ou sauna?"), the broker's; when they do not
+        answer X, a second thing asked answers by itself, and X is the broker's."""
         whole = found if len(clauses) == 1 else one(clause)[0]
         split = alternatives(clause) if whole.verdict != "answer" else None
         if split is None or whole.code == "price_to_broker":
@@ -686,6 +687,12 @@ def _lookup_message(
         first, second, complement = split
         answered_first = one(first)[0] if build_query(first) else whole
         if answered_first.verdict != "answer":
+            # Two things asked: the second answers by itself when the first does not
+            # ("as parcelas ficam fixas ou tem algum reajuste?": the adjustment is stated).
+            if not complement and build_query(second):
+                answered_second = one(second)[0]
+                if answered_second.verdict == "answer":
+                    return answered_second, [*answered_second.unanswered, first]
             return whole, [clause]
         return answered_first, [*answered_first.unanswered, *([] if complement else [second])]
 
