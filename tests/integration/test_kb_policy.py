@@ -263,6 +263,7 @@ def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> No
         _answers(conn, "a parcela durante a obra e tabelada ou tem alguma correcao?", "INCC")
         _answers(conn, "odeio marceneiro, a cozinha vem com armario?", "sem armários")
         _answers(conn, "tenho duas poodles, elas podem ficar andando soltas?", "com guia")
+        _answers(conn, "pro aniversario do meu marido, o salao aguenta quantos convidados?", "120")
         for question in (
             "tem sauna ou hidromassagem?",
             "a cozinha vem com cooktop?",

@@ -108,6 +108,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
     ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
     ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
+    ("pessoas", "convidados", "convidado", "convidadas"),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao", "van"),
