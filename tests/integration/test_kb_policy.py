@@ -264,6 +264,11 @@ def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> No
         _answers(conn, "odeio marceneiro, a cozinha vem com armario?", "sem armários")
         _answers(conn, "tenho duas poodles, elas podem ficar andando soltas?", "com guia")
         _answers(conn, "pro aniversario do meu marido, o salao aguenta quantos convidados?", "120")
+        _answers(
+            conn,
+            "a areia branca ja entregou outros residenciais ou e a primeira obra dela?",
+            "11 condomínios",
+        )
         for question in (
             "tem sauna ou hidromassagem?",
             "a cozinha vem com cooktop?",

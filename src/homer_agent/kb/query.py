@@ -227,7 +227,7 @@ common verbs, the lead's own plans and circumstances ("minha ideia é...", "nas 
 "tô de olho", "quando o corretor ligar") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
-WEAK: Final = frozenset({"casa", "casas", "condominio"})
+WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})
 """Words nearly every passage shares: searched only when the question has nothing else."""
 
 FORM_WORDS: Final = frozenset({"onde"})

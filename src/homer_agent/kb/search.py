@@ -653,6 +653,17 @@ def _lookup_message(
     """`lookup` against the vocabulary `known`, with the index stamp the first search saw."""
 
     def one(text: str) -> tuple[Lookup, str | None]:
+        own = asking_clauses(text)
+        split = alternatives(own[0]) if len(own) == 1 else None
+        if split is not None and split[2] and build_query(split[0]):
+            # "já entregou outros condomínios ou é a primeira obra?": the second half is
+            # the first's other answer and names nothing to search for.
+            first = read(split[0])
+            if first[0].verdict == "answer":
+                return first
+        return read(text)
+
+    def read(text: str) -> tuple[Lookup, str | None]:
         asked = _read(text, known)
         return _lookup_one(
             conn,
