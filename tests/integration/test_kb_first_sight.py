@@ -13,7 +13,10 @@ First runs and after their fixes (answerable carried, broker line, invented): 20
 16/20, 5/5, 1 invented (a visit question taken as a call request, `ptbr/facts.py`'s),
 then 20/20, 5/5, the same 1; 2026-12-07f 11/20, 5/5, 0 (eight broker lines for one word
 of the lead's life no document holds), then 18/20, 5/5, 0 with the scored decision
-(docs/knowledge-base.md tells what decided each miss and the method that fixed them).
+(docs/knowledge-base.md tells what decided each miss and the method that fixed them);
+2026-12-07g 13/20, 5/5, 1 (the scorer's: the date of the call the lead announced), then
+17/20, 5/5, 0 (the yes/no veto by the asked thing only), 18/20 with "convidados", 19/20 (07f
+19/20) once "X ou Y?" with Y X's other answer searches X first.
 """
 
 from __future__ import annotations

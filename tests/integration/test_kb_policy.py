@@ -252,3 +252,26 @@ def test_a_place_to_buy_things_is_a_shop(pool: Pool) -> None:
             "tem lugar pra comprar roupa?",
         ):
             _brokers(conn, question)
+
+
+def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> None:
+    """Set 07g's kinds in new words: a word no document has vetoes a yes/no question only
+    as the object of its verb ("tem/vem com ..."); "X ou Y?" asking two things answers Y
+    when the documents do not answer X; "andando" is walking."""
+    index_documents(pool)
+    with pool.connection() as conn:
+        _answers(conn, "a parcela durante a obra e tabelada ou tem alguma correcao?", "INCC")
+        _answers(conn, "odeio marceneiro, a cozinha vem com armario?", "sem armários")
+        _answers(conn, "tenho duas poodles, elas podem ficar andando soltas?", "com guia")
+        _answers(conn, "pro aniversario do meu marido, o salao aguenta quantos convidados?", "120")
+        _answers(
+            conn,
+            "a areia branca ja entregou outros residenciais ou e a primeira obra dela?",
+            "11 condomínios",
+        )
+        for question in (
+            "tem sauna ou hidromassagem?",
+            "a cozinha vem com cooktop?",
+            "a piscina e aquecida?",
+        ):
+            _brokers(conn, question)

@@ -7,7 +7,10 @@ the documents of tests/data/kb indexed, and its reply is scored:
 - carried: an answerable question's reply contains the labelled fact;
 - brokered: a price or unknown question's reply contains "corretor confirma";
 - invented: the reply has a number that neither the documents, the profile nor the
-  question contain;
+  question contain (`invented`); the date and hours of the agent's own sentence about
+  booking the call are no figure about the development when the lead's message speaks of
+  the call ("o corretor vai me ligar amanhã": "Que horas fica bom na segunda-feira,
+  07/12?"), and count as invented when it does not (call slots offered for a visit);
 - bare greeting: the reply is the greeting a plain "Oi" gets (the question dropped).
 """
 
@@ -22,6 +25,7 @@ from typing import Any
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder
 from homer_agent.models.offline import OfflineChatModel
+from homer_agent.ptbr.text import fold
 from tests.support.sessions import session_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +36,29 @@ BROKER = "corretor confirma"
 
 def numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+", text))
+
+
+SCHEDULING = re.compile(
+    r"que horas fica bom|horarios livres|posso agendar|posso marcar|ligacao agendada"
+    r"|corretores ligam|ligacao com o corretor esta marcada|que (?:outro )?dia e hora"
+)
+"""The agent's sentences about booking the call (`ptbr/replies.py`): their figures are
+the clock's dates and the call hours."""
+CALL = re.compile(r"\b(?:lig(?:a|ar|ue|uem|am|acao|acoes)|telefon[a-z]*)\b")
+"""Words of a message that speaks of the call ("vai me ligar", "na ligação")."""
+
+
+def invented(question: str, reply: str, allowed: set[str]) -> set[str]:
+    """The reply's figures that neither the documents and profile (`allowed`) nor the
+    question contain. When the question speaks of the call, the figures of the agent's
+    sentences booking it are left out: a date and an hour asked or offered for the call
+    the lead mentioned say nothing about the development. Otherwise they count: slots
+    offered to a lead who asked something else are a wrong reply."""
+    counted = reply
+    if CALL.search(fold(question)):
+        sentences = re.split(r"(?<=[.?!])\s+", reply)
+        counted = " ".join(s for s in sentences if not SCHEDULING.search(fold(s)))
+    return numbers(counted) - allowed - numbers(question)
 
 
 def allowed_numbers() -> set[str]:
@@ -87,7 +114,7 @@ def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
         turn = session.turn(question)
         assert turn.error is None, question
         reply = turn.reply
-        extra = numbers(reply) - allowed - numbers(question)
+        extra = invented(question, reply, allowed)
         if extra:
             result.invented.append((question, reply))
         if reply == greeting:

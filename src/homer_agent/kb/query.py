@@ -108,6 +108,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
     ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
     ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
+    ("pessoas", "convidados", "convidado", "convidadas"),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao", "van"),
@@ -226,7 +227,7 @@ common verbs, the lead's own plans and circumstances ("minha ideia é...", "nas 
 "tô de olho", "quando o corretor ligar") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
-WEAK: Final = frozenset({"casa", "casas", "condominio"})
+WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})
 """Words nearly every passage shares: searched only when the question has nothing else."""
 
 FORM_WORDS: Final = frozenset({"onde"})

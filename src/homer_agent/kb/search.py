@@ -653,6 +653,17 @@ def _lookup_message(
     """`lookup` against the vocabulary `known`, with the index stamp the first search saw."""
 
     def one(text: str) -> tuple[Lookup, str | None]:
+        own = asking_clauses(text)
+        split = alternatives(own[0]) if len(own) == 1 else None
+        if split is not None and split[2] and build_query(split[0]):
+            # "já entregou outros condomínios ou é a primeira obra?": the second half is
+            # the first's other answer and names nothing to search for.
+            first = read(split[0])
+            if first[0].verdict == "answer":
+                return first
+        return read(text)
+
+    def read(text: str) -> tuple[Lookup, str | None]:
         asked = _read(text, known)
         return _lookup_one(
             conn,
@@ -678,7 +689,8 @@ def _lookup_message(
         """A clause's lookup, and what of it the documents leave to a broker. A clause
         put as "X ou Y?" that the documents do not answer whole answers X when they do:
         Y is then X's other answer ("tem suíte ou os dois são normais?"), or else a
-        second thing asked ("tem piscina ou sauna?"), the broker's."""
+        second thing asked ("tem piscina ou sauna?"), the broker's; when they do not
+        answer X, a second thing asked answers by itself, and X is the broker's."""
         whole = found if len(clauses) == 1 else one(clause)[0]
         split = alternatives(clause) if whole.verdict != "answer" else None
         if split is None or whole.code == "price_to_broker":
@@ -686,6 +698,12 @@ def _lookup_message(
         first, second, complement = split
         answered_first = one(first)[0] if build_query(first) else whole
         if answered_first.verdict != "answer":
+            # Two things asked: the second answers by itself when the first does not
+            # ("as parcelas ficam fixas ou tem algum reajuste?": the adjustment is stated).
+            if not complement and build_query(second):
+                answered_second = one(second)[0]
+                if answered_second.verdict == "answer":
+                    return answered_second, [*answered_second.unanswered, first]
             return whole, [clause]
         return answered_first, [*answered_first.unanswered, *([] if complement else [second])]
 
@@ -775,7 +793,7 @@ def _lookup_one(
         unknown = set(weights.unknown)
         asked_unknown = unknown.intersection(frozenset().union(*asking))
         yes_no = any(
-            _yes_no(own) and asked_unknown.intersection(build_query(own).terms)
+            _yes_no(own) and asked_unknown.intersection(build_query(_asked_thing(own)).terms)
             for own in _own_questions(question)
         )
         if (
@@ -837,6 +855,26 @@ def _own_questions(text: str) -> list[str]:
         split = alternatives(own)
         questions += [own] if split is None or split[2] else [split[0], split[1]]
     return questions
+
+
+_HAVING: Final = re.compile(
+    r"\b(?:tem|teria|tera|vem com|vem|vao vir com|inclui|incluem|aceita|aceitam|possui|"
+    r"possuem|oferece|oferecem|existe|existem|ha)\b(.*)"
+)
+"""The verb a yes/no question asks with ("tem", "vem com", "inclui", "aceita"...), and
+what follows it."""
+
+
+def _asked_thing(question: str) -> str:
+    """What a yes/no question asks about: the object of its verb of having ("a cozinha
+    vem com armário ou entrega vazia?" asks "armário"; "as parcelas ficam fixas ou tem
+    reajuste?" asks "reajuste"), up to an "ou"; the whole question when it has no such
+    verb ("a piscina é aquecida?")."""
+    found = _HAVING.search(normalise(question))
+    if found is None:
+        return question
+    thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip(" ?!.,;")
+    return thing or question
 
 
 def _yes_no(question: str) -> bool:

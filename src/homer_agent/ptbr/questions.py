@@ -327,12 +327,15 @@ floor."""
 
 def _floor_or_walk(low: str) -> str:
     """ "andar" as the verb (to walk, to go about) dropped, as a floor kept: the verb names
-    nothing the documents state, the floor is a reform's subject."""
+    nothing the documents state, the floor is a reform's subject; "andando" and
+    "andarem" are always the verb."""
 
     def keep(match: re.Match[str]) -> str:
         before = low[: match.start()].split()
         return "" if before and before[-1] in _WALK_BEFORE else match.group()
 
+    # Its gerund and personal forms are never a floor ("podem ficar soltos andando").
+    low = re.sub(r"\b(?:andando|andarem)\b", "", low)
     return re.sub(r"\bandar\b", keep, low)
 
 
@@ -412,10 +415,15 @@ def asking_clauses(text: str) -> list[str]:
     return [f"{before} {asked}" if before else asked for before, asked in asking_parts(text)]
 
 
-_BACK: Final = re.compile(r"\b(?:ele|ela|dele|dela|nele|nela)\b")
-"""Words that point back to one thing named before the question ("o terreno dele"); the
-plural ones point as often to a company named in the question itself ("a primeira obra
-deles")."""
+_BACK: Final = re.compile(
+    r"\b(?:ele|ela|dele|dela|nele|nela)\b"
+    r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
+    r"|no|na|do|da|em|por|pra|para)\b)"
+)
+"""Words that point back to one thing named before the question ("o terreno dele"; "tem
+alguma perto?" after "meu filho estuda em escola bilíngue"); the plural personal ones
+point as often to a company named in the question itself ("a primeira obra deles"), and
+"algum" before a noun names that noun ("tem algum reajuste?")."""
 
 
 def asking_parts(text: str) -> list[tuple[str, str]]:
