@@ -5,7 +5,8 @@ then read, so it is no longer a fair test and the next seed takes its place. Fir
 reports (answerable carried, broker, bare greetings): seed 2 491/500, 80/80, 2; seed 3
 494/500, 77/80, 6; seed 4 491/500, 80/80, 3; seed 5 492/500, 80/80, 0; seed 6 493/500,
 80/80, 0; seed 7 494/500, 80/80, 0 (the untouched one now, its misses never read;
-500/500, 80/80, 0 after the fix of the 2026-12-06c first-sight set, made on seed 1).
+500/500, 80/80, 0 after the fix of the 2026-12-06c first-sight set, made on seed 1);
+seed 8 496/500, 80/80, 0 (2026-12-07, after the scored decision; the untouched one now).
 Each question is a new lead's first message to the offline model
 (tests/support/kb_scoring.py). Done when, on
 every seed: >= 90% of answerable questions carry the fact, every price and unknown
@@ -35,9 +36,10 @@ SEEDS = {
     "seed 4 (read after its first report)": 4,
     "seed 5 (read after its first report)": 5,
     "seed 6 (read after its first report)": 6,
-    "untouched seed 7": 7,
+    "seed 7 (read after its first report)": 7,
+    "untouched seed 8": 8,
 }
-IN_EVERY_RUN = ("tuning seed 1", "untouched seed 7")
+IN_EVERY_RUN = ("tuning seed 1", "untouched seed 8")
 
 
 @pytest.mark.parametrize(
