@@ -25,7 +25,6 @@ Run as `uv run python -m bench.bench_concurrency [--quick]`, or call `run()`.
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 import threading
@@ -51,6 +50,7 @@ from bench.common import (
     open_our_pool,
     ours,
     row,
+    stock_collector,
     summary,
 )
 from bench.stock import open_stock_pool
@@ -63,8 +63,6 @@ POOL_SIZE = 10
 BUDGET_TURNS_PER_S = 100.0
 # Issue 20: at least this many times the stock baseline's turns/s in the same run.
 BUDGET_RATIO = 1.8
-# CPython's defaults, which the stock baseline runs with.
-STOCK_GC_THRESHOLDS = (700, 10, 10)
 
 
 def _check(
@@ -191,13 +189,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     our = _scenario(ours, open_our_pool, sessions, turns)
     # The stock app does not tune the collector: the baseline runs with Python's default
     # thresholds and nothing frozen, whatever building our agent set (startup.settle_collector).
-    thresholds = gc.get_threshold()
-    gc.unfreeze()
-    gc.set_threshold(*STOCK_GC_THRESHOLDS)
-    try:
+    with stock_collector():
         base = _scenario(baseline, open_stock_pool, sessions, turns)
-    finally:
-        gc.set_threshold(*thresholds)
     errors_ok = our["errors"] == 0
     leaks_ok = our["leaks"] == 0 and our["turns_done"] == sessions * turns
     rate, base_rate = our["turns_per_s"] or 0, base["turns_per_s"] or 0

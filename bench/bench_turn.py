@@ -20,6 +20,7 @@ Run as `uv run python -m bench.bench_turn [--quick]`, or call `run()`.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -40,6 +41,7 @@ from bench.common import (
     open_our_pool,
     ours,
     row,
+    stock_collector,
     summary,
 )
 from bench.roundtrips import RoundTripRelay
@@ -126,8 +128,10 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
                 ):
                     side = make(p, TimedChatModel(), f"turn-{make.__name__}-{lead}")
                     gc.collect()
-                    for text in CONVERSATION[:n]:
-                        samples.append(side.turn(text))
+                    stock = make is baseline
+                    with stock_collector() if stock else contextlib.nullcontext():
+                        for text in CONVERSATION[:n]:
+                            samples.append(side.turn(text))
                 lead += 1
         finally:
             pool.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import math
 import os
 import platform
@@ -544,3 +545,22 @@ def finite_numbers(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return all(finite_numbers(v) for v in value)
     return True
+
+
+STOCK_GC_THRESHOLDS = (700, 10, 10)
+"""Python's default collector thresholds: what the stock app runs with."""
+
+
+@contextlib.contextmanager
+def stock_collector() -> Iterator[None]:
+    """The stock baseline runs with Python's default collector, nothing frozen, whatever
+    building our agent set for the process (`homer_agent.startup.settle_collector`); ours
+    gets its settings back afterwards."""
+    thresholds = gc.get_threshold()
+    gc.unfreeze()
+    gc.set_threshold(*STOCK_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.freeze()
