@@ -23,7 +23,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -621,6 +621,43 @@ def _hour_without_day(
     return reading.at
 
 
+def _pending_day(messages: Sequence[BaseMessage], view: PromptView) -> date | None:
+    """The day being agreed for the call: the one the latest schedule_call result asked
+    an hour for ("sábado" -> need_hour) or refused an hour on (outside hours, busy).
+    None when that result booked a call or there is none."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
+            outcome = CallOutcome.from_json(_text(message))
+            if outcome is None:
+                return None
+            if outcome.status == "need_hour":
+                return outcome.day
+            if outcome.status in ("outside_hours", "busy") and outcome.requested is not None:
+                return outcome.requested.astimezone(view.tz).date()
+            return None
+    return None
+
+
+def _hour_on_pending_day(
+    text: str, messages: Sequence[BaseMessage], view: PromptView
+) -> datetime | None:
+    """An hour alone ("10h", "então 12h30") on the day being agreed (`_pending_day`),
+    however many messages (a question, small talk) came in between."""
+    assert view.now is not None and view.tz is not None
+    day = _pending_day(messages, view)
+    parts = when_parts(text)
+    if day is None or not parts.has_time or parts.has_date or parts.period is not None:
+        return None
+    try:
+        reading = read_when(text, now=view.now, tz=view.tz)
+    except WhenError:
+        return None
+    if reading.at is None:
+        return None
+    at = reading.at.astimezone(view.tz)
+    return datetime.combine(day, at.timetz().replace(tzinfo=None), tzinfo=view.tz)
+
+
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
     """A call time split over two messages ("sexta" then "às 10h"), as an ISO string.
 
@@ -669,6 +706,10 @@ def _call_request(
     if not text or states_own_schedule(text):
         return None
     text = accepted_part(text)
+    if booked is None:
+        pending_hour = _hour_on_pending_day(text, messages, view)
+        if pending_hour is not None:
+            return pending_hour.isoformat()
     humans = _human_texts(messages)
     # "me liga dia 25/12" then "às 10h": the day asked for a call, the hour completes it.
     if (

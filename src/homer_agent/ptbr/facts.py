@@ -112,6 +112,7 @@ _LITTLE_WORDS: Final = frozenset(
 _CORRECTION_CUES: Final = (
     ("pensando", "bem"),
     ("na", "verdade"),
+    ("na", "vdd"),  # shorthand of "na verdade"
     ("melhor",),
     ("alias",),
     ("corrigindo",),
@@ -311,7 +312,7 @@ _NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
 # Words that may follow "… milhão e N" without breaking the amount.
 _FILLERS: Final = _words(
     "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
-    "pode ser na verdade desculpa desculpe perdao corrigindo entao tipo mais ou menos "
+    "pode ser na verdade vdd ah hmm desculpa desculpe perdao corrigindo entao tipo mais ou menos "
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
@@ -550,7 +551,7 @@ _PLACE_BREAK: Final = _words(
 )
 _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
-    "o a bairro regiao e eh talvez melhor na verdade desculpa entao"
+    "o a bairro regiao e eh talvez melhor na verdade vdd desculpa entao"
 )
 _BARE_PLACE_SUFFIX: Final = _words("mesmo msm ok por favor pf pfv")
 """Words that may close a bare place answer: "Aldeota mesmo", "Centro por favor"."""
@@ -867,7 +868,14 @@ def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
     if number.negative:
         return None
     span = set(range(number.first, number.last))
-    rest = [t for t in _core_tokens(toks) if toks.index(t) not in span and t.low != "e"]
+    # "na vdd 4, minha sogra vai morar com a gente": a clause after a comma gives the
+    # reason; the count's own clause must be bare (the message holds no other number).
+    end = next(
+        (k for k in range(number.last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
+        len(toks),
+    )
+    clause = toks[:end]
+    rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
