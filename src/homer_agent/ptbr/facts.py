@@ -427,6 +427,7 @@ _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("me", "chame", "de"),
     ("nome", ":"),
     ("meu", "nome", ":"),
+    ("meu", "nome", "?"),  # "meu nome? Larissa": the question echoed, then answered
 )
 _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("aqui", "quem", "fala", "e", "o"),
@@ -1186,16 +1187,23 @@ def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
 
 
 def _name(
-    toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
+    toks: Sequence[Token],
+    folded: str,
+    pending: str | None,
+    ignore: Collection[str],
+    *,
+    bare: bool = True,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
-    name = _find_name(toks, folded, pending)
+    name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
     return name
 
 
-def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str | None:
+def _find_name(
+    toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
+) -> str | None:
     asking = pending == "name"
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
@@ -1261,7 +1269,7 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
             name = _read_name(toks, j, allow_lower=asking)
             if name:
                 return name
-    if asking:
+    if asking and bare:
         return _bare_name(toks, folded)
     return None
 
@@ -2150,7 +2158,8 @@ def read_candidates(
     out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and corrects)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
-    name = _name(toks, folded, pending, ignore)
+    # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
+    name = _name(toks, folded, pending, ignore, bare=when is None)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
     # A listed place alone answers any question; the name's only when it cannot be read
