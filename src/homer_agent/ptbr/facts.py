@@ -1691,6 +1691,40 @@ _PLACE_LEAD_INS: Final = (
 )
 
 
+_ADOPTING_CUES: Final = (
+    ("pode", "trocar"),
+    ("pode", "mudar"),
+    ("pode", "colocar"),
+    ("vamos", "de"),
+    ("vamos", "nele"),
+    ("vamos", "nesse"),
+    ("bora", "de"),
+    ("fica", "esse"),
+    ("fica", "ele"),
+)
+"""Cues that the lead takes up a preference someone else gave ("pode trocar")."""
+_OTHERS_WISH: Final = _words("prefere preferem quer querem gosta gostou gostaria acha achou")
+_OTHER_PEOPLE: Final = _KIN | _words("ela ele eles elas")
+
+
+def _adopted(toks: Sequence[Token], i: int, end: int) -> bool:
+    """ "minha esposa prefere Edson Queiroz, pode trocar": the place a relative prefers
+    (a verb of wishing right before it, a relative or "ela" earlier) that the lead takes
+    up with a cue (`_ADOPTING_CUES`) after it; without the cue it stays theirs."""
+    lows = [t.low for t in toks]
+    before = [low for low in lows[max(0, i - 3) : i] if low not in _PLACE_PARTICLES]
+    if not before or before[-1] not in _OTHERS_WISH or _in_question(toks, i):
+        return False
+    if not any(low in _OTHER_PEOPLE for low in lows[:i]):
+        return False
+    for k in range(end, min(len(lows), end + 4)):
+        if lows[k] in ("mas", "nao", "porem", "n"):
+            return False  # "minha sogra prefere Messejana, mas eu não"
+        if any(tuple(lows[k : k + len(cue)]) == cue for cue in _ADOPTING_CUES):
+            return True
+    return False
+
+
 def _listed_place_candidates(
     toks: Sequence[Token], corrects: bool, ignore: Collection[str], *, bare_ok: bool
 ) -> list[Candidate]:
@@ -1736,6 +1770,10 @@ def _listed_place_candidates(
             )
         elif fold(place) in ignored:
             pass
+        elif _adopted(toks, i, end):
+            out.append(
+                Candidate("neighborhood", place, span, "adopted", modality=Modality.CORRECTED)
+            )
         elif not _wanted_place(toks, i):
             out.append(Candidate("neighborhood", place, span, "place", whose="other"))
         elif cued or bare_ok or after_no:
