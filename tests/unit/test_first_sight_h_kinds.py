@@ -1,0 +1,117 @@
+"""The kinds the first-sight set facts_2026-12-07h found, each by new sentences.
+
+None of these sentences is in that set: "na vdd" is a correction cue and a bare count
+may be followed by a reason clause; the echoed "meu nome?" then a name gives it, and what
+is left of a message once a call time is taken out is no name; a relative's preference
+the lead takes up ("pode trocar", "vamos de") is the lead's; an hour alone joins the day
+the latest schedule_call result was agreeing, whatever came in between.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from homer_agent.models.offline import OfflineChatModel
+from homer_agent.ptbr.facts import extract_facts
+from tests.support.offline_harness import Run, bound_tools
+
+TZ = ZoneInfo("America/Fortaleza")
+NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
+
+
+def extract(
+    text: str, pending: str | None = None, known: tuple[str, ...] = ()
+) -> dict[str, object]:
+    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",), known=known)
+
+
+# 1. "na vdd" corrects; a bare count may carry a reason after a comma
+@pytest.mark.parametrize(
+    ("text", "pending", "known", "want"),
+    [
+        ("ah na vdd 2, meu filho vai pra faculdade", None, ("bedrooms",), {"bedrooms": 2}),
+        ("na vdd 3", None, ("bedrooms",), {"bedrooms": 3}),
+        ("4, a família vai crescer", "bedrooms", (), {"bedrooms": 4}),
+    ],
+)
+def test_shorthand_correction_and_a_count_with_its_reason(
+    text: str, pending: str | None, known: tuple[str, ...], want: dict[str, object]
+) -> None:
+    assert extract(text, pending, known) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sábado, 10", "2, minha filha tem 3 anos", "ah 4 é muito"],
+)
+def test_a_count_with_other_words_in_its_clause_is_no_bare_count(text: str) -> None:
+    assert "bedrooms" not in extract(text, "bedrooms")
+
+
+# 2. Names: the echoed question answered, never the rest of a time
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("meu nome? Débora", "Débora"), ("meu nome? é Rogério", None), ("meu nome?", None)],
+)
+def test_the_echoed_name_question_then_the_name(text: str, want: str | None) -> None:
+    assert extract(text, "name").get("name") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9h da manhã, depois do café", "amanhã 14h, antes da aula", "quinta 10h, pós almoço"],
+)
+def test_what_is_left_after_a_call_time_is_no_name(text: str) -> None:
+    assert "name" not in extract(text, "name")
+
+
+# 3. A relative's preference the lead takes up is the lead's
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("conversei com meu marido, ele prefere Messejana, pode trocar", "Messejana"),
+        ("minha mãe quer o Cambeba, vamos de Cambeba", "Cambeba"),
+        ("minha esposa gostou do Papicu, pode mudar", "Papicu"),
+    ],
+)
+def test_an_adopted_preference_is_the_leads(text: str, want: str) -> None:
+    assert extract(text, None, ("neighborhood",)).get("neighborhood") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha esposa prefere Messejana",
+        "minha sogra prefere Messejana, mas eu não, pode trocar",
+        "minha mãe mora no Cocó, pode trocar?",
+    ],
+)
+def test_a_preference_not_taken_up_stays_theirs(text: str) -> None:
+    assert extract(text, None, ("neighborhood",)).get("neighborhood") is None
+
+
+# 4. An hour alone joins the day being agreed, across a question
+def _booking_run(*texts: str) -> Run:
+    run = Run(now=NOW)
+    model, tools = OfflineChatModel(), bound_tools()
+    for text in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts):
+        run.turn(text, model, tools)
+    return run
+
+
+def test_an_hour_after_a_question_joins_the_day_asked_for() -> None:
+    run = _booking_run("pode ser quinta", "tem piscina?", "15h")
+    assert run.facts["call_at"] == datetime(2026, 12, 10, 15, 0, tzinfo=TZ)
+
+
+def test_an_hour_after_a_refused_hour_stays_on_its_day() -> None:
+    run = _booking_run("quarta", "às 21h", "ah entendi, então 11h")
+    assert run.facts["call_at"] == datetime(2026, 12, 9, 11, 0, tzinfo=TZ)
+
+
+def test_a_booked_call_is_not_moved_by_a_later_hour_alone() -> None:
+    run = _booking_run("sexta às 10h", "tem piscina?", "show")
+    assert run.facts["call_at"] == datetime(2026, 12, 11, 10, 0, tzinfo=TZ)
