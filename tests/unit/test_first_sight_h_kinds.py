@@ -115,3 +115,45 @@ def test_an_hour_after_a_refused_hour_stays_on_its_day() -> None:
 def test_a_booked_call_is_not_moved_by_a_later_hour_alone() -> None:
     run = _booking_run("sexta às 10h", "tem piscina?", "show")
     assert run.facts["call_at"] == datetime(2026, 12, 11, 10, 0, tzinfo=TZ)
+
+
+# 5. Savings are not the budget, unless a total is stated
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tenho 60 mil guardado", None),
+        ("tenho uns 90 mil na poupança", None),
+        ("juntei 40 mil, tá guardado", None),
+        ("tenho 70 mil guardados e financio o resto até 350 mil", 350_000),
+        ("até 420 mil, tenho 100 mil guardado", 420_000),
+        ("tenho 200 mil e financio o resto", None),
+    ],
+)
+def test_savings_are_no_budget(text: str, want: int | None) -> None:
+    assert extract(text).get("budget_brl") == want
+
+
+# 6. A profession after "sou" is no name
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("oi. sou autonoma e quero sair do aluguel", None),
+        ("sou motorista de aplicativo", None),
+        ("sou a Vera, autônoma", "Vera"),
+    ],
+)
+def test_a_profession_is_no_name(text: str, want: str | None) -> None:
+    assert extract(text, "name").get("name") == want
+
+
+# 7. Undecided between two counts: nothing saved
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tô entre a casa de 3 e a de 4 quartos", None),
+        ("to entre o de 2 ou o de 3 quartos", None),
+        ("tô entre dois bairros, mas quero 3 quartos", 3),
+    ],
+)
+def test_undecided_between_two_counts(text: str, want: int | None) -> None:
+    assert extract(text).get("bedrooms") == want

@@ -288,6 +288,7 @@ there too ("ganho 15 mil e meu orçamento é 500 mil")."""
 _NOT_BUDGET_BEFORE: Final = _INCOME | _words(
     "entrada parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
     "iptu sinal custou vendi vendeu vendemos paguei pagou comprei comprou "
+    "juntei juntamos guardei guardamos economizei economizamos "
     "devo divida financiado avaliado avaliada vale valia fgts "
     "vi vimos custa custam custando anunciado anunciada anunciam anuncio cobram cobra cobrando"
 )
@@ -359,7 +360,16 @@ _NAME_STOP: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo nome sobrenome"
+    "acho entao tipo nome sobrenome "
+    # Professions: "sou autônomo" says what the lead does, not who they are.
+    "autonomo autonoma motorista pedreiro vendedor vendedora comerciante enfermeiro "
+    "enfermeira policial militar bancario bancaria contador contadora dentista psicologo "
+    "psicologa eletricista mecanico cozinheiro cozinheira costureira diarista funcionario "
+    "funcionaria publico publica servidor servidora microempreendedor mei cabeleireiro "
+    "cabeleireira manicure programador programadora analista tecnico tecnica gerente "
+    "secretaria recepcionista atendente garcom garconete zelador porteiro frentista "
+    "fisioterapeuta farmaceutico farmaceutica veterinario veterinaria arquiteto arquiteta "
+    "autonomos empreendedor empreendedora freelancer freela uber motoboy"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -884,7 +894,11 @@ def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count."""
     between = [t.low for t in toks[first.last : second.first]]
-    return first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"])
+    if first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"]):
+        return True
+    # "tô entre a casa de 2 e a de 3 quartos": undecided between two counts.
+    before = {t.low for t in _clause_before(toks, first.first, 5)}
+    return first.scale == 1 and "entre" in before and between[:1] in (["e"], ["ou"])
 
 
 def _is_article(toks: Sequence[Token], number: Number) -> bool:
@@ -1087,6 +1101,12 @@ _MEANS: Final = _words(
 )
 """Words that make a source of money the means of reaching an amount ("usando o FGTS")."""
 _FUNDS: Final = _words("fgts financiamento poupanca economias reserva guardado")
+_SAVINGS: Final = _words(
+    "guardado guardada guardados guardadas guardadinho poupanca economias economizado "
+    "economizados juntado juntados reserva"
+)
+"""Words after an amount that make it savings: "tenho 50 mil guardado", "uns 80 mil na
+poupança" (what the lead has, not what they can pay in all)."""
 """Sources of money: the amount they are is no budget ("tenho 60 mil de FGTS"), the total
 reached with them is ("consigo ir até 380 mil usando o FGTS")."""
 
@@ -1106,13 +1126,17 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     an amount reached with a source of money ("até 380 mil usando o FGTS", "com o FGTS
     chego a 400 mil") is a budget."""
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
-    if set(after_words[:4]) & _NOT_BUDGET_AFTER and not _reached_with(after_words):
+    if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
     sentence = _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     if sentence & _THE_REST and sentence & _FINANCING:
-        return True  # "tenho 300 mil e financio o resto": a down payment, not the total
+        # "tenho 300 mil e financio o resto": a down payment, not the total; "... e
+        # financio o resto até 400 mil": the limit after "o resto" is the total.
+        nearest = [t.low for t in _clause_before(toks, number.first, 1)]  # nearest first
+        rest_before = any(t.low in _THE_REST for t in toks[: number.first])
+        return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     return _about_other(toks, number.first, cues)
