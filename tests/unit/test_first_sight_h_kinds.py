@@ -157,3 +157,32 @@ def test_a_profession_is_no_name(text: str, want: str | None) -> None:
 )
 def test_undecided_between_two_counts(text: str, want: int | None) -> None:
     assert extract(text).get("bedrooms") == want
+
+
+# 8. The day being agreed outlives the history window (carried in the prompt data)
+def test_an_hour_joins_the_day_asked_for_many_messages_back() -> None:
+    run = _booking_run(
+        "sexta de manhã é melhor",
+        "tem academia?",
+        "e salão de festas?",
+        "hoje moro com meus pais no Benfica",
+        "11h pode ser",
+    )
+    assert run.facts["call_at"] == datetime(2026, 12, 11, 11, 0, tzinfo=TZ)
+
+
+def test_an_hour_alone_refused_then_another_is_still_only_proposed() -> None:
+    run = _booking_run("me liga às 20h", "tem piscina?", "então 14h")
+    assert "call_at" not in run.facts
+
+
+def test_the_prompt_data_carries_the_latest_call_outcome() -> None:
+    from homer_agent.facts import LeadFacts
+    from homer_agent.profile import load_profile
+    from homer_agent.prompts import PROMPT_DATA_KEY, PromptView, system_message
+
+    outcome = '{"status": "need_hour", "day": "2026-12-11", "alternatives": []}'
+    message = system_message(load_profile(None), LeadFacts(), now=NOW, call_outcome=outcome)
+    plain = system_message(load_profile(None), LeadFacts(), now=NOW)
+    assert PromptView.from_data(message.additional_kwargs[PROMPT_DATA_KEY]).call_outcome == outcome
+    assert message.content == plain.content  # the LLM's prompt text does not change

@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -503,14 +504,26 @@ _RESCHEDULE_CUES: Final = (
 )
 
 
-def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
-    """The slots the latest schedule_call result proposed (outside hours or busy)."""
+def _latest_outcome(
+    messages: Sequence[BaseMessage], view: PromptView | None = None
+) -> CallOutcome | None:
+    """The latest schedule_call result: in the window, else the one the prompt data
+    carries (`PromptView.call_outcome`), which outlives the window."""
     for message in reversed(messages):
         if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
-            outcome = CallOutcome.from_json(_text(message))
-            if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
-                return outcome.alternatives
-            return ()
+            return CallOutcome.from_json(_text(message))
+    if view is not None and view.call_outcome is not None:
+        return CallOutcome.from_json(view.call_outcome)
+    return None
+
+
+def _offered(
+    messages: Sequence[BaseMessage], view: PromptView | None = None
+) -> tuple[datetime, ...]:
+    """The slots the latest schedule_call result proposed (outside hours or busy)."""
+    outcome = _latest_outcome(messages, view)
+    if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
+        return outcome.alternatives
     return ()
 
 
@@ -573,7 +586,7 @@ def _proposed(messages: Sequence[BaseMessage], view: PromptView) -> datetime | N
     last = _last_reply(messages)
     if last is None:
         return None
-    for slot in _offered(messages):
+    for slot in _offered(messages, view):
         if last.rstrip().endswith(
             say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         ):
@@ -609,9 +622,11 @@ def _hour_without_day(
         return None
     if any(when_parts(earlier).has_date for earlier in _human_texts(messages)[:-1]):
         return None
+    if _pending_day(messages, view) is not None:
+        return None  # a day is being agreed (maybe said before the window): the hour joins it
     # Only against slots already offered: the tool's refusal told the lead the hours.
     # (A first hour alone still goes to the tool, which refuses one outside them.)
-    offered = _offered(messages)
+    offered = _offered(messages, view)
     if not offered or _picked(text, offered) is not None:
         return None
     try:
@@ -625,16 +640,16 @@ def _pending_day(messages: Sequence[BaseMessage], view: PromptView) -> date | No
     """The day being agreed for the call: the one the latest schedule_call result asked
     an hour for ("sábado" -> need_hour) or refused an hour on (outside hours, busy).
     None when that result booked a call or there is none."""
-    for message in reversed(messages):
-        if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
-            outcome = CallOutcome.from_json(_text(message))
-            if outcome is None:
-                return None
-            if outcome.status == "need_hour":
-                return outcome.day
-            if outcome.status in ("outside_hours", "busy") and outcome.requested is not None:
-                return outcome.requested.astimezone(view.tz).date()
-            return None
+    outcome = _latest_outcome(messages, view)
+    if outcome is None:
+        return None
+    if outcome.status == "need_hour":
+        return outcome.day
+    # A refused hour's day counts only when the lead said a day ("quarta às 21h"): for an
+    # hour alone ("me liga às 19h") the day was only inferred (see `_hour_without_day`).
+    said_day = any(when_parts(text).has_date for text in _human_texts(messages))
+    if outcome.status in ("outside_hours", "busy") and outcome.requested is not None and said_day:
+        return outcome.requested.astimezone(view.tz).date()
     return None
 
 
@@ -688,7 +703,7 @@ def _call_request(
     """
     assert view.now is not None and view.tz is not None
     booked = view.facts.call_at
-    offered = _offered(messages)
+    offered = _offered(messages, view)
     # "tanto faz": one slot is proposed (see `_reply_without_facts`), booked on a yes.
     proposed = _proposed(messages, view)
     if proposed is not None and accepts_proposal(text):
@@ -916,15 +931,7 @@ class OfflineChatModel(BaseChatModel):
         view = _prompt_view(messages)
         tz = view.tz or self._zone()
         now = view.now or datetime.now(tz)
-        view = PromptView(
-            facts=view.facts,
-            now=now,
-            tz=tz,
-            agent_name=view.agent_name,
-            development=view.development,
-            sections=view.sections,
-            faq=view.faq,
-        )
+        view = replace(view, now=now, tz=tz)
         tools = _bound_tools(kwargs.get("tools") or [])
         trailing_tools = 0
         while trailing_tools < len(messages) and isinstance(
