@@ -186,3 +186,19 @@ def test_the_prompt_data_carries_the_latest_call_outcome() -> None:
     plain = system_message(load_profile(None), LeadFacts(), now=NOW)
     assert PromptView.from_data(message.additional_kwargs[PROMPT_DATA_KEY]).call_outcome == outcome
     assert message.content == plain.content  # the LLM's prompt text does not change
+
+
+# 9. A question while slots are offered keeps the offer
+def test_a_question_while_slots_are_offered_keeps_them_on_the_table() -> None:
+    run = _booking_run("quinta à tarde é melhor", "tem piscina?")
+    assert "Se preferir, ainda tenho livres: quinta-feira, 10/12" in run.replies[-1]
+
+
+def test_no_offer_no_slots_listed() -> None:
+    run = _booking_run("tem piscina?")
+    assert "ainda tenho livres" not in run.replies[-1]
+
+
+def test_a_booked_call_lists_no_slots() -> None:
+    run = _booking_run("quinta às 15h", "tem piscina?")
+    assert "ainda tenho livres" not in run.replies[-1]

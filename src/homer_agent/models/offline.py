@@ -201,6 +201,10 @@ def _first_name(facts: LeadFacts) -> str | None:
     return facts.name.split()[0] if facts.name else None
 
 
+_OFFERING: Final = ("outside_hours", "busy", "need_hour")
+"""schedule_call results that offer free slots."""
+
+
 def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = True) -> str:
     question = ASK[fact][variant % 2]
     houses = view.sections.get("houses")
@@ -209,6 +213,11 @@ def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = Tru
     name = _first_name(view.facts)
     if name and use_name and fact != "name":
         question = say.addressed(name, question)
+    if fact == "call_at" and view.call_outcome is not None:
+        # "tem piscina?" while slots are offered: the offer stays, not a question from scratch.
+        outcome = CallOutcome.from_json(view.call_outcome)
+        if outcome is not None and outcome.status in _OFFERING and outcome.labels:
+            question += say.slots_still_free(outcome.labels)
     return question
 
 
