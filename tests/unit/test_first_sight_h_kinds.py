@@ -202,3 +202,34 @@ def test_no_offer_no_slots_listed() -> None:
 def test_a_booked_call_lists_no_slots() -> None:
     run = _booking_run("quinta às 15h", "tem piscina?")
     assert "ainda tenho livres" not in run.replies[-1]
+
+
+# 10. Names with a verb's or an adjective's ending; "9 e meia" without "às"
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("luiz armando", "Luiz Armando"),
+        ("maria aparecida", "Maria Aparecida"),
+        ("carlos oliveira", "Carlos Oliveira"),
+        ("tô pesquisando ainda", None),
+        ("to procurando", None),
+    ],
+)
+def test_names_ending_like_words(text: str, want: str | None) -> None:
+    assert extract(text, "name").get("name") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("SEXTA 10 E MEIA", datetime(2026, 12, 11, 10, 30, tzinfo=TZ)),
+        ("quinta onze e meia", datetime(2026, 12, 10, 11, 30, tzinfo=TZ)),
+        ("quarta 2 e meia da tarde", datetime(2026, 12, 9, 14, 30, tzinfo=TZ)),
+    ],
+)
+def test_half_past_without_as(text: str, want: datetime) -> None:
+    assert extract(text, "call_at").get("call_at") == want.isoformat()
+
+
+def test_a_count_and_a_half_is_no_time() -> None:
+    assert "call_at" not in extract("daqui 2 e meia horas", "call_at")

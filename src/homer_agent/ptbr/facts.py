@@ -394,6 +394,12 @@ _NON_NAME_SUFFIXES: Final = (
     "ivel",
     "mente",
 )
+_NAMES_LIKE_WORDS: Final = _words(
+    "fernando armando orlando rolando hernando ernando aparecido aparecida margarida cida "
+    "batista evangelista oliveira pereira teixeira moreira ferreira nogueira siqueira vieira "
+    "silveira ribeiro carneiro cordeiro monteiro pinheiro medeiros"
+)
+"""Names and surnames with the ending of a verb or an adjective ("Fernando", "Oliveira")."""
 _VERB_SUFFIXES: Final = ("ei", "amos", "emos", "imos", "ando", "endo", "indo")
 """Endings of verbs ("gostei", "vamos", "pesquisando"), capitalised or not: not a name."""
 _LOWER_NON_NAME_SUFFIXES: Final = (
@@ -1147,7 +1153,9 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
 
 
 def _looks_like_word_not_name(low: str) -> bool:
-    return low in _NAME_STOP or (len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES))
+    return low in _NAME_STOP or (
+        len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    )
 
 
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
@@ -1437,6 +1445,7 @@ def _only_name(rest: Sequence[Token]) -> str | None:
     # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.
     if any(
         len(t.low) > 3
+        and t.low not in _NAMES_LIKE_WORDS
         and (
             t.low.endswith(_VERB_SUFFIXES)
             or (not t.is_cap and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low)))
