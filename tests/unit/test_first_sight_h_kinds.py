@@ -233,3 +233,14 @@ def test_half_past_without_as(text: str, want: datetime) -> None:
 
 def test_a_count_and_a_half_is_no_time() -> None:
     assert "call_at" not in extract("daqui 2 e meia horas", "call_at")
+
+
+def test_an_hour_after_a_refused_hour_on_a_day_said_before_the_window() -> None:
+    run = _booking_run(
+        "pode ser na quarta",
+        "tem academia?",
+        "aceita pet?",
+        "às 20h, depois do serviço",
+        "ah tá, então 13h no almoço",
+    )
+    assert run.facts["call_at"] == datetime(2026, 12, 9, 13, 0, tzinfo=TZ)

@@ -656,10 +656,14 @@ def _pending_day(messages: Sequence[BaseMessage], view: PromptView) -> date | No
         return outcome.day
     # A refused hour's day counts only when the lead said a day ("quarta às 21h"): for an
     # hour alone ("me liga às 19h") the day was only inferred (see `_hour_without_day`).
-    said_day = any(when_parts(text).has_date for text in _human_texts(messages))
-    if outcome.status in ("outside_hours", "busy") and outcome.requested is not None and said_day:
-        return outcome.requested.astimezone(view.tz).date()
-    return None
+    if outcome.status not in ("outside_hours", "busy") or outcome.requested is None:
+        return None
+    day = outcome.requested.astimezone(view.tz).date()
+    # An inferred day is today or tomorrow (the next such hour); any other day was said,
+    # maybe before the window.
+    inferred = view.now is not None and 0 <= (day - view.now.date()).days <= 1
+    said_day = not inferred or any(when_parts(text).has_date for text in _human_texts(messages))
+    return day if said_day else None
 
 
 def _hour_on_pending_day(
