@@ -19,6 +19,7 @@ from langchain_core.messages import (
     AnyMessage,
     BaseMessage,
     RemoveMessage,
+    ToolMessage,
     message_to_dict,
     messages_from_dict,
 )
@@ -47,6 +48,15 @@ def recent(messages: Sequence[BaseMessage], size: int) -> list[BaseMessage]:
         if message.type == "human":
             return window[start:]
     return []
+
+
+def latest_tool_result(messages: Sequence[BaseMessage], tool: str) -> str | None:
+    """The text of the newest result of `tool` among `messages`, or None: what the model
+    can be told of it once the history window no longer holds it."""
+    for message in reversed(messages):
+        if isinstance(message, ToolMessage) and message.name == tool:
+            return str(message.text)
+    return None
 
 
 def archive_overflow(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -210,6 +210,10 @@ class PromptView:
     """Profile lines keyed like `SECTION_LABELS` ("houses", "amenities", ...)."""
     faq: tuple[tuple[str, str], ...] = ()
     """(question, answer) pairs."""
+    call_outcome: str | None = None
+    """The latest schedule_call result in the thread (its JSON), even when the history
+    window no longer holds it: the day asked for, the slots offered, a refused hour. Data
+    for the offline model only; the LLM's prompt text does not change."""
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON types, for `SystemMessage.additional_kwargs`."""
@@ -221,6 +225,7 @@ class PromptView:
             "development": self.development,
             "sections": dict(self.sections),
             "faq": [list(pair) for pair in self.faq],
+            "call_outcome": self.call_outcome,
         }
 
     @classmethod
@@ -236,6 +241,7 @@ class PromptView:
             development=data.get("development"),
             sections={str(k): str(v) for k, v in (data.get("sections") or {}).items()},
             faq=tuple((str(q), str(a)) for q, a in data.get("faq") or ()),
+            call_outcome=str(data["call_outcome"]) if data.get("call_outcome") else None,
         )
 
 
@@ -269,10 +275,13 @@ def system_message(
     *,
     now: datetime | None = None,
     notes: Sequence[str] = (),
+    call_outcome: str | None = None,
 ) -> SystemMessage:
-    """The system prompt as a message: its text for an LLM, its data for the offline model."""
+    """The system prompt as a message: its text for an LLM, its data for the offline model
+    (with `call_outcome`, the latest schedule_call result: see `PromptView.call_outcome`)."""
     current = _local_now(profile, now)
+    view = replace(prompt_view(profile, facts, now=current), call_outcome=call_outcome)
     return SystemMessage(
         render_system_prompt(profile, facts, now=current, notes=notes),
-        additional_kwargs={PROMPT_DATA_KEY: prompt_view(profile, facts, now=current).to_data()},
+        additional_kwargs={PROMPT_DATA_KEY: view.to_data()},
     )

@@ -21,7 +21,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 
 from homer_agent.calendar.booking import decide
 from homer_agent.facts import LeadFacts
-from homer_agent.history import recent
+from homer_agent.history import latest_tool_result, recent
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.profile import Profile, load_profile
 from homer_agent.prompts import system_message
@@ -47,7 +47,12 @@ class Run:
         self.messages.append(HumanMessage(text))
         for _ in range(MAX_ROUNDS):
             prompt = [
-                system_message(self.profile, LeadFacts(**self.facts), now=self.now),
+                system_message(
+                    self.profile,
+                    LeadFacts(**self.facts),
+                    now=self.now,
+                    call_outcome=latest_tool_result(self.messages, "schedule_call"),
+                ),
                 *recent(self.messages, HISTORY_WINDOW),
             ]
             response = model._respond(prompt, tools=tools)

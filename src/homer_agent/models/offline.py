@@ -23,7 +23,8 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -200,6 +201,10 @@ def _first_name(facts: LeadFacts) -> str | None:
     return facts.name.split()[0] if facts.name else None
 
 
+_OFFERING: Final = ("outside_hours", "busy", "need_hour")
+"""schedule_call results that offer free slots."""
+
+
 def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = True) -> str:
     question = ASK[fact][variant % 2]
     houses = view.sections.get("houses")
@@ -208,6 +213,11 @@ def _ask(fact: FactName, view: PromptView, variant: int, *, use_name: bool = Tru
     name = _first_name(view.facts)
     if name and use_name and fact != "name":
         question = say.addressed(name, question)
+    if fact == "call_at" and view.call_outcome is not None:
+        # "tem piscina?" while slots are offered: the offer stays, not a question from scratch.
+        outcome = CallOutcome.from_json(view.call_outcome)
+        if outcome is not None and outcome.status in _OFFERING and outcome.labels:
+            question += say.slots_still_free(outcome.labels)
     return question
 
 
@@ -503,14 +513,26 @@ _RESCHEDULE_CUES: Final = (
 )
 
 
-def _offered(messages: Sequence[BaseMessage]) -> tuple[datetime, ...]:
-    """The slots the latest schedule_call result proposed (outside hours or busy)."""
+def _latest_outcome(
+    messages: Sequence[BaseMessage], view: PromptView | None = None
+) -> CallOutcome | None:
+    """The latest schedule_call result: in the window, else the one the prompt data
+    carries (`PromptView.call_outcome`), which outlives the window."""
     for message in reversed(messages):
         if isinstance(message, ToolMessage) and message.name == FACT_TOOLS["call_at"]:
-            outcome = CallOutcome.from_json(_text(message))
-            if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
-                return outcome.alternatives
-            return ()
+            return CallOutcome.from_json(_text(message))
+    if view is not None and view.call_outcome is not None:
+        return CallOutcome.from_json(view.call_outcome)
+    return None
+
+
+def _offered(
+    messages: Sequence[BaseMessage], view: PromptView | None = None
+) -> tuple[datetime, ...]:
+    """The slots the latest schedule_call result proposed (outside hours or busy)."""
+    outcome = _latest_outcome(messages, view)
+    if outcome is not None and outcome.status in ("outside_hours", "busy", "need_hour"):
+        return outcome.alternatives
     return ()
 
 
@@ -573,7 +595,7 @@ def _proposed(messages: Sequence[BaseMessage], view: PromptView) -> datetime | N
     last = _last_reply(messages)
     if last is None:
         return None
-    for slot in _offered(messages):
+    for slot in _offered(messages, view):
         if last.rstrip().endswith(
             say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
         ):
@@ -609,9 +631,11 @@ def _hour_without_day(
         return None
     if any(when_parts(earlier).has_date for earlier in _human_texts(messages)[:-1]):
         return None
+    if _pending_day(messages, view) is not None:
+        return None  # a day is being agreed (maybe said before the window): the hour joins it
     # Only against slots already offered: the tool's refusal told the lead the hours.
     # (A first hour alone still goes to the tool, which refuses one outside them.)
-    offered = _offered(messages)
+    offered = _offered(messages, view)
     if not offered or _picked(text, offered) is not None:
         return None
     try:
@@ -619,6 +643,47 @@ def _hour_without_day(
     except WhenError:
         return None
     return reading.at
+
+
+def _pending_day(messages: Sequence[BaseMessage], view: PromptView) -> date | None:
+    """The day being agreed for the call: the one the latest schedule_call result asked
+    an hour for ("sábado" -> need_hour) or refused an hour on (outside hours, busy).
+    None when that result booked a call or there is none."""
+    outcome = _latest_outcome(messages, view)
+    if outcome is None:
+        return None
+    if outcome.status == "need_hour":
+        return outcome.day
+    # A refused hour's day counts only when the lead said a day ("quarta às 21h"): for an
+    # hour alone ("me liga às 19h") the day was only inferred (see `_hour_without_day`).
+    if outcome.status not in ("outside_hours", "busy") or outcome.requested is None:
+        return None
+    day = outcome.requested.astimezone(view.tz).date()
+    # An inferred day is today or tomorrow (the next such hour); any other day was said,
+    # maybe before the window.
+    inferred = view.now is not None and 0 <= (day - view.now.date()).days <= 1
+    said_day = not inferred or any(when_parts(text).has_date for text in _human_texts(messages))
+    return day if said_day else None
+
+
+def _hour_on_pending_day(
+    text: str, messages: Sequence[BaseMessage], view: PromptView
+) -> datetime | None:
+    """An hour alone ("10h", "então 12h30") on the day being agreed (`_pending_day`),
+    however many messages (a question, small talk) came in between."""
+    assert view.now is not None and view.tz is not None
+    day = _pending_day(messages, view)
+    parts = when_parts(text)
+    if day is None or not parts.has_time or parts.has_date or parts.period is not None:
+        return None
+    try:
+        reading = read_when(text, now=view.now, tz=view.tz)
+    except WhenError:
+        return None
+    if reading.at is None:
+        return None
+    at = reading.at.astimezone(view.tz)
+    return datetime.combine(day, at.timetz().replace(tzinfo=None), tzinfo=view.tz)
 
 
 def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> str | None:
@@ -651,7 +716,7 @@ def _call_request(
     """
     assert view.now is not None and view.tz is not None
     booked = view.facts.call_at
-    offered = _offered(messages)
+    offered = _offered(messages, view)
     # "tanto faz": one slot is proposed (see `_reply_without_facts`), booked on a yes.
     proposed = _proposed(messages, view)
     if proposed is not None and accepts_proposal(text):
@@ -669,6 +734,10 @@ def _call_request(
     if not text or states_own_schedule(text):
         return None
     text = accepted_part(text)
+    if booked is None:
+        pending_hour = _hour_on_pending_day(text, messages, view)
+        if pending_hour is not None:
+            return pending_hour.isoformat()
     humans = _human_texts(messages)
     # "me liga dia 25/12" then "às 10h": the day asked for a call, the hour completes it.
     if (
@@ -875,15 +944,7 @@ class OfflineChatModel(BaseChatModel):
         view = _prompt_view(messages)
         tz = view.tz or self._zone()
         now = view.now or datetime.now(tz)
-        view = PromptView(
-            facts=view.facts,
-            now=now,
-            tz=tz,
-            agent_name=view.agent_name,
-            development=view.development,
-            sections=view.sections,
-            faq=view.faq,
-        )
+        view = replace(view, now=now, tz=tz)
         tools = _bound_tools(kwargs.get("tools") or [])
         trailing_tools = 0
         while trailing_tools < len(messages) and isinstance(

@@ -9,7 +9,7 @@ from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langchain_core.runnables.config import set_config_context
 from langgraph.runtime import Runtime
 
-from homer_agent.history import recent
+from homer_agent.history import latest_tool_result, recent
 from homer_agent.leads import facts_of
 from homer_agent.model_replies import clean_model_reply
 from homer_agent.prompts import system_message
@@ -20,6 +20,7 @@ from homer_agent.state import Context, State, TurnRecord, current_lead
 # Three, not two: tools and the agent again take two steps, and LangGraph gives up
 # (GraphRecursionError) once a node has run with no step left, even if it was the last.
 MIN_STEPS_FOR_TOOLS = 3
+CALL_TOOL = "schedule_call"
 INTERRUPTED_TOOL_RESULT = (
     "Sem resultado: o turno foi interrompido por uma falha. "
     "Confira nos dados do lead o que foi salvo."
@@ -55,6 +56,8 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
             ctx.profile,
             facts_of(current_lead(ctx, state)),
             notes=list(ctx.notes),
+            # What is being agreed about the call outlives the window (see PromptView).
+            call_outcome=latest_tool_result(state["messages"], CALL_TOOL),
         ),
         *answer_interrupted_calls(recent(state["messages"], ctx.history_window)),
     ]

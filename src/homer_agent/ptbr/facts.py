@@ -112,6 +112,7 @@ _LITTLE_WORDS: Final = frozenset(
 _CORRECTION_CUES: Final = (
     ("pensando", "bem"),
     ("na", "verdade"),
+    ("na", "vdd"),  # shorthand of "na verdade"
     ("melhor",),
     ("alias",),
     ("corrigindo",),
@@ -287,6 +288,7 @@ there too ("ganho 15 mil e meu orçamento é 500 mil")."""
 _NOT_BUDGET_BEFORE: Final = _INCOME | _words(
     "entrada parcela parcelas prestacao prestacoes mensalidade aluguel alugo condominio "
     "iptu sinal custou vendi vendeu vendemos paguei pagou comprei comprou "
+    "juntei juntamos guardei guardamos economizei economizamos "
     "devo divida financiado avaliado avaliada vale valia fgts "
     "vi vimos custa custam custando anunciado anunciada anunciam anuncio cobram cobra cobrando"
 )
@@ -311,7 +313,7 @@ _NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
 # Words that may follow "… milhão e N" without breaking the amount.
 _FILLERS: Final = _words(
     "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
-    "pode ser na verdade desculpa desculpe perdao corrigindo entao tipo mais ou menos "
+    "pode ser na verdade vdd ah hmm desculpa desculpe perdao corrigindo entao tipo mais ou menos "
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
@@ -358,7 +360,16 @@ _NAME_STOP: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo nome sobrenome"
+    "acho entao tipo nome sobrenome "
+    # Professions: "sou autônomo" says what the lead does, not who they are.
+    "autonomo autonoma motorista pedreiro vendedor vendedora comerciante enfermeiro "
+    "enfermeira policial militar bancario bancaria contador contadora dentista psicologo "
+    "psicologa eletricista mecanico cozinheiro cozinheira costureira diarista funcionario "
+    "funcionaria publico publica servidor servidora microempreendedor mei cabeleireiro "
+    "cabeleireira manicure programador programadora analista tecnico tecnica gerente "
+    "secretaria recepcionista atendente garcom garconete zelador porteiro frentista "
+    "fisioterapeuta farmaceutico farmaceutica veterinario veterinaria arquiteto arquiteta "
+    "autonomos empreendedor empreendedora freelancer freela uber motoboy"
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -383,6 +394,12 @@ _NON_NAME_SUFFIXES: Final = (
     "ivel",
     "mente",
 )
+_NAMES_LIKE_WORDS: Final = _words(
+    "fernando armando orlando rolando hernando ernando aparecido aparecida margarida cida "
+    "batista evangelista oliveira pereira teixeira moreira ferreira nogueira siqueira vieira "
+    "silveira ribeiro carneiro cordeiro monteiro pinheiro medeiros"
+)
+"""Names and surnames with the ending of a verb or an adjective ("Fernando", "Oliveira")."""
 _VERB_SUFFIXES: Final = ("ei", "amos", "emos", "imos", "ando", "endo", "indo")
 """Endings of verbs ("gostei", "vamos", "pesquisando"), capitalised or not: not a name."""
 _LOWER_NON_NAME_SUFFIXES: Final = (
@@ -426,6 +443,7 @@ _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("me", "chame", "de"),
     ("nome", ":"),
     ("meu", "nome", ":"),
+    ("meu", "nome", "?"),  # "meu nome? Larissa": the question echoed, then answered
 )
 _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("aqui", "quem", "fala", "e", "o"),
@@ -550,7 +568,7 @@ _PLACE_BREAK: Final = _words(
 )
 _BARE_PLACE_PREFIX: Final = _words(
     "quero prefiro gostaria queria seria pode ser acho que de preferencia no na nos nas em "
-    "o a bairro regiao e eh talvez melhor na verdade desculpa entao"
+    "o a bairro regiao e eh talvez melhor na verdade vdd desculpa entao"
 )
 _BARE_PLACE_SUFFIX: Final = _words("mesmo msm ok por favor pf pfv")
 """Words that may close a bare place answer: "Aldeota mesmo", "Centro por favor"."""
@@ -867,7 +885,14 @@ def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
     if number.negative:
         return None
     span = set(range(number.first, number.last))
-    rest = [t for t in _core_tokens(toks) if toks.index(t) not in span and t.low != "e"]
+    # "na vdd 4, minha sogra vai morar com a gente": a clause after a comma gives the
+    # reason; the count's own clause must be bare (the message holds no other number).
+    end = next(
+        (k for k in range(number.last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
+        len(toks),
+    )
+    clause = toks[:end]
+    rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
@@ -875,7 +900,11 @@ def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count."""
     between = [t.low for t in toks[first.last : second.first]]
-    return first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"])
+    if first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"]):
+        return True
+    # "tô entre a casa de 2 e a de 3 quartos": undecided between two counts.
+    before = {t.low for t in _clause_before(toks, first.first, 5)}
+    return first.scale == 1 and "entre" in before and between[:1] in (["e"], ["ou"])
 
 
 def _is_article(toks: Sequence[Token], number: Number) -> bool:
@@ -1078,6 +1107,12 @@ _MEANS: Final = _words(
 )
 """Words that make a source of money the means of reaching an amount ("usando o FGTS")."""
 _FUNDS: Final = _words("fgts financiamento poupanca economias reserva guardado")
+_SAVINGS: Final = _words(
+    "guardado guardada guardados guardadas guardadinho poupanca economias economizado "
+    "economizados juntado juntados reserva"
+)
+"""Words after an amount that make it savings: "tenho 50 mil guardado", "uns 80 mil na
+poupança" (what the lead has, not what they can pay in all)."""
 """Sources of money: the amount they are is no budget ("tenho 60 mil de FGTS"), the total
 reached with them is ("consigo ir até 380 mil usando o FGTS")."""
 
@@ -1097,13 +1132,17 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     an amount reached with a source of money ("até 380 mil usando o FGTS", "com o FGTS
     chego a 400 mil") is a budget."""
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
-    if set(after_words[:4]) & _NOT_BUDGET_AFTER and not _reached_with(after_words):
+    if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
     sentence = _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     if sentence & _THE_REST and sentence & _FINANCING:
-        return True  # "tenho 300 mil e financio o resto": a down payment, not the total
+        # "tenho 300 mil e financio o resto": a down payment, not the total; "... e
+        # financio o resto até 400 mil": the limit after "o resto" is the total.
+        nearest = [t.low for t in _clause_before(toks, number.first, 1)]  # nearest first
+        rest_before = any(t.low in _THE_REST for t in toks[: number.first])
+        return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     return _about_other(toks, number.first, cues)
@@ -1114,7 +1153,9 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
 
 
 def _looks_like_word_not_name(low: str) -> bool:
-    return low in _NAME_STOP or (len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES))
+    return low in _NAME_STOP or (
+        len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    )
 
 
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
@@ -1178,16 +1219,23 @@ def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
 
 
 def _name(
-    toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
+    toks: Sequence[Token],
+    folded: str,
+    pending: str | None,
+    ignore: Collection[str],
+    *,
+    bare: bool = True,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
-    name = _find_name(toks, folded, pending)
+    name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
     return name
 
 
-def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str | None:
+def _find_name(
+    toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
+) -> str | None:
     asking = pending == "name"
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
@@ -1253,7 +1301,7 @@ def _find_name(toks: Sequence[Token], folded: str, pending: str | None) -> str |
             name = _read_name(toks, j, allow_lower=asking)
             if name:
                 return name
-    if asking:
+    if asking and bare:
         return _bare_name(toks, folded)
     return None
 
@@ -1397,6 +1445,7 @@ def _only_name(rest: Sequence[Token]) -> str | None:
     # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.
     if any(
         len(t.low) > 3
+        and t.low not in _NAMES_LIKE_WORDS
         and (
             t.low.endswith(_VERB_SUFFIXES)
             or (not t.is_cap and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low)))
@@ -1675,6 +1724,40 @@ _PLACE_LEAD_INS: Final = (
 )
 
 
+_ADOPTING_CUES: Final = (
+    ("pode", "trocar"),
+    ("pode", "mudar"),
+    ("pode", "colocar"),
+    ("vamos", "de"),
+    ("vamos", "nele"),
+    ("vamos", "nesse"),
+    ("bora", "de"),
+    ("fica", "esse"),
+    ("fica", "ele"),
+)
+"""Cues that the lead takes up a preference someone else gave ("pode trocar")."""
+_OTHERS_WISH: Final = _words("prefere preferem quer querem gosta gostou gostaria acha achou")
+_OTHER_PEOPLE: Final = _KIN | _words("ela ele eles elas")
+
+
+def _adopted(toks: Sequence[Token], i: int, end: int) -> bool:
+    """ "minha esposa prefere Edson Queiroz, pode trocar": the place a relative prefers
+    (a verb of wishing right before it, a relative or "ela" earlier) that the lead takes
+    up with a cue (`_ADOPTING_CUES`) after it; without the cue it stays theirs."""
+    lows = [t.low for t in toks]
+    before = [low for low in lows[max(0, i - 3) : i] if low not in _PLACE_PARTICLES]
+    if not before or before[-1] not in _OTHERS_WISH or _in_question(toks, i):
+        return False
+    if not any(low in _OTHER_PEOPLE for low in lows[:i]):
+        return False
+    for k in range(end, min(len(lows), end + 4)):
+        if lows[k] in ("mas", "nao", "porem", "n"):
+            return False  # "minha sogra prefere Messejana, mas eu não"
+        if any(tuple(lows[k : k + len(cue)]) == cue for cue in _ADOPTING_CUES):
+            return True
+    return False
+
+
 def _listed_place_candidates(
     toks: Sequence[Token], corrects: bool, ignore: Collection[str], *, bare_ok: bool
 ) -> list[Candidate]:
@@ -1720,6 +1803,10 @@ def _listed_place_candidates(
             )
         elif fold(place) in ignored:
             pass
+        elif _adopted(toks, i, end):
+            out.append(
+                Candidate("neighborhood", place, span, "adopted", modality=Modality.CORRECTED)
+            )
         elif not _wanted_place(toks, i):
             out.append(Candidate("neighborhood", place, span, "place", whose="other"))
         elif cued or bare_ok or after_no:
@@ -2142,7 +2229,8 @@ def read_candidates(
     out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and corrects)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
-    name = _name(toks, folded, pending, ignore)
+    # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
+    name = _name(toks, folded, pending, ignore, bare=when is None)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
     # A listed place alone answers any question; the name's only when it cannot be read

@@ -200,6 +200,12 @@ def day_part_offer(weekday: int, day: str, part: str, hours: Sequence[str]) -> s
     )
 
 
+def slots_still_free(labels: Sequence[str]) -> str:
+    """After the call question, the slots offered earlier that are still on the table:
+    `" Se preferir, ainda tenho livres: quinta-feira, 10/12 às 12h ou 15h."`."""
+    return f" Se preferir, ainda tenho livres: {join(list(labels), 'ou')}."
+
+
 def holiday(day: str, name: str) -> str:
     """Why a day has no calls: `"25/12 é feriado: Natal"` (`name` may be empty)."""
     why = f"{day} é feriado"

@@ -160,6 +160,10 @@ _BARE_HOUR_RE: Final = re.compile(
     rf"(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+(meia|\d{{2}}))?(?![\d:/.,]\d|[\w])"
     rf"(?:\s*(\w+))?"
 )
+_HALF_PAST_RE: Final = re.compile(
+    rf"(?<![\d:/.,])\b(\d{{1,2}}|{_HOUR_WORD_RE})\s+e\s+meia\b(?!\s+(?:hora|horas)\b)"
+)
+"""'9 e meia', 'nove e meia' without 'às': only a time says 'e meia' after a number."""
 _NOON_RE: Final = re.compile(r"\b(meio[-\s]?dia|meia[-\s]?noite)(?:\s+e\s+(meia|\d{2}))?\b")
 _PERIOD_ONLY_RE: Final = re.compile(
     rf"\b(?:(?:no|ao)\s+(fim|final)\s+da\s+tarde"
@@ -409,6 +413,10 @@ def _scan_times(folded: str, scan: _Scan) -> None:
         span_end = m.end(2) if m[2] is not None else m.end(1)
         if scan.free(m.start(), span_end):
             _add_time(scan, m.start(), span_end, _hour_value(m[1]), _minutes(m[2]), explicit=False)
+
+    for m in _HALF_PAST_RE.finditer(folded):
+        if scan.free(*m.span()) and 0 < _hour_value(m[1]) <= 23:
+            _add_time(scan, *m.span(), _hour_value(m[1]), 30, explicit=_hour_value(m[1]) > 12)
 
     for m in _NOON_RE.finditer(folded):
         if scan.free(*m.span()):
