@@ -57,11 +57,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row
 from tests.support.sessions import session_for
 
-PENDING = {
-    "facts_2026-12-07h": (
-        "first run 2026-12-07: 81/89 (91.0%), 4 missed, 4 wrong; its kinds are not fixed yet"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
