@@ -81,6 +81,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "vigilante",
         "ronda",
         "acesso",
+        "entrar",
         "cartao",
         "biometria",
         "tag",
@@ -216,6 +217,7 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
     eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
     eae eai iae opa salve blz beleza
+    enquanto jeito
     qualquer maior menor cima baixo quiser quisesse durante cabe cabem caber botar colocar
     mandar mando manda enviar envio envia
     dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
@@ -275,14 +277,23 @@ FILLER_FORMS: Final = frozenset(
 the infinitive."""
 
 
+_DIMINUTIVE: Final = re.compile(r"(?:z?inh)[oa]s?$")
+"""The diminutive ending ("menorzinha", "rapidinho"): the word it is added to means the
+same."""
+
+
+def _filler(word: str) -> bool:
+    """Whether a folded word is filler, or a filler word's verb form or diminutive."""
+    if word in FILLER or word in FILLER_FORMS:
+        return True
+    base = _DIMINUTIVE.sub("", word)
+    return base != word and len(base) >= 3 and base in FILLER
+
+
 def words(text: str) -> list[str]:
     """The folded content words of `text`, in order, without filler (nor the forms of its
-    verbs)."""
-    return [
-        w
-        for w in _WORD.findall(fold(text))
-        if w not in FILLER and w not in FILLER_FORMS and (len(w) > 1 or w.isdigit())
-    ]
+    verbs, nor their diminutives)."""
+    return [w for w in _WORD.findall(fold(text)) if not _filler(w) and (len(w) > 1 or w.isdigit())]
 
 
 def _term(options: tuple[str, ...]) -> str:

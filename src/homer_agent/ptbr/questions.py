@@ -161,8 +161,22 @@ _FEE: Final = re.compile(
 _PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
+_OPEN: Final = r"(?:abert|fechad)[oa]s?"
+_WHEN: Final = (
+    r"(?:\d{1,2}h\d{0,2}|domingos?|sabados?|feriados?|madrugada|cedo|horas?|fim de semana)"
+)
+"""A time of day or a day, which makes "aberto"/"fechado" ask for opening hours."""
+
 _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
-    ("hours", re.compile(r"\b(?:que horas?|ate que hora|horario|horarios|abre|fecha|funciona)\b")),
+    (
+        "hours",
+        re.compile(
+            r"\b(?:que horas?|ate que hora|horario|horarios|abre|fecha|funciona)\b"
+            # open or closed at a time or on a day ("umas 14h ainda pego aberto?"), not
+            # open-air ("a piscina é aberta ou coberta?")
+            rf"|\b{_OPEN}\b.*\b{_WHEN}\b|\b{_WHEN}\b.*\b{_OPEN}\b"
+        ),
+    ),
     (
         "time",
         re.compile(
