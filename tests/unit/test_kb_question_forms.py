@@ -121,10 +121,10 @@ def test_a_correction_keeps_the_first_letter() -> None:
     [
         ("holerite", "comprovante"),
         ("contracheque", "renda"),
-        ("papeis", "documentos"),
+        ("papeis", "documento"),
         ("soltos", "guia"),
         ("coleira", "guia"),
-        ("planejados", "armarios"),
+        ("planejados", "armario"),
     ],
 )
 def test_paperwork_leash_and_built_in_furniture_words(lead: str, document: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from homer_agent.kb.query import build_query, words
+from homer_agent.kb.query import build_query, synonyms, words
 from homer_agent.ptbr.questions import read_question
 
 
@@ -42,3 +42,16 @@ def test_entering_is_searched_as_access() -> None:
 )
 def test_open_and_closed_at_a_time_ask_for_hours(question: str, measure: str | None) -> None:
     assert read_question(question).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("inflected", "entry"),
+    [("armarios", "armario"), ("quadras", "quadra"), ("soltas", "solto"), ("lotes", "lote")],
+)
+def test_a_synonym_group_is_found_by_the_lemma(inflected: str, entry: str) -> None:
+    assert entry in synonyms(inflected)
+
+
+def test_the_forms_of_filler_and_question_verbs_name_nothing() -> None:
+    assert words("separei os papeis") == ["papeis"]
+    assert read_question("a obra ja comecou?").topic == ("a", "obra")

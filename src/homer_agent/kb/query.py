@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, lemma, verb_of
 
 __all__ = [
     "FILLER",
@@ -30,9 +30,9 @@ __all__ = [
 
 SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
-    ("preco", "precos", "valor", "valores", "custa", "custam", "custo", "custar"),
+    ("preco", "precos", "valor", "custo", "custar"),
     ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
-    ("cachorro", "cao", "caes", "gato", "pet", "animal", "animais", "bicho", "estimacao"),
+    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao"),
     (
         "longe",
         "perto",
@@ -47,31 +47,31 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "pronto",
-        "pronta",
         "entrega",
         "entregue",
         "prazo",
         "previsao",
-        "prevista",
         "previsto",
         "termina",
         "conclusao",
         "concluida",
         "concluido",
     ),
-    ("obra", "obras", "andamento", "construcao", "alvenaria", "etapa"),
-    ("financiamento", "financiar", "financia", "financiado", "banco", "bancos", "credito"),
-    ("pagamento", "pagar", "parcela", "parcelas", "parcelamento", "sinal", "entrada"),
-    ("tabela", "tabelas"),
-    ("assinatura", "assinar", "assina", "assino", "assinado", "contrato"),
+    ("obra", "andamento", "construcao", "alvenaria", "etapa"),
+    ("financiamento", "financiar", "banco", "credito"),
+    ("pagamento", "pagar", "parcela", "parcelamento", "sinal", "entrada"),
+    ("tabela",),
+    ("assinatura", "assinar", "contrato"),
     ("limite", "maximo", "maxima", "teto"),
-    ("casa", "casas", "imovel", "imoveis", "unidade", "unidades", "residencia", "sobrado"),
-    ("lote", "lotes", "terreno", "terrenos"),
+    ("casa", "imovel", "imoveis", "unidade", "residencia", "sobrado"),
+    (
+        "lote",
+        "terreno",
+    ),
     ("taxa", "mensalidade", "cota"),
     (
         "seguranca",
         "seguro",
-        "segura",
         "portaria",
         "vigilancia",
         "camera",
@@ -89,7 +89,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "roubo",
         "ladrao",
     ),
-    ("escola", "escolas", "colegio", "colegios", "estudar"),
+    ("escola", "colegio", "estudar"),
     ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
     ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
     (
@@ -101,25 +101,39 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "aumentar",
         "puxadinho",
         "andar",
-        "andares",
         "pavimento",
-        "pavimentos",
         "laje",
     ),
     ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
-    ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
-    ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
-    ("pessoas", "convidados", "convidado", "convidadas"),
+    (
+        "modelo",
+        "tipos",
+        "opcoes",
+        "planta",
+    ),
+    ("indice", "incc", "correcao", "corrigido", "reajuste"),
+    (
+        "pessoas",
+        "convidado",
+    ),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
-    ("quarto", "quartos", "dormitorio", "dormitorios"),
-    ("garagem", "vaga", "vagas", "estacionamento", "carro", "carros"),
+    (
+        "quarto",
+        "dormitorio",
+    ),
+    (
+        "garagem",
+        "vaga",
+        "estacionamento",
+        "carro",
+    ),
     ("solar", "placas solares", "energia solar"),
     ("internet", "fibra", "wifi"),
-    ("festa", "festas", "salao", "aniversario"),
+    ("festa", "salao", "aniversario"),
     ("churrasqueira", "churrasco", "gourmet"),
     (
         "crianca",
@@ -130,21 +144,17 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "parquinho",
         "brincar",
         "brinquedo",
-        "brinquedos",
         "filho",
         "filha",
-        "filhos",
         "filhas",
-        "brincarem",
         "brincadeira",
         "criancada",
     ),
-    ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol", "bola", "pelada", "society"),
+    ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper"),
     ("coworking", "trabalhar", "home office", "reuniao"),
     (
         "documento",
-        "documentos",
         "documentacao",
         "rg",
         "cpf",
@@ -156,20 +166,18 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "contracheque",
         "renda",
     ),
-    ("guia", "coleira", "solto", "soltos", "solta", "soltas", "preso", "presos", "presa"),
+    ("guia", "coleira", "solto", "soltas", "preso", "presa"),
     ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
-    ("verde", "verdes", "natureza", "preservada", "preservadas"),
+    ("verde", "natureza", "preservada", "preservadas"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
     (
         "armario",
-        "armarios",
         "moveis",
         "movel",
         "marcenaria",
         "gabinete",
-        "gabinetes",
         "planejado",
         "planejados",
         "planejada",
@@ -177,8 +185,6 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "permitido",
-        "permitida",
-        "permitidos",
         "permite",
         "proibido",
         "liberado",
@@ -237,44 +243,27 @@ FORM_WORDS: Final = frozenset({"onde"})
 location) only when the question names nothing else ("onde fica?")."""
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
+
+
 _GROUP_OF: Final[dict[str, int]] = {
     word: index for index, group in enumerate(SYNONYMS) for word in group if " " not in word
 }
 
 
 def _group(word: str) -> int | None:
-    """The synonym group of a folded word, trying its singular too ("prontas", "quadras")."""
-    for form in (
-        word,
-        word[:-1] if word.endswith("s") else "",
-        word[:-2] if word.endswith("es") else "",
-    ):
-        if form and form in _GROUP_OF:
+    """The synonym group of a folded word, by the word or its lemma ("prontas": "pronto",
+    "quadras": "quadra"). A group's words are matched as written, not by their lemmas:
+    "entrega" (the handover) is no form of "entregou" (delivered)."""
+    for form in (word, lemma(word)):
+        if form in _GROUP_OF:
             return _GROUP_OF[form]
     return None
 
 
 def synonyms(word: str) -> tuple[str, ...]:
-    """The synonym group of a folded word (its singular too), or nothing."""
+    """The synonym group of a folded word (by its lemma too), or nothing."""
     group = _group(word)
     return SYNONYMS[group] if group is not None else ()
-
-
-_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
-    "ar": ("o", "a", "as", "am", "amos", "ei", "ou", "ando", "e", "em"),
-    "er": ("o", "e", "es", "em", "emos", "i", "eu", "endo"),
-    "ir": ("o", "e", "es", "em", "imos", "i", "iu", "indo"),
-}
-"""Person and tense endings of a verb by its infinitive's ending (no participles: they
-are adjectives as often, "sabado" is no form of "saber")."""
-FILLER_FORMS: Final = frozenset(
-    word[:-2] + ending
-    for word in FILLER
-    if len(word) >= 5 and word[-2:] in _ENDINGS
-    for ending in _ENDINGS[word[-2:]]
-)
-"""The forms of the filler verbs ("separar": "separo", "separa", "separei"): as empty as
-the infinitive."""
 
 
 _DIMINUTIVE: Final = re.compile(r"(?:z?inh)[oa]s?$")
@@ -283,9 +272,12 @@ same."""
 
 
 def _filler(word: str) -> bool:
-    """Whether a folded word is filler, or a filler word's verb form or diminutive."""
-    if word in FILLER or word in FILLER_FORMS:
+    """Whether a folded word is filler: itself, by its lemma ("separei": "separar"), or
+    as a filler word's diminutive."""
+    if word in FILLER:
         return True
+    if verb_of(word) in FILLER:
+        return True  # a filler verb's form ("separei": "separar"), not "tipos" ("tipo")
     base = _DIMINUTIVE.sub("", word)
     return base != word and len(base) >= 3 and base in FILLER
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
     "Asked",
@@ -238,6 +238,13 @@ QUESTION_WORDS: Final = frozenset(
     feitos madrugada depois dai daqui dali
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
+
+
+def _question_word(word: str) -> bool:
+    """Whether a folded word only asks: a QUESTION_WORDS word or a form of its verbs
+    ("comecou", "comecaram": "comecar")."""
+    return word in QUESTION_WORDS or verb_of(word) in QUESTION_WORDS
+
 
 _REQUEST_WORDS: Final = (
     r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
@@ -536,7 +543,7 @@ def read_question(text: str) -> Asked:
             break
     if fee and measure in (None, "count"):
         measure = "money"
-    topic = tuple(w for w in _WORD.findall(low) if w not in QUESTION_WORDS)
+    topic = tuple(w for w in _WORD.findall(low) if not _question_word(w))
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     context = tuple(w for w in _context_words(low) if w in topic)
