@@ -24,6 +24,7 @@ __all__ = [
     "Query",
     "build_query",
     "concepts",
+    "is_filler",
     "synonyms",
     "words",
 ]
@@ -204,29 +205,29 @@ FILLER: Final = frozenset(
     a o as os um uma uns umas de do da dos das em no na nos nas num numa e ou que se
     por pra pro para com sem sobre ao aos à ate entre
     qual quais quanto quanta quantos quantas como quando quem porque porquê pq
-    tem tenho temos ter tera teria ha existe existem possui possuem vai vao sera seria
-    eh e esta estao estar fica ficam ficar ser sao era
+    ter tera ha existe existem possui possuem vao
+    eh e esta estao estar ficar ser sao
     voces voce vc vcs ai la aqui ali isso esse essa este esta isto aquele aquela
     me mim eu meu minha meus minhas nos nosso nossa seu sua seus suas dele dela
-    gostaria queria quero quer saber sabe sabem dizer diz diga fala falar falam informar
-    informacao informacoes pergunta perguntar duvida favor pf pfv obrigado
+    gostaria queria quero quer saber dizer falar informar
+    informacao informacoes perguntar duvida favor pf pfv obrigado
     obrigada oi ola bom boa dia tarde noite tudo bem sim nao ok okay entao tambem mais
     muito muita muitos muitas algum alguma alguns algumas pode podem posso podemos
     consigo consegue preciso precisa precisam da dao ja ainda so mesmo mesma coisa
     empreendimento residencial projeto lugar vcs hein ne tipo assim agora hoje
-    pras pros pelo pela dentro fora antes nele nela disso nisso cada todo toda todos todas
-    outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
-    legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
-    ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
-    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media minimo minima
-    parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
-    ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
-    eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
+    pras pros pelo pela dentro antes nele nela disso nisso cada todo toda todos todas
+    outro outra outros outras certo certeza exatamente realmente acho entendi gente
+    legal bacana otimo interessado interesse pe vir levar fazer dar
+    ver separar trazer conta contam oferece oferecem incluso inclui vale
+    ir sair menos aproximadamente aproximado media minimo minima
+    parte partes ideia pensando pensei penso usar
+    ferias feriado feriados olho pegar corretor corretora ligar ligacao
+    eles elas morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito
-    qualquer maior menor cima baixo quiser quisesse durante cabe cabem caber botar colocar
-    mandar mando manda enviar envio envia
-    dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
+    qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
+    mandar mando enviar envio
+    dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
@@ -271,7 +272,7 @@ _DIMINUTIVE: Final = re.compile(r"(?:z?inh)[oa]s?$")
 same."""
 
 
-def _filler(word: str) -> bool:
+def is_filler(word: str) -> bool:
     """Whether a folded word is filler: itself, by its lemma ("separei": "separar"), or
     as a filler word's diminutive."""
     if word in FILLER:
@@ -285,7 +286,9 @@ def _filler(word: str) -> bool:
 def words(text: str) -> list[str]:
     """The folded content words of `text`, in order, without filler (nor the forms of its
     verbs, nor their diminutives)."""
-    return [w for w in _WORD.findall(fold(text)) if not _filler(w) and (len(w) > 1 or w.isdigit())]
+    return [
+        w for w in _WORD.findall(fold(text)) if not is_filler(w) and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def _term(options: tuple[str, ...]) -> str:

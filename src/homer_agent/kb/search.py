@@ -31,6 +31,7 @@ from homer_agent.kb.query import (
     Query,
     build_query,
     concepts,
+    is_filler,
     synonyms,
 )
 from homer_agent.kb.query import words as query_words
@@ -514,7 +515,7 @@ def _counts(words: tuple[str, ...], text: str, counted: str | None = None) -> bo
 def _topic_words(asked: Asked) -> tuple[str, ...]:
     """The question's words that name what it asks about (the development's name aside)."""
     return tuple(
-        REWRITE.get(w, w) for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS
+        REWRITE.get(w, w) for w in asked.topic if not is_filler(w) and w not in DEVELOPMENT_WORDS
     )
 
 
