@@ -55,3 +55,5 @@ def test_a_synonym_group_is_found_by_the_lemma(inflected: str, entry: str) -> No
 def test_the_forms_of_filler_and_question_verbs_name_nothing() -> None:
     assert words("separei os papeis") == ["papeis"]
     assert read_question("a obra ja comecou?").topic == ("a", "obra")
+    # a gerund is the action asked about, not how the question asks
+    assert "construindo" in read_question("quem esta construindo?").topic

@@ -240,10 +240,16 @@ QUESTION_WORDS: Final = frozenset(
 )
 
 
+_GERUND: Final = re.compile(r"(?:a|e|i)ndo$")
+
+
 def _question_word(word: str) -> bool:
     """Whether a folded word only asks: a QUESTION_WORDS word or a form of its verbs
-    ("comecou", "comecaram": "comecar")."""
-    return word in QUESTION_WORDS or verb_of(word) in QUESTION_WORDS
+    ("comecou", "comecaram": "comecar"), but not a gerund, the action asked about
+    ("quem está construindo?")."""
+    if word in QUESTION_WORDS:
+        return True
+    return not _GERUND.search(word) and verb_of(word) in QUESTION_WORDS
 
 
 _REQUEST_WORDS: Final = (
