@@ -16,7 +16,8 @@ of the lead's life no document holds), then 18/20, 5/5, 0 with the scored decisi
 (docs/knowledge-base.md tells what decided each miss and the method that fixed them);
 2026-12-07g 13/20, 5/5, 1 (the scorer's: the date of the call the lead announced), then
 17/20, 5/5, 0 (the yes/no veto by the asked thing only), 18/20 with "convidados", 19/20 (07f
-19/20) once "X ou Y?" with Y X's other answer searches X first.
+19/20) once "X ou Y?" with Y X's other answer searches X first; 2026-12-07h 14/20, 5/5, 0,
+then 18/20, 5/5, 0 with words compared by lemma (docs/knowledge-base.md).
 """
 
 from __future__ import annotations
@@ -31,11 +32,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import HEADER, score
 from tests.support.paths import DATA
 
-PENDING = {
-    "kb_questions_2026-12-07h": (
-        "first run 2026-12-07: 14/20 (70%), 5/5 broker, 0 invented; its kinds are not fixed"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 

@@ -96,7 +96,7 @@ def test_the_query_drops_filler_and_expands_synonyms_in_one_term_per_concept() -
     query = build_query("Oi! Vocês aceitam cachorro? E gato?")
     assert len(query.terms) == 2  # "aceitam" and one animal group for cachorro and gato
     animal = next(t for t in query.terms if "cachorro" in t)
-    assert "animais" in animal and "pet" in animal and "gato" in animal
+    assert "animal" in animal and "pet" in animal and "gato" in animal
     assert build_query("Qual o tamanho?").terms[0].count("|") >= 3
     assert "metro <-> quadrado" in build_query("quantos metros tem?").text
     assert not build_query("Olá, tudo bem?")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from homer_agent.kb.query import FILLER, build_query, synonyms
+from homer_agent.kb.query import build_query, is_filler, synonyms
 from homer_agent.kb.search import _stem_in, _without_generic
 from homer_agent.ptbr.questions import (
     alternatives,
@@ -121,10 +121,10 @@ def test_a_correction_keeps_the_first_letter() -> None:
     [
         ("holerite", "comprovante"),
         ("contracheque", "renda"),
-        ("papeis", "documentos"),
+        ("papeis", "documento"),
         ("soltos", "guia"),
         ("coleira", "guia"),
-        ("planejados", "armarios"),
+        ("planejados", "armario"),
     ],
 )
 def test_paperwork_leash_and_built_in_furniture_words(lead: str, document: str) -> None:
@@ -150,7 +150,7 @@ def test_a_text_names_a_word_by_its_stem_not_its_first_five_letters() -> None:
 )
 def test_generic_words_give_way_to_a_thing_named(question: str, kept: tuple[str, ...]) -> None:
     topic = _without_generic(read_question(question)).topic
-    assert tuple(w for w in topic if w not in FILLER) == kept
+    assert tuple(w for w in topic if not is_filler(w)) == kept
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, lemma, verb_of
 
 __all__ = [
     "FILLER",
@@ -24,15 +24,16 @@ __all__ = [
     "Query",
     "build_query",
     "concepts",
+    "is_filler",
     "synonyms",
     "words",
 ]
 
 SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
-    ("preco", "precos", "valor", "valores", "custa", "custam", "custo", "custar"),
+    ("preco", "precos", "valor", "custo", "custar"),
     ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
-    ("cachorro", "cao", "caes", "gato", "pet", "animal", "animais", "bicho", "estimacao"),
+    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao"),
     (
         "longe",
         "perto",
@@ -47,31 +48,31 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "pronto",
-        "pronta",
         "entrega",
         "entregue",
         "prazo",
         "previsao",
-        "prevista",
         "previsto",
         "termina",
         "conclusao",
         "concluida",
         "concluido",
     ),
-    ("obra", "obras", "andamento", "construcao", "alvenaria", "etapa"),
-    ("financiamento", "financiar", "financia", "financiado", "banco", "bancos", "credito"),
-    ("pagamento", "pagar", "parcela", "parcelas", "parcelamento", "sinal", "entrada"),
-    ("tabela", "tabelas"),
-    ("assinatura", "assinar", "assina", "assino", "assinado", "contrato"),
+    ("obra", "andamento", "construcao", "alvenaria", "etapa"),
+    ("financiamento", "financiar", "banco", "credito"),
+    ("pagamento", "pagar", "parcela", "parcelamento", "sinal", "entrada"),
+    ("tabela",),
+    ("assinatura", "assinar", "contrato"),
     ("limite", "maximo", "maxima", "teto"),
-    ("casa", "casas", "imovel", "imoveis", "unidade", "unidades", "residencia", "sobrado"),
-    ("lote", "lotes", "terreno", "terrenos"),
+    ("casa", "imovel", "imoveis", "unidade", "residencia", "sobrado"),
+    (
+        "lote",
+        "terreno",
+    ),
     ("taxa", "mensalidade", "cota"),
     (
         "seguranca",
         "seguro",
-        "segura",
         "portaria",
         "vigilancia",
         "camera",
@@ -81,6 +82,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "vigilante",
         "ronda",
         "acesso",
+        "entrar",
         "cartao",
         "biometria",
         "tag",
@@ -88,7 +90,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "roubo",
         "ladrao",
     ),
-    ("escola", "escolas", "colegio", "colegios", "estudar"),
+    ("escola", "colegio", "estudar"),
     ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
     ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
     (
@@ -100,25 +102,39 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "aumentar",
         "puxadinho",
         "andar",
-        "andares",
         "pavimento",
-        "pavimentos",
         "laje",
     ),
     ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
-    ("modelo", "modelos", "tipos", "opcoes", "planta", "plantas"),
-    ("indice", "incc", "correcao", "corrigido", "corrigidas", "reajuste"),
-    ("pessoas", "convidados", "convidado", "convidadas"),
+    (
+        "modelo",
+        "tipos",
+        "opcoes",
+        "planta",
+    ),
+    ("indice", "incc", "correcao", "corrigido", "reajuste"),
+    (
+        "pessoas",
+        "convidado",
+    ),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
-    ("quarto", "quartos", "dormitorio", "dormitorios"),
-    ("garagem", "vaga", "vagas", "estacionamento", "carro", "carros"),
+    (
+        "quarto",
+        "dormitorio",
+    ),
+    (
+        "garagem",
+        "vaga",
+        "estacionamento",
+        "carro",
+    ),
     ("solar", "placas solares", "energia solar"),
     ("internet", "fibra", "wifi"),
-    ("festa", "festas", "salao", "aniversario"),
+    ("festa", "salao", "aniversario"),
     ("churrasqueira", "churrasco", "gourmet"),
     (
         "crianca",
@@ -129,21 +145,17 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "parquinho",
         "brincar",
         "brinquedo",
-        "brinquedos",
         "filho",
         "filha",
-        "filhos",
         "filhas",
-        "brincarem",
         "brincadeira",
         "criancada",
     ),
-    ("esporte", "esportes", "quadra", "quadras", "tenis", "futebol", "bola", "pelada", "society"),
+    ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper"),
     ("coworking", "trabalhar", "home office", "reuniao"),
     (
         "documento",
-        "documentos",
         "documentacao",
         "rg",
         "cpf",
@@ -155,20 +167,18 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "contracheque",
         "renda",
     ),
-    ("guia", "coleira", "solto", "soltos", "solta", "soltas", "preso", "presos", "presa"),
+    ("guia", "coleira", "solto", "soltas", "preso", "presa"),
     ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
-    ("verde", "verdes", "natureza", "preservada", "preservadas"),
+    ("verde", "natureza", "preservada", "preservadas"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
     (
         "armario",
-        "armarios",
         "moveis",
         "movel",
         "marcenaria",
         "gabinete",
-        "gabinetes",
         "planejado",
         "planejados",
         "planejada",
@@ -176,8 +186,6 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     (
         "permitido",
-        "permitida",
-        "permitidos",
         "permite",
         "proibido",
         "liberado",
@@ -197,28 +205,29 @@ FILLER: Final = frozenset(
     a o as os um uma uns umas de do da dos das em no na nos nas num numa e ou que se
     por pra pro para com sem sobre ao aos à ate entre
     qual quais quanto quanta quantos quantas como quando quem porque porquê pq
-    tem tenho temos ter tera teria ha existe existem possui possuem vai vao sera seria
-    eh e esta estao estar fica ficam ficar ser sao era
+    ter tera ha existe existem possui possuem vao
+    eh e esta estao estar ficar ser sao
     voces voce vc vcs ai la aqui ali isso esse essa este esta isto aquele aquela
     me mim eu meu minha meus minhas nos nosso nossa seu sua seus suas dele dela
-    gostaria queria quero quer saber sabe sabem dizer diz diga fala falar falam informar
-    informacao informacoes pergunta perguntar duvida favor pf pfv obrigado
+    gostaria queria quero quer saber dizer falar informar
+    informacao informacoes perguntar duvida favor pf pfv obrigado
     obrigada oi ola bom boa dia tarde noite tudo bem sim nao ok okay entao tambem mais
     muito muita muitos muitas algum alguma alguns algumas pode podem posso podemos
     consigo consegue preciso precisa precisam da dao ja ainda so mesmo mesma coisa
     empreendimento residencial projeto lugar vcs hein ne tipo assim agora hoje
-    pras pros pelo pela dentro fora antes nele nela disso nisso cada todo toda todos todas
-    outro outra outros outras certo certeza exatamente realmente acho sei entendi gente
-    legal bacana otimo interessado interesse pe vem vir leva levar fazer faz fazem dar
-    ver vejo separar trazer conta contam oferece oferecem incluso inclui vale
-    ir vou sai saem sair fica ficaria menos aproximadamente aproximado media minimo minima
-    parte partes ideia pensando pensei penso usando usar tiver tivermos estiver estivermos
-    ferias feriado feriados olho pegar corretor corretora ligar ligacao ligue
-    eles elas iam ia iria iriam indo morando morar moro mora moramos fim semana fds
+    pras pros pelo pela dentro antes nele nela disso nisso cada todo toda todos todas
+    outro outra outros outras certo certeza exatamente realmente acho entendi gente
+    legal bacana otimo interessado interesse pe vir levar fazer dar
+    ver separar trazer conta contam oferece oferecem incluso inclui vale
+    ir sair menos aproximadamente aproximado media minimo minima
+    parte partes ideia pensando pensei penso usar
+    ferias feriado feriados olho pegar corretor corretora ligar ligacao
+    eles elas morar fim semana fds
     eae eai iae opa salve blz beleza
-    qualquer maior menor cima baixo quiser quisesse durante cabe cabem caber botar colocar
-    mandar mando manda enviar envio envia
-    dessa desse dessas desses desta deste destas destes nessa nesse nessas nesses nesta
+    enquanto jeito
+    qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
+    mandar mando enviar envio
+    dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
@@ -235,53 +244,50 @@ FORM_WORDS: Final = frozenset({"onde"})
 location) only when the question names nothing else ("onde fica?")."""
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
+
+
 _GROUP_OF: Final[dict[str, int]] = {
     word: index for index, group in enumerate(SYNONYMS) for word in group if " " not in word
 }
 
 
 def _group(word: str) -> int | None:
-    """The synonym group of a folded word, trying its singular too ("prontas", "quadras")."""
-    for form in (
-        word,
-        word[:-1] if word.endswith("s") else "",
-        word[:-2] if word.endswith("es") else "",
-    ):
-        if form and form in _GROUP_OF:
+    """The synonym group of a folded word, by the word or its lemma ("prontas": "pronto",
+    "quadras": "quadra"). A group's words are matched as written, not by their lemmas:
+    "entrega" (the handover) is no form of "entregou" (delivered)."""
+    for form in (word, lemma(word)):
+        if form in _GROUP_OF:
             return _GROUP_OF[form]
     return None
 
 
 def synonyms(word: str) -> tuple[str, ...]:
-    """The synonym group of a folded word (its singular too), or nothing."""
+    """The synonym group of a folded word (by its lemma too), or nothing."""
     group = _group(word)
     return SYNONYMS[group] if group is not None else ()
 
 
-_ENDINGS: Final[dict[str, tuple[str, ...]]] = {
-    "ar": ("o", "a", "as", "am", "amos", "ei", "ou", "ando", "e", "em"),
-    "er": ("o", "e", "es", "em", "emos", "i", "eu", "endo"),
-    "ir": ("o", "e", "es", "em", "imos", "i", "iu", "indo"),
-}
-"""Person and tense endings of a verb by its infinitive's ending (no participles: they
-are adjectives as often, "sabado" is no form of "saber")."""
-FILLER_FORMS: Final = frozenset(
-    word[:-2] + ending
-    for word in FILLER
-    if len(word) >= 5 and word[-2:] in _ENDINGS
-    for ending in _ENDINGS[word[-2:]]
-)
-"""The forms of the filler verbs ("separar": "separo", "separa", "separei"): as empty as
-the infinitive."""
+_DIMINUTIVE: Final = re.compile(r"(?:z?inh)[oa]s?$")
+"""The diminutive ending ("menorzinha", "rapidinho"): the word it is added to means the
+same."""
+
+
+def is_filler(word: str) -> bool:
+    """Whether a folded word is filler: itself, by its lemma ("separei": "separar"), or
+    as a filler word's diminutive."""
+    if word in FILLER:
+        return True
+    if verb_of(word) in FILLER:
+        return True  # a filler verb's form ("separei": "separar"), not "tipos" ("tipo")
+    base = _DIMINUTIVE.sub("", word)
+    return base != word and len(base) >= 3 and base in FILLER
 
 
 def words(text: str) -> list[str]:
     """The folded content words of `text`, in order, without filler (nor the forms of its
-    verbs)."""
+    verbs, nor their diminutives)."""
     return [
-        w
-        for w in _WORD.findall(fold(text))
-        if w not in FILLER and w not in FILLER_FORMS and (len(w) > 1 or w.isdigit())
+        w for w in _WORD.findall(fold(text)) if not is_filler(w) and (len(w) > 1 or w.isdigit())
     ]
 
 

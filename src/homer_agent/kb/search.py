@@ -31,6 +31,7 @@ from homer_agent.kb.query import (
     Query,
     build_query,
     concepts,
+    is_filler,
     synonyms,
 )
 from homer_agent.kb.query import words as query_words
@@ -48,7 +49,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, lemma
 
 __all__ = [
     "MIN_COVERAGE",
@@ -446,8 +447,25 @@ def _names(words: tuple[str, ...], text: str) -> int:
     return hits
 
 
+_TOKEN: Final = re.compile(r"[^\W_]+|[.!?>\n]")
+
+
 def _text_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORDS.findall(fold(text)) if len(w) >= 3)
+    """A text's folded words of three letters or more, and the lemmas of those that are no
+    name ("Lotes": "lote"; "Mirante das Dunas" is a name, a capital inside a sentence)."""
+    found: set[str] = set()
+    start = True
+    for token in _TOKEN.findall(text):
+        if token in ".!?>\n":
+            start = True
+            continue
+        word = fold(token)
+        if len(word) >= 3:
+            found.add(word)
+            if start or not token[0].isupper():
+                found.add(lemma(word))
+        start = False
+    return frozenset(found)
 
 
 def _stem_in(word: str, found: frozenset[str]) -> bool:
@@ -497,7 +515,7 @@ def _counts(words: tuple[str, ...], text: str, counted: str | None = None) -> bo
 def _topic_words(asked: Asked) -> tuple[str, ...]:
     """The question's words that name what it asks about (the development's name aside)."""
     return tuple(
-        REWRITE.get(w, w) for w in asked.topic if w not in FILLER and w not in DEVELOPMENT_WORDS
+        REWRITE.get(w, w) for w in asked.topic if not is_filler(w) and w not in DEVELOPMENT_WORDS
     )
 
 
@@ -592,9 +610,13 @@ def _database(conn: Connection[DictRow]) -> tuple[str, ...]:
 
 
 def _read(question: str, known: frozenset[str]) -> Asked:
-    """What the question asks, its misspelt words put right against `known`."""
+    """What the question asks, its misspelt words put right against `known` (a word
+    whose lemma is known is no slip: "custam" is "custar")."""
     return read_question(
-        " ".join(correct(word, known) for word in _WORDS.findall(normalise(question)))
+        " ".join(
+            word if lemma(word) in known else correct(word, known)
+            for word in _WORDS.findall(normalise(question))
+        )
     )
 
 

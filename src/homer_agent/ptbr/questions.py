@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
     "Asked",
@@ -161,8 +161,22 @@ _FEE: Final = re.compile(
 _PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
+_OPEN: Final = r"(?:abert|fechad)[oa]s?"
+_WHEN: Final = (
+    r"(?:\d{1,2}h\d{0,2}|domingos?|sabados?|feriados?|madrugada|cedo|horas?|fim de semana)"
+)
+"""A time of day or a day, which makes "aberto"/"fechado" ask for opening hours."""
+
 _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
-    ("hours", re.compile(r"\b(?:que horas?|ate que hora|horario|horarios|abre|fecha|funciona)\b")),
+    (
+        "hours",
+        re.compile(
+            r"\b(?:que horas?|ate que hora|horario|horarios|abre|fecha|funciona)\b"
+            # open or closed at a time or on a day ("umas 14h ainda pego aberto?"), not
+            # open-air ("a piscina é aberta ou coberta?")
+            rf"|\b{_OPEN}\b.*\b{_WHEN}\b|\b{_WHEN}\b.*\b{_OPEN}\b"
+        ),
+    ),
     (
         "time",
         re.compile(
@@ -224,6 +238,19 @@ QUESTION_WORDS: Final = frozenset(
     feitos madrugada depois dai daqui dali
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
+
+
+_GERUND: Final = re.compile(r"(?:a|e|i)ndo$")
+
+
+def _question_word(word: str) -> bool:
+    """Whether a folded word only asks: a QUESTION_WORDS word or a form of its verbs
+    ("comecou", "comecaram": "comecar"), but not a gerund, the action asked about
+    ("quem está construindo?")."""
+    if word in QUESTION_WORDS:
+        return True
+    return not _GERUND.search(word) and verb_of(word) in QUESTION_WORDS
+
 
 _REQUEST_WORDS: Final = (
     r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
@@ -522,7 +549,7 @@ def read_question(text: str) -> Asked:
             break
     if fee and measure in (None, "count"):
         measure = "money"
-    topic = tuple(w for w in _WORD.findall(low) if w not in QUESTION_WORDS)
+    topic = tuple(w for w in _WORD.findall(low) if not _question_word(w))
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     context = tuple(w for w in _context_words(low) if w in topic)
