@@ -9,23 +9,14 @@ in memory (`tests/support/offline_harness.py`).
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
-from homer_agent.ptbr.facts import clarified_fact, extract_facts, place_or_name
+from homer_agent.ptbr.facts import clarified_fact, place_or_name
 from homer_agent.ptbr.times import when_parts
 from tests.support.offline_harness import Run, bound_tools
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
-
-
-def extract(text: str, pending: str | None = None) -> dict[str, object]:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",))
+from tests.support.reading import NOW, extract
 
 
 # 4a. A bare value taken back on the spot: the one after "não" (or a correction cue) wins

@@ -11,21 +11,14 @@ Pure extraction (`extract_facts`, `accepted_part`) and the offline policy in mem
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
-from homer_agent.ptbr.facts import accepted_part, extract_facts
+from homer_agent.ptbr.facts import accepted_part
 from homer_agent.ptbr.times import search_when
 from tests.support.offline_harness import Run, bound_tools
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
-
-
-def extract(text: str, pending: str | None = None) -> dict[str, object]:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",))
+from tests.support.reading import NOW, TZ, extract
 
 
 # 1. Where the lead lives or works now is not the place wanted; after a contrast the wish

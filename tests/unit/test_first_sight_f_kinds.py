@@ -10,26 +10,15 @@ only on a yes. Pure extraction and the offline policy in memory
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
-from homer_agent.ptbr.facts import extract_facts, states_own_schedule
+from homer_agent.ptbr.facts import states_own_schedule
 from homer_agent.ptbr.intents import accepts_proposal, delegates_choice
 from homer_agent.ptbr.places import city_of
 from tests.support.offline_harness import Run, bound_tools
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
-
-
-def extract(
-    text: str, pending: str | None = None, known: tuple[str, ...] = ()
-) -> dict[str, object]:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",), known=known)
+from tests.support.reading import NOW, extract
 
 
 # 1. A total reached using a source of money is the budget; the source's amount is not

@@ -10,24 +10,14 @@ lives makes that place the wish. Pure extraction and the offline policy in memor
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
-from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.text import without_decorations
 from tests.support.offline_harness import Run, bound_tools
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
-
-
-def extract(
-    text: str, pending: str | None = None, known: tuple[str, ...] = ()
-) -> dict[str, object]:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",), known=known)
+from tests.support.reading import NOW, TZ, extract
 
 
 # 1. Emojis and laughter around or after a fact are not part of it
