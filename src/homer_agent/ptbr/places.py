@@ -14,6 +14,34 @@ from homer_agent.ptbr.text import fold
 
 __all__ = ["canonical_place", "city_of", "known_place", "may_be_name", "same_place"]
 
+_TOWNS: Final = frozenset(
+    {
+        "Eusébio",
+        "Aquiraz",
+        "Caucaia",
+        "Maracanaú",
+        "Maranguape",
+        "Pacatuba",
+        "Itaitinga",
+        "Horizonte",
+        "Pacajus",
+        "Cascavel",
+        "Beberibe",
+        "Paracuru",
+        "Fortaleza",
+    }
+)
+"""The listed places that are whole towns."""
+_BEACH_TOWNS: Final = {
+    "Cumbuco": "Caucaia",
+    "Icaraí": "Caucaia",
+    "Tabuba": "Caucaia",
+    "Porto das Dunas": "Aquiraz",
+    "Prainha": "Aquiraz",
+    "Iguape": "Aquiraz",
+}
+"""The town each listed beach is in."""
+
 PLACES: Final = (
     # Fortaleza's bairros
     "Aerolândia",
@@ -124,54 +152,9 @@ PLACES: Final = (
     "Vila União",
     "Vila Velha",
     # Nearby towns and beaches
-    "Eusébio",
-    "Aquiraz",
-    "Caucaia",
-    "Maracanaú",
-    "Maranguape",
-    "Pacatuba",
-    "Itaitinga",
-    "Horizonte",
-    "Pacajus",
-    "Cumbuco",
-    "Porto das Dunas",
-    "Prainha",
-    "Iguape",
-    "Icaraí",
-    "Tabuba",
-    "Cascavel",
-    "Beberibe",
-    "Paracuru",
-    "Fortaleza",
+    *sorted(_TOWNS),
+    *_BEACH_TOWNS,
 )
-
-_TOWNS: Final = frozenset(
-    {
-        "Eusébio",
-        "Aquiraz",
-        "Caucaia",
-        "Maracanaú",
-        "Maranguape",
-        "Pacatuba",
-        "Itaitinga",
-        "Horizonte",
-        "Pacajus",
-        "Cascavel",
-        "Beberibe",
-        "Paracuru",
-        "Fortaleza",
-    }
-)
-"""The listed places that are whole towns."""
-_BEACH_TOWNS: Final = {
-    "Cumbuco": "Caucaia",
-    "Icaraí": "Caucaia",
-    "Tabuba": "Caucaia",
-    "Porto das Dunas": "Aquiraz",
-    "Prainha": "Aquiraz",
-    "Iguape": "Aquiraz",
-}
-"""The town each listed beach is in."""
 
 
 def city_of(place: str) -> str | None:
