@@ -59,6 +59,7 @@ from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
+from homer_agent.ptbr.spelling import without_slips
 from homer_agent.ptbr.text import fold, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
@@ -689,13 +690,39 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
     the lead's ("quero 2 quartos no Benfica, pode ligar quinta às 15h?" asks only in its
     last clause; "tem de 5 quartos, no Centro?" asks in both)."""
     crossed = False
-    for tok in toks[i:]:
+    for k, tok in enumerate(toks[i:], start=i):
         if tok.low == "?":
+            if _affirms_want(toks, k + 1):
+                return False  # "vcs tem de 3 quartos? é o que eu procuro"
             return not (crossed and _states(toks, i))
         if tok.low in (".", "!", ";"):
             return False
         crossed = crossed or _is_boundary(tok)
     return False
+
+
+_AFFIRMING: Final = re.compile(
+    r"(?:e |eh |isso e |era |e bem |e exatamente |exatamente )?(?:o |a |isso )?(?:que |q )"
+    r"(?:(?:eu |nos )?(?:to |tou |estou |estamos |tamo )?(?:{mine})"
+    r"|a gente (?:ta |esta )?(?:{ours}))\b".format(
+        mine="procuro|procurando|quero|queria|preciso|busco|buscando|procuramos|queremos"
+        "|precisamos|buscamos",
+        ours="procura|procurando|quer|queria|precisa|busca|buscando",
+    )
+)
+
+
+def _affirms_want(toks: Sequence[Token], start: int) -> bool:
+    """Whether the sentence at token `start` says the question before it is what the lead
+    wants ("é o que eu procuro", "era isso que eu queria"), so the question's values are
+    the lead's own ("vcs tem casa de 3 quartos? é o q eu procuro")."""
+    words: list[str] = []
+    for tok in toks[start:]:
+        if tok.low in (".", "!", "?", ";"):
+            break
+        if tok.is_word:
+            words.append(tok.low)
+    return bool(_AFFIRMING.fullmatch(" ".join(words)))
 
 
 def _states(toks: Sequence[Token], i: int) -> bool:
@@ -1356,6 +1383,9 @@ def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos";
     never one that is only a listed place ("Messejana", "Fátima": see `place_or_name`)."""
+    echo = _echoed_question(toks)
+    if echo:  # "ah, o meu? Rodrigo": the question echoed, then answered
+        toks, folded = toks[echo:], folded[toks[echo].start :]
     if "?" in folded:
         return None
     start = _strip_greeting(folded)
@@ -1364,6 +1394,22 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     if _only_place(rest[skip:]) is not None:
         return None
     return _only_name(rest[skip:])
+
+
+_ECHO_WORDS: Final = _words("ah a o meu minha nome eu como assim hein oi e")
+"""Words of a question that only echoes the agent's ("o meu?", "meu nome?", "eu?")."""
+
+
+def _echoed_question(toks: Sequence[Token]) -> int:
+    """The index past a first sentence that only echoes the agent's question ("o meu?",
+    "ah, meu nome?") when something follows it, else 0."""
+    for k, tok in enumerate(toks):
+        if tok.low == "?":
+            said = [t.low for t in toks[:k] if t.is_word]
+            return k + 1 if said and k + 1 < len(toks) and set(said) <= _ECHO_WORDS else 0
+        if tok.is_word and tok.low not in _ECHO_WORDS:
+            return 0
+    return 0
 
 
 def _only_place(rest: Sequence[Token]) -> str | None:
@@ -1414,6 +1460,8 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
     but a name and then "prazer" (lower case only when the name was asked for)."""
     for p in range(first + 1, len(toks)):
         if toks[p].low != "prazer":
+            if _greets_after_name(toks, first, p):
+                return _only_name(toks[first : p - 1])
             continue
         end = p
         while end > first and (
@@ -1427,6 +1475,32 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
             return None  # "Aldeota, prazer" names a place
         return _only_name(toks[first:end])
     return None
+
+
+_HOW_ARE_YOU: Final = (
+    ("tudo", "bem"),
+    ("tudo", "bom"),
+    ("td", "bem"),
+    ("td", "bom"),
+    ("como", "vai"),
+)
+
+
+def _greets_after_name(toks: Sequence[Token], first: int, p: int) -> bool:
+    """ "Otávio Bezerra, tudo bem?": a full name (two capitalised words or more) opening
+    the message, or its sentence after a greeting ("Bom dia. Otávio Bezerra, tudo bem?"),
+    then a comma and "tudo bem?". A single name there greets somebody ("Oi Carla, tudo
+    bem?"), and so does a name right after the greeting's comma."""
+    if (
+        p < first + 3
+        or toks[p - 1].low != ","
+        or not any(_starts_with(toks, p, phrase) for phrase in _HOW_ARE_YOU)
+    ):
+        return False
+    if first > 0 and toks[first - 1].low not in (".", "!"):
+        return False
+    words = toks[first : p - 1]
+    return len(words) >= 2 and all(t.is_word and t.is_cap for t in words)
 
 
 def _only_name(rest: Sequence[Token]) -> str | None:
@@ -2204,7 +2278,7 @@ def read_candidates(
     original = text[:MAX_INPUT_CHARS]
     if garbled(original):
         return []
-    original = without_decorations(original)
+    original = without_slips(without_decorations(original))  # "3 quartso", "sexat"
     if not original:
         return []
     if _case_says_nothing(original):

@@ -1,0 +1,92 @@
+"""Slips in the words a fact hangs on, put right before a message is read.
+
+A lead types fast: "3 quartso", "sexat às 15h", "500 mil reias". The facts reader keys on
+a few words (the bedroom nouns, the weekdays, the parts of the day, the money words); a
+slip in one of them loses the fact. `without_slips` puts such a word right when it is
+one slip from exactly one of those words (`questions.correct`: a letter left out, added,
+doubled, replaced or two swapped; the first letter kept) and no Portuguese dictionary
+knows it as typed (simplemma's data, shipped in its wheel): "quatro" stays four, "quarta"
+stays Wednesday, a capitalised word (a name, a place) stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+import simplemma
+
+from homer_agent.ptbr.questions import correct
+from homer_agent.ptbr.text import fold
+
+FACT_WORDS: Final = frozenset(
+    [
+        "quarto",
+        "quartos",
+        "dormitorio",
+        "dormitorios",
+        "suite",
+        "suites",
+        "reais",
+        "milhao",
+        "milhoes",
+        "orcamento",
+        "segunda",
+        "terca",
+        "quarta",
+        "quinta",
+        "sexta",
+        "sabado",
+        "domingo",
+        "amanha",
+        "manha",
+        "tarde",
+        "noite",
+        "horas",
+    ]
+)
+"""The words the facts reader keys on, folded: a slip in one of them is put right."""
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=8192)
+def _fixed(word: str) -> str:
+    """`word` put right against FACT_WORDS, or itself."""
+    low = fold(word)
+    if not word.islower() or len(low) < 5 or low in FACT_WORDS:
+        return word
+    if _known(word) or _known(low) or any(_known(form) for form in _accented(low)):
+        return word  # a word as typed, or typed without its accent ("terco": "terço")
+    fixed = correct(low, FACT_WORDS)
+    return word if fixed == low else fixed
+
+
+_ACCENTS: Final = {
+    "a": "áâãà",
+    "e": "éê",
+    "i": "í",
+    "o": "óôõ",
+    "u": "ú",
+    "c": "ç",
+}
+
+
+def _known(word: str) -> bool:
+    return bool(simplemma.is_known(word, lang="pt"))
+
+
+def _accented(low: str) -> list[str]:
+    """`low` with one letter given an accent or a cedilla ("terco": "terço"), and with
+    "ao"/"oes" as "ão"/"ões" ("domingao": "domingão")."""
+    forms = [low.replace("ao", "ão"), low.replace("oes", "ões")]
+    for i, letter in enumerate(low):
+        forms += [low[:i] + mark + low[i + 1 :] for mark in _ACCENTS.get(letter, "")]
+    return [form for form in forms if form != low]
+
+
+def without_slips(text: str) -> str:
+    """`text` with each slip in a word of FACT_WORDS put right ("casa de 3 quartso em
+    Maracanaú" → "casa de 3 quartos em Maracanaú"); every other character unchanged."""
+    return _WORD.sub(lambda match: _fixed(match[0]), text)
