@@ -18,6 +18,7 @@ labels in `SECTION_LABELS`. `system_message` attaches the same content as data
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -27,7 +28,7 @@ from zoneinfo import ZoneInfo
 from langchain_core.messages import SystemMessage
 
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
-from homer_agent.profile import HouseType, Profile
+from homer_agent.profile import CallHours, HouseType, Profile
 from homer_agent.ptbr.lexicon import WEEKDAY_NAMES
 from homer_agent.ptbr.replies import FACT_LABELS
 from homer_agent.ptbr.text import join
@@ -214,6 +215,9 @@ class PromptView:
     """The latest schedule_call result in the thread (its JSON), even when the history
     window no longer holds it: the day asked for, the slots offered, a refused hour. Data
     for the offline model only; the LLM's prompt text does not change."""
+    calls: CallHours | None = None
+    """When brokers call (the profile's `calls`): the offline model proposes only a time
+    inside them. Data for the offline model only, like `call_outcome`."""
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON types, for `SystemMessage.additional_kwargs`."""
@@ -226,6 +230,7 @@ class PromptView:
             "sections": dict(self.sections),
             "faq": [list(pair) for pair in self.faq],
             "call_outcome": self.call_outcome,
+            "calls": _calls_data(self.calls),
         }
 
     @classmethod
@@ -242,7 +247,20 @@ class PromptView:
             sections={str(k): str(v) for k, v in (data.get("sections") or {}).items()},
             faq=tuple((str(q), str(a)) for q, a in data.get("faq") or ()),
             call_outcome=str(data["call_outcome"]) if data.get("call_outcome") else None,
+            calls=_calls(str(data["calls"])) if data.get("calls") else None,
         )
+
+
+@lru_cache(maxsize=16)
+def _calls_data(calls: CallHours | None) -> str | None:
+    """`calls` as JSON text (a profile's hours are dumped once per process)."""
+    return calls.model_dump_json() if calls is not None else None
+
+
+@lru_cache(maxsize=16)
+def _calls(data: str) -> CallHours:
+    """The call hours `_calls_data` wrote (validated once per process and profile)."""
+    return CallHours.model_validate_json(data)
 
 
 def prompt_view(profile: Profile, facts: LeadFacts, *, now: datetime | None = None) -> PromptView:
@@ -266,6 +284,7 @@ def prompt_view(profile: Profile, facts: LeadFacts, *, now: datetime | None = No
         development=dev.name,
         sections=sections,
         faq=tuple((entry.question, entry.answer) for entry in profile.faq),
+        calls=profile.calls,
     )
 
 

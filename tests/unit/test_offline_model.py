@@ -690,10 +690,19 @@ def test_an_hour_alone_volunteered_books_nothing(text: str) -> None:
     assert not [c for c in message.tool_calls if c["name"] == "schedule_call"]
 
 
-def test_an_hour_alone_books_when_the_call_is_being_agreed() -> None:
+def test_an_hour_alone_is_proposed_on_its_day_when_the_call_is_being_agreed() -> None:
+    # No day said anywhere: the day is the agent's guess, so it asks before booking.
     facts = LeadFacts(name="Léo", bedrooms=3, neighborhood="Aldeota", budget_brl=500_000)
     message = bound().invoke([system(facts), HumanMessage("às 15h")])
-    assert message.tool_calls[0]["args"] == {"when": "2026-11-25T15:00:00-03:00"}
+    assert message.tool_calls == []
+    assert message.content == "Posso marcar quarta-feira, 25/11 às 15h?"
+
+
+def test_an_hour_alone_outside_call_hours_goes_to_the_tool() -> None:
+    # Brokers do not call at 20h: the tool refuses it and tells the hours.
+    facts = LeadFacts(name="Léo", bedrooms=3, neighborhood="Aldeota", budget_brl=500_000)
+    message = bound().invoke([system(facts), HumanMessage("às 20h")])
+    assert message.tool_calls[0]["args"] == {"when": "2026-11-25T20:00:00-03:00"}
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ from langchain_core.utils.function_calling import convert_to_openai_tool
 from pydantic import ConfigDict, Field, SecretStr
 
 from homer_agent.calendar.booking import CallOutcome
+from homer_agent.calendar.hours import fits
 from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
 from homer_agent.kb.query import build_query
 from homer_agent.kb.query import words as query_words
@@ -615,11 +616,12 @@ def _proposed(messages: Sequence[BaseMessage], view: PromptView) -> datetime | N
 def _hour_without_day(
     text: str, messages: Sequence[BaseMessage], view: PromptView
 ) -> datetime | None:
-    """The hour a lead answers offered slots with when no day was ever said ("me liga às
+    """The hour a lead gives when no day was ever said ("me liga às 16h", or "me liga às
     19h", refused, then "então 17h30"), on the day `read_when` would pick: that day is
     proposed (`replies.propose_call`) and booked only on a yes, never straight away.
-    None when a day was said in this or an earlier message, a call is booked, nothing
-    was offered, or the hour is one of the slots offered."""
+    None when a day was said in this or an earlier message, a call is booked, the hour
+    is one of the slots offered, or, before any slot was offered, brokers do not call
+    then (the tool refuses it and tells the hours)."""
     if view.now is None or view.tz is None or view.facts.call_at is not None:
         return None
     text = without_other_questions(text)
@@ -633,16 +635,18 @@ def _hour_without_day(
         return None
     if _pending_day(messages, view) is not None:
         return None  # a day is being agreed (maybe said before the window): the hour joins it
-    # Only against slots already offered: the tool's refusal told the lead the hours.
-    # (A first hour alone still goes to the tool, which refuses one outside them.)
     offered = _offered(messages, view)
-    if not offered or _picked(text, offered) is not None:
+    if _picked(text, offered) is not None:
         return None
     try:
         reading = read_when(text, now=view.now, tz=view.tz)
     except WhenError:
         return None
-    return reading.at
+    if reading.at is None or offered or view.calls is None:
+        return reading.at
+    # A first hour alone: proposed on its day when brokers call then; otherwise the tool
+    # refuses it and offers slots (it tells the hours).
+    return reading.at if fits(reading.at, view.calls, view.tz) else None
 
 
 def _pending_day(messages: Sequence[BaseMessage], view: PromptView) -> date | None:
