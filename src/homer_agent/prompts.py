@@ -18,10 +18,10 @@ labels in `SECTION_LABELS`. `system_message` attaches the same content as data
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 

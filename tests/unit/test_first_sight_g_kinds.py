@@ -13,11 +13,9 @@ from datetime import datetime
 
 import pytest
 
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.text import without_decorations
-from tests.support.offline_harness import Run, bound_tools
-from tests.support.reading import NOW, TZ, extract
+from tests.support.reading import TZ, booking_run, extract
 
 
 # 1. Emojis and laughter around or after a fact are not part of it
@@ -65,33 +63,25 @@ def test_two_million_in_shorthand_is_still_a_budget() -> None:
 
 
 # 2. An hour with no day, against slots offered on a day nobody said, is proposed
-def _booking_run(*texts: str) -> Run:
-    run = Run(now=NOW)
-    model, tools = OfflineChatModel(), bound_tools()
-    for text in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts):
-        run.turn(text, model, tools)
-    return run
-
-
 def test_an_hour_without_a_day_after_a_refusal_is_proposed_not_booked() -> None:
-    run = _booking_run("pode me ligar às 21h", "hmm, então às 16h")
+    run = booking_run("pode me ligar às 21h", "hmm, então às 16h")
     assert "call_at" not in run.facts
     assert run.replies[-1] == say.propose_call("segunda-feira, 07/12 às 16h")
 
 
 def test_the_proposed_day_is_booked_on_a_yes() -> None:
-    run = _booking_run("pode me ligar às 21h", "hmm, então às 16h", "fechado")
+    run = booking_run("pode me ligar às 21h", "hmm, então às 16h", "fechado")
     assert run.facts["call_at"] == datetime(2026, 12, 7, 16, 0, tzinfo=TZ)
 
 
 def test_a_delegation_after_the_proposal_books_nothing() -> None:
-    run = _booking_run("me liga 20h", "tá, 15h então", "qualquer dia tá bom")
+    run = booking_run("me liga 20h", "tá, 15h então", "qualquer dia tá bom")
     assert "call_at" not in run.facts
     assert run.replies[-1] == say.propose_call("segunda-feira, 07/12 às 15h")
 
 
 def test_an_hour_after_a_day_the_lead_named_is_booked() -> None:
-    run = _booking_run("quarta às 21h", "então às 16h")
+    run = booking_run("quarta às 21h", "então às 16h")
     assert run.facts["call_at"] == datetime(2026, 12, 9, 16, 0, tzinfo=TZ)
 
 

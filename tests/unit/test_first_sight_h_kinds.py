@@ -13,9 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from homer_agent.models.offline import OfflineChatModel
-from tests.support.offline_harness import Run, bound_tools
-from tests.support.reading import NOW, TZ, extract
+from tests.support.reading import NOW, TZ, booking_run, extract
 
 
 # 1. "na vdd" corrects; a bare count may carry a reason after a comma
@@ -84,26 +82,18 @@ def test_a_preference_not_taken_up_stays_theirs(text: str) -> None:
 
 
 # 4. An hour alone joins the day being agreed, across a question
-def _booking_run(*texts: str) -> Run:
-    run = Run(now=NOW)
-    model, tools = OfflineChatModel(), bound_tools()
-    for text in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts):
-        run.turn(text, model, tools)
-    return run
-
-
 def test_an_hour_after_a_question_joins_the_day_asked_for() -> None:
-    run = _booking_run("pode ser quinta", "tem piscina?", "15h")
+    run = booking_run("pode ser quinta", "tem piscina?", "15h")
     assert run.facts["call_at"] == datetime(2026, 12, 10, 15, 0, tzinfo=TZ)
 
 
 def test_an_hour_after_a_refused_hour_stays_on_its_day() -> None:
-    run = _booking_run("quarta", "às 21h", "ah entendi, então 11h")
+    run = booking_run("quarta", "às 21h", "ah entendi, então 11h")
     assert run.facts["call_at"] == datetime(2026, 12, 9, 11, 0, tzinfo=TZ)
 
 
 def test_a_booked_call_is_not_moved_by_a_later_hour_alone() -> None:
-    run = _booking_run("sexta às 10h", "tem piscina?", "show")
+    run = booking_run("sexta às 10h", "tem piscina?", "show")
     assert run.facts["call_at"] == datetime(2026, 12, 11, 10, 0, tzinfo=TZ)
 
 
@@ -151,7 +141,7 @@ def test_undecided_between_two_counts(text: str, want: int | None) -> None:
 
 # 8. The day being agreed outlives the history window (carried in the prompt data)
 def test_an_hour_joins_the_day_asked_for_many_messages_back() -> None:
-    run = _booking_run(
+    run = booking_run(
         "sexta de manhã é melhor",
         "tem academia?",
         "e salão de festas?",
@@ -162,7 +152,7 @@ def test_an_hour_joins_the_day_asked_for_many_messages_back() -> None:
 
 
 def test_an_hour_alone_refused_then_another_is_still_only_proposed() -> None:
-    run = _booking_run("me liga às 20h", "tem piscina?", "então 14h")
+    run = booking_run("me liga às 20h", "tem piscina?", "então 14h")
     assert "call_at" not in run.facts
 
 
@@ -180,17 +170,17 @@ def test_the_prompt_data_carries_the_latest_call_outcome() -> None:
 
 # 9. A question while slots are offered keeps the offer
 def test_a_question_while_slots_are_offered_keeps_them_on_the_table() -> None:
-    run = _booking_run("quinta à tarde é melhor", "tem piscina?")
+    run = booking_run("quinta à tarde é melhor", "tem piscina?")
     assert "Se preferir, ainda tenho livres: quinta-feira, 10/12" in run.replies[-1]
 
 
 def test_no_offer_no_slots_listed() -> None:
-    run = _booking_run("tem piscina?")
+    run = booking_run("tem piscina?")
     assert "ainda tenho livres" not in run.replies[-1]
 
 
 def test_a_booked_call_lists_no_slots() -> None:
-    run = _booking_run("quinta às 15h", "tem piscina?")
+    run = booking_run("quinta às 15h", "tem piscina?")
     assert "ainda tenho livres" not in run.replies[-1]
 
 
@@ -226,7 +216,7 @@ def test_a_count_and_a_half_is_no_time() -> None:
 
 
 def test_an_hour_after_a_refused_hour_on_a_day_said_before_the_window() -> None:
-    run = _booking_run(
+    run = booking_run(
         "pode ser na quarta",
         "tem academia?",
         "aceita pet?",

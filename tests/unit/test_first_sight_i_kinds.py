@@ -13,11 +13,9 @@ from datetime import datetime
 
 import pytest
 
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.spelling import without_slips
-from tests.support.offline_harness import Run, bound_tools
-from tests.support.reading import NOW, TZ, extract
+from tests.support.reading import TZ, booking_run, extract
 
 
 # 1. A slip in a fact word
@@ -104,25 +102,17 @@ def test_a_name_that_greets_somebody_is_not_the_leads(text: str) -> None:
 
 
 # 5. A first hour alone, with no day anywhere, is proposed on a day, booked on a yes
-def _booking_run(*texts: str) -> Run:
-    run = Run(now=NOW)
-    model, tools = OfflineChatModel(), bound_tools()
-    for text in ("oi, sou o Caio", "quero 2 quartos em Messejana até 400 mil", *texts):
-        run.turn(text, model, tools)
-    return run
-
-
 def test_a_first_hour_alone_is_proposed_not_booked() -> None:
-    run = _booking_run("pode me ligar às 15h30")
+    run = booking_run("pode me ligar às 15h30")
     assert "call_at" not in run.facts
     assert run.replies[-1] == say.propose_call("segunda-feira, 07/12 às 15h30")
 
 
 def test_a_first_hour_alone_is_booked_on_a_yes() -> None:
-    run = _booking_run("pode me ligar às 15h30", "pode sim")
+    run = booking_run("pode me ligar às 15h30", "pode sim")
     assert run.facts["call_at"] == datetime(2026, 12, 7, 15, 30, tzinfo=TZ)
 
 
 def test_a_first_hour_alone_then_a_day_books_that_day() -> None:
-    run = _booking_run("às 15h30", "não, na sexta")
+    run = booking_run("às 15h30", "não, na sexta")
     assert run.facts["call_at"] == datetime(2026, 12, 11, 15, 30, tzinfo=TZ)
