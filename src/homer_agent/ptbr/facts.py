@@ -60,7 +60,7 @@ from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import without_slips
-from homer_agent.ptbr.text import fold, without_decorations
+from homer_agent.ptbr.text import LAUGHTER, fold, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
 __all__ = [
@@ -84,7 +84,6 @@ MAX_INPUT_CHARS: Final = 2000
 """Only the start of a longer message is read."""
 
 _GARBLED_RE: Final = re.compile("[\ufffd\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LAUGHTER: Final = re.compile(r"k{2,}|(?:rs)+|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|lol")
 _LITTLE_WORDS: Final = frozenset(
     [
         "na",
@@ -1512,7 +1511,7 @@ def _only_name(rest: Sequence[Token]) -> str | None:
         return None
     if any(t.low in _NAME_STOP for t in rest if t.low not in _NAME_PARTICLES):
         return None
-    if any(_LAUGHTER.fullmatch(t.low) for t in rest):
+    if any(LAUGHTER.fullmatch(t.low) for t in rest):
         return None  # "kkkkk", "rsrs"
     if any(t.low in _PLACE_NOUNS for t in rest):
         return None  # "Centro", "Zona Sul", "perto da praia"
@@ -2023,7 +2022,7 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
         and len(t.low) > 3
         and (t.low.endswith(_LOWER_NON_PLACE_SUFFIXES) or _has_feeling(t.low))
         for t in clause
-    ) or any(_LAUGHTER.fullmatch(t.low) for t in clause):
+    ) or any(LAUGHTER.fullmatch(t.low) for t in clause):
         return None  # "achei bonito", "que legal", "pesquisando"
     place = _read_place(clause, 0, allow_lower=True, whole=True)
     if place is None or len(place.split()) != len(clause):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
 from homer_agent.ptbr.lexicon import MONTH_NAMES, month_number, number_word
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import LAUGHTER, fold
 
 __all__ = ["CATEGORIES", "NOTE_CATEGORY_LABELS", "Category", "Note", "merge_notes", "read_notes"]
 
@@ -58,7 +58,8 @@ class Note:
 # ---------------------------------------------------------------------------
 # Guards
 
-_LAUGH: Final = re.compile(r"k{3,}|\b(?:ha){2,}\b|\b(?:he){2,}\b|\brs(?:rs)+\b|brincadeira|😂|🤣")
+_JOKING: Final = re.compile(r"brincadeira|😂|🤣")
+"""Besides written laughter (`text.LAUGHTER`), what says a message is a joke."""
 _NEGATION: Final = re.compile(r"\b(?:nao|nem|nunca|jamais|sem|nenhum|nenhuma)\b")
 _HYPOTHETICAL: Final = re.compile(
     r"\b(?:se|caso|talvez|quem sabe|um dia|seria|sei la|pode ser que|tivesse|tiver|fosse)\b"
@@ -303,7 +304,7 @@ def _feature(word: str) -> str:
 def read_notes(text: str) -> list[Note]:
     """The notes one message gives, in the order said, each once."""
     folded = fold(text)
-    laughs = bool(_LAUGH.search(folded))
+    laughs = bool(LAUGHTER.search(folded) or _JOKING.search(folded))
     notes: list[Note] = []
     for sentence in _SENTENCE.findall(folded):
         asked = sentence.rstrip().endswith("?")

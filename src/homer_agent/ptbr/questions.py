@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.text import fold, verb_of
+from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
 __all__ = [
     "Asked",
@@ -326,9 +326,6 @@ def _word(word: str) -> str:
             word = min(near, key=len)
     return SLANG.get(word, word)
 
-
-_LAUGHTER: Final = re.compile(r"\b(?:k{2,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,})\b")
-"""Laughter ("kkk", "haha", "rsrs") ends what came before it, as a full stop would."""
 _ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
 """Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
 
@@ -377,7 +374,7 @@ def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
-    low = _ROOMS.sub(r"\1 quartos", _LAUGHTER.sub(".", fold(text)))
+    low = _ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text)))
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:

@@ -48,7 +48,7 @@ from typing import Final, Literal
 from vaderSentiment.vaderSentiment import B_INCR, C_INCR, N_SCALAR, SentimentIntensityAnalyzer
 
 from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, NUMBER_WORDS
-from homer_agent.ptbr.text import fold, strip_accents
+from homer_agent.ptbr.text import LAUGHTER, fold, strip_accents
 
 __all__ = [
     "HOSTILE_THRESHOLD",
@@ -100,7 +100,6 @@ _TOKEN = re.compile(r"d\+|[^\W_]+(?:['’-][^\W_]+)*|[.!?;,…]+|[^\w\s]")
 _BOUNDARY_CHARS: Final = frozenset(".!?;,…")
 #: Clause-ending tokens, canonical: any run of punctuation becomes "?", "!" or ".".
 _BOUNDARIES: Final = frozenset({".", "!", "?", "\n"})
-_LAUGH = re.compile(r"(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|(?:rs)+|lol)")
 _ELONGATED = re.compile(r"([a-z])\1{2,}")
 _PARTICIPLE = re.compile(r"([a-z]+)ad[oa]s?")
 #: "bem feito", "bem localizado", "bem atendida": "bem" before a participle is praise.
@@ -512,7 +511,7 @@ class PtBrSentimentAnalyzer(SentimentIntensityAnalyzer):  # type: ignore[misc]
     def _normalize_word(self, word: str) -> str:
         if word in self._known:
             return word
-        if _LAUGH.fullmatch(word):
+        if LAUGHTER.fullmatch(word):
             return "kkk"
         if _ELONGATED.search(word):  # "lindooo", "demaaais", "muuuito"
             for collapsed in (_ELONGATED.sub(r"\1", word), _ELONGATED.sub(r"\1\1", word)):
