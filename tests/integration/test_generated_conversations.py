@@ -40,6 +40,11 @@ UNTOUCHED_SEED = 31337
 SEED_D = 20261207
 """First run 2026-12-07 on the code of that session's end: 8671/8674, 1 wrong (a "não" of
 the call time read as turning the bedrooms down), read and fixed, so reported only."""
+SEED_E = 20261209
+"""First run 2026-12-07 (second session) on fe7b72b, before that session's changes: 8620/8620,
+0 wrong, 0 missed; no reply asks again or drops a fact (nothing to read)."""
+SEED_F = 20261210
+"""First run the same session on 3d23d16, after the 07i kinds: 8633/8633, 0 wrong, 0 missed."""
 COUNT = 2000
 
 
@@ -145,6 +150,8 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEEN_SEED, id="seed-B"),
         pytest.param(UNTOUCHED_SEED, id="seed-C"),
         reported_seed(SEED_D, id="seed-D"),
+        reported_seed(SEED_E, id="seed-E"),
+        reported_seed(SEED_F, id="seed-F"),
     ],
 )
 def test_generated_set(seed: int) -> None:
