@@ -49,7 +49,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold, lemma
+from homer_agent.ptbr.text import fold, lemma, lemma_text
 
 __all__ = [
     "MIN_COVERAGE",
@@ -174,8 +174,17 @@ def search(
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
     terms = list(query.terms[:MAX_TERMS])
+    lemmas = list(query.lemma_terms[:MAX_TERMS])
     fts = (
-        q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
+        q.search_chunks(
+            query=query.text,
+            match=query.all_text,
+            lemma_query=query.lemma_text,
+            lemma_match=query.lemma_all_text,
+            terms=terms,
+            lemma_terms=lemmas,
+            max_rows=want,
+        )
         if query
         else []
     )
@@ -185,11 +194,21 @@ def search(
     complete = bool(fts)
     if query and len(fts) < want and len(terms) > 1:
         seen = {row.id for row in fts}
-        more = q.search_chunks(query=query.text, match=query.text, terms=terms, max_rows=want)
+        more = q.search_chunks(
+            query=query.text,
+            match=query.text,
+            lemma_query=query.lemma_text,
+            lemma_match=query.lemma_text,
+            terms=terms,
+            lemma_terms=lemmas,
+            max_rows=want,
+        )
         fts += [row for row in more if row.id not in seen][: want - len(fts)]
     absent: list[str] = []
     if not complete and query.word_terms:
-        absent = q.absent_terms(terms=list(query.word_terms))
+        absent = q.absent_terms(
+            terms=list(query.word_terms), lemma_terms=[lemma_text(t) for t in query.word_terms]
+        )
     by_id = {
         row.id: Passage(
             row.id,
@@ -281,7 +300,10 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
     if not query:
         return Weights(())
     rows = {
-        row.term: row for row in Querier(conn).term_document_frequencies(terms=list(query.terms))
+        row.term: row
+        for row in Querier(conn).term_document_frequencies(
+            terms=list(query.terms), lemma_terms=list(query.lemma_terms)
+        )
     }
     weights: list[float] = []
     unknown: list[str] = []
@@ -392,7 +414,12 @@ def _best_sentences(
     if len(sentences) <= 1 or not query:
         return sentences[:MAX_SENTENCES]
     rows = Querier(conn).rank_sentences(
-        query=query.text, sentences=sentences, terms=list(query.terms[:62])
+        query=query.text,
+        lemma_query=query.lemma_text,
+        sentences=sentences,
+        lemmas=[lemma_text(sentence) for sentence in sentences],
+        terms=list(query.terms[:MAX_TERMS]),
+        lemma_terms=list(query.lemma_terms[:MAX_TERMS]),
     )
     scored = {row.position - 1: (row.terms_mask, row.score) for row in rows}
     words = _topic_words(asked) if asked is not None else ()
