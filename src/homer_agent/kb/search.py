@@ -479,7 +479,8 @@ _TOKEN: Final = re.compile(r"[^\W_]+|[.!?>\n]")
 
 def _text_words(text: str) -> frozenset[str]:
     """A text's folded words of three letters or more, and the lemmas of those that are no
-    name ("Lotes": "lote"; "Mirante das Dunas" is a name, a capital inside a sentence)."""
+    name ("Lotes": "lote", "mãos": "mao"; "Mirante das Dunas" is a name, a capital inside a
+    sentence)."""
     found: set[str] = set()
     start = True
     for token in _TOKEN.findall(text):
@@ -490,7 +491,8 @@ def _text_words(text: str) -> frozenset[str]:
         if len(word) >= 3:
             found.add(word)
             if start or not token[0].isupper():
-                found.add(lemma(word))
+                # By the accented word, which the dictionary knows ("mãos": "mão").
+                found.update((lemma(word), lemma(token.lower())))
         start = False
     return frozenset(found)
 
@@ -581,6 +583,9 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     # "casa" names nearly every passage: "Casa térrea com 2 quartos" does not count floors.
     named = tuple(w for w in entity if w not in WEAK) or entity
     concepts_named = tuple({synonyms(w) or (w,): w for w in named}.values())
+    # What a section's own heading must name to be the question's topic: a particular
+    # thing, not "casa" (every house type's heading) nor "espaço" ("Outros espaços").
+    particular = tuple(w for w in named if w not in WEAK | GENERIC)
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
@@ -594,7 +599,12 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
         )
         heading = _heading_hits(words, passage.heading_path)
         literal = _literal_hits(words, passage.body)
-        return (-passage.terms_matched - counts, -states, -heading, -literal, n)
+        # The passage's topic: a section's own heading naming the thing asked about ("a
+        # construtora já entregou outras obras?" is the builder's section, not the payments'
+        # that also names "construtora", "obra" and "entrega") weighs one concept more. A
+        # document's opening passage, under its title alone, is no section's topic.
+        topic = ">" in passage.heading_path and _heading_hits(particular, passage.heading_path) > 0
+        return (-passage.terms_matched - counts - topic, -states, -heading, -literal, n)
 
     return [p for _, p in sorted(enumerate(passages), key=key)]
 

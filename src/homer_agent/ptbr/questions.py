@@ -482,8 +482,12 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             cue = _REQUEST.search(body)
             start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
             asked = body[start:]
-            asked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
-            asked = re.sub(r"^se\s+", "", asked)
+            unasked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
+            if unasked != asked or start > 0 or cue_before or not _CONDITION.match(asked):
+                # "queria saber se tem piscina": the question is "tem piscina"; "se eu
+                # comprar pra investir, posso alugar?" keeps the lead's condition.
+                unasked = re.sub(r"^se\s+", "", unasked)
+            asked = unasked
             asked = asked.strip(" ,;:")
             if asked:
                 out.append((before, asked))
@@ -556,6 +560,9 @@ def read_question(text: str) -> Asked:
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
 
+_CONDITION: Final = re.compile(r"^se (?:eu|a gente|nos)\b")
+"""A question opening with the lead's own condition ("se eu comprar pra investir, posso
+alugar?"): its words are the lead's circumstances (`Asked.context`), not what is asked."""
 _CONTEXT: Final = re.compile(
     r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
 )
