@@ -635,7 +635,6 @@ def vocabulary(conn: Connection[DictRow]) -> Vocabulary:
     if row is None:  # pragma: no cover - a one-row SELECT always returns a row
         return Vocabulary("", _STATIC_WORDS)
     words = set(row.words)
-    words |= {word[:-1] for word in words if word.endswith("s")}  # "domingos" → "domingo"
     known = Vocabulary(row.stamp, frozenset(words) | _STATIC_WORDS)
     _VOCABULARIES[_database(conn)] = known
     return known

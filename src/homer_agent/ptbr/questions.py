@@ -660,8 +660,6 @@ def _same_start(word: str, edit: str) -> bool:
 def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
-    if f"{word}s" in vocabulary or f"{word}es" in vocabulary:
-        return word  # a singular of a known plural: the search's stemmer finds it
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
         near = {
