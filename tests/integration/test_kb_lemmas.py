@@ -58,3 +58,18 @@ def test_an_index_without_lemmas_gets_them_at_its_next_run(pool: Pool, db_url: s
         rows = conn.execute("SELECT id, body_lemmas FROM kb_chunks").fetchall()
     assert {r["id"] for r in rows} == before
     assert all(r["body_lemmas"] for r in rows)
+
+
+def test_an_aside_of_the_lead_s_does_not_veto_a_yes_no_question(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        found = lookup(conn, "a casa Brisa tem suíte igual a Maré?", broker_topics=TOPICS)
+        assert found.code == "kb_answered"
+        assert any("1 suíte" in sentence for sentence in found.sentences)
+        found = lookup(
+            conn, "dá pra visitar a decorada no sábado antes do almoço?", broker_topics=TOPICS
+        )
+        assert any("9h às 18h" in sentence for sentence in found.sentences)
+        # What is asked still vetoes: no document names a heater.
+        found = lookup(conn, "a casa vem com aquecedor igual ao da decorada?", broker_topics=TOPICS)
+        assert found.code == "kb_no_passage"

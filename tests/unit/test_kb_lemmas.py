@@ -34,3 +34,12 @@ def test_the_lead_s_condition_at_the_head_of_a_question_is_context() -> None:
     # "queria saber se ..." still asks what follows "se".
     assert asking_clauses("queria saber se tem piscina") == ["tem piscina"]
     assert asking_clauses("gostaria de saber se eu posso ter cachorro") == ["eu posso ter cachorro"]
+
+
+def test_a_comparison_or_a_meal_time_beside_the_question_is_context() -> None:
+    asked = read_question("a casa Brisa tem suíte igual a Maré?")
+    assert {"igual", "mare"} <= set(asked.context)
+    assert "suite" not in asked.context
+    asked = read_question("dá pra visitar a decorada no sábado antes do almoço?")
+    assert "almoco" in asked.context
+    assert "decorada" not in asked.context

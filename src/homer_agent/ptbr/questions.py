@@ -568,6 +568,12 @@ _CONTEXT: Final = re.compile(
 )
 """A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
 "porque", "se eu comprar", to the clause's end or to where a question starts again."""
+_ASIDE: Final = re.compile(
+    r"\b(?:igual|iguais|parecid[oa]s?|que nem|(?:depois|antes|na hora) d[oa]s?)\b[^.!?;:,\n]*"
+)
+"""A comparison or a time set beside what is asked, its words with it: "vem com piscina
+*igual a de 4*?", "dá pra ir ver *depois do almoço*?" ask about the pool and the visit;
+the thing compared with and the meal only place them."""
 _RESUMES: Final = re.compile(
     r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
     r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
@@ -601,6 +607,10 @@ def _context_words(low: str) -> list[str]:
         span = span[: stop.start()] if stop else span
         if not _SERVES.match(span):
             out += _WORD.findall(span)
+    for match in _ASIDE.finditer(low):
+        span = match.group()
+        stop = _RESUMES.search(span, match.group().find(" ") + 1 if " " in span else len(span))
+        out += _WORD.findall(span[: stop.start()] if stop else span)
     return out
 
 
