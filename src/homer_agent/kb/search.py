@@ -19,7 +19,7 @@ from typing import Final, Literal
 from psycopg import Connection
 from psycopg.rows import DictRow
 
-from homer_agent.db.queries import Querier
+from homer_agent.db.queries import Querier, SearchChunksRow
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
 from homer_agent.kb.query import (
@@ -174,35 +174,27 @@ def search(
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
     terms = list(query.terms[:MAX_TERMS])
-    lemmas = list(query.lemma_terms[:MAX_TERMS])
-    fts = (
-        q.search_chunks(
+
+    def matching(every: bool) -> list[SearchChunksRow]:
+        """The passages holding every term (`every`) or any, by stem or by lemma."""
+        return q.search_chunks(
             query=query.text,
-            match=query.all_text,
+            match=query.all_text if every else query.text,
             lemma_query=query.lemma_text,
-            lemma_match=query.lemma_all_text,
+            lemma_match=query.lemma_all_text if every else query.lemma_text,
             terms=terms,
-            lemma_terms=lemmas,
+            lemma_terms=list(query.lemma_terms[:MAX_TERMS]),
             max_rows=want,
         )
-        if query
-        else []
-    )
+
+    fts = matching(every=True) if query else []
     # Passages with every term come first anyway (coverage, then rank), so the cheaper
     # AND query answers most questions; the OR query fills in when it finds too few,
     # and only when no passage has every term can one be absent from all of them.
     complete = bool(fts)
     if query and len(fts) < want and len(terms) > 1:
         seen = {row.id for row in fts}
-        more = q.search_chunks(
-            query=query.text,
-            match=query.text,
-            lemma_query=query.lemma_text,
-            lemma_match=query.lemma_text,
-            terms=terms,
-            lemma_terms=lemmas,
-            max_rows=want,
-        )
+        more = matching(every=False)
         fts += [row for row in more if row.id not in seen][: want - len(fts)]
     absent: list[str] = []
     if not complete and query.word_terms:
