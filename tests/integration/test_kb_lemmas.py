@@ -12,6 +12,7 @@ from psycopg.rows import dict_row
 
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, search
+from homer_agent.kb.search import vocabulary
 from tests.support.kb_scoring import KB, index_documents
 
 TOPICS = ("preços das casas", "tabelas de pagamento")
@@ -73,3 +74,12 @@ def test_an_aside_of_the_lead_s_does_not_veto_a_yes_no_question(pool: Pool) -> N
         # What is asked still vetoes: no document names a heater.
         found = lookup(conn, "a casa vem com aquecedor igual ao da decorada?", broker_topics=TOPICS)
         assert found.code == "kb_no_passage"
+
+
+def test_the_spelling_vocabulary_holds_the_passages_lemmas(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        known = vocabulary(conn).words
+    # "mãos" and "domingos" are the documents' words; their lemmas are known words too, so a
+    # question's "mao" or "domingo" is no slip to put right.
+    assert {"maos", "mao", "domingos", "domingo", "ter"} <= known
