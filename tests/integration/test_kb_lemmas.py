@@ -83,3 +83,16 @@ def test_the_spelling_vocabulary_holds_the_passages_lemmas(pool: Pool) -> None:
     # "mãos" and "domingos" are the documents' words; their lemmas are known words too, so a
     # question's "mao" or "domingo" is no slip to put right.
     assert {"maos", "mao", "domingos", "domingo", "ter"} <= known
+
+
+def test_the_reply_s_last_place_goes_to_the_sentence_sharing_the_question_s_words(
+    pool: Pool,
+) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        # "mandar", "preciso", "antes" and "ligação" are no search terms (the documents'
+        # word is "documentos"), yet the sentence that answers shares them.
+        found = lookup(conn, "preciso mandar os documentos antes da ligação?", broker_topics=TOPICS)
+        assert "Não é preciso enviar nada antes da ligação." in found.sentences
+        found = lookup(conn, "tenho q enviar os comprovantes antes?", broker_topics=TOPICS)
+        assert "Não é preciso enviar nada antes da ligação." in found.sentences

@@ -442,11 +442,38 @@ def _best_sentences(
             else:  # nothing adds a term: the next best sentence on its own terms
                 rest = [i for i in matching if i not in chosen]
                 if not rest:
-                    break
+                    # Or the one sharing most of the question's own words, filler verbs
+                    # and all, by lemma ("preciso mandar os documentos antes da
+                    # ligação?": "Não é preciso enviar nada antes da ligação.").
+                    shared = _shared_words(asked, sentences, chosen)
+                    if shared is None:
+                        break
+                    rest = [shared]
                 best = min(rest, key=key)
         chosen.append(best)
         covered |= scored.get(best, (0, 0.0))[0]
     return [sentences[i] for i in sorted(chosen)]
+
+
+SHARED_MIN: Final = 2
+"""Words of the question's own (four letters or more, no question word) a sentence must
+share with it, by lemma, to fill the reply's last place when no sentence adds a term."""
+
+
+def _shared_words(asked: Asked | None, sentences: list[str], chosen: list[int]) -> int | None:
+    """The sentence not chosen yet that shares the most of the question's own words with
+    it, by lemma (at least SHARED_MIN), if any."""
+    if asked is None:
+        return None
+    own = {lemma(w) for w in _WORDS.findall(asked.text) if len(w) >= 4 and w not in ASKING}
+    best: tuple[int, int] | None = None
+    for i, sentence in enumerate(sentences):
+        if i in chosen:
+            continue
+        found = len(own & (set(_WORDS.findall(lemma_text(sentence))) | _text_words(sentence)))
+        if found >= SHARED_MIN and (best is None or found > best[0]):
+            best = (found, i)
+    return best[1] if best is not None else None
 
 
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
