@@ -221,6 +221,15 @@ class KbChunk(BaseModel):
     tsv: Any | None = Field(
         description="Full-text vector (portuguese, accents folded): own heading A, body B, outer headings C.",
     )
+    heading_lemmas: str = Field(
+        description="The heading path with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
+    body_lemmas: str = Field(
+        description="The body with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
+    lemma_tsv: Any | None = Field(
+        description="Full-text vector of the lemmas (simple: no stemming): own heading A, body B, outer headings C.",
+    )
 
 
 class KbEmbedding(BaseModel):

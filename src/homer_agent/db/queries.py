@@ -172,14 +172,20 @@ DELETE_DOCUMENT: Final = """DELETE FROM kb_documents WHERE id = $1"""
 
 LIST_CHUNK_HASHES: Final = """SELECT id, content_hash FROM kb_chunks WHERE document_id = $1"""
 
-INSERT_CHUNK: Final = """INSERT INTO kb_chunks (document_id, ordinal, heading_path, body, content_hash)
+INSERT_CHUNK: Final = """INSERT INTO kb_chunks (
+    document_id, ordinal, heading_path, body, content_hash, heading_lemmas, body_lemmas
+)
 VALUES (
     $1, $2, $3, $4,
-    $5
+    $5, $6, $7
 )"""
 
-MOVE_CHUNK: Final = """UPDATE kb_chunks SET ordinal = $1
-WHERE id = $2 AND ordinal <> $1"""
+MOVE_CHUNK: Final = """UPDATE kb_chunks
+SET ordinal = $1, heading_lemmas = $2,
+    body_lemmas = $3
+WHERE id = $4
+  AND (ordinal <> $1 OR heading_lemmas <> $2
+       OR body_lemmas <> $3)"""
 
 DELETE_CHUNKS: Final = """DELETE FROM kb_chunks WHERE id = ANY ($1::bigint[])"""
 
@@ -188,24 +194,34 @@ SEARCH_CHUNKS: Final = """WITH q AS (
                   (SELECT extract(epoch FROM indexed_at) FROM kb_folder)) AS stamp,
            to_tsquery('portuguese', kb_unaccent($2::text)) AS query,
            to_tsquery('portuguese', kb_unaccent($3::text)) AS match,
+           to_tsquery('simple', $4::text) AS lemma_query,
+           to_tsquery('simple', $5::text) AS lemma_match,
            ARRAY(
                SELECT to_tsquery('portuguese', kb_unaccent(t.term))
-               FROM unnest($4::text[]) AS t (term)
-           ) AS terms
+               FROM unnest($6::text[]) WITH ORDINALITY AS t (term, n)
+               ORDER BY t.n
+           ) AS terms,
+           ARRAY(
+               SELECT to_tsquery('simple', t.term)
+               FROM unnest($7::text[]) WITH ORDINALITY AS t (term, n)
+               ORDER BY t.n
+           ) AS lemma_terms
 ), ranked AS (
-    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, q.terms, q.stamp,
-           ts_rank_cd(c.tsv, q.query, 32) AS rank
+    SELECT c.id, c.document_id, c.heading_path, c.body, c.tsv, c.lemma_tsv, q.terms,
+           q.lemma_terms, q.stamp,
+           greatest(ts_rank_cd(c.tsv, q.query, 32), ts_rank_cd(c.lemma_tsv, q.lemma_query, 32))
+               AS rank
     FROM kb_chunks c, q
-    WHERE c.tsv @@ q.match
+    WHERE c.tsv @@ q.match OR c.lemma_tsv @@ q.lemma_match
     ORDER BY rank DESC, c.id
     LIMIT 50
 )
 SELECT r.id, d.path AS document, r.heading_path, r.body, r.rank::float8 AS score,
-       (SELECT count(*) FROM unnest(r.terms) AS t (term) WHERE r.tsv @@ t.term)::int
-           AS terms_matched,
+       (SELECT count(*) FROM unnest(r.terms) WITH ORDINALITY AS t (term, n)
+        WHERE r.tsv @@ t.term OR r.lemma_tsv @@ r.lemma_terms[t.n])::int AS terms_matched,
        (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
         FROM unnest(r.terms) WITH ORDINALITY AS t (term, n)
-        WHERE r.tsv @@ t.term)::bigint AS terms_mask,
+        WHERE r.tsv @@ t.term OR r.lemma_tsv @@ r.lemma_terms[t.n])::bigint AS terms_mask,
        r.stamp::text AS stamp
 FROM ranked r
 JOIN kb_documents d ON d.id = r.document_id
@@ -213,23 +229,29 @@ ORDER BY terms_matched DESC, score DESC, r.id
 LIMIT $1"""
 
 ABSENT_TERMS: Final = """SELECT t.term::text AS term
-FROM unnest($1::text[]) AS t (term)
+FROM unnest($1::text[]) WITH ORDINALITY AS t (term, n)
 WHERE numnode(to_tsquery('portuguese', kb_unaccent(t.term))) > 0
   AND NOT EXISTS (
       SELECT 1 FROM kb_chunks c
       WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term))
+         OR c.lemma_tsv @@ to_tsquery('simple', ($2::text[])[t.n])
   )"""
 
 RANK_SENTENCES: Final = """WITH s AS (
-    SELECT u.position, to_tsvector('portuguese', kb_unaccent(u.sentence)) AS tsv
-    FROM unnest($3::text[]) WITH ORDINALITY AS u (sentence, position)
+    SELECT u.position, to_tsvector('portuguese', kb_unaccent(u.sentence)) AS tsv,
+           to_tsvector('simple', ($5::text[])[u.position]) AS lemma_tsv
+    FROM unnest($6::text[]) WITH ORDINALITY AS u (sentence, position)
 )
 SELECT s.position::int AS position,
-       ts_rank_cd(s.tsv, to_tsquery('portuguese', kb_unaccent($1::text)))::float8
-           AS score,
+       greatest(
+           ts_rank_cd(s.tsv, to_tsquery('portuguese', kb_unaccent($1::text))),
+           ts_rank_cd(s.lemma_tsv, to_tsquery('simple', $2::text))
+       )::float8 AS score,
        (SELECT coalesce(sum(1::bigint << (t.n - 1)::int), 0)
-        FROM unnest($2::text[]) WITH ORDINALITY AS t (term, n)
-        WHERE s.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))::bigint AS terms_mask
+        FROM unnest($3::text[]) WITH ORDINALITY AS t (term, n)
+        WHERE s.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term))
+           OR s.lemma_tsv @@ to_tsquery('simple', ($4::text[])[t.n])
+       )::bigint AS terms_mask
 FROM s"""
 
 GET_CHUNKS: Final = """SELECT c.id, d.path AS document, c.heading_path, c.body
@@ -271,17 +293,18 @@ KB_VOCABULARY: Final = """SELECT format('%s@%s', (SELECT max(id) FROM kb_chunks)
               (SELECT extract(epoch FROM indexed_at) FROM kb_folder))::text AS stamp,
        ARRAY(
            SELECT word::text
-           FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) FROM kb_chunks')
+           FROM ts_stat('SELECT to_tsvector(''simple'', lower(kb_unaccent(heading_path || '' '' || body))) || lemma_tsv FROM kb_chunks')
        )::text[] AS words"""
 
 TERM_DOCUMENT_FREQUENCIES: Final = """SELECT t.term::text AS term,
        CASE WHEN numnode(to_tsquery('portuguese', kb_unaccent(t.term))) = 0
             THEN (SELECT count(*) FROM kb_chunks)
             ELSE (SELECT count(*) FROM kb_chunks c
-                  WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term)))
+                  WHERE c.tsv @@ to_tsquery('portuguese', kb_unaccent(t.term))
+                     OR c.lemma_tsv @@ to_tsquery('simple', ($1::text[])[t.n]))
        END::int AS passages,
        (SELECT count(*) FROM kb_chunks)::int AS total
-FROM unnest($1::text[]) AS t (term)"""
+FROM unnest($2::text[]) WITH ORDINALITY AS t (term, n)"""
 
 ARCHIVE_MESSAGES: Final = """INSERT INTO lead_messages (lead_id, first_message_id, messages)
 VALUES ($1, $2, $3)
@@ -715,6 +738,12 @@ class InsertChunkParams(BaseModel):
     content_hash: str = Field(
         description="SHA-256 of heading path and body: an unchanged passage keeps its row and its embeddings.",
     )
+    heading_lemmas: str = Field(
+        description="The heading path with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
+    body_lemmas: str = Field(
+        description="The body with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
 
 
 class MoveChunkParams(BaseModel):
@@ -723,6 +752,12 @@ class MoveChunkParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     ordinal: int = Field(description="Position of the passage in its document, from 0.")
+    heading_lemmas: str = Field(
+        description="The heading path with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
+    body_lemmas: str = Field(
+        description="The body with each word replaced by its lemma (accents folded), written by the indexer.",
+    )
     id: int = Field(description="Surrogate key.")
 
 
@@ -742,7 +777,10 @@ class SearchChunksParams(BaseModel):
     max_rows: int
     query: str
     match: str
+    lemma_query: str
+    lemma_match: str
     terms: list[str]
+    lemma_terms: list[str]
 
 
 class SearchChunksRow(BaseModel):
@@ -770,6 +808,7 @@ class AbsentTermsParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     terms: list[str]
+    lemma_terms: list[str]
 
 
 class RankSentencesParams(BaseModel):
@@ -778,7 +817,10 @@ class RankSentencesParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     query: str
+    lemma_query: str
     terms: list[str]
+    lemma_terms: list[str]
+    lemmas: list[str]
     sentences: list[str]
 
 
@@ -898,6 +940,7 @@ class TermDocumentFrequenciesParams(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    lemma_terms: list[str]
     terms: list[str]
 
 
@@ -1606,13 +1649,18 @@ class Querier:
         heading_path: str,
         body: str,
         content_hash: str,
+        heading_lemmas: str,
+        body_lemmas: str,
     ) -> None:
+        """`heading_lemmas` and `body_lemmas`: the same texts with each word's lemma (kb.index)."""
         params = InsertChunkParams(
             document_id=document_id,
             ordinal=ordinal,
             heading_path=heading_path,
             body=body,
             content_hash=content_hash,
+            heading_lemmas=heading_lemmas,
+            body_lemmas=body_lemmas,
         )
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(
@@ -1623,14 +1671,26 @@ class Querier:
                     params.heading_path,
                     params.body,
                     params.content_hash,
+                    params.heading_lemmas,
+                    params.body_lemmas,
                 ),
             )
 
-    def move_chunk(self, *, ordinal: int, id: int) -> None:
-        """An unchanged passage whose place in the document moved."""
-        params = MoveChunkParams(ordinal=ordinal, id=id)
+    def move_chunk(self, *, ordinal: int, heading_lemmas: str, body_lemmas: str, id: int) -> None:
+        """An unchanged passage whose place in the document moved, or whose lemmas are new (read
+        again by another lemmatizer, or indexed before passages had lemmas).
+        """
+        params = MoveChunkParams(
+            ordinal=ordinal,
+            heading_lemmas=heading_lemmas,
+            body_lemmas=body_lemmas,
+            id=id,
+        )
         with psycopg.RawCursor(self._conn) as cur:
-            cur.execute(MOVE_CHUNK, (params.ordinal, params.id))
+            cur.execute(
+                MOVE_CHUNK,
+                (params.ordinal, params.heading_lemmas, params.body_lemmas, params.id),
+            )
 
     def delete_chunks(self, *, ids: list[int]) -> int:
         params = DeleteChunksParams(ids=ids)
@@ -1644,27 +1704,52 @@ class Querier:
         max_rows: int,
         query: str,
         match: str,
+        lemma_query: str,
+        lemma_match: str,
         terms: list[str],
+        lemma_terms: list[str],
     ) -> list[SearchChunksRow]:
         """Full-text search: the passages matching `match` (a to_tsquery expression of plain
-        words, see kb.query), ranked by `ts_rank_cd` (normalised to 0-1) against `query` (all
-        the question's terms, OR-ed); `terms` are those terms one by one. Of the 50 best by
-        rank, the passages containing more of the terms come first, then the higher rank;
-        `terms_mask` says which terms each contains (term n is bit n-1).
+        words, see kb.query) by their Postgres stems (`tsv`), or `lemma_match` (the same with
+        each word's lemma) by their lemmas (`lemma_tsv`), ranked by `ts_rank_cd` (normalised to
+        0-1, the better of the two) against `query` (all the question's terms, OR-ed) and
+        `lemma_query`; `terms` and `lemma_terms` are those terms one by one. Of the 50 best by
+        rank, the passages containing more of the terms (by stem or by lemma) come first, then
+        the higher rank; `terms_mask` says which terms each contains (term n is bit n-1).
         `stamp` is the index's state, as KbIndexState has it: cached vocabularies check it.
         """
-        params = SearchChunksParams(max_rows=max_rows, query=query, match=match, terms=terms)
+        params = SearchChunksParams(
+            max_rows=max_rows,
+            query=query,
+            match=match,
+            lemma_query=lemma_query,
+            lemma_match=lemma_match,
+            terms=terms,
+            lemma_terms=lemma_terms,
+        )
         with psycopg.RawCursor(self._conn, row_factory=class_row(SearchChunksRow)) as cur:
-            cur.execute(SEARCH_CHUNKS, (params.max_rows, params.query, params.match, params.terms))
+            cur.execute(
+                SEARCH_CHUNKS,
+                (
+                    params.max_rows,
+                    params.query,
+                    params.match,
+                    params.lemma_query,
+                    params.lemma_match,
+                    params.terms,
+                    params.lemma_terms,
+                ),
+            )
             return cur.fetchall()
 
-    def absent_terms(self, *, terms: list[str]) -> list[str]:
-        """The terms (to_tsquery expressions) that no passage contains; terms made only of
-        stop words count as present.
+    def absent_terms(self, *, terms: list[str], lemma_terms: list[str]) -> list[str]:
+        """The terms (to_tsquery expressions) that no passage contains, by stem or by lemma
+        (`lemma_terms`: the same terms with each word's lemma, in the same order); terms made
+        only of stop words count as present.
         """
-        params = AbsentTermsParams(terms=terms)
+        params = AbsentTermsParams(terms=terms, lemma_terms=lemma_terms)
         with psycopg.RawCursor(self._conn, row_factory=tuple_row) as cur:
-            cur.execute(ABSENT_TERMS, (params.terms,))
+            cur.execute(ABSENT_TERMS, (params.terms, params.lemma_terms))
             rows = cur.fetchall()
             return _ABSENT_TERMS_VALUE.validate_python([row[0] for row in rows])
 
@@ -1672,15 +1757,36 @@ class Querier:
         self,
         *,
         query: str,
+        lemma_query: str,
         terms: list[str],
+        lemma_terms: list[str],
+        lemmas: list[str],
         sentences: list[str],
     ) -> list[RankSentencesRow]:
         """How well each sentence matches the query, by position (from 1): the query's terms it
-        contains (as a bit mask, term n is bit n-1) and its rank.
+        contains, by stem or by lemma (`lemmas`: each sentence's words by their lemma;
+        `lemma_terms`: the terms' lemmas), as a bit mask (term n is bit n-1), and its rank.
         """
-        params = RankSentencesParams(query=query, terms=terms, sentences=sentences)
+        params = RankSentencesParams(
+            query=query,
+            lemma_query=lemma_query,
+            terms=terms,
+            lemma_terms=lemma_terms,
+            lemmas=lemmas,
+            sentences=sentences,
+        )
         with psycopg.RawCursor(self._conn, row_factory=class_row(RankSentencesRow)) as cur:
-            cur.execute(RANK_SENTENCES, (params.query, params.terms, params.sentences))
+            cur.execute(
+                RANK_SENTENCES,
+                (
+                    params.query,
+                    params.lemma_query,
+                    params.terms,
+                    params.lemma_terms,
+                    params.lemmas,
+                    params.sentences,
+                ),
+            )
             return cur.fetchall()
 
     def get_chunks(self, *, ids: list[int]) -> list[GetChunksRow]:
@@ -1740,22 +1846,28 @@ class Querier:
 
     def kb_vocabulary(self) -> KbVocabularyRow | None:
         """Every word of the indexed passages (headings and bodies), lower case and accents
-        folded, unstemmed: what a misspelt word of a question is corrected towards; with the
-        index's stamp (as KbIndexState has it) it was read at.
+        folded, unstemmed, and their lemmas: what a misspelt word of a question is corrected
+        towards; with the index's stamp (as KbIndexState has it) it was read at.
         """
         with psycopg.RawCursor(self._conn, row_factory=class_row(KbVocabularyRow)) as cur:
             cur.execute(KB_VOCABULARY)
             return cur.fetchone()
 
-    def term_document_frequencies(self, *, terms: list[str]) -> list[TermDocumentFrequenciesRow]:
+    def term_document_frequencies(
+        self,
+        *,
+        lemma_terms: list[str],
+        terms: list[str],
+    ) -> list[TermDocumentFrequenciesRow]:
         """For each term (a to_tsquery expression), how many passages contain it (in their own
-        heading or their body), and how many passages there are: the rarity that weighs a
-        question's terms (kb.search). Terms made only of stop words come back with
-        `passages` = `total` (they say nothing).
+        heading or their body), by stem or by lemma (`lemma_terms`: the terms' lemmas, in the
+        same order), and how many passages there are: the rarity that weighs a question's
+        terms (kb.search). Terms made only of stop words come back with `passages` = `total`
+        (they say nothing).
         """
-        params = TermDocumentFrequenciesParams(terms=terms)
+        params = TermDocumentFrequenciesParams(lemma_terms=lemma_terms, terms=terms)
         with psycopg.RawCursor(self._conn, row_factory=class_row(TermDocumentFrequenciesRow)) as cur:
-            cur.execute(TERM_DOCUMENT_FREQUENCIES, (params.terms,))
+            cur.execute(TERM_DOCUMENT_FREQUENCIES, (params.lemma_terms, params.terms))
             return cur.fetchall()
 
     def archive_messages(self, *, lead_id: int, first_message_id: str, messages: Any) -> None:

@@ -3,10 +3,12 @@
 A file whose bytes hash as before costs one comparison. A changed file is chunked again
 and its chunks compared by content hash: unchanged chunks keep their rows (and their
 embeddings), new ones are inserted, vanished ones deleted. A file no longer in the
-folder is deleted with its chunks. All of it runs in one transaction under an advisory
-lock, so two processes indexing at once take turns and a reader never sees half a
-document. `folder_fingerprint` (names, sizes, modification times) is the cheap check
-`chat` makes at start-up to know whether indexing is needed at all.
+folder is deleted with its chunks. Each chunk is stored with its words' lemmas too
+(`lemma_text`: the form a question's words are compared in). All of it runs in one
+transaction under an advisory lock, so two processes indexing at once take turns and a
+reader never sees half a document. `folder_fingerprint` (names, sizes, modification
+times) is the cheap check `chat` makes at start-up to know whether indexing is needed at
+all.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from psycopg.rows import DictRow
 from homer_agent.db.queries import Querier
 from homer_agent.kb.chunking import DOCUMENT_SUFFIXES, chunk_document
 from homer_agent.kb.embeddings import Embedder
+from homer_agent.ptbr.text import lemma_text
 
 __all__ = [
     "DocumentChange",
@@ -155,8 +158,14 @@ def _sync_document(
         if digest in seen:  # the same passage twice in one document: index it once
             continue
         seen.add(digest)
+        heading_lemmas, body_lemmas = lemma_text(heading_path), lemma_text(body)
         if digest in existing:
-            q.move_chunk(id=existing[digest], ordinal=ordinal)
+            q.move_chunk(
+                id=existing[digest],
+                ordinal=ordinal,
+                heading_lemmas=heading_lemmas,
+                body_lemmas=body_lemmas,
+            )
             kept += 1
         else:
             q.insert_chunk(
@@ -165,6 +174,8 @@ def _sync_document(
                 heading_path=heading_path,
                 body=body,
                 content_hash=digest,
+                heading_lemmas=heading_lemmas,
+                body_lemmas=body_lemmas,
             )
             added += 1
     return added, len(stale), kept

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from homer_agent.ptbr.text import fold, lemma, verb_of
+from homer_agent.ptbr.text import fold, lemma, lemma_text, verb_of
 
 __all__ = [
     "FILLER",
@@ -291,6 +291,12 @@ def words(text: str) -> list[str]:
     ]
 
 
+def _lemma_term(term: str) -> str:
+    """A `to_tsquery` term with each of its words as its lemma ("(cobrado | taxa)":
+    "(cobrar | taxa)")."""
+    return _WORD.sub(lambda found: lemma_text(found.group()), term)
+
+
 def _term(options: tuple[str, ...]) -> str:
     alternatives = [" <-> ".join(option.split()) for option in options]
     return "(" + " | ".join(alternatives) + ")" if len(alternatives) > 1 else alternatives[0]
@@ -312,6 +318,22 @@ class Query:
     def all_text(self) -> str:
         """The `to_tsquery` expression that wants every term (AND-ed)."""
         return " & ".join(self.terms)
+
+    @property
+    def lemma_terms(self) -> tuple[str, ...]:
+        """The terms with each word as its lemma (`to_tsquery('simple', ...)` expressions):
+        how the passages' lemmas (`lemma_tsv`) are searched."""
+        return tuple(_lemma_term(term) for term in self.terms)
+
+    @property
+    def lemma_text(self) -> str:
+        """`text` by lemma."""
+        return " | ".join(self.lemma_terms)
+
+    @property
+    def lemma_all_text(self) -> str:
+        """`all_text` by lemma."""
+        return " & ".join(self.lemma_terms)
 
     @property
     def word_terms(self) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from typing import Final, Literal
 from psycopg import Connection
 from psycopg.rows import DictRow
 
-from homer_agent.db.queries import Querier
+from homer_agent.db.queries import Querier, SearchChunksRow
 from homer_agent.kb.chunking import split_sentences
 from homer_agent.kb.embeddings import Embedder
 from homer_agent.kb.query import (
@@ -49,7 +49,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold, lemma
+from homer_agent.ptbr.text import fold, lemma, lemma_text
 
 __all__ = [
     "MIN_COVERAGE",
@@ -174,22 +174,33 @@ def search(
     q = Querier(conn)
     want = CANDIDATES if embedder is not None else max(k, RERANK_CANDIDATES)
     terms = list(query.terms[:MAX_TERMS])
-    fts = (
-        q.search_chunks(query=query.text, match=query.all_text, terms=terms, max_rows=want)
-        if query
-        else []
-    )
+
+    def matching(every: bool) -> list[SearchChunksRow]:
+        """The passages holding every term (`every`) or any, by stem or by lemma."""
+        return q.search_chunks(
+            query=query.text,
+            match=query.all_text if every else query.text,
+            lemma_query=query.lemma_text,
+            lemma_match=query.lemma_all_text if every else query.lemma_text,
+            terms=terms,
+            lemma_terms=list(query.lemma_terms[:MAX_TERMS]),
+            max_rows=want,
+        )
+
+    fts = matching(every=True) if query else []
     # Passages with every term come first anyway (coverage, then rank), so the cheaper
     # AND query answers most questions; the OR query fills in when it finds too few,
     # and only when no passage has every term can one be absent from all of them.
     complete = bool(fts)
     if query and len(fts) < want and len(terms) > 1:
         seen = {row.id for row in fts}
-        more = q.search_chunks(query=query.text, match=query.text, terms=terms, max_rows=want)
+        more = matching(every=False)
         fts += [row for row in more if row.id not in seen][: want - len(fts)]
     absent: list[str] = []
     if not complete and query.word_terms:
-        absent = q.absent_terms(terms=list(query.word_terms))
+        absent = q.absent_terms(
+            terms=list(query.word_terms), lemma_terms=[lemma_text(t) for t in query.word_terms]
+        )
     by_id = {
         row.id: Passage(
             row.id,
@@ -281,7 +292,10 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
     if not query:
         return Weights(())
     rows = {
-        row.term: row for row in Querier(conn).term_document_frequencies(terms=list(query.terms))
+        row.term: row
+        for row in Querier(conn).term_document_frequencies(
+            terms=list(query.terms), lemma_terms=list(query.lemma_terms)
+        )
     }
     weights: list[float] = []
     unknown: list[str] = []
@@ -392,7 +406,12 @@ def _best_sentences(
     if len(sentences) <= 1 or not query:
         return sentences[:MAX_SENTENCES]
     rows = Querier(conn).rank_sentences(
-        query=query.text, sentences=sentences, terms=list(query.terms[:62])
+        query=query.text,
+        lemma_query=query.lemma_text,
+        sentences=sentences,
+        lemmas=[lemma_text(sentence) for sentence in sentences],
+        terms=list(query.terms[:MAX_TERMS]),
+        lemma_terms=list(query.lemma_terms[:MAX_TERMS]),
     )
     scored = {row.position - 1: (row.terms_mask, row.score) for row in rows}
     words = _topic_words(asked) if asked is not None else ()
@@ -423,11 +442,38 @@ def _best_sentences(
             else:  # nothing adds a term: the next best sentence on its own terms
                 rest = [i for i in matching if i not in chosen]
                 if not rest:
-                    break
+                    # Or the one sharing most of the question's own words, filler verbs
+                    # and all, by lemma ("preciso mandar os documentos antes da
+                    # ligação?": "Não é preciso enviar nada antes da ligação.").
+                    shared = _shared_words(asked, sentences, chosen)
+                    if shared is None:
+                        break
+                    rest = [shared]
                 best = min(rest, key=key)
         chosen.append(best)
         covered |= scored.get(best, (0, 0.0))[0]
     return [sentences[i] for i in sorted(chosen)]
+
+
+SHARED_MIN: Final = 2
+"""Words of the question's own (four letters or more, no question word) a sentence must
+share with it, by lemma, to fill the reply's last place when no sentence adds a term."""
+
+
+def _shared_words(asked: Asked | None, sentences: list[str], chosen: list[int]) -> int | None:
+    """The sentence not chosen yet that shares the most of the question's own words with
+    it, by lemma (at least SHARED_MIN), if any."""
+    if asked is None:
+        return None
+    own = {lemma(w) for w in _WORDS.findall(asked.text) if len(w) >= 4 and w not in ASKING}
+    best: tuple[int, int] | None = None
+    for i, sentence in enumerate(sentences):
+        if i in chosen:
+            continue
+        found = len(own & (set(_WORDS.findall(lemma_text(sentence))) | _text_words(sentence)))
+        if found >= SHARED_MIN and (best is None or found > best[0]):
+            best = (found, i)
+    return best[1] if best is not None else None
 
 
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
@@ -452,7 +498,8 @@ _TOKEN: Final = re.compile(r"[^\W_]+|[.!?>\n]")
 
 def _text_words(text: str) -> frozenset[str]:
     """A text's folded words of three letters or more, and the lemmas of those that are no
-    name ("Lotes": "lote"; "Mirante das Dunas" is a name, a capital inside a sentence)."""
+    name ("Lotes": "lote", "mãos": "mao"; "Mirante das Dunas" is a name, a capital inside a
+    sentence)."""
     found: set[str] = set()
     start = True
     for token in _TOKEN.findall(text):
@@ -463,7 +510,8 @@ def _text_words(text: str) -> frozenset[str]:
         if len(word) >= 3:
             found.add(word)
             if start or not token[0].isupper():
-                found.add(lemma(word))
+                # By the accented word, which the dictionary knows ("mãos": "mão").
+                found.update((lemma(word), lemma(token.lower())))
         start = False
     return frozenset(found)
 
@@ -554,6 +602,9 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     # "casa" names nearly every passage: "Casa térrea com 2 quartos" does not count floors.
     named = tuple(w for w in entity if w not in WEAK) or entity
     concepts_named = tuple({synonyms(w) or (w,): w for w in named}.values())
+    # What a section's own heading must name to be the question's topic: a particular
+    # thing, not "casa" (every house type's heading) nor "espaço" ("Outros espaços").
+    particular = tuple(w for w in named if w not in WEAK | GENERIC)
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
@@ -567,7 +618,12 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
         )
         heading = _heading_hits(words, passage.heading_path)
         literal = _literal_hits(words, passage.body)
-        return (-passage.terms_matched - counts, -states, -heading, -literal, n)
+        # The passage's topic: a section's own heading naming the thing asked about ("a
+        # construtora já entregou outras obras?" is the builder's section, not the payments'
+        # that also names "construtora", "obra" and "entrega") weighs one concept more. A
+        # document's opening passage, under its title alone, is no section's topic.
+        topic = ">" in passage.heading_path and _heading_hits(particular, passage.heading_path) > 0
+        return (-passage.terms_matched - counts - topic, -states, -heading, -literal, n)
 
     return [p for _, p in sorted(enumerate(passages), key=key)]
 
@@ -598,7 +654,6 @@ def vocabulary(conn: Connection[DictRow]) -> Vocabulary:
     if row is None:  # pragma: no cover - a one-row SELECT always returns a row
         return Vocabulary("", _STATIC_WORDS)
     words = set(row.words)
-    words |= {word[:-1] for word in words if word.endswith("s")}  # "domingos" → "domingo"
     known = Vocabulary(row.stamp, frozenset(words) | _STATIC_WORDS)
     _VOCABULARIES[_database(conn)] = known
     return known

@@ -480,8 +480,12 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             cue = _REQUEST.search(body)
             start = cue.start() if cue and cue.start() > 0 and not _OPENS.match(body) else 0
             asked = body[start:]
-            asked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
-            asked = re.sub(r"^se\s+", "", asked)
+            unasked = re.sub(rf"^{_REQUEST_WORDS}\s+", "", asked)
+            if unasked != asked or start > 0 or cue_before or not _CONDITION.match(asked):
+                # "queria saber se tem piscina": the question is "tem piscina"; "se eu
+                # comprar pra investir, posso alugar?" keeps the lead's condition.
+                unasked = re.sub(r"^se\s+", "", unasked)
+            asked = unasked
             asked = asked.strip(" ,;:")
             if asked:
                 out.append((before, asked))
@@ -554,11 +558,20 @@ def read_question(text: str) -> Asked:
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
 
+_CONDITION: Final = re.compile(r"^se (?:eu|a gente|nos)\b")
+"""A question opening with the lead's own condition ("se eu comprar pra investir, posso
+alugar?"): its words are the lead's circumstances (`Asked.context`), not what is asked."""
 _CONTEXT: Final = re.compile(
     r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
 )
 """A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
 "porque", "se eu comprar", to the clause's end or to where a question starts again."""
+_ASIDE: Final = re.compile(
+    r"\b(?:igual|iguais|parecid[oa]s?|que nem|(?:depois|antes|na hora) d[oa]s?)\b[^.!?;:,\n]*"
+)
+"""A comparison or a time set beside what is asked, its words with it: "vem com piscina
+*igual a de 4*?", "dá pra ir ver *depois do almoço*?" ask about the pool and the visit;
+the thing compared with and the meal only place them."""
 _RESUMES: Final = re.compile(
     r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
     r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
@@ -592,6 +605,10 @@ def _context_words(low: str) -> list[str]:
         span = span[: stop.start()] if stop else span
         if not _SERVES.match(span):
             out += _WORD.findall(span)
+    for match in _ASIDE.finditer(low):
+        span = match.group()
+        stop = _RESUMES.search(span, match.group().find(" ") + 1 if " " in span else len(span))
+        out += _WORD.findall(span[: stop.start()] if stop else span)
     return out
 
 
@@ -651,8 +668,6 @@ def _same_start(word: str, edit: str) -> bool:
 def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
-    if f"{word}s" in vocabulary or f"{word}es" in vocabulary:
-        return word  # a singular of a known plural: the search's stemmer finds it
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
         near = {

@@ -17,6 +17,7 @@ __all__ = [
     "format_brl_short",
     "join",
     "lemma",
+    "lemma_text",
     "strip_accents",
     "temperature_word",
     "verb_of",
@@ -48,6 +49,26 @@ def lemma(word: str) -> str:
     """The dictionary form of a folded word ("armarios": "armario", "soltos": "solto",
     "separei": "separar"), by simplemma's Portuguese data (shipped in its wheel), folded."""
     return fold(simplemma.lemmatize(word, lang="pt"))
+
+
+_LEMMA_WORD: Final = re.compile(r"[^\W_]+")
+_NOT_TERM: Final = re.compile(r"[^a-z0-9]+")
+
+
+def _lemma_word(word: str) -> str:
+    """One word of a text as its folded lemma, made of [a-z0-9] only ("Mãos": "mao",
+    "m²": "m2"); the word itself, folded, when its lemma has other characters."""
+    low = word.lower()
+    found = lemma(low)
+    return found if found and not _NOT_TERM.search(found) else _NOT_TERM.sub("", fold(low))
+
+
+def lemma_text(text: str) -> str:
+    """`text` with each word replaced by its folded lemma, everything else kept ("Tenha em
+    mãos 10%": "ter em mao 10%"): a passage's words in the form a question's words are
+    compared in. The word is lemmatized with its accents, which the dictionary knows
+    ("mãos": "mão"), then folded."""
+    return _LEMMA_WORD.sub(lambda found: _lemma_word(found.group()), text)
 
 
 def verb_of(word: str) -> str | None:
