@@ -17,7 +17,9 @@ of the lead's life no document holds), then 18/20, 5/5, 0 with the scored decisi
 2026-12-07g 13/20, 5/5, 1 (the scorer's: the date of the call the lead announced), then
 17/20, 5/5, 0 (the yes/no veto by the asked thing only), 18/20 with "convidados", 19/20 (07f
 19/20) once "X ou Y?" with Y X's other answer searches X first; 2026-12-07h 14/20, 5/5, 0,
-then 18/20, 5/5, 0 with words compared by lemma (docs/knowledge-base.md).
+then 18/20, 5/5, 0 with words compared by lemma (docs/knowledge-base.md); 2026-12-07i
+15/20, 5/5, 0 (five broker lines for a word of the lead's context read as the thing
+asked), then 20/20, 5/5, 0 (06c and 07e 20/20 too).
 """
 
 from __future__ import annotations

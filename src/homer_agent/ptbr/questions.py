@@ -332,6 +332,7 @@ def _word(word: str) -> str:
             word = min(near, key=len)
     return SLANG.get(word, word)
 
+
 _ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
 """Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
 
