@@ -18,7 +18,10 @@ of the lead's life no document holds), then 18/20, 5/5, 0 with the scored decisi
 17/20, 5/5, 0 (the yes/no veto by the asked thing only), 18/20 with "convidados", 19/20 (07f
 19/20) once "X ou Y?" with Y X's other answer searches X first; 2026-12-07h 14/20, 5/5, 0,
 then 18/20, 5/5, 0 with words compared by lemma (docs/knowledge-base.md). With passages
-by their lemma too (2026-12-07i): 06c 20/20, 07e 20/20, 07f 19/20, 07g 20/20, 07h 19/20.
+by their lemma too (kbi): 06c 20/20, 07e 20/20, 07f 19/20, 07g 20/20, 07h 19/20.
+2026-12-07i 15/20, 5/5, 0 on the code before both (five broker lines for a word of the
+lead's context read as the thing asked), then 20/20, 5/5, 0 with the asked thing told
+from the context (kbctx).
 """
 
 from __future__ import annotations

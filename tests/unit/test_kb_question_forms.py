@@ -99,9 +99,9 @@ def test_a_thing_asked_about_keeps_its_size() -> None:
 @pytest.mark.parametrize(
     ("message", "clause"),
     [
-        ("tenho um papagaio, pode?", "tenho papagaio pode?"),
-        ("minha moto grande, e permitido?", "minha moto grande permitido?"),
-        ("festa ate tarde, rola?", "festa ate tarde rola?"),
+        ("tenho um papagaio, pode?", "tenho papagaio, pode?"),
+        ("minha moto grande, e permitido?", "minha moto grande, permitido?"),
+        ("festa ate tarde, rola?", "festa ate tarde, rola?"),
     ],
 )
 def test_a_bare_permission_question_asks_about_the_clause_before(message: str, clause: str) -> None:

@@ -29,9 +29,12 @@ def test_a_yes_no_question_asks_the_object_of_its_verb(question: str, thing: str
     [
         (
             "minha esposa faz pilates, tem algum perto do condominio?",
-            "minha esposa faz pilates tem algum perto do condominio?",
+            "minha esposa faz pilates, tem algum perto do condominio?",
         ),
-        ("gosto de padaria artesanal, tem alguma ai?", "gosto de padaria artesanal tem alguma ai?"),
+        (
+            "gosto de padaria artesanal, tem alguma ai?",
+            "gosto de padaria artesanal, tem alguma ai?",
+        ),
         ("moro longe, tem algum mercado perto?", "tem algum mercado perto?"),
     ],
 )

@@ -53,7 +53,8 @@ def test_a_question_that_names_nothing_carries_the_statements_before_it(
     message: str, before: str, own: str
 ) -> None:
     assert asking_parts(message) == [(before, own)]
-    assert asking_clauses(message) == [f"{before} {own}"]
+    separator = " " if before[-1] in ".,;:" else ", "
+    assert asking_clauses(message) == [f"{before}{separator}{own}"]
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,7 @@ def test_a_fee_asked_with_paying_words_is_the_fee() -> None:
         ),
         (
             "E o condomínio, sai por quanto mais ou menos?",
-            ["o condominio sai por quanto mais ou menos?"],
+            ["o condominio, sai por quanto mais ou menos?"],
         ),
         ("minha esposa pediu pra perguntar: tem energia solar?", ["tem placas solares?"]),
         ("o salao de festa cabe qnts pessoas", ["o salao de festas cabe quantos pessoas"]),

@@ -99,10 +99,13 @@ GENERIC: Final = frozenset(
     """
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
     opcoes servico servicos comodo comodos
+    exigencia exigencias regra regras requisito requisitos condicao condicoes norma normas
+    restricao restricoes mexer
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
-"""Words that name no particular thing ("tem espaço pra ..."): a question left with only
-these once its purpose is set aside asks nothing the documents can answer."""
+"""Words that name no particular thing ("tem espaço pra ..."), nor do the words of asking
+about rules ("tem alguma exigência com os hóspedes?", "pode mexer?"): a question left with
+only these once its purpose is set aside asks nothing the documents can answer."""
 TOOL_PASSAGES: Final = 3
 """Passages a `search_development` result carries to the model."""
 
@@ -639,6 +642,7 @@ class Vocabulary:
 _STATIC_WORDS: Final = frozenset(
     {w for group in SYNONYMS for option in group for w in option.split()}
     | FILLER
+    | GENERIC
     | QUESTION_WORDS
     | set(SLANG.values())
 )

@@ -123,6 +123,12 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("tem lugar para comprar", "tem mercado"),
     ("tem lugar para fazer compras", "tem mercado"),
     ("fazendo a obra", "construindo"),
+    # Going about the development's streets is being in its common areas ("o cachorro
+    # pode andar solto pelas ruas do condomínio?"); the streets themselves are not asked.
+    ("pelas ruas do condominio", "pelas areas comuns"),
+    ("pela rua do condominio", "pelas areas comuns"),
+    ("nas ruas do condominio", "nas areas comuns"),
+    ("na rua do condominio", "nas areas comuns"),
     ("transporte publico", "onibus"),
     ("energia solar", "placas solares"),
     ("inteiro", "total"),
@@ -394,14 +400,17 @@ def normalise(text: str) -> str:
 
 
 def _asks(clause: str) -> bool:
-    """Whether a clause asks: a "?", a question's opening or cue, "o X tem ...", or a
-    price or a discount named at all ("se eu pagar à vista tem desconto")."""
+    """Whether a clause asks: a "?", a question's opening or cue, "o X tem ..." not ended
+    by a full stop, or a price or a discount named at all ("se eu pagar à vista tem
+    desconto")."""
     body = _OPENERS.sub("", clause).strip()
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
         or _CUE.search(body)
-        or _YES_NO_TAIL.match(body)
+        # "a casa tem quintal": a question without its "?"; "a ideia é alugar no airbnb."
+        # ends as a statement, and states the lead's plan
+        or (_YES_NO_TAIL.match(body) and not clause.rstrip(" ,;").endswith((".", "!")))
         or _NEGOTIATION.search(f" {body} ")
         or _PRICE.search(f" {body} ")
     )
@@ -437,11 +446,23 @@ def asking_clauses(text: str) -> list[str]:
     starts: a clause ending with "?", opening like a question ("tem", "qual", "quanto",
     "a casa tem ...") or holding a question cue ("queria saber se", "quantos"). A
     question that names nothing ("vai tá aberto?") carries the statements before it."""
-    return [f"{before} {asked}" if before else asked for before, asked in asking_parts(text)]
+    return [_joined(before, asked) for before, asked in asking_parts(text)]
 
 
+def _joined(before: str, asked: str) -> str:
+    """A question after the statements it carries, still apart from them ("tenho um
+    labrador, ele pode ficar solto?"), so that reading it again tells the lead's
+    statements from the question's own words."""
+    if not before:
+        return asked
+    return f"{before} {asked}" if before[-1] in ".!?;:," else f"{before}, {asked}"
+
+
+_THAT: Final = re.compile(r"\b(?:isso|isto|disso|disto|nisso|nisto)\b")
+"""Words that point back to what the lead said they would do ("... e depois subir mais um
+andar. pode fazer isso?"): the last thing stated, not the whole statement."""
 _BACK: Final = re.compile(
-    r"\b(?:ele|ela|dele|dela|nele|nela)\b"
+    rf"{_THAT.pattern}|\b(?:ele|ela|dele|dela|nele|nela)\b"
     r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
     r"|no|na|do|da|em|por|pra|para)\b)"
 )
@@ -449,6 +470,20 @@ _BACK: Final = re.compile(
 alguma perto?" after "meu filho estuda em escola bilíngue"); the plural personal ones
 point as often to a company named in the question itself ("a primeira obra deles"), and
 "algum" before a noun names that noun ("tem algum reajuste?")."""
+
+
+def _last_stated(statements: str) -> str:
+    """The last thing of the lead's statements, which "isso" points back to: "pegar a
+    térrea agora e depois de uns anos subir mais um andar" → "depois de uns anos subir
+    mais um andar" (the whole statements when their last part names nothing)."""
+    last = re.split(r"\b(?:e|mas|e ai|ai)\s+(?=\S)", statements)[-1]
+    return last if last != statements and _names_something(last) else statements
+
+
+_CONDITION: Final = re.compile(r"se (?:eu|a gente|nos)\b")
+"""A question opening with the lead's own condition ("se eu fechar agora ...", "se eu
+comprar pra investir, posso alugar?"): its words are the lead's circumstances
+(`Asked.context`), not what is asked."""
 
 
 def asking_parts(text: str) -> list[tuple[str, str]]:
@@ -475,6 +510,8 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
             before = ", ".join(previous)
+            if _THAT.search(body):
+                before = _last_stated(before)
         previous = [] if asks else [*previous, body]
         if asks:
             cue = _REQUEST.search(body)
@@ -496,11 +533,13 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
 _COMPLEMENT: Final = re.compile(
     r"^(?:nao|sera|e|sao|eu|a gente|nos|tenho|temos|tem que|preciso|precisa|precisamos|vem"
     r"|vou|vai|vao|ja|so|somente|apenas|os dois|as duas|ambos|ambas|todos|todas|tudo|nenhum"
-    r"|nenhuma|normal|normais|comum|comuns|simples|padrao|sem|fica|ficam|e so|e normal)\b"
+    r"|nenhuma|normal|normais|comum|comuns|simples|padrao|sem|fica|ficam|e so|e normal"
+    r"|tem (?:alguma |algum )?(?:regras?|restric\w+|exigencias?|normas?|condic\w+|requisitos?))\b"
 )
 """How the second half of "X ou Y?" opens when it is the other answer to X ("... tem suíte
 ou os dois são normais?", "... vem com armário ou tenho que mandar fazer?"), not a second
-thing asked about ("tem piscina ou academia?")."""
+thing asked about ("tem piscina ou academia?"); "pode ... ou tem regra?" asks the same
+permission with its conditions."""
 
 
 def alternatives(clause: str) -> tuple[str, str, bool] | None:
@@ -534,6 +573,31 @@ class Asked:
     may still answer what is asked."""
 
 
+_ROUTINE: Final = r"(?:almoco|janta|jantar|cafe|trabalho|servico|expediente|aula|aulas|culto|missa)"
+"""The lead's daily routine, which a time is told by ("depois do almoço")."""
+_TIME_PHRASE: Final = re.compile(
+    # "depois do almoço", "antes do trabalho", "na saída do serviço"
+    r"\b(?:depois|antes|apos|durante|na hora|no horario|na volta|na saida|no fim|no final)"
+    rf" d[oa]s? (?:(?:meu|minha|o|a) )?{_ROUTINE}\b"
+    # "o resto do ano", "no fim do dia", "no começo do mês"
+    r"|\b(?:o |no |ao |pelo |todo o |durante o )?(?:resto|fim|final|comeco|inicio|meio)"
+    r" d[oa] (?:dia|mes|ano|semana|tarde|manha|noite)\b"
+    # "mais pra frente", "no futuro": later on
+    r"|\b(?:mais para frente|la para frente|no futuro|futuramente)\b"
+    # "enquanto está em obra", "enquanto não fica pronta": while a state lasts
+    r"|\benquanto(?: (?!(?:ou|e|posso|pode|podem|tem|vou|vai|da)\b)[a-z]+){1,4}"
+)
+"""A time told by the lead's routine or a stretch of the calendar, or a "while" clause:
+it says when, and names no thing the documents state ("dá pra passar domingo depois do
+almoço?" asks about the visit on Sunday, not about lunch)."""
+
+
+def _without_times(low: str) -> str:
+    """A normalised text without the time phrases that name no thing (`_TIME_PHRASE`);
+    days, periods and hours stay: opening hours state them."""
+    return _TIME_PHRASE.sub(" ", low)
+
+
 def read_question(text: str) -> Asked:
     """Topic and type of a question (see the module docstring)."""
     low = normalise(text)
@@ -551,16 +615,13 @@ def read_question(text: str) -> Asked:
             break
     if fee and measure in (None, "count"):
         measure = "money"
-    topic = tuple(w for w in _WORD.findall(low) if not _question_word(w))
+    topic = tuple(w for w in _WORD.findall(_without_times(low)) if not _question_word(w))
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     context = tuple(w for w in _context_words(low) if w in topic)
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
 
-_CONDITION: Final = re.compile(r"^se (?:eu|a gente|nos)\b")
-"""A question opening with the lead's own condition ("se eu comprar pra investir, posso
-alugar?"): its words are the lead's circumstances (`Asked.context`), not what is asked."""
 _CONTEXT: Final = re.compile(
     r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
 )
@@ -573,8 +634,8 @@ _ASIDE: Final = re.compile(
 *igual a de 4*?", "dá pra ir ver *depois do almoço*?" ask about the pool and the visit;
 the thing compared with and the meal only place them."""
 _RESUMES: Final = re.compile(
-    r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem"
-    r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha)\b"
+    r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem|ja"
+    r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha|da para|consigo|consegue)\b"
 )
 
 
