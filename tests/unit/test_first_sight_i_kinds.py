@@ -14,6 +14,8 @@ from datetime import datetime
 import pytest
 
 from homer_agent.ptbr import replies as say
+from homer_agent.ptbr.intents import is_greeting
+from homer_agent.ptbr.questions import asking_clauses
 from homer_agent.ptbr.spelling import without_slips
 from tests.support.reading import TZ, booking_run, extract
 
@@ -116,3 +118,20 @@ def test_a_first_hour_alone_is_booked_on_a_yes() -> None:
 def test_a_first_hour_alone_then_a_day_books_that_day() -> None:
     run = booking_run("às 15h30", "não, na sexta")
     assert run.facts["call_at"] == datetime(2026, 12, 11, 15, 30, tzinfo=TZ)
+
+
+# 6. A greeting drawn out ("oiii", "boa noiite") is still a greeting (generated kb seed 9)
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("boa tardee o clube tem sauna", ["o clube tem sauna"]),
+        ("oiiie, quanto mede o lote", ["quanto mede o lote"]),
+    ],
+)
+def test_a_drawn_out_greeting_then_a_question(text: str, asked: list[str]) -> None:
+    assert is_greeting(text)
+    assert asking_clauses(text) == asked
+
+
+def test_a_drawn_out_greeting_then_a_name() -> None:
+    assert extract("bom diiia, aqui é a Socorro") == {"name": "Socorro"}

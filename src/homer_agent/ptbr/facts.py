@@ -55,7 +55,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETINGS, MONTHS, TITLES, WEEKDAYS
+from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
@@ -321,8 +321,7 @@ _FILLERS: Final = _words(
     "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia"
 )
 _OPENING_WORDS: Final = (
-    *GREETINGS,
-    "oi+",
+    GREETING_PATTERN,
     "tudo bem",
     "tudo bom",
     "td bem",

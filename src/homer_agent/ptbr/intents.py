@@ -23,7 +23,7 @@ import logging
 import re
 from typing import Final, Literal
 
-from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETINGS
+from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETING_PATTERN
 from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 from homer_agent.ptbr.text import fold
 
@@ -154,7 +154,7 @@ _YES: Final = re.compile(
     r"yes|ok|okay)\b(?:\s*[,.!]*\s*(?:sim|isso|mesmo|e\s+isso|esta\s+certo|ta\s+certo|"
     r"pode\s+anotar|pode\s+salvar|obrigad\w*|valeu))*\s*[.!]*\s*$"
 )
-_GREETING: Final = re.compile(r"\s*(?:" + "|".join(GREETINGS) + r")\b")
+_GREETING: Final = re.compile(r"\s*(?:" + GREETING_PATTERN + r")\b")
 _QUESTION_WORDS: Final = re.compile(
     r"^\s*(?:qual|quais|quanto|quantos|quantas|onde|como|quando|por\s*que|o\s+que|que|quem|"
     r"tem|teria|existe|ha|voces\s+tem|da\s+pra|pode|posso|e\s+possivel)\b"

@@ -16,6 +16,7 @@ from homer_agent.ptbr.text import fold
 __all__ = [
     "CONTACT_VERB_STEMS",
     "GREETINGS",
+    "GREETING_PATTERN",
     "HUNDREDS",
     "MONTHS",
     "MONTH_NAMES",
@@ -176,6 +177,16 @@ GREETINGS: Final = (
     "boa noite",
 )
 """Words that open a conversation."""
+
+
+def _stretched(phrase: str) -> str:
+    """A regex of `phrase` with each letter drawn out as leads type it ("oiii", "boa
+    noiite", "bom diaaa")."""
+    return "".join(rf"{c}+" if c.isalpha() else r"\s+" for c in phrase)
+
+
+GREETING_PATTERN: Final = "|".join(_stretched(g) for g in GREETINGS)
+"""A regex alternation of GREETINGS, each letter drawn out or not (folded text)."""
 
 CONTACT_VERB_STEMS: Final = (
     "mand",

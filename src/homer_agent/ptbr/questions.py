@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
 __all__ = [
@@ -284,7 +285,7 @@ _YES_NO_TAIL: Final = re.compile(
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
-    r"^(?:(?:oi+|ola|opa|eae|e ai|ei|hey|bom dia|boa tarde|boa noite|tudo bem|tudo bom"
+    rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
     r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
 )
