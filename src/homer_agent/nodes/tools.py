@@ -7,6 +7,7 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from langchain_core.language_models import chat_models
 from langchain_core.messages import AnyMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_core.runnables.config import get_config_list
@@ -76,6 +77,8 @@ for _module in (tools_base, tools_structured):
     setattr(_module, "_get_runnable_config_param", _config_param)  # noqa: B010
     setattr(_module, "_signature_parameters", _signature_parameters)  # noqa: B010
 setattr(tools_base, "get_all_basemodel_annotations", _annotations)  # noqa: B010
+# BaseChatModel asks the same of the chat model's `_generate` on every model call.
+setattr(chat_models, "_signature_parameters", _signature_parameters)  # noqa: B010
 
 
 class LeadTools(ToolNode):
