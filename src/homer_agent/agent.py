@@ -4,6 +4,7 @@ run each turn through `Session` with it (see session.py)."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import threading
@@ -26,7 +27,9 @@ from langgraph.checkpoint.base import (
     get_checkpoint_id,
 )
 from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.pregel import _checkpoint as pregel_checkpoint
 from langgraph.pregel import _executor as pregel_executor
+from langgraph.pregel import _loop as pregel_loop
 from psycopg import Connection, Cursor, pq
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import PoolTimeout
@@ -97,6 +100,27 @@ class SavedTurn:
         """Nothing left to write: the pending checkpoints were stored (the pipeline that
         sent them synced) or could not be."""
         self.pending.clear()
+
+
+_accepts_task_path = pregel_checkpoint.put_writes_accepts_task_path
+
+
+@functools.lru_cache(maxsize=64)
+def _accepts_task_path_of(put_writes: Callable[..., Any]) -> bool:
+    return _accepts_task_path(put_writes)
+
+
+def _put_writes_accepts_task_path(put_writes: Callable[..., Any]) -> bool:
+    """Whether a saver's `put_writes` takes `task_path`: what LangGraph asks
+    `inspect.signature` at the start of every run, remembered per function (a bound
+    method's is its function's)."""
+    try:
+        return _accepts_task_path_of(getattr(put_writes, "__func__", put_writes))
+    except TypeError:  # an unhashable callable
+        return _accepts_task_path(put_writes)
+
+
+setattr(pregel_loop, "put_writes_accepts_task_path", _put_writes_accepts_task_path)  # noqa: B010
 
 
 class TurnSaver(PostgresSaver):

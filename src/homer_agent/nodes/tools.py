@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from langchain_core.language_models import chat_models
 from langchain_core.messages import AnyMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_core.runnables.config import get_config_list
 from langchain_core.tools import base as tools_base
 from langchain_core.tools import structured as tools_structured
+from langchain_core.utils import _signature as signature_utils
 from langgraph.prebuilt import ToolNode, ToolRuntime
 from langgraph.runtime import Runtime
 from pydantic import BaseModel
@@ -33,9 +36,49 @@ def _config_param(func: Callable[..., Any]) -> str | None:
         return _find_config_param(func)
 
 
-# The two modules that look it up for a tool call (BaseTool.run, StructuredTool._run).
+_find_parameters = signature_utils._signature_parameters
+_find_annotations = tools_base.get_all_basemodel_annotations
+
+
+_PARAMETERS: dict[tuple[Callable[..., Any], bool], Mapping[str, inspect.Parameter]] = {}
+
+
+def _signature_parameters(func: Callable[..., Any]) -> Mapping[str, inspect.Parameter]:
+    """The parameters of `func` (`inspect.signature`, asked on every tool call for whether
+    the tool takes `run_manager` or `callbacks`), remembered per function (a bound method's
+    are its function's without the first, whichever object it is bound to)."""
+    unbound = getattr(func, "__func__", None)
+    key = (func, False) if unbound is None else (unbound, True)
+    try:
+        return _PARAMETERS[key]
+    except KeyError:
+        found = _PARAMETERS[key] = _find_parameters(func)
+        return found
+    except TypeError:  # an unhashable callable
+        return _find_parameters(func)
+
+
+@functools.lru_cache(maxsize=256)
+def _annotations_of(schema: Any, default_to_bound: bool) -> dict[str, Any]:
+    return _find_annotations(schema, default_to_bound=default_to_bound)
+
+
+def _annotations(schema: Any, *, default_to_bound: bool = True) -> dict[str, Any]:
+    """The field annotations of a tool's args schema (a pydantic class: fixed once made),
+    which langchain-core reads twice per tool call through `inspect.signature`."""
+    try:
+        return dict(_annotations_of(schema, default_to_bound))
+    except TypeError:  # an unhashable schema
+        return _find_annotations(schema, default_to_bound=default_to_bound)
+
+
+# The two modules that look them up for a tool call (BaseTool.run, StructuredTool._run).
 for _module in (tools_base, tools_structured):
     setattr(_module, "_get_runnable_config_param", _config_param)  # noqa: B010
+    setattr(_module, "_signature_parameters", _signature_parameters)  # noqa: B010
+setattr(tools_base, "get_all_basemodel_annotations", _annotations)  # noqa: B010
+# BaseChatModel asks the same of the chat model's `_generate` on every model call.
+setattr(chat_models, "_signature_parameters", _signature_parameters)  # noqa: B010
 
 
 class LeadTools(ToolNode):
