@@ -21,11 +21,16 @@ def extract(
     return extract_facts(text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",), known=known)
 
 
-def booking_run(*texts: str) -> Run:
-    """A lead qualified in two messages (name; bedrooms, place and budget), then `texts`,
-    through the offline model and the real tools, on NOW's clock."""
+def chat_run(*texts: str) -> Run:
+    """`texts`, one lead message each, through the offline model and the real tools, on
+    NOW's clock."""
     run = Run(now=NOW)
     model, tools = OfflineChatModel(), bound_tools()
-    for text in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts):
+    for text in texts:
         run.turn(text, model, tools)
     return run
+
+
+def booking_run(*texts: str) -> Run:
+    """A lead qualified in two messages (name; bedrooms, place and budget), then `texts`."""
+    return chat_run("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", *texts)

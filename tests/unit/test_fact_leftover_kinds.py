@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr import replies as say
 from homer_agent.ptbr.facts import clarified_fact, place_or_name
 from homer_agent.ptbr.times import when_parts
-from tests.support.offline_harness import Run, bound_tools
-from tests.support.reading import NOW, extract
+from tests.support.reading import chat_run, extract
 
 
 # 4a. A bare value taken back on the spot: the one after "não" (or a correction cue) wins
@@ -194,14 +192,6 @@ def test_a_place_given_to_the_neighbourhood_question_stays_the_place(text: str) 
     assert extract(text, "neighborhood") == {"neighborhood": text}
 
 
-def _chat(*texts: str) -> Run:
-    run = Run(now=NOW)
-    model, tools = OfflineChatModel(), bound_tools()
-    for text in texts:
-        run.turn(text, model, tools)
-    return run
-
-
 @pytest.mark.parametrize(
     ("answer", "want"),
     [
@@ -216,15 +206,15 @@ def _chat(*texts: str) -> Run:
 def test_the_agent_asks_whether_a_name_like_place_is_the_name(
     answer: str, want: dict[str, object]
 ) -> None:
-    run = _chat("oi", "Fátima")
+    run = chat_run("oi", "Fátima")
     assert run.replies[-1] == say.name_or_place("Fátima")
     assert run.facts == {}
-    run = _chat("oi", "Fátima", answer)
+    run = chat_run("oi", "Fátima", answer)
     assert run.facts == want
 
 
 def test_the_answer_counts_only_right_after_the_question() -> None:
-    run = _chat("oi", "Rosa", "3 quartos", "o bairro")
+    run = chat_run("oi", "Rosa", "3 quartos", "o bairro")
     assert run.facts == {"name": "Rosa", "bedrooms": 3}
 
 

@@ -492,7 +492,11 @@ _CALL_CUES: Final = ("me liga", "liga pra", "liga para", "ligar", "ligacao", "me
 
 
 def _asks_for_call(text: str) -> bool:
+    """A call asked for ("me liga dia 25/12"), or a day offered ("pode ser quarta", said
+    before the call was asked about: the day is kept and its hour asked)."""
     low = f" {fold(text)} "
+    if " pode ser " in low and when_parts(text).has_date:
+        return True
     return any(cue in low for cue in _CALL_CUES)
 
 

@@ -60,7 +60,7 @@ from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import without_slips
-from homer_agent.ptbr.text import LAUGHTER, fold, without_decorations
+from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
 __all__ = [
@@ -129,8 +129,14 @@ _CORRECTION_CUES: Final = (
     ("perai",),
     ("espera",),
     ("prefiro",),
+    ("pensar", "bem"),
+    ("pensar", "melhor"),
+    ("mudar", "de", "ideia"),
+    ("corrigir",),
 )
-"""Cues that the lead takes back what came before ("no Cocó, aliás Papicu")."""
+"""Cues that the lead takes back what came before ("no Cocó, aliás Papicu"); a verb in
+the infinitive stands for its every form ("pensei bem", "mudamos de ideia", "corrijo")."""
+_CUE_VERBS: Final = frozenset({"pensar", "mudar", "corrigir"})
 _RETRACTING_NO: Final = frozenset(["nao", "n"])
 """A "não" that turns down the value right before it ("Messejana não, Cambeba")."""
 
@@ -234,7 +240,14 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
 
 def _cue_at(lows: Sequence[str], i: int) -> bool:
     """Whether a correction cue begins at word `i`."""
-    return any(tuple(lows[i : i + len(cue)]) == cue for cue in _CORRECTION_CUES)
+    return any(
+        len(lows) >= i + len(cue)
+        and all(
+            word == want or (want in _CUE_VERBS and verb_of(word) == want)
+            for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
+        )
+        for cue in _CORRECTION_CUES
+    )
 
 
 _CONTRAST: Final = frozenset(["mas", "porem", "entretanto"])
@@ -1127,28 +1140,33 @@ def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     )
 
 
-_MEANS: Final = _words(
-    "usando usar utilizando utilizar com contando incluindo somando juntando junto pelo pela"
-)
-"""Words that make a source of money the means of reaching an amount ("usando o FGTS")."""
+_MEANS: Final = _words("com junto pelo pela")
+_MEANS_VERBS: Final = _words("usar utilizar contar incluir somar juntar")
+"""Words, and verbs in any form, that make a source of money the means of reaching an
+amount ("usando o FGTS", "esqueci de somar o FGTS")."""
 _FUNDS: Final = _words("fgts financiamento poupanca economias reserva guardado")
+"""Sources of money: the amount they are is no budget ("tenho 60 mil de FGTS"), the total
+reached with them is ("consigo ir até 380 mil usando o FGTS")."""
 _SAVINGS: Final = _words(
     "guardado guardada guardados guardadas guardadinho poupanca economias economizado "
     "economizados juntado juntados reserva"
 )
 """Words after an amount that make it savings: "tenho 50 mil guardado", "uns 80 mil na
 poupança" (what the lead has, not what they can pay in all)."""
-"""Sources of money: the amount they are is no budget ("tenho 60 mil de FGTS"), the total
-reached with them is ("consigo ir até 380 mil usando o FGTS")."""
+
+
+def _means(word: str) -> bool:
+    return word in _MEANS or word in _MEANS_VERBS or verb_of(word) in _MEANS_VERBS
 
 
 def _reached_with(words: Sequence[str]) -> bool:
-    """Whether the first money-source word of `words` follows a word of means: "até 380 mil
-    *usando o FGTS*", "chego a 500 mil *com o financiamento*" (the amount is the total the
-    lead reaches with it), not "60 mil *de FGTS*" (the amount is the source)."""
+    """Whether the first money-source word of `words` (read away from the amount) has a
+    word of means beside it: "até 380 mil *usando o FGTS*", "chego a 500 mil *com o
+    financiamento*", "*somar o FGTS* então dá 550 mil" (the amount is the total the lead
+    reaches with it), not "60 mil *de FGTS*" (the amount is the source)."""
     for k, word in enumerate(words):
         if word in _NOT_BUDGET_AFTER or word in _FUNDS:
-            return word in _FUNDS and any(w in _MEANS for w in words[max(0, k - 3) : k])
+            return word in _FUNDS and any(_means(w) for w in words[max(0, k - 3) : k + 3])
     return False
 
 
@@ -1864,6 +1882,20 @@ def _listed_place_candidates(
             )
             previous, i = end, end
             continue
+        if _considered_then_contrasted(toks, i, end):
+            # "pensei em Jacarecanga, mas ...": a place weighed, then set against something.
+            out.append(
+                Candidate("neighborhood", place, span, "considered", modality=Modality.NEGATED)
+            )
+            previous, i = end, end
+            continue
+        if _between(toks, i, previous):
+            # "tô entre Icaraí e Iparana": undecided between the two, whatever follows.
+            out.append(
+                Candidate("neighborhood", place, span, "between", modality=Modality.ALTERNATIVE)
+            )
+            previous, i = end, end
+            continue
         wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
         cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
@@ -1886,6 +1918,11 @@ def _listed_place_candidates(
             modality = Modality.CORRECTED if after_no or again else Modality.STATED
             out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
+    if out and out[-1].whose == "other" and _wished_there(toks, out[-1].span[1]):
+        # "minha filha mora no Presidente Kennedy, então quero lá mesmo": the lead wants
+        # the place named last, whoever's it was.
+        last = out[-1]
+        out[-1] = Candidate(last.fact, last.value, last.span, "there", modality=Modality.CORRECTED)
     if any(c.modality is Modality.FALLBACK for c in out):
         # "quero na Aldeota, mas o Meireles também serve": the wish stated is the lead's;
         # with no wish stated ("Aldeota, ou então Meireles") every place stays open.
@@ -1910,6 +1947,60 @@ def _listed_place_candidates(
 
 
 _JOINING_ALTERNATIVES: Final = _words("ou e")
+_CONSIDERING: Final = frozenset({"pensar", "cogitar", "considerar"})
+_CONTRASTS: Final = _words("mas porem")
+_CONSIDERED_IN: Final = _words("em no na num numa")
+_THERE: Final = _words("la ali")
+_THERE_WISHES: Final = _words("quero queremos prefiro preferimos fico ficamos vou vamos")
+
+
+def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the place at tokens `i` to `end` is one the lead weighed ("pensei em",
+    "tava pensando no", "cogitei") and then set a "mas" against, in the same sentence:
+    "pensei em Jacarecanga, mas minha filha mora no Kennedy"."""
+    j = i - 1
+    while j >= 0 and toks[j].low in _ARTICLES:
+        j -= 1
+    if j >= 0 and toks[j].low in _CONSIDERED_IN:
+        j -= 1  # "pensei em", "pensando no"; "cogitei" takes the place directly
+    if j < 0 or not (toks[j].low in _CONSIDERING or verb_of(toks[j].low) in _CONSIDERING):
+        return False
+    for tok in toks[end:]:
+        if tok.low in (".", "!", "?", ";"):
+            return False
+        if tok.low in _CONTRASTS:
+            return True
+    return False
+
+
+def _wished_there(toks: Sequence[Token], start: int) -> bool:
+    """Whether, after character `start`, the lead says they want "there" ("quero lá
+    mesmo", "prefiro ali"), with no other place named after it."""
+    rest = [t.low for t in toks if t.start >= start]
+    return any(
+        word in _THERE_WISHES and _THERE.intersection(rest[k + 1 : k + 3])
+        for k, word in enumerate(rest)
+    )
+
+
+_ARTICLES: Final = _words("o a os as")
+
+
+def _between(toks: Sequence[Token], i: int, previous: int) -> bool:
+    """Whether the place at token `i` is one of "entre X e Y" ("tô entre o Icaraí e
+    Iparana"): right after "entre", or after the "e" that follows such a first place
+    (`previous`: the token after the last place read)."""
+    j = i - 1
+    while j >= 0 and toks[j].low in _ARTICLES:
+        j -= 1
+    if j >= 0 and toks[j].low == "entre":
+        return True
+    if j < 0 or toks[j].low != "e" or previous < 0 or j != previous:
+        return False
+    k = previous - 1  # the first place's start: walk back over its words to "entre"
+    while k >= 0 and toks[k].is_word and toks[k].low != "entre":
+        k -= 1
+    return k >= 0 and toks[k].low == "entre" and previous - k <= 5
 
 
 def _named_again(
@@ -2329,7 +2420,8 @@ def read_candidates(
     if "neighborhood" not in decide(places) and not unresolved:
         # (listed places left as alternatives: no other reading picks one of them)
         place = _neighborhood(toks, folded, pending, ignore)
-        if place is not None:
+        turned_down = {c.value for c in places if c.modality is Modality.NEGATED}
+        if place is not None and place not in turned_down:
             places.append(Candidate("neighborhood", place, (0, 0), "place phrase"))
     if "neighborhood" not in decide(places) and _stays_put(toks):
         # "moro no Edson Queiroz e quero continuar aqui": where the lead lives is the wish.

@@ -28,6 +28,7 @@ _TOWNS: Final = frozenset(
         "Cascavel",
         "Beberibe",
         "Paracuru",
+        "São Gonçalo do Amarante",
         "Fortaleza",
     }
 )
@@ -35,7 +36,11 @@ _TOWNS: Final = frozenset(
 _BEACH_TOWNS: Final = {
     "Cumbuco": "Caucaia",
     "Icaraí": "Caucaia",
+    "Iparana": "Caucaia",
     "Tabuba": "Caucaia",
+    "Dois Coqueiros": "Caucaia",
+    "Pecém": "São Gonçalo do Amarante",
+    "Taíba": "São Gonçalo do Amarante",
     "Porto das Dunas": "Aquiraz",
     "Prainha": "Aquiraz",
     "Iguape": "Aquiraz",

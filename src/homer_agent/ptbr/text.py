@@ -74,6 +74,8 @@ def lemma_text(text: str) -> str:
 def verb_of(word: str) -> str | None:
     """The infinitive a folded word is a form of ("comecou": "comecar"), if its lemma is
     one; None for the infinitive itself and for other words."""
+    if not word:
+        return None
     base = lemma(word)
     return base if base != word and base.endswith("r") else None
 
