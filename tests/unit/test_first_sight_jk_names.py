@@ -39,6 +39,7 @@ def test_a_name_opening_a_list_of_facts_is_the_leads(text: str, want: dict[str, 
         ("Oi Carla, 2 qts no Cocó?", {}),  # speaks to Carla
         ("oi, Sabrina, 2 qts no Cocó", {"bedrooms": 2, "neighborhood": "Cocó"}),
         ("Olha, 2 qts no Cocó", {"bedrooms": 2, "neighborhood": "Cocó"}),  # a word
+        ("Pecém, 2 qts, até 300 mil", {"bedrooms": 2, "budget_brl": 300000}),  # a place?
         ("Seguinte, 3 quartos, Aldeota", {"bedrooms": 3, "neighborhood": "Aldeota"}),
         ("Rebeca, tudo bem? quero 2 qts", {"bedrooms": 2}),  # greets Rebeca
     ],
@@ -115,6 +116,8 @@ def test_no_name_from_a_place_or_someone_elses_profession(text: str) -> None:
         "sou chato com barulho",
         "sou ligada em segurança",
         "Sou Doido por academia",
+        "sou leigo em financiamento",  # any word before its complement
+        "Sou Leigo em financiamento",  # capitalised, but a word a dictionary knows
     ],
 )
 def test_a_description_after_sou_is_no_name(text: str) -> None:
@@ -129,6 +132,7 @@ def test_a_description_after_sou_is_no_name(text: str) -> None:
         ("sou maria de lourdes", "Maria de Lourdes"),
         ("sou o Ronaldo e quero 2 quartos", "Ronaldo"),
         ("sou edson, procurando casa", "Edson"),
+        ("sou a Carla em busca de um ap", "Carla"),
     ],
 )
 def test_a_name_after_sou_still_counts(text: str, name: str) -> None:

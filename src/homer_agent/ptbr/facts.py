@@ -351,39 +351,36 @@ _DESCRIPTION_WORDS: Final = _words(
 )
 """Words that begin a description of the lead, never a name: "sou mto ligado em
 natureza", "sou meio perdido", "sou fã de praia" (adverbs of degree and their shorthand)."""
-_NAME_STOP: Final = (
-    _PROFESSIONS
-    | _DESCRIPTION_WORDS
-    | _words(
-        "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
-        "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
-        "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
-        "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
-        "como quando porque por que quem casa casas quarto quartos informacao informacoes info "
-        "preco precos valor valores bairro orcamento empreendimento corretor corretora ligacao "
-        "interessado interessada cliente de do da dos das em no na nos nas com sem para pra "
-        "mais menos muito pouco ainda ja agora aqui ali la so apenas gente pessoal favor mae "
-        "pai filho filha esposa marido dono dona solteiro solteira casado casada divorciado "
-        "divorciada viuvo viuva aposentado aposentada novo nova velho velha feliz contente "
-        "responsavel proprietario proprietaria investidor investidora comprador compradora "
-        "brasileiro brasileira cearense daqui dali "
-        "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
-        "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
-        "olhando pesquisando procurando buscando querendo gostando interessando lendo "
-        "teste testando alguem ninguem nada tchau ate logo breve serio "
-        "entendi entendo compreendi sei show top massa perfeito otimo joia combinado fechado "
-        "certeza exato pronto tranquilo suave demais depois hmm hum aham uhum hein ne "
-        "nossa caramba eita aff affe oxe oxente vixe vish putz ufa uai deus whatsapp zap email "
-        "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
-        "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
-        "genro nora filhos filhas pais criancas familia "
-        "r$ reais mil milhao milhoes "
-        "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
-        "anonimo anonima "
-        "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-        "acho entao tipo nome sobrenome"
-    )
+_NAME_STOP_WORDS: Final = _words(
+    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
+    "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
+    "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
+    "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
+    "como quando porque por que quem casa casas quarto quartos informacao informacoes info "
+    "preco precos valor valores bairro orcamento empreendimento corretor corretora ligacao "
+    "interessado interessada cliente de do da dos das em no na nos nas com sem para pra "
+    "mais menos muito pouco ainda ja agora aqui ali la so apenas gente pessoal favor mae "
+    "pai filho filha esposa marido dono dona solteiro solteira casado casada divorciado "
+    "divorciada viuvo viuva aposentado aposentada novo nova velho velha feliz contente "
+    "responsavel proprietario proprietaria investidor investidora comprador compradora "
+    "brasileiro brasileira cearense daqui dali "
+    "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
+    "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
+    "olhando pesquisando procurando buscando querendo gostando interessando lendo "
+    "teste testando alguem ninguem nada tchau ate logo breve serio "
+    "entendi entendo compreendi sei show top massa perfeito otimo joia combinado fechado "
+    "certeza exato pronto tranquilo suave demais depois hmm hum aham uhum hein ne "
+    "nossa caramba eita aff affe oxe oxente vixe vish putz ufa uai deus whatsapp zap email "
+    "amigo amiga irmao irma tio tia primo prima vizinho vizinha avo neto neta sogro sogra "
+    "cunhado cunhada namorado namorada noivo noiva colega chefe socio socia parente esposo "
+    "genro nora filhos filhas pais criancas familia "
+    "r$ reais mil milhao milhoes "
+    "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
+    "anonimo anonima "
+    "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
+    "acho entao tipo nome sobrenome"
 )
+_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -1211,20 +1208,17 @@ _DESCRIPTIVE_SUFFIXES: Final = ("ado", "ada", "ido", "ida", "oso", "osa", "avel"
 
 def _describes_after(toks: Sequence[Token], j: int, capitalised: bool) -> bool:
     """Whether token `j`, right after the first word read after a weak cue ("sou …"),
-    shows that word describes the lead instead of naming them: a preposition of its
-    complement ("louco por praia", "ligado em"), or, in lower case, an adjective
-    ("mto ligado", "meio perdido")."""
+    shows that word, typed in lower case, describes the lead instead of naming them: a
+    preposition of its complement ("leigo em financiamento", "doente por futebol") or an
+    adjective ("mto apegado"). A capitalised word is a name ("sou a Carla em busca de um
+    ap") unless a dictionary knows it and a preposition follows ("Sou Leigo em …")."""
     if j >= len(toks) or not toks[j].is_word or toks[j].is_cap:
         return False
     low = toks[j].low
     if low in _COMPLEMENT_PREPS:
-        return True
-    return (
-        not capitalised
-        and len(low) > 4
-        and low.endswith(_DESCRIPTIVE_SUFFIXES)
-        and low not in _NAMES_LIKE_WORDS
-    )
+        return not capitalised or known_word(toks[j - 1].raw.lower())
+    adjective = low.endswith(_DESCRIPTIVE_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    return not capitalised and len(low) > 4 and adjective
 
 
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
@@ -1520,11 +1514,12 @@ def _introduced_name(toks: Sequence[Token], i: int, asking: bool) -> str | None:
 def _name_opening_list(toks: Sequence[Token], first: int) -> str | None:
     """ "Leonardo, 2 qts, Aldeota, até 520 mil", "Tiago, médico.": a capitalised name
     opening the message (or its sentence after a greeting: "oi. Leonardo, …"), then a
-    comma and a profession or the first item of a list of facts (a number or a listed
-    place). Never right after the greeting ("Oi Carla, 2 qts?" speaks to Carla), never a
-    place ("Aldeota, 2 qts"), and, before a list, never a word a dictionary knows ("Olha,
-    2 qts", "Seguinte, …"; a keyboard capitalises a sentence's first word): a name that
-    is also a word ("Pedro", "Rosa") is asked for again instead."""
+    comma and a profession, or a list of facts (its first item a number or a listed place)
+    that names a listed place (else the opener may be a place the list does not know:
+    "Pecém, 2 qts"). Never right after the greeting ("Oi Carla, 2 qts?" speaks to Carla),
+    never a place ("Aldeota, 2 qts"), and, before a list, never a word a dictionary knows
+    ("Olha, 2 qts", "Seguinte, …"; a keyboard capitalises a sentence's first word): a name
+    that is also a word ("Pedro", "Rosa") is asked for again instead."""
     if first > 0 and toks[first - 1].low not in (".", "!"):
         return None
     comma = next((k for k in range(first, len(toks)) if not toks[k].is_word), len(toks))
@@ -1544,6 +1539,8 @@ def _name_opening_list(toks: Sequence[Token], first: int) -> str | None:
         return name if end >= len(toks) or _is_boundary(toks[end]) else None
     if not (after.low[:1].isdigit() or _names_place(toks, comma + 1)):
         return None
+    if not any(_names_place(toks, k) for k in range(comma + 1, len(toks))):
+        return None  # "Pecém, 2 qts, até 300 mil": a place the list does not know
     return None if any(known_word(t.raw.lower()) for t in words) else name
 
 
