@@ -97,6 +97,7 @@ def test_a_name_then_a_profession_is_the_leads(text: str, name: str) -> None:
         "Aldeota, médico tem muito por lá",  # a place
         "Juliano, advogado da minha tia, indicou vocês",  # the professional is someone else
         "oi Juliano, advogado aqui",  # speaks to Juliano
+        "Marcelo, dentista, me indicou vocês",  # what someone else did
     ],
 )
 def test_no_name_from_a_place_or_someone_elses_profession(text: str) -> None:

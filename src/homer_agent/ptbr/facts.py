@@ -1536,12 +1536,25 @@ def _name_opening_list(toks: Sequence[Token], first: int) -> str | None:
         end = comma + 2
         while end < len(toks) and toks[end].low in _PROFESSIONS:
             end += 1
-        return name if end >= len(toks) or _is_boundary(toks[end]) else None
+        if end < len(toks) and not _is_boundary(toks[end]):
+            return None
+        return None if _someone_did(toks, end + 1) else name
     if not (after.low[:1].isdigit() or _names_place(toks, comma + 1)):
         return None
     if not any(_names_place(toks, k) for k in range(comma + 1, len(toks))):
         return None  # "Pecém, 2 qts, até 300 mil": a place the list does not know
     return None if any(known_word(t.raw.lower()) for t in words) else name
+
+
+_OBJECT_PRONOUNS: Final = _words("me nos te que")
+
+
+def _someone_did(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause at `i` goes on with what the one just named did ("Marcelo,
+    médico, me indicou vocês", "…, que falou de vocês"): that name is someone else's."""
+    while i < len(toks) and toks[i].low in _OBJECT_PRONOUNS:
+        i += 1
+    return i < len(toks) and toks[i].is_word and _past_verb(toks[i].low)
 
 
 _COURTESY_AFTER_NAME: Final = _words("prazer muito")
