@@ -59,7 +59,7 @@ from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
-from homer_agent.ptbr.spelling import without_slips
+from homer_agent.ptbr.spelling import known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
 from homer_agent.ptbr.times import search_when, when_parts
 
@@ -344,7 +344,27 @@ _OPENING_WORDS: Final = (
 _GREETING_RE: Final = re.compile(r"^(?:\s*(?:" + "|".join(_OPENING_WORDS) + r")\b\s*[,!.?;:]*)+")
 
 _NAME_PARTICLES: Final = _words("de da do das dos di del van von e")
-_NAME_STOP: Final = _words(
+_PROFESSIONS: Final = _words(
+    "medico medica advogado advogada engenheiro engenheira professor professora "
+    "empresario empresaria estudante aposentado aposentada "
+    "autonomo autonoma motorista pedreiro vendedor vendedora comerciante enfermeiro "
+    "enfermeira policial militar bancario bancaria contador contadora dentista psicologo "
+    "psicologa eletricista mecanico cozinheiro cozinheira costureira diarista funcionario "
+    "funcionaria publico publica servidor servidora microempreendedor mei cabeleireiro "
+    "cabeleireira manicure programador programadora analista tecnico tecnica gerente "
+    "secretaria recepcionista atendente garcom garconete zelador porteiro frentista "
+    "fisioterapeuta farmaceutico farmaceutica veterinario veterinaria arquiteto arquiteta "
+    "autonomos empreendedor empreendedora freelancer freela uber motoboy"
+)
+"""What a lead does ("sou autônomo", "Tiago, médico."): never a name, and after a name it
+says the name is the lead's."""
+_DESCRIPTION_WORDS: Final = _words(
+    "mto mt mui muita super meio tao bastante mega hiper ultra demasiado "
+    "fa fas louco louca doido doida chato chata fanatico fanatica"
+)
+"""Words that begin a description of the lead, never a name: "sou mto ligado em
+natureza", "sou meio perdido", "sou fã de praia" (adverbs of degree and their shorthand)."""
+_NAME_STOP_WORDS: Final = _words(
     "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
     "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
     "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
@@ -356,8 +376,7 @@ _NAME_STOP: Final = _words(
     "pai filho filha esposa marido dono dona solteiro solteira casado casada divorciado "
     "divorciada viuvo viuva aposentado aposentada novo nova velho velha feliz contente "
     "responsavel proprietario proprietaria investidor investidora comprador compradora "
-    "medico medica advogado advogada engenheiro engenheira professor professora "
-    "empresario empresaria estudante brasileiro brasileira cearense daqui dali "
+    "brasileiro brasileira cearense daqui dali "
     "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
     "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
     "olhando pesquisando procurando buscando querendo gostando interessando lendo "
@@ -372,17 +391,9 @@ _NAME_STOP: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo nome sobrenome "
-    # Professions: "sou autônomo" says what the lead does, not who they are.
-    "autonomo autonoma motorista pedreiro vendedor vendedora comerciante enfermeiro "
-    "enfermeira policial militar bancario bancaria contador contadora dentista psicologo "
-    "psicologa eletricista mecanico cozinheiro cozinheira costureira diarista funcionario "
-    "funcionaria publico publica servidor servidora microempreendedor mei cabeleireiro "
-    "cabeleireira manicure programador programadora analista tecnico tecnica gerente "
-    "secretaria recepcionista atendente garcom garconete zelador porteiro frentista "
-    "fisioterapeuta farmaceutico farmaceutica veterinario veterinaria arquiteto arquiteta "
-    "autonomos empreendedor empreendedora freelancer freela uber motoboy"
+    "acho entao tipo nome sobrenome"
 )
+_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -489,6 +500,14 @@ _NAME_NOTE_CUES: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Cues that dictate a value to write down: "pode anotar Patrícia" (a name that follows
 at once; "pode anotar 3 quartos", "anota aí: Cambeba" give none)."""
+_NAME_INTRO_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("me", "apresentei"),
+    ("me", "apresento"),
+    ("me", "apresentar"),
+    ("me", "apresentando"),
+)
+"""Cues of a self-introduction: "nem me apresentei: Gustavo Menezes"."""
+_INTRO_PUNCT: Final = frozenset(":,-.!")
 _NAME_OPENING_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("e", "o"),
     ("e", "a"),
@@ -1201,6 +1220,25 @@ def _looks_like_word_not_name(low: str) -> bool:
     )
 
 
+_COMPLEMENT_PREPS: Final = _words("por pelo pela com em pra para")
+_DESCRIPTIVE_SUFFIXES: Final = ("ado", "ada", "ido", "ida", "oso", "osa", "avel", "ivel")
+
+
+def _describes_after(toks: Sequence[Token], j: int, capitalised: bool) -> bool:
+    """Whether token `j`, right after the first word read after a weak cue ("sou …"),
+    shows that word, typed in lower case, describes the lead instead of naming them: a
+    preposition of its complement ("leigo em financiamento", "doente por futebol") or an
+    adjective ("mto apegado"). A capitalised word is a name ("sou a Carla em busca de um
+    ap") unless a dictionary knows it and a preposition follows ("Sou Leigo em …")."""
+    if j >= len(toks) or not toks[j].is_word or toks[j].is_cap:
+        return False
+    low = toks[j].low
+    if low in _COMPLEMENT_PREPS:
+        return not capitalised or known_word(toks[j - 1].raw.lower())
+    adjective = low.endswith(_DESCRIPTIVE_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    return not capitalised and len(low) > 4 and adjective
+
+
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
     """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria"."""
     while i < len(toks) and toks[i].low in TITLES:
@@ -1233,6 +1271,8 @@ def _read_name(
     # After "meu nome é", a capitalised "Teste" or "Sol" is the name; "Eu" or "Bom" is not.
     if capitalised and first.low in _NAME_STOP and (not strong or first.low in _NEVER_NAME):
         return None
+    if strict and _describes_after(toks, i + 1, capitalised):
+        return None  # "sou ligado em natureza", "sou louco por praia": a description
     words = [first.raw]
     j = i + 1
     limit = 6 if capitalised else 4
@@ -1291,6 +1331,11 @@ def _find_name(
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
                 if name:
                     return name
+        for cue in _NAME_INTRO_CUES:
+            if _starts_with(toks, i, cue):
+                name = _introduced_name(toks, i + len(cue), asking)
+                if name:
+                    return name
         for cue in _NAME_WEAK_CUES:
             if _starts_with(toks, i, cue):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
@@ -1325,6 +1370,9 @@ def _find_name(
             if name:
                 return name
     name = _name_then_courtesy(toks, first, asking)
+    if name:
+        return name
+    name = _name_opening_list(toks, first)
     if name:
         return name
     # "é a Ana falando", "Carlos aqui"
@@ -1466,6 +1514,65 @@ def clarified_fact(text: str) -> str | None:
     if name == place:
         return None
     return "name" if name else "neighborhood"
+
+
+def _introduced_name(toks: Sequence[Token], i: int, asking: bool) -> str | None:
+    """The name after a self-introduction cue at `i` ("nem me apresentei: Gustavo
+    Menezes", "deixa eu me apresentar, Rita"), when it ends its clause ("me apresento ao
+    Carlos", "vou me apresentar ao gerente" name nobody)."""
+    while i < len(toks) and toks[i].low in _INTRO_PUNCT:
+        i += 1
+    name = _read_name(toks, i, allow_lower=asking, strict=True)
+    if name is None or _names_place(toks, i):
+        return None
+    end = _skip_titles(toks, i) + len(name.split())
+    return name if end >= len(toks) or _is_boundary(toks[end]) else None
+
+
+def _name_opening_list(toks: Sequence[Token], first: int) -> str | None:
+    """ "Leonardo, 2 qts, Aldeota, até 520 mil", "Tiago, médico.": a capitalised name
+    opening the message (or its sentence after a greeting: "oi. Leonardo, …"), then a
+    comma and a profession, or a list of facts (its first item a number or a listed place)
+    that names a listed place (else the opener may be a place the list does not know:
+    "Pecém, 2 qts"). Never right after the greeting ("Oi Carla, 2 qts?" speaks to Carla),
+    never a place ("Aldeota, 2 qts"), and, before a list, never a word a dictionary knows
+    ("Olha, 2 qts", "Seguinte, …"; a keyboard capitalises a sentence's first word): a name
+    that is also a word ("Pedro", "Rosa") is asked for again instead."""
+    if first > 0 and toks[first - 1].low not in (".", "!"):
+        return None
+    comma = next((k for k in range(first, len(toks)) if not toks[k].is_word), len(toks))
+    if comma == first or comma + 1 >= len(toks) or toks[comma].low != ",":
+        return None
+    words = toks[first:comma]
+    if not all(t.is_cap for t in words) or _names_place(toks, first):
+        return None
+    name = _only_name(words)
+    if name is None:
+        return None
+    after = toks[comma + 1]
+    if after.low in _PROFESSIONS:
+        end = comma + 2
+        while end < len(toks) and toks[end].low in _PROFESSIONS:
+            end += 1
+        if end < len(toks) and not _is_boundary(toks[end]):
+            return None
+        return None if _someone_did(toks, end + 1) else name
+    if not (after.low[:1].isdigit() or _names_place(toks, comma + 1)):
+        return None
+    if not any(_names_place(toks, k) for k in range(comma + 1, len(toks))):
+        return None  # "Pecém, 2 qts, até 300 mil": a place the list does not know
+    return None if any(known_word(t.raw.lower()) for t in words) else name
+
+
+_OBJECT_PRONOUNS: Final = _words("me nos te que")
+
+
+def _someone_did(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause at `i` goes on with what the one just named did ("Marcelo,
+    médico, me indicou vocês", "…, que falou de vocês"): that name is someone else's."""
+    while i < len(toks) and toks[i].low in _OBJECT_PRONOUNS:
+        i += 1
+    return i < len(toks) and toks[i].is_word and _past_verb(toks[i].low)
 
 
 _COURTESY_AFTER_NAME: Final = _words("prazer muito")

@@ -57,7 +57,7 @@ def _fixed(word: str) -> str:
     low = fold(word)
     if not word.islower() or len(low) < 5 or low in FACT_WORDS:
         return word
-    if _known(word) or _known(low) or any(_known(form) for form in _accented(low)):
+    if known_word(word) or known_word(low) or any(known_word(form) for form in _accented(low)):
         return word  # a word as typed, or typed without its accent ("terco": "terço")
     fixed = correct(low, FACT_WORDS)
     return word if fixed == low else fixed
@@ -73,7 +73,8 @@ _ACCENTS: Final = {
 }
 
 
-def _known(word: str) -> bool:
+def known_word(word: str) -> bool:
+    """Whether a Portuguese dictionary knows `word` as typed ("olha", "terço")."""
     return bool(simplemma.is_known(word, lang="pt"))
 
 
