@@ -45,6 +45,8 @@ SEED_E = 20261209
 0 wrong, 0 missed; no reply asks again or drops a fact (nothing to read)."""
 SEED_F = 20261210
 """First run the same session on 3d23d16, after the 07i kinds: 8633/8633, 0 wrong, 0 missed."""
+SEED_G = 20261211
+"""First run the same session on 62e73af, after the 07j/07k kinds: 8573/8573, 0 wrong."""
 COUNT = 2000
 
 
@@ -152,6 +154,7 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEED_D, id="seed-D"),
         reported_seed(SEED_E, id="seed-E"),
         reported_seed(SEED_F, id="seed-F"),
+        reported_seed(SEED_G, id="seed-G"),
     ],
 )
 def test_generated_set(seed: int) -> None:
