@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from homer_agent.kb.query import is_filler
+from homer_agent.kb.query import words as query_words
 from homer_agent.ptbr.intents import handoff_reason, is_hostile
 from homer_agent.ptbr.questions import read_question
 
@@ -81,6 +83,7 @@ def test_how_long_until_the_works_end_asks_a_date(question: str) -> None:
     asked = read_question(question)
     assert asked.measure == "date", asked
     assert not asked.context, asked
+    assert not {"tempo", "meses", "falta", "faltam"} & set(asked.topic), asked
 
 
 @pytest.mark.parametrize(
@@ -93,3 +96,35 @@ def test_how_long_until_the_works_end_asks_a_date(question: str) -> None:
 )
 def test_a_travel_time_names_a_place_to_go_to(question: str) -> None:
     assert read_question(question).measure == "time", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto da area do condominio e mata preservada?",
+        "qnts hectares tem o terreno do condominio todo?",
+        "quanto do espaco do condominio fica pra lazer?",
+    ],
+)
+def test_a_thing_of_the_development_is_no_fee(question: str) -> None:
+    asked = read_question(question)
+    assert not asked.fee, asked
+    assert "taxa" not in asked.topic, asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto eu pago de condominio por mes?",
+        "qual o valor do condominio das casas?",
+        "quanto vai ficar o condominio depois da entrega?",
+    ],
+)
+def test_the_condominium_fee_is_still_a_fee(question: str) -> None:
+    assert read_question(question).fee, question
+
+
+@pytest.mark.parametrize("word", ["bastante", "pouca", "tantos"])
+def test_a_degree_word_names_nothing(word: str) -> None:
+    assert is_filler(word)
+    assert word not in query_words(f"tem {word} arvore no condominio?")

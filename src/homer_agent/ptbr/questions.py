@@ -163,7 +163,7 @@ _PRICE: Final = re.compile(
 _INSTALMENT: Final = re.compile(
     r"\b(?:(?:quanto|valor(?:es)?|custa\w*)(?! tempo\b)(?: [a-z0-9]+){0,5}"
     r" (?:parcelas?|prestacao|prestacoes)"
-    r"|(?:parcelas?|prestacao|prestacoes)(?: [a-z0-9]+){0,5} (?:de |por |em )?quanto(?! tempo\b))\b"
+    r"|(?:parcelas?|prestacao|prestacoes)(?: [a-z0-9]+){0,8} (?:de |por |em )?quanto(?! tempo\b))\b"
 )
 """What an instalment comes to ("quanto ficaria a parcela mensal da casa?", "a prestação
 sai por quanto?"): a share of a unit's price, the broker's; how instalments work ("as
@@ -178,6 +178,20 @@ _FEE: Final = re.compile(
     r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
     r"|escritura)\b"
 )
+_OF_THE_DEVELOPMENT: Final = re.compile(
+    r"\b(?!(?:valor|valores|custo|custos|preco|precos|boleto|boletos|taxa|taxas|conta|contas"
+    r"|mensalidade|cota|cotas|despesa|despesas|gasto|gastos)\b)[a-z]{3,} d[oa]s? condominio\b"
+)
+"""A thing of the development ("o terreno do condomínio", "a portaria do condomínio"):
+"condomínio" names the place there, not its fee, even beside "quanto"."""
+
+
+def _the_development_only(low: str) -> bool:
+    """Whether every "condomínio" of a normalised text names a thing of the development
+    ("quanto do terreno do condomínio é área verde?"), none its fee."""
+    return len(_OF_THE_DEVELOPMENT.findall(low)) == len(re.findall(r"\bcondominio\b", low))
+
+
 _PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
@@ -233,6 +247,8 @@ _UNTIL_DONE: Final = re.compile(
 )
 """How long until the works end ("quanto tempo até ficar pronta?", "quanto tempo falta pra
 entregar?"): when they end, the delivery's date; a travel time names a place to go to."""
+_HOW_LONG: Final = frozenset({"tempo", "meses", "falta", "faltam", "ainda"})
+"""The words that ask how long until the works end, and name nothing the schedule states."""
 
 _FIGURES: Final[dict[Measure, re.Pattern[str]]] = {
     "hours": re.compile(r"\b\d{1,2}h\b|\b24 horas\b"),
@@ -625,7 +641,10 @@ def read_question(text: str) -> Asked:
     padded = f" {low} "
     # "condomínio" names the development as often as its fee: a fee with paying words only.
     fee_word = _FEE.search(low)
-    fee = fee_word is not None and (fee_word.group() != "condominio" or bool(_PAYS.search(low)))
+    fee = fee_word is not None and (
+        fee_word.group() != "condominio"
+        or (bool(_PAYS.search(low)) and not _the_development_only(low))
+    )
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
@@ -635,11 +654,16 @@ def read_question(text: str) -> Asked:
         if pattern.search(padded):
             measure = kind
             break
-    if measure in ("time", "count") and _UNTIL_DONE.search(low):
+    until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(low))
+    if until_done:
         measure = "date"
     if fee and measure in (None, "count"):
         measure = "money"
-    topic = tuple(w for w in _WORD.findall(_without_times(low)) if not _question_word(w))
+    topic = tuple(
+        w
+        for w in _WORD.findall(_without_times(low))
+        if not _question_word(w) and not (until_done and w in _HOW_LONG)
+    )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     context = tuple(w for w in _context_words(low) if w in topic)
