@@ -64,6 +64,8 @@ def test_a_worry_about_the_future_is_no_hostility(message: str) -> None:
         "voces sao pessimos, um lixo de atendimento",
         "tenho medo de voces, seus golpistas ladroes",
         "atendimento horrivel, pessimo, ridiculo, voces sao uma vergonha. tenho medo de comprar",
+        "fico preocupado com essa empresa horrivel e ridicula",
+        "tenho medo desse atendimento horroroso de voces",
     ],
 )
 def test_hostility_beside_a_worry_is_still_hostility(message: str) -> None:

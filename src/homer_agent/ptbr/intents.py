@@ -202,13 +202,20 @@ def is_hostile(text: str) -> bool:
         return True
     insulting = bool(words & engine.insults)
     folded = _folded(text)
-    # A worry's clause is the lead's feeling about the future, not a judgement of us.
-    scored = _WORRY.sub(" ", folded) if _WORRY.search(folded) else text
+    # A worry's clause is the lead's feeling about the future, not a judgement of us
+    # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
+    worries = [m for m in _WORRY.finditer(folded) if not _US.search(m.group())]
+    scored = _WORRY.sub(_unless_us, folded) if worries else text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
         return False
     if _US.search(folded):
         return True
     return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
+
+
+def _unless_us(worry: re.Match[str]) -> str:
+    """A worry's clause left out of the hostility score, unless it names us."""
+    return worry.group() if _US.search(worry.group()) else " "
 
 
 def handoff_reason(text: str) -> HandoffReason | None:
