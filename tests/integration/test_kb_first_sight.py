@@ -21,7 +21,9 @@ then 18/20, 5/5, 0 with words compared by lemma (docs/knowledge-base.md). With p
 by their lemma too (kbi): 06c 20/20, 07e 20/20, 07f 19/20, 07g 20/20, 07h 19/20.
 2026-12-07i 15/20, 5/5, 0 on the code before both (five broker lines for a word of the
 lead's context read as the thing asked), then 20/20, 5/5, 0 with the asked thing told
-from the context (kbctx).
+from the context (kbctx). 2026-12-07j 18/20, 5/5, 0 and 2026-12-07k 17/20, 4/5, 0 on
+main 1a12b87 (an instalment's amount answered, a worry taken as hostility), then 19/20
+and 20/20, 5/5, 0 (kbk; docs/knowledge-base.md "Set 07k").
 """
 
 from __future__ import annotations

@@ -225,6 +225,7 @@ FILLER: Final = frozenset(
     eles elas morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito
+    bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
     qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
     mandar mando enviar envio
     dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
@@ -232,8 +233,9 @@ FILLER: Final = frozenset(
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
-common verbs, the lead's own plans and circumstances ("minha ideia é...", "nas férias",
-"tô de olho", "quando o corretor ligar") and the words for the call itself.
+degree words ("tem bastante área verde?" asks the green area), common verbs, the lead's
+own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
+corretor ligar") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

@@ -146,6 +146,16 @@ _FACT_CONTENT = re.compile(
     r"regiao|me\s+chamo|meu\s+nome|pode\s+ligar|me\s+liga|ligar)\b"
 )
 
+# The lead's worry about what may come ("tenho medo de ficar pesado", "receio que atrase",
+# "fico preocupada com a segurança"): a feeling about the future, no complaint about us;
+# its clause carries no weight in the hostility score.
+_WORRY = re.compile(
+    r"\b(?:(?:tenho|tinha|temos|to|tou|estou|estamos|fico|ficamos|fiquei|ando|sou|com|me da)\s+"
+    r"(?:um\s+|uma\s+|muito\s+|mt\s+|mto\s+|meio\s+|um\s+pouco\s+(?:de\s+)?|bem\s+)?)?"
+    r"(?:medo|receio|receiosa?|preocupad[oa]s?|preocupacao|preocupacoes|apreensiv[oa]s?"
+    r"|me\s+preocupa\w*|receio\s+que)\b[^.!?;,\n]*"
+)
+
 _THANKS: Final = re.compile(r"\b(?:obrigad\w*|valeu|vlw|agradec\w*|grat[oa])\b")
 _YES: Final = re.compile(
     r"^\s*(?:sim|isso|isso\s+mesmo|exato|exatamente|correto|certo|confirmo|confirmado|"
@@ -191,12 +201,21 @@ def is_hostile(text: str) -> bool:
     if words & _CURSES:
         return True
     insulting = bool(words & engine.insults)
-    if not insulting and analyze(text).compound > HOSTILE_THRESHOLD:
-        return False
     folded = _folded(text)
+    # A worry's clause is the lead's feeling about the future, not a judgement of us
+    # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
+    worries = [m for m in _WORRY.finditer(folded) if not _US.search(m.group())]
+    scored = _WORRY.sub(_unless_us, folded) if worries else text
+    if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
+        return False
     if _US.search(folded):
         return True
     return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
+
+
+def _unless_us(worry: re.Match[str]) -> str:
+    """A worry's clause left out of the hostility score, unless it names us."""
+    return worry.group() if _US.search(worry.group()) else " "
 
 
 def handoff_reason(text: str) -> HandoffReason | None:

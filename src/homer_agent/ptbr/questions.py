@@ -160,11 +160,38 @@ _PRICE: Final = re.compile(
     r"(?:por )?quanto)\b"
 )
 """What a unit costs: the broker's, unless it is a fee the documents may state."""
+_INSTALMENT: Final = re.compile(
+    r"\b(?:(?:quanto|valor(?:es)?|custa\w*)(?! tempo\b)(?: [a-z0-9]+){0,5}"
+    r" (?:parcelas?|prestacao|prestacoes)"
+    r"|(?:parcelas?|prestacao|prestacoes)(?: [a-z0-9]+){0,8} (?:de |por |em )?quanto(?! tempo\b))\b"
+)
+"""What an instalment comes to ("quanto ficaria a parcela mensal da casa?", "a prestação
+sai por quanto?"): a share of a unit's price, the broker's; how instalments work ("as
+parcelas são fixas ou têm reajuste?", `_ADJUSTED`) is stated in the documents."""
+_ADJUSTED: Final = re.compile(
+    r"\b(?:reajust\w*|corrig\w*|correcao|corrigem|indice|incc|fix[oa]s?)\b"
+)
+"""How an instalment changes: asked with "quanto" or "valor" too ("o valor da parcela é
+reajustado?"), it asks how payments work, not what they come to."""
 # A fee or a figure the documents may state: asked with "quanto" / "valor", it is no price.
 _FEE: Final = re.compile(
     r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
     r"|escritura)\b"
 )
+_OF_THE_DEVELOPMENT: Final = re.compile(
+    r"\b(?!(?:valor|valores|custo|custos|preco|precos|boleto|boletos|taxa|taxas|conta|contas"
+    r"|mensalidade|cota|cotas|despesa|despesas|gasto|gastos)\b)[a-z]{3,} d[oa]s? condominio\b"
+)
+"""A thing of the development ("o terreno do condomínio", "a portaria do condomínio"):
+"condomínio" names the place there, not its fee, even beside "quanto"."""
+
+
+def _the_development_only(low: str) -> bool:
+    """Whether every "condomínio" of a normalised text names a thing of the development
+    ("quanto do terreno do condomínio é área verde?"), none its fee."""
+    return len(_OF_THE_DEVELOPMENT.findall(low)) == len(re.findall(r"\bcondominio\b", low))
+
+
 _PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
@@ -213,6 +240,15 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     ("count", re.compile(r"\b(?:quantos|quantas|quanto)\b")),
 )
 """The measure a question asks for, first match wins ("quanto tempo" before "quanto")."""
+_UNTIL_DONE: Final = re.compile(
+    r"\b(?:quanto tempo|quantos meses)\b[^.!?;:,\n]*?\b(?:pront[oa]s?|entreg(?:ar|arem|am|a|ue|ues"
+    r"|em|uem|ando)|terminar?|terminarem|terminam|acabar?|acabarem|acabam|concluir|concluida"
+    r"|concluid[oa]s?|conclusao|a entrega|as chaves|o habite-se|habite se)\b"
+)
+"""How long until the works end ("quanto tempo até ficar pronta?", "quanto tempo falta pra
+entregar?"): when they end, the delivery's date; a travel time names a place to go to."""
+_HOW_LONG: Final = frozenset({"tempo", "meses", "falta", "faltam", "ainda"})
+"""The words that ask how long until the works end, and name nothing the schedule states."""
 
 _FIGURES: Final[dict[Measure, re.Pattern[str]]] = {
     "hours": re.compile(r"\b\d{1,2}h\b|\b24 horas\b"),
@@ -605,18 +641,29 @@ def read_question(text: str) -> Asked:
     padded = f" {low} "
     # "condomínio" names the development as often as its fee: a fee with paying words only.
     fee_word = _FEE.search(low)
-    fee = fee_word is not None and (fee_word.group() != "condominio" or bool(_PAYS.search(low)))
+    fee = fee_word is not None and (
+        fee_word.group() != "condominio"
+        or (bool(_PAYS.search(low)) and not _the_development_only(low))
+    )
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
-    price = priced or bool(_NEGOTIATION.search(padded))
+    instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
+    price = priced or instalment or bool(_NEGOTIATION.search(padded))
     measure: Measure | None = None
     for kind, pattern in _MEASURES:
         if pattern.search(padded):
             measure = kind
             break
+    until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(low))
+    if until_done:
+        measure = "date"
     if fee and measure in (None, "count"):
         measure = "money"
-    topic = tuple(w for w in _WORD.findall(_without_times(low)) if not _question_word(w))
+    topic = tuple(
+        w
+        for w in _WORD.findall(_without_times(low))
+        if not _question_word(w) and not (until_done and w in _HOW_LONG)
+    )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
     context = tuple(w for w in _context_words(low) if w in topic)
@@ -654,13 +701,18 @@ _GOES: Final = re.compile(
     r"(?: (?:a|o|os|as|ate))? $"
 )
 """A verb of going just before "para": what follows is a destination, not a purpose."""
+_TAKES: Final = re.compile(
+    r"\b(?:tempo|meses|anos|dias|falta|faltam|demora|demoram|demorar)(?: (?:ainda|mais))? $"
+)
+"""How long it takes just before "para" ("quanto tempo falta pra entregar?"): what
+follows is the event asked about, not a purpose."""
 
 
 def _context_words(low: str) -> list[str]:
     """The words of a question's purpose or reason phrases (see `Asked.context`)."""
     out: list[str] = []
     for match in _CONTEXT.finditer(low):
-        if _GOES.search(low[: match.start()]):
+        if _GOES.search(low[: match.start()]) or _TAKES.search(low[: match.start()]):
             continue  # "como eles iam pra escola?": where one goes is asked about
         span = match.group(1)
         stop = _RESUMES.search(span)
