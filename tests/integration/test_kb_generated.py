@@ -6,7 +6,10 @@ reports (answerable carried, broker, bare greetings): seed 2 491/500, 80/80, 2; 
 494/500, 77/80, 6; seed 4 491/500, 80/80, 3; seed 5 492/500, 80/80, 0; seed 6 493/500,
 80/80, 0; seed 7 494/500, 80/80, 0 (the untouched one now, its misses never read;
 500/500, 80/80, 0 after the fix of the 2026-12-06c first-sight set, made on seed 1);
-seed 8 496/500, 80/80, 0 (2026-12-07, after the scored decision; the untouched one now).
+seed 8 496/500, 80/80, 0 (2026-12-07, after the scored decision; its misses printed by
+helpers since); seed 9 498/500, 80/80, 0 invented, 1 bare greeting (2026-12-07, second
+session, on 676b801: "boa noiite a seguranca e 24h", a drawn-out greeting, read and fixed
+in 8a1b618); seed 10 499/500, 80/80, 0, 0 (on 9a52c8b; the untouched one now).
 Each question is a new lead's first message to the offline model
 (tests/support/kb_scoring.py). Done when, on
 every seed: >= 90% of answerable questions carry the fact, every price and unknown
@@ -37,9 +40,11 @@ SEEDS = {
     "seed 5 (read after its first report)": 5,
     "seed 6 (read after its first report)": 6,
     "seed 7 (read after its first report)": 7,
-    "untouched seed 8": 8,
+    "seed 8 (read after its first report)": 8,
+    "seed 9 (read after its first report)": 9,
+    "untouched seed 10": 10,
 }
-IN_EVERY_RUN = ("tuning seed 1", "untouched seed 8")
+IN_EVERY_RUN = ("tuning seed 1", "untouched seed 10")
 
 
 @pytest.mark.parametrize(
