@@ -491,6 +491,10 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
 _CALL_CUES: Final = ("me liga", "liga pra", "liga para", "ligar", "ligacao", "me chama", "retorn")
 
 
+_CLOCK: Final = re.compile(r"\d|\bmeio[- ]dia\b|\bmeia[- ]noite\b")
+"""A clock time in folded text, beside a day part ("de manhã, às 10")."""
+
+
 def _asks_for_call(text: str) -> bool:
     """A call asked for ("me liga dia 25/12"), or a day offered ("pode ser quarta", said
     before the call was asked about: the day is kept and its hour asked)."""
@@ -771,6 +775,8 @@ def _call_request(
         parts = when_parts(text)
         if not (asked or booked is not None or parts.has_date):
             return None
+        if parts.period is not None and not parts.has_date and not _CLOCK.search(fold(text)):
+            return None  # "pode ser de manhã, qualquer dia": a part of no day, no hour
         if parts.period is not None and parts.has_date:
             # "sexta à tarde": the lead's words, so that the tool offers hours of that part.
             return " ".join(text[start:end] for start, end in reading.spans) or text.strip()

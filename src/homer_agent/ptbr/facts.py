@@ -846,7 +846,7 @@ def _bedroom_candidates(
             )
             return out
     if pending == "bedrooms" or correcting:
-        count = _bare_count(toks, numbers)
+        count = _bare_count(toks, numbers, correcting)
         fixed = _bare_self_correction(toks, numbers)
         if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
             span = _span(toks, fixed.first, fixed.last)
@@ -930,8 +930,12 @@ def _begins_other_fact(tok: Token) -> bool:
     return tok.low[:1].isdigit() or tok.low in _OTHER_FACT_WORDS
 
 
-def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
-    """A message that is only a small count ("3", "são três", "pensando bem, melhor 3")."""
+def _bare_count(
+    toks: Sequence[Token], numbers: Sequence[Number], correcting: bool = False
+) -> int | None:
+    """A message that is only a small count ("3", "são três", "pensando bem, melhor 3");
+    when the lead corrects, the count's own last clause may be ("Ah, espera, conversei
+    com meu marido, então melhor 3")."""
     if any(t.low in _MONEY_WORDS for t in toks):
         return None
     # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
@@ -948,7 +952,13 @@ def _bare_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
         (k for k in range(number.last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
         len(toks),
     )
-    clause = toks[:end]
+    start = 0
+    if correcting:
+        start = next(
+            (k + 1 for k in range(number.first - 1, -1, -1) if toks[k].low in (",", ".", ";", "!")),
+            0,
+        )
+    clause = toks[start:end]
     rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
@@ -1385,7 +1395,8 @@ def _find_name(
         while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
             if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
                 break
-            if not toks[j - 1].is_cap and _past_verb(toks[j - 1].low):
+            opens = j == 1 or toks[j - 2].low in (".", "!", "?")  # capitalised by the keyboard
+            if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
             j -= 1
         if j < i:
@@ -1711,6 +1722,13 @@ def _neighborhood(
     def accept(place: str | None) -> str | None:
         if place is None or " ".join(fold(place).split()) in ignored:
             return None
+        words = fold(place).lower().split()
+        if (
+            known_place(words, 0) is None
+            and not _PLACE_NOUNS.intersection(words)
+            and all(known_word(word.lower()) for word in place.split())
+        ):
+            return None  # "na Caixa", "Ah, espera": unlisted, only words of the language
         return place
 
     def wanted(i: int) -> bool:
