@@ -57,15 +57,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row
 from tests.support.sessions import session_for
 
-PENDING: dict[str, str] = {
-    "facts_2026-12-07l": (
-        "first run on the session's final code (a4d08b1): 81/91 (89.0%), 7 wrong; after "
-        "the fixes of the same session 85/91, 2 wrong (a name corrected with 'ops, Camila "
-        "com C'; a place described after the correction picked another: 'na vdd cambeba, "
-        "messejana é mt movimentado') and 4 missed ('seg 10h', 'sab 9h' shorthand; an "
-        "hour after a refused Sunday; 'tá, 3' after an echoed question)"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95

@@ -48,3 +48,44 @@ def test_a_count_in_the_last_clause_after_a_correction(text: str) -> None:
 def test_a_day_part_with_no_day_books_nothing() -> None:
     run = chat_run("sou o Rui", "quero 2 quartos no Benfica até 350 mil", "à tarde, qualquer dia")
     assert "call_at" not in run.facts
+
+
+# Weekday shorthand before a clock time; "domingo não tem" turns Sunday down
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("qua 16h", "2026-12-09T16:00:00-03:00"),
+        ("pode ser sex, 9:30?", "2026-12-11T09:30:00-03:00"),
+        ("ah tá, domingo não tem. Sexta às 11 então", "2026-12-11T11:00:00-03:00"),
+    ],
+)
+def test_weekday_shorthand_and_a_day_with_no_calls(text: str, want: str) -> None:
+    assert extract(text, "call_at") == {"call_at": want}
+
+
+@pytest.mark.parametrize("text", ["vou ter 2 filhos", "sex 3 vezes por semana"])
+def test_shorthand_that_is_a_word_is_no_day(text: str) -> None:
+    assert "call_at" not in extract(text, "call_at")
+
+
+# A name spelt out corrects the one saved
+def test_a_name_spelt_out_corrects_the_saved_one() -> None:
+    run = chat_run("oi, sou a Tais", "opa, Thaís com H", "quero 2 quartos")
+    assert run.facts["name"] == "Thaís"
+
+
+def test_a_companion_is_no_letter_spelt() -> None:
+    assert "name" not in extract("vou com a Rita com a filha", "bedrooms", ("name",))
+
+
+# After a correction picks a place, a place the next clause describes is the reason
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("no Cocó, aliás Papicu, Cocó é caro demais", "Papicu"),
+        ("pensando bem, Aldeota. Meireles fica longe", "Aldeota"),
+        ("Cambeba fica perto do trabalho", "Cambeba"),  # no correction: the place said
+    ],
+)
+def test_a_place_described_after_a_pick_is_the_reason(text: str, want: str) -> None:
+    assert extract(text, "neighborhood", ("neighborhood",)) == {"neighborhood": want}

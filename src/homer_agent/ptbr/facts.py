@@ -1487,6 +1487,21 @@ def _echoed_question(toks: Sequence[Token]) -> int:
     return 0
 
 
+def _spelt_name(toks: Sequence[Token]) -> str | None:
+    """A name the lead spells out ("ops, Camila com C", "é Luiz com Z"): a capitalised
+    name, "com" and one letter; it names the lead (and corrects a name saved with a slip)."""
+    for k in range(len(toks) - 2):
+        tok, joint, letter = toks[k], toks[k + 1], toks[k + 2]
+        if not (tok.is_word and tok.is_cap and joint.low == "com"):
+            continue
+        if len(letter.raw) != 1 or not letter.raw.isalpha():
+            continue
+        if k + 3 < len(toks) and toks[k + 3].is_word and toks[k + 3].low not in ("rs", "kk"):
+            continue  # "Maria com a filha": not a letter spelt
+        return _only_name([tok])
+    return None
+
+
 def _only_place(rest: Sequence[Token]) -> str | None:
     """The listed place the tokens `rest` are, and nothing else ("Messejana!")."""
     words = [t.low for t in rest if not (t.is_punct and t.low in ".!")]
@@ -2043,6 +2058,18 @@ def _listed_place_candidates(
             modality = Modality.CORRECTED if after_no or again else Modality.STATED
             out.append(Candidate("neighborhood", place, span, "listed place", modality=modality))
         i = end
+    picks = [k for k, c in enumerate(out) if c.modality is Modality.CORRECTED]
+    if corrects and not picks:
+        picks = [0]  # "no Cocó, aliás Papicu, ...": the cue picks among the places named
+    if picks:
+        # "na vdd Cambeba, Messejana é muito movimentado": after a pick, a place the next
+        # clause describes (its subject, then "é"/"fica") gives the reason, not a new pick.
+        out = [
+            Candidate(c.fact, c.value, c.span, "described", whose="other")
+            if k > picks[-1] and c.modality is Modality.STATED and _described(toks, c.span)
+            else c
+            for k, c in enumerate(out)
+        ]
     if out and out[-1].whose == "other" and _wished_there(toks, out[-1].span[1]):
         # "minha filha mora no Presidente Kennedy, então quero lá mesmo": the lead wants
         # the place named last, whoever's it was.
@@ -2096,6 +2123,20 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
         if tok.low in _CONTRASTS:
             return True
     return False
+
+
+_BEING: Final = _words("e eh fica ta esta")
+
+
+def _described(toks: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether the place at character `span` opens its clause and "é"/"fica" follows it:
+    the lead describes the place ("..., Messejana é mt movimentado")."""
+    first = next((k for k, t in enumerate(toks) if t.start == span[0]), None)
+    last = next((k for k, t in enumerate(toks) if t.end == span[1]), None)
+    if first is None or last is None or last + 1 >= len(toks):
+        return False
+    opens = first == 0 or toks[first - 1].low in (",", ".", ";", "!", "?")
+    return opens and toks[last + 1].low in _BEING
 
 
 def _wished_there(toks: Sequence[Token], start: int) -> bool:
@@ -2337,9 +2378,11 @@ def names_other_amount(text: str) -> bool:
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
-    r"vou\s+poder|vou\s+estar|estarei|estou|funciona)\b[^,.;!?]*(?:[,.;!?]+|$)"
+    r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$)))\b[^,.;!?]*"
+    r"(?:[,.;!?]+|$)"
 )
-"""A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim"."""
+"""A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim",
+"domingo não tem." (a bare "não tem" ending its clause; "não tem problema" is none)."""
 _CLAUSE_END_RE: Final = re.compile(r"[,.;!?]")
 
 
@@ -2518,7 +2561,7 @@ def read_candidates(
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
-    name = _name(toks, folded, pending, ignore, bare=when is None)
+    name = _spelt_name(toks) or _name(toks, folded, pending, ignore, bare=when is None)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
     # A listed place alone answers any question; the name's only when it cannot be read

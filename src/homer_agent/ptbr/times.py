@@ -138,6 +138,12 @@ _NOWADAYS_RE: Final = re.compile(
     r"|divido)\b)"
 )
 _WEEKDAY_PATTERN: Final = re.compile(rf"\b({_WEEKDAY_RE})(?:[-\s]feira)?\b")
+_WEEKDAY_SHORT: Final = {"seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4, "sab": 5, "dom": 6}
+_WEEKDAY_SHORT_PATTERN: Final = re.compile(
+    r"\b(" + "|".join(_WEEKDAY_SHORT) + r")\.?(?=\s*,?\s*(?:as\s+|a\s+)?\d{1,2}(?:h|:\d\d))"
+)
+"""A weekday in shorthand ("seg 10h", "sab às 9h", "qui, 14:30"), only right before a clock
+time: "ter", "sex" and "dom" are words too ("vou ter 3 filhos")."""
 _DAY_OF_MONTH_RE: Final = re.compile(r"\bdia\s+(\d{1,2})(?![\d/:h]|[.\-]\d)")
 
 _CLOCK_RE: Final = re.compile(
@@ -360,6 +366,12 @@ def _scan(folded: str) -> _Scan:
         if not scan.free(*m.span()):
             continue
         scan.set_date(m.start(), _DateSpec("weekday", weekday=_WEEKDAYS[m[1]]))
+        scan.take(*m.span())
+
+    for m in _WEEKDAY_SHORT_PATTERN.finditer(folded):
+        if not scan.free(*m.span()):
+            continue
+        scan.set_date(m.start(), _DateSpec("weekday", weekday=_WEEKDAY_SHORT[m[1]]))
         scan.take(*m.span())
 
     for m in _DAY_OF_MONTH_RE.finditer(folded):
