@@ -135,3 +135,9 @@ def test_a_drawn_out_greeting_then_a_question(text: str, asked: list[str]) -> No
 
 def test_a_drawn_out_greeting_then_a_name() -> None:
     assert extract("bom diiia, aqui é a Socorro") == {"name": "Socorro"}
+
+
+def test_a_slip_in_the_weekday_reaches_the_booking() -> None:
+    # The policy reads the lead's messages as the facts reader does, slips put right.
+    run = booking_run("pode ser na qunita às 14h")
+    assert run.facts["call_at"] == datetime(2026, 12, 10, 14, 0, tzinfo=TZ)

@@ -74,6 +74,7 @@ from homer_agent.ptbr.intents import (
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
+from homer_agent.ptbr.spelling import without_slips
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short
 from homer_agent.ptbr.times import WhenError, format_call_time, read_when, when_parts
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
@@ -813,7 +814,9 @@ def _ai_turns(messages: Sequence[BaseMessage]) -> int:
 
 
 def _human_texts(messages: Sequence[BaseMessage]) -> list[str]:
-    return [_text(m) for m in messages if isinstance(m, HumanMessage)]
+    """The lead's messages, with slips in the words a fact hangs on put right ("qunita às
+    14h": `ptbr.spelling`), as the facts reader sees them."""
+    return [without_slips(_text(m)) for m in messages if isinstance(m, HumanMessage)]
 
 
 def _last_reply(messages: Sequence[BaseMessage]) -> str | None:
