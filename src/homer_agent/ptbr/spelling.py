@@ -87,7 +87,9 @@ def _accented(low: str) -> list[str]:
     return [form for form in forms if form != low]
 
 
+@lru_cache(maxsize=4096)
 def without_slips(text: str) -> str:
     """`text` with each slip in a word of FACT_WORDS put right ("casa de 3 quartso em
-    Maracanaú" → "casa de 3 quartos em Maracanaú"); every other character unchanged."""
+    Maracanaú" → "casa de 3 quartos em Maracanaú"); every other character unchanged.
+    Remembered per text: the offline policy reads the same messages several times a turn."""
     return _WORD.sub(lambda match: _fixed(match[0]), text)
