@@ -15,7 +15,7 @@ time to index the 1,000 chunks and to re-index them unchanged. Budget: `kb searc
 ≤ 5 ms. There is no baseline: the stock answer (the profile in the prompt) searches
 nothing.
 
-Run as `uv run python bench/bench_kb.py`, or call `run()`.
+Run as `uv run python -m bench.bench_kb`, or call `run()`.
 """
 
 from __future__ import annotations

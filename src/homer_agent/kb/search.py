@@ -14,6 +14,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Final, Literal
 
 from psycopg import Connection
@@ -489,16 +490,20 @@ def _names(words: tuple[str, ...], text: str) -> int:
     """How many of the question's words (or their synonyms) a text names, compared by
     stem (`_stem_in`)."""
     found = _text_words(text)
-    hits = 0
-    for word in words:
-        forms = {word, *(w for option in synonyms(word) for w in option.split())}
-        hits += any(len(form) >= 3 and _stem_in(form, found) for form in forms)
-    return hits
+    return sum(any(_stem_in(form, found) for form in _forms(word)) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> tuple[str, ...]:
+    """A word and the words of its synonyms, of three letters or more."""
+    forms = {word, *(w for option in synonyms(word) for w in option.split())}
+    return tuple(sorted(form for form in forms if len(form) >= 3))
 
 
 _TOKEN: Final = re.compile(r"[^\W_]+|[.!?>\n]")
 
 
+@lru_cache(maxsize=8192)
 def _text_words(text: str) -> frozenset[str]:
     """A text's folded words of three letters or more, and the lemmas of those that are no
     name ("Lotes": "lote", "mãos": "mao"; "Mirante das Dunas" is a name, a capital inside a
@@ -583,6 +588,12 @@ def _states(asked: Asked, words: tuple[str, ...], text: str) -> bool:
     return asked.measure is not None and asked.measure in figure_kinds(text)
 
 
+@lru_cache(maxsize=4096)
+def _sentences(body: str) -> tuple[str, ...]:
+    """A passage's sentences (the same passages come back question after question)."""
+    return tuple(split_sentences(body))
+
+
 def _literal_hits(words: tuple[str, ...], text: str) -> int:
     """How many of the question's own words (not synonyms) a text contains, by stem."""
     found = _text_words(text)
@@ -611,7 +622,7 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
-        sentences = split_sentences(passage.body)
+        sentences = _sentences(passage.body)
         states = any(_names(entity, s) and _states(asked, words, s) for s in sentences)
         # "quantas obras a construtora já entregou?": "já entregou 11 condomínios" counts
         # what the question counts, though by another name; a count of it, in a sentence
