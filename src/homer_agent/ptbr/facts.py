@@ -916,9 +916,22 @@ def _rejected_after(toks: Sequence[Token], i: int) -> bool:
         if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
             return False  # "3 quartos bairro X, de manhã não dá", "4 quartos uns 750k de
             # manha nao da": the next fact begins, and the "não" is its own
-        if tok.low in _REJECTING:
-            return True
+        if tok.low in _REJECTING and (tok.low != "nao" or _only_filler_before(toks, i, after, k)):
+            return True  # "3 quartos não", "2 quartos pra mim não dá", "3 quartos é pouco";
+            # not "3 quartos coco [de manhã] não dá": a "não" after other words (blanked
+            # ones too) is theirs
     return False
+
+
+def _only_filler_before(toks: Sequence[Token], i: int, after: Sequence[Token], k: int) -> bool:
+    """Whether only words of a refusal ("pra mim") lie between token `i` and `after[k]`,
+    and no blanked words (a time taken out) either."""
+    previous = toks[i]
+    for tok in after[: k + 1]:
+        if tok.start - previous.end > 2:
+            return False
+        previous = tok
+    return all(t.low in _REFUSAL_TAIL or t.is_punct for t in after[:k])
 
 
 _NEW_CLAUSE_VERBS: Final = _words("quero queria gosto preciso moro curto posso consigo")
