@@ -776,10 +776,10 @@ def _call_request(
         parts = when_parts(text)
         if not (asked or booked is not None or parts.has_date):
             return None
-        if parts.period is not None and not parts.has_date and not _CLOCK.search(fold(text)):
-            return None  # "pode ser de manhã, qualquer dia": a part of no day, no hour
-        if parts.period is not None and parts.has_date:
-            # "sexta à tarde": the lead's words, so that the tool offers hours of that part.
+        if parts.period is not None and (parts.has_date or not _CLOCK.search(fold(text))):
+            # "sexta à tarde", "de manhã": the lead's words, so that the tool offers free
+            # hours of that part (of the nearest day with some, when no day is named):
+            # nobody said an hour, so none is booked.
             return " ".join(text[start:end] for start, end in reading.spans) or text.strip()
         return reading.at.isoformat()
     low = fold(text)
