@@ -72,6 +72,7 @@ from homer_agent.ptbr.intents import (
     is_yes,
 )
 from homer_agent.ptbr.notes import Note, read_notes
+from homer_agent.ptbr.places import city_of
 from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
 from homer_agent.ptbr.spelling import without_slips
@@ -870,7 +871,10 @@ def _is_known(fact: FactName, value: object, facts: LeadFacts) -> bool:
         except ValueError:
             return False
     if isinstance(known, str) and isinstance(value, str):
-        return fold(known) == fold(value)
+        # "Fortaleza" after "Cocó": the town the saved place is in says nothing new.
+        return fold(known) == fold(value) or (
+            fact == "neighborhood" and city_of(value) == value == city_of(known)
+        )
     return bool(known == value)
 
 
