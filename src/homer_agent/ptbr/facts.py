@@ -321,8 +321,11 @@ _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
 _HAS_NOW: Final = _words("tem possui")
 _OF: Final = _words("da do de dos das")
-_NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
-"""Words that put a bedroom count on the home the lead has now ("minha casa tem 2 quartos")."""
+_NOW_HOME: Final = _words(
+    "atual atualmente moro moramos mora moram morava moravamos vivo vivemos vive vivem"
+)
+"""Words that put a bedroom count on the home someone has now ("minha casa tem 2 quartos",
+"ela mora num casarão de 5 quartos")."""
 # Words that may follow "… milhão e N" without breaking the amount.
 _FILLERS: Final = _words(
     "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
@@ -391,7 +394,9 @@ _NAME_STOP_WORDS: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo nome sobrenome"
+    "acho entao tipo nome sobrenome "
+    "pera perai poxa puxa dale bora vlw tmj pfv obg obgd blza blz dboa mermao mano mana "
+    "vei vey cara epa ops oops uau wow humm rs rsrs haha hehe kk"
 )
 _NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS
 _PLACE_NOUNS: Final = _words(
@@ -1313,11 +1318,40 @@ def _read_name(
             continue
         if capitalised and not tok.is_cap:
             break
-        if tok.low in _NAME_STOP:
-            break
+        if tok.low in _NAME_STOP and not (tok.low in _NAME_SUFFIXES and tok.is_cap == capitalised):
+            break  # but "Ricardo Albuquerque Neto", "José Filho": the name's suffix
         words.append(tok.raw)
         j += 1
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+_NAME_SUFFIXES: Final = _words("neto filho junior sobrinho")
+"""Words of kinship that end a name after it ("Ricardo Albuquerque Neto"), written as the
+name is (capitalised after a capitalised name, in lower case after one in lower case)."""
+
+
+_SIGN_OFFS: Final = _words(
+    "atenciosamente cordialmente att atte grato grata abracos abraco abs sds saudacoes"
+)
+"""Words that close a message written as a letter, before the writer's name."""
+
+
+def _signed_name(toks: Sequence[Token]) -> str | None:
+    """The name a message written as a letter is signed with: "Atenciosamente,\nVanessa
+    Coutinho Leal", "Cordialmente, Eng. Marcelo Tavares" (capitalised, and nothing after
+    it but punctuation)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].low not in _SIGN_OFFS:
+            continue
+        i = k + 1
+        while i < len(toks) and toks[i].is_punct:
+            i += 1
+        name = _read_name(toks, i, allow_lower=False, strict=True)
+        if name is None:
+            return None
+        end = _skip_titles(toks, i) + len(name.split())
+        return name if all(t.is_punct for t in toks[end:]) else None
+    return None
 
 
 def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
@@ -1345,7 +1379,7 @@ def _find_name(
     asking = pending == "name"
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
-            if _starts_with(toks, i, cue):
+            if _starts_with(toks, i, cue) and (cue[-1] != "?" or _only_echo_before(toks, i)):
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
@@ -1365,6 +1399,9 @@ def _find_name(
                 if name:
                     return name
                 break
+    name = _signed_name(toks)
+    if name:
+        return name
     opening = _strip_greeting(folded)
     first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
     name = _labelled_name(toks, first, asking)
@@ -1418,7 +1455,25 @@ def _find_name(
                 return name
     if asking and bare:
         return _bare_name(toks, folded)
+    if asking:
+        return _name_sentence(toks, first)
     return None
+
+
+def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
+    """A capitalised name alone as the message's first sentence, when it was asked for,
+    before the rest of the answer: "Fábio. Pode ligar sexta às 14h" (never a listed place:
+    "Cocó. Pode ligar sexta" answers where; never only words a dictionary knows, as
+    "Calma." or "Verdade." are: "Pedro. ..." is asked again, precision first)."""
+    end = next((k for k in range(first, len(toks)) if toks[k].low in (".", "!")), None)
+    if end is None or end == first or end + 1 >= len(toks) or not toks[first].is_cap:
+        return None
+    sentence = toks[first:end]
+    if _only_place(sentence) is not None:
+        return None
+    if all(known_word(t.raw.lower()) and t.low not in _NAMES_LIKE_WORDS for t in sentence):
+        return None  # "Verdade. Pode ligar sexta", "Calma. ...": a word of the language
+    return _only_name(sentence)
 
 
 _NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome social")
@@ -1486,6 +1541,17 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
 
 _ECHO_WORDS: Final = _words("ah a o meu minha nome eu como assim hein oi e")
 """Words of a question that only echoes the agent's ("o meu?", "meu nome?", "eu?")."""
+
+
+def _only_echo_before(toks: Sequence[Token], i: int) -> bool:
+    """Whether only words of an echo ("ah, o meu nome?") come before token `i` in its
+    sentence: "pra que você precisa do meu nome? deixa pra depois" echoes nothing."""
+    for tok in reversed(toks[:i]):
+        if tok.low in _BOUNDARY_PUNCT and tok.low != ",":
+            return True
+        if tok.is_word and tok.low not in _ECHO_WORDS:
+            return False
+    return True
 
 
 def _echoed_question(toks: Sequence[Token]) -> int:
@@ -1741,6 +1807,10 @@ def _read_place(
     return _clip(_nice_case(words, _PLACE_PARTICLES), NEIGHBORHOOD_MAX_CHARS)
 
 
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+"""A word in capitals only: an institution's initials ("UFC", "UECE", "BNB"), no bairro."""
+
+
 def _neighborhood(
     toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
 ) -> str | None:
@@ -1757,6 +1827,8 @@ def _neighborhood(
             and all(known_word(word.lower()) for word in place.split())
         ):
             return None  # "na Caixa", "Ah, espera": unlisted, only words of the language
+        if known_place(words, 0) is None and _ACRONYM.fullmatch(place):
+            return None  # "passou na UFC", "trabalho no BNB": an institution's initials
         return place
 
     def wanted(i: int) -> bool:
