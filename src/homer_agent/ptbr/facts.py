@@ -1449,6 +1449,9 @@ def _find_name(
             if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
             j -= 1
+        if j < i and j > 0 and toks[j - 1].low in _SOMEONES | _POSSESSIVES | _ARTICLES_PLURAL:
+            continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
+            # "fazendo as contas aqui": a plural noun, nobody's name
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -1458,6 +1461,20 @@ def _find_name(
     if asking:
         return _name_sentence(toks, first)
     return None
+
+
+_ARTICLES_PLURAL: Final = _words("os as")
+_SOMEONES: Final = _words(
+    "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga marido "
+    "esposa esposo cunhado cunhada namorado namorada noivo noiva vizinho vizinha socio socia "
+    "colega chefe patrao patroa parente corretor corretora"
+)
+"""Who a name may be of, said right before it: "meu marido Jorge", "meu sócio Henrique"."""
+
+
+def _common_word(tok: Token) -> bool:
+    """Whether a word is one a dictionary knows and no name is ("contas", not "rosa")."""
+    return known_word(tok.raw.lower()) and tok.low not in _NAMES_LIKE_WORDS
 
 
 def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
@@ -1471,7 +1488,7 @@ def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
     sentence = toks[first:end]
     if _only_place(sentence) is not None:
         return None
-    if all(known_word(t.raw.lower()) and t.low not in _NAMES_LIKE_WORDS for t in sentence):
+    if all(_common_word(t) for t in sentence):
         return None  # "Verdade. Pode ligar sexta", "Calma. ...": a word of the language
     return _only_name(sentence)
 
@@ -1687,7 +1704,8 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
     """ "Diego Sampaio, prazer", "Rita, muito prazer!": a message opening with nothing
     but a name and then "prazer" (lower case only when the name was asked for)."""
     for p in range(first + 1, len(toks)):
-        if toks[p].low != "prazer":
+        size = next((len(c) for c in _COURTESIES if _starts_with(toks, p, c)), 0)
+        if not size:
             if _greets_after_name(toks, first, p):
                 return _only_name(toks[first : p - 1])
             continue
@@ -1696,7 +1714,7 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
             toks[end - 1].low in _COURTESY_AFTER_NAME or toks[end - 1].low == ","
         ):
             end -= 1
-        after = toks[p + 1] if p + 1 < len(toks) else None
+        after = toks[p + size] if p + size < len(toks) else None
         if end == p or (after is not None and not after.is_punct):
             return None  # "muito prazer em conhecer": no name before the courtesy
         if (not asking and not toks[first].is_cap) or _names_place(toks, first):
@@ -1705,12 +1723,25 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
     return None
 
 
+_COURTESIES: Final = (
+    ("prazer",),
+    ("a", "seu", "dispor"),
+    ("ao", "seu", "dispor"),
+    ("as", "ordens"),
+    ("a", "disposicao"),
+    ("a", "sua", "disposicao"),
+)
+"""What follows a name to introduce oneself politely: "Rita, prazer", "Cícero Bezerra, a
+seu dispor", "Jonas, às ordens"."""
 _HOW_ARE_YOU: Final = (
-    ("tudo", "bem"),
-    ("tudo", "bom"),
-    ("td", "bem"),
-    ("td", "bom"),
+    *(
+        (everything, how)
+        for everything in ("tudo", "td")
+        for how in ("bem", "bom", "certo", "joia", "tranquilo", "beleza", "ok", "em")
+    ),
     ("como", "vai"),
+    ("como", "esta"),
+    ("como", "estao"),
 )
 
 
@@ -2123,7 +2154,7 @@ def _listed_place_candidates(
             continue
         wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
-        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
+        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS) or _area_of(toks, i)
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
         if _negated_after(toks, end):
@@ -2317,6 +2348,15 @@ def _wish_stated(toks: Sequence[Token], i: int) -> bool:
     """Whether the clause before the place at token `i` states the lead's wish or
     preference ("quero na Aldeota", "prefiro o Cocó", "de preferência no Benfica")."""
     return any(t.low in _STATED_WISH for t in _clause_before(toks, i, 8))
+
+
+_AREA_WORDS: Final = _words("lado lados banda bandas regiao zona area redondezas bairro")
+
+
+def _area_of(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place at token `i` names an area around it ("pros lados do Cocó",
+    "pras bandas da Messejana", "na região do Eusébio")."""
+    return i >= 2 and toks[i - 1].low in _OF and toks[i - 2].low in _AREA_WORDS
 
 
 def _led_in(toks: Sequence[Token], span: tuple[int, int]) -> bool:
