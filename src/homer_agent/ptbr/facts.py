@@ -393,7 +393,17 @@ _NAME_STOP_WORDS: Final = _words(
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
     "acho entao tipo nome sobrenome"
 )
-_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS
+_ADDRESS_WORDS: Final = _words(
+    "moca moco mocinha mocinho menina menino querida querido rapaz galera turma povo "
+    "pessoal gente amigo amiga colega chefe parceiro parceira prezado prezada campeao "
+    "patrao patroa atendente doutor doutora senhor senhora senhorita"
+)
+"""Words a lead calls the one who reads ("bom dia moça", "oi querida", "boa tarde
+pessoal"): a vocative, never the lead's name (a title before a name, "Dona Rosa", is
+still skipped as one)."""
+_NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
+"""Capitalised after a capitalised name, part of it: "José da Silva Filho", "Carlos Neto"."""
+_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -468,11 +478,24 @@ _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("meu", "nome", ":"),
     ("meu", "nome", "?"),  # "meu nome? Larissa": the question echoed, then answered
 )
+_WHO_SPEAKS: Final[tuple[tuple[str, ...], ...]] = (
+    ("fala",),
+    ("ta", "falando"),
+    ("esta", "falando"),
+    ("escreve",),
+    ("te", "escreve"),
+    ("ta", "escrevendo"),
+    ("esta", "escrevendo"),
+    ("fala", "aqui"),
+)
 _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
-    ("aqui", "quem", "fala", "e", "o"),
-    ("aqui", "quem", "fala", "e", "a"),
-    ("quem", "fala", "e", "o"),
-    ("quem", "fala", "e", "a"),
+    *(
+        (*lead, "quem", *verb, copula, *article)
+        for lead in (("aqui",), ())
+        for verb in _WHO_SPEAKS
+        for copula in ("e", "eh")
+        for article in (("o",), ("a",), ())
+    ),
     ("aqui", "e", "o"),
     ("aqui", "e", "a"),
     ("aqui", "eh", "o"),
@@ -1300,7 +1323,7 @@ def _read_name(
             continue
         if capitalised and not tok.is_cap:
             break
-        if tok.low in _NAME_STOP:
+        if tok.low in _NAME_STOP and not (capitalised and tok.low in _NAME_SUFFIXES):
             break
         words.append(tok.raw)
         j += 1
