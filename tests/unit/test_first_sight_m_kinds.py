@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import extract
+from tests.support.reading import chat_run, extract
 
 # 1. A word the lead calls the reader ("moça", "querida", "pessoal") is no name; "quem
 # fala é X de Y" gives the full name with its particles, up to where the message goes on.
@@ -76,3 +76,68 @@ def test_names_beside_a_vocative_or_title_still_read(text: str, want: str) -> No
 )
 def test_who_speaks_naming_nobody_else(text: str, want: str | None) -> None:
     assert extract(text).get("name") == want
+
+
+# 2. A decision cue opening its clause ("fica X (então)", "fechou X", "então é X", "pode
+# ser X então", "fecha em X") concludes: it corrects the value saved before; a relative's
+# preference alone stays theirs, adopted by such a cue it is the lead's.
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        (
+            ("quero no Montese", "meu marido gosta mais da Parangaba. então é Parangaba"),
+            "Parangaba",
+        ),
+        (
+            ("quero no Montese", "o pessoal lá de casa prefere Messejana, fechou Messejana"),
+            "Messejana",
+        ),
+        (
+            ("quero no Montese", "minha esposa prefere a Parangaba, pode ser Parangaba então"),
+            "Parangaba",
+        ),
+        (("quero no Montese", "tá bom, fica o Cambeba"), "Cambeba"),
+        (("quero no Montese", "conversamos aqui em casa. Fica no Cocó então"), "Cocó"),
+    ],
+)
+def test_a_decision_corrects_the_place(texts: tuple[str, ...], want: str) -> None:
+    assert chat_run("sou o Caio", *texts).facts.get("neighborhood") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha esposa prefere a Parangaba",
+        "o trabalho dela fica na Parangaba",
+        "pode ser na Parangaba?",
+    ],
+)
+def test_no_decision_keeps_the_place(text: str) -> None:
+    run = chat_run("sou o Caio", "quero no Montese", text)
+    assert run.facts.get("neighborhood") == "Montese"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        ("conversei com a patroa, fica 3 quartos então", "bedrooms", 3),
+        ("fechou 4 quartos", "bedrooms", 4),
+        ("minha esposa acha que 400 mil tá bom, fecha em 400 mil então", "budget_brl", 400_000),
+        ("pensei aqui, fecha em 450 então", "budget_brl", 450_000),
+        ("então é 380 mil", "budget_brl", 380_000),
+    ],
+)
+def test_a_decision_corrects_a_count_or_an_amount(text: str, field: str, want: int) -> None:
+    run = chat_run("sou o Caio", "quero 2 quartos no Cocó até 500 mil", text)
+    assert run.facts.get(field) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["o plantão fecha em 20 minutos", "a parcela fica 2 mil então", "fecha em 450?"],
+)
+def test_no_decision_keeps_the_budget(text: str) -> None:
+    run = chat_run("sou o Caio", "quero 2 quartos no Cocó até 500 mil", text)
+    assert run.facts.get("budget_brl") == 500_000

@@ -1048,8 +1048,8 @@ def _budget_candidates(
         amount: int | None = None
         if money or (number.scale >= 1000 and not lone_mil):
             amount = _as_budget(number.value, bare=after in _THOUSANDS_SLANG)
-        elif context & _BUDGET_CUES and number.scale == 1:
-            amount = _as_budget(number.value, bare=True)
+        elif (context & _BUDGET_CUES or _closing_at(toks, number.first)) and number.scale == 1:
+            amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
         if amount is None:
@@ -1122,6 +1122,15 @@ def _budget(
     """The budget one message states, if any (see `_budget_candidates` and `decide`)."""
     value = decide(_budget_candidates(toks, numbers, pending, correcting)).get("budget_brl")
     return None if value is None else int(str(value))
+
+
+_CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
+
+
+def _closing_at(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at token `i` is what a deal closes at: "fecha em 450", "fechou
+    em 380 então" (the price idiom "fechar em"; "fecha às 18h" is a time, read before)."""
+    return i >= 2 and toks[i - 1].low == "em" and toks[i - 2].low in _CLOSING
 
 
 _THOUSANDS_SLANG: Final = _words("conto contos")
@@ -1902,6 +1911,61 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
             if k > 0 and lows[k - 1] in _NEGATIONS:
                 return False
             return not _in_question(toks, i)
+    return _decided(toks, i)
+
+
+_DECISION_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("fica", "sendo"),
+    ("fica",),
+    ("fechou",),
+    ("fecha",),
+    ("fechado",),
+    ("fechamos",),
+    ("fecho",),
+    ("vai", "de"),
+    ("bora", "de"),
+    ("entao", "e"),
+    ("entao", "eh"),
+    ("vai", "ser"),
+    ("pode", "ser"),
+)
+"""Cues that conclude a choice, opening their clause: "fica Serrinha então", "fechou 3
+quartos", "então é no Cocó", "fecha em 400 mil então", "pode ser Montese então"."""
+_WEAK_DECISION_CUES: Final = frozenset({("vai", "ser"), ("pode", "ser")})
+"""Cues that conclude only with "então"/"mesmo" beside the value ("pode ser X então")."""
+_DECISION_OPENERS: Final = _ACKNOWLEDGEMENTS | _words("entao pronto bom enfim certo")
+_DECISION_SKIPPED: Final = _words("o a os as em no na nos nas pro pra")
+_CONCLUDING: Final = _words("entao mesmo")
+
+
+def _decided(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is the lead's decision: a decision cue
+    (`_DECISION_CUES`) opening its clause, right before it (articles and "no"/"em" between:
+    "fecha em 400 mil"). "fica" with a preposition ("fica no Cocó") and the weak cues
+    ("pode ser") conclude only with "então" before the cue or after the value ("o
+    trabalho fica no Cocó", "pode ser no Cocó?" decide nothing)."""
+    j = i
+    skipped: list[str] = []
+    while j > 0 and toks[j - 1].low in _DECISION_SKIPPED:
+        skipped.append(toks[j - 1].low)
+        j -= 1
+    lows = [t.low for t in toks]
+    for cue in _DECISION_CUES:
+        k = j - len(cue)
+        if k < 0 or tuple(lows[k:j]) != cue:
+            continue
+        before = toks[k - 1] if k > 0 else None
+        if before is not None and not (
+            before.low in _BOUNDARY_PUNCT or before.low in _DECISION_OPENERS
+        ):
+            return False  # "o trabalho dela fica no Cocó": a place described
+        then_before = before is not None and before.low == "entao"
+        then_after = any(t.low in _CONCLUDING for t in _clause_after(toks, i + 1, 5))
+        preposition = any(w not in _ARTICLES for w in skipped)
+        weak = cue in _WEAK_DECISION_CUES or (cue[0] == "fica" and preposition)
+        if weak and not (then_before or then_after or cue[0] == "entao"):
+            return False
+        return not _in_question(toks, i)
     return False
 
 
