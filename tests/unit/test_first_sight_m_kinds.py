@@ -141,3 +141,36 @@ def test_a_decision_corrects_a_count_or_an_amount(text: str, field: str, want: i
 def test_no_decision_keeps_the_budget(text: str) -> None:
     run = chat_run("sou o Caio", "quero 2 quartos no Cocó até 500 mil", text)
     assert run.facts.get("budget_brl") == 500_000
+
+
+# 3. A total named by the thing bought ("imóvel de até X", "casa na faixa de X") is the
+# budget beside a down payment, income or "financio o resto"; the lead's own home's price
+# ("minha casa de 300 mil") is not.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tenho 40 mil de entrada e o resto financio, casa na faixa de 300 mil", 300_000),
+        ("ganho 9 mil por mês, procuro um apê de até 420 mil", 420_000),
+        ("dou 70 mil de sinal e financio o resto, um apartamento de uns 480 mil", 480_000),
+        ("quero vender meu apê de 250 mil e comprar uma casa de até 400 mil", 400_000),
+    ],
+)
+def test_a_total_named_by_the_home_bought_is_the_budget(text: str, want: int) -> None:
+    assert extract(text, "neighborhood", ("name",)).get("budget_brl") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenho 50 mil de entrada e financio o resto",
+        "minha casa de 300 mil tá à venda",
+        "vendendo meu apartamento de 280 mil eu compro à vista",
+        "essa casa de 500 mil tem 3 quartos?",
+        "vi um apartamento de 450 mil no Cocó",
+        "posso dar 60 mil de entrada, a parcela de até 2 mil",
+    ],
+)
+def test_no_total_of_the_home_bought(text: str) -> None:
+    assert "budget_brl" not in extract(text, "neighborhood", ("name",))

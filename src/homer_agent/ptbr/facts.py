@@ -1238,7 +1238,10 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
-    sentence = _sentence_words(toks, number.first)
+    priced = _priced_home(toks, number.first)
+    if priced == "owned":
+        return True  # "minha casa de 300 mil tá à venda": what the lead's home is worth
+    sentence = set() if priced == "bought" else _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     if sentence & _THE_REST and sentence & _FINANCING:
@@ -1250,6 +1253,37 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     return _about_other(toks, number.first, cues)
+
+
+_BOUGHT: Final = _HOME_NOUNS | _words(
+    "imovel imoveis ap ape apto aptos apartamentos casas casinha apartamentinho unidade "
+    "residencia sobrado cobertura"
+)
+_PRICE_LINKS: Final = _words(
+    "de ate r$ rs uns umas por na no faixa valor em torno volta cerca aproximadamente "
+    "maximo mais ou menos"
+)
+"""Words between the thing bought and its price: "imóvel de até R$ 550.000", "casa na
+faixa de 400 mil", "um apê por volta de 300 mil"."""
+_NOT_MY_NEXT_HOME: Final = _POSSESSIVES | _words("essa esse dessa desse nessa nesse sua seu")
+
+
+def _priced_home(toks: Sequence[Token], i: int) -> str | None:
+    """What names the amount at token `i`: "bought" when it is the thing the lead buys
+    ("posso dar 60 mil de entrada e financiar o resto, imóvel de até R$ 550.000", "casa na
+    faixa de 400 mil": a home noun, then only words of price, then the amount), a total
+    that is the budget even beside a down payment, income or "financio o resto"; "owned"
+    when it is the lead's own home ("minha casa de 300 mil tá à venda", not "... de até
+    400 mil"); None otherwise (and for a home pointed at: "essa casa de 500 mil")."""
+    j = i - 1
+    while j >= 0 and i - j <= 6 and toks[j].low in _PRICE_LINKS:
+        j -= 1
+    if j < 0 or j == i - 1 or toks[j].low not in _BOUGHT:
+        return None
+    before = toks[j - 1].low if j > 0 else ""
+    if before in _POSSESSIVES:
+        return None if any(t.low == "ate" for t in toks[j:i]) else "owned"
+    return None if before in _NOT_MY_NEXT_HOME else "bought"
 
 
 # ---------------------------------------------------------------------------
