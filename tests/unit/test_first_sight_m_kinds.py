@@ -174,3 +174,37 @@ def test_a_total_named_by_the_home_bought_is_the_budget(text: str, want: int) ->
 )
 def test_no_total_of_the_home_bought(text: str) -> None:
     assert "budget_brl" not in extract(text, "neighborhood", ("name",))
+
+
+# 4. The count of the home the lead has ("aqui tenho uma casa de 5 quartos") is not the
+# one wanted; a count the lead says suits them ("3 quartos tá bom demais", "basta",
+# "serve") is, whatever "demais" follows.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("hoje temos um apê com 2 quartos, mas no novo 3 quartos já basta", 3),
+        ("tenho 2 quartos hoje, no próximo 4 quartos serve", 4),
+        ("lá em Sobral temos um sobrado de 4 quartos, aqui 2 quartos dá", 2),
+        ("temos uma casa de 3 quartos e queremos uma de 4 quartos", 4),
+        ("2 quartos tá ótimo demais pra nós", 2),
+        ("tenho que ter 3 quartos", 3),
+    ],
+)
+def test_the_count_that_suits_not_the_home_had(text: str, want: int) -> None:
+    assert extract(text, "neighborhood", ("name",)).get("bedrooms") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eu tenho uma casa de 5 quartos",
+        "temos um apartamento de 2 quartos no Cocó",
+        "3 quartos é demais pra gente",
+        "2 quartos não serve",
+        "2 quartos não tá bom",
+    ],
+)
+def test_no_count_wanted(text: str) -> None:
+    assert "bedrooms" not in extract(text, "neighborhood", ("name",))

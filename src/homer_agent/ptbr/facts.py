@@ -815,7 +815,11 @@ def _bedroom_candidates(
         whose, modality = "lead", Modality.STATED
         if _in_question(toks, number.first):
             modality = Modality.QUESTION
-        elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
+        elif (
+            _about_other(toks, number.first, _NOW_HOME)
+            or _owned_now(toks, number.first)
+            or _seen_listing(toks, number.first)
+        ):
             whose = "other"  # the home the lead has, or one they saw
         elif (
             _about_other(toks, number.first, _NEGATIONS)
@@ -885,6 +889,22 @@ def _bedroom_candidates(
     return out
 
 
+_HAVING: Final = _words("tenho temos possuo possuimos")
+_OWNED_LINKS: Final = _HOME_NOUNS | _words(
+    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so"
+)
+
+
+def _owned_now(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of the home the lead has: "aqui eu tenho uma casa
+    de 5 quartos", "hoje temos um apê com 2 quartos", "tenho 2 quartos hoje" (a verb of
+    having in the first person, then only a home and its links before the count; "tenho
+    que ter 3 quartos", "tenho interesse em 3 quartos" say what is wanted)."""
+    before = [t.low for t in reversed(_clause_before(toks, i))]
+    have = [k for k, word in enumerate(before) if word in _HAVING]
+    return bool(have) and all(word in _OWNED_LINKS for word in before[have[-1] + 1 :])
+
+
 def _bare_number_after(
     toks: Sequence[Token], numbers: Sequence[Number], char: int
 ) -> Number | None:
@@ -929,13 +949,21 @@ def _bare_self_correction(toks: Sequence[Token], numbers: Sequence[Number]) -> N
     return numbers[-1]
 
 
+_SUITS: Final = _words("bom boa otimo otima serve servem basta bastam resolve suficiente perfeito")
+"""Words that say a count suits the lead ("3 quartos tá bom demais", "2 quartos basta"):
+a "demais" after them is "very", not "too many"."""
+
+
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
     """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down
-    ("4 quartos não quero no Centro" turns the Centro down, not the count)."""
+    ("4 quartos não quero no Centro" turns the Centro down, not the count; "3 quartos tá
+    bom demais" accepts it)."""
     after = _clause_after(toks, i + 1, 5)
     for k, tok in enumerate(after):
         if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
             return False
+        if tok.low in _SUITS and not (k > 0 and after[k - 1].low in _NEGATIONS):
+            return False  # "3 quartos tá bom demais", "2 quartos serve": accepted
         if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
             return False  # "3 quartos bairro X, de manhã não dá", "4 quartos uns 750k de
             # manha nao da": the next fact begins, and the "não" is its own
