@@ -398,7 +398,18 @@ _NAME_STOP_WORDS: Final = _words(
     "pera perai poxa puxa dale bora vlw tmj pfv obg obgd blza blz dboa mermao mano mana "
     "vei vey cara epa ops oops uau wow humm rs rsrs haha hehe kk"
 )
-_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS
+_ADDRESS_WORDS: Final = _words(
+    "moca moco mocinha mocinho menina menino querida querido rapaz galera turma povo "
+    "pessoal gente amigo amiga colega chefe parceiro parceira prezado prezada campeao "
+    "patrao patroa atendente doutor doutora senhor senhora senhorita"
+)
+"""Words a lead calls the one who reads ("bom dia moça", "oi querida", "boa tarde
+pessoal"): a vocative, never the lead's name (a title before a name, "Dona Rosa", is
+still skipped as one)."""
+_NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
+"""Kinship words ending a name, written as the name is (capitalised after a capitalised
+name, in lower case after one in lower case): "José da Silva Filho", "carlos neto"."""
+_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -473,11 +484,24 @@ _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("meu", "nome", ":"),
     ("meu", "nome", "?"),  # "meu nome? Larissa": the question echoed, then answered
 )
+_WHO_SPEAKS: Final[tuple[tuple[str, ...], ...]] = (
+    ("fala",),
+    ("ta", "falando"),
+    ("esta", "falando"),
+    ("escreve",),
+    ("te", "escreve"),
+    ("ta", "escrevendo"),
+    ("esta", "escrevendo"),
+    ("fala", "aqui"),
+)
 _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
-    ("aqui", "quem", "fala", "e", "o"),
-    ("aqui", "quem", "fala", "e", "a"),
-    ("quem", "fala", "e", "o"),
-    ("quem", "fala", "e", "a"),
+    *(
+        (*lead, "quem", *verb, copula, *article)
+        for lead in (("aqui",), ())
+        for verb in _WHO_SPEAKS
+        for copula in ("e", "eh")
+        for article in (("o",), ("a",), ())
+    ),
     ("aqui", "e", "o"),
     ("aqui", "e", "a"),
     ("aqui", "eh", "o"),
@@ -797,7 +821,11 @@ def _bedroom_candidates(
         whose, modality = "lead", Modality.STATED
         if _in_question(toks, number.first):
             modality = Modality.QUESTION
-        elif _about_other(toks, number.first, _NOW_HOME) or _seen_listing(toks, number.first):
+        elif (
+            _about_other(toks, number.first, _NOW_HOME)
+            or _owned_now(toks, number.first)
+            or _seen_listing(toks, number.first)
+        ):
             whose = "other"  # the home the lead has, or one they saw
         elif (
             _about_other(toks, number.first, _NEGATIONS)
@@ -867,6 +895,22 @@ def _bedroom_candidates(
     return out
 
 
+_HAVING: Final = _words("tenho temos possuo possuimos")
+_OWNED_LINKS: Final = _HOME_NOUNS | _words(
+    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so"
+)
+
+
+def _owned_now(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of the home the lead has: "aqui eu tenho uma casa
+    de 5 quartos", "hoje temos um apê com 2 quartos", "tenho 2 quartos hoje" (a verb of
+    having in the first person, then only a home and its links before the count; "tenho
+    que ter 3 quartos", "tenho interesse em 3 quartos" say what is wanted)."""
+    before = [t.low for t in reversed(_clause_before(toks, i))]
+    have = [k for k, word in enumerate(before) if word in _HAVING]
+    return bool(have) and all(word in _OWNED_LINKS for word in before[have[-1] + 1 :])
+
+
 def _bare_number_after(
     toks: Sequence[Token], numbers: Sequence[Number], char: int
 ) -> Number | None:
@@ -911,13 +955,21 @@ def _bare_self_correction(toks: Sequence[Token], numbers: Sequence[Number]) -> N
     return numbers[-1]
 
 
+_SUITS: Final = _words("bom boa otimo otima serve servem basta bastam resolve suficiente perfeito")
+"""Words that say a count suits the lead ("3 quartos tá bom demais", "2 quartos basta"):
+a "demais" after them is "very", not "too many"."""
+
+
 def _rejected_after(toks: Sequence[Token], i: int) -> bool:
     """ "3 quartos é pouco", "2 quartos não": the count is named to be turned down
-    ("4 quartos não quero no Centro" turns the Centro down, not the count)."""
+    ("4 quartos não quero no Centro" turns the Centro down, not the count; "3 quartos tá
+    bom demais" accepts it)."""
     after = _clause_after(toks, i + 1, 5)
     for k, tok in enumerate(after):
         if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
             return False
+        if tok.low in _SUITS and not (k > 0 and after[k - 1].low in _NEGATIONS):
+            return False  # "3 quartos tá bom demais", "2 quartos serve": accepted
         if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
             return False  # "3 quartos bairro X, de manhã não dá", "4 quartos uns 750k de
             # manha nao da": the next fact begins, and the "não" is its own
@@ -1043,8 +1095,8 @@ def _budget_candidates(
         amount: int | None = None
         if money or (number.scale >= 1000 and not lone_mil):
             amount = _as_budget(number.value, bare=after in _THOUSANDS_SLANG)
-        elif context & _BUDGET_CUES and number.scale == 1:
-            amount = _as_budget(number.value, bare=True)
+        elif (context & _BUDGET_CUES or _closing_at(toks, number.first)) and number.scale == 1:
+            amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
         if amount is None:
@@ -1117,6 +1169,15 @@ def _budget(
     """The budget one message states, if any (see `_budget_candidates` and `decide`)."""
     value = decide(_budget_candidates(toks, numbers, pending, correcting)).get("budget_brl")
     return None if value is None else int(str(value))
+
+
+_CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
+
+
+def _closing_at(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at token `i` is what a deal closes at: "fecha em 450", "fechou
+    em 380 então" (the price idiom "fechar em"; "fecha às 18h" is a time, read before)."""
+    return i >= 2 and toks[i - 1].low == "em" and toks[i - 2].low in _CLOSING
 
 
 _THOUSANDS_SLANG: Final = _words("conto contos")
@@ -1224,7 +1285,10 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
-    sentence = _sentence_words(toks, number.first)
+    priced = _priced_home(toks, number.first)
+    if priced == "owned":
+        return True  # "minha casa de 300 mil tá à venda": what the lead's home is worth
+    sentence = set() if priced == "bought" else _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     if sentence & _THE_REST and sentence & _FINANCING:
@@ -1236,6 +1300,37 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     return _about_other(toks, number.first, cues)
+
+
+_BOUGHT: Final = _HOME_NOUNS | _words(
+    "imovel imoveis ap ape apto aptos apartamentos casas casinha apartamentinho unidade "
+    "residencia sobrado cobertura"
+)
+_PRICE_LINKS: Final = _words(
+    "de ate r$ rs uns umas por na no faixa valor em torno volta cerca aproximadamente "
+    "maximo mais ou menos"
+)
+"""Words between the thing bought and its price: "imóvel de até R$ 550.000", "casa na
+faixa de 400 mil", "um apê por volta de 300 mil"."""
+_NOT_MY_NEXT_HOME: Final = _POSSESSIVES | _words("essa esse dessa desse nessa nesse sua seu")
+
+
+def _priced_home(toks: Sequence[Token], i: int) -> str | None:
+    """What names the amount at token `i`: "bought" when it is the thing the lead buys
+    ("posso dar 60 mil de entrada e financiar o resto, imóvel de até R$ 550.000", "casa na
+    faixa de 400 mil": a home noun, then only words of price, then the amount), a total
+    that is the budget even beside a down payment, income or "financio o resto"; "owned"
+    when it is the lead's own home ("minha casa de 300 mil tá à venda", not "... de até
+    400 mil"); None otherwise (and for a home pointed at: "essa casa de 500 mil")."""
+    j = i - 1
+    while j >= 0 and i - j <= 6 and toks[j].low in _PRICE_LINKS:
+        j -= 1
+    if j < 0 or j == i - 1 or toks[j].low not in _BOUGHT:
+        return None
+    before = toks[j - 1].low if j > 0 else ""
+    if before in _POSSESSIVES:
+        return None if any(t.low == "ate" for t in toks[j:i]) else "owned"
+    return None if before in _NOT_MY_NEXT_HOME else "bought"
 
 
 # ---------------------------------------------------------------------------
@@ -1323,11 +1418,6 @@ def _read_name(
         words.append(tok.raw)
         j += 1
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
-
-
-_NAME_SUFFIXES: Final = _words("neto filho junior sobrinho")
-"""Words of kinship that end a name after it ("Ricardo Albuquerque Neto"), written as the
-name is (capitalised after a capitalised name, in lower case after one in lower case)."""
 
 
 _SIGN_OFFS: Final = _words(
@@ -1995,6 +2085,61 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
             if k > 0 and lows[k - 1] in _NEGATIONS:
                 return False
             return not _in_question(toks, i)
+    return _decided(toks, i)
+
+
+_DECISION_CUES: Final[tuple[tuple[str, ...], ...]] = (
+    ("fica", "sendo"),
+    ("fica",),
+    ("fechou",),
+    ("fecha",),
+    ("fechado",),
+    ("fechamos",),
+    ("fecho",),
+    ("vai", "de"),
+    ("bora", "de"),
+    ("entao", "e"),
+    ("entao", "eh"),
+    ("vai", "ser"),
+    ("pode", "ser"),
+)
+"""Cues that conclude a choice, opening their clause: "fica Serrinha então", "fechou 3
+quartos", "então é no Cocó", "fecha em 400 mil então", "pode ser Montese então"."""
+_WEAK_DECISION_CUES: Final = frozenset({("vai", "ser"), ("pode", "ser")})
+"""Cues that conclude only with "então"/"mesmo" beside the value ("pode ser X então")."""
+_DECISION_OPENERS: Final = _ACKNOWLEDGEMENTS | _words("entao pronto bom enfim certo")
+_DECISION_SKIPPED: Final = _words("o a os as em no na nos nas pro pra")
+_CONCLUDING: Final = _words("entao mesmo")
+
+
+def _decided(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is the lead's decision: a decision cue
+    (`_DECISION_CUES`) opening its clause, right before it (articles and "no"/"em" between:
+    "fecha em 400 mil"). "fica" with a preposition ("fica no Cocó") and the weak cues
+    ("pode ser") conclude only with "então" before the cue or after the value ("o
+    trabalho fica no Cocó", "pode ser no Cocó?" decide nothing)."""
+    j = i
+    skipped: list[str] = []
+    while j > 0 and toks[j - 1].low in _DECISION_SKIPPED:
+        skipped.append(toks[j - 1].low)
+        j -= 1
+    lows = [t.low for t in toks]
+    for cue in _DECISION_CUES:
+        k = j - len(cue)
+        if k < 0 or tuple(lows[k:j]) != cue:
+            continue
+        before = toks[k - 1] if k > 0 else None
+        if before is not None and not (
+            before.low in _BOUNDARY_PUNCT or before.low in _DECISION_OPENERS
+        ):
+            return False  # "o trabalho dela fica no Cocó": a place described
+        then_before = before is not None and before.low == "entao"
+        then_after = any(t.low in _CONCLUDING for t in _clause_after(toks, i + 1, 5))
+        preposition = any(w not in _ARTICLES for w in skipped)
+        weak = cue in _WEAK_DECISION_CUES or (cue[0] == "fica" and preposition)
+        if weak and not (then_before or then_after or cue[0] == "entao"):
+            return False
+        return not _in_question(toks, i)
     return False
 
 
