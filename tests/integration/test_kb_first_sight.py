@@ -38,15 +38,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import HEADER, score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {
-    "kb_questions_2026-12-07l": (
-        "first run on the session's final code (a4d08b1): 16/20 (80%), 5/5, 0 invented, not "
-        "fixed yet: green area asked as 'mato', wiring 'por baixo da terra', the 24-hour "
-        "mini market as 'comprar coisa basica a qualquer hora', and a question after the "
-        "call's day in one first message ('o corretor vai me ligar amanha ... qnts "
-        "comprovantes')"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 
