@@ -159,7 +159,7 @@ _LEFT_READY: Final = re.compile(
 )
 """Things left ready ("o que eu deixo separado?"): to set them aside, "separar"."""
 _PREPARE: Final = re.compile(
-    r"\bo que (?:(?:eu|a gente|nos) )?(?:ja )?(?:(?:preciso|precisamos|tenho que|temos que"
+    r"\bo que (?:(?:eu|a gente|nos) )?(?:ja )?(?:(?:preciso|precisamos|tenho que|temos que|tem que"
     r"|devo|devemos|vou|vamos) (?:ja )?)?(?:separar|providenciar|juntar)\b"
 )
 """What to set aside ("o q eu preciso deixar separado pra ligação?", "o que eu já separo?"):
