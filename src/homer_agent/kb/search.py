@@ -682,10 +682,14 @@ def _database(conn: Connection[DictRow]) -> tuple[str, ...]:
 def _read(question: str, known: frozenset[str]) -> Asked:
     """What the question asks, its misspelt words put right against `known` (a word
     whose lemma is known is no slip: "custam" is "custar")."""
+    # The punctuation stays: what a sentence asks ends at its full stop ("além da
+    # prestação ... o condomínio. qnto fica por mês?" asks no instalment).
     return read_question(
-        " ".join(
-            word if lemma(word) in known else correct(word, known)
-            for word in _WORDS.findall(normalise(question))
+        _WORDS.sub(
+            lambda found: (
+                found.group() if lemma(found.group()) in known else correct(found.group(), known)
+            ),
+            normalise(question),
         )
     )
 
