@@ -589,7 +589,7 @@ _NOT_WANTED_PLACE: Final = _words(
     "estudamos estudava aula aulas hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
     "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
-    "evito odeio detesto longe fora"
+    "evito odeio detesto longe fora sair sai saindo sairia sairmos deixar largar"
 )
 """Words before a place that make it not the place wanted: where the lead lives or works,
 what someone else did, a negation ("moro no Centro", "não quero no Centro")."""
@@ -1539,9 +1539,16 @@ def _find_name(
             if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
             j -= 1
-        if j < i and j > 0 and toks[j - 1].low in _SOMEONES | _POSSESSIVES | _ARTICLES_PLURAL:
+        if (
+            j < i
+            and j > 0
+            and (
+                toks[j - 1].low in _SOMEONES | _POSSESSIVES | _COUNTING
+                or toks[j - 1].low[0].isdigit()
+            )
+        ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
-            # "fazendo as contas aqui": a plural noun, nobody's name
+            # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -1553,7 +1560,8 @@ def _find_name(
     return None
 
 
-_ARTICLES_PLURAL: Final = _words("os as")
+_COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
+"""Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
 _SOMEONES: Final = _words(
     "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga marido "
     "esposa esposo cunhado cunhada namorado namorada noivo noiva vizinho vizinha socio socia "
@@ -2785,8 +2793,12 @@ def _case_says_nothing(text: str) -> bool:
 
 
 def _correcting(toks: Sequence[Token]) -> bool:
-    """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer."""
+    """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer; so
+    is a message opening with a bare "não" and a comma, then "é" ("não, é Parreão, o
+    corretor do celular trocou": the value just noted was not what they meant)."""
     lows = [t.low for t in toks]
+    if lows[:3] in (["nao", ",", "e"], ["n", ",", "e"], ["nao", ",", "eh"]):
+        return True
     return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
@@ -2875,8 +2887,10 @@ def read_candidates(
     return out + places
 
 
-_STAYING: Final = _words("continuar continuo continuamos ficar fico ficamos permanecer")
-_HERE: Final = _words("aqui ali la nele nesse neste mesmo bairro regiao")
+_STAYING: Final = _words(
+    "continuar continuo continua continuamos ficar fico ficamos permanecer permanece"
+)
+_HERE: Final = _words("aqui aq aki ali la nele nesse neste mesmo bairro regiao")
 _LEAVING: Final = _words("sair mudar")
 _FROM_HERE: Final = _words("daqui dali dai")
 _LEAD_LIVING: Final = _words("moro moramos vivo vivemos")
