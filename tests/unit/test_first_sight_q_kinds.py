@@ -49,3 +49,22 @@ def test_staying_put_in_shorthand() -> None:
 )
 def test_a_counted_thing_before_aqui_is_no_name(text: str) -> None:
     assert "name" not in extract(text, "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a de 4 quartos tem piscina né. e a de 2?",
+        "a casa de 3 quartos vem com escritório né",
+        "a de 2 quartos fica pronta antes ne",
+    ],
+)
+def test_a_tag_question_about_a_house_type_gives_no_count(text: str) -> None:
+    assert "bedrooms" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["quero 3 quartos né", "é 3 quartos ne", "3 quartos né, pra caber todo mundo"]
+)
+def test_a_tag_after_the_leads_own_answer_keeps_it(text: str) -> None:
+    assert extract(text, "bedrooms").get("bedrooms") == 3

@@ -750,7 +750,7 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
     last clause; "tem de 5 quartos, no Centro?" asks in both)."""
     crossed = False
     for k, tok in enumerate(toks[i:], start=i):
-        if tok.low == "?":
+        if tok.low == "?" or _tag_question(toks, k):
             if _affirms_want(toks, k + 1):
                 return False  # "vcs tem de 3 quartos? é o que eu procuro"
             return not (crossed and _states(toks, i))
@@ -758,6 +758,26 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
             return False
         crossed = crossed or _is_boundary(tok)
     return False
+
+
+_TAGS: Final = _words("ne neh")
+
+
+def _tag_question(toks: Sequence[Token], k: int) -> bool:
+    """Whether token `k` is a tag ending its sentence that asks to confirm what was said
+    about the development ("a de 2 quartos só tem 1 suíte, né."); never after the lead's own
+    wish ("quero 3 quartos, né"), which it only softens."""
+    if toks[k].low not in _TAGS or (k + 1 < len(toks) and toks[k + 1].is_word):
+        return False
+    start = k
+    while start > 0 and toks[start - 1].low not in (".", "!", "?", ";"):
+        start -= 1
+    said = {t.low for t in toks[start:k]}
+    return bool(said & _DESCRIBING) and not said & _STATED_WISH
+
+
+_DESCRIBING: Final = _words("tem tinha possui vem fica ficam custa sao")
+"""Verbs that describe a thing of the development ("só tem 1 suíte", "fica pronta")."""
 
 
 _AFFIRMING: Final = re.compile(
