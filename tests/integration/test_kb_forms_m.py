@@ -23,6 +23,7 @@ CASES = [
     ("adoro natureza, o condominio tem bastante arvore?", "40%", "kb_answered"),
     ("minha esposa corre todo dia. a trilha de caminhada tem quantos km?", "2,4 km", "kb_answered"),
     ("qual o tamanho do percurso pra correr?", "2,4 km", "kb_answered"),
+    ("tem pista pra correr? qual a extensao?", "2,4 km", "kb_answered"),
     ("o mercadinho abre a qualquer hora?", "24 horas", "kb_answered"),
     ("a fiacao da rua é aerea, com poste, ou subterranea?", "subterrânea", "kb_answered"),
     ("os cabos de energia passam enterrados?", "subterrânea", "kb_answered"),
@@ -72,6 +73,7 @@ BOOKING = ("Posso agendar", "Que horas fica bom", "Ligação marcada", "horário
             "comprovantes de renda",
         ),
         ("bom dia, ele vai me ligar hoje a tarde. o condominio tem academia?", "academia"),
+        ("o corretor ficou de me retornar amanha, a casa duna tem suite?", "todos suítes"),
         (
             "o corretor vai me ligar amanha a noite. o q a gente tem q juntar de papelada?",
             "comprovantes de renda",
