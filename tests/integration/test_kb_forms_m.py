@@ -31,6 +31,11 @@ CASES = [
     ("o armario da cozinha vem montado?", "sem armários", "kb_answered"),
     ("ja pago a prestacao do carro. e o condominio, qnto fica por mes?", "690", "kb_answered"),
     (
+        "ja pago aluguel e a parcela do carro. e o condominio, qnto sai por mes?",
+        "690",
+        "kb_answered",
+    ),
+    (
         "fora a parcela do financiamento, tem o condominio ne. fica quanto por mes?",
         "690",
         "kb_answered",
