@@ -23,12 +23,18 @@ CASES = [
     ("adoro natureza, o condominio tem bastante arvore?", "40%", "kb_answered"),
     ("minha esposa corre todo dia. a trilha de caminhada tem quantos km?", "2,4 km", "kb_answered"),
     ("qual o tamanho do percurso pra correr?", "2,4 km", "kb_answered"),
+    ("tem pista pra correr? qual a extensao?", "2,4 km", "kb_answered"),
     ("o mercadinho abre a qualquer hora?", "24 horas", "kb_answered"),
     ("a fiacao da rua é aerea, com poste, ou subterranea?", "subterrânea", "kb_answered"),
     ("os cabos de energia passam enterrados?", "subterrânea", "kb_answered"),
     ("a rede de luz é enterrada?", "subterrânea", "kb_answered"),
     ("o armario da cozinha vem montado?", "sem armários", "kb_answered"),
     ("ja pago a prestacao do carro. e o condominio, qnto fica por mes?", "690", "kb_answered"),
+    (
+        "ja pago aluguel e a parcela do carro. e o condominio, qnto sai por mes?",
+        "690",
+        "kb_answered",
+    ),
     (
         "fora a parcela do financiamento, tem o condominio ne. fica quanto por mes?",
         "690",
@@ -72,6 +78,7 @@ BOOKING = ("Posso agendar", "Que horas fica bom", "Ligação marcada", "horário
             "comprovantes de renda",
         ),
         ("bom dia, ele vai me ligar hoje a tarde. o condominio tem academia?", "academia"),
+        ("o corretor ficou de me retornar amanha, a casa duna tem suite?", "todos suítes"),
         (
             "o corretor vai me ligar amanha a noite. o q a gente tem q juntar de papelada?",
             "comprovantes de renda",

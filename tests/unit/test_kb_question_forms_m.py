@@ -200,3 +200,17 @@ def test_what_to_set_aside_asks_the_documents() -> None:
     assert "documentos" in normalise("o q eu preciso deixar separado pra ligacao?")
     assert "documentos" in normalise("o que a gente tem que juntar de papelada?")
     assert "documentos" not in normalise("qnts comprovantes eu deixo separado?")
+
+
+def test_a_length_asked_as_extensao_is_a_size() -> None:
+    asked = read_question("qual a extensao da trilha?")
+    assert asked.measure == "size"
+    assert "extensao" not in asked.topic
+
+
+def test_the_call_s_words_name_nothing_asked() -> None:
+    """ "o corretor ficou de me retornar amanhã, a casa Duna tem suíte?": the call told of
+    leaves nothing to search for; the suite is asked."""
+    query = build_query(" ".join(asking_clauses("o corretor ficou de me retornar amanha")))
+    assert not query
+    assert not build_query("e o retorno?")

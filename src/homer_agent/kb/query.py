@@ -238,7 +238,7 @@ FILLER: Final = frozenset(
     ver separar trazer conta contam oferece oferecem incluso inclui vale
     ir sair menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usar
-    ferias feriado feriados olho pegar corretor corretora ligar ligacao
+    ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
     eles elas morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito verdade

@@ -904,6 +904,12 @@ def _lookup_one(
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     elif not similar:
         coverage = best.terms_matched / max(len(result.query.terms), 1)
+        # Or of the question's own terms, when it carries statements ("já pago aluguel e a
+        # parcela do carro. e o condomínio, qnto sai por mês?"): those are the lead's, and
+        # a passage need not hold them.
+        own = [i for i, term in enumerate(result.query.terms) if any(term in a for a in asking)]
+        if own and len(own) < len(result.query.terms):
+            coverage = max(coverage, sum(best.terms_mask >> i & 1 for i in own) / len(own))
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp

@@ -262,7 +262,7 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     (
         "size",
         re.compile(
-            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento"
+            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento|extensao"
             r"|largura|grande)\b"
         ),
     ),
@@ -306,7 +306,7 @@ QUESTION_WORDS: Final = frozenset(
     capacidade leva levam demora demoram passa passam
     chegar chego chega horas hora horario horarios abre abrem fecha fecham funciona
     funcionam aberto aberta distancia longe perto inteiro inteira porcentagem
-    percentual comprimento largura quantidade numero vem vindo vir instalado instalada
+    percentual comprimento extensao largura quantidade numero vem vindo vir instalado instalada
     instalados montar montado montada montados montadas entregue entregues colocar botar
     subir construir fazer usar jogar pagar pago
     vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
