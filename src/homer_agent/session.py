@@ -281,11 +281,10 @@ class Session:
                         # transaction lock keeps the next turn waiting until COMMIT); a
                         # failure rolls the writes back and the lock is freed below.
                         with conn.pipeline():
-                            hold_lock_until_commit(conn, self.lead.id)
                             self._last_writes(conn, saved)
                             self._record(result, Querier(conn), calls)
                             guard.complete(Querier(conn), self.lead, result)
-                            unlock_lead(conn, self.lead.id)
+                            hand_over_lead(conn, self.lead.id)
                             end_transaction(conn, once, None)
                         saved.locked = False
                         saved.done()
@@ -340,10 +339,9 @@ class Session:
         """
         try:
             with conn.pipeline():
-                hold_lock_until_commit(conn, self.lead.id)
                 self._last_writes(conn, saved)
                 self._record(result, Querier(conn), calls, observe=False)
-                unlock_lead(conn, self.lead.id)
+                hand_over_lead(conn, self.lead.id)
                 saved.locked = False
         except psycopg.Error as exc:
             saved.locked = True
@@ -367,9 +365,8 @@ class Session:
         try:
             if save and saved.pending and not conn.broken and not conn.closed:
                 with conn.pipeline():
-                    hold_lock_until_commit(conn, self.lead.id)
                     self.agent.checkpointer.write()
-                    unlock_lead(conn, self.lead.id)
+                    hand_over_lead(conn, self.lead.id)
                 saved.locked = False
                 self._unpruned = True
         finally:
@@ -630,13 +627,12 @@ def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
     Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
 
 
-def hold_lock_until_commit(conn: Connection[DictRow], lead_id: int) -> None:
-    """In a pipeline that ends with `unlock_lead`: the lead's lock stays taken until the
-    pipeline's implicit transaction commits, so the next turn, waiting for the lock, reads
-    what this one wrote. (The session lock goes with `unlock_lead`, before the commit; this
-    transaction lock on the same key, granted at once to the session holding it, goes with
-    the commit.)"""
-    Querier(conn).lock_lead_for_transaction(lead_id=lead_id)
+def hand_over_lead(conn: Connection[DictRow], lead_id: int) -> None:
+    """Last in the pipeline of a turn's writes (before COMMIT in a guarded turn): the lead's
+    lock stays taken until the pipeline's transaction commits, so the next turn, waiting for
+    the lock, reads what this one wrote. One statement (HandOverLead): a transaction lock
+    on the key, granted at once to the session holding it, then the session lock freed."""
+    Querier(conn).hand_over_lead(lead_id=lead_id)
 
 
 def unlock_lead(conn: Connection[DictRow], lead_id: int) -> None:

@@ -137,3 +137,31 @@ def test_a_busy_lead_refuses_the_turn_and_leaves_the_connection_idle(
     done = session.turn_once("Sou a Cris", Receipt("api", "c1", "Sou a Cris"))
     assert done is not None and done.error is None
     assert _state(db_url, "once-c") == ("Cris", 1, 2, 0)
+
+
+def test_the_hand_over_keeps_the_lead_locked_until_commit(db_url: str) -> None:
+    """HandOverLead, last in a turn's writes: the lead stays locked until they commit, and
+    the session lock the turn took is gone after."""
+    lead_id = 4242
+    with (
+        psycopg.connect(db_url, autocommit=True) as turn,
+        psycopg.connect(db_url, autocommit=True) as other,
+    ):
+
+        def free() -> bool:
+            row = other.execute("SELECT pg_try_advisory_lock(%s)", (lead_id,)).fetchone()
+            assert row is not None
+            if row[0]:
+                other.execute("SELECT pg_advisory_unlock(%s)", (lead_id,))
+            return bool(row[0])
+
+        Querier(turn).lock_lead(lock_timeout="1s", lead_id=lead_id)
+        assert not free()
+        with turn.transaction():
+            Querier(turn).hand_over_lead(lead_id=lead_id)
+            assert not free()  # the session lock freed, the transaction's lock held
+        assert free()
+        with turn.pipeline():  # as a turn sends it: the implicit transaction of a pipeline
+            Querier(turn).lock_lead(lock_timeout="1s", lead_id=lead_id)
+            Querier(turn).hand_over_lead(lead_id=lead_id)
+        assert free()
