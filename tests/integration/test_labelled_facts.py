@@ -28,11 +28,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from homer_agent.db.pool import open_pool
-from homer_agent.models.offline import OfflineChatModel
 from tests.integration.test_examples import expected_call
 from tests.support.paths import DATA
 from tests.support.reliability_support import lead_row
-from tests.support.sessions import session_for
+from tests.support.sessions import offline_agent
 
 LABELLED = DATA / "facts_labelled.jsonl"
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
@@ -58,9 +57,10 @@ def outcomes(module_db_url: str) -> Iterator[list[tuple[dict[str, Any], dict]]]:
     pool = open_pool(url, max_size=2)
     try:
         results = []
+        agent = offline_agent(pool)
         for conversation in load():
             key = f"labelled-{conversation['id']}"
-            session = session_for(pool, key, OfflineChatModel(), "offline")
+            session = agent.session(key)
             for message in conversation["messages"]:
                 session.turn(message)
             session.close()
