@@ -30,7 +30,7 @@ import pytest
 from homer_agent.db.pool import open_pool
 from tests.integration.test_examples import expected_call
 from tests.support.paths import DATA
-from tests.support.reliability_support import lead_row
+from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
 LABELLED = DATA / "facts_labelled.jsonl"
@@ -58,15 +58,16 @@ def outcomes(module_db_url: str) -> Iterator[list[tuple[dict[str, Any], dict]]]:
     try:
         results = []
         agent = offline_agent(pool)
-        for conversation in load():
-            key = f"labelled-{conversation['id']}"
-            session = agent.session(key)
-            for message in conversation["messages"]:
-                session.turn(message)
-            session.close()
-            row = lead_row(url, key)
-            assert row is not None
-            results.append((conversation, row))
+        with row_reader(url) as reader:
+            for conversation in load():
+                key = f"labelled-{conversation['id']}"
+                session = agent.session(key)
+                for message in conversation["messages"]:
+                    session.turn(message)
+                session.close()
+                row = lead_row(reader, key)
+                assert row is not None
+                results.append((conversation, row))
         yield results
     finally:
         pool.close()
