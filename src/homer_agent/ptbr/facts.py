@@ -55,7 +55,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS
+from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS, number_word
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
@@ -874,6 +874,8 @@ def _bedroom_candidates(
             return out
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
+        if count is None and pending == "bedrooms":
+            count = _concluded_count(toks, numbers)
         fixed = _bare_self_correction(toks, numbers)
         if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
             span = _span(toks, fixed.first, fixed.last)
@@ -895,14 +897,24 @@ _OWNED_LINKS: Final = _HOME_NOUNS | _words(
 )
 
 
-def _owned_now(toks: Sequence[Token], i: int) -> bool:
-    """Whether the count at token `i` is of the home the lead has: "aqui eu tenho uma casa
-    de 5 quartos", "hoje temos um apê com 2 quartos", "tenho 2 quartos hoje" (a verb of
-    having in the first person, then only a home and its links before the count; "tenho
-    que ter 3 quartos", "tenho interesse em 3 quartos" say what is wanted)."""
+def _owned_now(toks: Sequence[Token], i: int, place: bool = False) -> bool:
+    """Whether the count (or, with `place`, the place) at token `i` is of the home the
+    lead has: "aqui eu tenho uma casa de 5 quartos", "hoje temos um apê com 2 quartos",
+    "tenho 2 quartos hoje", "temos um apartamento de 2 quartos no Cocó" (a verb of having
+    in the first person, then only a home and its links; "tenho que ter 3 quartos",
+    "tenho interesse em 3 quartos" say what is wanted). A place needs the home named
+    ("tenho uma casa no Cocó"; "temos 2 filhos no Cocó" is no home)."""
     before = [t.low for t in reversed(_clause_before(toks, i))]
     have = [k for k, word in enumerate(before) if word in _HAVING]
-    return bool(have) and all(word in _OWNED_LINKS for word in before[have[-1] + 1 :])
+    if not have:
+        return False
+    said = before[have[-1] + 1 :]
+    if not place:
+        return all(word in _OWNED_LINKS for word in said)
+    links = _OWNED_LINKS | _PLACE_PREPS | _PLACE_PARTICLES | _BEDROOM_NOUNS
+    return bool(set(said) & (_HOME_NOUNS | _BOUGHT)) and all(
+        word in links or word[:1].isdigit() or number_word(word) is not None for word in said
+    )
 
 
 def _bare_number_after(
@@ -1013,6 +1025,38 @@ def _bare_count(
     rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+_CONCLUDING_ACKS: Final = _words("ta ok okay beleza blz entao bom enfim pronto certo vai")
+"""Words that conclude a hesitation before the answer: "depende do preço né... tá, 3"."""
+
+
+def _concluded_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A count answered after a hesitation, when bedrooms were asked: "quantos quartos?
+    depende do preço né... tá, 3", "hmm, sei lá. bom, 4". The count is the message's only
+    number and ends it, alone in its sentence but for a word that concludes ("tá", "ok",
+    "então", "bom"), which must be there ("tá bom, 3" too); no money, nothing turned
+    down."""
+    numbers = [n for n in numbers if not _is_article(toks, n)]
+    if len(numbers) != 1 or any(t.low in _MONEY_WORDS for t in toks):
+        return None
+    number = numbers[0]
+    if number.scale != 1 or number.negative or not number.value.is_integer():
+        return None
+    rest = [t for t in toks[number.last :] if not (t.is_punct and t.low in ".!")]
+    if rest:
+        return None  # "... tá, 3 ou 4", "tá, 3?"
+    k = number.first
+    acks = 0
+    while k > 0 and (toks[k - 1].low in _CONCLUDING_ACKS or toks[k - 1].low == ","):
+        acks += toks[k - 1].low != ","
+        k -= 1
+    if not acks or (k > 0 and toks[k - 1].low not in (".", "?", "!", ";")):
+        return None
+    if any(t.low in _NEGATIONS for t in toks[k : number.first]):
+        return None
+    value = int(number.value)
+    return value if BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
 
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
@@ -1373,7 +1417,12 @@ def _read_name(
     if not capitalised and strict and _looks_like_word_not_name(first.low):
         return None
     # After "meu nome é", a capitalised "Teste" or "Sol" is the name; "Eu" or "Bom" is not.
-    if capitalised and first.low in _NAME_STOP and (not strong or first.low in _NEVER_NAME):
+    if (
+        capitalised
+        and first.low in _NAME_STOP
+        and (not strong or first.low in _NEVER_NAME)
+        and not _kin_nickname(toks, i)
+    ):
         return None
     if strict and _describes_after(toks, i + 1, capitalised):
         return None  # "sou ligado em natureza", "sou louco por praia": a description
@@ -1399,6 +1448,19 @@ def _read_name(
         words.append(tok.raw)
         j += 1
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+_KIN_NICKNAMES: Final = _words("neto")
+"""Kin words that are also first names or nicknames ("aqui é o Neto")."""
+
+
+def _kin_nickname(toks: Sequence[Token], i: int) -> bool:
+    """Whether the capitalised kin word at token `i` is a name: after the article of a
+    self-introduction ("aqui é o Neto", "sou o Neto") and not followed by whose kin it is
+    ("sou o Neto da Dona Cida" is her grandson)."""
+    if toks[i].low not in _KIN_NICKNAMES or i == 0 or toks[i - 1].low != "o":
+        return False
+    return not (i + 1 < len(toks) and toks[i + 1].low in _OF)
 
 
 def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
@@ -1845,11 +1907,11 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        if _where_lead_is(toks, i):
-            return False  # "moro na rua X, 1500, na Jacarecanga"
+        if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
+            return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no X"
         return not (
             _in_question(toks, i)
-            or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
+            or _others_place(toks, i)
             or _seen_listing(toks, i)
             or _destination(toks, i + 1)  # token `i` is the "no"/"bairro" before it
         )
@@ -2031,16 +2093,29 @@ def _decided(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _others_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` makes it not the lead's wish:
+    where someone lives or works, a negation, or a relative ("minha mãe mora no X"); a
+    relative beside the lead wishing in the first person plural is the couple ("eu e
+    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota")."""
+    if _about_other(toks, i, _NOT_WANTED_PLACE):
+        return True
+    if not _about_other(toks, i, _KIN):
+        return False
+    before = [t.low for t in _clause_before(toks, i)]
+    return not any(w.endswith("mos") and w in _WISHING | _STATED_WISH for w in before)
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
-    if _where_lead_is(toks, i):
-        return False  # "moro na rua X, 1500, na Jacarecanga"
+    if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
+        return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
-    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
+    if _in_question(toks, i) or _others_place(toks, i):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
     if _destination(toks, i):
         return False  # "vou de carro até o Cocó ver o decorado"
@@ -2751,7 +2826,129 @@ def read_candidates(
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
-    return out + places
+    return _taken_up(toks, numbers, _others_words(toks, out + places))
+
+
+_REPORTING: Final = _OTHERS_WISH | _words(
+    "querem prefere preferem acha acham disse disseram diz dizem dizendo falou falaram "
+    "falando pediu pediram pede sugeriu sugere insiste sonha"
+)
+"""Verbs of another person's wish, opinion or words: "minha irmã quer 2 quartos"."""
+_REPORTING_FILLERS: Final = _words("aqui ai tambem ta esta so sempre ja")
+_PRONOUNS_OTHER: Final = _words("ela ele elas eles")
+_OTHER_SUBJECTS: Final = _KIN | _words(
+    "neto neta mulher genro nora pais filhos filhas meninos meninas corretor corretora "
+    "vendedor vendedora colega chefe socio socia patroa patrao"
+)
+"""People whose wish or words a lead reports ("minha mulher quer", "o corretor disse")."""
+_FIRST_PERSON: Final = _words(
+    "eu quero prefiro acho vou gostaria preciso procuro posso busco topo entao"
+)
+"""Words that hand the sentence back to the lead ("..., mas eu quero", "então ...")."""
+_DETERMINERS: Final = _POSSESSIVES | _ARTICLES | _words("meus minhas nossos nossas")
+_REPORTED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+
+
+def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Character ranges where someone else's wish, opinion or words are reported: a
+    relative ("minha esposa", "a sogra") or "ela"/"ele", then a verb of theirs ("quer",
+    "prefere", "acha", "disse", "tá dizendo"), up to the sentence's end, a contrast or
+    the lead's own turn ("eu", "quero", "então", a verb in "-mos": "meu marido disse q
+    podemos ir até 750 mil" is the couple's; a decision opening a clause: ", fecha em 400
+    mil então")."""
+    spans: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if tok.low not in _REPORTING:
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].low in _REPORTING_FILLERS:
+            j -= 1
+        if j < 0:
+            continue
+        subject = toks[j].low
+        relative = subject in _OTHER_SUBJECTS and j > 0 and toks[j - 1].low in _DETERMINERS
+        if not (relative or subject in _PRONOUNS_OTHER):
+            continue
+        end = len(toks)
+        for m in range(k + 1, len(toks)):
+            low = toks[m].low
+            if (
+                low in _SENTENCE_ENDS
+                or low in _CONTRAST
+                or low in _FIRST_PERSON
+                or (len(low) > 4 and low.endswith("mos"))
+                or (
+                    toks[m - 1].low in _BOUNDARY_PUNCT
+                    and any(_starts_with(toks, m, cue) for cue in _DECISION_CUES)
+                )
+            ):
+                end = m
+                break
+        if end > k + 1 and not _joined(toks, end):
+            spans.append((toks[k + 1].start, toks[end - 1].end))
+    return spans
+
+
+def _taken_up(
+    toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
+) -> list[Candidate]:
+    """`candidates` and the count or amount someone else gave that the lead then decides
+    on with a bare number ("ela acha melhor não passar de 600 mil. Fica 600 então",
+    "minha esposa quer 3 quartos. Fechou 3"): the number repeats their value (an amount
+    in thousands or in full) after a decision cue (`_decided`), alone in its clause."""
+    theirs = [c for c in candidates if c.whose == "other" and c.fact in ("bedrooms", "budget_brl")]
+    extra: list[Candidate] = []
+    for number in numbers:
+        if number.scale != 1 or number.negative or not number.value.is_integer():
+            continue
+        after = _clause_after(toks, number.last, 3)
+        if any(t.low not in _CONCLUDING for t in after) or not _decided(toks, number.first):
+            continue
+        value, start = int(number.value), toks[number.first].start
+        for c in reversed(theirs):
+            same = c.value == value or (c.fact == "budget_brl" and c.value == value * 1000)
+            if same and c.span[1] <= start:
+                span = _span(toks, number.first, number.last)
+                extra.append(
+                    Candidate(c.fact, c.value, span, "adopted", modality=Modality.CORRECTED)
+                )
+                break
+    return candidates + extra
+
+
+_TOO: Final = _words("tambem tb tbm idem")
+_WE: Final = _words("eu nos")
+
+
+def _joined(toks: Sequence[Token], m: int) -> bool:
+    """Whether the lead joins the wish reported right before token `m`: "ela quer 3
+    quartos e eu tb", "..., eu também", "e a gente também", "(eu) concordo"."""
+    k = m
+    if k < len(toks) and toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
+        k += 1
+    if k < len(toks) and toks[k].low in _WE | {"gente"}:
+        k += 1
+    return k < len(toks) and (toks[k].low in _TOO or verb_of(toks[k].low) == "concordar")
+
+
+def _others_words(toks: Sequence[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with the values said inside someone else's reported wish or words
+    (`_reported_spans`) made theirs ("minha irmã quer 2 quartos", "minha sogra acha que
+    fica melhor na Parangaba"), unless the lead took them up ("minha esposa prefere a
+    Serrinha, pode trocar")."""
+    spans = _reported_spans(toks)
+    if not spans:
+        return candidates
+    return [
+        Candidate(c.fact, c.value, c.span, c.cue, "other", c.modality)
+        if c.fact in _REPORTED_FACTS
+        and c.whose == "lead"
+        and c.cue != "adopted"
+        and c.span != (0, 0)
+        and any(start <= c.span[0] and c.span[1] <= end for start, end in spans)
+        else c
+        for c in candidates
+    ]
 
 
 _STAYING: Final = _words("continuar continuo continuamos ficar fico ficamos permanecer")
