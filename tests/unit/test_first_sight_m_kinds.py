@@ -287,23 +287,23 @@ def test_a_kin_word_as_kin(text: str) -> None:
     assert "name" not in extract(text, "name")
 
 
-# Found while probing kind 2: someone else's wish, opinion or words reported ("minha irmã
-# quer 2 quartos", "o corretor disse que tem de 3 quartos") are theirs up to the lead's
-# own turn ("mas eu", "então", a verb in "-mos").
+# Found while probing kind 2: someone else's opinion or words reported ("minha sogra acha
+# que fica melhor na Parangaba", "o corretor disse que tem de 3 quartos") are theirs up to
+# the lead's own turn ("mas eu", "então", a verb in "-mos"). Their wish is not: a home
+# bought for them is what they want (set 07o: "ela quer 2 qtos", "Eles querem no Passaré").
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "meu neto quer 2 quartos",
-        "minha irmã quer 2 quartos",
         "minha sogra acha que fica melhor na Parangaba",
         "o corretor disse que tem de 3 quartos",
-        "minha esposa quer 3 quartos e 400 mil",
-        "ela quer perto da praia, no Meireles",
+        "meu marido acha que 3 quartos e 400 mil tá bom",
+        "minha esposa tá dizendo que o Meireles é bom",
+        "ela falou de 500 mil",
     ],
 )
-def test_someone_elses_wish_is_theirs(text: str) -> None:
+def test_someone_elses_opinion_is_theirs(text: str) -> None:
     facts = extract(text, "neighborhood", ("name",))
     assert not {"bedrooms", "budget_brl", "neighborhood"} & facts.keys()
 
@@ -312,12 +312,14 @@ def test_someone_elses_wish_is_theirs(text: str) -> None:
     ("text", "want"),
     [
         ("meu marido disse q podemos ir até 750 mil", {"budget_brl": 750_000}),
-        ("minha esposa quer 3 quartos, mas eu acho que 2 quartos tá bom", {"bedrooms": 2}),
-        ("minha filha quer um quarto só pra ela, então 3 quartos", {"bedrooms": 3}),
+        ("minha esposa acha 3 quartos, mas eu acho que 2 quartos tá bom", {"bedrooms": 2}),
+        ("minha filha disse que um quarto é pouco, então 3 quartos", {"bedrooms": 3}),
         ("minha mulher acha 500 mil muito, então até 450 mil", {"budget_brl": 450_000}),
-        ("meu marido quer no Cocó mas eu prefiro a Aldeota", {"neighborhood": "Aldeota"}),
+        ("meu marido acha o Cocó melhor mas eu prefiro a Aldeota", {"neighborhood": "Aldeota"}),
         ("minha esposa prefere Edson Queiroz, pode trocar", {"neighborhood": "Edson Queiroz"}),
         ("a gente quer 3 quartos", {"bedrooms": 3}),
+        ("ela quer 2 qtos pq vai dividir com uma amiga", {"bedrooms": 2}),
+        ("meus pais querem no Cocó", {"neighborhood": "Cocó"}),
     ],
 )
 def test_the_lead_takes_the_turn_back(text: str, want: dict[str, object]) -> None:
@@ -327,14 +329,12 @@ def test_the_lead_takes_the_turn_back(text: str, want: dict[str, object]) -> Non
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("minha esposa quer 3 quartos. Fechou 3", {"bedrooms": 3}),
+        ("minha esposa acha que 3 quartos é o ideal. Fechou 3", {"bedrooms": 3}),
         ("meu marido acha que 450 mil é o limite, então fica 450", {"budget_brl": 450_000}),
-        ("minha esposa quer 3 quartos, eu também", {"bedrooms": 3}),
-        ("minha esposa quer 3 quartos e eu concordo", {"bedrooms": 3}),
-        ("minha esposa quer 3 quartos. Fechou 4", {}),
-        ("minha esposa quer 3 quartos e eu 2", {}),
-        ("os meninos querem 4 quartos", {}),
-        ("meus pais querem no Cocó", {}),
+        ("minha esposa acha que 3 quartos tá bom, eu também", {"bedrooms": 3}),
+        ("meu marido disse 3 quartos e eu concordo", {"bedrooms": 3}),
+        ("minha esposa acha que 3 quartos é o ideal. Fechou 4", {}),
+        ("os meninos acham que 4 quartos é bom", {}),
     ],
 )
 def test_someone_elses_value_taken_up_or_not(text: str, want: dict[str, object]) -> None:

@@ -197,11 +197,17 @@ def decide(
     except WhenError as exc:
         return _refused(exc, now=now, tz=tz, hours=hours, busy=busy)
     parts = when_parts(when)
-    if parts.period is not None and parts.has_date:
+    if parts.period is not None:  # a day part and no clock time
         # "sexta à tarde": nobody said an hour; offer free ones in that part of that day.
-        offer = _period_offer(at, parts.period, now=now, tz=tz, hours=hours, busy=busy)
-        if offer is not None:
-            return offer
+        # "de manhã" alone: in that part of the nearest day that has free ones.
+        days = 1 if parts.has_date else PERIOD_SEARCH_DAYS
+        start = at if parts.has_date else now
+        for n in range(days):
+            offer = _period_offer(
+                start + timedelta(days=n), parts.period, now=now, tz=tz, hours=hours, busy=busy
+            )
+            if offer is not None:
+                return offer
     if not fits(at, hours, tz):
         return _outside(at, now=now, tz=tz, hours=hours, busy=busy)
     length = timedelta(minutes=hours.length_minutes)
@@ -217,6 +223,9 @@ def decide(
         return _offer("busy", replies.SLOT_TAKEN, at, slots, tz=tz, now=now)
     return _booked(at, tz, now, "synced")
 
+
+PERIOD_SEARCH_DAYS: Final = 14
+"""Days looked at, from today, for free slots in a day part named without a day."""
 
 _PERIOD_HOURS: Final = {
     "madrugada": (0, 6),

@@ -72,6 +72,7 @@ from homer_agent.ptbr.intents import (
     is_yes,
 )
 from homer_agent.ptbr.notes import Note, read_notes
+from homer_agent.ptbr.places import city_of
 from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
 from homer_agent.ptbr.spelling import without_slips
@@ -776,10 +777,10 @@ def _call_request(
         parts = when_parts(text)
         if not (asked or booked is not None or parts.has_date):
             return None
-        if parts.period is not None and not parts.has_date and not _CLOCK.search(fold(text)):
-            return None  # "pode ser de manhã, qualquer dia": a part of no day, no hour
-        if parts.period is not None and parts.has_date:
-            # "sexta à tarde": the lead's words, so that the tool offers hours of that part.
+        if parts.period is not None and (parts.has_date or not _CLOCK.search(fold(text))):
+            # "sexta à tarde", "de manhã": the lead's words, so that the tool offers free
+            # hours of that part (of the nearest day with some, when no day is named):
+            # nobody said an hour, so none is booked.
             return " ".join(text[start:end] for start, end in reading.spans) or text.strip()
         return reading.at.isoformat()
     low = fold(text)
@@ -870,7 +871,10 @@ def _is_known(fact: FactName, value: object, facts: LeadFacts) -> bool:
         except ValueError:
             return False
     if isinstance(known, str) and isinstance(value, str):
-        return fold(known) == fold(value)
+        # "Fortaleza" after "Cocó": the town the saved place is in says nothing new.
+        return fold(known) == fold(value) or (
+            fact == "neighborhood" and city_of(value) == value == city_of(known)
+        )
     return bool(known == value)
 
 

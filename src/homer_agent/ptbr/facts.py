@@ -321,8 +321,11 @@ _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
 _HAS_NOW: Final = _words("tem possui")
 _OF: Final = _words("da do de dos das")
-_NOW_HOME: Final = _words("atual atualmente moro moramos morava moravamos")
-"""Words that put a bedroom count on the home the lead has now ("minha casa tem 2 quartos")."""
+_NOW_HOME: Final = _words(
+    "atual atualmente moro moramos mora moram morava moravamos vivo vivemos vive vivem"
+)
+"""Words that put a bedroom count on the home someone has now ("minha casa tem 2 quartos",
+"ela mora num casarão de 5 quartos")."""
 # Words that may follow "… milhão e N" without breaking the amount.
 _FILLERS: Final = _words(
     "sao e eh seria seriam sera quero queria preciso gostaria uns umas acho que talvez "
@@ -391,7 +394,9 @@ _NAME_STOP_WORDS: Final = _words(
     "legal interessante bacana incrivel maravilha maravilhoso maravilhosa excelente "
     "anonimo anonima "
     "dois duas tres quatro cinco seis falando preferencia me te se liga ligar ligue prefiro "
-    "acho entao tipo nome sobrenome"
+    "acho entao tipo nome sobrenome "
+    "pera perai poxa puxa dale bora vlw tmj pfv obg obgd blza blz dboa mermao mano mana "
+    "vei vey cara epa ops oops uau wow humm rs rsrs haha hehe kk"
 )
 _ADDRESS_WORDS: Final = _words(
     "moca moco mocinha mocinho menina menino querida querido rapaz galera turma povo "
@@ -401,8 +406,6 @@ _ADDRESS_WORDS: Final = _words(
 """Words a lead calls the one who reads ("bom dia moça", "oi querida", "boa tarde
 pessoal"): a vocative, never the lead's name (a title before a name, "Dona Rosa", is
 still skipped as one)."""
-_NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
-"""Capitalised after a capitalised name, part of it: "José da Silva Filho", "Carlos Neto"."""
 _NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -979,9 +982,22 @@ def _rejected_after(toks: Sequence[Token], i: int) -> bool:
         if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
             return False  # "3 quartos bairro X, de manhã não dá", "4 quartos uns 750k de
             # manha nao da": the next fact begins, and the "não" is its own
-        if tok.low in _REJECTING:
-            return True
+        if tok.low in _REJECTING and (tok.low != "nao" or _only_filler_before(toks, i, after, k)):
+            return True  # "3 quartos não", "2 quartos pra mim não dá", "3 quartos é pouco";
+            # not "3 quartos coco [de manhã] não dá": a "não" after other words (blanked
+            # ones too) is theirs
     return False
+
+
+def _only_filler_before(toks: Sequence[Token], i: int, after: Sequence[Token], k: int) -> bool:
+    """Whether only words of a refusal ("pra mim") lie between token `i` and `after[k]`,
+    and no blanked words (a time taken out) either."""
+    previous = toks[i]
+    for tok in after[: k + 1]:
+        if tok.start - previous.end > 2:
+            return False
+        previous = tok
+    return all(t.low in _REFUSAL_TAIL or t.is_punct for t in after[:k])
 
 
 _NEW_CLAUSE_VERBS: Final = _words("quero queria gosto preciso moro curto posso consigo")
@@ -1443,8 +1459,8 @@ def _read_name(
             continue
         if capitalised and not tok.is_cap:
             break
-        if tok.low in _NAME_STOP and not (capitalised and tok.low in _NAME_SUFFIXES):
-            break
+        if tok.low in _NAME_STOP and not (tok.low in _NAME_SUFFIXES and tok.is_cap == capitalised):
+            break  # but "Ricardo Albuquerque Neto", "José Filho": the name's suffix
         words.append(tok.raw)
         j += 1
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
@@ -1461,6 +1477,35 @@ def _kin_nickname(toks: Sequence[Token], i: int) -> bool:
     if toks[i].low not in _KIN_NICKNAMES or i == 0 or toks[i - 1].low != "o":
         return False
     return not (i + 1 < len(toks) and toks[i + 1].low in _OF)
+
+
+_NAME_SUFFIXES: Final = _words("neto filho junior sobrinho")
+"""Words of kinship that end a name after it ("Ricardo Albuquerque Neto"), written as the
+name is (capitalised after a capitalised name, in lower case after one in lower case)."""
+
+
+_SIGN_OFFS: Final = _words(
+    "atenciosamente cordialmente att atte grato grata abracos abraco abs sds saudacoes"
+)
+"""Words that close a message written as a letter, before the writer's name."""
+
+
+def _signed_name(toks: Sequence[Token]) -> str | None:
+    """The name a message written as a letter is signed with: "Atenciosamente,\nVanessa
+    Coutinho Leal", "Cordialmente, Eng. Marcelo Tavares" (capitalised, and nothing after
+    it but punctuation)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].low not in _SIGN_OFFS:
+            continue
+        i = k + 1
+        while i < len(toks) and toks[i].is_punct:
+            i += 1
+        name = _read_name(toks, i, allow_lower=False, strict=True)
+        if name is None:
+            return None
+        end = _skip_titles(toks, i) + len(name.split())
+        return name if all(t.is_punct for t in toks[end:]) else None
+    return None
 
 
 def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
@@ -1488,7 +1533,7 @@ def _find_name(
     asking = pending == "name"
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
-            if _starts_with(toks, i, cue):
+            if _starts_with(toks, i, cue) and (cue[-1] != "?" or _only_echo_before(toks, i)):
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
@@ -1508,6 +1553,9 @@ def _find_name(
                 if name:
                     return name
                 break
+    name = _signed_name(toks)
+    if name:
+        return name
     opening = _strip_greeting(folded)
     first = next((i for i, t in enumerate(toks) if t.start >= opening), len(toks))
     name = _labelled_name(toks, first, asking)
@@ -1555,13 +1603,48 @@ def _find_name(
             if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
             j -= 1
+        if j < i and j > 0 and toks[j - 1].low in _SOMEONES | _POSSESSIVES | _ARTICLES_PLURAL:
+            continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
+            # "fazendo as contas aqui": a plural noun, nobody's name
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
                 return name
     if asking and bare:
         return _bare_name(toks, folded)
+    if asking:
+        return _name_sentence(toks, first)
     return None
+
+
+_ARTICLES_PLURAL: Final = _words("os as")
+_SOMEONES: Final = _words(
+    "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga marido "
+    "esposa esposo cunhado cunhada namorado namorada noivo noiva vizinho vizinha socio socia "
+    "colega chefe patrao patroa parente corretor corretora"
+)
+"""Who a name may be of, said right before it: "meu marido Jorge", "meu sócio Henrique"."""
+
+
+def _common_word(tok: Token) -> bool:
+    """Whether a word is one a dictionary knows and no name is ("contas", not "rosa")."""
+    return known_word(tok.raw.lower()) and tok.low not in _NAMES_LIKE_WORDS
+
+
+def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
+    """A capitalised name alone as the message's first sentence, when it was asked for,
+    before the rest of the answer: "Fábio. Pode ligar sexta às 14h" (never a listed place:
+    "Cocó. Pode ligar sexta" answers where; never only words a dictionary knows, as
+    "Calma." or "Verdade." are: "Pedro. ..." is asked again, precision first)."""
+    end = next((k for k in range(first, len(toks)) if toks[k].low in (".", "!")), None)
+    if end is None or end == first or end + 1 >= len(toks) or not toks[first].is_cap:
+        return None
+    sentence = toks[first:end]
+    if _only_place(sentence) is not None:
+        return None
+    if all(_common_word(t) for t in sentence):
+        return None  # "Verdade. Pode ligar sexta", "Calma. ...": a word of the language
+    return _only_name(sentence)
 
 
 _NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome social")
@@ -1629,6 +1712,17 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
 
 _ECHO_WORDS: Final = _words("ah a o meu minha nome eu como assim hein oi e")
 """Words of a question that only echoes the agent's ("o meu?", "meu nome?", "eu?")."""
+
+
+def _only_echo_before(toks: Sequence[Token], i: int) -> bool:
+    """Whether only words of an echo ("ah, o meu nome?") come before token `i` in its
+    sentence: "pra que você precisa do meu nome? deixa pra depois" echoes nothing."""
+    for tok in reversed(toks[:i]):
+        if tok.low in _BOUNDARY_PUNCT and tok.low != ",":
+            return True
+        if tok.is_word and tok.low not in _ECHO_WORDS:
+            return False
+    return True
 
 
 def _echoed_question(toks: Sequence[Token]) -> int:
@@ -1764,7 +1858,8 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
     """ "Diego Sampaio, prazer", "Rita, muito prazer!": a message opening with nothing
     but a name and then "prazer" (lower case only when the name was asked for)."""
     for p in range(first + 1, len(toks)):
-        if toks[p].low != "prazer":
+        size = next((len(c) for c in _COURTESIES if _starts_with(toks, p, c)), 0)
+        if not size:
             if _greets_after_name(toks, first, p):
                 return _only_name(toks[first : p - 1])
             continue
@@ -1773,7 +1868,7 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
             toks[end - 1].low in _COURTESY_AFTER_NAME or toks[end - 1].low == ","
         ):
             end -= 1
-        after = toks[p + 1] if p + 1 < len(toks) else None
+        after = toks[p + size] if p + size < len(toks) else None
         if end == p or (after is not None and not after.is_punct):
             return None  # "muito prazer em conhecer": no name before the courtesy
         if (not asking and not toks[first].is_cap) or _names_place(toks, first):
@@ -1782,12 +1877,25 @@ def _name_then_courtesy(toks: Sequence[Token], first: int, asking: bool) -> str 
     return None
 
 
+_COURTESIES: Final = (
+    ("prazer",),
+    ("a", "seu", "dispor"),
+    ("ao", "seu", "dispor"),
+    ("as", "ordens"),
+    ("a", "disposicao"),
+    ("a", "sua", "disposicao"),
+)
+"""What follows a name to introduce oneself politely: "Rita, prazer", "Cícero Bezerra, a
+seu dispor", "Jonas, às ordens"."""
 _HOW_ARE_YOU: Final = (
-    ("tudo", "bem"),
-    ("tudo", "bom"),
-    ("td", "bem"),
-    ("td", "bom"),
+    *(
+        (everything, how)
+        for everything in ("tudo", "td")
+        for how in ("bem", "bom", "certo", "joia", "tranquilo", "beleza", "ok", "em")
+    ),
     ("como", "vai"),
+    ("como", "esta"),
+    ("como", "estao"),
 )
 
 
@@ -1884,6 +1992,10 @@ def _read_place(
     return _clip(_nice_case(words, _PLACE_PARTICLES), NEIGHBORHOOD_MAX_CHARS)
 
 
+_ACRONYM: Final = re.compile(r"[A-Z]{2,6}")
+"""A word in capitals only: an institution's initials ("UFC", "UECE", "BNB"), no bairro."""
+
+
 def _neighborhood(
     toks: Sequence[Token], folded: str, pending: str | None, ignore: Collection[str]
 ) -> str | None:
@@ -1900,6 +2012,8 @@ def _neighborhood(
             and all(known_word(word.lower()) for word in place.split())
         ):
             return None  # "na Caixa", "Ah, espera": unlisted, only words of the language
+        if known_place(words, 0) is None and _ACRONYM.fullmatch(place):
+            return None  # "passou na UFC", "trabalho no BNB": an institution's initials
         return place
 
     def wanted(i: int) -> bool:
@@ -2262,7 +2376,7 @@ def _listed_place_candidates(
             continue
         wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
-        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS)
+        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS) or _area_of(toks, i)
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
         if _negated_after(toks, end):
@@ -2456,6 +2570,15 @@ def _wish_stated(toks: Sequence[Token], i: int) -> bool:
     """Whether the clause before the place at token `i` states the lead's wish or
     preference ("quero na Aldeota", "prefiro o Cocó", "de preferência no Benfica")."""
     return any(t.low in _STATED_WISH for t in _clause_before(toks, i, 8))
+
+
+_AREA_WORDS: Final = _words("lado lados banda bandas regiao zona area redondezas bairro")
+
+
+def _area_of(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place at token `i` names an area around it ("pros lados do Cocó",
+    "pras bandas da Messejana", "na região do Eusébio")."""
+    return i >= 2 and toks[i - 1].low in _OF and toks[i - 2].low in _AREA_WORDS
 
 
 def _led_in(toks: Sequence[Token], span: tuple[int, int]) -> bool:
@@ -2829,11 +2952,12 @@ def read_candidates(
     return _taken_up(toks, numbers, _others_words(toks, out + places))
 
 
-_REPORTING: Final = _OTHERS_WISH | _words(
-    "querem prefere preferem acha acham disse disseram diz dizem dizendo falou falaram "
-    "falando pediu pediram pede sugeriu sugere insiste sonha"
+_REPORTING: Final = _words(
+    "acha acham achou disse disseram diz dizem dizendo falou falaram falando sugeriu sugere insiste"
 )
-"""Verbs of another person's wish, opinion or words: "minha irmã quer 2 quartos"."""
+"""Verbs of another person's opinion or words: "minha sogra acha que fica melhor na Parangaba".
+Their wish ("ela quer 2 quartos", "eles querem no Passaré") is not among them: a home
+bought for them ("um ap pra minha filha") is what they want."""
 _REPORTING_FILLERS: Final = _words("aqui ai tambem ta esta so sempre ja")
 _PRONOUNS_OTHER: Final = _words("ela ele elas eles")
 _OTHER_SUBJECTS: Final = _KIN | _words(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from homer_agent.ptbr.lexicon import HUNDREDS, NUMBER_WORDS, SCALES, TENS
@@ -212,6 +212,25 @@ def read_numbers(toks: Sequence[Token]) -> list[Number]:
         if number is None:
             i += 1
             continue
+        number = _with_words_after(toks, number)
         found.append(number)
         i = max(number.last, i + 1)
     return found
+
+
+def _with_words_after(toks: Sequence[Token], number: Number) -> Number:
+    """A figure with the same amount spelt out after it in brackets, as in contracts and
+    formal letters ("3 (três) dormitórios", "R$ 890.000,00 (oitocentos e noventa mil
+    reais)"): one number, up to the closing bracket."""
+    j = number.last
+    if number.words_only or j >= len(toks) or toks[j].low != "(":
+        return number
+    spelt = _read_number(toks, j + 1)
+    if spelt is None or not spelt.words_only or spelt.value != number.value:
+        return number
+    k = spelt.last
+    while k < len(toks) and toks[k].low in ("reais", "real"):
+        k += 1
+    if k >= len(toks) or toks[k].low != ")":
+        return number
+    return replace(number, last=k + 1)

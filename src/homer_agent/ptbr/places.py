@@ -239,7 +239,18 @@ def known_place(lows: Sequence[str], i: int, *, lower_ok: bool = True) -> tuple[
         place = _BY_WORDS.get(words)
         if place is not None and (lower_ok or words not in _AMBIGUOUS):
             return place, i + size
+    if i > 0 and lows[i - 1] in _PLACE_LEADS:
+        # "no bairro josé walter": an alias after a place's preposition or noun.
+        for size in range(min(_LONGEST, len(lows) - i), 0, -1):
+            alias = _ALIAS_WORDS.get(tuple(lows[i : i + size]))
+            if alias is not None:
+                return alias, i + size
     return None
+
+
+_PLACE_LEADS: Final = frozenset({"no", "na", "bairro", "conjunto"})
+"""Words before a place's alias that make it one ("no José Walter"): alone, an alias
+such as "José Walter" may be a person."""
 
 
 _ALIAS_WORDS: Final = {

@@ -131,12 +131,15 @@ _NAMED_DATE_RE: Final = re.compile(
 _DAY_WORD_RE: Final = re.compile(r"\b(depois\s+de\s+amanha|anteontem|amanha|ontem|hoje|hj)\b")
 # "hoje moro de aluguel", "hoje em dia": today as "nowadays", before what the lead's life
 # is like now, names no day.
-_NOWADAYS_RE: Final = re.compile(
-    r"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?"
+_LIFE_VERBS: Final = (
     r"(?:moro|moramos|mora|trabalho|trabalhamos|trabalha|pago|pagamos|paga|vivo|vivemos|vive"
-    r"|alugo|ganho"
-    r"|divido)\b)"
+    r"|alugo|ganho|divido)"
 )
+_NOWADAYS_RE: Final = re.compile(
+    rf"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?{_LIFE_VERBS}\b)"
+)
+_NOWADAYS_AFTER_RE: Final = re.compile(rf"\b{_LIFE_VERBS}\s+(?:ainda\s+)?$")
+"""A verb of the lead's life right before "hoje": "onde eu moro hoje", "pago hoje 1.500"."""
 _WEEKDAY_PATTERN: Final = re.compile(rf"\b({_WEEKDAY_RE})(?:[-\s]feira)?\b")
 _WEEKDAY_SHORT: Final = {"seg": 0, "ter": 1, "qua": 2, "qui": 3, "sex": 4, "sab": 5, "dom": 6}
 _WEEKDAY_SHORT_PATTERN: Final = re.compile(
@@ -354,7 +357,11 @@ def _scan(folded: str) -> _Scan:
         scan.take(*m.span())
 
     for m in _DAY_WORD_RE.finditer(folded):
-        if not scan.free(*m.span()) or _NOWADAYS_RE.match(folded, m.start()):
+        if (
+            not scan.free(*m.span())
+            or _NOWADAYS_RE.match(folded, m.start())
+            or _NOWADAYS_AFTER_RE.search(folded, 0, m.start())
+        ):
             continue
         word = m[1]
         offset = {"amanha": 1, "ontem": -1, "anteontem": -2}.get(word, 0)
