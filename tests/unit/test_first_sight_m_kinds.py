@@ -136,7 +136,13 @@ def test_a_decision_corrects_a_count_or_an_amount(text: str, field: str, want: i
 
 @pytest.mark.parametrize(
     "text",
-    ["o plantão fecha em 20 minutos", "a parcela fica 2 mil então", "fecha em 450?"],
+    [
+        "o plantão fecha em 20 minutos",
+        "a parcela fica 2 mil então",
+        "fecha em 450?",
+        "a obra fecha em 100 dias",
+        "o financiamento fecha em 360 meses",
+    ],
 )
 def test_no_decision_keeps_the_budget(text: str) -> None:
     run = chat_run("sou o Caio", "quero 2 quartos no Cocó até 500 mil", text)
@@ -220,6 +226,7 @@ def test_no_count_wanted(text: str) -> None:
         "temos um apartamento de 2 quartos no Cocó",
         "tenho uma casa na Serrinha",
         "eu tenho um apê lá no Montese",
+        "tenho um terreno no Eusébio",
     ],
 )
 def test_the_place_of_a_home_had_is_not_wanted(text: str) -> None:
@@ -233,6 +240,9 @@ def test_the_place_of_a_home_had_is_not_wanted(text: str) -> None:
         ("temos 2 filhos, queremos no Cocó", "Cocó"),
         ("tenho interesse numa casa no Cocó", "Cocó"),
         ("tenho 3 filhos e quero uma casa no Cocó", "Cocó"),
+        ("temos casa de praia no Cumbuco, queremos morar na Aldeota", "Aldeota"),
+        ("tenho um sítio em Maranguape e quero um apê no Centro", "Centro"),
+        ("temos interesse na praia do Futuro", "Praia do Futuro"),
     ],
 )
 def test_the_place_wanted_beside_a_home_had(text: str, want: str) -> None:

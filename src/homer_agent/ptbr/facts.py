@@ -900,6 +900,10 @@ _OWNED_LINKS: Final = _HOME_NOUNS | _words(
 )
 
 
+_OWNED_PLACES: Final = _words("terreno lote sitio chacara fazenda praia campo veraneio")
+"""What else a lead has somewhere: "tenho um terreno no Eusébio", "casa de praia no X"."""
+
+
 def _owned_now(toks: Sequence[Token], i: int, place: bool = False) -> bool:
     """Whether the count (or, with `place`, the place) at token `i` is of the home the
     lead has: "aqui eu tenho uma casa de 5 quartos", "hoje temos um apê com 2 quartos",
@@ -914,8 +918,8 @@ def _owned_now(toks: Sequence[Token], i: int, place: bool = False) -> bool:
     said = before[have[-1] + 1 :]
     if not place:
         return all(word in _OWNED_LINKS for word in said)
-    links = _OWNED_LINKS | _PLACE_PREPS | _PLACE_PARTICLES | _BEDROOM_NOUNS
-    return bool(set(said) & (_HOME_NOUNS | _BOUGHT)) and all(
+    links = _OWNED_LINKS | _PLACE_PREPS | _PLACE_PARTICLES | _BEDROOM_NOUNS | _OWNED_PLACES
+    return bool(set(said) & (_HOME_NOUNS | _BOUGHT | _OWNED_PLACES)) and all(
         word in links or word[:1].isdigit() or number_word(word) is not None for word in said
     )
 
@@ -1136,7 +1140,7 @@ def _budget_candidates(
         amount: int | None = None
         if money or (number.scale >= 1000 and not lone_mil):
             amount = _as_budget(number.value, bare=after in _THOUSANDS_SLANG)
-        elif (context & _BUDGET_CUES or _closing_at(toks, number.first)) and number.scale == 1:
+        elif (context & _BUDGET_CUES or _closing_at(toks, number)) and number.scale == 1:
             amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
@@ -1215,10 +1219,19 @@ def _budget(
 _CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
 
 
-def _closing_at(toks: Sequence[Token], i: int) -> bool:
-    """Whether the number at token `i` is what a deal closes at: "fecha em 450", "fechou
-    em 380 então" (the price idiom "fechar em"; "fecha às 18h" is a time, read before)."""
-    return i >= 2 and toks[i - 1].low == "em" and toks[i - 2].low in _CLOSING
+def _closing_at(toks: Sequence[Token], number: Number) -> bool:
+    """Whether `number` is what a deal closes at: "fecha em 450", "fechou em 380 então"
+    (the price idiom "fechar em", opening its clause, the number ending it; "a obra fecha
+    em 100 dias" counts days, "fecha às 18h" is a time, read before)."""
+    i = number.first
+    if i < 2 or toks[i - 1].low != "em" or toks[i - 2].low not in _CLOSING:
+        return False
+    opener = toks[i - 3] if i >= 3 else None
+    if opener is not None and not (
+        opener.low in _BOUNDARY_PUNCT or opener.low in _DECISION_OPENERS
+    ):
+        return False
+    return all(t.low in _CONCLUDING for t in _clause_after(toks, number.last, 3))
 
 
 _THOUSANDS_SLANG: Final = _words("conto contos")
