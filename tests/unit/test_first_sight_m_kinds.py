@@ -368,3 +368,32 @@ def test_a_relative_beside_we_wish_is_the_couple(text: str, want: str) -> None:
 )
 def test_where_the_couple_or_a_relative_lives_is_not_wanted(text: str) -> None:
     assert "neighborhood" not in extract(text, "email", ("name",))
+
+
+# Found while merging set 07o (its miss "qts quartos? 3 pq tenho 2 filhos pequenos"): a
+# bare count then its reason, when bedrooms are asked; the reason's numbers are not it.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("4 porque minha mãe vem morar com a gente", 4),
+        ("quartos? 3 pq a de 4 é cara", 3),
+        ("quantos quartos? 2 pois somos só nós dois", 2),
+    ],
+)
+def test_a_count_then_its_reason(text: str, want: int) -> None:
+    assert extract(text, "bedrooms", ("name",)).get("bedrooms") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("tenho 2 filhos pq casei cedo", "bedrooms"),
+        ("vc quer saber? 3 pq sim", "bedrooms"),
+        ("3 ou 4 pq tenho filhos", "bedrooms"),
+        ("3 pq tenho 2 filhos", "name"),
+    ],
+)
+def test_no_count_before_a_reason(text: str, pending: str) -> None:
+    assert "bedrooms" not in extract(text, pending, ("name",))

@@ -878,7 +878,7 @@ def _bedroom_candidates(
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
         if count is None and pending == "bedrooms":
-            count = _concluded_count(toks, numbers)
+            count = _concluded_count(toks, numbers) or _count_then_reason(toks, numbers)
         fixed = _bare_self_correction(toks, numbers)
         if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
             span = _span(toks, fixed.first, fixed.last)
@@ -1043,6 +1043,36 @@ def _bare_count(
         )
     clause = toks[start:end]
     rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
+    value = int(number.value)
+    return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+_REASONS: Final = _words("pq porque porq pois")
+_BEDROOM_ECHO: Final = _BEDROOM_NOUNS | _words("quantos quantas qntos e")
+
+
+def _count_then_reason(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A bare count, then its reason, when bedrooms were asked: "3 pq tenho 2 filhos",
+    "qts quartos? 4 porque minha mãe vem morar com a gente" (the question echoed first, if
+    at all; what follows "pq"/"porque"/"pois" is the reason, its numbers too)."""
+    cut = next((k for k, t in enumerate(toks) if t.low in _REASONS), None)
+    if cut is None:
+        return None
+    head = list(toks[:cut])
+    echo = next((k for k, t in enumerate(head) if t.low == "?"), None)
+    start = 0
+    if echo is not None:
+        if not all(t.low in _BEDROOM_ECHO for t in head[:echo]):
+            return None
+        start = echo + 1
+    mine = [n for n in numbers if start <= n.first and n.last <= cut]
+    if len(mine) != 1 or any(t.low in _MONEY_WORDS for t in head):
+        return None
+    number = mine[0]
+    if number.scale != 1 or number.negative or not number.value.is_integer():
+        return None
+    inside = range(number.first, number.last)
+    rest = [t for t in _core_tokens(head[start:]) if toks.index(t) not in inside]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
