@@ -20,6 +20,7 @@ from tests.support.databases import (
     copy_database,
     create_migrated,
     drop_database,
+    make_ephemeral,
     start_embedded,
     with_dbname,
 )
@@ -33,13 +34,16 @@ TEMPLATE_DB = "homer_test_template"
 
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
-    """A PostgreSQL server for the whole run: TEST_DATABASE_URL, or an embedded one."""
+    """A PostgreSQL server for the whole run: TEST_DATABASE_URL (left as it is), or an
+    embedded one in a temporary directory, without crash safety (`make_ephemeral`)."""
     given = os.environ.get("TEST_DATABASE_URL")
     if given:
         yield given
         return
     server = start_embedded("homer-test-pg-")
-    yield str(server.get_uri())
+    url = str(server.get_uri())
+    make_ephemeral(url)
+    yield url
     server.cleanup()
 
 

@@ -23,3 +23,11 @@ SELECT pg_try_advisory_xact_lock(sqlc.arg(lead_id)::bigint) AS locked;
 -- Serialise knowledge-base indexing until the transaction ends. The key shares the bigint
 -- space of the lead locks: a constant far above any lead id (as the migration lock's).
 SELECT pg_advisory_xact_lock(7100431213);
+
+-- name: HandOverLead :exec
+-- The end of a turn, last in its pipeline's implicit (or explicit) transaction: the lead's
+-- turn lock is taken for the transaction (granted at once: this session holds the key),
+-- then the session lock LockLead took is released, in that order; the next turn waits
+-- until this transaction commits, and reads what it wrote.
+SELECT pg_advisory_xact_lock(sqlc.arg(lead_id)::bigint),
+       pg_advisory_unlock(sqlc.arg(lead_id)::bigint);

@@ -20,7 +20,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, ToolMe
 from langchain_core.outputs import ChatGenerationChunk, GenerationChunk
 from langchain_core.runnables import RunnableConfig
 from langgraph.types import Durability
-from psycopg import Connection
+from psycopg import Connection, pq
 from psycopg.rows import DictRow, class_row
 from psycopg_pool import PoolTimeout
 
@@ -155,8 +155,14 @@ class TurnGuard(Protocol):
     whole turn (tool writes, checkpoint, turn record, `complete`) commits as one transaction.
     """
 
-    def seen(self, q: Querier, lead: Lead) -> bool:
-        """True when this message was already processed: the turn is skipped."""
+    def check(self, conn: Connection[DictRow], lead_id: int) -> None:
+        """Queue the check for this message in the turn's first pipeline (with the lock and
+        the reads, in the turn's transaction): a read here must not be fetched."""
+        ...
+
+    def seen(self) -> bool:
+        """Once `check`'s pipeline has run: True when this message was already processed
+        (the turn is skipped)."""
         ...
 
     def complete(self, q: Querier, lead: Lead, result: TurnResult) -> None:
@@ -249,7 +255,10 @@ class Session:
         reply: list[str] = []
         try:
             with agent.pool.connection() as conn, agent.checkpointer.using(conn) as saved:
-                lead, moods, notes = lock_and_read(conn, self.lead.id, saved)
+                # A guarded turn is one transaction, begun in the lock's pipeline and
+                # committed in the last one: no round trip of its own for BEGIN or COMMIT.
+                once = None if guard is None else psycopg.Transaction(conn)
+                lead, moods, notes = lock_and_read(conn, self.lead.id, saved, guard, once)
                 try:
                     if lead is None:
                         # Under the lock `lead forget` also takes: a lead deleted before this
@@ -258,29 +267,33 @@ class Session:
                         raise LeadForgottenError(f"lead {self.lead.id} was forgotten")
                     self.lead = lead
                     ctx = self._context(conn, lead, moods, notes)
-                    if guard is None:
+                    if guard is None or once is None:
                         self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
                         result = self._result(reply, progress.record, None, started)
                         self._finish(conn, saved, result, calls)
                     else:
-                        with conn.transaction():
-                            if guard.seen(Querier(conn), lead):
-                                return None
-                            self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
-                            result = self._result(reply, progress.record, None, started)
-                            # All the writes and the unlock in one round trip (the
-                            # transaction lock keeps the next turn waiting until COMMIT); a
-                            # failure rolls the writes back and the lock is freed below.
-                            with conn.pipeline():
-                                hold_lock_until_commit(conn, self.lead.id)
-                                self._last_writes(conn, saved)
-                                self._record(result, Querier(conn), calls)
-                                guard.complete(Querier(conn), self.lead, result)
-                                unlock_lead(conn, self.lead.id)
-                            saved.locked = False
+                        if guard.seen():
+                            end_transaction(conn, once, None)
+                            return None
+                        self._run(ctx, text, reply, on_token, calls=calls, progress=progress)
+                        result = self._result(reply, progress.record, None, started)
+                        # All the writes, the unlock and COMMIT in one round trip (the
+                        # transaction lock keeps the next turn waiting until COMMIT); a
+                        # failure rolls the writes back and the lock is freed below.
+                        with conn.pipeline():
+                            self._last_writes(conn, saved)
+                            self._record(result, Querier(conn), calls)
+                            guard.complete(Querier(conn), self.lead, result)
+                            hand_over_lead(conn, self.lead.id)
+                            end_transaction(conn, once, None)
+                        saved.locked = False
                         saved.done()
                         if saved.pruned:
                             self._unpruned = False
+                except BaseException as exc:
+                    if once is not None:
+                        end_transaction(conn, once, exc)
+                    raise
                 finally:
                     # A failed run keeps the checkpoint LangGraph saved for it (not in a
                     # guarded turn: its transaction rolled back).
@@ -326,10 +339,9 @@ class Session:
         """
         try:
             with conn.pipeline():
-                hold_lock_until_commit(conn, self.lead.id)
                 self._last_writes(conn, saved)
                 self._record(result, Querier(conn), calls, observe=False)
-                unlock_lead(conn, self.lead.id)
+                hand_over_lead(conn, self.lead.id)
                 saved.locked = False
         except psycopg.Error as exc:
             saved.locked = True
@@ -353,9 +365,8 @@ class Session:
         try:
             if save and saved.pending and not conn.broken and not conn.closed:
                 with conn.pipeline():
-                    hold_lock_until_commit(conn, self.lead.id)
                     self.agent.checkpointer.write()
-                    unlock_lead(conn, self.lead.id)
+                    hand_over_lead(conn, self.lead.id)
                 saved.locked = False
                 self._unpruned = True
         finally:
@@ -543,28 +554,41 @@ def _counted(message: Any) -> TurnRecord:
 
 
 def lock_and_read(
-    conn: Connection[DictRow], lead_id: int, saved: SavedTurn
+    conn: Connection[DictRow],
+    lead_id: int,
+    saved: SavedTurn,
+    guard: TurnGuard | None = None,
+    once: psycopg.Transaction | None = None,
 ) -> tuple[Lead | None, list[float], list[str]]:
     """Take the lead's turn lock, then read the lead (with its recent moods and the texts of
-    its notes) and its conversation's checkpoint (for the graph: see agent.TurnSaver), once.
+    its notes) and its conversation's checkpoint (for the graph: see agent.TurnSaver), once;
+    with `once`, a guarded turn's transaction, begun first, and `guard`'s check, last.
 
-    Three statements in one pipeline, one round trip: the server runs them in order, so the
-    reads come after the wait for the lock and see what the turn before it (in another
-    process, maybe) committed. A second process waits up to BUSY_WAIT_SECONDS, then is
-    told the session is busy.
+    Three to five statements in one pipeline, one round trip: the server runs them in order,
+    so the reads come after the wait for the lock and see what the turn before it (in
+    another process, maybe) committed. A second process waits up to BUSY_WAIT_SECONDS, then
+    is told the session is busy. (The lock is a session lock: a rollback keeps it.)
     """
     try:
         with conn.pipeline():
+            if once is not None:
+                once.__enter__()  # BEGIN, queued: committed by the turn's last pipeline
             lock_lead(conn, lead_id)
             checkpoint = saved.prefetch(thread_id_of(lead_id))
             lead = psycopg.RawCursor(conn, row_factory=class_row(GetLeadForTurnRow))
             lead.execute(queries.GET_LEAD_FOR_TURN, (MOOD_WINDOW - 1, lead_id))
+            if guard is not None:
+                guard.check(conn, lead_id)
             # Sent at the end of the block: from here on a failure may follow the lock.
             saved.locked = True
-    except psycopg.errors.LockNotAvailable:
+    except psycopg.errors.LockNotAvailable as exc:
         saved.locked = False
+        if once is not None:
+            end_transaction(conn, once, exc)
         raise SessionBusyError(f"lead {lead_id} is busy in another process") from None
-    except BaseException:
+    except BaseException as exc:
+        if once is not None:
+            end_transaction(conn, once, exc)
         if saved.locked:
             saved.locked = False
             unlock_lead(conn, lead_id)
@@ -579,6 +603,23 @@ def lock_and_read(
     return Lead.model_construct(**data), moods, notes
 
 
+def end_transaction(
+    conn: Connection[DictRow], once: psycopg.Transaction, exc: BaseException | None
+) -> None:
+    """End a guarded turn's transaction: COMMIT (queued, inside a pipeline) when `exc` is
+    None, else ROLLBACK. A transaction whose COMMIT was queued in a pipeline that failed is
+    left aborted on the server: rolled back here too. A broken connection holds nothing."""
+    if conn.closed or conn.broken:
+        return
+    if once.status == psycopg.Transaction.Status.ACTIVE:
+        if exc is None:
+            once.__exit__(None, None, None)
+        else:
+            once.__exit__(type(exc), exc, exc.__traceback__)
+    elif exc is not None and conn.info.transaction_status != pq.TransactionStatus.IDLE:
+        conn.rollback()
+
+
 def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
     """Serialise the turns of one lead across processes (a session advisory lock); raises
     psycopg.errors.LockNotAvailable after BUSY_WAIT_SECONDS."""
@@ -586,13 +627,12 @@ def lock_lead(conn: Connection[DictRow], lead_id: int) -> None:
     Querier(conn).lock_lead(lock_timeout=f"{BUSY_WAIT_SECONDS}s", lead_id=lead_id)
 
 
-def hold_lock_until_commit(conn: Connection[DictRow], lead_id: int) -> None:
-    """In a pipeline that ends with `unlock_lead`: the lead's lock stays taken until the
-    pipeline's implicit transaction commits, so the next turn, waiting for the lock, reads
-    what this one wrote. (The session lock goes with `unlock_lead`, before the commit; this
-    transaction lock on the same key, granted at once to the session holding it, goes with
-    the commit.)"""
-    Querier(conn).lock_lead_for_transaction(lead_id=lead_id)
+def hand_over_lead(conn: Connection[DictRow], lead_id: int) -> None:
+    """Last in the pipeline of a turn's writes (before COMMIT in a guarded turn): the lead's
+    lock stays taken until the pipeline's transaction commits, so the next turn, waiting for
+    the lock, reads what this one wrote. One statement (HandOverLead): a transaction lock
+    on the key, granted at once to the session holding it, then the session lock freed."""
+    Querier(conn).hand_over_lead(lead_id=lead_id)
 
 
 def unlock_lead(conn: Connection[DictRow], lead_id: int) -> None:

@@ -50,12 +50,11 @@ from typing import Any
 import pytest
 
 from homer_agent.db.pool import open_pool
-from homer_agent.models.offline import OfflineChatModel
 from tests.conftest import fresh_database
 from tests.support.fact_scoring import score_fields, score_reply, table
 from tests.support.first_sight import first_sight_params
-from tests.support.reliability_support import lead_row
-from tests.support.sessions import session_for
+from tests.support.reliability_support import lead_row, row_reader
+from tests.support.sessions import offline_agent
 
 PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
@@ -79,20 +78,24 @@ def test_first_sight_set(database: str, path: Path) -> None:
     notes: list[str] = []
     pool = open_pool(database, max_size=2)
     try:
-        for conversation in _load(path):
-            key = f"{path.stem}-{conversation['id']}"
-            session = session_for(pool, key, OfflineChatModel(), "offline")
-            for message in conversation["messages"]:
-                reply = session.turn(message).reply
-                saved = lead_row(database, key) or {}
-                notes += [f"{conversation['id']}: {n}" for n in score_reply(reply, saved, counts)]
-            session.close()
-            row = lead_row(database, key)
-            assert row is not None
-            notes += [
-                f"{conversation['id']}: {n}"
-                for n in score_fields(conversation["expect"], row, counts)
-            ]
+        agent = offline_agent(pool)
+        with row_reader(database) as reader:
+            for conversation in _load(path):
+                key = f"{path.stem}-{conversation['id']}"
+                session = agent.session(key)
+                for message in conversation["messages"]:
+                    reply = session.turn(message).reply
+                    saved = lead_row(reader, key) or {}
+                    notes += [
+                        f"{conversation['id']}: {n}" for n in score_reply(reply, saved, counts)
+                    ]
+                session.close()
+                row = lead_row(reader, key)
+                assert row is not None
+                notes += [
+                    f"{conversation['id']}: {n}"
+                    for n in score_fields(conversation["expect"], row, counts)
+                ]
     finally:
         pool.close()
     print(f"\n{path.name}: {len(_load(path))} conversations")

@@ -23,7 +23,10 @@ by their lemma too (kbi): 06c 20/20, 07e 20/20, 07f 19/20, 07g 20/20, 07h 19/20.
 lead's context read as the thing asked), then 20/20, 5/5, 0 with the asked thing told
 from the context (kbctx). 2026-12-07j 18/20, 5/5, 0 and 2026-12-07k 17/20, 4/5, 0 on
 main 1a12b87 (an instalment's amount answered, a worry taken as hostility), then 19/20
-and 20/20, 5/5, 0 (kbk; docs/knowledge-base.md "Set 07k").
+and 20/20, 5/5, 0 (kbk; docs/knowledge-base.md "Set 07k"). 2026-12-07l 16/20, 5/5, 0
+on a46c2fa and 2026-12-07m 14/20, 5/5, 0 on 20ebf2c (everyday words, "montado", an
+instalment told before the question, a call told of), then 20/20 and 20/20, 5/5, 0
+(kbm; docs/knowledge-base.md "Sets 07l/07m").
 """
 
 from __future__ import annotations
@@ -38,15 +41,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import HEADER, score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {
-    "kb_questions_2026-12-07l": (
-        "first run on the session's final code (a4d08b1): 16/20 (80%), 5/5, 0 invented, not "
-        "fixed yet: green area asked as 'mato', wiring 'por baixo da terra', the 24-hour "
-        "mini market as 'comprar coisa basica a qualquer hora', and a question after the "
-        "call's day in one first message ('o corretor vai me ligar amanha ... qnts "
-        "comprovantes')"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 

@@ -28,11 +28,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from homer_agent.db.pool import open_pool
-from homer_agent.models.offline import OfflineChatModel
 from tests.integration.test_examples import expected_call
 from tests.support.paths import DATA
-from tests.support.reliability_support import lead_row
-from tests.support.sessions import session_for
+from tests.support.reliability_support import lead_row, row_reader
+from tests.support.sessions import offline_agent
 
 LABELLED = DATA / "facts_labelled.jsonl"
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
@@ -58,15 +57,17 @@ def outcomes(module_db_url: str) -> Iterator[list[tuple[dict[str, Any], dict]]]:
     pool = open_pool(url, max_size=2)
     try:
         results = []
-        for conversation in load():
-            key = f"labelled-{conversation['id']}"
-            session = session_for(pool, key, OfflineChatModel(), "offline")
-            for message in conversation["messages"]:
-                session.turn(message)
-            session.close()
-            row = lead_row(url, key)
-            assert row is not None
-            results.append((conversation, row))
+        agent = offline_agent(pool)
+        with row_reader(url) as reader:
+            for conversation in load():
+                key = f"labelled-{conversation['id']}"
+                session = agent.session(key)
+                for message in conversation["messages"]:
+                    session.turn(message)
+                session.close()
+                row = lead_row(reader, key)
+                assert row is not None
+                results.append((conversation, row))
         yield results
     finally:
         pool.close()

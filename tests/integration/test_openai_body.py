@@ -15,6 +15,7 @@ from langchain_core.messages import (
     ToolMessage,
 )
 from langchain_openai import ChatOpenAI
+from openai import omit
 
 from homer_agent.models import make_chat_model
 from homer_agent.models.openai_body import AsGiven, as_given
@@ -111,22 +112,27 @@ def test_a_whole_reply_that_is_not_json_fails_as_it_did() -> None:
     assert failures[0] is failures[1]
 
 
-def test_as_given_moves_only_the_messages_and_tools() -> None:
+def test_as_given_moves_the_body_and_keeps_the_options() -> None:
     params: dict[str, Any] = {
         "model": "m",
         "messages": [{"role": "user", "content": "oi"}],
         "tools": [{"type": "function", "function": {"name": "f"}}],
+        "temperature": 0.2,
         "stream": True,
-        "extra_body": {"top_k": 5},
+        "timeout": 30,
+        "extra_body": {"top_k": 5, "temperature": 0.1},
     }
     assert as_given(params) == {
-        "model": "m",
+        "model": omit,
         "messages": [],
         "stream": True,
+        "timeout": 30,
         "extra_body": {
-            "top_k": 5,
+            "model": "m",
             "messages": [{"role": "user", "content": "oi"}],
             "tools": [{"type": "function", "function": {"name": "f"}}],
+            "temperature": 0.1,  # the caller's extra_body wins, as in openai
+            "top_k": 5,
         },
     }
-    assert as_given({"model": "m"}) == {"model": "m"}
+    assert as_given({"stream": False}) == {"stream": False}

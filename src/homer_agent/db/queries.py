@@ -363,6 +363,9 @@ TRY_LOCK_LEAD: Final = """SELECT pg_try_advisory_xact_lock($1::bigint) AS locked
 
 LOCK_KNOWLEDGE_BASE_INDEX: Final = """SELECT pg_advisory_xact_lock(7100431213)"""
 
+HAND_OVER_LEAD: Final = """SELECT pg_advisory_xact_lock($1::bigint),
+       pg_advisory_unlock($1::bigint)"""
+
 GET_MESSAGE_RECEIPT: Final = """SELECT lead_id, channel, message_id, reply, received_at, text_sha256 FROM message_receipts
 WHERE lead_id = $1 AND channel = $2
   AND message_id = $3"""
@@ -1197,6 +1200,14 @@ class TryLockLeadParams(BaseModel):
     lead_id: int
 
 
+class HandOverLeadParams(BaseModel):
+    """Parameters of ``HandOverLead`` (locks.sql)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    lead_id: int
+
+
 class GetMessageReceiptParams(BaseModel):
     """Parameters of ``GetMessageReceipt`` (message_receipts.sql)."""
 
@@ -2015,6 +2026,16 @@ class Querier:
         """
         with psycopg.RawCursor(self._conn) as cur:
             cur.execute(LOCK_KNOWLEDGE_BASE_INDEX)
+
+    def hand_over_lead(self, *, lead_id: int) -> None:
+        """The end of a turn, last in its pipeline's implicit (or explicit) transaction: the lead's
+        turn lock is taken for the transaction (granted at once: this session holds the key),
+        then the session lock LockLead took is released, in that order; the next turn waits
+        until this transaction commits, and reads what it wrote.
+        """
+        params = HandOverLeadParams(lead_id=lead_id)
+        with psycopg.RawCursor(self._conn) as cur:
+            cur.execute(HAND_OVER_LEAD, (params.lead_id,))
 
     def get_message_receipt(
         self,

@@ -118,7 +118,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "convidado",
     ),
     ("academia", "ginastica", "malhar", "musculacao"),
-    ("mercado", "supermercado", "mercadinho"),
+    ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
@@ -152,7 +152,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "criancada",
     ),
     ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
-    ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper"),
+    ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper", "percurso", "trilha"),
     ("coworking", "trabalhar", "home office", "reuniao"),
     (
         "documento",
@@ -170,7 +170,23 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("guia", "coleira", "solto", "soltas", "preso", "presa"),
     ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
-    ("verde", "natureza", "preservada", "preservadas"),
+    (
+        # Green area, as leads call it: nature, woods, trees.
+        "verde",
+        "natureza",
+        "preservada",
+        "preservadas",
+        "mata",
+        "mato",
+        "arvore",
+        "arvores",
+        "arborizado",
+        "arborizada",
+        "bosque",
+    ),
+    # The wiring and where it runs ("os fios de luz são de poste ou enterrados?").
+    ("eletrica", "eletrico", "fiacao", "fio", "cabeamento"),
+    ("subterranea", "subterraneo", "enterrado", "poste", "aerea", "aereo"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
     (
@@ -196,9 +212,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
-REWRITE: Final[dict[str, str]] = {"mar": "praia"}
+REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis"}
 """Words searched as another only: "perto do mar" must find the beach, and "mar" itself
-stems like "Maré" (a house's name)."""
+stems like "Maré" (a house's name); "papel" is the papers ("o que deixo separado de
+papel?"), and no word a slip may be put right to ("padel" is no "papel")."""
 
 FILLER: Final = frozenset(
     """
@@ -221,15 +238,17 @@ FILLER: Final = frozenset(
     ver separar trazer conta contam oferece oferecem incluso inclui vale
     ir sair menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usar
-    ferias feriado feriados olho pegar corretor corretora ligar ligacao
+    ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
     eles elas morar fim semana fds
     eae eai iae opa salve blz beleza
-    enquanto jeito
+    enquanto jeito verdade
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
     qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
     mandar mando enviar envio
     dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
+    essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
+    alem pensar mensalmente
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

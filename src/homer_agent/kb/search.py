@@ -682,10 +682,14 @@ def _database(conn: Connection[DictRow]) -> tuple[str, ...]:
 def _read(question: str, known: frozenset[str]) -> Asked:
     """What the question asks, its misspelt words put right against `known` (a word
     whose lemma is known is no slip: "custam" is "custar")."""
+    # The punctuation stays: what a sentence asks ends at its full stop ("além da
+    # prestação ... o condomínio. qnto fica por mês?" asks no instalment).
     return read_question(
-        " ".join(
-            word if lemma(word) in known else correct(word, known)
-            for word in _WORDS.findall(normalise(question))
+        _WORDS.sub(
+            lambda found: (
+                found.group() if lemma(found.group()) in known else correct(found.group(), known)
+            ),
+            normalise(question),
         )
     )
 
@@ -900,6 +904,12 @@ def _lookup_one(
             return Lookup("broker", reason, [], code="kb_no_passage"), stamp
     elif not similar:
         coverage = best.terms_matched / max(len(result.query.terms), 1)
+        # Or of the question's own terms, when it carries statements ("já pago aluguel e a
+        # parcela do carro. e o condomínio, qnto sai por mês?"): those are the lead's, and
+        # a passage need not hold them.
+        own = [i for i, term in enumerate(result.query.terms) if any(term in a for a in asking)]
+        if own and len(own) < len(result.query.terms):
+            coverage = max(coverage, sum(best.terms_mask >> i & 1 for i in own) / len(own))
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp

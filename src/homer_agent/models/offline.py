@@ -66,6 +66,7 @@ from homer_agent.ptbr.facts import (
 )
 from homer_agent.ptbr.intents import (
     accepts_proposal,
+    announces_call,
     delegates_choice,
     is_greeting,
     is_thanks,
@@ -742,6 +743,10 @@ def _call_request(
     picked = _picked(text, offered)
     if picked is not None:
         return picked.isoformat()
+    if booked is None and not offered and pending != "call_at" and announces_call(text):
+        # "o corretor vai me ligar amanhã à noite ... o que eu deixo separado?": a call
+        # told of, not asked for; the question is answered from the documents.
+        return None
     # "dá pra ir ver a casa decorada domingo às 15h?": a time in a question about a
     # visit or opening hours asks for no call.
     text = without_other_questions(text)

@@ -406,6 +406,9 @@ _ADDRESS_WORDS: Final = _words(
 """Words a lead calls the one who reads ("bom dia moça", "oi querida", "boa tarde
 pessoal"): a vocative, never the lead's name (a title before a name, "Dona Rosa", is
 still skipped as one)."""
+_NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
+"""Kinship words ending a name, written as the name is (capitalised after a capitalised
+name, in lower case after one in lower case): "José da Silva Filho", "carlos neto"."""
 _NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -586,7 +589,7 @@ _NOT_WANTED_PLACE: Final = _words(
     "estudamos estudava aula aulas hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
     "vimos visitei conheci passei estive fui atual atualmente nao nem menos exceto evitar "
-    "evito odeio detesto longe fora"
+    "evito odeio detesto longe fora sair sai saindo sairia sairmos deixar largar"
 )
 """Words before a place that make it not the place wanted: where the lead lives or works,
 what someone else did, a negation ("moro no Centro", "não quero no Centro")."""
@@ -747,7 +750,7 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
     last clause; "tem de 5 quartos, no Centro?" asks in both)."""
     crossed = False
     for k, tok in enumerate(toks[i:], start=i):
-        if tok.low == "?":
+        if tok.low == "?" or _tag_question(toks, k):
             if _affirms_want(toks, k + 1):
                 return False  # "vcs tem de 3 quartos? é o que eu procuro"
             return not (crossed and _states(toks, i))
@@ -755,6 +758,26 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
             return False
         crossed = crossed or _is_boundary(tok)
     return False
+
+
+_TAGS: Final = _words("ne neh")
+
+
+def _tag_question(toks: Sequence[Token], k: int) -> bool:
+    """Whether token `k` is a tag ending its sentence that asks to confirm what was said
+    about the development ("a de 2 quartos só tem 1 suíte, né."); never after the lead's own
+    wish ("quero 3 quartos, né"), which it only softens."""
+    if toks[k].low not in _TAGS or (k + 1 < len(toks) and toks[k + 1].is_word):
+        return False
+    start = k
+    while start > 0 and toks[start - 1].low not in (".", "!", "?", ";"):
+        start -= 1
+    said = {t.low for t in toks[start:k]}
+    return bool(said & _DESCRIBING) and not said & _STATED_WISH
+
+
+_DESCRIBING: Final = _words("tem tinha possui vem fica ficam custa sao")
+"""Verbs that describe a thing of the development ("só tem 1 suíte", "fica pronta")."""
 
 
 _AFFIRMING: Final = re.compile(
@@ -1522,11 +1545,6 @@ def _kin_nickname(toks: Sequence[Token], i: int) -> bool:
     return not (i + 1 < len(toks) and toks[i + 1].low in _OF)
 
 
-_NAME_SUFFIXES: Final = _words("neto filho junior sobrinho")
-"""Words of kinship that end a name after it ("Ricardo Albuquerque Neto"), written as the
-name is (capitalised after a capitalised name, in lower case after one in lower case)."""
-
-
 _SIGN_OFFS: Final = _words(
     "atenciosamente cordialmente att atte grato grata abracos abraco abs sds saudacoes"
 )
@@ -1646,9 +1664,16 @@ def _find_name(
             if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
             j -= 1
-        if j < i and j > 0 and toks[j - 1].low in _SOMEONES | _POSSESSIVES | _ARTICLES_PLURAL:
+        if (
+            j < i
+            and j > 0
+            and (
+                toks[j - 1].low in _SOMEONES | _POSSESSIVES | _COUNTING
+                or toks[j - 1].low[0].isdigit()
+            )
+        ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
-            # "fazendo as contas aqui": a plural noun, nobody's name
+            # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -1660,7 +1685,8 @@ def _find_name(
     return None
 
 
-_ARTICLES_PLURAL: Final = _words("os as")
+_COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
+"""Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
 _SOMEONES: Final = _words(
     "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga marido "
     "esposa esposo cunhado cunhada namorado namorada noivo noiva vizinho vizinha socio socia "
@@ -2905,8 +2931,12 @@ def _case_says_nothing(text: str) -> bool:
 
 
 def _correcting(toks: Sequence[Token]) -> bool:
-    """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer."""
+    """ "pensando bem", "na verdade", "melhor", "aliás": the lead is changing an answer; so
+    is a message opening with a bare "não" and a comma, then "é" ("não, é Parreão, o
+    corretor do celular trocou": the value just noted was not what they meant)."""
     lows = [t.low for t in toks]
+    if lows[:3] in (["nao", ",", "e"], ["n", ",", "e"], ["nao", ",", "eh"]):
+        return True
     return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
@@ -3118,8 +3148,10 @@ def _others_words(toks: Sequence[Token], candidates: list[Candidate]) -> list[Ca
     ]
 
 
-_STAYING: Final = _words("continuar continuo continuamos ficar fico ficamos permanecer")
-_HERE: Final = _words("aqui ali la nele nesse neste mesmo bairro regiao")
+_STAYING: Final = _words(
+    "continuar continuo continua continuamos ficar fico ficamos permanecer permanece"
+)
+_HERE: Final = _words("aqui aq aki ali la nele nesse neste mesmo bairro regiao")
 _LEAVING: Final = _words("sair mudar")
 _FROM_HERE: Final = _words("daqui dali dai")
 _LEAD_LIVING: Final = _words("moro moramos vivo vivemos")

@@ -30,6 +30,7 @@ from homer_agent.ptbr.text import fold
 __all__ = [
     "HandoffReason",
     "accepts_proposal",
+    "announces_call",
     "asks_for_human",
     "delegates_choice",
     "handoff_reason",
@@ -300,3 +301,20 @@ def wants_to_continue(text: str) -> bool:
     if opts_out(text) or re.search(r"\bn(?:ao)?\b", folded):
         return False
     return is_yes(text) or bool(_CONTINUE.match(folded))
+
+
+_ANNOUNCED_CALL: Final = re.compile(
+    r"\b(?:o corretor|a corretora|o vendedor|a vendedora|o consultor|a consultora|ele|ela"
+    r"|eles|elas|alguem|o pessoal|a equipe|voces)?"
+    r"(?: (?:ja|tambem|ainda|so))? (?:vai|vao|ia|iam|ira|irao|ficou de|ficaram de|combinou de"
+    r"|combinaram de|marcou de|marcaram de)(?: me| nos)? (?:ligar|telefonar|retornar)\b"
+)
+"""A call someone else arranged, told ("o corretor vai me ligar amanhã", "ele ficou de me
+ligar"): the lead is not asking us to book one."""
+
+
+def announces_call(text: str) -> bool:
+    """Whether the lead tells of a call already arranged with them ("o corretor vai me
+    ligar amanhã à noite pra falar da casa"), which asks for no booking; "me liga amanhã"
+    or "pode me ligar às 10h?" ask for one."""
+    return bool(_ANNOUNCED_CALL.search(f" {_folded(text)}"))

@@ -72,6 +72,9 @@ SLANG: Final[dict[str, str]] = {
     "pros": "para os",
     "mt": "muito",
     "mto": "muito",
+    "mta": "muita",
+    "mtos": "muitos",
+    "mtas": "muitas",
     "msm": "mesmo",
     "td": "tudo",
     "blz": "beleza",
@@ -118,11 +121,16 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("home office", "coworking"),
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
-    # A place to buy things, asked after, is a shop ("tem onde comprar pão?").
-    ("tem onde comprar", "tem mercado"),
-    ("tem onde fazer compras", "tem mercado"),
-    ("tem lugar para comprar", "tem mercado"),
-    ("tem lugar para fazer compras", "tem mercado"),
+    # Any time of day is round the clock ("comprar coisa básica a qualquer hora").
+    ("a qualquer hora", "24 horas"),
+    ("qualquer hora", "24 horas"),
+    ("a qualquer horario", "24 horas"),
+    ("qualquer horario", "24 horas"),
+    # Under the ground is underground ("os fios vão por baixo da terra?").
+    ("por baixo da terra", "subterranea"),
+    ("debaixo da terra", "subterranea"),
+    ("embaixo da terra", "subterranea"),
+    ("enterrado no chao", "subterranea"),
     ("fazendo a obra", "construindo"),
     # Going about the development's streets is being in its common areas ("o cachorro
     # pode andar solto pelas ruas do condomínio?"); the streets themselves are not asked.
@@ -135,6 +143,27 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("inteiro", "total"),
     ("inteira", "total"),
 )
+
+_SHOP: Final = re.compile(
+    r"\b(?P<has>tem|ha|existe|teria)(?: (?:algum|alguma|um|uma|nenhum|nenhuma))?"
+    r" (?:onde|lugar|lugarzinho|local|canto|loja|lojinha|comercio)(?: (?:aqui|ai|la)? ?dentro)?"
+    r"(?: para)? (?:comprar|fazer (?:as |umas )?compras?)\b"
+)
+"""A place to buy things, asked after, is a shop ("tem onde comprar pão?", "tem algum
+lugar pra comprar coisa básica?"); what is bought stays asked ("tem onde comprar
+remédio?" is no mini market's)."""
+_WIRES: Final = re.compile(r"\b(?:fios?|fiacao|cabos?|rede|redes) (?:de|da) (?:luz|energia)\b")
+"""The wires of the electricity ("os fios de luz"), which documents call "rede elétrica"."""
+_LEFT_READY: Final = re.compile(
+    r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
+)
+"""Things left ready ("o que eu deixo separado?"): to set them aside, "separar"."""
+_PREPARE: Final = re.compile(
+    r"\bo que (?:(?:eu|a gente|nos) )?(?:ja )?(?:(?:preciso|precisamos|tenho que|temos que|tem que"
+    r"|devo|devemos|vou|vamos) (?:ja )?)?(?:separar|providenciar|juntar)\b"
+)
+"""What to set aside ("o q eu preciso deixar separado pra ligação?", "o que eu já separo?"):
+the papers a lead prepares, the documents."""
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
 _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
@@ -192,6 +221,9 @@ def _the_development_only(low: str) -> bool:
     return len(_OF_THE_DEVELOPMENT.findall(low)) == len(re.findall(r"\bcondominio\b", low))
 
 
+_PLACE_OR_FEE: Final = frozenset({"condominio", "luz", "agua", "gas"})
+"""Fee words that as often name a thing ("o condomínio", "os fios de luz", "gás
+encanado"): a fee only with a paying word."""
 _PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
@@ -220,14 +252,17 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     ("distance", re.compile(r"\b(?:distancia|longe|perto|quantos km|quilometros|km)\b")),
     (
         "capacity",
-        re.compile(r"\b(?:cabe|cabem|capacidade|comporta|quantas pessoas|quanta gente|pessoas)\b"),
+        re.compile(
+            r"\b(?:cabe|cabem|capacidade|comporta|comportam|aguenta|aguentam|suporta|suportam"
+            r"|quantas pessoas|quanta gente|pessoas)\b"
+        ),
     ),
     ("share", re.compile(r"\b(?:porcentagem|percentual|por cento|%)")),
     ("money", re.compile(r"\b(?:quanto (?:e|vou pagar|pago|fica|sai|custa)|valor|taxa|pagar)\b")),
     (
         "size",
         re.compile(
-            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento"
+            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento|extensao"
             r"|largura|grande)\b"
         ),
     ),
@@ -267,16 +302,19 @@ _FIGURES: Final[dict[Measure, re.Pattern[str]]] = {
 # asked: dropped from the topic, so that no document has to contain them.
 QUESTION_WORDS: Final = frozenset(
     """
-    mede medem medir cabe cabem comporta capacidade leva levam demora demoram passa passam
+    mede medem medir cabe cabem comporta comportam aguenta aguentam suporta suportam
+    capacidade leva levam demora demoram passa passam
     chegar chego chega horas hora horario horarios abre abrem fecha fecham funciona
     funcionam aberto aberta distancia longe perto inteiro inteira porcentagem
-    percentual comprimento largura quantidade numero vem vindo vir instalado instalada
-    instalados entregue entregues colocar botar subir construir fazer usar jogar pagar pago
+    percentual comprimento extensao largura quantidade numero vem vindo vir instalado instalada
+    instalados montar montado montada montados montadas entregue entregues colocar botar
+    subir construir fazer usar jogar pagar pago
     vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
     atua atuam mais menos cerca quase uns umas boa bom bons boas nome responsavel
     ja pedir pediu perguntar pergunta pergunto duvida duvidas dizer saber sabem sabe
     queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
-    ainda minha meu meus minhas esposa marido pensando procurando vendo gostei vi anuncio
+    ainda minha meu meus minhas esposa marido pai mae sogro sogra sogros avo avos irmao irma
+    tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
     """.split()  # noqa: SIM905 (a word list reads better as text)
@@ -304,7 +342,9 @@ _REQUEST: Final = re.compile(
 )
 """A request to be told something: the question starts after it."""
 _CUE: Final = re.compile(
-    r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|onde|como|quando|quem|desde quando"
+    # "aqui onde moro", "lá onde eu trabalho": "onde" there is no question's.
+    r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|(?<!aqui )(?<!la )(?<!ali )onde"
+    r"|como|quando|quem|desde quando"
     rf"|ate quando|sera que|tem como)\b|{_REQUEST.pattern}"
 )
 """A question's cue anywhere in a clause."""
@@ -316,8 +356,9 @@ _OPENS: Final = re.compile(
     r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
 )
 _YES_NO_TAIL: Final = re.compile(
-    r"^(?:o|a|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa|aceita|pode"
-    r"|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    # "a gente tem ..." is had, not asked.
+    r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
+    r"|aceita|pode|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
@@ -423,6 +464,10 @@ def normalise(text: str) -> str:
     low = f" {low} "
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
+    low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
+    low = _WIRES.sub("fiacao eletrica", low)
+    low = _LEFT_READY.sub("separar", low)
+    low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = re.sub(r"  +", " ", low)
@@ -464,16 +509,26 @@ _PERMISSION_WORDS: Final = frozenset(
 """Words that ask whether a thing is allowed, fits or is open, and name no thing: "tenho
 2 cachorros, pode?", "uns 100 convidados, cabe todo mundo?", "domingo, vai tá aberto?"
 ask about what came before."""
+_AMOUNT_WORDS: Final = frozenset(
+    """
+    fica ficam ficaria ficariam sai saem sairia sairiam custa custam custaria custariam
+    daria dariam seria seriam mensal mensalmente
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words that, with "quanto", ask what something comes to and name no thing: "... o
+condomínio. qnto fica por mês?" asks about what came before ("onde fica?" does not)."""
 
 
 def _names_something(clause: str) -> bool:
     """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?" do
     not)."""
+    amount = re.search(r"\bquant[oa]\b", clause) is not None
     return any(
         len(w) >= 4
         and w not in QUESTION_WORDS
         and w not in _ASKING_WORDS
         and w not in _PERMISSION_WORDS
+        and (w not in _AMOUNT_WORDS or not amount)
         for w in _WORD.findall(clause)
     )
 
@@ -619,6 +674,8 @@ _TIME_PHRASE: Final = re.compile(
     # "o resto do ano", "no fim do dia", "no começo do mês"
     r"|\b(?:o |no |ao |pelo |todo o |durante o )?(?:resto|fim|final|comeco|inicio|meio)"
     r" d[oa] (?:dia|mes|ano|semana|tarde|manha|noite)\b"
+    # "ano passado", "no mês que vem": a time of the lead's life
+    r"|\b(?:n?[oa] )?(?:ano|mes|semana) (?:passad[oa]|que vem|retrasad[oa])\b"
     # "mais pra frente", "no futuro": later on
     r"|\b(?:mais para frente|la para frente|no futuro|futuramente)\b"
     # "enquanto está em obra", "enquanto não fica pronta": while a state lasts
@@ -641,9 +698,13 @@ def read_question(text: str) -> Asked:
     padded = f" {low} "
     # "condomínio" names the development as often as its fee: a fee with paying words only.
     fee_word = _FEE.search(low)
+    # So do the utilities: "os fios de luz" are no electricity bill.
     fee = fee_word is not None and (
-        fee_word.group() != "condominio"
-        or (bool(_PAYS.search(low)) and not _the_development_only(low))
+        fee_word.group() not in _PLACE_OR_FEE
+        or (
+            bool(_PAYS.search(low))
+            and (fee_word.group() != "condominio" or not _the_development_only(low))
+        )
     )
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
@@ -688,12 +749,13 @@ _RESUMES: Final = re.compile(
 
 
 _SERVES: Final = re.compile(
-    r"^\s*(?:(?:eu|a gente|nos|meu|minha|o|a|os|as|um|uma) )*(?:jogar|praticar|guardar|usar"
-    r"|colocar|botar|estacionar|fazer|nadar|andar|correr|levar|receber|plantar|criar|ter|ver"
-    r"|assistir|lavar|carregar|instalar)\b"
+    r"^\s*(?:(?:eu|a gente|nos|meu|minha|o|a|os|as|um|uma|ele|ela|eles|elas) )*(?:jogar"
+    r"|praticar|guardar|usar|colocar|botar|estacionar|fazer|nadar|andar|correr|caminhar|pedalar"
+    r"|passear|brincar|levar|receber|plantar|criar|ter|ver|assistir|lavar"
+    r"|carregar|instalar)\b"
 )
 """A purpose that says what the thing must serve ("quadra pra jogar squash", "espaço pra
-guardar barco"): what it names is asked about, not context."""
+guardar barco", "lugar pra ele caminhar"): what it names is asked about, not context."""
 
 
 _GOES: Final = re.compile(

@@ -10,16 +10,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal
 
 import psycopg
-from psycopg import Cursor
-from psycopg.rows import class_row
+from psycopg import Connection, Cursor
+from psycopg.rows import DictRow, class_row
 
 from homer_agent.agent import Agent
 from homer_agent.brief import notes_of
 from homer_agent.config import Settings
 from homer_agent.db import queries
-from homer_agent.db.models import Lead, LeadNote
+from homer_agent.db.models import Lead, LeadNote, MessageReceipt
 from homer_agent.db.pool import Pool
-from homer_agent.db.queries import Querier
+from homer_agent.db.queries import GetMessageReceiptParams, Querier
 from homer_agent.leads import LeadForgottenError, lead_json, querier
 from homer_agent.metrics import ErrorKind
 from homer_agent.notify import Courier
@@ -68,12 +68,23 @@ class Receipt:
     """The id was seen with another text (set by `seen`, which then says True)."""
     with_notes: bool = False
     """Whether `complete` also reads the lead's notes (for the reply's lead)."""
+    _receipt: Cursor[MessageReceipt] | None = None
     _notes: Cursor[LeadNote] | None = None
 
-    def seen(self, q: Querier, lead: Lead) -> bool:
-        row = q.get_message_receipt(
-            lead_id=lead.id, channel=self.channel, message_id=self.message_id
+    def check(self, conn: Connection[DictRow], lead_id: int) -> None:
+        # Queued, not fetched: it goes in the turn's first pipeline, with the lock (`seen`
+        # reads it once that has been sent).
+        params = GetMessageReceiptParams(
+            lead_id=lead_id, channel=self.channel, message_id=self.message_id
         )
+        self._receipt = psycopg.RawCursor(conn, row_factory=class_row(MessageReceipt))
+        self._receipt.execute(
+            queries.GET_MESSAGE_RECEIPT, (params.lead_id, params.channel, params.message_id)
+        )
+
+    def seen(self) -> bool:
+        assert self._receipt is not None, "seen() after check()"
+        row = self._receipt.fetchone()
         if row is None:
             return False
         self.reply = row.reply
