@@ -55,7 +55,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS
+from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS, number_word
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
@@ -900,6 +900,8 @@ def _bedroom_candidates(
             return out
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
+        if count is None and pending == "bedrooms":
+            count = _concluded_count(toks, numbers) or _count_then_reason(toks, numbers)
         fixed = _bare_self_correction(toks, numbers)
         if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
             span = _span(toks, fixed.first, fixed.last)
@@ -921,14 +923,28 @@ _OWNED_LINKS: Final = _HOME_NOUNS | _words(
 )
 
 
-def _owned_now(toks: Sequence[Token], i: int) -> bool:
-    """Whether the count at token `i` is of the home the lead has: "aqui eu tenho uma casa
-    de 5 quartos", "hoje temos um apê com 2 quartos", "tenho 2 quartos hoje" (a verb of
-    having in the first person, then only a home and its links before the count; "tenho
-    que ter 3 quartos", "tenho interesse em 3 quartos" say what is wanted)."""
+_OWNED_PLACES: Final = _words("terreno lote sitio chacara fazenda praia campo veraneio")
+"""What else a lead has somewhere: "tenho um terreno no Eusébio", "casa de praia no X"."""
+
+
+def _owned_now(toks: Sequence[Token], i: int, place: bool = False) -> bool:
+    """Whether the count (or, with `place`, the place) at token `i` is of the home the
+    lead has: "aqui eu tenho uma casa de 5 quartos", "hoje temos um apê com 2 quartos",
+    "tenho 2 quartos hoje", "temos um apartamento de 2 quartos no Cocó" (a verb of having
+    in the first person, then only a home and its links; "tenho que ter 3 quartos",
+    "tenho interesse em 3 quartos" say what is wanted). A place needs the home named
+    ("tenho uma casa no Cocó"; "temos 2 filhos no Cocó" is no home)."""
     before = [t.low for t in reversed(_clause_before(toks, i))]
     have = [k for k, word in enumerate(before) if word in _HAVING]
-    return bool(have) and all(word in _OWNED_LINKS for word in before[have[-1] + 1 :])
+    if not have:
+        return False
+    said = before[have[-1] + 1 :]
+    if not place:
+        return all(word in _OWNED_LINKS for word in said)
+    links = _OWNED_LINKS | _PLACE_PREPS | _PLACE_PARTICLES | _BEDROOM_NOUNS | _OWNED_PLACES
+    return bool(set(said) & (_HOME_NOUNS | _BOUGHT | _OWNED_PLACES)) and all(
+        word in links or word[:1].isdigit() or number_word(word) is not None for word in said
+    )
 
 
 def _bare_number_after(
@@ -1054,6 +1070,68 @@ def _bare_count(
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
 
+_REASONS: Final = _words("pq porque porq pois")
+_BEDROOM_ECHO: Final = _BEDROOM_NOUNS | _words("quantos quantas qntos e")
+
+
+def _count_then_reason(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A bare count, then its reason, when bedrooms were asked: "3 pq tenho 2 filhos",
+    "qts quartos? 4 porque minha mãe vem morar com a gente" (the question echoed first, if
+    at all; what follows "pq"/"porque"/"pois" is the reason, its numbers too)."""
+    cut = next((k for k, t in enumerate(toks) if t.low in _REASONS), None)
+    if cut is None:
+        return None
+    head = list(toks[:cut])
+    echo = next((k for k, t in enumerate(head) if t.low == "?"), None)
+    start = 0
+    if echo is not None:
+        if not all(t.low in _BEDROOM_ECHO for t in head[:echo]):
+            return None
+        start = echo + 1
+    mine = [n for n in numbers if start <= n.first and n.last <= cut]
+    if len(mine) != 1 or any(t.low in _MONEY_WORDS for t in head):
+        return None
+    number = mine[0]
+    if number.scale != 1 or number.negative or not number.value.is_integer():
+        return None
+    inside = range(number.first, number.last)
+    rest = [t for t in _core_tokens(head[start:]) if toks.index(t) not in inside]
+    value = int(number.value)
+    return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+_CONCLUDING_ACKS: Final = _words("ta ok okay beleza blz entao bom enfim pronto certo vai")
+"""Words that conclude a hesitation before the answer: "depende do preço né... tá, 3"."""
+
+
+def _concluded_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A count answered after a hesitation, when bedrooms were asked: "quantos quartos?
+    depende do preço né... tá, 3", "hmm, sei lá. bom, 4". The count is the message's only
+    number and ends it, alone in its sentence but for a word that concludes ("tá", "ok",
+    "então", "bom"), which must be there ("tá bom, 3" too); no money, nothing turned
+    down."""
+    numbers = [n for n in numbers if not _is_article(toks, n)]
+    if len(numbers) != 1 or any(t.low in _MONEY_WORDS for t in toks):
+        return None
+    number = numbers[0]
+    if number.scale != 1 or number.negative or not number.value.is_integer():
+        return None
+    rest = [t for t in toks[number.last :] if not (t.is_punct and t.low in ".!")]
+    if rest:
+        return None  # "... tá, 3 ou 4", "tá, 3?"
+    k = number.first
+    acks = 0
+    while k > 0 and (toks[k - 1].low in _CONCLUDING_ACKS or toks[k - 1].low == ","):
+        acks += toks[k - 1].low != ","
+        k -= 1
+    if not acks or (k > 0 and toks[k - 1].low not in (".", "?", "!", ";")):
+        return None
+    if any(t.low in _NEGATIONS for t in toks[k : number.first]):
+        return None
+    value = int(number.value)
+    return value if BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count."""
     between = [t.low for t in toks[first.last : second.first]]
@@ -1115,7 +1193,7 @@ def _budget_candidates(
         amount: int | None = None
         if money or (number.scale >= 1000 and not lone_mil):
             amount = _as_budget(number.value, bare=after in _THOUSANDS_SLANG)
-        elif (context & _BUDGET_CUES or _closing_at(toks, number.first)) and number.scale == 1:
+        elif (context & _BUDGET_CUES or _closing_at(toks, number)) and number.scale == 1:
             amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
@@ -1194,10 +1272,19 @@ def _budget(
 _CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
 
 
-def _closing_at(toks: Sequence[Token], i: int) -> bool:
-    """Whether the number at token `i` is what a deal closes at: "fecha em 450", "fechou
-    em 380 então" (the price idiom "fechar em"; "fecha às 18h" is a time, read before)."""
-    return i >= 2 and toks[i - 1].low == "em" and toks[i - 2].low in _CLOSING
+def _closing_at(toks: Sequence[Token], number: Number) -> bool:
+    """Whether `number` is what a deal closes at: "fecha em 450", "fechou em 380 então"
+    (the price idiom "fechar em", opening its clause, the number ending it; "a obra fecha
+    em 100 dias" counts days, "fecha às 18h" is a time, read before)."""
+    i = number.first
+    if i < 2 or toks[i - 1].low != "em" or toks[i - 2].low not in _CLOSING:
+        return False
+    opener = toks[i - 3] if i >= 3 else None
+    if opener is not None and not (
+        opener.low in _BOUNDARY_PUNCT or opener.low in _DECISION_OPENERS
+    ):
+        return False
+    return all(t.low in _CONCLUDING for t in _clause_after(toks, number.last, 3))
 
 
 _THOUSANDS_SLANG: Final = _words("conto contos")
@@ -1412,7 +1499,12 @@ def _read_name(
     if not capitalised and strict and _looks_like_word_not_name(first.low):
         return None
     # After "meu nome é", a capitalised "Teste" or "Sol" is the name; "Eu" or "Bom" is not.
-    if capitalised and first.low in _NAME_STOP and (not strong or first.low in _NEVER_NAME):
+    if (
+        capitalised
+        and first.low in _NAME_STOP
+        and (not strong or first.low in _NEVER_NAME)
+        and not _kin_nickname(toks, i)
+    ):
         return None
     if strict and _describes_after(toks, i + 1, capitalised):
         return None  # "sou ligado em natureza", "sou louco por praia": a description
@@ -1438,6 +1530,19 @@ def _read_name(
         words.append(tok.raw)
         j += 1
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+_KIN_NICKNAMES: Final = _words("neto")
+"""Kin words that are also first names or nicknames ("aqui é o Neto")."""
+
+
+def _kin_nickname(toks: Sequence[Token], i: int) -> bool:
+    """Whether the capitalised kin word at token `i` is a name: after the article of a
+    self-introduction ("aqui é o Neto", "sou o Neto") and not followed by whose kin it is
+    ("sou o Neto da Dona Cida" is her grandson)."""
+    if toks[i].low not in _KIN_NICKNAMES or i == 0 or toks[i - 1].low != "o":
+        return False
+    return not (i + 1 < len(toks) and toks[i + 1].low in _OF)
 
 
 _SIGN_OFFS: Final = _words(
@@ -1985,11 +2090,11 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
-        if _where_lead_is(toks, i):
-            return False  # "moro na rua X, 1500, na Jacarecanga"
+        if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
+            return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no X"
         return not (
             _in_question(toks, i)
-            or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN)
+            or _others_place(toks, i)
             or _seen_listing(toks, i)
             or _destination(toks, i + 1)  # token `i` is the "no"/"bairro" before it
         )
@@ -2171,16 +2276,29 @@ def _decided(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _others_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` makes it not the lead's wish:
+    where someone lives or works, a negation, or a relative ("minha mãe mora no X"); a
+    relative beside the lead wishing in the first person plural is the couple ("eu e
+    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota")."""
+    if _about_other(toks, i, _NOT_WANTED_PLACE):
+        return True
+    if not _about_other(toks, i, _KIN):
+        return False
+    before = [t.low for t in _clause_before(toks, i)]
+    return not any(w.endswith("mos") and w in _WISHING | _STATED_WISH for w in before)
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
-    if _where_lead_is(toks, i):
-        return False  # "moro na rua X, 1500, na Jacarecanga"
+    if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
+        return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
-    if _in_question(toks, i) or _about_other(toks, i, _NOT_WANTED_PLACE | _KIN):
+    if _in_question(toks, i) or _others_place(toks, i):
         return False  # "a casa da minha mãe é no Montese": somebody else's place
     if _destination(toks, i):
         return False  # "vou de carro até o Cocó ver o decorado"
@@ -2904,7 +3022,130 @@ def read_candidates(
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
-    return out + places
+    return _taken_up(toks, numbers, _others_words(toks, out + places))
+
+
+_REPORTING: Final = _words(
+    "acha acham achou disse disseram diz dizem dizendo falou falaram falando sugeriu sugere insiste"
+)
+"""Verbs of another person's opinion or words: "minha sogra acha que fica melhor na Parangaba".
+Their wish ("ela quer 2 quartos", "eles querem no Passaré") is not among them: a home
+bought for them ("um ap pra minha filha") is what they want."""
+_REPORTING_FILLERS: Final = _words("aqui ai tambem ta esta so sempre ja")
+_PRONOUNS_OTHER: Final = _words("ela ele elas eles")
+_OTHER_SUBJECTS: Final = _KIN | _words(
+    "neto neta mulher genro nora pais filhos filhas meninos meninas corretor corretora "
+    "vendedor vendedora colega chefe socio socia patroa patrao"
+)
+"""People whose wish or words a lead reports ("minha mulher quer", "o corretor disse")."""
+_FIRST_PERSON: Final = _words(
+    "eu quero prefiro acho vou gostaria preciso procuro posso busco topo entao"
+)
+"""Words that hand the sentence back to the lead ("..., mas eu quero", "então ...")."""
+_DETERMINERS: Final = _POSSESSIVES | _ARTICLES | _words("meus minhas nossos nossas")
+_REPORTED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+
+
+def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Character ranges where someone else's wish, opinion or words are reported: a
+    relative ("minha esposa", "a sogra") or "ela"/"ele", then a verb of theirs ("quer",
+    "prefere", "acha", "disse", "tá dizendo"), up to the sentence's end, a contrast or
+    the lead's own turn ("eu", "quero", "então", a verb in "-mos": "meu marido disse q
+    podemos ir até 750 mil" is the couple's; a decision opening a clause: ", fecha em 400
+    mil então")."""
+    spans: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if tok.low not in _REPORTING:
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].low in _REPORTING_FILLERS:
+            j -= 1
+        if j < 0:
+            continue
+        subject = toks[j].low
+        relative = subject in _OTHER_SUBJECTS and j > 0 and toks[j - 1].low in _DETERMINERS
+        if not (relative or subject in _PRONOUNS_OTHER):
+            continue
+        end = len(toks)
+        for m in range(k + 1, len(toks)):
+            low = toks[m].low
+            if (
+                low in _SENTENCE_ENDS
+                or low in _CONTRAST
+                or low in _FIRST_PERSON
+                or (len(low) > 4 and low.endswith("mos"))
+                or (
+                    toks[m - 1].low in _BOUNDARY_PUNCT
+                    and any(_starts_with(toks, m, cue) for cue in _DECISION_CUES)
+                )
+            ):
+                end = m
+                break
+        if end > k + 1 and not _joined(toks, end):
+            spans.append((toks[k + 1].start, toks[end - 1].end))
+    return spans
+
+
+def _taken_up(
+    toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
+) -> list[Candidate]:
+    """`candidates` and the count or amount someone else gave that the lead then decides
+    on with a bare number ("ela acha melhor não passar de 600 mil. Fica 600 então",
+    "minha esposa quer 3 quartos. Fechou 3"): the number repeats their value (an amount
+    in thousands or in full) after a decision cue (`_decided`), alone in its clause."""
+    theirs = [c for c in candidates if c.whose == "other" and c.fact in ("bedrooms", "budget_brl")]
+    extra: list[Candidate] = []
+    for number in numbers:
+        if number.scale != 1 or number.negative or not number.value.is_integer():
+            continue
+        after = _clause_after(toks, number.last, 3)
+        if any(t.low not in _CONCLUDING for t in after) or not _decided(toks, number.first):
+            continue
+        value, start = int(number.value), toks[number.first].start
+        for c in reversed(theirs):
+            same = c.value == value or (c.fact == "budget_brl" and c.value == value * 1000)
+            if same and c.span[1] <= start:
+                span = _span(toks, number.first, number.last)
+                extra.append(
+                    Candidate(c.fact, c.value, span, "adopted", modality=Modality.CORRECTED)
+                )
+                break
+    return candidates + extra
+
+
+_TOO: Final = _words("tambem tb tbm idem")
+_WE: Final = _words("eu nos")
+
+
+def _joined(toks: Sequence[Token], m: int) -> bool:
+    """Whether the lead joins the wish reported right before token `m`: "ela quer 3
+    quartos e eu tb", "..., eu também", "e a gente também", "(eu) concordo"."""
+    k = m
+    if k < len(toks) and toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
+        k += 1
+    if k < len(toks) and toks[k].low in _WE | {"gente"}:
+        k += 1
+    return k < len(toks) and (toks[k].low in _TOO or verb_of(toks[k].low) == "concordar")
+
+
+def _others_words(toks: Sequence[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with the values said inside someone else's reported wish or words
+    (`_reported_spans`) made theirs ("minha irmã quer 2 quartos", "minha sogra acha que
+    fica melhor na Parangaba"), unless the lead took them up ("minha esposa prefere a
+    Serrinha, pode trocar")."""
+    spans = _reported_spans(toks)
+    if not spans:
+        return candidates
+    return [
+        Candidate(c.fact, c.value, c.span, c.cue, "other", c.modality)
+        if c.fact in _REPORTED_FACTS
+        and c.whose == "lead"
+        and c.cue != "adopted"
+        and c.span != (0, 0)
+        and any(start <= c.span[0] and c.span[1] <= end for start, end in spans)
+        else c
+        for c in candidates
+    ]
 
 
 _STAYING: Final = _words(
