@@ -687,7 +687,10 @@ def _read(question: str, known: frozenset[str]) -> Asked:
     return read_question(
         _WORDS.sub(
             lambda found: (
-                found.group() if lemma(found.group()) in known else correct(found.group(), known)
+                # A filler word is no slip ("junto" is not "junho"): it names nothing anyway.
+                found.group()
+                if lemma(found.group()) in known or is_filler(found.group())
+                else correct(found.group(), known)
             ),
             normalise(question),
         )
