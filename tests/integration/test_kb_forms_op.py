@@ -65,6 +65,9 @@ CASES = [
         "subterrânea",
         "kb_answered",
     ),
+    # The room only places the thing asked: the finishes answer, not a house type.
+    ("a esquadria do quarto é de vidro comum?", "vidro duplo", "kb_answered"),
+    ("as janelas do quarto sao de vidro duplo?", "vidro duplo", "kb_answered"),
     ("a piscina é aquecida?", BROKER, "kb_no_passage"),
     ("o salao de festas tem isolamento acustico?", BROKER, "kb_no_passage"),
     ("a janela tem tela mosquiteiro?", BROKER, "kb_no_passage"),
