@@ -26,7 +26,11 @@ main 1a12b87 (an instalment's amount answered, a worry taken as hostility), then
 and 20/20, 5/5, 0 (kbk; docs/knowledge-base.md "Set 07k"). 2026-12-07l 16/20, 5/5, 0
 on a46c2fa and 2026-12-07m 14/20, 5/5, 0 on 20ebf2c (everyday words, "montado", an
 instalment told before the question, a call told of), then 20/20 and 20/20, 5/5, 0
-(kbm; docs/knowledge-base.md "Sets 07l/07m").
+(kbm; docs/knowledge-base.md "Sets 07l/07m"). 2026-12-07o 14/20 and 2026-12-07p 13/20,
+5/5, 0 at their first runs, 15/20 each on main 8e31b11 (a question pointing back,
+windows, walking, what else to set aside, telling the gatehouse, a run-on opened by
+"queria entender", the blocks at the back, when the fee starts, the lead's own home read
+as a question), then 20/20 and 20/20, 5/5, 0 (kbop; docs/knowledge-base.md "Sets 07o/07p").
 """
 
 from __future__ import annotations

@@ -189,6 +189,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("subterranea", "subterraneo", "enterrado", "poste", "aerea", "aereo"),
     ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
     ("ar condicionado", "climatizacao"),
+    # The windows: their frames and their glass ("as janelas são de vidro duplo?").
+    ("esquadria", "esquadrias", "janela", "janelas", "vidro", "vidros", "vidraca", "vidracas"),
+    # Telling the gatehouse who comes ("preciso avisar a portaria dos hóspedes?").
+    ("cadastro", "cadastrar", "cadastrado", "cadastrados", "avisar", "registrar"),
     (
         "armario",
         "moveis",
@@ -248,7 +252,7 @@ FILLER: Final = frozenset(
     dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
-    alem pensar mensalmente
+    alem pensar mensalmente junto juntos normal normais
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

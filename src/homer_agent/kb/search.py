@@ -575,6 +575,18 @@ def _topic_words(asked: Asked) -> tuple[str, ...]:
     )
 
 
+def _placing(words: tuple[str, ...], text: str) -> frozenset[str]:
+    """The words of `words` that only place another of them in `text` ("esquadria do
+    quarto", "piso da sala"): the second of "X do/da/no/na Y"."""
+    return frozenset(
+        second
+        for first in words
+        for second in words
+        if first != second
+        and re.search(rf"\b{first} (?:d|n)(?:o|a|os|as) {second}\b", text) is not None
+    )
+
+
 _COUNTED: Final = re.compile(r"\bquant[oa]s ([a-z]+)")
 """The thing a "how many" question counts: the word after "quantos"."""
 
@@ -619,6 +631,10 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     # What a section's own heading must name to be the question's topic: a particular
     # thing, not "casa" (every house type's heading) nor "espaço" ("Outros espaços").
     particular = tuple(w for w in named if w not in WEAK | GENERIC)
+    # "a esquadria do quarto": the room only places the thing asked; a heading naming the
+    # room ("Casa Brisa — 2 quartos") is not the section of the windows.
+    placed = _placing(particular, asked.text)
+    particular = tuple(w for w in particular if w not in placed) or particular
 
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
@@ -687,7 +703,10 @@ def _read(question: str, known: frozenset[str]) -> Asked:
     return read_question(
         _WORDS.sub(
             lambda found: (
-                found.group() if lemma(found.group()) in known else correct(found.group(), known)
+                # A filler word is no slip ("junto" is not "junho"): it names nothing anyway.
+                found.group()
+                if lemma(found.group()) in known or is_filler(found.group())
+                else correct(found.group(), known)
             ),
             normalise(question),
         )

@@ -154,16 +154,39 @@ lugar pra comprar coisa básica?"); what is bought stays asked ("tem onde compra
 remédio?" is no mini market's)."""
 _WIRES: Final = re.compile(r"\b(?:fios?|fiacao|cabos?|rede|redes) (?:de|da) (?:luz|energia)\b")
 """The wires of the electricity ("os fios de luz"), which documents call "rede elétrica"."""
+_AT_THE_BACK: Final = re.compile(
+    r"\b(quadras?|lotes?|casas?|ruas?|parte|partes|etapa|terrenos?)(?: (?:ai|la|aqui|ali))?"
+    r" (?:d|n|l)[oa]s? (?:fundos?|frente)\b"
+)
+"""Where in the development a block or a lot lies ("as quadras do fundo", "os lotes da
+frente"): the block is asked; "fundo" is no fund, "frente" nothing documents state."""
 _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
 """Things left ready ("o que eu deixo separado?"): to set them aside, "separar"."""
 _PREPARE: Final = re.compile(
-    r"\bo que (?:(?:eu|a gente|nos) )?(?:ja )?(?:(?:preciso|precisamos|tenho que|temos que|tem que"
-    r"|devo|devemos|vou|vamos) (?:ja )?)?(?:separar|providenciar|juntar)\b"
+    r"\bo que (?:mais )?(?:(?:eu|a gente|nos) )?(?:ja )?"
+    r"(?:(?:preciso|precisa|precisamos|tenho que|temos que|tem que|devo|devemos|vou|vamos)"
+    r" (?:ja )?)?"
+    r"(?:separar|providenciar|juntar)\b"
 )
 """What to set aside ("o q eu preciso deixar separado pra ligação?", "o que eu já separo?"):
 the papers a lead prepares, the documents."""
+
+_WINDOWS: Final = re.compile(r"\b(?:janelas?|esquadrias?|vidros?|vidracas?)\b")
+"""Windows, as leads and documents name them (the glass, the frames)."""
+_QUIET: Final = re.compile(
+    r"\b(?:isol\w*|abaf\w*|segur\w*|barr\w*|protege\w*)(?: (?:o|a|do|da|de|contra))?"
+    r" (?:barulho|barulhos|som|sons|ruido|ruidos)\b|\bisolamento (?:acustico|sonoro)\b"
+    r"|\bacustic[oa]s?\b"
+)
+"""Keeping noise out ("isola barulho?", "abafa o som?", "isolamento acústico"): of a
+window, what its glass is; of anything else, nothing the documents state."""
+_GLASS_KIND: Final = re.compile(
+    r"\b(vidros?)(?: (?:simples|comum|comuns|normal|normais|fino|finos|fininho|fininhos))+\b"
+)
+"""The ordinary glass named to ask for the other kind ("é vidro simples?", "aquele vidro
+fininho comum"): the glass is asked, and the documents' kind answers."""
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
 _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
@@ -312,7 +335,7 @@ QUESTION_WORDS: Final = frozenset(
     vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
     atua atuam mais menos cerca quase uns umas boa bom bons boas nome responsavel
     ja pedir pediu perguntar pergunta pergunto duvida duvidas dizer saber sabem sabe
-    queria gostaria importante gente familia valeu obrigado obrigada aguardo decidindo
+    queria gostaria entender importante gente familia valeu obrigado obrigada aguardo decidindo
     ainda minha meu meus minhas esposa marido pai mae sogro sogra sogros avo avos irmao irma
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
@@ -335,7 +358,7 @@ def _question_word(word: str) -> bool:
 
 _REQUEST_WORDS: Final = (
     r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
-    r" (?:saber|dizer|informar|falar)|saber|me diz|me fala|perguntar)(?: se)?"
+    r" (?:saber|dizer|informar|falar|entender)|saber|me diz|me fala|perguntar)(?: se)?"
 )
 _REQUEST: Final = re.compile(
     rf"\b(?:{_REQUEST_WORDS}|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
@@ -434,6 +457,13 @@ andar de bicicleta"); after any other word ("mais um andar", "subir o andar") it
 floor."""
 
 
+_WALKER: Final = frozenset(
+    "ele ela eles elas eu gente nos voce voces".split()  # noqa: SIM905
+)
+"""Who walks, just before "andar": the verb, to walk ("pra ele andar"), never a floor
+("mais um andar", "o segundo andar")."""
+
+
 def _floor_or_walk(low: str) -> str:
     """ "andar" as the verb (to walk, to go about) dropped, as a floor kept: the verb names
     nothing the documents state, the floor is a reform's subject; "andando" and
@@ -441,6 +471,10 @@ def _floor_or_walk(low: str) -> str:
 
     def keep(match: re.Match[str]) -> str:
         before = low[: match.start()].split()
+        if before and before[-1] in _WALKER:
+            # Someone walks ("lugar pra ele andar", "pra gente andar"): to walk, as the
+            # documents' walking track says it; a floor is never someone's.
+            return "caminhar"
         return "" if before and before[-1] in _WALK_BEFORE else match.group()
 
     # Its gerund and personal forms are never a floor ("podem ficar soltos andando").
@@ -466,9 +500,12 @@ def normalise(text: str) -> str:
         low = low.replace(f" {phrase}", f" {replacement}")
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
+    low = _AT_THE_BACK.sub(r"\1", low)
     low = _LEFT_READY.sub("separar", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
+    if _WINDOWS.search(low):
+        low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = re.sub(r"  +", " ", low)
     # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
@@ -481,6 +518,16 @@ def normalise(text: str) -> str:
     return low.strip()
 
 
+_OWN_PLACE: Final = re.compile(
+    r"^(?:aqui|la|ca|onde (?:eu|a gente|nos) mor[oa]\w*)"
+    r" (?:em casa|no (?:meu |nosso )?(?:predio|bairro|apartamento|apto|prediozinho)"
+    r"|na (?:minha|nossa) (?:casa|rua|cidade))\b"
+)
+"""A clause about the lead's own home ("aqui em casa vive caindo energia qndo chove", "lá
+no prédio é tudo encanado"): it tells the lead's circumstances, and its "quando" or "como"
+asks nothing unless the clause ends with "?"."""
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause asks: a "?", a question's opening or cue, "o X tem ..." not ended
     by a full stop, or a price or a discount named at all ("se eu pagar à vista tem
@@ -489,7 +536,7 @@ def _asks(clause: str) -> bool:
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
-        or _CUE.search(body)
+        or (_CUE.search(body) and not _OWN_PLACE.match(body))
         # "a casa tem quintal": a question without its "?"; "a ideia é alugar no airbnb."
         # ends as a statement, and states the lead's plan
         or (_YES_NO_TAIL.match(body) and not clause.rstrip(" ,;").endswith((".", "!")))
@@ -557,6 +604,9 @@ _BACK: Final = re.compile(
     rf"{_THAT.pattern}|\b(?:ele|ela|dele|dela|nele|nela)\b"
     r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
     r"|no|na|do|da|em|por|pra|para)\b)"
+    # "dessa opção", "desse modelo": the house the lead named before
+    r"|\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:opcao|opcoes|casa|casas|planta|plantas|modelo"
+    r"|modelos|tipo|unidade|sobrado)\b"
 )
 """Words that point back to one thing named before the question ("o terreno dele"; "tem
 alguma perto?" after "meu filho estuda em escola bilíngue"); the plural personal ones
@@ -680,6 +730,8 @@ _TIME_PHRASE: Final = re.compile(
     r"|\b(?:mais para frente|la para frente|no futuro|futuramente)\b"
     # "enquanto está em obra", "enquanto não fica pronta": while a state lasts
     r"|\benquanto(?: (?!(?:ou|e|posso|pode|podem|tem|vou|vai|da)\b)[a-z]+){1,4}"
+    # "enquanto a casa está sendo construída": the works going on, however long said
+    r"(?: (?:construid|feit|levantad|erguid)[oa]s?)?"
 )
 """A time told by the lead's routine or a stretch of the calendar, or a "while" clause:
 it says when, and names no thing the documents state ("dá pra passar domingo depois do
@@ -743,7 +795,9 @@ _ASIDE: Final = re.compile(
 *igual a de 4*?", "dá pra ir ver *depois do almoço*?" ask about the pool and the visit;
 the thing compared with and the meal only place them."""
 _RESUMES: Final = re.compile(
-    r"\b(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem|ja"
+    # "porque meu contrato vence e eu preciso me programar": "e eu" goes on with the reason
+    r"\b(?!e (?:eu|a gente|nos|meu|minha|meus|minhas)\b)"
+    r"(?:posso|pode|podem|podemos|tem|teria|qual|quais|quant[oa]s?|como|onde|quando|quem|ja"
     r"|e|sao|fica|ficam|vem|vao|aceita[m]?|existe|existem|ha|da para|consigo|consegue)\b"
 )
 
