@@ -713,10 +713,15 @@ def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> 
     before = when_parts(previous)
     if before.has_date in (before.has_time, current.has_date):
         return None
+    joined = f"{text} {previous}"
     try:
-        reading = read_when(f"{text} {previous}", now=now, tz=tz)
+        reading = read_when(joined, now=now, tz=tz)
     except WhenError:
         return None
+    if reading.at is not None and when_parts(joined).period is not None:
+        # "amanhã cedinho" then "qualquer hora de manhã": a day and a part of it, no
+        # hour: the lead's words, so that the tool offers free hours of that part.
+        return " ".join(joined[start:end] for start, end in reading.spans) or None
     return reading.at.isoformat() if reading.at is not None else None
 
 

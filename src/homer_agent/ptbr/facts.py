@@ -40,7 +40,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from itertools import pairwise
@@ -1197,6 +1197,8 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
+        elif number.scale == 1 and _names_ceiling(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
         if amount is None:
             continue
         span = _span(toks, number.first, number.last)
@@ -1267,6 +1269,31 @@ def _budget(
     """The budget one message states, if any (see `_budget_candidates` and `decide`)."""
     value = decide(_budget_candidates(toks, numbers, pending, correcting)).get("budget_brl")
     return None if value is None else int(str(value))
+
+
+_CEILING: Final = _words("maximo teto limite")
+_CEILING_AFTER: Final = _CEILING | _words("orcamento")
+_ENDS_AMOUNT: Final = _words("que e eh , . ! ;")
+_HOUSE_NUMBER_CUES: Final = _words(
+    "no na numero n nº apto ap apartamento casa bloco lote quadra rua"
+)
+
+
+def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare number is named as the lead's ceiling: "uns 400, no máximo 450",
+    "pode colocar 450 que é o nosso teto" (nothing but "que"/"é" or the clause's end after
+    it: "no máximo 150 m²" measures a size)."""
+    if number.last < len(toks) and toks[number.last].low not in _ENDS_AMOUNT:
+        return False
+    if number.first > 0 and toks[number.first - 1].low in _HOUSE_NUMBER_CUES:
+        return False  # "moro no 450": a house number
+    before = {t.low for t in toks[max(0, number.first - 3) : number.first]}
+    after: set[str] = set()
+    for tok in toks[number.last : number.last + 6]:
+        if tok.low in (".", "!", "?", ";"):
+            break
+        after.add(tok.low)
+    return bool(before & _CEILING or after & _CEILING_AFTER)
 
 
 _CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
@@ -3022,7 +3049,32 @@ def read_candidates(
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
-    return _taken_up(toks, numbers, _others_words(toks, out + places))
+    return _later(folded, _taken_up(toks, numbers, _others_words(toks, out + places)))
+
+
+_LATER_RE: Final = re.compile(
+    r"\b(?:essa|esta|aquela|ela|a\s+outra|esse|aquele)\s+(?:e|eh|fica|vai\s+ficar)\s+"
+    r"(?:so\s+)?(?:pra|para)\s+(?:depois|mais\s+tarde|o\s+futuro)\b"
+)
+"""Another home put off: "essa é pra depois", "a outra fica pra depois" (a purchase that
+is itself later, "quero 3 quartos, mas só ano que vem", keeps its wishes)."""
+
+
+def _later(folded: str, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates`, those in a sentence that puts its wish off for later ("e tb to de olho
+    numa casinha de praia no Cumbuco, 2 qtos, mas essa é pra depois, não agora") made
+    hypothetical: a second home for later is not the one being qualified now."""
+    later = [m.start() for m in _LATER_RE.finditer(folded)]
+    if not later:
+        return candidates
+    bounds = [0, *(m.end() for m in re.finditer(r"[.!?\n]", folded)), len(folded) + 1]
+    put_off = [(a, b) for a, b in pairwise(bounds) if any(a <= position < b for position in later)]
+    return [
+        replace(c, modality=Modality.HYPOTHETICAL)
+        if c.span != (0, 0) and any(a <= c.span[0] < b for a, b in put_off)
+        else c
+        for c in candidates
+    ]
 
 
 _REPORTING: Final = _words(
