@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import booking_run, extract
+from tests.support.reading import booking_run, chat_run, extract
 
 
 @pytest.mark.parametrize("text", ["eae", "iae", "Eaee!"])
@@ -61,3 +61,32 @@ def test_another_home_put_off_gives_nothing(text: str) -> None:
 )
 def test_a_purchase_for_later_keeps_its_wishes(text: str) -> None:
     assert extract(text).get("bedrooms") == 3
+
+
+@pytest.mark.parametrize(
+    ("texts", "fact", "value"),
+    [
+        (("sou o Davi", "3 quartos", "melhor 4", "não, deixa como estava"), "bedrooms", 3),
+        (
+            ("sou o Davi", "3 quartos no Benfica", "aliás, Montese", "volta pro que era"),
+            "neighborhood",
+            "Benfica",
+        ),
+        (
+            ("sou o Davi", "até 400 mil", "pensando bem, 450", "pode manter o anterior"),
+            "budget_brl",
+            400000,
+        ),
+    ],
+)
+def test_a_change_taken_back_restores_the_value_before(
+    texts: tuple[str, ...], fact: str, value: object
+) -> None:
+    run = chat_run(*texts)
+    assert run.facts[fact] == value
+    assert "corretor confirma" not in run.replies[-1]
+
+
+def test_taking_back_with_nothing_changed_saves_nothing_new() -> None:
+    run = chat_run("sou o Davi", "3 quartos", "pode deixar como tava")
+    assert run.facts["bedrooms"] == 3

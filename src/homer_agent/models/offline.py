@@ -848,6 +848,39 @@ def _bound_tools(tools: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]
     return found
 
 
+_TAKING_BACK_RE: Final = re.compile(
+    r"\b(?:deix\w*|volt\w*|fic\w*|mant\w*)\s+(?:\w+\s+)?(?:como\s+(?:tava|estava|era|antes)"
+    r"|(?:o|do|no|pro|ao)\s+(?:que\s+(?:era|tava|estava)|anterior|de\s+antes)"
+    r"|como\s+eu\s+tinha\s+(?:dito|falado))\b"
+)
+"""The lead taking a change back: "pode deixar como tava", "volta pro que era", "mantém o
+anterior", "fica como eu tinha dito"."""
+
+
+def _taken_back(messages: Sequence[BaseMessage], text: str) -> tuple[FactName, object] | None:
+    """The fact the previous turn changed and the value it had before, when the lead takes
+    that change back ("2 quartos", "pensando bem, 3", "não, pode deixar como tava": 2)."""
+    if not _TAKING_BACK_RE.search(fold(text)):
+        return None
+    saved = {m.tool_call_id for m in messages if isinstance(m, ToolMessage) and m.status != "error"}
+    history: list[tuple[FactName, object, int]] = []
+    turn = 0
+    for message in messages:
+        if isinstance(message, HumanMessage):
+            turn += 1
+        if not isinstance(message, AIMessage):
+            continue
+        for call in message.tool_calls:
+            fact = _FACT_BY_TOOL.get(call["name"])
+            if fact is not None and fact != "call_at" and call["id"] in saved and call["args"]:
+                history.append((fact, next(iter(call["args"].values())), turn))
+    if not history or history[-1][2] != turn - 1:
+        return None  # nothing changed in the turn before this one
+    fact = history[-1][0]
+    values = [value for f, value, _ in history if f == fact]
+    return (fact, values[-2]) if len(values) >= 2 and values[-2] != values[-1] else None
+
+
 def _tool_args(fact: FactName, value: object, parameters: Mapping[str, Any]) -> dict[str, object]:
     """The argument dict for a fact's tool, named and typed after the tool's schema."""
     properties = parameters.get("properties")
@@ -1013,6 +1046,9 @@ class OfflineChatModel(BaseChatModel):
         clarified = _clarified(messages, text)
         if clarified is not None and clarified[0] not in found:
             found[clarified[0]] = clarified[1]
+        taken_back = None if found else _taken_back(messages, text)
+        if taken_back is not None:  # "não, pode deixar como tava": the value before
+            found[taken_back[0]] = taken_back[1]
         found.pop("call_at", None)
         call = None if garbled(text) else _call_request(messages, text, view, pending)
         if call is not None:
@@ -1039,7 +1075,7 @@ class OfflineChatModel(BaseChatModel):
         about_slots = _slot_to_propose(text, messages, view) is not None or (
             accepts_proposal(text) and _proposed(messages, view) is not None
         )
-        if SEARCH_TOOL in tools and not about_slots:
+        if SEARCH_TOOL in tools and not about_slots and taken_back is None:
             ask = _development_question(
                 text,
                 lambda clause: set(
