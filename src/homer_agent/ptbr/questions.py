@@ -97,6 +97,10 @@ SLANG: Final[dict[str, str]] = {
     "qls": "quais",
     "kd": "cade",
     "qq": "qualquer",
+    "qqr": "qualquer",
+    "qlq": "qualquer",
+    "qlqr": "qualquer",
+    "qqer": "qualquer",
     "ond": "onde",
     "cond": "condominio",
     "condo": "condominio",
@@ -215,6 +219,15 @@ _OF_THE_DEVELOPMENT: Final = re.compile(
 "condomínio" names the place there, not its fee, even beside "quanto"."""
 
 
+_FEE_COMPARED: Final = re.compile(
+    r"\b(?:condominio|taxa|iptu|mensalidade|cota)\b[^.!?;:\n]*?"
+    r"\b(?:mais|menos|tao) (?:barat|car)[oa]s?\b"
+    r"|\b(?:mais|menos) (?:barat|car)[oa]s?\b[^.!?;:\n]*?\b(?:o|a) (?:condominio|taxa|iptu)\b"
+)
+"""A fee compared between houses ("o condomínio da casa de 2 quartos é mais barato que o do
+sobrado?"): a fee question, no price nor negotiation; the documents state the fee."""
+
+
 def _the_development_only(low: str) -> bool:
     """Whether every "condomínio" of a normalised text names a thing of the development
     ("quanto do terreno do condomínio é área verde?"), none its fee."""
@@ -317,6 +330,7 @@ QUESTION_WORDS: Final = frozenset(
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
+    barato barata baratos baratas caro cara caros caras
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -455,6 +469,22 @@ def _owned(match: re.Match[str]) -> str:
     return f"{own} {match.group('thing')}"
 
 
+_BANK_SHORT: Final = re.compile(r"\b(?:bb|cef|bradesco|itau|santander|caixa|nubank)\b")
+_BANKING: Final = re.compile(
+    r"\b(?:conta|banco|bancos|financ\w*|credito|agencia|gerente|correntista)\b"
+)
+_BANK_NAMES: Final[dict[str, str]] = {"bb": "banco do brasil", "cef": "caixa"}
+"""Banks as leads write them ("minha conta é no BB", "financio pela CEF"), as the documents
+name them; "bb" only beside a word of banking (it is a baby as often)."""
+
+
+def _banks(low: str) -> str:
+    """Bank shorthand spelt out as the documents name the bank, in a text about banking."""
+    if not _BANKING.search(low):
+        return low
+    return _BANK_SHORT.sub(lambda m: _BANK_NAMES.get(m.group(), m.group()), low)
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
@@ -466,6 +496,7 @@ def normalise(text: str) -> str:
         low = low.replace(f" {phrase}", f" {replacement}")
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
+    low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
@@ -555,6 +586,8 @@ _THAT: Final = re.compile(r"\b(?:isso|isto|disso|disto|nisso|nisto)\b")
 andar. pode fazer isso?"): the last thing stated, not the whole statement."""
 _BACK: Final = re.compile(
     rf"{_THAT.pattern}|\b(?:ele|ela|dele|dela|nele|nela)\b"
+    # "minha conta é no BB, dá pra financiar por lá?": the place or bank named before
+    r"|\bpor (?:la|ali)\b"
     r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
     r"|no|na|do|da|em|por|pra|para)\b)"
 )
@@ -672,7 +705,8 @@ _TIME_PHRASE: Final = re.compile(
     r"\b(?:depois|antes|apos|durante|na hora|no horario|na volta|na saida|no fim|no final)"
     rf" d[oa]s? (?:(?:meu|minha|o|a) )?{_ROUTINE}\b"
     # "o resto do ano", "no fim do dia", "no começo do mês"
-    r"|\b(?:o |no |ao |pelo |todo o |durante o )?(?:resto|fim|final|comeco|inicio|meio)"
+    r"|\b(?:o |no |ao |pelo |todo o |durante o |a |na |pela )?(?:resto|fim|final|comeco|inicio"
+    r"|meio|metade)"
     r" d[oa] (?:dia|mes|ano|semana|tarde|manha|noite)\b"
     # "ano passado", "no mês que vem": a time of the lead's life
     r"|\b(?:n?[oa] )?(?:ano|mes|semana) (?:passad[oa]|que vem|retrasad[oa])\b"
@@ -709,7 +743,12 @@ def read_question(text: str) -> Asked:
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
-    price = priced or instalment or bool(_NEGOTIATION.search(padded))
+    compared = _FEE_COMPARED.search(low) is not None
+    if compared:
+        fee = True
+        priced = False
+    negotiation = _NEGOTIATION.search(padded)
+    price = priced or instalment or (negotiation is not None and not compared)
     measure: Measure | None = None
     for kind, pattern in _MEASURES:
         if pattern.search(padded):
@@ -727,6 +766,11 @@ def read_question(text: str) -> Asked:
     )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
+    if compared:
+        # The fee is what is asked; the houses compared only say whose ("o condomínio da
+        # casa de 2 quartos é mais barato que o do sobrado?": the one fee of every house).
+        fees = tuple(dict.fromkeys(w for w in topic if _FEE.fullmatch(w)))
+        topic = (*fees, "taxa") if "taxa" not in fees else fees
     context = tuple(w for w in _context_words(low) if w in topic)
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
