@@ -41,6 +41,17 @@ CASES = [
         "kb_answered",
     ),
     ("a casa de 3 quartos é mais barata que o sobrado?", BROKER, "price_to_broker"),
+    # The thing the question turns to, not the one the statement before spoke of.
+    (
+        "a terrea de 2 quartos tem 78 m2 ne. e a de 4 quartos, qnts suites?",
+        "todos suítes",
+        "kb_answered",
+    ),
+    ("a brisa nao tem piscina. ja o sobrado, tem piscina?", "piscina privativa", "kb_answered"),
+    # A price beside a documented question: the question answered, the price the broker's.
+    ("onde fica o stand? e qnto ta saindo o sobrado?", "CE-085", "kb_answered"),
+    ("qual o valor do condominio? e quanto ficaria a casa duna?", "R$ 690", "kb_answered"),
+    ("quanto ta saindo a casa de 3 quartos?", BROKER, "price_to_broker"),
 ]
 
 
@@ -57,3 +68,5 @@ def test_the_07q_kinds_in_new_sentences(pool: Pool, message: str, fact: str, rea
     with pool.connection() as conn:
         turns = Querier(conn).list_turns(lead_id=session.lead.id)
     assert [t.kb_reason for t in turns] == [reason], turn.reply
+    if "saindo" in message or "ficaria" in message:
+        assert BROKER in turn.reply, turn.reply

@@ -87,3 +87,40 @@ def test_a_fee_compared_between_houses_is_a_fee(question: str) -> None:
 )
 def test_a_house_compared_by_price_stays_the_brokers(question: str) -> None:
     assert read_question(question).price
+
+
+@pytest.mark.parametrize(
+    ("message", "carried"),
+    [
+        ("a brisa tem 78 m2 ne. e a duna, qual o tamanho?", "duna"),
+        ("o sobrado tem piscina. ja a casa de 3 quartos, tem piscina?", "3 quartos"),
+        ("a de 2 quartos tem 1 suite. e a de 3 quartos, qnts suites tem?", "3 quartos"),
+    ],
+)
+def test_the_thing_a_question_turns_to_is_its_subject(message: str, carried: str) -> None:
+    (clause,) = asking_clauses(message)
+    assert carried in clause, clause
+    assert "2 quartos" not in clause and "78" not in clause and "sobrado" not in clause
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto ta saindo a casa de 3 quartos?",
+        "qnto ficaria o sobrado?",
+        "quanto esta saindo a terrea?",
+    ],
+)
+def test_what_a_house_is_going_for_is_a_price(question: str) -> None:
+    assert read_question(question).price
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quanto ta saindo o condominio?",
+        "quanto tempo ta saindo a entrega?",
+    ],
+)
+def test_what_else_is_going_for_is_no_price(question: str) -> None:
+    assert not read_question(question).price

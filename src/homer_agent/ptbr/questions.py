@@ -193,6 +193,13 @@ _PRICE: Final = re.compile(
     r"(?:por )?quanto)\b"
 )
 """What a unit costs: the broker's, unless it is a fee the documents may state."""
+_PRICE_GOING: Final = re.compile(
+    r"\bquanto (?:esta |)(?:saindo|ficando|ficaria|sairia|custaria|seria|daria) (?:[a-z]+ )?"
+    r"(?:a|o|as|os|um|uma) (?:casa|casas|imovel|unidade|unidades|sobrado|lote|terreno|brisa|mare"
+    r"|duna|terrea)\b"
+)
+"""What a unit is going for ("quanto tá saindo a casa de 3 quartos?", "quanto ficaria o
+sobrado?"): a price."""
 _INSTALMENT: Final = re.compile(
     r"\b(?:(?:quanto|valor(?:es)?|custa\w*)(?! tempo\b)(?: [a-z0-9]+){0,5}"
     r" (?:parcelas?|prestacao|prestacoes)"
@@ -611,6 +618,14 @@ comprar pra investir, posso alugar?"): its words are the lead's circumstances
 (`Asked.context`), not what is asked."""
 
 
+_TURNS_TO: Final = re.compile(
+    r"^(?:e|mas|ja) (?:quanto (?:a|ao|aos|as) |sobre )?(?:o|a|os|as|no|na|nos|nas|do|da)\b"
+    r"(?: [a-z0-9]+){1,5},$"
+)
+"""A clause that only turns to a thing, just before the question about it ("e a de 3
+quartos, quantas suítes tem?", "já o sobrado, tem piscina?"): the question's subject."""
+
+
 def asking_parts(text: str) -> list[tuple[str, str]]:
     """`asking_clauses` as (the statements a question that names nothing asks about, the
     question itself): "domingo depois do almoço, tipo 15h, vai tá aberto?" asks about
@@ -618,6 +633,7 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     cue_before = False
     previous: list[str] = []
+    shifted: str | None = None
     for raw in _SPLIT.findall(normalise(text)):
         clause = raw.strip()
         if not clause:
@@ -637,6 +653,11 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             before = ", ".join(previous)
             if _THAT.search(body):
                 before = _last_stated(before)
+        elif asks and shifted is not None and previous and previous[-1] == shifted:
+            # "a de 2 quartos só tem 1 suíte, né. e a de 3 quartos, qnts suítes tem?": the
+            # thing the question turns to, not the one the statement before spoke of.
+            before = shifted
+        shifted = body if not asks and _TURNS_TO.match(clause) else None
         previous = [] if asks else [*previous, body]
         if asks:
             cue = _REQUEST.search(body)
@@ -748,6 +769,7 @@ def read_question(text: str) -> Asked:
         fee = True
         priced = False
     negotiation = _NEGOTIATION.search(padded)
+    priced = priced or _PRICE_GOING.search(low) is not None
     price = priced or instalment or (negotiation is not None and not compared)
     measure: Measure | None = None
     for kind, pattern in _MEASURES:
