@@ -28,7 +28,7 @@ on a46c2fa and 2026-12-07m 14/20, 5/5, 0 on 20ebf2c (everyday words, "montado", 
 instalment told before the question, a call told of), then 20/20 and 20/20, 5/5, 0
 (kbm; docs/knowledge-base.md "Sets 07l/07m"). 2026-12-07q 13/20, 5/5, 0 (shorthand
 "qlqr", "BB", a fee compared, a price beside a documented question, the thing a question
-turns to), then 19/20, 5/5, 0 (kbq; docs/knowledge-base.md "Set 07q").
+turns to, a time asked as a season), then 20/20, 5/5, 0 (kbq; docs/knowledge-base.md "Set 07q").
 """
 
 from __future__ import annotations

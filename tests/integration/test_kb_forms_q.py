@@ -52,6 +52,13 @@ CASES = [
     ("onde fica o stand? e qnto ta saindo o sobrado?", "CE-085", "kb_answered"),
     ("qual o valor do condominio? e quanto ficaria a casa duna?", "R$ 690", "kb_answered"),
     ("quanto ta saindo a casa de 3 quartos?", BROKER, "price_to_broker"),
+    # A time asked as a season is a date.
+    (
+        "meu primo comprou na quadra A. se eu pegar na F fica pronta na mesma epoca?",
+        "2029",
+        "kb_answered",
+    ),
+    ("em que epoca fica pronta a quadra C?", "2028", "kb_answered"),
 ]
 
 

@@ -124,3 +124,17 @@ def test_what_a_house_is_going_for_is_a_price(question: str) -> None:
 )
 def test_what_else_is_going_for_is_no_price(question: str) -> None:
     assert not read_question(question).price
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "em que epoca fica pronta a quadra C?",
+        "a minha fica pronta na mesma epoca que a dela?",
+        "qual epoca do ano entregam as chaves?",
+    ],
+)
+def test_a_time_asked_as_a_season_is_a_date(question: str) -> None:
+    asked = read_question(question)
+    assert asked.measure == "date", asked
+    assert "epoca" not in asked.topic

@@ -295,6 +295,8 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     ("count", re.compile(r"\b(?:quantos|quantas|quanto)\b")),
 )
 """The measure a question asks for, first match wins ("quanto tempo" before "quanto")."""
+_SEASON: Final = re.compile(r"\b(?:que|qual|mesma|outra) epocas?\b")
+"""A time asked as a season ("em que época", "na mesma época que"): a date."""
 _UNTIL_DONE: Final = re.compile(
     r"\b(?:quanto tempo|quantos meses)\b[^.!?;:,\n]*?\b(?:pront[oa]s?|entreg(?:ar|arem|am|a|ue|ues"
     r"|em|uem|ando)|terminar?|terminarem|terminam|acabar?|acabarem|acabam|concluir|concluida"
@@ -337,7 +339,7 @@ QUESTION_WORDS: Final = frozenset(
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
-    barato barata baratos baratas caro cara caros caras
+    barato barata baratos baratas caro cara caros caras epoca epocas
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -776,6 +778,8 @@ def read_question(text: str) -> Asked:
         if pattern.search(padded):
             measure = kind
             break
+    if measure is None and _SEASON.search(low):
+        measure = "date"  # "em que época fica pronta?", "na mesma época que a dela?"
     until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(low))
     if until_done:
         measure = "date"
