@@ -31,6 +31,9 @@ instalment told before the question, a call told of), then 20/20 and 20/20, 5/5,
 windows, walking, what else to set aside, telling the gatehouse, a run-on opened by
 "queria entender", the blocks at the back, when the fee starts, the lead's own home read
 as a question), then 20/20 and 20/20, 5/5, 0 (kbop; docs/knowledge-base.md "Sets 07o/07p").
+2026-12-07q 13/20, 5/5, 0 (shorthand
+"qlqr", "BB", a fee compared, a price beside a documented question, the thing a question
+turns to, a time asked as a season), then 20/20, 5/5, 0 (kbq; docs/knowledge-base.md "Set 07q").
 """
 
 from __future__ import annotations

@@ -253,6 +253,7 @@ FILLER: Final = frozenset(
     neste naquele naquela daquele daquela dum duma numas nuns
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
     alem pensar mensalmente junto juntos normal normais
+    resto restante metade
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final, Literal
@@ -791,7 +792,9 @@ def _lookup_message(
         )
 
     found, stamp = one(question)
-    if found.verdict == "answer" or found.code == "price_to_broker":
+    if found.code == "price_to_broker":
+        return _price_apart(question, found, one, known), stamp
+    if found.verdict == "answer":
         return found, stamp
     if found.reason == "no documents":
         return found, stamp
@@ -841,6 +844,42 @@ def _lookup_message(
         unanswered=unanswered,
     )
     return combined, stamp
+
+
+def _price_apart(
+    question: str,
+    found: Lookup,
+    one: Callable[[str], tuple[Lookup, str | None]],
+    known: frozenset[str],
+) -> Lookup:
+    """A price question beside questions the documents answer ("quanto preciso dar de
+    entrada? e quanto tá saindo a casa de 3 quartos?"): those are answered, and the price
+    is left to a broker (`unanswered`). Only when a clause is a price by itself, and each
+    answered clause names a particular thing of its own ("e a de 2?" after a price asks
+    the same price); otherwise the whole message is the broker's (`found`)."""
+    clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
+    if len(clauses) < 2:
+        return found
+    priced = [clause for clause in clauses if _read(clause, known).price]
+    if not priced:
+        return found
+    sentences: list[str] = []
+    passages: list[Passage] = []
+    for clause in clauses:
+        if clause in priced:
+            continue
+        if not _strong_words(_read(clause, known)):
+            return found
+        looked = one(clause)[0]
+        if looked.verdict != "answer" or looked.unanswered:
+            return found
+        passages = passages or looked.passages
+        sentences += [s for s in looked.sentences if s not in sentences]
+    if not sentences:
+        return found
+    return Lookup(
+        "answer", "answered in part", passages, sentences, code="kb_answered", unanswered=priced
+    )
 
 
 def _lookup_one(

@@ -97,6 +97,10 @@ SLANG: Final[dict[str, str]] = {
     "qls": "quais",
     "kd": "cade",
     "qq": "qualquer",
+    "qqr": "qualquer",
+    "qlq": "qualquer",
+    "qlqr": "qualquer",
+    "qqer": "qualquer",
     "ond": "onde",
     "cond": "condominio",
     "condo": "condominio",
@@ -212,6 +216,13 @@ _PRICE: Final = re.compile(
     r"(?:por )?quanto)\b"
 )
 """What a unit costs: the broker's, unless it is a fee the documents may state."""
+_PRICE_GOING: Final = re.compile(
+    r"\bquanto (?:esta |)(?:saindo|ficando|ficaria|sairia|custaria|seria|daria) (?:[a-z]+ )?"
+    r"(?:a|o|as|os|um|uma) (?:casa|casas|imovel|unidade|unidades|sobrado|lote|terreno|brisa|mare"
+    r"|duna|terrea)\b"
+)
+"""What a unit is going for ("quanto tá saindo a casa de 3 quartos?", "quanto ficaria o
+sobrado?"): a price."""
 _INSTALMENT: Final = re.compile(
     r"\b(?:(?:quanto|valor(?:es)?|custa\w*)(?! tempo\b)(?: [a-z0-9]+){0,5}"
     r" (?:parcelas?|prestacao|prestacoes)"
@@ -236,6 +247,15 @@ _OF_THE_DEVELOPMENT: Final = re.compile(
 )
 """A thing of the development ("o terreno do condomínio", "a portaria do condomínio"):
 "condomínio" names the place there, not its fee, even beside "quanto"."""
+
+
+_FEE_COMPARED: Final = re.compile(
+    r"\b(?:condominio|taxa|iptu|mensalidade|cota)\b[^.!?;:\n]*?"
+    r"\b(?:mais|menos|tao) (?:barat|car)[oa]s?\b"
+    r"|\b(?:mais|menos) (?:barat|car)[oa]s?\b[^.!?;:\n]*?\b(?:o|a) (?:condominio|taxa|iptu)\b"
+)
+"""A fee compared between houses ("o condomínio da casa de 2 quartos é mais barato que o do
+sobrado?"): a fee question, no price nor negotiation; the documents state the fee."""
 
 
 def _the_development_only(low: str) -> bool:
@@ -298,6 +318,8 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     ("count", re.compile(r"\b(?:quantos|quantas|quanto)\b")),
 )
 """The measure a question asks for, first match wins ("quanto tempo" before "quanto")."""
+_SEASON: Final = re.compile(r"\b(?:que|qual|mesma|outra) epocas?\b")
+"""A time asked as a season ("em que época", "na mesma época que"): a date."""
 _UNTIL_DONE: Final = re.compile(
     r"\b(?:quanto tempo|quantos meses)\b[^.!?;:,\n]*?\b(?:pront[oa]s?|entreg(?:ar|arem|am|a|ue|ues"
     r"|em|uem|ando)|terminar?|terminarem|terminam|acabar?|acabarem|acabam|concluir|concluida"
@@ -340,6 +362,7 @@ QUESTION_WORDS: Final = frozenset(
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
+    barato barata baratos baratas caro cara caros caras epoca epocas
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -489,6 +512,22 @@ def _owned(match: re.Match[str]) -> str:
     return f"{own} {match.group('thing')}"
 
 
+_BANK_SHORT: Final = re.compile(r"\b(?:bb|cef|bradesco|itau|santander|caixa|nubank)\b")
+_BANKING: Final = re.compile(
+    r"\b(?:conta|banco|bancos|financ\w*|credito|agencia|gerente|correntista)\b"
+)
+_BANK_NAMES: Final[dict[str, str]] = {"bb": "banco do brasil", "cef": "caixa"}
+"""Banks as leads write them ("minha conta é no BB", "financio pela CEF"), as the documents
+name them; "bb" only beside a word of banking (it is a baby as often)."""
+
+
+def _banks(low: str) -> str:
+    """Bank shorthand spelt out as the documents name the bank, in a text about banking."""
+    if not _BANKING.search(low):
+        return low
+    return _BANK_SHORT.sub(lambda m: _BANK_NAMES.get(m.group(), m.group()), low)
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
@@ -501,6 +540,7 @@ def normalise(text: str) -> str:
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
+    low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
@@ -602,6 +642,8 @@ _THAT: Final = re.compile(r"\b(?:isso|isto|disso|disto|nisso|nisto)\b")
 andar. pode fazer isso?"): the last thing stated, not the whole statement."""
 _BACK: Final = re.compile(
     rf"{_THAT.pattern}|\b(?:ele|ela|dele|dela|nele|nela)\b"
+    # "minha conta é no BB, dá pra financiar por lá?": the place or bank named before
+    r"|\bpor (?:la|ali)\b"
     r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
     r"|no|na|do|da|em|por|pra|para)\b)"
     # "dessa opção", "desse modelo": the house the lead named before
@@ -628,6 +670,14 @@ comprar pra investir, posso alugar?"): its words are the lead's circumstances
 (`Asked.context`), not what is asked."""
 
 
+_TURNS_TO: Final = re.compile(
+    r"^(?:e|mas|ja) (?:quanto (?:a|ao|aos|as) |sobre )?(?:o|a|os|as|no|na|nos|nas|do|da)\b"
+    r"(?: [a-z0-9]+){1,5},$"
+)
+"""A clause that only turns to a thing, just before the question about it ("e a de 3
+quartos, quantas suítes tem?", "já o sobrado, tem piscina?"): the question's subject."""
+
+
 def asking_parts(text: str) -> list[tuple[str, str]]:
     """`asking_clauses` as (the statements a question that names nothing asks about, the
     question itself): "domingo depois do almoço, tipo 15h, vai tá aberto?" asks about
@@ -635,6 +685,7 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     cue_before = False
     previous: list[str] = []
+    shifted: str | None = None
     for raw in _SPLIT.findall(normalise(text)):
         clause = raw.strip()
         if not clause:
@@ -654,6 +705,11 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             before = ", ".join(previous)
             if _THAT.search(body):
                 before = _last_stated(before)
+        elif asks and shifted is not None and previous and previous[-1] == shifted:
+            # "a de 2 quartos só tem 1 suíte, né. e a de 3 quartos, qnts suítes tem?": the
+            # thing the question turns to, not the one the statement before spoke of.
+            before = shifted
+        shifted = body if not asks and _TURNS_TO.match(clause) else None
         previous = [] if asks else [*previous, body]
         if asks:
             cue = _REQUEST.search(body)
@@ -722,7 +778,8 @@ _TIME_PHRASE: Final = re.compile(
     r"\b(?:depois|antes|apos|durante|na hora|no horario|na volta|na saida|no fim|no final)"
     rf" d[oa]s? (?:(?:meu|minha|o|a) )?{_ROUTINE}\b"
     # "o resto do ano", "no fim do dia", "no começo do mês"
-    r"|\b(?:o |no |ao |pelo |todo o |durante o )?(?:resto|fim|final|comeco|inicio|meio)"
+    r"|\b(?:o |no |ao |pelo |todo o |durante o |a |na |pela )?(?:resto|fim|final|comeco|inicio"
+    r"|meio|metade)"
     r" d[oa] (?:dia|mes|ano|semana|tarde|manha|noite)\b"
     # "ano passado", "no mês que vem": a time of the lead's life
     r"|\b(?:n?[oa] )?(?:ano|mes|semana) (?:passad[oa]|que vem|retrasad[oa])\b"
@@ -761,12 +818,20 @@ def read_question(text: str) -> Asked:
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
-    price = priced or instalment or bool(_NEGOTIATION.search(padded))
+    compared = _FEE_COMPARED.search(low) is not None
+    if compared:
+        fee = True
+        priced = False
+    negotiation = _NEGOTIATION.search(padded)
+    priced = priced or _PRICE_GOING.search(low) is not None
+    price = priced or instalment or (negotiation is not None and not compared)
     measure: Measure | None = None
     for kind, pattern in _MEASURES:
         if pattern.search(padded):
             measure = kind
             break
+    if measure is None and _SEASON.search(low):
+        measure = "date"  # "em que época fica pronta?", "na mesma época que a dela?"
     until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(low))
     if until_done:
         measure = "date"
@@ -779,6 +844,11 @@ def read_question(text: str) -> Asked:
     )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
+    if compared:
+        # The fee is what is asked; the houses compared only say whose ("o condomínio da
+        # casa de 2 quartos é mais barato que o do sobrado?": the one fee of every house).
+        fees = tuple(dict.fromkeys(w for w in topic if _FEE.fullmatch(w)))
+        topic = (*fees, "taxa") if "taxa" not in fees else fees
     context = tuple(w for w in _context_words(low) if w in topic)
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
 
