@@ -436,9 +436,11 @@ _NON_NAME_SUFFIXES: Final = (
 _NAMES_LIKE_WORDS: Final = _words(
     "fernando armando orlando rolando hernando ernando aparecido aparecida margarida cida "
     "batista evangelista oliveira pereira teixeira moreira ferreira nogueira siqueira vieira "
-    "silveira ribeiro carneiro cordeiro monteiro pinheiro medeiros"
+    "silveira ribeiro carneiro cordeiro monteiro pinheiro medeiros "
+    "marcos gloria graca socorro dores conceicao"
 )
-"""Names and surnames with the ending of a verb or an adjective ("Fernando", "Oliveira")."""
+"""Names and surnames with the ending of a verb or an adjective ("Fernando", "Oliveira"),
+or that the sentiment lexicon scores ("marcos", "Socorro", "Glória")."""
 _VERB_SUFFIXES: Final = ("ei", "amos", "emos", "imos", "ando", "endo", "indo")
 """Endings of verbs ("gostei", "vamos", "pesquisando"), capitalised or not: not a name."""
 _LOWER_NON_NAME_SUFFIXES: Final = (
@@ -1066,8 +1068,18 @@ def _bare_count(
         )
     clause = toks[start:end]
     rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
+    if (
+        any(t.low in _SUITS and t.start > toks[number.first].start for t in clause)
+        and all(t.low in _SUITS | _SUITING for t in rest)
+        and rest[0].start > toks[number.first].start
+    ):
+        rest = []  # "ah 2 serve", "3 tá bom pra mim": the count, said to suit ("4 é demais"
+        # says the opposite)
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+_SUITING: Final = _words("ta esta da demais pra mim nos gente")
 
 
 _REASONS: Final = _words("pq porque porq pois")
@@ -1743,7 +1755,9 @@ def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
     return _only_name(sentence)
 
 
-_NAME_LABEL_TAIL: Final = _words(": e eh - completo sobrenome social")
+_NAME_LABEL_TAIL: Final = _words(
+    ": e eh - completo sobrenome social certo certinho correto verdadeiro real todo inteiro"
+)
 
 
 def _labelled_name(toks: Sequence[Token], first: int, asking: bool) -> str | None:
