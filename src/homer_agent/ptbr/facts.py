@@ -1048,6 +1048,9 @@ def _bare_count(
         return None
     # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
     numbers = [n for n in numbers if not _is_article(toks, n)]
+    picking = _picks_house_type(toks, numbers[0]) if numbers else False
+    if picking:
+        numbers = numbers[:1]  # "vou querer a de 3 mesmo, a de 4 deve ser muito cara"
     if len(numbers) != 1 or numbers[0].scale != 1 or not numbers[0].value.is_integer():
         return None
     number = numbers[0]
@@ -1068,6 +1071,8 @@ def _bare_count(
         )
     clause = toks[start:end]
     rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
+    if picking:
+        rest = [t for t in rest if t.low not in _PICKING | _words("com mesmo")]
     if (
         any(t.low in _SUITS and t.start > toks[number.first].start for t in clause)
         and all(t.low in _SUITS | _SUITING for t in rest)
@@ -1080,6 +1085,23 @@ def _bare_count(
 
 
 _SUITING: Final = _words("ta esta da demais pra mim nos gente")
+
+
+_PICKING: Final = _words("quero querer queria vou fico ficar prefiro pego escolho")
+
+
+def _picks_house_type(toks: Sequence[Token], number: Number) -> bool:
+    """Whether the first count picks a house type by its bedrooms ("vou querer a de 3
+    mesmo", "fico com a de 2"): "a/o de N" after a verb of choosing, in the message's first
+    clause, and no contrast or correction after it (then the other counts are the house
+    types it is compared with: "..., a de 4 deve ser muito cara")."""
+    i = number.first
+    if i < 2 or toks[i - 1].low != "de" or toks[i - 2].low not in ("a", "o"):
+        return False
+    before = [t.low for t in toks[:i]]
+    if any(t in _BOUNDARY_PUNCT for t in before) or not set(before) & _PICKING:
+        return False
+    return not _retracted_between(toks, number.last, len(toks))
 
 
 _REASONS: Final = _words("pq porque porq pois")
@@ -1860,6 +1882,23 @@ def _spelt_name(toks: Sequence[Token]) -> str | None:
             continue  # "Maria com a filha": not a letter spelt
         return _only_name([tok])
     return None
+
+
+def _starred_name(toks: Sequence[Token]) -> str | None:
+    """A name marked with an asterisk, the chat's way to put a slip right ("Gabriel*
+    digitei errado", "*Gabriel"): opening the message, it names the lead and corrects the
+    name saved with the slip (never a listed place: "Messejana*" corrects the place)."""
+    words = [k for k, t in enumerate(toks) if t.is_word]
+    if not words:
+        return None
+    k = words[0]
+    star_after = k + 1 < len(toks) and toks[k + 1].low == "*" and toks[k + 1].start == toks[k].end
+    star_before = k > 0 and toks[k - 1].low == "*" and toks[k - 1].end == toks[k].start
+    if not (star_after or star_before) or not toks[k].is_cap:
+        return None
+    if _only_place([toks[k]]) is not None:
+        return None
+    return _only_name([toks[k]])
 
 
 def _only_place(rest: Sequence[Token]) -> str | None:
@@ -3022,7 +3061,11 @@ def read_candidates(
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
-    name = _spelt_name(toks) or _name(toks, folded, pending, ignore, bare=when is None)
+    name = (
+        _spelt_name(toks)
+        or _starred_name(toks)
+        or _name(toks, folded, pending, ignore, bare=when is None)
+    )
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
     # A listed place alone answers any question; the name's only when it cannot be read
