@@ -47,6 +47,13 @@ SEED_F = 20261210
 """First run the same session on 3d23d16, after the 07i kinds: 8633/8633, 0 wrong, 0 missed."""
 SEED_G = 20261211
 """First run the same session on 62e73af, after the 07j/07k kinds: 8573/8573, 0 wrong."""
+SEED_H = 20261212
+"""First run 2026-12-07 (third session) on b6f31ab, before that session's changes:
+8636/8637, 0 wrong, 1 missed (a run-on "3 dormitórios prefiro Cocó de manhã não dá", whose
+"não" turned the count down), read and fixed in 1d2592a."""
+SEED_I = 20261213
+"""First run the same session on 8a48107, its final language code: 8649/8649, 0 wrong, 0
+missed; no reply asks again or drops a fact."""
 COUNT = 2000
 
 
@@ -155,6 +162,8 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEED_E, id="seed-E"),
         reported_seed(SEED_F, id="seed-F"),
         reported_seed(SEED_G, id="seed-G"),
+        reported_seed(SEED_H, id="seed-H"),
+        reported_seed(SEED_I, id="seed-I"),
     ],
 )
 def test_generated_set(seed: int) -> None:

@@ -9,7 +9,11 @@ reports (answerable carried, broker, bare greetings): seed 2 491/500, 80/80, 2; 
 seed 8 496/500, 80/80, 0 (2026-12-07, after the scored decision; its misses printed by
 helpers since); seed 9 498/500, 80/80, 0 invented, 1 bare greeting (2026-12-07, second
 session, on 676b801: "boa noiite a seguranca e 24h", a drawn-out greeting, read and fixed
-in 8a1b618); seed 10 499/500, 80/80, 0, 0 (on 9a52c8b; the untouched one now).
+in 8a1b618); seed 10 499/500, 80/80, 0, 0 (on 9a52c8b; run by default since, its one miss
+printed); seed 11 497/500, 80/80, 0 invented, 1 bare greeting (2026-12-07, third session,
+on 8a48107, that session's final language code: "eae só uma dúvida, se passsa busão na
+frente", a letter typed three times hid the question; read and fixed by the rule on drawn
+out letters in ptbr/questions.py). The next untouched seed is 12.
 Each question is a new lead's first message to the offline model
 (tests/support/kb_scoring.py). Done when, on
 every seed: >= 90% of answerable questions carry the fact, every price and unknown
@@ -42,9 +46,10 @@ SEEDS = {
     "seed 7 (read after its first report)": 7,
     "seed 8 (read after its first report)": 8,
     "seed 9 (read after its first report)": 9,
-    "untouched seed 10": 10,
+    "seed 10 (read after its first report)": 10,
+    "seed 11 (read after its first report, fixed)": 11,
 }
-IN_EVERY_RUN = ("tuning seed 1", "untouched seed 10")
+IN_EVERY_RUN = ("tuning seed 1", "seed 11 (read after its first report, fixed)")
 
 
 @pytest.mark.parametrize(

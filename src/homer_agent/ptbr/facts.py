@@ -844,11 +844,11 @@ def _bedroom_candidates(
         if _in_question(toks, number.first):
             modality = Modality.QUESTION
         elif (
-            _about_other(toks, number.first, _NOW_HOME)
+            _about_other(toks, number.first, _NOW_HOME | _THEIRS)
             or _owned_now(toks, number.first)
             or _seen_listing(toks, number.first)
         ):
-            whose = "other"  # the home the lead has, or one they saw
+            whose = "other"  # the home the lead has, one they saw, someone's ("a dela é de 4")
         elif (
             _about_other(toks, number.first, _NEGATIONS)
             or _rejected_after(toks, number.last)
@@ -919,14 +919,21 @@ def _bedroom_candidates(
     return out
 
 
+_THEIRS: Final = _words("dela dele delas deles")
+"""Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
 _OWNED_LINKS: Final = _HOME_NOUNS | _words(
     "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so"
 )
 
 
-_OWNED_PLACES: Final = _words("terreno lote sitio chacara fazenda praia campo veraneio")
-"""What else a lead has somewhere: "tenho um terreno no Eusébio", "casa de praia no X"."""
+_OWNED_PLACES: Final = _words(
+    "terreno lote sitio chacara fazenda praia campo veraneio loja lojinha lojas comercio "
+    "empresa escritorio consultorio ponto oficina salao restaurante lanchonete mercadinho "
+    "roupas roupa beleza barbearia padaria farmacia clinica academia bar"
+)
+"""What else a lead has somewhere: "tenho um terreno no Eusébio", "casa de praia no X", "tenho
+uma lojinha de roupas no Centro" (where they work, not where they want to live)."""
 
 
 def _owned_now(toks: Sequence[Token], i: int, place: bool = False) -> bool:
@@ -2525,7 +2532,10 @@ def _listed_place_candidates(
             continue
         wished[len(out)] = _wish_stated(toks, i)
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
-        cued = picked or (i > 0 and toks[i - 1].low in _PLACE_LEAD_INS) or _area_of(toks, i)
+        lead_in = i - 2 if i > 1 and toks[i - 1].low in (":", "-") else i - 1  # "bairro: X"
+        cued = (
+            picked or (lead_in >= 0 and toks[lead_in].low in _PLACE_LEAD_INS) or _area_of(toks, i)
+        )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
         if _negated_after(toks, end):
@@ -2815,12 +2825,19 @@ def _without_routine(text: str) -> str:
     dia saio mais cedo" keeps "então segunda às 17h30" (an hour the lead asks for, the
     routine beside it only explains it)."""
     folded = fold(text).lower()
-    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    cuts = [0, *(m.start() for m in _ROUTINE_CUT_RE.finditer(folded)), len(text)]
     return "".join(
         text[start:end]
         for start, end in pairwise(cuts)
         if not set(re.findall(r"[a-z]+", folded[start:end])) & _OWN_SCHEDULE
     )
+
+
+_ROUTINE_CUT_RE: Final = re.compile(
+    r"[,.;!?]+|\b(?:mas|porem|so que|q|que|pq|porque|antes d[eoa]|depois d[eoa]|quando)\b"
+)
+"""Where a routine's clause may begin: a time asked for, then why ("quinta às 10h q saio
+do plantão", "sexta às 17h30 antes de sair pro serviço")."""
 
 
 _OUTING: Final = _words(

@@ -199,7 +199,8 @@ _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|close
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
 _NEGOTIATION: Final = re.compile(
     r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
-    r"|contraproposta|oferta|permuta|a vista|avista|(?:como|de|na) parte do pagamento"
+    r"|contraproposta|oferta|permuta|a vista|avista"
+    r"|(?:como|de|na|em) parte d[oa] (?:pagamento|entrada|sinal|valor)"
     r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta"
     r"|apartamento|apartamentos))\b"
 )
@@ -435,11 +436,17 @@ _READER_WORDS: Final = frozenset(
 one would hide what the question asks, so it is put right before reading."""
 
 
+_RUN: Final = re.compile(r"([a-z])\1{2,}")
+
+
 @functools.lru_cache(maxsize=4096)
 def _word(word: str) -> str:
     """A word as the rest of the module reads it: shorthand spelt out; a slip in an asking
     word ("quantoos") or, by the likeliest slips only, in another word the reader relies
     on ("saaber", "funcioona", "garantai") put right."""
+    # "passsa", "muuuito": no Portuguese word holds a letter three times running ("rr"
+    # and "ss" are its only doubles, besides "oo"/"ee" in "voo", "leem").
+    word = _RUN.sub(lambda m: m.group(1) * (2 if m.group(1) in "rsoe" else 1), word)
     if word in SLANG:
         return SLANG[word]
     if word[:2] in ("qu", "qa") and len(word) >= 4 and word not in ASKING:
