@@ -54,6 +54,7 @@ from bench.common import (
     summary,
 )
 from bench.stock import open_stock_pool
+from homer_agent.ptbr.places import same_place
 
 SESSIONS = 50
 TURNS = 20
@@ -96,8 +97,8 @@ def _check(
             given = dict(list(expected.items())[: max(0, min(4, len(script.messages) - 1))])
             for key, value in given.items():
                 got = None if lead is None else lead[key]
-                if got == value:
-                    continue
+                if got == value or (key == "neighborhood" and got and same_place(got, value)):
+                    continue  # "Luciano Cavalcante" is saved by its listed name
                 owners = [o.key for o in scripts if o is not script and getattr(o, key) == got]
                 # Bedrooms take 3 values across 50 leads: equal is not evidence of a leak.
                 if owners and key != "bedrooms":
@@ -109,12 +110,16 @@ def _check(
             if humans != list(script.messages):
                 leaks.append(f"{script.key}: history holds other human messages")
             texts = " ".join(str(m.text) for m in history)
+            # Its own facts, as typed and as saved (a place by its listed name: "Engenheiro
+            # Luciano Cavalcante" for "Luciano Cavalcante").
+            own = [script.name, script.neighborhood, lead["neighborhood"] if lead else None]
             for other in scripts:
                 if other is script:
                     continue
                 for word in (other.name, other.neighborhood):
-                    if word not in (script.name, script.neighborhood) and word in texts:
-                        leaks.append(f"{script.key}: history mentions {word!r} of {other.key}")
+                    if any(word in o for o in own if o) or word not in texts:
+                        continue
+                    leaks.append(f"{script.key}: history mentions {word!r} of {other.key}")
     return leaks, mismatches
 
 
