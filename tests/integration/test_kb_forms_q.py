@@ -12,10 +12,7 @@ from __future__ import annotations
 import pytest
 
 from homer_agent.db.pool import Pool
-from homer_agent.db.queries import Querier
-from homer_agent.models.offline import OfflineChatModel
-from tests.support.kb_scoring import BROKER, allowed_numbers, index_documents, invented
-from tests.support.sessions import session_for
+from tests.support.kb_scoring import BROKER, first_message
 
 CASES = [
     (
@@ -64,16 +61,8 @@ CASES = [
 
 @pytest.mark.parametrize(("message", "fact", "reason"), CASES)
 def test_the_07q_kinds_in_new_sentences(pool: Pool, message: str, fact: str, reason: str) -> None:
-    index_documents(pool)
-    session = session_for(
-        pool, f"kb-forms-q-{CASES.index((message, fact, reason))}", OfflineChatModel(), "offline"
+    turn = first_message(
+        pool, f"kb-forms-q-{CASES.index((message, fact, reason))}", message, fact, reason
     )
-    turn = session.turn(message)
-    assert turn.error is None
-    assert fact in turn.reply, turn.reply
-    assert not invented(message, turn.reply, allowed_numbers()), turn.reply
-    with pool.connection() as conn:
-        turns = Querier(conn).list_turns(lead_id=session.lead.id)
-    assert [t.kb_reason for t in turns] == [reason], turn.reply
     if "saindo" in message or "ficaria" in message:
         assert BROKER in turn.reply, turn.reply

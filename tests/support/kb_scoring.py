@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from homer_agent.db.pool import Pool
+from homer_agent.db.queries import Querier
 from homer_agent.kb import index_folder
+from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr.text import fold
-from tests.support.sessions import offline_agent
+from homer_agent.session import TurnResult
+from tests.support.sessions import offline_agent, session_for
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = ROOT / "tests" / "data" / "kb"
@@ -98,6 +101,22 @@ HEADER = (
 def index_documents(pool: Pool) -> None:
     with pool.connection() as conn:
         index_folder(conn, KB)
+
+
+def first_message(pool: Pool, key: str, message: str, fact: str, reason: str) -> TurnResult:
+    """`message` as the first message of a new session `key` on the offline model and the
+    example development's documents: its reply carries `fact`, invents no figure, and the
+    turn records `reason` (`kb_answered`, `kb_no_passage`, `price_to_broker`, ...)."""
+    index_documents(pool)
+    session = session_for(pool, key, OfflineChatModel(), "offline")
+    turn = session.turn(message)
+    assert turn.error is None
+    assert fact in turn.reply, turn.reply
+    assert not invented(message, turn.reply, allowed_numbers()), turn.reply
+    with pool.connection() as conn:
+        turns = Querier(conn).list_turns(lead_id=session.lead.id)
+    assert [t.kb_reason for t in turns] == [reason], turn.reply
+    return turn
 
 
 def score(pool: Pool, questions: Sequence[dict[str, Any]], key: str) -> Score:
