@@ -1755,12 +1755,6 @@ def _find_name(
 
 _COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
 """Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
-_SOMEONES: Final = _words(
-    "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga marido "
-    "esposa esposo cunhado cunhada namorado namorada noivo noiva vizinho vizinha socio socia "
-    "colega chefe patrao patroa parente corretor corretora"
-)
-"""Who a name may be of, said right before it: "meu marido Jorge", "meu sócio Henrique"."""
 
 
 def _common_word(tok: Token) -> bool:
@@ -2440,6 +2434,10 @@ _KIN: Final = _words(
     "marido esposa esposo cunhado cunhada namorado namorada vizinho vizinha"
 )
 """Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X")."""
+_SOMEONES: Final = _KIN | _words(
+    "noivo noiva socio socia colega chefe patrao patroa parente corretor corretora"
+)
+"""Who a name may be of, said right before it: "meu marido Jorge", "meu sócio Henrique"."""
 _PREFERRING: Final = _words("prefiro preferencia")
 _PLACE_LEAD_INS: Final = (
     _PLACE_PREPS
