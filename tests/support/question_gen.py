@@ -5,10 +5,14 @@ reply must carry, the names a lead gives the thing and ways of asking), compose
 questions the way leads write them: slang and abbreviations ("qnto", "qnts", "qto",
 "vc", "pra", "eh"), typos, no accents, no question mark, lower case, indirect wording
 ("queria saber ..."), a greeting before the question, the question inside a longer
-message (with a name, a family, a reason). Price, discount and negotiation questions
+message (with a name, a family, a reason), or dictated: the question at the end of an
+unpunctuated story of the lead's life, joined by fillers ("tipo", "entao", "ai"), small
+numbers as words. Price, discount and negotiation questions
 and questions the documents cannot answer are mixed in: they must get the broker line.
 
 `generate(seed, n)` is deterministic for a seed. Tune on seed A (1), report seed B (2).
+The dictated form draws from its own stream, so the other forms of a seed are the same
+as before it was added (2026-12-07, fourth session; first seed reported with it: 12).
 """
 
 from __future__ import annotations
@@ -72,6 +76,41 @@ CONTEXT_AFTER = (
     "aguardo",
     "valeu",
 )
+
+STORIES = (
+    "eu trabalho de motorista de aplicativo o dia todo",
+    "a gente mora de aluguel faz uns seis anos",
+    "minha sogra vai vir morar com a gente ano que vem",
+    "eu sou enfermeira e trabalho de plantao",
+    "meu marido viaja muito a trabalho",
+    "a gente ta juntando dinheiro faz tempo",
+    "eu vendo roupa pela internet e trabalho de casa",
+    "minha filha mais velha vai casar em marco",
+    "a gente ja visitou uns tres lugares essa semana",
+    "eu me aposentei agora em agosto",
+    "meu cunhado comprou casa ai perto e gostou muito",
+    "eu sou professor da rede estadual",
+    "a gente nao aguenta mais o barulho do centro",
+    "eu tenho uma oficina de moto no bairro",
+    "minha mae tem setenta anos e mora sozinha",
+    "meu filho passou na federal e vai estudar a noite",
+    "eu to dirigindo aqui entao to mandando audio",
+    "a gente quer sair do apartamento porque os meninos cresceram",
+)
+FILLERS = ("entao", "tipo", "ai", "sabe", "e", "é que", "mas enfim", "e assim")
+OPENERS = ("", "", "oi bom dia", "boa tarde tudo bem", "ola", "oi tudo bom")
+TOLD = 0.15
+"""The share of questions dictated."""
+SPOKEN = {"2": "dois", "3": "tres", "4": "quatro"}
+
+
+def _told(rng: random.Random, question: str) -> str:
+    """A question as a lead dictates it: after one or two pieces of their life, joined by
+    fillers, with no punctuation and small numbers as words."""
+    story = " e ".join(rng.sample(STORIES, rng.choice((1, 1, 2))))
+    asked = re.sub(r"\b[234]\b", lambda m: SPOKEN[m.group()], question.lower())
+    said = " ".join(p for p in (rng.choice(OPENERS), story, rng.choice(FILLERS), asked) if p)
+    return re.sub(r"\s+", " ", re.sub(r"[?!.,:;]", " ", said)).strip()
 
 
 def _strip_accents(text: str) -> str:
@@ -150,6 +189,7 @@ def generate(seed: int, answerable: int = 500, refused: int = 80) -> list[dict[s
     """`answerable` questions with the fact each reply must carry, then `refused` price
     and unknown questions (no `fact`: the broker line and no figure), shuffled."""
     rng = random.Random(seed)
+    told = random.Random(f"dictated-{seed}")
     data = table()
     out: list[dict[str, Any]] = []
     facts = data["facts"]
@@ -158,11 +198,15 @@ def generate(seed: int, answerable: int = 500, refused: int = 80) -> list[dict[s
         ask = rng.choice(fact["asks"]).format(e=rng.choice(fact["entities"]))
         ask = ask[0].upper() + ask[1:]
         q, forms = _dress(rng, ask)
+        if told.random() < TOLD:
+            q, forms = _told(told, ask), ["dictated"]
         out.append({"q": q, "fact": fact["fact"], "id": fact["id"], "forms": forms})
     for n in range(refused):
         kind = "price" if n % 2 == 0 else "unknown"
         ask = rng.choice(data[kind]).format(h=rng.choice(data["houses"]))
         q, forms = _dress(rng, ask[0].upper() + ask[1:])
+        if told.random() < TOLD:
+            q, forms = _told(told, ask), ["dictated"]
         out.append({"q": q, "kind": kind, "forms": forms})
     rng.shuffle(out)
     return out
