@@ -6,12 +6,18 @@ several per message, corrected later, and mixed with distractors from a catalogu
 (other people's names, other amounts, schedules, other places, questions about the
 development). Each message records the facts it states, so replies can be scored too.
 
-`generate(seed, count)` is deterministic: tune on one seed, report another.
+`generate(seed, count)` is deterministic: tune on one seed, report another. About one
+conversation in eight is dictated (speech-to-text or typed in a hurry: no punctuation,
+the call's hour in words, a value corrected inside the message, "três quartos não pera
+quatro"); those choices draw from their own stream, so the rest of a seed is the same
+as before they were added (2026-12-07, fourth session; first seed reported with them:
+20261214).
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -139,6 +145,20 @@ SCHEDULES = [
 ]
 OTHER_PLACES = ["moro no Centro hoje", "trabalho no Centro", "hoje moro de aluguel na Serrinha"]
 QUESTIONS = ["tem piscina?", "qual o valor do condomínio?", "aceita financiamento?"]
+TOLD = 0.12
+"""The share of conversations dictated."""
+SELF_CORRECTIONS = ["não pera", "não desculpa", "quer dizer", "ou melhor", "não perdão"]
+FILLERS = ["tipo", "então", "é", "assim", "aí"]
+SPOKEN_HOURS = {
+    9: "nove",
+    10: "dez",
+    11: "onze",
+    13: "uma",
+    14: "duas",
+    15: "três",
+    16: "quatro",
+    17: "cinco",
+}
 GREETINGS = ["oi", "Oi, boa tarde", "olá", "bom dia!", "boa noite", "oii tudo bem?"]
 
 
@@ -271,6 +291,41 @@ def day_part_call(rng: random.Random, weekday: int, hour: int) -> tuple[list[str
     return [first], rng.choice([f"pode ser às {hour}h", f"às {hour}h", f"{hour}h tá bom"])
 
 
+def spoken_call(rng: random.Random, weekday: int, hour: int, minute: int) -> str:
+    """A call time as dictation writes it: "sexta às duas e meia da tarde"."""
+    day = WEEKDAYS[weekday]
+    half = " e meia" if minute == 30 else ""
+    if hour == 12:
+        clock = f"ao meio-dia{half}"
+    else:
+        part = "da manhã" if hour < 12 else "da tarde"
+        digits = f"às {hour}h{'30' if minute else ''}"
+        clock = rng.choice([f"às {SPOKEN_HOURS[hour]}{half} {part}", digits])
+    return rng.choice(
+        [f"pode ligar {day} {clock}", f"me liga na {day} {clock}", f"{day} {clock} pode ser"]
+    )
+
+
+def self_corrected(rng: random.Random, fact: str, values: dict[str, Any], text: str) -> str:
+    """A value said wrong and put right in the same breath: "três quartos não pera <text>"."""
+    if fact == "bedrooms":
+        wrong = WORDS[rng.choice([n for n in (2, 3, 4) if n != values["bedrooms"]])]
+        said = f"{wrong} quartos"
+    elif fact == "neighborhood":
+        place, art = rng.choice([p for p in PLACES if p != values["neighborhood"]])
+        said = f"n{art} {place}"
+    else:
+        said = amount_words(values["budget_brl"] - 50_000, rng)
+    return f"{said} {rng.choice(SELF_CORRECTIONS)} {text}"
+
+
+def dictated(text: str) -> str:
+    """What speech-to-text leaves of a message: no sentence punctuation (names keep their
+    capitals, as dictation writes them)."""
+    bare = re.sub(r"[,.!?;:]+(?=\s|$)", "", text)
+    return re.sub(r"\s+", " ", bare).strip()
+
+
 def call_value(weekday: int, hour: int, minute: int) -> datetime:
     days = (weekday - NOW.weekday()) % 7 or 7
     day: date = NOW.date() + timedelta(days=days)
@@ -362,8 +417,11 @@ def _distractor(rng: random.Random) -> tuple[str, str]:
     return kind, rng.choice(pool)
 
 
-def conversation(rng: random.Random, index: int) -> Conversation:
+def conversation(rng: random.Random, index: int, told: random.Random | None = None) -> Conversation:
+    """One conversation from `rng`; `told` (a stream of its own) decides whether it is
+    dictated and how."""
     values = _values(rng)
+    spoken = told is not None and told.random() < TOLD
     facts = [f for f in ORDER if f == "name" or rng.random() < 0.92]
     if rng.random() < 0.4:
         facts = [f for f in facts if f != "call_at"]
@@ -399,6 +457,16 @@ def conversation(rng: random.Random, index: int) -> Conversation:
             convo.expect[fact] = call_value(weekday, hour, 0)
             continue
         text, value = _form(rng, fact, values[fact], style == "in_turn")
+        if spoken and told is not None:
+            if fact == "call_at":
+                text = spoken_call(told, *values["call_at"])
+            elif (
+                fact != "name"
+                and told.random() < 0.4
+                and not re.search(r"\b(?:não|pouco|vender)\b", text)
+            ):
+                text = self_corrected(told, fact, values, text)
+                convo.kinds.add(f"self-corrected {fact}")
         parts.append((text, {fact: value}))
         convo.expect[fact] = value
     if style == "out_of_turn":
@@ -435,9 +503,15 @@ def conversation(rng: random.Random, index: int) -> Conversation:
         kind, text = _distractor(rng)
         convo.kinds.add(f"distractor {kind}")
         parts.insert(rng.randrange(1, len(parts) + 1), (text, {}))
+    if spoken:
+        convo.kinds.add("dictated")
     for said, stated in parts:
         text = said
-        if style == "run_on":
+        if spoken and told is not None:
+            text = dictated(said)
+            if told.random() < 0.3:
+                text = f"{told.choice(FILLERS)} {text}"
+        elif style == "run_on":
             text = fold(said).lower().replace(", ", " ")
             if rng.random() < 0.3:
                 text = "entao tipo " + text
@@ -447,4 +521,5 @@ def conversation(rng: random.Random, index: int) -> Conversation:
 
 def generate(seed: int, count: int) -> list[Conversation]:
     rng = random.Random(seed)
-    return [conversation(rng, index) for index in range(count)]
+    told = random.Random(f"dictated-{seed}")
+    return [conversation(rng, index, told) for index in range(count)]
