@@ -19,7 +19,6 @@ import contextlib
 import selectors
 import socket
 import threading
-from types import TracebackType
 from typing import Any
 
 from psycopg import conninfo
@@ -52,12 +51,7 @@ class RoundTripRelay:
     def __enter__(self) -> RoundTripRelay:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
