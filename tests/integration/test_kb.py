@@ -14,11 +14,11 @@ from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, needs_indexing, search
 from homer_agent.kb.index import KbError, document_files
 from tests.conftest import run_cli
+from tests.support.kb_scoring import TOPICS
 from tests.support.paths import DATA
 
 KB = DATA / "kb"
 OVERVIEW = "Residencial Mirante das Dunas — visão geral"
-TOPICS = ("preços das casas", "tabelas de pagamento")
 
 
 @pytest.fixture

@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from psycopg import Connection
+from psycopg.rows import DictRow
+
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.kb import index_folder
+from homer_agent.kb import Lookup, index_folder, lookup
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr.text import fold
 from homer_agent.session import TurnResult
@@ -101,6 +104,34 @@ HEADER = (
 def index_documents(pool: Pool) -> None:
     with pool.connection() as conn:
         index_folder(conn, KB)
+
+
+TOPICS = ("preços das casas", "tabelas de pagamento")
+"""The bundled profile's topics left to a broker, as the tests pass them to `lookup`."""
+
+
+def answers(
+    conn: Connection[DictRow], question: str, fact: str, allowed: set[str] | None = None
+) -> Lookup:
+    """`lookup` answers `question` from the documents (`kb_answered`) with a sentence that
+    carries `fact`; given `allowed`, its sentences have no figure outside `allowed` and the
+    question's own."""
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.code == "kb_answered", (question, found.reason)
+    assert any(fact in sentence for sentence in found.sentences), (question, found.sentences)
+    if allowed is not None:
+        figures = numbers(" ".join(found.sentences))
+        assert figures <= allowed | numbers(question), (question, found.sentences)
+    return found
+
+
+def brokers(conn: Connection[DictRow], question: str, code: str | None = None) -> Lookup:
+    """`lookup` leaves `question` to a broker (with the reason `code`, when given)."""
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.verdict == "broker", (question, found.sentences)
+    if code is not None:
+        assert found.code == code, (question, found.reason)
+    return found
 
 
 def first_message(pool: Pool, key: str, message: str, fact: str, reason: str) -> TurnResult:
