@@ -84,6 +84,18 @@ def on_calendar(
     return lambda key: open_session(key, broker_calendar(radicale, calendar_url))
 
 
+@pytest.fixture
+def booked_monday(on_calendar: Callable[[str], Session]) -> Callable[[str], Session]:
+    """The offline session of a key whose qualified lead booked Monday at 10h."""
+
+    def book(key: str) -> Session:
+        session = on_calendar(key)
+        say(session, QUALIFIED, "segunda às 10h")
+        return session
+
+    return book
+
+
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
     with pool.connection() as conn:
         return list(conn.execute("SELECT * FROM call_events ORDER BY id").fetchall())
@@ -141,10 +153,9 @@ def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
 
 
 def test_reschedule_moves_the_same_event(
-    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
+    radicale: Radicale, calendar_url: str, booked_monday: Callable[[str], Session]
 ) -> None:
-    session = on_calendar("ana-move")
-    say(session, QUALIFIED, "segunda às 10h")
+    session = booked_monday("ana-move")
     first = only_event(radicale, calendar_url)
     # An hour alone keeps the booked day; the booked call's own event is not "busy".
     replies = say(session, "Pode ser às 10h30 então")
@@ -160,10 +171,9 @@ def test_forget_deletes_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    on_calendar: Callable[[str], Session],
+    booked_monday: Callable[[str], Session],
 ) -> None:
-    session = on_calendar("ana-forget")
-    say(session, QUALIFIED, "segunda às 10h")
+    booked_monday("ana-forget")
     assert len(radicale.events(calendar_url)) == 1
 
     result = run_cli(
@@ -180,14 +190,9 @@ def test_forget_deletes_the_event(
 
 
 def test_handoff_after_booking_cancels_the_event(
-    radicale: Radicale,
-    calendar_url: str,
-    pool: Pool,
-    db_url: str,
-    on_calendar: Callable[[str], Session],
+    radicale: Radicale, calendar_url: str, db_url: str, booked_monday: Callable[[str], Session]
 ) -> None:
-    session = on_calendar("ana-optout")
-    say(session, QUALIFIED, "segunda às 10h")
+    session = booked_monday("ana-optout")
     result = session.turn("Não quero mais receber mensagens, pare de me mandar mensagem")
     assert result.route == "handoff"
     event = only_event(radicale, calendar_url)
