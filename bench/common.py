@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import json
 import math
 import os
 import platform
@@ -510,20 +511,8 @@ def environment() -> dict[str, Any]:
     for package in ("langgraph", "langgraph-checkpoint-postgres", "langchain-core", "psycopg"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[package] = metadata.version(package)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "src"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--", "src")
     return {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -534,6 +523,34 @@ def environment() -> dict[str, Any]:
         "packages": versions,
         "argv": sys.argv,
     }
+
+
+def _git(*args: str) -> str:
+    """What `git args...` prints in the repository, stripped ("" when git fails)."""
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """When a bench's run began, and the machine's load averages then."""
+
+    at: float = field(default_factory=time.perf_counter)
+    load: tuple[float, float, float] = field(default_factory=os.getloadavg)
+
+    def report(self) -> dict[str, Any]:
+        """The load averages before and now, and the seconds since the start."""
+        return {
+            "loadavg_before": [round(x, 2) for x in self.load],
+            "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+            "seconds": round(time.perf_counter() - self.at, 2),
+        }
+
+
+def main(run: Callable[..., dict[str, Any]]) -> None:
+    """A bench module's command line: `run(quick=...)` (`--quick` for the short run),
+    printed as one JSON object."""
+    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
 
 
 def finite_numbers(value: Any) -> bool:
