@@ -345,11 +345,10 @@ def _stop_after_first_request(provider: FakeOpenAI) -> Any:
 
 
 def _sample(name: str, **labels: str) -> float:
-    for family in metrics.REGISTRY.collect():
-        for sample in family.samples:
-            if sample.name == name and dict(sample.labels) == labels:
-                return float(sample.value)
-    raise AssertionError(f"no sample {name}{labels}")
+    value = metrics.REGISTRY.get_sample_value(name, labels)
+    if value is None:
+        raise AssertionError(f"no sample {name}{labels}")
+    return value
 
 
 # ---------------------------------------------------------------- the breaker alone

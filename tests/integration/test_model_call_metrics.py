@@ -36,11 +36,7 @@ def provider() -> Iterator[FakeOpenAI]:
 
 
 def _sample(name: str, **labels: str) -> float:
-    for family in metrics.REGISTRY.collect():
-        for sample in family.samples:
-            if sample.name == name and dict(sample.labels) == labels:
-                return float(sample.value)
-    return 0.0
+    return metrics.REGISTRY.get_sample_value(name, labels) or 0.0
 
 
 def _calls(model: str, outcome: str) -> float:
