@@ -14,11 +14,9 @@ still get the broker line.
 
 from __future__ import annotations
 
-import pytest
-
 from homer_agent.db.pool import Pool
 from homer_agent.ptbr.questions import asking_clauses
-from tests.support.kb_scoring import allowed_numbers, answers, brokers, index_documents
+from tests.support.kb_scoring import answers, brokers, index_documents
 
 ANSWERED = [
     (
@@ -51,22 +49,17 @@ BROKER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def allowed() -> set[str]:
-    return allowed_numbers()
-
-
 def _forms(message: str) -> list[str]:
     """The message as a tool call passes it, and as the offline model does."""
     return [message, " ".join(asking_clauses(message))]
 
 
-def test_the_leads_context_does_not_hide_what_is_asked(pool: Pool, allowed: set[str]) -> None:
+def test_the_leads_context_does_not_hide_what_is_asked(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
         for message, fact in ANSWERED:
             for form in _forms(message):
-                answers(conn, form, fact, allowed)
+                answers(conn, form, fact, figures=True)
 
 
 def test_a_thing_no_document_names_stays_the_brokers(pool: Pool) -> None:

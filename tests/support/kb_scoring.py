@@ -17,8 +17,9 @@ the documents of tests/data/kb indexed, and its reply is scored:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ CALL = re.compile(r"\b(?:lig(?:a|ar|ue|uem|am|acao|acoes)|telefon[a-z]*)\b")
 """Words of a message that speaks of the call ("vai me ligar", "na ligação")."""
 
 
-def invented(question: str, reply: str, allowed: set[str]) -> set[str]:
+def invented(question: str, reply: str, allowed: Set[str]) -> set[str]:
     """The reply's figures that neither the documents and profile (`allowed`) nor the
     question contain. When the question speaks of the call, the figures of the agent's
     sentences booking it are left out: a date and an hour asked or offered for the call
@@ -66,11 +67,13 @@ def invented(question: str, reply: str, allowed: set[str]) -> set[str]:
     return numbers(counted) - allowed - numbers(question)
 
 
-def allowed_numbers() -> set[str]:
+@cache
+def allowed_numbers() -> frozenset[str]:
+    """The figures the profile and the documents hold (read once)."""
     allowed = numbers(PROFILE.read_text(encoding="utf-8"))
     for path in KB.glob("0*.md"):
         allowed |= numbers(path.read_text(encoding="utf-8"))
-    return allowed
+    return frozenset(allowed)
 
 
 @dataclass
@@ -111,17 +114,17 @@ TOPICS = ("preços das casas", "tabelas de pagamento")
 
 
 def answers(
-    conn: Connection[DictRow], question: str, fact: str, allowed: set[str] | None = None
+    conn: Connection[DictRow], question: str, fact: str, *, figures: bool = False
 ) -> Lookup:
     """`lookup` answers `question` from the documents (`kb_answered`) with a sentence that
-    carries `fact`; given `allowed`, its sentences have no figure outside `allowed` and the
-    question's own."""
+    carries `fact`; with `figures`, its sentences have no figure but the documents', the
+    profile's (`allowed_numbers`) and the question's own."""
     found = lookup(conn, question, broker_topics=TOPICS)
     assert found.code == "kb_answered", (question, found.reason)
     assert any(fact in sentence for sentence in found.sentences), (question, found.sentences)
-    if allowed is not None:
-        figures = numbers(" ".join(found.sentences))
-        assert figures <= allowed | numbers(question), (question, found.sentences)
+    if figures:
+        said = numbers(" ".join(found.sentences))
+        assert said <= allowed_numbers() | numbers(question), (question, found.sentences)
     return found
 
 
