@@ -6,6 +6,7 @@ so `uv run pytest -m "not slow"` is the quick loop.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +25,7 @@ from tests.support.databases import (
     start_embedded,
     with_dbname,
 )
-from tests.support.paths import ROOT
+from tests.support.paths import DATA, ROOT
 
 __all__ = ["ROOT", "SHARED", "TEMPLATE_DB", "fresh_database", "run_cli", "with_dbname"]
 
@@ -90,6 +91,14 @@ def radicale() -> Iterator[Any]:
     server = Radicale().start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A writable copy of the fictional development's documents (tests/data/kb)."""
+    folder = tmp_path / "docs"
+    shutil.copytree(DATA / "kb", folder)
+    return folder
 
 
 INTEGRATION = Path(__file__).resolve().parent / "integration"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import psycopg
@@ -19,14 +18,6 @@ from tests.support.paths import DATA
 
 KB = DATA / "kb"
 OVERVIEW = "Residencial Mirante das Dunas — visão geral"
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A writable copy of the fictional development's documents (tests/data/kb)."""
-    folder = tmp_path / "docs"
-    shutil.copytree(KB, folder)
-    return folder
 
 
 def _chunk_ids(db_url: str) -> dict[str, int]:
