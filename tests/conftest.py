@@ -94,6 +94,15 @@ def radicale() -> Iterator[Any]:
 
 
 @pytest.fixture
+def provider() -> Iterator[Any]:
+    """A scripted OpenAI-compatible server (tests/support/fake_openai.FakeOpenAI), per test."""
+    from tests.support.fake_openai import FakeOpenAI
+
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+@pytest.fixture
 def docs(tmp_path: Path) -> Path:
     """A writable copy of the fictional development's documents (tests/data/kb)."""
     folder = tmp_path / "docs"
@@ -105,7 +114,7 @@ INTEGRATION = Path(__file__).resolve().parent / "integration"
 UNIT = Path(__file__).resolve().parent / "unit"
 # Fixtures that start a server: a test using one belongs in tests/integration/.
 SERVER_FIXTURES = frozenset(
-    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale"}
+    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale", "provider"}
 )
 
 

@@ -9,7 +9,6 @@ The circuit breaker's state machine is checked on its own with a hand-turned clo
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,6 @@ pytestmark = pytest.mark.timeout(240)
 
 MODEL = FAKE_MODEL
 APOLOGIES = set(ERROR_REPLIES.values())
-
-
-@pytest.fixture
-def provider() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
 
 
 def _env(provider: FakeOpenAI, db_url: str, **extra: str) -> dict[str, str]:

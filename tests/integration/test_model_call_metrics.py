@@ -8,7 +8,6 @@ outcome, also when the turn fails; the turn's row counts the calls and the faile
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -27,12 +26,6 @@ pytestmark = pytest.mark.timeout(120)
 
 MODEL = FAKE_MODEL
 HISTOGRAM = "homer_model_call_duration_seconds"
-
-
-@pytest.fixture
-def provider() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
 
 
 def _sample(name: str, **labels: str) -> float:
