@@ -197,37 +197,25 @@ ROUND_TRIP_TURNS = 3
 def _round_trips(url: str) -> dict[str, list[int]]:
     """Postgres round trips of in-process service turns (offline model, no pruning), with
     and without a message id, counted by the relay of bench.roundtrips."""
-    from dataclasses import replace
-
-    from bench.roundtrips import RoundTripRelay
-    from homer_agent.agent import build_agent
+    from bench.roundtrips import counted_agent
     from homer_agent.config import Settings
-    from homer_agent.models.offline import OfflineChatModel
-    from homer_agent.profile import load_profile
     from homer_agent.service.homer import Homer
 
     counts: dict[str, list[int]] = {"message_id": [], "no_message_id": []}
-    with RoundTripRelay(url) as relay:
-        pool = open_our_pool(relay.url, 1)
-        try:
-            agent = build_agent(
-                pool=pool, model=OfflineChatModel(), model_name="offline", profile=load_profile()
-            )
-            homer = Homer(Settings(homer_model="offline"), replace(agent, draw=lambda: 1.0))
-            for k in range(ROUND_TRIP_TURNS):  # prepared statements, the lead's first turns
-                homer.turn("bench-trips", "Oi, boa tarde!", message_id=f"w{k}")
-            for kind, trips in counts.items():
-                for k in range(ROUND_TRIP_TURNS):
-                    before = relay.count
-                    outcome = homer.turn(
-                        "bench-trips",
-                        "Obrigada!",
-                        message_id=f"{kind}-{k}" if kind == "message_id" else None,
-                    )
-                    assert outcome.error is None, outcome
-                    trips.append(relay.count - before)
-        finally:
-            pool.close()
+    with counted_agent(url) as (agent, relay):
+        homer = Homer(Settings(homer_model="offline"), agent)
+        for k in range(ROUND_TRIP_TURNS):  # prepared statements, the lead's first turns
+            homer.turn("bench-trips", "Oi, boa tarde!", message_id=f"w{k}")
+        for kind, trips in counts.items():
+            for k in range(ROUND_TRIP_TURNS):
+                before = relay.count
+                outcome = homer.turn(
+                    "bench-trips",
+                    "Obrigada!",
+                    message_id=f"{kind}-{k}" if kind == "message_id" else None,
+                )
+                assert outcome.error is None, outcome
+                trips.append(relay.count - before)
     return counts
 
 
