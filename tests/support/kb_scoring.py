@@ -97,6 +97,20 @@ class Score:
             f"| {len(self.greeted)} |"
         )
 
+    def check(self, label: str, carried: float, shown: int | None = None) -> None:
+        """Print the score's table row and its misses (the first `shown`), then require no
+        invented figure, no bare greeting, the broker line for every price or unknown
+        question, and the fact in at least the share `carried` of the answerable ones."""
+        print()
+        print(HEADER)
+        print(self.line(label))
+        for question, want, reply in self.misses[:shown]:
+            print(f"  miss: {question!r} wants {want!r} -> {reply!r}")
+        assert self.invented == []
+        assert self.greeted == []
+        assert self.brokered == self.refused
+        assert self.carried >= carried * self.answerable
+
 
 HEADER = (
     "| set | answerable: reply carries the fact | price/unknown: broker line "
