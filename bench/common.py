@@ -416,6 +416,25 @@ class Side:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _timed(
+    clock: ModelClock, run: Callable[[str], tuple[str, str | None]]
+) -> Callable[[str], Sample]:
+    """A side's turn: `run(text)` gives (reply, error); timed on the wall and in this
+    process's CPU, with what `clock` saw inside the model (the same on both sides)."""
+
+    def turn(text: str) -> Sample:
+        clock.take()
+        started, cpu = time.perf_counter(), time.process_time()
+        reply, error = run(text)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        model_s, model_cpu, calls = clock.take()
+        return Sample(
+            wall * 1000, model_s * 1000, calls, reply, error, cpu * 1000, model_cpu * 1000
+        )
+
+    return turn
+
+
 def ours(pool: Any, model: TimedChatModel, session_key: str) -> Side:
     """The real Homer session, as `homer-agent chat` runs it (history window 12)."""
     from homer_agent.agent import build_agent
@@ -430,29 +449,16 @@ def ours(pool: Any, model: TimedChatModel, session_key: str) -> Side:
         profile=_profile(load_profile),
         history_window=Settings.model_fields["homer_history_window"].default,
     ).session(session_key)
-    clock = model.clock
 
-    def turn(text: str) -> Sample:
-        clock.take()
-        started, cpu = time.perf_counter(), time.process_time()
+    def run(text: str) -> tuple[str, str | None]:
         result = session.turn(text)
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        model_s, model_cpu, calls = clock.take()
-        return Sample(
-            wall * 1000,
-            model_s * 1000,
-            calls,
-            result.reply,
-            result.error,
-            cpu * 1000,
-            model_cpu * 1000,
-        )
+        return result.reply, result.error
 
     return Side(
         "ours",
         thread_id(session.lead),
         session.lead.id,
-        turn,
+        _timed(model.clock, run),
         session.history,
         # Session.close() (where it exists) prunes what the last turns left behind.
         getattr(session, "close", lambda: None),
@@ -465,23 +471,21 @@ def baseline(pool: Any, model: TimedChatModel, session_key: str) -> Side:
     from bench.stock import StockChat
 
     chat = StockChat(pool, model, session_key)
-    clock = model.clock
 
-    def turn(text: str) -> Sample:
-        clock.take()
-        started, cpu = time.perf_counter(), time.process_time()
-        error: str | None = None
+    def run(text: str) -> tuple[str, str | None]:
         try:
-            reply = chat.turn(text)
+            return chat.turn(text), None
         except Exception as exc:  # a failed turn is counted, like ours
-            reply, error = "", type(exc).__name__
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        model_s, model_cpu, calls = clock.take()
-        return Sample(
-            wall * 1000, model_s * 1000, calls, reply, error, cpu * 1000, model_cpu * 1000
-        )
+            return "", type(exc).__name__
 
-    return Side("baseline", chat.thread_id, chat.lead_id, turn, chat.history, extra={"chat": chat})
+    return Side(
+        "baseline",
+        chat.thread_id,
+        chat.lead_id,
+        _timed(model.clock, run),
+        chat.history,
+        extra={"chat": chat},
+    )
 
 
 _profile_cache: dict[str, Any] = {}
