@@ -96,6 +96,17 @@ def booked_monday(on_calendar: Callable[[str], Session]) -> Callable[[str], Sess
     return book
 
 
+def booked_anyway(
+    pool: Pool, open_session: Callable[..., Session], key: str, calendar: BrokerCalendar
+) -> dict[str, Any]:
+    """Ana books Monday 10h on `calendar`, which fails her: the booking stands all the
+    same; the call's one row."""
+    replies = say(open_session(key, calendar), QUALIFIED, "segunda às 10h")
+    assert replies[-1].startswith("Tudo certo, Ana!")
+    [row] = call_rows(pool)
+    return row
+
+
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
     with pool.connection() as conn:
         return list(conn.execute("SELECT * FROM call_events ORDER BY id").fetchall())
@@ -325,10 +336,7 @@ def test_wrong_password_is_a_calendar_down_not_a_crash(
     open_session: Callable[..., Session],
 ) -> None:
     wrong = BrokerCalendar(calendar_url, username=USER, password="wrong", timeout=5)
-    session = open_session("ana-auth", wrong)
-    replies = say(session, QUALIFIED, "segunda às 10h")
-    assert replies[-1].startswith("Tudo certo, Ana!")
-    [row] = call_rows(pool)
+    row = booked_anyway(pool, open_session, "ana-auth", wrong)
     assert row["pushed_version"] == 0
     # The operator is told which settings to fix, not an AuthorizationError and a URL.
     assert "HOMER_CALDAV_USERNAME" in row["last_error"], row["last_error"]
@@ -448,9 +456,6 @@ def test_a_slow_calendar_counts_as_down_after_its_timeout(
         silent.listen(8)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/{USER}/calls/"
         slow = BrokerCalendar(url, username=USER, password="x", timeout=1)
-        session = open_session("ana-slow", slow)
-        replies = say(session, QUALIFIED, "segunda às 10h")
-    assert replies[-1].startswith("Tudo certo, Ana!")
-    [row] = call_rows(pool)
+        row = booked_anyway(pool, open_session, "ana-slow", slow)
     assert (row["pushed_version"], row["attempts"]) == (0, 1)
     assert "timed out" in row["last_error"].lower()
