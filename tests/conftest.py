@@ -1,6 +1,7 @@
 """Shared fixtures for every layer: a real PostgreSQL (embedded, or TEST_DATABASE_URL), one
-database per test; a Radicale server. Everything under tests/integration/ is marked `slow`,
-so `uv run pytest -m "not slow"` is the quick loop.
+database per test; a Radicale server; a scripted OpenAI server (`provider`); a writable copy
+of the example development's documents (`docs`). Everything under tests/integration/ is
+marked `slow`, so `uv run pytest -m "not slow"` is the quick loop.
 """
 
 from __future__ import annotations
