@@ -25,7 +25,6 @@ Run as `uv run python -m bench.bench_concurrency [--quick]`, or call `run()`.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
 import time
@@ -47,6 +46,7 @@ from bench.common import (
     baseline,
     fresh_database,
     lead_script,
+    main,
     open_our_pool,
     ours,
     row,
@@ -236,4 +236,4 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

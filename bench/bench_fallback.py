@@ -23,8 +23,6 @@ Run as `uv run python -m bench.bench_fallback [--quick]`, or call `run()`.
 from __future__ import annotations
 
 import gc
-import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -33,7 +31,16 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import CONVERSATION, fresh_database, open_our_pool, profile, row, summary
+from bench.common import (
+    CONVERSATION,
+    Started,
+    fresh_database,
+    main,
+    open_our_pool,
+    profile,
+    row,
+    summary,
+)
 
 TURNS = 200
 QUICK_TURNS = 40
@@ -119,8 +126,7 @@ def _wrapper_overhead_us(rounds: int) -> dict[str, float]:
 
 def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
     total = turns or (QUICK_TURNS if quick else TURNS)
-    started = time.perf_counter()
-    load_before = os.getloadavg()
+    started = Started()
     walls: dict[str, list[float]] = {"plain": [], "fallback": []}
     cpus: dict[str, list[float]] = {"plain": [], "fallback": []}
     reasons: dict[str, int] = {}
@@ -221,12 +227,10 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
         "replies_mismatched": mismatched,
         "errors": errors,
         "budget": {"added_ms_p50_max": BUDGET_ADDED_MS, "met": met},
-        "loadavg_before": [round(x, 2) for x in load_before],
-        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
-        "seconds": round(time.perf_counter() - started, 2),
+        **started.report(),
         "rows": rows,
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

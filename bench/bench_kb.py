@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import fresh_database, open_our_pool, row, summary
+from bench.common import fresh_database, main, open_our_pool, row, summary
 
 ROOT = Path(__file__).resolve().parents[1]
 KB = ROOT / "tests" / "data" / "kb"
@@ -141,4 +140,4 @@ def run(rounds: int = ROUNDS, *, quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

@@ -13,7 +13,6 @@ Run as `uv run python -m bench.bench_prompt`, or call `run()`; prints one JSON o
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ from bench.common import (
     TimedChatModel,
     baseline,
     fresh_database,
+    main,
     open_our_pool,
     ours,
     row,
@@ -121,4 +121,4 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

@@ -36,8 +36,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -47,6 +48,8 @@ import httpx
 from bench.common import fresh_database, lead_script, open_our_pool, row, summary
 from tests.support.fake_openai import FakeOpenAI, Text
 from tests.support.service_support import Server
+
+T = TypeVar("T")
 
 SESSIONS = 50
 TURNS = 10
@@ -127,8 +130,29 @@ def _throughput(servers: list[Server], sessions: int, turns: int) -> dict[str, A
     }
 
 
-def _added(before: list[float], after: list[float]) -> dict[str, dict[str, float]]:
+def _added(
+    fake: FakeOpenAI, turns: int, send: Callable[[int], T], check: Callable[[T], object]
+) -> dict[str, dict[str, float]]:
+    """The time added before the model (from `send(k)` to the fake model's request) and
+    after it (from its answer to `send`'s return), over `turns` turns after two warm-up
+    ones; `check` looks at each turn's outcome, outside the clock."""
+    before: list[float] = []
+    after: list[float] = []
+    for k in range(turns + 2):
+        seen = len(fake.requests)
+        started = time.perf_counter()
+        done = send(k)
+        finished = time.perf_counter()
+        check(done)
+        if k < 2:
+            continue  # warm-up
+        before.append((fake.requests[seen].at - started) * 1000)
+        after.append((finished - fake.answered_at[-1]) * 1000)
     return {"before_model_ms": summary(before), "after_model_ms": summary(after)}
+
+
+def _no_error(outcome: Any) -> None:
+    assert outcome.error is None, outcome
 
 
 def _latency_in_process(
@@ -154,41 +178,27 @@ def _latency_in_process(
             streams_on_request=True,
         )
         homer = Homer(settings, agent)
-        before: list[float] = []
-        after: list[float] = []
-        for k in range(turns + 2):
-            seen = len(fake.requests)
-            started = time.perf_counter()
-            outcome = homer.turn(key, f"Oi, tudo bem? ({k})", message_id=f"i{k}")
-            finished = time.perf_counter()
-            assert outcome.error is None, outcome
-            if k < 2:
-                continue  # warm-up
-            before.append((fake.requests[seen].at - started) * 1000)
-            after.append((finished - fake.answered_at[-1]) * 1000)
+        return _added(
+            fake,
+            turns,
+            lambda k: homer.turn(key, f"Oi, tudo bem? ({k})", message_id=f"i{k}"),
+            _no_error,
+        )
     finally:
         pool.close()
-    return _added(before, after)
 
 
 def _latency_over_http(server: Server, fake: FakeOpenAI, turns: int) -> dict[str, Any]:
-    before: list[float] = []
-    after: list[float] = []
     with httpx.Client(timeout=60) as client:
-        for k in range(turns + 2):
-            seen = len(fake.requests)
-            started = time.perf_counter()
-            response = client.post(
+        return _added(
+            fake,
+            turns,
+            lambda k: client.post(
                 f"{server.url}/v1/sessions/bench-http/messages",
                 json={"text": f"Oi, tudo bem? ({k})", "message_id": f"h{k}"},
-            )
-            finished = time.perf_counter()
-            response.raise_for_status()
-            if k < 2:
-                continue  # warm-up
-            before.append((fake.requests[seen].at - started) * 1000)
-            after.append((finished - fake.answered_at[-1]) * 1000)
-    return _added(before, after)
+            ),
+            httpx.Response.raise_for_status,
+        )
 
 
 ROUND_TRIP_TURNS = 3
@@ -197,37 +207,25 @@ ROUND_TRIP_TURNS = 3
 def _round_trips(url: str) -> dict[str, list[int]]:
     """Postgres round trips of in-process service turns (offline model, no pruning), with
     and without a message id, counted by the relay of bench.roundtrips."""
-    from dataclasses import replace
-
-    from bench.roundtrips import RoundTripRelay
-    from homer_agent.agent import build_agent
+    from bench.roundtrips import counted_agent
     from homer_agent.config import Settings
-    from homer_agent.models.offline import OfflineChatModel
-    from homer_agent.profile import load_profile
     from homer_agent.service.homer import Homer
 
     counts: dict[str, list[int]] = {"message_id": [], "no_message_id": []}
-    with RoundTripRelay(url) as relay:
-        pool = open_our_pool(relay.url, 1)
-        try:
-            agent = build_agent(
-                pool=pool, model=OfflineChatModel(), model_name="offline", profile=load_profile()
-            )
-            homer = Homer(Settings(homer_model="offline"), replace(agent, draw=lambda: 1.0))
-            for k in range(ROUND_TRIP_TURNS):  # prepared statements, the lead's first turns
-                homer.turn("bench-trips", "Oi, boa tarde!", message_id=f"w{k}")
-            for kind, trips in counts.items():
-                for k in range(ROUND_TRIP_TURNS):
-                    before = relay.count
-                    outcome = homer.turn(
-                        "bench-trips",
-                        "Obrigada!",
-                        message_id=f"{kind}-{k}" if kind == "message_id" else None,
-                    )
-                    assert outcome.error is None, outcome
-                    trips.append(relay.count - before)
-        finally:
-            pool.close()
+    with counted_agent(url) as (agent, relay):
+        homer = Homer(Settings(homer_model="offline"), agent)
+        for k in range(ROUND_TRIP_TURNS):  # prepared statements, the lead's first turns
+            homer.turn("bench-trips", "Oi, boa tarde!", message_id=f"w{k}")
+        for kind, trips in counts.items():
+            for k in range(ROUND_TRIP_TURNS):
+                before = relay.count
+                outcome = homer.turn(
+                    "bench-trips",
+                    "Obrigada!",
+                    message_id=f"{kind}-{k}" if kind == "message_id" else None,
+                )
+                assert outcome.error is None, outcome
+                trips.append(relay.count - before)
     return counts
 
 

@@ -59,7 +59,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, row, summary
+from bench.common import ROOT, main, row, summary
 
 RUNS = 5
 QUICK_RUNS = 1
@@ -347,4 +347,4 @@ if __name__ == "__main__":
         tail = sys.argv[sys.argv.index("--commands-only") + 1 :]
         print(json.dumps(run_commands(int(tail[0]) if tail else RUNS)))
     else:
-        print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+        main(run)

@@ -37,7 +37,6 @@ Run as `uv run python -m bench.bench_storage [--quick]`, or call `run()`.
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 import time
@@ -56,6 +55,7 @@ from bench.common import (
     TimedChatModel,
     baseline,
     fresh_database,
+    main,
     open_our_pool,
     ours,
     row,
@@ -380,4 +380,4 @@ def run(quick: bool = False, conversations: int | None = None) -> dict[str, Any]
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

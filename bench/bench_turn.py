@@ -22,10 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
-import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +32,11 @@ if __package__ in (None, ""):
 from bench.common import (
     CONVERSATION,
     Sample,
+    Started,
     TimedChatModel,
     baseline,
     fresh_database,
+    main,
     open_our_pool,
     ours,
     row,
@@ -107,8 +106,7 @@ def round_trips(url: str, turns: int) -> dict[str, Any]:
 
 def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
     total = turns or (QUICK_TURNS if quick else TURNS)
-    started = time.perf_counter()
-    load_before = os.getloadavg()
+    started = Started()
     our_samples: list[Sample] = []
     base_samples: list[Sample] = []
     with fresh_database("turn") as url:
@@ -207,12 +205,10 @@ def run(quick: bool = False, turns: int | None = None) -> dict[str, Any]:
             "round_trips_p50_max": BUDGET_ROUND_TRIPS,
             "met": met and cpu_met and trips_p50 <= BUDGET_ROUND_TRIPS,
         },
-        "loadavg_before": [round(x, 2) for x in load_before],
-        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
-        "seconds": round(time.perf_counter() - started, 2),
+        **started.report(),
         "rows": rows,
     }
 
 
 if __name__ == "__main__":
-    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
+    main(run)

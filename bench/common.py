@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import json
 import math
 import os
 import platform
@@ -415,6 +416,25 @@ class Side:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _timed(
+    clock: ModelClock, run: Callable[[str], tuple[str, str | None]]
+) -> Callable[[str], Sample]:
+    """A side's turn: `run(text)` gives (reply, error); timed on the wall and in this
+    process's CPU, with what `clock` saw inside the model (the same on both sides)."""
+
+    def turn(text: str) -> Sample:
+        clock.take()
+        started, cpu = time.perf_counter(), time.process_time()
+        reply, error = run(text)
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        model_s, model_cpu, calls = clock.take()
+        return Sample(
+            wall * 1000, model_s * 1000, calls, reply, error, cpu * 1000, model_cpu * 1000
+        )
+
+    return turn
+
+
 def ours(pool: Any, model: TimedChatModel, session_key: str) -> Side:
     """The real Homer session, as `homer-agent chat` runs it (history window 12)."""
     from homer_agent.agent import build_agent
@@ -429,29 +449,16 @@ def ours(pool: Any, model: TimedChatModel, session_key: str) -> Side:
         profile=_profile(load_profile),
         history_window=Settings.model_fields["homer_history_window"].default,
     ).session(session_key)
-    clock = model.clock
 
-    def turn(text: str) -> Sample:
-        clock.take()
-        started, cpu = time.perf_counter(), time.process_time()
+    def run(text: str) -> tuple[str, str | None]:
         result = session.turn(text)
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        model_s, model_cpu, calls = clock.take()
-        return Sample(
-            wall * 1000,
-            model_s * 1000,
-            calls,
-            result.reply,
-            result.error,
-            cpu * 1000,
-            model_cpu * 1000,
-        )
+        return result.reply, result.error
 
     return Side(
         "ours",
         thread_id(session.lead),
         session.lead.id,
-        turn,
+        _timed(model.clock, run),
         session.history,
         # Session.close() (where it exists) prunes what the last turns left behind.
         getattr(session, "close", lambda: None),
@@ -464,23 +471,21 @@ def baseline(pool: Any, model: TimedChatModel, session_key: str) -> Side:
     from bench.stock import StockChat
 
     chat = StockChat(pool, model, session_key)
-    clock = model.clock
 
-    def turn(text: str) -> Sample:
-        clock.take()
-        started, cpu = time.perf_counter(), time.process_time()
-        error: str | None = None
+    def run(text: str) -> tuple[str, str | None]:
         try:
-            reply = chat.turn(text)
+            return chat.turn(text), None
         except Exception as exc:  # a failed turn is counted, like ours
-            reply, error = "", type(exc).__name__
-        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
-        model_s, model_cpu, calls = clock.take()
-        return Sample(
-            wall * 1000, model_s * 1000, calls, reply, error, cpu * 1000, model_cpu * 1000
-        )
+            return "", type(exc).__name__
 
-    return Side("baseline", chat.thread_id, chat.lead_id, turn, chat.history, extra={"chat": chat})
+    return Side(
+        "baseline",
+        chat.thread_id,
+        chat.lead_id,
+        _timed(model.clock, run),
+        chat.history,
+        extra={"chat": chat},
+    )
 
 
 _profile_cache: dict[str, Any] = {}
@@ -510,20 +515,8 @@ def environment() -> dict[str, Any]:
     for package in ("langgraph", "langgraph-checkpoint-postgres", "langchain-core", "psycopg"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[package] = metadata.version(package)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--", "src"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD")
+    dirty = _git("status", "--porcelain", "--", "src")
     return {
         "python": platform.python_version(),
         "machine": platform.machine(),
@@ -534,6 +527,34 @@ def environment() -> dict[str, Any]:
         "packages": versions,
         "argv": sys.argv,
     }
+
+
+def _git(*args: str) -> str:
+    """What `git args...` prints in the repository, stripped ("" when git fails)."""
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """When a bench's run began, and the machine's load averages then."""
+
+    at: float = field(default_factory=time.perf_counter)
+    load: tuple[float, float, float] = field(default_factory=os.getloadavg)
+
+    def report(self) -> dict[str, Any]:
+        """The load averages before and now, and the seconds since the start."""
+        return {
+            "loadavg_before": [round(x, 2) for x in self.load],
+            "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+            "seconds": round(time.perf_counter() - self.at, 2),
+        }
+
+
+def main(run: Callable[..., dict[str, Any]]) -> None:
+    """A bench module's command line: `run(quick=...)` (`--quick` for the short run),
+    printed as one JSON object."""
+    print(json.dumps(run(quick="--quick" in sys.argv), ensure_ascii=False))
 
 
 def finite_numbers(value: Any) -> bool:

@@ -19,10 +19,14 @@ import contextlib
 import selectors
 import socket
 import threading
-from types import TracebackType
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from psycopg import conninfo
+
+if TYPE_CHECKING:
+    from homer_agent.agent import Agent
 
 
 class RoundTripRelay:
@@ -52,12 +56,7 @@ class RoundTripRelay:
     def __enter__(self) -> RoundTripRelay:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -104,3 +103,23 @@ class RoundTripRelay:
             for sock in (client, server):
                 with contextlib.suppress(OSError):
                     sock.close()
+
+
+@contextlib.contextmanager
+def counted_agent(url: str) -> Iterator[tuple[Agent, RoundTripRelay]]:
+    """The offline agent on one pooled connection through a relay to the database `url`,
+    and the relay. It never prunes: pruning is a separate, occasional cost."""
+    from homer_agent.agent import build_agent
+    from homer_agent.db.pool import open_pool
+    from homer_agent.models.offline import OfflineChatModel
+    from homer_agent.profile import load_profile
+
+    with RoundTripRelay(url) as relay:
+        pool = open_pool(relay.url, max_size=1)
+        try:
+            agent = build_agent(
+                pool=pool, model=OfflineChatModel(), model_name="offline", profile=load_profile()
+            )
+            yield replace(agent, draw=lambda: 1.0), relay
+        finally:
+            pool.close()

@@ -1,11 +1,13 @@
 """Shared fixtures for every layer: a real PostgreSQL (embedded, or TEST_DATABASE_URL), one
-database per test; a Radicale server. Everything under tests/integration/ is marked `slow`,
-so `uv run pytest -m "not slow"` is the quick loop.
+database per test; a Radicale server; a scripted OpenAI server (`provider`); a writable copy
+of the example development's documents (`docs`). Everything under tests/integration/ is
+marked `slow`, so `uv run pytest -m "not slow"` is the quick loop.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,7 +26,7 @@ from tests.support.databases import (
     start_embedded,
     with_dbname,
 )
-from tests.support.paths import ROOT
+from tests.support.paths import DATA, ROOT
 
 __all__ = ["ROOT", "SHARED", "TEMPLATE_DB", "fresh_database", "run_cli", "with_dbname"]
 
@@ -92,11 +94,28 @@ def radicale() -> Iterator[Any]:
     server.stop()
 
 
+@pytest.fixture
+def provider() -> Iterator[Any]:
+    """A scripted OpenAI-compatible server (tests/support/fake_openai.FakeOpenAI), per test."""
+    from tests.support.fake_openai import FakeOpenAI
+
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A writable copy of the fictional development's documents (tests/data/kb)."""
+    folder = tmp_path / "docs"
+    shutil.copytree(DATA / "kb", folder)
+    return folder
+
+
 INTEGRATION = Path(__file__).resolve().parent / "integration"
 UNIT = Path(__file__).resolve().parent / "unit"
 # Fixtures that start a server: a test using one belongs in tests/integration/.
 SERVER_FIXTURES = frozenset(
-    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale"}
+    {"server_url", "template_url", "db_url", "module_db_url", "pool", "radicale", "provider"}
 )
 
 

@@ -84,6 +84,29 @@ def on_calendar(
     return lambda key: open_session(key, broker_calendar(radicale, calendar_url))
 
 
+@pytest.fixture
+def booked_monday(on_calendar: Callable[[str], Session]) -> Callable[[str], Session]:
+    """The offline session of a key whose qualified lead booked Monday at 10h."""
+
+    def book(key: str) -> Session:
+        session = on_calendar(key)
+        say(session, QUALIFIED, "segunda às 10h")
+        return session
+
+    return book
+
+
+def booked_anyway(
+    pool: Pool, open_session: Callable[..., Session], key: str, calendar: BrokerCalendar
+) -> dict[str, Any]:
+    """Ana books Monday 10h on `calendar`, which fails her: the booking stands all the
+    same; the call's one row."""
+    replies = say(open_session(key, calendar), QUALIFIED, "segunda às 10h")
+    assert replies[-1].startswith("Tudo certo, Ana!")
+    [row] = call_rows(pool)
+    return row
+
+
 def call_rows(pool: Pool) -> list[dict[str, Any]]:
     with pool.connection() as conn:
         return list(conn.execute("SELECT * FROM call_events ORDER BY id").fetchall())
@@ -141,10 +164,9 @@ def test_a_slot_overlapping_an_event_is_refused_with_free_alternatives(
 
 
 def test_reschedule_moves_the_same_event(
-    radicale: Radicale, calendar_url: str, pool: Pool, on_calendar: Callable[[str], Session]
+    radicale: Radicale, calendar_url: str, booked_monday: Callable[[str], Session]
 ) -> None:
-    session = on_calendar("ana-move")
-    say(session, QUALIFIED, "segunda às 10h")
+    session = booked_monday("ana-move")
     first = only_event(radicale, calendar_url)
     # An hour alone keeps the booked day; the booked call's own event is not "busy".
     replies = say(session, "Pode ser às 10h30 então")
@@ -160,10 +182,9 @@ def test_forget_deletes_the_event(
     calendar_url: str,
     pool: Pool,
     db_url: str,
-    on_calendar: Callable[[str], Session],
+    booked_monday: Callable[[str], Session],
 ) -> None:
-    session = on_calendar("ana-forget")
-    say(session, QUALIFIED, "segunda às 10h")
+    booked_monday("ana-forget")
     assert len(radicale.events(calendar_url)) == 1
 
     result = run_cli(
@@ -180,14 +201,9 @@ def test_forget_deletes_the_event(
 
 
 def test_handoff_after_booking_cancels_the_event(
-    radicale: Radicale,
-    calendar_url: str,
-    pool: Pool,
-    db_url: str,
-    on_calendar: Callable[[str], Session],
+    radicale: Radicale, calendar_url: str, db_url: str, booked_monday: Callable[[str], Session]
 ) -> None:
-    session = on_calendar("ana-optout")
-    say(session, QUALIFIED, "segunda às 10h")
+    session = booked_monday("ana-optout")
     result = session.turn("Não quero mais receber mensagens, pare de me mandar mensagem")
     assert result.route == "handoff"
     event = only_event(radicale, calendar_url)
@@ -320,10 +336,7 @@ def test_wrong_password_is_a_calendar_down_not_a_crash(
     open_session: Callable[..., Session],
 ) -> None:
     wrong = BrokerCalendar(calendar_url, username=USER, password="wrong", timeout=5)
-    session = open_session("ana-auth", wrong)
-    replies = say(session, QUALIFIED, "segunda às 10h")
-    assert replies[-1].startswith("Tudo certo, Ana!")
-    [row] = call_rows(pool)
+    row = booked_anyway(pool, open_session, "ana-auth", wrong)
     assert row["pushed_version"] == 0
     # The operator is told which settings to fix, not an AuthorizationError and a URL.
     assert "HOMER_CALDAV_USERNAME" in row["last_error"], row["last_error"]
@@ -443,9 +456,6 @@ def test_a_slow_calendar_counts_as_down_after_its_timeout(
         silent.listen(8)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/{USER}/calls/"
         slow = BrokerCalendar(url, username=USER, password="x", timeout=1)
-        session = open_session("ana-slow", slow)
-        replies = say(session, QUALIFIED, "segunda às 10h")
-    assert replies[-1].startswith("Tudo certo, Ana!")
-    [row] = call_rows(pool)
+        row = booked_anyway(pool, open_session, "ana-slow", slow)
     assert (row["pushed_version"], row["attempts"]) == (0, 1)
     assert "timed out" in row["last_error"].lower()

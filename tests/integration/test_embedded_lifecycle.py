@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.support.reliability_support import EXE, cli_env
+from tests.support.reliability_support import EXE, ChatProcess, cli_env
 from tests.support.system import free_port, wait_until
 
 
@@ -37,44 +37,37 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         leftover.wait(30)
 
 
-class Chat:
-    def __init__(self, data_dir: Path, log: Path) -> None:
-        self.log = log
-        self.proc = subprocess.Popen(
-            [str(EXE), "chat", "--session", "lifecycle"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=log.open("wb"),
-            env=cli_env({"HOMER_DATA_DIR": str(data_dir)}),
-        )
-        wait_until("the banner", lambda: "Homer · " in log.read_text(errors="replace"))
-
-    def ask(self, text: str) -> str:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(text.encode() + b"\n")
-        self.proc.stdin.flush()
-        return self.proc.stdout.readline().decode()
+def _chat(data_dir: Path, tmp_path: Path) -> ChatProcess:
+    """`homer-agent chat` on the embedded server of `data_dir`, ready for its first line."""
+    chat = ChatProcess(
+        "lifecycle", {"HOMER_DATA_DIR": str(data_dir)}, stderr_path=tmp_path / "chat.log"
+    )
+    chat.wait_ready(timeout=90)
+    return chat
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_stops_the_embedded_server_with_its_last_user(
     data_dir: Path, tmp_path: Path, signum: int
 ) -> None:
-    chat = Chat(data_dir, tmp_path / "chat.log")
-    server = _postmaster(data_dir)
-    assert server is not None
-    assert chat.ask("Oi")
-    chat.proc.send_signal(signum)
-    assert chat.proc.wait(timeout=60) == 128 + signum
-    wait_until("the server to stop", lambda: not server.is_running(), timeout=60)
-    assert "Traceback" not in (tmp_path / "chat.log").read_text()
+    chat = _chat(data_dir, tmp_path)
+    try:
+        server = _postmaster(data_dir)
+        assert server is not None
+        assert chat.ask("Oi", timeout=90)
+        chat.proc.send_signal(signum)
+        assert chat.proc.wait(timeout=60) == 128 + signum
+        wait_until("the server to stop", lambda: not server.is_running(), timeout=60)
+        assert "Traceback" not in chat.stderr()
+    finally:
+        chat.kill()
 
 
 def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_path: Path) -> None:
-    chat = Chat(data_dir, tmp_path / "chat.log")
+    chat = _chat(data_dir, tmp_path)
     try:
         server = _postmaster(data_dir)
-        assert server is not None and chat.ask("Oi, sou a Lia")
+        assert server is not None and chat.ask("Oi, sou a Lia", timeout=90)
         server.kill()  # SIGKILL: no shutdown at all
         server.wait(30)
 
@@ -85,11 +78,12 @@ def test_a_chat_starts_its_embedded_server_again_if_it_dies(data_dir: Path, tmp_
 
         again = wait_until("a new server", restarted, timeout=60)
         assert again.pid != server.pid
-        reply = chat.ask("Quero 3 quartos")
+        reply = chat.ask("Quero 3 quartos", timeout=90)
         assert "Tente de novo" not in reply and "quartos" in reply.lower(), reply
     finally:
         chat.proc.send_signal(signal.SIGTERM)
         chat.proc.wait(timeout=60)
+        chat.kill()
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -9,7 +9,6 @@ The circuit breaker's state machine is checked on its own with a hand-turned clo
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,6 @@ pytestmark = pytest.mark.timeout(240)
 
 MODEL = FAKE_MODEL
 APOLOGIES = set(ERROR_REPLIES.values())
-
-
-@pytest.fixture
-def provider() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
 
 
 def _env(provider: FakeOpenAI, db_url: str, **extra: str) -> dict[str, str]:
@@ -345,11 +338,10 @@ def _stop_after_first_request(provider: FakeOpenAI) -> Any:
 
 
 def _sample(name: str, **labels: str) -> float:
-    for family in metrics.REGISTRY.collect():
-        for sample in family.samples:
-            if sample.name == name and dict(sample.labels) == labels:
-                return float(sample.value)
-    raise AssertionError(f"no sample {name}{labels}")
+    value = metrics.REGISTRY.get_sample_value(name, labels)
+    if value is None:
+        raise AssertionError(f"no sample {name}{labels}")
+    return value
 
 
 # ---------------------------------------------------------------- the breaker alone

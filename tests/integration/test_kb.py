@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import psycopg
@@ -14,19 +13,11 @@ from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, needs_indexing, search
 from homer_agent.kb.index import KbError, document_files
 from tests.conftest import run_cli
+from tests.support.kb_scoring import TOPICS
 from tests.support.paths import DATA
 
 KB = DATA / "kb"
 OVERVIEW = "Residencial Mirante das Dunas — visão geral"
-TOPICS = ("preços das casas", "tabelas de pagamento")
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A writable copy of the fictional development's documents (tests/data/kb)."""
-    folder = tmp_path / "docs"
-    shutil.copytree(KB, folder)
-    return folder
 
 
 def _chunk_ids(db_url: str) -> dict[str, int]:

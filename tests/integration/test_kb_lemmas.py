@@ -13,9 +13,7 @@ from psycopg.rows import dict_row
 from homer_agent.db.pool import Pool
 from homer_agent.kb import index_folder, lookup, search
 from homer_agent.kb.search import vocabulary
-from tests.support.kb_scoring import KB, index_documents
-
-TOPICS = ("preços das casas", "tabelas de pagamento")
+from tests.support.kb_scoring import KB, TOPICS, answers, index_documents
 
 
 def test_a_question_meets_a_passage_by_its_lemma(pool: Pool) -> None:
@@ -24,9 +22,7 @@ def test_a_question_meets_a_passage_by_its_lemma(pool: Pool) -> None:
         found = search(conn, "mao", k=3)
         assert found.absent == []
         assert found.passages[0].heading_path.endswith("Documentos para a ligação")
-        answer = lookup(conn, "preciso ter alguma coisa na mao?", broker_topics=TOPICS)
-        assert answer.code == "kb_answered"
-        assert any("tenha em mãos" in sentence for sentence in answer.sentences)
+        answers(conn, "preciso ter alguma coisa na mao?", "tenha em mãos")
 
 
 def test_the_section_whose_heading_names_the_thing_asked_comes_first(pool: Pool) -> None:
@@ -34,9 +30,7 @@ def test_the_section_whose_heading_names_the_thing_asked_comes_first(pool: Pool)
     with pool.connection() as conn:
         # The payments' passage names "construtora", "obra" and "entrega": more of the
         # question's words than the builder's own section.
-        found = lookup(conn, "A construtora já entregou outras obras?", broker_topics=TOPICS)
-        assert found.code == "kb_answered"
-        assert any("11 condomínios" in sentence for sentence in found.sentences)
+        answers(conn, "A construtora já entregou outras obras?", "11 condomínios")
         # "casa" names every house type's heading: no section's topic for "quantas casas".
         found = lookup(conn, "o empreendimento tem quantas casas?", broker_topics=TOPICS)
         assert any("184 casas" in sentence for sentence in found.sentences)
@@ -64,9 +58,7 @@ def test_an_index_without_lemmas_gets_them_at_its_next_run(pool: Pool, db_url: s
 def test_an_aside_of_the_lead_s_does_not_veto_a_yes_no_question(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
-        found = lookup(conn, "a casa Brisa tem suíte igual a Maré?", broker_topics=TOPICS)
-        assert found.code == "kb_answered"
-        assert any("1 suíte" in sentence for sentence in found.sentences)
+        answers(conn, "a casa Brisa tem suíte igual a Maré?", "1 suíte")
         found = lookup(
             conn, "dá pra visitar a decorada no sábado antes do almoço?", broker_topics=TOPICS
         )

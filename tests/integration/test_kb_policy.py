@@ -9,24 +9,17 @@ is the one naming the thing measured or counted; a unit offered in payment is a 
 
 from __future__ import annotations
 
-from psycopg import Connection
-from psycopg.rows import DictRow
-
 from homer_agent.db.pool import Pool
 from homer_agent.kb import lookup
 from homer_agent.models.offline import OfflineChatModel
-from tests.support.kb_scoring import index_documents
+from tests.support.kb_scoring import TOPICS, answers, brokers, index_documents
 from tests.support.sessions import session_for
-
-TOPICS = ("preços das casas", "tabelas de pagamento")
 
 
 def test_a_purpose_no_document_names_does_not_hide_the_answer(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
-        gym = lookup(conn, "tem academia no clube pra eu treinar cedo?", broker_topics=TOPICS)
-        assert gym.code == "kb_answered"
-        assert any("academia equipada" in sentence for sentence in gym.sentences)
+        answers(conn, "tem academia no clube pra eu treinar cedo?", "academia equipada")
         # The thing asked about is itself absent: still the broker's.
         for question in (
             "tem lugar pra guardar barco?",
@@ -97,9 +90,7 @@ def test_a_word_no_document_holds_is_passed_over_only_when_much_else_is_named(
             ("o sobrado de 4 quartos tem algum comodo para escritorio?", "escritório"),
             ("quero fazer o aniversario do meu filho no salao de festa cabe quanta gente?", "120"),
         ):
-            found = lookup(conn, question, broker_topics=TOPICS)
-            assert found.code == "kb_answered", question
-            assert any(fact in sentence for sentence in found.sentences), question
+            answers(conn, question, fact)
         # The absent word is what a question of the message asks, or too little is left.
         for question in (
             "tem churrasqueira dentro de casa ou so no clube? e a piscina tem aquecimento?",
@@ -148,32 +139,21 @@ def test_a_quoted_sentence_names_what_is_asked(pool: Pool) -> None:
         assert weekend.code == "kb_answered"
 
 
-def _answers(conn: Connection[DictRow], question: str, fact: str) -> None:
-    found = lookup(conn, question, broker_topics=TOPICS)
-    assert found.code == "kb_answered", (question, found.reason)
-    assert any(fact in sentence for sentence in found.sentences), (question, found.sentences)
-
-
-def _brokers(conn: Connection[DictRow], question: str) -> None:
-    found = lookup(conn, question, broker_topics=TOPICS)
-    assert found.verdict == "broker", (question, found.sentences)
-
-
 def test_an_alternative_question_is_answered_by_its_first_half(pool: Pool) -> None:
     """ "X ou Y?": when the documents answer X, Y is X's other answer ("ou só quartos?")
     or a second thing asked, then left to a broker; a first half they do not answer is
     the broker's, whatever the second."""
     index_documents(pool)
     with pool.connection() as conn:
-        _answers(conn, "o sobrado tem escritorio ou so quartos?", "escritório no térreo")
-        _answers(conn, "a casa mare vem com piscina ou tenho que construir?", "piscina privativa")
-        _answers(conn, "o clube tem academia ou tenho que pagar uma por fora?", "academia")
+        answers(conn, "o sobrado tem escritorio ou so quartos?", "escritório no térreo")
+        answers(conn, "a casa mare vem com piscina ou tenho que construir?", "piscina privativa")
+        answers(conn, "o clube tem academia ou tenho que pagar uma por fora?", "academia")
         for question in (
             "a casa brisa tem lareira ou e so aquecedor?",
             "tem piscina aquecida ou e normal?",
             "tem heliponto ou so campo de futebol?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)
         second = lookup(conn, "tem academia ou sauna?", broker_topics=TOPICS)
         assert second.code == "kb_answered"
         assert second.unanswered == ["sauna"]
@@ -188,13 +168,13 @@ def test_paperwork_asked_in_the_leads_words(pool: Pool) -> None:
             "quais papeis eu separo pra conversa?",
             "quantos holerites tenho que mandar?",
         ):
-            _answers(conn, question, "comprovantes de renda")
+            answers(conn, question, "comprovantes de renda")
         for question in (
             "que documentos eu levo pro cartorio?",
             "preciso de fiador?",
             "precisa de certidao de casamento?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)
 
 
 def test_pets_loose_or_on_a_leash_and_the_leads_own_pets(pool: Pool) -> None:
@@ -206,14 +186,14 @@ def test_pets_loose_or_on_a_leash_and_the_leads_own_pets(pool: Pool) -> None:
             "os cachorros podem andar sem coleira?",
             "tenho 3 gatos pequenos, pode? eles podem ficar soltos?",
         ):
-            _answers(conn, question, "com guia")
-        _answers(conn, "tenho um cachorro de porte grande, aceita?", "permitidos")
+            answers(conn, question, "com guia")
+        answers(conn, "tenho um cachorro de porte grande, aceita?", "permitidos")
         for question in (
             "tem adestrador pra cachorro?",
             "tem veterinario no condominio?",
             "da pra andar de bicicleta no condominio?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)
     reply = session_for(pool, "kb-policy-pets", OfflineChatModel(), "offline").turn(
         "a gente tem 2 cachorros enormes, pode? eles podem andar soltos?"
     )
@@ -234,13 +214,13 @@ def test_a_generic_word_gives_way_to_the_thing_named_and_a_title_names_it(pool: 
         ):
             found = lookup(conn, question, broker_topics=TOPICS)
             assert found.passages[0].heading_path == "Lazer e serviços > Clube", question
-            _answers(conn, question, "piscina adulto")
+            answers(conn, question, "piscina adulto")
         for question in (
             "tem opcao de lazer aquatico?",
             "quais opcoes de hospedagem tem?",
             "tem espaco pra cavalos?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)
 
 
 def test_a_place_to_buy_things_is_a_shop(pool: Pool) -> None:
@@ -251,13 +231,13 @@ def test_a_place_to_buy_things_is_a_shop(pool: Pool) -> None:
             "tem onde comprar as coisas do dia a dia ai dentro?",
             "tem onde fazer compras perto de casa ai dentro?",
         ):
-            _answers(conn, question, "mini mercado")
+            answers(conn, question, "mini mercado")
         for question in (
             "tem onde comprar material de construcao perto?",
             "tem onde comprar remedio?",
             "tem lugar pra comprar roupa?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)
 
 
 def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> None:
@@ -266,11 +246,11 @@ def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> No
     when the documents do not answer X; "andando" is walking."""
     index_documents(pool)
     with pool.connection() as conn:
-        _answers(conn, "a parcela durante a obra e tabelada ou tem alguma correcao?", "INCC")
-        _answers(conn, "odeio marceneiro, a cozinha vem com armario?", "sem armários")
-        _answers(conn, "tenho duas poodles, elas podem ficar andando soltas?", "com guia")
-        _answers(conn, "pro aniversario do meu marido, o salao aguenta quantos convidados?", "120")
-        _answers(
+        answers(conn, "a parcela durante a obra e tabelada ou tem alguma correcao?", "INCC")
+        answers(conn, "odeio marceneiro, a cozinha vem com armario?", "sem armários")
+        answers(conn, "tenho duas poodles, elas podem ficar andando soltas?", "com guia")
+        answers(conn, "pro aniversario do meu marido, o salao aguenta quantos convidados?", "120")
+        answers(
             conn,
             "a areia branca ja entregou outros residenciais ou e a primeira obra dela?",
             "11 condomínios",
@@ -280,4 +260,4 @@ def test_a_yes_no_question_is_vetoed_only_by_the_thing_it_asks(pool: Pool) -> No
             "a cozinha vem com cooktop?",
             "a piscina e aquecida?",
         ):
-            _brokers(conn, question)
+            brokers(conn, question)

@@ -22,6 +22,7 @@ from tests.support.reliability_support import (
     EXE,
     cli_env,
     lead_row,
+    refuse,
     rows_about,
     traces,
 )
@@ -167,14 +168,7 @@ def test_forget_is_one_transaction(pool: Pool, db_url: str) -> None:
     """When deleting the row fails, the conversation is not deleted either."""
     session = _converse(pool, "half-forgotten", CONVERSATION[:2])
     before = rows_about(db_url, session.lead.id)
-    with psycopg.connect(db_url, autocommit=True) as conn:
-        conn.execute(
-            """
-            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
-            $$ BEGIN RAISE EXCEPTION 'refused by the test'; END; $$;
-            CREATE TRIGGER refuse BEFORE DELETE ON leads FOR EACH ROW EXECUTE FUNCTION refuse();
-            """
-        )
+    refuse(db_url, "DELETE", "leads")
     with pytest.raises(psycopg.errors.RaiseException):
         forget_lead(pool, session.lead)
     assert rows_about(db_url, session.lead.id) == before

@@ -8,7 +8,6 @@ outcome, also when the turn fails; the turn's row counts the calls and the faile
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import psycopg
@@ -29,18 +28,8 @@ MODEL = FAKE_MODEL
 HISTOGRAM = "homer_model_call_duration_seconds"
 
 
-@pytest.fixture
-def provider() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
 def _sample(name: str, **labels: str) -> float:
-    for family in metrics.REGISTRY.collect():
-        for sample in family.samples:
-            if sample.name == name and dict(sample.labels) == labels:
-                return float(sample.value)
-    return 0.0
+    return metrics.REGISTRY.get_sample_value(name, labels) or 0.0
 
 
 def _calls(model: str, outcome: str) -> float:

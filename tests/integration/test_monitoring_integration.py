@@ -63,6 +63,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.conftest import with_dbname
 from tests.support import monitoring_exprs
 from tests.support.cli import clean_environ
+from tests.support.databases import migrate_database
 from tests.support.fake_openai import Error, FakeOpenAI, Text, ToolCalls, call
 from tests.support.roles import ROLES, run_roles_script
 from tests.support.system import free_port, wait_until
@@ -458,14 +459,7 @@ def stack(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         create_homer_database(server_url, superuser, passwords)
         agent_url = role_url(server_url, "homer", passwords["homer"], DB)
         # Migrate once, as the agent's role, before the two agents start.
-        from homer_agent.db.migrate import migrate
-        from homer_agent.db.pool import open_pool
-
-        pool = open_pool(agent_url, max_size=1)
-        try:
-            migrate(pool)
-        finally:
-            pool.close()
+        migrate_database(agent_url)
 
         ports = {
             name: free_port()

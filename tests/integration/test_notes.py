@@ -5,11 +5,10 @@ gone after `lead forget` (real CLI, real Postgres, real CalDAV server)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
-import pytest
 
 from homer_agent.db.pool import Pool
 from homer_agent.leads import LEAD_JSON_KEYS, LEAD_SHOW_KEYS
@@ -105,16 +104,10 @@ def test_the_calendar_event_carries_the_notes_and_a_later_note_updates_it(
     assert "Notas: família: 2 filhos; pagamento: vai usar FGTS" in description, description
 
 
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
 def test_the_llm_writes_notes_through_the_note_tool_and_sees_them_later(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
-    server.script(
+    provider.script(
         ToolCalls(
             call("note", category="family", text="2 filhos"),
             call("note", category="pets", text="tem cachorro"),
@@ -124,7 +117,7 @@ def test_the_llm_writes_notes_through_the_note_tool_and_sees_them_later(
         Text("Anotado! Quantos quartos você procura?"),
         Text("Certo!"),
     )
-    env = server.env("some-model") | {"DATABASE_URL": db_url}
+    env = provider.env("some-model") | {"DATABASE_URL": db_url}
     stdin = "Tenho 2 filhos e um cachorro\nquero 3 quartos\n"
     chat = run_cli("chat", "--session", "llm-notes", env=env, stdin=stdin)
     assert chat.returncode == 0, chat.stderr
@@ -134,11 +127,11 @@ def test_the_llm_writes_notes_through_the_note_tool_and_sees_them_later(
         {"category": "family", "text": "2 filhos"},
         {"category": "pets", "text": "tem cachorro"},
     ]
-    second: Any = server.chat_requests[1]
+    second: Any = provider.chat_requests[1]
     results = [m for m in second.messages if m.get("role") == "tool"]
     assert sum("Nota salva" in str(m["content"]) for m in results) == 2
     assert sum("error" in str(m["content"]).lower() for m in results) == 2
     # The next message's prompt carries the notes already taken, as data.
-    system = str(server.chat_requests[-1].messages[0]["content"])
+    system = str(provider.chat_requests[-1].messages[0]["content"])
     assert '<notas>["2 filhos", "tem cachorro"]</notas>' in system
     assert "chame note" in system.lower()

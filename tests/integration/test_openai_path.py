@@ -9,7 +9,6 @@ proof of what the agent sent; the database is the proof of what the tools did.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -34,15 +33,9 @@ CONTRACT_TOOLS = {
 }
 
 
-@pytest.fixture
-def server() -> Iterator[FakeOpenAI]:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-def chat(server: FakeOpenAI, db_url: str, key: str, *messages: str, **env: str) -> list[str]:
+def chat(provider: FakeOpenAI, db_url: str, key: str, *messages: str, **env: str) -> list[str]:
     """Run `homer-agent chat --session KEY` on the fake server; the reply lines."""
-    env = server.env(MODEL) | {"DATABASE_URL": db_url} | env
+    env = provider.env(MODEL) | {"DATABASE_URL": db_url} | env
     return piped_chat(key, env, *messages, one_each=False)
 
 
@@ -51,9 +44,9 @@ def tool_messages(request: Received) -> list[dict[str, Any]]:
 
 
 def test_tool_calls_land_in_the_database_and_the_streamed_reply_is_printed(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
-    server.script(
+    provider.script(
         ToolCalls(
             call("update_lead_name", name="Ana Souza"),
             call("update_bedrooms", bedrooms=3),
@@ -62,15 +55,15 @@ def test_tool_calls_land_in_the_database_and_the_streamed_reply_is_printed(
         Text("Prazer, Ana! Em qual bairro você gostaria de morar?", usage=(150, 12)),
     )
 
-    replies = chat(server, db_url, "openai-ana", "Oi, sou a Ana Souza e quero 3 quartos")
+    replies = chat(provider, db_url, "openai-ana", "Oi, sou a Ana Souza e quero 3 quartos")
 
     assert replies == ["Prazer, Ana! Em qual bairro você gostaria de morar?"]
     data = export_of(pool, "openai-ana")
     assert data["lead"]["name"] == "Ana Souza"
     assert data["lead"]["bedrooms"] == 3
     # The tool results went back to the model, answering its calls by id.
-    assert len(server.chat_requests) == 2
-    second = server.chat_requests[1]
+    assert len(provider.chat_requests) == 2
+    second = provider.chat_requests[1]
     assert [m["role"] for m in second.messages[-3:]] == ["assistant", "tool", "tool"]
     called = {c["id"]: c["function"]["name"] for c in second.messages[-3]["tool_calls"]}
     results = {m["tool_call_id"]: m["content"] for m in tool_messages(second)}
@@ -86,12 +79,12 @@ def test_tool_calls_land_in_the_database_and_the_streamed_reply_is_printed(
 
 
 def test_requests_stream_and_carry_exactly_the_contract_tools(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
-    server.script(*(Text(f"Resposta {n}.") for n in range(1, 5)))
+    provider.script(*(Text(f"Resposta {n}.") for n in range(1, 5)))
 
     chat(
-        server,
+        provider,
         db_url,
         "openai-schema",
         "Olá",
@@ -101,7 +94,7 @@ def test_requests_stream_and_carry_exactly_the_contract_tools(
         HOMER_HISTORY_WINDOW="4",
     )
 
-    requests = server.chat_requests
+    requests = provider.chat_requests
     assert len(requests) == 4
     for request in requests:
         assert request.path == "/v1/chat/completions"
@@ -130,9 +123,9 @@ def test_requests_stream_and_carry_exactly_the_contract_tools(
 
 
 def test_a_refused_argument_goes_back_to_the_model_as_an_error(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
-    server.script(
+    provider.script(
         ToolCalls(
             call("update_bedrooms", bedrooms=30),
             call("schedule_call", when="2020-01-10T10:00:00-03:00"),
@@ -141,11 +134,11 @@ def test_a_refused_argument_goes_back_to_the_model_as_an_error(
         Text("Desculpe, temos casas de 2 a 4 quartos. Quantos quartos você quer?"),
     )
 
-    replies = chat(server, db_url, "openai-refused", "Quero 30 quartos na Aldeota, liga em 2020")
+    replies = chat(provider, db_url, "openai-refused", "Quero 30 quartos na Aldeota, liga em 2020")
 
     assert replies == ["Desculpe, temos casas de 2 a 4 quartos. Quantos quartos você quer?"]
-    assert len(server.chat_requests) == 2
-    second = server.chat_requests[1]
+    assert len(provider.chat_requests) == 2
+    second = provider.chat_requests[1]
     results = {m["tool_call_id"]: m["content"] for m in tool_messages(second)}
     called = {c["id"]: c["function"]["name"] for c in second.messages[-4]["tool_calls"]}
     by_tool = {called[i]: content for i, content in results.items()}
@@ -167,7 +160,7 @@ def test_a_refused_argument_goes_back_to_the_model_as_an_error(
 
 
 def test_invented_arguments_cannot_reach_another_lead(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
     with querier(pool) as q:
         victim = q.get_or_create_lead(session_key="openai-victim")
@@ -180,7 +173,7 @@ def test_invented_arguments_cannot_reach_another_lead(
         "session_key": "openai-victim",
         "runtime": {"context": {"lead_id": victim.id}},
     }
-    server.script(
+    provider.script(
         ToolCalls(
             call("update_lead_name", name="Mallory", **invented),
             call("update_budget", budget_brl=500_000, **invented),
@@ -188,7 +181,7 @@ def test_invented_arguments_cannot_reach_another_lead(
         Text("Anotado."),
     )
 
-    assert chat(server, db_url, "openai-mallory", "Sou Mallory") == ["Anotado."]
+    assert chat(provider, db_url, "openai-mallory", "Sou Mallory") == ["Anotado."]
 
     with querier(pool) as q:
         after = q.get_lead(id=victim.id)
@@ -199,16 +192,16 @@ def test_invented_arguments_cannot_reach_another_lead(
 
 
 def test_provider_errors_are_retried_and_the_turns_succeed(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
     statuses = (429, 500, 503)
     for n, status in enumerate(statuses, 1):
-        server.script(Error(status, retry_after=0.01), Text(f"Resposta {n}."))
+        provider.script(Error(status, retry_after=0.01), Text(f"Resposta {n}."))
 
-    replies = chat(server, db_url, "openai-retry", "Oi", "Tudo bem?", "Estou olhando")
+    replies = chat(provider, db_url, "openai-retry", "Oi", "Tudo bem?", "Estou olhando")
 
     assert replies == ["Resposta 1.", "Resposta 2.", "Resposta 3."]
-    requests = server.chat_requests
+    requests = provider.chat_requests
     assert len(requests) == 2 * len(statuses)
     for failed, retried in zip(requests[::2], requests[1::2], strict=True):
         assert failed.body == retried.body  # the same request, sent again
@@ -217,16 +210,16 @@ def test_provider_errors_are_retried_and_the_turns_succeed(
 
 
 def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_on(
-    server: FakeOpenAI, db_url: str, pool: Pool
+    provider: FakeOpenAI, db_url: str, pool: Pool
 ) -> None:
-    server.script(
+    provider.script(
         Error(500, retry_after=0.01),
         Error(500, retry_after=0.01),
         Text("Oi de novo! Como posso te chamar?"),
     )
 
     replies = chat(
-        server,
+        provider,
         db_url,
         "openai-down",
         "Oi",
@@ -236,7 +229,7 @@ def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_
     )
 
     assert replies == [ERROR_REPLIES["model"], "Oi de novo! Como posso te chamar?"]
-    assert len(server.chat_requests) == 3  # one try and one retry, then the next message
+    assert len(provider.chat_requests) == 3  # one try and one retry, then the next message
     turns = export_of(pool, "openai-down")["turns"]
     assert [t["error"] for t in turns] == ["model", None]
 
@@ -245,16 +238,16 @@ def test_a_persistent_provider_error_gives_the_friendly_reply_and_the_chat_goes_
 # The paths of FakeOpenAI that the CLI tests above do not take (other tests rely on them).
 
 
-def _client(server: FakeOpenAI, **kwargs: Any) -> Any:
+def _client(provider: FakeOpenAI, **kwargs: Any) -> Any:
     from openai import OpenAI
 
-    return OpenAI(api_key="test", base_url=server.base_url, **kwargs)
+    return OpenAI(api_key="test", base_url=provider.base_url, **kwargs)
 
 
-def test_fake_server_answers_without_streaming(server: FakeOpenAI) -> None:
-    server.script(ToolCalls(call("update_budget", budget_brl=800_000), usage=(7, 3)))
+def test_fake_server_answers_without_streaming(provider: FakeOpenAI) -> None:
+    provider.script(ToolCalls(call("update_budget", budget_brl=800_000), usage=(7, 3)))
 
-    completion = _client(server).chat.completions.create(
+    completion = _client(provider).chat.completions.create(
         model=MODEL, messages=[{"role": "user", "content": "800 mil"}]
     )
 
@@ -264,15 +257,15 @@ def test_fake_server_answers_without_streaming(server: FakeOpenAI) -> None:
     assert tool_call.function.name == "update_budget"
     assert json.loads(tool_call.function.arguments) == {"budget_brl": 800_000}
     assert completion.usage is not None and completion.usage.total_tokens == 10
-    assert server.requests[0].stream is False
+    assert provider.requests[0].stream is False
 
 
-def test_fake_server_disconnects_delays_and_runs_out(server: FakeOpenAI) -> None:
+def test_fake_server_disconnects_delays_and_runs_out(provider: FakeOpenAI) -> None:
     from openai import APIConnectionError, APITimeoutError, InternalServerError
 
     messages = [{"role": "user", "content": "oi"}]
-    server.script(Disconnect(), Text("de volta"), Text("tarde demais", delay=2))
-    client = _client(server, max_retries=0, timeout=0.5)
+    provider.script(Disconnect(), Text("de volta"), Text("tarde demais", delay=2))
+    client = _client(provider, max_retries=0, timeout=0.5)
 
     with pytest.raises(APIConnectionError):
         client.chat.completions.create(model=MODEL, messages=messages)
@@ -282,5 +275,5 @@ def test_fake_server_disconnects_delays_and_runs_out(server: FakeOpenAI) -> None
         client.chat.completions.create(model=MODEL, messages=messages)
     with pytest.raises(InternalServerError, match="no scripted response"):
         client.chat.completions.create(model=MODEL, messages=messages)
-    assert len(server.wait_for_requests(4, timeout=5)) == 4
-    assert server.pending() == 0
+    assert len(provider.wait_for_requests(4, timeout=5)) == 4
+    assert provider.pending() == 0

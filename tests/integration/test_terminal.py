@@ -21,7 +21,7 @@ import pytest
 from homer_agent.terminal import CANCELLED, DATABASE_DOWN, FORGOTTEN, HELP
 from tests.conftest import run_cli
 from tests.support.fake_openai import Error, FakeOpenAI, Text
-from tests.support.reliability_support import EXE, cli_env, lead_row, traces
+from tests.support.reliability_support import EXE, cli_env, lead_row, refuse, traces
 
 PROMPT = "você>"
 # prompt_toolkit turns bracketed paste on as a prompt starts (and off as it ends): the
@@ -236,15 +236,7 @@ def test_ctrl_c_cancels_the_turn_for_real(db_url: str, tmp_path: Path, chats: li
         assert "Quantos quartos?" in chat.ask("Meu nome é Ana")
 
         # A log line (here: the turn record refused) never lands on a reply's line.
-        with psycopg.connect(db_url, autocommit=True) as conn:
-            conn.execute(
-                """
-                CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
-                $$ BEGIN RAISE EXCEPTION 'refused by the test'; END; $$;
-                CREATE TRIGGER refuse BEFORE INSERT ON turns
-                FOR EACH ROW EXECUTE FUNCTION refuse();
-                """
-            )
+        refuse(db_url, "INSERT", "turns")
         server.script(Error(500, "boom"))
         chat.line("tudo bem?")
         chat.expect_text("homer-agent: WARNING: could not record the turn")

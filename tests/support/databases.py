@@ -48,21 +48,27 @@ def make_ephemeral(server_url: str) -> None:
         conn.execute("SELECT pg_reload_conf()")
 
 
-def create_migrated(server_url: str, name: str) -> str:
-    """A new database `name` (dropped first if it exists) with the app's schema and
-    LangGraph's checkpoint tables; its URL."""
+def migrate_database(url: str) -> None:
+    """Bring the database at `url` to the app's schema and LangGraph's checkpoint tables,
+    on a connection of its own."""
     from homer_agent.db.migrate import migrate
     from homer_agent.db.pool import open_pool
 
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = with_dbname(server_url, name)
     pool = open_pool(url, max_size=1)
     try:
         migrate(pool)
     finally:
         pool.close()
+
+
+def create_migrated(server_url: str, name: str) -> str:
+    """A new database `name` (dropped first if it exists) with the app's schema and
+    LangGraph's checkpoint tables; its URL."""
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = with_dbname(server_url, name)
+    migrate_database(url)
     return url
 
 

@@ -17,14 +17,18 @@ the documents of tests/data/kb indexed, and its reply is scored:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from psycopg import Connection
+from psycopg.rows import DictRow
+
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
-from homer_agent.kb import index_folder
+from homer_agent.kb import Lookup, index_folder, lookup
 from homer_agent.models.offline import OfflineChatModel
 from homer_agent.ptbr.text import fold
 from homer_agent.session import TurnResult
@@ -50,7 +54,7 @@ CALL = re.compile(r"\b(?:lig(?:a|ar|ue|uem|am|acao|acoes)|telefon[a-z]*)\b")
 """Words of a message that speaks of the call ("vai me ligar", "na ligação")."""
 
 
-def invented(question: str, reply: str, allowed: set[str]) -> set[str]:
+def invented(question: str, reply: str, allowed: Set[str]) -> set[str]:
     """The reply's figures that neither the documents and profile (`allowed`) nor the
     question contain. When the question speaks of the call, the figures of the agent's
     sentences booking it are left out: a date and an hour asked or offered for the call
@@ -63,11 +67,13 @@ def invented(question: str, reply: str, allowed: set[str]) -> set[str]:
     return numbers(counted) - allowed - numbers(question)
 
 
-def allowed_numbers() -> set[str]:
+@cache
+def allowed_numbers() -> frozenset[str]:
+    """The figures the profile and the documents hold (read once)."""
     allowed = numbers(PROFILE.read_text(encoding="utf-8"))
     for path in KB.glob("0*.md"):
         allowed |= numbers(path.read_text(encoding="utf-8"))
-    return allowed
+    return frozenset(allowed)
 
 
 @dataclass
@@ -91,6 +97,20 @@ class Score:
             f"| {len(self.greeted)} |"
         )
 
+    def check(self, label: str, carried: float, shown: int | None = None) -> None:
+        """Print the score's table row and its misses (the first `shown`), then require no
+        invented figure, no bare greeting, the broker line for every price or unknown
+        question, and the fact in at least the share `carried` of the answerable ones."""
+        print()
+        print(HEADER)
+        print(self.line(label))
+        for question, want, reply in self.misses[:shown]:
+            print(f"  miss: {question!r} wants {want!r} -> {reply!r}")
+        assert self.invented == []
+        assert self.greeted == []
+        assert self.brokered == self.refused
+        assert self.carried >= carried * self.answerable
+
 
 HEADER = (
     "| set | answerable: reply carries the fact | price/unknown: broker line "
@@ -101,6 +121,34 @@ HEADER = (
 def index_documents(pool: Pool) -> None:
     with pool.connection() as conn:
         index_folder(conn, KB)
+
+
+TOPICS = ("preços das casas", "tabelas de pagamento")
+"""The bundled profile's topics left to a broker, as the tests pass them to `lookup`."""
+
+
+def answers(
+    conn: Connection[DictRow], question: str, fact: str, *, figures: bool = False
+) -> Lookup:
+    """`lookup` answers `question` from the documents (`kb_answered`) with a sentence that
+    carries `fact`; with `figures`, its sentences have no figure but the documents', the
+    profile's (`allowed_numbers`) and the question's own."""
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.code == "kb_answered", (question, found.reason)
+    assert any(fact in sentence for sentence in found.sentences), (question, found.sentences)
+    if figures:
+        said = numbers(" ".join(found.sentences))
+        assert said <= allowed_numbers() | numbers(question), (question, found.sentences)
+    return found
+
+
+def brokers(conn: Connection[DictRow], question: str, code: str | None = None) -> Lookup:
+    """`lookup` leaves `question` to a broker (with the reason `code`, when given)."""
+    found = lookup(conn, question, broker_topics=TOPICS)
+    assert found.verdict == "broker", (question, found.sentences)
+    if code is not None:
+        assert found.code == code, (question, found.reason)
+    return found
 
 
 def first_message(pool: Pool, key: str, message: str, fact: str, reason: str) -> TurnResult:

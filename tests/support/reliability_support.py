@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import psycopg
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -227,6 +227,21 @@ def rows_about(db_url: str, lead_id: int) -> dict[str, int]:
             ).fetchone()
             counts[table] = row[0] if row else -1
     return counts
+
+
+def refuse(db_url: str, operation: Literal["INSERT", "UPDATE", "DELETE"], table: str) -> None:
+    """Make Postgres refuse every `operation` on `table` from now on: a trigger raises
+    'refused by the test'."""
+    statements = sql.SQL(
+        """
+        CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'refused by the test'; END; $$;
+        CREATE TRIGGER refuse BEFORE {operation} ON {table}
+        FOR EACH ROW EXECUTE FUNCTION refuse();
+        """
+    ).format(operation=sql.SQL(operation), table=sql.Identifier(table))
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute(statements)
 
 
 def public_tables(db_url: str) -> set[str]:

@@ -9,7 +9,6 @@ sessions missed, not those sets' sentences.
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,20 +17,12 @@ from homer_agent.ptbr.facts import (
     Modality,
     accepted_part,
     decide,
-    extract_facts,
     read_candidates,
 )
 from homer_agent.ptbr.places import canonical_place, same_place
 from homer_agent.ptbr.times import read_when
 from tests.support.offline_harness import Run, bound_tools
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)  # a Monday
-
-
-def extract(text: str, pending: str | None = None, known: tuple[str, ...] = ()) -> dict:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, known=known)
-
+from tests.support.reading import NOW, TZ, extract
 
 # The policy on its own
 

@@ -7,20 +7,11 @@ Pure extraction (`extract_facts`); the same kinds run end to end in the first-si
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from homer_agent.ptbr.facts import extract_facts, states_own_schedule
+from homer_agent.ptbr.facts import states_own_schedule
 from homer_agent.ptbr.places import known_place
-
-TZ = ZoneInfo("America/Fortaleza")
-NOW = datetime(2026, 12, 7, 8, 30, tzinfo=TZ)
-
-
-def extract(text: str, pending: str | None = None, known: tuple[str, ...] = ()) -> dict:
-    return extract_facts(text, pending=pending, now=NOW, tz=TZ, known=known)
+from tests.support.reading import extract
 
 
 # 1. Out of turn, several per message

@@ -18,9 +18,10 @@ from langchain_core.messages import (
     SystemMessage,
     ToolMessage,
 )
-from langchain_core.tools import BaseTool, ToolException, tool
+from langchain_core.tools import BaseTool, StructuredTool, ToolException, tool
 from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.prebuilt import ToolNode, tools_condition
+from pydantic import create_model
 
 from homer_agent.calendar.booking import CallOutcome, decide
 from homer_agent.facts import LeadFacts
@@ -48,32 +49,31 @@ class Lead:
         return system_message(PROFILE, self.facts, now=NOW)
 
 
+# The fact tools' stand-ins: name -> (the fact it writes, its type, reply label, description).
+STAND_INS: dict[str, tuple[str, type, str, str]] = {
+    "update_lead_name": ("name", str, "Nome salvo", "Save the lead's name."),
+    "update_bedrooms": ("bedrooms", int, "Quartos salvos", "Save the bedrooms wanted."),
+    "update_neighborhood": ("neighborhood", str, "Bairro salvo", "Save the neighbourhood."),
+    "update_budget": ("budget_brl", int, "Orçamento salvo", "Save the budget in reais."),
+}
+
+
+def _stand_in(lead: Lead, name: str) -> BaseTool:
+    """The fact tool `name(fact: type)`: it writes the fact and replies `label: value`."""
+    fact, kind, label, description = STAND_INS[name]
+
+    def save(**args: Any) -> str:
+        lead.values[fact] = args[fact]
+        return f"{label}: {args[fact]}"
+
+    schema = create_model(name, **{fact: (kind, ...)})
+    return StructuredTool.from_function(
+        save, name=name, description=description, args_schema=schema
+    )
+
+
 def make_tools(lead: Lead) -> list[BaseTool]:
     """Tools with the same names and argument names as homer_agent.tools."""
-
-    @tool
-    def update_lead_name(name: str) -> str:
-        """Save the lead's name."""
-        lead.values["name"] = name
-        return f"Nome salvo: {name}"
-
-    @tool
-    def update_bedrooms(bedrooms: int) -> str:
-        """Save the bedrooms wanted."""
-        lead.values["bedrooms"] = bedrooms
-        return f"Quartos salvos: {bedrooms}"
-
-    @tool
-    def update_neighborhood(neighborhood: str) -> str:
-        """Save the neighbourhood."""
-        lead.values["neighborhood"] = neighborhood
-        return f"Bairro salvo: {neighborhood}"
-
-    @tool
-    def update_budget(budget_brl: int) -> str:
-        """Save the budget in reais."""
-        lead.values["budget_brl"] = budget_brl
-        return f"Orçamento salvo: {budget_brl}"
 
     @tool
     def schedule_call(when: str) -> str:
@@ -87,10 +87,7 @@ def make_tools(lead: Lead) -> list[BaseTool]:
         return outcome.to_json()
 
     tools: list[BaseTool] = [
-        update_lead_name,
-        update_bedrooms,
-        update_neighborhood,
-        update_budget,
+        *(_stand_in(lead, name) for name in STAND_INS),
         schedule_call,
     ]
     for each in tools:

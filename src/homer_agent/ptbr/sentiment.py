@@ -199,6 +199,9 @@ _AR: Final = tuple(
         "aste",
     ]
 )
+#: The endings -er and -ir verbs share: the participle's four forms and the present
+#: subjunctive's ("vendido", "partida"; "venda", "partam").
+_ER_IR: Final = ("ido", "ida", "idos", "idas", "a", "am")
 _ER: Final = tuple(
     [
         "o",
@@ -212,12 +215,7 @@ _ER: Final = tuple(
         "ia",
         "iam",
         "endo",
-        "ido",
-        "ida",
-        "idos",
-        "idas",
-        "a",
-        "am",
+        *_ER_IR,
         "eria",
         "esse",
     ]
@@ -235,12 +233,7 @@ _IR: Final = tuple(
         "ia",
         "iam",
         "indo",
-        "ido",
-        "ida",
-        "idos",
-        "idas",
-        "a",
-        "am",
+        *_ER_IR,
         "iria",
         "isse",
     ]
