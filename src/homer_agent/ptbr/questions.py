@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from homer_agent.ptbr.clauses import punctuated
 from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
@@ -555,6 +556,9 @@ def normalise(text: str) -> str:
         low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = re.sub(r"  +", " ", low)
+    # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
+    # marked, the lead's story apart from the question.
+    low = punctuated(low)
     # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
     low = re.sub(
         rf"\b((?:{_FURNITURE})(?: (?:e|sao|ja|vem|vao|sera|serao|entregue|entregues))*)"

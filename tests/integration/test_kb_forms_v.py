@@ -1,0 +1,76 @@
+"""The 2026-12-07v set's kinds in sentences no set asks, each the first message of a new
+session on the offline model, the real PostgreSQL and the example development's documents
+(tests/data/kb).
+
+Dictated or hurried messages, no punctuation, the question after the lead's story: the
+story's words are context, the question is answered (or, for a price or a thing the
+documents do not state, gets the broker line)."""
+
+from __future__ import annotations
+
+import pytest
+
+from homer_agent.db.pool import Pool
+from tests.support.kb_scoring import BROKER, first_message
+
+CASES = [
+    (
+        "boa tarde minha esposa trabalha no aeroporto e pega cedo toda semana tipo as seis"
+        " quanto tempo ela vai levar de carro ate o aeroporto",
+        "40 minutos",
+        "kb_answered",
+    ),
+    (
+        "oi meu pai tem setenta e cinco anos e toma remedio de pressao entao qual a distancia"
+        " ate o hospital",
+        "12 km",
+        "kb_answered",
+    ),
+    (
+        "a gente tem dois filhos pequenos que vao entrar na escola no ano que vem tem escola"
+        " bilingue perto",
+        "Escola Bilíngue Ventos",
+        "kb_answered",
+    ),
+    (
+        "bom dia eu vendi meu carro mes passado entao agora ando so de onibus ate que horas"
+        " passa onibus na portaria",
+        "22h",
+        "kb_answered",
+    ),
+    (
+        "eu trabalho de casa o dia inteiro com reuniao por video tipo umas seis por dia tem"
+        " algum espaco de coworking la dentro",
+        "coworking",
+        "kb_answered",
+    ),
+    (
+        "minha sogra vai morar com a gente e ela caminha todo dia cedo tipo uma hora entao"
+        " qual o tamanho da pista de caminhada",
+        "2,4 km",
+        "kb_answered",
+    ),
+    # Prices and what the documents do not state keep the broker line after a story.
+    (
+        "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos",
+        BROKER,
+        "price_to_broker",
+    ),
+    (
+        "a gente ta juntando dinheiro faz uns dois anos entao se eu der metade a vista voces"
+        " fazem algum desconto",
+        BROKER,
+        "price_to_broker",
+    ),
+    (
+        "minha filha faz natacao todo dia de manha entao queria saber se a piscina do clube"
+        " é aquecida",
+        BROKER,
+        "kb_no_passage",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "fact", "reason"), CASES)
+def test_the_07v_kinds_in_new_sentences(pool: Pool, message: str, fact: str, reason: str) -> None:
+    first_message(pool, f"kb-forms-v-{CASES.index((message, fact, reason))}", message, fact, reason)

@@ -1,0 +1,94 @@
+"""Run-on questions (first-sight set kb_questions_2026-12-07v, issue 24): a message typed in
+a hurry or dictated by voice has no punctuation, and its question comes after the lead's
+story. `ptbr.clauses` recovers the clause boundaries, so that the story is told and only
+the last clause asks; tried on new sentences, with the forms that must stay one clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from homer_agent.ptbr.clauses import clauses, punctuated
+from homer_agent.ptbr.questions import asking_clauses, read_question
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "boa tarde minha esposa trabalha no aeroporto e pega cedo toda semana tipo as seis"
+            " quanto tempo leva de carro ate o aeroporto",
+            "quanto tempo leva de carro ate o aeroporto",
+        ),
+        (
+            "oi meu pai tem setenta e cinco anos e toma remedio de pressao entao qual a"
+            " distancia ate o hospital",
+            "qual a distancia ate o hospital",
+        ),
+        (
+            "a gente tem dois filhos pequenos que vao entrar na escola no ano que vem tem"
+            " escola bilingue perto",
+            "tem escola bilingue perto",
+        ),
+        (
+            "bom dia eu vendi meu carro mes passado entao agora ando so de onibus ate que"
+            " horas passa onibus na portaria",
+            "ate que horas passa onibus na portaria",
+        ),
+        (
+            "eu trabalho de casa o dia inteiro com reuniao por video tipo umas seis por dia"
+            " tem algum espaco de coworking la dentro",
+            "tem algum espaco de coworking la dentro",
+        ),
+    ],
+)
+def test_the_question_after_a_story_is_asked_alone(message: str, asked: str) -> None:
+    assert asking_clauses(message) == [asked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "tem" after its subject is had, not asked.
+        "minha avo mora com a gente e ela tem noventa anos e anda de bengala pela casa toda",
+        # "quanto" after its verb, "de quanto em quanto", "qual tipo": one clause.
+        "eu queria saber se o onibus que para na frente da portaria passa de quanto em quanto",
+        "voces dao quanto de desconto se eu pagar tudo de uma vez no dia da assinatura",
+        "qual tipo de piso vem na sala e nos quartos das casas de dois e de tres quartos",
+        # The lead's own place: "aqui onde eu moro".
+        "minha mae mora aqui onde eu moro hoje e quer ir junto com a gente pra casa nova",
+    ],
+)
+def test_a_clause_is_not_cut_inside(text: str) -> None:
+    assert [c.text for c in clauses(text)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A text that marks its questions, or too short to run on, is read as written.
+        "meu filho nada todo dia. a casa de 3 quartos tem como ter piscina?",
+        "o corretor falou um valor de condominio mas esse valor ja e fechado ou pode mudar?",
+        "no sobrado de 4 quartos quantos sao suite",
+    ],
+)
+def test_punctuated_or_short_text_is_left_as_written(text: str) -> None:
+    assert punctuated(text) == text
+
+
+def test_statements_end_with_a_full_stop_and_questions_with_a_question_mark() -> None:
+    text = (
+        "meus pais vem passar as ferias com a gente todo ano entao qual o tamanho do"
+        " terreno da casa de tres quartos"
+    )
+    assert punctuated(text) == (
+        "meus pais vem passar as ferias com a gente todo ano. entao qual o tamanho do"
+        " terreno da casa de tres quartos"
+    )
+    request = "gostaria de saber se o sobrado tem elevador pergunto pq e importante pra gente"
+    assert punctuated(request).startswith("gostaria de saber se o sobrado tem elevador pergunto?")
+
+
+def test_a_price_after_a_story_stays_a_price() -> None:
+    message = "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos"
+    assert read_question(message).price
+    assert asking_clauses(message) == ["quanto esta custando o sobrado de quatro quartos"]
