@@ -50,6 +50,25 @@ CASES = [
         "2,4 km",
         "kb_answered",
     ),
+    # The documents' words for what a lead says in everyday words.
+    (
+        "a gente gasta muito com luz no verao por causa do ventilador ligado direto entao"
+        " queria saber se a casa vem preparada pra energia do sol",
+        "placas solares",
+        "kb_answered",
+    ),
+    (
+        "eu tenho um dinheiro do fgts parado faz anos e queria saber se da pra usar ele pra"
+        " abater o saldo depois",
+        "amortizar",
+        "kb_answered",
+    ),
+    (
+        "minha mae vai fazer setenta anos e vem a familia toda tipo umas oitenta pessoas o"
+        " salao de festas aguenta esse povo",
+        "120 pessoas",
+        "kb_answered",
+    ),
     # Prices and what the documents do not state keep the broker line after a story.
     (
         "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos",

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from homer_agent.kb.query import synonyms
 from homer_agent.ptbr.clauses import clauses, punctuated
-from homer_agent.ptbr.questions import asking_clauses, read_question
+from homer_agent.ptbr.questions import asking_clauses, normalise, read_question
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,11 @@ def test_a_price_after_a_story_stays_a_price() -> None:
     message = "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos"
     assert read_question(message).price
     assert asking_clauses(message) == ["quanto esta custando o sobrado de quatro quartos"]
+
+
+def test_everyday_words_for_documented_things() -> None:
+    # The sun's energy is the documents' solar panels; paying the balance off early is
+    # amortising it; a crowd is people.
+    assert "placas solares" in normalise("da pra por placa de energia do sol?")
+    assert "amortizar" in synonyms("abater")
+    assert "pessoas" in synonyms("povo")

@@ -113,9 +113,12 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "planta",
     ),
     ("indice", "incc", "correcao", "corrigido", "reajuste"),
+    # Paying the balance off early ("usar o FGTS depois pra abater o saldo").
+    ("amortizar", "amortizacao", "abater", "abatimento"),
     (
         "pessoas",
         "convidado",
+        "povo",
     ),
     ("academia", "ginastica", "malhar", "musculacao"),
     ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
@@ -133,6 +136,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "carro",
     ),
     ("solar", "placas solares", "energia solar"),
+    # Made ready for a thing to be fitted later ("a casa vem preparada pra placa solar?").
+    ("espera", "preparada", "preparado", "preparadas", "preparados", "preparacao"),
     ("internet", "fibra", "wifi"),
     ("festa", "salao", "aniversario"),
     ("churrasqueira", "churrasco", "gourmet"),
@@ -253,7 +258,7 @@ FILLER: Final = frozenset(
     neste naquele naquela daquele daquela dum duma numas nuns
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
     alem pensar mensalmente junto juntos normal normais
-    resto restante metade
+    resto restante metade enorme
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

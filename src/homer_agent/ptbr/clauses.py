@@ -140,6 +140,18 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
 ("turn")."""
 
 _NE: Final = re.compile(r"\bne\b")
+_NUMBER: Final = (
+    r"(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze"
+    r"|catorze|quatorze|quinze|dezesseis|dezessete|dezoito|dezenove|vinte|trinta|quarenta"
+    r"|cinquenta|sessenta|setenta|oitenta|noventa|cem|cento|duzentos|duzentas|trezentos|mil)"
+)
+_ABOUT: Final = re.compile(
+    rf"\btipo (?:uns |umas |as |os |a |o |mais de |quase )?{_NUMBER}(?: (?:e )?{_NUMBER})*"
+    r" (?:pessoas|convidados|quilometros|km|metros|horas|minutos|dias|vezes|anos|meses|carros"
+    r"|filhos|criancas)\b"
+)
+"""An approximation told aside ("tipo umas oitenta pessoas", "tipo uns cinco seis
+quilômetros"): the clause after it is a new one ("... o salão aguenta esse povo")."""
 _WITHIN: Final = re.compile(r"\bde quanto em quanto\b")
 """Cues inside a clause: no cut within them nor before them."""
 _ASKED_ALREADY: Final = frozenset(
@@ -216,6 +228,10 @@ def _starts(words: list[str]) -> dict[int, Kind]:
         tag = offsets.get(match.start())
         if tag is not None and tag + 1 < len(words):
             starts.setdefault(tag + 1, "turn")
+    for match in _ABOUT.finditer(line):
+        after = offsets.get(match.end() + 1)
+        if after is not None and len(words) - after >= 2:
+            starts.setdefault(after, "turn")
     return starts
 
 

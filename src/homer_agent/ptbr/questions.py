@@ -144,6 +144,8 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("nas ruas do condominio", "nas areas comuns"),
     ("na rua do condominio", "nas areas comuns"),
     ("transporte publico", "onibus"),
+    # The sun's energy is solar ("aquelas placas de energia do sol").
+    ("energia do sol", "energia solar"),
     ("energia solar", "placas solares"),
     ("inteiro", "total"),
     ("inteira", "total"),
@@ -406,7 +408,7 @@ _OPENS: Final = re.compile(
 _YES_NO_TAIL: Final = re.compile(
     # "a gente tem ..." is had, not asked.
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
-    r"|aceita|pode|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
