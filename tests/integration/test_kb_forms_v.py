@@ -69,6 +69,39 @@ CASES = [
         "120 pessoas",
         "kb_answered",
     ),
+    # A vehicle that comes by, a thing pointed at: a new clause in a run-on message.
+    (
+        "eu trabalho no shopping de caucaia e volto tarde da noite passa onibus na frente do"
+        " condominio ate que horas",
+        "22h",
+        "kb_answered",
+    ),
+    (
+        "ja paguei financiamento com juros que subiam todo ano essas parcelas com a construtora"
+        " sobem por algum indice",
+        "INCC",
+        "kb_answered",
+    ),
+    (
+        "moro sozinha e tenho medo de assalto porque meu predio ja foi invadido como que"
+        " funciona a entrada la é com senha ou com porteiro",
+        "reconhecimento facial",
+        "kb_answered",
+    ),
+    # A statement put for confirmation with a tag "né" asks.
+    (
+        "eu moro de aluguel hoje e se eu assinar agora vou ter que pagar condominio antes de"
+        " receber a chave ne",
+        "entrega das chaves",
+        "kb_answered",
+    ),
+    # "mais ou menos" is roughly, no second thing asked.
+    ("o condominio sai mais ou menos quanto por mes", "R$ 690", "kb_answered"),
+    (
+        "o iptu da terrea de dois quartos fica mais ou menos quanto por ano",
+        BROKER,
+        "kb_no_passage",
+    ),
     # Prices and what the documents do not state keep the broker line after a story.
     (
         "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos",

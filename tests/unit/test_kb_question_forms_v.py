@@ -9,7 +9,7 @@ import pytest
 
 from homer_agent.kb.query import synonyms
 from homer_agent.ptbr.clauses import clauses, punctuated
-from homer_agent.ptbr.questions import asking_clauses, normalise, read_question
+from homer_agent.ptbr.questions import alternatives, asking_clauses, normalise, read_question
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,9 @@ def test_the_question_after_a_story_is_asked_alone(message: str, asked: str) -> 
         "eu queria saber se o onibus que para na frente da portaria passa de quanto em quanto",
         "voces dao quanto de desconto se eu pagar tudo de uma vez no dia da assinatura",
         "qual tipo de piso vem na sala e nos quartos das casas de dois e de tres quartos",
+        # A thing pointed at after its verb, a vehicle after its subject.
+        "eu ja fui la tres vezes e quero ver essa casa decorada de novo com a minha familia",
+        "meu marido trabalha longe e ele passa o dia fora de casa quase a semana inteira",
         # The lead's own place: "aqui onde eu moro".
         "minha mae mora aqui onde eu moro hoje e quer ir junto com a gente pra casa nova",
     ],
@@ -101,3 +104,38 @@ def test_everyday_words_for_documented_things() -> None:
     assert "placas solares" in normalise("da pra por placa de energia do sol?")
     assert "amortizar" in synonyms("abater")
     assert "pessoas" in synonyms("povo")
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "meu filho estuda no centro de caucaia e volta de tarde passa onibus perto da escola",
+            "passa onibus perto da escola",
+        ),
+        (
+            "a parcela do meu carro subiu todo mes essas parcelas com a construtora tem reajuste",
+            "essas parcelas com a construtora tem reajuste",
+        ),
+    ],
+)
+def test_a_vehicle_or_a_thing_pointed_at_opens_a_clause(text: str, second: str) -> None:
+    assert [c.text for c in clauses(text)][-1] == second
+
+
+def test_a_statement_put_for_confirmation_asks() -> None:
+    message = (
+        "se eu comprar agora ja vou ter que pagar o condominio durante a obra toda porque ai"
+        " fica pesado ne"
+    )
+    assert asking_clauses(message) == [normalise(message)]
+    # Without a tag, a modal or enough words it tells.
+    assert (
+        asking_clauses("eu tenho dois filhos pequenos e um cachorro e a gente mora de aluguel ne")
+        == []
+    )
+    assert asking_clauses("vou ter que pagar tudo ne") == []
+
+
+def test_roughly_is_no_second_thing_asked() -> None:
+    assert alternatives("quanto fica o iptu mais ou menos por ano?") is None

@@ -47,6 +47,7 @@ from homer_agent.ptbr.questions import (
     asking_clauses,
     asking_parts,
     correct,
+    fee_words,
     figure_kinds,
     normalise,
     read_question,
@@ -987,6 +988,12 @@ def _lookup_one(
         # and a "where" question wants a sentence naming the thing ("tem onde comprar?"
         # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
+        return lookup, stamp
+    fees = tuple(fee for fee in fee_words(asked) if fee in result.absent)
+    if not similar and asked.measure == "money" and fees:
+        # The amount of a fee no document names ("o IPTU da térrea fica quanto por ano?"):
+        # the house's description the rest of the question matched does not state it.
+        lookup = Lookup("broker", "fee not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
 

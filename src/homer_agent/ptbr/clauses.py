@@ -90,6 +90,9 @@ _MARKERS: Final = frozenset({"e", "entao", "tipo", "mas", "ne", "ai", "porque", 
 """Words that only join clauses: a piece made of them alone goes with the next one."""
 
 _PREPOSITIONS: Final = r"(?:de |em |com |para |ate |a )"
+_PREPOSITION_WORDS: Final = frozenset(
+    "de em com para ate a por sobre entre sem e ou que".split()  # noqa: SIM905
+)
 
 _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("ask", re.compile(r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b")),
@@ -131,6 +134,10 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ),
     ("ask", re.compile(r"\btem (?:algum|alguma|alguns|algumas|um|uma|uns|umas)\b")),
     ("ask", re.compile(r"(?<=\bque vem )tem\b")),
+    # "... no centro de caucaia passa ônibus ali perto": a vehicle that comes by is asked.
+    ("ask", re.compile(r"\bpassa (?:o |algum |um |uma )?(?:onibus|van|transporte|lotacao)\b")),
+    # "... todo mês essas parcelas ... têm correção?": a thing pointed at opens a clause.
+    ("turn", re.compile(r"\b(?:esse|essa|esses|essas|estes)\b")),
     ("turn", re.compile(r"\b(?:e )?entao\b")),
     ("turn", re.compile(r"\btipo\b(?! (?:de|da|do|das|dos)\b)")),
     ("turn", re.compile(r"\bporque\b")),
@@ -157,7 +164,7 @@ _WITHIN: Final = re.compile(r"\bde quanto em quanto\b")
 _ASKED_ALREADY: Final = frozenset(
     """
     se saber entender diz fala explica que quando qual quais quanto quanta quantos quantas
-    onde como
+    onde como horas hora tempo
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words after which a cue goes on with the request or the question ("queria saber se dá
@@ -245,7 +252,8 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
         # "leva quanto tempo", "sai por quanto", "fica onde": the verb's own clause.
         return (
             before not in _VERBS
-            and before not in ("por", "o", "tanto")
+            and before
+            not in ("por", "o", "tanto", "mais", "menos", "aproximadamente", "uns", "umas")
             and (verb_of(before) is None)
         )
     if first in ("qual", "quais", "tipo"):
@@ -253,6 +261,17 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     if first == "tem" and kind == "ask" and not cue.endswith(" como"):
         # "ela tem uma filha" is had; "do banheiro tem um prazo" asks.
         return (before not in _SUBJECTS and before not in ("que", "vem")) or cue == "tem"
+    if first == "passa":
+        return before not in _SUBJECTS
+    if first in ("esse", "essa", "esses", "essas", "estes"):
+        # "quero ver essa casa", "é essa mesmo": the verb's own object.
+        return (
+            before not in _VERBS
+            and before not in _DETERMINERS
+            and before not in _PREPOSITION_WORDS
+            and verb_of(before) is None
+            and not before.endswith(("ar", "er", "ir"))
+        )
     if first == "porque":
         return before not in ("por", "e")
     return True

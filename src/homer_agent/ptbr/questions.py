@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import punctuated
+from homer_agent.ptbr.clauses import RUN_ON, punctuated
 from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
@@ -31,6 +31,7 @@ __all__ = [
     "asking_clauses",
     "asking_parts",
     "correct",
+    "fee_words",
     "figure_kinds",
     "normalise",
     "read_question",
@@ -147,6 +148,11 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     # The sun's energy is solar ("aquelas placas de energia do sol").
     ("energia do sol", "energia solar"),
     ("energia solar", "placas solares"),
+    # Getting the keys is their handover ("pagar condomínio antes de receber a chave").
+    ("receber a chave", "entrega das chaves"),
+    ("receber as chaves", "entrega das chaves"),
+    ("pegar a chave", "entrega das chaves"),
+    ("pegar as chaves", "entrega das chaves"),
     ("inteiro", "total"),
     ("inteira", "total"),
 )
@@ -262,6 +268,12 @@ _FEE_COMPARED: Final = re.compile(
 sobrado?"): a fee question, no price nor negotiation; the documents state the fee."""
 
 
+def fee_words(asked: Asked) -> tuple[str, ...]:
+    """The fees a fee question names ("iptu", "condominio", "taxa"): what it asks the
+    figure of, which a sentence answering it must name."""
+    return tuple(w for w in asked.topic if _FEE.fullmatch(w)) if asked.fee else ()
+
+
 def _the_development_only(low: str) -> bool:
     """Whether every "condomínio" of a normalised text names a thing of the development
     ("quanto do terreno do condomínio é área verde?"), none its fee."""
@@ -366,7 +378,7 @@ QUESTION_WORDS: Final = frozenset(
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
-    barato barata baratos baratas caro cara caros caras epoca epocas
+    barato barata baratos baratas caro cara caros caras epoca epocas aproximadamente
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -738,7 +750,29 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             if asked:
                 out.append((before, asked))
         cue_before = False
+    if not out:
+        return _confirmed(text)
     return out
+
+
+_TAG: Final = re.compile(r"\bne\W*$")
+_MODAL: Final = re.compile(
+    r"\b(?:(?:vou|vai|vamos) ter que|tenho que|tem que|temos que|preciso|precisa|precisamos"
+    r"|posso|pode|podem|podemos|consigo|consegue|da para|devo|deve|devemos)\b"
+)
+
+
+def _confirmed(text: str) -> list[tuple[str, str]]:
+    """A run-on message that asks nothing else but ends with a tag "né", about what the
+    lead must, may or can do ("se eu fechar agora já vou ter que pagar condomínio enquanto
+    a casa está sendo construída porque aí vou pagar aluguel e condomínio junto né"): a
+    statement put for confirmation, asked as a whole."""
+    low = normalise(text)
+    if not _TAG.search(low) or not _MODAL.search(low) or len(_WORD.findall(low)) < RUN_ON:
+        return []
+    body = _OPENERS.sub("", low).strip(" ,;:.")
+    body = re.sub(r"^tipo\s+", "", body)
+    return [("", body)] if _names_something(body) else []
 
 
 _COMPLEMENT: Final = re.compile(
@@ -757,7 +791,8 @@ def alternatives(clause: str) -> tuple[str, str, bool] | None:
     """A question put as "X ou Y?", split: (X, Y, whether Y is only the other answer to X).
 
     None when the clause holds no " ou " between two parts that both name something."""
-    low = normalise(clause).strip(" ?!.")
+    # Roughly, no alternative: "quanto fica por ano mais ou menos?" asks one thing.
+    low = re.sub(r"\bmais ou menos\b", "aproximadamente", normalise(clause).strip(" ?!."))
     first, sep, second = low.partition(" ou ")
     if not sep or not _names_something(first) or not second.strip():
         return None
