@@ -137,5 +137,19 @@ def test_a_statement_put_for_confirmation_asks() -> None:
     assert asking_clauses("vou ter que pagar tudo ne") == []
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "tem uns dez anos" is how long ago; a story with no question asks nothing.
+        "eu trabalho no centro de fortaleza tem uns dez anos e agora quero sair do aluguel",
+        "a gente mora de aluguel tem um tempao e cansou de pagar aluguel pros outros",
+        "meu nome e joao e eu moro em fortaleza com minha esposa tipo a gente quer tres quartos",
+        "minha esposa passa o dia em casa com as criancas e eu trabalho fora tipo das oito as seis",
+    ],
+)
+def test_a_story_without_a_question_asks_nothing(message: str) -> None:
+    assert asking_clauses(message) == []
+
+
 def test_roughly_is_no_second_thing_asked() -> None:
     assert alternatives("quanto fica o iptu mais ou menos por ano?") is None

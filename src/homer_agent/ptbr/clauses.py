@@ -132,7 +132,15 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
             r"|posso|podemos|pode|chega|chego|pago|paga)\b"
         ),
     ),
-    ("ask", re.compile(r"\btem (?:algum|alguma|alguns|algumas|um|uma|uns|umas)\b")),
+    (
+        "ask",
+        re.compile(
+            r"\btem (?:algum|alguma|alguns|algumas|um|uma|uns|umas)\b"
+            # "moro de aluguel tem uns dez anos": how long ago, told
+            r"(?! (?:[a-z0-9]+ ){0,2}(?:anos?|mes|meses|dias?|semanas?|tempo|tempao|tempinho"
+            r"|horas?|pouco|bocado)\b)"
+        ),
+    ),
     ("ask", re.compile(r"(?<=\bque vem )tem\b")),
     # "... no centro de caucaia passa ônibus ali perto": a vehicle that comes by is asked.
     ("ask", re.compile(r"\bpassa (?:o |algum |um |uma )?(?:onibus|van|transporte|lotacao)\b")),
