@@ -88,6 +88,18 @@ CASES = [
         "reconhecimento facial",
         "kb_answered",
     ),
+    # A permission asked after a story; a question ending in "de quanto" is one clause.
+    (
+        "minha vizinha comprou la no ano passado e disse que gostou muito posso visitar a casa"
+        " decorada no domingo",
+        "13h",
+        "kb_answered",
+    ),
+    (
+        "a casa da minha sogra e grande e tem piscina entao a de dois quartos tem area de quanto",
+        "78 m²",
+        "kb_answered",
+    ),
     # A statement put for confirmation with a tag "né" asks.
     (
         "eu moro de aluguel hoje e se eu assinar agora vou ter que pagar condominio antes de"

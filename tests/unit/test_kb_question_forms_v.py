@@ -114,12 +114,18 @@ def test_everyday_words_for_documented_things() -> None:
             "passa onibus perto da escola",
         ),
         (
+            "meu gato e bem calmo e fica o dia todo em casa sozinho posso ter ele la no condominio",
+            "posso ter ele la no condominio",
+        ),
+        (
             "a parcela do meu carro subiu todo mes essas parcelas com a construtora tem reajuste",
             "essas parcelas com a construtora tem reajuste",
         ),
     ],
 )
-def test_a_vehicle_or_a_thing_pointed_at_opens_a_clause(text: str, second: str) -> None:
+def test_a_vehicle_a_permission_or_a_thing_pointed_at_opens_a_clause(
+    text: str, second: str
+) -> None:
     assert [c.text for c in clauses(text)][-1] == second
 
 
@@ -145,6 +151,8 @@ def test_a_statement_put_for_confirmation_asks() -> None:
         "a gente mora de aluguel tem um tempao e cansou de pagar aluguel pros outros",
         "meu nome e joao e eu moro em fortaleza com minha esposa tipo a gente quer tres quartos",
         "minha esposa passa o dia em casa com as criancas e eu trabalho fora tipo das oito as seis",
+        # "ele pode" is told: its subject is said.
+        "meu filho mais velho ja dirige e ele pode levar a gente de carro pra visitar o stand",
     ],
 )
 def test_a_story_without_a_question_asks_nothing(message: str) -> None:

@@ -142,6 +142,14 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
         ),
     ),
     ("ask", re.compile(r"(?<=\bque vem )tem\b")),
+    # "... ele é muito dócil pode levar ele pra passear": a permission asked.
+    (
+        "ask",
+        re.compile(
+            r"\b(?:pode|posso|podemos|podem) (?:levar|ter|fazer|usar|alugar|colocar"
+            r"|construir|reformar|trazer|deixar|criar|entrar|ir|visitar)\b"
+        ),
+    ),
     # "... no centro de caucaia passa ônibus ali perto": a vehicle that comes by is asked.
     ("ask", re.compile(r"\bpassa (?:o |algum |um |uma )?(?:onibus|van|transporte|lotacao)\b")),
     # "... todo mês essas parcelas ... têm correção?": a thing pointed at opens a clause.
@@ -228,8 +236,8 @@ def _starts(words: list[str]) -> dict[int, Kind]:
     for kind, pattern in _CUES:
         for match in pattern.finditer(line):
             found = offsets.get(match.start())
-            if found is None or found == 0 or len(words) - found < 2:
-                continue  # "... tem correção por algum índice qual": the last word asks
+            if found is None or found == 0 or len(words) - found < 3:
+                continue  # "... por algum índice qual", "... tem área de quanto": the end asks
             if any(a <= match.start() < b for a, b in covered):
                 continue
             if not _fits(words, found, match.group(), kind):
@@ -269,8 +277,8 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     if first == "tem" and kind == "ask" and not cue.endswith(" como"):
         # "ela tem uma filha" is had; "do banheiro tem um prazo" asks.
         return (before not in _SUBJECTS and before not in ("que", "vem")) or cue == "tem"
-    if first == "passa":
-        return before not in _SUBJECTS
+    if first in ("passa", "pode", "posso", "podemos", "podem"):
+        return before not in _SUBJECTS and before not in _DETERMINERS
     if first in ("esse", "essa", "esses", "essas", "estes"):
         # "quero ver essa casa", "é essa mesmo": the verb's own object.
         return (
