@@ -161,3 +161,13 @@ def test_a_story_without_a_question_asks_nothing(message: str) -> None:
 
 def test_roughly_is_no_second_thing_asked() -> None:
     assert alternatives("quanto fica o iptu mais ou menos por ano?") is None
+
+
+def test_a_time_told_by_what_will_happen_asks_nothing() -> None:
+    message = (
+        "o plano e comprar a terrea de tres quartos agora e quando as criancas crescerem"
+        " construir mais um andar tem algum limite de altura"
+    )
+    assert asking_clauses(message) == ["tem algum limite de altura"]
+    # A "quando" that asks still does, full stop or not.
+    assert asking_clauses("quando fica pronta a casa de tres quartos.") != []

@@ -593,6 +593,22 @@ no prédio é tudo encanado"): it tells the lead's circumstances, and its "quand
 asks nothing unless the clause ends with "?"."""
 
 
+_WHEN_IT_HAPPENS: Final = re.compile(
+    r"\bquando (?:(?:o|a|os|as|meu|minha|meus|minhas|eu|ele|ela|eles|elas|nos) )?(?:[a-z]+ )?"
+    r"(?:[a-z]+rem|tiver|tivermos|estiver|puder|vier|mudar|casar|aposentar|nascer)\b"
+)
+"""A time told by what will happen ("quando os meninos crescerem", "quando eu me
+aposentar"): when the lead will do something, no question."""
+
+
+def _told_when(clause: str, body: str) -> str:
+    """A statement's body (a clause ended by a full stop) without the times it tells by what
+    will happen: "... e quando os meninos crescerem subir mais um andar." asks nothing."""
+    if not clause.rstrip().endswith("."):
+        return body
+    return _WHEN_IT_HAPPENS.sub(" ", body)
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause asks: a "?", a question's opening or cue, "o X tem ..." not ended
     by a full stop, or a price or a discount named at all ("se eu pagar à vista tem
@@ -601,7 +617,7 @@ def _asks(clause: str) -> bool:
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
-        or (_CUE.search(body) and not _OWN_PLACE.match(body))
+        or (_CUE.search(_told_when(clause, body)) and not _OWN_PLACE.match(body))
         # "a casa tem quintal": a question without its "?"; "a ideia é alugar no airbnb."
         # ends as a statement, and states the lead's plan
         or (_YES_NO_TAIL.match(body) and not clause.rstrip(" ,;").endswith((".", "!")))
