@@ -121,6 +121,19 @@ CASES = [
         BROKER,
         "kb_no_passage",
     ),
+    # Rooms counted in words are the documents' "3 quartos"; a place to plant is the garden.
+    (
+        "oi eu to gravida do segundo filho e a gente precisa de mais espaco entao quantas"
+        " suites tem a casa de tres quartos",
+        "2 suítes",
+        "kb_answered",
+    ),
+    (
+        "bom dia entao eu sou aposentado e gosto muito de mexer com terra tem algum espaco pra"
+        " plantar la dentro",
+        "horta comunitária",
+        "kb_answered",
+    ),
     # Prices and what the documents do not state keep the broker line after a story.
     (
         "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos",

@@ -95,7 +95,7 @@ def test_statements_end_with_a_full_stop_and_questions_with_a_question_mark() ->
 def test_a_price_after_a_story_stays_a_price() -> None:
     message = "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos"
     assert read_question(message).price
-    assert asking_clauses(message) == ["quanto esta custando o sobrado de quatro quartos"]
+    assert asking_clauses(message) == ["quanto esta custando o sobrado de 4 quartos"]
 
 
 def test_everyday_words_for_documented_things() -> None:
@@ -104,6 +104,9 @@ def test_everyday_words_for_documented_things() -> None:
     assert "placas solares" in normalise("da pra por placa de energia do sol?")
     assert "amortizar" in synonyms("abater")
     assert "pessoas" in synonyms("povo")
+    # Rooms counted in words, as the documents count them.
+    assert "casa de 3 quartos" in normalise("quantas suites tem a casa de tres quartos")
+    assert "2 suites" in normalise("a de quatro quartos tem duas suites?")
 
 
 @pytest.mark.parametrize(

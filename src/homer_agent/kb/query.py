@@ -123,6 +123,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "povo",
     ),
     ("academia", "ginastica", "malhar", "musculacao"),
+    # A place to grow things is the vegetable garden ("tem espaço pra plantar?").
+    ("horta", "plantio", "cultivar", "hortalicas", "verduras"),
     ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
@@ -223,9 +225,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
-REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis"}
+REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis", "plantar": "horta"}
 """Words searched as another only: "perto do mar" must find the beach, and "mar" itself
-stems like "Maré" (a house's name); "papel" is the papers ("o que deixo separado de
+stems like "Maré" (a house's name); "plantar" is the vegetable garden, and stems like the
+floor "plantas"; "papel" is the papers ("o que deixo separado de
 papel?"), and no word a slip may be put right to ("padel" is no "papel")."""
 
 FILLER: Final = frozenset(

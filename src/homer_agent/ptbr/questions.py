@@ -480,6 +480,18 @@ def _word(word: str) -> str:
 
 
 _ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
+_ROOM_COUNT: Final = re.compile(
+    r"\b(dois|duas|tres|quatro|cinco) (quartos|suites|dormitorios|banheiros)\b"
+)
+_DIGITS: Final[dict[str, str]] = {
+    "dois": "2",
+    "duas": "2",
+    "tres": "3",
+    "quatro": "4",
+    "cinco": "5",
+}
+"""Rooms counted in words ("a casa de três quartos"), as the documents count them ("3
+quartos"): a dictated question spells its numbers."""
 """Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
 
 
@@ -555,6 +567,7 @@ def normalise(text: str) -> str:
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
     low = _ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text)))
+    low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:
