@@ -134,6 +134,15 @@ CASES = [
         "horta comunitária",
         "kb_answered",
     ),
+    # What a house comes with is answered by the passage naming it, not the house's own.
+    (
+        "bom dia a casa de tres quartos vem com ar condicionado ou tenho que comprar",
+        "ar-condicionado",
+        "kb_answered",
+    ),
+    ("o sobrado de 4 quartos vem com ar condicionado?", "ar-condicionado", "kb_answered"),
+    ("o sobrado tem piscina?", "piscina privativa", "kb_answered"),
+    ("a casa de 2 quartos tem suite?", "1 suíte", "kb_answered"),
     # Prices and what the documents do not state keep the broker line after a story.
     (
         "eu recebo uns oito mil por mes entao quanto ta custando o sobrado de quatro quartos",

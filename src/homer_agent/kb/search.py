@@ -972,6 +972,12 @@ def _lookup_one(
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp
+    thing = _having_thing(question)
+    if not similar and thing and _names(thing, best.body) < len(thing):
+        # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
+        # asked about, not the house's own that only places it (no query added: the
+        # passages' bodies are at hand).
+        best = next((p for p in result.passages if _names(thing, p.body) == len(thing)), best)
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
     if (
@@ -1042,6 +1048,15 @@ def _asked_thing(question: str) -> str:
         return question
     thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip(" ?!.,;")
     return thing or question
+
+
+def _having_thing(question: str) -> tuple[str, ...]:
+    """The particular words of what a message's one yes/no question asks it has or comes
+    with ("a casa de 3 quartos vem com ar-condicionado?" → "condicionado"), or none."""
+    own = _own_questions(question)
+    if len(own) != 1 or not _yes_no(own[0]) or _HAVING.search(normalise(own[0])) is None:
+        return ()
+    return tuple(w for w in _strong_words(_asked_thing(own[0])) if len(w) >= 3)
 
 
 def _yes_no(question: str) -> bool:
