@@ -74,6 +74,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "seguranca",
         "seguro",
         "portaria",
+        "porteiro",
         "vigilancia",
         "camera",
         "cameras",
@@ -85,6 +86,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "entrar",
         "cartao",
         "biometria",
+        "senha",
         "tag",
         "assalto",
         "roubo",
@@ -113,11 +115,16 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "planta",
     ),
     ("indice", "incc", "correcao", "corrigido", "reajuste"),
+    # Paying the balance off early ("usar o FGTS depois pra abater o saldo").
+    ("amortizar", "amortizacao", "abater", "abatimento"),
     (
         "pessoas",
         "convidado",
+        "povo",
     ),
     ("academia", "ginastica", "malhar", "musculacao"),
+    # A place to grow things is the vegetable garden ("tem espaço pra plantar?").
+    ("horta", "plantio", "cultivar", "hortalicas", "verduras"),
     ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
@@ -133,6 +140,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "carro",
     ),
     ("solar", "placas solares", "energia solar"),
+    # Made ready for a thing to be fitted later ("a casa vem preparada pra placa solar?").
+    ("espera", "preparada", "preparado", "preparadas", "preparados", "preparacao"),
     ("internet", "fibra", "wifi"),
     ("festa", "salao", "aniversario"),
     ("churrasqueira", "churrasco", "gourmet"),
@@ -216,9 +225,10 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
-REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis"}
+REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis", "plantar": "horta"}
 """Words searched as another only: "perto do mar" must find the beach, and "mar" itself
-stems like "Maré" (a house's name); "papel" is the papers ("o que deixo separado de
+stems like "Maré" (a house's name); "plantar" is the vegetable garden, and stems like the
+floor "plantas"; "papel" is the papers ("o que deixo separado de
 papel?"), and no word a slip may be put right to ("padel" is no "papel")."""
 
 FILLER: Final = frozenset(
@@ -253,7 +263,7 @@ FILLER: Final = frozenset(
     neste naquele naquela daquele daquela dum duma numas nuns
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
     alem pensar mensalmente junto juntos normal normais
-    resto restante metade
+    resto restante metade enorme
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,

@@ -47,6 +47,7 @@ from homer_agent.ptbr.questions import (
     asking_clauses,
     asking_parts,
     correct,
+    fee_words,
     figure_kinds,
     normalise,
     read_question,
@@ -971,6 +972,12 @@ def _lookup_one(
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp
+    thing = _having_thing(question)
+    if not similar and thing and _names(thing, best.body) < len(thing):
+        # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
+        # asked about, not the house's own that only places it (no query added: the
+        # passages' bodies are at hand).
+        best = next((p for p in result.passages if _names(thing, p.body) == len(thing)), best)
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
     if (
@@ -987,6 +994,12 @@ def _lookup_one(
         # and a "where" question wants a sentence naming the thing ("tem onde comprar?"
         # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
+        return lookup, stamp
+    fees = tuple(fee for fee in fee_words(asked) if fee in result.absent)
+    if not similar and asked.measure == "money" and fees:
+        # The amount of a fee no document names ("o IPTU da térrea fica quanto por ano?"):
+        # the house's description the rest of the question matched does not state it.
+        lookup = Lookup("broker", "fee not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
 
@@ -1035,6 +1048,15 @@ def _asked_thing(question: str) -> str:
         return question
     thing = re.split(r"\bou\b", found.group(1), maxsplit=1)[0].strip(" ?!.,;")
     return thing or question
+
+
+def _having_thing(question: str) -> tuple[str, ...]:
+    """The particular words of what a message's one yes/no question asks it has or comes
+    with ("a casa de 3 quartos vem com ar-condicionado?" → "condicionado"), or none."""
+    own = _own_questions(question)
+    if len(own) != 1 or not _yes_no(own[0]) or _HAVING.search(normalise(own[0])) is None:
+        return ()
+    return tuple(w for w in _strong_words(_asked_thing(own[0])) if len(w) >= 3)
 
 
 def _yes_no(question: str) -> bool:

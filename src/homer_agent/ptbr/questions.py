@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from homer_agent.ptbr.clauses import RUN_ON, punctuated
 from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
@@ -30,6 +31,7 @@ __all__ = [
     "asking_clauses",
     "asking_parts",
     "correct",
+    "fee_words",
     "figure_kinds",
     "normalise",
     "read_question",
@@ -143,7 +145,14 @@ PHRASES: Final[tuple[tuple[str, str], ...]] = (
     ("nas ruas do condominio", "nas areas comuns"),
     ("na rua do condominio", "nas areas comuns"),
     ("transporte publico", "onibus"),
+    # The sun's energy is solar ("aquelas placas de energia do sol").
+    ("energia do sol", "energia solar"),
     ("energia solar", "placas solares"),
+    # Getting the keys is their handover ("pagar condomínio antes de receber a chave").
+    ("receber a chave", "entrega das chaves"),
+    ("receber as chaves", "entrega das chaves"),
+    ("pegar a chave", "entrega das chaves"),
+    ("pegar as chaves", "entrega das chaves"),
     ("inteiro", "total"),
     ("inteira", "total"),
 )
@@ -259,6 +268,12 @@ _FEE_COMPARED: Final = re.compile(
 sobrado?"): a fee question, no price nor negotiation; the documents state the fee."""
 
 
+def fee_words(asked: Asked) -> tuple[str, ...]:
+    """The fees a fee question names ("iptu", "condominio", "taxa"): what it asks the
+    figure of, which a sentence answering it must name."""
+    return tuple(w for w in asked.topic if _FEE.fullmatch(w)) if asked.fee else ()
+
+
 def _the_development_only(low: str) -> bool:
     """Whether every "condomínio" of a normalised text names a thing of the development
     ("quanto do terreno do condomínio é área verde?"), none its fee."""
@@ -363,7 +378,7 @@ QUESTION_WORDS: Final = frozenset(
     tio tia namorado namorada noivo noiva pensando procurando vendo gostei vi anuncio
     instagram site pelo pela vim mudar regiao aqui anos ano idade fazendo feito feita
     feitos madrugada depois dai daqui dali
-    barato barata baratos baratas caro cara caros caras epoca epocas
+    barato barata baratos baratas caro cara caros caras epoca epocas aproximadamente
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -405,7 +420,7 @@ _OPENS: Final = re.compile(
 _YES_NO_TAIL: Final = re.compile(
     # "a gente tem ..." is had, not asked.
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
-    r"|aceita|pode|fica|cabe|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
@@ -465,6 +480,18 @@ def _word(word: str) -> str:
 
 
 _ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
+_ROOM_COUNT: Final = re.compile(
+    r"\b(dois|duas|tres|quatro|cinco) (quartos|suites|dormitorios|banheiros)\b"
+)
+_DIGITS: Final[dict[str, str]] = {
+    "dois": "2",
+    "duas": "2",
+    "tres": "3",
+    "quatro": "4",
+    "cinco": "5",
+}
+"""Rooms counted in words ("a casa de três quartos"), as the documents count them ("3
+quartos"): a dictated question spells its numbers."""
 """Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
 
 
@@ -540,6 +567,7 @@ def normalise(text: str) -> str:
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
     low = _ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text)))
+    low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:
@@ -555,6 +583,9 @@ def normalise(text: str) -> str:
         low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = re.sub(r"  +", " ", low)
+    # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
+    # marked, the lead's story apart from the question.
+    low = punctuated(low)
     # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
     low = re.sub(
         rf"\b((?:{_FURNITURE})(?: (?:e|sao|ja|vem|vao|sera|serao|entregue|entregues))*)"
@@ -575,6 +606,22 @@ no prédio é tudo encanado"): it tells the lead's circumstances, and its "quand
 asks nothing unless the clause ends with "?"."""
 
 
+_WHEN_IT_HAPPENS: Final = re.compile(
+    r"\bquando (?:(?:o|a|os|as|meu|minha|meus|minhas|eu|ele|ela|eles|elas|nos) )?(?:[a-z]+ )?"
+    r"(?:[a-z]+rem|tiver|tivermos|estiver|puder|vier|mudar|casar|aposentar|nascer)\b"
+)
+"""A time told by what will happen ("quando os meninos crescerem", "quando eu me
+aposentar"): when the lead will do something, no question."""
+
+
+def _told_when(clause: str, body: str) -> str:
+    """A statement's body (a clause ended by a full stop) without the times it tells by what
+    will happen: "... e quando os meninos crescerem subir mais um andar." asks nothing."""
+    if not clause.rstrip().endswith("."):
+        return body
+    return _WHEN_IT_HAPPENS.sub(" ", body)
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause asks: a "?", a question's opening or cue, "o X tem ..." not ended
     by a full stop, or a price or a discount named at all ("se eu pagar à vista tem
@@ -583,7 +630,7 @@ def _asks(clause: str) -> bool:
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
-        or (_CUE.search(body) and not _OWN_PLACE.match(body))
+        or (_CUE.search(_told_when(clause, body)) and not _OWN_PLACE.match(body))
         # "a casa tem quintal": a question without its "?"; "a ideia é alugar no airbnb."
         # ends as a statement, and states the lead's plan
         or (_YES_NO_TAIL.match(body) and not clause.rstrip(" ,;").endswith((".", "!")))
@@ -732,7 +779,29 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             if asked:
                 out.append((before, asked))
         cue_before = False
+    if not out:
+        return _confirmed(text)
     return out
+
+
+_TAG: Final = re.compile(r"\bne\W*$")
+_MODAL: Final = re.compile(
+    r"\b(?:(?:vou|vai|vamos) ter que|tenho que|tem que|temos que|preciso|precisa|precisamos"
+    r"|posso|pode|podem|podemos|consigo|consegue|da para|devo|deve|devemos)\b"
+)
+
+
+def _confirmed(text: str) -> list[tuple[str, str]]:
+    """A run-on message that asks nothing else but ends with a tag "né", about what the
+    lead must, may or can do ("se eu fechar agora já vou ter que pagar condomínio enquanto
+    a casa está sendo construída porque aí vou pagar aluguel e condomínio junto né"): a
+    statement put for confirmation, asked as a whole."""
+    low = normalise(text)
+    if not _TAG.search(low) or not _MODAL.search(low) or len(_WORD.findall(low)) < RUN_ON:
+        return []
+    body = _OPENERS.sub("", low).strip(" ,;:.")
+    body = re.sub(r"^tipo\s+", "", body)
+    return [("", body)] if _names_something(body) else []
 
 
 _COMPLEMENT: Final = re.compile(
@@ -751,7 +820,8 @@ def alternatives(clause: str) -> tuple[str, str, bool] | None:
     """A question put as "X ou Y?", split: (X, Y, whether Y is only the other answer to X).
 
     None when the clause holds no " ou " between two parts that both name something."""
-    low = normalise(clause).strip(" ?!.")
+    # Roughly, no alternative: "quanto fica por ano mais ou menos?" asks one thing.
+    low = re.sub(r"\bmais ou menos\b", "aproximadamente", normalise(clause).strip(" ?!."))
     first, sep, second = low.partition(" ou ")
     if not sep or not _names_something(first) or not second.strip():
         return None

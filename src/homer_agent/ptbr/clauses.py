@@ -1,0 +1,350 @@
+"""Clause boundaries in run-on text: a message typed in a hurry or dictated by voice.
+
+"bom dia eu sou representante comercial e pego avião toda semana quanto tempo leva até o
+aeroporto" has no punctuation, so it reads as one clause, and every word of the lead's
+story would count as asked. `clauses` cuts such text where a new clause starts:
+
+- at an asking cue: "qual/quais", "quanto(s)/quanta(s)" after anything but a verb ("leva
+  quanto tempo" asks in one clause, "... semana quanto tempo leva" starts a new one),
+  "de quanto em quanto", "que horas", "até/desde quando", "será que", "tem como", "dá
+  pra", "queria saber", "me diz", "como funciona/como que/como é", "onde" (not "aqui
+  onde", "onde eu moro", "fica onde"), "tem algum/um ..." after no subject ("ela tem
+  oitenta anos" is had, not asked);
+- at a discourse marker: "então", "tipo" (not "qual tipo", "tipo de"), "porque", "mas",
+  "só que", "e aí", and after a tag "né".
+
+A clause starting at an asking cue is a question, the others (the lead's story) are
+statements: `punctuated` ends them with "?" and "." so that what reads questions tells
+one from the other as it does in punctuated text. Text already punctuated keeps its
+marks; a clause is never cut off before its first two words. The function works on raw or
+folded text and gives back the text's own words, so that any reader may use it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from homer_agent.ptbr.text import fold, verb_of
+
+__all__ = ["Clause", "clauses", "punctuated"]
+
+Kind = Literal["ask", "turn", "start"]
+
+_SHORT: Final[dict[str, str]] = {
+    "qnto": "quanto",
+    "qto": "quanto",
+    "qnt": "quanto",
+    "qnta": "quanta",
+    "qnts": "quantos",
+    "qntos": "quantos",
+    "qts": "quantos",
+    "qtos": "quantos",
+    "qntas": "quantas",
+    "qtas": "quantas",
+    "ql": "qual",
+    "qls": "quais",
+    "q": "que",
+    "pq": "porque",
+    "pra": "para",
+    "pro": "para",
+    "ond": "onde",
+    "qdo": "quando",
+    "qndo": "quando",
+    "qnd": "quando",
+    "eh": "e",
+    "entao": "entao",
+    "ent": "entao",
+}
+"""Shorthand of the cue words, read as the words (the rest of the text is left alone)."""
+
+_VERBS: Final = frozenset(
+    """
+    e sao era eram foi fica ficam ficaria sai saem sairia custa custam da dao daria tem tinha
+    teria leva levam demora demoram cabe cabem mede medem paga pago pagam pagaria cobra cobram
+    esta estao seria vale valem vai vao faz fazem dura duram aguenta comporta suporta chega
+    chegam passa passam abre fecha funciona precisa preciso tenho temos
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Verbs a "quanto" or "onde" may follow in one clause ("leva quanto tempo", "fica onde")."""
+
+_SUBJECTS: Final = frozenset(
+    """
+    eu ele ela eles elas voce voces gente nos que nao so ja tambem ainda se quem isso isto
+    aquilo tudo todo toda todos todas ninguem alguem
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words before "tem" that make it had, not asked ("ela tem oitenta anos", "a gente tem")."""
+
+_DETERMINERS: Final = frozenset(
+    """
+    o a os as um uma no na nos nas do da dos das ao qual que esse essa este esta aquele
+    aquela desse dessa deste desta nesse nessa neste nesta mesmo mesma outro outra algum
+    alguma nenhum nenhuma cada todo toda qualquer seu sua meu minha pelo pela seja
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words before "qual" or "tipo" that make it part of the clause ("o qual", "qual tipo")."""
+
+_MARKERS: Final = frozenset({"e", "entao", "tipo", "mas", "ne", "ai", "porque", "so"})
+"""Words that only join clauses: a piece made of them alone goes with the next one."""
+
+_PREPOSITIONS: Final = r"(?:de |em |com |para |ate |a )"
+_PREPOSITION_WORDS: Final = frozenset(
+    "de em com para ate a por sobre entre sem e ou que".split()  # noqa: SIM905
+)
+
+_CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
+    ("ask", re.compile(r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b")),
+    ("ask", re.compile(r"(?<!\bate )(?<!\bde )(?<!\bem )(?<!\ba )\bque horas?\b")),
+    ("ask", re.compile(r"\b(?:ate|desde|a partir de) quando\b")),
+    (
+        "ask",
+        re.compile(
+            r"\bquando (?:que|e que|comeca|comecam|fica|ficam|sai|termina|terminam|entrega"
+            r"|entregam|abre|abrem)\b"
+        ),
+    ),
+    ("ask", re.compile(r"\bsera que\b")),
+    ("ask", re.compile(r"\b(?:nao )?tem como\b")),
+    ("ask", re.compile(r"\b(?:nao )?da para\b")),
+    (
+        "ask",
+        re.compile(
+            r"\b(?:eu )?(?:queria|quero|gostaria de|gostaria|preciso|precisava)"
+            r" (?:saber|entender)\b|\bme (?:diz|diga|fala|fale|explica|explique)\b"
+        ),
+    ),
+    ("ask", re.compile(rf"\b{_PREPOSITIONS}?(?:qual|quais)\b")),
+    ("ask", re.compile(rf"\b{_PREPOSITIONS}?quant[oa]s?\b(?! (?:antes|mais|menos)\b)")),
+    (
+        "ask",
+        re.compile(
+            r"(?<!\baqui )(?<!\bla )(?<!\bali )(?<!\bde )(?<!\bpor )\bonde\b"
+            r"(?! (?:eu|a gente|nos|moro|mora|moramos|trabalho|trabalha|estudo)\b)"
+        ),
+    ),
+    (
+        "ask",
+        re.compile(
+            r"(?<!\btem )(?<!\bassim )(?<!\btal )(?<!\bigual )(?<!\bbem )(?<!\btanto )"
+            r"\bcomo (?:que|e|funciona|funcionam|faz|faco|fazer|fica|ficam|sao|seria|vai|vao"
+            r"|posso|podemos|pode|chega|chego|pago|paga)\b"
+        ),
+    ),
+    (
+        "ask",
+        re.compile(
+            r"\btem (?:algum|alguma|alguns|algumas|um|uma|uns|umas)\b"
+            # "moro de aluguel tem uns dez anos": how long ago, told
+            r"(?! (?:[a-z0-9]+ ){0,2}(?:anos?|mes|meses|dias?|semanas?|tempo|tempao|tempinho"
+            r"|horas?|pouco|bocado)\b)"
+        ),
+    ),
+    ("ask", re.compile(r"(?<=\bque vem )tem\b")),
+    # "... ele é muito dócil pode levar ele pra passear": a permission asked.
+    (
+        "ask",
+        re.compile(
+            r"\b(?:pode|posso|podemos|podem) (?:levar|ter|fazer|usar|alugar|colocar"
+            r"|construir|reformar|trazer|deixar|criar|entrar|ir|visitar)\b"
+        ),
+    ),
+    # "... no centro de caucaia passa ônibus ali perto": a vehicle that comes by is asked.
+    ("ask", re.compile(r"\bpassa (?:o |algum |um |uma )?(?:onibus|van|transporte|lotacao)\b")),
+    # "... todo mês essas parcelas ... têm correção?": a thing pointed at opens a clause.
+    ("turn", re.compile(r"\b(?:esse|essa|esses|essas|estes)\b")),
+    ("turn", re.compile(r"\b(?:e )?entao\b")),
+    ("turn", re.compile(r"\btipo\b(?! (?:de|da|do|das|dos)\b)")),
+    ("turn", re.compile(r"\bporque\b")),
+    ("turn", re.compile(r"\b(?:mas|so que|e ai)\b")),
+)
+"""Where a new clause starts, and whether it asks ("ask") or goes on with the lead's story
+("turn")."""
+
+_NE: Final = re.compile(r"\bne\b")
+_NUMBER: Final = (
+    r"(?:\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|treze"
+    r"|catorze|quatorze|quinze|dezesseis|dezessete|dezoito|dezenove|vinte|trinta|quarenta"
+    r"|cinquenta|sessenta|setenta|oitenta|noventa|cem|cento|duzentos|duzentas|trezentos|mil)"
+)
+_ABOUT: Final = re.compile(
+    rf"\btipo (?:uns |umas |as |os |a |o |mais de |quase )?{_NUMBER}(?: (?:e )?{_NUMBER})*"
+    r" (?:pessoas|convidados|quilometros|km|metros|horas|minutos|dias|vezes|anos|meses|carros"
+    r"|filhos|criancas)\b"
+)
+"""An approximation told aside ("tipo umas oitenta pessoas", "tipo uns cinco seis
+quilômetros"): the clause after it is a new one ("... o salão aguenta esse povo")."""
+_WITHIN: Final = re.compile(r"\bde quanto em quanto\b")
+"""Cues inside a clause: no cut within them nor before them."""
+_ASKED_ALREADY: Final = frozenset(
+    """
+    se saber entender diz fala explica que quando qual quais quanto quanta quantos quantas
+    onde como horas hora tempo
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words after which a cue goes on with the request or the question ("queria saber se dá
+pra ...", "até quando dá pra escolher")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a message: its own words and whether it starts at an asking cue."""
+
+    text: str
+    asks: bool
+
+
+_TURNING: Final = re.compile(
+    r"^(?:(?:e|mas|ja) (?:o|a|os|as)(?: [a-z0-9]+){1,3}|(?:e )?(?:no|na|nos|nas|pro|pra)"
+    r"(?: [a-z0-9]+){1,4})$"
+)
+"""A short opening that turns to a thing ("e o iptu lá", "já a piscina", "no sobrado de
+4 quartos"): the question's subject, never a statement of its own."""
+RUN_ON: Final = 10
+"""The fewest words between two marks of a text that make it a run-on: a shorter stretch
+("a casa de 3 quartos tem como ter piscina") is one clause as written."""
+
+_ASKS_WITHIN: Final = re.compile(
+    r"\b(?:queria|quero|gostaria de|gostaria|preciso|precisava) (?:saber|entender)\b"
+    r"|\bme (?:diz|diga|fala|fale|explica|explique)\b|\b(?:sera que|tem como|da para|que horas?"
+    r"|qual|quais|quant[oa]s?|como (?:que|funciona|funcionam))\b"
+)
+"""A question's cue anywhere in a clause ("gostaria de saber se o sobrado tem elevador"):
+the clause asks, wherever its cue stands."""
+
+_TOKEN: Final = re.compile(r"\S+")
+_ENDED: Final = re.compile(r"[.!?;:,]$")
+
+
+def _key(token: str) -> str:
+    word = re.sub(r"[^a-z0-9]", "", fold(token))
+    return _SHORT.get(word, word)
+
+
+def _starts(words: list[str]) -> dict[int, Kind]:
+    """The word indexes where a new clause starts, by the cue that starts it."""
+    line = " ".join(words)
+    offsets: dict[int, int] = {}
+    at = 0
+    for i, word in enumerate(words):
+        offsets[at] = i
+        at += len(word) + 1
+    # "de quanto em quanto tempo" asks how often, in the clause of what comes that often.
+    covered = [(m.start(), m.end()) for m in _WITHIN.finditer(line)]
+    starts: dict[int, Kind] = {}
+    for kind, pattern in _CUES:
+        for match in pattern.finditer(line):
+            found = offsets.get(match.start())
+            if found is None or found == 0 or len(words) - found < 3:
+                continue  # "... por algum índice qual", "... tem área de quanto": the end asks
+            if any(a <= match.start() < b for a, b in covered):
+                continue
+            if not _fits(words, found, match.group(), kind):
+                continue
+            covered.append((match.start(), match.end()))
+            i = found
+            if words[i - 1] in ("e", "mas") and kind == "ask":
+                i -= 1  # "... e qual o tamanho": "e" opens the question
+            starts.setdefault(i, kind)
+    for match in _NE.finditer(line):
+        tag = offsets.get(match.start())
+        if tag is not None and tag + 1 < len(words):
+            starts.setdefault(tag + 1, "turn")
+    for match in _ABOUT.finditer(line):
+        after = offsets.get(match.end() + 1)
+        if after is not None and len(words) - after >= 2:
+            starts.setdefault(after, "turn")
+    return starts
+
+
+def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
+    """Whether the cue at word `i` starts a clause, by the word before it."""
+    before = words[i - 1]
+    first = cue.split(maxsplit=1)[0]
+    if kind == "ask" and before in _ASKED_ALREADY:
+        return False
+    if first in ("quanto", "quanta", "quantos", "quantas", "onde"):
+        # "leva quanto tempo", "sai por quanto", "fica onde": the verb's own clause.
+        return (
+            before not in _VERBS
+            and before
+            not in ("por", "o", "tanto", "mais", "menos", "aproximadamente", "uns", "umas")
+            and (verb_of(before) is None)
+        )
+    if first in ("qual", "quais", "tipo"):
+        return before not in _DETERMINERS
+    if first == "tem" and kind == "ask" and not cue.endswith(" como"):
+        # "ela tem uma filha" is had; "do banheiro tem um prazo" asks.
+        return (before not in _SUBJECTS and before not in ("que", "vem")) or cue == "tem"
+    if first in ("passa", "pode", "posso", "podemos", "podem"):
+        return before not in _SUBJECTS and before not in _DETERMINERS
+    if first in ("esse", "essa", "esses", "essas", "estes"):
+        # "quero ver essa casa", "é essa mesmo": the verb's own object.
+        return (
+            before not in _VERBS
+            and before not in _DETERMINERS
+            and before not in _PREPOSITION_WORDS
+            and verb_of(before) is None
+            and not before.endswith(("ar", "er", "ir"))
+        )
+    if first == "porque":
+        return before not in ("por", "e")
+    return True
+
+
+def clauses(text: str) -> list[Clause]:
+    """`text` cut into clauses where punctuation is missing (see the module docstring); a
+    punctuated text comes back in one piece per stretch between its own marks."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return []
+    words = [_key(token) for token in tokens]
+    starts = _starts(words)
+    # A boundary already marked by the text's own punctuation needs no cut.
+    starts = {i: kind for i, kind in starts.items() if not _ENDED.search(tokens[i - 1])}
+    stretch: list[int] = []  # the length of the stretch each token lies in
+    begin = 0
+    for i, token in enumerate(tokens):
+        if _ENDED.search(token) or i == len(tokens) - 1:
+            stretch += [i + 1 - begin] * (i + 1 - begin)
+            begin = i + 1
+    starts = {i: kind for i, kind in starts.items() if stretch[i] >= RUN_ON}
+    cuts = sorted(starts)
+    pieces: list[tuple[int, int, Kind]] = []
+    begin = 0
+    kind: Kind = "start"
+    for cut in cuts:
+        if cut - begin < 2 and all(w in _MARKERS for w in words[begin:cut]):
+            # "então qual ...": the marker goes with the question it opens.
+            kind = starts[cut] if starts[cut] == "ask" else kind
+            continue
+        if cut - begin < 2 or (kind == "start" and _TURNING.match(" ".join(words[begin:cut]))):
+            # "e o iptu lá quanto fica por ano": the thing the question turns to is its own.
+            continue
+        pieces.append((begin, cut, kind))
+        begin, kind = cut, starts[cut]
+    pieces.append((begin, len(tokens), kind))
+    # A piece holding the text's own marks asks only up to the first of them: what follows
+    # the last mark is told, not asked ("qual o horário, eu trabalho muito").
+    return [
+        Clause(
+            " ".join(tokens[a:b]),
+            (k == "ask" or _ASKS_WITHIN.search(" ".join(words[a:b])) is not None)
+            and not any(_ENDED.search(t) for t in tokens[a : b - 1]),
+        )
+        for a, b, k in pieces
+    ]
+
+
+def punctuated(text: str) -> str:
+    """`text` with the clause boundaries it lacks marked: a question's clause ends with
+    "?", a statement's with "." (the last clause keeps the text's own ending)."""
+    if "?" in text:
+        # A text that marks its questions marks its clauses as its writer meant them.
+        return text
+    found = clauses(text)
+    if len(found) < 2:
+        return text
+    out = [c.text + ("?" if c.asks else ".") for c in found[:-1]]
+    return " ".join([*out, found[-1].text])
