@@ -55,7 +55,14 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS, number_word
+from homer_agent.ptbr.lexicon import (
+    GREETING_PATTERN,
+    MONTHS,
+    SCALES,
+    TITLES,
+    WEEKDAYS,
+    number_word,
+)
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
@@ -2990,7 +2997,7 @@ def accepted_part(text: str) -> str:
     lows = [t.low for t in toks]
     for i in range(len(toks) - 1, 0, -1):
         bare_no = lows[i] in _RETRACTING_NO and (i + 1 == len(toks) or toks[i + 1].is_punct)
-        if not (_cue_at(lows, i) or bare_no):
+        if not (_hinge_cue_at(lows, i) or bare_no):  # "10h não desculpa 11h" too
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
@@ -3045,7 +3052,14 @@ def read_candidates(
     known: Collection[str] = (),
 ) -> list[Candidate]:
     """Every value the message may give for each fact, with its evidence (see `Candidate`);
-    `decide` picks what is saved. The arguments are `extract_facts`'s."""
+    `decide` picks what is saved. The arguments are `extract_facts`'s.
+
+    A value taken back on the spot by a correction cue ("quinhentos mil não desculpa
+    quinhentos e cinquenta mil", "três quartos não pera quatro quartos", "no Cocó, digo,
+    no Papicu", "3 quartos ou melhor 4") is replaced by the one after the cue before the
+    message is read: the message is read as if the lead had typed only the correction
+    (`_without_taken_back`), whatever the fact, and the value taken back is kept as a
+    turned-down candidate."""
     # Emojis and laughter never carry a fact ("Bia 🙋‍♀️", "sou o davi kkk").
     original = text[:MAX_INPUT_CHARS]
     if garbled(original):
@@ -3055,6 +3069,135 @@ def read_candidates(
         return []
     if _case_says_nothing(original):
         original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
+    taken_back: list[Candidate] = []
+    for _ in range(4):  # each round replaces one value taken back
+        out = _read(original, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
+        fixed = _without_taken_back(original, out)
+        if fixed is None:
+            break
+        original, dropped = fixed
+        taken_back.append(dropped)
+    return taken_back + out
+
+
+_HINGE_CUES: Final = (*_CORRECTION_CUES, ("desculpa",), ("desculpe",), ("perdao",), ("perdoa",))
+"""Cues that take back the value right before them in a run-on message ("quinhentos mil
+não desculpa quinhentos e cinquenta"); "desculpa" and "perdão" only there, since
+elsewhere they apologise ("desculpa a demora, 3 quartos")."""
+_HINGE_FILLERS: Final = _words(
+    "e eh sao seria sera o a os as no na nos nas num numa em de do da pro pra para tipo "
+    "uns umas ate ou ah oh opa isso ne nao n"
+)
+"""Words that may sit between a value taken back and its replacement: "não", "ou" ("ou
+melhor"), a verb of being, articles and prepositions ("no Cocó, digo, no Papicu")."""
+_HINGED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+
+
+def _hinge_cue_at(lows: Sequence[str], i: int) -> int:
+    """The length of the correction cue beginning at word `i` (0 when none)."""
+    for cue in _HINGE_CUES:
+        if len(lows) >= i + len(cue) and all(
+            word == want or (want in _CUE_VERBS and verb_of(word) == want)
+            for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
+        ):
+            return len(cue)
+    return 0
+
+
+def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
+    """The token after a correction hinge that begins at token `k` (only "não",
+    punctuation, fillers and at least one cue; "?" ends it), or None when there is none."""
+    lows = [t.low for t in toks]
+    cued = False
+    while k < len(toks) and lows[k] != "?":
+        size = _hinge_cue_at(lows, k)
+        if size:
+            cued, k = True, k + size
+        elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
+            k += 1
+        else:
+            break
+    return k if cued and k < len(toks) else None
+
+
+def _listed_with(toks: Sequence[Token], candidates: Sequence[Candidate], c: Candidate) -> bool:
+    """Whether `c` ends a list of values of its fact ("Cocó ou Papicu", "2, 3 quartos"):
+    then a correction after it is about the choice, not about `c` alone."""
+    for other in candidates:
+        if other.fact != c.fact or other is c or not 0 < other.span[1] <= c.span[0]:
+            continue
+        between = [t.low for t in toks if other.span[1] <= t.start and t.end <= c.span[0]]
+        if all(w in _JOINING_ALTERNATIVES or w == "," or w in _ARTICLES for w in between):
+            return True
+    return False
+
+
+def _without_taken_back(
+    original: str, candidates: Sequence[Candidate]
+) -> tuple[str, Candidate] | None:
+    """The message without the first value the lead takes back on the spot, and that
+    value as a turned-down candidate; None when no value is taken back.
+
+    A value of bedrooms, budget or place followed by a correction cue ("não pera",
+    "desculpa", "digo", "ou melhor", "aliás", "quer dizer", "errei"...) and then either
+    another value of the same fact ("três quartos não pera quatro quartos") or a bare
+    number alone in its clause ("500 mil, digo, 550"; it takes the unit of the value it
+    replaces): the text from the first value to the second is dropped. A "não" alone is
+    no cue here ("3 quartos, não 4" keeps 3), and nor is a value in a list ("Cocó ou
+    Papicu, melhor Papicu" is a choice, read as before).
+    """
+    toks = tokenize(original, fold(original))
+    numbers = read_numbers(toks)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    decided = decide(candidates)
+    for a in candidates:
+        if a.fact not in _HINGED_FACTS or a.span == (0, 0) or a.span[1] not in ends:
+            continue
+        if decided.get(a.fact, a.value) != a.value:
+            continue  # already read as corrected ("no Cocó, aliás Papicu, Cocó é caro")
+        b = _after_hinge(toks, ends[a.span[1]] + 1)
+        if b is None or _listed_with(toks, candidates, a):
+            continue
+        start = toks[b].start
+        dropped = replace(a, cue="taken back", modality=Modality.NEGATED)
+        bare = next((n for n in numbers if n.first == b), None)
+        mine = next((n for n in numbers if n.first == starts.get(a.span[0], -1)), None)
+        if (
+            bare is not None
+            and mine is not None
+            and bare.scale == 1
+            and not bare.negative
+            and all(t.low in _BARE_PLACE_SUFFIX for t in _clause_after(toks, bare.last, 3))
+        ):  # "3 quartos ou melhor 4", not "3 quartos, digo, 2 banheiros"
+            if bare.value == mine.value:
+                continue
+            scales = [k for k in range(mine.first, mine.last) if toks[k].low in SCALES]
+            k = scales[0] if scales else mine.last
+            while k < mine.last and toks[k].low in SCALES:
+                k += 1  # the scale of the value taken back: "quinhentos mil", "1 milhão"
+            unit = " ".join(t.raw for t in toks[scales[0] : k]) if scales else ""
+            unit = f" {unit}" if unit else ""
+            unit += original[toks[mine.last - 1].end : a.span[1]]  # "quartos"
+            figure = original[start : toks[bare.last - 1].end]
+            rest = original[toks[bare.last - 1].end :]
+            return original[: a.span[0]] + figure + unit + rest, dropped
+        same = [c for c in candidates if c.fact == a.fact and c.span[0] == start]
+        if same and same[0].value != a.value:
+            return original[: a.span[0]] + original[start:], dropped
+    return None
+
+
+def _read(
+    original: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str],
+    known: Collection[str],
+) -> list[Candidate]:
+    """`read_candidates` of a message already cleaned of slips, decorations and case."""
     folded = fold(original)
     out: list[Candidate] = []
 

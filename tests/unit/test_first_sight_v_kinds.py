@@ -1,0 +1,70 @@
+"""The kinds the first-sight set facts_2026-12-07v (dictated, run-on messages: no
+punctuation, numbers as words, self-corrections mid-message) found at its first run
+(74/83, 2 wrong), each tested on new sentences that must and must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.reading import extract
+
+# 1. A value taken back inside one message by a correction cue: the value after the cue
+#    replaces it, for every fact (bedrooms, budget, place, call time).
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("a gente quer dois quartos não pera três quartos", {"bedrooms": 3}),
+        (
+            "procuro casa de 2 quartos desculpa 3 quartos no Montese",
+            {"bedrooms": 3, "neighborhood": "Montese"},
+        ),
+        ("seriam quatro quartos ou melhor três", {"bedrooms": 3}),
+        ("são 2 quartos errei são 4 quartos", {"bedrooms": 4}),
+        ("queria tipo 3 quartos não quer dizer 2", {"bedrooms": 2}),
+        ("o teto é trezentos mil não perdão trezentos e vinte mil", {"budget_brl": 320000}),
+        ("posso pagar até 600 mil desculpa 550 mil", {"budget_brl": 550000}),
+        ("tenho uns 400 mil digo 450", {"budget_brl": 450000}),
+        ("o orçamento é um milhão quer dizer 1,2", {"budget_brl": 1200000}),
+        ("quero no Montese não pera na Parangaba", {"neighborhood": "Parangaba"}),
+        ("prefiro Messejana desculpa Cambeba", {"neighborhood": "Cambeba"}),
+        ("pode ser no Cocó aliás no Papicu", {"neighborhood": "Papicu"}),
+    ],
+)
+def test_a_value_taken_back_mid_message_is_replaced(text: str, want: dict[str, object]) -> None:
+    assert extract(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("pode ligar quinta às 9h não desculpa às 10h", "T10:00"),
+        ("me liga amanhã às 15h não pera às 16h", "T16:00"),
+    ],
+)
+def test_a_call_time_taken_back_mid_message_is_replaced(text: str, time: str) -> None:
+    assert time in str(extract(text).get("call_at"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("quero 3 quartos, não 4", {"bedrooms": 3}),  # "X, não Y": not Y
+        ("quero 2 quartos e não 3", {"bedrooms": 2}),
+        ("não quero três quartos", {}),
+        ("quero 3 quartos, digo, 2 banheiros", {"bedrooms": 3}),  # another thing counted
+        ("3 quartos no Benfica desculpa a demora", {"bedrooms": 3, "neighborhood": "Benfica"}),
+        ("desculpa a demora, quero 2 quartos", {"bedrooms": 2}),
+        ("tem de 3 quartos não pera de 4 quartos?", {}),  # still a question
+        # someone else's value corrected stays theirs
+        ("a casa da minha mãe tem 2 quartos não pera 3 quartos", {}),
+        # a correction after alternatives is a choice, read as before
+        ("Cocó ou Papicu, melhor Papicu", {"neighborhood": "Papicu"}),
+        ("moro no Cocó não pera no Papicu e quero na Aldeota", {"neighborhood": "Aldeota"}),
+    ],
+)
+def test_no_correction_cue_or_not_the_leads_value_changes_nothing(
+    text: str, want: dict[str, object]
+) -> None:
+    assert extract(text) == want
