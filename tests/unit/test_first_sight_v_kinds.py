@@ -4,9 +4,11 @@ punctuation, numbers as words, self-corrections mid-message) found at its first 
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from tests.support.reading import extract
+from tests.support.reading import chat_run, extract
 
 # 1. A value taken back inside one message by a correction cue: the value after the cue
 #    replaces it, for every fact (bedrooms, budget, place, call time).
@@ -68,3 +70,61 @@ def test_no_correction_cue_or_not_the_leads_value_changes_nothing(
     text: str, want: dict[str, object]
 ) -> None:
     assert extract(text) == want
+
+
+# 2. Minutes said in words ("dez e quinze da manhã", "às duas e quarenta e cinco"), and a
+#    later clock time completing a day given earlier, questions in between.
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("pode ligar quinta às nove e quinze da manhã", "2026-12-10T09:15"),
+        ("quarta às duas e quarenta e cinco da tarde", "2026-12-09T14:45"),
+        ("amanhã às quatro e vinte", "2026-12-08T16:20"),
+        ("terça três e meia da tarde", "2026-12-08T15:30"),
+        ("sexta-feira onze e dez da manhã", "2026-12-11T11:10"),
+    ],
+)
+def test_minutes_in_words_are_read(text: str, time: str) -> None:
+    assert str(extract(text).get("call_at", "")).startswith(time)
+
+
+def test_a_day_then_questions_then_a_clock_time_books_that_day() -> None:
+    run = chat_run(
+        "oi aqui é o Tadeu",
+        "pode me ligar na quinta",
+        "o condomínio tem portaria?",
+        "e aceita pet?",
+        "às onze e quinze da manhã",
+    )
+    call = run.facts["call_at"]
+    assert isinstance(call, datetime)
+    assert (call.weekday(), call.hour, call.minute) == (3, 11, 15)
+
+
+# 4. An hour in words with "horas" right after a day, with no "às": "sexta onze horas".
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("pode ligar quarta dez horas", "2026-12-09T10:00"),
+        ("amanhã nove horas tá bom", "2026-12-08T09:00"),
+        ("liga segunda-feira, três horas da tarde", "2026-12-14T15:00"),
+    ],
+)
+def test_an_hour_in_words_after_a_day_is_read(text: str, time: str) -> None:
+    assert str(extract(text).get("call_at", "")).startswith(time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fico duas horas no trânsito todo dia",
+        "levo duas horas pra chegar no trabalho",
+        "às dez e quinze pessoas vão na visita",
+    ],
+)
+def test_a_duration_or_a_count_is_no_call_time(text: str) -> None:
+    assert "call_at" not in extract(text)

@@ -95,6 +95,9 @@ _PM_GUESS_MAX_HOUR: Final = 6
 """Bare hours 1..6 without a period word are read as afternoon (see the module docstring)."""
 
 _HOUR_WORD_RE: Final = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+_MINUTE_WORD_RE: Final = r"(?:vinte|trinta|quarenta|cinquenta)(?:\s+e\s+cinco)?|cinco|dez|quinze"
+"""Minutes said in words after an hour: "dez e quinze", "duas e quarenta e cinco"."""
+_MINUTES_RE: Final = rf"meia|\d{{2}}|{_MINUTE_WORD_RE}"
 _MONTH_RE: Final = "|".join(_MONTHS)
 _WEEKDAY_RE: Final = "|".join(_WEEKDAYS)
 _PERIOD_RE: Final = r"manha|tarde|noite|madrugada"
@@ -161,14 +164,21 @@ _H_SUFFIX_RE: Final = re.compile(
 _OF_PERIOD_RE: Final = re.compile(
     rf"(?<![\d:/.,])(\d{{1,2}}|{_HOUR_WORD_RE})"
     rf"(?:\s?(?:horas|hora|hrs|hr|hs|h)(?:\s?(\d{{2}}))?|:(\d{{2}}))?"
-    rf"(?:\s+e\s+(meia|\d{{2}}))?"
+    rf"(?:\s+e\s+({_MINUTES_RE}))?"
     rf"\s+(?:da|de|pela|a|na)\s+({_PERIOD_RE})\b"
 )
 _BARE_HOUR_RE: Final = re.compile(
     rf"\b(?:as|a\s+partir\s+das|pelas|la\s+pelas|depois\s+das|pras|umas)\s+"
-    rf"(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+(meia|\d{{2}}))?(?![\d:/.,]\d|[\w])"
+    rf"(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+({_MINUTES_RE}))?(?![\d:/.,]\d|[\w])"
     rf"(?:\s*(\w+))?"
 )
+_DAY_THEN_WORD_HOUR_RE: Final = re.compile(
+    rf"\b(?:(?:{_WEEKDAY_RE})(?:[-\s]feira)?|amanha|hoje|hj)\s*,?\s+"
+    rf"(?P<hour>({_HOUR_WORD_RE})(?:\s+e\s+({_MINUTES_RE}))?\s+(?:horas|hora|hrs|hs|h))\b"
+)
+"""An hour in words with "horas" right after a day, with no "às": "sexta onze horas",
+"amanhã dez e meia horas". Elsewhere "duas horas" is as often a duration ("fico duas horas
+no trânsito")."""
 _HALF_PAST_RE: Final = re.compile(
     rf"(?<![\d:/.,])\b(\d{{1,2}}|{_HOUR_WORD_RE})\s+e\s+meia\b(?!\s+(?:hora|horas)\b)"
 )
@@ -255,7 +265,9 @@ def _minutes(token: str | None) -> int:
         return 0
     if token == "meia":
         return 30
-    return int(token)
+    if token.isdigit():
+        return int(token)
+    return sum(NUMBER_WORDS[word] for word in token.split() if word != "e")  # "vinte e cinco"
 
 
 def _hour_value(token: str) -> int:
@@ -423,6 +435,11 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             minute = _minutes(m[2] or m[3] or m[4])
             explicit = m[1].startswith("0") or int(m[1]) > 12
             _add_time(scan, *m.span(), int(m[1]), minute, explicit=explicit)
+
+    for m in _DAY_THEN_WORD_HOUR_RE.finditer(folded):
+        if scan.free(*m.span("hour")):
+            hour = _hour_value(m[2])
+            _add_time(scan, *m.span("hour"), hour, _minutes(m[3]), explicit=hour > 12)
 
     for m in _BARE_HOUR_RE.finditer(folded):
         follower = m[3]
