@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from homer_agent.ptbr.intents import handoff_reason
 from tests.support.reading import chat_run, extract
 
 # 1. A value taken back inside one message by a correction cue: the value after the cue
@@ -128,3 +129,42 @@ def test_an_hour_in_words_after_a_day_is_read(text: str, time: str) -> None:
 )
 def test_a_duration_or_a_count_is_no_call_time(text: str) -> None:
     assert "call_at" not in extract(text)
+
+
+# 3. A person asked for on a day or at a time is a broker's call to book, not a hand-off:
+#    the conversation goes on and later facts are read.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero falar com o corretor na segunda",
+        "queria conversar com um corretor amanhã às 10h",
+        "posso falar com a corretora quinta de tarde?",
+        "me passa pro corretor sexta-feira",
+    ],
+)
+def test_a_person_asked_for_on_a_day_is_no_hand_off(text: str) -> None:
+    assert handoff_reason(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quero falar com o corretor", "me passa pro corretor agora", "tem alguém aí de verdade?"],
+)
+def test_a_person_asked_for_with_no_day_is_a_hand_off(text: str) -> None:
+    assert handoff_reason(text) == "human"
+
+
+def test_a_broker_asked_for_on_a_day_then_an_hour_books_the_call() -> None:
+    run = chat_run(
+        "oi sou a Denise",
+        "queria conversar com o corretor na quarta",
+        "tem área de lazer?",
+        "pode ser às três e meia da tarde",
+        "casa de 3 quartos na Maraponga até 400 mil",
+    )
+    call = run.facts["call_at"]
+    assert isinstance(call, datetime)
+    assert (call.weekday(), call.hour, call.minute) == (2, 15, 30)
+    assert run.facts["bedrooms"] == 3 and run.facts["budget_brl"] == 400000

@@ -67,6 +67,7 @@ from homer_agent.ptbr.facts import (
 from homer_agent.ptbr.intents import (
     accepts_proposal,
     announces_call,
+    asks_for_human,
     delegates_choice,
     is_greeting,
     is_thanks,
@@ -504,7 +505,8 @@ def _asks_for_call(text: str) -> bool:
     low = f" {fold(text)} "
     if " pode ser " in low and when_parts(text).has_date:
         return True
-    return any(cue in low for cue in _CALL_CUES)
+    # "quero falar com o corretor na segunda": a person asked for on a day is a call
+    return any(cue in low for cue in _CALL_CUES) or asks_for_human(text)
 
 
 # Words that make a bare day ("segunda") a request to move a booked call.
