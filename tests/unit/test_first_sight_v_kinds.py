@@ -168,3 +168,38 @@ def test_a_broker_asked_for_on_a_day_then_an_hour_books_the_call() -> None:
     assert isinstance(call, datetime)
     assert (call.weekday(), call.hour, call.minute) == (2, 15, 30)
     assert run.facts["bedrooms"] == 3 and run.facts["budget_brl"] == 400000
+
+
+# 5. A place weighed ("tava pensando em morar na X"), set against something, then a
+#    decision ("decidi que vai ser Y", "vai ser Y mesmo"): the decision wins.
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "eu tava pensando em morar no Montese mas a escola das crianças é longe "
+            "então resolvi que vai ser Parangaba",
+            "Parangaba",
+        ),
+        (
+            "pensei em comprar na Messejana mas é longe do trabalho, vai ser Cambeba mesmo",
+            "Cambeba",
+        ),
+        ("a gente decidiu que vai ser na Maraponga", "Maraponga"),
+        ("escolhemos que fica o Benfica", "Benfica"),
+    ],
+)
+def test_a_decision_after_a_place_weighed_wins(text: str, place: str) -> None:
+    assert extract(text).get("neighborhood") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tava pensando em morar na Sapiranga mas é muito longe",  # weighed, set aside
+        "vai ser no Cocó?",  # a question
+    ],
+)
+def test_a_place_weighed_and_set_aside_or_asked_is_not_saved(text: str) -> None:
+    assert "neighborhood" not in extract(text)

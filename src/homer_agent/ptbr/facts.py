@@ -2300,6 +2300,8 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
     while j > 0 and toks[j - 1].low in _CHOICE_FILLERS:
         j -= 1
     lows = [t.low for t in toks]
+    if _decided_that(lows, j):
+        return not _in_question(toks, i)
     for cue in _CHOICE_CUES:
         k = j - len(cue)
         if k >= 0 and tuple(lows[k:j]) == cue:
@@ -2307,6 +2309,27 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
                 return False
             return not _in_question(toks, i)
     return _decided(toks, i)
+
+
+_DECIDING: Final = frozenset({"decidir", "resolver", "escolher", "definir"})
+_WILL_BE: Final = (("vai", "ser"), ("vai", "ficar"), ("e",), ("eh",), ("sera",), ("fica",))
+
+
+def _decided_that(lows: Sequence[str], j: int) -> bool:
+    """Whether the words before word `j` say the lead decided on what follows: "decidi
+    que vai ser (o) X", "a gente resolveu que é X", "escolhemos que fica X" (a verb of
+    deciding in the first person, "que", then a verb of being; "minha irmã decidiu que
+    vai ser no Cocó" is hers)."""
+    for will in _WILL_BE:
+        k = j - len(will)
+        if k < 2 or tuple(lows[k:j]) != will or lows[k - 1] != "que":
+            continue
+        verb = lows[k - 2]
+        if verb_of(verb) not in _DECIDING:
+            return False
+        mine = verb.endswith(("i", "mos")) or (k >= 4 and lows[k - 4 : k - 2] == ["a", "gente"])
+        return mine
+    return False
 
 
 _DECISION_CUES: Final[tuple[tuple[str, ...], ...]] = (
@@ -2615,8 +2638,10 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
     j = i - 1
     while j >= 0 and toks[j].low in _ARTICLES:
         j -= 1
-    if j >= 0 and toks[j].low in _CONSIDERED_IN:
+    if j >= 0 and toks[j].low in _CONSIDERED_IN | _TRIP_PREPS:
         j -= 1  # "pensei em", "pensando no"; "cogitei" takes the place directly
+    if j >= 1 and toks[j].low in _HOME_INFINITIVES and toks[j - 1].low in _CONSIDERED_IN:
+        j -= 2  # "tava pensando em morar na Sapiranga", "pensei em comprar no Cocó"
     if j < 0 or not (toks[j].low in _CONSIDERING or verb_of(toks[j].low) in _CONSIDERING):
         return False
     for tok in toks[end:]:
@@ -2627,6 +2652,7 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
     return False
 
 
+_HOME_INFINITIVES: Final = _words("morar comprar viver mudar ficar")
 _BEING: Final = _words("e eh fica ta esta")
 
 
