@@ -203,3 +203,36 @@ def test_a_decision_after_a_place_weighed_wins(text: str, place: str) -> None:
 )
 def test_a_place_weighed_and_set_aside_or_asked_is_not_saved(text: str) -> None:
     assert "neighborhood" not in extract(text)
+
+
+# 6. "eu sou <what the lead does>" is never a name: a noun of what someone does (its
+#    ending, and the dictionary knows it), typed in lower case after "sou".
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bom dia eu sou representante de vendas e viajo toda semana",
+        "oi sou cuidadora de idosos e trabalho à noite",
+        "eu sou pedagoga e meu marido é pedreiro",
+        "sou operador de máquinas",
+        "sou bancária aposentada",
+        "sou administrador e quero saber da área de lazer",
+    ],
+)
+def test_what_the_lead_does_after_sou_is_no_name(text: str) -> None:
+    assert "name" not in extract(text, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("oi sou vitor", "Vitor"),
+        ("eu sou isadora", "Isadora"),
+        ("sou a ana e sou enfermeira", "Ana"),
+        ("sou o Diogo, vendedor", "Diogo"),
+        ("sou camila", "Camila"),
+    ],
+)
+def test_a_name_after_sou_is_still_read(text: str, name: str) -> None:
+    assert extract(text, "name").get("name") == name

@@ -1519,9 +1519,34 @@ def _priced_home(toks: Sequence[Token], i: int) -> str | None:
 # Name
 
 
+_AGENT_SUFFIXES: Final = (
+    "ante",
+    "ente",
+    "dor",
+    "dora",
+    "tor",
+    "tora",
+    "ogo",
+    "oga",
+    "ario",
+    "aria",
+    "eiro",
+    "eira",
+    "ista",
+)
+"""Endings of the Portuguese nouns of what someone does ("representante", "cuidadora",
+"pedagoga", "bancária", "vendedor"): typed in lower case after "sou", such a word the
+dictionary knows says what the lead is, not who ("Vitor", "Isadora" are not words)."""
+
+
 def _looks_like_word_not_name(low: str) -> bool:
-    return low in _NAME_STOP or (
-        len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    """Whether `low`, typed in lower case after a weak cue ("sou …"), is a word and not a
+    name: a stop word, a profession, an ending of a verb or an adjective, or a noun of
+    what someone does that the dictionary knows ("sou representante comercial")."""
+    if low in _NAME_STOP or low in _NAMES_LIKE_WORDS or len(low) <= 4:
+        return low in _NAME_STOP
+    return low.endswith(_NON_NAME_SUFFIXES) or (
+        len(low) > 5 and low.endswith(_AGENT_SUFFIXES) and known_word(low)
     )
 
 
