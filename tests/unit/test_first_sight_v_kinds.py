@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from homer_agent.ptbr.intents import handoff_reason
+from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from tests.support.reading import chat_run, extract
 
 # 1. A value taken back inside one message by a correction cue: the value after the cue
@@ -235,4 +236,39 @@ def test_what_the_lead_does_after_sou_is_no_name(text: str) -> None:
     ],
 )
 def test_a_name_after_sou_is_still_read(text: str, name: str) -> None:
+    assert extract(text, "name").get("name") == name
+
+
+@pytest.mark.parametrize(
+    "text", ["pode ligar na quinta", "quero conversar com o corretor na terça", "me liga amanhã"]
+)
+def test_a_day_without_its_hour_is_no_question_for_the_documents(text: str) -> None:
+    run = chat_run("oi sou a Marta", text)
+    assert BROKER_CONFIRMS not in run.replies[-1]
+    assert "Que horas" in run.replies[-1]
+
+
+# 6b. (the kb set 07v: "a conta de luz aqui em casa ..." got "Prazer, Conta!") A thing
+#     named before "aqui" is no name: a lower-case word the dictionary knows after an
+#     article, or "aqui" followed by a place ("aqui em casa").
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "boa noite o aluguel aqui em casa ta caro demais",
+        "a internet aqui no bairro é ruim, tem fibra lá?",
+        "o barulho aqui é demais, a casa é silenciosa?",
+        "a água aqui na rua falta toda semana",
+    ],
+)
+def test_a_thing_before_aqui_is_no_name(text: str) -> None:
+    assert "name" not in extract(text, "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("nina aqui", "Nina"), ("a lia aqui, tudo bom?", "Lia"), ("o Téo aqui", "Téo")],
+)
+def test_a_name_before_aqui_is_still_read(text: str, name: str) -> None:
     assert extract(text, "name").get("name") == name

@@ -356,8 +356,10 @@ _WHEN_WORDS: Final = frozenset(
 def _asks_the_documents(clause: str, found: set[str]) -> bool:
     """Whether an asked clause asks the documents: one that gives a call time ("pode ser
     sexta às 10h?", "amanhã de manhã?") answers our question instead, unless it names
-    something else ("tem ônibus de noite?")."""
-    if "call_at" not in found:
+    something else ("tem ônibus de noite?"); so does a day without its hour ("pode
+    ligar na sexta", "quero falar com o corretor na segunda")."""
+    parts = when_parts(clause)
+    if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True
     if _CALL_WORDS.search(normalise(clause)):
         return False

@@ -1774,6 +1774,21 @@ def _find_name(
         ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
+        typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
+        if (
+            j < i
+            and not toks[j].is_cap
+            and (
+                fold(typed) in _PLACE_PREPS
+                or (
+                    j > 0
+                    and toks[j - 1].low in _ARTICLES
+                    and _common_word(toks[j])
+                    and typed in _IS_HERE
+                )
+            )
+        ):
+            continue  # "a conta de luz aqui em casa", "a luz aqui é cara": a thing here
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -1785,6 +1800,9 @@ def _find_name(
     return None
 
 
+_IS_HERE: Final = frozenset({"é", "eh", "tá", "ta", "está", "esta", "fica", "anda"})
+"""A verb after "X aqui" that says how a thing is here ("a luz aqui é cara"), as typed:
+the folded "é" would also be the conjunction "e" ("a Camila aqui e o meu marido")."""
 _COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
 """Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
 
