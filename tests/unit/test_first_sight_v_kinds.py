@@ -30,6 +30,11 @@ from tests.support.reading import chat_run, extract
         ("o teto é trezentos mil não perdão trezentos e vinte mil", {"budget_brl": 320000}),
         ("posso pagar até 600 mil desculpa 550 mil", {"budget_brl": 550000}),
         ("tenho uns 400 mil digo 450", {"budget_brl": 450000}),
+        (
+            "são dois quartos aliás três na Maraponga até trezentos mil",
+            {"bedrooms": 3, "neighborhood": "Maraponga", "budget_brl": 300000},
+        ),
+        ("3 quartos ou melhor 4 e até 500 mil", {"bedrooms": 4, "budget_brl": 500000}),
         ("o orçamento é um milhão quer dizer 1,2", {"budget_brl": 1200000}),
         ("quero no Montese não pera na Parangaba", {"neighborhood": "Parangaba"}),
         ("prefiro Messejana desculpa Cambeba", {"neighborhood": "Cambeba"}),

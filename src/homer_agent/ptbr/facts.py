@@ -3201,6 +3201,19 @@ def _listed_with(toks: Sequence[Token], candidates: Sequence[Candidate], c: Cand
     return False
 
 
+_NEXT_FACT_OPENERS: Final = _PLACE_PREPS | _words("e ate porque pq pois que mas")
+
+
+def _ends_bare_value(toks: Sequence[Token], k: int) -> bool:
+    """Whether the number ending before token `k` counts nothing of its own: the clause
+    ends, a closing word ("mesmo") or the next fact begins ("aliás quatro no Montese até
+    600 mil"), not a noun ("digo, 2 banheiros", "50 de entrada")."""
+    if k >= len(toks) or toks[k].is_punct:
+        return True
+    low = toks[k].low
+    return low in _BARE_PLACE_SUFFIX or low in _NEXT_FACT_OPENERS or _begins_other_fact(toks[k])
+
+
 def _without_taken_back(
     original: str, candidates: Sequence[Candidate]
 ) -> tuple[str, Candidate] | None:
@@ -3237,7 +3250,7 @@ def _without_taken_back(
             and mine is not None
             and bare.scale == 1
             and not bare.negative
-            and all(t.low in _BARE_PLACE_SUFFIX for t in _clause_after(toks, bare.last, 3))
+            and _ends_bare_value(toks, bare.last)
         ):  # "3 quartos ou melhor 4", not "3 quartos, digo, 2 banheiros"
             if bare.value == mine.value:
                 continue
