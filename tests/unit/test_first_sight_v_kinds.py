@@ -277,3 +277,20 @@ def test_a_thing_before_aqui_is_no_name(text: str) -> None:
 )
 def test_a_name_before_aqui_is_still_read(text: str, name: str) -> None:
     assert extract(text, "name").get("name") == name
+
+
+# Found while probing dictated messages: "seu" before a name is the title ("aqui é o
+# seu João"), as "dona" is; after "o" a possessive names nobody ("sou o seu vizinho").
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("boa noite aqui é o seu joão", "João"), ("Seu Raimundo aqui", "Raimundo")],
+)
+def test_the_title_seu_is_dropped(text: str, name: str) -> None:
+    assert extract(text, "name").get("name") == name
+
+
+@pytest.mark.parametrize("text", ["aqui é o seu vizinho", "sou o seu cliente antigo"])
+def test_seu_before_a_word_names_nobody(text: str) -> None:
+    assert "name" not in extract(text, "name")

@@ -1570,12 +1570,21 @@ def _describes_after(toks: Sequence[Token], j: int, capitalised: bool) -> bool:
 
 
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
-    """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria"."""
-    while i < len(toks) and toks[i].low in TITLES:
+    """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria",
+    "(o) seu João" -> "João" ("seu" is the title after the article "o" or capitalised)."""
+    while i < len(toks) and (toks[i].low in TITLES or _title_seu(toks, i)):
         i += 1
         if i < len(toks) and toks[i].low == ".":
             i += 1
     return i
+
+
+def _title_seu(toks: Sequence[Token], i: int) -> bool:
+    """Whether "seu" at token `i` is the title ("aqui é o seu João", "Seu Raimundo"), not
+    the possessive: after the article "o" or capitalised, before another word."""
+    if toks[i].low != "seu" or i + 1 >= len(toks) or not toks[i + 1].is_word:
+        return False
+    return toks[i].raw == "Seu" or (i > 0 and toks[i - 1].low == "o")
 
 
 def _read_name(
