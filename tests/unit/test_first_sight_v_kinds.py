@@ -294,3 +294,28 @@ def test_the_title_seu_is_dropped(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["aqui é o seu vizinho", "sou o seu cliente antigo"])
 def test_seu_before_a_word_names_nobody(text: str) -> None:
     assert "name" not in extract(text, "name")
+
+
+# Found while probing: an amount of hours is no clock time, after a verb of lasting or
+# before what the time is spent on.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode ser sexta, a visita demora umas duas horas né",
+        "quinta eu levo 3 horas pra chegar em casa",
+        "segunda não dá, trabalho 12 horas por dia",
+        "sábado? fica a 2 horas de carro daqui",
+    ],
+)
+def test_an_amount_of_hours_is_no_clock_time(text: str) -> None:
+    assert "call_at" not in extract(text, "call_at")
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [("quarta fica 10h pra você?", "T10:00"), ("me liga sexta umas 3 horas", "T15:00")],
+)
+def test_a_clock_time_is_still_read(text: str, time: str) -> None:
+    assert time in str(extract(text, "call_at").get("call_at"))

@@ -35,7 +35,7 @@ from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
     "WhenError",
@@ -416,6 +416,34 @@ def _add_time(scan: _Scan, start: int, end: int, hour: int, minute: int, *, expl
     return True
 
 
+_DURATION_VERBS: Final = frozenset(
+    {"demorar", "levar", "durar", "gastar", "dirigir", "viajar", "esperar", "rodar"}
+)
+_DURATION_WORDS: Final = frozenset(
+    {"passo", "passamos", "gasto", "gastamos", "trabalho", "trabalhamos", "rodo", "fico", "ficamos"}
+)
+_APPROXIMATELY: Final = frozenset({"umas", "uns", "tipo", "quase", "cerca", "de", "mais", "menos"})
+_DURATION_AFTER_RE: Final = re.compile(
+    r"\s*(?:por\s+(?:dia|semana|mes|noite|turno)|diari[ao]s|de\s+(?:viagem|carro|estrada|voo"
+    r"|onibus|moto|distancia|transito|trabalho|fila|espera)|no\s+transito|na\s+estrada)\b"
+)
+
+
+def _duration(folded: str, start: int, end: int) -> bool:
+    """Whether the hours at `start`..`end` are an amount of time, not a clock time: after a
+    verb of lasting ("a visita demora umas duas horas", "levo 2 horas", "fico 8 horas no
+    trabalho") or before what the time is spent on ("2 horas de carro", "10 horas por
+    dia")."""
+    if _DURATION_AFTER_RE.match(folded, end):
+        return True
+    words = folded[:start].split()
+    while words and words[-1] in _APPROXIMATELY:
+        words.pop()
+    if not words:
+        return False
+    return words[-1] in _DURATION_WORDS or verb_of(words[-1]) in _DURATION_VERBS
+
+
 def _scan_times(folded: str, scan: _Scan) -> None:
     for m in _CLOCK_RE.finditer(folded):
         if scan.free(*m.span()):
@@ -431,7 +459,7 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             scan.period_of_time = m[5]
 
     for m in _H_SUFFIX_RE.finditer(folded):
-        if scan.free(*m.span()):
+        if scan.free(*m.span()) and not _duration(folded, *m.span()):
             minute = _minutes(m[2] or m[3] or m[4])
             explicit = m[1].startswith("0") or int(m[1]) > 12
             _add_time(scan, *m.span(), int(m[1]), minute, explicit=explicit)
@@ -447,6 +475,8 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             continue  # "as 3 casas" is not a time
         # The follower word stays outside the span: "às 3 hoje" still sees "hoje".
         span_end = m.end(2) if m[2] is not None else m.end(1)
+        if m[0].startswith("umas") and _duration(folded, m.start(), m.end()):
+            continue  # "a visita demora umas duas horas"
         if scan.free(m.start(), span_end):
             _add_time(scan, m.start(), span_end, _hour_value(m[1]), _minutes(m[2]), explicit=False)
 
