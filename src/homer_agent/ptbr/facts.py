@@ -245,16 +245,22 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     return _cue_at([t.low for t in rest], 0)
 
 
-def _cue_at(lows: Sequence[str], i: int) -> bool:
-    """Whether a correction cue begins at word `i`."""
-    return any(
-        len(lows) >= i + len(cue)
-        and all(
+def _cue_length(
+    lows: Sequence[str], i: int, cues: Sequence[tuple[str, ...]] = _CORRECTION_CUES
+) -> int:
+    """The length of the first of `cues` that begins at word `i` (0 when none)."""
+    for cue in cues:
+        if len(lows) >= i + len(cue) and all(
             word == want or (want in _CUE_VERBS and verb_of(word) == want)
             for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
-        )
-        for cue in _CORRECTION_CUES
-    )
+        ):
+            return len(cue)
+    return 0
+
+
+def _cue_at(lows: Sequence[str], i: int) -> bool:
+    """Whether a correction cue begins at word `i`."""
+    return _cue_length(lows, i) > 0
 
 
 _CONTRAST: Final = frozenset(["mas", "porem", "entretanto"])
@@ -3172,14 +3178,9 @@ _HINGED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
 
 
 def _hinge_cue_at(lows: Sequence[str], i: int) -> int:
-    """The length of the correction cue beginning at word `i` (0 when none)."""
-    for cue in _HINGE_CUES:
-        if len(lows) >= i + len(cue) and all(
-            word == want or (want in _CUE_VERBS and verb_of(word) == want)
-            for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
-        ):
-            return len(cue)
-    return 0
+    """The length of the correction cue of a run-on message beginning at word `i` (0 when
+    none): "desculpa" and "perdão" count here."""
+    return _cue_length(lows, i, _HINGE_CUES)
 
 
 def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
