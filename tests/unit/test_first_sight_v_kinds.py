@@ -50,6 +50,8 @@ def test_a_value_taken_back_mid_message_is_replaced(text: str, want: dict[str, o
     [
         ("pode ligar quinta às 9h não desculpa às 10h", "T10:00"),
         ("me liga amanhã às 15h não pera às 16h", "T16:00"),
+        ("pode ser quarta às nove horas desculpa dez horas", "T10:00"),
+        ("quinta às duas da tarde não pera três horas", "T15:00"),
     ],
 )
 def test_a_call_time_taken_back_mid_message_is_replaced(text: str, time: str) -> None:
@@ -307,6 +309,7 @@ def test_seu_before_a_word_names_nobody(text: str) -> None:
         "quinta eu levo 3 horas pra chegar em casa",
         "segunda não dá, trabalho 12 horas por dia",
         "sábado? fica a 2 horas de carro daqui",
+        "sexta desculpa as duas horas de atraso",
     ],
 )
 def test_an_amount_of_hours_is_no_clock_time(text: str) -> None:

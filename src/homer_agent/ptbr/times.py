@@ -173,12 +173,13 @@ _BARE_HOUR_RE: Final = re.compile(
     rf"(?:\s*(\w+))?"
 )
 _DAY_THEN_WORD_HOUR_RE: Final = re.compile(
-    rf"\b(?:(?:{_WEEKDAY_RE})(?:[-\s]feira)?|amanha|hoje|hj)\s*,?\s+"
+    rf"\b(?:(?:{_WEEKDAY_RE})(?:[-\s]feira)?|amanha|hoje|hj"
+    rf"|desculpa|desculpe|perdao|digo|pera|alias|quer\s+dizer|ou\s+melhor)\s*,?\s+"
     rf"(?P<hour>({_HOUR_WORD_RE})(?:\s+e\s+({_MINUTES_RE}))?\s+(?:horas|hora|hrs|hs|h))\b"
 )
-"""An hour in words with "horas" right after a day, with no "às": "sexta onze horas",
-"amanhã dez e meia horas". Elsewhere "duas horas" is as often a duration ("fico duas horas
-no trânsito")."""
+"""An hour in words with "horas" right after a day or a correction cue, with no "às":
+"sexta onze horas", "às dez horas, desculpa, onze horas". Elsewhere "duas horas" is as
+often a duration ("fico duas horas no trânsito")."""
 _HALF_PAST_RE: Final = re.compile(
     rf"(?<![\d:/.,])\b(\d{{1,2}}|{_HOUR_WORD_RE})\s+e\s+meia\b(?!\s+(?:hora|horas)\b)"
 )
@@ -425,7 +426,7 @@ _DURATION_WORDS: Final = frozenset(
 _APPROXIMATELY: Final = frozenset({"umas", "uns", "tipo", "quase", "cerca", "de", "mais", "menos"})
 _DURATION_AFTER_RE: Final = re.compile(
     r"\s*(?:por\s+(?:dia|semana|mes|noite|turno)|diari[ao]s|de\s+(?:viagem|carro|estrada|voo"
-    r"|onibus|moto|distancia|transito|trabalho|fila|espera)|no\s+transito|na\s+estrada)\b"
+    r"|onibus|moto|distancia|transito|trabalho|fila|espera|atraso)|no\s+transito|na\s+estrada)\b"
 )
 
 
@@ -465,7 +466,7 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             _add_time(scan, *m.span(), int(m[1]), minute, explicit=explicit)
 
     for m in _DAY_THEN_WORD_HOUR_RE.finditer(folded):
-        if scan.free(*m.span("hour")):
+        if scan.free(*m.span("hour")) and not _duration(folded, *m.span("hour")):
             hour = _hour_value(m[2])
             _add_time(scan, *m.span("hour"), hour, _minutes(m[3]), explicit=hour > 12)
 
@@ -475,8 +476,10 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             continue  # "as 3 casas" is not a time
         # The follower word stays outside the span: "às 3 hoje" still sees "hoje".
         span_end = m.end(2) if m[2] is not None else m.end(1)
-        if m[0].startswith("umas") and _duration(folded, m.start(), m.end()):
-            continue  # "a visita demora umas duas horas"
+        if _DURATION_AFTER_RE.match(folded, m.end()) or (
+            m[0].startswith("umas") and _duration(folded, m.start(), m.end())
+        ):
+            continue  # "a visita demora umas duas horas", "as duas horas de atraso"
         if scan.free(m.start(), span_end):
             _add_time(scan, m.start(), span_end, _hour_value(m[1]), _minutes(m[2]), explicit=False)
 
