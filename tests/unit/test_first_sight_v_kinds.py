@@ -322,3 +322,28 @@ def test_an_amount_of_hours_is_no_clock_time(text: str) -> None:
 )
 def test_a_clock_time_is_still_read(text: str, time: str) -> None:
     assert time in str(extract(text, "call_at").get("call_at"))
+
+
+# Found while probing the correction cues: "melhor (do) que Y" compares, it does not
+# correct (Y is what the lead's value is weighed against); the home the lead has, said
+# with "que eu tenho é de", is theirs.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("4 quartos é melhor que 3 quartos", {"bedrooms": 4}),
+        ("a Parangaba é melhor do que a Maraponga pra gente", {"neighborhood": "Parangaba"}),
+        ("400 mil é melhor do que 450 mil", {"budget_brl": 400000}),
+        ("no Montese, melhor Benfica", {"neighborhood": "Benfica"}),  # still a correction
+    ],
+)
+def test_a_value_compared_against_is_not_the_wish(text: str, want: dict[str, object]) -> None:
+    assert extract(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["a casa que eu tenho é de 2 quartos", "o apê que eu tenho hoje é de 3 quartos"]
+)
+def test_the_home_the_lead_has_is_no_wish(text: str) -> None:
+    assert "bedrooms" not in extract(text)

@@ -936,8 +936,10 @@ _THEIRS: Final = _words("dela dele delas deles")
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
 _OWNED_LINKS: Final = _HOME_NOUNS | _words(
-    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so"
+    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so e eh sao"
 )
+"""Words between "tenho" and a count of the home the lead has ("tenho um apê com 2 quartos",
+"o apartamento que eu tenho é de 2 quartos")."""
 
 
 _OWNED_PLACES: Final = _words(
@@ -3356,7 +3358,28 @@ def _read(
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
-    return _later(folded, _taken_up(toks, numbers, _others_words(toks, out + places)))
+    found = _taken_up(toks, numbers, _others_words(toks, out + places))
+    return _later(folded, _compared_away(toks, found))
+
+
+_COMPARATIVES: Final = _words("melhor pior maior menor")
+_COMPARED_SKIPPED: Final = _ARTICLES | _PLACE_PREPS | _words("de do da")
+
+
+def _compared_away(toks: Sequence[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates`, a value after a comparison ("3 quartos é melhor que 2", "Cocó é
+    melhor do que o Papicu") turned down: it is what the lead's value is weighed against,
+    not a correction ("melhor" alone still corrects: "no Cocó, melhor Papicu")."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out: list[Candidate] = []
+    for c in candidates:
+        k = starts.get(c.span[0], 0) - 1 if c.span != (0, 0) else -1
+        while k > 0 and toks[k].low in _COMPARED_SKIPPED:
+            k -= 1
+        j = k - 1 if k > 0 and toks[k - 1].low != "do" else k - 2
+        compared = k > 0 and toks[k].low == "que" and j >= 0 and toks[j].low in _COMPARATIVES
+        out.append(replace(c, cue="compared", modality=Modality.NEGATED) if compared else c)
+    return out
 
 
 _LATER_RE: Final = re.compile(
