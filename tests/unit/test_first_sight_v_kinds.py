@@ -275,7 +275,12 @@ def test_a_thing_before_aqui_is_no_name(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("nina aqui", "Nina"), ("a lia aqui, tudo bom?", "Lia"), ("o Téo aqui", "Téo")],
+    [
+        ("nina aqui", "Nina"),
+        ("a lia aqui, tudo bom?", "Lia"),
+        ("o Téo aqui", "Téo"),
+        ("renata aqui na messejana", "Renata"),  # where the lead is, not a thing
+    ],
 )
 def test_a_name_before_aqui_is_still_read(text: str, name: str) -> None:
     assert extract(text, "name").get("name") == name

@@ -1793,19 +1793,14 @@ def _find_name(
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
         typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
         if (
-            j < i
+            0 < j < i
             and not toks[j].is_cap
-            and (
-                fold(typed) in _PLACE_PREPS
-                or (
-                    j > 0
-                    and toks[j - 1].low in _ARTICLES
-                    and _common_word(toks[j])
-                    and typed in _IS_HERE
-                )
-            )
+            and toks[j - 1].low in _ARTICLES
+            and _common_word(toks[j])
+            and (fold(typed) in _PLACE_PREPS or typed in _IS_HERE)
         ):
             continue  # "a conta de luz aqui em casa", "a luz aqui é cara": a thing here
+            # ("francisco aqui na varjota" is the lead, where they are)
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
