@@ -67,6 +67,7 @@ from homer_agent.ptbr.facts import (
 from homer_agent.ptbr.intents import (
     accepts_proposal,
     announces_call,
+    asks_for_human,
     delegates_choice,
     is_greeting,
     is_thanks,
@@ -355,8 +356,10 @@ _WHEN_WORDS: Final = frozenset(
 def _asks_the_documents(clause: str, found: set[str]) -> bool:
     """Whether an asked clause asks the documents: one that gives a call time ("pode ser
     sexta às 10h?", "amanhã de manhã?") answers our question instead, unless it names
-    something else ("tem ônibus de noite?")."""
-    if "call_at" not in found:
+    something else ("tem ônibus de noite?"); so does a day without its hour ("pode
+    ligar na sexta", "quero falar com o corretor na segunda")."""
+    parts = when_parts(clause)
+    if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True
     if _CALL_WORDS.search(normalise(clause)):
         return False
@@ -504,7 +507,8 @@ def _asks_for_call(text: str) -> bool:
     low = f" {fold(text)} "
     if " pode ser " in low and when_parts(text).has_date:
         return True
-    return any(cue in low for cue in _CALL_CUES)
+    # "quero falar com o corretor na segunda": a person asked for on a day is a call
+    return any(cue in low for cue in _CALL_CUES) or asks_for_human(text)
 
 
 # Words that make a bare day ("segunda") a request to move a booked call.

@@ -55,7 +55,14 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
-from homer_agent.ptbr.lexicon import GREETING_PATTERN, MONTHS, TITLES, WEEKDAYS, number_word
+from homer_agent.ptbr.lexicon import (
+    GREETING_PATTERN,
+    MONTHS,
+    SCALES,
+    TITLES,
+    WEEKDAYS,
+    number_word,
+)
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
@@ -238,16 +245,22 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     return _cue_at([t.low for t in rest], 0)
 
 
-def _cue_at(lows: Sequence[str], i: int) -> bool:
-    """Whether a correction cue begins at word `i`."""
-    return any(
-        len(lows) >= i + len(cue)
-        and all(
+def _cue_length(
+    lows: Sequence[str], i: int, cues: Sequence[tuple[str, ...]] = _CORRECTION_CUES
+) -> int:
+    """The length of the first of `cues` that begins at word `i` (0 when none)."""
+    for cue in cues:
+        if len(lows) >= i + len(cue) and all(
             word == want or (want in _CUE_VERBS and verb_of(word) == want)
             for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
-        )
-        for cue in _CORRECTION_CUES
-    )
+        ):
+            return len(cue)
+    return 0
+
+
+def _cue_at(lows: Sequence[str], i: int) -> bool:
+    """Whether a correction cue begins at word `i`."""
+    return _cue_length(lows, i) > 0
 
 
 _CONTRAST: Final = frozenset(["mas", "porem", "entretanto"])
@@ -923,8 +936,10 @@ _THEIRS: Final = _words("dela dele delas deles")
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
 _OWNED_LINKS: Final = _HOME_NOUNS | _words(
-    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so"
+    "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so e eh sao"
 )
+"""Words between "tenho" and a count of the home the lead has ("tenho um apê com 2 quartos",
+"o apartamento que eu tenho é de 2 quartos")."""
 
 
 _OWNED_PLACES: Final = _words(
@@ -1512,9 +1527,34 @@ def _priced_home(toks: Sequence[Token], i: int) -> str | None:
 # Name
 
 
+_AGENT_SUFFIXES: Final = (
+    "ante",
+    "ente",
+    "dor",
+    "dora",
+    "tor",
+    "tora",
+    "ogo",
+    "oga",
+    "ario",
+    "aria",
+    "eiro",
+    "eira",
+    "ista",
+)
+"""Endings of the Portuguese nouns of what someone does ("representante", "cuidadora",
+"pedagoga", "bancária", "vendedor"): typed in lower case after "sou", such a word the
+dictionary knows says what the lead is, not who ("Vitor", "Isadora" are not words)."""
+
+
 def _looks_like_word_not_name(low: str) -> bool:
-    return low in _NAME_STOP or (
-        len(low) > 4 and low.endswith(_NON_NAME_SUFFIXES) and low not in _NAMES_LIKE_WORDS
+    """Whether `low`, typed in lower case after a weak cue ("sou …"), is a word and not a
+    name: a stop word, a profession, an ending of a verb or an adjective, or a noun of
+    what someone does that the dictionary knows ("sou representante comercial")."""
+    if low in _NAME_STOP or low in _NAMES_LIKE_WORDS or len(low) <= 4:
+        return low in _NAME_STOP
+    return low.endswith(_NON_NAME_SUFFIXES) or (
+        len(low) > 5 and low.endswith(_AGENT_SUFFIXES) and known_word(low)
     )
 
 
@@ -1538,12 +1578,21 @@ def _describes_after(toks: Sequence[Token], j: int, capitalised: bool) -> bool:
 
 
 def _skip_titles(toks: Sequence[Token], i: int) -> int:
-    """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria"."""
-    while i < len(toks) and toks[i].low in TITLES:
+    """The index past any titles at `i`: "Dr. Carlos" -> "Carlos", "Dona Maria" -> "Maria",
+    "(o) seu João" -> "João" ("seu" is the title after the article "o" or capitalised)."""
+    while i < len(toks) and (toks[i].low in TITLES or _title_seu(toks, i)):
         i += 1
         if i < len(toks) and toks[i].low == ".":
             i += 1
     return i
+
+
+def _title_seu(toks: Sequence[Token], i: int) -> bool:
+    """Whether "seu" at token `i` is the title ("aqui é o seu João", "Seu Raimundo"), not
+    the possessive: after the article "o" or capitalised, before another word."""
+    if toks[i].low != "seu" or i + 1 >= len(toks) or not toks[i + 1].is_word:
+        return False
+    return toks[i].raw == "Seu" or (i > 0 and toks[i - 1].low == "o")
 
 
 def _read_name(
@@ -1742,6 +1791,16 @@ def _find_name(
         ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
+        typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
+        if (
+            0 < j < i
+            and not toks[j].is_cap
+            and toks[j - 1].low in _ARTICLES
+            and _common_word(toks[j])
+            and (fold(typed) in _PLACE_PREPS or typed in _IS_HERE)
+        ):
+            continue  # "a conta de luz aqui em casa", "a luz aqui é cara": a thing here
+            # ("francisco aqui na varjota" is the lead, where they are)
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -1753,6 +1812,9 @@ def _find_name(
     return None
 
 
+_IS_HERE: Final = frozenset({"é", "eh", "tá", "ta", "está", "esta", "fica", "anda"})
+"""A verb after "X aqui" that says how a thing is here ("a luz aqui é cara"), as typed:
+the folded "é" would also be the conjunction "e" ("a Camila aqui e o meu marido")."""
 _COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
 """Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
 
@@ -2293,6 +2355,8 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
     while j > 0 and toks[j - 1].low in _CHOICE_FILLERS:
         j -= 1
     lows = [t.low for t in toks]
+    if _decided_that(lows, j):
+        return not _in_question(toks, i)
     for cue in _CHOICE_CUES:
         k = j - len(cue)
         if k >= 0 and tuple(lows[k:j]) == cue:
@@ -2300,6 +2364,27 @@ def _chosen(toks: Sequence[Token], i: int) -> bool:
                 return False
             return not _in_question(toks, i)
     return _decided(toks, i)
+
+
+_DECIDING: Final = frozenset({"decidir", "resolver", "escolher", "definir"})
+_WILL_BE: Final = (("vai", "ser"), ("vai", "ficar"), ("e",), ("eh",), ("sera",), ("fica",))
+
+
+def _decided_that(lows: Sequence[str], j: int) -> bool:
+    """Whether the words before word `j` say the lead decided on what follows: "decidi
+    que vai ser (o) X", "a gente resolveu que é X", "escolhemos que fica X" (a verb of
+    deciding in the first person, "que", then a verb of being; "minha irmã decidiu que
+    vai ser no Cocó" is hers)."""
+    for will in _WILL_BE:
+        k = j - len(will)
+        if k < 2 or tuple(lows[k:j]) != will or lows[k - 1] != "que":
+            continue
+        verb = lows[k - 2]
+        if verb_of(verb) not in _DECIDING:
+            return False
+        mine = verb.endswith(("i", "mos")) or (k >= 4 and lows[k - 4 : k - 2] == ["a", "gente"])
+        return mine
+    return False
 
 
 _DECISION_CUES: Final[tuple[tuple[str, ...], ...]] = (
@@ -2608,8 +2693,10 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
     j = i - 1
     while j >= 0 and toks[j].low in _ARTICLES:
         j -= 1
-    if j >= 0 and toks[j].low in _CONSIDERED_IN:
+    if j >= 0 and toks[j].low in _CONSIDERED_IN | _TRIP_PREPS:
         j -= 1  # "pensei em", "pensando no"; "cogitei" takes the place directly
+    if j >= 1 and toks[j].low in _HOME_INFINITIVES and toks[j - 1].low in _CONSIDERED_IN:
+        j -= 2  # "tava pensando em morar na Sapiranga", "pensei em comprar no Cocó"
     if j < 0 or not (toks[j].low in _CONSIDERING or verb_of(toks[j].low) in _CONSIDERING):
         return False
     for tok in toks[end:]:
@@ -2620,6 +2707,7 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
     return False
 
 
+_HOME_INFINITIVES: Final = _words("morar comprar viver mudar ficar")
 _BEING: Final = _words("e eh fica ta esta")
 
 
@@ -2990,7 +3078,7 @@ def accepted_part(text: str) -> str:
     lows = [t.low for t in toks]
     for i in range(len(toks) - 1, 0, -1):
         bare_no = lows[i] in _RETRACTING_NO and (i + 1 == len(toks) or toks[i + 1].is_punct)
-        if not (_cue_at(lows, i) or bare_no):
+        if not (_hinge_cue_at(lows, i) or bare_no):  # "10h não desculpa 11h" too
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
@@ -3045,7 +3133,14 @@ def read_candidates(
     known: Collection[str] = (),
 ) -> list[Candidate]:
     """Every value the message may give for each fact, with its evidence (see `Candidate`);
-    `decide` picks what is saved. The arguments are `extract_facts`'s."""
+    `decide` picks what is saved. The arguments are `extract_facts`'s.
+
+    A value taken back on the spot by a correction cue ("quinhentos mil não desculpa
+    quinhentos e cinquenta mil", "três quartos não pera quatro quartos", "no Cocó, digo,
+    no Papicu", "3 quartos ou melhor 4") is replaced by the one after the cue before the
+    message is read: the message is read as if the lead had typed only the correction
+    (`_without_taken_back`), whatever the fact, and the value taken back is kept as a
+    turned-down candidate."""
     # Emojis and laughter never carry a fact ("Bia 🙋‍♀️", "sou o davi kkk").
     original = text[:MAX_INPUT_CHARS]
     if garbled(original):
@@ -3055,6 +3150,143 @@ def read_candidates(
         return []
     if _case_says_nothing(original):
         original = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in original)
+    taken_back: list[Candidate] = []
+    for _ in range(4):  # each round replaces one value taken back
+        out = _read(original, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
+        fixed = _without_taken_back(original, out)
+        if fixed is None:
+            break
+        original, dropped = fixed
+        taken_back.append(dropped)
+    return taken_back + out
+
+
+_HINGE_CUES: Final = (*_CORRECTION_CUES, ("desculpa",), ("desculpe",), ("perdao",), ("perdoa",))
+"""Cues that take back the value right before them in a run-on message ("quinhentos mil
+não desculpa quinhentos e cinquenta"); "desculpa" and "perdão" only there, since
+elsewhere they apologise ("desculpa a demora, 3 quartos")."""
+_HINGE_FILLERS: Final = _words(
+    "e eh sao seria sera o a os as no na nos nas num numa em de do da pro pra para tipo "
+    "uns umas ate ou ah oh opa isso ne nao n"
+)
+"""Words that may sit between a value taken back and its replacement: "não", "ou" ("ou
+melhor"), a verb of being, articles and prepositions ("no Cocó, digo, no Papicu")."""
+_HINGED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+
+
+def _hinge_cue_at(lows: Sequence[str], i: int) -> int:
+    """The length of the correction cue of a run-on message beginning at word `i` (0 when
+    none): "desculpa" and "perdão" count here."""
+    return _cue_length(lows, i, _HINGE_CUES)
+
+
+def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
+    """The token after a correction hinge that begins at token `k` (only "não",
+    punctuation, fillers and at least one cue; "?" ends it), or None when there is none."""
+    lows = [t.low for t in toks]
+    cued = False
+    while k < len(toks) and lows[k] != "?":
+        size = _hinge_cue_at(lows, k)
+        if size:
+            cued, k = True, k + size
+        elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
+            k += 1
+        else:
+            break
+    return k if cued and k < len(toks) else None
+
+
+def _listed_with(toks: Sequence[Token], candidates: Sequence[Candidate], c: Candidate) -> bool:
+    """Whether `c` ends a list of values of its fact ("Cocó ou Papicu", "2, 3 quartos"):
+    then a correction after it is about the choice, not about `c` alone."""
+    for other in candidates:
+        if other.fact != c.fact or other is c or not 0 < other.span[1] <= c.span[0]:
+            continue
+        between = [t.low for t in toks if other.span[1] <= t.start and t.end <= c.span[0]]
+        if all(w in _JOINING_ALTERNATIVES or w == "," or w in _ARTICLES for w in between):
+            return True
+    return False
+
+
+_NEXT_FACT_OPENERS: Final = _PLACE_PREPS | _words("e ate porque pq pois que mas")
+
+
+def _ends_bare_value(toks: Sequence[Token], k: int) -> bool:
+    """Whether the number ending before token `k` counts nothing of its own: the clause
+    ends, a closing word ("mesmo") or the next fact begins ("aliás quatro no Montese até
+    600 mil"), not a noun ("digo, 2 banheiros", "50 de entrada")."""
+    if k >= len(toks) or toks[k].is_punct:
+        return True
+    low = toks[k].low
+    return low in _BARE_PLACE_SUFFIX or low in _NEXT_FACT_OPENERS or _begins_other_fact(toks[k])
+
+
+def _without_taken_back(
+    original: str, candidates: Sequence[Candidate]
+) -> tuple[str, Candidate] | None:
+    """The message without the first value the lead takes back on the spot, and that
+    value as a turned-down candidate; None when no value is taken back.
+
+    A value of bedrooms, budget or place followed by a correction cue ("não pera",
+    "desculpa", "digo", "ou melhor", "aliás", "quer dizer", "errei"...) and then either
+    another value of the same fact ("três quartos não pera quatro quartos") or a bare
+    number alone in its clause ("500 mil, digo, 550"; it takes the unit of the value it
+    replaces): the text from the first value to the second is dropped. A "não" alone is
+    no cue here ("3 quartos, não 4" keeps 3), and nor is a value in a list ("Cocó ou
+    Papicu, melhor Papicu" is a choice, read as before).
+    """
+    toks = tokenize(original, fold(original))
+    numbers = read_numbers(toks)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    decided = decide(candidates)
+    for a in candidates:
+        if a.fact not in _HINGED_FACTS or a.span == (0, 0) or a.span[1] not in ends:
+            continue
+        if decided.get(a.fact, a.value) != a.value:
+            continue  # already read as corrected ("no Cocó, aliás Papicu, Cocó é caro")
+        b = _after_hinge(toks, ends[a.span[1]] + 1)
+        if b is None or _listed_with(toks, candidates, a):
+            continue
+        start = toks[b].start
+        dropped = replace(a, cue="taken back", modality=Modality.NEGATED)
+        bare = next((n for n in numbers if n.first == b), None)
+        mine = next((n for n in numbers if n.first == starts.get(a.span[0], -1)), None)
+        if (
+            bare is not None
+            and mine is not None
+            and bare.scale == 1
+            and not bare.negative
+            and _ends_bare_value(toks, bare.last)
+        ):  # "3 quartos ou melhor 4", not "3 quartos, digo, 2 banheiros"
+            if bare.value == mine.value:
+                continue
+            scales = [k for k in range(mine.first, mine.last) if toks[k].low in SCALES]
+            k = scales[0] if scales else mine.last
+            while k < mine.last and toks[k].low in SCALES:
+                k += 1  # the scale of the value taken back: "quinhentos mil", "1 milhão"
+            unit = " ".join(t.raw for t in toks[scales[0] : k]) if scales else ""
+            unit = f" {unit}" if unit else ""
+            unit += original[toks[mine.last - 1].end : a.span[1]]  # "quartos"
+            figure = original[start : toks[bare.last - 1].end]
+            rest = original[toks[bare.last - 1].end :]
+            return original[: a.span[0]] + figure + unit + rest, dropped
+        same = [c for c in candidates if c.fact == a.fact and c.span[0] == start]
+        if same and same[0].value != a.value:
+            return original[: a.span[0]] + original[start:], dropped
+    return None
+
+
+def _read(
+    original: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str],
+    known: Collection[str],
+) -> list[Candidate]:
+    """`read_candidates` of a message already cleaned of slips, decorations and case."""
     folded = fold(original)
     out: list[Candidate] = []
 
@@ -3121,7 +3353,28 @@ def read_candidates(
     if name is not None:  # a word read as the name is not also the place ("Fátima Bezerra")
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
-    return _later(folded, _taken_up(toks, numbers, _others_words(toks, out + places)))
+    found = _taken_up(toks, numbers, _others_words(toks, out + places))
+    return _later(folded, _compared_away(toks, found))
+
+
+_COMPARATIVES: Final = _words("melhor pior maior menor")
+_COMPARED_SKIPPED: Final = _ARTICLES | _PLACE_PREPS | _words("de do da")
+
+
+def _compared_away(toks: Sequence[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates`, a value after a comparison ("3 quartos é melhor que 2", "Cocó é
+    melhor do que o Papicu") turned down: it is what the lead's value is weighed against,
+    not a correction ("melhor" alone still corrects: "no Cocó, melhor Papicu")."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out: list[Candidate] = []
+    for c in candidates:
+        k = starts.get(c.span[0], 0) - 1 if c.span != (0, 0) else -1
+        while k > 0 and toks[k].low in _COMPARED_SKIPPED:
+            k -= 1
+        j = k - 1 if k > 0 and toks[k - 1].low != "do" else k - 2
+        compared = k > 0 and toks[k].low == "que" and j >= 0 and toks[j].low in _COMPARATIVES
+        out.append(replace(c, cue="compared", modality=Modality.NEGATED) if compared else c)
+    return out
 
 
 _LATER_RE: Final = re.compile(

@@ -6,7 +6,8 @@
   "me tira da lista", "não tenho interesse"); comparisons such as "não quero mais de 3
   quartos" are not opt-outs.
 * "human": the lead asks for a person ("quero falar com um corretor", "me passa pro
-  corretor", "tem alguém aí de verdade?"), unless negated.
+  corretor", "tem alguém aí de verdade?"), unless negated or said with a day or a time
+  ("quero falar com o corretor na segunda" asks for a broker's call, which is booked).
 * "hostile": hostility towards us — a curse ("vai se ferrar"), an insult or a clearly
   negative message (compound <= `HOSTILE_THRESHOLD`) aimed at us ("vocês", "atendimento",
   "robô"), or with nothing else in it ("Horrível, péssimo, ridículo"). Swearing about
@@ -26,6 +27,7 @@ from typing import Final, Literal
 from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETING_PATTERN
 from homer_agent.ptbr.sentiment import HOSTILE_THRESHOLD, analyze, analyzer
 from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.times import when_parts
 
 __all__ = [
     "HandoffReason",
@@ -219,12 +221,20 @@ def _unless_us(worry: re.Match[str]) -> str:
     return worry.group() if _US.search(worry.group()) else " "
 
 
+def _says_when(text: str) -> bool:
+    """Whether `text` names a day or a time: "quero falar com o corretor na segunda" asks
+    for a broker's call on Monday (booked like "pode me ligar segunda"), not for a person
+    to take the conversation over now."""
+    parts = when_parts(text)
+    return parts.has_date or parts.has_time
+
+
 def handoff_reason(text: str) -> HandoffReason | None:
     """Why this message should go to a person, or None (see the module docstring)."""
     try:
         if opts_out(text):
             return "opt_out"
-        if asks_for_human(text):
+        if asks_for_human(text) and not _says_when(text):
             return "human"
         if is_hostile(text):
             return "hostile"

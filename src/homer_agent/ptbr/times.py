@@ -35,7 +35,7 @@ from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
     "WhenError",
@@ -95,6 +95,9 @@ _PM_GUESS_MAX_HOUR: Final = 6
 """Bare hours 1..6 without a period word are read as afternoon (see the module docstring)."""
 
 _HOUR_WORD_RE: Final = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+_MINUTE_WORD_RE: Final = r"(?:vinte|trinta|quarenta|cinquenta)(?:\s+e\s+cinco)?|cinco|dez|quinze"
+"""Minutes said in words after an hour: "dez e quinze", "duas e quarenta e cinco"."""
+_MINUTES_RE: Final = rf"meia|\d{{2}}|{_MINUTE_WORD_RE}"
 _MONTH_RE: Final = "|".join(_MONTHS)
 _WEEKDAY_RE: Final = "|".join(_WEEKDAYS)
 _PERIOD_RE: Final = r"manha|tarde|noite|madrugada"
@@ -161,14 +164,22 @@ _H_SUFFIX_RE: Final = re.compile(
 _OF_PERIOD_RE: Final = re.compile(
     rf"(?<![\d:/.,])(\d{{1,2}}|{_HOUR_WORD_RE})"
     rf"(?:\s?(?:horas|hora|hrs|hr|hs|h)(?:\s?(\d{{2}}))?|:(\d{{2}}))?"
-    rf"(?:\s+e\s+(meia|\d{{2}}))?"
+    rf"(?:\s+e\s+({_MINUTES_RE}))?"
     rf"\s+(?:da|de|pela|a|na)\s+({_PERIOD_RE})\b"
 )
 _BARE_HOUR_RE: Final = re.compile(
     rf"\b(?:as|a\s+partir\s+das|pelas|la\s+pelas|depois\s+das|pras|umas)\s+"
-    rf"(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+(meia|\d{{2}}))?(?![\d:/.,]\d|[\w])"
+    rf"(\d{{1,2}}|{_HOUR_WORD_RE})(?:\s+e\s+({_MINUTES_RE}))?(?![\d:/.,]\d|[\w])"
     rf"(?:\s*(\w+))?"
 )
+_DAY_THEN_WORD_HOUR_RE: Final = re.compile(
+    rf"\b(?:(?:{_WEEKDAY_RE})(?:[-\s]feira)?|amanha|hoje|hj"
+    rf"|desculpa|desculpe|perdao|digo|pera|alias|quer\s+dizer|ou\s+melhor)\s*,?\s+"
+    rf"(?P<hour>({_HOUR_WORD_RE})(?:\s+e\s+({_MINUTES_RE}))?\s+(?:horas|hora|hrs|hs|h))\b"
+)
+"""An hour in words with "horas" right after a day or a correction cue, with no "às":
+"sexta onze horas", "às dez horas, desculpa, onze horas". Elsewhere "duas horas" is as
+often a duration ("fico duas horas no trânsito")."""
 _HALF_PAST_RE: Final = re.compile(
     rf"(?<![\d:/.,])\b(\d{{1,2}}|{_HOUR_WORD_RE})\s+e\s+meia\b(?!\s+(?:hora|horas)\b)"
 )
@@ -255,7 +266,9 @@ def _minutes(token: str | None) -> int:
         return 0
     if token == "meia":
         return 30
-    return int(token)
+    if token.isdigit():
+        return int(token)
+    return sum(NUMBER_WORDS[word] for word in token.split() if word != "e")  # "vinte e cinco"
 
 
 def _hour_value(token: str) -> int:
@@ -404,6 +417,34 @@ def _add_time(scan: _Scan, start: int, end: int, hour: int, minute: int, *, expl
     return True
 
 
+_DURATION_VERBS: Final = frozenset(
+    {"demorar", "levar", "durar", "gastar", "dirigir", "viajar", "esperar", "rodar"}
+)
+_DURATION_WORDS: Final = frozenset(
+    {"passo", "passamos", "gasto", "gastamos", "trabalho", "trabalhamos", "rodo", "fico", "ficamos"}
+)
+_APPROXIMATELY: Final = frozenset({"umas", "uns", "tipo", "quase", "cerca", "de", "mais", "menos"})
+_DURATION_AFTER_RE: Final = re.compile(
+    r"\s*(?:por\s+(?:dia|semana|mes|noite|turno)|diari[ao]s|de\s+(?:viagem|carro|estrada|voo"
+    r"|onibus|moto|distancia|transito|trabalho|fila|espera|atraso)|no\s+transito|na\s+estrada)\b"
+)
+
+
+def _duration(folded: str, start: int, end: int) -> bool:
+    """Whether the hours at `start`..`end` are an amount of time, not a clock time: after a
+    verb of lasting ("a visita demora umas duas horas", "levo 2 horas", "fico 8 horas no
+    trabalho") or before what the time is spent on ("2 horas de carro", "10 horas por
+    dia")."""
+    if _DURATION_AFTER_RE.match(folded, end):
+        return True
+    words = folded[:start].split()
+    while words and words[-1] in _APPROXIMATELY:
+        words.pop()
+    if not words:
+        return False
+    return words[-1] in _DURATION_WORDS or verb_of(words[-1]) in _DURATION_VERBS
+
+
 def _scan_times(folded: str, scan: _Scan) -> None:
     for m in _CLOCK_RE.finditer(folded):
         if scan.free(*m.span()):
@@ -419,10 +460,15 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             scan.period_of_time = m[5]
 
     for m in _H_SUFFIX_RE.finditer(folded):
-        if scan.free(*m.span()):
+        if scan.free(*m.span()) and not _duration(folded, *m.span()):
             minute = _minutes(m[2] or m[3] or m[4])
             explicit = m[1].startswith("0") or int(m[1]) > 12
             _add_time(scan, *m.span(), int(m[1]), minute, explicit=explicit)
+
+    for m in _DAY_THEN_WORD_HOUR_RE.finditer(folded):
+        if scan.free(*m.span("hour")) and not _duration(folded, *m.span("hour")):
+            hour = _hour_value(m[2])
+            _add_time(scan, *m.span("hour"), hour, _minutes(m[3]), explicit=hour > 12)
 
     for m in _BARE_HOUR_RE.finditer(folded):
         follower = m[3]
@@ -430,6 +476,10 @@ def _scan_times(folded: str, scan: _Scan) -> None:
             continue  # "as 3 casas" is not a time
         # The follower word stays outside the span: "às 3 hoje" still sees "hoje".
         span_end = m.end(2) if m[2] is not None else m.end(1)
+        if _DURATION_AFTER_RE.match(folded, m.end()) or (
+            m[0].startswith("umas") and _duration(folded, m.start(), m.end())
+        ):
+            continue  # "a visita demora umas duas horas", "as duas horas de atraso"
         if scan.free(m.start(), span_end):
             _add_time(scan, m.start(), span_end, _hour_value(m[1]), _minutes(m[2]), explicit=False)
 
