@@ -26,8 +26,9 @@ from typing import Any
 import pytest
 
 from homer_agent.models.offline import OfflineChatModel
+from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from homer_agent.ptbr.text import fold, format_brl
-from tests.support.conversation_gen import NOW, ORDER, Conversation, generate
+from tests.support.conversation_gen import NOW, ORDER, QUESTIONS, Conversation, generate
 from tests.support.fact_scoring import asked_facts, same, score_fields
 from tests.support.offline_harness import Run, bound_tools
 from tests.support.seeds import reported_seed
@@ -79,12 +80,24 @@ def run_set(seed: int, count: int = COUNT) -> tuple[Counter[str], list[str]]:
             dropped = [f for f, v in stated.items() if not _same(f, run.facts.get(f), v)]
             if dropped:
                 counts["drops given"] += 1
+            if BROKER_CONFIRMS in reply and not _asks(text):
+                counts["broker unasked"] += 1
+                notes.append(f"{convo.id} broker line after {text!r}: {reply!r}")
             silent = [f for f, v in stated.items() if f not in dropped and not _echoed(f, v, reply)]
             if silent:
                 counts["silent"] += 1
                 notes.append(f"{convo.id} silent on {silent} after {text!r}: {reply!r}")
         _score(convo, run, counts, notes)
     return counts, notes
+
+
+_ASKED = [fold(question).rstrip("?") for question in QUESTIONS]
+
+
+def _asks(text: str) -> bool:
+    """Whether a generated message holds one of the catalogue's questions (the only ones
+    it asks), with or without its "?"."""
+    return any(asked in fold(text) for asked in _ASKED)
 
 
 def _echoed(fact: str, value: Any, reply: str) -> bool:
@@ -126,6 +139,8 @@ def table(seed: int, counts: Counter[str]) -> str:
             f" ({counts['drops given'] / replies:.1%}) |",
             f"| saves a fact without acknowledging it | {counts['silent']}"
             f" ({counts['silent'] / replies:.1%}) |",
+            f"| a broker line to a message that asks nothing | {counts['broker unasked']}"
+            f" ({counts['broker unasked'] / replies:.1%}) |",
         ]
     )
 
@@ -148,6 +163,7 @@ def test_the_generator_is_seeded_and_big() -> None:
         "distractor schedule",
         "distractor place",
         "distractor question",
+        "dictated",
     ):
         assert kinds[kind] >= 50, kind
 
@@ -175,3 +191,4 @@ def test_generated_set(seed: int) -> None:
     assert counts["wrong"] == 0, "\n".join(wrong[:20])
     assert counts["right"] >= 0.97 * counts["given"]
     assert counts["asks known"] + counts["drops given"] <= 0.02 * counts["replies"]
+    assert counts["broker unasked"] <= 0.005 * counts["replies"]

@@ -330,11 +330,11 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # ---------------------------------------------------------------------------
 # Questions about the development, answered from its documents
 
-_CLAUSE: Final = re.compile(r"[^.!?;,\n]+[.!?;,\n]*")
+_CLAUSE: Final = re.compile(r"(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))+[.!?;,\n]*")
 
 
 # A clause giving one of these is the lead answering, not asking ("pode ser sexta às 10h?").
-_STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at"})
+_STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at", "neighborhood"})
 
 
 def _is_asked(text: str) -> bool:
@@ -343,7 +343,10 @@ def _is_asked(text: str) -> bool:
 
 
 _CALL_WORDS: Final = re.compile(
-    r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar)\b"
+    r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
+    r"|corretor|corretora)\b"
+    # "sábado 9h pode", "às 15h serve": a time accepted
+    r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
 _WHEN_WORDS: Final = frozenset(
     """
@@ -357,7 +360,11 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     """Whether an asked clause asks the documents: one that gives a call time ("pode ser
     sexta às 10h?", "amanhã de manhã?") answers our question instead, unless it names
     something else ("tem ônibus de noite?"); so does a day without its hour ("pode
-    ligar na sexta", "quero falar com o corretor na segunda")."""
+    ligar na sexta", "quero falar com o corretor na segunda"). One that gives the lead's
+    name or budget and is not put with a "?" answers too: "pode me chamar de Gil",
+    "posso pagar até 250k" open like questions but tell."""
+    if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
+        return False
     parts = when_parts(clause)
     if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True

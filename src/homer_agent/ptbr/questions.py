@@ -428,7 +428,8 @@ _OPENERS: Final = re.compile(
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
     r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
 )
-_SPLIT: Final = re.compile(r"[^.!?;:,\n]+[.!?;:,\n]*")
+_SPLIT: Final = re.compile(r"(?:[^.!?;:,\n]|(?<=\d)[.,](?=\d))+[.!?;:,\n]*")
+"""Clauses, cut at punctuation but not inside a figure ("R$ 1.750.000", "1,2 milhão")."""
 
 
 ASKING: Final = frozenset(
@@ -622,11 +623,27 @@ def _told_when(clause: str, body: str) -> str:
     return _WHEN_IT_HAPPENS.sub(" ", body)
 
 
+_TELLS: Final = re.compile(
+    # "quem fala é a Rafaela", "quem decide é meu marido": who someone is, told
+    r"^(?:(?:tipo|assim) )?quem (?!(?:e|eh|sao|foi|era)\b)\w+(?: \w+){0,3}"
+    r" (?:e|eh|sou|foi|vai ser)\b"
+    # "a casa tem que ter 4 quartos", "a parcela tem que caber em 2 mil": what the lead needs
+    # (not "quais documentos tenho que ter?", which asks what)
+    r"|(?!.*\b(?:qual|quais|quant[oa]s?|onde|como|quando|o que)\b)"
+    r"(?:(?:a|o|as|os|minha|meu|nossa|nosso)\b.*\b(?:tem|precisa) (?:que|de) \w+"
+    r"|.*\b(?:tenho|temos|preciso) (?:que|de) ter\b)"
+)
+"""Clauses that open or read like a question but, without a "?", tell."""
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause asks: a "?", a question's opening or cue, "o X tem ..." not ended
     by a full stop, or a price or a discount named at all ("se eu pagar à vista tem
-    desconto")."""
+    desconto"); not one that tells who someone is or what the lead needs (`_TELLS`)
+    without a "?"."""
     body = _OPENERS.sub("", clause).strip()
+    if _TELLS.match(body) and not clause.rstrip().endswith("?"):
+        return False
     return bool(
         clause.rstrip().endswith("?")
         or _OPENS.match(body)
