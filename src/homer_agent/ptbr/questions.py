@@ -426,7 +426,11 @@ _YES_NO_TAIL: Final = re.compile(
 _OPENERS: Final = re.compile(
     rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
-    r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
+    r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
+    r"|olha|pessoal|gente|ja"
+    # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
+    r"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b)|enfim|mas"
+    r"|tipo(?! (?:de|da|do|das|dos|uns|umas|um|uma|mais|quase)\b| \d))\b[\s,!:;.-]*)+"
 )
 _SPLIT: Final = re.compile(r"[^.!?;:,\n]+[.!?;:,\n]*")
 
@@ -668,7 +672,8 @@ def _names_something(clause: str) -> bool:
         len(w) >= 4
         and w not in QUESTION_WORDS
         and w not in _ASKING_WORDS
-        and w not in _PERMISSION_WORDS
+        # "quanto fica o condomínio" names the fee; "pode no condomínio?" names nothing.
+        and (w not in _PERMISSION_WORDS or (amount and w == "condominio"))
         and (w not in _AMOUNT_WORDS or not amount)
         for w in _WORD.findall(clause)
     )
