@@ -119,6 +119,13 @@ _OPENING: Final = (
 """How a question opens after a filler ("é que tem posto perto", "é que o terreno é
 plano")."""
 
+_KIN: Final = (
+    r"(?:gente|meu|minha|meus|minhas|seu|sua|filho|filha|filhos|filhas|marido|esposa|esposo"
+    r"|mae|pai|sogra|sogro|menino|menina|meninos|meninas|crianca|criancas|bebe|irmao|irma"
+    r"|avo|tio|tia|cachorro|gato|mais)"
+)
+"""Who a lead's story is about ("e a minha mãe tem ...", "e o mais velho tem asma")."""
+
 _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("ask", re.compile(r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b")),
     ("ask", re.compile(r"(?<!\bate )(?<!\bde )(?<!\bem )(?<!\ba )\bque horas?\b")),
@@ -187,12 +194,21 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     # cinema", "... e assim vem com ar", "... é que o chão é de quê"): what follows them is a
     # new clause. "aí" that places a thing ("comprou casa aí perto") goes on with its clause;
     # "é que" only before what opens a question.
-    ("turn", re.compile(r"\bsabe\b(?! (?:se|me|dizer|informar|falar|que)\b)")),
+    # ("minha sogra sabe fazer doce": the verb, before what one knows how to do)
+    ("turn", re.compile(r"\bsabe\b(?! (?:se|me|dizer|informar|falar|que|[a-z]+(?:ar|er|ir))\b)")),
     ("turn", re.compile(rf"\bai\b(?! {_PLACED})")),
     ("turn", re.compile(r"\be assim\b(?! que\b)")),
     ("turn", re.compile(rf"\be que (?={_OPENING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
+    # "... trabalho de plantão e a casa de quatro quartos tem escritório": a thing that is
+    # no one of the story's people, and what it has or comes with, asked.
+    (
+        "ask",
+        re.compile(
+            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?: [a-z0-9]+){{0,4}} (?:tem|vem|vao)\b)"
+        ),
+    ),
 )
 """Where a new clause starts, and whether it asks ("ask") or goes on with the lead's story
 ("turn")."""
@@ -302,11 +318,11 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     """Whether the cue at word `i` starts a clause, by the word before it."""
     before = words[i - 1]
     first = cue.split(maxsplit=1)[0]
-    if cue == "e tem":
+    if cue in ("e tem", "e ") or (before == "e" and first == "tem"):
         # "eu vendo roupa ... e tem hospital perto": "tem" is no verb of "eu", so it asks;
         # "minha mãe mora sozinha e tem um cachorro" goes on with its subject.
         subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
-        return subject == "eu"
+        return subject in (None, "eu")
     if kind == "ask" and before in _ASKED_ALREADY:
         return False
     if first in ("ate", "desde") and "que" in cue:
