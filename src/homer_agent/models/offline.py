@@ -75,7 +75,7 @@ from homer_agent.ptbr.intents import (
 )
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.places import city_of
-from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, normalise
+from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, marked, normalise
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
 from homer_agent.ptbr.spelling import without_slips
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short
@@ -1050,7 +1050,11 @@ class OfflineChatModel(BaseChatModel):
         ignore = [name for name in (view.agent_name, view.development) if name]
         now, tz = view.now, view.tz
         known = [fact for fact in FACT_ORDER if getattr(facts, fact) is not None]
-        found = extract_facts(text, pending=pending, now=now, tz=tz, ignore=ignore, known=known)
+        # A run-on question's clauses marked as read ("... aí a casa de quatro quartos tem
+        # escritório?"): the house type it names is asked about, not the lead's wish.
+        found = extract_facts(
+            marked(text), pending=pending, now=now, tz=tz, ignore=ignore, known=known
+        )
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed

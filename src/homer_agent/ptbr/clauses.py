@@ -77,6 +77,16 @@ _SUBJECTS: Final = frozenset(
 )
 """Words before "tem" that make it had, not asked ("ela tem oitenta anos", "a gente tem")."""
 
+_PERSONS: Final = frozenset(
+    "eu ele ela eles elas gente voce voces nos meu minha meus minhas".split()  # noqa: SIM905
+)
+"""Words that name who a clause of the lead's story is about."""
+
+_KNOWERS: Final = frozenset(
+    "eu ele ela eles elas voce voces gente nos que nao quem ninguem alguem ja so".split()  # noqa: SIM905
+)
+"""Words before "sabe" that make it the verb ("você sabe", "ninguém sabe"), not a tag."""
+
 _DETERMINERS: Final = frozenset(
     """
     o a os as um uma no na nos nas do da dos das ao qual que esse essa este esta aquele
@@ -86,13 +96,35 @@ _DETERMINERS: Final = frozenset(
 )
 """Words before "qual" or "tipo" that make it part of the clause ("o qual", "qual tipo")."""
 
-_MARKERS: Final = frozenset({"e", "entao", "tipo", "mas", "ne", "ai", "porque", "so"})
+_MARKERS: Final = frozenset(
+    {"e", "entao", "tipo", "mas", "ne", "ai", "porque", "so", "enfim", "sabe", "assim"}
+)
 """Words that only join clauses: a piece made of them alone goes with the next one."""
 
 _PREPOSITIONS: Final = r"(?:de |em |com |para |ate |a )"
 _PREPOSITION_WORDS: Final = frozenset(
     "de em com para ate a por sobre entre sem e ou que".split()  # noqa: SIM905
 )
+
+_PLACED: Final = (
+    r"(?:perto|pertinho|dentro|fora|embaixo|atras|mesmo|na|no|nas|nos|em|do|da|dos|das|pra"
+    r"|para|onde|ao)\b"
+)
+"""Words after "aí" that make it a place ("aí perto", "aí no condomínio"), not a filler."""
+_OPENING: Final = (
+    r"(?:ja )?(?:tem|vem|vao|da para|pode|posso|quant[oa]s?|qual|quais|como|onde|quando|que horas"
+    r"|(?:o|a|os|as) [a-z0-9]+(?: [a-z0-9]+){0,3} (?:e|sao|tem|vem|abre|fecha|passa|fica"
+    r"|pode|cabe))\b"
+)
+"""How a question opens after a filler ("é que tem posto perto", "é que o terreno é
+plano")."""
+
+_KIN: Final = (
+    r"(?:gente|meu|minha|meus|minhas|seu|sua|filho|filha|filhos|filhas|marido|esposa|esposo"
+    r"|mae|pai|sogra|sogro|menino|menina|meninos|meninas|crianca|criancas|bebe|irmao|irma"
+    r"|avo|tio|tia|cachorro|gato|mais)"
+)
+"""Who a lead's story is about ("e a minha mãe tem ...", "e o mais velho tem asma")."""
 
 _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("ask", re.compile(r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b")),
@@ -158,6 +190,25 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("turn", re.compile(r"\btipo\b(?! (?:de|da|do|das|dos)\b)")),
     ("turn", re.compile(r"\bporque\b")),
     ("turn", re.compile(r"\b(?:mas|so que|e ai)\b")),
+    # Fillers of dictated speech ("... mora sozinha sabe tem ônibus à noite", "... ai tem
+    # cinema", "... e assim vem com ar", "... é que o chão é de quê"): what follows them is a
+    # new clause. "aí" that places a thing ("comprou casa aí perto") goes on with its clause;
+    # "é que" only before what opens a question.
+    # ("minha sogra sabe fazer doce": the verb, before what one knows how to do)
+    ("turn", re.compile(r"\bsabe\b(?! (?:se|me|dizer|informar|falar|que|[a-z]+(?:ar|er|ir))\b)")),
+    ("turn", re.compile(rf"\bai\b(?! {_PLACED})")),
+    ("turn", re.compile(r"\be assim\b(?! que\b)")),
+    ("turn", re.compile(rf"\be que (?={_OPENING})")),
+    # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
+    ("ask", re.compile(r"\be tem\b")),
+    # "... trabalho de plantão e a casa de quatro quartos tem escritório": a thing that is
+    # no one of the story's people, and what it has or comes with, asked.
+    (
+        "ask",
+        re.compile(
+            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?: [a-z0-9]+){{0,4}} (?:tem|vem|vao)\b)"
+        ),
+    ),
 )
 """Where a new clause starts, and whether it asks ("ask") or goes on with the lead's story
 ("turn")."""
@@ -201,6 +252,11 @@ _TURNING: Final = re.compile(
 )
 """A short opening that turns to a thing ("e o iptu lá", "já a piscina", "no sobrado de
 4 quartos"): the question's subject, never a statement of its own."""
+_NAMED: Final = re.compile(
+    rf"^(?:(?:e|entao|tipo|ai|mas|so) )*(?:o|a|os|as) (?!{_NUMBER}\b)[a-z]+(?: [a-z0-9]+){{0,2}}$"
+)
+"""A piece that only names a thing ("então a casa maré" before "pode ter piscina"): the
+subject of the question after it ("tipo às seis" is a time told)."""
 RUN_ON: Final = 10
 """The fewest words between two marks of a text that make it a run-on: a shorter stretch
 ("a casa de 3 quartos tem como ter piscina") is one clause as written."""
@@ -262,8 +318,23 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     """Whether the cue at word `i` starts a clause, by the word before it."""
     before = words[i - 1]
     first = cue.split(maxsplit=1)[0]
+    if cue in ("e tem", "e ") or (before == "e" and first == "tem"):
+        # "eu vendo roupa ... e tem hospital perto": "tem" is no verb of "eu", so it asks;
+        # "minha mãe mora sozinha e tem um cachorro" goes on with its subject.
+        subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
+        return subject in (None, "eu")
     if kind == "ask" and before in _ASKED_ALREADY:
         return False
+    if first in ("ate", "desde") and "que" in cue:
+        # "o ônibus passa até que horas": the verb's own clause.
+        return before not in _VERBS and verb_of(before) is None
+    if first == "sabe":
+        return before not in _KNOWERS
+    if first in ("quanto", "quanta", "quantos", "quantas") and before == "e":
+        # "... o dia todo e quanto é a taxa": "quanto" with its own verb opens a clause
+        # after "e" ("o condomínio é quanto por mês" stays one).
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return after in _VERBS or after == "tempo"
     if first in ("quanto", "quanta", "quantos", "quantas", "onde"):
         # "leva quanto tempo", "sai por quanto", "fica onde": the verb's own clause.
         return (
@@ -315,11 +386,15 @@ def clauses(text: str) -> list[Clause]:
     begin = 0
     kind: Kind = "start"
     for cut in cuts:
-        if cut - begin < 2 and all(w in _MARKERS for w in words[begin:cut]):
+        if cut - begin < 3 and all(w in _MARKERS for w in words[begin:cut]):
             # "então qual ...": the marker goes with the question it opens.
             kind = starts[cut] if starts[cut] == "ask" else kind
             continue
-        if cut - begin < 2 or (kind == "start" and _TURNING.match(" ".join(words[begin:cut]))):
+        if (
+            cut - begin < 2
+            or (kind == "start" and _TURNING.match(" ".join(words[begin:cut])))
+            or (starts[cut] == "ask" and _NAMED.match(" ".join(words[begin:cut])))
+        ):
             # "e o iptu lá quanto fica por ano": the thing the question turns to is its own.
             continue
         pieces.append((begin, cut, kind))

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import RUN_ON, punctuated
+from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated
 from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
@@ -33,6 +33,7 @@ __all__ = [
     "correct",
     "fee_words",
     "figure_kinds",
+    "marked",
     "normalise",
     "read_question",
 ]
@@ -426,7 +427,11 @@ _YES_NO_TAIL: Final = re.compile(
 _OPENERS: Final = re.compile(
     rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
-    r"|mais uma coisa|e|entao|ah|ai|olha|pessoal|gente|ja)\b[\s,!:;.-]*)+"
+    r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
+    r"|olha|pessoal|gente|ja"
+    # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
+    r"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b)|enfim|mas"
+    r"|tipo(?! (?:de|da|do|das|dos|uns|umas|um|uma|mais|quase)\b| \d))\b[\s,!:;.-]*)+"
 )
 _SPLIT: Final = re.compile(r"(?:[^.!?;:,\n]|(?<=\d)[.,](?=\d))+[.!?;:,\n]*")
 """Clauses, cut at punctuation but not inside a figure ("R$ 1.750.000", "1,2 milhão")."""
@@ -685,7 +690,8 @@ def _names_something(clause: str) -> bool:
         len(w) >= 4
         and w not in QUESTION_WORDS
         and w not in _ASKING_WORDS
-        and w not in _PERMISSION_WORDS
+        # "quanto fica o condomínio" names the fee; "pode no condomínio?" names nothing.
+        and (w not in _PERMISSION_WORDS or (amount and w == "condominio"))
         and (w not in _AMOUNT_WORDS or not amount)
         for w in _WORD.findall(clause)
     )
@@ -697,6 +703,41 @@ def asking_clauses(text: str) -> list[str]:
     "a casa tem ...") or holding a question cue ("queria saber se", "quantos"). A
     question that names nothing ("vai tá aberto?") carries the statements before it."""
     return [_joined(before, asked) for before, asked in asking_parts(text)]
+
+
+_HOUSE_NAMED: Final = re.compile(
+    r"\b(?:a|na|da|pela|pra|para a|o|no|do|pelo)"
+    r" (?:casa (?:de|com) (?:\d|dois|duas|tres|quatro)\w* (?:quartos?|qtos?|dorm\w*)|sobrado)\b"
+)
+"""A house type named as a thing of the development ("na casa de quatro quartos", "o
+sobrado"), not as what the lead wants ("quero casa de 4 quartos")."""
+
+
+def marked(text: str) -> str:
+    """A run-on message (no "?", at least two clauses: see `ptbr.clauses`) in its own words,
+    with a clause that asks about a house type it names ended by "?" and the clause before
+    it by ".": "eu sou professora e corrijo prova em casa aí a casa de quatro quartos tem
+    escritório" → "eu sou professora e corrijo prova em casa. aí a casa de quatro quartos
+    tem escritório?", so that whoever reads the lead's facts sees the house type asked
+    about, not a wish. Any other text comes back as written: a clause such as "e dá pra ir
+    até 450 mil" is the lead's budget as often as a question."""
+    if "?" in text:
+        return text
+    found = clauses(text)
+    if len(found) < 2:
+        return text
+    asked = {
+        i
+        for i, c in enumerate(found)
+        if _HOUSE_NAMED.search(fold(c.text)) and asking_clauses(c.text)
+    }
+    if not asked:
+        return text
+    out: list[str] = []
+    for i, c in enumerate(found):
+        mark = "?" if i in asked else "." if i + 1 in asked else ""
+        out.append(c.text if c.text[-1] in ".!?;:," else c.text + mark)
+    return " ".join(out)
 
 
 def _joined(before: str, asked: str) -> str:
