@@ -333,6 +333,7 @@ _POSSESSIVES: Final = _words("minha meu nossa nosso")
 _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
 _HAS_NOW: Final = _words("tem possui")
+_NOW_WORDS: Final = _words("hoje agora atualmente")
 _OF: Final = _words("da do de dos das")
 _NOW_HOME: Final = _words(
     "atual atualmente moro moramos mora moram morava moravamos vivo vivemos vive vivem"
@@ -724,6 +725,7 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, i))]
     if any(word in cues for word in before):
         return True
+    before = [w for w in before if w not in _NOW_WORDS]  # "minha casa hoje tem 3 quartos"
     if any(
         a in _POSSESSIVES and b in _HOME_NOUNS and c in _HAS
         for a, b, c in zip(before, before[1:], before[2:], strict=False)
@@ -1092,7 +1094,11 @@ def _bare_count(
             0,
         )
     clause = toks[start:end]
-    rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
+    rest = [
+        t
+        for t in _core_tokens(clause)
+        if toks.index(t) not in span and t.low not in _DISCOURSE_FILLERS  # "aí quatro"
+    ]
     if picking:
         rest = [t for t in rest if t.low not in _PICKING | _words("com mesmo")]
     if (
@@ -1889,6 +1895,19 @@ def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
     return i
 
 
+_DISCOURSE_FILLERS: Final = _words("tipo entao assim ai e eh")
+"""Words a dictated answer opens with before what it says ("assim Francisco", "é joão
+pedro", "tipo Marta"): never part of the name."""
+
+
+def _skip_discourse_fillers(toks: Sequence[Token], i: int) -> int:
+    """The index past the discourse fillers at `i` (and a comma after them): a message
+    of fillers alone ("assim") names nobody."""
+    while i < len(toks) and (toks[i].low in _DISCOURSE_FILLERS or toks[i].low == ","):
+        i += 1
+    return i
+
+
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos";
     never one that is only a listed place ("Messejana", "Fátima": see `place_or_name`)."""
@@ -1899,7 +1918,10 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         return None
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
-    skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
+    skip = _skip_acknowledgements(rest, 0)
+    if not echo:  # only a filler opening the message ("meu nome? é Rogério" stays as it was)
+        skip = _skip_discourse_fillers(rest, skip)
+    skip = _skip_titles(rest, skip)
     if _only_place(rest[skip:]) is not None:
         return None
     return _only_name(rest[skip:])
@@ -3187,6 +3209,11 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     cued = False
     while k < len(toks) and lows[k] != "?":
         size = _hinge_cue_at(lows, k)
+        if size and (
+            lows[k + size : k + size + 1] == ["que"]
+            or lows[k + size : k + size + 2] == ["do", "que"]
+        ):
+            return None  # "4 quartos é melhor que 3 quartos" compares, corrects nothing
         if size:
             cued, k = True, k + size
         elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
@@ -3245,7 +3272,10 @@ def _without_taken_back(
             continue
         if decided.get(a.fact, a.value) != a.value:
             continue  # already read as corrected ("no Cocó, aliás Papicu, Cocó é caro")
-        b = _after_hinge(toks, ends[a.span[1]] + 1)
+        k = ends[a.span[1]] + 1
+        while a.fact == "budget_brl" and k < len(toks) and toks[k].low in _MONEY_AFTER:
+            k += 1  # "300 mil reais não perdão 350"
+        b = _after_hinge(toks, k)
         if b is None or _listed_with(toks, candidates, a):
             continue
         start = toks[b].start
@@ -3271,9 +3301,36 @@ def _without_taken_back(
             figure = original[start : toks[bare.last - 1].end]
             rest = original[toks[bare.last - 1].end :]
             return original[: a.span[0]] + figure + unit + rest, dropped
-        same = [c for c in candidates if c.fact == a.fact and c.span[0] == start]
-        if same and same[0].value != a.value:
+        same = _replacement(toks, candidates, a, b)
+        if same is not None and same.value != a.value:
             return original[: a.span[0]] + original[start:], dropped
+    return None
+
+
+_REPLACEMENT_REACH: Final = 5
+"""How many words may lead in the value after a correction cue: its own verb, article or
+label ("não desculpa tô olhando lá pro Papicu", "não pera preciso de quatro quartos",
+"não perdão até R$ 350.000")."""
+
+
+def _replacement(
+    toks: Sequence[Token], candidates: Sequence[Candidate], a: Candidate, b: int
+) -> Candidate | None:
+    """The value that replaces `a` after a correction cue ending before token `b`: the
+    first value of `a`'s fact in the words right after the cue, whatever form it takes
+    (however the first reading took it: the cue itself may have made it look turned down
+    or someone else's), with no punctuation and no value of another fact before it."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    start = toks[b].start
+    for c in sorted(candidates, key=lambda c: c.span[0]):
+        if c.span[0] < start or c.span == (0, 0):
+            continue
+        k = starts.get(c.span[0])
+        if k is None or k - b > _REPLACEMENT_REACH:
+            return None
+        if any(toks[j].is_punct for j in range(b, k)):
+            return None
+        return c if c.fact == a.fact else None
     return None
 
 

@@ -1,0 +1,107 @@
+"""Dictated messages (voice to text: no punctuation, a leading discourse filler, a value
+corrected in the same breath), the kinds the generated set's dictated conversations
+found on the tuning seed, each tested on new sentences that must and must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.reading import extract
+
+# 1. A correction cue replaces the value before it whatever form the new value takes:
+#    with its own verb, article, "bairro", "R$", "uns", "até" before it.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("três quartos não pera vou precisar de dois quartos", {"bedrooms": 2}),
+        ("então 2 quartos quer dizer a gente quer três quartos", {"bedrooms": 3}),
+        ("um apê de 4 quartos não desculpa um de 3 quartos", {"bedrooms": 3}),
+        ("na Messejana ou melhor vou querer ficar na Maraponga", {"neighborhood": "Maraponga"}),
+        ("no Benfica não perdão a gente gosta mais do bairro Montese", {"neighborhood": "Montese"}),
+        ("lá no Centro não pera eu queria no Cambeba", {"neighborhood": "Cambeba"}),
+        ("tipo 480 mil reais ou melhor consigo chegar a 520 mil reais", {"budget_brl": 520000}),
+        ("seiscentos mil não desculpa R$ 620.000", {"budget_brl": 620000}),
+        ("uns 900 mil reais não pera no máximo um milhão", {"budget_brl": 1000000}),
+        ("R$ 400.000 quer dizer uns quatrocentos e trinta mil", {"budget_brl": 430000}),
+        (
+            "sou a Lia 3 quartos no Montese não desculpa queria mesmo na Parangaba até 700 mil",
+            {"name": "Lia", "bedrooms": 3, "neighborhood": "Parangaba", "budget_brl": 700000},
+        ),
+        (
+            "orçamento 300 mil reais não perdão até 320 mil reais no Benfica",
+            {"budget_brl": 320000, "neighborhood": "Benfica"},
+        ),
+    ],
+)
+def test_a_cue_replaces_the_value_before_it_in_any_form(text: str, want: dict[str, object]) -> None:
+    assert extract(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the cue apologises, no value follows: the value stays
+        ("quero no Benfica não desculpa a demora", {"neighborhood": "Benfica"}),
+        # a value of another fact after the cue corrects nothing of the first
+        ("quero 3 quartos desculpa até 500 mil", {"bedrooms": 3, "budget_brl": 500000}),
+        # what follows the cue is someone else's: taken back, nothing of theirs saved
+        ("no Cocó não pera meu irmão mora no Papicu", {}),
+        ("uns 400 mil não pera meu irmão pagou 600 mil", {}),
+        ("dois quartos não perdão minha casa hoje tem 3 quartos", {}),
+        # too far from the cue to be its replacement
+        ("no Cocó não pera deixa eu ver com a minha esposa aqui se ela prefere o Papicu", {}),
+        # "X, não Y" without a cue still turns Y down
+        ("3 quartos, não 4", {"bedrooms": 3}),
+    ],
+)
+def test_what_is_no_replacement_after_a_cue(text: str, want: dict[str, object]) -> None:
+    assert extract(text) == want
+
+
+# 2. A leading discourse filler ("tipo", "então", "assim", "aí", "é") is not part of a name
+#    nor a reason to miss a bare answer.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("assim Marcela", "Marcela"),
+        ("é ana luiza", "Ana Luiza"),
+        ("aí Roberto Lima", "Roberto Lima"),
+        ("tipo, Sandra", "Sandra"),
+        ("então Caio", "Caio"),
+    ],
+)
+def test_a_leading_filler_is_no_part_of_a_name(text: str, name: str) -> None:
+    assert extract(text, pending="name") == {"name": name}
+
+
+@pytest.mark.parametrize("text", ["assim", "é", "aí", "tipo assim", "é isso"])
+def test_fillers_alone_name_nobody(text: str) -> None:
+    assert "name" not in extract(text, pending="name")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("aí três", 3), ("assim dois mesmo", 2), ("tipo 4", 4)],
+)
+def test_a_leading_filler_keeps_a_bare_count(text: str, count: int) -> None:
+    assert extract(text, pending="bedrooms") == {"bedrooms": count}
+
+
+@pytest.mark.parametrize("text", ["aí 2 banheiros", "assim não, 3 não"])
+def test_a_filler_does_not_make_a_count_of_other_words(text: str) -> None:
+    assert "bedrooms" not in extract(text, pending="bedrooms")
+
+
+# 3. The home the lead has now, said with "hoje"/"agora", is not the home wanted.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["minha casa hoje tem 2 quartos", "o meu apartamento agora tem 3 quartos"],
+)
+def test_the_home_had_now_gives_no_count(text: str) -> None:
+    assert "bedrooms" not in extract(text)
