@@ -50,6 +50,15 @@ def test_a_cue_replaces_the_value_before_it_in_any_form(text: str, want: dict[st
         ("no Cocó não pera meu irmão mora no Papicu", {}),
         ("uns 400 mil não pera meu irmão pagou 600 mil", {}),
         ("dois quartos não perdão minha casa hoje tem 3 quartos", {}),
+        # a question, a condition or someone else's wish after the cue restates nothing
+        ("3 quartos não pera quanto custa o de 4 quartos", {}),
+        ("no Benfica não desculpa é que minha mãe mora no Montese", {"neighborhood": "Benfica"}),
+        ("dois quartos não desculpa meu filho quer 3 quartos", {}),
+        # a place described after the cue is no wish
+        ("no Cocó não pera o Papicu é mais caro né", {}),
+        ("lá na Aldeota não pera a Varjota fica mais perto", {}),
+        # the value right after the cue, then words that suit it
+        ("quatro quartos não pera 3 quartos tá bom", {"bedrooms": 3}),
         # too far from the cue to be its replacement
         ("no Cocó não pera deixa eu ver com a minha esposa aqui se ela prefere o Papicu", {}),
         # "X, não Y" without a cue still turns Y down

@@ -3319,7 +3319,9 @@ def _replacement(
     """The value that replaces `a` after a correction cue ending before token `b`: the
     first value of `a`'s fact in the words right after the cue, whatever form it takes
     (however the first reading took it: the cue itself may have made it look turned down
-    or someone else's), with no punctuation and no value of another fact before it."""
+    or someone else's), with no punctuation, no value of another fact, no question,
+    condition or other person before it (`_NOT_RESTATING`), and no place the lead goes on
+    to describe ("o Papicu é mais caro")."""
     starts = {t.start: k for k, t in enumerate(toks)}
     start = toks[b].start
     for c in sorted(candidates, key=lambda c: c.span[0]):
@@ -3328,10 +3330,21 @@ def _replacement(
         k = starts.get(c.span[0])
         if k is None or k - b > _REPLACEMENT_REACH:
             return None
-        if any(toks[j].is_punct for j in range(b, k)):
+        if any(toks[j].is_punct or toks[j].low in _NOT_RESTATING for j in range(b, k)):
             return None
+        last = next((j for j, t in enumerate(toks) if t.end == c.span[1]), len(toks) - 1)
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        being = after is not None and (after.low in _BEING - {"e"} or after.raw.lower() == "é")
+        if being and c.fact == "neighborhood":
+            return None  # "no Cocó não pera o Papicu é mais caro": described, not restated
         return c if c.fact == a.fact else None
     return None
+
+
+_NOT_RESTATING: Final = _ASKING | _SOMEONES | _OTHER_PEOPLE
+"""Words that, between a correction cue and a value, make the value something other than
+the lead's restated wish: a question ("não pera quanto custa o de 4 quartos"), a condition
+("se tiver 4 quartos") or someone else's ("meu filho quer 3 quartos")."""
 
 
 def _read(
