@@ -87,7 +87,11 @@ def test_a_leading_filler_is_no_part_of_a_name(text: str, name: str) -> None:
     assert extract(text, pending="name") == {"name": name}
 
 
-@pytest.mark.parametrize("text", ["assim", "é", "aí", "tipo assim", "é isso"])
+@pytest.mark.parametrize(
+    "text",
+    # fillers alone; "é" and a word that says how things are; an interjection or "nóis"
+    ["assim", "é", "aí", "tipo assim", "é isso", "é mole", "é nóis", "assim oh", "oh", "nóis"],
+)
 def test_fillers_alone_name_nobody(text: str) -> None:
     assert "name" not in extract(text, pending="name")
 

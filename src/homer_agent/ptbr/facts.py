@@ -382,10 +382,10 @@ _DESCRIPTION_WORDS: Final = _words(
 """Words that begin a description of the lead, never a name: "sou mto ligado em
 natureza", "sou meio perdido", "sou fã de praia" (adverbs of degree and their shorthand)."""
 _NAME_STOP_WORDS: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
-    "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
-    "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
-    "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
+    "oi ola opa oh bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala "
+    "ai nois noix talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o "
+    "a os as um uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to "
+    "moro vou pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
     "como quando porque por que quem casa casas quarto quartos informacao informacoes info "
     "preco precos valor valores bairro orcamento empreendimento corretor corretora ligacao "
     "interessado interessada cliente de do da dos das em no na nos nas com sem para pra "
@@ -1920,7 +1920,12 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     rest = [t for t in toks if t.start >= start]
     skip = _skip_acknowledgements(rest, 0)
     if not echo:  # only a filler opening the message ("meu nome? é Rogério" stays as it was)
-        skip = _skip_discourse_fillers(rest, skip)
+        after = _skip_discourse_fillers(rest, skip)
+        said = [t for t in rest[after:] if not t.is_punct]
+        being = any(t.low in ("e", "eh") for t in rest[skip:after])
+        if being and len(said) == 1 and not said[0].is_cap and known_word(said[0].low):
+            return None  # "é mole", "é tranquilo": "é" and a word say how things are
+        skip = after
     skip = _skip_titles(rest, skip)
     if _only_place(rest[skip:]) is not None:
         return None
