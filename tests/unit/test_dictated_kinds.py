@@ -118,3 +118,52 @@ def test_a_filler_does_not_make_a_count_of_other_words(text: str) -> None:
 )
 def test_the_home_had_now_gives_no_count(text: str) -> None:
     assert "bedrooms" not in extract(text)
+
+
+# 4. Found while probing: two whole counts joined by "ou" are undecided, as "3 ou 4 quartos"
+#    is; a correction into them saves neither.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pode ser 2 quartos ou 3 quartos",
+        "quero 3 quartos ou então 4 quartos",
+        "tipo 2 quartos não pera pode ser 3 quartos ou 4 quartos",
+    ],
+)
+def test_two_counts_joined_by_ou_are_undecided(text: str) -> None:
+    assert "bedrooms" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("2 quartos ou melhor 3 quartos", 3), ("2 quartos ou 3 quartos, fico com 3", 3)],
+)
+def test_a_count_picked_or_corrected_after_ou_is_saved(text: str, count: int) -> None:
+    assert extract(text) == {"bedrooms": count}
+
+
+# 5. Without punctuation, "eu" after a clause about someone else opens the lead's own.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("minha irmã mora no Benfica eu quero no Cocó", {"neighborhood": "Cocó"}),
+        ("meu pai tem casa de 3 quartos eu preciso de 2 quartos", {"bedrooms": 2}),
+    ],
+)
+def test_eu_opens_the_leads_clause_after_someone_elses(text: str, want: dict[str, object]) -> None:
+    assert extract(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("se eu vender o apartamento chego a 700 mil", "budget_brl"),
+        ("minha irmã mora no Benfica", "neighborhood"),
+    ],
+)
+def test_an_eu_tied_to_the_clause_before_opens_nothing(text: str, fact: str) -> None:
+    assert fact not in extract(text)

@@ -696,6 +696,10 @@ def _is_boundary(tok: Token) -> bool:
     return tok.low in _BOUNDARY_PUNCT or (tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é")
 
 
+_LINKING: Final = _words("se caso que quando porque pq pois como onde enquanto ate nem ou")
+"""Words that tie the clause of an "eu" after them to what comes before."""
+
+
 def _clause_before(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]:
     """Up to `limit` tokens before `i`, back to the start of its clause."""
     out: list[Token] = []
@@ -705,6 +709,9 @@ def _clause_before(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]
         if _is_boundary(tok):
             break
         out.append(tok)
+        if tok.low == "eu" and j > 0 and toks[j - 1].is_word and toks[j - 1].low not in _LINKING:
+            break  # "minha sogra mora no Montese eu quero na Aldeota": "eu" opens a clause
+            # (not "se eu vender", "que eu devia")
         j -= 1
     return out
 
@@ -1199,6 +1206,13 @@ def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     between = [t.low for t in toks[first.last : second.first]]
     if first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"]):
         return True
+    if (
+        first.scale == 1
+        and between[:1]
+        and between[0] in _BEDROOM_NOUNS
+        and between[1:] in (["ou"], ["ou", "entao"])
+    ):
+        return True  # "3 quartos ou 4 quartos"
     # "tô entre a casa de 2 e a de 3 quartos": undecided between two counts.
     before = {t.low for t in _clause_before(toks, first.first, 5)}
     return first.scale == 1 and "entre" in before and between[:1] in (["e"], ["ou"])
