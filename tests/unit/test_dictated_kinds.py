@@ -167,3 +167,23 @@ def test_eu_opens_the_leads_clause_after_someone_elses(text: str, want: dict[str
 )
 def test_an_eu_tied_to_the_clause_before_opens_nothing(text: str, fact: str) -> None:
     assert fact not in extract(text)
+
+
+# 6. An hour in words corrected after the day ("quinta às dez da manhã não pera às onze"):
+#    the corrected hour, on the day said before it.
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("então segunda às dez da manhã não pera às onze", "2026-12-14T11:00"),
+        ("tipo quarta às três da tarde quer dizer às quatro", "2026-12-09T16:00"),
+        ("sexta às nove ou melhor às dez", "2026-12-11T10:00"),
+    ],
+)
+def test_an_hour_in_words_corrected_after_the_day(text: str, time: str) -> None:
+    assert str(extract(text).get("call_at", "")).startswith(time)
+
+
+def test_an_hour_turned_down_without_a_new_one_books_nothing_then() -> None:
+    assert "call_at" not in extract("quinta às dez da manhã não")

@@ -3123,7 +3123,9 @@ def accepted_part(text: str) -> str:
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
-            return f"{tail.strip()} {head.strip()}"
+            # a comma keeps the day of the head from being read as the word after the
+            # corrected hour ("quer dizer às três, sexta às duas da tarde")
+            return f"{tail.strip()}, {head.strip()}"
         if bare_no and not toks[i - 1].is_punct and _says_when(head):
             # "segunda às 10 não": the time right before the "não" is turned down
             rest = _without_refused(text, toks[i].start, toks[i].end)
