@@ -187,3 +187,22 @@ def test_an_hour_in_words_corrected_after_the_day(text: str, time: str) -> None:
 
 def test_an_hour_turned_down_without_a_new_one_books_nothing_then() -> None:
     assert "call_at" not in extract("quinta às dez da manhã não")
+
+
+# 7. "é" before a listed place answering the name question is the place, as the bare place
+#    is; "é" before a name is the name.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("é Maraponga", {"neighborhood": "Maraponga"}),
+        ("é Cidade dos Funcionários", {"neighborhood": "Cidade dos Funcionários"}),
+        ("é Juliana", {"name": "Juliana"}),
+        ("tá bom, é Henrique", {"name": "Henrique"}),
+    ],
+)
+def test_e_before_a_place_or_a_name_answering_the_name_question(
+    text: str, want: dict[str, object]
+) -> None:
+    assert extract(text, pending="name") == want

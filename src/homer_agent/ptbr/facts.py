@@ -1777,7 +1777,8 @@ def _find_name(
     # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
     if asking and not opening_asks and first < len(toks) and toks[first].low in ("e", "eh"):
         after = _skip_titles(toks, first + 1)
-        if after < len(toks) and toks[after].is_cap:
+        if after < len(toks) and toks[after].is_cap and _only_place(toks[after:]) is None:
+            # ("é Messejana" is a place, as "Messejana" is)
             name = _read_name(toks, first + 1, allow_lower=False, strict=True)
             if name:
                 return name
