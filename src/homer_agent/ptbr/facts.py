@@ -333,6 +333,7 @@ _POSSESSIVES: Final = _words("minha meu nossa nosso")
 _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
 _HAS_NOW: Final = _words("tem possui")
+_NOW_WORDS: Final = _words("hoje agora atualmente")
 _OF: Final = _words("da do de dos das")
 _NOW_HOME: Final = _words(
     "atual atualmente moro moramos mora moram morava moravamos vivo vivemos vive vivem"
@@ -381,10 +382,10 @@ _DESCRIPTION_WORDS: Final = _words(
 """Words that begin a description of the lead, never a name: "sou mto ligado em
 natureza", "sou meio perdido", "sou fã de praia" (adverbs of degree and their shorthand)."""
 _NAME_STOP_WORDS: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala ai "
-    "talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o a os as um "
-    "uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to moro vou "
-    "pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
+    "oi ola opa oh bom boa dia tarde noite tudo bem sim nao ok okay certo claro blz beleza fala "
+    "ai nois noix talvez obrigado obrigada valeu eu voce vc ele ela nos meu minha seu sua o "
+    "a os as um uma uns umas quero queria gostaria preciso procuro busco tenho sou estou to "
+    "moro vou pode posso podemos sabe saber tem ha existe qual quais quanto quantos quantas onde "
     "como quando porque por que quem casa casas quarto quartos informacao informacoes info "
     "preco precos valor valores bairro orcamento empreendimento corretor corretora ligacao "
     "interessado interessada cliente de do da dos das em no na nos nas com sem para pra "
@@ -695,6 +696,10 @@ def _is_boundary(tok: Token) -> bool:
     return tok.low in _BOUNDARY_PUNCT or (tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é")
 
 
+_LINKING: Final = _words("se caso que quando porque pq pois como onde enquanto ate nem ou")
+"""Words that tie the clause of an "eu" after them to what comes before."""
+
+
 def _clause_before(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]:
     """Up to `limit` tokens before `i`, back to the start of its clause."""
     out: list[Token] = []
@@ -704,6 +709,9 @@ def _clause_before(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]
         if _is_boundary(tok):
             break
         out.append(tok)
+        if tok.low == "eu" and j > 0 and toks[j - 1].is_word and toks[j - 1].low not in _LINKING:
+            break  # "minha sogra mora no Montese eu quero na Aldeota": "eu" opens a clause
+            # (not "se eu vender", "que eu devia")
         j -= 1
     return out
 
@@ -724,6 +732,7 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, i))]
     if any(word in cues for word in before):
         return True
+    before = [w for w in before if w not in _NOW_WORDS]  # "minha casa hoje tem 3 quartos"
     if any(
         a in _POSSESSIVES and b in _HOME_NOUNS and c in _HAS
         for a, b, c in zip(before, before[1:], before[2:], strict=False)
@@ -1092,7 +1101,11 @@ def _bare_count(
             0,
         )
     clause = toks[start:end]
-    rest = [t for t in _core_tokens(clause) if toks.index(t) not in span and t.low != "e"]
+    rest = [
+        t
+        for t in _core_tokens(clause)
+        if toks.index(t) not in span and t.low not in _DISCOURSE_FILLERS  # "aí quatro"
+    ]
     if picking:
         rest = [t for t in rest if t.low not in _PICKING | _words("com mesmo")]
     if (
@@ -1193,6 +1206,13 @@ def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     between = [t.low for t in toks[first.last : second.first]]
     if first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"]):
         return True
+    if (
+        first.scale == 1
+        and between[:1]
+        and between[0] in _BEDROOM_NOUNS
+        and between[1:] in (["ou"], ["ou", "entao"])
+    ):
+        return True  # "3 quartos ou 4 quartos"
     # "tô entre a casa de 2 e a de 3 quartos": undecided between two counts.
     before = {t.low for t in _clause_before(toks, first.first, 5)}
     return first.scale == 1 and "entre" in before and between[:1] in (["e"], ["ou"])
@@ -1757,7 +1777,8 @@ def _find_name(
     # "tá bom, é Marcos": a reluctant answer, capitalised, when the name was asked for.
     if asking and not opening_asks and first < len(toks) and toks[first].low in ("e", "eh"):
         after = _skip_titles(toks, first + 1)
-        if after < len(toks) and toks[after].is_cap:
+        if after < len(toks) and toks[after].is_cap and _only_place(toks[after:]) is None:
+            # ("é Messejana" is a place, as "Messejana" is)
             name = _read_name(toks, first + 1, allow_lower=False, strict=True)
             if name:
                 return name
@@ -1889,6 +1910,19 @@ def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
     return i
 
 
+_DISCOURSE_FILLERS: Final = _words("tipo entao assim ai e eh")
+"""Words a dictated answer opens with before what it says ("assim Francisco", "é joão
+pedro", "tipo Marta"): never part of the name."""
+
+
+def _skip_discourse_fillers(toks: Sequence[Token], i: int) -> int:
+    """The index past the discourse fillers at `i` (and a comma after them): a message
+    of fillers alone ("assim") names nobody."""
+    while i < len(toks) and (toks[i].low in _DISCOURSE_FILLERS or toks[i].low == ","):
+        i += 1
+    return i
+
+
 def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     """A message that is only a name, e.g. "Fernanda", "joão pedro!" or "tá bom, Marcos";
     never one that is only a listed place ("Messejana", "Fátima": see `place_or_name`)."""
@@ -1899,7 +1933,15 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
         return None
     start = _strip_greeting(folded)
     rest = [t for t in toks if t.start >= start]
-    skip = _skip_titles(rest, _skip_acknowledgements(rest, 0))
+    skip = _skip_acknowledgements(rest, 0)
+    if not echo:  # only a filler opening the message ("meu nome? é Rogério" stays as it was)
+        after = _skip_discourse_fillers(rest, skip)
+        said = [t for t in rest[after:] if not t.is_punct]
+        being = any(t.low in ("e", "eh") for t in rest[skip:after])
+        if being and len(said) == 1 and not said[0].is_cap and known_word(said[0].low):
+            return None  # "é mole", "é tranquilo": "é" and a word say how things are
+        skip = after
+    skip = _skip_titles(rest, skip)
     if _only_place(rest[skip:]) is not None:
         return None
     return _only_name(rest[skip:])
@@ -3082,7 +3124,9 @@ def accepted_part(text: str) -> str:
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
-            return f"{tail.strip()} {head.strip()}"
+            # a comma keeps the day of the head from being read as the word after the
+            # corrected hour ("quer dizer às três, sexta às duas da tarde")
+            return f"{tail.strip()}, {head.strip()}"
         if bare_no and not toks[i - 1].is_punct and _says_when(head):
             # "segunda às 10 não": the time right before the "não" is turned down
             rest = _without_refused(text, toks[i].start, toks[i].end)
@@ -3187,6 +3231,11 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     cued = False
     while k < len(toks) and lows[k] != "?":
         size = _hinge_cue_at(lows, k)
+        if size and (
+            lows[k + size : k + size + 1] == ["que"]
+            or lows[k + size : k + size + 2] == ["do", "que"]
+        ):
+            return None  # "4 quartos é melhor que 3 quartos" compares, corrects nothing
         if size:
             cued, k = True, k + size
         elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
@@ -3245,7 +3294,10 @@ def _without_taken_back(
             continue
         if decided.get(a.fact, a.value) != a.value:
             continue  # already read as corrected ("no Cocó, aliás Papicu, Cocó é caro")
-        b = _after_hinge(toks, ends[a.span[1]] + 1)
+        k = ends[a.span[1]] + 1
+        while a.fact == "budget_brl" and k < len(toks) and toks[k].low in _MONEY_AFTER:
+            k += 1  # "300 mil reais não perdão 350"
+        b = _after_hinge(toks, k)
         if b is None or _listed_with(toks, candidates, a):
             continue
         start = toks[b].start
@@ -3271,10 +3323,50 @@ def _without_taken_back(
             figure = original[start : toks[bare.last - 1].end]
             rest = original[toks[bare.last - 1].end :]
             return original[: a.span[0]] + figure + unit + rest, dropped
-        same = [c for c in candidates if c.fact == a.fact and c.span[0] == start]
-        if same and same[0].value != a.value:
+        same = _replacement(toks, candidates, a, b)
+        if same is not None and same.value != a.value:
             return original[: a.span[0]] + original[start:], dropped
     return None
+
+
+_REPLACEMENT_REACH: Final = 5
+"""How many words may lead in the value after a correction cue: its own verb, article or
+label ("não desculpa tô olhando lá pro Papicu", "não pera preciso de quatro quartos",
+"não perdão até R$ 350.000")."""
+
+
+def _replacement(
+    toks: Sequence[Token], candidates: Sequence[Candidate], a: Candidate, b: int
+) -> Candidate | None:
+    """The value that replaces `a` after a correction cue ending before token `b`: the
+    first value of `a`'s fact in the words right after the cue, whatever form it takes
+    (however the first reading took it: the cue itself may have made it look turned down
+    or someone else's), with no punctuation, no value of another fact, no question,
+    condition or other person before it (`_NOT_RESTATING`), and no place the lead goes on
+    to describe ("o Papicu é mais caro")."""
+    starts = {t.start: k for k, t in enumerate(toks)}
+    start = toks[b].start
+    for c in sorted(candidates, key=lambda c: c.span[0]):
+        if c.span[0] < start or c.span == (0, 0):
+            continue
+        k = starts.get(c.span[0])
+        if k is None or k - b > _REPLACEMENT_REACH:
+            return None
+        if any(toks[j].is_punct or toks[j].low in _NOT_RESTATING for j in range(b, k)):
+            return None
+        last = next((j for j, t in enumerate(toks) if t.end == c.span[1]), len(toks) - 1)
+        after = toks[last + 1] if last + 1 < len(toks) else None
+        being = after is not None and (after.low in _BEING - {"e"} or after.raw.lower() == "é")
+        if being and c.fact == "neighborhood":
+            return None  # "no Cocó não pera o Papicu é mais caro": described, not restated
+        return c if c.fact == a.fact else None
+    return None
+
+
+_NOT_RESTATING: Final = _ASKING | _SOMEONES | _OTHER_PEOPLE
+"""Words that, between a correction cue and a value, make the value something other than
+the lead's restated wish: a question ("não pera quanto custa o de 4 quartos"), a condition
+("se tiver 4 quartos") or someone else's ("meu filho quer 3 quartos")."""
 
 
 def _read(
