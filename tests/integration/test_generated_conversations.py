@@ -55,6 +55,10 @@ SEED_H = 20261212
 SEED_I = 20261213
 """First run the same session on 8a48107, its final language code: 8649/8649, 0 wrong, 0
 missed; no reply asks again or drops a fact."""
+SEED_J = 20261214
+"""First run 2026-12-07 (fourth session) on bae108c, the first seed with dictated
+conversations: 8634/8635, 1 wrong ("assim Edson aqui" saved "assim Edson"), 0 asking
+again, 1 drop, 0 broker lines to statements; read and fixed the same hour."""
 COUNT = 2000
 
 
@@ -180,6 +184,7 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEED_G, id="seed-G"),
         reported_seed(SEED_H, id="seed-H"),
         reported_seed(SEED_I, id="seed-I"),
+        reported_seed(SEED_J, id="seed-J"),
     ],
 )
 def test_generated_set(seed: int) -> None:

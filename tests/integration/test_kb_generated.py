@@ -13,7 +13,10 @@ in 8a1b618); seed 10 499/500, 80/80, 0, 0 (on 9a52c8b; run by default since, its
 printed); seed 11 497/500, 80/80, 0 invented, 1 bare greeting (2026-12-07, third session,
 on 8a48107, that session's final language code: "eae só uma dúvida, se passsa busão na
 frente", a letter typed three times hid the question; read and fixed by the rule on drawn
-out letters in ptbr/questions.py). The next untouched seed is 12.
+out letters in ptbr/questions.py). Seed 12, the first with dictated
+questions (2026-12-07, fourth session, on bae108c): 481/500, 80/80, 0 invented, 3 bare
+greetings (a yes/no question after "pergunto pq" or after a two-part story), not fixed;
+it is no longer untouched. The next untouched seed is 13.
 Each question is a new lead's first message to the offline model
 (tests/support/kb_scoring.py). Done when, on
 every seed: >= 90% of answerable questions carry the fact, every price and unknown

@@ -415,7 +415,9 @@ _NAME_STOP_WORDS: Final = _words(
 _ADDRESS_WORDS: Final = _words(
     "moca moco mocinha mocinho menina menino querida querido rapaz galera turma povo "
     "pessoal gente amigo amiga colega chefe parceiro parceira prezado prezada campeao "
-    "patrao patroa atendente doutor doutora senhor senhora senhorita"
+    "patrao patroa atendente doutor doutora senhor senhora senhorita senhores senhoras "
+    "senhoritas prezados prezadas amigos amigas colegas queridos queridas mocas mocos "
+    "meninas meninos galerinha gnt gnte"
 )
 """Words a lead calls the one who reads ("bom dia moça", "oi querida", "boa tarde
 pessoal"): a vocative, never the lead's name (a title before a name, "Dona Rosa", is
@@ -1495,6 +1497,8 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
+    if _sale_price(toks, number.first):
+        return True  # "a casa atual está à venda por 600 mil": what the lead sells
     priced = _priced_home(toks, number.first)
     if priced == "owned":
         return True  # "minha casa de 300 mil tá à venda": what the lead's home is worth
@@ -1510,6 +1514,24 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     return _about_other(toks, number.first, cues)
+
+
+_SALE_WORDS: Final = _words(
+    "venda vendendo vendo vendi vender vendida vendido anunciada anunciado anunciei "
+    "avaliada avaliado avaliaram"
+)
+
+
+def _sale_price(toks: Sequence[Token], i: int) -> bool:
+    """Whether the amount at token `i` is what something of the lead's sells or is worth
+    for: "está à venda por 600 mil", "anunciei o apê por 300", "foi avaliada em 450 mil",
+    "minha casa vale uns 500" (not "até 500 mil", the limit, after any of them)."""
+    nearest = [t.low for t in _clause_before(toks, i, 5)]  # nearest first
+    while nearest and nearest[0] in ("uns", "umas", "cerca", "de", "r$", "rs"):
+        nearest = nearest[1:]
+    if nearest[:1] in (["vale"], ["valendo"]):
+        return True
+    return nearest[:1] in (["por"], ["em"]) and bool(set(nearest[1:4]) & _SALE_WORDS)
 
 
 _BOUGHT: Final = _HOME_NOUNS | _words(
@@ -1795,9 +1817,15 @@ def _find_name(
         if tok.low == "aqui" and i + 1 < len(toks) and not _ends_name_phrase(toks[i + 1]):
             continue
         j = i
-        while j > 0 and toks[j - 1].is_word and (toks[j - 1].is_cap or asking):
+        while (
+            j > 0
+            and toks[j - 1].is_word
+            and (toks[j - 1].is_cap or asking or _particle_inside_name(toks, j - 1))
+        ):
             if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
                 break
+            if toks[j - 1].low in _DISCOURSE_FILLERS - _NAME_PARTICLES:
+                break  # "assim Edson aqui": a filler, no part of the name
             opens = j == 1 or toks[j - 2].low in (".", "!", "?")  # capitalised by the keyboard
             if (not toks[j - 1].is_cap or opens) and _past_verb(toks[j - 1].low):
                 break  # "me mandou aqui": a verb, nobody's name
@@ -1831,6 +1859,16 @@ def _find_name(
     if asking:
         return _name_sentence(toks, first)
     return None
+
+
+def _particle_inside_name(toks: Sequence[Token], k: int) -> bool:
+    """Whether token `k` is a particle between two capitalised words ("Maria das Dores")."""
+    return (
+        toks[k].low in _NAME_PARTICLES - {"e"}
+        and 0 < k < len(toks) - 1
+        and toks[k - 1].is_cap
+        and toks[k + 1].is_cap
+    )
 
 
 _IS_HERE: Final = frozenset({"é", "eh", "tá", "ta", "está", "esta", "fica", "anda"})

@@ -1,0 +1,53 @@
+"""Kinds the held-out first-sight sets 07u and 07w and the untouched generated seed
+20261214 found at their first run (2026-12-07, fourth session), each tried on new
+sentences of the same kind, with sentences that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.reading import chat_run, extract
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    ["BOA NOITE SENHORAS", "oi gnt", "bom dia prezados", "olá amigos, tudo bem?", "oi meninas"],
+)
+def test_a_plural_vocative_is_no_name(greeting: str) -> None:
+    assert "name" not in chat_run(greeting).facts
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("posso pagar 280 mil. meu apê atual tá à venda por 390 mil", 280_000),
+        ("minha casa foi avaliada em 700 mil, mas quero gastar até 450 mil", 450_000),
+        ("anunciei o terreno por 120 mil e tenho até 380 mil pra casa", 380_000),
+        ("a casa da praia vale uns 900 mil; pra morar, até 600 mil", 600_000),
+    ],
+)
+def test_what_the_lead_sells_is_not_the_budget(text: str, budget: int) -> None:
+    assert extract(text).get("budget_brl") == budget
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meu sítio tá à venda por 250 mil", "vendi meu carro por 60 mil", "o ap vale 400 mil"],
+)
+def test_a_sale_price_alone_saves_no_budget(text: str) -> None:
+    assert "budget_brl" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("assim Rosa aqui", "Rosa"),
+        ("então Luiz Carlos aqui", "Luiz Carlos"),
+        ("tipo a Bruna aqui", "Bruna"),
+        ("oi, Maria das Graças aqui", "Maria das Graças"),
+        ("bom dia, Ana dos Santos aqui", "Ana dos Santos"),
+    ],
+)
+def test_a_name_before_aqui_without_its_filler(text: str, name: str) -> None:
+    assert extract(text, pending="name").get("name") == name
+    assert chat_run("boa tarde", text).facts.get("name") == name
