@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from tests.support.reading import chat_run, extract
 
 
@@ -51,3 +52,36 @@ def test_a_sale_price_alone_saves_no_budget(text: str) -> None:
 def test_a_name_before_aqui_without_its_filler(text: str, name: str) -> None:
     assert extract(text, pending="name").get("name") == name
     assert chat_run("boa tarde", text).facts.get("name") == name
+
+
+@pytest.mark.parametrize(
+    ("messages", "name"),
+    [
+        (("sou o Caio, mas quem vai atender é minha mãe, o nome dela é Zuleide",), "Zuleide"),
+        (("oi, aqui é a Bruna", "liga pra ele, meu esposo, o nome dele é Tarcísio"), "Tarcísio"),
+        (
+            ("meu nome é Davi", "o corretor pode ligar pra ela? ela se chama Joana Mara"),
+            "Joana Mara",
+        ),
+    ],
+)
+def test_the_name_of_the_person_to_call(messages: tuple[str, ...], name: str) -> None:
+    assert chat_run(*messages).facts.get("name") == name
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("sou a Lúcia", "minha irmã vai junto na visita, o nome dela é Paula"),
+        ("sou o Hugo", "meu sócio se chama Renan, ele também quer ver"),
+    ],
+)
+def test_a_relative_named_without_the_call_is_not_the_lead(messages: tuple[str, ...]) -> None:
+    assert chat_run(*messages).facts.get("name") in ("Lúcia", "Hugo")
+
+
+@pytest.mark.parametrize(
+    "text", ["pode ligar pra ela, quinta às 15h", "liga nesse número mesmo", "ligue pra mim"]
+)
+def test_where_the_call_goes_gets_no_broker_line(text: str) -> None:
+    assert BROKER_CONFIRMS not in chat_run("oi", text).replies[-1]

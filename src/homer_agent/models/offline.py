@@ -348,6 +348,10 @@ _CALL_WORDS: Final = re.compile(
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
+_CALL_TO: Final = re.compile(
+    r"\b(?:liga|ligar|ligue|ligam|ligarem)\b (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu"
+    r"|minha|o meu|a minha|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
+)
 _WHEN_WORDS: Final = frozenset(
     """
     amanha hoje depois semana dia dias manha tarde noite cedo meio madrugada
@@ -365,6 +369,8 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
+    if _CALL_TO.search(normalise(clause)):
+        return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
     parts = when_parts(clause)
     if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True

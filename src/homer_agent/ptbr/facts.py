@@ -1747,10 +1747,46 @@ def _name(
     return name
 
 
+_CALL_GOES_TO: Final = re.compile(
+    r"\b(?:liga|ligar|ligue|ligam|ligarem|falar|fala|atender|atende|atenda)"
+    r" (?:pra|para|com) (?:ele|ela)\b"
+    r"|\bquem (?:vai )?(?:falar|fala|atender|atende|conversar)\b[^.!?]*"
+    r"\b(?:e|eh) (?:o|a|meu|minha)\b"
+)
+"""A call to go to someone else than the one chatting: "liga pra ele", "quem vai falar
+com o corretor é meu pai"."""
+_THEIR_NAME: Final = (
+    ("o", "nome", "dele", "e"),
+    ("o", "nome", "dela", "e"),
+    ("nome", "dele"),
+    ("nome", "dela"),
+    ("ele", "se", "chama"),
+    ("ela", "se", "chama"),
+)
+
+
+def _name_to_call(toks: Sequence[Token], folded: str) -> str | None:
+    """The name of the person the broker is to call, when the one chatting sends the call
+    to someone else and names them: "meu nome é Rafael mas quem vai falar com o corretor é
+    meu pai, o nome dele é Raimundo Nonato. liga pra ele" (Raimundo Nonato)."""
+    if not _CALL_GOES_TO.search(folded):
+        return None
+    for i in range(len(toks)):
+        for cue in _THEIR_NAME:
+            if _starts_with(toks, i, cue):
+                name = _read_name(toks, i + len(cue), allow_lower=False, strict=True)
+                if name:
+                    return name
+    return None
+
+
 def _find_name(
     toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
 ) -> str | None:
     asking = pending == "name"
+    called = _name_to_call(toks, folded)
+    if called:
+        return called
     for i in range(len(toks)):
         for cue in _NAME_STRONG_CUES:
             if _starts_with(toks, i, cue) and (cue[-1] != "?" or _only_echo_before(toks, i)):
