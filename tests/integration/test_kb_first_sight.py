@@ -49,11 +49,6 @@ from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
 PENDING: dict[str, str] = {
-    "kb_questions_2026-12-07u": (
-        "held out, first run on bae108c 18/20, 5/5, 0 invented, 1 bare greeting ('... so"
-        " consigo ir domingo pq trabalho a semana toda.. ate q horas fica aberto no domingo?');"
-        " missed: double glazing asked as 'as janelas isolam bem o som'"
-    ),
     "kb_questions_2026-12-07w": (
         "held out, first run on bae108c 16/20 (80%), 5/5, 0 invented: delivery by quadra"
         " ('quadra F fica pronta qnd'), works started in a quadra, a comparison of garages"

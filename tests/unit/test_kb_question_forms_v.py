@@ -89,7 +89,7 @@ def test_statements_end_with_a_full_stop_and_questions_with_a_question_mark() ->
         " terreno da casa de tres quartos"
     )
     request = "gostaria de saber se o sobrado tem elevador pergunto pq e importante pra gente"
-    assert punctuated(request).startswith("gostaria de saber se o sobrado tem elevador pergunto?")
+    assert punctuated(request).startswith("gostaria de saber se o sobrado tem elevador?")
 
 
 def test_a_price_after_a_story_stays_a_price() -> None:

@@ -352,6 +352,10 @@ _CALL_TO: Final = re.compile(
     r"\b(?:liga|ligar|ligue|ligam|ligarem)\b (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu"
     r"|minha|o meu|a minha|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
 )
+_OPEN_HOURS: Final = re.compile(
+    r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
+    r"|decorado)\b"
+)
 _WHEN_WORDS: Final = frozenset(
     """
     amanha hoje depois semana dia dias manha tarde noite cedo meio madrugada
@@ -371,6 +375,8 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
         return False
     if _CALL_TO.search(normalise(clause)):
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
+    if _OPEN_HOURS.search(normalise(clause)):
+        return True  # "até q horas fica aberto no domingo?": the stand's hours, not our call
     parts = when_parts(clause)
     if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True

@@ -189,6 +189,8 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("turn", re.compile(r"\b(?:e )?entao\b")),
     ("turn", re.compile(r"\btipo\b(?! (?:de|da|do|das|dos)\b)")),
     ("turn", re.compile(r"\bporque\b")),
+    # "a cozinha vem com armário pergunto pq é importante": what came before was asked.
+    ("turn", re.compile(r"\bpergunto\b")),
     ("turn", re.compile(r"\b(?:mas|so que|e ai)\b")),
     # Fillers of dictated speech ("... mora sozinha sabe tem ônibus à noite", "... ai tem
     # cinema", "... e assim vem com ar", "... é que o chão é de quê"): what follows them is a
@@ -201,12 +203,21 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("turn", re.compile(rf"\be que (?={_OPENING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
+    # "... juntando dinheiro faz tempo e vocês têm van escolar": the development asked.
+    (
+        "ask",
+        re.compile(
+            r"\be voces (?:tem|tao|estao|aceitam|fazem|oferecem|cobram|dao|vendem|entregam)\b"
+        ),
+    ),
     # "... trabalho de plantão e a casa de quatro quartos tem escritório": a thing that is
     # no one of the story's people, and what it has or comes with, asked.
     (
         "ask",
         re.compile(
-            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?: [a-z0-9]+){{0,4}} (?:tem|vem|vao)\b)"
+            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?: [a-z0-9]+){{0,4}}"
+            # "... e a segurança é 24h": a figure of it, put to be confirmed
+            r" (?:tem|vem|vao|(?:e|eh|sao) (?:\d+h\d*|24 horas))\b)"
         ),
     ),
 )
@@ -323,7 +334,7 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
         # "minha mãe mora sozinha e tem um cachorro" goes on with its subject.
         subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
         return subject in (None, "eu")
-    if kind == "ask" and before in _ASKED_ALREADY:
+    if kind == "ask" and before in _ASKED_ALREADY and first != "e":
         return False
     if first in ("ate", "desde") and "que" in cue:
         # "o ônibus passa até que horas": the verb's own clause.
@@ -364,6 +375,44 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     return True
 
 
+_TAIL: Final = re.compile(
+    r"(?:^| )(?P<marker>entao|e que|ai|sabe|mas|e) (?P<asked>(?:voces )?(?:tem|aceita|aceitam"
+    r"|pode|podem"
+    r"|vem|rola|permite|permitem|da para)(?: [a-z0-9]+){0,4})$"
+)
+"""A yes/no question ending a short dictated message after a filler: "eu me aposentei
+agora em agosto entao tem lago", "... é que aceita animal de estimação"."""
+TAIL_MIN: Final = 6
+"""The fewest words of a message whose last clause `_asked_tail` may cut off."""
+
+
+def _asked_tail(words: list[str]) -> int | None:
+    """The index where a message's asked tail starts (`_TAIL`), or None: after "e", only
+    when the story's subject is the lead ("eu ... e aceita FGTS": "aceita" is no verb of
+    "eu") or nobody ("minha mãe mora sozinha e tem um cachorro" goes on with her)."""
+    if len(words) < TAIL_MIN:
+        return None
+    match = _TAIL.search(" ".join(words))
+    if match is None:
+        return None
+    start = len(" ".join(words)[: match.start("asked")].split())
+    if match.group("marker") == "e":
+        subject = next((w for w in reversed(words[:start]) if w in _PERSONS), None)
+        asked = words[start:]
+        # "a gente mora de aluguel ... e tem lago": a bare thing asked for; "... e tem um
+        # cachorro", "e tem dois filhos" say what someone has.
+        bare_thing = (
+            asked[0] in ("tem", "voces")
+            and 2 <= len(asked) <= 3
+            and asked[1] not in _DETERMINERS
+            and re.fullmatch(_NUMBER, asked[1]) is None
+        )
+        if subject not in (None, "eu") and not bare_thing:
+            return None
+    marker = len(match.group("marker").split())
+    return start - marker if start - marker > 0 else None
+
+
 def clauses(text: str) -> list[Clause]:
     """`text` cut into clauses where punctuation is missing (see the module docstring); a
     punctuated text comes back in one piece per stretch between its own marks."""
@@ -381,6 +430,9 @@ def clauses(text: str) -> list[Clause]:
             stretch += [i + 1 - begin] * (i + 1 - begin)
             begin = i + 1
     starts = {i: kind for i, kind in starts.items() if stretch[i] >= RUN_ON}
+    tail = _asked_tail(words)
+    if tail is not None and not _ENDED.search(tokens[tail - 1]):
+        starts[tail] = "ask"
     cuts = sorted(starts)
     pieces: list[tuple[int, int, Kind]] = []
     begin = 0
@@ -400,6 +452,10 @@ def clauses(text: str) -> list[Clause]:
         pieces.append((begin, cut, kind))
         begin, kind = cut, starts[cut]
     pieces.append((begin, len(tokens), kind))
+    for n in range(1, len(pieces)):
+        if words[pieces[n][0]] == "pergunto":
+            a, b, _ = pieces[n - 1]
+            pieces[n - 1] = (a, b, "ask")
     # A piece holding the text's own marks asks only up to the first of them: what follows
     # the last mark is told, not asked ("qual o horário, eu trabalho muito").
     return [
