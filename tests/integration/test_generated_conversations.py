@@ -59,6 +59,10 @@ SEED_J = 20261214
 """First run 2026-12-07 (fourth session) on bae108c, the first seed with dictated
 conversations: 8634/8635, 1 wrong ("assim Edson aqui" saved "assim Edson"), 0 asking
 again, 1 drop, 0 broker lines to statements; read and fixed the same hour."""
+SEED_K = 20261215
+"""First run the same session on 1a82013, its final language code but one fix: 8628/8629,
+1 wrong ("é a Simone da imobiliária me passou seu contato" replaced the lead's name), 0
+asking again, 0 drops, 0 broker lines to statements; read and fixed the same hour."""
 COUNT = 2000
 
 
@@ -185,6 +189,7 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEED_H, id="seed-H"),
         reported_seed(SEED_I, id="seed-I"),
         reported_seed(SEED_J, id="seed-J"),
+        reported_seed(SEED_K, id="seed-K"),
     ],
 )
 def test_generated_set(seed: int) -> None:

@@ -16,7 +16,9 @@ frente", a letter typed three times hid the question; read and fixed by the rule
 out letters in ptbr/questions.py). Seed 12, the first with dictated
 questions (2026-12-07, fourth session, on bae108c): 481/500, 80/80, 0 invented, 3 bare
 greetings (a yes/no question after "pergunto pq" or after a two-part story), not fixed;
-it is no longer untouched. The next untouched seed is 13.
+it is no longer untouched (fixed since: 484/500, 0 greetings). Seed 13, first run on
+1a82013, the session's final language code: 494/500, 80/80, 0 invented, 0 bare greetings;
+its misses printed since. The next untouched seed is 14.
 Each question is a new lead's first message to the offline model
 (tests/support/kb_scoring.py). Done when, on
 every seed: >= 90% of answerable questions carry the fact, every price and unknown

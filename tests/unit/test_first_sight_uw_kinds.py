@@ -85,3 +85,24 @@ def test_a_relative_named_without_the_call_is_not_the_lead(messages: tuple[str, 
 )
 def test_where_the_call_goes_gets_no_broker_line(text: str) -> None:
     assert BROKER_CONFIRMS not in chat_run("oi", text).replies[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "é a Débora da imobiliária que me mandou aqui",
+        "é o Sérgio do banco, ele me indicou vocês",
+        "é a Lena da construtora me passou o link",
+    ],
+)
+def test_someone_the_lead_tells_of_is_not_the_lead(text: str) -> None:
+    # seed 20261215: "é a Simone da imobiliária me passou seu contato" replaced "Ítalo"
+    assert chat_run("oi, meu nome é Ítalo", text).facts.get("name") == "Ítalo"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("é o Wesley, me passaram seu contato", "Wesley"), ("é a Rosa da Silva", "Rosa da Silva")],
+)
+def test_the_lead_opening_with_their_name_still_gives_it(text: str, name: str) -> None:
+    assert extract(text).get("name") == name

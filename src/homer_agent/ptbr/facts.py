@@ -1824,7 +1824,7 @@ def _find_name(
     for cue in _NAME_OPENING_CUES:
         if not opening_asks and _starts_with(toks, first, cue):
             name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
-            if name:
+            if name and not _introduces_someone(toks, first + len(cue) + len(name.split())):
                 return name
     for cue in _NAME_TALKING_TO_CUES:
         if not opening_asks and _starts_with(toks, first, cue):
@@ -1964,6 +1964,26 @@ def _names_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a listed place starts at token `i` ("anota aí Cambeba" is no name)."""
     i = _skip_titles(toks, i)
     return i < len(toks) and known_place([t.low for t in toks], i) is not None
+
+
+_AFFILIATIONS: Final = _words(
+    "imobiliaria imobiliarias corretora construtora incorporadora banco caixa agencia empresa "
+    "loja escritorio igreja firma"
+)
+
+
+def _introduces_someone(toks: Sequence[Token], end: int) -> bool:
+    """Whether the name ending before token `end` is someone the lead tells of: "é a Simone
+    da imobiliária (que) me passou seu contato", "é o Marcos do banco que me indicou"."""
+    after: list[str] = []
+    for tok in toks[end : end + 5]:
+        if tok.is_punct:
+            break  # "é o João, me passaram seu contato": his own name, then the news
+        after.append(tok.low)
+    if after[:1] in (["da"], ["do"]) and len(after) > 1 and after[1] in _AFFILIATIONS:
+        return True
+    # "... que me indicou", "... me passou seu contato"
+    return any(w == "me" and _past_verb(after[k + 1]) for k, w in enumerate(after[:-1]))
 
 
 def _past_verb(low: str) -> bool:
