@@ -54,6 +54,7 @@ from homer_agent.kb.query import build_query
 from homer_agent.kb.query import words as query_words
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
 from homer_agent.ptbr import replies as say
+from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.facts import (
     accepted_part,
     clarified_fact,
@@ -330,9 +331,6 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # ---------------------------------------------------------------------------
 # Questions about the development, answered from its documents
 
-_CLAUSE: Final = re.compile(r"(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))+[.!?;,\n]*")
-
-
 # A clause giving one of these is the lead answering, not asking ("pode ser sexta às 10h?").
 _STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at", "neighborhood"})
 
@@ -407,7 +405,7 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         for clause in asking_clauses(text)
         if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
     ]
-    for clause in [] if asked else _CLAUSE.findall(text):
+    for clause in [] if asked else split_at_marks(text, colon=False):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
         if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
