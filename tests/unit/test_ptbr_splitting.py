@@ -1,5 +1,5 @@
-"""One reader for what two callers once read apart: a message cut at its own marks
-(`ptbr.clauses.split_at_marks`)."""
+"""One reader each for what two callers once read apart: a message cut at its own marks
+(`ptbr.clauses.split_at_marks`) and where a call is sent (`ptbr.intents.call_goes_to`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from homer_agent.models.offline import OfflineChatModel
 from homer_agent.profile import load_profile
 from homer_agent.prompts import system_message
 from homer_agent.ptbr.clauses import split_at_marks
+from homer_agent.ptbr.facts import extract_facts
+from homer_agent.ptbr.intents import call_goes_to
 from homer_agent.ptbr.questions import asking_clauses
 from homer_agent.tools import TOOLS
 
@@ -63,3 +65,49 @@ def test_a_topic_labelled_with_a_colon_and_answered_asks_nothing_of_the_document
     # the budget that follows it are one clause, which tells.
     assert not _searches("valor: até 700 mil")
     assert _searches("e o valor do condomínio")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("liga pra ele", "someone else"),
+        ("pode ligar para ela amanhã", "someone else"),
+        ("quem vai falar com o corretor é meu pai", "someone else"),
+        ("quem vai atender é minha esposa", "someone else"),
+        ("o corretor pode falar com ela", "someone else"),
+        ("liga pra mim", "named"),
+        ("pode ligar nesse número mesmo", "named"),
+        ("liga no meu celular", "named"),
+        ("liga pro meu marido", "named"),
+        ("me liga amanhã", None),
+        ("quero falar com o corretor", None),
+        ("ele fala inglês?", None),
+        # Who is chatting, not who is called.
+        ("aqui quem fala é a Tatiane", None),
+        ("quem fala comigo é o Carlos?", None),
+    ],
+)
+def test_where_the_call_goes(text: str, target: str | None) -> None:
+    assert call_goes_to(text) == target
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The call goes to someone else: the name given is the one to call.
+        ("sou o Caio, mas quem vai atender é minha mãe, o nome dela é Zuleide", "Zuleide"),
+        # "quem fala é a Tatiane" is the lead speaking: her husband's name, told with no
+        # call sent to him, is not the lead's.
+        ("aqui quem fala é a Tatiane, meu marido viu o anúncio, o nome dele é Ricardo", "Tatiane"),
+    ],
+)
+def test_the_name_saved_is_the_one_the_call_goes_to(text: str, name: str) -> None:
+    assert extract_facts(text, pending=None, now=NOW, tz=TZ).get("name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pode ligar pra ela", "liga nesse número mesmo", "pode falar com ela", "pode atender pra mim"],
+)
+def test_a_clause_saying_where_the_call_goes_asks_nothing_of_the_documents(text: str) -> None:
+    assert not _searches(text)

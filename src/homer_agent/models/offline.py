@@ -69,6 +69,7 @@ from homer_agent.ptbr.intents import (
     accepts_proposal,
     announces_call,
     asks_for_human,
+    call_goes_to,
     delegates_choice,
     is_greeting,
     is_thanks,
@@ -346,10 +347,6 @@ _CALL_WORDS: Final = re.compile(
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
-_CALL_TO: Final = re.compile(
-    r"\b(?:liga|ligar|ligue|ligam|ligarem)\b (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu"
-    r"|minha|o meu|a minha|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
-)
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
     r"|decorado)\b"
@@ -371,7 +368,7 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
-    if _CALL_TO.search(normalise(clause)):
+    if call_goes_to(normalise(clause)) is not None:
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
     if _OPEN_HOURS.search(normalise(clause)):
         return True  # "até q horas fica aberto no domingo?": the stand's hours, not our call
