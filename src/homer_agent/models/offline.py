@@ -54,6 +54,7 @@ from homer_agent.kb.query import build_query
 from homer_agent.kb.query import words as query_words
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
 from homer_agent.ptbr import replies as say
+from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.facts import (
     accepted_part,
     clarified_fact,
@@ -68,6 +69,7 @@ from homer_agent.ptbr.intents import (
     accepts_proposal,
     announces_call,
     asks_for_human,
+    call_goes_to,
     delegates_choice,
     is_greeting,
     is_thanks,
@@ -330,9 +332,6 @@ def _faq_answer(low: str, faq: Sequence[tuple[str, str]]) -> str | None:
 # ---------------------------------------------------------------------------
 # Questions about the development, answered from its documents
 
-_CLAUSE: Final = re.compile(r"(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))+[.!?;,\n]*")
-
-
 # A clause giving one of these is the lead answering, not asking ("pode ser sexta às 10h?").
 _STATEMENT_FACTS: Final = frozenset({"name", "budget_brl", "call_at", "neighborhood"})
 
@@ -347,10 +346,6 @@ _CALL_WORDS: Final = re.compile(
     r"|corretor|corretora)\b"
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
-)
-_CALL_TO: Final = re.compile(
-    r"\b(?:liga|ligar|ligue|ligam|ligarem)\b (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu"
-    r"|minha|o meu|a minha|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
 )
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
@@ -373,7 +368,7 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
-    if _CALL_TO.search(normalise(clause)):
+    if call_goes_to(normalise(clause)) is not None:
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
     if _OPEN_HOURS.search(normalise(clause)):
         return True  # "até q horas fica aberto no domingo?": the stand's hours, not our call
@@ -407,7 +402,7 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         for clause in asking_clauses(text)
         if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
     ]
-    for clause in [] if asked else _CLAUSE.findall(text):
+    for clause in [] if asked else split_at_marks(text, colon=False):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
         if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:

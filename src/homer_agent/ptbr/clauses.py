@@ -28,7 +28,7 @@ from typing import Final, Literal
 
 from homer_agent.ptbr.text import fold, verb_of
 
-__all__ = ["Clause", "clauses", "punctuated"]
+__all__ = ["Clause", "clauses", "punctuated", "split_at_marks"]
 
 Kind = Literal["ask", "turn", "start"]
 
@@ -466,6 +466,24 @@ def clauses(text: str) -> list[Clause]:
         )
         for a, b, k in pieces
     ]
+
+
+def _split_at(marks: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:[^{marks}\n]|(?<=\d)[.,](?=\d))+[{marks}\n]*")
+
+
+_AT_MARKS: Final = {True: _split_at(".!?;:,"), False: _split_at(".!?;,")}
+
+
+def split_at_marks(text: str, *, colon: bool) -> list[str]:
+    """`text` cut after each run of its own marks (". ! ? ; ," and a line break), each piece
+    with the marks that end it, but never inside a figure ("R$ 1.750.000", "1,2 milhão").
+
+    `colon` says whether ":" cuts too. What reads questions wants it to: "minha esposa pediu
+    pra perguntar: tem energia solar?" asks only what follows the ":". What looks for a
+    topic of the development in a message that asks nothing does not: in "valor: até 700
+    mil" the topic ("valor") and the fact that answers it stay one clause, which tells."""
+    return _AT_MARKS[colon].findall(text)
 
 
 def punctuated(text: str) -> str:

@@ -55,6 +55,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
+from homer_agent.ptbr.intents import call_goes_to
 from homer_agent.ptbr.lexicon import (
     GREETING_PATTERN,
     MONTHS,
@@ -1747,14 +1748,6 @@ def _name(
     return name
 
 
-_CALL_GOES_TO: Final = re.compile(
-    r"\b(?:liga|ligar|ligue|ligam|ligarem|falar|fala|atender|atende|atenda)"
-    r" (?:pra|para|com) (?:ele|ela)\b"
-    r"|\bquem (?:vai )?(?:falar|fala|atender|atende|conversar)\b[^.!?]*"
-    r"\b(?:e|eh) (?:o|a|meu|minha)\b"
-)
-"""A call to go to someone else than the one chatting: "liga pra ele", "quem vai falar
-com o corretor é meu pai"."""
 _THEIR_NAME: Final = (
     ("o", "nome", "dele", "e"),
     ("o", "nome", "dela", "e"),
@@ -1769,7 +1762,7 @@ def _name_to_call(toks: Sequence[Token], folded: str) -> str | None:
     """The name of the person the broker is to call, when the one chatting sends the call
     to someone else and names them: "meu nome é Rafael mas quem vai falar com o corretor é
     meu pai, o nome dele é Raimundo Nonato. liga pra ele" (Raimundo Nonato)."""
-    if not _CALL_GOES_TO.search(folded):
+    if call_goes_to(folded) != "someone else":
         return None
     for i in range(len(toks)):
         for cue in _THEIR_NAME:

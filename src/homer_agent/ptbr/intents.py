@@ -30,10 +30,12 @@ from homer_agent.ptbr.text import fold
 from homer_agent.ptbr.times import when_parts
 
 __all__ = [
+    "CallTarget",
     "HandoffReason",
     "accepts_proposal",
     "announces_call",
     "asks_for_human",
+    "call_goes_to",
     "delegates_choice",
     "handoff_reason",
     "is_greeting",
@@ -328,3 +330,31 @@ def announces_call(text: str) -> bool:
     ligar amanhã à noite pra falar da casa"), which asks for no booking; "me liga amanhã"
     or "pode me ligar às 10h?" ask for one."""
     return bool(_ANNOUNCED_CALL.search(f" {_folded(text)}"))
+
+
+CallTarget = Literal["someone else", "named"]
+
+_CALL_VERBS: Final = r"(?:liga|ligar|ligue|ligam|ligarem|falar|fala|atender|atende|atenda)"
+_TO_SOMEONE_ELSE: Final = re.compile(
+    rf"\b{_CALL_VERBS} (?:pra|para|com) (?:ele|ela)\b"
+    # "quem fala é a Tatiane", "quem fala comigo é o Carlos?": who is chatting, not called
+    r"|\bquem (?:vai )?(?:falar|fala(?! (?:e|eh|comigo)\b)|atender|atende|conversar)\b[^.!?]*"
+    r"\b(?:e|eh) (?:o|a|meu|minha)\b"
+)
+_TO_NAMED: Final = re.compile(
+    rf"\b{_CALL_VERBS} (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu|minha|o meu|a minha"
+    r"|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
+)
+
+
+def call_goes_to(text: str) -> CallTarget | None:
+    """Where the lead sends the broker's call, if the message says so: "someone else" when
+    the call goes to another person than the one chatting ("liga pra ele", "quem vai falar
+    com o corretor é meu pai"); "named" when it names where the call goes without saying
+    that ("liga pra mim", "pode ligar nesse número", "liga pro meu celular"); else None."""
+    folded = fold(text)
+    if _TO_SOMEONE_ELSE.search(folded):
+        return "someone else"
+    if _TO_NAMED.search(folded):
+        return "named"
+    return None

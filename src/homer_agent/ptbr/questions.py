@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated
+from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
 from homer_agent.ptbr.lexicon import GREETING_PATTERN
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
@@ -433,8 +433,6 @@ _OPENERS: Final = re.compile(
     r"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b)|enfim|mas"
     r"|tipo(?! (?:de|da|do|das|dos|uns|umas|um|uma|mais|quase)\b| \d))\b[\s,!:;.-]*)+"
 )
-_SPLIT: Final = re.compile(r"(?:[^.!?;:,\n]|(?<=\d)[.,](?=\d))+[.!?;:,\n]*")
-"""Clauses, cut at punctuation but not inside a figure ("R$ 1.750.000", "1,2 milhão")."""
 
 
 ASKING: Final = frozenset(
@@ -798,7 +796,7 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     cue_before = False
     previous: list[str] = []
     shifted: str | None = None
-    for raw in _SPLIT.findall(normalise(text)):
+    for raw in split_at_marks(normalise(text), colon=True):
         clause = raw.strip()
         if not clause:
             continue
