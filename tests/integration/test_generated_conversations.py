@@ -174,6 +174,21 @@ def test_the_generator_is_seeded_and_big() -> None:
         "dictated",
     ):
         assert kinds[kind] >= 50, kind
+    haggling = [c for c in generate(TUNING_SEED, COUNT) if any("haggle" in k for k in c.kinds)]
+    assert len(haggling) >= 200
+    for kind in (
+        "haggle range",
+        "haggle ceiling",
+        "haggle stretch",
+        "haggle condition",
+        "haggle hypothetical",
+        "haggle floor bedrooms",
+        "haggle open bedrooms",
+        "haggle rescheduled",
+        "haggle news bedrooms",
+        "haggle news budget",
+    ):
+        assert kinds[kind] >= 5, kind
 
 
 @pytest.mark.parametrize(
