@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from tests.support.reading import NOW, TZ, booking_run, chat_run, extract
 
 # 1. A stretch names the top the lead can reach, as "no máximo" does: the budget.
@@ -188,3 +189,40 @@ def test_today_with_an_hour_is_still_today() -> None:
 def test_a_ceiling_before_the_call_in_a_run_on() -> None:
     got = extract("uns 280 no maximo 320 me liga quarta 11h")
     assert got == {"budget_brl": 320000, "call_at": "2026-12-09T11:00:00-03:00"}
+
+
+# 9. Haggling put without a "?" tells, it asks the documents nothing: no broker line.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meu teto é 480 mil, se pagar à vista consigo um pouco mais",
+        "até 350, no máximo 390 mil",
+        "a Caixa aprovou 410 mil, pode colocar esse valor",
+        "tenho 600 mil, se vender meu carro fica melhor ainda",
+    ],
+)
+def test_haggling_gets_no_broker_line(text: str) -> None:
+    run = chat_run("oi, sou a Marta", "quero 3 quartos no Cocó", text)
+    assert BROKER_CONFIRMS not in run.replies[-1]
+    assert "budget_brl" in run.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem piscina?",
+        "o valor do condomínio é quanto",
+        "pode colocar armário planejado na casa?",
+    ],
+)
+def test_a_question_still_asks_the_documents(text: str) -> None:
+    run = chat_run("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", text)
+    assert BROKER_CONFIRMS in run.replies[-1]
+
+
+def test_moving_the_call_is_about_the_call() -> None:
+    run = booking_run("quarta às 10h", "surgiu um imprevisto, dá pra remarcar pra quinta às 15h?")
+    assert run.facts["call_at"] == datetime(2026, 12, 10, 15, 0, tzinfo=TZ)
+    assert BROKER_CONFIRMS not in run.replies[-1]

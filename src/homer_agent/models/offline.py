@@ -344,7 +344,7 @@ def _is_asked(text: str) -> bool:
 
 _CALL_WORDS: Final = re.compile(
     r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
-    r"|corretor|corretora)\b"
+    r"|corretor|corretora|mudar|remarcar|reagendar)\b"
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
@@ -352,6 +352,15 @@ _CALL_TO: Final = re.compile(
     r"\b(?:liga|ligar|ligue|ligam|ligarem)\b (?:(?:pra|para|pro) (?:ele|ela|mim|esse|este|meu"
     r"|minha|o meu|a minha|o numero)|no (?:meu|numero)|nesse|neste|nele|nela)\b"
 )
+_HAGGLES: Final = re.compile(
+    r"\b(?:mais um pouco|um pouco mais|mais um pouquinho|um pouquinho mais|melhor ainda)\b"
+    r"|\bpode (?:considerar|colocar|botar|deixar|anotar)\b.*\b(?:valor|orcamento|teto|limite"
+    r"|mil|\d+)\b"
+    r"|^\W*(?:ate|uns|umas)\s+\d[\d.,]*\W*$"
+)
+"""A clause that haggles over the budget or asks us to note it, put without a "?": "se for à
+vista consigo mais um pouco", "o banco aprovou, pode considerar esse valor", "até 800, no
+máximo 850 mil" (its first clause): a statement, no question for the documents."""
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
     r"|decorado)\b"
@@ -373,6 +382,8 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
+    if not clause.rstrip().endswith("?") and _HAGGLES.search(normalise(clause)):
+        return False  # "se for à vista consigo mais um pouco", "pode considerar esse valor"
     if _CALL_TO.search(normalise(clause)):
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
     if _OPEN_HOURS.search(normalise(clause)):
@@ -410,7 +421,10 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
-        if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
+        states = bool(facts_in(clause) & _STATEMENT_FACTS) or bool(
+            _HAGGLES.search(normalise(clause))
+        )
+        if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
     return " ".join(asked) or None
 
