@@ -226,3 +226,34 @@ def test_moving_the_call_is_about_the_call() -> None:
     run = booking_run("quarta às 10h", "surgiu um imprevisto, dá pra remarcar pra quinta às 15h?")
     assert run.facts["call_at"] == datetime(2026, 12, 10, 15, 0, tzinfo=TZ)
     assert BROKER_CONFIRMS not in run.replies[-1]
+
+
+# 10. The booked time turned down with no other: a new one is asked for, the call stands.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "segunda não vai dar mais",
+        "esse horário não consigo mais, vou estar no médico",
+        "a ligação de segunda não dá mais pra mim",
+    ],
+)
+def test_a_booked_time_turned_down_asks_for_another(text: str) -> None:
+    run = booking_run("segunda às 16h", text)
+    assert run.replies[-1].startswith("Sem problema, vamos remarcar.")
+    assert "segunda-feira, 14/12 às 16h" in run.replies[-1]
+    assert run.facts["call_at"] == datetime(2026, 12, 14, 16, 0, tzinfo=TZ)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "não dá pra pagar mais que isso",  # no time turned down
+        "segunda não dá mais, pode ser terça às 11h",  # another time in its place
+        "obrigada, até segunda",
+    ],
+)
+def test_other_messages_do_not_ask_to_move_the_call(text: str) -> None:
+    run = booking_run("segunda às 16h", text)
+    assert "vamos remarcar" not in run.replies[-1]

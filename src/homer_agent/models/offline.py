@@ -61,6 +61,7 @@ from homer_agent.ptbr.facts import (
     garbled,
     names_other_amount,
     place_or_name,
+    refuses_time,
     states_own_schedule,
     without_other_questions,
 )
@@ -1150,6 +1151,9 @@ class OfflineChatModel(BaseChatModel):
                 slot = _proposed(messages, view)
         if slot is not None:  # the lead leaves the choice to us: one slot, booked on a yes
             return say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
+        if view.facts.call_at is not None and refuses_time(text):
+            # "quinta não dá mais": a new time is asked for; the call stands until then
+            return say.call_to_move(format_call_time(view.facts.call_at, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
         next_step = _next_step(view, variant) if pending else _booked(view)
         answer = _answer(text, view)

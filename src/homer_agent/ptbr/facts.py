@@ -3279,6 +3279,22 @@ def accepted_part(text: str) -> str:
     return text
 
 
+_CALL_NOUNS_RE: Final = re.compile(r"\b(?:horario|hora|ligacao|dia|data)\b")
+
+
+def refuses_time(text: str) -> bool:
+    """Whether the lead turns a time down and names none in its place: "quinta não dá
+    mais", "aquele horário não vai dar mais, surgiu uma reunião". Not "quinta não dá mais,
+    pode ser sexta 10h" (another time), nor a refusal of anything but a time ("não dá pra
+    pagar mais que isso")."""
+    folded = fold(text[:MAX_INPUT_CHARS])
+    refused = _REFUSED_RE.search(folded)
+    if refused is None or _says_when(accepted_part(text)):
+        return False
+    head = text[: refused.start()]
+    return _says_when(head) or bool(_CALL_NOUNS_RE.search(folded[: refused.start()]))
+
+
 def garbled(text: str) -> bool:
     """Bytes that were not text (U+FFFD), control characters, or mostly symbols."""
     if _GARBLED_RE.search(text):
