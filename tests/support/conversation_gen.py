@@ -12,6 +12,16 @@ the call's hour in words, a value corrected inside the message, "três quartos n
 quatro"); those choices draw from their own stream, so the rest of a seed is the same
 as before they were added (2026-12-07, fourth session; first seed reported with them:
 20261214).
+
+About one conversation in eight, from a third stream of its own, haggles (2026-12-07,
+fifth session): a budget as a range or a ceiling with a stretch (its top is the budget),
+a condition after it with no amount ("se for à vista consigo mais um pouco") or a
+hypothetical with one ("se eu vender o sítio chego a 800 mil"), neither of which is the
+budget, bedrooms as a floor ("no mínimo 3") or left open ("2 ou 3 quartos tanto faz": no
+bedrooms), a call time replaced later ("aquele horário não vai dar mais, pode ser sexta
+10h"), and news that changes a fact at the end ("minha esposa quer 4 quartos mesmo",
+"vou aumentar pra 480"). Those conversations draw from `rng` and `told` exactly as
+before, so every other conversation of a seed is byte-identical.
 """
 
 from __future__ import annotations
@@ -159,6 +169,15 @@ SPOKEN_HOURS = {
     16: "quatro",
     17: "cinco",
 }
+HAGGLE = 0.125
+"""The share of conversations that haggle (hedge, negotiate, reschedule)."""
+CONDITIONS = [
+    "se for à vista consigo mais um pouco",
+    "se vender o carro estico um pouco",
+    "mas se precisar dá pra esticar um pouquinho",
+    "se o banco aprovar consigo um pouco mais",
+    "se tiver desconto à vista fica melhor ainda",
+]
 GREETINGS = ["oi", "Oi, boa tarde", "olá", "bom dia!", "boa noite", "oii tudo bem?"]
 
 
@@ -332,6 +351,185 @@ def call_value(weekday: int, hour: int, minute: int) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=TZ)
 
 
+# ---------------------------------------------------------------- haggling
+
+
+def _thousands(value: int) -> str:
+    return f"{value // 1000}"
+
+
+def range_budget(hag: random.Random, value: int) -> tuple[str, str]:
+    """(kind, text) of a budget said as a range or a ceiling with a stretch, whose top is
+    `value` (the convention: a range's top is the budget)."""
+    if value >= 1_000_000:
+        low = amount_words(value - 200_000, hag)
+        top = amount_words(value, hag)
+        return "haggle range", hag.choice(
+            [f"entre {low} e {top}", f"uns {low}, no máximo {top}", f"de {low} a {top}"]
+        )
+    lo, hi = _thousands(value - 50_000), _thousands(value)
+    kind, text = hag.choice(
+        [
+            ("haggle range", f"entre {lo} e {hi} mil"),
+            ("haggle range", f"entre {lo} mil e {hi} mil"),
+            ("haggle range", f"de {lo} a {hi} mil"),
+            ("haggle range", f"na faixa de {lo} a {hi} mil"),
+            ("haggle ceiling", f"até {lo}, no máximo {hi} mil"),
+            ("haggle ceiling", f"uns {lo}, no máximo {hi}"),
+            ("haggle stretch", f"uns {lo} mil, forçando {hi}"),
+            ("haggle stretch", f"até {lo}, forçando uns {hi} mil"),
+            ("haggle stretch", f"orçamento de {lo} mil, forçando {hi} mil"),
+        ]
+    )
+    return kind, text
+
+
+def conditioned_budget(hag: random.Random, value: int) -> tuple[str, str]:
+    """(kind, text): the real budget, then a condition with no amount or a hypothetical
+    with one; the real amount stays the budget."""
+    amount = amount_words(value, hag)
+    real = hag.choice(
+        [f"até {amount}", f"tenho {amount}", f"meu limite é {amount}", f"posso pagar até {amount}"]
+    )
+    if hag.random() < 0.55:
+        return "haggle condition", f"{real}, {hag.choice(CONDITIONS)}"
+    more = amount_words(value + hag.choice([100_000, 200_000]), hag)
+    return "haggle hypothetical", hag.choice(
+        [
+            f"{real}, se eu vender o sítio chego a {more}",
+            f"{real}, se meu pai ajudar dá pra chegar em {more}",
+            f"se eu vender o apartamento chego a {more}, mas hoje tenho {amount}",
+        ]
+    )
+
+
+def floor_bedrooms(hag: random.Random, n: int) -> str:
+    """Bedrooms as a floor: "no mínimo 3" is 3."""
+    return hag.choice(
+        [
+            f"no mínimo {n} quartos",
+            f"no minimo {n} qts",
+            f"pelo menos {n} quartos",
+            f"{n} quartos no mínimo",
+            f"quero no mínimo {n} quartos",
+            f"preciso de pelo menos {WORDS[n]} quartos",
+        ]
+    )
+
+
+def open_bedrooms(hag: random.Random, n: int) -> str:
+    """Two counts left open ("2 ou 3 quartos tanto faz"): no bedrooms."""
+    a, b = (n - 1, n) if n > 2 else (n, n + 1)
+    return hag.choice(
+        [
+            f"{a} ou {b} quartos tanto faz",
+            f"{a} ou {b} tanto faz",
+            f"tanto faz {a} ou {b} quartos",
+            f"{a} ou {b} quartos, pra mim tanto faz",
+        ]
+    )
+
+
+def rescheduled(
+    hag: random.Random, old: tuple[int, int, int]
+) -> tuple[list[str], tuple[int, int, int]]:
+    """Messages that replace a booked call time, the last one giving the new time."""
+    weekday = old[0]
+    while True:
+        day = hag.randrange(6)
+        new_hour = hag.randrange(9, 13 if day == 5 else 18)
+        if day != weekday:
+            break
+    name, old_name = WEEKDAYS[day], WEEKDAYS[weekday]
+    one = [
+        f"aquele horário não vai dar mais, pode ser {name} {new_hour}h",
+        f"mudou meu plantão, melhor {name} às {new_hour}h",
+        f"{old_name} não dá mais, pode ser {name} às {new_hour}h",
+        f"surgiu um compromisso, dá pra mudar pra {name} às {new_hour}h?",
+        f"preciso remarcar: {name} às {new_hour}h",
+    ]
+    two = [
+        [
+            "oi, aquele horário não vai dar mais, surgiu uma reunião no trabalho",
+            f"pode ser {name} às {new_hour}h?",
+        ],
+        [f"{old_name} não vai dar mais", f"melhor {name} {new_hour}h"],
+    ]
+    texts = [hag.choice(one)] if hag.random() < 0.6 else hag.choice(two)
+    return texts, (day, new_hour, 0)
+
+
+def news_bedrooms(hag: random.Random, n: int) -> tuple[str, int]:
+    new = hag.choice([k for k in (2, 3, 4) if k != n])
+    return hag.choice(
+        [
+            f"minha esposa quer {new} quartos mesmo",
+            f"falei com meu marido e vamos precisar de {new} quartos",
+            f"minha sogra vem morar com a gente, melhor {new} quartos",
+        ]
+    ), new
+
+
+def news_budget(hag: random.Random, value: int) -> tuple[str, int]:
+    new = value + hag.choice([50_000, 100_000])
+    if new >= 1_000_000:
+        amount = amount_words(new, hag)
+        return hag.choice(
+            [f"vou aumentar pra {amount}", f"pode subir o orçamento pra {amount}"]
+        ), new
+    k = _thousands(new)
+    return hag.choice(
+        [
+            f"vou aumentar pra {k}",
+            f"vou aumentar pra {k} mil",
+            f"pode subir o orçamento pra {k} mil",
+            f"o banco aprovou {k} mil, pode considerar esse valor",
+            f"conversei com minha esposa e dá pra ir até {k} mil",
+        ]
+    ), new
+
+
+def _haggle_plan(hag: random.Random, facts: list[str], corrected: str | None) -> set[str]:
+    """Which haggling forms a conversation takes (one or two), from the facts it gives."""
+    options = []
+    if "budget_brl" in facts and corrected != "budget_brl":
+        options += ["budget range", "budget condition", "news budget"]
+    if "bedrooms" in facts and corrected != "bedrooms":
+        options += ["bedrooms floor", "bedrooms open", "news bedrooms"]
+    if "call_at" in facts:
+        options += ["rescheduled", "rescheduled"]
+    if not options:
+        return set()
+    plan = {hag.choice(options)}
+    if hag.random() < 0.3:
+        plan.add(hag.choice(options))
+    # One form per fact: news after a value already haggled over is another test.
+    if {"budget range", "budget condition"} <= plan:
+        plan.discard("budget condition")
+    for fact in ("budget", "bedrooms"):
+        if f"news {fact}" in plan and any(p.startswith(f"{fact} ") for p in plan):
+            plan.discard(f"news {fact}")
+    return plan
+
+
+def _haggled(
+    hag: random.Random, plan: set[str], fact: str, values: dict[str, Any]
+) -> tuple[str, str, Any] | None:
+    """(kind, text, value) replacing a fact's form in a haggling conversation; value None
+    when the form gives no value."""
+    if fact == "budget_brl" and "budget range" in plan:
+        kind, text = range_budget(hag, values[fact])
+        return kind, text, values[fact]
+    if fact == "budget_brl" and "budget condition" in plan:
+        kind, text = conditioned_budget(hag, values[fact])
+        return kind, text, values[fact]
+    if fact == "bedrooms" and "bedrooms floor" in plan:
+        return "haggle floor bedrooms", floor_bedrooms(hag, values[fact]), values[fact]
+    if fact == "bedrooms" and "bedrooms open" in plan:
+        return "haggle open bedrooms", open_bedrooms(hag, values[fact]), None
+    return None
+
+
 # ---------------------------------------------------------------- composing
 
 
@@ -417,11 +615,18 @@ def _distractor(rng: random.Random) -> tuple[str, str]:
     return kind, rng.choice(pool)
 
 
-def conversation(rng: random.Random, index: int, told: random.Random | None = None) -> Conversation:
+def conversation(
+    rng: random.Random,
+    index: int,
+    told: random.Random | None = None,
+    hag: random.Random | None = None,
+) -> Conversation:
     """One conversation from `rng`; `told` (a stream of its own) decides whether it is
-    dictated and how."""
+    dictated and how, `hag` (another) whether it haggles and how. Neither changes what
+    `rng` draws."""
     values = _values(rng)
     spoken = told is not None and told.random() < TOLD
+    haggles = hag is not None and hag.random() < HAGGLE
     facts = [f for f in ORDER if f == "name" or rng.random() < 0.92]
     if rng.random() < 0.4:
         facts = [f for f in facts if f != "call_at"]
@@ -433,6 +638,7 @@ def conversation(rng: random.Random, index: int, told: random.Random | None = No
         and any(f in facts for f in ("bedrooms", "neighborhood", "budget_brl"))
         else None
     )
+    plan = _haggle_plan(hag, facts, corrected) if haggles and hag is not None else set()
     if rng.random() < 0.6 or style == "in_turn":
         convo.add(rng.choice(GREETINGS))
     parts: list[tuple[str, dict[str, Any]]] = []
@@ -457,6 +663,7 @@ def conversation(rng: random.Random, index: int, told: random.Random | None = No
             convo.expect[fact] = call_value(weekday, hour, 0)
             continue
         text, value = _form(rng, fact, values[fact], style == "in_turn")
+        fixed_now = False
         if spoken and told is not None:
             if fact == "call_at":
                 text = spoken_call(told, *values["call_at"])
@@ -467,6 +674,14 @@ def conversation(rng: random.Random, index: int, told: random.Random | None = No
             ):
                 text = self_corrected(told, fact, values, text)
                 convo.kinds.add(f"self-corrected {fact}")
+                fixed_now = True
+        haggled = _haggled(hag, plan, fact, values) if hag is not None and not fixed_now else None
+        if haggled is not None:
+            kind, text, value = haggled
+            convo.kinds.add(kind)
+            if value is None:
+                parts.append((text, {}))
+                continue
         parts.append((text, {fact: value}))
         convo.expect[fact] = value
     if style == "out_of_turn":
@@ -516,10 +731,50 @@ def conversation(rng: random.Random, index: int, told: random.Random | None = No
             if rng.random() < 0.3:
                 text = "entao tipo " + text
         convo.add(text, **stated)
+    if hag is not None:
+        _haggle_later(hag, plan, convo, values, spoken=spoken, run_on=style == "run_on")
     return convo
+
+
+def _haggle_later(
+    hag: random.Random,
+    plan: set[str],
+    convo: Conversation,
+    values: dict[str, Any],
+    *,
+    spoken: bool,
+    run_on: bool,
+) -> None:
+    """Messages after the conversation's end (drawn from `hag` only): a call time
+    replaced, news that changes a fact."""
+    later: list[tuple[str, dict[str, Any]]] = []
+    if "rescheduled" in plan and "call_at" in convo.expect:
+        texts, new = rescheduled(hag, values["call_at"])
+        later += [(text, {}) for text in texts[:-1]]
+        later.append((texts[-1], {"call_at": call_value(*new)}))
+        convo.expect["call_at"] = call_value(*new)
+        convo.kinds.add("haggle rescheduled")
+    if "news bedrooms" in plan and "bedrooms" in convo.expect:
+        text, n = news_bedrooms(hag, convo.expect["bedrooms"])
+        later.append((text, {"bedrooms": n}))
+        convo.expect["bedrooms"] = n
+        convo.kinds.add("haggle news bedrooms")
+    if "news budget" in plan and "budget_brl" in convo.expect:
+        text, amount = news_budget(hag, convo.expect["budget_brl"])
+        later.append((text, {"budget_brl": amount}))
+        convo.expect["budget_brl"] = amount
+        convo.kinds.add("haggle news budget")
+    for said, stated in later:
+        text = said
+        if spoken:
+            text = dictated(said)
+        elif run_on:
+            text = fold(said).lower().replace(", ", " ")
+        convo.add(text, **stated)
 
 
 def generate(seed: int, count: int) -> list[Conversation]:
     rng = random.Random(seed)
     told = random.Random(f"dictated-{seed}")
-    return [conversation(rng, index, told) for index in range(count)]
+    hag = random.Random(f"haggle-{seed}")
+    return [conversation(rng, index, told, hag) for index in range(count)]

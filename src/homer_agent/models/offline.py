@@ -62,6 +62,7 @@ from homer_agent.ptbr.facts import (
     garbled,
     names_other_amount,
     place_or_name,
+    refuses_time,
     states_own_schedule,
     without_other_questions,
 )
@@ -343,10 +344,19 @@ def _is_asked(text: str) -> bool:
 
 _CALL_WORDS: Final = re.compile(
     r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
-    r"|corretor|corretora)\b"
+    r"|corretor|corretora|mudar|remarcar|reagendar)\b"
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
+_HAGGLES: Final = re.compile(
+    r"\b(?:mais um pouco|um pouco mais|mais um pouquinho|um pouquinho mais|melhor ainda)\b"
+    r"|\bpode (?:considerar|colocar|botar|deixar|anotar)\b.*\b(?:valor|orcamento|teto|limite"
+    r"|mil|\d+)\b"
+    r"|^\W*(?:ate|uns|umas)\s+\d[\d.,]*\W*$"
+)
+"""A clause that haggles over the budget or asks us to note it, put without a "?": "se for à
+vista consigo mais um pouco", "o banco aprovou, pode considerar esse valor", "até 800, no
+máximo 850 mil" (its first clause): a statement, no question for the documents."""
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
     r"|decorado)\b"
@@ -368,6 +378,8 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
+    if not clause.rstrip().endswith("?") and _HAGGLES.search(normalise(clause)):
+        return False  # "se for à vista consigo mais um pouco", "pode considerar esse valor"
     if call_goes_to(normalise(clause)) is not None:
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
     if _OPEN_HOURS.search(normalise(clause)):
@@ -405,7 +417,10 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     for clause in [] if asked else split_at_marks(text, colon=False):
         folded = fold(clause).strip()
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
-        if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
+        states = bool(facts_in(clause) & _STATEMENT_FACTS) or bool(
+            _HAGGLES.search(normalise(clause))
+        )
+        if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
     return " ".join(asked) or None
 
@@ -1131,6 +1146,9 @@ class OfflineChatModel(BaseChatModel):
                 slot = _proposed(messages, view)
         if slot is not None:  # the lead leaves the choice to us: one slot, booked on a yes
             return say.propose_call(format_call_time(slot, tz=view.tz, now=view.now))
+        if view.facts.call_at is not None and refuses_time(text):
+            # "quinta não dá mais": a new time is asked for; the call stands until then
+            return say.call_to_move(format_call_time(view.facts.call_at, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
         next_step = _next_step(view, variant) if pending else _booked(view)
         answer = _answer(text, view)

@@ -398,7 +398,7 @@ _NAME_STOP_WORDS: Final = _words(
     "e isso isto esse essa este esta aquele aquela mesmo mesma tambem hoje amanha ontem "
     "segunda terca quarta quinta sexta sabado domingo fortaleza ceara quero ver vendo "
     "olhando pesquisando procurando buscando querendo gostando interessando lendo "
-    "teste testando alguem ninguem nada tchau ate logo breve serio "
+    "teste testando alguem ninguem nada tchau ate logo breve serio pelo tanto faz minimo maximo "
     "entendi entendo compreendi sei show top massa perfeito otimo joia combinado fechado "
     "certeza exato pronto tranquilo suave demais depois hmm hum aham uhum hein ne "
     "nossa caramba eita aff affe oxe oxente vixe vish putz ufa uai deus whatsapp zap email "
@@ -733,6 +733,12 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     """Whether the clause before token `i` is about something other than the home wanted:
     a cue word ("moro no Centro") or the lead's own home ("minha casa tem 2 quartos")."""
     before = [t.low for t in reversed(_clause_before(toks, i))]
+    # "pelo menos 2 quartos na Parquelândia": "at least", not "except"
+    before = [
+        w
+        for k, w in enumerate(before)
+        if not (w == "menos" and before[k - 1 : k] in (["pelo"], ["ao"]))
+    ]
     if any(word in cues for word in before):
         return True
     before = [w for w in before if w not in _NOW_WORDS]  # "minha casa hoje tem 3 quartos"
@@ -1278,6 +1284,8 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=False)
         elif number.scale == 1 and _names_ceiling(toks, number):
             amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
+        elif number.scale == 1 and _raised_to(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
         if amount is None:
             continue
         span = _span(toks, number.first, number.last)
@@ -1350,7 +1358,8 @@ def _budget(
     return None if value is None else int(str(value))
 
 
-_CEILING: Final = _words("maximo teto limite")
+_CEILING: Final = _words("maximo teto limite forcando esticando apertando")
+"""Words naming the top the lead can reach: "no máximo 450", "uns 400, forçando 450"."""
 _CEILING_AFTER: Final = _CEILING | _words("orcamento")
 _ENDS_AMOUNT: Final = _words("que e eh , . ! ;")
 _HOUSE_NUMBER_CUES: Final = _words(
@@ -1358,11 +1367,24 @@ _HOUSE_NUMBER_CUES: Final = _words(
 )
 
 
+_CALL_OPENERS: Final = _words(
+    "pode me liga ligar segunda terca quarta quinta sexta sabado domingo amanha"
+)
+"""Words that open a call's clause right after an amount in a run-on ("uns 350 no maximo
+400 pode ser sexta as 9h")."""
+
+
+def _ends_amount(toks: Sequence[Token], number: Number) -> bool:
+    """Whether nothing but "que"/"é", punctuation, the message's end or the opening of a
+    call's clause follows a bare number (no unit: "150 m²" is a size)."""
+    return number.last >= len(toks) or toks[number.last].low in _ENDS_AMOUNT | _CALL_OPENERS
+
+
 def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
     """Whether a bare number is named as the lead's ceiling: "uns 400, no máximo 450",
     "pode colocar 450 que é o nosso teto" (nothing but "que"/"é" or the clause's end after
     it: "no máximo 150 m²" measures a size)."""
-    if number.last < len(toks) and toks[number.last].low not in _ENDS_AMOUNT:
+    if not _ends_amount(toks, number):
         return False
     if number.first > 0 and toks[number.first - 1].low in _HOUSE_NUMBER_CUES:
         return False  # "moro no 450": a house number
@@ -1373,6 +1395,26 @@ def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
             break
         after.add(tok.low)
     return bool(before & _CEILING or after & _CEILING_AFTER)
+
+
+_RAISING: Final = _words(
+    "aumentar aumento aumentei aumentamos aumenta subir subo subi subimos sobe esticar estico "
+    "estiquei esticamos"
+)
+_UP_TO: Final = _words("pra para ate pro")
+
+
+def _raised_to(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare number is what the lead raises their budget to: "vou aumentar pra
+    480", "posso subir até 520" (a verb of raising, then only "pra"/"até", and nothing
+    but the clause's end after the number: "subir pra 3 quartos" counts rooms, "aumentar
+    pra 150 m²" a size)."""
+    if not _ends_amount(toks, number):
+        return False
+    k = number.first
+    while k > 0 and toks[k - 1].low in _UP_TO | _words("uns umas o orcamento"):
+        k -= 1
+    return k < number.first and k > 0 and toks[k - 1].low in _RAISING
 
 
 _CLOSING: Final = _words("fecha fechou fechamos fecho fechar fechado")
@@ -1405,7 +1447,11 @@ def _negotiating(toks: Sequence[Token], i: int) -> bool:
     """ "aceitam proposta de 450 mil": an amount offered to haggle asks, it states no
     budget (unless the sentence names the budget too)."""
     sentence = _sentence_words(toks, i)
-    return bool(sentence & _NEGOTIATION) and not sentence & _BUDGET_CUES
+    if sentence & _NEGOTIATION and not sentence & _BUDGET_CUES:
+        # "tenho 850 mil, se tiver desconto fica melhor": a condition after the amount
+        # haggles for later; the amount before it is stated
+        return bool(_sentence_words(toks, i, stop=_HYPOTHETICAL) & _NEGOTIATION)
+    return False
 
 
 _LIMIT_WORDS: Final = _words("passo passa passar passamos ultrapasso ultrapassar mais acima alem")
@@ -1430,13 +1476,14 @@ def _negated_before(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
-def _sentence_words(toks: Sequence[Token], i: int) -> set[str]:
-    """The words of the sentence token `i` is in (up to ".", "!", "?" or ";")."""
+def _sentence_words(toks: Sequence[Token], i: int, stop: frozenset[str] = frozenset()) -> set[str]:
+    """The words of the sentence token `i` is in (up to ".", "!", "?" or ";"; or, after
+    `i`, a word of `stop`)."""
     start = i
     while start > 0 and toks[start - 1].low not in _SENTENCE_ENDS:
         start -= 1
     end = i
-    while end < len(toks) and toks[end].low not in _SENTENCE_ENDS:
+    while end < len(toks) and toks[end].low not in _SENTENCE_ENDS and toks[end].low not in stop:
         end += 1
     return {t.low for t in toks[start:end]}
 
@@ -3049,7 +3096,8 @@ def _without_routine(text: str) -> str:
 
 
 _ROUTINE_CUT_RE: Final = re.compile(
-    r"[,.;!?]+|\b(?:mas|porem|so que|q|que|pq|porque|antes d[eoa]|depois d[eoa]|quando)\b"
+    r"[,.;!?]+|\b(?:mas|porem|so que|q|que|pq|porque|antes d[eoa]|depois d[eoa]|quando"
+    r"|melhor|pode ser|entao)\b"
 )
 """Where a routine's clause may begin: a time asked for, then why ("quinta às 10h q saio
 do plantão", "sexta às 17h30 antes de sair pro serviço")."""
@@ -3103,11 +3151,14 @@ def names_other_amount(text: str) -> bool:
     return bool(money) and _budget(toks, numbers, None) is None
 
 
+_PROPOSING: Final = r"(?:pode\s+ser|melhor|prefiro|que\s+tal|entao)"
+"""Words that open a new proposal after a refusal with no punctuation ("quinta não dá
+mais pode ser sexta às 10h")."""
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
-    r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$)))\b[^,.;!?]*"
-    r"(?:[,.;!?]+|$)"
+    r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$)))\b"
+    rf"(?:(?!\b{_PROPOSING}\b)[^,.;!?])*(?:[,.;!?]+|$|(?=\b{_PROPOSING}\b))"
 )
 """A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim",
 "domingo não tem." (a bare "não tem" ending its clause; "não tem problema" is none)."""
@@ -3219,6 +3270,22 @@ def accepted_part(text: str) -> str:
             rest = _without_refused(text, toks[i].start, toks[i].end)
             return rest if _says_when(rest) else ""
     return text
+
+
+_CALL_NOUNS_RE: Final = re.compile(r"\b(?:horario|hora|ligacao|dia|data)\b")
+
+
+def refuses_time(text: str) -> bool:
+    """Whether the lead turns a time down and names none in its place: "quinta não dá
+    mais", "aquele horário não vai dar mais, surgiu uma reunião". Not "quinta não dá mais,
+    pode ser sexta 10h" (another time), nor a refusal of anything but a time ("não dá pra
+    pagar mais que isso")."""
+    folded = fold(text[:MAX_INPUT_CHARS])
+    refused = _REFUSED_RE.search(folded)
+    if refused is None or _says_when(accepted_part(text)):
+        return False
+    head = text[: refused.start()]
+    return _says_when(head) or bool(_CALL_NOUNS_RE.search(folded[: refused.start()]))
 
 
 def garbled(text: str) -> bool:

@@ -160,6 +160,17 @@ def call_reminder(when: str) -> str:
 # Booking the call (`calendar.booking`): the tool's message, read to the lead as is
 
 OTHER_TIME: Final = "Que outro dia e horário ficam bons?"
+
+
+def call_to_move(when: str) -> str:
+    """The booked time turned down with no other ("quinta não dá mais"): ask for one, and
+    say the call stands until then (nothing takes a booking back)."""
+    return (
+        f"Sem problema, vamos remarcar. {OTHER_TIME} "
+        f"Até lá, a ligação continua marcada para {when}."
+    )
+
+
 TIME_PAST: Final = "Esse horário já passou; que dia e hora ficam bons?"
 DAY_PAST: Final = "Esse dia já passou; que dia e hora ficam bons?"
 DATE_INVALID: Final = f"Essa data não existe. {HINT['call_at']}"

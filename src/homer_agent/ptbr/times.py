@@ -139,7 +139,9 @@ _LIFE_VERBS: Final = (
     r"|alugo|ganho|divido)"
 )
 _NOWADAYS_RE: Final = re.compile(
-    rf"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?{_LIFE_VERBS}\b)"
+    rf"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?(?:{_LIFE_VERBS}\b"
+    # "mas hoje tenho 2kk": what the lead has today, an amount, names no day
+    r"|(?:tenho|temos|tem)\s+(?:(?:uns|umas|so|apenas|quase)\s+)?(?:r\$\s*|rs\s*)?\d))"
 )
 _NOWADAYS_AFTER_RE: Final = re.compile(rf"\b{_LIFE_VERBS}\s+(?:ainda\s+)?$")
 """A verb of the lead's life right before "hoje": "onde eu moro hoje", "pago hoje 1.500"."""
