@@ -3020,17 +3020,29 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 _OWN_SCHEDULE: Final = _words(
     "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
-    "aula aulas expediente plantao turno escola trampo folga folgo"
+    "aula aulas expediente plantao turno escola trampo folga folgo estudar trabalhar "
+    "estudando trabalhando academia cursinho estagio"
 )
 _CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
 
 
+_ROUTINE_RE: Final = re.compile(
+    r"\b(?:fico|fica|ficamos|to|tou|estou)\s+com\s+(?:as|os|a|o|meus?|minhas?)\s+"
+    r"(?:criancas?|filh[oa]s?|menin[oa]s?|bebe|netos?|netas?|pequen[oa]s?|mae|pai|vo|avo)\b"
+    r"|\bcuid[oa]\s+d[aoe]s?\b"
+)
+"""A routine said with a phrase, not a word: "de tarde fico com as crianças", "de manhã
+cuido da minha mãe" (while "de manhã fico livre" is free time)."""
+
+
 def states_own_schedule(text: str) -> bool:
-    """ "só saio do serviço às 18h", "de manhã levo as crianças": the lead's routine, which
-    asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
-    words = set(re.findall(r"[a-z]+", fold(text).lower()))
+    """ "só saio do serviço às 18h", "de manhã levo as crianças", "estudo à noite", "de
+    tarde fico com as crianças": the lead's routine, which asks for no call (unless it
+    names one: "saio às 18h, pode ligar às 19h")."""
+    folded = fold(text).lower()
+    words = set(re.findall(r"[a-z]+", folded))
     return (
-        bool(words & _OWN_SCHEDULE)
+        bool(words & _OWN_SCHEDULE or _ROUTINE_RE.search(folded))
         and not words & _CALL_WORDS
         and not _names_hour(_without_routine(text))
     )
@@ -3052,6 +3064,7 @@ def _without_routine(text: str) -> str:
         text[start:end]
         for start, end in pairwise(cuts)
         if not set(re.findall(r"[a-z]+", folded[start:end])) & _OWN_SCHEDULE
+        and not _ROUTINE_RE.search(folded[start:end])
     )
 
 
@@ -3073,15 +3086,70 @@ _SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
 _ASKED_CLAUSE_RE: Final = re.compile(r",|\b(?:e|mas|ou)\b")
 
 
+_VISIT_RE: Final = re.compile(
+    r"\bir\b(?!\s+(?:(?:pr[oa]s?|para|ao|a)\s+(?:o\s+|a\s+)?)?"
+    r"(?:trabalh\w*|servico|trampo|faculdade|escola|aula|academia|igreja|missa|medico|estudar))"
+    r"|\b(?:vou|vamos|iria|irei|vo)\s+(?:ai|la|ate|no|na|ao|pessoalmente|ver|visitar|conhecer)\b"
+    r"|\b(?:passar|passo|dar um pulo|aparecer|apareco)\s+(?:ai|la|aqui|no|na|nesse|nessa|pel[oa])\b"
+    r"|\bvisit\w*|\bolhad\w*|\bolhar\s+(?:a|o|as|os)\s+(?:casa|decorad|modelo|obra|terreno)"
+    r"|\b(?:ver|conhecer)\s+(?:a|o|as|os|essa|esse|a\s+tal)?\s*"
+    r"(?:casa|casas|decorad\w*|modelo|obra|terreno|lote|stand|estande|plantao|"
+    r"empreendimento|condominio|loteamento|imovel|pessoalmente|de perto)"
+    r"|\b(?:abre|abrem|aberto|aberta|funciona|funcionam|fecha|fecham)\b"
+)
+"""A visit, or the opening hours of the stand, in a statement: "só consigo ir no domingo
+lá pelas 11h", "vou passar aí sábado às 10h", "quero conhecer a casa modelo sábado de
+manhã", "o plantão abre domingo às 9h né". Going to work or to class ("antes de ir pro
+trabalho") is none, and neither is "passar pra sexta" (a call moved) nor a shift at the
+stand ("q saio do plantão"): a visit cue is a verb of going with where or what to see."""
+
+
+def _without_visits(sentence: str) -> str:
+    """`sentence`, a statement, without its clauses that tie a day or an hour to a visit
+    (`_VISIT_RE`) and name no call, and without an hour alone right after one ("vou no
+    domingo, lá pelas 11h"): the visit cue governs the time said with it, never the rest
+    of the message ("quinta às 10h q saio do plantão" stays)."""
+    folded = fold(sentence)
+    cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+    kept: list[str] = []
+    fronted: list[int] = []  # kept clauses of a time alone, right before this one
+    visiting = False
+    for start, end in pairwise(cuts):
+        clause = folded[start:end]
+        words = set(re.findall(r"[a-z]+", clause))
+        parts = when_parts(clause)
+        if words & _CALL_ASKED or not (parts.has_date or parts.has_time):
+            if not words & _CALL_ASKED and _VISIT_RE.search(clause):
+                # "sexta, umas 14h, vou aí pessoalmente": the times put before the visit
+                # are its own, unless it comes after them ("quarta 14h, depois vou lá")
+                if not _SEQUENCE_RE.match(clause.strip(" ,")):
+                    kept = [c for k, c in enumerate(kept) if k not in fronted]
+                visiting = True
+            else:
+                visiting = visiting and not words & _CALL_ASKED
+            fronted = []
+            kept.append(sentence[start:end])
+            continue
+        visiting = bool(_VISIT_RE.search(clause)) or (visiting and not parts.has_date)
+        if not visiting:
+            fronted.append(len(kept))
+            kept.append(sentence[start:end])
+    return "".join(kept)
+
+
+_SEQUENCE_RE: Final = re.compile(r"(?:e\s+|ai\s+)?(?:depois|antes|mais tarde|em seguida|dai)\b")
+
+
 def without_other_questions(text: str) -> str:
     """`text` without the sentences that ask about a visit or opening hours ("será que dá
     pra ir ver a casa decorada domingo às 15h?", "o plantão abre sábado às 9h?"): a day
     or an hour in one asks for no call; a sentence that names a call ("pode me ligar
-    domingo às 15h?") stays."""
+    domingo às 15h?") stays. In a statement, only the clauses that tie a time to a visit
+    go (`_without_visits`)."""
     kept: list[str] = []
     for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
         if not sentence.rstrip().endswith("?"):
-            kept.append(sentence)
+            kept.append(_without_visits(sentence))
             continue
         # "posso visitar sábado às 10h e vocês me ligam sexta às 15h?": per clause
         folded = fold(sentence)
@@ -3479,8 +3547,11 @@ def _read(
     when = search_when(original, now=now, tz=tz)
     if when is not None:
         # The time the lead accepts: not one turned down or corrected in the same message.
-        accepted = search_when(accepted_part(without_other_questions(original)), now=now, tz=tz)
-        if accepted is not None:
+        asked = without_other_questions(original)
+        accepted = search_when(accepted_part(asked), now=now, tz=tz)
+        # "estudo à noite", "de tarde fico com as crianças": a day part of the lead's
+        # life, no call time (a schedule is not a call request).
+        if accepted is not None and not states_own_schedule(asked):
             out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
         for start, end in when.spans:
