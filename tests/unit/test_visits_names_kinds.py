@@ -13,7 +13,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.support.reading import TZ, booking_run, extract
+from tests.support.reading import TZ, booking_run, chat_run, extract
 
 
 def _at(text: str) -> datetime | None:
@@ -65,6 +65,73 @@ def test_a_call_time_beside_a_visit_or_a_trip_elsewhere_stays(
     assert at is not None and (at.weekday(), at.hour) == (weekday, hour)
     booked = booking_run(text).facts.get("call_at")
     assert isinstance(booked, datetime) and (booked.weekday(), booked.hour) == (weekday, hour)
+
+
+# 2. Names with "aqui" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("João de Deus aqui", "João de Deus"),
+        ("joao de deus aqui", "Joao de Deus"),
+        ("Maria de Deus falando", "Maria de Deus"),
+        ("meu nome é João de Deus", "João de Deus"),
+        ("Maria do Carmo aqui", "Maria do Carmo"),
+        ("José dos Santos aqui", "José dos Santos"),
+        ("aqui é a Rita de Cássia", "Rita de Cássia"),
+        ("Rita de Cássia aqui", "Rita de Cássia"),
+        # unchanged: one person, alone or with words around
+        ("Cida aqui", "Cida"),
+        ("a Carla aqui", "Carla"),
+        ("pelo amor de Deus, Ana aqui", "Ana"),
+        ("a Camila aqui e o meu marido", "Camila"),
+        ("Carla aqui e meu marido Paulo", "Carla"),
+    ],
+)
+def test_a_name_with_its_particles_before_aqui(text: str, name: str) -> None:
+    assert extract(text, pending="name").get("name") == name
+    assert name_answered(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o carro da Ana aqui",
+        "a mãe do Caio aqui",
+        "o pai da Bia aqui",
+        "a filha da Socorro aqui",
+        "a esposa do Marcos falando",
+    ],
+)
+def test_whose_thing_or_relative_is_no_name(text: str) -> None:
+    """The lead is the one who writes for Caio or from Ana's car: neither name is theirs,
+    and no word of the language ("carro da Ana") is a name."""
+    assert "name" not in extract(text, pending="name")
+    assert "name" not in extract(text)
+    assert name_answered(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ana e Pedro aqui", "o Zé e a Lúcia aqui", "eu e a Carla aqui", "Bruno e Carol aqui"],
+)
+def test_two_people_here_give_no_name(text: str) -> None:
+    """Two people chatting: either may be typing, and the agent would call one of them
+    by the other's name. Saving the first would be right about as often as wrong; a
+    wrong name is a wrong fact, while asking "qual o seu nome?" again costs one question
+    (precision first), so nothing is saved. The message asks nothing of the documents
+    either: the reply asks for the name, with no broker line."""
+    assert "name" not in extract(text, pending="name")
+    assert "name" not in extract(text)
+    run = chat_run("oi", text)
+    assert "name" not in run.facts
+    assert "corretor confirma" not in run.replies[-1]
+
+
+def name_answered(text: str) -> object:
+    """The name saved when `text` answers the name question of a new conversation."""
+    return chat_run("oi", text).facts.get("name")
 
 
 # 3. Day parts of the lead's life -------------------------------------------------------

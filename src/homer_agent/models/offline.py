@@ -59,6 +59,7 @@ from homer_agent.ptbr.facts import (
     clarified_fact,
     extract_facts,
     garbled,
+    introduces,
     names_other_amount,
     place_or_name,
     states_own_schedule,
@@ -402,10 +403,14 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     low = f" {fold(text)} "
     if any(word in low for word in _LEAK_WORDS):
         return None
+    # "o Zé e a Lúcia aqui": people introduced, whether or not a name is saved
+    tail = fold(text).lower().strip(" .!") if introduces(text) else None
     asked = [
         clause
         for clause in asking_clauses(text)
-        if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
+        if build_query(clause)
+        and _asks_the_documents(clause, facts_in(clause))
+        and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
     ]
     for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()

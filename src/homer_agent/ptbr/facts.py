@@ -78,6 +78,7 @@ __all__ = [
     "decide",
     "extract_facts",
     "garbled",
+    "introduces",
     "names_other_amount",
     "place_or_name",
     "read_candidates",
@@ -1677,7 +1678,8 @@ def _read_name(
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
-            if not ok or nxt is None or nxt.low in _NAME_STOP or nxt.low in _INSTITUTIONS:
+            stop = nxt is not None and nxt.low in _NAME_STOP - _SURNAMES_AFTER_PARTICLE
+            if not ok or nxt is None or stop or nxt.low in _INSTITUTIONS:
                 break  # "Paulo da Caixa": a person at a bank, not a surname
             words.extend([tok.raw, nxt.raw])
             j += 2
@@ -1691,6 +1693,9 @@ def _read_name(
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
 
 
+_SURNAMES_AFTER_PARTICLE: Final = _words("deus")
+"""Words of the language no name begins with that end one after a particle: "João de
+Deus", "Maria de Deus" (while "Deus" alone is an interjection: "meu Deus")."""
 _KIN_NICKNAMES: Final = _words("neto")
 """Kin words that are also first names or nicknames ("aqui é o Neto")."""
 
@@ -1858,7 +1863,12 @@ def _find_name(
             and toks[j - 1].is_word
             and (toks[j - 1].is_cap or asking or _particle_inside_name(toks, j - 1))
         ):
-            if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
+            surname = (
+                toks[j - 1].low in _SURNAMES_AFTER_PARTICLE
+                and j > 1
+                and toks[j - 2].low in _NAME_PARTICLES - {"e"}
+            )  # "João de Deus aqui"
+            if toks[j - 1].low in _NAME_STOP - _NAME_PARTICLES and not surname:
                 break
             if toks[j - 1].low in _DISCOURSE_FILLERS - _NAME_PARTICLES:
                 break  # "assim Edson aqui": a filler, no part of the name
@@ -1876,6 +1886,8 @@ def _find_name(
         ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
+        if j < i and _not_the_leads_name(toks, j, i):
+            continue
         typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
         if (
             0 < j < i
@@ -1895,6 +1907,43 @@ def _find_name(
     if asking:
         return _name_sentence(toks, first)
     return None
+
+
+_OWNERS: Final = _words("de da do das dos")
+
+
+def introduces(text: str) -> bool:
+    """Whether `text` ends as an introduction: a capitalised word, then "aqui" or
+    "falando" ("o Zé e a Lúcia aqui", "a mãe do Caio falando"), whether or not the name
+    can be the lead's: it asks nothing about the development."""
+    toks = [t for t in tokenize(text, fold(text)) if not t.is_punct]
+    return len(toks) >= 2 and toks[-1].low in _NAME_TRAILING_CUES and toks[-2].is_cap
+
+
+def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Whether the words `toks[j:i]` before "aqui" or "falando" name someone or something
+    other than the lead:
+
+    - whose a thing or a relative is ("o carro da Ana aqui", "a mãe do Caio aqui", "o pai
+      da Bia falando"): the lead is the car's writer or Caio's mother, not Ana nor Caio;
+      so is a word of the language before the particle ("carro da Ana");
+    - two people ("Ana e Pedro aqui", "o Zé e a Lúcia aqui"): either may be typing, and a
+      name saved for the wrong one is a wrong fact, while asking again costs one question.
+    """
+    if toks[j - 1].low in _OWNERS if j > 0 else False:
+        return True
+    k = j - 1
+    while k >= 0 and toks[k].low in _ARTICLES:
+        k -= 1
+    if k >= 0 and toks[k].low == "e" and k > 0 and toks[k - 1].is_word:
+        return True  # "o Zé e a Lúcia aqui"
+    phrase = toks[j:i]
+    if any(t.low == "e" for t in phrase):
+        return True  # "Ana e Pedro aqui"
+    return any(
+        not t.is_cap and _common_word(t) and n + 1 < len(phrase) and phrase[n + 1].low in _OWNERS
+        for n, t in enumerate(phrase)
+    )  # "carro da Ana aqui"
 
 
 def _particle_inside_name(toks: Sequence[Token], k: int) -> bool:
