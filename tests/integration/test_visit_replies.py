@@ -5,6 +5,8 @@ documents (tests/data/kb), on the real PostgreSQL and the offline model."""
 
 from __future__ import annotations
 
+import pytest
+
 from homer_agent.db.pool import Pool
 from homer_agent.db.queries import Querier
 from homer_agent.models.offline import OfflineChatModel
@@ -30,3 +32,26 @@ def test_a_visit_plan_books_no_call_and_gets_the_stands_hours(pool: Pool) -> Non
     with pool.connection() as conn:
         lead = Querier(conn).get_lead(id=session.lead.id)
     assert lead is not None and lead.call_at is None
+
+
+@pytest.mark.parametrize(
+    ("plan", "fact"),
+    [
+        ("só consigo ir no domingo, lá pelas 11h", "das 9h às 13h"),
+        ("vou passar aí sábado às 10h pra conhecer a casa modelo", "das 9h às 18h"),
+        ("queria visitar o stand na quinta às 16h", "stand"),
+    ],
+)
+def test_a_visit_stated_gets_the_documents_and_the_call_question(
+    pool: Pool, plan: str, fact: str
+) -> None:
+    """A visit said as a statement, no question: the documents' sentences on the stand
+    answer it, and the call question is asked again (no call booked, no broker line)."""
+    index_documents(pool)
+    session = session_for(pool, f"vn-plan-{hash(plan)}", OfflineChatModel(), "offline")
+    for message in ("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil"):
+        assert session.turn(message).error is None
+    turn = session.turn(plan)
+    assert turn.error is None
+    assert fact in turn.reply and "te ligar" in turn.reply, turn.reply
+    assert "corretor confirma" not in turn.reply and "vai te ligar" not in turn.reply

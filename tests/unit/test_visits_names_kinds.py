@@ -40,8 +40,12 @@ def _at(text: str) -> datetime | None:
     ],
 )
 def test_a_time_tied_to_a_visit_is_no_call_time(text: str) -> None:
+    """No call is booked, and the call question is asked again (the documents' answer on
+    the stand comes before it: tests/integration/test_visit_replies.py)."""
     assert _at(text) is None
-    assert "call_at" not in booking_run(text).facts
+    run = booking_run(text)
+    assert "call_at" not in run.facts
+    assert "te ligar" in run.replies[-1] and "não entendi" not in run.replies[-1]
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,7 @@ from homer_agent.ptbr.facts import (
     names_other_amount,
     place_or_name,
     states_own_schedule,
+    visit_plans,
     without_other_questions,
 )
 from homer_agent.ptbr.intents import (
@@ -417,6 +418,9 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
         if topical and build_query(clause) and not facts_in(clause) & _STATEMENT_FACTS:
             asked.append(clause.strip(" ,;"))
+    # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours
+    # in the documents answer (a statement: no broker line when they do not)
+    asked += [] if asked else [plan for plan in visit_plans(text) if build_query(plan)]
     return " ".join(asked) or None
 
 

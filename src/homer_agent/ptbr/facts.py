@@ -83,6 +83,7 @@ __all__ = [
     "place_or_name",
     "read_candidates",
     "states_own_schedule",
+    "visit_plans",
     "without_other_questions",
 ]
 
@@ -3187,6 +3188,25 @@ def _without_visits(sentence: str) -> str:
 
 
 _SEQUENCE_RE: Final = re.compile(r"(?:e\s+|ai\s+)?(?:depois|antes|mais tarde|em seguida|dai)\b")
+_CLOCK_FIGURE_RE: Final = re.compile(r"\s*\b(?:as|a|umas|pelas)?\s*\d[\dh:]*(?:min)?\b")
+
+
+def visit_plans(text: str) -> list[str]:
+    """The clauses of the statements in `text` that tie a day or an hour to a visit
+    (`_without_visits`), without their clock figures: what the lead plans to see ("vou
+    passar aí sábado às 10h pra conhecer a casa modelo" -> "vou passar aí sábado pra
+    conhecer a casa modelo"), which the documents may answer (the stand's hours)."""
+    plans: list[str] = []
+    for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
+        if sentence.rstrip().endswith("?") or _without_visits(sentence) == sentence:
+            continue
+        folded = fold(sentence)
+        cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+        for start, end in pairwise(cuts):
+            if _VISIT_RE.search(folded[start:end]):
+                clause = _CLOCK_FIGURE_RE.sub("", fold(sentence[start:end]))
+                plans.append(clause.strip(" ,;.!"))
+    return [plan for plan in plans if plan]
 
 
 def without_other_questions(text: str) -> str:
