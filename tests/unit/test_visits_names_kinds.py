@@ -37,6 +37,8 @@ def _at(text: str) -> datetime | None:
         "dá pra conhecer o decorado sábado 9h30",
         "amanhã às 15h vou lá ver a casa com meu marido",
         "sexta depois do almoço, umas 14h, vou aí pessoalmente",
+        "vou no domingo às 10h",
+        "vou na casa decorada sábado às 9h",
     ],
 )
 def test_a_time_tied_to_a_visit_is_no_call_time(text: str) -> None:
@@ -60,6 +62,11 @@ def test_a_time_tied_to_a_visit_is_no_call_time(text: str) -> None:
         ("pode passar pra sexta às 10h", 4, 10),
         ("vou estar livre sexta às 10h", 4, 10),
         ("terça 11h, depois disso vou pra faculdade", 1, 11),
+        ("sábado 10h, vou ao médico antes", 5, 10),
+        ("sexta 10h funciona pra mim", 4, 10),
+        ("quinta 15h, vou estar em casa", 3, 15),
+        ("sexta às 10h, antes vou ver a casa", 4, 10),
+        ("pode ser amanhã 9h, to indo pra casa da minha mãe", 1, 9),
     ],
 )
 def test_a_call_time_beside_a_visit_or_a_trip_elsewhere_stays(

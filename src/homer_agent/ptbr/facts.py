@@ -3136,16 +3136,24 @@ _SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
 _ASKED_CLAUSE_RE: Final = re.compile(r",|\b(?:e|mas|ou)\b")
 
 
+_ELSEWHERE: Final = (
+    r"(?:(?:pr[oa]s?|para|ao|a|no|na|em|ate)\s+(?:o\s+|a\s+|meu\s+|minha\s+)?)?"
+    r"(?:trabalh\w*|servico|trampo|faculdade|escola|aula|academia|igreja|missa|medic\w*|"
+    r"dentista|hospital|banco|mercado|supermercado|feira|estudar|viaj\w*|casa\s+d[aoe])\b"
+)
+"""Where the lead goes that is no visit: work, class, the doctor, the bank ("antes de ir
+pro trabalho", "vou no médico", "passo no banco")."""
 _VISIT_RE: Final = re.compile(
-    r"\bir\b(?!\s+(?:(?:pr[oa]s?|para|ao|a)\s+(?:o\s+|a\s+)?)?"
-    r"(?:trabalh\w*|servico|trampo|faculdade|escola|aula|academia|igreja|missa|medico|estudar))"
-    r"|\b(?:vou|vamos|iria|irei|vo)\s+(?:ai|la|ate|no|na|ao|pessoalmente|ver|visitar|conhecer)\b"
-    r"|\b(?:passar|passo|dar um pulo|aparecer|apareco)\s+(?:ai|la|aqui|no|na|nesse|nessa|pel[oa])\b"
+    rf"\bir\b(?!\s+{_ELSEWHERE})"
+    r"|\b(?:vou|vamos|iria|irei|vo)\s+(?:ai|la|pessoalmente|ver|visitar|conhecer)\b"
+    rf"|\b(?:vou|vamos|iria|irei|vo)\s+(?!{_ELSEWHERE})(?:no|na|ao|ate)\b"
+    rf"|\b(?:passar|passo|dar um pulo|aparecer|apareco)\s+(?!{_ELSEWHERE})"
+    r"(?:ai|la|aqui|no|na|nesse|nessa|pel[oa])\b"
     r"|\bvisit\w*|\bolhad\w*|\bolhar\s+(?:a|o|as|os)\s+(?:casa|decorad|modelo|obra|terreno)"
     r"|\b(?:ver|conhecer)\s+(?:a|o|as|os|essa|esse|a\s+tal)?\s*"
     r"(?:casa|casas|decorad\w*|modelo|obra|terreno|lote|stand|estande|plantao|"
     r"empreendimento|condominio|loteamento|imovel|pessoalmente|de perto)"
-    r"|\b(?:abre|abrem|aberto|aberta|funciona|funcionam|fecha|fecham)\b"
+    r"|\b(?:abre|abrem|aberto|aberta)\b"
 )
 """A visit, or the opening hours of the stand, in a statement: "só consigo ir no domingo
 lá pelas 11h", "vou passar aí sábado às 10h", "quero conhecer a casa modelo sábado de
