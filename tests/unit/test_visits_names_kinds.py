@@ -98,6 +98,11 @@ def test_a_call_time_beside_a_visit_or_a_trip_elsewhere_stays(
         ("pelo amor de Deus, Ana aqui", "Ana"),
         ("a Camila aqui e o meu marido", "Camila"),
         ("Carla aqui e meu marido Paulo", "Carla"),
+        ("maria do carmo aqui", "Maria do Carmo"),
+        ("pedro de souza aqui", "Pedro de Souza"),
+        ("sou a Ana e esse é o Pedro", "Ana"),
+        ("meu nome é Ana e o Pedro é meu marido", "Ana"),
+        ("sou o Carlos e a Maria é minha esposa", "Carlos"),
     ],
 )
 def test_a_name_with_its_particles_before_aqui(text: str, name: str) -> None:
@@ -113,6 +118,9 @@ def test_a_name_with_its_particles_before_aqui(text: str, name: str) -> None:
         "o pai da Bia aqui",
         "a filha da Socorro aqui",
         "a esposa do Marcos falando",
+        "o carro da ana aqui",
+        "aqui é o carro da Ana",
+        "aqui é a mãe do Caio",
     ],
 )
 def test_whose_thing_or_relative_is_no_name(text: str) -> None:
@@ -125,7 +133,14 @@ def test_whose_thing_or_relative_is_no_name(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ana e Pedro aqui", "o Zé e a Lúcia aqui", "eu e a Carla aqui", "Bruno e Carol aqui"],
+    [
+        "Ana e Pedro aqui",
+        "o Zé e a Lúcia aqui",
+        "eu e a Carla aqui",
+        "Bruno e Carol aqui",
+        "aqui é a Ana e o Pedro",
+        "é o Zé e a Lúcia",
+    ],
 )
 def test_two_people_here_give_no_name(text: str) -> None:
     """Two people chatting: either may be typing, and the agent would call one of them

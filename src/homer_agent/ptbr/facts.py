@@ -1691,7 +1691,28 @@ def _read_name(
             break  # but "Ricardo Albuquerque Neto", "José Filho": the name's suffix
         words.append(tok.raw)
         j += 1
+    if _second_person_after(toks, j):
+        return None  # "aqui é a Ana e o Pedro": two people, either may be typing
+    owned = len(words) > 2 and fold(words[1]).lower() in _OWNERS and toks[i + 2].is_cap
+    if not capitalised and owned and _common_word(first):
+        return None  # "aqui é o carro da Ana": a thing, and whose
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+def _second_person_after(toks: Sequence[Token], j: int) -> bool:
+    """Whether the name ending before token `j` is joined by "e" to another capitalised
+    name that ends the sentence or comes before "aqui"/"falando": "é o Zé e a Lúcia",
+    "Ana e Pedro aqui" (not "sou a Ana e esse é o Pedro")."""
+    if j >= len(toks) or toks[j].low != "e":
+        return False
+    k = j + 1
+    while k < len(toks) and toks[k].low in _ARTICLES:
+        k += 1
+    if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
+        return False
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap:
+        k += 1
+    return k >= len(toks) or toks[k].is_punct or toks[k].low in _NAME_TRAILING_CUES
 
 
 _SURNAMES_AFTER_PARTICLE: Final = _words("deus")
@@ -1915,10 +1936,17 @@ _OWNERS: Final = _words("de da do das dos")
 
 def introduces(text: str) -> bool:
     """Whether `text` ends as an introduction: a capitalised word, then "aqui" or
-    "falando" ("o Zé e a Lúcia aqui", "a mãe do Caio falando"), whether or not the name
-    can be the lead's: it asks nothing about the development."""
+    "falando" ("o Zé e a Lúcia aqui", "a mãe do Caio falando"), or two names joined ("é o
+    Zé e a Lúcia"), whether or not the name can be the lead's: it asks nothing about the
+    development."""
     toks = [t for t in tokenize(text, fold(text)) if not t.is_punct]
-    return len(toks) >= 2 and toks[-1].low in _NAME_TRAILING_CUES and toks[-2].is_cap
+    if len(toks) >= 2 and toks[-1].low in _NAME_TRAILING_CUES and toks[-2].is_cap:
+        return True
+    # "é o Zé e a Lúcia": two names joined, ending the message
+    return any(
+        toks[k].low == "e" and toks[k - 1].is_cap and _second_person_after(toks, k)
+        for k in range(max(1, len(toks) - 4), len(toks))
+    )
 
 
 def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
@@ -1941,10 +1969,17 @@ def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
     phrase = toks[j:i]
     if any(t.low == "e" for t in phrase):
         return True  # "Ana e Pedro aqui"
+    # "o carro da Ana aqui", "o carro da ana aqui": a word of the language, then whose;
+    # "maria do carmo aqui" typed in lower case, with no article, stays a name
+    led = j > 0 and toks[j - 1].low in _ARTICLES
     return any(
-        not t.is_cap and _common_word(t) and n + 1 < len(phrase) and phrase[n + 1].low in _OWNERS
+        not t.is_cap
+        and _common_word(t)
+        and n + 2 < len(phrase)
+        and phrase[n + 1].low in _OWNERS
+        and (led or phrase[n + 2].is_cap)
         for n, t in enumerate(phrase)
-    )  # "carro da Ana aqui"
+    )
 
 
 def _particle_inside_name(toks: Sequence[Token], k: int) -> bool:
