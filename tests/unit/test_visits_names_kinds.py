@@ -200,3 +200,19 @@ def test_a_day_part_offered_for_the_call_still_gets_its_slots(text: str, part: s
 def test_a_night_call_asked_for_is_told_the_hours() -> None:
     assert _at("pode ligar à noite?") is not None
     assert "Os corretores ligam" in booking_run("pode ligar à noite?").replies[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "hour"),
+    [
+        ("trabalho a semana toda e sábado também, só posso domingo às 11h", 6, 11),
+        ("trabalho de segunda a sexta, pode ser sábado às 10h", 5, 10),
+        ("estudo à noite, pode ligar amanhã 10h", 1, 10),
+        ("de manhã cuido da minha mãe, quinta 15h pode ser", 3, 15),
+    ],
+)
+def test_a_call_time_beside_the_leads_routine_is_read(text: str, weekday: int, hour: int) -> None:
+    """The routine is left out, the time offered for the call stays (a Sunday one is then
+    refused by the tool: brokers do not call on Sundays)."""
+    at = _at(text)
+    assert at is not None and (at.weekday(), at.hour) == (weekday, hour)
