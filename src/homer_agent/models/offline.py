@@ -60,10 +60,12 @@ from homer_agent.ptbr.facts import (
     clarified_fact,
     extract_facts,
     garbled,
+    introduces,
     names_other_amount,
     place_or_name,
     refuses_time,
     states_own_schedule,
+    visit_plans,
     without_other_questions,
 )
 from homer_agent.ptbr.intents import (
@@ -409,10 +411,14 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     low = f" {fold(text)} "
     if any(word in low for word in _LEAK_WORDS):
         return None
+    # "o Zé e a Lúcia aqui": people introduced, whether or not a name is saved
+    tail = fold(text).lower().strip(" .!") if introduces(text) else None
     asked = [
         clause
         for clause in asking_clauses(text)
-        if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
+        if build_query(clause)
+        and _asks_the_documents(clause, facts_in(clause))
+        and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
     ]
     for clause in [] if asked else split_at_marks(text, colon=False):
         folded = fold(clause).strip()
@@ -422,6 +428,9 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         )
         if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
+    # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours
+    # in the documents answer (a statement: no broker line when they do not)
+    asked += [] if asked else [plan for plan in visit_plans(text) if build_query(plan)]
     return " ".join(asked) or None
 
 

@@ -79,10 +79,12 @@ __all__ = [
     "decide",
     "extract_facts",
     "garbled",
+    "introduces",
     "names_other_amount",
     "place_or_name",
     "read_candidates",
     "states_own_schedule",
+    "visit_plans",
     "without_other_questions",
 ]
 
@@ -1725,7 +1727,8 @@ def _read_name(
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
-            if not ok or nxt is None or nxt.low in _NAME_STOP or nxt.low in _INSTITUTIONS:
+            stop = nxt is not None and nxt.low in _NAME_STOP - _SURNAMES_AFTER_PARTICLE
+            if not ok or nxt is None or stop or nxt.low in _INSTITUTIONS:
                 break  # "Paulo da Caixa": a person at a bank, not a surname
             words.extend([tok.raw, nxt.raw])
             j += 2
@@ -1736,9 +1739,33 @@ def _read_name(
             break  # but "Ricardo Albuquerque Neto", "José Filho": the name's suffix
         words.append(tok.raw)
         j += 1
+    if _second_person_after(toks, j):
+        return None  # "aqui é a Ana e o Pedro": two people, either may be typing
+    owned = len(words) > 2 and fold(words[1]).lower() in _OWNERS and toks[i + 2].is_cap
+    if not capitalised and owned and _common_word(first):
+        return None  # "aqui é o carro da Ana": a thing, and whose
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
 
 
+def _second_person_after(toks: Sequence[Token], j: int) -> bool:
+    """Whether the name ending before token `j` is joined by "e" to another capitalised
+    name that ends the sentence or comes before "aqui"/"falando": "é o Zé e a Lúcia",
+    "Ana e Pedro aqui" (not "sou a Ana e esse é o Pedro")."""
+    if j >= len(toks) or toks[j].low != "e":
+        return False
+    k = j + 1
+    while k < len(toks) and toks[k].low in _ARTICLES:
+        k += 1
+    if k >= len(toks) or not toks[k].is_cap or not toks[k].is_word:
+        return False
+    while k < len(toks) and toks[k].is_word and toks[k].is_cap:
+        k += 1
+    return k >= len(toks) or toks[k].is_punct or toks[k].low in _NAME_TRAILING_CUES
+
+
+_SURNAMES_AFTER_PARTICLE: Final = _words("deus")
+"""Words of the language no name begins with that end one after a particle: "João de
+Deus", "Maria de Deus" (while "Deus" alone is an interjection: "meu Deus")."""
 _KIN_NICKNAMES: Final = _words("neto")
 """Kin words that are also first names or nicknames ("aqui é o Neto")."""
 
@@ -1898,7 +1925,12 @@ def _find_name(
             and toks[j - 1].is_word
             and (toks[j - 1].is_cap or asking or _particle_inside_name(toks, j - 1))
         ):
-            if toks[j - 1].low in _NAME_STOP and toks[j - 1].low not in _NAME_PARTICLES:
+            surname = (
+                toks[j - 1].low in _SURNAMES_AFTER_PARTICLE
+                and j > 1
+                and toks[j - 2].low in _NAME_PARTICLES - {"e"}
+            )  # "João de Deus aqui"
+            if toks[j - 1].low in _NAME_STOP - _NAME_PARTICLES and not surname:
                 break
             if toks[j - 1].low in _DISCOURSE_FILLERS - _NAME_PARTICLES:
                 break  # "assim Edson aqui": a filler, no part of the name
@@ -1916,6 +1948,8 @@ def _find_name(
         ):
             continue  # "conversei com meu marido Jorge aqui": his name, not the lead's;
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
+        if j < i and _not_the_leads_name(toks, j, i):
+            continue
         typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
         if (
             0 < j < i
@@ -1935,6 +1969,57 @@ def _find_name(
     if asking:
         return _name_sentence(toks, first)
     return None
+
+
+_OWNERS: Final = _words("de da do das dos")
+
+
+def introduces(text: str) -> bool:
+    """Whether `text` ends as an introduction: a capitalised word, then "aqui" or
+    "falando" ("o Zé e a Lúcia aqui", "a mãe do Caio falando"), or two names joined ("é o
+    Zé e a Lúcia"), whether or not the name can be the lead's: it asks nothing about the
+    development."""
+    toks = [t for t in tokenize(text, fold(text)) if not t.is_punct]
+    if len(toks) >= 2 and toks[-1].low in _NAME_TRAILING_CUES and toks[-2].is_cap:
+        return True
+    # "é o Zé e a Lúcia": two names joined, ending the message
+    return any(
+        toks[k].low == "e" and toks[k - 1].is_cap and _second_person_after(toks, k)
+        for k in range(max(1, len(toks) - 4), len(toks))
+    )
+
+
+def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Whether the words `toks[j:i]` before "aqui" or "falando" name someone or something
+    other than the lead:
+
+    - whose a thing or a relative is ("o carro da Ana aqui", "a mãe do Caio aqui", "o pai
+      da Bia falando"): the lead is the car's writer or Caio's mother, not Ana nor Caio;
+      so is a word of the language before the particle ("carro da Ana");
+    - two people ("Ana e Pedro aqui", "o Zé e a Lúcia aqui"): either may be typing, and a
+      name saved for the wrong one is a wrong fact, while asking again costs one question.
+    """
+    if toks[j - 1].low in _OWNERS if j > 0 else False:
+        return True
+    k = j - 1
+    while k >= 0 and toks[k].low in _ARTICLES:
+        k -= 1
+    if k >= 0 and toks[k].low == "e" and k > 0 and toks[k - 1].is_word:
+        return True  # "o Zé e a Lúcia aqui"
+    phrase = toks[j:i]
+    if any(t.low == "e" for t in phrase):
+        return True  # "Ana e Pedro aqui"
+    # "o carro da Ana aqui", "o carro da ana aqui": a word of the language, then whose;
+    # "maria do carmo aqui" typed in lower case, with no article, stays a name
+    led = j > 0 and toks[j - 1].low in _ARTICLES
+    return any(
+        not t.is_cap
+        and _common_word(t)
+        and n + 2 < len(phrase)
+        and phrase[n + 1].low in _OWNERS
+        and (led or phrase[n + 2].is_cap)
+        for n, t in enumerate(phrase)
+    )
 
 
 def _particle_inside_name(toks: Sequence[Token], k: int) -> bool:
@@ -3060,17 +3145,29 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
 
 _OWN_SCHEDULE: Final = _words(
     "saio trabalho trabalha estudo estuda levo busco faculdade servico moro moramos aluguel "
-    "aula aulas expediente plantao turno escola trampo folga folgo"
+    "aula aulas expediente plantao turno escola trampo folga folgo estudar trabalhar "
+    "estudando trabalhando academia cursinho estagio"
 )
 _CALL_WORDS: Final = _words("liga ligar ligue ligacao ligacoes chama chamar pode podem fica")
 
 
+_ROUTINE_RE: Final = re.compile(
+    r"\b(?:fico|fica|ficamos|to|tou|estou)\s+com\s+(?:as|os|a|o|meus?|minhas?)\s+"
+    r"(?:criancas?|filh[oa]s?|menin[oa]s?|bebe|netos?|netas?|pequen[oa]s?|mae|pai|vo|avo)\b"
+    r"|\bcuid[oa]\s+d[aoe]s?\b"
+)
+"""A routine said with a phrase, not a word: "de tarde fico com as crianças", "de manhã
+cuido da minha mãe" (while "de manhã fico livre" is free time)."""
+
+
 def states_own_schedule(text: str) -> bool:
-    """ "só saio do serviço às 18h", "de manhã levo as crianças": the lead's routine, which
-    asks for no call (unless it names one: "saio às 18h, pode ligar às 19h")."""
-    words = set(re.findall(r"[a-z]+", fold(text).lower()))
+    """ "só saio do serviço às 18h", "de manhã levo as crianças", "estudo à noite", "de
+    tarde fico com as crianças": the lead's routine, which asks for no call (unless it
+    names one: "saio às 18h, pode ligar às 19h")."""
+    folded = fold(text).lower()
+    words = set(re.findall(r"[a-z]+", folded))
     return (
-        bool(words & _OWN_SCHEDULE)
+        bool(words & _OWN_SCHEDULE or _ROUTINE_RE.search(folded))
         and not words & _CALL_WORDS
         and not _names_hour(_without_routine(text))
     )
@@ -3092,6 +3189,7 @@ def _without_routine(text: str) -> str:
         text[start:end]
         for start, end in pairwise(cuts)
         if not set(re.findall(r"[a-z]+", folded[start:end])) & _OWN_SCHEDULE
+        and not _ROUTINE_RE.search(folded[start:end])
     )
 
 
@@ -3114,15 +3212,97 @@ _SENTENCE_RE: Final = re.compile(r"[^.!?;\n]+(?:[.!?;\n]+|$)")
 _ASKED_CLAUSE_RE: Final = re.compile(r",|\b(?:e|mas|ou)\b")
 
 
+_ELSEWHERE: Final = (
+    r"(?:(?:pr[oa]s?|para|ao|a|no|na|em|ate)\s+(?:o\s+|a\s+|meu\s+|minha\s+)?)?"
+    r"(?:trabalh\w*|servico|trampo|faculdade|escola|aula|academia|igreja|missa|medic\w*|"
+    r"dentista|hospital|banco|mercado|supermercado|feira|estudar|viaj\w*|casa\s+d[aoe])\b"
+)
+"""Where the lead goes that is no visit: work, class, the doctor, the bank ("antes de ir
+pro trabalho", "vou no médico", "passo no banco")."""
+_VISIT_RE: Final = re.compile(
+    rf"\bir\b(?!\s+{_ELSEWHERE})"
+    r"|\b(?:vou|vamos|iria|irei|vo)\s+(?:ai|la|pessoalmente|ver|visitar|conhecer)\b"
+    rf"|\b(?:vou|vamos|iria|irei|vo)\s+(?!{_ELSEWHERE})(?:no|na|ao|ate)\b"
+    rf"|\b(?:passar|passo|dar um pulo|aparecer|apareco)\s+(?!{_ELSEWHERE})"
+    r"(?:ai|la|aqui|no|na|nesse|nessa|pel[oa])\b"
+    r"|\bvisit\w*|\bolhad\w*|\bolhar\s+(?:a|o|as|os)\s+(?:casa|decorad|modelo|obra|terreno)"
+    r"|\b(?:ver|conhecer)\s+(?:a|o|as|os|essa|esse|a\s+tal)?\s*"
+    r"(?:casa|casas|decorad\w*|modelo|obra|terreno|lote|stand|estande|plantao|"
+    r"empreendimento|condominio|loteamento|imovel|pessoalmente|de perto)"
+    r"|\b(?:abre|abrem|aberto|aberta)\b"
+)
+"""A visit, or the opening hours of the stand, in a statement: "só consigo ir no domingo
+lá pelas 11h", "vou passar aí sábado às 10h", "quero conhecer a casa modelo sábado de
+manhã", "o plantão abre domingo às 9h né". Going to work or to class ("antes de ir pro
+trabalho") is none, and neither is "passar pra sexta" (a call moved) nor a shift at the
+stand ("q saio do plantão"): a visit cue is a verb of going with where or what to see."""
+
+
+def _without_visits(sentence: str) -> str:
+    """`sentence`, a statement, without its clauses that tie a day or an hour to a visit
+    (`_VISIT_RE`) and name no call, and without an hour alone right after one ("vou no
+    domingo, lá pelas 11h"): the visit cue governs the time said with it, never the rest
+    of the message ("quinta às 10h q saio do plantão" stays)."""
+    folded = fold(sentence)
+    cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+    kept: list[str] = []
+    fronted: list[int] = []  # kept clauses of a time alone, right before this one
+    visiting = False
+    for start, end in pairwise(cuts):
+        clause = folded[start:end]
+        words = set(re.findall(r"[a-z]+", clause))
+        parts = when_parts(clause)
+        if words & _CALL_ASKED or not (parts.has_date or parts.has_time):
+            if not words & _CALL_ASKED and _VISIT_RE.search(clause):
+                # "sexta, umas 14h, vou aí pessoalmente": the times put before the visit
+                # are its own, unless it comes after them ("quarta 14h, depois vou lá")
+                if not _SEQUENCE_RE.match(clause.strip(" ,")):
+                    kept = [c for k, c in enumerate(kept) if k not in fronted]
+                visiting = True
+            else:
+                visiting = visiting and not words & _CALL_ASKED
+            fronted = []
+            kept.append(sentence[start:end])
+            continue
+        visiting = bool(_VISIT_RE.search(clause)) or (visiting and not parts.has_date)
+        if not visiting:
+            fronted.append(len(kept))
+            kept.append(sentence[start:end])
+    return "".join(kept)
+
+
+_SEQUENCE_RE: Final = re.compile(r"(?:e\s+|ai\s+)?(?:depois|antes|mais tarde|em seguida|dai)\b")
+_CLOCK_FIGURE_RE: Final = re.compile(r"\s*\b(?:as|a|umas|pelas)?\s*\d[\dh:]*(?:min)?\b")
+
+
+def visit_plans(text: str) -> list[str]:
+    """The clauses of the statements in `text` that tie a day or an hour to a visit
+    (`_without_visits`), without their clock figures: what the lead plans to see ("vou
+    passar aí sábado às 10h pra conhecer a casa modelo" -> "vou passar aí sábado pra
+    conhecer a casa modelo"), which the documents may answer (the stand's hours)."""
+    plans: list[str] = []
+    for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
+        if sentence.rstrip().endswith("?") or _without_visits(sentence) == sentence:
+            continue
+        folded = fold(sentence)
+        cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
+        for start, end in pairwise(cuts):
+            if _VISIT_RE.search(folded[start:end]):
+                clause = _CLOCK_FIGURE_RE.sub("", fold(sentence[start:end]))
+                plans.append(clause.strip(" ,;.!"))
+    return [plan for plan in plans if plan]
+
+
 def without_other_questions(text: str) -> str:
     """`text` without the sentences that ask about a visit or opening hours ("será que dá
     pra ir ver a casa decorada domingo às 15h?", "o plantão abre sábado às 9h?"): a day
     or an hour in one asks for no call; a sentence that names a call ("pode me ligar
-    domingo às 15h?") stays."""
+    domingo às 15h?") stays. In a statement, only the clauses that tie a time to a visit
+    go (`_without_visits`)."""
     kept: list[str] = []
     for sentence in _SENTENCE_RE.findall(text[:MAX_INPUT_CHARS]):
         if not sentence.rstrip().endswith("?"):
-            kept.append(sentence)
+            kept.append(_without_visits(sentence))
             continue
         # "posso visitar sábado às 10h e vocês me ligam sexta às 15h?": per clause
         folded = fold(sentence)
@@ -3539,8 +3719,11 @@ def _read(
     when = search_when(original, now=now, tz=tz)
     if when is not None:
         # The time the lead accepts: not one turned down or corrected in the same message.
-        accepted = search_when(accepted_part(without_other_questions(original)), now=now, tz=tz)
-        if accepted is not None:
+        asked = without_other_questions(original)
+        accepted = search_when(accepted_part(asked), now=now, tz=tz)
+        # "estudo à noite", "de tarde fico com as crianças": a day part of the lead's
+        # life, no call time (a schedule is not a call request).
+        if accepted is not None and not states_own_schedule(asked):
             out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
         for start, end in when.spans:
