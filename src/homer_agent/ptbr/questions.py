@@ -115,6 +115,22 @@ SLANG: Final[dict[str, str]] = {
     "24h": "24 horas",
     "24hs": "24 horas",
     "24hrs": "24 horas",
+    # Units ("o stand abre até q hrs?", "qnts min até a praia?", "quantos kms?"); after a
+    # figure they are read by `_UNITS` ("10hrs" → "10h", "25 mts" → "25 metros").
+    "h": "horas",
+    "hr": "hora",
+    "hrs": "horas",
+    "hs": "horas",
+    "hras": "horas",
+    "min": "minutos",
+    "mins": "minutos",
+    "minuto": "minutos",
+    "kms": "km",
+    "qtd": "quantidade",
+    "qtde": "quantidade",
+    "sab": "sabado",
+    "dom": "domingo",
+    "fds": "fim de semana",
     "condominial": "de condominio",
 }
 """Shorthand leads write, as the words it stands for (folded)."""
@@ -568,11 +584,28 @@ def _banks(low: str) -> str:
     return _BANK_SHORT.sub(lambda m: _BANK_NAMES.get(m.group(), m.group()), low)
 
 
+_UNITS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"\b(\d{1,2}) ?(?:hrs|hr|hs|hras|horas|hora|h)\b"), r"\1h"),
+    (re.compile(r"\b(\d+) ?(?:min|mins|minutos?)\b"), r"\1 minutos"),
+    (re.compile(r"\b(\d+(?:,\d+)?) ?(?:mts|mt|m|metros?)\b"), r"\1 metros"),
+    (re.compile(r"\b(\d+(?:,\d+)?) ?(?:kms|km|quilometros?)\b"), r"\1 km"),
+)
+"""A figure with its unit, however it is written, as the documents write it: hours as
+"13h" ("até as 22 hrs", "10hs"), "30 minutos" ("30min"), "25 metros" ("25m", "25 mts";
+"mt" alone is "muito"), "2,4 km" ("2,4km", "3 kms")."""
+
+
+def _units(low: str) -> str:
+    for pattern, replacement in _UNITS:
+        low = pattern.sub(replacement, low)
+    return low
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
-    low = _ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text)))
+    low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "

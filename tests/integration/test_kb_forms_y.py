@@ -1,0 +1,31 @@
+"""The 2026-12-07y and 07w sets' kinds in sentences no set asks, each the first message of a
+new session on the offline model, the real PostgreSQL and the example development's
+documents (tests/data/kb).
+
+Units in shorthand ("até q hrs", "qnts min", "qnts mts") are read as the units."""
+
+from __future__ import annotations
+
+import pytest
+
+from homer_agent.db.pool import Pool
+from tests.support.kb_scoring import first_message
+
+CASES = [
+    ("trabalho no sabado. a casa decorada fica aberta ate q hs no sab?", "18h", "kb_answered"),
+    ("a van passa? e o onibus vai ate q hrs", "22h", "kb_answered"),
+    ("o stand fecha q hrs no domingo?", "13h", "kb_answered"),
+    ("qnts min da praia de carro?", "7 minutos", "kb_answered"),
+    ("o onibus passa de qnts em qnts min?", "30 minutos", "kb_answered"),
+    ("a raia da piscina adulto tem qnts mts?", "25 metros", "kb_answered"),
+    ("o aeroporto fica a qnts kms?", "35 km", "kb_answered"),
+    # "mt" alone is "muito", not metres; a price per m² in shorthand stays the broker's.
+    ("a praia fica mt longe?", "4 km", "kb_answered"),
+    ("qnto custa o m2 da casa de 3 qts?", "corretor confirma", "price_to_broker"),
+]
+
+
+@pytest.mark.parametrize(("message", "fact", "reason"), CASES)
+def test_the_07y_kinds_in_new_sentences(pool: Pool, message: str, fact: str, reason: str) -> None:
+    key = f"kb-forms-y-{[c[0] for c in CASES].index(message)}"
+    first_message(pool, key, message, fact, reason)
