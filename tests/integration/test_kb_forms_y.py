@@ -2,7 +2,10 @@
 new session on the offline model, the real PostgreSQL and the example development's
 documents (tests/data/kb).
 
-Units in shorthand ("até q hrs", "qnts min", "qnts mts") are read as the units."""
+Units in shorthand ("até q hrs", "qnts min", "qnts mts") are read as the units; a block
+named by its letter ("quadra G") is a stage of the works, and houses being raised are the
+works' progress; a word of the language is never "corrected" into a document's word ("2
+anos e meio" is no "ensino médio")."""
 
 from __future__ import annotations
 
@@ -22,6 +25,17 @@ CASES = [
     # "mt" alone is "muito", not metres; a price per m² in shorthand stays the broker's.
     ("a praia fica mt longe?", "4 km", "kb_answered"),
     ("qnto custa o m2 da casa de 3 qts?", "corretor confirma", "price_to_broker"),
+    ("comprei na quadra G, fica pronta qndo?", "junho de 2029", "kb_answered"),
+    ("a quadra 2 entrega em que ano?", "2028", "kb_answered"),
+    ("minha sogra pegou na quadra C. ja comecaram a construir la?", "alvenaria", "kb_answered"),
+    ("as casas da quadra H ja foram levantadas?", "alvenaria", "kb_answered"),
+    ("tem quadra e piscina?", "quadra poliesportiva", "kb_answered"),
+    ("quem esta construindo?", "Areia Branca", "kb_answered"),
+    (
+        "to planejando me mudar daqui 2 anos e meio. o condominio aceita cachorro?",
+        "permitidos",
+        "kb_answered",
+    ),
 ]
 
 

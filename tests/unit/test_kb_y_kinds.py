@@ -1,12 +1,15 @@
 """Question forms found by the first-sight sets kb_questions_2026-12-07y and 07w (issue 24),
 each tried on new sentences: the shorthand of units reads as the unit ("ate q hrs",
-"qnts min", "25 mts")."""
+"qnts min", "25 mts"); a block named by its letter is a stage of the works ("quadra F");
+houses being raised are the works' progress; a word of the language is no slip."""
 
 from __future__ import annotations
 
 import pytest
 
+from homer_agent.kb.search import _corrected
 from homer_agent.ptbr.questions import asking_clauses, normalise, read_question
+from homer_agent.ptbr.text import is_word
 
 
 @pytest.mark.parametrize(
@@ -90,3 +93,63 @@ def test_a_state_keeps_its_until_when() -> None:
     assert asking_clauses("a casa decorada fica aberta ate q hs no sab") == [
         "a casa decorada fica aberta ate que horas no sabado"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("se eu pegar na quadra F fica pronta qnd", "se eu pegar na etapa f fica pronta quando"),
+        ("quadra E fica pronta qndo", "etapa e fica pronta quando"),
+        ("comprei na quadra g", "comprei na etapa g"),
+        ("a quadra 2 entrega quando?", "a etapa 2 entrega quando?"),
+        # a sports court, and "e"/"a"/"o" in lower case, are words
+        ("tem quadra e piscina?", "tem quadra e piscina?"),
+        ("a quadra poliesportiva e coberta?", "a quadra poliesportiva e coberta?"),
+        ("quadra a noite tem luz?", "quadra a noite tem luz?"),
+    ],
+)
+def test_a_block_named_by_its_letter_is_a_stage_of_the_works(text: str, read: str) -> None:
+    assert normalise(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "built"),
+    [
+        ("as casas dessa parte ja tao sendo levantadas?", True),
+        ("as casas da quadra H ja foram levantadas?", True),
+        ("ja estao sendo construidas?", True),
+        ("as paredes ja foram erguidas?", True),
+        ("ja comecaram a construir la?", True),
+        ("iniciaram a levantar as casas?", True),
+        # who builds, and a floor raised by the lead, are no progress of the works
+        ("quem esta construindo?", False),
+        ("posso levantar mais um andar?", False),
+    ],
+)
+def test_houses_being_built_are_the_works(text: str, built: bool) -> None:
+    assert ("em construcao" in normalise(text)) is built
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [("meio", True), ("planejando", True), ("levantadas", True), ("tamaho", False)],
+)
+def test_a_word_of_the_language_is_known(word: str, known: bool) -> None:
+    assert is_word(word) is known
+
+
+@pytest.mark.parametrize(
+    ("word", "vocabulary", "read"),
+    [
+        ("meio", {"medio"}, "meio"),
+        ("planejando", {"planejado"}, "planejando"),
+        # a word of the language put right in its ending only; a slip always
+        ("pagas", {"pagar"}, "pagar"),
+        ("mudam", {"mudar"}, "mudar"),
+        ("tamaho", {"tamanho"}, "tamanho"),
+    ],
+)
+def test_a_word_of_the_language_is_corrected_only_in_its_ending(
+    word: str, vocabulary: set[str], read: str
+) -> None:
+    assert _corrected(word, frozenset(vocabulary)) == read

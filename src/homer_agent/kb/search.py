@@ -52,7 +52,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold, lemma, lemma_text
+from homer_agent.ptbr.text import fold, is_word, lemma, lemma_text
 
 __all__ = [
     "MIN_COVERAGE",
@@ -708,11 +708,22 @@ def _read(question: str, known: frozenset[str]) -> Asked:
                 # A filler word is no slip ("junto" is not "junho"): it names nothing anyway.
                 found.group()
                 if lemma(found.group()) in known or is_filler(found.group())
-                else correct(found.group(), known)
+                else _corrected(found.group(), known)
             ),
             normalise(question),
         )
     )
+
+
+def _corrected(word: str, known: frozenset[str]) -> str:
+    """`word` put right against the documents' words (`correct`); a word of the language
+    only in its ending ("pagas" → "pagar", "mudam" → "mudar"), never into another word
+    ("2 anos e meio" is no "médio", "planejando me mudar" no "planejado")."""
+    fixed = correct(word, known)
+    if fixed == word or not is_word(word):
+        return fixed
+    kept = next((i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b), len(word))
+    return fixed if kept >= len(word) - 1 else word
 
 
 def lookup(

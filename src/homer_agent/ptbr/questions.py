@@ -190,6 +190,33 @@ _AT_THE_BACK: Final = re.compile(
 )
 """Where in the development a block or a lot lies ("as quadras do fundo", "os lotes da
 frente"): the block is asked; "fundo" is no fund, "frente" nothing documents state."""
+_BLOCK: Final = re.compile(r"\bquadras? (?:([a-z])|\d{1,2})\b")
+"""A block of the development named by its letter or number ("quadra F", "na quadra 3"):
+a stage of the works, no sports court. A lower-case "a", "e" or "o" after "quadra" is
+a word ("quadra e piscina")."""
+
+
+def _blocks(text: str) -> str:
+    """`text` folded, with a block named by its letter or number read as the stage of the
+    works it belongs to ("se eu pegar na quadra F fica pronta quando?" asks the stage's
+    delivery)."""
+    low = fold(text)
+
+    def stage(match: re.Match[str]) -> str:
+        letter = match.group(1)
+        if letter in ("a", "e", "o") and not text[match.start(1)].isupper():
+            return match.group()
+        return f"etapa {match.group()[match.group().index(' ') + 1 :]}"
+
+    return _BLOCK.sub(stage, low)
+
+
+_BUILT: Final = re.compile(
+    r"\b(?:(?:sendo|ser|foram|sao|estao|esta|ja) )+(?:construid|levantad|erguid)[oa]s?\b"
+    r"|\b(?:comec\w+|inici\w+) (?:a|de) (?:construir|levantar|erguer)\b"
+)
+"""Houses being built ("as casas já tão sendo levantadas?", "já começaram a construir?"):
+the works' progress; "construindo" alone asks who builds ("quem está construindo?")."""
 _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
@@ -605,7 +632,7 @@ def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
-    low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text))))
+    low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", _blocks(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
@@ -614,6 +641,7 @@ def normalise(text: str) -> str:
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
+    low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
     low = _PREPARE.sub("quais documentos separar", low)
