@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from homer_agent.kb.search import _corrected
-from homer_agent.ptbr.questions import asking_clauses, normalise, read_question
+from homer_agent.ptbr.questions import (
+    asking_clauses,
+    asks_tersely,
+    normalise,
+    read_question,
+    tells_own_life,
+)
 from homer_agent.ptbr.text import is_word
 
 
@@ -153,3 +159,69 @@ def test_a_word_of_the_language_is_corrected_only_in_its_ending(
     word: str, vocabulary: set[str], read: str
 ) -> None:
     assert _corrected(word, frozenset(vocabulary)) == read
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "minha filha estuda no colégio perto daqui",
+        "meu carro é grande",
+        "meu marido adora piscina",
+        "a gente adora praia",
+        "eu trabalho perto do aeroporto",
+        "moro em caucaia faz 10 anos",
+        "nosso cachorro é bem grande",
+    ],
+)
+def test_a_story_of_the_leads_life_asks_nothing(story: str) -> None:
+    assert tells_own_life(story)
+    assert not asks_tersely(story)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "condominio qnto",
+        "garagem coberta",
+        "e o iptu",
+        "piscina aquecida",
+        "e a escola",
+        "van escolar",
+    ],
+)
+def test_a_bare_topic_asks_about_it(question: str) -> None:
+    assert asks_tersely(question)
+    assert not tells_own_life(question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a question about the lead's people or things asks; how the lead pays is the
+        # purchase's; the lead's doubt announces a question
+        "meu carro cabe na garagem?",
+        "minha filha pode usar a piscina?",
+        "eu queria saber do condominio",
+        "tenho 300 mil de entrada e financio o resto",
+        "minha duvida e sobre o condominio",
+    ],
+)
+def test_what_is_no_story_of_the_leads_life(text: str) -> None:
+    assert not tells_own_life(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oi",
+        "bom dia",
+        "minha filha estuda no colégio e adora o clube do prédio",
+        # a figure or a name answers our question
+        "hmm, então às 16h",
+        "3 quartos",
+        "Fátima",
+        "Bela Vista",
+    ],
+)
+def test_a_greeting_a_story_a_figure_or_a_name_is_no_bare_topic(text: str) -> None:
+    assert not asks_tersely(text)

@@ -30,12 +30,14 @@ __all__ = [
     "alternatives",
     "asking_clauses",
     "asking_parts",
+    "asks_tersely",
     "correct",
     "fee_words",
     "figure_kinds",
     "marked",
     "normalise",
     "read_question",
+    "tells_own_life",
 ]
 
 Measure = Literal[
@@ -901,6 +903,85 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     if not out:
         return _confirmed(text)
     return out
+
+
+_OWN_SUBJECT: Final = re.compile(
+    r"^(?:(?:e|mas|ai|entao|olha|tipo|so|porque) )*"
+    r"(?:eu|a gente|nos|(?:o |a |os |as )?(?:meu|minha|meus|minhas|nosso|nossa|nossos|nossas)"
+    r" (?!(?:duvida|pergunta|questao|interesse)\b)[a-z]+)\b"
+)
+"""A clause opening with the lead or someone or something of the lead's ("eu trabalho perto
+do aeroporto", "minha filha estuda no colégio", "meu carro é grande", "a gente tem um
+cachorro")."""
+_FIRST_PERSON: Final = re.compile(r"^[a-z]+(?:o|amos|emos|imos)$")
+_PURCHASE: Final = re.compile(
+    r"\b(?:financ\w*|pag(?:o|amos|ar|aria|ando)|entrada|sinal|parcel\w*|fgts|consorcio)\b"
+)
+"""How the lead will pay ("tenho 300 mil de entrada e financio o resto"): about the
+purchase, which the documents state, not the lead's private life."""
+
+
+_STORY_WORDS: Final = 12
+"""Words at most in a clause told of the lead's life: a longer one, unpunctuated, may end
+with a question put without its form ("minha filha faz quinze anos ... o salão de festa
+cabe esse povo todo")."""
+
+
+def tells_own_life(text: str) -> bool:
+    """Whether a message tells the lead's own life and asks nothing: each of its clauses,
+    of at most `_STORY_WORDS` words, opens with the lead, the lead's people or things
+    ("minha filha estuda no colégio perto daqui", "meu carro é grande", "a gente adora
+    praia") or with a verb in the first person ("moro em Caucaia"), and none has a
+    question's form (no "?", no cue such as "quanto" or "será que"). A topic named in
+    such a story is the lead's, not a question about the development ("condominio qnto",
+    "garagem coberta" ask); how the lead will pay is the purchase's ("financio o resto")."""
+    parts = [c.strip() for c in _SPLIT.findall(normalise(text)) if _WORD.search(c)]
+    if not parts or asking_clauses(text):
+        return False
+    told = False
+    for part in parts:
+        body = _OPENERS.sub("", part).strip(" ,;:.!")
+        if not body:
+            continue
+        first = body.split()[0]
+        if (
+            len(body.split()) > _STORY_WORDS
+            or _PURCHASE.search(body)
+            or not (
+                _OWN_SUBJECT.match(body)
+                or (_FIRST_PERSON.fullmatch(first) and verb_of(first) is not None)
+            )
+        ):
+            # Every part tells: "eu sou eletricista ... os fios de luz são enterrados ou
+            # vai ser tudo com poste" ends with a question put without its form.
+            return False
+        told = True
+    return told
+
+
+_TERSE_WORDS: Final = 4
+"""Words at most in a question put as a bare topic ("e o iptu", "garagem coberta")."""
+
+
+def asks_tersely(text: str) -> bool:
+    """Whether a short message with no verb of its own names a topic as a question: "e o
+    iptu", "garagem coberta", "condominio qnto", "piscina aquecida" ask about the thing
+    they name, as leads write on the go; "minha filha estuda aqui perto" tells
+    (`tells_own_life`), a greeting alone names nothing, a figure ("então às 16h") or a
+    name ("Fátima") answers our question."""
+    if tells_own_life(text):
+        return False
+    names = re.findall(r"[^\W\d_]+", text)
+    if names and all(w[0].isupper() and not w.isupper() for w in names):
+        return False  # "Fátima", "Bela Vista": a name or a place, answering our question
+    body = _OPENERS.sub("", normalise(text)).strip(" ,;:.!?")
+    found = _WORD.findall(body)
+    if not found or len(found) > _TERSE_WORDS:
+        return False
+    if any(w.isdigit() or re.search(r"\d", w) for w in found):
+        return False  # "então às 16h", "3 quartos": a figure answers our question
+    verbs = [w for w in found if verb_of(w) is not None and w not in ASKING]
+    return not verbs and any(len(w) >= 4 and not _question_word(w) for w in found)
 
 
 _TAG: Final = re.compile(r"\bne\W*$")
