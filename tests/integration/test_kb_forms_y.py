@@ -7,7 +7,8 @@ named by its letter ("quadra G") is a stage of the works, and houses being raise
 works' progress; a word of the language is never "corrected" into a document's word ("2
 anos e meio" is no "ensino médio"). A story of the lead's own life that names a topic
 ("meu marido adora piscina") makes no search, while a bare topic ("garagem coberta", "e o
-iptu") is asked, after the lead gave a name."""
+iptu") is asked, after the lead gave a name. A thing asked of one house type is answered by
+the passage stating it of all types."""
 
 from __future__ import annotations
 
@@ -37,6 +38,15 @@ CASES = [
     ("as casas da quadra H ja foram levantadas?", "alvenaria", "kb_answered"),
     ("tem quadra e piscina?", "quadra poliesportiva", "kb_answered"),
     ("quem esta construindo?", "Areia Branca", "kb_answered"),
+    # A thing asked of one house type that the passage of all the types states ("Todas têm
+    # ... vaga para dois carros"), though the type's own passages rank first.
+    ("a de 2 quartos tem garagem?", "vaga para dois carros", "kb_answered"),
+    ("a casa de 3 quartos tem varanda gourmet?", "Todas têm varanda gourmet", "kb_answered"),
+    (
+        "temos dois carros. a brisa tem vaga pros dois ou so o sobrado?",
+        "vaga para dois carros",
+        "kb_answered",
+    ),
     (
         "to planejando me mudar daqui 2 anos e meio. o condominio aceita cachorro?",
         "permitidos",

@@ -717,10 +717,11 @@ def _read(question: str, known: frozenset[str]) -> Asked:
 
 def _corrected(word: str, known: frozenset[str]) -> str:
     """`word` put right against the documents' words (`correct`); a word of the language
-    only in its ending ("pagas" → "pagar", "mudam" → "mudar"), never into another word
-    ("2 anos e meio" is no "médio", "planejando me mudar" no "planejado")."""
+    only in its ending ("pagas" → "pagar", "mudam" → "mudar") or into a word that names
+    nothing ("faltar" → "falar": filler, dropped), never into another thing named ("2 anos
+    e meio" is no "médio", "planejando me mudar" no "planejado")."""
     fixed = correct(word, known)
-    if fixed == word or not is_word(word):
+    if fixed == word or not is_word(word) or is_filler(fixed):
         return fixed
     kept = next((i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b), len(word))
     return fixed if kept >= len(word) - 1 else word
@@ -988,7 +989,19 @@ def _lookup_one(
         # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
         # asked about, not the house's own that only places it (no query added: the
         # passages' bodies are at hand).
-        best = next((p for p in result.passages if _names(thing, p.body) == len(thing)), best)
+        naming = [p for p in result.passages if _names(thing, p.body) == len(thing)]
+        if not naming and len(result.passages) >= k:
+            # "a de 2 quartos tem garagem?": the house type's own passages rank first, and
+            # the one naming the garage ("Todas têm ... vaga para dois carros") lies below.
+            wider = search(
+                conn,
+                " ".join(asked.topic) or asked.text,
+                k=RERANK_CANDIDATES,
+                embedder=options.embedder,
+                asked=asked,
+            )
+            naming = [p for p in wider.passages if _names(thing, p.body) == len(thing)]
+        best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
     if (
