@@ -153,6 +153,7 @@ def test_a_word_of_the_language_is_known(word: str, known: bool) -> None:
         # (filler, dropped); a slip always
         ("pagas", {"pagar"}, "pagar"),
         ("faltar", {"falar"}, "falar"),
+        ("sutes", {"suites"}, "suites"),
         ("mudam", {"mudar"}, "mudar"),
         ("tamaho", {"tamanho"}, "tamanho"),
     ],

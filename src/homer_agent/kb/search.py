@@ -716,15 +716,21 @@ def _read(question: str, known: frozenset[str]) -> Asked:
 
 
 def _corrected(word: str, known: frozenset[str]) -> str:
-    """`word` put right against the documents' words (`correct`); a word of the language
-    only in its ending ("pagas" → "pagar", "mudam" → "mudar") or into a word that names
-    nothing ("faltar" → "falar": filler, dropped), never into another thing named ("2 anos
-    e meio" is no "médio", "planejando me mudar" no "planejado")."""
+    """`word` put right against the documents' words (`correct`), except a word of the
+    language in its dictionary form or a gerund ("2 anos e meio" is no "médio",
+    "planejando me mudar" no "planejado"), unless only in its ending ("mudam" → "mudar")
+    or into a word that names nothing ("faltar" → "falar": filler, dropped). An inflected
+    form may be a slip landing on a rare word ("sutes", of "sutar" → "suites")."""
     fixed = correct(word, known)
     if fixed == word or not is_word(word) or is_filler(fixed):
         return fixed
+    if lemma(word) != word and not _GERUND_FORM.search(word):
+        return fixed
     kept = next((i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b), len(word))
     return fixed if kept >= len(word) - 1 else word
+
+
+_GERUND_FORM: Final = re.compile(r"(?:ando|endo|indo)$")
 
 
 def lookup(
