@@ -52,7 +52,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold, lemma, lemma_text
+from homer_agent.ptbr.text import fold, is_word, lemma, lemma_text
 
 __all__ = [
     "MIN_COVERAGE",
@@ -708,11 +708,29 @@ def _read(question: str, known: frozenset[str]) -> Asked:
                 # A filler word is no slip ("junto" is not "junho"): it names nothing anyway.
                 found.group()
                 if lemma(found.group()) in known or is_filler(found.group())
-                else correct(found.group(), known)
+                else _corrected(found.group(), known)
             ),
             normalise(question),
         )
     )
+
+
+def _corrected(word: str, known: frozenset[str]) -> str:
+    """`word` put right against the documents' words (`correct`), except a word of the
+    language in its dictionary form or a gerund ("2 anos e meio" is no "médio",
+    "planejando me mudar" no "planejado"), unless only in its ending ("mudam" → "mudar")
+    or into a word that names nothing ("faltar" → "falar": filler, dropped). An inflected
+    form may be a slip landing on a rare word ("sutes", of "sutar" → "suites")."""
+    fixed = correct(word, known)
+    if fixed == word or not is_word(word) or is_filler(fixed):
+        return fixed
+    if lemma(word) != word and not _GERUND_FORM.search(word):
+        return fixed
+    kept = next((i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b), len(word))
+    return fixed if kept >= len(word) - 1 else word
+
+
+_GERUND_FORM: Final = re.compile(r"(?:ando|endo|indo)$")
 
 
 def lookup(
@@ -977,7 +995,19 @@ def _lookup_one(
         # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
         # asked about, not the house's own that only places it (no query added: the
         # passages' bodies are at hand).
-        best = next((p for p in result.passages if _names(thing, p.body) == len(thing)), best)
+        naming = [p for p in result.passages if _names(thing, p.body) == len(thing)]
+        if not naming and len(result.passages) >= k:
+            # "a de 2 quartos tem garagem?": the house type's own passages rank first, and
+            # the one naming the garage ("Todas têm ... vaga para dois carros") lies below.
+            wider = search(
+                conn,
+                " ".join(asked.topic) or asked.text,
+                k=RERANK_CANDIDATES,
+                embedder=options.embedder,
+                asked=asked,
+            )
+            naming = [p for p in wider.passages if _names(thing, p.body) == len(thing)]
+        best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
     if (

@@ -80,7 +80,14 @@ from homer_agent.ptbr.intents import (
 )
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.places import city_of
-from homer_agent.ptbr.questions import QUESTION_WORDS, asking_clauses, marked, normalise
+from homer_agent.ptbr.questions import (
+    QUESTION_WORDS,
+    asking_clauses,
+    asks_tersely,
+    marked,
+    normalise,
+    tells_own_life,
+)
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
 from homer_agent.ptbr.spelling import without_slips
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short
@@ -420,9 +427,16 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         and _asks_the_documents(clause, facts_in(clause))
         and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
     ]
+    # A story of the lead's own life that names a topic ("meu marido adora piscina") asks
+    # nothing; a bare topic ("garagem coberta", "e o iptu") asks about it.
     for clause in [] if asked else split_at_marks(text, colon=False):
+        if tells_own_life(clause):
+            continue
         folded = fold(clause).strip()
-        topical = any(word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words)
+        terse = tail is None and asks_tersely(clause) and place_or_name(clause) is None
+        topical = terse or any(
+            word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words
+        )
         states = bool(facts_in(clause) & _STATEMENT_FACTS) or bool(
             _HAGGLES.search(normalise(clause))
         )
@@ -1160,7 +1174,8 @@ class OfflineChatModel(BaseChatModel):
             return say.call_to_move(format_call_time(view.facts.call_at, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
         next_step = _next_step(view, variant) if pending else _booked(view)
-        answer = _answer(text, view)
+        # A story of the lead's own life ("meu marido adora piscina") asks nothing.
+        answer = None if tells_own_life(text) else _answer(text, view)
         if answer:
             return f"{answer} {next_step}"
         if is_thanks(text):
@@ -1226,7 +1241,7 @@ class OfflineChatModel(BaseChatModel):
             # A statement that only names a topic ("tenho 300 mil de entrada e financio o
             # resto") gets the documents' sentences when they have some, and no "a broker
             # confirms" for a question nobody asked.
-            if found != BROKER_CONFIRMS or _is_asked(said):
+            if found != BROKER_CONFIRMS or _is_asked(said) or asks_tersely(said):
                 sentences.append(found)
         elif humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)

@@ -337,8 +337,13 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     if kind == "ask" and before in _ASKED_ALREADY and first != "e":
         return False
     if first in ("ate", "desde") and "que" in cue:
-        # "o ônibus passa até que horas": the verb's own clause.
-        return before not in _VERBS and verb_of(before) is None
+        # "o ônibus passa até que horas": the verb's own clause; so are a state's ("fica
+        # aberta até que horas", "fica funcionando até que horas").
+        return (
+            before not in _VERBS
+            and verb_of(before) is None
+            and not re.fullmatch(r"(?:abert|fechad)[oa]s?|[a-z]+[aei]ndo", before)
+        )
     if first == "sabe":
         return before not in _KNOWERS
     if first in ("quanto", "quanta", "quantos", "quantas") and before == "e":

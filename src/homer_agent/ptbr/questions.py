@@ -30,12 +30,14 @@ __all__ = [
     "alternatives",
     "asking_clauses",
     "asking_parts",
+    "asks_tersely",
     "correct",
     "fee_words",
     "figure_kinds",
     "marked",
     "normalise",
     "read_question",
+    "tells_own_life",
 ]
 
 Measure = Literal[
@@ -115,6 +117,22 @@ SLANG: Final[dict[str, str]] = {
     "24h": "24 horas",
     "24hs": "24 horas",
     "24hrs": "24 horas",
+    # Units ("o stand abre até q hrs?", "qnts min até a praia?", "quantos kms?"); after a
+    # figure they are read by `_UNITS` ("10hrs" → "10h", "25 mts" → "25 metros").
+    "h": "horas",
+    "hr": "hora",
+    "hrs": "horas",
+    "hs": "horas",
+    "hras": "horas",
+    "min": "minutos",
+    "mins": "minutos",
+    "minuto": "minutos",
+    "kms": "km",
+    "qtd": "quantidade",
+    "qtde": "quantidade",
+    "sab": "sabado",
+    "dom": "domingo",
+    "fds": "fim de semana",
     "condominial": "de condominio",
 }
 """Shorthand leads write, as the words it stands for (folded)."""
@@ -174,6 +192,33 @@ _AT_THE_BACK: Final = re.compile(
 )
 """Where in the development a block or a lot lies ("as quadras do fundo", "os lotes da
 frente"): the block is asked; "fundo" is no fund, "frente" nothing documents state."""
+_BLOCK: Final = re.compile(r"\bquadras? (?:([a-z])|\d{1,2})\b")
+"""A block of the development named by its letter or number ("quadra F", "na quadra 3"):
+a stage of the works, no sports court. A lower-case "a", "e" or "o" after "quadra" is
+a word ("quadra e piscina")."""
+
+
+def _blocks(text: str) -> str:
+    """`text` folded, with a block named by its letter or number read as the stage of the
+    works it belongs to ("se eu pegar na quadra F fica pronta quando?" asks the stage's
+    delivery)."""
+    low = fold(text)
+
+    def stage(match: re.Match[str]) -> str:
+        letter = match.group(1)
+        if letter in ("a", "e", "o") and not text[match.start(1)].isupper():
+            return match.group()
+        return f"etapa {match.group()[match.group().index(' ') + 1 :]}"
+
+    return _BLOCK.sub(stage, low)
+
+
+_BUILT: Final = re.compile(
+    r"\b(?:(?:sendo|ser|foram|sao|estao|esta|ja) )+(?:construid|levantad|erguid)[oa]s?\b"
+    r"|\b(?:comec\w+|inici\w+) (?:a|de) (?:construir|levantar|erguer)\b"
+)
+"""Houses being built ("as casas já tão sendo levantadas?", "já começaram a construir?"):
+the works' progress; "construindo" alone asks who builds ("quem está construindo?")."""
 _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
@@ -566,11 +611,28 @@ def _banks(low: str) -> str:
     return _BANK_SHORT.sub(lambda m: _BANK_NAMES.get(m.group(), m.group()), low)
 
 
+_UNITS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"\b(\d{1,2}) ?(?:hrs|hr|hs|hras|horas|hora|h)\b"), r"\1h"),
+    (re.compile(r"\b(\d+) ?(?:min|mins|minutos?)\b"), r"\1 minutos"),
+    (re.compile(r"\b(\d+(?:,\d+)?) ?(?:mts|mt|m|metros?)\b"), r"\1 metros"),
+    (re.compile(r"\b(\d+(?:,\d+)?) ?(?:kms|km|quilometros?)\b"), r"\1 km"),
+)
+"""A figure with its unit, however it is written, as the documents write it: hours as
+"13h" ("até as 22 hrs", "10hs"), "30 minutos" ("30min"), "25 metros" ("25m", "25 mts";
+"mt" alone is "muito"), "2,4 km" ("2,4km", "3 kms")."""
+
+
+def _units(low: str) -> str:
+    for pattern, replacement in _UNITS:
+        low = pattern.sub(replacement, low)
+    return low
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
     the words that ask put right ("quano" → "quanto")."""
-    low = _ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", fold(text)))
+    low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", _blocks(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
@@ -579,6 +641,7 @@ def normalise(text: str) -> str:
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
+    low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
     low = _PREPARE.sub("quais documentos separar", low)
@@ -838,6 +901,85 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     if not out:
         return _confirmed(text)
     return out
+
+
+_OWN_SUBJECT: Final = re.compile(
+    r"^(?:(?:e|mas|ai|entao|olha|tipo|so|porque) )*"
+    r"(?:eu|a gente|nos|(?:o |a |os |as )?(?:meu|minha|meus|minhas|nosso|nossa|nossos|nossas)"
+    r" (?!(?:duvida|pergunta|questao|interesse)\b)[a-z]+)\b"
+)
+"""A clause opening with the lead or someone or something of the lead's ("eu trabalho perto
+do aeroporto", "minha filha estuda no colégio", "meu carro é grande", "a gente tem um
+cachorro")."""
+_FIRST_PERSON: Final = re.compile(r"^[a-z]+(?:o|amos|emos|imos)$")
+_PURCHASE: Final = re.compile(
+    r"\b(?:financ\w*|pag(?:o|amos|ar|aria|ando)|entrada|sinal|parcel\w*|fgts|consorcio)\b"
+)
+"""How the lead will pay ("tenho 300 mil de entrada e financio o resto"): about the
+purchase, which the documents state, not the lead's private life."""
+
+
+_STORY_WORDS: Final = 12
+"""Words at most in a clause told of the lead's life: a longer one, unpunctuated, may end
+with a question put without its form ("minha filha faz quinze anos ... o salão de festa
+cabe esse povo todo")."""
+
+
+def tells_own_life(text: str) -> bool:
+    """Whether a message tells the lead's own life and asks nothing: each of its clauses,
+    of at most `_STORY_WORDS` words, opens with the lead, the lead's people or things
+    ("minha filha estuda no colégio perto daqui", "meu carro é grande", "a gente adora
+    praia") or with a verb in the first person ("moro em Caucaia"), and none has a
+    question's form (no "?", no cue such as "quanto" or "será que"). A topic named in
+    such a story is the lead's, not a question about the development ("condominio qnto",
+    "garagem coberta" ask); how the lead will pay is the purchase's ("financio o resto")."""
+    parts = [c.strip() for c in split_at_marks(normalise(text), colon=True) if _WORD.search(c)]
+    if not parts or asking_clauses(text):
+        return False
+    told = False
+    for part in parts:
+        body = _OPENERS.sub("", part).strip(" ,;:.!")
+        if not body:
+            continue
+        first = body.split()[0]
+        if (
+            len(body.split()) > _STORY_WORDS
+            or _PURCHASE.search(body)
+            or not (
+                _OWN_SUBJECT.match(body)
+                or (_FIRST_PERSON.fullmatch(first) and verb_of(first) is not None)
+            )
+        ):
+            # Every part tells: "eu sou eletricista ... os fios de luz são enterrados ou
+            # vai ser tudo com poste" ends with a question put without its form.
+            return False
+        told = True
+    return told
+
+
+_TERSE_WORDS: Final = 4
+"""Words at most in a question put as a bare topic ("e o iptu", "garagem coberta")."""
+
+
+def asks_tersely(text: str) -> bool:
+    """Whether a short message with no verb of its own names a topic as a question: "e o
+    iptu", "garagem coberta", "condominio qnto", "piscina aquecida" ask about the thing
+    they name, as leads write on the go; "minha filha estuda aqui perto" tells
+    (`tells_own_life`), a greeting alone names nothing, a figure ("então às 16h") or a
+    name ("Fátima") answers our question."""
+    if tells_own_life(text):
+        return False
+    names = re.findall(r"[^\W\d_]+", text)
+    if names and all(w[0].isupper() and not w.isupper() for w in names):
+        return False  # "Fátima", "Bela Vista": a name or a place, answering our question
+    body = _OPENERS.sub("", normalise(text)).strip(" ,;:.!?")
+    found = _WORD.findall(body)
+    if not found or len(found) > _TERSE_WORDS:
+        return False
+    if any(w.isdigit() or re.search(r"\d", w) for w in found):
+        return False  # "então às 16h", "3 quartos": a figure answers our question
+    verbs = [w for w in found if verb_of(w) is not None and w not in ASKING]
+    return not verbs and any(len(w) >= 4 and not _question_word(w) for w in found)
 
 
 _TAG: Final = re.compile(r"\bne\W*$")

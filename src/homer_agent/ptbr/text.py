@@ -15,6 +15,7 @@ __all__ = [
     "fold",
     "format_brl",
     "format_brl_short",
+    "is_word",
     "join",
     "lemma",
     "lemma_text",
@@ -49,6 +50,13 @@ def lemma(word: str) -> str:
     """The dictionary form of a folded word ("armarios": "armario", "soltos": "solto",
     "separei": "separar"), by simplemma's Portuguese data (shipped in its wheel), folded."""
     return fold(simplemma.lemmatize(word, lang="pt"))
+
+
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    """Whether a folded word is a Portuguese word simplemma's dictionary holds as written
+    ("meio", "planejando"; not "tamaho", nor accented words folded, such as "minimo")."""
+    return simplemma.is_known(word, lang="pt")
 
 
 _LEMMA_WORD: Final = re.compile(r"[^\W_]+")
