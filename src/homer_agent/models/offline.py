@@ -62,6 +62,7 @@ from homer_agent.ptbr.facts import (
     names_other_amount,
     place_or_name,
     states_own_schedule,
+    states_paying_condition,
     without_other_questions,
 )
 from homer_agent.ptbr.intents import (
@@ -402,10 +403,14 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     low = f" {fold(text)} "
     if any(word in low for word in _LEAK_WORDS):
         return None
+    # "se for à vista consigo mais um pouco": what the lead can pay under a condition tells.
+    conditions = [normalise(c) for c in _CLAUSE.findall(text) if states_paying_condition(c)]
     asked = [
         clause
         for clause in asking_clauses(text)
-        if build_query(clause) and _asks_the_documents(clause, facts_in(clause))
+        if build_query(clause)
+        and _asks_the_documents(clause, facts_in(clause))
+        and not any(clause in condition for condition in conditions)
     ]
     for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()

@@ -82,6 +82,7 @@ __all__ = [
     "place_or_name",
     "read_candidates",
     "states_own_schedule",
+    "states_paying_condition",
     "without_other_questions",
 ]
 
@@ -1513,7 +1514,34 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
         return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
+    if _paying_this_way(before):
+        cues -= _WAYS_OF_PAYING
     return _about_other(toks, number.first, cues)
+
+
+_WAYS_OF_PAYING: Final = _words("financiado financiada parcelado parcelada")
+_CAN_PAY: Final = _words(
+    "consigo conseguimos posso podemos chego chegamos pago pagamos vou vamos dou damos "
+    "bancamos alcanco alcancamos"
+)
+_WE_CAN_PAY: Final = _words("consegue pode chega paga vai da alcanca")
+"""First-person verbs of what the lead can pay or reach: "financiado *consigo* ir até 520
+mil", "parcelado *chego* a 400"; after "a gente", their third-person forms."""
+
+
+def _paying_this_way(before: Sequence[str]) -> bool:
+    """Whether the clause before an amount (`before`, in reading order) opens with a way
+    of paying and then a verb of what the lead can pay: "financiado consigo ir até 520
+    mil", "financiada eu posso até 400" (the ceiling under that way of paying, a budget),
+    not "tenho um carro financiado de 40 mil" (a debt: no such verb after it)."""
+    for k, word in enumerate(before):
+        if word in _WAYS_OF_PAYING:
+            rest = before[k + 1 :]
+            return any(
+                w in _CAN_PAY or (w in _WE_CAN_PAY and rest[m - 1 : m] == ["gente"])
+                for m, w in enumerate(rest)
+            )
+    return False
 
 
 _SALE_WORDS: Final = _words(
@@ -3108,6 +3136,27 @@ def names_other_amount(text: str) -> bool:
         or (n.last < len(toks) and toks[n.last].low in _MONEY_AFTER)
     ]
     return bool(money) and _budget(toks, numbers, None) is None
+
+
+_PAYING_CONDITION_RE: Final = re.compile(
+    r"\b(?:se|caso) (?:[a-z]+ ){1,4}?(?:eu |nos |a gente )?"
+    r"(?:consigo|conseguimos|posso|podemos|chego|chegamos|pago|pagamos|dou|damos"
+    r"|consegue|pode|chega|paga|da (?:pra|para))"
+    r" (?:[a-z]+ ){0,2}?(?:mais|menos|esticar|estico|subir|subo|aumentar|aumento|melhorar"
+    r"|melhoro|chegar|ir|um pouco|uns|umas|algo|ate)\b[^?]*$"
+)
+_BARGAIN_WORDS: Final = _words("desconto descontos abatimento")
+
+
+def states_paying_condition(clause: str) -> bool:
+    """Whether a clause, not put with a "?", tells what the lead can pay under a condition,
+    with no amount: "se for à vista consigo mais um pouco", "se parcelar dá pra esticar",
+    "caso seja financiado a gente consegue subir" (a hypothetical, neither a question nor
+    a budget); "se for à vista tem desconto", "se pagar à vista consigo desconto?" ask."""
+    folded = fold(clause).lower()
+    if "?" in folded or set(re.findall(r"[a-z]+", folded)) & _BARGAIN_WORDS:
+        return False
+    return _PAYING_CONDITION_RE.search(re.sub(r"[^a-z0-9? ]+", " ", folded)) is not None
 
 
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
