@@ -96,3 +96,129 @@ def test_a_cash_discount_asked_still_gets_the_broker() -> None:
     )
     assert "budget_brl" not in run.facts
     assert BROKER_CONFIRMS in run.replies[-1]
+
+
+# 2. (07u) A correction that names its fact before the cue ("esquece o que eu disse dos
+#    quartos: melhor 4") replaces that fact, and only that one; a place answered with its
+#    reason after it; a name after "quem quer comprar sou eu".
+
+KNOWN = ("name", "bedrooms", "neighborhood", "budget_brl")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Ah, esquece o que eu disse dos quartos: melhor 4", {"bedrooms": 4}),
+        (
+            "esquece o que falei dos quartos: melhor 2, meu filho vai morar fora",
+            {"bedrooms": 2},
+        ),
+        ("sobre os quartos: na verdade 2", {"bedrooms": 2}),
+        ("dos quartos: me enganei, são 3", {"bedrooms": 3}),
+        ("Ah, esquece o que eu disse dos quartos: são 4", {"bedrooms": 4}),
+        ("esquece o que eu falei do bairro, é Messejana", {"neighborhood": "Messejana"}),
+        ("esquece o que falei do bairro: melhor Messejana", {"neighborhood": "Messejana"}),
+        ("sobre o valor, corrigindo: 450", {"budget_brl": 450000}),
+        ("desconsidera o valor que eu falei, são 450 mil", {"budget_brl": 450000}),
+        ("3 quartos esquece 4 quartos", {"bedrooms": 4}),
+    ],
+)
+def test_a_correction_naming_its_fact_replaces_it(text: str, want: dict[str, object]) -> None:
+    assert extract(text, pending="call_at", known=KNOWN) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "esquece o que falei do valor, melhor 4",  # the budget named: 4 is no bedroom count
+        "esquece o que falei do bairro: melhor 3",
+        "esquece isso",
+        "sobre o horário, na verdade 2",
+    ],
+)
+def test_a_correction_naming_another_fact_saves_no_bedrooms(text: str) -> None:
+    assert "bedrooms" not in extract(text, pending="call_at", known=KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Lagoa Redonda, que é perto dos meus pais", "Lagoa Redonda"),
+        ("Messejana, que fica perto do meu trabalho", "Messejana"),
+        ("Cambeba, porque é perto da escola", "Cambeba"),
+        ("Cocó, pq é perto do shopping", "Cocó"),
+        ("Conjunto Ceará, onde eu moro desde 1985", "Conjunto Ceará"),
+    ],
+)
+def test_a_place_with_its_reason_answers_whatever_was_asked(text: str, place: str) -> None:
+    assert extract(text, pending="name").get("neighborhood") == place
+    assert extract(text, pending="neighborhood").get("neighborhood") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fátima, que é perto da minha mãe",  # may be a name: asked again
+        "Marcos, que é perto",
+        "Lagoa Redonda, mas ainda tô vendo",  # no reason: still deciding
+    ],
+)
+def test_a_name_or_an_undecided_place_is_no_place_answer(text: str) -> None:
+    assert "neighborhood" not in extract(text, pending="name")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quem quer comprar sou eu, Raimundo Nonato", "Raimundo Nonato"),
+        ("quem vai morar sou eu mesma, a Cida", "Cida"),
+        ("quem decide sou eu: Jorge Lima", "Jorge Lima"),
+    ],
+)
+def test_it_is_me_then_a_name_names_the_lead(text: str, name: str) -> None:
+    assert extract(text).get("name") == name
+    assert extract(text, pending="name").get("name") == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quem quer comprar é o meu filho, Pedro",
+        "quem quer comprar sou eu, minha filha só ajuda",
+        "sou eu, tudo bem?",
+        "sou eu, pode falar",
+    ],
+)
+def test_it_is_me_without_a_name_or_someone_else_names_nobody(text: str) -> None:
+    assert "name" not in extract(text, pending="name")
+
+
+@pytest.mark.parametrize(
+    ("texts", "place"),
+    [
+        (
+            ("oi", "Queria uma casa de 3 quartos", "Lagoa Redonda, que é perto dos meus pais"),
+            "Lagoa Redonda",
+        ),
+        (
+            (
+                "oi, sou a Patrícia",
+                "3 quartos",
+                "Queremos morar no Cambeba, perto da escola das crianças",
+            ),
+            "Cambeba",
+        ),
+        (("oi, sou a Patrícia", "3 quartos", "no Cocó, que fica pertinho do meu trabalho"), "Cocó"),
+    ],
+)
+def test_the_reason_for_a_place_gets_no_broker_line(texts: tuple[str, ...], place: str) -> None:
+    run = chat_run(*texts)
+    assert run.facts.get("neighborhood") == place
+    assert BROKER_CONFIRMS not in run.replies[-1]
+
+
+def test_a_question_about_what_a_place_is_near_still_asks() -> None:
+    run = chat_run(
+        "oi, sou a Patrícia", "3 quartos", "quero no Cocó, o empreendimento fica perto de escola?"
+    )
+    assert BROKER_CONFIRMS in run.replies[-1]

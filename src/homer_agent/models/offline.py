@@ -61,6 +61,7 @@ from homer_agent.ptbr.facts import (
     garbled,
     names_other_amount,
     place_or_name,
+    says_why_there,
     states_own_schedule,
     states_paying_condition,
     without_other_questions,
@@ -411,6 +412,8 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         if build_query(clause)
         and _asks_the_documents(clause, facts_in(clause))
         and not any(clause in condition for condition in conditions)
+        # "Lagoa Redonda, que é perto dos meus pais": why the place, not a question.
+        and not (says_why_there(clause) and "neighborhood" in facts_in(text))
     ]
     for clause in [] if asked else _CLAUSE.findall(text):
         folded = fold(clause).strip()

@@ -81,6 +81,7 @@ __all__ = [
     "names_other_amount",
     "place_or_name",
     "read_candidates",
+    "says_why_there",
     "states_own_schedule",
     "states_paying_condition",
     "without_other_questions",
@@ -141,6 +142,10 @@ _CORRECTION_CUES: Final = (
     ("pensar", "melhor"),
     ("mudar", "de", "ideia"),
     ("corrigir",),
+    ("esquece",),  # "esquece o que eu disse dos quartos: são 4"
+    ("esqueca",),
+    ("desconsidera",),
+    ("desconsidere",),
 )
 """Cues that the lead takes back what came before ("no Cocó, aliás Papicu"); a verb in
 the infinitive stands for its every form ("pensei bem", "mudamos de ideia", "corrijo")."""
@@ -519,6 +524,13 @@ _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
         for lead in (("aqui",), ())
         for verb in _WHO_SPEAKS
         for copula in ("e", "eh")
+        for article in (("o",), ("a",), ())
+    ),
+    # "quem quer comprar sou eu, Raimundo Nonato": "it is me", then the name
+    *(
+        ("sou", "eu", *same, mark, *article)
+        for same in ((), ("mesmo",), ("mesma",))
+        for mark in (",", ":", "-")
         for article in (("o",), ("a",), ())
     ),
     ("aqui", "e", "o"),
@@ -1099,8 +1111,13 @@ def _bare_count(
     )
     start = 0
     if correcting:
+        # "esquece o que eu disse dos quartos: melhor 4": the fact named, then the count.
         start = next(
-            (k + 1 for k in range(number.first - 1, -1, -1) if toks[k].low in (",", ".", ";", "!")),
+            (
+                k + 1
+                for k in range(number.first - 1, -1, -1)
+                if toks[k].low in (",", ".", ";", "!", ":")
+            ),
             0,
         )
     clause = toks[start:end]
@@ -3159,6 +3176,23 @@ def states_paying_condition(clause: str) -> bool:
     return _PAYING_CONDITION_RE.search(re.sub(r"[^a-z0-9? ]+", " ", folded)) is not None
 
 
+_NEAR_REASON_RE: Final = re.compile(
+    r"^(?:(?:que|porque|pq|pois|ja que) )?(?:(?:e|eh|fica|ta|esta) )?(?:bem |mais |super )?"
+    r"(?:perto|pertinho|proximo|proxima|do lado|ao lado|colado|colada|vizinho|vizinha)\b"
+)
+
+
+def says_why_there(clause: str) -> bool:
+    """Whether a clause, not put with a "?", says what the place the lead named is near:
+    "(Lagoa Redonda,) que é perto dos meus pais", "(no Cambeba,) perto da escola das
+    crianças", "(Cocó,) pq fica pertinho do trabalho" (the reason for the wish, which asks
+    nothing); "é perto da praia?" asks."""
+    folded = fold(clause).lower()
+    if "?" in folded:
+        return False
+    return _NEAR_REASON_RE.match(" ".join(re.findall(r"[a-z0-9]+", folded))) is not None
+
+
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
@@ -3539,7 +3573,9 @@ def _read(
     toks = tokenize(original, folded)
     numbers = read_numbers(toks)
     corrects = _correcting(toks)
-    out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and corrects)
+    # "esquece o que falei do valor, melhor 4": a correction naming another fact.
+    fixes_count = corrects and not _names_other_fact(toks, _BEDROOM_NOUNS)
+    out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and fixes_count)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
@@ -3553,7 +3589,7 @@ def _read(
     # A listed place alone answers any question; the name's only when it cannot be read
     # as a name ("Fátima" may be one, "Lagoa Redonda" is not) nor as a common word
     # ("Centro").
-    alone = len(_core_tokens(toks)) <= 3 and not numbers
+    alone = (len(_core_tokens(toks)) <= 3 and not numbers) or _place_then_reason(toks)
     instead_of_name = pending == "name" and name is None and alone
     alone = alone and pending != "name"
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
@@ -3590,6 +3626,38 @@ def _read(
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
     return _later(folded, _compared_away(toks, found))
+
+
+_FACT_NOUNS: Final = {
+    "budget_brl": _words("valor orcamento preco teto limite grana"),
+    "neighborhood": _words("bairro lugar local regiao localizacao endereco"),
+    "call_at": _words("horario hora dia ligacao"),
+    "name": _words("nome"),
+}
+"""Nouns that name a fact a correction is about ("esquece o que eu disse do *bairro*")."""
+
+
+def _names_other_fact(toks: Sequence[Token], own: frozenset[str]) -> bool:
+    """Whether a message names some fact's noun and none of `own` (a fact's own nouns):
+    "esquece o que falei do valor, melhor 4" corrects the budget, not the bedrooms."""
+    lows = {t.low for t in toks}
+    return not lows & own and any(lows & nouns for nouns in _FACT_NOUNS.values())
+
+
+_REASON_OPENERS: Final = _words("que porque pq pois por perto pertinho proximo proxima onde la ali")
+"""Words opening the clause after a place that says why ("Lagoa Redonda, que é perto dos
+meus pais", "Cambeba, porque é perto da escola", "Conjunto Ceará, onde eu moro")."""
+
+
+def _place_then_reason(toks: Sequence[Token]) -> bool:
+    """Whether a message is a short first clause (up to three words, no number) and, after
+    a comma or a dash, a clause giving a reason: the first clause is answered alone, the
+    reason is no fact of its own."""
+    cut = next((k for k, t in enumerate(toks) if t.low in (",", "-")), None)
+    if cut is None or cut + 1 >= len(toks) or toks[cut + 1].low not in _REASON_OPENERS:
+        return False
+    head = toks[:cut]
+    return 0 < len(_core_tokens(head)) <= 3 and not any(t.low[:1].isdigit() for t in head)
 
 
 _COMPARATIVES: Final = _words("melhor pior maior menor")
