@@ -222,3 +222,106 @@ def test_a_question_about_what_a_place_is_near_still_asks() -> None:
         "oi, sou a Patrícia", "3 quartos", "quero no Cocó, o empreendimento fica perto de escola?"
     )
     assert BROKER_CONFIRMS in run.replies[-1]
+
+
+# 3. Leftovers: an amount moved by a correction to a down payment leaves no budget; a
+#    question about a house type and a "maybe" state no bedroom count.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "uns 400 mil não desculpa 400 mil de entrada",
+        "500 mil aliás 500 mil de entrada",
+        "tenho 300 mil digo 300 mil de FGTS",
+    ],
+)
+def test_an_amount_moved_to_a_down_payment_is_no_budget(text: str) -> None:
+    assert "budget_brl" not in extract(text, pending="budget_brl")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("uns 400 mil desculpa 400 mil", 400000),
+        ("posso 400 mil não desculpa 450 mil", 450000),
+        ("uns 400 mil não desculpa 450 mil, e 100 mil de entrada", 450000),
+    ],
+)
+def test_an_amount_restated_or_corrected_stays_the_budget(text: str, want: int) -> None:
+    assert extract(text, pending="budget_brl").get("budget_brl") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quanto custa a de 4 quartos",
+        "quanto custa o de 4 quartos?",
+        "qual o valor da casa de 3 quartos",
+        "e quanto sai a de 2 quartos",
+        "onde fica a de 4 quartos",
+        "quantos banheiros tem a de 3 quartos",
+        "qual o tamanho do terreno da de 3 quartos",
+        "será que a casa de 3 quartos tem quintal",
+    ],
+)
+def test_a_question_about_a_house_type_wants_none(text: str) -> None:
+    assert "bedrooms" not in extract(text, pending="bedrooms")
+    assert "bedrooms" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("qual? 4 quartos", 4),
+        ("quanto custa? quero 3 quartos", 3),
+        ("quanto aos quartos pode ser 3 quartos", 3),
+        ("quais tem 3 quartos, quero uma dessas", 3),
+        ("quero 3 quartos, qual o valor?", 3),
+    ],
+)
+def test_a_count_told_beside_a_question_is_kept(text: str, want: int) -> None:
+    assert extract(text, pending="bedrooms").get("bedrooms") == want
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("talvez 4 quartos", "bedrooms"),
+        ("talvez 3", "bedrooms"),
+        ("3 quartos talvez", "bedrooms"),
+        ("3 quartos, talvez 4", "bedrooms"),
+        ("3 quartos. talvez 4", "bedrooms"),
+        ("talvez eu precise de 4 quartos", "bedrooms"),
+        ("quem sabe no Cocó", "neighborhood"),
+        ("talvez no Cambeba", "neighborhood"),
+        ("talvez uns 400 mil", "budget_brl"),
+        ("até 400 mil, talvez 450", "budget_brl"),
+        ("talvez 400 talvez 450", "budget_brl"),
+    ],
+)
+def test_a_maybe_leaves_the_fact_open(text: str, pending: str) -> None:
+    assert pending not in extract(text, pending=pending)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("acho que 3 quartos", {"bedrooms": 3}),
+        ("quero 3 quartos, talvez no Cocó", {"bedrooms": 3}),
+        ("quero 3 quartos e talvez uns 400 mil", {"bedrooms": 3}),
+        ("3 quartos, talvez com 2 suítes", {"bedrooms": 3}),
+        (
+            "meu limite é 300 mil. se eu vender o carro talvez chegue a 340 mas nao conto com isso",
+            {"budget_brl": 300000},
+        ),
+    ],
+)
+def test_a_maybe_leaves_only_its_own_clause_open(text: str, want: dict[str, object]) -> None:
+    assert extract(text, pending="bedrooms") == want
+
+
+def test_a_maybe_asks_again_and_a_later_answer_is_saved() -> None:
+    run = chat_run("oi, sou a Marta", "talvez 4 quartos", "pode ser 3 quartos mesmo")
+    assert run.facts.get("bedrooms") == 3
+    assert "quartos" in run.replies[1]

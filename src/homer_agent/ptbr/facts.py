@@ -164,6 +164,7 @@ class Modality(StrEnum):
     QUESTION = "question"  # "tem de 5 quartos?", "aceitam proposta de 450 mil"
     ALTERNATIVE = "alternative"  # "2 ou 3 quartos", "Messejana ou Cambeba, tanto faz"
     FALLBACK = "fallback"  # "quero na Aldeota, mas o Meireles também serve": not the wish
+    HEDGED = "hedged"  # "talvez 4 quartos": a maybe, left open like an alternative
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,8 @@ class Candidate:
 
 
 _SAVED: Final = frozenset({Modality.STATED, Modality.CORRECTED})
+_OPEN: Final = frozenset({Modality.ALTERNATIVE, Modality.HEDGED})
+"""Values the lead leaves open: the last of them blocks a fact, and the agent asks."""
 
 
 def decide(candidates: Sequence[Candidate]) -> dict[str, object]:
@@ -204,11 +207,11 @@ def decide(candidates: Sequence[Candidate]) -> dict[str, object]:
             for c in candidates
             if c.fact == fact
             and c.whose == "lead"
-            and (c.modality in _SAVED or c.modality is Modality.ALTERNATIVE)
+            and (c.modality in _SAVED or c.modality in _OPEN)
         ]
         corrected = [k for k, c in enumerate(mine) if c.modality is Modality.CORRECTED]
         tail = mine[corrected[-1] :] if corrected else mine
-        if not tail or tail[-1].modality is Modality.ALTERNATIVE:
+        if not tail or tail[-1].modality in _OPEN:
             continue
         if fact == "budget_brl":
             found[fact] = max(int(str(c.value)) for c in tail if c.modality in _SAVED)
@@ -799,6 +802,29 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+_QUESTION_OPENERS: Final = _words("quanto quanta quantos quantas qual quais onde sera")
+_AS_FOR: Final = _words("a ao aos as")
+
+
+def _opens_question(toks: Sequence[Token], i: int) -> bool:
+    """Whether token `i` is in a clause that opens with a question word, with no "?" and
+    no word of the lead telling: "quanto custa a de 4 quartos", "qual o valor da casa de
+    3 quartos", "onde fica a de 4 quartos" ask about a house type, they want none ("quanto
+    aos quartos, 3" is "as for"; "qual? 4 quartos" answers after the "?")."""
+    clause = _clause_before(toks, i, 12)
+    before = [t.low for t in reversed(clause)]
+    start = toks.index(clause[-1]) if clause else i
+    if [t.low for t in toks[max(0, start - 2) : start]] == ["sera", "que"]:
+        before = ["sera", *before]  # "será que a de 4 quartos cabe no bolso"
+    if not before or before[0] not in _QUESTION_OPENERS:
+        return False
+    as_for = before[1:2] and before[1] in _AS_FOR and before[2:3] != ["de"]
+    if before[0] in ("quanto", "quanta") and as_for:
+        return False  # "quanto aos quartos" (as for), not "quanto a de 4 quartos"
+    sentence = _sentence_words(toks, i)
+    return not sentence & (_STATING | _WISHING)
+
+
 _TAGS: Final = _words("ne neh")
 
 
@@ -878,7 +904,7 @@ def _bedroom_candidates(
         cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
         span = _span(toks, number.first, number.last + 1)
         whose, modality = "lead", Modality.STATED
-        if _in_question(toks, number.first):
+        if _in_question(toks, number.first) or _opens_question(toks, number.first):
             modality = Modality.QUESTION
         elif (
             _about_other(toks, number.first, _NOW_HOME | _THEIRS)
@@ -3501,7 +3527,9 @@ def _without_taken_back(
             rest = original[toks[bare.last - 1].end :]
             return original[: a.span[0]] + figure + unit + rest, dropped
         same = _replacement(toks, candidates, a, b)
-        if same is not None and same.value != a.value:
+        # "uns 400 mil não desculpa 400 mil de entrada": the same amount moved to a down
+        # payment (or to FGTS, an instalment) is taken back too: no budget is left.
+        if same is not None and (same.value != a.value or same.whose != a.whose):
             return original[: a.span[0]] + original[start:], dropped
     return None
 
@@ -3625,7 +3653,64 @@ def _read(
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
-    return _later(folded, _compared_away(toks, found))
+    return _hedged(toks, numbers, _later(folded, _compared_away(toks, found)))
+
+
+_HEDGES: Final = _words("talvez quica")
+_HEDGED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+_HEDGE_LINKS: Final = _words("uns umas sejam seja ate")
+
+
+def _hedged(
+    toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
+) -> list[Candidate]:
+    """The lead's values said with a "maybe" in their clause ("talvez 4 quartos", "3
+    quartos talvez", "quem sabe no Cocó", a bare "talvez 3") left open: the agent asks
+    ("acho que 3" states, as leads use it). A bare figure after a "maybe" ("3 quartos,
+    talvez 4", "400 mil, talvez 450") leaves open the value of its kind said before it."""
+    lows = [t.low for t in toks]
+    marks = [k for k, w in enumerate(lows) if w in _HEDGES]
+    marks += [k + 1 for k, w in enumerate(lows[:-1]) if w == "quem" and lows[k + 1] == "sabe"]
+    if not marks:
+        return candidates
+    wavering: set[int] = set()
+    for k in marks:
+        bare = next((n for n in numbers if n.first > k), None)
+        if (
+            bare is None
+            or bare.scale != 1
+            or any(w not in _HEDGE_LINKS for w in lows[k + 1 : bare.first])
+            or not (bare.last >= len(toks) or _is_boundary(toks[bare.last]))
+        ):
+            continue  # not a bare figure right after the "maybe" ("talvez com 2 suítes")
+        fact = "bedrooms" if bare.value <= BEDROOMS_MAX else "budget_brl"
+        before = [
+            m
+            for m, c in enumerate(candidates)
+            if c.fact == fact and c.span != (0, 0) and c.span[1] <= toks[k].start
+        ]
+        wavering.update(before[-1:])
+    return [
+        replace(c, modality=Modality.HEDGED)
+        if c.fact in _HEDGED_FACTS
+        and c.modality in _SAVED
+        and c.whose == "lead"
+        and (m in wavering or c.span == (0, 0) or any(_same_clause(toks, c.span, k) for k in marks))
+        else c
+        for m, c in enumerate(candidates)
+    ]
+
+
+def _same_clause(toks: Sequence[Token], span: tuple[int, int], k: int) -> bool:
+    """Whether token `k` lies in the clause of the value at `span` (no boundary between)."""
+    inside = [j for j, t in enumerate(toks) if span[0] <= t.start < span[1]]
+    if not inside:
+        return False
+    if inside[0] <= k <= inside[-1]:
+        return True
+    first, last = inside[0], inside[-1]
+    between = range(k + 1, first) if k < first else range(last + 1, k)
+    return not any(_is_boundary(toks[j]) for j in between)
 
 
 _FACT_NOUNS: Final = {
