@@ -25,6 +25,14 @@ from tests.support.reading import chat_run, extract
         ("parcelado posso até 380 mil", 380000),
         ("à vista pago até 300 mil", 300000),
         ("consigo até 520 mil, se parcelar dá pra esticar um pouco", 520000),
+        ("financiado até 500 mil", 500000),
+        ("à vista consigo 300 mil, financiado até 500 mil", 500000),
+        ("se for financiado consigo até 400 mil", 400000),
+        ("caso eu financie pela caixa consigo até 450 mil", 450000),
+        ("se parcelar consigo até 420 mil", 420000),
+        ("financiado consigo até 520", 520000),
+        ("consigo até 520", 520000),
+        ("financiado chego a 480", 480000),
     ],
 )
 def test_a_ceiling_under_a_way_of_paying_is_the_budget(text: str, want: int) -> None:
@@ -41,6 +49,12 @@ def test_a_ceiling_under_a_way_of_paying_is_the_budget(text: str, want: int) -> 
         "financiado pago uns 2 mil por mês",
         "se for à vista consigo mais um pouco",
         "se parcelar dá pra esticar",
+        "o carro financiado até 2028",
+        "o financiado vai até 300 mil",  # the loan, not the price
+        "se eu vender o carro consigo até 400 mil",
+        "se o banco aprovar consigo até 500 mil",
+        "se a construtora parcelar a entrada em 24x a gente consegue chegar em 360",
+        "vou até 2",
     ],
 )
 def test_a_debt_an_instalment_or_a_bare_hypothetical_is_no_budget(text: str) -> None:

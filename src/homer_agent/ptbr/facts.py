@@ -1373,7 +1373,10 @@ def _budget_candidates(
         number = numbers[0]
         span_range = range(number.first, number.last)
         rest = [
-            t for t in _core_tokens(toks) if not span_range.start <= toks.index(t) < span_range.stop
+            t
+            for t in _core_tokens(toks)
+            if not span_range.start <= toks.index(t) < span_range.stop
+            and t.low not in _PAYING_WORDS  # "financiado consigo até 520"
         ]
         if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
@@ -1494,9 +1497,43 @@ _POLITE_WISHES: Final = _words("queria gostaria")
 260 mil" is a budget; "pagaria 800 mil se" is not)."""
 
 
+_WAYS_OF_PAYING: Final = _words("financiado financiada parcelado parcelada")
+_CAN_PAY: Final = _words(
+    "consigo conseguimos posso podemos chego chegamos pago pagamos vou vamos dou damos "
+    "bancamos alcanco alcancamos"
+)
+_WE_CAN_PAY: Final = _words("consegue pode chega paga vai da alcanca")
+"""First-person verbs of what the lead can pay or reach: "financiado *consigo* ir até 520
+mil", "parcelado *chego* a 400"; after "a gente", their third-person forms."""
+
+
+_PAYING_VERBS: Final = frozenset({"financiar", "parcelar", "pagar"})
+_PAYING_WORDS: Final = (
+    _WAYS_OF_PAYING | _CAN_PAY | _words("a vista avista ir chegar financiando parcelando")
+)
+"""Words a bare figure answering the budget question may come with: "consigo até 520",
+"financiado chego a 480", "à vista pago até 300"."""
+
+
+_PAYING_CONDITION: Final = _WAYS_OF_PAYING | _words(
+    "for seja fosse a vista avista financiar parcelar financiando parcelando pelo pela no "
+    "banco caixa financiamento eu"
+)
+"""The words of a condition that only names a way of paying ("se for financiado", "se
+for à vista", "caso eu financie pela Caixa")."""
+
+
 def _hypothetical(toks: Sequence[Token], i: int) -> bool:
-    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has."""
+    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has; a
+    condition that only names a way of paying ("se for financiado consigo até 400 mil")
+    sets the ceiling under it, a budget."""
     before = [t.low for t in _clause_before(toks, i, 10)]
+    opener = next((k for k, w in enumerate(before) if w in _HYPOTHETICAL), None)
+    if opener is not None:
+        verb = next((k for k, w in enumerate(before) if w in _CAN_PAY), None)
+        said = before[verb + 1 : opener] if verb is not None and verb < opener else None
+        if said and all(w in _PAYING_CONDITION or verb_of(w) in _PAYING_VERBS for w in said):
+            return False
     return any(
         word in _HYPOTHETICAL
         or (len(word) > 5 and word.endswith("ria") and word not in _POLITE_WISHES)
@@ -1562,16 +1599,6 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     return _about_other(toks, number.first, cues)
 
 
-_WAYS_OF_PAYING: Final = _words("financiado financiada parcelado parcelada")
-_CAN_PAY: Final = _words(
-    "consigo conseguimos posso podemos chego chegamos pago pagamos vou vamos dou damos "
-    "bancamos alcanco alcancamos"
-)
-_WE_CAN_PAY: Final = _words("consegue pode chega paga vai da alcanca")
-"""First-person verbs of what the lead can pay or reach: "financiado *consigo* ir até 520
-mil", "parcelado *chego* a 400"; after "a gente", their third-person forms."""
-
-
 def _paying_this_way(before: Sequence[str]) -> bool:
     """Whether the clause before an amount (`before`, in reading order) opens with a way
     of paying and then a verb of what the lead can pay: "financiado consigo ir até 520
@@ -1580,6 +1607,8 @@ def _paying_this_way(before: Sequence[str]) -> bool:
     for k, word in enumerate(before):
         if word in _WAYS_OF_PAYING:
             rest = before[k + 1 :]
+            if rest[:1] == ["ate"] or rest[:2] == ["no", "maximo"]:
+                return True  # "financiado até 500 mil": the ceiling financed
             return any(
                 w in _CAN_PAY or (w in _WE_CAN_PAY and rest[m - 1 : m] == ["gente"])
                 for m, w in enumerate(rest)
