@@ -339,3 +339,30 @@ def test_a_maybe_asks_again_and_a_later_answer_is_saved() -> None:
     run = chat_run("oi, sou a Marta", "talvez 4 quartos", "pode ser 3 quartos mesmo")
     assert run.facts.get("bedrooms") == 3
     assert "quartos" in run.replies[1]
+
+
+# Found while probing corrections on new sentences: "em vez de X, Y" sets X aside (it was
+# saved: a wrong fact), and a bare value after "esquece" replaces the one it names.
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("em vez de 4 quartos, 3", {"bedrooms": 3}),
+        ("no lugar de 3 quartos, 4 quartos", {"bedrooms": 4}),
+        ("ao invés de 400 mil, 450", {"budget_brl": 450000}),
+        ("em vez de 400 mil posso 450 mil", {"budget_brl": 450000}),
+        ("em vez do Cocó, Papicu", {"neighborhood": "Papicu"}),
+        ("no lugar do Cocó, prefiro Papicu", {"neighborhood": "Papicu"}),
+        ("ah o valor, esquece, são 450", {"budget_brl": 450000}),
+        ("quero 3 quartos em vez de 2", {"bedrooms": 3}),
+        ("de vez em quando 3 quartos", {"bedrooms": 3}),
+    ],
+)
+def test_a_value_set_aside_with_em_vez_de_is_replaced(text: str, want: dict[str, object]) -> None:
+    assert extract(text, pending="call_at", known=KNOWN) == want
+
+
+@pytest.mark.parametrize("text", ["em vez de 4 quartos", "ao invés do Cocó", "em vez de 500 mil"])
+def test_a_value_set_aside_alone_is_not_saved(text: str) -> None:
+    assert extract(text, pending="call_at", known=KNOWN) == {}

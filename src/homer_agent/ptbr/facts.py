@@ -254,6 +254,25 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
     return _cue_at([t.low for t in rest], 0)
 
 
+_INSTEAD_OF: Final = (("em", "vez"), ("ao", "inves"), ("inves",), ("no", "lugar"))
+_INSTEAD_LINKS: Final = frozenset(
+    "de do da dos das uns umas um uma o a os as".split()  # noqa: SIM905
+)
+
+
+def _instead_of(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` follows "em vez de", "ao invés de", "no lugar de"
+    ("em vez de 4 quartos, 3", "ao invés de 400 mil, 450", "em vez do Cocó, Papicu"): a
+    value set aside, which the next one replaces."""
+    j = i
+    while j > 0 and i - j < 3 and toks[j - 1].low in _INSTEAD_LINKS:
+        j -= 1
+    if j == i or toks[j].low not in ("de", "do", "da", "dos", "das"):
+        return False
+    lows = [t.low for t in toks[max(0, j - 2) : j]]
+    return any(lows[-len(cue) :] == list(cue) for cue in _INSTEAD_OF)
+
+
 def _cue_length(
     lows: Sequence[str], i: int, cues: Sequence[tuple[str, ...]] = _CORRECTION_CUES
 ) -> int:
@@ -357,7 +376,8 @@ _FILLERS: Final = _words(
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
     "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
-    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia"
+    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia "
+    "esquece esqueca desconsidera desconsidere"
 )
 _OPENING_WORDS: Final = (
     GREETING_PATTERN,
@@ -916,6 +936,7 @@ def _bedroom_candidates(
             _about_other(toks, number.first, _NEGATIONS)
             or _rejected_after(toks, number.last)
             or _negated_after(toks, number.last + 1)
+            or _instead_of(toks, number.first)
         ):
             modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco",
             # "3 quartos, não, 4"
@@ -1331,7 +1352,11 @@ def _budget_candidates(
             whose = "other"  # income, a down payment, a price seen
         elif _hypothetical(toks, number.first):
             modality = Modality.HYPOTHETICAL
-        elif _negated_after(toks, number.last) or _negated_before(toks, number.first):
+        elif (
+            _negated_after(toks, number.last)
+            or _negated_before(toks, number.first)
+            or _instead_of(toks, number.first)
+        ):
             modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
         elif (
             correcting
@@ -2857,7 +2882,7 @@ def _listed_place_candidates(
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
-        if _negated_after(toks, end):
+        if _negated_after(toks, end) or _instead_of(toks, i):
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
             )
