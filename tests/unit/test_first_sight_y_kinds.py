@@ -277,6 +277,13 @@ def test_an_amount_restated_or_corrected_stays_the_budget(text: str, want: int) 
         "quantos banheiros tem a de 3 quartos",
         "qual o tamanho do terreno da de 3 quartos",
         "será que a casa de 3 quartos tem quintal",
+        "a casa de 4 quartos tem quintal",
+        "me fala da de 4 quartos",
+        "me manda fotos da de 3 quartos",
+        "me passa o valor da de 4 quartos",
+        "queria saber o preço da de 4 quartos",
+        "gostaria de saber quanto custa a de 4 quartos",
+        "quero saber se a de 3 quartos tem suíte",
     ],
 )
 def test_a_question_about_a_house_type_wants_none(text: str) -> None:
@@ -292,6 +299,13 @@ def test_a_question_about_a_house_type_wants_none(text: str) -> None:
         ("quanto aos quartos pode ser 3 quartos", 3),
         ("quais tem 3 quartos, quero uma dessas", 3),
         ("quero 3 quartos, qual o valor?", 3),
+        ("quero a de 4 quartos", 4),
+        ("fico com a de 2 quartos", 2),
+        ("prefiro a casa de 3 quartos", 3),
+        ("a casa de 4 quartos tem que ter quintal", 4),
+        ("a de 3 quartos tem 2 suítes, quero ela", 3),
+        ("me fala mais, quero 3 quartos", 3),
+        ("preciso de 3 quartos", 3),
     ],
 )
 def test_a_count_told_beside_a_question_is_kept(text: str, want: int) -> None:

@@ -845,6 +845,42 @@ def _opens_question(toks: Sequence[Token], i: int) -> bool:
     return not sentence & (_STATING | _WISHING)
 
 
+_TYPE_ARTICLES: Final = _words("a o da do na no pela pelo")
+_TYPE_NOUNS: Final = _words("casa casinha sobrado unidade opcao modelo planta")
+_INFO_VERBS: Final = _words(
+    "fala fale passa passe manda mande mostra mostre envia envie conta conte explica "
+    "explique informa informe"
+)
+_TYPE_DESCRIBED: Final = _words("tem vem fica ficam custa custam sai saem possui")
+
+
+def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a count names a house type of the development ("a de 4 quartos", "da casa
+    de 3 quartos": a definite article) that the lead asks about: after "saber" ("queria
+    saber o preço da de 4 quartos") or a request for information ("me passa o valor da de
+    4 quartos", "me manda fotos da de 3 quartos"), or described by a verb after it with no
+    wish in the sentence ("a casa de 4 quartos tem quintal"; "... tem que ter quintal" and
+    "quero a de 4 quartos" want it)."""
+    i = number.first
+    if i < 2 or toks[i - 1].low != "de":
+        return False
+    k = i - 2
+    if toks[k].low in _TYPE_NOUNS and k > 0:
+        k -= 1
+    if toks[k].low not in _TYPE_ARTICLES:
+        return False
+    before = [t.low for t in reversed(_clause_before(toks, k, 10))]
+    if "saber" in before or any(a == "me" and b in _INFO_VERBS for a, b in pairwise(before)):
+        return True
+    after = [t.low for t in toks[number.last + 1 : number.last + 3]]
+    return (
+        bool(after)
+        and after[0] in _TYPE_DESCRIBED
+        and after[1:2] != ["que"]
+        and not _sentence_words(toks, i) & (_STATING | _WISHING | _PICKING)
+    )
+
+
 _TAGS: Final = _words("ne neh")
 
 
@@ -924,7 +960,11 @@ def _bedroom_candidates(
         cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
         span = _span(toks, number.first, number.last + 1)
         whose, modality = "lead", Modality.STATED
-        if _in_question(toks, number.first) or _opens_question(toks, number.first):
+        if (
+            _in_question(toks, number.first)
+            or _opens_question(toks, number.first)
+            or _asks_about_type(toks, number)
+        ):
             modality = Modality.QUESTION
         elif (
             _about_other(toks, number.first, _NOW_HOME | _THEIRS)
