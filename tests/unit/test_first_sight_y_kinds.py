@@ -134,7 +134,12 @@ KNOWN = ("name", "bedrooms", "neighborhood", "budget_brl")
         ("esquece o que falei do bairro: melhor Messejana", {"neighborhood": "Messejana"}),
         ("sobre o valor, corrigindo: 450", {"budget_brl": 450000}),
         ("desconsidera o valor que eu falei, são 450 mil", {"budget_brl": 450000}),
-        ("3 quartos esquece 4 quartos", {"bedrooms": 4}),
+        ("esquece os 3 quartos, quero 4", {"bedrooms": 4}),
+        ("três quartos esquece quatro quartos", {"bedrooms": 4}),
+        ("no Cocó esquece no Papicu", {"neighborhood": "Papicu"}),
+        ("400 mil esquece 450 mil", {"budget_brl": 450000}),
+        ("esquece o Cocó, quero Messejana", {"neighborhood": "Messejana"}),
+        ("desconsidera o que falei de 400 mil, são 450", {"budget_brl": 450000}),
     ],
 )
 def test_a_correction_naming_its_fact_replaces_it(text: str, want: dict[str, object]) -> None:
@@ -380,3 +385,20 @@ def test_a_value_set_aside_with_em_vez_de_is_replaced(text: str, want: dict[str,
 @pytest.mark.parametrize("text", ["em vez de 4 quartos", "ao invés do Cocó", "em vez de 500 mil"])
 def test_a_value_set_aside_alone_is_not_saved(text: str) -> None:
     assert extract(text, pending="call_at", known=KNOWN) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("esquece o Cocó", {}),  # dropped, nothing said instead
+        ("esquece, não precisa", {}),
+        ("esquece a suíte, 3 quartos tá bom", {"bedrooms": 3}),
+        # what follows "esquece" is what is dropped, not a replacement
+        (
+            "pode ligar sexta 10h, esquece o que falei de quinta",
+            {"call_at": "2026-12-11T10:00:00-03:00"},
+        ),
+    ],
+)
+def test_a_value_right_after_esquece_is_dropped(text: str, want: dict[str, object]) -> None:
+    assert extract(text, pending="call_at", known=(*KNOWN, "call_at")) == want

@@ -142,10 +142,6 @@ _CORRECTION_CUES: Final = (
     ("pensar", "melhor"),
     ("mudar", "de", "ideia"),
     ("corrigir",),
-    ("esquece",),  # "esquece o que eu disse dos quartos: são 4"
-    ("esqueca",),
-    ("desconsidera",),
-    ("desconsidere",),
 )
 """Cues that the lead takes back what came before ("no Cocó, aliás Papicu"); a verb in
 the infinitive stands for its every form ("pensei bem", "mudamos de ideia", "corrijo")."""
@@ -258,6 +254,29 @@ _INSTEAD_OF: Final = (("em", "vez"), ("ao", "inves"), ("inves",), ("no", "lugar"
 _INSTEAD_LINKS: Final = frozenset(
     "de do da dos das uns umas um uma o a os as".split()  # noqa: SIM905
 )
+
+
+_FORGETTING: Final = frozenset(
+    "esquece esqueca desconsidera desconsidere ignora ignore".split()  # noqa: SIM905
+)
+"""Verbs that drop what the lead said: the message corrects ("esquece o que eu disse dos
+quartos: são 4"), and the value right after them is dropped ("esquece o Cocó"); they are
+no cue before a replacement ("sexta 10h, esquece o que falei de quinta" keeps sexta)."""
+_FORGOTTEN_LINKS: Final = frozenset(
+    "o a os as do da dos das de que eu disse falei escrevi mandei coloquei tinha sobre".split()  # noqa: SIM905
+)
+
+
+def _set_aside(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is set aside: after "em vez de" (`_instead_of`) or
+    right after a verb that drops it ("esquece o Cocó", "esquece os 3 quartos, quero 4",
+    "desconsidera o que falei de 400 mil")."""
+    if _instead_of(toks, i):
+        return True
+    j = i
+    while j > 0 and i - j < 6 and toks[j - 1].low in _FORGOTTEN_LINKS:
+        j -= 1
+    return j > 0 and toks[j - 1].low in _FORGETTING
 
 
 def _instead_of(toks: Sequence[Token], i: int) -> bool:
@@ -976,7 +995,7 @@ def _bedroom_candidates(
             _about_other(toks, number.first, _NEGATIONS)
             or _rejected_after(toks, number.last)
             or _negated_after(toks, number.last + 1)
-            or _instead_of(toks, number.first)
+            or _set_aside(toks, number.first)
         ):
             modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco",
             # "3 quartos, não, 4"
@@ -1395,7 +1414,7 @@ def _budget_candidates(
         elif (
             _negated_after(toks, number.last)
             or _negated_before(toks, number.first)
-            or _instead_of(toks, number.first)
+            or _set_aside(toks, number.first)
         ):
             modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
         elif (
@@ -2922,7 +2941,7 @@ def _listed_place_candidates(
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
-        if _negated_after(toks, end) or _instead_of(toks, i):
+        if _negated_after(toks, end) or _set_aside(toks, i):
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
             )
@@ -3461,6 +3480,8 @@ def _correcting(toks: Sequence[Token]) -> bool:
     lows = [t.low for t in toks]
     if lows[:3] in (["nao", ",", "e"], ["n", ",", "e"], ["nao", ",", "eh"]):
         return True
+    if set(lows) & _FORGETTING:
+        return True  # "esquece o que eu disse dos quartos: são 4"
     return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
@@ -3527,7 +3548,8 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     lows = [t.low for t in toks]
     cued = False
     while k < len(toks) and lows[k] != "?":
-        size = _hinge_cue_at(lows, k)
+        # "três quartos esquece quatro quartos": a verb that drops the value before it
+        size = _hinge_cue_at(lows, k) or int(lows[k] in _FORGETTING)
         if size and (
             lows[k + size : k + size + 1] == ["que"]
             or lows[k + size : k + size + 2] == ["do", "que"]
