@@ -55,6 +55,9 @@ def test_a_ceiling_under_a_way_of_paying_is_the_budget(text: str, want: int) -> 
         "se o banco aprovar consigo até 500 mil",
         "se a construtora parcelar a entrada em 24x a gente consegue chegar em 360",
         "vou até 2",
+        "financiado consigo até 2 mil",  # an instalment
+        "financiado consigo até 15 mil",
+        "pago até 1800",
     ],
 )
 def test_a_debt_an_instalment_or_a_bare_hypothetical_is_no_budget(text: str) -> None:

@@ -1460,7 +1460,8 @@ def _budget_candidates(
             t
             for t in _core_tokens(toks)
             if not span_range.start <= toks.index(t) < span_range.stop
-            and t.low not in _PAYING_WORDS  # "financiado consigo até 520"
+            # "financiado consigo até 520" (not "pago até 1800": an instalment, maybe)
+            and not (t.low in _PAYING_WORDS and number.value < 1000)
         ]
         if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
@@ -1591,6 +1592,8 @@ _WE_CAN_PAY: Final = _words("consegue pode chega paga vai da alcanca")
 mil", "parcelado *chego* a 400"; after "a gente", their third-person forms."""
 
 
+_INSTALMENT_AT_MOST: Final = 20_000
+"""Below this, an amount said under a way of paying is an instalment, not the price."""
 _PAYING_VERBS: Final = frozenset({"financiar", "parcelar", "pagar"})
 _PAYING_WORDS: Final = (
     _WAYS_OF_PAYING | _CAN_PAY | _words("a vista avista ir chegar financiando parcelando")
@@ -1679,6 +1682,8 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     if _paying_this_way(before):
+        if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
+            return True  # "financiado consigo até 2 mil": what a month's instalment is
         cues -= _WAYS_OF_PAYING
     return _about_other(toks, number.first, cues)
 
