@@ -56,13 +56,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {
-    "facts_2026-12-07u": (
-        "held out, first run on bae108c 90/93, 1 wrong: 'esquece o que eu disse dos quartos:"
-        " melhor 4' keeps 3 (a correction naming its fact before the cue); missed: a place"
-        " answered with its reason after it, a name after 'quem quer comprar sou eu'"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95

@@ -64,7 +64,9 @@ from homer_agent.ptbr.facts import (
     names_other_amount,
     place_or_name,
     refuses_time,
+    says_why_there,
     states_own_schedule,
+    states_paying_condition,
     visit_plans,
     without_other_questions,
 )
@@ -420,12 +422,19 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         return None
     # "o Zé e a Lúcia aqui": people introduced, whether or not a name is saved
     tail = fold(text).lower().strip(" .!") if introduces(text) else None
+    # "se for à vista consigo mais um pouco": what the lead can pay under a condition tells.
+    conditions = [
+        normalise(c) for c in split_at_marks(text, colon=False) if states_paying_condition(c)
+    ]
     asked = [
         clause
         for clause in asking_clauses(text)
         if build_query(clause)
         and _asks_the_documents(clause, facts_in(clause))
         and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
+        and not any(clause in condition for condition in conditions)
+        # "Lagoa Redonda, que é perto dos meus pais": why the place, not a question.
+        and not (says_why_there(clause) and "neighborhood" in facts_in(text))
     ]
     # A story of the lead's own life that names a topic ("meu marido adora piscina") asks
     # nothing; a bare topic ("garagem coberta", "e o iptu") asks about it.

@@ -83,7 +83,9 @@ __all__ = [
     "names_other_amount",
     "place_or_name",
     "read_candidates",
+    "says_why_there",
     "states_own_schedule",
+    "states_paying_condition",
     "visit_plans",
     "without_other_questions",
 ]
@@ -161,6 +163,7 @@ class Modality(StrEnum):
     QUESTION = "question"  # "tem de 5 quartos?", "aceitam proposta de 450 mil"
     ALTERNATIVE = "alternative"  # "2 ou 3 quartos", "Messejana ou Cambeba, tanto faz"
     FALLBACK = "fallback"  # "quero na Aldeota, mas o Meireles também serve": not the wish
+    HEDGED = "hedged"  # "talvez 4 quartos": a maybe, left open like an alternative
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ class Candidate:
 
 
 _SAVED: Final = frozenset({Modality.STATED, Modality.CORRECTED})
+_OPEN: Final = frozenset({Modality.ALTERNATIVE, Modality.HEDGED})
+"""Values the lead leaves open: the last of them blocks a fact, and the agent asks."""
 
 
 def decide(candidates: Sequence[Candidate]) -> dict[str, object]:
@@ -201,11 +206,11 @@ def decide(candidates: Sequence[Candidate]) -> dict[str, object]:
             for c in candidates
             if c.fact == fact
             and c.whose == "lead"
-            and (c.modality in _SAVED or c.modality is Modality.ALTERNATIVE)
+            and (c.modality in _SAVED or c.modality in _OPEN)
         ]
         corrected = [k for k, c in enumerate(mine) if c.modality is Modality.CORRECTED]
         tail = mine[corrected[-1] :] if corrected else mine
-        if not tail or tail[-1].modality is Modality.ALTERNATIVE:
+        if not tail or tail[-1].modality in _OPEN:
             continue
         if fact == "budget_brl":
             found[fact] = max(int(str(c.value)) for c in tail if c.modality in _SAVED)
@@ -246,6 +251,48 @@ def _negated_after(toks: Sequence[Token], end: int) -> bool:
         if k == len(rest) or (rest[k].is_punct and rest[k].low != "?"):
             return True
     return _cue_at([t.low for t in rest], 0)
+
+
+_INSTEAD_OF: Final = (("em", "vez"), ("ao", "inves"), ("inves",), ("no", "lugar"))
+_INSTEAD_LINKS: Final = frozenset(
+    "de do da dos das uns umas um uma o a os as".split()  # noqa: SIM905
+)
+
+
+_FORGETTING: Final = frozenset(
+    "esquece esqueca desconsidera desconsidere ignora ignore".split()  # noqa: SIM905
+)
+"""Verbs that drop what the lead said: the message corrects ("esquece o que eu disse dos
+quartos: são 4"), and the value right after them is dropped ("esquece o Cocó"); they are
+no cue before a replacement ("sexta 10h, esquece o que falei de quinta" keeps sexta)."""
+_FORGOTTEN_LINKS: Final = frozenset(
+    "o a os as do da dos das de que eu disse falei escrevi mandei coloquei tinha sobre".split()  # noqa: SIM905
+)
+
+
+def _set_aside(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` is set aside: after "em vez de" (`_instead_of`) or
+    right after a verb that drops it ("esquece o Cocó", "esquece os 3 quartos, quero 4",
+    "desconsidera o que falei de 400 mil")."""
+    if _instead_of(toks, i):
+        return True
+    j = i
+    while j > 0 and i - j < 6 and toks[j - 1].low in _FORGOTTEN_LINKS:
+        j -= 1
+    return j > 0 and toks[j - 1].low in _FORGETTING
+
+
+def _instead_of(toks: Sequence[Token], i: int) -> bool:
+    """Whether the value at token `i` follows "em vez de", "ao invés de", "no lugar de"
+    ("em vez de 4 quartos, 3", "ao invés de 400 mil, 450", "em vez do Cocó, Papicu"): a
+    value set aside, which the next one replaces."""
+    j = i
+    while j > 0 and i - j < 3 and toks[j - 1].low in _INSTEAD_LINKS:
+        j -= 1
+    if j == i or toks[j].low not in ("de", "do", "da", "dos", "das"):
+        return False
+    lows = [t.low for t in toks[max(0, j - 2) : j]]
+    return any(lows[-len(cue) :] == list(cue) for cue in _INSTEAD_OF)
 
 
 def _cue_length(
@@ -351,7 +398,8 @@ _FILLERS: Final = _words(
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
     "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
-    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia"
+    "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia "
+    "esquece esqueca desconsidera desconsidere"
 )
 _OPENING_WORDS: Final = (
     GREETING_PATTERN,
@@ -521,6 +569,13 @@ _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
         for lead in (("aqui",), ())
         for verb in _WHO_SPEAKS
         for copula in ("e", "eh")
+        for article in (("o",), ("a",), ())
+    ),
+    # "quem quer comprar sou eu, Raimundo Nonato": "it is me", then the name
+    *(
+        ("sou", "eu", *same, mark, *article)
+        for same in ((), ("mesmo",), ("mesma",))
+        for mark in (",", ":", "-")
         for article in (("o",), ("a",), ())
     ),
     ("aqui", "e", "o"),
@@ -795,6 +850,65 @@ def _in_question(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+_QUESTION_OPENERS: Final = _words("quanto quanta quantos quantas qual quais onde sera")
+_AS_FOR: Final = _words("a ao aos as")
+
+
+def _opens_question(toks: Sequence[Token], i: int) -> bool:
+    """Whether token `i` is in a clause that opens with a question word, with no "?" and
+    no word of the lead telling: "quanto custa a de 4 quartos", "qual o valor da casa de
+    3 quartos", "onde fica a de 4 quartos" ask about a house type, they want none ("quanto
+    aos quartos, 3" is "as for"; "qual? 4 quartos" answers after the "?")."""
+    clause = _clause_before(toks, i, 12)
+    before = [t.low for t in reversed(clause)]
+    start = toks.index(clause[-1]) if clause else i
+    if [t.low for t in toks[max(0, start - 2) : start]] == ["sera", "que"]:
+        before = ["sera", *before]  # "será que a de 4 quartos cabe no bolso"
+    if not before or before[0] not in _QUESTION_OPENERS:
+        return False
+    as_for = before[1:2] and before[1] in _AS_FOR and before[2:3] != ["de"]
+    if before[0] in ("quanto", "quanta") and as_for:
+        return False  # "quanto aos quartos" (as for), not "quanto a de 4 quartos"
+    sentence = _sentence_words(toks, i)
+    return not sentence & (_STATING | _WISHING)
+
+
+_TYPE_ARTICLES: Final = _words("a o da do na no pela pelo")
+_TYPE_NOUNS: Final = _words("casa casinha sobrado unidade opcao modelo planta")
+_INFO_VERBS: Final = _words(
+    "fala fale passa passe manda mande mostra mostre envia envie conta conte explica "
+    "explique informa informe"
+)
+_TYPE_DESCRIBED: Final = _words("tem vem fica ficam custa custam sai saem possui")
+
+
+def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a count names a house type of the development ("a de 4 quartos", "da casa
+    de 3 quartos": a definite article) that the lead asks about: after "saber" ("queria
+    saber o preço da de 4 quartos") or a request for information ("me passa o valor da de
+    4 quartos", "me manda fotos da de 3 quartos"), or described by a verb after it with no
+    wish in the sentence ("a casa de 4 quartos tem quintal"; "... tem que ter quintal" and
+    "quero a de 4 quartos" want it)."""
+    i = number.first
+    if i < 2 or toks[i - 1].low != "de":
+        return False
+    k = i - 2
+    if toks[k].low in _TYPE_NOUNS and k > 0:
+        k -= 1
+    if toks[k].low not in _TYPE_ARTICLES:
+        return False
+    before = [t.low for t in reversed(_clause_before(toks, k, 10))]
+    if "saber" in before or any(a == "me" and b in _INFO_VERBS for a, b in pairwise(before)):
+        return True
+    after = [t.low for t in toks[number.last + 1 : number.last + 3]]
+    return (
+        bool(after)
+        and after[0] in _TYPE_DESCRIBED
+        and after[1:2] != ["que"]
+        and not _sentence_words(toks, i) & (_STATING | _WISHING | _PICKING)
+    )
+
+
 _TAGS: Final = _words("ne neh")
 
 
@@ -874,7 +988,11 @@ def _bedroom_candidates(
         cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
         span = _span(toks, number.first, number.last + 1)
         whose, modality = "lead", Modality.STATED
-        if _in_question(toks, number.first):
+        if (
+            _in_question(toks, number.first)
+            or _opens_question(toks, number.first)
+            or _asks_about_type(toks, number)
+        ):
             modality = Modality.QUESTION
         elif (
             _about_other(toks, number.first, _NOW_HOME | _THEIRS)
@@ -886,6 +1004,7 @@ def _bedroom_candidates(
             _about_other(toks, number.first, _NEGATIONS)
             or _rejected_after(toks, number.last)
             or _negated_after(toks, number.last + 1)
+            or _set_aside(toks, number.first)
         ):
             modality = Modality.NEGATED  # "não quero 2 quartos", "3 quartos é pouco",
             # "3 quartos, não, 4"
@@ -1107,8 +1226,13 @@ def _bare_count(
     )
     start = 0
     if correcting:
+        # "esquece o que eu disse dos quartos: melhor 4": the fact named, then the count.
         start = next(
-            (k + 1 for k in range(number.first - 1, -1, -1) if toks[k].low in (",", ".", ";", "!")),
+            (
+                k + 1
+                for k in range(number.first - 1, -1, -1)
+                if toks[k].low in (",", ".", ";", "!", ":")
+            ),
             0,
         )
     clause = toks[start:end]
@@ -1298,7 +1422,11 @@ def _budget_candidates(
             whose = "other"  # income, a down payment, a price seen
         elif _hypothetical(toks, number.first):
             modality = Modality.HYPOTHETICAL
-        elif _negated_after(toks, number.last) or _negated_before(toks, number.first):
+        elif (
+            _negated_after(toks, number.last)
+            or _negated_before(toks, number.first)
+            or _set_aside(toks, number.first)
+        ):
             modality = Modality.NEGATED  # "500 mil não, 450", "posso 500 mil, não 600 mil"
         elif (
             correcting
@@ -1340,7 +1468,11 @@ def _budget_candidates(
         number = numbers[0]
         span_range = range(number.first, number.last)
         rest = [
-            t for t in _core_tokens(toks) if not span_range.start <= toks.index(t) < span_range.stop
+            t
+            for t in _core_tokens(toks)
+            if not span_range.start <= toks.index(t) < span_range.stop
+            # "financiado consigo até 520" (not "pago até 1800": an instalment, maybe)
+            and not (t.low in _PAYING_WORDS and number.value < 1000)
         ]
         if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
@@ -1500,9 +1632,45 @@ _POLITE_WISHES: Final = _words("queria gostaria")
 260 mil" is a budget; "pagaria 800 mil se" is not)."""
 
 
+_WAYS_OF_PAYING: Final = _words("financiado financiada parcelado parcelada")
+_CAN_PAY: Final = _words(
+    "consigo conseguimos posso podemos chego chegamos pago pagamos vou vamos dou damos "
+    "bancamos alcanco alcancamos"
+)
+_WE_CAN_PAY: Final = _words("consegue pode chega paga vai da alcanca")
+"""First-person verbs of what the lead can pay or reach: "financiado *consigo* ir até 520
+mil", "parcelado *chego* a 400"; after "a gente", their third-person forms."""
+
+
+_INSTALMENT_AT_MOST: Final = 20_000
+"""Below this, an amount said under a way of paying is an instalment, not the price."""
+_PAYING_VERBS: Final = frozenset({"financiar", "parcelar", "pagar"})
+_PAYING_WORDS: Final = (
+    _WAYS_OF_PAYING | _CAN_PAY | _words("a vista avista ir chegar financiando parcelando")
+)
+"""Words a bare figure answering the budget question may come with: "consigo até 520",
+"financiado chego a 480", "à vista pago até 300"."""
+
+
+_PAYING_CONDITION: Final = _WAYS_OF_PAYING | _words(
+    "for seja fosse a vista avista financiar parcelar financiando parcelando pelo pela no "
+    "banco caixa financiamento eu"
+)
+"""The words of a condition that only names a way of paying ("se for financiado", "se
+for à vista", "caso eu financie pela Caixa")."""
+
+
 def _hypothetical(toks: Sequence[Token], i: int) -> bool:
-    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has."""
+    """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has; a
+    condition that only names a way of paying ("se for financiado consigo até 400 mil")
+    sets the ceiling under it, a budget."""
     before = [t.low for t in _clause_before(toks, i, 10)]
+    opener = next((k for k, w in enumerate(before) if w in _HYPOTHETICAL), None)
+    if opener is not None:
+        verb = next((k for k, w in enumerate(before) if w in _CAN_PAY), None)
+        said = before[verb + 1 : opener] if verb is not None and verb < opener else None
+        if said and all(w in _PAYING_CONDITION or verb_of(w) in _PAYING_VERBS for w in said):
+            return False
     return any(
         word in _HYPOTHETICAL
         or (len(word) > 5 and word.endswith("ria") and word not in _POLITE_WISHES)
@@ -1563,7 +1731,28 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
         return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
+    if _paying_this_way(before):
+        if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
+            return True  # "financiado consigo até 2 mil": what a month's instalment is
+        cues -= _WAYS_OF_PAYING
     return _about_other(toks, number.first, cues)
+
+
+def _paying_this_way(before: Sequence[str]) -> bool:
+    """Whether the clause before an amount (`before`, in reading order) opens with a way
+    of paying and then a verb of what the lead can pay: "financiado consigo ir até 520
+    mil", "financiada eu posso até 400" (the ceiling under that way of paying, a budget),
+    not "tenho um carro financiado de 40 mil" (a debt: no such verb after it)."""
+    for k, word in enumerate(before):
+        if word in _WAYS_OF_PAYING:
+            rest = before[k + 1 :]
+            if rest[:1] == ["ate"] or rest[:2] == ["no", "maximo"]:
+                return True  # "financiado até 500 mil": the ceiling financed
+            return any(
+                w in _CAN_PAY or (w in _WE_CAN_PAY and rest[m - 1 : m] == ["gente"])
+                for m, w in enumerate(rest)
+            )
+    return False
 
 
 _SALE_WORDS: Final = _words(
@@ -2882,7 +3071,7 @@ def _listed_place_candidates(
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
-        if _negated_after(toks, end):
+        if _negated_after(toks, end) or _set_aside(toks, i):
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
             )
@@ -3331,6 +3520,44 @@ def names_other_amount(text: str) -> bool:
     return bool(money) and _budget(toks, numbers, None) is None
 
 
+_PAYING_CONDITION_RE: Final = re.compile(
+    r"\b(?:se|caso) (?:[a-z]+ ){1,4}?(?:eu |nos |a gente )?"
+    r"(?:consigo|conseguimos|posso|podemos|chego|chegamos|pago|pagamos|dou|damos"
+    r"|consegue|pode|chega|paga|da (?:pra|para))"
+    r" (?:[a-z]+ ){0,2}?(?:mais|menos|esticar|estico|subir|subo|aumentar|aumento|melhorar"
+    r"|melhoro|chegar|ir|um pouco|uns|umas|algo|ate)\b[^?]*$"
+)
+_BARGAIN_WORDS: Final = _words("desconto descontos abatimento")
+
+
+def states_paying_condition(clause: str) -> bool:
+    """Whether a clause, not put with a "?", tells what the lead can pay under a condition,
+    with no amount: "se for à vista consigo mais um pouco", "se parcelar dá pra esticar",
+    "caso seja financiado a gente consegue subir" (a hypothetical, neither a question nor
+    a budget); "se for à vista tem desconto", "se pagar à vista consigo desconto?" ask."""
+    folded = fold(clause).lower()
+    if "?" in folded or set(re.findall(r"[a-z]+", folded)) & _BARGAIN_WORDS:
+        return False
+    return _PAYING_CONDITION_RE.search(re.sub(r"[^a-z0-9? ]+", " ", folded)) is not None
+
+
+_NEAR_REASON_RE: Final = re.compile(
+    r"^(?:(?:que|porque|pq|pois|ja que) )?(?:(?:e|eh|fica|ta|esta) )?(?:bem |mais |super )?"
+    r"(?:perto|pertinho|proximo|proxima|do lado|ao lado|colado|colada|vizinho|vizinha)\b"
+)
+
+
+def says_why_there(clause: str) -> bool:
+    """Whether a clause, not put with a "?", says what the place the lead named is near:
+    "(Lagoa Redonda,) que é perto dos meus pais", "(no Cambeba,) perto da escola das
+    crianças", "(Cocó,) pq fica pertinho do trabalho" (the reason for the wish, which asks
+    nothing); "é perto da praia?" asks."""
+    folded = fold(clause).lower()
+    if "?" in folded:
+        return False
+    return _NEAR_REASON_RE.match(" ".join(re.findall(r"[a-z0-9]+", folded))) is not None
+
+
 _PROPOSING: Final = r"(?:pode\s+ser|melhor|prefiro|que\s+tal|entao)"
 """Words that open a new proposal after a refusal with no punctuation ("quinta não dá
 mais pode ser sexta às 10h")."""
@@ -3498,6 +3725,8 @@ def _correcting(toks: Sequence[Token]) -> bool:
     lows = [t.low for t in toks]
     if lows[:3] in (["nao", ",", "e"], ["n", ",", "e"], ["nao", ",", "eh"]):
         return True
+    if set(lows) & _FORGETTING:
+        return True  # "esquece o que eu disse dos quartos: são 4"
     return any(_cue_at(lows, i) for i in range(len(lows)))
 
 
@@ -3564,7 +3793,8 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     lows = [t.low for t in toks]
     cued = False
     while k < len(toks) and lows[k] != "?":
-        size = _hinge_cue_at(lows, k)
+        # "três quartos esquece quatro quartos": a verb that drops the value before it
+        size = _hinge_cue_at(lows, k) or int(lows[k] in _FORGETTING)
         if size and (
             lows[k + size : k + size + 1] == ["que"]
             or lows[k + size : k + size + 2] == ["do", "que"]
@@ -3658,7 +3888,9 @@ def _without_taken_back(
             rest = original[toks[bare.last - 1].end :]
             return original[: a.span[0]] + figure + unit + rest, dropped
         same = _replacement(toks, candidates, a, b)
-        if same is not None and same.value != a.value:
+        # "uns 400 mil não desculpa 400 mil de entrada": the same amount moved to a down
+        # payment (or to FGTS, an instalment) is taken back too: no budget is left.
+        if same is not None and (same.value != a.value or same.whose != a.whose):
             return original[: a.span[0]] + original[start:], dropped
     return None
 
@@ -3733,7 +3965,9 @@ def _read(
     toks = tokenize(original, folded)
     numbers = read_numbers(toks)
     corrects = _correcting(toks)
-    out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and corrects)
+    # "esquece o que falei do valor, melhor 4": a correction naming another fact.
+    fixes_count = corrects and not _names_other_fact(toks, _BEDROOM_NOUNS)
+    out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and fixes_count)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
     out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
@@ -3747,7 +3981,7 @@ def _read(
     # A listed place alone answers any question; the name's only when it cannot be read
     # as a name ("Fátima" may be one, "Lagoa Redonda" is not) nor as a common word
     # ("Centro").
-    alone = len(_core_tokens(toks)) <= 3 and not numbers
+    alone = (len(_core_tokens(toks)) <= 3 and not numbers) or _place_then_reason(toks)
     instead_of_name = pending == "name" and name is None and alone
     alone = alone and pending != "name"
     bare_ok = corrects or pending == "neighborhood" or bool(decide(out)) or alone
@@ -3783,7 +4017,96 @@ def _read(
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
-    return _later(folded, _compared_away(toks, found))
+    return _hedged(toks, numbers, _later(folded, _compared_away(toks, found)))
+
+
+_HEDGES: Final = _words("talvez quica")
+_HEDGED_FACTS: Final = frozenset({"bedrooms", "budget_brl", "neighborhood"})
+_HEDGE_LINKS: Final = _words("uns umas sejam seja ate")
+
+
+def _hedged(
+    toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
+) -> list[Candidate]:
+    """The lead's values said with a "maybe" in their clause ("talvez 4 quartos", "3
+    quartos talvez", "quem sabe no Cocó", a bare "talvez 3") left open: the agent asks
+    ("acho que 3" states, as leads use it). A bare figure after a "maybe" ("3 quartos,
+    talvez 4", "400 mil, talvez 450") leaves open the value of its kind said before it."""
+    lows = [t.low for t in toks]
+    marks = [k for k, w in enumerate(lows) if w in _HEDGES]
+    marks += [k + 1 for k, w in enumerate(lows[:-1]) if w == "quem" and lows[k + 1] == "sabe"]
+    if not marks:
+        return candidates
+    wavering: set[int] = set()
+    for k in marks:
+        bare = next((n for n in numbers if n.first > k), None)
+        if (
+            bare is None
+            or bare.scale != 1
+            or any(w not in _HEDGE_LINKS for w in lows[k + 1 : bare.first])
+            or not (bare.last >= len(toks) or _is_boundary(toks[bare.last]))
+        ):
+            continue  # not a bare figure right after the "maybe" ("talvez com 2 suítes")
+        fact = "bedrooms" if bare.value <= BEDROOMS_MAX else "budget_brl"
+        before = [
+            m
+            for m, c in enumerate(candidates)
+            if c.fact == fact and c.span != (0, 0) and c.span[1] <= toks[k].start
+        ]
+        wavering.update(before[-1:])
+    return [
+        replace(c, modality=Modality.HEDGED)
+        if c.fact in _HEDGED_FACTS
+        and c.modality in _SAVED
+        and c.whose == "lead"
+        and (m in wavering or c.span == (0, 0) or any(_same_clause(toks, c.span, k) for k in marks))
+        else c
+        for m, c in enumerate(candidates)
+    ]
+
+
+def _same_clause(toks: Sequence[Token], span: tuple[int, int], k: int) -> bool:
+    """Whether token `k` lies in the clause of the value at `span` (no boundary between)."""
+    inside = [j for j, t in enumerate(toks) if span[0] <= t.start < span[1]]
+    if not inside:
+        return False
+    if inside[0] <= k <= inside[-1]:
+        return True
+    first, last = inside[0], inside[-1]
+    between = range(k + 1, first) if k < first else range(last + 1, k)
+    return not any(_is_boundary(toks[j]) for j in between)
+
+
+_FACT_NOUNS: Final = {
+    "budget_brl": _words("valor orcamento preco teto limite grana"),
+    "neighborhood": _words("bairro lugar local regiao localizacao endereco"),
+    "call_at": _words("horario hora dia ligacao"),
+    "name": _words("nome"),
+}
+"""Nouns that name a fact a correction is about ("esquece o que eu disse do *bairro*")."""
+
+
+def _names_other_fact(toks: Sequence[Token], own: frozenset[str]) -> bool:
+    """Whether a message names some fact's noun and none of `own` (a fact's own nouns):
+    "esquece o que falei do valor, melhor 4" corrects the budget, not the bedrooms."""
+    lows = {t.low for t in toks}
+    return not lows & own and any(lows & nouns for nouns in _FACT_NOUNS.values())
+
+
+_REASON_OPENERS: Final = _words("que porque pq pois por perto pertinho proximo proxima onde la ali")
+"""Words opening the clause after a place that says why ("Lagoa Redonda, que é perto dos
+meus pais", "Cambeba, porque é perto da escola", "Conjunto Ceará, onde eu moro")."""
+
+
+def _place_then_reason(toks: Sequence[Token]) -> bool:
+    """Whether a message is a short first clause (up to three words, no number) and, after
+    a comma or a dash, a clause giving a reason: the first clause is answered alone, the
+    reason is no fact of its own."""
+    cut = next((k for k, t in enumerate(toks) if t.low in (",", "-")), None)
+    if cut is None or cut + 1 >= len(toks) or toks[cut + 1].low not in _REASON_OPENERS:
+        return False
+    head = toks[:cut]
+    return 0 < len(_core_tokens(head)) <= 3 and not any(t.low[:1].isdigit() for t in head)
 
 
 _COMPARATIVES: Final = _words("melhor pior maior menor")
