@@ -484,6 +484,17 @@ _PLACE_NOUNS: Final = _words(
 )
 """Words of places, never of a person's name: "Centro" answering the name question
 answers another question."""
+
+_HOME_THINGS: Final = _words(
+    "garagem garagens vaga vagas quadra quadras area areas gourmet salao festas piscina "
+    "piscinas academia iptu condominio taxa taxas portaria varanda quintal suite suites "
+    "cozinha banheiro banheiros lavabo churrasqueira playground parquinho quiosque elevador "
+    "lote lotes terreno terrenos planta plantas obra obras entrega escritura financiamento "
+    "entrada parcela parcelas coberta descoberta aquecida energia solar armarios closet "
+    "pet brinquedoteca sauna spa trilha pista lazer seguranca muro cerca"
+)
+"""Things of a home or of the development, never a person's name: "garagem coberta", "e
+o iptu", "area gourmet" answering the name question ask about the thing."""
 _NON_NAME_SUFFIXES: Final = (
     "ado",
     "ada",
@@ -1933,6 +1944,8 @@ def _read_name(
     owned = len(words) > 2 and fold(words[1]).lower() in _OWNERS and toks[i + 2].is_cap
     if not capitalised and owned and _common_word(first):
         return None  # "aqui é o carro da Ana": a thing, and whose
+    if any(fold(word).lower() in _HOME_THINGS for word in words):
+        return None  # "e o iptu", "é a garagem": a thing of the home, asked about
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
 
 
@@ -2193,8 +2206,9 @@ def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
     k = j - 1
     while k >= 0 and toks[k].low in _ARTICLES:
         k -= 1
-    if k >= 0 and toks[k].low == "e" and k > 0 and toks[k - 1].is_word:
-        return True  # "o Zé e a Lúcia aqui"
+    named = k > 1 and toks[k - 2].low in _ARTICLES and toks[k - 1].is_word  # "o zé e ..."
+    if k > 0 and toks[k].raw.lower() == "e" and (named or _may_be_a_person(toks[k - 1])):
+        return True  # "o Zé e a Lúcia aqui" ("tipo é o Rogério falando": "é", a filler)
     phrase = toks[j:i]
     if any(t.low == "e" for t in phrase):
         return True  # "Ana e Pedro aqui"
@@ -2208,6 +2222,16 @@ def _not_the_leads_name(toks: Sequence[Token], j: int, i: int) -> bool:
         and phrase[n + 1].low in _OWNERS
         and (led or phrase[n + 2].is_cap)
         for n, t in enumerate(phrase)
+    )
+
+
+def _may_be_a_person(tok: Token) -> bool:
+    """Whether a word before "e" may name a second person ("Zé e a Lúcia"), not a
+    filler or a word of the language ("tipo e o João falando", "então e o João")."""
+    if tok.low in ("eu", "ele", "ela"):
+        return True  # "eu e a Carla aqui"
+    return (
+        tok.is_word and tok.low not in _DISCOURSE_FILLERS and (tok.is_cap or not _common_word(tok))
     )
 
 
@@ -3362,6 +3386,41 @@ def states_own_schedule(text: str) -> bool:
     )
 
 
+_RELATIVE_RE: Final = re.compile(
+    r"\b(?:daqui\s+a|daqui|em|dentro\s+de)\s+(?:\d{1,3}|uma|um|duas|dois|tres|quatro|meia)\s*"
+    r"(?:horas?|hrs?|h|minutos?|mins?)\b"
+)
+_FREE_WORDS: Final = _words(
+    "to tou estou estarei fico ficarei vou estar livre livres disponivel desocupado desocupada "
+    "tranquilo tranquila de boa pronto pronta sim ok blz beleza entao ai por favor pfv pf so "
+    "mais ou menos tipo uns umas la pelas"
+)
+
+_CALLING: Final = _CALL_WORDS | _words(
+    "retorna retornar retorne retorno fala falar falamos conversa conversar conversamos "
+    "contato ligo ligamos atender atendo"
+)
+
+
+def times_another_act(text: str) -> bool:
+    """Whether a relative time ("em 30 min", "daqui a 2 horas") is said of something the
+    lead does, not of the call: "tem desconto se eu fechar em 30 min?", "chego em casa em
+    20 min" (a verb of another act, no word of calling); "me liga em 30 min", "daqui a
+    uma hora", "em meia hora tô livre" give the call's time."""
+    folded = fold(text).lower()
+    match = _RELATIVE_RE.search(folded)
+    if match is None:
+        return False
+    words = re.findall(r"[a-z]+", folded[: match.start()] + " " + folded[match.end() :])
+    if set(words) & _CALLING:
+        return False
+    return any(
+        verb_of(word) is not None or word.endswith(("ar", "er", "ir"))
+        for word in words
+        if word not in _FREE_WORDS and len(word) > 2
+    )
+
+
 def _names_hour(text: str) -> bool:
     """Whether `text` names a clock time ("às 17h30"), not only a day part."""
     parts = when_parts(text)
@@ -3955,7 +4014,8 @@ def _read(
         accepted = search_when(accepted_part(asked), now=now, tz=tz)
         # "estudo à noite", "de tarde fico com as crianças": a day part of the lead's
         # life, no call time (a schedule is not a call request).
-        if accepted is not None and not states_own_schedule(asked):
+        # "se eu fechar em 30 min": the time of another act of the lead's, no call time.
+        if accepted is not None and not states_own_schedule(asked) and not times_another_act(asked):
             out.append(Candidate("call_at", accepted.at.isoformat(), (0, 0), "date and time"))
         chars = list(folded)
         for start, end in when.spans:

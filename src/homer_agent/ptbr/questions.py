@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
-from homer_agent.ptbr.lexicon import GREETING_PATTERN
+from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
 
 __all__ = [
@@ -957,6 +957,18 @@ def tells_own_life(text: str) -> bool:
     return told
 
 
+_ACTS_AS_NOUNS: Final = frozenset(
+    "trabalho estudo gosto almoco janto passeio treino ensino viajo caminho".split()  # noqa: SIM905
+)
+"""First persons of verbs that the lemmatiser reads as nouns: "trabalho no Centro"."""
+
+
+def _acts(word: str) -> bool:
+    """Whether `word` is the first person of a verb: the lead's own act ("moro em
+    Caucaia", "trabalho no Centro", "estudo de noite")."""
+    return verb_of(word) is not None or word in _ACTS_AS_NOUNS
+
+
 _TERSE_WORDS: Final = 4
 """Words at most in a question put as a bare topic ("e o iptu", "garagem coberta")."""
 
@@ -978,6 +990,10 @@ def asks_tersely(text: str) -> bool:
         return False
     if any(w.isdigit() or re.search(r"\d", w) for w in found):
         return False  # "então às 16h", "3 quartos": a figure answers our question
+    if any(number_word(w) is not None for w in found if w not in ("um", "uma")):
+        return False  # "três", "dois quartos": a figure in words answers too
+    if _acts(found[0]):
+        return False  # "trabalho no Centro", "estudo de noite": the lead's own act
     verbs = [w for w in found if verb_of(w) is not None and w not in ASKING]
     return not verbs and any(len(w) >= 4 and not _question_word(w) for w in found)
 
