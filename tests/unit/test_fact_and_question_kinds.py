@@ -1,0 +1,128 @@
+"""Issue 21, item 1 (docs/facts.md "Facts said beside a question"): a message's pieces
+that do not ask are read as statements with the same readers, whatever the pieces that
+ask; a piece that asks saves nothing by itself.
+
+Sentences written for these tests, every fact kind, the question before and after the
+fact, with and without punctuation between them, with and without a pending question.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.reading import chat_run, extract
+
+# A fact beside a question ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pending", "fact", "want"),
+    [
+        # budget, question after
+        ("até 350 mil, vocês financiam?", None, "budget_brl", 350000),
+        ("até 350 mil, vocês financiam?", "budget_brl", "budget_brl", 350000),
+        ("500 mil. aceita FGTS?", "budget_brl", "budget_brl", 500000),
+        ("tenho uns 500 mil. tem área de lazer?", "bedrooms", "budget_brl", 500000),
+        ("até 420 mil tem varanda gourmet?", None, "budget_brl", 420000),
+        # budget, question before
+        ("tem área de lazer? até 500 mil", None, "budget_brl", 500000),
+        ("aceita financiamento? posso ir até 600 mil", "budget_brl", "budget_brl", 600000),
+        # bedrooms, question after
+        ("2 quartos. qual o tamanho da varanda?", "bedrooms", "bedrooms", 2),
+        ("2 quartos. qual o tamanho da varanda?", None, "bedrooms", 2),
+        ("4 quartos, quanto custa a de 4?", "bedrooms", "bedrooms", 4),
+        ("3 quartos a de 3 tem suíte?", "bedrooms", "bedrooms", 3),
+        ("quero 2 quartos qual o prazo de entrega?", None, "bedrooms", 2),
+        # bedrooms, question before
+        ("qual o prazo de entrega? quero 3 quartos", None, "bedrooms", 3),
+        # name, with the name asked and not
+        ("Marcos! quando fica pronto?", "name", "name", "Marcos"),
+        ("Renata. vcs aceitam financiamento?", "name", "name", "Renata"),
+        ("aqui é a Joana, vcs aceitam permuta?", None, "name", "Joana"),
+        # place
+        ("prefiro no Cocó. o condomínio é caro?", None, "neighborhood", "Cocó"),
+        ("tem academia? queria no Papicu", None, "neighborhood", "Papicu"),
+        # call time
+        ("tem piscina? pode me ligar quinta às 15h", None, "call_at", "2026-12-10T15:00:00-03:00"),
+    ],
+)
+def test_a_fact_beside_a_question_is_read(
+    text: str, pending: str | None, fact: str, want: object
+) -> None:
+    assert extract(text, pending=pending).get(fact) == want
+
+
+def test_every_fact_beside_a_question() -> None:
+    found = extract("pode me ligar quinta às 15h? tenho até 700 mil", pending=None)
+    assert found == {"budget_brl": 700000, "call_at": "2026-12-10T15:00:00-03:00"}
+
+
+# A question saves nothing by itself --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("quanto custa o de 4 quartos?", "bedrooms"),
+        ("quanto custa o de 4 quartos?", None),
+        ("tem casa até 400 mil?", "budget_brl"),
+        ("a de 3 tem suíte?", "bedrooms"),
+        ("3 quartos tem suíte?", "bedrooms"),  # the house type is the subject asked about
+        ("casa de 3 quartos no Cocó, quanto custa?", None),
+        ("casa de 3 quartos no Cocó quanto custa?", None),
+        ("o apto de 2 quartos, tem varanda?", None),
+        ("tem de 3 quartos? no Cocó?", None),
+        ("até 400 mil tem?", None),
+    ],
+)
+def test_a_question_saves_nothing(text: str, pending: str | None) -> None:
+    found = extract(text, pending=pending)
+    assert "bedrooms" not in found and "budget_brl" not in found
+    assert "neighborhood" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        # where the lead lives or works now is not the wish
+        ("moro no Montese, quanto tempo daí pro centro?", None),
+        ("moro no Montese quanto tempo daí pro centro?", "neighborhood"),
+        ("trabalho na Aldeota, é longe daí?", None),
+        ("minha mãe mora na Parquelândia, fica perto?", None),
+        # someone else's figure, a hypothetical
+        ("se eu vender o carro chego a 450, tem?", None),
+        ("meu irmão pagou 300 mil, tem nesse valor?", None),
+        # greetings and thanks before a question are no name; nor is a name that may be
+        # whom the lead speaks to
+        ("Carla, tem piscina?", "name"),
+        ("Renata vcs aceitam financiamento?", "name"),
+        ("Oi Carla, tudo bem?", "name"),
+        ("Oi, tem piscina?", "name"),
+        ("Boa tarde, vocês têm casa de 3 quartos?", "name"),
+        ("Obrigado, e o condomínio?", "name"),
+        ("Entendi, tem visita no sábado?", "name"),
+        # a bare figure after a question answers nothing asked
+        ("vc quer saber? 3 pq sim", "bedrooms"),
+    ],
+)
+def test_nothing_beside_a_question_when_nothing_is_the_lead_wish(
+    text: str, pending: str | None
+) -> None:
+    found = extract(text, pending=pending)
+    assert not {"name", "bedrooms", "neighborhood", "budget_brl"} & set(found)
+
+
+def test_the_engineer_sentences() -> None:
+    assert extract("até 400 mil, tem piscina?", pending="budget_brl") == {"budget_brl": 400000}
+    assert extract("até 400 mil, tem piscina?") == {"budget_brl": 400000}
+    assert extract("3 quartos, a de 3 tem suíte?", pending="bedrooms") == {"bedrooms": 3}
+    assert extract("3 quartos, a de 3 tem suíte?") == {"bedrooms": 3}
+    assert extract("Vera. aceita financiamento?", pending="name") == {"name": "Vera"}
+    assert extract("moro no Montese, quanto tempo daí pro centro?") == {}
+
+
+def test_the_budget_beside_a_question_is_not_asked_again() -> None:
+    run = chat_run("oi sou a Vera", "até 400 mil, tem piscina?")
+    assert run.facts.get("budget_brl") == 400000
+    assert "R$ 400.000" in run.replies[-1]  # acknowledged
+    assert "quartos" in run.replies[-1]  # and the next fact asked, not the budget again
