@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import chat_run, extract
+from tests.support.reading import booking_run, chat_run, extract
 
 # A fact beside a question ---------------------------------------------------------------
 
@@ -126,3 +126,42 @@ def test_the_budget_beside_a_question_is_not_asked_again() -> None:
     assert run.facts.get("budget_brl") == 400000
     assert "R$ 400.000" in run.replies[-1]  # acknowledged
     assert "quartos" in run.replies[-1]  # and the next fact asked, not the budget again
+
+
+# Moving the call, and a call after an errand (the offline policy) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        (("pode passar pra sexta às 10h",), "2026-12-11 10:00:00-03:00"),
+        (("pode ligar quinta às 15h", "pode passar pra sexta às 10h"), "2026-12-11 10:00:00-03:00"),
+        (("pode ligar quinta às 15h", "muda pra sexta 9h"), "2026-12-11 09:00:00-03:00"),
+        (("pode ligar quinta às 15h", "troca pra quarta às 14h"), "2026-12-09 14:00:00-03:00"),
+    ],
+)
+def test_moving_the_call_books_it_without_a_broker_line(texts: tuple[str, ...], want: str) -> None:
+    run = booking_run(*texts)
+    assert str(run.facts.get("call_at")) == want
+    assert "corretor confirma" not in run.replies[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "passo no banco sexta 10h, pode ligar depois",
+        "passo no banco sexta 10h pode ligar depois",
+        "tenho dentista quinta às 9h, me liga depois disso",
+        "vou no cartório amanhã 8h, pode me ligar depois",
+    ],
+)
+def test_a_call_after_an_errand_books_nothing_and_asks(text: str) -> None:
+    run = booking_run(text)
+    assert run.facts.get("call_at") is None
+    assert "horário" in run.replies[-1] and "corretor confirma" not in run.replies[-1]
+
+
+def test_a_day_with_an_hour_floor_is_kept() -> None:
+    # how the code read "depois das 10h" before: the floor hour of that day
+    run = booking_run("pode ligar sexta depois das 10h")
+    assert str(run.facts.get("call_at")) == "2026-12-11 10:00:00-03:00"
