@@ -24,6 +24,9 @@ from tests.support.reading import booking_run, chat_run, extract
         ("500 mil. aceita FGTS?", "budget_brl", "budget_brl", 500000),
         ("tenho uns 500 mil. tem área de lazer?", "bedrooms", "budget_brl", 500000),
         ("até 420 mil tem varanda gourmet?", None, "budget_brl", 420000),
+        ("uns 380 mil, tem desconto à vista?", "budget_brl", "budget_brl", 380000),
+        ("até 380 mil, tem desconto à vista?", "name", "budget_brl", 380000),
+        ("até 1 milhão vcs aceitam carro na troca?", None, "budget_brl", 1000000),
         # budget, question before
         ("tem área de lazer? até 500 mil", None, "budget_brl", 500000),
         ("aceita financiamento? posso ir até 600 mil", "budget_brl", "budget_brl", 600000),
@@ -33,15 +36,21 @@ from tests.support.reading import booking_run, chat_run, extract
         ("4 quartos, quanto custa a de 4?", "bedrooms", "bedrooms", 4),
         ("3 quartos a de 3 tem suíte?", "bedrooms", "bedrooms", 3),
         ("quero 2 quartos qual o prazo de entrega?", None, "bedrooms", 2),
+        ("2 quartos, tem garagem coberta?", None, "bedrooms", 2),
+        ("4 quartos a de 4 tem elevador?", "bedrooms", "bedrooms", 4),
         # bedrooms, question before
         ("qual o prazo de entrega? quero 3 quartos", None, "bedrooms", 3),
         # name, with the name asked and not
         ("Marcos! quando fica pronto?", "name", "name", "Marcos"),
         ("Renata. vcs aceitam financiamento?", "name", "name", "Renata"),
         ("aqui é a Joana, vcs aceitam permuta?", None, "name", "Joana"),
+        ("Helena. qual o valor do condomínio?", "name", "name", "Helena"),
+        ("Helena! vocês financiam pela Caixa?", "name", "name", "Helena"),
         # place
         ("prefiro no Cocó. o condomínio é caro?", None, "neighborhood", "Cocó"),
         ("tem academia? queria no Papicu", None, "neighborhood", "Papicu"),
+        ("Passaré. quando fica pronto?", "neighborhood", "neighborhood", "Passaré"),
+        ("quero no Passaré, tem posto perto?", None, "neighborhood", "Passaré"),
         # call time
         ("tem piscina? pode me ligar quinta às 15h", None, "call_at", "2026-12-10T15:00:00-03:00"),
     ],
@@ -72,6 +81,7 @@ def test_every_fact_beside_a_question() -> None:
         ("casa de 3 quartos no Cocó quanto custa?", None),
         ("o apto de 2 quartos, tem varanda?", None),
         ("tem de 3 quartos? no Cocó?", None),
+        ("Cambeba, vocês têm casa de 3 quartos?", "neighborhood"),  # the place asked about
         ("até 400 mil tem?", None),
     ],
 )
