@@ -175,3 +175,26 @@ def test_a_day_with_an_hour_floor_is_kept() -> None:
     # how the code read "depois das 10h" before: the floor hour of that day
     run = booking_run("pode ligar sexta depois das 10h")
     assert str(run.facts.get("call_at")) == "2026-12-11 10:00:00-03:00"
+
+
+# Two counts, neither chosen ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 quartos ou 4", "quero 2 quartos, ou 3", "3 quartos ou 4, tem os dois?"],
+)
+def test_a_count_then_a_bare_alternative_saves_no_count(text: str) -> None:
+    assert "bedrooms" not in extract(text, pending="bedrooms")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("3 quartos ou 4 banheiros", 3),
+        ("3 quartos ou 4, fico com 4", 4),
+        ("3 quartos ou melhor 4", 4),
+    ],
+)
+def test_a_count_beside_other_words_is_kept(text: str, want: int) -> None:
+    assert extract(text, pending="bedrooms").get("bedrooms") == want

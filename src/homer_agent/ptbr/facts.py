@@ -900,6 +900,13 @@ def _bedroom_candidates(
             modality = Modality.ALTERNATIVE
         elif not BEDROOMS_MIN <= value <= BEDROOMS_MAX:
             continue
+        other = _bare_alternative(toks, numbers, number)
+        if other is not None and modality is Modality.STATED:
+            # "3 quartos ou 4": two counts, neither chosen; the agent asks
+            modality = Modality.ALTERNATIVE
+            other_span = _span(toks, other.first, other.last)
+            out.append(Candidate("bedrooms", value, span, cue, whose, modality))
+            value, span = int(other.value), other_span
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
@@ -1211,6 +1218,30 @@ def _concluded_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | 
         return None
     value = int(number.value)
     return value if BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+def _bare_alternative(
+    toks: Sequence[Token], numbers: Sequence[Number], count: Number
+) -> Number | None:
+    """The bare count offered as an alternative right after a count and its noun ("3
+    quartos ou 4", "2 quartos, ou 3"), or None: a number that counts nothing of its own
+    ("3 quartos ou 4 banheiros" is no alternative)."""
+    k = count.last + 1
+    if k < len(toks) and toks[k].low == ",":
+        k += 1
+    if k >= len(toks) or toks[k].low != "ou":
+        return None
+    bare = next((n for n in numbers if n.first == k + 1), None)
+    if (
+        bare is None
+        or bare.scale != 1
+        or bare.negative
+        or not bare.value.is_integer()
+        or not BEDROOMS_MIN <= bare.value <= BEDROOMS_MAX
+        or not _ends_bare_value(toks, bare.last)
+    ):
+        return None
+    return bare
 
 
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
