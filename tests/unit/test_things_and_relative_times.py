@@ -101,7 +101,9 @@ def test_a_filler_before_an_introduction_is_no_second_person(text: str, name: st
     assert extract(text, pending="name").get("name") == name
 
 
-@pytest.mark.parametrize("text", ["o Zé e a Lúcia aqui", "o zé e a lúcia aqui", "eu e a Carla aqui"])
+@pytest.mark.parametrize(
+    "text", ["o Zé e a Lúcia aqui", "o zé e a lúcia aqui", "eu e a Carla aqui"]
+)
 def test_two_people_still_give_no_name(text: str) -> None:
     assert "name" not in extract(text, pending="name")
 

@@ -356,6 +356,8 @@ def _is_asked(text: str) -> bool:
 _CALL_WORDS: Final = re.compile(
     r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
     r"|corretor|corretora|mudar|remarcar|reagendar)\b"
+    # "pode passar pra sexta às 10h", "muda pra quinta 15h": the call moved to a time
+    r"|\b(?:passa|passar|muda|troca|trocar|joga|jogar|transfere|transferir)\s+(?:para|pra|pro)\b"
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
@@ -396,6 +398,8 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     if _OPEN_HOURS.search(normalise(clause)):
         return True  # "até q horas fica aberto no domingo?": the stand's hours, not our call
     parts = when_parts(clause)
+    if _CALL_AFTER.search(fold(clause).lower()):
+        return False  # "pode ligar depois": about the call, nothing for the documents
     if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True
     if _CALL_WORDS.search(normalise(clause)):
@@ -453,7 +457,9 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
             asked.append(clause.strip(" ,;"))
     # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours
     # in the documents answer (a statement: no broker line when they do not)
-    asked += [] if asked else [plan for plan in visit_plans(text) if build_query(plan)]
+    # ("vou no cartório amanhã 8h, pode me ligar depois": an errand, then the call)
+    errand = _call_after_errand(text)
+    asked += [] if asked or errand else [plan for plan in visit_plans(text) if build_query(plan)]
     return " ".join(asked) or None
 
 
@@ -790,6 +796,28 @@ def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> 
     return reading.at.isoformat() if reading.at is not None else None
 
 
+_CALL_AFTER: Final = re.compile(
+    r"(?:\b(?:pode|podem|podia|poderia)\s+)?(?:\bme\s+)?"
+    r"\b(?:ligar|liga|ligue|ligam|chamar|chama|retornar|retorna)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:depois|mais tarde|em seguida|na sequencia)"
+    r"(?=\s*(?:$|[,.;!?]|\b(?:disso|disto|dessa|desse|dai|que|q|e)\b))"
+)
+"""A call asked for after something else the lead does, with no time of its own ("pode
+ligar depois", "me liga depois disso"): not "depois das 10h", a floor on the hour."""
+
+
+def _call_after_errand(text: str) -> bool:
+    """Whether the message asks for the call after something it tells ("passo no banco
+    sexta 10h, pode ligar depois"): the time it names is that errand's, not the call's,
+    so nothing is booked and the agent asks (precision first)."""
+    low = fold(text).lower()
+    found = _CALL_AFTER.search(low)
+    if found is None:
+        return False
+    before = low[: found.start()]  # "passo no banco sexta 10h" before "pode ligar"
+    return bool(when_parts(before).has_time) and not _CALL_WORDS.search(before)
+
+
 def _call_request(
     messages: Sequence[BaseMessage], text: str, view: PromptView, pending: FactName | None
 ) -> str | None:
@@ -817,6 +845,8 @@ def _call_request(
         # "o corretor vai me ligar amanhã à noite ... o que eu deixo separado?": a call
         # told of, not asked for; the question is answered from the documents.
         return None
+    if _call_after_errand(text):
+        return None  # "passo no banco sexta 10h, pode ligar depois": the hour is the errand's
     # "dá pra ir ver a casa decorada domingo às 15h?": a time in a question about a
     # visit or opening hours asks for no call.
     text = without_other_questions(text)

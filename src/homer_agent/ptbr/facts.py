@@ -55,6 +55,7 @@ from homer_agent.facts import (
     NAME_MAX_CHARS,
     NEIGHBORHOOD_MAX_CHARS,
 )
+from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.intents import call_goes_to
 from homer_agent.ptbr.lexicon import (
     GREETING_PATTERN,
@@ -1029,6 +1030,13 @@ def _bedroom_candidates(
             modality = Modality.ALTERNATIVE
         elif not BEDROOMS_MIN <= value <= BEDROOMS_MAX:
             continue
+        other = _bare_alternative(toks, numbers, number)
+        if other is not None and modality is Modality.STATED:
+            # "3 quartos ou 4": two counts, neither chosen; the agent asks
+            modality = Modality.ALTERNATIVE
+            other_span = _span(toks, other.first, other.last)
+            out.append(Candidate("bedrooms", value, span, cue, whose, modality))
+            value, span = int(other.value), other_span
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
@@ -1345,6 +1353,30 @@ def _concluded_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | 
         return None
     value = int(number.value)
     return value if BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+def _bare_alternative(
+    toks: Sequence[Token], numbers: Sequence[Number], count: Number
+) -> Number | None:
+    """The bare count offered as an alternative right after a count and its noun ("3
+    quartos ou 4", "2 quartos, ou 3"), or None: a number that counts nothing of its own
+    ("3 quartos ou 4 banheiros" is no alternative)."""
+    k = count.last + 1
+    if k < len(toks) and toks[k].low == ",":
+        k += 1
+    if k >= len(toks) or toks[k].low != "ou":
+        return None
+    bare = next((n for n in numbers if n.first == k + 1), None)
+    if (
+        bare is None
+        or bare.scale != 1
+        or bare.negative
+        or not bare.value.is_integer()
+        or not BEDROOMS_MIN <= bare.value <= BEDROOMS_MAX
+        or not _ends_bare_value(toks, bare.last)
+    ):
+        return None
+    return bare
 
 
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
@@ -3824,7 +3856,161 @@ def read_candidates(
             break
         original, dropped = fixed
         taken_back.append(dropped)
+    out += _told_beside_questions(
+        original, out, pending=pending, now=now, tz=tz, ignore=ignore, known=known
+    )
     return taken_back + out
+
+
+_OPENS_QUESTION: Final = _ASKING | _words(
+    "cade aceitam fica ficam custa custam sai e o a os as da do na no pra pro qto qnto "
+    "qual ql quais qls oq"
+)
+"""First words of a piece that turn to the development, not tell ("tem piscina", "e o
+de 3 quartos", "a de 3 tem suíte", "no Cocó?"): such a piece is asked."""
+_PIECE_FACTS: Final = ("name", "bedrooms", "neighborhood", "budget_brl")
+
+
+def _asks(piece: str) -> bool:
+    """Whether one piece of a message (cut at its own marks) asks: it ends with "?", or it
+    opens like a question or a thing of the development (`_OPENS_QUESTION`), or it holds
+    a word of asking ("quanto", "qual", "vcs", "tem", ...)."""
+    words = [t.low for t in tokenize(piece, fold(piece)) if t.is_word]
+    if piece.rstrip().endswith("?") or not words:
+        return piece.rstrip().endswith("?")
+    named = [w for w in words if w not in _TOPIC_OPENERS]
+    if named and named[0] in _TOPIC_NOUNS:
+        return True  # "casa de 3 quartos no Cocó, quanto custa?": the thing asked about
+    return words[0] in _OPENS_QUESTION or bool(set(words) & _ASKING)
+
+
+_TOPIC_OPENERS: Final = _ARTICLES | _words("e um uma essa esse")
+_TOPIC_NOUNS: Final = _HOME_NOUNS | _words("sobrado unidade planta modelo imovel")
+"""A piece naming a home ("casa de 3 quartos", "o apto de 2 quartos") before a question
+names what the question asks about, not the lead's wish."""
+
+
+_SUBJECT_ASKING: Final = _words(
+    "qual quais quanto quanta quantos quantas qto qnto onde quando como vcs voces voce vc "
+    "sera existe existem"
+)
+"""Words that open a question with its own subject or none ("vcs aceitam...", "qual o
+prazo"): whatever comes before them is not what the question is about."""
+_SUBJECT_ONLY: Final = _words("vcs voces voce vc")
+_ASKED_HAVING: Final = _words("tem aceita aceitam da")
+"""Verbs that open a question about the development ("tem piscina", "aceita FGTS") and
+whose subject may be the words right before them ("3 quartos tem suíte?")."""
+_NOT_A_SUBJECT: Final = _words("ate quero queria procuro preciso posso tenho prefiro sou")
+"""First words of a phrase that cannot be the subject of a verb after it: a limit ("até
+400 mil tem piscina?") or the lead's own telling."""
+
+
+def _unmarked_question(piece: str) -> int | None:
+    """Where the question starts in a piece ending with "?" that has no mark before it,
+    after words that tell ("até 400 mil tem piscina?", "3 quartos a de 3 tem suíte?"), as
+    a character offset in `piece`; None when it opens the piece or the words before it may
+    be what it asks about ("3 quartos tem suíte?": the house type is the subject).
+
+    The question starts at "vcs"/"vocês" (its own subject), at a house type named as a
+    thing ("a de 3", "o de 4 quartos", "e o ..."), or at a question word (`_SUBJECT_ASKING`)
+    or a verb of having (`_ASKED_HAVING`) after a phrase that cannot be its subject
+    (`_NOT_A_SUBJECT`: "casa de 3 quartos quanto custa?" asks about the house); some word
+    must follow it, and no word of asking comes before it."""
+    if not piece.rstrip().endswith("?"):
+        return None
+    toks = [t for t in tokenize(piece, fold(piece)) if t.low != "?"]
+    if any(t.is_punct for t in toks):
+        return None
+    lows = [t.low for t in toks]
+    for k in range(1, len(toks) - 1):
+        if lows[k - 1] in _ASKING:
+            return None
+        house = lows[k] in _ARTICLES and lows[k + 1] == "de"
+        turning = lows[k] == "e" and toks[k].raw.lower() == "e" and lows[k + 1] in _ARTICLES
+        own = lows[k] in _SUBJECT_ASKING and lows[0] in _NOT_A_SUBJECT
+        having = lows[k] in _ASKED_HAVING and lows[0] in _NOT_A_SUBJECT
+        if lows[k] in _SUBJECT_ONLY or own or house or turning or having:
+            return toks[k].start
+    return None
+
+
+def _told_beside_questions(
+    original: str,
+    out: Sequence[Candidate],
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str],
+    known: Collection[str],
+) -> list[Candidate]:
+    """The facts a message tells in its pieces that ask nothing, beside a piece that
+    asks ("até 400 mil, tem piscina?", "3 quartos, a de 3 tem suíte?", "Vera. aceita
+    financiamento?"): each run of pieces cut at the message's own marks (`split_at_marks`)
+    that do not ask (`_asks`) is read alone with the same readers (the pending question
+    only for the run that opens the message), and a fact the whole message left unread
+    is taken from it (a call time is read from the whole message already). A fact the
+    whole reading found but set aside for another reason than a question (someone
+    else's, a hypothetical, turned down, alternatives) is left as read."""
+    if "?" not in original:
+        return []
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for piece in split_at_marks(original, colon=False):
+        start = original.find(piece, at)
+        cut = _unmarked_question(piece)
+        if cut is None:
+            pieces.append((start, piece))
+        else:  # "até 400 mil tem piscina?": the statement, then the question
+            pieces += [(start, piece[:cut]), (start + cut, piece[cut:])]
+        at = start + len(piece)
+    asking = [_asks(piece) for _, piece in pieces]
+    if not any(asking) or all(asking):
+        return []
+    runs: list[tuple[int, int]] = []
+    for k, (start, piece) in enumerate(pieces):
+        if asking[k]:
+            continue
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], start + len(piece))
+        else:
+            runs.append((start, start + len(piece)))
+    decided = decide(out)
+    held = {
+        c.fact
+        for c in out
+        if c.fact in decided
+        or c.whose != "lead"
+        or (c.modality is not Modality.QUESTION and c.modality not in _SAVED)
+    }
+    extra: list[Candidate] = []
+    for start, end in runs:
+        # A bare answer to the pending question opens the message ("Vera. aceita
+        # financiamento?"); after a question, a bare figure answers nothing asked ("vc
+        # quer saber? 3 pq sim").
+        told = _read(
+            original[start:end].rstrip().rstrip(",;"),  # "Carla, tem piscina?"
+            pending=pending if start == 0 else None,
+            now=now,
+            tz=tz,
+            ignore=ignore,
+            known=known,
+        )
+        # "Oi Carla, tudo bem?", "Carla, tem piscina?": a name before a question may be
+        # whom the lead speaks to; the lead's own only as a sentence of its own ("Vera.").
+        own_sentence = original[start:end].rstrip()[-1:] in (".", "!")
+        for fact in decide(told):
+            if fact in held or fact not in _PIECE_FACTS or (fact == "name" and not own_sentence):
+                continue
+            held.add(fact)
+            extra += [
+                replace(
+                    c, span=c.span if c.span == (0, 0) else (c.span[0] + start, c.span[1] + start)
+                )
+                for c in told
+                if c.fact == fact
+            ]
+    return extra
 
 
 _HINGE_CUES: Final = (*_CORRECTION_CUES, ("desculpa",), ("desculpe",), ("perdao",), ("perdoa",))
