@@ -112,3 +112,32 @@ def test_two_people_still_give_no_name(text: str) -> None:
 def test_the_leads_own_act_or_a_count_is_no_topic_asked(text: str) -> None:
     run = chat_run("oi sou a Vera", text)
     assert "corretor confirma" not in run.replies[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "o de 2 quartos, quanto sai?",
+        "e o de 3 quartos, tem suíte?",
+        "e a de 3, tem suíte?",
+        "a de 4 quartos, qual o tamanho do terreno?",
+    ],
+)
+def test_a_house_type_asked_about_answers_no_bedroom_question(text: str) -> None:
+    """A house type named with its article before a question is what the question is
+    about, even when the bedrooms were just asked (mixq's note, 2026-12-07)."""
+    assert "bedrooms" not in extract(text, pending="bedrooms")
+    assert "bedrooms" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("3 quartos, a de 3 tem suíte?", 3),
+        ("quero a de 3, tem suíte?", 3),
+        ("prefiro a de 4 quartos, qual o tamanho?", 4),
+        ("a de 3", 3),
+    ],
+)
+def test_a_house_type_wished_still_answers(text: str, count: int) -> None:
+    assert extract(text, pending="bedrooms").get("bedrooms") == count

@@ -912,6 +912,10 @@ def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, k, 10))]
     if "saber" in before or any(a == "me" and b in _INFO_VERBS for a, b in pairwise(before)):
         return True
+    wished = bool(_sentence_words(toks, i) & (_STATING | _WISHING | _PICKING))
+    ends = next((t.low for t in toks[number.last + 1 :] if t.low in (".", "!", "?")), None)
+    if ends == "?" and not wished:
+        return True  # "o de 2 quartos, quanto sai?", "e a de 3, tem suíte?": asked about
     after = [t.low for t in toks[number.last + 1 : number.last + 3]]
     return (
         bool(after)
@@ -1071,6 +1075,11 @@ def _bedroom_candidates(
                 )
             )
             return out
+    asked_about = any(c.modality is Modality.QUESTION for c in out) or any(
+        _asks_about_type(toks, number) for number in numbers
+    )
+    if asked_about and not correcting:
+        return out  # "o de 2 quartos, quanto sai?", "e a de 3, tem suíte?": a type asked about
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
         if count is None and pending == "bedrooms":
@@ -3881,6 +3890,8 @@ def _asks(piece: str) -> bool:
     named = [w for w in words if w not in _TOPIC_OPENERS]
     if named and named[0] in _TOPIC_NOUNS:
         return True  # "casa de 3 quartos no Cocó, quanto custa?": the thing asked about
+    if named and named[0] == "de" and words[0] in _TOPIC_OPENERS:
+        return True  # "o de 2 quartos, quanto sai?", "e a de 3, tem suíte?": a house type
     return words[0] in _OPENS_QUESTION or bool(set(words) & _ASKING)
 
 
