@@ -54,7 +54,19 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "kb_questions_2026-12-07x": (
+        "held out, first run on 324e902 15/20 (75%), 5/5, 0 invented: a Sunday visit at 15h"
+        " (got the price line), a deadline for changes, how the entrance is controlled (taken"
+        " as a complaint: hand-off), a shop open at night, what a holiday rental requires"
+    ),
+    "kb_questions_2026-12-07z": (
+        "held out, first run on 324e902 13/20 (65%), 5/5, 0 invented: questions after the"
+        " lead's introduction with extra words of the lead's own ('ou vou ter q deixar um na"
+        " rua', 'alem da parcela') get kb_no_passage or the price line: garage for two cars,"
+        " a home office, a 24-hour shop, the track's length, the fee, holiday rental, dogs"
+    ),
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 
