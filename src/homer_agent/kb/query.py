@@ -125,7 +125,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("academia", "ginastica", "malhar", "musculacao"),
     # A place to grow things is the vegetable garden ("tem espaço pra plantar?").
     ("horta", "plantio", "cultivar", "hortalicas", "verduras"),
-    ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
+    # Groceries name the shop that sells them ("comprar um pão, um leite de madrugada").
+    ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia", "pao", "leite"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
@@ -253,7 +254,7 @@ FILLER: Final = frozenset(
     ir sair menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usar
     ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
-    eles elas morar fim semana fds
+    eles elas poder morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito verdade
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
