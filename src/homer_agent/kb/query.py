@@ -33,7 +33,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
     ("preco", "precos", "valor", "custo", "custar"),
     ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
-    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao"),
+    # A dog named by its breed is a dog ("tenho um labrador enorme").
+    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao", "labrador"),
     (
         "longe",
         "perto",
