@@ -42,7 +42,9 @@ its first run on 4534792, then 20/20 with units in shorthand ("até q hrs") read
 units (kby; docs/knowledge-base.md "Set 07y"); 2026-12-07z 13/20, 5/5, 0 at its first
 run on 324e902, then 17/20 (kbz): a fee beside an instalment set aside, a dog going about
 loose (no floor), a breed as a dog, groceries naming the shop, a passage as well matched
-naming the garage when the best names only the lead's figure.
+naming the garage when the best names only the lead's figure; 2026-12-07x 15/20, 5/5, 0
+at its first run on 324e902, then 17/20 (kbz): the shop open at night, and a visit asked
+as "dá pra passar aí" ("passar" names nothing: it found the price line "são passados").
 """
 
 from __future__ import annotations
@@ -57,14 +59,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {
-    "kb_questions_2026-12-07x": (
-        "held out, first run on 324e902 15/20 (75%), 5/5, 0 invented; 16/20 after kbz (the"
-        " shop open at night answered): a Sunday visit at 15h (got the price line), a deadline"
-        " for changes, how the entrance is controlled (taken as a complaint: hand-off), what a"
-        " holiday rental requires"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 

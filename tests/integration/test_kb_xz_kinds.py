@@ -30,6 +30,8 @@ def test_questions_beside_the_leads_own_words(pool: Pool) -> None:
             "24 horas",
         )
         answers(conn, "na garagem cabem os 2 ou vou ter que deixar um na rua?", "dois carros")
+        # Dropping by names nothing: the visit is asked, not the price line "são passados".
+        answers(conn, "da pra passar ai pra conhecer no domingo a tarde tipo 15h?", "das 9h às 13h")
         # The instalment itself stays the broker's.
         brokers(conn, "quanto fica a parcela alem do condominio?", "price_to_broker")
         # A floor is still a floor.

@@ -51,3 +51,9 @@ def test_groceries_name_the_shop() -> None:
     terms = build_query("comprar um pao ou um leite de madrugada").terms
     assert any("mercado" in term and "pao" in term for term in terms)
     assert "poder" not in build_query("ele vai poder andar com guia?").terms
+
+
+def test_dropping_by_names_nothing() -> None:
+    terms = build_query("da pra passar ai pra conhecer no domingo").terms
+    assert "passar" not in terms
+    assert "domingo" in terms

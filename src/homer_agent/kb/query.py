@@ -252,7 +252,7 @@ FILLER: Final = frozenset(
     outro outra outros outras certo certeza exatamente realmente acho entendi gente
     legal bacana otimo interessado interesse pe vir levar fazer dar
     ver separar trazer conta contam oferece oferecem incluso inclui vale
-    ir sair menos aproximadamente aproximado media minimo minima
+    ir sair passar passada menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usar
     ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
     eles elas poder morar fim semana fds
