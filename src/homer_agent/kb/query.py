@@ -33,7 +33,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # How leads ask → how documents say it. A phrase is written with spaces.
     ("preco", "precos", "valor", "custo", "custar"),
     ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
-    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao"),
+    # A dog named by its breed is a dog ("tenho um labrador enorme").
+    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao", "labrador"),
     (
         "longe",
         "perto",
@@ -125,7 +126,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("academia", "ginastica", "malhar", "musculacao"),
     # A place to grow things is the vegetable garden ("tem espaço pra plantar?").
     ("horta", "plantio", "cultivar", "hortalicas", "verduras"),
-    ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia"),
+    # Groceries name the shop that sells them ("comprar um pão, um leite de madrugada").
+    ("mercado", "supermercado", "mercadinho", "mercearia", "conveniencia", "pao", "leite"),
     ("onibus", "transporte", "conducao", "van"),
     ("aeroporto", "voo"),
     ("hospital", "saude", "medico"),
@@ -250,10 +252,10 @@ FILLER: Final = frozenset(
     outro outra outros outras certo certeza exatamente realmente acho entendi gente
     legal bacana otimo interessado interesse pe vir levar fazer dar
     ver separar trazer conta contam oferece oferecem incluso inclui vale
-    ir sair menos aproximadamente aproximado media minimo minima
+    ir sair passar passada menos aproximadamente aproximado media minimo minima
     parte partes ideia pensando pensei penso usar
     ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
-    eles elas morar fim semana fds
+    eles elas poder morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito verdade
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas

@@ -1010,6 +1010,16 @@ def _lookup_one(
         best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
+    if not similar and strong and not any(_names(strong, s) for s in sentences):
+        # "na garagem cabem os 2?": the house type whose heading names the lead's figure
+        # ranks first; a passage as well matched whose sentences name the thing answers.
+        for other in result.passages[1:]:
+            if other.terms_matched < best.terms_matched:
+                continue
+            found = _best_sentences(conn, other, result.query, asked)
+            if any(_names(strong, s) for s in found):
+                best, sentences = other, found
+                break
     if (
         not similar
         and strong

@@ -292,6 +292,12 @@ _ADJUSTED: Final = re.compile(
 )
 """How an instalment changes: asked with "quanto" or "valor" too ("o valor da parcela é
 reajustado?"), it asks how payments work, not what they come to."""
+_BESIDES_INSTALMENT: Final = re.compile(
+    r"\b(?:alem d[ao]s?|fora [ao]s?|sem contar [ao]s?|tirando [ao]s?)"
+    r" (?:parcelas?|prestacao|prestacoes|financiamento)\b"
+)
+"""An instalment set aside ("além da parcela, quanto vou pagar de condomínio?"): beside a
+fee named, the fee is asked, not what the instalment comes to."""
 # A fee or a figure the documents may state: asked with "quanto" / "valor", it is no price.
 _FEE: Final = re.compile(
     r"\b(?:condominio|condominial|taxa|iptu|sinal|entrada|luz|agua|gas|mensalidade|cota|itbi"
@@ -555,12 +561,18 @@ circumstances; only the thing had is asked about, not its number or size."""
 _WALK_BEFORE: Final = frozenset(
     """
     pode podem posso podemos consegue conseguem consigo vai vao vou quero querem gosta gostam
-    gosto para deixar deixa deixam soltar
+    gosto para deixar deixa deixam soltar poder conseguir
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words before "andar" that make it the verb, to walk ("podem andar soltos", "dá pra
 andar de bicicleta"); after any other word ("mais um andar", "subir o andar") it is a
 floor."""
+
+
+_LOOSE_AFTER: Final = frozenset(
+    "solto soltos solta soltas livre livres livremente preso presos presa presas".split()  # noqa: SIM905
+)
+"""Words after "andar" that make it the verb ("andar solto", "andar livre")."""
 
 
 _WALKER: Final = frozenset(
@@ -581,7 +593,10 @@ def _floor_or_walk(low: str) -> str:
             # Someone walks ("lugar pra ele andar", "pra gente andar"): to walk, as the
             # documents' walking track says it; a floor is never someone's.
             return "caminhar"
-        return "" if before and before[-1] in _WALK_BEFORE else match.group()
+        after = low[match.end() :].split()
+        # Going about loose ("andar solto pelo condomínio") is walking, never a floor.
+        loose = bool(after) and after[0] in _LOOSE_AFTER
+        return "" if loose or (before and before[-1] in _WALK_BEFORE) else match.group()
 
     # Its gerund and personal forms are never a floor ("podem ficar soltos andando").
     low = re.sub(r"\b(?:andando|andarem)\b", "", low)
@@ -1109,6 +1124,8 @@ def read_question(text: str) -> Asked:
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
+    if fee and _BESIDES_INSTALMENT.search(low):
+        instalment = False
     compared = _FEE_COMPARED.search(low) is not None
     if compared:
         fee = True
