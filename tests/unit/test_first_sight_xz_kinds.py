@@ -113,3 +113,15 @@ def test_pode_colocar_n_is_the_lead_dictating_the_count(text: str, want: int) ->
 )
 def test_no_count_put_down_without_a_bare_count(text: str) -> None:
     assert "bedrooms" not in extract(text, known=("bedrooms",))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("minha esposa acha que 4 quartos é melhor. Fechou 4", 4),
+        ("minha esposa acha que 4 quartos é melhor. Pode anotar 3", 3),
+        ("3 quartos, é melhor 4", 4),
+    ],
+)
+def test_e_melhor_ending_its_sentence_judges_and_takes_nothing_back(text: str, want: int) -> None:
+    assert extract(text, known=("bedrooms",)).get("bedrooms") == want

@@ -4071,6 +4071,9 @@ def _hinge_cue_at(lows: Sequence[str], i: int) -> int:
     return _cue_length(lows, i, _HINGE_CUES)
 
 
+_JUDGING_BEING: Final = _words("e eh seria fica")
+
+
 def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     """The token after a correction hinge that begins at token `k` (only "não",
     punctuation, fillers and at least one cue; "?" ends it), or None when there is none."""
@@ -4084,6 +4087,13 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
             or lows[k + size : k + size + 2] == ["do", "que"]
         ):
             return None  # "4 quartos é melhor que 3 quartos" compares, corrects nothing
+        if (
+            lows[k] == "melhor"
+            and k > 0
+            and lows[k - 1] in _JUDGING_BEING
+            and (k + 1 == len(toks) or lows[k + 1] in _SENTENCE_ENDS)
+        ):
+            return None  # "ela acha que 4 quartos é melhor.": a judgement ending its sentence
         if size:
             cued, k = True, k + size
         elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
