@@ -56,21 +56,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {
-    "facts_2026-12-07x": (
-        "held out, first run on 324e902 87/91 (95.6%), 3 wrong: a count said after someone"
-        " else's with 'mas' ('ele queria 4 quartos mas a gente fechou em 3'), 'quer dizer ..."
-        " pode colocar 2' keeps 3, a day turned down then another day with its hour ('sábado"
-        " vou tá viajando. Sexta às 12h30' books Saturday 12:30); missed: a place in a dictated"
-        " correction"
-    ),
-    "facts_2026-12-07z": (
-        "held out, first run on 324e902 65/70 (92.9%), 3 wrong: 'ela pegou de 3 quartos mas eu"
-        " so preciso de 2' keeps 3, 'quero morar em Caucaia mesmo, no Parque Albano' keeps the"
-        " town, 'muda aí, prefiro morar na Jurema' keeps Cumbuco; missed: a place beside a"
-        " question about lots, 'quero de 2' after 'tem de 2 quartos né?'"
-    ),
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95

@@ -2916,6 +2916,10 @@ _DECISION_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("entao", "eh"),
     ("vai", "ser"),
     ("pode", "ser"),
+    ("pode", "colocar"),
+    ("pode", "botar"),
+    ("pode", "anotar"),
+    ("pode", "deixar"),
 )
 """Cues that conclude a choice, opening their clause: "fica Serrinha então", "fechou 3
 quartos", "então é no Cocó", "fecha em 400 mil então", "pode ser Montese então"."""
@@ -3107,6 +3111,8 @@ def _listed_place_candidates(
         if _locates(toks, out, previous, i, place):
             i = end  # "no Icaraí, lá em Caucaia": the town the place is in, no other place
             continue
+        if _narrows(toks, out, previous, i, place):
+            out.pop()  # "em Caucaia mesmo, no Parque Albano": the place in the town said
         span = _span(toks, i, end)
         if _fallback(toks, i, end):
             out.append(
@@ -3298,6 +3304,25 @@ def _locates(
         return False
     between = toks[previous:i]
     return bool(between) and all(t.low in _LOCATING for t in between)
+
+
+_NARROWING: Final = _words("mesmo msm la ali em no na bairro , -")
+"""Words between a town and a place in it: "em Caucaia mesmo, no Parque Albano"."""
+
+
+def _narrows(
+    toks: Sequence[Token], found: Sequence[Candidate], previous: int, i: int, place: str
+) -> bool:
+    """Whether the listed `place` at token `i` is the more precise place in the town read
+    just before it ("quero morar em Caucaia mesmo, no Parque Albano", "em Fortaleza, na
+    Aldeota"): joined by locating words alone, and in that town."""
+    if previous < 0 or not found or found[-1].cue != "listed place":
+        return False
+    town = str(found[-1].value)
+    if city_of(town) != town or city_of(place) != town or place == town:
+        return False
+    between = toks[previous:i]
+    return bool(between) and all(t.low in _NARROWING for t in between)
 
 
 _ACCEPTING: Final = _words(
@@ -3663,11 +3688,14 @@ _PROPOSING: Final = r"(?:pode\s+ser|melhor|prefiro|que\s+tal|entao)"
 mais pode ser sexta às 10h")."""
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
-    r"\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
+    r"(?:\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
     r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$)))\b"
+    # "sábado vou tá viajando": away that day
+    r"|\b(?:vou\s+(?:estar|esta|ta|tar)|estarei|estou|to)\s+(?:viajando|de\s+viagem|fora)\b)"
     rf"(?:(?!\b{_PROPOSING}\b)[^,.;!?])*(?:[,.;!?]+|$|(?=\b{_PROPOSING}\b))"
 )
 """A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim",
+"sábado vou tá viajando." (away that day),
 "domingo não tem." (a bare "não tem" ending its clause; "não tem problema" is none)."""
 _CLAUSE_END_RE: Final = re.compile(r"[,.;!?]")
 
@@ -4043,6 +4071,9 @@ def _hinge_cue_at(lows: Sequence[str], i: int) -> int:
     return _cue_length(lows, i, _HINGE_CUES)
 
 
+_JUDGING_BEING: Final = _words("e eh seria fica")
+
+
 def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
     """The token after a correction hinge that begins at token `k` (only "não",
     punctuation, fillers and at least one cue; "?" ends it), or None when there is none."""
@@ -4056,6 +4087,13 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
             or lows[k + size : k + size + 2] == ["do", "que"]
         ):
             return None  # "4 quartos é melhor que 3 quartos" compares, corrects nothing
+        if (
+            lows[k] == "melhor"
+            and k > 0
+            and lows[k - 1] in _JUDGING_BEING
+            and (k + 1 == len(toks) or lows[k + 1] in _SENTENCE_ENDS)
+        ):
+            return None  # "ela acha que 4 quartos é melhor.": a judgement ending its sentence
         if size:
             cued, k = True, k + size
         elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
@@ -4274,6 +4312,7 @@ def _read(
         in_name = f" {' '.join(fold(name).lower().split())} "
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
+    found = _count_after_others(toks, numbers, found)
     return _hedged(toks, numbers, _later(folded, _compared_away(toks, found)))
 
 
@@ -4441,7 +4480,7 @@ def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
     mil então")."""
     spans: list[tuple[int, int]] = []
     for k, tok in enumerate(toks):
-        if tok.low not in _REPORTING:
+        if tok.low not in _REPORTING | _OTHERS_CHOICE:
             continue
         j = k - 1
         while j >= 0 and toks[j].low in _REPORTING_FILLERS:
@@ -4467,9 +4506,76 @@ def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
             ):
                 end = m
                 break
+        if tok.low not in _REPORTING and _lead_subject_after(toks, end) is None:
+            continue  # "ela quer 3 quartos" is bought for her; "ela quer 3 mas eu ..." is hers
         if end > k + 1 and not _joined(toks, end):
             spans.append((toks[k + 1].start, toks[end - 1].end))
     return spans
+
+
+_OTHERS_CHOICE: Final = _words(
+    "queria queriam quis quer querem pegou pegaram comprou compraram escolheu escolheram "
+    "prefere preferem preferia"
+)
+"""Verbs of someone else's wish or choice: theirs only when the lead's own turn follows a
+contrast ("ele queria 4 quartos mas a gente fechou em 3")."""
+_LEAD_SUBJECTS: Final = _words("eu nos")
+_BARE_COUNT_LINKS: Final = _words("de em com so somente apenas mesmo")
+
+
+def _lead_subject_after(toks: Sequence[Token], m: int) -> int | None:
+    """The index after the lead's subject ("eu", "a gente", "nós") that follows a contrast
+    at token `m` ("mas eu", "mas a gente"), else None."""
+    if m >= len(toks) or toks[m].low not in _CONTRAST:
+        return None
+    k = m + 1
+    if k < len(toks) and toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
+        return k + 2
+    if k < len(toks) and toks[k].low in _LEAD_SUBJECTS:
+        return k + 1
+    return None
+
+
+def _count_after_others(
+    toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
+) -> list[Candidate]:
+    """`candidates` and the lead's bare count after someone else's ("ele queria 4 quartos
+    mas a gente fechou em 3", "ela pegou de 3 quartos mas eu só preciso de 2"): after their
+    count, a contrast with the lead as subject, then a whole number alone at the clause's
+    end, after a verb or "de"/"em"."""
+    theirs = [c for c in candidates if c.fact == "bedrooms" and c.whose == "other"]
+    if not theirs or any(
+        c.fact == "bedrooms" and c.whose == "lead" and c.modality is Modality.STATED
+        for c in candidates
+    ):
+        return candidates
+    end = theirs[-1].span[1]
+    for m, tok in enumerate(toks):
+        start = _lead_subject_after(toks, m) if tok.start >= end else None
+        if start is None:
+            continue
+        stop = start
+        while stop < min(len(toks), start + 8) and toks[stop].low not in _BOUNDARY_PUNCT:
+            stop += 1  # ("só" opens a clause for `_clause_after`; here it is "only")
+        number = next((n for n in numbers if start <= n.first < stop), None)
+        if (
+            number is None
+            or number.scale != 1
+            or number.negative
+            or not number.value.is_integer()
+            or not BEDROOMS_MIN <= number.value <= BEDROOMS_MAX
+            or number.last < stop  # "eu preciso de 2 banheiros"
+            or any(t.low in _NEGATIONS for t in toks[start : number.first])
+            or (
+                number.first > start
+                and toks[number.first - 1].low not in _BARE_COUNT_LINKS
+                and not toks[number.first - 1].is_word
+            )
+        ):
+            return candidates
+        span = _span(toks, number.first, number.last)
+        return [*candidates, Candidate("bedrooms", int(number.value), span, "after theirs")]
+    return candidates
 
 
 def _taken_up(
@@ -4488,15 +4594,36 @@ def _taken_up(
         if any(t.low not in _CONCLUDING for t in after) or not _decided(toks, number.first):
             continue
         value, start = int(number.value), toks[number.first].start
+        span = _span(toks, number.first, number.last)
         for c in reversed(theirs):
             same = c.value == value or (c.fact == "budget_brl" and c.value == value * 1000)
             if same and c.span[1] <= start:
-                span = _span(toks, number.first, number.last)
                 extra.append(
                     Candidate(c.fact, c.value, span, "adopted", modality=Modality.CORRECTED)
                 )
                 break
+        else:
+            counts = [c for c in theirs if c.fact == "bedrooms" and c.span[1] <= start]
+            if counts and _put_down(toks, number.first) and BEDROOMS_MIN <= value <= BEDROOMS_MAX:
+                # "ela acha que 2 quartos basta. Pode colocar 3": the lead dictates the count
+                extra.append(
+                    Candidate("bedrooms", value, span, "put down", modality=Modality.CORRECTED)
+                )
     return candidates + extra
+
+
+_PUTTING_DOWN: Final = _words("colocar botar anotar deixar por")
+
+
+def _put_down(toks: Sequence[Token], i: int) -> bool:
+    """Whether "pode colocar" (botar, anotar, deixar) opens the clause right before token
+    `i`: the lead dictating the value to note ("Pode colocar 2")."""
+    return (
+        i >= 2
+        and toks[i - 1].low in _PUTTING_DOWN
+        and toks[i - 2].low == "pode"
+        and (i == 2 or toks[i - 3].low in _BOUNDARY_PUNCT or toks[i - 3].low in _DECISION_OPENERS)
+    )
 
 
 _TOO: Final = _words("tambem tb tbm idem")

@@ -46,6 +46,12 @@ _BEACH_TOWNS: Final = {
     "Iguape": "Aquiraz",
 }
 """The town each listed beach is in."""
+_TOWN_BAIRROS: Final = {
+    "Jurema": "Caucaia",
+    "Parque Albano": "Caucaia",
+    "Araturi": "Caucaia",
+}
+"""The town each listed neighbourhood outside Fortaleza is in."""
 
 PLACES: Final = (
     # Fortaleza's bairros
@@ -170,6 +176,7 @@ PLACES: Final = (
     # Nearby towns and beaches
     *sorted(_TOWNS),
     *_BEACH_TOWNS,
+    *_TOWN_BAIRROS,
 )
 
 
@@ -180,6 +187,8 @@ def city_of(place: str) -> str | None:
         return place
     if place in _BEACH_TOWNS:
         return _BEACH_TOWNS[place]
+    if place in _TOWN_BAIRROS:
+        return _TOWN_BAIRROS[place]
     return "Fortaleza" if place in PLACES else None
 
 
@@ -208,6 +217,7 @@ NAME_LIKE: Final = frozenset(
         "Joaquim Távora",
         "José Bonifácio",
         "José de Alencar",
+        "Jurema",
         "Manuel Dias Branco",
         "Quintino Cunha",
         "Rodolfo Teófilo",
