@@ -940,6 +940,18 @@ with a question put without its form ("minha filha faz quinze anos ... o salão 
 cabe esse povo todo")."""
 
 
+_ACTS_AS_NOUNS: Final = frozenset(
+    "trabalho estudo gosto almoco janto passeio treino ensino viajo caminho".split()  # noqa: SIM905
+)
+"""First persons of verbs that the lemmatiser reads as nouns: "trabalho no Centro"."""
+
+
+def _acts(word: str) -> bool:
+    """Whether `word` is the first person of a verb: the lead's own act ("moro em
+    Caucaia", "trabalho no Centro", "estudo de noite")."""
+    return verb_of(word) is not None or word in _ACTS_AS_NOUNS
+
+
 def tells_own_life(text: str) -> bool:
     """Whether a message tells the lead's own life and asks nothing: each of its clauses,
     of at most `_STORY_WORDS` words, opens with the lead, the lead's people or things
@@ -960,28 +972,13 @@ def tells_own_life(text: str) -> bool:
         if (
             len(body.split()) > _STORY_WORDS
             or _PURCHASE.search(body)
-            or not (
-                _OWN_SUBJECT.match(body)
-                or (_FIRST_PERSON.fullmatch(first) and verb_of(first) is not None)
-            )
+            or not (_OWN_SUBJECT.match(body) or (_FIRST_PERSON.fullmatch(first) and _acts(first)))
         ):
             # Every part tells: "eu sou eletricista ... os fios de luz são enterrados ou
             # vai ser tudo com poste" ends with a question put without its form.
             return False
         told = True
     return told
-
-
-_ACTS_AS_NOUNS: Final = frozenset(
-    "trabalho estudo gosto almoco janto passeio treino ensino viajo caminho".split()  # noqa: SIM905
-)
-"""First persons of verbs that the lemmatiser reads as nouns: "trabalho no Centro"."""
-
-
-def _acts(word: str) -> bool:
-    """Whether `word` is the first person of a verb: the lead's own act ("moro em
-    Caucaia", "trabalho no Centro", "estudo de noite")."""
-    return verb_of(word) is not None or word in _ACTS_AS_NOUNS
 
 
 _TERSE_WORDS: Final = 4
@@ -1007,8 +1004,6 @@ def asks_tersely(text: str) -> bool:
         return False  # "então às 16h", "3 quartos": a figure answers our question
     if any(number_word(w) is not None for w in found if w not in ("um", "uma")):
         return False  # "três", "dois quartos": a figure in words answers too
-    if _acts(found[0]):
-        return False  # "trabalho no Centro", "estudo de noite": the lead's own act
     verbs = [w for w in found if verb_of(w) is not None and w not in ASKING]
     return not verbs and any(len(w) >= 4 and not _question_word(w) for w in found)
 
