@@ -56,7 +56,13 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "facts_2026-12-08d": (
+        "first run on c5afd5c 87/91 (95.6%), 1 wrong: a name corrected by the lead kept"
+        " the first spelling; bedrooms missed beside typos, after a question, after a place"
+        " refused"
+    ),
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
