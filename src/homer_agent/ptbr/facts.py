@@ -70,7 +70,7 @@ from homer_agent.ptbr.places import city_of, known_place, may_be_name
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
-from homer_agent.ptbr.times import search_when, when_parts
+from homer_agent.ptbr.times import RELATIVE_TIME_RE, search_when, when_parts
 
 __all__ = [
     "Candidate",
@@ -3452,10 +3452,6 @@ def states_own_schedule(text: str) -> bool:
     )
 
 
-_RELATIVE_RE: Final = re.compile(
-    r"\b(?:daqui\s+a|daqui|em|dentro\s+de)\s+(?:\d{1,3}|uma|um|duas|dois|tres|quatro|meia)\s*"
-    r"(?:horas?|hrs?|h|minutos?|mins?)\b"
-)
 _FREE_WORDS: Final = _words(
     "to tou estou estarei fico ficarei vou estar livre livres disponivel desocupado desocupada "
     "tranquilo tranquila de boa pronto pronta sim ok blz beleza entao ai por favor pfv pf so "
@@ -3474,7 +3470,7 @@ def times_another_act(text: str) -> bool:
     20 min" (a verb of another act, no word of calling); "me liga em 30 min", "daqui a
     uma hora", "em meia hora tô livre" give the call's time."""
     folded = fold(text).lower()
-    match = _RELATIVE_RE.search(folded)
+    match = RELATIVE_TIME_RE.search(folded)
     if match is None:
         return False
     words = re.findall(r"[a-z]+", folded[: match.start()] + " " + folded[match.end() :])
