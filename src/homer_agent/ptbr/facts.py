@@ -67,6 +67,7 @@ from homer_agent.ptbr.lexicon import (
 )
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
+from homer_agent.ptbr.questions import normalise
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
@@ -80,6 +81,7 @@ __all__ = [
     "decide",
     "extract_facts",
     "garbled",
+    "haggles",
     "introduces",
     "names_other_amount",
     "place_or_name",
@@ -3660,6 +3662,23 @@ def states_paying_condition(clause: str) -> bool:
     if "?" in folded or set(re.findall(r"[a-z]+", folded)) & _BARGAIN_WORDS:
         return False
     return _PAYING_CONDITION_RE.search(re.sub(r"[^a-z0-9? ]+", " ", folded)) is not None
+
+
+_HAGGLE_RE: Final = re.compile(
+    r"\b(?:mais um pouco|um pouco mais|mais um pouquinho|um pouquinho mais|melhor ainda)\b"
+    r"|\bpode (?:considerar|colocar|botar|deixar|anotar)\b.*\b(?:valor|orcamento|teto|limite"
+    r"|mil|\d+)\b"
+    r"|^\W*(?:ate|uns|umas)\s+\d[\d.,]*\W*$"
+)
+
+
+def haggles(clause: str) -> bool:
+    """Whether a clause haggles over the budget or asks us to note it, put without a "?":
+    "se for à vista consigo mais um pouco", "o banco aprovou, pode considerar esse valor",
+    "até 800, no máximo 850 mil" (its first clause): a statement, no question for the
+    documents. Not built on `states_paying_condition`: that one needs a condition ("se",
+    "caso") and no amount, this one needs neither ("consigo mais um pouco", "até 800")."""
+    return not clause.rstrip().endswith("?") and _HAGGLE_RE.search(normalise(clause)) is not None
 
 
 _NEAR_REASON_RE: Final = re.compile(
