@@ -147,3 +147,15 @@ def test_a_house_type_asked_about_answers_no_bedroom_question(text: str) -> None
 )
 def test_a_house_type_wished_still_answers(text: str, count: int) -> None:
     assert extract(text, pending="bedrooms").get("bedrooms") == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retorno do serviço às 19h",
+        "quem fala é a Ana, trabalho até as 17h",
+    ],
+)
+def test_a_routine_with_a_word_of_calling_elsewhere_books_nothing(text: str) -> None:
+    # `times_another_act` counts these words as calling; `states_own_schedule` must not.
+    assert "call_at" not in extract(text, pending="call_at")

@@ -3464,6 +3464,11 @@ _CALLING: Final = _CALL_WORDS | _words(
     "retorna retornar retorne retorno fala falar falamos conversa conversar conversamos "
     "contato ligo ligamos atender atendo"
 )
+"""Words of calling beside a relative time ("me retorna em 1 hora", "a gente conversa em 30
+min"): `_CALL_WORDS` and more. Not one list: in `states_own_schedule` the extra words
+are as often something else, and a routine read as a call books a wrong time ("retorno do
+serviço às 19h" is coming back from work, "quem fala é a Ana, trabalho até as 17h" is a
+name)."""
 
 
 def times_another_act(text: str) -> bool:
