@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from homer_agent.ptbr.facts import haggles
 from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from tests.support.reading import NOW, TZ, booking_run, chat_run, extract
 
@@ -220,6 +221,24 @@ def test_haggling_gets_no_broker_line(text: str) -> None:
 def test_a_question_still_asks_the_documents(text: str) -> None:
     run = chat_run("oi, sou a Marta", "quero 3 quartos no Cocó até 500 mil", text)
     assert BROKER_CONFIRMS in run.replies[-1]
+
+
+@pytest.mark.parametrize(
+    ("clause", "want"),
+    [
+        ("se for à vista consigo mais um pouco", True),
+        ("o banco aprovou, pode considerar esse valor", True),
+        ("até 800,", True),
+        ("se vender meu carro fica melhor ainda", True),
+        ("pode considerar esse valor?", False),
+        ("pode colocar armário planejado na casa?", False),
+        ("até 800 mil de entrada dá?", False),
+        ("quero 3 quartos no Cocó", False),
+    ],
+)
+def test_haggles_reads_one_clause(clause: str, want: bool) -> None:
+    # The reading `models/offline.py` asks for in its two places, now in `ptbr/facts.py`.
+    assert haggles(clause) is want
 
 
 def test_moving_the_call_is_about_the_call() -> None:

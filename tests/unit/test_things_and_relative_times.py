@@ -63,6 +63,8 @@ def test_a_question_on_the_go_as_first_message_gets_no_name() -> None:
         "saio do trabalho em 1 hora",
         "vou buscar as crianças daqui a uma hora",
         "termino a reunião em meia hora",
+        "chego em casa em 2h",
+        "saio da aula dentro de meia hora",
     ],
 )
 def test_a_relative_time_of_another_act_is_no_call_time(text: str) -> None:
@@ -79,6 +81,10 @@ def test_a_relative_time_of_another_act_is_no_call_time(text: str) -> None:
         ("me retorna em 1 hora", "09:30"),
         ("em meia hora to livre", "09:00"),
         ("podemos conversar em 30 min?", "09:00"),
+        # the short forms `times_another_act` always knew, now read by the scanner too
+        ("me liga em 2h", "10:30"),
+        ("dentro de meia hora pode ligar", "09:00"),
+        ("me retorna daqui 20 min", "08:50"),
     ],
 )
 def test_a_relative_time_of_the_call_is_read(text: str, hhmm: str) -> None:
@@ -141,3 +147,15 @@ def test_a_house_type_asked_about_answers_no_bedroom_question(text: str) -> None
 )
 def test_a_house_type_wished_still_answers(text: str, count: int) -> None:
     assert extract(text, pending="bedrooms").get("bedrooms") == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retorno do serviço às 19h",
+        "quem fala é a Ana, trabalho até as 17h",
+    ],
+)
+def test_a_routine_with_a_word_of_calling_elsewhere_books_nothing(text: str) -> None:
+    # `times_another_act` counts these words as calling; `states_own_schedule` must not.
+    assert "call_at" not in extract(text, pending="call_at")

@@ -69,6 +69,21 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11, year: int = 2026) 
         ("daqui a 2 horas", at(25, 13)),
         ("em meia hora", at(25, 11, 30)),
         ("daqui a 3 dias às 10h", at(28, 10)),
+        # The short forms the scanner shares with `ptbr.facts.times_another_act`
+        # (one pattern, `RELATIVE_TIME_RE`): "em 2h" was read as 14h, the rest as nothing.
+        ("me liga em 2h", at(25, 13)),
+        ("me liga em 2 hrs", at(25, 13)),
+        ("me liga em 30min", at(25, 11, 30)),
+        ("daqui 20 min", at(25, 11, 20)),
+        ("dentro de meia hora", at(25, 11, 30)),
+        ("em 1 hora e meia", at(25, 12, 30)),
+        # Still a clock hour: a day part after it, a day named, or an hour past 4 after "em".
+        ("em 3h da tarde", at(25, 15)),
+        ("amanhã em 2h", at(26, 14)),
+        ("pode ser em 14h?", at(25, 14)),
+        ("em 10h", at(26, 10)),
+        # Unambiguous wording keeps any amount.
+        ("daqui a 10h", at(25, 21)),
     ],
 )
 def test_pt_br_expressions(text: str, expected: datetime) -> None:

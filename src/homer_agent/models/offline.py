@@ -60,6 +60,7 @@ from homer_agent.ptbr.facts import (
     clarified_fact,
     extract_facts,
     garbled,
+    haggles,
     introduces,
     names_other_amount,
     place_or_name,
@@ -361,15 +362,6 @@ _CALL_WORDS: Final = re.compile(
     # "sábado 9h pode", "às 15h serve": a time accepted
     r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
 )
-_HAGGLES: Final = re.compile(
-    r"\b(?:mais um pouco|um pouco mais|mais um pouquinho|um pouquinho mais|melhor ainda)\b"
-    r"|\bpode (?:considerar|colocar|botar|deixar|anotar)\b.*\b(?:valor|orcamento|teto|limite"
-    r"|mil|\d+)\b"
-    r"|^\W*(?:ate|uns|umas)\s+\d[\d.,]*\W*$"
-)
-"""A clause that haggles over the budget or asks us to note it, put without a "?": "se for à
-vista consigo mais um pouco", "o banco aprovou, pode considerar esse valor", "até 800, no
-máximo 850 mil" (its first clause): a statement, no question for the documents."""
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
     r"|decorado)\b"
@@ -391,7 +383,7 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     "posso pagar até 250k" open like questions but tell."""
     if found & {"name", "budget_brl"} and not clause.rstrip().endswith("?"):
         return False
-    if not clause.rstrip().endswith("?") and _HAGGLES.search(normalise(clause)):
+    if haggles(clause):
         return False  # "se for à vista consigo mais um pouco", "pode considerar esse valor"
     if call_goes_to(normalise(clause)) is not None:
         return False  # "pode ligar pra ela", "liga nesse número mesmo": where the call goes
@@ -450,9 +442,7 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         topical = terse or any(
             word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words
         )
-        states = bool(facts_in(clause) & _STATEMENT_FACTS) or bool(
-            _HAGGLES.search(normalise(clause))
-        )
+        states = bool(facts_in(clause) & _STATEMENT_FACTS) or haggles(clause)
         if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
     # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours

@@ -67,10 +67,11 @@ from homer_agent.ptbr.lexicon import (
 )
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, may_be_name
+from homer_agent.ptbr.questions import normalise
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
-from homer_agent.ptbr.times import search_when, when_parts
+from homer_agent.ptbr.times import RELATIVE_TIME_RE, search_when, when_parts
 
 __all__ = [
     "Candidate",
@@ -80,6 +81,7 @@ __all__ = [
     "decide",
     "extract_facts",
     "garbled",
+    "haggles",
     "introduces",
     "names_other_amount",
     "place_or_name",
@@ -3452,10 +3454,6 @@ def states_own_schedule(text: str) -> bool:
     )
 
 
-_RELATIVE_RE: Final = re.compile(
-    r"\b(?:daqui\s+a|daqui|em|dentro\s+de)\s+(?:\d{1,3}|uma|um|duas|dois|tres|quatro|meia)\s*"
-    r"(?:horas?|hrs?|h|minutos?|mins?)\b"
-)
 _FREE_WORDS: Final = _words(
     "to tou estou estarei fico ficarei vou estar livre livres disponivel desocupado desocupada "
     "tranquilo tranquila de boa pronto pronta sim ok blz beleza entao ai por favor pfv pf so "
@@ -3466,6 +3464,11 @@ _CALLING: Final = _CALL_WORDS | _words(
     "retorna retornar retorne retorno fala falar falamos conversa conversar conversamos "
     "contato ligo ligamos atender atendo"
 )
+"""Words of calling beside a relative time ("me retorna em 1 hora", "a gente conversa em 30
+min"): `_CALL_WORDS` and more. Not one list: in `states_own_schedule` the extra words
+are as often something else, and a routine read as a call books a wrong time ("retorno do
+serviço às 19h" is coming back from work, "quem fala é a Ana, trabalho até as 17h" is a
+name)."""
 
 
 def times_another_act(text: str) -> bool:
@@ -3474,7 +3477,7 @@ def times_another_act(text: str) -> bool:
     20 min" (a verb of another act, no word of calling); "me liga em 30 min", "daqui a
     uma hora", "em meia hora tô livre" give the call's time."""
     folded = fold(text).lower()
-    match = _RELATIVE_RE.search(folded)
+    match = RELATIVE_TIME_RE.search(folded)
     if match is None:
         return False
     words = re.findall(r"[a-z]+", folded[: match.start()] + " " + folded[match.end() :])
@@ -3664,6 +3667,23 @@ def states_paying_condition(clause: str) -> bool:
     if "?" in folded or set(re.findall(r"[a-z]+", folded)) & _BARGAIN_WORDS:
         return False
     return _PAYING_CONDITION_RE.search(re.sub(r"[^a-z0-9? ]+", " ", folded)) is not None
+
+
+_HAGGLE_RE: Final = re.compile(
+    r"\b(?:mais um pouco|um pouco mais|mais um pouquinho|um pouquinho mais|melhor ainda)\b"
+    r"|\bpode (?:considerar|colocar|botar|deixar|anotar)\b.*\b(?:valor|orcamento|teto|limite"
+    r"|mil|\d+)\b"
+    r"|^\W*(?:ate|uns|umas)\s+\d[\d.,]*\W*$"
+)
+
+
+def haggles(clause: str) -> bool:
+    """Whether a clause haggles over the budget or asks us to note it, put without a "?":
+    "se for à vista consigo mais um pouco", "o banco aprovou, pode considerar esse valor",
+    "até 800, no máximo 850 mil" (its first clause): a statement, no question for the
+    documents. Not built on `states_paying_condition`: that one needs a condition ("se",
+    "caso") and no amount, this one needs neither ("consigo mais um pouco", "até 800")."""
+    return not clause.rstrip().endswith("?") and _HAGGLE_RE.search(normalise(clause)) is not None
 
 
 _NEAR_REASON_RE: Final = re.compile(

@@ -38,6 +38,7 @@ from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDA
 from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
+    "RELATIVE_TIME_RE",
     "WhenError",
     "WhenMatch",
     "WhenParts",
@@ -119,10 +120,21 @@ _ISO_RE: Final = re.compile(
     r"(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?\s?(z|[+-]\d{2}(?::?\d{2})?)?)?"
     r"(?![\d])"
 )
-_REL_TIME_RE: Final = re.compile(
-    r"\b(?:daqui\s+a|em)\s+(\d{1,3}|uma|um|duas|dois|tres|quatro|meia)\s+"
-    r"(horas?|minutos?|min)\b"
+RELATIVE_TIME_RE: Final = re.compile(
+    r"\b(?P<lead>daqui\s+a|daqui|em|dentro\s+de)\s+"
+    r"(?P<amount>\d{1,3}|uma|um|duas|dois|tres|quatro|meia)\s*"
+    r"(?P<unit>horas?|hrs?|h|minutos?|mins?)\b(?P<half>\s+e\s+meia\b)?"
 )
+"""A time from now, in folded text: "em 30 min", "daqui a 2 horas", "daqui 20 min", "dentro
+de meia hora", "em 2h", "em 1 hora e meia". The call-time scanner reads it as an offset
+from now (see `_relative`); `ptbr.facts.times_another_act` asks whether it times the call
+or something else the lead does."""
+_ABBREVIATED_HOURS: Final = frozenset({"h", "hr", "hrs"})
+_RELATIVE_CLOCK_MAX: Final = 4
+""""em 2h" is two hours from now, but "em 10h" is as often ten o'clock: after a bare "em",
+an hour written short counts as a time from now up to this many hours only, and only when
+no day is named ("amanhã em 2h" is 14h tomorrow); otherwise the clock reading stays
+(precision first: a wrong booking costs more than a question)."""
 _REL_DAYS_RE: Final = re.compile(r"\b(?:daqui\s+a|em)\s+(\d{1,2}|um|dois|tres|quatro)\s+dias?\b")
 _NUM_DATE_RE: Final = re.compile(
     r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
@@ -306,6 +318,45 @@ def _calendar_spec(day: int, month: int, year: int | None) -> _DateSpec | None:
     return _DateSpec("absolute", year, month, day)
 
 
+def _names_day(folded: str) -> bool:
+    return any(
+        pattern.search(folded)
+        for pattern in (
+            _DAY_WORD_RE,
+            _WEEKDAY_PATTERN,
+            _NUM_DATE_RE,
+            _NAMED_DATE_RE,
+            _DAY_OF_MONTH_RE,
+            _REL_DAYS_RE,
+        )
+    )
+
+
+def _relative(folded: str, m: re.Match[str]) -> timedelta | None:
+    """The offset from now a `RELATIVE_TIME_RE` match says, or None when it is a clock hour
+    after all: "em 3h da tarde" (a day part follows), "em 10h", "amanhã em 2h" (see
+    `_RELATIVE_CLOCK_MAX`)."""
+    if _OF_PERIOD_RE.match(folded, m.start("amount")):
+        return None
+    unit = m["unit"]
+    if m["amount"] == "meia":
+        amount = 0.5
+    else:
+        value = _small_int(m["amount"])
+        if value is None:
+            return None
+        amount = float(value)
+    if unit.startswith("h"):
+        if (
+            unit in _ABBREVIATED_HOURS
+            and m["lead"] == "em"
+            and (amount > _RELATIVE_CLOCK_MAX or _names_day(folded))
+        ):
+            return None
+        return timedelta(hours=amount + (0.5 if m["half"] else 0))
+    return timedelta(minutes=amount)
+
+
 def _scan(folded: str) -> _Scan:
     scan = _Scan()
 
@@ -328,21 +379,13 @@ def _scan(folded: str) -> _Scan:
             continue
         scan.take(*m.span())
 
-    for m in _REL_TIME_RE.finditer(folded):
+    for m in RELATIVE_TIME_RE.finditer(folded):
         if not scan.free(*m.span()) or scan.delta is not None:
             continue
-        unit = m[2]
-        if m[1] == "meia":
-            amount = 0.5
-        else:
-            value = _small_int(m[1])
-            if value is None:
-                continue
-            amount = float(value)
-        scan.delta = (
-            timedelta(hours=amount) if unit.startswith("hora") else timedelta(minutes=amount)
-        )
-        scan.take(*m.span())
+        delta = _relative(folded, m)
+        if delta is not None:
+            scan.delta = delta
+            scan.take(*m.span())
 
     for m in _REL_DAYS_RE.finditer(folded):
         n = _small_int(m[1])
