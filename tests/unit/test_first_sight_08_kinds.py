@@ -4,7 +4,8 @@ None of these sentences is in those sets: each kind (a count beside an area, bed
 shorthand, a count after a turned-down one said to suit, a count after the lead echoes
 our question, "mesmo" in shorthand, a run-on voice message in which the lead saw an ad
 and then says what they look for, a saved name the lead puts right, a place the lead
-named chosen by pointing back at it) has examples that must be read and examples that
+named chosen by pointing back at it, a house type asked about taken up by its count, a
+place beside a question) has examples that must be read and examples that
 must not. Pure extraction (`extract_facts`) and the offline policy in memory
 (`tests/support/reading.py`).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from homer_agent.ptbr.facts import place_pointed_back
+from homer_agent.ptbr.facts import place_pointed_back, taken_up
 from tests.support.reading import NOW, TZ, chat_run, extract
 
 
@@ -210,3 +211,60 @@ def test_the_place_pointed_back_at_is_the_leads_not_ours() -> None:
     assert run.facts.get("neighborhood") == "Sabiaguaba"
     run = chat_run("oi, Lara aqui", "onde fica o condomínio?", "é lá mesmo que eu quero")
     assert "neighborhood" not in run.facts
+
+
+# 9. A house type the lead asked about, taken up by its count in the next message
+@pytest.mark.parametrize(
+    ("previous", "text", "want"),
+    [
+        ("vcs tem casa de 3 quartos?", "então vou querer essa de 3 mesmo", 3),
+        ("tem de 4 quartos né?", "pode ser a de 4", 4),
+        ("vi uma de 2 quartos no site", "quero de 2", 2),
+    ],
+)
+def test_a_count_taken_up_from_the_previous_message(previous: str, text: str, want: int) -> None:
+    assert taken_up(previous, text, now=NOW, tz=TZ).get("bedrooms") == want
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("tem de 2 quartos né?", "quero de 3"),
+        ("tem de 2 quartos né?", "quero de 2 andares"),
+        ("tem de 2 quartos né?", "quero de 2?"),
+        ("2 quartos não quero", "quero de 2"),
+        ("tem de 2 quartos?", "tem de 2 suítes?"),
+        ("tem piscina?", "quero de 2"),
+    ],
+)
+def test_no_count_taken_up_without_the_same_house_type(previous: str, text: str) -> None:
+    assert "bedrooms" not in taken_up(previous, text, now=NOW, tz=TZ)
+
+
+def test_a_count_taken_up_while_the_name_is_asked() -> None:
+    run = chat_run("tem de 2 quartos né?", "quero de 2", "Bia")
+    assert run.facts == {"bedrooms": 2, "name": "Bia"}
+
+
+# 10. A place beside a question is the lead's; the count in the question is asked
+@pytest.mark.parametrize(
+    "text",
+    ["Parangaba, vocês têm casa de 3 quartos?", "Maraponga, quanto custa a de 2?"],
+)
+def test_a_place_beside_a_question_is_the_leads(text: str) -> None:
+    found = extract(text)
+    assert found.get("neighborhood") in ("Parangaba", "Maraponga")
+    assert "bedrooms" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moro no Cocó, vcs tem casa lá?",
+        "minha mãe mora na Aldeota, tem casa lá?",
+        "Maraponga não, tem no Montese?",
+        "oi Carla, tem casa no Cocó?",
+    ],
+)
+def test_a_place_set_aside_beside_a_question_stays_aside(text: str) -> None:
+    assert "neighborhood" not in extract(text)

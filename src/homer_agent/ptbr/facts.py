@@ -88,6 +88,7 @@ __all__ = [
     "says_why_there",
     "states_own_schedule",
     "states_paying_condition",
+    "taken_up",
     "visit_plans",
     "without_other_questions",
 ]
@@ -4173,7 +4174,7 @@ def _told_beside_questions(
         c.fact
         for c in out
         if c.fact in decided
-        or c.whose != "lead"
+        or (c.whose != "lead" and not _placed_beside_question(c, runs))
         or (c.modality is not Modality.QUESTION and c.modality not in _SAVED)
     }
     extra: list[Candidate] = []
@@ -4204,6 +4205,19 @@ def _told_beside_questions(
                 if c.fact == fact
             ]
     return extra
+
+
+def _placed_beside_question(c: Candidate, runs: Sequence[tuple[int, int]]) -> bool:
+    """Whether `c` is a place the whole message set aside as not the lead's only for the
+    question beside it: it lies in a run of pieces that ask nothing ("Cambeba, vocês têm
+    casa de 3 quartos?"), which is read again alone and keeps it only if, alone, it is
+    the lead's (where the lead lives stays theirs: "moro no Cocó, vcs tem casa lá?")."""
+    return (
+        c.fact == "neighborhood"
+        and c.modality is Modality.STATED
+        and c.span != (0, 0)
+        and any(start <= c.span[0] and c.span[1] <= end for start, end in runs)
+    )
 
 
 _HINGE_CUES: Final = (*_CORRECTION_CUES, ("desculpa",), ("desculpe",), ("perdao",), ("perdoa",))
@@ -4896,6 +4910,66 @@ def place_pointed_back(
     if not places or places[-1].modality in (Modality.NEGATED, Modality.HYPOTHETICAL):
         return None
     return str(places[-1].value)
+
+
+_TAKING_TYPE: Final = (
+    _PICKING
+    | _ARTICLES
+    | _words("ah entao ok blz beleza sim isso eu pode ser essa esse uma um casa com")
+)
+"""Words that may come before "de N" when the lead takes up a house type they asked
+about ("quero de 2", "então vou querer essa de 2", "pode ser a de 3")."""
+
+
+def _count_taken_up(previous: str, text: str, *, now: datetime, tz: ZoneInfo) -> int | None:
+    """The count of a house type the lead's previous message asked about or named ("tem
+    de 2 quartos né?"), when `text` takes it up by its count alone ("quero de 2", "pode
+    ser a de 2 mesmo"): a word of choosing, then "de N" with nothing after it but a
+    closing word, and the same N named for bedrooms in `previous` (not turned down)."""
+    toks = tokenize(text, fold(text[:MAX_INPUT_CHARS]))
+    while toks and toks[-1].is_punct and toks[-1].low in ".!":
+        toks.pop()
+    numbers = read_numbers(toks)
+    if len(numbers) != 1 or numbers[0].scale != 1 or not numbers[0].value.is_integer():
+        return None
+    number = numbers[0]
+    before = [t.low for t in toks[: number.first] if t.low != ","]
+    if before[-1:] != ["de"] or not set(before) & (_PICKING | {"ser"}):
+        return None
+    if any(w not in _TAKING_TYPE for w in before[:-1]):
+        return None
+    if any(t.low not in _BARE_PLACE_SUFFIX | _CONCLUDING for t in toks[number.last :]):
+        return None  # "quero de 2 andares", "quero de 2?"
+    value = int(number.value)
+    named = [
+        c
+        for c in read_candidates(previous, pending=None, now=now, tz=tz)
+        if c.fact == "bedrooms" and c.value == value
+    ]
+    if not named or named[-1].modality in (Modality.NEGATED, Modality.HYPOTHETICAL):
+        return None
+    return value
+
+
+def taken_up(
+    previous: str,
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> dict[str, object]:
+    """The facts `text` takes up from the lead's previous message by pointing back at
+    them: a place ("é lá mesmo que eu quero", `place_pointed_back`) or a house type's
+    count ("tem de 2 quartos né?" then "quero de 2", `_count_taken_up`)."""
+    found: dict[str, object] = {}
+    count = _count_taken_up(previous, text, now=now, tz=tz)
+    if count is not None:
+        found["bedrooms"] = count
+    place = place_pointed_back(previous, text, now=now, tz=tz, ignore=ignore)
+    if place is not None:
+        found["neighborhood"] = place
+    return found
 
 
 def _extract(
