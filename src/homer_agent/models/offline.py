@@ -68,6 +68,7 @@ from homer_agent.ptbr.facts import (
     says_why_there,
     states_own_schedule,
     states_paying_condition,
+    taken_up,
     visit_plans,
     without_other_questions,
 )
@@ -1135,6 +1136,11 @@ class OfflineChatModel(BaseChatModel):
         clarified = _clarified(messages, text)
         if clarified is not None and clarified[0] not in found:
             found[clarified[0]] = clarified[1]
+        if len(humans) >= 2:
+            # "vi q vcs tem casa no Cumbuco?" then "é lá mesmo q eu quero morar"; "tem de 2
+            # quartos né?" then "quero de 2"
+            for fact, value in taken_up(humans[-2], text, now=now, tz=tz, ignore=ignore).items():
+                found.setdefault(fact, value)
         taken_back = None if found else _taken_back(messages, text)
         if taken_back is not None:  # "não, pode deixar como tava": the value before
             found[taken_back[0]] = taken_back[1]

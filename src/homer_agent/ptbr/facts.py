@@ -43,7 +43,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -85,10 +85,12 @@ __all__ = [
     "introduces",
     "names_other_amount",
     "place_or_name",
+    "place_pointed_back",
     "read_candidates",
     "says_why_there",
     "states_own_schedule",
     "states_paying_condition",
+    "taken_up",
     "visit_plans",
     "without_other_questions",
 ]
@@ -342,7 +344,14 @@ _REFUSAL_TAIL: Final = _words("pra para mim gente nos nao de jeito nenhum muito 
 
 _BEDROOM_NOUNS: Final = _words(
     "quarto quartos dormitorio dormitorios dorm dorms qto qtos qts quartinhos q qt qrt qrts quatros"
+) | frozenset(
+    "q" + "".join(kept)
+    for size in range(1, 6)
+    for kept in combinations("uartos", size)
+    if "t" in kept and "q" + "".join(kept) != "quatros"
 )
+"""The bedroom nouns and their shorthand: "quartos" with any letters left out but the "q"
+and the "t" ("qrtos", "qrto", "qtos", "quarts"), as a lead types in a hurry."""
 _SUITE_NOUNS: Final = _words("suites")
 _MONEY_AFTER: Final = _words("reais real conto contos pila brl")
 _BUDGET_CUES: Final = _words(
@@ -400,7 +409,7 @@ _FILLERS: Final = _words(
     "aproximadamente cerca de tenho ate no maximo meu minha o a os as orcamento "
     "tenho disponho posso pagar valor total uma faixa por volta em torno r$ reais real "
     "quartos quarto dormitorios ok sim bom por favor pf pfv obrigado obrigada no minimo pelo "
-    "casa casas mesmo apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
+    "casa casas mesmo msm apenas so somente isso pensando bem melhor alias corrigindo digo dizer "
     "me enganei errei escrevi digitei errado foi mal ops opa mudei de ideia "
     "esquece esqueca desconsidera desconsidere"
 )
@@ -831,8 +840,22 @@ _SEEN: Final = _words("vi vimos visitei visitamos conheci olhei olhamos")
 
 def _seen_listing(toks: Sequence[Token], i: int) -> bool:
     """Whether token `i` describes a home the lead saw ("vi um apto de 3 quartos no
-    Cocó"), anywhere back in its clause: someone else's listing, not what they want."""
-    return any(t.low in _SEEN for t in _clause_before(toks, i, 14))
+    Cocó"), anywhere back in its clause: someone else's listing, not what they want. A
+    word of the lead's own search after the seeing ends it, in a run-on message with no
+    punctuation ("eu vi o anuncio no instagram to procurando uma casa de 3 quartos")."""
+    for tok in _clause_before(toks, i, 14):  # from token `i` backwards
+        if tok.low in _SEARCHING:
+            return False
+        if tok.low in _SEEN:
+            return True
+    return False
+
+
+_SEARCHING: Final = _words(
+    "quero queremos procuro procurando procuramos busco buscando buscamos preciso precisamos "
+    "precisando gostaria gostariamos prefiro pretendo"
+)
+"""First-person words of the lead's own search: the home wanted, not one seen."""
 
 
 _STATING: Final = _words(
@@ -1085,7 +1108,11 @@ def _bedroom_candidates(
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
         if count is None and pending == "bedrooms":
-            count = _concluded_count(toks, numbers) or _count_then_reason(toks, numbers)
+            count = (
+                _concluded_count(toks, numbers)
+                or _count_then_reason(toks, numbers)
+                or _echoed_count(toks, numbers)
+            )
         fixed = _bare_self_correction(toks, numbers)
         if count is None and fixed is not None and BEDROOMS_MIN <= fixed.value <= BEDROOMS_MAX:
             span = _span(toks, fixed.first, fixed.last)
@@ -1151,7 +1178,7 @@ def _bare_number_after(
         if number.negative or number.scale != 1 or _is_article(toks, number):
             return None
         after = _clause_after(toks, number.last, 3)
-        if after and not all(t.low in _BARE_PLACE_SUFFIX for t in after):
+        if not _closes_bare(after):
             return None  # "3 banheiros", "450 de entrada": a number of something else
         return number
     return None
@@ -1196,7 +1223,8 @@ def _rejected_after(toks: Sequence[Token], i: int) -> bool:
     after = _clause_after(toks, i + 1, 5)
     for k, tok in enumerate(after):
         if tok.low == "nao" and k + 1 < len(after) and after[k + 1].low in _NEW_CLAUSE_VERBS:
-            return False
+            # "4 quartos não preciso": the verb ends the clause, the count is its object
+            return _verb_ends_clause(toks, after[k + 1]) and _only_filler_before(toks, i, after, k)
         if tok.low in _SUITS and not (k > 0 and after[k - 1].low in _NEGATIONS):
             return False  # "3 quartos tá bom demais", "2 quartos serve": accepted
         if tok.low in _PLACE_CUES or tok.low in _PLACE_PREPS or _begins_other_fact(tok):
@@ -1207,6 +1235,13 @@ def _rejected_after(toks: Sequence[Token], i: int) -> bool:
             # not "3 quartos coco [de manhã] não dá": a "não" after other words (blanked
             # ones too) is theirs
     return False
+
+
+def _verb_ends_clause(toks: Sequence[Token], verb: Token) -> bool:
+    """Whether nothing of its own follows `verb` in its clause ("3 quartos não quero."),
+    unlike a verb opening a new clause ("3 quartos, não quero no Centro")."""
+    j = next(k for k, t in enumerate(toks) if t is verb) + 1
+    return j >= len(toks) or _is_boundary(toks[j])
 
 
 def _only_filler_before(toks: Sequence[Token], i: int, after: Sequence[Token], k: int) -> bool:
@@ -1287,6 +1322,22 @@ def _bare_count(
 _SUITING: Final = _words("ta esta da demais pra mim nos gente")
 
 
+def _closes_bare(after: Sequence[Token]) -> bool:
+    """Whether the words after a bare figure in its clause leave it bare: none, a closing
+    word ("3 mesmo") or words saying it suits ("3 basta")."""
+    return not after or all(t.low in _BARE_PLACE_SUFFIX for t in after) or _said_to_suit(after)
+
+
+def _said_to_suit(after: Sequence[Token]) -> bool:
+    """Whether the words after a bare figure only say it suits ("3 basta", "3 tá bom", "3
+    é suficiente", "3 serve pra mim"): a word of suiting and only its links ("3 não basta",
+    "3 é pouco", "3 é demais" do not)."""
+    lows = [t.low for t in after]
+    return any(w in _SUITS for w in lows) and all(
+        w in _SUITS | _SUITING | _words("e eh") for w in lows
+    )
+
+
 _PICKING: Final = _words("quero querer queria vou fico ficar prefiro pego escolho")
 
 
@@ -1332,6 +1383,42 @@ def _count_then_reason(toks: Sequence[Token], numbers: Sequence[Number]) -> int 
     rest = [t for t in _core_tokens(head[start:]) if toks.index(t) not in inside]
     value = int(number.value)
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
+
+
+_COUNT_ECHO: Final = _BEDROOM_ECHO | _words(
+    "ah hm hmm o a eu quero queria preciso procuro gente nos queremos precisamos voce vc "
+    "quer precisa perguntou de"
+)
+"""Words of a question that only echoes ours about bedrooms: "quantos quartos eu quero?",
+"ah, de quantos quartos a gente precisa?", "qts quartos vc perguntou?"."""
+
+
+def _echoed_count(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A count answered right after the lead echoes our bedrooms question, when bedrooms
+    were asked: "quantos quartos eu quero? 3, com piscina se der", "de quantos a gente
+    precisa? 4". The echo is a first sentence of echo words only (`_COUNT_ECHO`) with a
+    word of counting ("quantos") in it; the count opens what follows, alone in its clause
+    (or said to suit: "3 basta"), and is the message's only number after the echo (what
+    follows its clause wishes for something else: "com piscina")."""
+    echo = next((k for k, t in enumerate(toks) if t.low == "?"), None)
+    if echo is None or echo + 1 >= len(toks):
+        return None
+    said = [t.low for t in toks[:echo] if t.is_word]
+    if not said or not set(said) <= _COUNT_ECHO or not set(said) & _words("quantos quantas qntos"):
+        return None
+    mine = [n for n in numbers if n.first > echo and not _is_article(toks, n)]
+    if len(mine) != 1 or any(t.low in _MONEY_WORDS or t.low == "?" for t in toks[echo + 1 :]):
+        return None
+    number = mine[0]
+    if number.first != echo + 1 or number.scale != 1 or number.negative:
+        return None
+    after = _clause_after(toks, number.last, 4)
+    if not _closes_bare(after):
+        return None  # "quantos? 3 banheiros", "quantos quartos? 3 não"
+    if not number.value.is_integer() or _negated_after(toks, number.last):
+        return None
+    value = int(number.value)
+    return value if BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
 
 _CONCLUDING_ACKS: Final = _words("ta ok okay beleza blz entao bom enfim pronto certo vai")
@@ -1391,7 +1478,10 @@ def _bare_alternative(
 
 
 def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
-    """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count."""
+    """ "3 ou 4 quartos", "de 3 a 4 quartos", "2-3 quartos": a range, not one count (nor
+    the exponent of an area: "150 m² e 4 quartos")."""
+    if _unit_exponent(toks, first):
+        return False
     between = [t.low for t in toks[first.last : second.first]]
     if first.scale == 1 and between in (["ou"], ["a"], ["-"], ["e"], ["/"]):
         return True
@@ -1405,6 +1495,18 @@ def _is_range(toks: Sequence[Token], first: Number, second: Number) -> bool:
     # "tô entre a casa de 2 e a de 3 quartos": undecided between two counts.
     before = {t.low for t in _clause_before(toks, first.first, 5)}
     return first.scale == 1 and "entre" in before and between[:1] in (["e"], ["ou"])
+
+
+_AREA_UNITS: Final = _words("m metro metros cm km")
+
+
+def _unit_exponent(toks: Sequence[Token], number: Number) -> bool:
+    """Whether `number` is the exponent of the unit written right before it ("m²", "m2",
+    "metros²"): part of an area, no count of its own."""
+    i = number.first
+    if i == 0 or number.last - i != 1 or toks[i - 1].low not in _AREA_UNITS:
+        return False
+    return toks[i].raw in ("²", "³") or toks[i - 1].end == toks[i].start
 
 
 def _is_article(toks: Sequence[Token], number: Number) -> bool:
@@ -2643,6 +2745,59 @@ def _greets_after_name(toks: Sequence[Token], first: int, p: int) -> bool:
         return False
     words = toks[first : p - 1]
     return len(words) >= 2 and all(t.is_word and t.is_cap for t in words)
+
+
+_SLIP_CUES: Final = (
+    ("corretor", "automatico"),
+    ("corretor", "do", "celular"),
+    ("corretor", "do", "teclado"),
+    ("autocorretor",),
+    ("teclado",),
+    ("escrevi", "errado"),
+    ("digitei", "errado"),
+    ("erro", "de", "digitacao"),
+    ("errei", "o", "nome"),
+    ("com", "acento"),
+    ("sem", "acento"),
+)
+"""Cues that the lead puts right how something was typed: what follows them alone in its
+clause ("ops, corretor automático: Jônatas Peixoto") is what they meant."""
+_RESTATING_OPENERS: Final = (("o", "certo", "e"), ("o", "correto", "e"), ("e",), ("eh",))
+
+
+def _corrected_name(
+    toks: Sequence[Token], pending: str | None, ignore: Collection[str]
+) -> str | None:
+    """The name the lead puts right when a name is already saved: after a typing slip's
+    cue (`_SLIP_CUES`: "ops, corretor automático: é Jônatas Peixoto", "digitei errado:
+    Jônatas") a clause that is only a capitalised name, with or without "é"/"o certo é"
+    before it; after another correction cue ("na verdade, é Jônatas", "não, é Jônatas")
+    only with "é" and never when the place was asked. Never a listed place ("na verdade
+    é Messejana"), nor a name with more after it in its clause ("é a Maria quem decide")."""
+    lows = [t.low for t in toks]
+    slip = any(_cue_length(lows, k, _SLIP_CUES) for k in range(len(lows)))
+    if not slip and (not _correcting(toks) or pending == "neighborhood"):
+        return None
+    ignored = {" ".join(fold(name).split()).lower() for name in ignore}
+    pieces: list[list[Token]] = [[]]
+    for tok in toks:
+        if tok.low in _BOUNDARY_PUNCT:
+            pieces.append([])
+        else:
+            pieces[-1].append(tok)
+    for piece in pieces:
+        cue = _cue_length([t.low for t in piece], 0)  # "na verdade é Jônatas"
+        said = [t.low for t in piece[cue:]]
+        opener = next((len(o) for o in _RESTATING_OPENERS if said[: len(o)] == list(o)), 0)
+        if not opener and not slip:
+            continue
+        rest = piece[cue + opener :]
+        if not rest or not rest[0].is_cap or _only_place(rest) is not None:
+            continue
+        name = _only_name(rest)
+        if name is not None and " ".join(fold(name).split()).lower() not in ignored:
+            return name
+    return None
 
 
 def _only_name(rest: Sequence[Token]) -> str | None:
@@ -4039,7 +4194,7 @@ def _told_beside_questions(
         c.fact
         for c in out
         if c.fact in decided
-        or c.whose != "lead"
+        or (c.whose != "lead" and not _placed_beside_question(c, runs))
         or (c.modality is not Modality.QUESTION and c.modality not in _SAVED)
     }
     extra: list[Candidate] = []
@@ -4070,6 +4225,19 @@ def _told_beside_questions(
                 if c.fact == fact
             ]
     return extra
+
+
+def _placed_beside_question(c: Candidate, runs: Sequence[tuple[int, int]]) -> bool:
+    """Whether `c` is a place the whole message set aside as not the lead's only for the
+    question beside it: it lies in a run of pieces that ask nothing ("Cambeba, vocês têm
+    casa de 3 quartos?"), which is read again alone and keeps it only if, alone, it is
+    the lead's (where the lead lives stays theirs: "moro no Cocó, vcs tem casa lá?")."""
+    return (
+        c.fact == "neighborhood"
+        and c.modality is Modality.STATED
+        and c.span != (0, 0)
+        and any(start <= c.span[0] and c.span[1] <= end for start, end in runs)
+    )
 
 
 _HINGE_CUES: Final = (*_CORRECTION_CUES, ("desculpa",), ("desculpe",), ("perdao",), ("perdoa",))
@@ -4291,6 +4459,8 @@ def _read(
         or _starred_name(toks)
         or _name(toks, folded, pending, ignore, bare=when is None)
     )
+    if name is None and "name" in known:
+        name = _corrected_name(toks, pending, ignore)
     if name is not None:
         out.append(Candidate("name", name, (0, 0), "name phrase"))
     # A listed place alone answers any question; the name's only when it cannot be read
@@ -4715,6 +4885,111 @@ def _lead_lives_at(toks: Sequence[Token], start: int) -> bool:
             before = [t.low for t in toks[max(0, i - 4) : i]]
             return any(w in _LEAD_LIVING for w in before) and _where_lead_is(toks, i)
     return False
+
+
+_THERE_CHOSEN_RE: Final = re.compile(
+    r"\b(?:la|ali|nesse bairro|nessa regiao|esse bairro|essa regiao|nesse lugar)\s+"
+    r"(?:mesmo\s+|msm\s+)?(?:que|q)\s+(?:eu\s+|a gente\s+|nos\s+)?(?:quero|queremos|queria"
+    r"|pretendo|pretendemos|procuro|quer|gostaria)\b"
+    r"|\b(?:quero|queremos|pretendo|pretendemos|gostaria de)\s+(?:morar\s+|comprar\s+|ficar\s+)?"
+    r"(?:la|ali)\s+(?:mesmo|msm)\b"
+)
+"""The lead choosing the place just named by pointing back at it: "é lá mesmo que eu
+quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo"."""
+_NOT_THERE_RE: Final = re.compile(r"\b(?:nao|n|nem)\s+(?:e|eh)?\s*$|\b(?:mas|porem|so que)\b")
+
+
+def place_pointed_back(
+    previous: str,
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> str | None:
+    """The place the lead's previous message named, when `text` chooses it by pointing
+    back at it ("vi q vcs tem casa perto do Cumbuco né?" then "é lá mesmo q eu quero
+    morar"): the last place `previous` names as a place (however it was said: asked
+    about, seen, someone else's), not one it turned down or made a hypothesis of. Only
+    the lead's own previous message counts (a place in our reply is ours); nothing when
+    the pointing is denied ("não é lá que eu quero"), asked ("é lá que eu quero?") or
+    followed by a contrast ("quero morar lá mesmo, mas é caro")."""
+    folded = fold(text[:MAX_INPUT_CHARS]).lower()
+    match = _THERE_CHOSEN_RE.search(folded)
+    if match is None:
+        return None
+    before = folded[: match.start()]
+    after = folded[match.end() :]
+    if _NOT_THERE_RE.search(before[-12:]) or _NOT_THERE_RE.search(after) or "?" in after:
+        return None
+    places = [
+        c
+        for c in read_candidates(previous, pending=None, now=now, tz=tz, ignore=ignore)
+        if c.fact == "neighborhood"
+    ]
+    if not places or places[-1].modality in (Modality.NEGATED, Modality.HYPOTHETICAL):
+        return None
+    return str(places[-1].value)
+
+
+_TAKING_TYPE: Final = (
+    _PICKING
+    | _ARTICLES
+    | _words("ah entao ok blz beleza sim isso eu pode ser essa esse uma um casa com")
+)
+"""Words that may come before "de N" when the lead takes up a house type they asked
+about ("quero de 2", "então vou querer essa de 2", "pode ser a de 3")."""
+
+
+def _count_taken_up(previous: str, text: str, *, now: datetime, tz: ZoneInfo) -> int | None:
+    """The count of a house type the lead's previous message asked about or named ("tem
+    de 2 quartos né?"), when `text` takes it up by its count alone ("quero de 2", "pode
+    ser a de 2 mesmo"): a word of choosing, then "de N" with nothing after it but a
+    closing word, and the same N named for bedrooms in `previous` (not turned down)."""
+    toks = tokenize(text, fold(text[:MAX_INPUT_CHARS]))
+    while toks and toks[-1].is_punct and toks[-1].low in ".!":
+        toks.pop()
+    numbers = read_numbers(toks)
+    if len(numbers) != 1 or numbers[0].scale != 1 or not numbers[0].value.is_integer():
+        return None
+    number = numbers[0]
+    before = [t.low for t in toks[: number.first] if t.low != ","]
+    if before[-1:] != ["de"] or not set(before) & (_PICKING | {"ser"}):
+        return None
+    if any(w not in _TAKING_TYPE for w in before[:-1]):
+        return None
+    if any(t.low not in _BARE_PLACE_SUFFIX | _CONCLUDING for t in toks[number.last :]):
+        return None  # "quero de 2 andares", "quero de 2?"
+    value = int(number.value)
+    named = [
+        c
+        for c in read_candidates(previous, pending=None, now=now, tz=tz)
+        if c.fact == "bedrooms" and c.value == value
+    ]
+    if not named or named[-1].modality in (Modality.NEGATED, Modality.HYPOTHETICAL):
+        return None
+    return value
+
+
+def taken_up(
+    previous: str,
+    text: str,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> dict[str, object]:
+    """The facts `text` takes up from the lead's previous message by pointing back at
+    them: a place ("é lá mesmo que eu quero", `place_pointed_back`) or a house type's
+    count ("tem de 2 quartos né?" then "quero de 2", `_count_taken_up`)."""
+    found: dict[str, object] = {}
+    count = _count_taken_up(previous, text, now=now, tz=tz)
+    if count is not None:
+        found["bedrooms"] = count
+    place = place_pointed_back(previous, text, now=now, tz=tz, ignore=ignore)
+    if place is not None:
+        found["neighborhood"] = place
+    return found
 
 
 def _extract(
