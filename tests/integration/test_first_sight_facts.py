@@ -65,7 +65,17 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "facts_2026-12-08f": (
+        "first run on 6e0d0e1 84/88 (95.5%), 2 wrong: a day turned down for another, then"
+        " the hour messages later, booked another day and hour; the place of a home to sell"
+        " replaced the wanted town; a name signed under the message; bedrooms after a question"
+    ),
+    "facts_2026-12-08g": (
+        "first run on 6e0d0e1 80/85 (94.1%), 4 wrong: a neighbourhood followed by its town"
+        " ('no bairro Pajuçara, em Maracanaú', 'na Lagoinha, no Eusébio') saved the town"
+    ),
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
