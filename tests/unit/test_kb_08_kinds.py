@@ -9,6 +9,7 @@ import pytest
 from homer_agent.kb.search import _with_referents
 from homer_agent.ptbr.facts import extract_facts
 from homer_agent.ptbr.intents import handoff_reason
+from homer_agent.ptbr.questions import asking_clauses
 from tests.support.reading import NOW, TZ
 
 KNOWN = frozenset({"piscina", "clube", "pista", "caminhada", "quadra"})
@@ -92,3 +93,31 @@ def test_money_for_furniture_is_no_budget(text: str) -> None:
 )
 def test_the_budget_beside_furniture_money_is_still_read(text: str, budget: int) -> None:
     assert extract_facts(text, pending=None, now=NOW, tz=TZ).get("budget_brl") == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "ola eu sou motorista de app e rodo a noite e fica longe do centro",
+            "fica longe do centro",
+        ),
+        (
+            "boa tarde eu sou aposentada e gosto de praia e fica perto do cumbuco",
+            "fica perto do cumbuco",
+        ),
+    ],
+)
+def test_a_dictated_story_ending_in_where_it_lies_asks_it(text: str, asked: str) -> None:
+    assert asking_clauses(text) == [asked]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mae mora no eusebio e fica perto de fortaleza",
+        "meu marido trabalha no aeroporto e fica longe",
+    ],
+)
+def test_where_the_leads_people_live_is_told_not_asked(text: str) -> None:
+    assert asking_clauses(text) == []
