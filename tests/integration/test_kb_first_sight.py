@@ -45,6 +45,13 @@ loose (no floor), a breed as a dog, groceries naming the shop, a passage as well
 naming the garage when the best names only the lead's figure; 2026-12-07x 15/20, 5/5, 0
 at its first run on 324e902, then 17/20 (kbz): the shop open at night, and a visit asked
 as "dá pra passar aí" ("passar" names nothing: it found the price line "são passados").
+2026-12-08b 16/20, 5/5, 0 at its first run on b981f94, then 20/20, 5/5, 0 (k8be): money set
+aside for furniture is no budget, "qual das casas ...?" answered with the house's name,
+"pelo Bradesco ou só por outros bancos?" by the banks named, "pastor alemão" a dog;
+2026-12-08e 16/20, 5/5, 0 at its first run on c5afd5c, then 20/20, 5/5, 0 (k8be): a measure
+asked of the thing named in the question before ("qual o tamanho dela?", "pedir isso"),
+"o sobrado" naming its own house type, a month of the lead's plan naming nothing ("nas
+férias de julho"), disliking a thing of the house no hostility (no hand-off).
 """
 
 from __future__ import annotations
@@ -60,21 +67,11 @@ from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
 PENDING: dict[str, str] = {
-    "kb_questions_2026-12-08b": (
-        "first run on b981f94 16/20 (80%), 5/5, 0 invented: kitchen cabinets (savings for"
-        " furniture read back as a budget), the house with an office, the bank that finances,"
-        " a dog loose in the condominium"
-    ),
     "kb_questions_2026-12-08d": (
         "first run on c5afd5c 13/20 (65%), 3/5, 0 invented: a stage's keys by its block,"
         " built-in cabinets, a room to work in, a deadline for finishes, instalments'"
         " index, proof of income, documents before the call; a price and a fridge's fit"
         " answered with a house passage"
-    ),
-    "kb_questions_2026-12-08e": (
-        "first run on c5afd5c 16/20 (80%), 5/5, 0 invented: a bathtub swapped (disliking"
-        " it taken as a complaint: hand-off), the sobrado's area, the pool's length, a"
-        " holiday rental's rule"
     ),
 }
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""

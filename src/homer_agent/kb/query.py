@@ -34,7 +34,30 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("preco", "precos", "valor", "custo", "custar"),
     ("tamanho", "metragem", "area", "metros", "metro quadrado", "m2", "grande"),
     # A dog named by its breed is a dog ("tenho um labrador enorme").
-    ("cachorro", "cao", "caes", "gato", "pet", "animal", "bicho", "estimacao", "labrador"),
+    (
+        "cachorro",
+        "cao",
+        "caes",
+        "gato",
+        "pet",
+        "animal",
+        "bicho",
+        "estimacao",
+        "labrador",
+        "poodle",
+        "pitbull",
+        "rottweiler",
+        "husky",
+        "beagle",
+        "pinscher",
+        "yorkshire",
+        "bulldog",
+        "chihuahua",
+        "dachshund",
+        "shihtzu",
+        "doberman",
+        "viralata",
+    ),
     (
         "longe",
         "perto",
@@ -321,12 +344,21 @@ def is_filler(word: str) -> bool:
     return base != word and len(base) >= 3 and base in FILLER
 
 
+_BREED: Final = re.compile(
+    r"\b(?:pastor(?:es)?|pastora) (?:alem(?:ao|aes|a)|belga|australiano|suico)\b"
+    r"|\b(?:golden|border) (?:retriever|collie)\b|\bvira lata\b|\bshih tzu\b"
+)
+"""A dog's breed in two words ("um pastor alemão", "golden retriever"): a dog."""
+_ROUND: Final = re.compile(r"\b(?:uma|a|cada|numa|na) volta (?:inteira|completa|toda|total)\b")
+"""A whole lap ("quanto dá uma volta inteira?"): the length of a round course."""
+
+
 def words(text: str) -> list[str]:
     """The folded content words of `text`, in order, without filler (nor the forms of its
-    verbs, nor their diminutives)."""
-    return [
-        w for w in _WORD.findall(fold(text)) if not is_filler(w) and (len(w) > 1 or w.isdigit())
-    ]
+    verbs, nor their diminutives); a breed of two words is one dog, a whole lap a course."""
+    folded = _BREED.sub("cachorro", fold(text).replace("-", " "))
+    folded = _ROUND.sub("percurso", folded)
+    return [w for w in _WORD.findall(folded) if not is_filler(w) and (len(w) > 1 or w.isdigit())]
 
 
 def _lemma_term(term: str) -> str:

@@ -255,6 +255,16 @@ _FIGURE_TERM: Final = re.compile(r"\d+[a-z]{0,2}\d*")
 thing, so one no document states weighs nothing."""
 
 
+_WHEN_TERMS: Final = frozenset(
+    """
+    janeiro fevereiro marco abril maio junho julho agosto setembro outubro novembro dezembro
+    ferias feriado feriados natal reveillon carnaval
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""When the lead means to do a thing ("nas férias de julho", "no carnaval"): a time names
+no thing either, so one no document states weighs nothing, as a figure."""
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     """What each of a question's terms weighs: its rarity across the passages (IDF), a
@@ -311,7 +321,7 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
         if row is None or row.passages == 0:
             asked = term in asking
             weight = ASKED_UNKNOWN_WEIGHT if asked else UNKNOWN_WEIGHT
-            weight = 0.0 if _FIGURE_TERM.fullmatch(term) else weight
+            weight = 0.0 if _FIGURE_TERM.fullmatch(term) or term in _WHEN_TERMS else weight
         else:
             weight = math.log((row.total + 1) / (row.passages + 0.5))
             # A figure qualifies what is asked ("o sobrado de 4 quartos"), names nothing.
@@ -649,7 +659,9 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
             _names(concepts_named, s) >= 2 and _ANY_COUNT.search(fold(s)) for s in sentences
         )
         heading = _heading_hits(words, passage.heading_path)
-        literal = _literal_hits(words, passage.body)
+        # "o sobrado tem quantos metros de casa?": the "Sobrado" of one passage's text says
+        # more than the "Casa" of every house type's.
+        literal = _literal_hits(tuple(w for w in words if w not in WEAK) or words, passage.body)
         # The passage's topic: a section's own heading naming the thing asked about ("a
         # construtora já entregou outras obras?" is the builder's section, not the payments'
         # that also names "construtora", "obra" and "entrega") weighs one concept more. A
@@ -821,6 +833,7 @@ def _lookup_message(
     clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
     if not clauses:
         return found, stamp
+    clauses = _with_referents(clauses, known)
 
     def part(clause: str) -> tuple[Lookup, list[str]]:
         """A clause's lookup, and what of it the documents leave to a broker. A clause
@@ -841,6 +854,12 @@ def _lookup_message(
                 answered_second = one(second)[0]
                 if answered_second.verdict == "answer":
                     return answered_second, [*answered_second.unanswered, first]
+            if complement and _OTHERS.search(second) and build_query(second):
+                # "dá pra financiar pelo Bradesco ou só por outros bancos?": the banks the
+                # documents name answer which others; the one named stays the broker's.
+                listed = one(second)[0]
+                if listed.verdict == "answer" and not listed.unanswered:
+                    return listed, [first]
             return whole, [clause]
         return answered_first, [*answered_first.unanswered, *([] if complement else [second])]
 
@@ -863,6 +882,37 @@ def _lookup_message(
         unanswered=unanswered,
     )
     return combined, stamp
+
+
+_POINTS_BACK: Final = re.compile(
+    r"\b(?:dela|dele|delas|deles|nela|nele|nelas|neles|isso|disso|isto|disto)\b"
+)
+"""A pronoun pointing back to a thing named before ("qual o tamanho dela?")."""
+
+
+def _with_referents(clauses: list[str], known: frozenset[str]) -> list[str]:
+    """The message's questions, each that names only how a thing is measured and points
+    back to it ("a piscina do clube dá pra treinar? qual o tamanho dela?") naming the
+    thing the question before it named, by the words the documents know ("qual o tamanho
+    de piscina clube?"): asked alone, it would measure whatever ranks first (a house)."""
+    out: list[str] = []
+    for i, clause in enumerate(clauses):
+        text = normalise(clause)
+        pointer = _POINTS_BACK.search(text)
+        own = [w for w in _strong_words(_read(clause, known)) if w not in MEASURE_WORDS]
+        before = _strong_words(_read(clauses[i - 1], known)) if i else ()
+        named = [w for w in before if w in known and w not in MEASURE_WORDS]
+        if pointer is not None and not own and named:
+            thing = " ".join(named)
+            out.append(f"{text[: pointer.start()]}de {thing}{text[pointer.end() :]}")
+        else:
+            out.append(clause)
+    return out
+
+
+_OTHERS: Final = re.compile(r"\boutr[oa]s\b")
+"""The other ones of a kind ("ou só por outros bancos?"), which the second half of "X ou Y?"
+may ask about instead of X."""
 
 
 def _price_apart(
@@ -963,7 +1013,11 @@ def _lookup_one(
         clauses = [c for c in asking if c & set(weights.unknown)]
         # A yes/no question asks its own word no document has, however much else it names
         # ("a casa Duna de 4 quartos com piscina privativa tem aquecimento na piscina?").
-        unknown = set(weights.unknown)
+        # A time no document states weighs nothing, but a yes/no question may ask it ("dá
+        # pra alugar no carnaval?"), and opening hours on a day no document names are not
+        # the usual hours ("a piscina abre no natal?").
+        when = _WHEN_TERMS.intersection(result.absent)
+        unknown = set(weights.unknown) | when
         asked_unknown = unknown.intersection(frozenset().union(*asking))
         yes_no = any(
             _yes_no(own) and asked_unknown.intersection(build_query(_asked_thing(own)).terms)
@@ -971,6 +1025,7 @@ def _lookup_one(
         )
         if (
             yes_no
+            or (when and asked.measure == "hours")
             or weights.share(best.terms_mask) < MIN_SHARE
             or any(
                 max(weights.share(p.terms_mask, clause) for p in result.passages) < MIN_SHARE
@@ -1041,7 +1096,32 @@ def _lookup_one(
         # the house's description the rest of the question matched does not state it.
         lookup = Lookup("broker", "fee not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
+    sentences = _naming_the_one(question, best, sentences)
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+_WHICH: Final = re.compile(
+    r"\b(?:qual|quais|em qual|em quais)\s+(?:(?:d[oa]s|entre as|entre os|[oa]s?)\s+)?"
+    r"(?:casas?|modelos?|tipos?|plantas?|opcao|opcoes|unidades?|sobrados?)\b"
+    r"|\bqual delas\b|\bquais delas\b"
+)
+"""A question asking which of the house types (or the like) has a thing: "qual das casas
+tem escritório?", "em qual modelo vem piscina?"."""
+
+
+def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> list[str]:
+    """The sentences that answer "which one?", with the name of the one: a section's own
+    heading ("Casa Duna — 4 quartos") before them when none of them names it ("Inclui
+    piscina privativa e escritório no térreo." says what, not which)."""
+    if not sentences or ">" not in passage.heading_path:
+        return sentences
+    if _WHICH.search(normalise(question)) is None:
+        return sentences
+    heading = passage.heading_path.rsplit(">", 1)[-1].strip()
+    name = fold(heading.split("—", 1)[0]).strip().lower()
+    if not name or any(name in fold(sentence).lower() for sentence in sentences):
+        return sentences
+    return [f"{heading}: {sentences[0]}", *sentences[1:]]
 
 
 def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:

@@ -203,6 +203,9 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     ("turn", re.compile(rf"\be que (?={_OPENING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
+    # "... trabalho de plantão e fica longe do aeroporto": where the development lies, asked
+    # (the lead's own home would be "moro longe").
+    ("ask", re.compile(r"\be fica (?:longe|perto|proximo|proxima|distante|muito longe)\b")),
     # "... juntando dinheiro faz tempo e vocês têm van escolar": the development asked.
     (
         "ask",
@@ -329,7 +332,7 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     """Whether the cue at word `i` starts a clause, by the word before it."""
     before = words[i - 1]
     first = cue.split(maxsplit=1)[0]
-    if cue in ("e tem", "e ") or (before == "e" and first == "tem"):
+    if cue in ("e tem", "e ") or cue.startswith("e fica ") or (before == "e" and first == "tem"):
         # "eu vendo roupa ... e tem hospital perto": "tem" is no verb of "eu", so it asks;
         # "minha mãe mora sozinha e tem um cachorro" goes on with its subject.
         subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)

@@ -1849,6 +1849,20 @@ _SAVINGS: Final = _words(
 poupança" (what the lead has, not what they can pay in all)."""
 
 
+_OTHER_SPENDING: Final = _words(
+    "moveis movel mobilia mobiliar mobiliada decoracao decorar mudanca armario armarios "
+    "eletrodomesticos eletro eletros enxoval"
+)
+"""What money is set aside for besides the home itself: "tô juntando 15 mil pra móveis",
+"separei 20 mil pra mudança" (what furnishing it costs, not what the lead can pay for it)."""
+
+
+def _for_other_spending(after_words: Sequence[str]) -> bool:
+    """Whether the words after an amount (`after_words`, in reading order) say it is for
+    something else than the home: "15 mil pra móveis", "uns 10 mil pros armários"."""
+    return bool(set(after_words[:4]) & _OTHER_SPENDING)
+
+
 def _means(word: str) -> bool:
     return word in _MEANS or word in _MEANS_VERBS or verb_of(word) in _MEANS_VERBS
 
@@ -1870,6 +1884,8 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     chego a 400 mil") is a budget."""
     after_words = [t.low for t in _clause_after(toks, number.last, 6)]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
+        return True
+    if _for_other_spending(after_words):
         return True
     if _sale_price(toks, number.first):
         return True  # "a casa atual está à venda por 600 mil": what the lead sells

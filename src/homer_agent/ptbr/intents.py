@@ -160,6 +160,16 @@ _WORRY = re.compile(
     r"(?:medo|receio|receiosa?|preocupad[oa]s?|preocupacao|preocupacoes|apreensiv[oa]s?"
     r"|me\s+preocupa\w*|receio\s+que)\b[^.!?;,\n]*"
 )
+# The lead's dislike of a thing ("detesto banheira", "odeio carpete", "não curto piso de
+# madeira"): a taste about the house, no complaint about us; its clause carries no weight
+# in the hostility score either, unless it names us ("odeio esse atendimento").
+_DISLIKE = re.compile(
+    r"\b(?:detesto|detestamos|odeio|odiamos|abomino|nao\s+(?:gosto|gostamos|curto|curtimos)"
+    r"|tenho\s+(?:horror|ranco|pavor))\s+(?:de\s+|d[oa]s?\s+|[oa]s?\s+)?"
+    # Not a dislike of everything, of what was said, or of how we keep the lead waiting.
+    r"(?!(?:[a-z]+\s+)?(?:tudo|isso|isto|aquilo|demora|espera|atraso|enrolacao|descaso"
+    r"|palhacada)\b)[a-z]{3,}[^.!?;,\n]*"
+)
 
 _THANKS: Final = re.compile(r"\b(?:obrigad\w*|valeu|vlw|agradec\w*|grat[oa])\b")
 _YES: Final = re.compile(
@@ -209,8 +219,13 @@ def is_hostile(text: str) -> bool:
     folded = _folded(text)
     # A worry's clause is the lead's feeling about the future, not a judgement of us
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
-    worries = [m for m in _WORRY.finditer(folded) if not _US.search(m.group())]
-    scored = _WORRY.sub(_unless_us, folded) if worries else text
+    asides = [
+        m
+        for pattern in (_WORRY, _DISLIKE)
+        for m in pattern.finditer(folded)
+        if not _US.search(m.group())
+    ]
+    scored = _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)) if asides else text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
         return False
     if _US.search(folded):
@@ -219,7 +234,8 @@ def is_hostile(text: str) -> bool:
 
 
 def _unless_us(worry: re.Match[str]) -> str:
-    """A worry's clause left out of the hostility score, unless it names us."""
+    """A worry's (or a dislike's) clause left out of the hostility score, unless it names
+    us."""
     return worry.group() if _US.search(worry.group()) else " "
 
 
