@@ -390,7 +390,9 @@ _ABOUT_A_PERSON: Final = _words(
 """Words of a lead introducing themself: such a message names no place when bare."""
 _SENTENCE_ENDS: Final = frozenset(".!?;")
 _NEGATIONS: Final = _words("nao nada nem nunca jamais")
-_REJECTING: Final = _words("pouco pouca pequeno pequena pequenos demais nao")
+_REJECTING: Final = _words(
+    "pouco pouca pequeno pequena pequenos pequenas apertado apertada apertados apertadas demais nao"
+)
 _POSSESSIVES: Final = _words("minha meu nossa nosso")
 _HOME_NOUNS: Final = _words("casa apartamento ape apto residencia")
 _HAS: Final = _words("tem possui atual")
@@ -1180,8 +1182,22 @@ def _bare_number_after(
         after = _clause_after(toks, number.last, 3)
         if not _closes_bare(after):
             return None  # "3 banheiros", "450 de entrada": a number of something else
+        if _counts_people(toks, number.first):
+            return None  # "a de 3 quartos ficou pequena, somos 5": the family, not a count
         return number
     return None
+
+
+_PEOPLE_VERBS: Final = _words("somos seremos eramos moramos morando vivemos")
+
+
+def _counts_people(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at token `i` counts the people of the household: "somos 5",
+    "somos em 6", "moramos em 4"."""
+    k = i - 1
+    if k >= 0 and toks[k].low == "em":
+        k -= 1
+    return k >= 0 and toks[k].low in _PEOPLE_VERBS
 
 
 _TAKING_BACK: Final = _RETRACTING_NO | frozenset(w for cue in _CORRECTION_CUES for w in cue)
