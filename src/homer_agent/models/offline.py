@@ -87,6 +87,7 @@ from homer_agent.ptbr.places import city_of
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
     asking_clauses,
+    asking_parts,
     asks_tersely,
     marked,
     normalise,
@@ -405,6 +406,22 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
     return bool(rest)
 
 
+_TOLD_BEFORE: Final = frozenset({"name", "budget_brl"})
+"""Facts that make an unmarked clause an answer to our question (`_asks_the_documents`)."""
+
+
+def _facts_asked(
+    clause: str, before: str, question: str, facts_in: Callable[[str], set[str]]
+) -> set[str]:
+    """The facts of an asked clause; a name or a budget only when the question gives it, not
+    the statements it carries ("meu nome é Jorge. tem upa perto" asks about a UPA: the
+    name is told before the question, which `asking_parts` joins to it)."""
+    found = facts_in(clause)
+    if before and found & _TOLD_BEFORE:
+        found -= _TOLD_BEFORE - facts_in(question)
+    return found
+
+
 def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str | None:
     """The parts of a message that ask about the development, or None.
 
@@ -425,9 +442,9 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     ]
     asked = [
         clause
-        for clause in asking_clauses(text)
+        for clause, (before, question) in zip(asking_clauses(text), asking_parts(text), strict=True)
         if build_query(clause)
-        and _asks_the_documents(clause, facts_in(clause))
+        and _asks_the_documents(clause, _facts_asked(clause, before, question, facts_in))
         and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
         and not any(clause in condition for condition in conditions)
         # "Lagoa Redonda, que é perto dos meus pais": why the place, not a question.

@@ -111,13 +111,22 @@ _PLACED: Final = (
     r"|para|onde|ao)\b"
 )
 """Words after "aí" that make it a place ("aí perto", "aí no condomínio"), not a filler."""
+_ASKED_LATER: Final = (
+    r"(?: [a-z0-9]+){0,5} (?:desde quando|ate quando|a partir de quando|que horas?|quant[oa]s?"
+    r"|de que)\b"
+)
+"""A question's cue a few words into a clause ("a incorporadora atua no ceará desde
+quando", "o taxa de condomínio é cobrado desde quando")."""
 _OPENING: Final = (
     r"(?:ja )?(?:tem|vem|vao|da para|pode|posso|quant[oa]s?|qual|quais|como|onde|quando|que horas"
+    r"|fica|ficam|leva|levam|demora|demoram|aceita|aceitam|passa|funciona|abre|cabe"
+    r"|(?:e )?(?:permitido|possivel|proibido)|(?:ate|desde|a partir de) (?:quando|que)"
     r"|(?:o|a|os|as) [a-z0-9]+(?: [a-z0-9]+){0,3} (?:e|sao|tem|vem|abre|fecha|passa|fica"
-    r"|pode|cabe))\b"
+    rf"|pode|cabe|funciona|atua|cobra|aceita)|(?:o|a|os|as) [a-z0-9]+{_ASKED_LATER})\b"
 )
 """How a question opens after a filler ("é que tem posto perto", "é que o terreno é
-plano")."""
+plano", "é que fica longe da praia", "é que até que horas abre o mercado", "é que a
+incorporadora atua no ceará desde quando")."""
 
 _KIN: Final = (
     r"(?:gente|meu|minha|meus|minhas|seu|sua|filho|filha|filhos|filhas|marido|esposa|esposo"
@@ -218,9 +227,11 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     (
         "ask",
         re.compile(
-            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?: [a-z0-9]+){{0,4}}"
+            rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?:(?: [a-z0-9]+){{0,4}}"
             # "... e a segurança é 24h": a figure of it, put to be confirmed
-            r" (?:tem|vem|vao|(?:e|eh|sao) (?:\d+h\d*|24 horas))\b)"
+            r" (?:tem|vem|vao|funciona|abre|fecha|aceita|(?:e|eh|sao) (?:\d+h\d*|24 horas))\b"
+            # "... e o mercado funciona de madrugada", "e a taxa é cobrada desde quando"
+            rf"|{_ASKED_LATER}))"
         ),
     ),
 )
@@ -328,6 +339,24 @@ def _starts(words: list[str]) -> dict[int, Kind]:
     return starts
 
 
+_AFTER_STORY: Final = frozenset(
+    "quanto quanta quantos quantas ate desde a qual quais".split()  # noqa: SIM905
+)
+"""First words of the cues that, after "e", open a question once the lead's story is told."""
+
+
+def _told_before(words: list[str]) -> bool:
+    """Whether `words` tell the lead's story: someone of the story ("eu", "a gente", "minha
+    filha") and a verb of theirs, and no question's cue ("queria saber o condomínio é
+    quanto" asks in one clause)."""
+    line = " ".join(words)
+    return (
+        any(w in _PERSONS for w in words)
+        and any(w != "e" and (w in _VERBS or verb_of(w) is not None) for w in words)
+        and _ASKS_WITHIN.search(line) is None
+    )
+
+
 def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     """Whether the cue at word `i` starts a clause, by the word before it."""
     before = words[i - 1]
@@ -336,7 +365,14 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
         # "eu vendo roupa ... e tem hospital perto": "tem" is no verb of "eu", so it asks;
         # "minha mãe mora sozinha e tem um cachorro" goes on with its subject.
         subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
-        return subject in (None, "eu")
+        # "a gente mora de aluguel ... e a segurança é 24h": a thing named after "e" is the
+        # new clause's own subject, whoever the lead's story was about ("e tem" is not).
+        return subject in (None, "eu") or (cue == "e " and subject in ("gente", "nos"))
+    if before == "e" and kind == "ask" and first in _AFTER_STORY and _told_before(words[: i - 1]):
+        # "a gente mora de aluguel faz uns seis anos e quantos metros tem a casa", "... vai
+        # estudar a noite e até que horas abre o mercado": after the lead's story "e" joins
+        # a new clause, no "é" of the story's.
+        return True
     if kind == "ask" and before in _ASKED_ALREADY and first != "e":
         return False
     if first in ("ate", "desde") and "que" in cue:
@@ -363,7 +399,8 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
             and (verb_of(before) is None)
         )
     if first in ("qual", "quais", "tipo"):
-        return before not in _DETERMINERS
+        # "o dia todo tipo tem placas solares": "todo" closes its noun, "tipo" is a filler.
+        return before not in _DETERMINERS or (first == "tipo" and before in ("todo", "toda"))
     if first == "tem" and kind == "ask" and not cue.endswith(" como"):
         # "ela tem uma filha" is had; "do banheiro tem um prazo" asks.
         return (before not in _SUBJECTS and before not in ("que", "vem")) or cue == "tem"
@@ -385,11 +422,13 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
 
 _TAIL: Final = re.compile(
     r"(?:^| )(?P<marker>entao|e que|ai|sabe|mas|e) (?P<asked>(?:voces )?(?:tem|aceita|aceitam"
-    r"|pode|podem"
+    r"|pode|podem|fica"
     r"|vem|rola|permite|permitem|da para)(?: [a-z0-9]+){0,4})$"
 )
 """A yes/no question ending a short dictated message after a filler: "eu me aposentei
 agora em agosto entao tem lago", "... é que aceita animal de estimação"."""
+_AROUND: Final = frozenset({"perto", "proximo", "proxima", "pertinho"})
+"""Words that end a thing asked for near the development ("tem escola particular perto")."""
 TAIL_MIN: Final = 6
 """The fewest words of a message whose last clause `_asked_tail` may cut off."""
 
@@ -409,9 +448,10 @@ def _asked_tail(words: list[str]) -> int | None:
         asked = words[start:]
         # "a gente mora de aluguel ... e tem lago": a bare thing asked for; "... e tem um
         # cachorro", "e tem dois filhos" say what someone has.
+        # "... e tem escola particular perto": a thing asked for around the development.
         bare_thing = (
             asked[0] in ("tem", "voces")
-            and 2 <= len(asked) <= 3
+            and (2 <= len(asked) <= 3 or asked[-1] in _AROUND)
             and asked[1] not in _DETERMINERS
             and re.fullmatch(_NUMBER, asked[1]) is None
         )
@@ -421,6 +461,35 @@ def _asked_tail(words: list[str]) -> int | None:
     return start - marker if start - marker > 0 else None
 
 
+_SUBJECTLESS: Final = frozenset(
+    "pode podem tem vem vao passa fica ficam aceita aceitam cabe funciona abre".split()  # noqa: SIM905
+)
+"""Verbs a question may open with, whose subject may have come just before them."""
+
+
+def _with_subjects(words: list[str], starts: dict[int, Kind]) -> dict[int, Kind]:
+    """`starts` with a question that opens with its verb ("pode ter piscina") cut before
+    the thing named just before it, after a filler: "meu marido viaja muito a trabalho e
+    a casa maré pode ter piscina" asks about the Casa Maré, not "pode ter piscina" alone.
+    The thing is no one of the lead's story ("e o mais velho pode ...")."""
+    out = dict(starts)
+    for i, kind in starts.items():
+        if kind != "ask" or words[i] not in _SUBJECTLESS:
+            continue
+        for j in range(i - 2, max(i - 6, 0), -1):
+            if j < 1 or any(k in out for k in range(j, i)):
+                break
+            if (
+                words[j] in ("o", "a", "os", "as")
+                and words[j - 1] in _MARKERS
+                and re.fullmatch(rf"{_KIN}|{_NUMBER}", words[j + 1]) is None
+            ):
+                del out[i]
+                out[j - 1 if j - 1 > 0 else j] = kind
+                break
+    return out
+
+
 def clauses(text: str) -> list[Clause]:
     """`text` cut into clauses where punctuation is missing (see the module docstring); a
     punctuated text comes back in one piece per stretch between its own marks."""
@@ -428,7 +497,7 @@ def clauses(text: str) -> list[Clause]:
     if not tokens:
         return []
     words = [_key(token) for token in tokens]
-    starts = _starts(words)
+    starts = _with_subjects(words, _starts(words))
     # A boundary already marked by the text's own punctuation needs no cut.
     starts = {i: kind for i, kind in starts.items() if not _ENDED.search(tokens[i - 1])}
     stretch: list[int] = []  # the length of the stretch each token lies in

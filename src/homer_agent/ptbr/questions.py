@@ -22,7 +22,7 @@ from typing import Final, Literal
 
 from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
-from homer_agent.ptbr.text import LAUGHTER, fold, verb_of
+from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of
 
 __all__ = [
     "Asked",
@@ -472,7 +472,7 @@ _OPENS: Final = re.compile(
 _YES_NO_TAIL: Final = re.compile(
     # "a gente tem ..." is had, not asked.
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
-    r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|comecou|terminou"
+    r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|entregou|entregaram|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
 )
 _OPENERS: Final = re.compile(
@@ -507,6 +507,8 @@ one would hide what the question asks, so it is put right before reading."""
 
 
 _RUN: Final = re.compile(r"([a-z])\1{2,}")
+_SLANG_WORDS: Final = frozenset(w for w in SLANG if len(w) >= 5 and w.isalpha())
+"""Words of the leads' shorthand long enough to be put right when typed with a slip."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -527,6 +529,11 @@ def _word(word: str) -> str:
         elif near:
             word = min(near)  # "quano": quando or quanto, a question either way
     known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
+    if len(word) >= 5 and not known and word not in SLANG:
+        # "buusao", "bussao": a slip in a word of the leads' own shorthand ("busao")
+        near = {e for e in _edits(word)[0] if e in _SLANG_WORDS}
+        if len(near) == 1:
+            return SLANG[near.pop()]
     if len(word) >= 5 and not known:
         near = {e for e in _edits(word)[0] if e in _READER_WORDS}
         if len({e.removesuffix("s") for e in near}) == 1:
@@ -667,6 +674,7 @@ def normalise(text: str) -> str:
     low = re.sub(r"  +", " ", low)
     # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
     # marked, the lead's story apart from the question.
+    low = _SIGN_OFF.sub(r"; \1", low)
     low = punctuated(low)
     # "armário planejado", "a cozinha é planejada?": the furniture, however it is made.
     low = re.sub(
@@ -676,6 +684,14 @@ def normalise(text: str) -> str:
         low,
     )
     return low.strip()
+
+
+_SIGN_OFF: Final = re.compile(
+    r"(?<=[a-z0-9])(?<!muito) (obrigad[oa]|valeu|grat[oa]|agradeco|desde ja)(?=[\s!.]*$)"
+)
+"""Thanks that end a message after the last word with no mark ("a casa duna tem escritório
+obrigado!"): a clause of its own, so the question before it keeps its form (its "!" is
+the thanks', not the question's)."""
 
 
 _OWN_PLACE: Final = re.compile(
@@ -1282,4 +1298,15 @@ def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
             return min(near, key=len)  # "caas": "casa" or "casas", the same word
         if near:
             return word
+        if len(word) >= 6 and edits is tiers[0] and not is_word(word):
+            # "enntregam", "proonta", "banocs": one likely slip from a form of a word the
+            # vocabulary holds in another form ("entregar", "pronto", "banco"); a word of
+            # the language is no slip ("trabalho" is not "trabalhou").
+            forms = {
+                edit
+                for edit in edits
+                if _same_start(word, edit) and is_word(edit) and lemma(edit) in vocabulary
+            }
+            if len({lemma(edit) for edit in forms}) == 1:
+                return min(forms)
     return word
