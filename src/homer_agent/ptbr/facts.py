@@ -1033,6 +1033,8 @@ def _bedroom_candidates(
         elif (
             _about_other(toks, number.first, _NOW_HOME | _THEIRS | _RENTED)
             or _owned_now(toks, number.first)
+            or _kin_has(toks, number.first)
+            or _former_home(toks, number.first)
             or _seen_listing(toks, number.first)
         ):
             whose = "other"  # the home the lead has, one they saw, someone's ("a dela é de 4")
@@ -1125,6 +1127,26 @@ def _bedroom_candidates(
 
 _THEIRS: Final = _words("dela dele delas deles")
 _RENTED: Final = _words("aluguel alugado alugada")
+_FORMER: Final = _words("ex antiga antigo anterior")
+
+
+def _former_home(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of a home had before: "minha ex-casa era de 3
+    quartos", "a casa antiga tinha 2 quartos" (in the count's clause)."""
+    return any(t.low in _FORMER or t.low.startswith("ex-") for t in _clause_before(toks, i, 10))
+
+
+def _kin_has(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of a home a relative has: "meu filho tem uma casa
+    de 4 quartos" (a possessive and a relative, then "tem"/"possui", in the count's
+    clause)."""
+    before = [t.low for t in reversed(_clause_before(toks, i, 12))]
+    return any(
+        a in _POSSESSIVES and b in _KIN and _HAS_NOW.intersection(before[k + 2 :])
+        for k, (a, b) in enumerate(pairwise(before))
+    )
+
+
 """The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
