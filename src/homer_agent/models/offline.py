@@ -81,6 +81,7 @@ from homer_agent.ptbr.intents import (
     is_greeting,
     is_thanks,
     is_yes,
+    takes_time,
 )
 from homer_agent.ptbr.notes import Note, read_notes
 from homer_agent.ptbr.places import city_of
@@ -1232,6 +1233,8 @@ class OfflineChatModel(BaseChatModel):
             return f"{answer} {next_step}"
         if is_thanks(text):
             return say.you_are_welcome(next_step if pending else None)
+        if takes_time(text):  # "tô só pesquisando": no fact, no question, not garbled
+            return f"{say.NO_HURRY} {next_step}"
         if repeated:
             return f"{say.ALREADY_NOTED} {next_step}"
         place = place_or_name(text) if pending == "name" else None

@@ -313,6 +313,15 @@ def _cue_length(
     return 0
 
 
+def _cue_words(toks: Sequence[Token]) -> set[int]:
+    """The indexes of the words of every correction cue, and of a bare "não", in `toks`."""
+    lows = [t.low for t in toks]
+    found = {i for i, low in enumerate(lows) if low in _RETRACTING_NO}
+    for i in range(len(lows)):
+        found |= set(range(i, i + _cue_length(lows, i)))
+    return found
+
+
 def _cue_at(lows: Sequence[str], i: int) -> bool:
     """Whether a correction cue begins at word `i`."""
     return _cue_length(lows, i) > 0
@@ -666,6 +675,17 @@ _INSTITUTIONS: Final = _words(
 )
 """Workplaces after a name ("o Dr. Paulo da Caixa", "a Simone da Imobiliária"): the
 name is someone's there, not a surname; after "fala com", it is someone else's."""
+_TRADES: Final = _words(
+    "padaria farmacia oficina mercearia mercadinho mercado feira banca borracharia "
+    "barbearia salao bodega quitanda lanchonete sorveteria acougue pastelaria bar "
+    "academia lavanderia papelaria floricultura marcenaria serralheria"
+)
+"""Shops after a first name ("Zé da Padaria", "Tonho da Oficina"): a nickname by the
+place someone works, not a surname."""
+_GIVEN_NAMES: Final = _words(
+    "maria pedro marta regina helena vera rosa clara vitoria dora bento socorro lia"
+)
+"""Given names a dictionary also lists: in lower case still names ("a maria do carmo aqui")."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
@@ -1038,14 +1058,17 @@ def _bedroom_candidates(
         ):
             modality = Modality.QUESTION
         elif (
-            _about_other(toks, number.first, _NOW_HOME | _THEIRS)
+            _about_other(toks, number.first, _NOW_HOME | _THEIRS | _RENTED)
             or _owned_now(toks, number.first)
+            or _kin_has(toks, number.first)
+            or _former_home(toks, number.first)
             or _seen_listing(toks, number.first)
         ):
             whose = "other"  # the home the lead has, one they saw, someone's ("a dela é de 4")
         elif (
             _about_other(toks, number.first, _NEGATIONS)
             or _rejected_after(toks, number.last)
+            or _priced_out(toks, number.last + 1)
             or _negated_after(toks, number.last + 1)
             or _set_aside(toks, number.first)
         ):
@@ -1071,6 +1094,9 @@ def _bedroom_candidates(
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
+    settled = _settled_count(toks, numbers, out)
+    if settled is not None:  # "pensando em 4 quartos, mas fechou em 3"
+        return [*out, settled]
     if any(c.modality is Modality.STATED for c in out):
         return out
     choices = [c for c in out if c.modality is Modality.ALTERNATIVE]
@@ -1131,6 +1157,28 @@ def _bedroom_candidates(
 
 
 _THEIRS: Final = _words("dela dele delas deles")
+_RENTED: Final = _words("aluguel alugado alugada")
+_FORMER: Final = _words("ex antiga antigo anterior")
+
+
+def _former_home(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of a home had before: "minha ex-casa era de 3
+    quartos", "a casa antiga tinha 2 quartos" (in the count's clause)."""
+    return any(t.low in _FORMER or t.low.startswith("ex-") for t in _clause_before(toks, i, 10))
+
+
+def _kin_has(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of a home a relative has: "meu filho tem uma casa
+    de 4 quartos" (a possessive and a relative, then "tem"/"possui", in the count's
+    clause)."""
+    before = [t.low for t in reversed(_clause_before(toks, i, 12))]
+    return any(
+        a in _POSSESSIVES and b in _KIN and _HAS_NOW.intersection(before[k + 2 :])
+        for k, (a, b) in enumerate(pairwise(before))
+    )
+
+
+"""The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
 _OWNED_LINKS: Final = _HOME_NOUNS | _words(
@@ -1260,6 +1308,55 @@ def _verb_ends_clause(toks: Sequence[Token], verb: Token) -> bool:
     return j >= len(toks) or _is_boundary(toks[j])
 
 
+_TOO_DEAR: Final = _words(
+    "caro cara caros caras carissimo carissima salgado salgada puxado puxada alto alta "
+    "pesado pesada inviavel impossivel exagero exagerado exagerada"
+)
+"""Words that say a value is more than the lead can pay ("500 mil tá alto pra mim")."""
+_VERDICT_VERBS: Final = _words("ta esta e eh fica ficou ficaria ficam sai saiu sairia seria sao")
+_DEGREE: Final = _words("muito mt mto meio bem um pouco ja mais totalmente completamente")
+_OUT_OF_REACH: Final = (
+    ("fora", "do", "orcamento"),
+    ("fora", "do", "meu", "orcamento"),
+    ("fora", "do", "nosso", "orcamento"),
+    ("fora", "da", "realidade"),
+    ("fora", "da", "minha", "realidade"),
+    ("fora", "de", "cogitacao"),
+    ("fora", "de", "questao"),
+    ("nem", "pensar"),
+    ("nem", "sonhando"),
+    ("nao", "cabe"),
+    ("acima", "do"),
+    ("passa", "do"),
+)
+
+
+def _priced_out(toks: Sequence[Token], end: int) -> bool:
+    """Whether the value ending before token `end` is said, in its own clause, to be out
+    of the lead's reach: "600 mil tá fora do orçamento", "4 quartos nem pensar", "o preço
+    de 500 mil que vi no anúncio tá alto pra mim", "o de 4 fica caro". Another figure or a
+    capitalised name before the verdict makes it theirs ("3 quartos no Cocó, que é caro"
+    stops at the comma; "3 quartos no Meireles é caro" is the place's)."""
+    after: list[Token] = []
+    for tok in toks[end : end + 10]:  # its clause; a relative "que vi no anúncio" is in it
+        if tok.low in _BOUNDARY_PUNCT or tok.low in _CONTRAST or tok.raw.lower() == "e":
+            break  # "3 quartos e o preço tá alto": another subject
+        after.append(tok)
+    lows = [t.low for t in after]
+    for k, tok in enumerate(after):
+        if tok.low[:1].isdigit() or (tok.raw[:1].isupper() and k > 0):
+            return False
+        if any(tuple(lows[k : k + len(cue)]) == cue for cue in _OUT_OF_REACH):
+            return True
+        if tok.low in _VERDICT_VERBS or tok.raw.lower() == "é":
+            j = k + 1
+            while j < len(after) and after[j].low in _DEGREE:
+                j += 1
+            if j < len(after) and after[j].low in _TOO_DEAR:
+                return True
+    return False
+
+
 def _only_filler_before(toks: Sequence[Token], i: int, after: Sequence[Token], k: int) -> bool:
     """Whether only words of a refusal ("pra mim") lie between token `i` and `after[k]`,
     and no blanked words (a time taken out) either."""
@@ -1280,6 +1377,34 @@ def _begins_other_fact(tok: Token) -> bool:
     return tok.low[:1].isdigit() or tok.low in _OTHER_FACT_WORDS
 
 
+def _settled_count(
+    toks: Sequence[Token], numbers: Sequence[Number], out: Sequence[Candidate]
+) -> Candidate | None:
+    """A bare count the lead settles on after a count said before it and a contrast:
+    "a gente tava pensando em 4 quartos, mas fechou em 3", "4 quartos, mas vou de 3" (a
+    closing "fechou em" or a choice cue right before the number, which ends its clause)."""
+    stated = [c for c in out if c.whose == "lead" and c.modality is Modality.STATED]
+    if not stated:
+        return None
+    for number in numbers:
+        value = number.value
+        if (
+            toks[number.first].start < stated[-1].span[1]
+            or number.scale != 1
+            or not value.is_integer()
+            or not BEDROOMS_MIN <= value <= BEDROOMS_MAX
+            or not (number.last >= len(toks) or _is_boundary(toks[number.last]))
+        ):
+            continue
+        i = number.first
+        closing = i >= 2 and toks[i - 1].low == "em" and toks[i - 2].low in _CLOSING
+        start = next(k for k, t in enumerate(toks) if t.start >= stated[-1].span[1])
+        if (closing or _chosen(toks, i)) and any(t.low in _CONTRAST for t in toks[start:i]):
+            span = _span(toks, number.first, number.last)
+            return Candidate("bedrooms", int(value), span, "settled", modality=Modality.CORRECTED)
+    return None
+
+
 def _bare_count(
     toks: Sequence[Token], numbers: Sequence[Number], correcting: bool = False
 ) -> int | None:
@@ -1290,6 +1415,10 @@ def _bare_count(
         return None
     # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
     numbers = [n for n in numbers if not _is_article(toks, n)]
+    # "quer dizer, 3, o de 4 fica caro": a count priced out is the reason, not an answer
+    # (only in a correction: "a de 2, a de 3 é cara" picks nothing)
+    if correcting:
+        numbers = [n for n in numbers if not _priced_out(toks, n.last)]
     picking = _picks_house_type(toks, numbers[0]) if numbers else False
     if picking:
         numbers = numbers[:1]  # "vou querer a de 3 mesmo, a de 4 deve ser muito cara"
@@ -1584,6 +1713,8 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
         elif number.scale == 1 and _raised_to(toks, number):
             amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
+        elif number.scale == 1 and _restated_amount(toks, number, out):
+            amount = _as_budget(number.value, bare=True)  # "queria 500 mil mas só tenho 380"
         if amount is None:
             continue
         span = _span(toks, number.first, number.last)
@@ -1596,6 +1727,7 @@ def _budget_candidates(
             modality = Modality.HYPOTHETICAL
         elif (
             _negated_after(toks, number.last)
+            or _priced_out(toks, number.last)
             or _negated_before(toks, number.first)
             or _set_aside(toks, number.first)
         ):
@@ -1607,6 +1739,7 @@ def _budget_candidates(
                 any(c.modality in _SAVED for c in out)
                 and _retracted_between(toks, last_end, number.first)
             )
+            or _restated_amount(toks, number, out)
         ):
             modality = Modality.CORRECTED  # "400 mil, aliás 350 mil": the later amount wins
         if modality in _SAVED and whose == "lead":
@@ -1636,15 +1769,18 @@ def _budget_candidates(
         span = _span(toks, fixed.first, fixed.last)
         out.append(Candidate("budget_brl", amount, span, "taken back", modality=Modality.CORRECTED))
         return out
-    if (pending == "budget_brl" or correcting) and len(numbers) == 1:
-        number = numbers[0]
+    body, firm = _before_condition(toks, numbers)
+    if (pending == "budget_brl" or correcting) and len(firm) == 1:
+        number = firm[0]
         span_range = range(number.first, number.last)
         rest = [
             t
-            for t in _core_tokens(toks)
+            for t in _core_tokens(body)
             if not span_range.start <= toks.index(t) < span_range.stop
             # "financiado consigo até 520" (not "pago até 1800": an instalment, maybe)
             and not (t.low in _PAYING_WORDS and number.value < 1000)
+            # "não, pera, até 280": the correction's own words
+            and not (correcting and toks.index(t) in _cue_words(toks))
         ]
         if not rest and number.scale == 1 and not number.negative:
             amount = _as_budget(number.value, bare=True)
@@ -1654,6 +1790,24 @@ def _budget_candidates(
                     Candidate("budget_brl", amount, (0, 0), "bare answer", modality=modality)
                 )
     return out
+
+
+_CONDITIONS: Final = _words("se caso")
+
+
+def _before_condition(
+    toks: Sequence[Token], numbers: Sequence[Number]
+) -> tuple[Sequence[Token], list[Number]]:
+    """ "400, se vender o carro 450": the words before a condition that opens a clause of
+    its own and holds an amount of its own (a stretch the lead might reach), and their
+    numbers; else the whole message ("400 se vender o carro" is one condition)."""
+    for k in range(1, len(toks)):
+        if toks[k].low in _CONDITIONS and toks[k - 1].low in (",", ".", ";", "!"):
+            head = [n for n in numbers if n.last <= k]
+            if head and len(head) < len(numbers):
+                return toks[:k], head
+            break
+    return toks, list(numbers)
 
 
 def _budget(
@@ -1708,6 +1862,37 @@ _RAISING: Final = _words(
     "estiquei esticamos"
 )
 _UP_TO: Final = _words("pra para ate pro")
+
+
+_RESTATING: Final = _words(
+    "tenho temos consigo conseguimos posso podemos chego chegamos subiu subimos aumentou "
+    "aumentamos caiu baixou diminuiu ficou foi"
+)
+"""Verbs before a bare amount that restate what the lead has or reaches now: "mas só tenho
+380", "agora subiu pra 450"."""
+_CHANGE_CUES: Final = _CONTRAST | _words("agora")
+
+
+def _restated_amount(toks: Sequence[Token], number: Number, out: Sequence[Candidate]) -> bool:
+    """Whether a bare number restates the lead's budget after an amount said before it in
+    the message: "queria 500 mil mas só tenho 380", "meu teto era 400 mil, agora subiu pra
+    450" (the lead's own amount before, then a contrast or "agora", then a verb of having
+    or reaching right before the number, which ends its clause; "500 mil, mas tenho 2
+    filhos" counts children)."""
+    before = [c for c in out if c.whose == "lead" and c.modality in _SAVED]
+    if not before or not _ends_amount(toks, number):
+        return False
+    start = (
+        next(k for k, t in enumerate(toks) if t.start >= before[-1].span[1])
+        if any(t.start >= before[-1].span[1] for t in toks)
+        else len(toks)
+    )
+    if not any(t.low in _CHANGE_CUES for t in toks[start : number.first]):
+        return False
+    k = number.first
+    while k > 0 and toks[k - 1].low in _UP_TO | _words("uns umas so somente apenas a em"):
+        k -= 1
+    return k > 0 and (toks[k - 1].low in _RESTATING or toks[k - 1].raw.lower() == "é")
 
 
 def _raised_to(toks: Sequence[Token], number: Number) -> bool:
@@ -2105,8 +2290,9 @@ def _read_name(
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
             stop = nxt is not None and nxt.low in _NAME_STOP - _SURNAMES_AFTER_PARTICLE
-            if not ok or nxt is None or stop or nxt.low in _INSTITUTIONS:
-                break  # "Paulo da Caixa": a person at a bank, not a surname
+            if not ok or nxt is None or stop or nxt.low in _INSTITUTIONS | _TRADES:
+                break  # "Paulo da Caixa": a person at a bank, not a surname; "Zé da
+                # Padaria": a nickname by where he works
             words.extend([tok.raw, nxt.raw])
             j += 2
             continue
@@ -2431,7 +2617,11 @@ _COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
 
 def _common_word(tok: Token) -> bool:
     """Whether a word is one a dictionary knows and no name is ("contas", not "rosa")."""
-    return known_word(tok.raw.lower()) and tok.low not in _NAMES_LIKE_WORDS
+    return (
+        known_word(tok.raw.lower())
+        and tok.low not in _NAMES_LIKE_WORDS
+        and tok.low not in _GIVEN_NAMES
+    )
 
 
 def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
@@ -3003,12 +3193,26 @@ def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
         tok = toks[j]
         if tok.low in _CLAUSE_ENDS or tok.low in _WISHING or tok.low in _CHOOSING:
             return False
-        if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é":
+        if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é" and not _goes_on_where(toks, j):
             return False
         if tok.low in _LIVING:
             # "perto do meu trabalho, na Aldeota": the noun, not the verb
             return not (j > 0 and toks[j - 1].low in _NOUN_BEFORE)
     return False
+
+
+_SAYING_WHERE: Final = _words("fica ficam ta esta localizado localizada")
+
+
+def _goes_on_where(toks: Sequence[Token], j: int) -> bool:
+    """Whether the "e" at token `j` goes on saying where the same home is: "o apartamento
+    que eu moro tem 2 quartos e fica na Aldeota", "e é no Montese"."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return (
+        toks[j].raw.lower() == "e"
+        and nxt is not None
+        and (nxt.low in _SAYING_WHERE or nxt.raw.lower() == "é")
+    )
 
 
 def _wished_after_contrast(toks: Sequence[Token], start: int, i: int) -> bool:
@@ -3437,7 +3641,9 @@ def _wished_there(toks: Sequence[Token], start: int) -> bool:
     mesmo", "prefiro ali"), with no other place named after it."""
     rest = [t.low for t in toks if t.start >= start]
     return any(
-        word in _THERE_WISHES and _THERE.intersection(rest[k + 1 : k + 3])
+        word in _THERE_WISHES
+        and _THERE.intersection(rest[k + 1 : k + 3])
+        and not _NEGATIONS.intersection(rest[max(0, k - 2) : k])  # "eu não quero lá"
         for k, word in enumerate(rest)
     )
 
@@ -3970,6 +4176,20 @@ def _concluded(text: str) -> str:
     return text
 
 
+def _without_forgotten(text: str) -> str:
+    """`text` without the clauses that open with a verb dropping what was said ("esquece
+    sexta, segunda 9h"), when what remains names a time; else `text`."""
+    folded = fold(text)
+    cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
+    kept = [
+        text[start:end]
+        for start, end in pairwise(cuts)
+        if (folded[start:end].split() or [""])[0] not in _FORGETTING
+    ]
+    rest = "".join(kept).strip(" ,;")
+    return rest if len(kept) < len(cuts) - 1 and _says_when(rest) else text
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
@@ -3986,7 +4206,7 @@ def accepted_part(text: str) -> str:
     às 11h"); a time concluded after "então" comes first. The whole text when nothing
     is turned down.
     """
-    text = _concluded(_without_limits(_without_schedules(text)))
+    text = _concluded(_without_limits(_without_schedules(_without_forgotten(text))))
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
@@ -3995,7 +4215,9 @@ def accepted_part(text: str) -> str:
     if refused:
         rest = _without_refused(text, refused.start(), refused.end())
         if _says_when(rest) or _says_when(text[: refused.start()]):
-            return rest if _says_when(rest) else ""
+            # what remains may take a time back too ("amanhã 9h... não, amanhã não dá,
+            # quinta 14h"): it is read the same way
+            return accepted_part(rest) if _says_when(rest) else ""
     toks = tokenize(text, folded)
     lows = [t.low for t in toks]
     for i in range(len(toks) - 1, 0, -1):
@@ -4004,6 +4226,8 @@ def accepted_part(text: str) -> str:
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
         if _says_when(tail) and _says_when(head):
+            if _names_day_and_hour(tail):
+                return tail.strip()  # "hoje 16h, não, amanhã 16h": the whole time again
             # a comma keeps the day of the head from being read as the word after the
             # corrected hour ("quer dizer às três, sexta às duas da tarde")
             return f"{tail.strip()}, {head.strip()}"
@@ -4012,6 +4236,12 @@ def accepted_part(text: str) -> str:
             rest = _without_refused(text, toks[i].start, toks[i].end)
             return rest if _says_when(rest) else ""
     return text
+
+
+def _names_day_and_hour(text: str) -> bool:
+    """Whether `text` names both a day and an hour ("quinta 14h"), a whole call time."""
+    parts = when_parts(text)
+    return parts.has_date and parts.has_time and parts.period is None
 
 
 _CALL_NOUNS_RE: Final = re.compile(r"\b(?:horario|hora|ligacao|dia|data)\b")
@@ -4702,7 +4932,7 @@ def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
     mil então")."""
     spans: list[tuple[int, int]] = []
     for k, tok in enumerate(toks):
-        if tok.low not in _REPORTING | _OTHERS_CHOICE:
+        if tok.low not in _REPORTING | _OTHERS_CHOICE | _OTHERS_DONE:
             continue
         j = k - 1
         while j >= 0 and toks[j].low in _REPORTING_FILLERS:
@@ -4728,7 +4958,7 @@ def _reported_spans(toks: Sequence[Token]) -> list[tuple[int, int]]:
             ):
                 end = m
                 break
-        if tok.low not in _REPORTING and _lead_subject_after(toks, end) is None:
+        if tok.low not in _REPORTING | _OTHERS_DONE and _lead_subject_after(toks, end) is None:
             continue  # "ela quer 3 quartos" is bought for her; "ela quer 3 mas eu ..." is hers
         if end > k + 1 and not _joined(toks, end):
             spans.append((toks[k + 1].start, toks[end - 1].end))
@@ -4741,6 +4971,9 @@ _OTHERS_CHOICE: Final = _words(
 )
 """Verbs of someone else's wish or choice: theirs only when the lead's own turn follows a
 contrast ("ele queria 4 quartos mas a gente fechou em 3")."""
+_OTHERS_DONE: Final = _words("comprou compraram pagou pagaram alugou alugaram financiou")
+"""Verbs of what someone else already bought or rented: "meu irmão comprou um de 2
+quartos", "minha amiga pagou 350 mil numa casa de 3" describe their home, whatever follows."""
 _LEAD_SUBJECTS: Final = _words("eu nos")
 _BARE_COUNT_LINKS: Final = _words("de em com so somente apenas mesmo")
 
@@ -4875,7 +5108,7 @@ def _others_words(toks: Sequence[Token], candidates: list[Candidate]) -> list[Ca
         Candidate(c.fact, c.value, c.span, c.cue, "other", c.modality)
         if c.fact in _REPORTED_FACTS
         and c.whose == "lead"
-        and c.cue != "adopted"
+        and c.cue not in ("adopted", "there")  # "..., e eu quero lá também"
         and c.span != (0, 0)
         and any(start <= c.span[0] and c.span[1] <= end for start, end in spans)
         else c

@@ -44,6 +44,7 @@ __all__ = [
     "is_thanks",
     "is_yes",
     "opts_out",
+    "takes_time",
     "wants_to_continue",
 ]
 
@@ -264,6 +265,35 @@ def handoff_reason(text: str) -> HandoffReason | None:
 def is_thanks(text: str) -> bool:
     """ "Obrigado!", "valeu", "agradeço"."""
     return bool(_THANKS.search(_folded(text)))
+
+
+_WE_ARE: Final = r"(?:(?:eu|a gente|nos)\s+)?(?:to|tou|estou|estamos|tamo|tamos|ta|esta)"
+_WEIGHING: Final = (
+    r"(?:pesquisando|olhando|sondando|conhecendo|vendo|pensando|decidindo|avaliando|"
+    r"comparando|dando uma olhada|organizando)"
+)
+_TAKING_TIME: Final = re.compile(
+    r"\b(?:"
+    rf"(?:so|apenas|ainda)\s+(?:{_WE_ARE}\s+)?{_WEIGHING}"
+    rf"|{_WE_ARE}\s+(?:so\s+|ainda\s+|apenas\s+)?{_WEIGHING}"
+    r"|(?:juntando|guardando|economizando)\s+(?:um\s+|uma\s+)?(?:dinheiro|grana)"
+    r"|(?:vou|vamos|preciso|precisamos|tenho que|temos que|vou ter que)\s+"
+    r"(?:ver|conversar|decidir|pensar|resolver|combinar|olhar)\b"
+    r"|(?:vendo|conversando|decidindo|resolvendo|combinando)\s+com\s+"
+    r"(?:o|a|os|as|meu|minha|meus|minhas|nosso|nossa)\b"
+    r"|ainda\s+(?:nao|n)\s+(?:sei|sabemos|decidi|decidimos|resolvi|resolvemos|tenho certeza)"
+    r"|sem\s+pressa"
+    r")"
+)
+
+
+def takes_time(text: str) -> bool:
+    """The lead is not ready yet, and says so: still deciding with someone ("ainda tô
+    vendo com meu marido", "vou conversar com a minha esposa"), only looking ("tô só
+    pesquisando por enquanto"), saving up ("a gente tá juntando dinheiro ainda"), not
+    decided ("ainda não decidi"). Questions are not ("vocês ainda estão vendendo?")."""
+    folded = _folded(text)
+    return bool(_TAKING_TIME.search(folded)) and not is_question(text)
 
 
 def is_greeting(text: str) -> bool:

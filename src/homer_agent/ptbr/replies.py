@@ -131,6 +131,9 @@ def call_noted(when: str) -> str:
 
 
 ALREADY_NOTED: Final = "Isso eu já anotei."
+NO_HURRY: Final = "Sem problema, sem pressa!"
+"""The acknowledgement of a lead who is not ready yet ("tô só pesquisando"), before the
+next question."""
 ANYTHING_ELSE: Final = "Posso ajudar em algo mais?"
 
 
