@@ -45,6 +45,9 @@ loose (no floor), a breed as a dog, groceries naming the shop, a passage as well
 naming the garage when the best names only the lead's figure; 2026-12-07x 15/20, 5/5, 0
 at its first run on 324e902, then 17/20 (kbz): the shop open at night, and a visit asked
 as "dá pra passar aí" ("passar" names nothing: it found the price line "são passados").
+2026-12-08d 13/20, 3/5, 0 at its first run on c5afd5c, then 18/20, 5/5, 0 (k8d): a price
+of "a de 3 quartos", a fit no document measures, an emoji ending the lead's story, the
+keys as the handover, everyday words (azulejo, prestação, fixa, ganho, agilizar, zap).
 """
 
 from __future__ import annotations
@@ -64,12 +67,6 @@ PENDING: dict[str, str] = {
         "first run on b981f94 16/20 (80%), 5/5, 0 invented: kitchen cabinets (savings for"
         " furniture read back as a budget), the house with an office, the bank that finances,"
         " a dog loose in the condominium"
-    ),
-    "kb_questions_2026-12-08d": (
-        "first run on c5afd5c 13/20 (65%), 3/5, 0 invented: a stage's keys by its block,"
-        " built-in cabinets, a room to work in, a deadline for finishes, instalments'"
-        " index, proof of income, documents before the call; a price and a fridge's fit"
-        " answered with a house passage"
     ),
     "kb_questions_2026-12-08e": (
         "first run on c5afd5c 16/20 (80%), 5/5, 0 invented: a bathtub swapped (disliking"
