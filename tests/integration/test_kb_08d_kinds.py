@@ -28,6 +28,8 @@ def test_a_size_or_fit_of_a_thing_no_document_measures(pool: Pool) -> None:
         answers(conn, "a garagem da casa de 2 quartos cabe quantos carros?", "dois carros")
         answers(conn, "o salao de festa do clube cabe quantas pessoas?", "120 pessoas")
         answers(conn, "o terreno do sobrado e grande?", "360 m²")
+        # A house named by its heading alone: its own section measures it.
+        answers(conn, "qual a metragem da casa brisa?", "78 m²")
         # A size asked by "a área de"; "área" naming a place asks no size.
         brokers(conn, "e qual a area da cozinha da terrea de 3 quartos?", "kb_no_passage")
         answers(conn, "vcs tem area de lazer pras criancas?", "brinquedoteca")
@@ -60,3 +62,16 @@ def test_everyday_words_for_the_documents_things(pool: Pool) -> None:
         answers(conn, "q documento eu levo pra mostrar meu salario?", "comprovantes de renda")
         # Sending papers before the call: the sentence saying nothing needs sending.
         answers(conn, "tiro foto da cnh e envio pelo whats pra adiantar, precisa?", "enviar nada")
+
+
+def test_a_room_to_work_in_is_the_office(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        answers(
+            conn,
+            "qual das casas tem um quartinho a parte so pra trabalhar de casa?",
+            "escritório no térreo",
+        )
+        answers(conn, "o sobrado vem com escritorio?", "escritório no térreo")
+        # The shared place to work stays the coworking.
+        answers(conn, "tem lugar pra trabalhar no condominio?", "coworking")

@@ -45,9 +45,11 @@ loose (no floor), a breed as a dog, groceries naming the shop, a passage as well
 naming the garage when the best names only the lead's figure; 2026-12-07x 15/20, 5/5, 0
 at its first run on 324e902, then 17/20 (kbz): the shop open at night, and a visit asked
 as "dá pra passar aí" ("passar" names nothing: it found the price line "são passados").
-2026-12-08d 13/20, 3/5, 0 at its first run on c5afd5c, then 18/20, 5/5, 0 (k8d): a price
+2026-12-08d 13/20, 3/5, 0 at its first run on c5afd5c, then 19/20, 5/5, 0 (k8d): a price
 of "a de 3 quartos", a fit no document measures, an emoji ending the lead's story, the
-keys as the handover, everyday words (azulejo, prestação, fixa, ganho, agilizar, zap).
+keys as the handover, everyday words (azulejo, prestação, fixa, ganho, agilizar, zap), a
+room to work in as the office; left: the keys of "quadra G" (a block's stage by its letter
+range), now the broker line.
 """
 
 from __future__ import annotations

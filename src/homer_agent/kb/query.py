@@ -176,7 +176,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper", "percurso", "trilha"),
-    ("coworking", "trabalhar", "home office", "reuniao"),
+    # A place to work, shared or a house's own room ("um cômodo pra trabalhar": the
+    # Duna's "escritório no térreo").
+    ("coworking", "trabalhar", "home office", "reuniao", "escritorio"),
     (
         "documento",
         "documentacao",

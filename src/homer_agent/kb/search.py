@@ -646,7 +646,7 @@ def _measured_thing(asked: Asked) -> tuple[str, ...]:
     return tuple(w for w in strong if w not in placed)
 
 
-def _measured(asked: Asked, sentences: list[str]) -> bool:
+def _measured(asked: Asked, sentences: list[str], heading_path: str = "") -> bool:
     """Whether, for a size or a fit asked ("o quintal é grande?", "cabe uma geladeira no
     espaço da cozinha?"), a quoted sentence names the thing measured and states a figure
     of it: a figure of the measure or a count of what it holds ("vaga para dois carros").
@@ -657,8 +657,10 @@ def _measured(asked: Asked, sentences: list[str]) -> bool:
     thing = _measured_thing(asked)
     if not thing:
         return True
+    # "qual o tamanho da casa Duna?": the section's own heading names the house.
+    headed = _heading_hits(thing, heading_path) > 0 if heading_path else False
     return any(
-        _names(thing, s) and (asked.measure in figure_kinds(s) or _FIT.search(fold(s)))
+        (headed or _names(thing, s)) and (asked.measure in figure_kinds(s) or _FIT.search(fold(s)))
         for s in sentences
     )
 
@@ -1129,7 +1131,7 @@ def _lookup_one(
         # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
         return lookup, stamp
-    if not similar and not _measured(asked, sentences):
+    if not similar and not _measured(asked, sentences, best.heading_path):
         # "a garagem da casa de 2 quartos cabe quantos carros?": the house type's passage
         # ranks first, and the one that counts what the garage holds lies below.
         thing = _measured_thing(asked)
@@ -1144,10 +1146,10 @@ def _lookup_one(
             if other.chunk_id == best.chunk_id or not _names(thing, other.body):
                 continue
             found = _best_sentences(conn, other, result.query, asked)
-            if _measured(asked, found):
+            if _measured(asked, found, other.heading_path):
                 best, sentences = other, found
                 break
-    if not similar and not _measured(asked, sentences):
+    if not similar and not _measured(asked, sentences, best.heading_path):
         # "será que cabe no espaço da cozinha da casa de 2 quartos?": no sentence measures
         # the kitchen; the house's own figures answer another question.
         lookup = Lookup("broker", "measure not stated", result.passages, code="kb_no_passage")
