@@ -1095,13 +1095,7 @@ def _lookup_one(
         if not naming and len(result.passages) >= k:
             # "a de 2 quartos tem garagem?": the house type's own passages rank first, and
             # the one naming the garage ("Todas têm ... vaga para dois carros") lies below.
-            wider = search(
-                conn,
-                " ".join(asked.topic) or asked.text,
-                k=RERANK_CANDIDATES,
-                embedder=options.embedder,
-                asked=asked,
-            )
+            wider = _wider(conn, asked, options)
             naming = [p for p in wider.passages if _names(thing, p.body) == len(thing)]
         best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
@@ -1135,13 +1129,7 @@ def _lookup_one(
         # "a garagem da casa de 2 quartos cabe quantos carros?": the house type's passage
         # ranks first, and the one that counts what the garage holds lies below.
         thing = _measured_thing(asked)
-        wider = search(
-            conn,
-            " ".join(asked.topic) or asked.text,
-            k=RERANK_CANDIDATES,
-            embedder=options.embedder,
-            asked=asked,
-        )
+        wider = _wider(conn, asked, options)
         for other in wider.passages:
             if other.chunk_id == best.chunk_id or not _names(thing, other.body):
                 continue
@@ -1161,6 +1149,18 @@ def _lookup_one(
         lookup = Lookup("broker", "fee not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+def _wider(conn: Connection[DictRow], asked: Asked, options: SearchOptions) -> SearchResult:
+    """The question searched again for RERANK_CANDIDATES passages: where a passage naming
+    the thing asked about may lie below the house types' own."""
+    return search(
+        conn,
+        " ".join(asked.topic) or asked.text,
+        k=RERANK_CANDIDATES,
+        embedder=options.embedder,
+        asked=asked,
+    )
 
 
 def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:
