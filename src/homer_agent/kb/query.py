@@ -84,7 +84,18 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     ("obra", "andamento", "construcao", "alvenaria", "etapa"),
     ("financiamento", "financiar", "banco", "credito"),
-    ("pagamento", "pagar", "parcela", "parcelamento", "sinal", "entrada"),
+    (
+        "pagamento",
+        "pagar",
+        "parcela",
+        "parcelamento",
+        "sinal",
+        "entrada",
+        "prestacao",
+        "prestacoes",
+    ),
+    # Getting things done sooner ("mando já pra agilizar?": "Para adiantar a análise").
+    ("adiantar", "agilizar", "acelerar", "antecipar", "apressar"),
     ("tabela",),
     ("assinatura", "assinar", "contrato"),
     ("limite", "maximo", "maxima", "teto"),
@@ -138,7 +149,8 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "opcoes",
         "planta",
     ),
-    ("indice", "incc", "correcao", "corrigido", "reajuste"),
+    # How an amount changes, or stays ("as parcelas são fixas?": "corrigidas pelo INCC").
+    ("indice", "incc", "correcao", "corrigido", "reajuste", "fixa", "fixas", "fixo", "fixos"),
     # Paying the balance off early ("usar o FGTS depois pra abater o saldo").
     ("amortizar", "amortizacao", "abater", "abatimento"),
     (
@@ -187,7 +199,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper", "percurso", "trilha"),
-    ("coworking", "trabalhar", "home office", "reuniao"),
+    # A place to work, shared or a house's own room ("um cômodo pra trabalhar": the
+    # Duna's "escritório no térreo").
+    ("coworking", "trabalhar", "home office", "reuniao", "escritorio"),
     (
         "documento",
         "documentacao",
@@ -200,9 +214,16 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "holerite",
         "contracheque",
         "renda",
+        # What the lead earns, and proving it ("mostrar q eu ganho", "comprovar salário").
+        "ganho",
+        "ganhos",
+        "salario",
+        "rendimento",
+        "rendimentos",
+        "comprovar",
     ),
     ("guia", "coleira", "solto", "soltas", "preso", "presa"),
-    ("acabamento", "piso", "porcelanato", "revestimento", "chao"),
+    ("acabamento", "piso", "porcelanato", "revestimento", "chao", "azulejo", "azulejos"),
     ("localizacao", "endereco", "localiza", "localizado", "rodovia", "onde"),
     (
         # Green area, as leads call it: nature, woods, trees.
@@ -283,7 +304,7 @@ FILLER: Final = frozenset(
     enquanto jeito verdade
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
     qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
-    mandar mando enviar envio
+    mandar mando enviar envio zap whatsapp whats wpp mostrar conversa
     dessa desse dessas desses desta destas nessa nesse nessas nesses nesta
     neste naquele naquela daquele daquela dum duma numas nuns
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas

@@ -52,7 +52,7 @@ from homer_agent.ptbr.questions import (
     normalise,
     read_question,
 )
-from homer_agent.ptbr.text import fold, is_word, lemma, lemma_text
+from homer_agent.ptbr.text import fold, is_word, lemma, lemma_text, verb_of
 
 __all__ = [
     "MIN_COVERAGE",
@@ -103,7 +103,7 @@ GENERIC: Final = frozenset(
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
     opcoes servico servicos comodo comodos
     exigencia exigencias regra regras requisito requisitos condicao condicoes norma normas
-    restricao restricoes mexer
+    restricao restricoes mexer estilo estilos
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that name no particular thing ("tem espaço pra ..."), nor do the words of asking
@@ -481,15 +481,40 @@ def _shared_words(asked: Asked | None, sentences: list[str], chosen: list[int]) 
     it, by lemma (at least SHARED_MIN), if any."""
     if asked is None:
         return None
-    own = {lemma(w) for w in _WORDS.findall(asked.text) if len(w) >= 4 and w not in ASKING}
+    own = {
+        form
+        for w in _WORDS.findall(asked.text)
+        if len(w) >= 4 and w not in ASKING
+        for form in _verb_forms(w)
+    }
     best: tuple[int, int] | None = None
     for i, sentence in enumerate(sentences):
         if i in chosen:
             continue
-        found = len(own & (set(_WORDS.findall(lemma_text(sentence))) | _text_words(sentence)))
+        said = set(_WORDS.findall(lemma_text(sentence))) | _text_words(sentence)
+        found = len(own & (said | {form for w in said for form in _verb_forms(w)}))
         if found >= SHARED_MIN and (best is None or found > best[0]):
             best = (found, i)
     return best[1] if best is not None else None
+
+
+SAME_ACTS: Final = (
+    frozenset("mandar mando manda mandam mandamos enviar envio envia enviam enviamos".split()),  # noqa: SIM905
+    frozenset("precisar preciso precisa precisam precisamos necessario necessaria".split()),  # noqa: SIM905
+)
+"""Words that name one act, however said: "mando agora ou não precisa?" is answered by "Não
+é preciso enviar nada"."""
+
+
+@lru_cache(maxsize=8192)
+def _verb_forms(word: str) -> frozenset[str]:
+    """A word by its lemma, its verb ("comecou": "comecar") and the words that name the
+    same act (`SAME_ACTS`: "mando", "enviar")."""
+    forms = {lemma(word), verb_of(word) or word}
+    for same in SAME_ACTS:
+        if forms & same:
+            forms |= same
+    return frozenset(forms)
 
 
 def _heading_hits(words: tuple[str, ...], heading_path: str) -> int:
@@ -587,15 +612,66 @@ def _topic_words(asked: Asked) -> tuple[str, ...]:
     )
 
 
+_PLACED_IN: Final = (
+    r"(?:d|n)(?:o|a|os|as) (?:(?:casa|casas|sobrado|sobrados|terrea|terreas) )?"
+    r"(?:(?:de|com) (?:\d+|dois|duas|tres|quatro) )?"
+)
+"""What joins a thing to the place it is in: "do", "na", and the house type the place
+belongs to ("da casa de 2 quartos")."""
+
+
 def _placing(words: tuple[str, ...], text: str) -> frozenset[str]:
     """The words of `words` that only place another of them in `text` ("esquadria do
-    quarto", "piso da sala"): the second of "X do/da/no/na Y"."""
+    quarto", "piso da sala", "cozinha da casa de 2 quartos"): the second of "X do/da/no/na
+    Y"."""
     return frozenset(
         second
         for first in words
         for second in words
-        if first != second
-        and re.search(rf"\b{first} (?:d|n)(?:o|a|os|as) {second}\b", text) is not None
+        if first != second and re.search(rf"\b{first} {_PLACED_IN}{second}\b", text) is not None
+    )
+
+
+_FIT: Final = re.compile(r"\b(?:\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez) [a-z]{4,}")
+"""A count of things, which says what a place holds ("vaga para dois carros")."""
+
+
+_SIZE_ASKED: Final = re.compile(
+    r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|comprimento|extensao|largura"
+    r"|grandes?|areas? d[oa]s?)\b"
+)
+"""How a size is asked ("a área da cozinha"); "área" alone names as often a place ("tem
+área de lazer?")."""
+
+
+def _measured_thing(asked: Asked) -> tuple[str, ...]:
+    """The particular thing whose size or fit a question asks ("cozinha" in "cabe no
+    espaço da cozinha da casa de 2 quartos?": the house type only places it), or none."""
+    if asked.measure not in ("size", "capacity"):
+        return ()
+    if asked.measure == "size" and not _SIZE_ASKED.search(asked.text):
+        return ()
+    strong = tuple(w for w in _strong_words(asked) if w not in MEASURE_WORDS)
+    placed = _placing(strong, asked.text)
+    return tuple(w for w in strong if w not in placed)
+
+
+def _measured(asked: Asked, sentences: list[str], heading_path: str = "") -> bool:
+    """Whether, for a size or a fit asked ("o quintal é grande?", "cabe uma geladeira no
+    espaço da cozinha?"), a quoted sentence names the thing measured and states a figure
+    of it: a figure of the measure or a count of what it holds ("vaga para dois carros").
+    A sentence that names the thing without a figure ("A cozinha é entregue sem
+    armários"), or a house's figure when its kitchen is asked, does not answer it. True
+    when the question names no particular thing (the house itself) or asks no such
+    measure."""
+    thing = _measured_thing(asked)
+    if not thing:
+        return True
+    # "qual o tamanho da casa Duna?": the section's own heading names the house.
+    headed = _heading_hits(thing, heading_path) > 0 if heading_path else False
+    return any(
+        (headed or _names(thing, s)) and (asked.measure in figure_kinds(s) or _FIT.search(fold(s)))
+        for s in sentences
     )
 
 
@@ -622,6 +698,21 @@ def _literal_hits(words: tuple[str, ...], text: str) -> int:
     """How many of the question's own words (not synonyms) a text contains, by stem."""
     found = _text_words(text)
     return sum(1 for w in words if len(w) >= 4 and _stem_in(w, found))
+
+
+def _entity(asked: Asked) -> tuple[str, ...]:
+    """The thing a question asks about, not how it is measured: "o tamanho da piscina"
+    wants a sentence naming the pool with a size, not the house's "área construída"."""
+    words = _topic_words(asked)
+    return tuple(w for w in words if w not in MEASURE_WORDS) or words
+
+
+def _stating(asked: Asked, passage: Passage) -> bool:
+    """Whether a sentence of the passage names the thing asked about and states the
+    figure asked for (a count of it, a distance in km, a date...)."""
+    words = _topic_words(asked)
+    entity = _entity(asked)
+    return any(_names(entity, s) and _states(asked, words, s) for s in _sentences(passage.body))
 
 
 def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
@@ -651,7 +742,7 @@ def _rerank(passages: list[Passage], asked: Asked) -> list[Passage]:
     def key(item: tuple[int, Passage]) -> tuple[int, int, int, int, int]:
         n, passage = item
         sentences = _sentences(passage.body)
-        states = any(_names(entity, s) and _states(asked, words, s) for s in sentences)
+        states = _stating(asked, passage)
         # "quantas obras a construtora já entregou?": "já entregou 11 condomínios" counts
         # what the question counts, though by another name; a count of it, in a sentence
         # naming two of the question's words, is worth one of the question's concepts.
@@ -1008,8 +1099,13 @@ def _lookup_one(
         # ou só no clube? e a piscina tem aquecimento?" asks the heating by itself).
         weights = weigh(conn, result.query, frozenset().union(*asking))
         best = max(result.passages, key=lambda p: weights.share(p.terms_mask))
-        if weights.share(best.terms_mask) <= weights.share(result.passages[0].terms_mask):
-            best = result.passages[0]
+        first = result.passages[0]
+        if weights.share(best.terms_mask) <= weights.share(first.terms_mask) or (
+            # "quando ele pega a chave dessa parte aí?": the passage dating the stage's
+            # handover, not the payment one that names the keys without a date.
+            asked.measure == "date" and _stating(asked, first) and not _stating(asked, best)
+        ):
+            best = first
         clauses = [c for c in asking if c & set(weights.unknown)]
         # A yes/no question asks its own word no document has, however much else it names
         # ("a casa Duna de 4 quartos com piscina privativa tem aquecimento na piscina?").
@@ -1054,13 +1150,7 @@ def _lookup_one(
         if not naming and len(result.passages) >= k:
             # "a de 2 quartos tem garagem?": the house type's own passages rank first, and
             # the one naming the garage ("Todas têm ... vaga para dois carros") lies below.
-            wider = search(
-                conn,
-                " ".join(asked.topic) or asked.text,
-                k=RERANK_CANDIDATES,
-                embedder=options.embedder,
-                asked=asked,
-            )
+            wider = _wider(conn, asked, options)
             naming = [p for p in wider.passages if _names(thing, p.body) == len(thing)]
         best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
@@ -1089,6 +1179,23 @@ def _lookup_one(
         # and a "where" question wants a sentence naming the thing ("tem onde comprar?"
         # is not answered by how the purchase is paid, under "Como funciona a compra").
         lookup = Lookup("broker", "off topic", result.passages, code="kb_low_confidence")
+        return lookup, stamp
+    if not similar and not _measured(asked, sentences, best.heading_path):
+        # "a garagem da casa de 2 quartos cabe quantos carros?": the house type's passage
+        # ranks first, and the one that counts what the garage holds lies below.
+        thing = _measured_thing(asked)
+        wider = _wider(conn, asked, options)
+        for other in wider.passages:
+            if other.chunk_id == best.chunk_id or not _names(thing, other.body):
+                continue
+            found = _best_sentences(conn, other, result.query, asked)
+            if _measured(asked, found, other.heading_path):
+                best, sentences = other, found
+                break
+    if not similar and not _measured(asked, sentences, best.heading_path):
+        # "será que cabe no espaço da cozinha da casa de 2 quartos?": no sentence measures
+        # the kitchen; the house's own figures answer another question.
+        lookup = Lookup("broker", "measure not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
     fees = tuple(fee for fee in fee_words(asked) if fee in result.absent)
     if not similar and asked.measure == "money" and fees:
@@ -1122,6 +1229,18 @@ def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> li
     if not name or any(name in fold(sentence).lower() for sentence in sentences):
         return sentences
     return [f"{heading}: {sentences[0]}", *sentences[1:]]
+
+
+def _wider(conn: Connection[DictRow], asked: Asked, options: SearchOptions) -> SearchResult:
+    """The question searched again for RERANK_CANDIDATES passages: where a passage naming
+    the thing asked about may lie below the house types' own."""
+    return search(
+        conn,
+        " ".join(asked.topic) or asked.text,
+        k=RERANK_CANDIDATES,
+        embedder=options.embedder,
+        asked=asked,
+    )
 
 
 def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[frozenset[str], ...]:

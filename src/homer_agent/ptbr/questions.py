@@ -22,7 +22,7 @@ from typing import Final, Literal
 
 from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
-from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of
+from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
 
 __all__ = [
     "Asked",
@@ -184,6 +184,12 @@ _SHOP: Final = re.compile(
 """A place to buy things, asked after, is a shop ("tem onde comprar pão?", "tem algum
 lugar pra comprar coisa básica?"); what is bought stays asked ("tem onde comprar
 remédio?" is no mini market's)."""
+_KEYS: Final = re.compile(
+    r"\b(?:peg|receb)(?:a|o|e|am|em|amos|emos|ou|eu|ar|er|aria|eria)"
+    r" (?:a|as) chaves?\b"
+)
+"""Getting the keys, said by whoever gets them ("quando ele pega a chave?", "recebo as
+chaves quando?"): their handover, as documents say it."""
 _WIRES: Final = re.compile(r"\b(?:fios?|fiacao|cabos?|rede|redes) (?:de|da) (?:luz|energia)\b")
 """The wires of the electricity ("os fios de luz"), which documents call "rede elétrica"."""
 _AT_THE_BACK: Final = re.compile(
@@ -251,6 +257,10 @@ _WORD: Final = re.compile(r"[a-z0-9²]+")
 _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
 """Furniture a lead may call "planejado" or "embutido" where the documents name it bare."""
 
+_ROOMS_NAMED: Final = r"(?:terrea|(?:de|com) (?:\d|dois|duas|tres|quatro)\w* quartos?)"
+"""A house type named by its rooms or its one floor, the noun left out ("quanto tá a de 3
+quartos?", "quanto sai a térrea?"): a unit, as much as "a casa"."""
+
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
 _NEGOTIATION: Final = re.compile(
     r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
@@ -263,11 +273,11 @@ _NEGOTIATION: Final = re.compile(
 _PRICE: Final = re.compile(
     r"\b(?:preco|precos|custa|custam|custo|custaria|custando|tabela|tabelas"
     r"|valor(?:es)? (?:d[aoe]s?|por) (?:casa|casas|imovel|imoveis|unidade|unidades|lote|lotes"
-    r"|terreno|terrenos|sobrado|sobrados|metro|m2|m²|brisa|mare|duna)"
+    rf"|terreno|terrenos|sobrado|sobrados|metro|m2|m²|brisa|mare|duna|{_ROOMS_NAMED})"
     r"|(?:faz|fazem|fecha|fecham|sai|saem|fica|ficam|esta|vende|vendem) (?:[a-z]+ ){0,3}"
     r"por quanto|parcela d[ao] (?:casa|imovel|unidade|sobrado)|entrada d[ao] (?:casa|imovel)"
     r"|quanto (?:e|esta|fica|sai|vale|custa) (?:a|o|as|os) (?:casa|casas|imovel|unidade|sobrado"
-    r"|lote|terreno|brisa|mare|duna)"
+    rf"|lote|terreno|brisa|mare|duna|{_ROOMS_NAMED})"
     r"|(?:casa|imovel|unidade|sobrado|lote|terreno|brisa|mare|duna) (?:sai|fica|esta|custa) "
     r"(?:por )?quanto)\b"
 )
@@ -275,7 +285,7 @@ _PRICE: Final = re.compile(
 _PRICE_GOING: Final = re.compile(
     r"\bquanto (?:esta |)(?:saindo|ficando|ficaria|sairia|custaria|seria|daria) (?:[a-z]+ )?"
     r"(?:a|o|as|os|um|uma) (?:casa|casas|imovel|unidade|unidades|sobrado|lote|terreno|brisa|mare"
-    r"|duna|terrea)\b"
+    rf"|duna|{_ROOMS_NAMED})\b"
 )
 """What a unit is going for ("quanto tá saindo a casa de 3 quartos?", "quanto ficaria o
 sobrado?"): a price."""
@@ -653,13 +663,16 @@ def _units(low: str) -> str:
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
-    the words that ask put right ("quano" → "quanto")."""
+    the words that ask put right ("quano" → "quanto"); an emoji between words ends a
+    sentence as laughter does ("mobiliar tudo do zero 😅 a cozinha já vem com armário?")."""
+    text = without_decorations(text)
     low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", _blocks(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
+    low = _KEYS.sub("entrega das chaves", low)
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
