@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import chat_run, extract
+from tests.support.reading import booking_run, chat_run, extract
 
 
 # 1. A neighbourhood and its town, in either order: the place inside the town is the wish
@@ -175,3 +175,27 @@ def test_bedrooms_after_asking_about_the_model_house() -> None:
         "Oi, sou a Lia", "quantos quartos tem a casa de vocês?", "hmm ok, vou querer a de 2"
     )
     assert run.facts.get("bedrooms") == 2
+
+
+# 3. A day turned down for another ("quarta tenho plantão. melhor quinta"), then the hour
+# messages later: the hour joins the day put in its place
+@pytest.mark.parametrize(
+    ("messages", "weekday", "hour"),
+    [
+        (("sexta pode ser", "sexta tenho aula. melhor terça", "tem piscina?", "10h"), 1, 10),
+        (("quinta", "ah não, quinta eu trabalho. melhor sexta", "às 15h"), 4, 15),
+    ],
+)
+def test_an_hour_joins_the_day_put_in_place_of_a_turned_down_one(
+    messages: tuple[str, ...], weekday: int, hour: int
+) -> None:
+    call_at = booking_run(*messages).facts.get("call_at")
+    assert call_at is not None
+    assert (call_at.weekday(), call_at.hour) == (weekday, hour)
+
+
+@pytest.mark.parametrize(
+    "messages", [("terça", "terça tenho plantão"), ("quinta", "quinta eu trabalho até tarde")]
+)
+def test_a_routine_alone_books_nothing(messages: tuple[str, ...]) -> None:
+    assert booking_run(*messages).facts.get("call_at") is None
