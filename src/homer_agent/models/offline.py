@@ -859,7 +859,9 @@ def _call_request(
     # "dá pra ir ver a casa decorada domingo às 15h?": a time in a question about a
     # visit or opening hours asks for no call.
     text = without_other_questions(text)
-    if not text or states_own_schedule(text):
+    if not text or states_own_schedule(accepted_part(text)):
+        # "quarta tenho plantão. melhor quinta": the routine's clause is left out when
+        # another names the time; a routine alone asks for no call.
         return None
     text = accepted_part(text)
     if booked is None:

@@ -66,7 +66,7 @@ from homer_agent.ptbr.lexicon import (
     number_word,
 )
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
-from homer_agent.ptbr.places import city_of, known_place, may_be_name
+from homer_agent.ptbr.places import city_of, known_place, lies_in, may_be_name
 from homer_agent.ptbr.questions import normalise
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import known_word, without_slips
@@ -1445,6 +1445,8 @@ def _bare_count(
             ),
             0,
         )
+    if picking:
+        start = max(start, _after_acknowledgement(toks, number.first))
     clause = toks[start:end]
     rest = [
         t
@@ -1494,10 +1496,27 @@ def _picks_house_type(toks: Sequence[Token], number: Number) -> bool:
     i = number.first
     if i < 2 or toks[i - 1].low != "de" or toks[i - 2].low not in ("a", "o"):
         return False
-    before = [t.low for t in toks[:i]]
+    before = [t.low for t in toks[_after_acknowledgement(toks, i) : i]]
     if any(t in _BOUNDARY_PUNCT for t in before) or not set(before) & _PICKING:
         return False
     return not _retracted_between(toks, number.last, len(toks))
+
+
+_ACKNOWLEDGING: Final = _words(
+    "ah ahh a entendi entendo compreendi ok okay certo beleza blz hmm hum aham uhum sim "
+    "show otimo legal perfeito saquei tendi"
+)
+"""Words of a clause that only takes in an answer ("ah entendi", "hmm ok")."""
+
+
+def _after_acknowledgement(toks: Sequence[Token], i: int) -> int:
+    """Where the clause of token `i` starts when every clause before it only takes in an
+    answer ("ah entendi, então quero a de 3"): past those clauses; otherwise 0."""
+    cut = max((k for k in range(i) if toks[k].low in _BOUNDARY_PUNCT), default=-1)
+    if cut < 0:
+        return 0
+    head = [t.low for t in toks[:cut] if t.low not in _BOUNDARY_PUNCT]
+    return cut + 1 if head and all(w in _ACKNOWLEDGING for w in head) else 0
 
 
 _REASONS: Final = _words("pq porque porq pois")
@@ -2368,6 +2387,30 @@ def _signed_name(toks: Sequence[Token]) -> str | None:
     return None
 
 
+_SIGNING_DASHES: Final = frozenset({"—", "–", "-"})
+
+
+def _dash_signed_name(toks: Sequence[Token], folded: str) -> str | None:
+    """The name a message is signed with on a line of its own after a dash: "...\n—
+    Dona Socorro" (the title dropped), "...\n- Marcos Vinícius" (capitalised, on the last
+    line, nothing after it but punctuation)."""
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low not in _SIGNING_DASHES:
+            continue
+        if "\n" not in folded[toks[k - 1].end : toks[k].start]:
+            return None
+        name = _read_name(toks, k + 1, allow_lower=False, strict=True)
+        if name is None:
+            return None
+        words = fold(name).lower().split()
+        hit = known_place(words, 0)
+        if hit is not None and hit[1] == len(words):
+            return None  # "...\n- Aldeota": a place on a line of its own, no signature
+        end = _skip_titles(toks, k + 1) + len(name.split())
+        return name if all(t.is_punct for t in toks[end:]) else None
+    return None
+
+
 def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
     return i + len(cue) <= len(toks) and all(toks[i + k].low == word for k, word in enumerate(cue))
 
@@ -2441,7 +2484,7 @@ def _find_name(
                 if name:
                     return name
                 break
-    name = _signed_name(toks)
+    name = _signed_name(toks) or _dash_signed_name(toks, folded)
     if name:
         return name
     opening = _strip_greeting(folded)
@@ -3129,6 +3172,8 @@ def _neighborhood(
             return False  # "estou em Fortaleza"
         if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
             return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no X"
+        if _home_of_mine(toks, i + 1):
+            return False  # "vou vender meu ap no Conjunto Ceará"
         return not (
             _in_question(toks, i)
             or _others_place(toks, i)
@@ -3165,7 +3210,8 @@ _NOT_THE_PLACE_BEFORE: Final = _words(
 
 _LIVING: Final = _words(
     "moro moramos mora moram morava moravamos vivo vivemos vive vivem trabalho trabalhamos "
-    "trabalha trabalham estudo estuda estudam estudamos hospedado hospedada alugo"
+    "trabalha trabalham estudo estuda estudam estudamos hospedado hospedada alugo "
+    "trabalhar estudar"
 )
 """Verbs of where the lead (or someone) lives or works now."""
 _WISHING: Final = _words(
@@ -3372,7 +3418,7 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
-    if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
+    if _where_lead_is(toks, i) or _owned_now(toks, i, place=True) or _home_of_mine(toks, i):
         return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
@@ -3386,6 +3432,40 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_SELLING: Final = _words(
+    "vender vendo vendendo vendi vende alugar alugo alugando aluguei aluga desocupar entregar"
+)
+"""Verbs of letting a home go: "vender a casa no X" is the lead's home, not the wish."""
+_DREAMS: Final = _words("sonho sonhamos sonhando")
+_NOW_ADJECTIVES: Final = _words("atual atualmente hoje antigo antiga velho velha")
+
+
+def _home_of_mine(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place at token `i` is where a home the lead has stands: "meu ap no
+    Conjunto Ceará", "minha casa atual na Parangaba", "vender a casa no Montese" (a home
+    noun right before its preposition, after a possessive or a verb of selling or
+    renting out). Not a wished one: "quero minha casa no Cocó", "minha casa própria"."""
+    j = i - 1
+    if j < 1 or toks[j].low not in _PLACE_PREPS:
+        return False
+    j -= 1
+    while j > 0 and toks[j].low in _NOW_ADJECTIVES:
+        j -= 1
+    if toks[j].low not in _BOUGHT | _words("ap"):
+        return False
+    k = j - 1
+    if k >= 0 and toks[k].low in _ARTICLES:
+        k -= 1  # "vender a casa", "o meu ap"
+    if k >= 0 and toks[k].low in _SELLING:
+        return True
+    if k < 0 or toks[k].low not in _POSSESSIVES:
+        return False
+    before = [t.low for t in _clause_before(toks, k, 4)]
+    return any(w in _SELLING for w in before) or not any(
+        w in _HOME_WISHES or w in _DREAMS for w in before
+    )
 
 
 _PASSING: Final = _words("passo passamos passa passar passando passei paro parar")
@@ -3507,6 +3587,15 @@ def _listed_place_candidates(
         if _narrows(toks, out, previous, i, place):
             out.pop()  # "em Caucaia mesmo, no Parque Albano": the place in the town said
         span = _span(toks, i, end)
+        inner = _unlisted_in_town(toks, i, end, place, previous=previous, ignored=ignored)
+        if inner is not None:
+            # "no bairro Pajuçara, em Maracanaú", "em Maracanaú, no Pajuçara": the place
+            # in the town, though unlisted, is the more precise wish.
+            start, stop = inner
+            place = _read_place(toks, start, allow_lower=False) or place
+            span = _span(toks, start, stop)
+            i = min(i, start)
+            end = max(end, stop)
         if _fallback(toks, i, end):
             out.append(
                 Candidate("neighborhood", place, span, "also fine", modality=Modality.FALLBACK)
@@ -3695,7 +3784,7 @@ def _locates(
     if previous < 0 or not found or city_of(place) != place:
         return False
     before = str(found[-1].value)
-    if city_of(before) != place or before == place:
+    if before == place or not lies_in(before, place):
         return False
     between = toks[previous:i]
     return bool(between) and all(t.low in _LOCATING for t in between)
@@ -3714,10 +3803,90 @@ def _narrows(
     if previous < 0 or not found or found[-1].cue != "listed place":
         return False
     town = str(found[-1].value)
-    if city_of(town) != town or city_of(place) != town or place == town:
+    if city_of(town) != town or place == town or not lies_in(place, town):
         return False
     between = toks[previous:i]
     return bool(between) and all(t.low in _NARROWING for t in between)
+
+
+_IN_TOWN_LEADS: Final = _words("no na em bairro")
+"""Words right before an unlisted place that a town then locates ("no Pajuçara, em X")."""
+
+
+def _unlisted_in_town(
+    toks: Sequence[Token],
+    i: int,
+    end: int,
+    town: str,
+    *,
+    previous: int,
+    ignored: Collection[str],
+) -> tuple[int, int] | None:
+    """The tokens (first, end) of an unlisted capitalised place the listed `town` at tokens
+    `i` to `end` locates, right before it ("no bairro Pajuçara, em Maracanaú", "numa casa
+    na Lagoinha, no Eusébio") or right after it ("em Maracanaú, no Pajuçara"): led in by
+    "no/na/em/bairro", joined to the town by locating words with a preposition next to
+    the second place, and the pair not one of a list ("..., no Eusébio ou no Centro")."""
+    if city_of(town) != town:
+        return None
+    # Before: walk back over the joining words, then over the capitalised name.
+    j = i - 1
+    if j >= 0 and toks[j].low in _PLACE_PREPS and not _listed_next(toks, end):
+        k = j
+        while k > 0 and toks[k - 1].low in _JOINING_TOWN:
+            k -= 1
+        last = k
+        while k > 0 and (toks[k - 1].is_cap or toks[k - 1].low in _PLACE_PARTICLES):
+            k -= 1
+        while k < last and toks[k].low in _PLACE_PARTICLES:
+            k += 1
+        if (
+            k < last < j + 1
+            and k > 0
+            and k >= previous
+            and toks[k - 1].low in _IN_TOWN_LEADS
+            and any(t.low == "," for t in toks[last:j])
+            and _unlisted_place(toks, k, last, ignored)
+        ):
+            return k, last
+    # After: "em Maracanaú (mesmo), no Pajuçara".
+    k = end
+    while k < len(toks) and toks[k].low in _NARROWING and toks[k].low not in _IN_TOWN_LEADS:
+        k += 1
+    if k == end or k + 1 >= len(toks) or toks[k].low not in _IN_TOWN_LEADS:
+        return None
+    first = k + 1
+    read = _read_place(toks, first, allow_lower=False)
+    if read is None or not toks[first].is_cap:
+        return None
+    last = first + len(read.split())
+    if _listed_next(toks, last) or not _unlisted_place(toks, first, last, ignored):
+        return None
+    return first, last
+
+
+_JOINING_TOWN: Final = _words("la ali , -")
+
+
+def _listed_next(toks: Sequence[Token], end: int) -> bool:
+    """Whether the place ending before token `end` goes on a list: "ou"/"e" next, or a
+    comma then another place's preposition ("no Cocó, no Eusébio, na Aldeota")."""
+    nxt = toks[end].low if end < len(toks) else ""
+    after = toks[end + 1].low if end + 1 < len(toks) else ""
+    return nxt in ("ou", "e") or (nxt == "," and after in _PLACE_PREPS | _words("ou e"))
+
+
+def _unlisted_place(toks: Sequence[Token], first: int, last: int, ignored: Collection[str]) -> bool:
+    """Whether tokens `first` to `last` are capitalised words naming no listed place, no
+    stop word and no institution's initials: an unlisted place a town locates."""
+    words = toks[first:last]
+    if not words or not all(t.is_word for t in words) or not words[0].is_cap:
+        return False
+    lows = [t.low for t in words]
+    if known_place(lows, 0) is not None or lows[0] in _PLACE_STOP | _PLACE_BREAK:
+        return False
+    raw = " ".join(t.raw for t in words)
+    return " ".join(fold(raw).split()) not in ignored and not _ACRONYM.fullmatch(raw)
 
 
 _ACCEPTING: Final = _words(

@@ -12,7 +12,7 @@ from typing import Final
 
 from homer_agent.ptbr.text import fold
 
-__all__ = ["canonical_place", "city_of", "known_place", "may_be_name", "same_place"]
+__all__ = ["canonical_place", "city_of", "known_place", "lies_in", "may_be_name", "same_place"]
 
 _TOWNS: Final = frozenset(
     {
@@ -50,6 +50,12 @@ _TOWN_BAIRROS: Final = {
     "Jurema": "Caucaia",
     "Parque Albano": "Caucaia",
     "Araturi": "Caucaia",
+    "Pajuçara": "Maracanaú",
+    "Timbó": "Maracanaú",
+    "Jereissati": "Maracanaú",
+    "Piratininga": "Maracanaú",
+    "Lagoinha": "Eusébio",
+    "Mangabeira": "Eusébio",
 }
 """The town each listed neighbourhood outside Fortaleza is in."""
 
@@ -192,6 +198,17 @@ def city_of(place: str) -> str | None:
     return "Fortaleza" if place in PLACES else None
 
 
+_ALSO_IN: Final = {"Coaçu": frozenset({"Eusébio"})}
+"""Listed neighbourhoods that run over a town's border: Coaçu is a bairro of Fortaleza and
+one of Eusébio."""
+
+
+def lies_in(place: str, town: str) -> bool:
+    """Whether the listed `place` is in `town`: the town `city_of` gives, or one it runs
+    over into ("Coaçu" is in Fortaleza and in Eusébio)."""
+    return city_of(place) == town or town in _ALSO_IN.get(place, frozenset())
+
+
 ALIASES: Final = {
     "Bairro de Fátima": "Fátima",
     "Bairro Fátima": "Fátima",
@@ -247,6 +264,9 @@ _AMBIGUOUS: Final = frozenset(
         ("bela", "vista"),
         ("damas",),
         ("iguape",),
+        ("timbo",),
+        ("lagoinha",),
+        ("mangabeira",),
     }
 )
 """Listed places that are also common words or a whole city: read only capitalised."""
