@@ -37,3 +37,28 @@ def test_a_tight_type_and_the_household_save_no_count(text: str) -> None:
 )
 def test_the_count_the_lead_wants_is_still_read(text: str, count: int) -> None:
     assert extract(text, "bedrooms").get("bedrooms") == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hoje moro de aluguel no Parangaba, pago 900 conto num apê de 2 quartos",
+        "atualmente pago 1.100 num kitnet alugado",
+        "a gente mora de aluguel, pagamos 850 conto",
+    ],
+)
+def test_what_the_lead_pays_now_is_no_budget(text: str) -> None:
+    assert "budget_brl" not in extract(text, "budget_brl")
+    assert "bedrooms" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("pago 400 mil à vista", 400_000),
+        ("moro de aluguel hoje, mas pago até 300 mil numa casa", 300_000),
+        ("uns 900 conto", 900_000),
+    ],
+)
+def test_what_the_lead_can_pay_is_still_a_budget(text: str, amount: int) -> None:
+    assert extract(text, "budget_brl").get("budget_brl") == amount

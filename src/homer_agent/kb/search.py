@@ -638,10 +638,11 @@ _FIT: Final = re.compile(r"\b(?:\d+|dois|duas|tres|quatro|cinco|seis|sete|oito|n
 
 _SIZE_ASKED: Final = re.compile(
     r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|comprimento|extensao|largura"
-    r"|grandes?|areas? d[oa]s?)\b"
+    r"|(?<!porte )grandes?(?! porte)|areas? d[oa]s?)\b"
 )
 """How a size is asked ("a área da cozinha"); "área" alone names as often a place ("tem
-área de lazer?")."""
+área de lazer?"), and a "grande" of a pet's build ("cachorro de porte grande é
+permitido?") describes the lead's dog, not a size asked."""
 
 
 def _measured_thing(asked: Asked) -> tuple[str, ...]:

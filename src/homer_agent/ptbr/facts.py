@@ -1059,6 +1059,7 @@ def _bedroom_candidates(
             modality = Modality.QUESTION
         elif (
             _about_other(toks, number.first, _NOW_HOME | _THEIRS | _RENTED)
+            or _rented_now(toks, number.first)
             or _owned_now(toks, number.first)
             or _kin_has(toks, number.first)
             or _former_home(toks, number.first)
@@ -1157,8 +1158,22 @@ def _bedroom_candidates(
 
 
 _THEIRS: Final = _words("dela dele delas deles")
+"""Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _RENTED: Final = _words("aluguel alugado alugada")
+"""The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
+_NOW_PAYING: Final = _words("hoje atualmente alugo alugamos")
+"""Words that make "pago N" what the lead pays now ("hoje pago 900 conto"), not a budget."""
 _FORMER: Final = _words("ex antiga antigo anterior")
+_PAY_NOW: Final = _words("pago pagamos")
+
+
+def _rented_now(toks: Sequence[Token], i: int) -> bool:
+    """Whether the count at token `i` is of the home the lead pays rent for now: "moro de
+    aluguel no X, pago 900 conto num apê de 2 quartos" ("pago" in the count's clause, a
+    word of renting or of now in its sentence)."""
+    return _about_other(toks, i, _PAY_NOW) and bool(
+        _sentence_words(toks, i) & (_RENTED | _NOW_PAYING)
+    )
 
 
 def _former_home(toks: Sequence[Token], i: int) -> bool:
@@ -1178,8 +1193,6 @@ def _kin_has(toks: Sequence[Token], i: int) -> bool:
     )
 
 
-"""The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
-"""Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _HAVING: Final = _words("tenho temos possuo possuimos")
 _OWNED_LINKS: Final = _HOME_NOUNS | _words(
     "imovel ap ape apto casinha sobrado um uma de com aqui hoje atualmente la ja so e eh sao"
@@ -2115,6 +2128,9 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     sentence = set() if priced == "bought" else _sentence_words(toks, number.first)
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
+    nearest_before = [t.low for t in _clause_before(toks, number.first, 1)]
+    if nearest_before in (["pago"], ["pagamos"]) and sentence & (_RENTED | _NOW_PAYING):
+        return True  # "moro de aluguel no X, pago 900 conto num apê": what the rent is now
     if sentence & _THE_REST and sentence & _FINANCING:
         # "tenho 300 mil e financio o resto": a down payment, not the total; "... e
         # financio o resto até 400 mil": the limit after "o resto" is the total.
