@@ -80,7 +80,18 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "facts_2026-12-08a": (
+        "held out, first run on 723a38e 93/96 (96.9%), 1 wrong: the nickname everyone uses"
+        " ('Francisca Lima, mas todo mundo me chama de Chica') saved for the full name; a"
+        " budget in capitals, a call time after Sunday refused, missed"
+    ),
+    "facts_2026-12-08c": (
+        "held out, first run on 723a38e 83/87 (95.4%), 1 wrong: 'Eng Luciano Cavalcante'"
+        " saved as written (the neighbourhood is 'Engenheiro Luciano Cavalcante'); a place"
+        " after the current rented one, a place of three words, a Saturday call missed"
+    ),
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95

@@ -71,7 +71,13 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "kb_questions_2026-12-08c": (
+        "held out, first run on 723a38e 15/20 (75%), 5/5, 0 invented: window insulation"
+        " ('vidro duplo'), the deadline to swap a bathtub, a room for meetings (coworking),"
+        " the down payment at signing beside a price question, a holiday rental's rule"
+    ),
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 
