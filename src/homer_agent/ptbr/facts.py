@@ -2446,6 +2446,46 @@ def _name(
     return name
 
 
+_OTHERS_WHO_CALL: Final[tuple[tuple[str, ...], ...]] = (
+    ("todo", "mundo"),
+    ("o", "pessoal"),
+    ("pessoal",),
+    ("a", "galera"),
+    ("galera",),
+    ("geral",),
+    ("meus", "amigos"),
+    ("os", "amigos"),
+    ("minha", "familia"),
+    ("a", "familia"),
+    ("em", "casa"),
+    ("eles",),
+    ("elas",),
+    ("todos",),
+)
+"""Who else may call the lead by a nickname: "todo mundo me chama de Chica"."""
+_NICKNAME_JOINS: Final = _words("mas e porem so que aqui")
+"""Words joining a name to the nickname clause after it ("Francisca Lima, mas ...")."""
+_CALLS_ME: Final[tuple[tuple[str, ...], ...]] = (
+    ("me", "chama", "de"),
+    ("me", "chamam", "de"),
+    ("me", "chama"),
+    ("me", "chamam"),
+)
+
+
+def _others_call_me(toks: Sequence[Token], i: int) -> int | None:
+    """The index where the clause naming who else calls the lead by a nickname starts,
+    when "me chama(m) (de)" at `i` has such a subject ("todo mundo me chama de Chica",
+    "o pessoal me chama de Chica"); None otherwise ("pode me chamar de Chica")."""
+    if not any(_starts_with(toks, i, cue) for cue in _CALLS_ME):
+        return None
+    for who in _OTHERS_WHO_CALL:
+        start = i - len(who)
+        if start >= 0 and _starts_with(toks, start, who):
+            return start
+    return None
+
+
 _THEIR_NAME: Final = (
     ("o", "nome", "dele", "e"),
     ("o", "nome", "dela", "e"),
@@ -2479,6 +2519,16 @@ def _find_name(
     if called:
         return called
     for i in range(len(toks)):
+        others = _others_call_me(toks, i)
+        if others is not None and others > 0:
+            # "Francisca Lima, mas todo mundo me chama de Chica": the nickname others use
+            # gives way to a name the lead gave before it.
+            end = others
+            while end > 0 and (toks[end - 1].is_punct or toks[end - 1].low in _NICKNAME_JOINS):
+                end -= 1  # "Francisca Lima, mas": the name without what joins the clause
+            given = _find_name(toks[:end], folded, pending, bare=bare) if end else None
+            if given:
+                return given
         for cue in _NAME_STRONG_CUES:
             if _starts_with(toks, i, cue) and (cue[-1] != "?" or _only_echo_before(toks, i)):
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)

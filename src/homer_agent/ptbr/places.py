@@ -275,6 +275,14 @@ _AMBIGUOUS: Final = frozenset(
 def known_place(lows: Sequence[str], i: int, *, lower_ok: bool = True) -> tuple[str, int] | None:
     """The listed place whose folded words start at `lows[i]`, longest first, with the
     index past it; `lower_ok` False skips the places that are also common words."""
+    title = _TITLE_ABBREVIATIONS.get(lows[i]) if i < len(lows) else None
+    if title is not None:
+        # "eng luciano cavalcante", "Jd. Iracema": a title's abbreviation, then the rest.
+        rest = i + 2 if i + 1 < len(lows) and lows[i + 1] == "." else i + 1
+        for size in range(min(_LONGEST - 1, len(lows) - rest), 0, -1):
+            place = _BY_WORDS.get((title, *lows[rest : rest + size]))
+            if place is not None:
+                return place, rest + size
     for size in range(min(_LONGEST, len(lows) - i), 0, -1):
         words = tuple(lows[i : i + size])
         place = _BY_WORDS.get(words)
@@ -288,6 +296,26 @@ def known_place(lows: Sequence[str], i: int, *, lower_ok: bool = True) -> tuple[
                 return alias, i + size
     return None
 
+
+_TITLE_ABBREVIATIONS: Final = {
+    "eng": "engenheiro",
+    "dr": "doutor",
+    "pres": "presidente",
+    "cel": "coronel",
+    "gen": "general",
+    "pe": "padre",
+    "sta": "santa",
+    "sto": "santo",
+    "vl": "vila",
+    "jd": "jardim",
+    "pq": "parque",
+    "cj": "conjunto",
+    "res": "residencial",
+    "cid": "cidade",
+}
+"""Abbreviated first words of place names, folded: "Eng Luciano Cavalcante" is
+Engenheiro Luciano Cavalcante, "Jd. Iracema" Jardim Iracema, but only when the expanded
+name is a listed place."""
 
 _PLACE_LEADS: Final = frozenset({"no", "na", "bairro", "conjunto"})
 """Words before a place's alias that make it one ("no José Walter"): alone, an alias
