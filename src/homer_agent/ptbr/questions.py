@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
+from homer_agent.ptbr.clauses import NOT_WHICH_PAPERS, RUN_ON, clauses, punctuated, split_at_marks
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
 
@@ -491,7 +491,7 @@ _OPENERS: Final = re.compile(
     r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
     r"|olha|pessoal|gente|ja"
     # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
-    r"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b)|enfim|mas"
+    rf"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b{NOT_WHICH_PAPERS})|enfim|mas"
     r"|tipo(?! (?:de|da|do|das|dos|uns|umas|um|uma|mais|quase)\b| \d))\b[\s,!:;.-]*)+"
 )
 
