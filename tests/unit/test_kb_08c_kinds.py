@@ -3,9 +3,10 @@ someone else's life, then a question put without its mark."""
 
 import pytest
 
+from homer_agent.kb.query import build_query
 from homer_agent.models.offline import _development_question
 from homer_agent.ptbr.facts import extract_facts
-from homer_agent.ptbr.questions import asking_clauses
+from homer_agent.ptbr.questions import asking_clauses, normalise
 from tests.support.reading import NOW, TZ
 
 
@@ -65,3 +66,40 @@ def test_a_question_without_its_mark_after_a_story_asks(text: str, asked: str) -
 def test_a_story_with_no_question_asks_nothing(text: str) -> None:
     assert asking_clauses(text) == []
     assert _development_question(text, _facts_in) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "as janelas da sala tem algum isolamento?",
+        "a janela do quarto tem isolamento termico?",
+        "as janelas tem vidro mais grosso?",
+    ],
+)
+def test_a_windows_insulation_asks_its_glass(question: str) -> None:
+    words = normalise(question).strip("?").split()
+    assert "vidro" in words
+    assert not {"isolamento", "grosso", "melhor", "termico"} & set(words)
+
+
+def test_insulation_of_anything_but_a_window_stays_asked() -> None:
+    assert "isolamento" in normalise("o telhado tem isolamento termico?")
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("da pra alugar por diaria pra turista?", "temporada"),
+        ("as vezes recebo clientes, tem sala de reuniao?", "coworking"),
+        ("quanto tenho que dar logo no comeco na assinatura?", "assinatura"),
+    ],
+)
+def test_everyday_words_find_the_documents_words(question: str, word: str) -> None:
+    terms = build_query(normalise(question)).terms
+    assert any(word in term for term in terms)
+    assert not any(w in term for term in terms for w in ("vezes", "cliente", "logo", "comeco"))
+
+
+def test_a_deadline_to_ask_for_a_change_is_no_handover() -> None:
+    assert "prazo" not in normalise("tem prazo pra pedir a troca da banheira?")
+    assert "prazo" in normalise("qual o prazo de entrega?")

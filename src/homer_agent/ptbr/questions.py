@@ -225,6 +225,11 @@ _BUILT: Final = re.compile(
 )
 """Houses being built ("as casas já tão sendo levantadas?", "já começaram a construir?"):
 the works' progress; "construindo" alone asks who builds ("quem está construindo?")."""
+_CHANGE_DEADLINE: Final = re.compile(
+    r"\b(?:tem |qual (?:o |e o )?)?prazos? (?:para|de) (pedir|escolher|trocar|mudar|personalizar)\b"
+)
+"""A deadline to ask for a change ("tem prazo pra pedir isso?"): until when the buyer may
+ask, not when the works end."""
 _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
@@ -242,16 +247,18 @@ _WINDOWS: Final = re.compile(r"\b(?:janelas?|esquadrias?|vidros?|vidracas?)\b")
 """Windows, as leads and documents name them (the glass, the frames)."""
 _QUIET: Final = re.compile(
     r"\b(?:isol\w*|abaf\w*|segur\w*|barr\w*|protege\w*)(?: (?:o|a|do|da|de|contra))?"
-    r" (?:barulho|barulhos|som|sons|ruido|ruidos)\b|\bisolamento (?:acustico|sonoro)\b"
+    r" (?:barulho|barulhos|som|sons|ruido|ruidos)\b|\bisolamento(?: (?:acustico|sonoro|termico))?\b"
     r"|\bacustic[oa]s?\b"
 )
-"""Keeping noise out ("isola barulho?", "abafa o som?", "isolamento acústico"): of a
+"""Keeping noise out ("isola barulho?", "abafa o som?", "isolamento acústico", a window's
+"algum isolamento"): of a
 window, what its glass is; of anything else, nothing the documents state."""
 _GLASS_KIND: Final = re.compile(
-    r"\b(vidros?)(?: (?:simples|comum|comuns|normal|normais|fino|finos|fininho|fininhos))+\b"
+    r"\b(vidros?)(?: (?:simples|comum|comuns|normal|normais|fino|finos|fininho|fininhos|melhor"
+    r"|melhores|mais grossos?|grossos?|reforcados?))+\b"
 )
 """The ordinary glass named to ask for the other kind ("é vidro simples?", "aquele vidro
-fininho comum"): the glass is asked, and the documents' kind answers."""
+fininho comum", "tipo vidro melhor"): the glass is asked, and the documents' kind answers."""
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
 _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
@@ -679,6 +686,7 @@ def normalise(text: str) -> str:
     low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
+    low = _CHANGE_DEADLINE.sub(r"ate quando posso \1", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
     if _WINDOWS.search(low):
