@@ -129,7 +129,17 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ),
     ("escola", "colegio", "estudar"),
     ("visita", "visitar", "conhecer", "stand", "decorada", "plantao"),
-    ("aluguel", "alugar", "locacao", "temporada", "airbnb"),
+    (
+        "aluguel",
+        "alugar",
+        "locacao",
+        "temporada",
+        "airbnb",
+        "diaria",
+        "diarias",
+        "turista",
+        "turistas",
+    ),
     (
         "reforma",
         "reformar",
@@ -310,12 +320,14 @@ FILLER: Final = frozenset(
     essas esses estas estes aquelas aqueles coisas amanha ontem basico basica basicos basicas
     alem pensar mensalmente junto juntos normal normais
     resto restante metade enorme
+    vezes logo comeco cliente clientes exigencia exigencias
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
 degree words ("tem bastante área verde?" asks the green area), common verbs, the lead's
 own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
-corretor ligar") and the words for the call itself.
+corretor ligar", "às vezes", "reunião com cliente", "logo no começo", "tem alguma
+exigência") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

@@ -117,8 +117,19 @@ _ASKED_LATER: Final = (
 )
 """A question's cue a few words into a clause ("a incorporadora atua no ceará desde
 quando", "o taxa de condomínio é cobrado desde quando")."""
+NOT_WHICH_PAPERS: Final = r"(?! (?:papelada|documento|documentos|papeis|papel|documentacao)\b)"
+"""After "assim que": unless papers follow, it tells when ("assim que eu receber"); "assim
+que papelada preciso separar" asks which papers."""
+_DEVELOPMENTS: Final = re.compile(
+    r"^(?:o|a|os|as) (?:casa|casas|condominio|loteamento|empreendimento|apartamento|apartamentos"
+    r"|unidade|unidades|obra|sobrado|sobrados|lote|lotes|terreno|terrenos)"
+    r" (?!(?:dela|dele|delas|deles|do|da|dos|das|de)\b)"
+)
+"""A thing of the development named after "e" ("as casas vêm com", "o condomínio tem"),
+not one of the people in the lead's story ("a casa dela", "a casa da minha mãe")."""
 _OPENING: Final = (
     r"(?:ja )?(?:tem|vem|vao|da para|pode|posso|quant[oa]s?|qual|quais|como|onde|quando|que horas"
+    r"|em que (?:pe|fase|etapa|ponto)"
     r"|fica|ficam|leva|levam|demora|demoram|aceita|aceitam|passa|funciona|abre|cabe"
     r"|(?:e )?(?:permitido|possivel|proibido)|(?:ate|desde|a partir de) (?:quando|que)"
     r"|(?:o|a|os|as) [a-z0-9]+(?: [a-z0-9]+){0,3} (?:e|sao|tem|vem|abre|fecha|passa|fica"
@@ -208,7 +219,9 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     # ("minha sogra sabe fazer doce": the verb, before what one knows how to do)
     ("turn", re.compile(r"\bsabe\b(?! (?:se|me|dizer|informar|falar|que|[a-z]+(?:ar|er|ir))\b)")),
     ("turn", re.compile(rf"\bai\b(?! {_PLACED})")),
-    ("turn", re.compile(r"\be assim\b(?! que\b)")),
+    # ("e assim que papelada preciso separar": "que" asks which thing; "assim que eu
+    # receber" tells when)
+    ("turn", re.compile(rf"\be assim\b(?! que\b{NOT_WHICH_PAPERS})")),
     ("turn", re.compile(rf"\be que (?={_OPENING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
@@ -230,6 +243,8 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
             rf"\be (?=(?:o|a|os|as) (?!{_KIN}\b)[a-z]+(?:(?: [a-z0-9]+){{0,4}}"
             # "... e a segurança é 24h": a figure of it, put to be confirmed
             r" (?:tem|vem|vao|funciona|abre|fecha|aceita|(?:e|eh|sao) (?:\d+h\d*|24 horas))\b"
+            # "... e o campo de futebol é de grama": what it is made of, ending the message
+            r"|(?:(?: [a-z0-9]+){0,4}) (?:e|eh|sao) de [a-z]+$"
             # "... e o mercado funciona de madrugada", "e a taxa é cobrada desde quando"
             rf"|{_ASKED_LATER}))"
         ),
@@ -367,7 +382,13 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
         subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
         # "a gente mora de aluguel ... e a segurança é 24h": a thing named after "e" is the
         # new clause's own subject, whoever the lead's story was about ("e tem" is not).
-        return subject in (None, "eu") or (cue == "e " and subject in ("gente", "nos"))
+        # "minha mãe mora sozinha e as casas vêm com placa solar": the development's own
+        # houses, whoever the story was about ("e a casa dela tem escada" is hers).
+        return (
+            subject in (None, "eu")
+            or (cue == "e " and subject in ("gente", "nos"))
+            or (cue == "e " and _DEVELOPMENTS.match(" ".join(words[i + 1 :])) is not None)
+        )
     if before == "e" and kind == "ask" and first in _AFTER_STORY and _told_before(words[: i - 1]):
         # "a gente mora de aluguel faz uns seis anos e quantos metros tem a casa", "... vai
         # estudar a noite e até que horas abre o mercado": after the lead's story "e" joins

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import RUN_ON, clauses, punctuated, split_at_marks
+from homer_agent.ptbr.clauses import NOT_WHICH_PAPERS, RUN_ON, clauses, punctuated, split_at_marks
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
 
@@ -225,6 +225,11 @@ _BUILT: Final = re.compile(
 )
 """Houses being built ("as casas já tão sendo levantadas?", "já começaram a construir?"):
 the works' progress; "construindo" alone asks who builds ("quem está construindo?")."""
+_CHANGE_DEADLINE: Final = re.compile(
+    r"\b(?:tem |qual (?:o |e o )?)?prazos? (?:para|de) (pedir|escolher|trocar|mudar|personalizar)\b"
+)
+"""A deadline to ask for a change ("tem prazo pra pedir isso?"): until when the buyer may
+ask, not when the works end."""
 _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
@@ -242,16 +247,18 @@ _WINDOWS: Final = re.compile(r"\b(?:janelas?|esquadrias?|vidros?|vidracas?)\b")
 """Windows, as leads and documents name them (the glass, the frames)."""
 _QUIET: Final = re.compile(
     r"\b(?:isol\w*|abaf\w*|segur\w*|barr\w*|protege\w*)(?: (?:o|a|do|da|de|contra))?"
-    r" (?:barulho|barulhos|som|sons|ruido|ruidos)\b|\bisolamento (?:acustico|sonoro)\b"
+    r" (?:barulho|barulhos|som|sons|ruido|ruidos)\b|\bisolamento(?: (?:acustico|sonoro|termico))?\b"
     r"|\bacustic[oa]s?\b"
 )
-"""Keeping noise out ("isola barulho?", "abafa o som?", "isolamento acústico"): of a
+"""Keeping noise out ("isola barulho?", "abafa o som?", "isolamento acústico", a window's
+"algum isolamento"): of a
 window, what its glass is; of anything else, nothing the documents state."""
 _GLASS_KIND: Final = re.compile(
-    r"\b(vidros?)(?: (?:simples|comum|comuns|normal|normais|fino|finos|fininho|fininhos))+\b"
+    r"\b(vidros?)(?: (?:simples|comum|comuns|normal|normais|fino|finos|fininho|fininhos|melhor"
+    r"|melhores|mais grossos?|grossos?|reforcados?))+\b"
 )
 """The ordinary glass named to ask for the other kind ("é vidro simples?", "aquele vidro
-fininho comum"): the glass is asked, and the documents' kind answers."""
+fininho comum", "tipo vidro melhor"): the glass is asked, and the documents' kind answers."""
 
 _WORD: Final = re.compile(r"[a-z0-9²]+")
 _FURNITURE: Final = r"armarios?|moveis|movel|cozinha|marcenaria|gabinetes?|closet"
@@ -491,7 +498,7 @@ _OPENERS: Final = re.compile(
     r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
     r"|olha|pessoal|gente|ja"
     # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
-    r"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b)|enfim|mas"
+    rf"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b{NOT_WHICH_PAPERS})|enfim|mas"
     r"|tipo(?! (?:de|da|do|das|dos|uns|umas|um|uma|mais|quase)\b| \d))\b[\s,!:;.-]*)+"
 )
 
@@ -679,6 +686,7 @@ def normalise(text: str) -> str:
     low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
+    low = _CHANGE_DEADLINE.sub(r"ate quando posso \1", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
     if _WINDOWS.search(low):
