@@ -645,12 +645,19 @@ _SIZE_ASKED: Final = re.compile(
 permitido?") describes the lead's dog, not a size asked."""
 
 
+def _asking_part(text: str) -> str:
+    """The clauses of `text` put with a "?" (all of it when none is): "tenho um vira-lata
+    bem grande, ele pode ficar solto?" asks whether he may, not a size."""
+    asked = [part for part in re.split(r"(?<=[.,;!?])\s+", text) if "?" in part]
+    return " ".join(asked) or text
+
+
 def _measured_thing(asked: Asked) -> tuple[str, ...]:
     """The particular thing whose size or fit a question asks ("cozinha" in "cabe no
     espaço da cozinha da casa de 2 quartos?": the house type only places it), or none."""
     if asked.measure not in ("size", "capacity"):
         return ()
-    if asked.measure == "size" and not _SIZE_ASKED.search(asked.text):
+    if asked.measure == "size" and not _SIZE_ASKED.search(_asking_part(asked.text)):
         return ()
     strong = tuple(w for w in _strong_words(asked) if w not in MEASURE_WORDS)
     placed = _placing(strong, asked.text)
