@@ -38,6 +38,7 @@ from homer_agent.kb.query import (
 )
 from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
+from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.questions import (
     ASKING,
     QUESTION_WORDS,
@@ -648,7 +649,7 @@ permitido?") describes the lead's dog, not a size asked."""
 def _asking_part(text: str) -> str:
     """The clauses of `text` put with a "?" (all of it when none is): "tenho um vira-lata
     bem grande, ele pode ficar solto?" asks whether he may, not a size."""
-    asked = [part for part in re.split(r"(?<=[.,;!?])\s+", text) if "?" in part]
+    asked = [part for part in split_at_marks(text, colon=True) if "?" in part]
     return " ".join(asked) or text
 
 
