@@ -1164,14 +1164,14 @@ _RENTED: Final = _words("aluguel alugado alugada")
 _NOW_PAYING: Final = _words("hoje atualmente alugo alugamos")
 """Words that make "pago N" what the lead pays now ("hoje pago 900 conto"), not a budget."""
 _FORMER: Final = _words("ex antiga antigo anterior")
-_PAYING_VERBS: Final = _words("pago pagamos")
+_PAYS_NOW: Final = _words("pago pagamos")
 
 
 def _rented_now(toks: Sequence[Token], i: int) -> bool:
     """Whether the count at token `i` is of the home the lead pays rent for now: "moro de
     aluguel no X, pago 900 conto num apê de 2 quartos" ("pago" in the count's clause, a
     word of renting or of now in its sentence)."""
-    return _about_other(toks, i, _PAYING_VERBS) and bool(
+    return _about_other(toks, i, _PAYS_NOW) and bool(
         _sentence_words(toks, i) & (_RENTED | _NOW_PAYING)
     )
 
