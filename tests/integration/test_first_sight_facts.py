@@ -89,7 +89,10 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "facts_2026-12-08k": "first run 82/93 (88.2%), 2 wrong: suites plus a room, a raised limit",
+    "facts_2026-12-08l": "first run 87/94 (92.6%), 2 wrong: 'agr' and 'qro' read as names",
+}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
