@@ -305,10 +305,13 @@ def _cue_length(
 ) -> int:
     """The length of the first of `cues` that begins at word `i` (0 when none)."""
     for cue in cues:
-        if len(lows) >= i + len(cue) and all(
-            word == want or (want in _CUE_VERBS and verb_of(word) == want)
-            for word, want in zip(lows[i : i + len(cue)], cue, strict=True)
-        ):
+        if len(lows) < i + len(cue):
+            continue
+        for k, want in enumerate(cue):  # a plain loop: called for every cue at every word
+            word = lows[i + k]
+            if word != want and not (want in _CUE_VERBS and verb_of(word) == want):
+                break
+        else:
             return len(cue)
     return 0
 
@@ -2428,7 +2431,23 @@ def _dash_signed_name(toks: Sequence[Token], folded: str) -> str | None:
 
 
 def _starts_with(toks: Sequence[Token], i: int, cue: tuple[str, ...]) -> bool:
-    return i + len(cue) <= len(toks) and all(toks[i + k].low == word for k, word in enumerate(cue))
+    if i + len(cue) > len(toks):
+        return False
+    # called for every cue at every word: the first word alone turns most of them down
+    return not cue or (
+        toks[i].low == cue[0] and all(toks[i + k].low == cue[k] for k in range(1, len(cue)))
+    )
+
+
+def _by_first_word(
+    cues: Sequence[tuple[str, ...]],
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """`cues` grouped by their first word, each group in the order of `cues`: only the
+    group of a token's word can begin at it."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues:
+        groups.setdefault(cue[0], []).append(cue)
+    return {word: tuple(group) for word, group in groups.items()}
 
 
 def _name(
@@ -2511,6 +2530,12 @@ def _name_to_call(toks: Sequence[Token], folded: str) -> str | None:
     return None
 
 
+_NAME_STRONG_BY_FIRST: Final = _by_first_word(_NAME_STRONG_CUES)
+_NAME_NOTE_BY_FIRST: Final = _by_first_word(_NAME_NOTE_CUES)
+_NAME_INTRO_BY_FIRST: Final = _by_first_word(_NAME_INTRO_CUES)
+_NAME_WEAK_BY_FIRST: Final = _by_first_word(_NAME_WEAK_CUES)
+
+
 def _find_name(
     toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
 ) -> str | None:
@@ -2529,22 +2554,23 @@ def _find_name(
             given = _find_name(toks[:end], folded, pending, bare=bare) if end else None
             if given:
                 return given
-        for cue in _NAME_STRONG_CUES:
+        low = toks[i].low
+        for cue in _NAME_STRONG_BY_FIRST.get(low, ()):
             if _starts_with(toks, i, cue) and (cue[-1] != "?" or _only_echo_before(toks, i)):
                 name = _read_name(toks, i + len(cue), allow_lower=True, strong=True)
                 if name:
                     return name
-        for cue in _NAME_NOTE_CUES:
+        for cue in _NAME_NOTE_BY_FIRST.get(low, ()):
             if _starts_with(toks, i, cue) and not _names_place(toks, i + len(cue)):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
                 if name:
                     return name
-        for cue in _NAME_INTRO_CUES:
+        for cue in _NAME_INTRO_BY_FIRST.get(low, ()):
             if _starts_with(toks, i, cue):
                 name = _introduced_name(toks, i + len(cue), asking)
                 if name:
                     return name
-        for cue in _NAME_WEAK_CUES:
+        for cue in _NAME_WEAK_BY_FIRST.get(low, ()):
             if _starts_with(toks, i, cue):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
                 if name:
