@@ -1038,15 +1038,26 @@ def _bedroom_candidates(
     não, 3").
     """
     out: list[Candidate] = []
-    for k, number in enumerate(numbers):
-        if number.scale != 1 or number.last >= len(toks) or number.negative:
+    summed: list[tuple[int, int]] = []  # the spans of suites-plus-rooms sums
+    added: set[int] = set()  # the numbers a sum took in
+    for k, read in enumerate(numbers):
+        if k in added:
             continue
-        noun = toks[number.last].low
-        suite = noun in _SUITE_NOUNS and number.value >= 2
-        if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
-            continue
-        if _is_article(toks, number) and noun == "quarto":
-            continue  # "um quarto pra cada filho": an article, not a count
+        total = _suites_plus_rooms(toks, numbers, k)
+        number = read if total is None else total
+        if total is not None:  # "duas suítes e mais um quarto": 3 bedrooms
+            added.add(k + 1)
+            noun, suite = "quartos", False
+            summed.append(_span(toks, number.first, number.last))
+        else:
+            if number.scale != 1 or number.last >= len(toks) or number.negative:
+                continue
+            noun = toks[number.last].low
+            suite = noun in _SUITE_NOUNS and number.value >= 2
+            if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
+                continue
+            if _is_article(toks, number) and noun == "quarto":
+                continue  # "um quarto pra cada filho": an article, not a count
         value = int(number.value)
         cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
         span = _span(toks, number.first, number.last + 1)
@@ -1095,6 +1106,12 @@ def _bedroom_candidates(
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
+    if summed and len({c.value for c in out if c.modality is Modality.STATED}) > 1:
+        # "4 quartos, duas suítes e mais um": the sum and the count disagree; ask
+        out = [
+            replace(c, modality=Modality.ALTERNATIVE) if c.modality is Modality.STATED else c
+            for c in out
+        ]
     settled = _settled_count(toks, numbers, out)
     if settled is not None:  # "pensando em 4 quartos, mas fechou em 3"
         return [*out, settled]
@@ -1155,6 +1172,40 @@ def _bedroom_candidates(
             modality = Modality.CORRECTED if correcting else Modality.STATED
             out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
     return out
+
+
+_SUITE_WORDS: Final = _SUITE_NOUNS | _words("suite")
+_SUM_LINKS: Final = _words("e + mais")
+_ADDING: Final = _words("+ mais")
+
+
+def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int) -> Number | None:
+    """Suites, then rooms added to them, as one count of bedrooms: "duas suítes e mais um
+    quarto", "1 suíte e 2 quartos", "2 suítes + 1" (3 each). The suites come first and
+    only "e", "+" or "mais" join them to a count of rooms ("quarto", "dormitório"); a count
+    with no noun after it is added only after "+" or "mais". Not a sum: "3 quartos e uma
+    suíte" (rooms first: the suite may be one of them), "2 suítes e 2 vagas"."""
+    if k + 1 >= len(numbers):
+        return None
+    first, second = numbers[k], numbers[k + 1]
+    if any(
+        n.scale != 1 or n.negative or not n.value.is_integer() or n.value < 1
+        for n in (first, second)
+    ):
+        return None
+    if first.last >= len(toks) or toks[first.last].low not in _SUITE_WORDS:
+        return None
+    links = [t.low for t in toks[first.last + 1 : second.first]]
+    if not set(links) & _SUM_LINKS or not set(links) <= _SUM_LINKS | {","}:
+        return None
+    noun = toks[second.last].low if second.last < len(toks) else ""
+    if noun in _BEDROOM_NOUNS:
+        end = second.last
+    elif (not noun or noun in _BOUNDARY_PUNCT) and set(links) & _ADDING:
+        end = second.last - 1  # "2 suítes + 1": the count's own token stands for the noun
+    else:
+        return None
+    return Number(first.value + second.value, first.first, end, 1, words_only=False)
 
 
 _THEIRS: Final = _words("dela dele delas deles")
@@ -1802,6 +1853,7 @@ def _budget_candidates(
         out.append(Candidate("budget_brl", amount, span, "taken back", modality=Modality.CORRECTED))
         return out
     body, firm = _before_condition(toks, numbers)
+    body = body[: _reason_after(body, firm)]
     if (pending == "budget_brl" or correcting) and len(firm) == 1:
         number = firm[0]
         span_range = range(number.first, number.last)
@@ -1825,6 +1877,36 @@ def _budget_candidates(
 
 
 _CONDITIONS: Final = _words("se caso")
+_CONSULTED: Final = _words(
+    "conversei conversamos falei falamos combinei combinamos acertei acertamos decidi "
+    "decidimos pq porque porq pois"
+)
+"""Words opening a clause that says why an amount changed: "conversei com a patroa",
+"falei com meu marido", "pq vendi o carro"."""
+_AGREED: Final = _words("liberou liberaram concordou concordaram topou toparam autorizou")
+"""Verbs of someone agreeing to an amount: "a patroa liberou", "meu marido topou"."""
+_REASON_FILLERS: Final = _words("ja agora eu a gente que e acabei acabamos de hoje aqui")
+_NEGATING: Final = _words("nao n nem nunca")
+
+
+def _reason_after(toks: Sequence[Token], numbers: Sequence[Number]) -> int:
+    """Where the last clause after a lone amount starts when it only says why the lead
+    gives that amount ("na verdade até 500, conversei com a patroa agora", "450, minha
+    esposa liberou"): it holds no number and opens with a word of consulting someone or
+    of reason, or holds a verb of someone agreeing; else the end of `toks`."""
+    if len(numbers) != 1:
+        return len(toks)
+    cut = next(
+        (k for k in range(numbers[0].last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
+        None,
+    )
+    if cut is None:
+        return len(toks)
+    clause = [t.low for t in toks[cut + 1 :] if t.low not in _BOUNDARY_PUNCT]
+    words = [w for w in clause if w not in _REASON_FILLERS]
+    if not words or any(w[:1].isdigit() or w in _MONEY_WORDS | _NEGATING for w in clause):
+        return len(toks)  # another amount, or "minha esposa não liberou"
+    return cut if words[0] in _CONSULTED or set(words) & _AGREED else len(toks)
 
 
 def _before_condition(
