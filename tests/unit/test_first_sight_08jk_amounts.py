@@ -116,3 +116,80 @@ def test_a_topic_left_for_the_broker_is_no_hand_off(text: str) -> None:
 )
 def test_a_person_asked_for_with_no_topic_first_is_a_hand_off(text: str) -> None:
     assert handoff_reason(text) == "human"
+
+
+# 4. A bare figure "no total" / "ao todo" in a sentence about money is the total budget
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("o banco aprovou 410 no total, já com o fgts", 410_000),
+        ("com o FGTS e o financiamento dá 430 ao todo", 430_000),
+        ("tenho 50 de entrada e o banco liberou 300, 350 no total", 350_000),
+    ],
+)
+def test_a_money_total_is_the_budget(text: str, want: int) -> None:
+    assert extract(text).get("budget_brl") == want
+    assert extract(text, pending="budget_brl").get("budget_brl") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "somos 5 no total",  # people, no money
+        "a entrada é 80 no total",  # the down payment
+        "o banco pediu de entrada 90 no total",  # the down payment the bank asks
+        "são 4 no total, contando com a minha mãe",
+    ],
+)
+def test_a_total_that_is_no_budget_is_not_saved(text: str) -> None:
+    assert "budget_brl" not in extract(text)
+
+
+# 5. A room for each child and the couple's: the children plus one, only when both are said
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("tenho 3 filhos, quero um quarto pra cada e o nosso", 4),
+        ("um pra cada filho, são 2 + o nosso", 3),
+        ("são 2 crianças, um quarto para cada criança, mais o do casal", 3),
+        ("tenho 2 filhas, quero um quarto pra cada filha e o do casal", 3),
+    ],
+)
+def test_a_room_each_and_the_couples_is_summed(text: str, want: int) -> None:
+    assert extract(text, pending="bedrooms").get("bedrooms") == want
+    assert extract(text).get("bedrooms") == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um quarto pra cada filho, tenho 2",  # the couple's room not said
+        "um quarto pra cada filho, tenho 2, o nosso e um escritório",  # another room
+        "um pra cada um, somos 4",  # each of whom?
+        "meu irmão quer um quarto pra cada filho, tem 2, e o do casal",  # his wish
+        "tem um quarto pra cada filho? tenho 2, e o nosso",  # a question
+        "um quarto pra cada filho, tenho 2 ou 3, e o nosso",  # no one count
+    ],
+)
+def test_a_room_each_not_plainly_summed_is_not_saved(text: str) -> None:
+    assert "bedrooms" not in extract(text, pending="bedrooms")
+
+
+# 6. A name in lower case with an ending adjectives have too ("rita", "benedito"): a name
+#    when the dictionary does not know the word ("bonita", "cheirosa" are words)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("benedita", "Benedita"),
+        ("anita souza", "Anita Souza"),
+        ("zita de oliveira", "Zita de Oliveira"),
+        ("juninho", "Juninho"),
+    ],
+)
+def test_a_lower_case_name_with_an_adjectives_ending_is_the_name(text: str, want: str) -> None:
+    assert extract(text, pending="name").get("name") == want
+
+
+@pytest.mark.parametrize("text", ["bonita", "carinhosa", "rapidinho", "gostou", "tranquilamente"])
+def test_a_lower_case_word_with_that_ending_is_no_name(text: str) -> None:
+    assert "name" not in extract(text, pending="name")

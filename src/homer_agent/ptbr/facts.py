@@ -555,6 +555,8 @@ _LOWER_NON_NAME_SUFFIXES: Final = (
     "mente",
 )
 """Endings of verbs and adjectives: a lower-case bare answer with one is not a name."""
+_NAME_LIKE_ENDINGS: Final = ("ito", "ita", "inho", "inha", "oso", "osa")
+"""Those endings names have too ("Rita", "Benedito", "Juninho", "Rosa")."""
 _LOWER_NON_PLACE_SUFFIXES: Final = (
     "ei",
     "ou",
@@ -1112,6 +1114,10 @@ def _bedroom_candidates(
             replace(c, modality=Modality.ALTERNATIVE) if c.modality is Modality.STATED else c
             for c in out
         ]
+    if not any(c.modality is Modality.STATED for c in out):
+        each = _room_each(toks, numbers)
+        if each is not None:  # "um quarto pra cada filho, tenho 2, e o nosso": 3
+            out.append(Candidate("bedrooms", each[0], each[1], "room each"))
     settled = _settled_count(toks, numbers, out)
     if settled is not None:  # "pensando em 4 quartos, mas fechou em 3"
         return [*out, settled]
@@ -1172,6 +1178,57 @@ def _bedroom_candidates(
             modality = Modality.CORRECTED if correcting else Modality.STATED
             out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
     return out
+
+
+_EACH_ONE: Final = _words("filho filha crianca menino menina neto neta enteado enteada")
+"""Whom a room each is for: "um quarto pra cada filho"."""
+_FOR: Final = _words("pra para pro por")
+_OUR_ROOM: Final = _words("nosso casal")
+_OTHER_ROOMS: Final = _words(
+    "escritorio hospede hospedes visita visitas empregada office estudio academia "
+    "quartos dormitorios suite suites outro outra mais"
+)
+"""Rooms besides the children's and the couple's: the sum is not plain."""
+
+
+def _room_each(
+    toks: Sequence[Token], numbers: Sequence[Number]
+) -> tuple[int, tuple[int, int]] | None:
+    """A room for each child and the couple's: "um quarto pra cada filho, tenho 2, e mais
+    o nosso do casal" (3), "são 3 crianças, um pra cada e o nosso" (4). Only when the
+    message says both how many children and the couple's room, and names no other room
+    ("um quarto pra cada filho, tenho 2" leaves the couple's open: asked); the count and
+    the span of "um quarto pra cada"."""
+    lows = [t.low for t in toks]
+    each = next(
+        (
+            k
+            for k in range(1, len(lows))
+            if lows[k] == "cada" and lows[k - 1] in _FOR and lows[k + 1 : k + 2] != ["um"]
+        ),
+        None,
+    )
+    others = (_KIN - _words("filho filha marido esposa esposo")) | _THEIRS
+    if each is None or "?" in lows or set(lows) & others:
+        return None  # asked, or someone else's home ("meu irmão quer um quarto pra cada")
+    start = each - 2 if lows[each - 2 : each - 1] and lows[each - 2] in _BEDROOM_NOUNS else each - 1
+    if start < 1 or lows[start - 1] not in ("um", "1"):
+        return None  # "um (quarto) pra cada"
+    if not set(lows) & _EACH_ONE and not {w.rstrip("s") for w in lows} & _EACH_ONE:
+        return None
+    counts = [n for n in numbers if n.first != start - 1]
+    if len(counts) != 1 or counts[0].scale != 1 or not counts[0].value.is_integer():
+        return None
+    kids = counts[0]
+    if kids.last < len(toks) and toks[kids.last].low in _BEDROOM_NOUNS | _SUITE_WORDS:
+        return None  # a count of rooms said besides: not plain
+    rest = lows[each + 1 :]
+    if not set(rest) & _OUR_ROOM or set(lows[each - 2 :]) & (_OTHER_ROOMS - {"mais"}):
+        return None
+    total = int(kids.value) + 1
+    if not BEDROOMS_MIN <= total <= BEDROOMS_MAX:
+        return None
+    return total, _span(toks, start - 1, each + 1)
 
 
 _SUITE_WORDS: Final = _SUITE_NOUNS | _words("suite")
@@ -1796,6 +1853,8 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
         elif number.scale == 1 and _raised_to(toks, number):
             amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
+        elif number.scale == 1 and _money_total(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "o banco aprovou 380 no total"
         elif number.scale == 1 and _restated_amount(toks, number, out):
             amount = _as_budget(number.value, bare=True)  # "queria 500 mil mas só tenho 380"
         if amount is None:
@@ -1969,6 +2028,24 @@ def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
             break
         after.add(tok.low)
     return bool(before & _CEILING or after & _CEILING_AFTER)
+
+
+_TOTALS: Final = (("no", "total"), ("ao", "todo"), ("total",), ("tudo",))
+_MONEY_TALK: Final = _words(
+    "banco bancos aprovou aprovaram aprovado aprovada liberou liberaram liberado liberada "
+    "financiamento financiar financiado fgts entrada orcamento"
+)
+"""Words that make a sentence about money: a bare figure "no total" in it is an amount."""
+
+
+def _money_total(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare figure is a total in a sentence about money: "o banco aprovou 380
+    no total, já contando o FGTS", "com a entrada dá 420 ao todo" (not "somos 5 no total",
+    "3 no total" in a message with no word of money)."""
+    after = tuple(t.low for t in toks[number.last : number.last + 2])
+    if not any(after[: len(total)] == total for total in _TOTALS):
+        return False
+    return bool(_sentence_words(toks, number.first) & _MONEY_TALK)
 
 
 _RAISING: Final = _words(
@@ -3213,6 +3290,16 @@ def _corrected_name(
     return None
 
 
+def _lower_non_name(tok: Token) -> bool:
+    """Whether a word in lower case ends like a verb or an adjective ("gostou", "bonita",
+    "rapidinho", "tranquilamente"); an ending also of names ("ita", "ito", "inho", "osa":
+    "rita", "benedito", "juninho") only in a word the dictionary knows ("bonita", not
+    "rita")."""
+    if not tok.low.endswith(_LOWER_NON_NAME_SUFFIXES):
+        return False
+    return not tok.low.endswith(_NAME_LIKE_ENDINGS) or known_word(tok.raw.lower())
+
+
 def _only_name(rest: Sequence[Token]) -> str | None:
     """The tokens `rest` when they are a name and nothing else."""
     rest = list(rest)
@@ -3232,7 +3319,7 @@ def _only_name(rest: Sequence[Token]) -> str | None:
         and t.low not in _NAMES_LIKE_WORDS
         and (
             t.low.endswith(_VERB_SUFFIXES)
-            or (not t.is_cap and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low)))
+            or (not t.is_cap and (_lower_non_name(t) or _has_feeling(t.low)))
         )
         for t in rest
     ):
