@@ -193,3 +193,38 @@ def test_a_lower_case_name_with_an_adjectives_ending_is_the_name(text: str, want
 @pytest.mark.parametrize("text", ["bonita", "carinhosa", "rapidinho", "gostou", "tranquilamente"])
 def test_a_lower_case_word_with_that_ending_is_no_name(text: str) -> None:
     assert "name" not in extract(text, pending="name")
+
+
+# 7. A budget changed by what the lead can reach, after a correction cue or after talking
+#    it over with someone ("conversei com X, dá pra ir até 520")
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("conversei com minha esposa, dá pra ir até 530", 530_000),
+        ("pensando bem, melhor baixar pra 380", 380_000),
+        ("falei com meu pai, podemos chegar a 610", 610_000),
+        ("na verdade, consigo ir até 470", 470_000),
+    ],
+)
+def test_a_reached_figure_changes_the_budget(text: str, want: int) -> None:
+    assert extract(text, pending="call_at", known=("budget_brl",)).get("budget_brl") == want
+
+
+def test_a_reached_figure_answers_the_budget_question() -> None:
+    assert extract("dá pra ir até 440", pending="budget_brl") == {"budget_brl": 440_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("dá pra ir até 520", ("budget_brl",)),  # no cue: a figure out of the blue
+        ("conversei com meu marido, dá pra ir até 520", ()),  # no budget to change
+        ("na verdade, pode ser 3", ("budget_brl", "bedrooms")),  # a count, not money
+        ("conversei com a patroa, vou ver e te falo", ("budget_brl",)),
+        ("falei com meu marido, dá pra ir até 4 quartos", ("budget_brl",)),
+    ],
+)
+def test_a_figure_without_a_change_of_budget_is_not_saved(
+    text: str, known: tuple[str, ...]
+) -> None:
+    assert "budget_brl" not in extract(text, pending="call_at", known=known)

@@ -1855,6 +1855,8 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
         elif number.scale == 1 and _money_total(toks, number):
             amount = _as_budget(number.value, bare=True)  # "o banco aprovou 380 no total"
+        elif (pending == "budget_brl" or correcting) and _reached_figure(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "na real, dá pra ir até 460"
         elif number.scale == 1 and _restated_amount(toks, number, out):
             amount = _as_budget(number.value, bare=True)  # "queria 500 mil mas só tenho 380"
         if amount is None:
@@ -2028,6 +2030,48 @@ def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
             break
         after.add(tok.low)
     return bool(before & _CEILING or after & _CEILING_AFTER)
+
+
+_REACHING: Final = _words(
+    "a ate pra para pro ir chegar subir baixar abaixar diminuir reduzir ser uns umas"
+)
+_REACH_VERBS: Final = _words("ir chegar subir baixar abaixar diminuir reduzir")
+_REACH_OPENERS: Final = _words("pode podemos melhor")
+"""Besides the verbs of paying and of raising: words before what the lead can reach."""
+
+
+def _reached_figure(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare figure ending its clause is what the lead can reach, when the budget
+    is asked or being changed: "dá pra ir até 520", "podemos chegar a 550", "melhor baixar
+    pra 400", "pode ser 500", "vai até 460" (a verb of reaching or paying, then only its
+    links, then the figure)."""
+    if number.scale != 1 or not _ends_amount(toks, number):
+        return False
+    k = number.first
+    while k > 0 and toks[k - 1].low in _REACHING:
+        k -= 1
+    if k == number.first:
+        return False
+    links = {t.low for t in toks[k : number.first]}
+    opener = toks[k - 1].low if k > 0 else ""
+    # (not a verb of paying alone: "pago até 1800" may be an instalment)
+    return bool(links & _REACH_VERBS) or opener in (
+        _REACH_OPENERS
+        | _RAISING
+        | ((_CAN_PAY | _WE_CAN_PAY) - _PAYS_NOW - _words("paga dou damos da bancamos"))
+    )
+
+
+_CONSULTING: Final = _words(
+    "conversei conversamos falei falamos combinei combinamos acertei acertamos"
+)
+
+
+def _consulted(toks: Sequence[Token]) -> bool:
+    """Whether the message opens by saying the lead talked it over with someone ("conversei
+    com a patroa, ...", "falei com meu marido e ..."): what follows changes an answer."""
+    lows = [t.low for t in toks[:4]]
+    return any(w in _CONSULTING and lows[k + 1 : k + 2] == ["com"] for k, w in enumerate(lows))
 
 
 _TOTALS: Final = (("no", "total"), ("ao", "todo"), ("total",), ("tudo",))
@@ -5118,7 +5162,10 @@ def _read(
     fixes_count = corrects and not _names_other_fact(toks, _BEDROOM_NOUNS)
     out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and fixes_count)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
-    out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
+    # "conversei com a patroa, dá pra ir até 520": what the lead agreed with someone
+    # since changes the budget too.
+    fixes_budget = (corrects or _consulted(toks)) and "budget_brl" in known
+    out += _budget_candidates(toks, numbers, pending, fixes_budget)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
     name = (
         _spelt_name(toks)
