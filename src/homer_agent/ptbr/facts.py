@@ -1105,6 +1105,13 @@ def _bedroom_candidates(
             other_span = _span(toks, other.first, other.last)
             out.append(Candidate("bedrooms", value, span, cue, whose, modality))
             value, span = int(other.value), other_span
+        if (
+            total is not None
+            and modality is Modality.STATED
+            and toks[read.last].low in _BEDROOM_NOUNS
+        ):
+            # "2 quartos + 1 suíte": 3, or 2 with a suite among them? The agent asks.
+            modality = Modality.ALTERNATIVE
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
@@ -1240,8 +1247,10 @@ def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int)
     """Suites, then rooms added to them, as one count of bedrooms: "duas suítes e mais um
     quarto", "1 suíte e 2 quartos", "2 suítes + 1" (3 each). The suites come first and
     only "e", "+" or "mais" join them to a count of rooms ("quarto", "dormitório"); a count
-    with no noun after it is added only after "+" or "mais". Not a sum: "3 quartos e uma
-    suíte" (rooms first: the suite may be one of them), "2 suítes e 2 vagas"."""
+    with no noun after it is added only after "+" or "mais". Rooms first, then "+"/"mais"
+    and suites ("2 quartos + 1 suíte": 3, or 2 with a suite among them?) is read as the
+    sum and left open by the caller: the agent asks. Not a sum: "3 quartos e uma suíte"
+    (the suite may be one of them, as before), "2 suítes e 2 vagas"."""
     if k + 1 >= len(numbers):
         return None
     first, second = numbers[k], numbers[k + 1]
@@ -1250,12 +1259,17 @@ def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int)
         for n in (first, second)
     ):
         return None
-    if first.last >= len(toks) or toks[first.last].low not in _SUITE_WORDS:
+    if first.last >= len(toks) or toks[first.last].low not in _SUITE_WORDS | _BEDROOM_NOUNS:
         return None
     links = [t.low for t in toks[first.last + 1 : second.first]]
     if not set(links) & _SUM_LINKS or not set(links) <= _SUM_LINKS | {","}:
         return None
     noun = toks[second.last].low if second.last < len(toks) else ""
+    if toks[first.last].low in _BEDROOM_NOUNS:
+        # rooms first: a suite added only by "+" or "mais" ("2 quartos + 1 suíte")
+        if noun not in _SUITE_WORDS or not set(links) & _ADDING:
+            return None
+        return Number(first.value + second.value, first.first, second.last, 1, words_only=False)
     if noun in _BEDROOM_NOUNS:
         end = second.last
     elif (not noun or noun in _BOUNDARY_PUNCT) and set(links) & _ADDING:
