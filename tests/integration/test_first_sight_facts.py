@@ -70,6 +70,15 @@ missed. facts_2026-12-08c (on 723a38e): 87 fields, 83 right (95.4%), 3 missed, 1
 place of three words and a Saturday call missed. After general rules (a nickname others
 use gives way to the name given before it; an abbreviated place title, "eng", "jd",
 "pq", expands when the expanded name is listed): 94/96 and 84/87 right, 0 wrong.
+
+First sight, facts_2026-12-08j (on e6909b8): 94 fields, 92 right (97.9%), 2 missed, 0
+wrong; facts_2026-12-08k: 93 fields, 82 right (88.2%), 9 missed, 2 wrong (suites plus a
+room saved as the suites; a raised amount followed by its reason kept the old one). After
+general rules (suites plus rooms summed, a room per child plus the couple's, a reason
+clause after a lone amount, a figure the lead can reach, a money total, a topic left for
+the broker's call is no hand-off, lower-case names with an adjective's ending): 92/94 and
+88/93 right, 0 wrong (the misses: three calls on dates already past on the run's day,
+and fsk-11's four facts).
 """
 
 from __future__ import annotations

@@ -558,6 +558,8 @@ _LOWER_NON_NAME_SUFFIXES: Final = (
     "mente",
 )
 """Endings of verbs and adjectives: a lower-case bare answer with one is not a name."""
+_NAME_LIKE_ENDINGS: Final = ("ito", "ita", "inho", "inha", "oso", "osa")
+"""Those endings names have too ("Rita", "Benedito", "Juninho", "Rosa")."""
 _LOWER_NON_PLACE_SUFFIXES: Final = (
     "ei",
     "ou",
@@ -1041,15 +1043,26 @@ def _bedroom_candidates(
     não, 3").
     """
     out: list[Candidate] = []
-    for k, number in enumerate(numbers):
-        if number.scale != 1 or number.last >= len(toks) or number.negative:
+    summed: list[tuple[int, int]] = []  # the spans of suites-plus-rooms sums
+    added: set[int] = set()  # the numbers a sum took in
+    for k, read in enumerate(numbers):
+        if k in added:
             continue
-        noun = toks[number.last].low
-        suite = noun in _SUITE_NOUNS and number.value >= 2
-        if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
-            continue
-        if _is_article(toks, number) and noun == "quarto":
-            continue  # "um quarto pra cada filho": an article, not a count
+        total = _suites_plus_rooms(toks, numbers, k)
+        number = read if total is None else total
+        if total is not None:  # "duas suítes e mais um quarto": 3 bedrooms
+            added.add(k + 1)
+            noun, suite = "quartos", False
+            summed.append(_span(toks, number.first, number.last))
+        else:
+            if number.scale != 1 or number.last >= len(toks) or number.negative:
+                continue
+            noun = toks[number.last].low
+            suite = noun in _SUITE_NOUNS and number.value >= 2
+            if not (noun in _BEDROOM_NOUNS or suite) or not number.value.is_integer():
+                continue
+            if _is_article(toks, number) and noun == "quarto":
+                continue  # "um quarto pra cada filho": an article, not a count
         value = int(number.value)
         cue = "suites" if suite and noun not in _BEDROOM_NOUNS else "quartos"
         span = _span(toks, number.first, number.last + 1)
@@ -1095,9 +1108,26 @@ def _bedroom_candidates(
             other_span = _span(toks, other.first, other.last)
             out.append(Candidate("bedrooms", value, span, cue, whose, modality))
             value, span = int(other.value), other_span
+        if (
+            total is not None
+            and modality is Modality.STATED
+            and toks[read.last].low in _BEDROOM_NOUNS
+        ):
+            # "2 quartos + 1 suíte": 3, or 2 with a suite among them? The agent asks.
+            modality = Modality.ALTERNATIVE
         out.append(Candidate("bedrooms", value, span, cue, whose, modality))
     if any(c.cue == "quartos" and c.modality is Modality.STATED for c in out):
         out = [c for c in out if c.cue != "suites"]
+    if summed and len({c.value for c in out if c.modality is Modality.STATED}) > 1:
+        # "4 quartos, duas suítes e mais um": the sum and the count disagree; ask
+        out = [
+            replace(c, modality=Modality.ALTERNATIVE) if c.modality is Modality.STATED else c
+            for c in out
+        ]
+    if not any(c.modality is Modality.STATED for c in out):
+        each = _room_each(toks, numbers)
+        if each is not None:  # "um quarto pra cada filho, tenho 2, e o nosso": 3
+            out.append(Candidate("bedrooms", each[0], each[1], "room each"))
     settled = _settled_count(toks, numbers, out)
     if settled is not None:  # "pensando em 4 quartos, mas fechou em 3"
         return [*out, settled]
@@ -1158,6 +1188,98 @@ def _bedroom_candidates(
             modality = Modality.CORRECTED if correcting else Modality.STATED
             out.append(Candidate("bedrooms", count, (0, 0), "bare answer", modality=modality))
     return out
+
+
+_EACH_ONE: Final = _words("filho filha crianca menino menina neto neta enteado enteada")
+"""Whom a room each is for: "um quarto pra cada filho"."""
+_FOR: Final = _words("pra para pro por")
+_OUR_ROOM: Final = _words("nosso casal")
+_OTHER_ROOMS: Final = _words(
+    "escritorio hospede hospedes visita visitas empregada office estudio academia "
+    "quartos dormitorios suite suites outro outra mais"
+)
+"""Rooms besides the children's and the couple's: the sum is not plain."""
+
+
+def _room_each(
+    toks: Sequence[Token], numbers: Sequence[Number]
+) -> tuple[int, tuple[int, int]] | None:
+    """A room for each child and the couple's: "um quarto pra cada filho, tenho 2, e mais
+    o nosso do casal" (3), "são 3 crianças, um pra cada e o nosso" (4). Only when the
+    message says both how many children and the couple's room, and names no other room
+    ("um quarto pra cada filho, tenho 2" leaves the couple's open: asked); the count and
+    the span of "um quarto pra cada"."""
+    lows = [t.low for t in toks]
+    each = next(
+        (
+            k
+            for k in range(1, len(lows))
+            if lows[k] == "cada" and lows[k - 1] in _FOR and lows[k + 1 : k + 2] != ["um"]
+        ),
+        None,
+    )
+    others = (_KIN - _words("filho filha marido esposa esposo")) | _THEIRS
+    if each is None or "?" in lows or set(lows) & others:
+        return None  # asked, or someone else's home ("meu irmão quer um quarto pra cada")
+    start = each - 2 if lows[each - 2 : each - 1] and lows[each - 2] in _BEDROOM_NOUNS else each - 1
+    if start < 1 or lows[start - 1] not in ("um", "1"):
+        return None  # "um (quarto) pra cada"
+    if not set(lows) & _EACH_ONE and not {w.rstrip("s") for w in lows} & _EACH_ONE:
+        return None
+    counts = [n for n in numbers if n.first != start - 1]
+    if len(counts) != 1 or counts[0].scale != 1 or not counts[0].value.is_integer():
+        return None
+    kids = counts[0]
+    if kids.last < len(toks) and toks[kids.last].low in _BEDROOM_NOUNS | _SUITE_WORDS:
+        return None  # a count of rooms said besides: not plain
+    rest = lows[each + 1 :]
+    if not set(rest) & _OUR_ROOM or set(lows[each - 2 :]) & (_OTHER_ROOMS - {"mais"}):
+        return None
+    total = int(kids.value) + 1
+    if not BEDROOMS_MIN <= total <= BEDROOMS_MAX:
+        return None
+    return total, _span(toks, start - 1, each + 1)
+
+
+_SUITE_WORDS: Final = _SUITE_NOUNS | _words("suite")
+_SUM_LINKS: Final = _words("e + mais")
+_ADDING: Final = _words("+ mais")
+
+
+def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int) -> Number | None:
+    """Suites, then rooms added to them, as one count of bedrooms: "duas suítes e mais um
+    quarto", "1 suíte e 2 quartos", "2 suítes + 1" (3 each). The suites come first and
+    only "e", "+" or "mais" join them to a count of rooms ("quarto", "dormitório"); a count
+    with no noun after it is added only after "+" or "mais". Rooms first, then "+"/"mais"
+    and suites ("2 quartos + 1 suíte": 3, or 2 with a suite among them?) is read as the
+    sum and left open by the caller: the agent asks. Not a sum: "3 quartos e uma suíte"
+    (the suite may be one of them, as before), "2 suítes e 2 vagas"."""
+    if k + 1 >= len(numbers):
+        return None
+    first, second = numbers[k], numbers[k + 1]
+    if any(
+        n.scale != 1 or n.negative or not n.value.is_integer() or n.value < 1
+        for n in (first, second)
+    ):
+        return None
+    if first.last >= len(toks) or toks[first.last].low not in _SUITE_WORDS | _BEDROOM_NOUNS:
+        return None
+    links = [t.low for t in toks[first.last + 1 : second.first]]
+    if not set(links) & _SUM_LINKS or not set(links) <= _SUM_LINKS | {","}:
+        return None
+    noun = toks[second.last].low if second.last < len(toks) else ""
+    if toks[first.last].low in _BEDROOM_NOUNS:
+        # rooms first: a suite added only by "+" or "mais" ("2 quartos + 1 suíte")
+        if noun not in _SUITE_WORDS or not set(links) & _ADDING:
+            return None
+        return Number(first.value + second.value, first.first, second.last, 1, words_only=False)
+    if noun in _BEDROOM_NOUNS:
+        end = second.last
+    elif (not noun or noun in _BOUNDARY_PUNCT) and set(links) & _ADDING:
+        end = second.last - 1  # "2 suítes + 1": the count's own token stands for the noun
+    else:
+        return None
+    return Number(first.value + second.value, first.first, end, 1, words_only=False)
 
 
 _THEIRS: Final = _words("dela dele delas deles")
@@ -1748,6 +1870,10 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
         elif number.scale == 1 and _raised_to(toks, number):
             amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
+        elif number.scale == 1 and _money_total(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "o banco aprovou 380 no total"
+        elif (pending == "budget_brl" or correcting) and _reached_figure(toks, number):
+            amount = _as_budget(number.value, bare=True)  # "na real, dá pra ir até 460"
         elif number.scale == 1 and _restated_amount(toks, number, out):
             amount = _as_budget(number.value, bare=True)  # "queria 500 mil mas só tenho 380"
         if amount is None:
@@ -1805,6 +1931,7 @@ def _budget_candidates(
         out.append(Candidate("budget_brl", amount, span, "taken back", modality=Modality.CORRECTED))
         return out
     body, firm = _before_condition(toks, numbers)
+    body = body[: _reason_after(body, firm)]
     if (pending == "budget_brl" or correcting) and len(firm) == 1:
         number = firm[0]
         span_range = range(number.first, number.last)
@@ -1828,6 +1955,36 @@ def _budget_candidates(
 
 
 _CONDITIONS: Final = _words("se caso")
+_CONSULTED: Final = _words(
+    "conversei conversamos falei falamos combinei combinamos acertei acertamos decidi "
+    "decidimos pq porque porq pois"
+)
+"""Words opening a clause that says why an amount changed: "conversei com a patroa",
+"falei com meu marido", "pq vendi o carro"."""
+_AGREED: Final = _words("liberou liberaram concordou concordaram topou toparam autorizou")
+"""Verbs of someone agreeing to an amount: "a patroa liberou", "meu marido topou"."""
+_REASON_FILLERS: Final = _words("ja agora eu a gente que e acabei acabamos de hoje aqui")
+_NEGATING: Final = _words("nao n nem nunca")
+
+
+def _reason_after(toks: Sequence[Token], numbers: Sequence[Number]) -> int:
+    """Where the last clause after a lone amount starts when it only says why the lead
+    gives that amount ("na verdade até 500, conversei com a patroa agora", "450, minha
+    esposa liberou"): it holds no number and opens with a word of consulting someone or
+    of reason, or holds a verb of someone agreeing; else the end of `toks`."""
+    if len(numbers) != 1:
+        return len(toks)
+    cut = next(
+        (k for k in range(numbers[0].last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
+        None,
+    )
+    if cut is None:
+        return len(toks)
+    clause = [t.low for t in toks[cut + 1 :] if t.low not in _BOUNDARY_PUNCT]
+    words = [w for w in clause if w not in _REASON_FILLERS]
+    if not words or any(w[:1].isdigit() or w in _MONEY_WORDS | _NEGATING for w in clause):
+        return len(toks)  # another amount, or "minha esposa não liberou"
+    return cut if words[0] in _CONSULTED or set(words) & _AGREED else len(toks)
 
 
 def _before_condition(
@@ -1890,6 +2047,66 @@ def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
             break
         after.add(tok.low)
     return bool(before & _CEILING or after & _CEILING_AFTER)
+
+
+_REACHING: Final = _words(
+    "a ate pra para pro ir chegar subir baixar abaixar diminuir reduzir ser uns umas"
+)
+_REACH_VERBS: Final = _words("ir chegar subir baixar abaixar diminuir reduzir")
+_REACH_OPENERS: Final = _words("pode podemos melhor")
+"""Besides the verbs of paying and of raising: words before what the lead can reach."""
+
+
+def _reached_figure(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare figure ending its clause is what the lead can reach, when the budget
+    is asked or being changed: "dá pra ir até 520", "podemos chegar a 550", "melhor baixar
+    pra 400", "pode ser 500", "vai até 460" (a verb of reaching or paying, then only its
+    links, then the figure)."""
+    if number.scale != 1 or not _ends_amount(toks, number):
+        return False
+    k = number.first
+    while k > 0 and toks[k - 1].low in _REACHING:
+        k -= 1
+    if k == number.first:
+        return False
+    links = {t.low for t in toks[k : number.first]}
+    opener = toks[k - 1].low if k > 0 else ""
+    # (not a verb of paying alone: "pago até 1800" may be an instalment)
+    return bool(links & _REACH_VERBS) or opener in (
+        _REACH_OPENERS
+        | _RAISING
+        | ((_CAN_PAY | _WE_CAN_PAY) - _PAYS_NOW - _words("paga dou damos da bancamos"))
+    )
+
+
+_CONSULTING: Final = _words(
+    "conversei conversamos falei falamos combinei combinamos acertei acertamos"
+)
+
+
+def _consulted(toks: Sequence[Token]) -> bool:
+    """Whether the message opens by saying the lead talked it over with someone ("conversei
+    com a patroa, ...", "falei com meu marido e ..."): what follows changes an answer."""
+    lows = [t.low for t in toks[:4]]
+    return any(w in _CONSULTING and lows[k + 1 : k + 2] == ["com"] for k, w in enumerate(lows))
+
+
+_TOTALS: Final = (("no", "total"), ("ao", "todo"), ("total",), ("tudo",))
+_MONEY_TALK: Final = _words(
+    "banco bancos aprovou aprovaram aprovado aprovada liberou liberaram liberado liberada "
+    "financiamento financiar financiado fgts entrada orcamento"
+)
+"""Words that make a sentence about money: a bare figure "no total" in it is an amount."""
+
+
+def _money_total(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare figure is a total in a sentence about money: "o banco aprovou 380
+    no total, já contando o FGTS", "com a entrada dá 420 ao todo" (not "somos 5 no total",
+    "3 no total" in a message with no word of money)."""
+    after = tuple(t.low for t in toks[number.last : number.last + 2])
+    if not any(after[: len(total)] == total for total in _TOTALS):
+        return False
+    return bool(_sentence_words(toks, number.first) & _MONEY_TALK)
 
 
 _RAISING: Final = _words(
@@ -3157,6 +3374,16 @@ def _corrected_name(
     return None
 
 
+def _lower_non_name(tok: Token) -> bool:
+    """Whether a word in lower case ends like a verb or an adjective ("gostou", "bonita",
+    "rapidinho", "tranquilamente"); an ending also of names ("ita", "ito", "inho", "osa":
+    "rita", "benedito", "juninho") only in a word the dictionary knows ("bonita", not
+    "rita")."""
+    if not tok.low.endswith(_LOWER_NON_NAME_SUFFIXES):
+        return False
+    return not tok.low.endswith(_NAME_LIKE_ENDINGS) or known_word(tok.raw.lower())
+
+
 def _only_name(rest: Sequence[Token]) -> str | None:
     """The tokens `rest` when they are a name and nothing else."""
     rest = list(rest)
@@ -3176,7 +3403,7 @@ def _only_name(rest: Sequence[Token]) -> str | None:
         and t.low not in _NAMES_LIKE_WORDS
         and (
             t.low.endswith(_VERB_SUFFIXES)
-            or (not t.is_cap and (t.low.endswith(_LOWER_NON_NAME_SUFFIXES) or _has_feeling(t.low)))
+            or (not t.is_cap and (_lower_non_name(t) or _has_feeling(t.low)))
         )
         for t in rest
     ):
@@ -4975,7 +5202,10 @@ def _read(
     fixes_count = corrects and not _names_other_fact(toks, _BEDROOM_NOUNS)
     out += _bedroom_candidates(toks, numbers, pending, "bedrooms" in known and fixes_count)
     # "me enganei, é 650": a bare amount after a correction cue replaces the budget.
-    out += _budget_candidates(toks, numbers, pending, corrects and "budget_brl" in known)
+    # "conversei com a patroa, dá pra ir até 520": what the lead agreed with someone
+    # since changes the budget too.
+    fixes_budget = (corrects or _consulted(toks)) and "budget_brl" in known
+    out += _budget_candidates(toks, numbers, pending, fixes_budget)
     # "8h da manhã, antes do trampo": what is left once a time is taken out is no name.
     name = (
         _spelt_name(toks)

@@ -191,9 +191,15 @@ def _folded(text: str) -> str:
     return " ".join(fold(text[:_MAX_CHARS]).split())
 
 
-def _matches_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+def _matches_unnegated(
+    pattern: re.Pattern[str], text: str, unless_before: re.Pattern[str] | None = None
+) -> bool:
+    """Whether `pattern` matches `text` somewhere not negated (nor right after what
+    `unless_before` finds ending there)."""
     for match in pattern.finditer(text):
         before = text[: match.start()]
+        if unless_before is not None and unless_before.search(before):
+            continue
         # "não quero falar com um corretor", "nem precisa me passar pra um atendente"
         if match.group(0).lstrip().startswith(("n ", "nao ")) or not _NEGATED_BEFORE.search(before):
             return True
@@ -205,9 +211,23 @@ def opts_out(text: str) -> bool:
     return _matches_unnegated(_OPT_OUT, _folded(text))
 
 
+# A topic put first, then the wish to talk it over with a broker: "valor eu prefiro
+# conversar direto com o corretor", "sobre o financiamento, quero tratar com o corretor".
+_TOPIC_FIRST = re.compile(
+    r"(?:^|[.!?;]\s*)(?:(?:e|mas|ah|ai|entao|quanto|sobre|ao|a|o|as|os|parte|questao|de|do|"
+    r"da|dos|das|esse|essa|isso)\s+)*"
+    r"(?:valor|valores|preco|precos|orcamento|financiamento|pagamento|entrada|parcela|"
+    r"parcelas|condicoes|negociacao|isso|essa\s+parte)"
+    r"(?:\s+(?:de|do|da)\s+\w+)?\s*[,:]?\s*(?:(?:eu|a\s+gente|nos|ai|aqui)\s+)*$"
+)
+
+
 def asks_for_human(text: str) -> bool:
-    """The lead asks for a person ("me passa pro corretor", "tem alguém aí de verdade?")."""
-    return _matches_unnegated(_HUMAN, _folded(text))
+    """The lead asks for a person ("me passa pro corretor", "tem alguém aí de verdade?");
+    not when a topic comes first ("valor eu prefiro conversar direto com o corretor",
+    "o financiamento eu quero tratar com a corretora"): that topic is left for the broker's
+    call, and the conversation goes on."""
+    return _matches_unnegated(_HUMAN, _folded(text), unless_before=_TOPIC_FIRST)
 
 
 def is_hostile(text: str) -> bool:
