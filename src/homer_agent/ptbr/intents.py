@@ -136,7 +136,8 @@ _CURSES: Final = frozenset(
 _US = re.compile(
     r"\b(?:voce|voces|vc|vcs|ce|ces|tu|te|teu|tua|robo|robozinho|bot|maquina|atendimento|"
     r"atendente|assistente|homer|empresa|imobiliaria|construtora|empreendimento|esse\s+chat|"
-    r"essa\s+conversa|esse\s+sistema|essa\s+ia|isso\s+aqui)\b"
+    r"essa\s+conversa|esse\s+sistema|essa\s+ia|isso\s+aqui"
+    r"|ninguem\s+(?:me\s+)?(?:responde|atende|retorna|liga|fala))\b"
 )
 # "merda de trânsito", "o banco é uma merda", "esse trânsito está horrível": about something else.
 _OTHER_TARGET = re.compile(
@@ -171,6 +172,29 @@ _DISLIKE = re.compile(
     r"(?!(?:[a-z]+\s+)?(?:tudo|isso|isto|aquilo|demora|espera|atraso|enrolacao|descaso"
     r"|palhacada)\b)[a-z]{3,}[^.!?;,\n]*"
 )
+
+# The lead's complaint about their own life where they are ("moro no conj Ceará mas tá mt
+# violento", "o trânsito daqui é uma merda", "o barulho dos vizinhos é insuportável", "o
+# aluguel tá um absurdo"): a reason to move, no complaint about us. A clause (up to its
+# punctuation) with a word of where the lead lives or of its troubles carries no weight in
+# the hostility score, and an insult inside it is about that, unless the clause names us.
+_LIFE_WORDS: Final = (
+    # where the lead lives now, and moving out of it
+    r"mor(?:o|amos|a|am|ava|avamos|ei|ar|ando)|viv(?:o|emos|e|em)|bairro|rua|vizinh\w*"
+    r"|vizinhanca|quebrada|comunidade|conjunto|conj|alug\w*|sair\s+daqui|mudar\s+daqui"
+    r"|me\s+mudar|nos\s+mudar|mudar\s+de\s+(?:bairro|casa|cidade)"
+    # violence
+    r"|violen\w*|perigos\w*|perigo|assalt\w*|roub(?:o|os|am|aram|ando)|furtos?|tiros?"
+    r"|tiroteios?|bala\s+perdida|bandid\w*|ladr(?:ao|oes|ona|onas)|crimes?|criminalidade"
+    r"|trafic\w*|faccao|faccoes|insegur\w*|seguranca"
+    # noise, traffic and the town's other troubles
+    r"|barulh\w*|zoada|zuada|transito|engarrafament\w*|congestionament\w*|onibus|busao"
+    r"|enchentes?|alag\w*|calor|esgoto|buracos?|poeira"
+)
+# From the clause's start to the sentence's end: "tá perigoso onde a gente mora, péssimo".
+_LIFE_CLAUSE = re.compile(r"[^.!?;,\n]*\b(?:" + _LIFE_WORDS + r")\b[^.!?;\n]*")
+# "seus idiotas", "sua pilantra": an insult said to whoever reads it.
+_CALLED = re.compile(r"\b(?:seu|seus|sua|suas)\s+([a-z]+)")
 
 _THANKS: Final = re.compile(r"\b(?:obrigad\w*|valeu|vlw|agradec\w*|grat[oa])\b")
 _YES: Final = re.compile(
@@ -218,19 +242,31 @@ def is_hostile(text: str) -> bool:
         return True
     insulting = bool(words & engine.insults)
     folded = _folded(text)
+    if insulting and any(m.group(1) in engine.insults for m in _CALLED.finditer(folded)):
+        return True
     # A worry's clause is the lead's feeling about the future, not a judgement of us
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
     asides = [
         m
-        for pattern in (_WORRY, _DISLIKE)
+        for pattern in (_WORRY, _DISLIKE, _LIFE_CLAUSE)
         for m in pattern.finditer(folded)
         if not _US.search(m.group())
     ]
-    scored = _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)) if asides else text
+    if asides:
+        scored = _LIFE_CLAUSE.sub(
+            _unless_us, _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))
+        )
+    else:
+        scored = text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
         return False
     if _US.search(folded):
         return True
+    # "o trânsito daqui é uma merda": the insult is the lead's life's, not ours.
+    life = [m.group() for m in _LIFE_CLAUSE.finditer(folded) if not _US.search(m.group())]
+    about_life = insulting and not (words & engine.insults & set(engine.tokens(scored)))
+    if life and about_life:
+        return False
     return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
 
 
