@@ -3,14 +3,20 @@ sentences.
 
 None of these sentences is in that set: a lead's complaint about where they live (its
 violence, traffic, rent, noise) is no hostility towards us, while insults and curses at
-us still are.
+us still are; chat shorthand ("qro", "agr", "pfv") is never a name and ends one; a lead
+who refuses to give their name gives none, gets a note for the broker, and is not asked
+for it again.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from homer_agent.ptbr.facts import declines_name
 from homer_agent.ptbr.intents import handoff_reason
+from homer_agent.ptbr.notes import NAME_WITHHELD, read_notes
+from homer_agent.ptbr.replies import ASK
+from tests.support.reading import chat_run, extract
 
 
 # 1. A complaint about the lead's life is no hostility towards us
@@ -51,3 +57,81 @@ def test_insults_at_us_beside_a_life_complaint_are_still_hostile(text: str) -> N
 )
 def test_a_life_complaint_running_into_us_is_still_hostile(text: str) -> None:
     assert handoff_reason(text) == "hostile"
+
+
+# 2. Chat shorthand is never a name, and ends one
+@pytest.mark.parametrize(
+    ("text", "pending", "want"),
+    [
+        ("meu nome é joana qr saber das casas", None, {"name": "Joana"}),
+        ("aqui é o marcelo, dps te falo o bairro", "name", {"name": "Marcelo"}),
+        ("sou a rita blz", "name", {"name": "Rita"}),
+        ("me chamo thiago tbm qro 3 quartos", None, {"name": "Thiago", "bedrooms": 3}),
+    ],
+)
+def test_shorthand_ends_a_name(text: str, pending: str | None, want: dict[str, object]) -> None:
+    assert extract(text, pending=pending) == want
+
+
+@pytest.mark.parametrize("text", ["hj", "vlw", "msm", "pfv", "blz", "agr nao", "dps"])
+def test_shorthand_alone_is_no_name(text: str) -> None:
+    assert "name" not in extract(text, pending="name")
+
+
+def test_a_name_like_a_shorthand_word_is_still_a_name() -> None:
+    assert extract("meu nome é Tainá", pending="name") == {"name": "Tainá"}
+    assert extract("qro", pending="name") == {}
+
+
+# 3. A refusal to give the name saves none, is noted, and is not asked again
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prefiro não falar meu nome por enquanto",
+        "nao vou te passar meu nome hj",
+        "meu nome eu não vou dizer, só quero ver as casas",
+        "prefiro não me identificar",
+        "nem vou dar meu nome ainda",
+    ],
+)
+def test_a_refused_name_saves_nothing(text: str) -> None:
+    assert declines_name(text)
+    assert "name" not in extract(text, pending="name")
+    assert read_notes(text)[-1].text == NAME_WITHHELD
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("não vou dizer o nome do meu marido, meu nome é Sônia", "Sônia"),
+        ("meu nome é Clara, não precisa anotar o sobrenome", "Clara"),
+        ("não precisa me chamar de senhora, meu nome é Ivone", "Ivone"),
+        ("não quero dar meu nome completo, pode me chamar de Lu", "Lu"),
+    ],
+)
+def test_a_name_given_beside_a_refusal_of_something_else(text: str, want: str) -> None:
+    assert not declines_name(text)
+    assert extract(text, pending="name")["name"] == want
+
+
+def test_after_a_refusal_the_agent_moves_on_and_never_asks_the_name_again() -> None:
+    run = chat_run(
+        "oi",
+        "prefiro não dizer meu nome",
+        "quero 3 quartos",
+        "no Benfica",
+        "até 400 mil",
+        "quinta às 10h",
+        "tem piscina?",
+        "obrigado",
+    )
+    asked = [reply for reply in run.replies[2:] if any(ask in reply for ask in ASK["name"])]
+    assert asked == []
+    assert run.replies[1].startswith("Sem problema")
+    assert "name" not in run.facts and run.facts["bedrooms"] == 3
+    assert run.notes == [NAME_WITHHELD]
+
+
+def test_without_a_refusal_the_name_is_still_asked() -> None:
+    run = chat_run("oi", "quero 3 quartos", "no Benfica")
+    assert any(ask in run.replies[-1] for ask in ASK["name"])

@@ -58,6 +58,7 @@ from homer_agent.facts import (
 from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.intents import call_goes_to
 from homer_agent.ptbr.lexicon import (
+    CHAT_SHORTHAND,
     GREETING_PATTERN,
     MONTHS,
     SCALES,
@@ -79,6 +80,7 @@ __all__ = [
     "accepted_part",
     "clarified_fact",
     "decide",
+    "declines_name",
     "extract_facts",
     "garbled",
     "haggles",
@@ -499,7 +501,9 @@ still skipped as one)."""
 _NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
 """Kinship words ending a name, written as the name is (capitalised after a capitalised
 name, in lower case after one in lower case): "José da Silva Filho", "carlos neto"."""
-_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
+_NAME_STOP: Final = (
+    _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS | CHAT_SHORTHAND
+)
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -691,11 +695,14 @@ _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
 )
 """Words a reluctant answer starts with: "tá bom, é Marcos", "ok, Marcos"."""
-_NEVER_NAME: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok eu voce vc ele ela nos meu minha "
-    "seu sua o a os as um uma uns umas de do da dos das em no na com sem para pra que quem "
-    "qual quais quando onde como porque isso isto esse essa este esta aquele aquela nada "
-    "ninguem alguem segredo tudo mesmo mesma so apenas muito pouco mais menos"
+_NEVER_NAME: Final = (
+    _words(
+        "oi ola opa bom boa dia tarde noite tudo bem sim nao ok eu voce vc ele ela nos meu minha "
+        "seu sua o a os as um uma uns umas de do da dos das em no na com sem para pra que quem "
+        "qual quais quando onde como porque isso isto esse essa este esta aquele aquela nada "
+        "ninguem alguem segredo tudo mesmo mesma so apenas muito pouco mais menos"
+    )
+    | CHAT_SHORTHAND
 )
 """Words that are never a name, even capitalised right after "meu nome é"."""
 """Words after a name: "é a Ana falando", "Carlos aqui"."""
@@ -2440,6 +2447,8 @@ def _name(
     bare: bool = True,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
+    if _NAME_REFUSAL_RE.search(" ".join(folded.split())):
+        return None  # "não quero dar meu nome agr não": no word of it is the name
     name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
@@ -2646,6 +2655,46 @@ def _find_name(
 
 
 _OWNERS: Final = _words("de da do das dos")
+
+_GIVING: Final = _words(
+    "dar dizer falar passar informar revelar contar fornecer mandar enviar deixar botar "
+    "colocar por digitar escrever dou digo falo passo informo conto"
+)
+_LEADS_NAME: Final = (
+    r"(?:(?:o|a)\s+)?(?:meu\s+|minha\s+)?(?:nome|identidade)\b"
+    r"(?!\s+(?:d[aoe]s?|completo|inteiro|todo)\b)"
+)
+"""The lead's name ("meu nome", "o nome"), not someone's ("o nome do meu marido") nor
+all of it ("não quero dar meu nome completo" may give the first name)."""
+_NAME_REFUSAL_RE: Final = re.compile(
+    # "não quero dar meu nome agr não", "nao vou te passar o meu nome", "prefiro não dizer
+    # meu nome", "não gosto de falar meu nome aqui"
+    r"\b(?:nao|n|nem)\s+(?:(?:quero|vou|posso|prefiro|pretendo|gosto\s+de|gostaria\s+de"
+    r"|to\s+a\s+fim\s+de|estou\s+a\s+fim\s+de|preciso)\s+)?"
+    r"(?:(?:te|lhe|vos|a\s+voces|pra\s+voces?|pra\s+vcs?)\s+)?"
+    r"(?:"
+    + "|".join(_GIVING)
+    + r")\s+"
+    + _LEADS_NAME
+    # "prefiro não me identificar", "não quero me identificar", "prefiro ficar anônimo"
+    + r"|\b(?:nao|n)\s+(?:quero|vou|prefiro|posso|gosto\s+de)\s+me\s+identificar"
+    r"|\bprefiro\s+(?:nao|n)\s+me\s+identificar"
+    r"|\b(?:prefiro|quero)\s+(?:ficar|continuar|permanecer)\s+(?:no\s+)?anonim[oa]"
+    # "meu nome não importa", "nome não vem ao caso", "sem nome por enquanto"
+    r"|\b(?:meu\s+)?nome\s+(?:nao|n)\s+(?:importa|interessa|vem\s+ao\s+caso)"
+    r"|\bsem\s+(?:dar\s+|dizer\s+|falar\s+)?(?:o\s+)?(?:meu\s+)?nome\b(?!\s+d[aoe]s?\b)"
+    # "meu nome eu não vou dizer", "nome não dou", "meu nome prefiro não falar"
+    r"|\bmeu\s+nome\s+(?:eu\s+)?(?:(?:nao|n)\s+(?:vou\s+|quero\s+|posso\s+)?"
+    r"|prefiro\s+(?:nao|n)\s+)(?:" + "|".join(sorted(_GIVING)) + r")\b"
+)
+
+
+def declines_name(text: str) -> bool:
+    """Whether the lead refuses to say their name ("não quero dar meu nome agr não",
+    "prefiro não me identificar", "meu nome não importa"): nothing in the message is the
+    name, and the agent moves on to the next fact without asking for it again. Someone
+    else's name ("o nome do meu marido não vou dizer") is no refusal of the lead's."""
+    return bool(_NAME_REFUSAL_RE.search(" ".join(fold(text[:MAX_INPUT_CHARS]).split())))
 
 
 def introduces(text: str) -> bool:
