@@ -5,18 +5,19 @@ None of these sentences is in that set: a lead's complaint about where they live
 violence, traffic, rent, noise) is no hostility towards us, while insults and curses at
 us still are; chat shorthand ("qro", "agr", "pfv") is never a name and ends one; a lead
 who refuses to give their name gives none, gets a note for the broker, and is not asked
-for it again.
+for it again; a place where a relative is, wished to be near, is the wish; a place split
+over two messages ("na cidade", then "dos funcionarios") is read across the break.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from homer_agent.ptbr.facts import declines_name
+from homer_agent.ptbr.facts import declines_name, split_facts
 from homer_agent.ptbr.intents import handoff_reason
 from homer_agent.ptbr.notes import NAME_WITHHELD, read_notes
 from homer_agent.ptbr.replies import ASK
-from tests.support.reading import chat_run, extract
+from tests.support.reading import NOW, TZ, chat_run, extract
 
 
 # 1. A complaint about the lead's life is no hostility towards us
@@ -135,3 +136,69 @@ def test_after_a_refusal_the_agent_moves_on_and_never_asks_the_name_again() -> N
 def test_without_a_refusal_the_name_is_still_asked() -> None:
     run = chat_run("oi", "quero 3 quartos", "no Benfica")
     assert any(ask in run.replies[-1] for ask in ASK["name"])
+
+
+# 4. Near a relative the lead wishes to live: the relative's place is the wish
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("queria ficar pertinho da minha filha no Benfica", "Benfica"),
+        ("quero morar perto do meu pai que mora na Maraponga", "Maraponga"),
+        ("gostaria de morar perto da minha irmã, que mora no Montese", "Montese"),
+        ("procuro algo perto da minha sogra na messejana", "Messejana"),
+    ],
+)
+def test_near_a_relative_the_lead_wishes_to_be(text: str, place: str) -> None:
+    assert extract(text, pending="neighborhood").get("neighborhood") == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha mãe mora perto da minha tia na Maraponga",  # nobody wishes
+        "moro perto da minha mãe no Benfica",  # where the lead lives now
+        "não quero morar perto da minha sogra no Montese",  # negated
+        "quero morar longe da minha sogra no Montese",  # far, not near
+        "quero morar perto da minha mãe? ela mora no Benfica",  # asked
+    ],
+)
+def test_a_relatives_place_without_a_wish_to_be_near_is_not_saved(text: str) -> None:
+    assert "neighborhood" not in extract(text, pending="neighborhood")
+
+
+# 5. A sentence split over two messages
+def _split(previous: str, text: str, pending: str) -> dict[str, object]:
+    return split_facts(previous, text, pending=pending, now=NOW, tz=TZ, ignore=("Homer",))
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "place"),
+    [
+        ("quero morar na lagoa", "redonda", "Lagoa Redonda"),
+        ("prefiro o parque", "manibura", "Parque Manibura"),
+        ("queria uma casa na barra", "do ceara", "Barra do Ceará"),
+        ("eu queria ir pra cidade", "dos funcionários mesmo", "Cidade dos Funcionários"),
+    ],
+)
+def test_a_place_split_over_two_messages(previous: str, text: str, place: str) -> None:
+    assert _split(previous, text, "neighborhood") == {"neighborhood": place}
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("moro na lagoa", "redonda"),  # where the lead lives, even split
+        ("quero na lagoa.", "redonda"),  # the first message was closed
+        ("quero no Cocó", "Papicu"),  # two whole places: nothing across the break
+        ("minha mãe mora na cidade", "dos funcionarios"),  # someone else's
+        ("quero morar na lagoa", "redonda não, prefiro Messejana"),  # turned down
+    ],
+)
+def test_no_place_across_a_break_that_does_not_make_one(previous: str, text: str) -> None:
+    assert _split(previous, text, "neighborhood") == {}
+
+
+def test_a_split_place_is_saved_in_a_chat() -> None:
+    run = chat_run("oi, sou o Wagner", "3 quartos", "queria morar na lagoa", "redonda")
+    assert run.facts["neighborhood"] == "Lagoa Redonda"
+    assert "corretor confirma" not in run.replies[-1]

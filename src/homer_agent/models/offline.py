@@ -67,6 +67,7 @@ from homer_agent.ptbr.facts import (
     place_or_name,
     refuses_time,
     says_why_there,
+    split_facts,
     states_own_schedule,
     states_paying_condition,
     taken_up,
@@ -1156,6 +1157,7 @@ class OfflineChatModel(BaseChatModel):
     ) -> AIMessage:
         humans = _human_texts(messages)
         text = humans[-1] if humans and isinstance(messages[-1], HumanMessage) else ""
+        split: dict[str, object] = {}
         facts = view.facts
         pending = _missing(view)
         assert view.now is not None and view.tz is not None
@@ -1178,6 +1180,10 @@ class OfflineChatModel(BaseChatModel):
             # quartos né?" then "quero de 2"
             for fact, value in taken_up(humans[-2], text, now=now, tz=tz, ignore=ignore).items():
                 found.setdefault(fact, value)
+            # "queria morar na cidade" then "dos funcionarios": one sentence in two
+            # messages; the value read across the break is the whole one.
+            split = split_facts(humans[-2], text, pending=pending, now=now, tz=tz, ignore=ignore)
+            found.update(split)
         taken_back = None if found else _taken_back(messages, text)
         if taken_back is not None:  # "não, pode deixar como tava": the value before
             found[taken_back[0]] = taken_back[1]
@@ -1207,7 +1213,8 @@ class OfflineChatModel(BaseChatModel):
         about_slots = _slot_to_propose(text, messages, view) is not None or (
             accepts_proposal(text) and _proposed(messages, view) is not None
         )
-        if SEARCH_TOOL in tools and not about_slots and taken_back is None:
+        # The end of a sentence split over two messages ("dos funcionarios") asks nothing.
+        if SEARCH_TOOL in tools and not about_slots and taken_back is None and not split:
             ask = _development_question(
                 text,
                 lambda clause: set(

@@ -90,6 +90,7 @@ __all__ = [
     "place_pointed_back",
     "read_candidates",
     "says_why_there",
+    "split_facts",
     "states_own_schedule",
     "states_paying_condition",
     "taken_up",
@@ -3519,7 +3520,10 @@ def _others_place(toks: Sequence[Token], i: int) -> bool:
     """Whether the clause before the place at token `i` makes it not the lead's wish:
     where someone lives or works, a negation, or a relative ("minha mãe mora no X"); a
     relative beside the lead wishing in the first person plural is the couple ("eu e
-    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota")."""
+    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota"). Near a
+    relative the lead wishes to live, the relative's place is the wish (`_near_kin`)."""
+    if _near_kin(toks, i):
+        return False
     if _about_other(toks, i, _NOT_WANTED_PLACE):
         return True
     if not _about_other(toks, i, _KIN):
@@ -3528,11 +3532,39 @@ def _others_place(toks: Sequence[Token], i: int) -> bool:
     return not any(w.endswith("mos") and w in _WISHING | _STATED_WISH for w in before)
 
 
+_NEAR: Final = _words("perto proximo proxima pertinho juntinho junto lado")
+"""Words of nearness: "perto da minha mãe", "do lado da minha irmã"."""
+_TO_BE_NEAR: Final = _words("ficar estar")
+
+
+def _near_kin(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` wishes to live near a relative
+    ("quero ficar perto da minha mãe na Parquelândia", "queria morar pertinho da minha
+    filha, que mora no Benfica"): the relative's place is where the lead wants to be. The
+    wish is the lead's own, said before the nearness, and nothing negates it ("não quero
+    morar perto da minha sogra no Montese", "minha mãe mora perto da minha tia na X",
+    "moro perto da minha mãe no X" give nothing)."""
+    clause = _clause_before(toks, i, limit=12)
+    start = i - len(clause)
+    if start > 0 and toks[start - 1].low == "que":
+        # "... da minha mãe(,) que mora no Benfica": the relative's home, told after
+        back = start - 2 if start > 1 and toks[start - 2].low == "," else start - 1
+        clause += [toks[start - 1], *_clause_before(toks, back, limit=12)]
+    before = [t.low for t in reversed(clause)]
+    near = next((k for k, w in enumerate(before) if w in _NEAR), None)
+    if near is None or not any(w in _KIN for w in before[near + 1 :]):
+        return False
+    wish = [w for w in before[:near] if w in _WISHING | _STATED_WISH | _TO_BE_NEAR]
+    return bool(wish) and not any(w in _NEGATIONS | _NOT_WANTED_PLACE for w in before[:near])
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
+    if _near_kin(toks, i) and not _in_question(toks, i):
+        return True  # "quero morar perto da minha mãe, que mora na Parquelândia"
     if _where_lead_is(toks, i) or _owned_now(toks, i, place=True) or _home_of_mine(toks, i):
         return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
@@ -5539,6 +5571,40 @@ def taken_up(
     if place is not None:
         found["neighborhood"] = place
     return found
+
+
+_OPEN_ENDS: Final = _words(
+    "a o as os um uma de da do das dos em na no nas nos pra pro para e ou com ate meu minha "
+    "seus suas cidade parque jardim vila conjunto bairro lagoa barra praia sao"
+)
+"""Last words that leave a sentence open for the next message to finish: an article, a
+preposition, a conjunction ("o valor é até", "uma casa de") or the first word of a
+place's name ("queria morar na cidade", then "dos funcionários")."""
+
+
+def split_facts(
+    previous: str,
+    text: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> dict[str, object]:
+    """The facts of a sentence the lead split over two messages: `previous` ends open
+    (`_OPEN_ENDS`, no closing mark) and `text` finishes it ("queria morar na cidade", then
+    "dos funcionarios"). The two are read as one message; only a value whose evidence
+    runs across the break is taken (what either says alone is read on its own), so "moro
+    no" then "Benfica" still gives no wish, and "quero no Cocó" then "Papicu" nothing new."""
+    before = without_slips(without_decorations(previous[:MAX_INPUT_CHARS])).rstrip()
+    after = without_slips(without_decorations(text[:MAX_INPUT_CHARS])).strip()
+    words = fold(before).split()
+    if not words or not after or words[-1] not in _OPEN_ENDS or after[0] in ".,;:!?":
+        return {}
+    joined = f"{before} {after}"
+    cut = len(before)
+    candidates = read_candidates(joined, pending=pending, now=now, tz=tz, ignore=ignore)
+    return decide([c for c in candidates if c.fact != "call_at" and c.span[0] < cut < c.span[1]])
 
 
 def _extract(
