@@ -11,6 +11,8 @@ over two messages ("na cidade", then "dos funcionarios") is read across the brea
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from homer_agent.ptbr.facts import declines_name, split_facts
@@ -202,3 +204,11 @@ def test_a_split_place_is_saved_in_a_chat() -> None:
     run = chat_run("oi, sou o Wagner", "3 quartos", "queria morar na lagoa", "redonda")
     assert run.facts["neighborhood"] == "Lagoa Redonda"
     assert "corretor confirma" not in run.replies[-1]
+
+
+def test_life_clauses_are_read_in_linear_time() -> None:
+    # A long message without punctuation must not make the hand-off check quadratic.
+    started = time.perf_counter()
+    assert handoff_reason("a " * 10_000) is None
+    assert handoff_reason("moro no bairro violento " * 800) is None
+    assert time.perf_counter() - started < 5

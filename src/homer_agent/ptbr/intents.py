@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from typing import Final, Literal
 
 from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETING_PATTERN
@@ -191,8 +192,9 @@ _LIFE_WORDS: Final = (
     r"|barulh\w*|zoada|zuada|transito|engarrafament\w*|congestionament\w*|onibus|busao"
     r"|enchentes?|alag\w*|calor|esgoto|buracos?|poeira"
 )
-# From the clause's start to the sentence's end: "tá perigoso onde a gente mora, péssimo".
-_LIFE_CLAUSE = re.compile(r"[^.!?;,\n]*\b(?:" + _LIFE_WORDS + r")\b[^.!?;\n]*")
+_LIFE_WORD = re.compile(r"\b(?:" + _LIFE_WORDS + r")\b")
+_CLAUSE_START = re.compile(r"[.!?;,\n]")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 # "seus idiotas", "sua pilantra": an insult said to whoever reads it.
 _CALLED = re.compile(r"\b(?:seu|seus|sua|suas)\s+([a-z]+)")
 
@@ -248,14 +250,13 @@ def is_hostile(text: str) -> bool:
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
     asides = [
         m
-        for pattern in (_WORRY, _DISLIKE, _LIFE_CLAUSE)
+        for pattern in (_WORRY, _DISLIKE)
         for m in pattern.finditer(folded)
         if not _US.search(m.group())
     ]
-    if asides:
-        scored = _LIFE_CLAUSE.sub(
-            _unless_us, _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))
-        )
+    life = _life_clauses(folded)
+    if asides or life:
+        scored = _without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)))
     else:
         scored = text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
@@ -263,11 +264,33 @@ def is_hostile(text: str) -> bool:
     if _US.search(folded):
         return True
     # "o trânsito daqui é uma merda": the insult is the lead's life's, not ours.
-    life = [m.group() for m in _LIFE_CLAUSE.finditer(folded) if not _US.search(m.group())]
-    about_life = insulting and not (words & engine.insults & set(engine.tokens(scored)))
-    if life and about_life:
+    if life and insulting and not (words & engine.insults & set(engine.tokens(scored))):
         return False
     return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
+
+
+def _life_clauses(folded: str) -> list[tuple[int, int]]:
+    """The spans of the clauses about the lead's life where they are (`_LIFE_WORDS`), each
+    from its clause's start to its sentence's end ("tá perigoso onde a gente mora,
+    péssimo"), that do not name us. Linear in the text's length."""
+    marks = [m.start() for m in _CLAUSE_START.finditer(folded)]
+    spans: list[tuple[int, int]] = []
+    for match in _LIFE_WORD.finditer(folded):
+        if spans and match.start() < spans[-1][1]:
+            continue  # inside the clause already found
+        k = bisect_left(marks, match.start())
+        start = marks[k - 1] + 1 if k else 0
+        end_mark = _SENTENCE_END.search(folded, match.end())
+        spans.append((start, end_mark.start() if end_mark else len(folded)))
+    return [(a, b) for a, b in spans if not _US.search(folded[a:b])]
+
+
+def _without_life(folded: str) -> str:
+    """`folded` with its life clauses (`_life_clauses`) blanked out."""
+    out = folded
+    for start, end in reversed(_life_clauses(folded)):
+        out = out[:start] + " " + out[end:]
+    return out
 
 
 def _unless_us(worry: re.Match[str]) -> str:
