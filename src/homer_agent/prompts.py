@@ -218,6 +218,11 @@ class PromptView:
     calls: CallHours | None = None
     """When brokers call (the profile's `calls`): the offline model proposes only a time
     inside them. Data for the offline model only, like `call_outcome`."""
+    notes: tuple[str, ...] = ()
+    """The broker's notes taken before this turn (the prompt text lists them too)."""
+    declined: frozenset[str] = frozenset()
+    """Facts the lead refused to give ("não quero dar meu nome"), which the offline model
+    reads from the notes and the conversation and stops asking for; never rendered."""
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON types, for `SystemMessage.additional_kwargs`."""
@@ -231,6 +236,7 @@ class PromptView:
             "faq": [list(pair) for pair in self.faq],
             "call_outcome": self.call_outcome,
             "calls": _calls_data(self.calls),
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -248,6 +254,7 @@ class PromptView:
             faq=tuple((str(q), str(a)) for q, a in data.get("faq") or ()),
             call_outcome=str(data["call_outcome"]) if data.get("call_outcome") else None,
             calls=_calls(str(data["calls"])) if data.get("calls") else None,
+            notes=tuple(str(note) for note in data.get("notes") or ()),
         )
 
 
@@ -299,7 +306,9 @@ def system_message(
     """The system prompt as a message: its text for an LLM, its data for the offline model
     (with `call_outcome`, the latest schedule_call result: see `PromptView.call_outcome`)."""
     current = _local_now(profile, now)
-    view = replace(prompt_view(profile, facts, now=current), call_outcome=call_outcome)
+    view = replace(
+        prompt_view(profile, facts, now=current), call_outcome=call_outcome, notes=tuple(notes)
+    )
     return SystemMessage(
         render_system_prompt(profile, facts, now=current, notes=notes),
         additional_kwargs={PROMPT_DATA_KEY: view.to_data()},

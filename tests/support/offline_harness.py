@@ -42,6 +42,7 @@ class Run:
     facts: dict[str, Any] = field(default_factory=dict)
     messages: list[BaseMessage] = field(default_factory=list)
     replies: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def turn(self, text: str, model: OfflineChatModel, tools: list[dict[str, Any]]) -> str:
         self.messages.append(HumanMessage(text))
@@ -51,6 +52,7 @@ class Run:
                     self.profile,
                     LeadFacts(**self.facts),
                     now=self.now,
+                    notes=self.notes,
                     call_outcome=latest_tool_result(self.messages, "schedule_call"),
                 ),
                 *recent(self.messages, HISTORY_WINDOW),
@@ -106,6 +108,8 @@ class Run:
                 )
             self.facts["call_at"] = outcome.call_at
             return ToolMessage(outcome.to_json(), tool_call_id=call_id, name=name)
+        elif name == "note" and args["text"] not in self.notes:
+            self.notes.append(str(args["text"]))
         elif name == "search_development":
             return ToolMessage(_BROKER, tool_call_id=call_id, name=name)
         return ToolMessage("saved", tool_call_id=call_id, name=name)

@@ -49,7 +49,7 @@ from pydantic import ConfigDict, Field, SecretStr
 
 from homer_agent.calendar.booking import CallOutcome
 from homer_agent.calendar.hours import fits
-from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, next_missing
+from homer_agent.facts import FACT_ORDER, FactName, LeadFacts, missing_facts
 from homer_agent.kb.query import build_query
 from homer_agent.kb.query import words as query_words
 from homer_agent.prompts import PROMPT_DATA_KEY, PromptView
@@ -58,6 +58,7 @@ from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.facts import (
     accepted_part,
     clarified_fact,
+    declines_name,
     extract_facts,
     garbled,
     haggles,
@@ -66,6 +67,7 @@ from homer_agent.ptbr.facts import (
     place_or_name,
     refuses_time,
     says_why_there,
+    split_facts,
     states_own_schedule,
     states_paying_condition,
     taken_up,
@@ -83,7 +85,7 @@ from homer_agent.ptbr.intents import (
     is_yes,
     takes_time,
 )
-from homer_agent.ptbr.notes import Note, read_notes
+from homer_agent.ptbr.notes import NAME_WITHHELD, Note, read_notes
 from homer_agent.ptbr.places import city_of
 from homer_agent.ptbr.questions import (
     QUESTION_WORDS,
@@ -270,8 +272,24 @@ def _said_about(pending: FactName, text: str) -> str | None:
     return None
 
 
+def _missing(view: PromptView) -> FactName | None:
+    """The next fact to ask for: the first unknown one the lead did not refuse to give
+    ("não quero dar meu nome": the agent moves on and does not insist)."""
+    return next((f for f in missing_facts(view.facts) if f not in view.declined), None)
+
+
+def _declined(messages: Sequence[BaseMessage], view: PromptView) -> frozenset[str]:
+    """The facts the lead refused to give: in the notes (`NAME_WITHHELD`, kept for good) or
+    in the conversation the model sees."""
+    if view.facts.name is None and (
+        NAME_WITHHELD in view.notes or any(declines_name(text) for text in _human_texts(messages))
+    ):
+        return frozenset({"name"})
+    return frozenset()
+
+
 def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
-    pending = next_missing(view.facts)
+    pending = _missing(view)
     return _ask(pending, view, variant, use_name=use_name) if pending else _confirmation(view)
 
 
@@ -563,7 +581,7 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
         sentences.append(say.pleased(facts.name.split()[0]))
     if parts:
         sentences.append(say.noted(parts))
-    if "call_at" in saved and facts.call_at is not None and next_missing(facts) is not None:
+    if "call_at" in saved and facts.call_at is not None and _missing(view) is not None:
         when = format_call_time(facts.call_at, tz=view.tz, now=view.now)
         sentences.append(say.call_noted(when))
     return " ".join(sentences)
@@ -1114,7 +1132,7 @@ class OfflineChatModel(BaseChatModel):
         view = _prompt_view(messages)
         tz = view.tz or self._zone()
         now = view.now or datetime.now(tz)
-        view = replace(view, now=now, tz=tz)
+        view = replace(view, now=now, tz=tz, declined=_declined(messages, view))
         tools = _bound_tools(kwargs.get("tools") or [])
         trailing_tools = 0
         while trailing_tools < len(messages) and isinstance(
@@ -1139,8 +1157,9 @@ class OfflineChatModel(BaseChatModel):
     ) -> AIMessage:
         humans = _human_texts(messages)
         text = humans[-1] if humans and isinstance(messages[-1], HumanMessage) else ""
+        split: dict[str, object] = {}
         facts = view.facts
-        pending = next_missing(facts)
+        pending = _missing(view)
         assert view.now is not None and view.tz is not None
         ignore = [name for name in (view.agent_name, view.development) if name]
         now, tz = view.now, view.tz
@@ -1161,6 +1180,10 @@ class OfflineChatModel(BaseChatModel):
             # quartos né?" then "quero de 2"
             for fact, value in taken_up(humans[-2], text, now=now, tz=tz, ignore=ignore).items():
                 found.setdefault(fact, value)
+            # "queria morar na cidade" then "dos funcionarios": one sentence in two
+            # messages; the value read across the break is the whole one.
+            split = split_facts(humans[-2], text, pending=pending, now=now, tz=tz, ignore=ignore)
+            found.update(split)
         taken_back = None if found else _taken_back(messages, text)
         if taken_back is not None:  # "não, pode deixar como tava": the value before
             found[taken_back[0]] = taken_back[1]
@@ -1190,7 +1213,8 @@ class OfflineChatModel(BaseChatModel):
         about_slots = _slot_to_propose(text, messages, view) is not None or (
             accepts_proposal(text) and _proposed(messages, view) is not None
         )
-        if SEARCH_TOOL in tools and not about_slots and taken_back is None:
+        # The end of a sentence split over two messages ("dos funcionarios") asks nothing.
+        if SEARCH_TOOL in tools and not about_slots and taken_back is None and not split:
             ask = _development_question(
                 text,
                 lambda clause: set(
@@ -1214,7 +1238,7 @@ class OfflineChatModel(BaseChatModel):
         self, messages: Sequence[BaseMessage], text: str, view: PromptView, repeated: bool
     ) -> str:
         variant = _ai_turns(messages)
-        pending = next_missing(view.facts)
+        pending = _missing(view)
         slot = _slot_to_propose(text, messages, view)
         if slot is None:
             # "me liga às 17h30": the day is proposed; "qualquer dia serve" after a
@@ -1251,6 +1275,8 @@ class OfflineChatModel(BaseChatModel):
             return say.greeting(view.agent_name, view.development, next_step)
         if pending is None:
             return f"{_confirmation(view)}"
+        if declines_name(text) and "name" in view.declined:
+            return f"{say.NAME_DECLINED} {next_step}"  # and the name is not asked again
         said = _said_about(pending, text)
         if said:
             return said
@@ -1310,10 +1336,10 @@ class OfflineChatModel(BaseChatModel):
             # A refused call time already ends with its own question (the hour, a slot).
             if retry != "call_at" or CallOutcome.from_json(content) is None:
                 sentences.append(HINT[retry])
-        elif searched is not None and not saved and next_missing(view.facts) is None:
+        elif searched is not None and not saved and _missing(view) is None:
             sentences.append(_booked(view))
         else:
-            pending = next_missing(view.facts)
+            pending = _missing(view)
             said_back = None
             if pending is not None and humans and not saved:
                 said_back = _said_about(pending, humans[-1])

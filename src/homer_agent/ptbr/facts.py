@@ -58,6 +58,7 @@ from homer_agent.facts import (
 from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.intents import call_goes_to
 from homer_agent.ptbr.lexicon import (
+    CHAT_SHORTHAND,
     GREETING_PATTERN,
     MONTHS,
     SCALES,
@@ -79,6 +80,7 @@ __all__ = [
     "accepted_part",
     "clarified_fact",
     "decide",
+    "declines_name",
     "extract_facts",
     "garbled",
     "haggles",
@@ -88,6 +90,7 @@ __all__ = [
     "place_pointed_back",
     "read_candidates",
     "says_why_there",
+    "split_facts",
     "states_own_schedule",
     "states_paying_condition",
     "taken_up",
@@ -502,7 +505,9 @@ still skipped as one)."""
 _NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
 """Kinship words ending a name, written as the name is (capitalised after a capitalised
 name, in lower case after one in lower case): "José da Silva Filho", "carlos neto"."""
-_NAME_STOP: Final = _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS
+_NAME_STOP: Final = (
+    _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS | CHAT_SHORTHAND
+)
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
     "rua avenida av bairro condominio loteamento perto longe proximo proxima beira "
@@ -696,11 +701,14 @@ _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
 )
 """Words a reluctant answer starts with: "tá bom, é Marcos", "ok, Marcos"."""
-_NEVER_NAME: Final = _words(
-    "oi ola opa bom boa dia tarde noite tudo bem sim nao ok eu voce vc ele ela nos meu minha "
-    "seu sua o a os as um uma uns umas de do da dos das em no na com sem para pra que quem "
-    "qual quais quando onde como porque isso isto esse essa este esta aquele aquela nada "
-    "ninguem alguem segredo tudo mesmo mesma so apenas muito pouco mais menos"
+_NEVER_NAME: Final = (
+    _words(
+        "oi ola opa bom boa dia tarde noite tudo bem sim nao ok eu voce vc ele ela nos meu minha "
+        "seu sua o a os as um uma uns umas de do da dos das em no na com sem para pra que quem "
+        "qual quais quando onde como porque isso isto esse essa este esta aquele aquela nada "
+        "ninguem alguem segredo tudo mesmo mesma so apenas muito pouco mais menos"
+    )
+    | CHAT_SHORTHAND
 )
 """Words that are never a name, even capitalised right after "meu nome é"."""
 """Words after a name: "é a Ana falando", "Carlos aqui"."""
@@ -2676,6 +2684,8 @@ def _name(
     bare: bool = True,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
+    if _NAME_REFUSAL_RE.search(" ".join(folded.split())):
+        return None  # "não quero dar meu nome agr não": no word of it is the name
     name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
@@ -2889,6 +2899,46 @@ def _find_name(
 
 
 _OWNERS: Final = _words("de da do das dos")
+
+_GIVING: Final = _words(
+    "dar dizer falar passar informar revelar contar fornecer mandar enviar deixar botar "
+    "colocar por digitar escrever dou digo falo passo informo conto"
+)
+_LEADS_NAME: Final = (
+    r"(?:(?:o|a)\s+)?(?:meu\s+|minha\s+)?(?:nome|identidade)\b"
+    r"(?!\s+(?:d[aoe]s?|completo|inteiro|todo)\b)"
+)
+"""The lead's name ("meu nome", "o nome"), not someone's ("o nome do meu marido") nor
+all of it ("não quero dar meu nome completo" may give the first name)."""
+_NAME_REFUSAL_RE: Final = re.compile(
+    # "não quero dar meu nome agr não", "nao vou te passar o meu nome", "prefiro não dizer
+    # meu nome", "não gosto de falar meu nome aqui"
+    r"\b(?:nao|n|nem)\s+(?:(?:quero|vou|posso|prefiro|pretendo|gosto\s+de|gostaria\s+de"
+    r"|to\s+a\s+fim\s+de|estou\s+a\s+fim\s+de|preciso)\s+)?"
+    r"(?:(?:te|lhe|vos|a\s+voces|pra\s+voces?|pra\s+vcs?)\s+)?"
+    r"(?:"
+    + "|".join(_GIVING)
+    + r")\s+"
+    + _LEADS_NAME
+    # "prefiro não me identificar", "não quero me identificar", "prefiro ficar anônimo"
+    + r"|\b(?:nao|n)\s+(?:quero|vou|prefiro|posso|gosto\s+de)\s+me\s+identificar"
+    r"|\bprefiro\s+(?:nao|n)\s+me\s+identificar"
+    r"|\b(?:prefiro|quero)\s+(?:ficar|continuar|permanecer)\s+(?:no\s+)?anonim[oa]"
+    # "meu nome não importa", "nome não vem ao caso", "sem nome por enquanto"
+    r"|\b(?:meu\s+)?nome\s+(?:nao|n)\s+(?:importa|interessa|vem\s+ao\s+caso)"
+    r"|\bsem\s+(?:dar\s+|dizer\s+|falar\s+)?(?:o\s+)?(?:meu\s+)?nome\b(?!\s+d[aoe]s?\b)"
+    # "meu nome eu não vou dizer", "nome não dou", "meu nome prefiro não falar"
+    r"|\bmeu\s+nome\s+(?:eu\s+)?(?:(?:nao|n)\s+(?:vou\s+|quero\s+|posso\s+)?"
+    r"|prefiro\s+(?:nao|n)\s+)(?:" + "|".join(sorted(_GIVING)) + r")\b"
+)
+
+
+def declines_name(text: str) -> bool:
+    """Whether the lead refuses to say their name ("não quero dar meu nome agr não",
+    "prefiro não me identificar", "meu nome não importa"): nothing in the message is the
+    name, and the agent moves on to the next fact without asking for it again. Someone
+    else's name ("o nome do meu marido não vou dizer") is no refusal of the lead's."""
+    return bool(_NAME_REFUSAL_RE.search(" ".join(fold(text[:MAX_INPUT_CHARS]).split())))
 
 
 def introduces(text: str) -> bool:
@@ -3723,7 +3773,10 @@ def _others_place(toks: Sequence[Token], i: int) -> bool:
     """Whether the clause before the place at token `i` makes it not the lead's wish:
     where someone lives or works, a negation, or a relative ("minha mãe mora no X"); a
     relative beside the lead wishing in the first person plural is the couple ("eu e
-    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota")."""
+    minha esposa queremos 3 quartos no Cocó", "... procuramos algo na Aldeota"). Near a
+    relative the lead wishes to live, the relative's place is the wish (`_near_kin`)."""
+    if _near_kin(toks, i):
+        return False
     if _about_other(toks, i, _NOT_WANTED_PLACE):
         return True
     if not _about_other(toks, i, _KIN):
@@ -3732,11 +3785,39 @@ def _others_place(toks: Sequence[Token], i: int) -> bool:
     return not any(w.endswith("mos") and w in _WISHING | _STATED_WISH for w in before)
 
 
+_NEAR: Final = _words("perto proximo proxima pertinho juntinho junto lado")
+"""Words of nearness: "perto da minha mãe", "do lado da minha irmã"."""
+_TO_BE_NEAR: Final = _words("ficar estar")
+
+
+def _near_kin(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before the place at token `i` wishes to live near a relative
+    ("quero ficar perto da minha mãe na Parquelândia", "queria morar pertinho da minha
+    filha, que mora no Benfica"): the relative's place is where the lead wants to be. The
+    wish is the lead's own, said before the nearness, and nothing negates it ("não quero
+    morar perto da minha sogra no Montese", "minha mãe mora perto da minha tia na X",
+    "moro perto da minha mãe no X" give nothing)."""
+    clause = _clause_before(toks, i, limit=12)
+    start = i - len(clause)
+    if start > 0 and toks[start - 1].low == "que":
+        # "... da minha mãe(,) que mora no Benfica": the relative's home, told after
+        back = start - 2 if start > 1 and toks[start - 2].low == "," else start - 1
+        clause += [toks[start - 1], *_clause_before(toks, back, limit=12)]
+    before = [t.low for t in reversed(clause)]
+    near = next((k for k, w in enumerate(before) if w in _NEAR), None)
+    if near is None or not any(w in _KIN for w in before[near + 1 :]):
+        return False
+    wish = [w for w in before[:near] if w in _WISHING | _STATED_WISH | _TO_BE_NEAR]
+    return bool(wish) and not any(w in _NEGATIONS | _NOT_WANTED_PLACE for w in before[:near])
+
+
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     """Whether a place at token `i` is where the lead wants to live: not where they live
     or work, not negated, not asked about, not a street or park named after it."""
     if i > 0 and toks[i - 1].low in _BEING_IN:
         return False
+    if _near_kin(toks, i) and not _in_question(toks, i):
+        return True  # "quero morar perto da minha mãe, que mora na Parquelândia"
     if _where_lead_is(toks, i) or _owned_now(toks, i, place=True) or _home_of_mine(toks, i):
         return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
@@ -5746,6 +5827,40 @@ def taken_up(
     if place is not None:
         found["neighborhood"] = place
     return found
+
+
+_OPEN_ENDS: Final = _words(
+    "a o as os um uma de da do das dos em na no nas nos pra pro para e ou com ate meu minha "
+    "seus suas cidade parque jardim vila conjunto bairro lagoa barra praia sao"
+)
+"""Last words that leave a sentence open for the next message to finish: an article, a
+preposition, a conjunction ("o valor é até", "uma casa de") or the first word of a
+place's name ("queria morar na cidade", then "dos funcionários")."""
+
+
+def split_facts(
+    previous: str,
+    text: str,
+    *,
+    pending: str | None,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str] = (),
+) -> dict[str, object]:
+    """The facts of a sentence the lead split over two messages: `previous` ends open
+    (`_OPEN_ENDS`, no closing mark) and `text` finishes it ("queria morar na cidade", then
+    "dos funcionarios"). The two are read as one message; only a value whose evidence
+    runs across the break is taken (what either says alone is read on its own), so "moro
+    no" then "Benfica" still gives no wish, and "quero no Cocó" then "Papicu" nothing new."""
+    before = without_slips(without_decorations(previous[:MAX_INPUT_CHARS])).rstrip()
+    after = without_slips(without_decorations(text[:MAX_INPUT_CHARS])).strip()
+    words = fold(before).split()
+    if not words or not after or words[-1] not in _OPEN_ENDS or after[0] in ".,;:!?":
+        return {}
+    joined = f"{before} {after}"
+    cut = len(before)
+    candidates = read_candidates(joined, pending=pending, now=now, tz=tz, ignore=ignore)
+    return decide([c for c in candidates if c.fact != "call_at" and c.span[0] < cut < c.span[1]])
 
 
 def _extract(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from typing import Final, Literal
 
 from homer_agent.ptbr.lexicon import CONTACT_VERB_STEMS, GREETING_PATTERN
@@ -136,7 +137,8 @@ _CURSES: Final = frozenset(
 _US = re.compile(
     r"\b(?:voce|voces|vc|vcs|ce|ces|tu|te|teu|tua|robo|robozinho|bot|maquina|atendimento|"
     r"atendente|assistente|homer|empresa|imobiliaria|construtora|empreendimento|esse\s+chat|"
-    r"essa\s+conversa|esse\s+sistema|essa\s+ia|isso\s+aqui)\b"
+    r"essa\s+conversa|esse\s+sistema|essa\s+ia|isso\s+aqui"
+    r"|ninguem\s+(?:me\s+)?(?:responde|atende|retorna|liga|fala))\b"
 )
 # "merda de trânsito", "o banco é uma merda", "esse trânsito está horrível": about something else.
 _OTHER_TARGET = re.compile(
@@ -171,6 +173,30 @@ _DISLIKE = re.compile(
     r"(?!(?:[a-z]+\s+)?(?:tudo|isso|isto|aquilo|demora|espera|atraso|enrolacao|descaso"
     r"|palhacada)\b)[a-z]{3,}[^.!?;,\n]*"
 )
+
+# The lead's complaint about their own life where they are ("moro no conj Ceará mas tá mt
+# violento", "o trânsito daqui é uma merda", "o barulho dos vizinhos é insuportável", "o
+# aluguel tá um absurdo"): a reason to move, no complaint about us. A clause (up to its
+# punctuation) with a word of where the lead lives or of its troubles carries no weight in
+# the hostility score, and an insult inside it is about that, unless the clause names us.
+_LIFE_WORDS: Final = (
+    # where the lead lives now, and moving out of it
+    r"mor(?:o|amos|a|am|ava|avamos|ei|ar|ando)|viv(?:o|emos|e|em)|bairro|rua|vizinh\w*"
+    r"|vizinhanca|quebrada|comunidade|conjunto|conj|alug\w*|sair\s+daqui|mudar\s+daqui"
+    r"|me\s+mudar|nos\s+mudar|mudar\s+de\s+(?:bairro|casa|cidade)"
+    # violence
+    r"|violen\w*|perigos\w*|perigo|assalt\w*|roub(?:o|os|am|aram|ando)|furtos?|tiros?"
+    r"|tiroteios?|bala\s+perdida|bandid\w*|ladr(?:ao|oes|ona|onas)|crimes?|criminalidade"
+    r"|trafic\w*|faccao|faccoes|insegur\w*|seguranca"
+    # noise, traffic and the town's other troubles
+    r"|barulh\w*|zoada|zuada|transito|engarrafament\w*|congestionament\w*|onibus|busao"
+    r"|enchentes?|alag\w*|calor|esgoto|buracos?|poeira"
+)
+_LIFE_WORD = re.compile(r"\b(?:" + _LIFE_WORDS + r")\b")
+_CLAUSE_START = re.compile(r"[.!?;,\n]")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+# "seus idiotas", "sua pilantra": an insult said to whoever reads it.
+_CALLED = re.compile(r"\b(?:seu|seus|sua|suas)\s+([a-z]+)")
 
 _THANKS: Final = re.compile(r"\b(?:obrigad\w*|valeu|vlw|agradec\w*|grat[oa])\b")
 _YES: Final = re.compile(
@@ -238,6 +264,8 @@ def is_hostile(text: str) -> bool:
         return True
     insulting = bool(words & engine.insults)
     folded = _folded(text)
+    if insulting and any(m.group(1) in engine.insults for m in _CALLED.finditer(folded)):
+        return True
     # A worry's clause is the lead's feeling about the future, not a judgement of us
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
     asides = [
@@ -246,12 +274,43 @@ def is_hostile(text: str) -> bool:
         for m in pattern.finditer(folded)
         if not _US.search(m.group())
     ]
-    scored = _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)) if asides else text
+    life = _life_clauses(folded)
+    if asides or life:
+        scored = _without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)))
+    else:
+        scored = text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
         return False
     if _US.search(folded):
         return True
+    # "o trânsito daqui é uma merda": the insult is the lead's life's, not ours.
+    if life and insulting and not (words & engine.insults & set(engine.tokens(scored))):
+        return False
     return not (_OTHER_TARGET.search(folded) or _FACT_CONTENT.search(folded))
+
+
+def _life_clauses(folded: str) -> list[tuple[int, int]]:
+    """The spans of the clauses about the lead's life where they are (`_LIFE_WORDS`), each
+    from its clause's start to its sentence's end ("tá perigoso onde a gente mora,
+    péssimo"), that do not name us. Linear in the text's length."""
+    marks = [m.start() for m in _CLAUSE_START.finditer(folded)]
+    spans: list[tuple[int, int]] = []
+    for match in _LIFE_WORD.finditer(folded):
+        if spans and match.start() < spans[-1][1]:
+            continue  # inside the clause already found
+        k = bisect_left(marks, match.start())
+        start = marks[k - 1] + 1 if k else 0
+        end_mark = _SENTENCE_END.search(folded, match.end())
+        spans.append((start, end_mark.start() if end_mark else len(folded)))
+    return [(a, b) for a, b in spans if not _US.search(folded[a:b])]
+
+
+def _without_life(folded: str) -> str:
+    """`folded` with its life clauses (`_life_clauses`) blanked out."""
+    out = folded
+    for start, end in reversed(_life_clauses(folded)):
+        out = out[:start] + " " + out[end:]
+    return out
 
 
 def _unless_us(worry: re.Match[str]) -> str:

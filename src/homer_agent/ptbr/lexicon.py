@@ -14,6 +14,7 @@ from typing import Final
 from homer_agent.ptbr.text import fold
 
 __all__ = [
+    "CHAT_SHORTHAND",
     "CONTACT_VERB_STEMS",
     "GREETINGS",
     "GREETING_PATTERN",
@@ -190,6 +191,23 @@ def _stretched(phrase: str) -> str:
 
 GREETING_PATTERN: Final = "|".join(_stretched(g) for g in GREETINGS)
 """A regex alternation of GREETINGS, each letter drawn out or not (folded text)."""
+
+CHAT_SHORTHAND: Final = frozenset(
+    word
+    for line in (
+        # verbs: "qro" (quero), "qria" (queria), "tava" (estava), "sla" (sei lá)
+        "qro qr qer qero kero qria qeria keria qrem qremos qrs tava tavam tamo tamos tou",
+        "sla slk tlg vlw vlww flw pfv pf pls plz obg obgd brigado brigada",
+        # adverbs and pronouns: "agr" (agora), "dps" (depois), "hj" (hoje), "msm" (mesmo)
+        "agr agra dps dpois hj hje msm mmo tbm tb tmb tbem mt mto mta mtos mtas blz blza",
+        "cmg ctg vc vcs ngm td tds nd nda dnv pq pqp oq qnd qdo qd qnto qnt qto qtos qts",
+        "qnts kd qq qqr qlq ond vdd mds bjs sdds fds eae aew iae",
+    )
+    for word in line.split()
+)
+"""Chat shorthand for verbs, adverbs, pronouns and courtesies ("qro" for "quero", "agr"
+for "agora", "pfv" for "por favor"): never a person's name, and it ends one ("meu nome é
+kelvin qro casa" names Kelvin). Folded."""
 
 CONTACT_VERB_STEMS: Final = (
     "mand",

@@ -27,10 +27,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
+from homer_agent.ptbr.facts import declines_name
 from homer_agent.ptbr.lexicon import MONTH_NAMES, month_number, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold
 
-__all__ = ["CATEGORIES", "NOTE_CATEGORY_LABELS", "Category", "Note", "merge_notes", "read_notes"]
+__all__ = [
+    "CATEGORIES",
+    "NAME_WITHHELD",
+    "NOTE_CATEGORY_LABELS",
+    "Category",
+    "Note",
+    "merge_notes",
+    "read_notes",
+]
 
 Category = Literal["family", "pets", "preference", "financing", "move_in", "objection", "question"]
 CATEGORIES: Final[tuple[Category, ...]] = get_args(Category)
@@ -45,6 +54,12 @@ NOTE_CATEGORY_LABELS: Final[dict[str, str]] = {
     "question": "pergunta",
 }
 """How each category is named to a broker (pt-BR)."""
+
+
+NAME_WITHHELD: Final = "prefere não dizer o nome"
+"""The note of a lead who refused to give their name ("não quero dar meu nome agr não"):
+the broker knows why the lead has none, and the agent, which reads the notes in its
+prompt, does not ask for it again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +335,8 @@ def read_notes(text: str) -> list[Note]:
                 notes.append(Note("question", f"perguntou sobre {topic}"))
         if not laughs:
             notes.extend(_statements(",".join(statement)))
+    if declines_name(text):
+        notes.append(Note("preference", NAME_WITHHELD))
     return merge_notes(notes)
 
 

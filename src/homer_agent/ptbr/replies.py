@@ -132,6 +132,8 @@ def call_noted(when: str) -> str:
 
 ALREADY_NOTED: Final = "Isso eu já anotei."
 NO_HURRY: Final = "Sem problema, sem pressa!"
+NAME_DECLINED: Final = "Sem problema, não precisa do nome."
+"""Said once when the lead refuses to give their name; the name is not asked again."""
 """The acknowledgement of a lead who is not ready yet ("tô só pesquisando"), before the
 next question."""
 ANYTHING_ELSE: Final = "Posso ajudar em algo mais?"
