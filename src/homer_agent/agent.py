@@ -4,6 +4,7 @@ run each turn through `Session` with it (see session.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import random
@@ -287,6 +288,11 @@ def _run_executor(config: RunnableConfig | None) -> Iterator[Executor]:
 setattr(pregel_executor, "get_executor_for_config", _run_executor)  # noqa: B010
 
 
+def real_clock() -> dt.datetime:
+    """Now, in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Agent:
     """What every turn of the process shares; built by `build_agent` or `load_agent`."""
@@ -307,6 +313,9 @@ class Agent:
     """The brokers' webhook (HOMER_BROKER_WEBHOOK_URL): notifications go after each turn."""
     prune_every: int = PRUNE_EVERY_TURNS
     draw: Callable[[], float] = random.random
+    clock: Callable[[], dt.datetime] = real_clock
+    """The instant a turn starts at, read once per turn (`Context.now`): the real one, or
+    a fixed one for a set whose dates were written against a given day."""
     token_model: ChatRunnable | None = None
     """The chat model with the tools bound, streaming its reply, for the turns whose tokens
     someone reads as they come; None: `model` (which then streams always, or never)."""
@@ -346,11 +355,13 @@ def build_agent(
     calendar: BrokerCalendar | None = None,
     webhook: BrokerWebhook | None = None,
     streams_on_request: bool = False,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> Agent:
     """Bind the tools, open the checkpointer and compile the graph, once.
 
     `streams_on_request`: `model` answers whole unless a call asks it to stream (see
-    `make_chat_model`'s `whole_replies`); the turns whose tokens are read ask.
+    `make_chat_model`'s `whole_replies`); the turns whose tokens are read ask. `clock`: what
+    the turns read the time from (the real clock unless given).
     """
     checkpointer = TurnSaver(pool)
     agent = Agent(
@@ -366,6 +377,7 @@ def build_agent(
         kb=kb or SearchOptions(),
         calendar=calendar,
         webhook=webhook,
+        clock=clock or real_clock,
     )
     settle_collector()
     return agent

@@ -399,6 +399,7 @@ class Session:
             model=agent.model,
             model_name=agent.model_name,
             profile=agent.profile,
+            now=agent.clock(),
             history_window=agent.history_window,
             fallback=agent.fallback,
             kb=agent.kb,

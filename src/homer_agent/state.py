@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypedDict
 
 from langchain_core.callbacks import BaseCallbackHandler
@@ -145,6 +146,9 @@ class Context:
     model: ChatRunnable
     model_name: str
     profile: Profile
+    # The turn's instant, read once when it starts (`Agent.clock`): the prompt's clock, the
+    # booking's "already passed", the hand-off's wait all read it.
+    now: datetime
     history_window: int = 12
     # The offline model standing in for `model` when its provider fails (HOMER_FALLBACK).
     fallback: StandIn | None = None

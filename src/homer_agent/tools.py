@@ -245,7 +245,7 @@ def schedule_call(when: str, runtime: ToolRuntime[Context]) -> Command[Any]:
     """
     ctx = runtime.context
     tz = ctx.profile.tz
-    now = dt.datetime.now(tz)
+    now = ctx.now.astimezone(tz)
     q = ctx.queries
     state = runtime.state if isinstance(runtime.state, Mapping) else {}
     current = current_lead(ctx, state)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from homer_agent.ptbr.places import same_place
 from homer_agent.ptbr.text import fold
 from tests.integration.test_examples import expected_call
+from tests.support.examples import expected_call_on
 
 FACTS = ("name", "bedrooms", "neighborhood", "budget_brl", "call_at")
 TZ = ZoneInfo("America/Fortaleza")
@@ -30,15 +31,17 @@ _ASKS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def same(fact: str, got: Any, want: Any) -> bool:
+def same(fact: str, got: Any, want: Any, today: dt.date | None = None) -> bool:
     """Names compare without case or accents; places by their canonical form
     (`ptbr.places.same_place`: 'eusebio' is Eusébio, 'Bairro de Fátima' is Fátima); a call
-    is an instant, or a labelled spec (weekday or date, and time)."""
+    is an instant, or a labelled spec (weekday or date, and time) read against `today`
+    (the real one unless given: a set run on a fixed clock gives its day)."""
     if fact == "call_at" and isinstance(want, dt.datetime):
         return bool(got == want)
     if fact == "call_at":
         local = got.astimezone(TZ)
-        return (local.date().isoformat(), local.strftime("%H:%M")) == expected_call(want)
+        day = (local.date().isoformat(), local.strftime("%H:%M"))
+        return day == (expected_call(want) if today is None else expected_call_on(want, today))
     if fact == "neighborhood":
         return same_place(str(got), str(want))
     if fact == "name":
@@ -53,9 +56,13 @@ def asked_facts(reply: str) -> set[str]:
 
 
 def score_fields(
-    expect: Mapping[str, Any], row: Mapping[str, Any], counts: Counter[str]
+    expect: Mapping[str, Any],
+    row: Mapping[str, Any],
+    counts: Counter[str],
+    today: dt.date | None = None,
 ) -> list[str]:
-    """Add one conversation's fields to `counts`; the lines describing each miss or wrong."""
+    """Add one conversation's fields to `counts`; the lines describing each miss or wrong
+    (calls read against `today`, as `same`)."""
     notes = []
     for fact in FACTS:
         want, got = expect.get(fact), row.get(fact)
@@ -71,7 +78,7 @@ def score_fields(
             counts["missed"] += 1
             counts[f"missed {fact}"] += 1
             notes.append(f"missed {fact}, want {want!r}")
-        elif same(fact, got, want):
+        elif same(fact, got, want, today):
             counts["right"] += 1
         else:
             counts["wrong"] += 1

@@ -322,3 +322,40 @@ def test_parse_when_raises_only_when_error(text: str) -> None:
         return
     assert result.tzinfo is not None
     assert result > NOW
+
+
+# A weekday beside a day of the month names which month: NOW is Wednesday 25 November, so
+# "dia 12" alone is this month's (passed), but a Saturday the 12th is in December.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pode ser sabado dia 12 as 11h?", at(12, 11, month=12)),
+        ("sexta, dia 11, 10h", at(11, 10, month=12)),
+        ("quinta dia 26 as 9", at(26, 9)),
+        ("terça dia 1 as 14h", at(1, 14, month=12)),
+    ],
+)
+def test_a_weekday_beside_a_day_of_the_month_picks_the_month(text: str, expected: datetime) -> None:
+    assert read_when(text, now=NOW, tz=TZ).at == expected
+
+
+def test_a_day_of_the_month_whose_weekday_never_agrees_keeps_the_nearest() -> None:
+    # Without a weekday the usual rule reads the day (the nearer 12th, the coming 30th).
+    assert read_when("dia 12 as 10h", now=NOW, tz=TZ).at == at(12, 10)
+    assert read_when("dia 30 as 10h", now=NOW, tz=TZ).at == at(30, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "offered", "expected"),
+    [
+        # After "sábado, 12/12 às 12h" was offered, "sábado" is that Saturday.
+        ("entao sabado as 11h", [at(11, 17, month=12), at(12, 12, month=12)], at(12, 11, month=12)),
+        ("sexta 10h pode ser", [at(11, 17, month=12)], at(11, 10, month=12)),
+        # An offered day on another weekday leaves the weekday's own next day.
+        ("segunda as 10h", [at(11, 17, month=12)], at(30, 10)),
+    ],
+)
+def test_a_weekday_after_offered_slots_is_the_offered_day(
+    text: str, offered: list[datetime], expected: datetime
+) -> None:
+    assert read_when(text, now=NOW, tz=TZ, offered=offered).at == expected

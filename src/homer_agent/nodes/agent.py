@@ -55,6 +55,7 @@ def agent(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         system_message(
             ctx.profile,
             facts_of(current_lead(ctx, state)),
+            now=ctx.now,
             notes=list(ctx.notes),
             # What is being agreed about the call outlives the window (see PromptView).
             call_outcome=latest_tool_result(state["messages"], CALL_TOOL),

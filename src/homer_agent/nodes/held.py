@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from langchain_core.messages import AIMessage
@@ -25,7 +24,7 @@ def held(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     q = ctx.queries
     text = newest_human_text(state["messages"])
     lead = current_lead(ctx, state)
-    step = held_step(lead, now=datetime.now(UTC), yes=wants_to_continue(text))
+    step = held_step(lead, now=ctx.now, yes=wants_to_continue(text))
     with ctx.conn.transaction():
         if step.resume:
             return {"turn": TurnRecord(lead=q.release_handoff(id=lead.id))}

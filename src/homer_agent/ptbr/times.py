@@ -16,6 +16,9 @@ Rules, all relative to `now` seen in the time zone `tz`:
 - A time without a date is, in this order: the offered alternative with that hour, the
   day of the offered alternatives, the day of the booked call ("às 9h30 então" moves the
   booked call and keeps its day), else today when still ahead, otherwise tomorrow.
+- A weekday beside a day of the month ("sábado dia 12") picks the next 12th that falls on
+  it; a weekday alone, when alternatives were just offered, is the offered day on that
+  weekday ("sábado às 11h então" after "sábado, 12/12 às 12h").
 - A day without an hour keeps the booked call's hour when the text says so ("no mesmo
   horário na segunda"); otherwise the hour is asked for (`WhenError` reason "no_time").
 - Period words pick the half of the day: "2h da manhã" and "3 de madrugada" are before
@@ -247,6 +250,8 @@ class _Scan:
     period_of_time: str | None = None
     same_time: bool = False
     invalid: str | None = None
+    # A weekday said beside a more precise date ("sábado dia 12"): which 12th it is.
+    weekday: int | None = None
 
     def free(self, start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in self.spans)
@@ -256,6 +261,8 @@ class _Scan:
 
     def set_date(self, pos: int, spec: _DateSpec) -> None:
         # The most precise date wins ("sexta-feira, 11/12" is the 11th), then the first.
+        if spec.kind == "weekday" and self.weekday is None:
+            self.weekday = spec.weekday
         if self.date is None or (_DATE_RANK[spec.kind], pos) < (
             _DATE_RANK[self.date[1].kind],
             self.date[0],
@@ -624,8 +631,19 @@ def _month_day(spec: _DateSpec, today: date) -> date:
     return behind[-1]
 
 
-def _day_of_month(spec: _DateSpec, today: date) -> date:
-    """This month's day when it is nearer than the next one, else the next such day."""
+def _day_of_month(spec: _DateSpec, today: date, weekday: int | None = None) -> date:
+    """This month's day when it is nearer than the next one, else the next such day; with
+    a weekday said beside it ("sábado dia 12"), the next such day falling on that weekday
+    (within a year), when there is one."""
+    if weekday is not None:
+        for step in range(0, 13):
+            total = today.month - 1 + step
+            try:
+                candidate = date(today.year + total // 12, total % 12 + 1, spec.day)
+            except ValueError:
+                continue
+            if candidate >= today and candidate.weekday() == weekday:
+                return candidate
     ahead: date | None = None
     for step in range(0, 12):
         total = today.month - 1 + step
@@ -651,7 +669,7 @@ def _day_of_month(spec: _DateSpec, today: date) -> date:
     return ahead
 
 
-def _day(spec: _DateSpec, today: date) -> date:
+def _day(spec: _DateSpec, today: date, weekday: int | None = None) -> date:
     try:
         if spec.kind == "absolute":
             return date(spec.year, spec.month, spec.day)
@@ -663,7 +681,7 @@ def _day(spec: _DateSpec, today: date) -> date:
         raise WhenError("invalid_date", f"invalid date: {exc}") from None
     if spec.kind == "month_day":
         return _month_day(spec, today)
-    return _day_of_month(spec, today)
+    return _day_of_month(spec, today, weekday)
 
 
 def _resolve(
@@ -690,7 +708,12 @@ def _resolve(
         if clock is None:
             raise WhenError("unreadable", "no date or time of day found")
         return _anchored(clock, local_now, tz, booked_local, offered)
-    day = _day(scan.date[1], today)
+    spec = scan.date[1]
+    day = _day(spec, today, scan.weekday)
+    if spec.kind == "weekday":
+        # "sábado então, 11h" after we offered "sábado, 12/12": the Saturday offered.
+        offered_days = [slot.astimezone(tz).date() for slot in offered]
+        day = next((d for d in offered_days if d > today and d.weekday() == spec.weekday), day)
     if clock is None:
         if scan.same_time and booked_local is not None:
             clock = (booked_local.hour, booked_local.minute)
