@@ -166,7 +166,13 @@ def test_a_relayed_question_asks(message: str, asked: str) -> None:
 
 @pytest.mark.parametrize(
     "message",
-    ["eu tava perguntando pro meu marido se a gente consegue", "a gente tem que ver isso ainda"],
+    [
+        "eu tava perguntando pro meu marido se a gente consegue",
+        "a gente tem que ver isso ainda",
+        # The broker asked the lead: the lead answers, asks nothing.
+        "o corretor perguntou se eu tenho fgts, tenho sim",
+        "voces perguntaram se eu tenho carro, nao tenho",
+    ],
 )
 def test_a_question_put_to_someone_else_asks_nothing(message: str) -> None:
     assert asking_clauses(message) == [], asking_clauses(message)

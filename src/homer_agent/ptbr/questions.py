@@ -505,8 +505,11 @@ def _question_word(word: str) -> bool:
 _REQUEST_WORDS: Final = (
     r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
     r" (?:saber|dizer|informar|falar|entender)|saber|me diz|me fala|perguntar"
-    # A question relayed ("minha mãe tá perguntando se ...", "meu marido perguntou se ...").
-    r"|(?:perguntando|perguntou|mandou perguntar) se)(?: se)?"
+    # A question relayed by the lead's own people ("minha mãe tá perguntando se ...", "meu
+    # marido perguntou se ..."); the broker who asked the lead something is no question.
+    r"|(?:mae|pai|marido|esposa|esposo|mulher|filho|filha|sogra|sogro|irma|irmao|avo"
+    r"|namorado|namorada|noivo|noiva|amigo|amiga|genro|nora|tio|tia|cunhado|cunhada)"
+    r" (?:(?:esta|estava|ta|tava|ja) )?(?:perguntando|perguntou|mandou perguntar) se)(?: se)?"
 )
 _REQUEST: Final = re.compile(
     rf"\b(?:{_REQUEST_WORDS}|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
