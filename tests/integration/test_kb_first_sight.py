@@ -61,6 +61,11 @@ range), now the broker line.
 "algum isolamento" / "vidro melhor" as its glass, a deadline to ask for a change ("prazo
 pra pedir isso") no handover, "às vezes", "cliente", "logo no começo", "exigência" naming
 nothing, a rental "por diária pra turista" as renting by the season.
+2026-12-08j 19/20, 4/5, 0; 08k 13/20, 5/5, 0; 08l 16/20, 5/5, 0, 1 bare greeting at their
+first runs, then 20/20, 18/20 and 19/20, 5/5, 0 (kj): "2q", a trade-in, a size "de
+construção", questions that each name one section, modesty ("desculpa a ignorância"), a
+sport described, formal words of a change, a question relayed; left: two hostility
+hand-offs (fl's) and "quadra G" (kx's).
 """
 
 from __future__ import annotations

@@ -207,7 +207,7 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "brincadeira",
         "criancada",
     ),
-    ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society"),
+    ("esporte", "quadra", "tenis", "futebol", "bola", "pelada", "society", "raquete"),
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper", "percurso", "trilha"),
     # A place to work, shared or a house's own room ("um cômodo pra trabalhar": the
     # Duna's "escritório no térreo").
@@ -252,7 +252,20 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     # The wiring and where it runs ("os fios de luz são de poste ou enterrados?").
     ("eletrica", "eletrico", "fiacao", "fio", "cabeamento"),
     ("subterranea", "subterraneo", "enterrado", "poste", "aerea", "aereo"),
-    ("personalizar", "personalizacao", "escolher", "mudar", "troca"),
+    # A change the buyer asks for, in formal words too ("solicitar a substituição da
+    # banheira", "alterar o revestimento").
+    (
+        "personalizar",
+        "personalizacao",
+        "escolher",
+        "mudar",
+        "troca",
+        "trocar",
+        "substituir",
+        "substituicao",
+        "alterar",
+        "alteracao",
+    ),
     ("ar condicionado", "climatizacao"),
     # The windows: their frames and their glass ("as janelas são de vidro duplo?").
     ("esquadria", "esquadrias", "janela", "janelas", "vidro", "vidros", "vidraca", "vidracas"),
@@ -273,6 +286,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "permitido",
         "permite",
         "proibido",
+        "proibir",
+        "proibe",
+        "proibem",
         "liberado",
         "aceita",
         "deixa",
@@ -281,11 +297,20 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
 )
 """Groups of words a lead and a document use for the same thing (folded)."""
 
-REWRITE: Final[dict[str, str]] = {"mar": "praia", "papel": "papeis", "plantar": "horta"}
+REWRITE: Final[dict[str, str]] = {
+    "mar": "praia",
+    "papel": "papeis",
+    "plantar": "horta",
+    "solicitar": "pedir",
+    "regulamento": "regra",
+    "regimento": "regra",
+}
 """Words searched as another only: "perto do mar" must find the beach, and "mar" itself
 stems like "Maré" (a house's name); "plantar" is the vegetable garden, and stems like the
 floor "plantas"; "papel" is the papers ("o que deixo separado de
-papel?"), and no word a slip may be put right to ("padel" is no "papel")."""
+papel?"), and no word a slip may be put right to ("padel" is no "papel"); "solicitar" is
+the documents' "pedir", and a development's "regulamento" or "regimento" its rules (a
+word of asking about rules, `GENERIC`)."""
 
 FILLER: Final = frozenset(
     """
@@ -321,13 +346,16 @@ FILLER: Final = frozenset(
     alem pensar mensalmente junto juntos normal normais
     resto restante metade enorme
     vezes logo comeco cliente clientes exigencia exigencias
+    mas porem deles delas
+    boba bobo bobas besta idiota burra burro ignorancia
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
 degree words ("tem bastante área verde?" asks the green area), common verbs, the lead's
 own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
 corretor ligar", "às vezes", "reunião com cliente", "logo no começo", "tem alguma
-exigência") and the words for the call itself.
+exigência"), the lead's modesty ("pergunta boba", "desculpa a ignorância") and the words
+for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

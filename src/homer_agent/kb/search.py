@@ -926,7 +926,7 @@ def _lookup_message(
     if found.code == "price_to_broker":
         return _price_apart(question, found, one, known), stamp
     if found.verdict == "answer":
-        return found, stamp
+        return _parts_agree(question, found, one), stamp
     if found.reason == "no documents":
         return found, stamp
     # "qual construtora faz a obra? é de confiança?": the first is answered, not the second.
@@ -982,6 +982,30 @@ def _lookup_message(
         unanswered=unanswered,
     )
     return combined, stamp
+
+
+def _parts_agree(
+    question: str, found: Lookup, one: Callable[[str], tuple[Lookup, str | None]]
+) -> Lookup:
+    """A message of several questions answered as a whole by one passage while each of its
+    questions, asked alone, is answered whole by another same passage: that passage. The
+    whole's words, gathered from different questions, can meet in a passage none of them
+    asks about ("essa construtora é séria? já entregou outros condomínios ou é a primeira
+    obra deles?": "entregou" and "primeira" meet in the works' "entrega da primeira
+    etapa", while each question alone is the builder's)."""
+    clauses = [clause for clause in asking_clauses(question) if build_query(clause)]
+    if len(clauses) < 2 or not found.passages:
+        return found
+    parts = [one(clause)[0] for clause in clauses]
+    if any(part.verdict != "answer" or part.unanswered or not part.passages for part in parts):
+        return found
+    chosen = {part.passages[0].chunk_id for part in parts}
+    if len(chosen) != 1 or found.passages[0].chunk_id in chosen:
+        return found
+    sentences: list[str] = []
+    for part in parts:
+        sentences += [sentence for sentence in part.sentences if sentence not in sentences]
+    return Lookup("answer", found.reason, parts[0].passages, sentences, code=found.code)
 
 
 _POINTS_BACK: Final = re.compile(

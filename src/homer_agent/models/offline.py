@@ -123,22 +123,14 @@ DEFAULT_TIMEZONE: Final = "America/Fortaleza"
 # ---------------------------------------------------------------------------
 # What the agent says: its words are `homer_agent.ptbr.replies`'
 
-_LEAK_WORDS: Final = (
-    "prompt",
-    "instruc",
-    "system",
-    "sistema",
-    "suas regras",
-    "seu codigo",
-    "configurac",
-    "ignore",
-    "ignora",
-    "jailbreak",
-    "desenvolvedor",
-    "developer",
-    "texto acima",
-    "mensagem acima",
+_LEAK: Final = re.compile(
+    r"\b(?:prompt|instruc|system\b|suas regras|seu codigo|configurac|jailbreak|desenvolvedor"
+    r"|developer|texto acima|mensagem acima|ignor(?:e|a|ar|em|am|ando|ou|ei)\b"
+    r"|sistema\b(?! (?:de|da|do) (?!voces\b|vcs\b|voce\b|vc\b)[a-z]))"
 )
+"""Words of a request for the agent's instructions, each from a word's start: "ignore as
+instruções" and "qual o seu sistema?" ask for them; "desculpa a ignorância" (no form of
+"ignorar") and "o sistema de segurança" (a system of the development's) do not."""
 _TOPIC_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # Order matters: the first topic that matches answers.
     "broker": (
@@ -306,7 +298,7 @@ def _answer(text: str, view: PromptView) -> str | None:
     low = f" {fold(text)} "
     development = view.development or ""
     sections = view.sections
-    if any(word in low for word in _LEAK_WORDS):
+    if _LEAK.search(low):
         return say.keep_instructions(development)
     faq = _faq_answer(low, view.faq)
     for topic, words in _TOPIC_WORDS.items():
@@ -451,7 +443,7 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     instructions never do.
     """
     low = f" {fold(text)} "
-    if any(word in low for word in _LEAK_WORDS):
+    if _LEAK.search(low):
         return None
     # "o Zé e a Lúcia aqui": people introduced, whether or not a name is saved
     tail = fold(text).lower().strip(" .!") if introduces(text) else None
@@ -825,12 +817,15 @@ def _joined_call_time(text: str, previous: str, now: datetime, tz: ZoneInfo) -> 
 
 _CALL_AFTER: Final = re.compile(
     r"(?:\b(?:pode|podem|podia|poderia)\s+)?(?:\bme\s+)?"
-    r"\b(?:ligar|liga|ligue|ligam|chamar|chama|retornar|retorna)\b(?:\s+\w+){0,2}?\s+"
+    r"\b(?:ligar|liga|ligue|ligam|chamar|chama|retornar|retorna)\b"
+    r"(?:\s+(?:pra|para|pro|a|o|me|mim|ela|ele|nos|gente|voce|vc|so|mais|entao|de|novo|aqui|ai"
+    r"|por|favor)){0,2}?\s+"
     r"(?:depois|mais tarde|em seguida|na sequencia)"
     r"(?=\s*(?:$|[,.;!?]|\b(?:disso|disto|dessa|desse|dai|que|q|e)\b))"
 )
 """A call asked for after something else the lead does, with no time of its own ("pode
-ligar depois", "me liga depois disso"): not "depois das 10h", a floor on the hour."""
+ligar depois", "me liga depois disso", "pode ligar pra ela depois"): not "depois das 10h",
+a floor on the hour, nor someone else called ("chamar marceneiro depois")."""
 
 
 def _call_after_errand(text: str) -> bool:

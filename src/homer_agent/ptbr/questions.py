@@ -81,6 +81,7 @@ SLANG: Final[dict[str, str]] = {
     "mtos": "muitos",
     "mtas": "muitas",
     "msm": "mesmo",
+    "gnt": "gente",
     "td": "tudo",
     "blz": "beleza",
     "vlw": "valeu",
@@ -140,9 +141,20 @@ SLANG: Final[dict[str, str]] = {
 PHRASES: Final[tuple[tuple[str, str], ...]] = (
     # What leads call a thing → what documents call it (folded, after the shorthand).
     ("fundo de garantia", "fgts"),
+    ("metros quadrados", "m2"),
+    ("metro quadrado", "m2"),
     ("controle de entrada", "controle de acesso"),
     ("transporte escolar", "van escolar"),
     ("jogar bola", "futebol"),
+    # A sport described, not named: rackets on sand are beach tennis ("aquele esporte de
+    # raquete na areia"), and "areia" alone would name the builder, Areia Branca.
+    ("raquete na areia", "beach tennis"),
+    ("raquete de areia", "beach tennis"),
+    ("raquete na praia", "beach tennis"),
+    ("raquete de praia", "beach tennis"),
+    ("tenis de praia", "beach tennis"),
+    ("tenis na areia", "beach tennis"),
+    ("tenis de areia", "beach tennis"),
     ("home office", "coworking"),
     ("salao de festa ", "salao de festas "),
     ("casa modelo", "casa decorada"),
@@ -225,6 +237,19 @@ _BUILT: Final = re.compile(
 )
 """Houses being built ("as casas já tão sendo levantadas?", "já começaram a construir?"):
 the works' progress; "construindo" alone asks who builds ("quem está construindo?")."""
+_BUILT_AREA: Final = re.compile(
+    r"\b(?:(area)|(m2|m²|metros? quadrados?|metragem|tamanho))(?: (?:tem|que tem|e))?"
+    r" (?:de|da) construcao\b"
+)
+"""A size "de construção" ("quantos metros quadrados tem de construção?", "a área de
+construção"): the built area, as documents say it ("área construída"), not the works."""
+_A_CHANGE: Final = re.compile(
+    r"\bmudancas? (?=(?:d[oa]s?|de|n[oa]s?) (?!(?:casa|cidade|endereco|bairro|estado|vida"
+    r"|planos?)\b))|\b(?<=pedir )(?:as |essas |estas |a |essa |alguma |algumas )?mudancas?\b"
+)
+"""A change of a thing of the house ("a mudança do revestimento") or one asked for ("pedir
+essas mudanças"): the change the buyer asks for, "troca"; moving house ("a mudança de
+cidade", "fazer a mudança") is not."""
 _CHANGE_DEADLINE: Final = re.compile(
     r"\b(?:tem |qual (?:o |e o )?)?prazos? (?:para|de) (pedir|escolher|trocar|mudar|personalizar)\b"
 )
@@ -268,15 +293,28 @@ _ROOMS_NAMED: Final = r"(?:terrea|(?:de|com) (?:\d|dois|duas|tres|quatro)\w* qua
 """A house type named by its rooms or its one floor, the noun left out ("quanto tá a de 3
 quartos?", "quanto sai a térrea?"): a unit, as much as "a casa"."""
 
+_OWN_GOODS: Final = (
+    r"(?:carro|carros|moto|motos|veiculo|veiculos|caminhonete|apartamento|ape|imovel|terreno"
+    r"|lote|hb20|onix)"
+)
+"""What a lead may offer as payment: a vehicle, a home or a plot of their own."""
+
 # Price, discount, negotiation: what a unit costs is the broker's, whatever the wording.
 _NEGOTIATION: Final = re.compile(
     r"\b(?:desconto|descontos|precinho|barat[oa]s?|car[oa] demais|negoci\w*|proposta"
     r"|contraproposta|oferta|permuta|a vista|avista"
     r"|(?:como|de|na|em) parte d[oa] (?:pagamento|entrada|sinal|valor)"
     r"|aceit\w* (?:[a-z]+ ){0,3}(?:carro|moto|permuta|troca|imovel|terreno|proposta|oferta"
-    r"|apartamento|apartamentos))\b"
+    r"|apartamento|apartamentos)"
+    # A trade-in: the lead's car or home taken as payment ("vcs pegam carro na troca?",
+    # "dou minha moto de entrada?"), not a change the documents let the buyer ask for ("a
+    # troca da banheira", "trocar o piso").
+    rf"|{_OWN_GOODS}(?: [a-z0-9]+){{0,4}} (?:na|em|como|de) (?:troca|permuta)"
+    r"|(?:peg|aceit|receb|toma|fic)\w* (?:[a-z0-9]+ ){0,4}(?:na|em|como) (?:troca|permuta)"
+    r"|(?:dar|dou|damos|da|usar|uso|usaria|daria) (?:[a-z0-9]+ ){0,3}"
+    rf"{_OWN_GOODS}(?: [a-z0-9]+){{0,4}} (?:como|de) (?:entrada|sinal|pagamento))\b"
 )
-"""A discount or a negotiation: always the broker's."""
+"""A discount or a negotiation (a trade-in too): always the broker's."""
 _PRICE: Final = re.compile(
     r"\b(?:preco|precos|custa|custam|custo|custaria|custando|tabela|tabelas"
     r"|valor(?:es)? (?:d[aoe]s?|por) (?:casa|casas|imovel|imoveis|unidade|unidades|lote|lotes"
@@ -390,7 +428,7 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
     (
         "size",
         re.compile(
-            r"\b(?:tamanho|metragem|mede|medem|medir|metros|m2|m²|hectares|area|comprimento|extensao"
+            r"\b(?:tamanho|metragem|mede|medem|medir|metros?|m2|m²|hectares|area|comprimento|extensao"
             r"|largura|grande)\b"
         ),
     ),
@@ -466,12 +504,20 @@ def _question_word(word: str) -> bool:
 
 _REQUEST_WORDS: Final = (
     r"(?:(?:queria|gostaria de|quero|preciso|pode me|podem me|sabe(?:m)? me|sabe(?:m)?)"
-    r" (?:saber|dizer|informar|falar|entender)|saber|me diz|me fala|perguntar)(?: se)?"
+    r" (?:saber|dizer|informar|falar|entender)|saber|me diz|me fala|perguntar"
+    # A question relayed by the lead's own people ("minha mãe tá perguntando se ...", "meu
+    # marido perguntou se ..."); the broker who asked the lead something is no question.
+    r"|(?:mae|pai|marido|esposa|esposo|mulher|filho|filha|sogra|sogro|irma|irmao|avo"
+    r"|namorado|namorada|noivo|noiva|amigo|amiga|genro|nora|tio|tia|cunhado|cunhada)"
+    r" (?:(?:esta|estava|ta|tava|ja) )?(?:perguntando|perguntou|mandou perguntar) se)(?: se)?"
 )
 _REQUEST: Final = re.compile(
     rf"\b(?:{_REQUEST_WORDS}|se (?:tem|pode|aceita[m]?|da para|e permitido))\b"
 )
 """A request to be told something: the question starts after it."""
+_ASKED_WHETHER: Final = re.compile(rf"\b{_REQUEST_WORDS}\b(?<=\bse)")
+"""A request or a relayed question about whether ("queria saber se", "ela tá perguntando
+se"): what follows is asked, even what reads as the lead's need."""
 _CUE: Final = re.compile(
     # "aqui onde moro", "lá onde eu trabalho": "onde" there is no question's.
     r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|(?<!aqui )(?<!la )(?<!ali )onde"
@@ -558,7 +604,7 @@ def _word(word: str) -> str:
     return SLANG.get(word, word)
 
 
-_ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b")
+_ROOMS: Final = re.compile(r"\b(\d+) ?(?:qtos?|qts|qrtos?|qrts|dorms?)\b|\b([1-9])q\b")
 _ROOM_COUNT: Final = re.compile(
     r"\b(dois|duas|tres|quatro|cinco) (quartos|suites|dormitorios|banheiros)\b"
 )
@@ -571,7 +617,12 @@ _DIGITS: Final[dict[str, str]] = {
 }
 """Rooms counted in words ("a casa de três quartos"), as the documents count them ("3
 quartos"): a dictated question spells its numbers."""
-"""Bedrooms in shorthand after a number ("3 qtos"): not "quantos"."""
+"""Bedrooms in shorthand after a number ("3 qtos"; "a de 2q", the bare "q" only written
+against the figure: "2 q eu vi" is "que"): not "quantos"."""
+
+
+def _rooms(match: re.Match[str]) -> str:
+    return f"{match.group(1) or match.group(2)} quartos"
 
 
 _OWNS: Final = re.compile(
@@ -673,7 +724,7 @@ def normalise(text: str) -> str:
     the words that ask put right ("quano" → "quanto"); an emoji between words ends a
     sentence as laughter does ("mobiliar tudo do zero 😅 a cozinha já vem com armário?")."""
     text = without_decorations(text)
-    low = _units(_ROOMS.sub(r"\1 quartos", LAUGHTER.sub(".", _blocks(text))))
+    low = _units(_ROOMS.sub(_rooms, LAUGHTER.sub(".", _blocks(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
@@ -686,6 +737,8 @@ def normalise(text: str) -> str:
     low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
     low = _LEFT_READY.sub("separar", low)
+    low = _BUILT_AREA.sub(lambda m: f"{m.group(2) or ''} area construida".lstrip(), low)
+    low = _A_CHANGE.sub("troca ", low)
     low = _CHANGE_DEADLINE.sub(r"ate quando posso \1", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
@@ -760,7 +813,9 @@ def _asks(clause: str) -> bool:
     desconto"); not one that tells who someone is or what the lead needs (`_TELLS`)
     without a "?"."""
     body = _OPENERS.sub("", clause).strip()
-    if _TELLS.match(body) and not clause.rstrip().endswith("?"):
+    # "minha mãe tá perguntando se ... ou se a gente tem que chamar marceneiro": what the
+    # lead needs, asked after ("saber se", "perguntando se"), asks.
+    if _TELLS.match(body) and not clause.rstrip().endswith("?") and not _ASKED_WHETHER.search(body):
         return False
     return bool(
         clause.rstrip().endswith("?")
@@ -778,8 +833,8 @@ _ASKING_WORDS: Final = ASKING | {"mais", "menos"}
 _PERMISSION_WORDS: Final = frozenset(
     """
     pode podem posso podemos permitido permitida permitidos permitidas liberado liberada
-    liberados liberadas proibido proibida aceita aceitam rola tranquilo normal deixa deixam
-    cabe cabem aberto aberta funciona todo toda mundo esta estao condominio
+    liberados liberadas proibido proibida proibe proibem aceita aceitam rola tranquilo normal
+    deixa deixam cabe cabem aberto aberta funciona todo toda mundo esta estao condominio
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that ask whether a thing is allowed, fits or is open, and name no thing: "tenho
