@@ -80,11 +80,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
-PENDING: dict[str, str] = {
-    "kb_questions_2026-12-08j": "first run 19/20, broker 4/5: a car trade-in took the bathtub swap",
-    "kb_questions_2026-12-08k": "first run 13/20 (65%): hand-offs, an injection false positive",
-    "kb_questions_2026-12-08l": "first run 16/20 (80%), 1 bare greeting",
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
 
