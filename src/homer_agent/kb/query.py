@@ -321,12 +321,15 @@ FILLER: Final = frozenset(
     alem pensar mensalmente junto juntos normal normais
     resto restante metade enorme
     vezes logo comeco cliente clientes exigencia exigencias
+    marido esposa esposo mae pai sogra sogro cunhado cunhada irmao irma tio tia primo prima
+    avo namorado namorada genro nora
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
 degree words ("tem bastante área verde?" asks the green area), common verbs, the lead's
 own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
-corretor ligar", "às vezes", "reunião com cliente", "logo no começo", "tem alguma
+corretor ligar", the lead's family but the children ("meu cunhado mora em SP"), "às
+vezes", "reunião com cliente", "logo no começo", "tem alguma
 exigência") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
