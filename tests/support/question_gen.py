@@ -180,6 +180,43 @@ def _dress(rng: random.Random, question: str) -> tuple[str, list[str]]:
     return question, forms
 
 
+ARTICLES: tuple[tuple[str, ...], ...] = (
+    # m, f, mp, fp, and said without an article (a town, a verb)
+    ("o", "a", "os", "as", ""),
+    ("do", "da", "dos", "das", "de"),
+    ("no", "na", "nos", "nas", "em"),
+    ("pelo", "pela", "pelos", "pelas", "por"),
+    ("ao", "à", "aos", "às", "a"),
+    ("pros", "pras", "pros", "pras", "pra"),
+    ("um", "uma", "uns", "umas", ""),
+    ("algum", "alguma", "alguns", "algumas", "algum"),
+    ("muito", "muita", "muitos", "muitas", "muito"),
+    ("meu", "minha", "meus", "minhas", "meu"),
+)
+"""The words before a noun that agree with its gender and number ("pros"/"pras" only:
+"pra" before {e} is as often "para" before a bare noun or a verb)."""
+_KINDS = ("m", "f", "mp", "fp", "none")
+_ARTICLE = {word: family for family in ARTICLES for word in family[:4]}
+
+
+def _agree(ask: str, slot: str, name: str, genders: dict[str, Any]) -> str:
+    """`ask` with the word before `{slot}` agreeing with the first word of `name`: "quanto
+    fica o {e}?" with "taxa de condomínio" asks "quanto fica a taxa de condomínio?"; a
+    name without an article drops it ("até o {e}" with "Fortaleza": "até Fortaleza")."""
+    kind = next(k for k in _KINDS if name.split(maxsplit=1)[0] in genders.get(k, ()))
+
+    def agreed(found: re.Match[str]) -> str:
+        word = found.group(1)
+        family = _ARTICLE[word.lower()]
+        new = family[_KINDS.index(kind)]
+        if word[0].isupper():
+            new = new[:1].upper() + new[1:]
+        return f"{new} {{{slot}}}" if new else f"{{{slot}}}"
+
+    pattern = rf"\b({'|'.join(_ARTICLE)}) \{{{slot}\}}"
+    return re.sub(pattern, agreed, ask, flags=re.IGNORECASE)
+
+
 def table() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
     return data
@@ -195,7 +232,8 @@ def generate(seed: int, answerable: int = 500, refused: int = 80) -> list[dict[s
     facts = data["facts"]
     for n in range(answerable):
         fact = facts[n % len(facts)] if n < len(facts) else rng.choice(facts)
-        ask = rng.choice(fact["asks"]).format(e=rng.choice(fact["entities"]))
+        way, entity = rng.choice(fact["asks"]), rng.choice(fact["entities"])
+        ask = _agree(way, "e", entity, data["genders"]).format(e=entity)
         ask = ask[0].upper() + ask[1:]
         q, forms = _dress(rng, ask)
         if told.random() < TOLD:
@@ -203,7 +241,8 @@ def generate(seed: int, answerable: int = 500, refused: int = 80) -> list[dict[s
         out.append({"q": q, "fact": fact["fact"], "id": fact["id"], "forms": forms})
     for n in range(refused):
         kind = "price" if n % 2 == 0 else "unknown"
-        ask = rng.choice(data[kind]).format(h=rng.choice(data["houses"]))
+        way, house = rng.choice(data[kind]), rng.choice(data["houses"])
+        ask = _agree(way, "h", house, data["genders"]).format(h=house)
         q, forms = _dress(rng, ask[0].upper() + ask[1:])
         if told.random() < TOLD:
             q, forms = _told(told, ask), ["dictated"]

@@ -348,14 +348,16 @@ FILLER: Final = frozenset(
     vezes logo comeco cliente clientes exigencia exigencias
     mas porem deles delas
     boba bobo bobas besta idiota burra burro ignorancia
+    marido esposa esposo mae pai sogra sogro cunhado cunhada irmao irma tio tia primo prima
+    avo namorado namorada genro nora
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
 degree words ("tem bastante área verde?" asks the green area), common verbs, the lead's
 own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
-corretor ligar", "às vezes", "reunião com cliente", "logo no começo", "tem alguma
-exigência"), the lead's modesty ("pergunta boba", "desculpa a ignorância") and the words
-for the call itself.
+corretor ligar", the lead's family but the children ("meu cunhado mora em SP"), "às
+vezes", "reunião com cliente", "logo no começo", "tem alguma exigência"), the lead's
+modesty ("pergunta boba", "desculpa a ignorância") and the words for the call itself.
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

@@ -39,6 +39,7 @@ from homer_agent.kb.query import (
 from homer_agent.kb.query import words as query_words
 from homer_agent.metrics import KB_REASONS, KbReason
 from homer_agent.ptbr.clauses import split_at_marks
+from homer_agent.ptbr.lexicon import number_word
 from homer_agent.ptbr.questions import (
     ASKING,
     QUESTION_WORDS,
@@ -52,6 +53,7 @@ from homer_agent.ptbr.questions import (
     figure_kinds,
     normalise,
     read_question,
+    readings,
 )
 from homer_agent.ptbr.text import fold, is_word, lemma, lemma_text, verb_of
 
@@ -820,20 +822,71 @@ def _read(question: str, known: frozenset[str]) -> Asked:
                 # A filler word is no slip ("junto" is not "junho"): it names nothing anyway.
                 found.group()
                 if lemma(found.group()) in known or is_filler(found.group())
-                else _corrected(found.group(), known)
+                else _corrected(found.group(), known, _word_before(found))
             ),
             normalise(question),
         )
     )
 
 
-def _corrected(word: str, known: frozenset[str]) -> str:
-    """`word` put right against the documents' words (`correct`), except a word of the
-    language in its dictionary form or a gerund ("2 anos e meio" is no "médio",
-    "planejando me mudar" no "planejado"), unless only in its ending ("mudam" → "mudar")
-    or into a word that names nothing ("faltar" → "falar": filler, dropped). An inflected
-    form may be a slip landing on a rare word ("sutes", of "sutar" → "suites")."""
+def _word_before(found: re.Match[str]) -> str:
+    """The word just before a match in its text ("" at the start or after a mark)."""
+    before = found.string[: found.start()]
+    if not before.endswith(" "):
+        return ""
+    last = _WORDS.findall(before[-24:])
+    return last[-1] if last and before.rstrip().endswith(last[-1]) else ""
+
+
+DETERMINERS: Final = frozenset(
+    """
+    o a os as um uma uns umas do da dos das no na nos nas num numa pelo pela pelos pelas
+    ao aos meu minha meus minhas seu sua seus suas nosso nossa
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Words a noun follows ("qual o ...", "perto da ..."): a slip after one is no filler word
+("qual o precso": "preço", not "preciso"; "da praa": "praia", not "para")."""
+SUBJECTS: Final = frozenset("eu voce vc ele ela gente eles elas voces vcs".split())  # noqa: SIM905
+"""Words a verb follows ("quanto eu precso dar": "preciso", not "preço")."""
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a folded word may be a verb's form: an infinitive or a form of one ("fica"),
+    or a first or third person of a verb whose infinitive the language has ("preciso" of
+    "precisar"), by the dictionary (simplemma's)."""
+    if verb_of(word) is not None or (word.endswith("r") and is_word(word)):
+        return True
+    return word[-1:] in ("o", "a", "e") and any(
+        is_word(word[:-1] + ending) for ending in ("ar", "er", "ir")
+    )
+
+
+def _in_context(word: str, known: frozenset[str], before: str) -> str:
+    """`word`, or the one of its several readings one slip away (`readings`) that the word
+    before it allows: after a determiner a noun, so no filler word; after a subject, a
+    verb. Kept as it is when none or more than one remains (a figure is never a word)."""
+    near = readings(word, known)
+    if before in DETERMINERS:
+        near = frozenset(w for w in near if not is_filler(w))
+    elif before in SUBJECTS:
+        near = frozenset(w for w in near if _verb_like(w))
+    else:
+        return word
+    if len({w.removesuffix("s") for w in near}) != 1:
+        return word
+    return min(near, key=len)
+
+
+def _corrected(word: str, known: frozenset[str], before: str = "") -> str:
+    """`word` put right against the documents' words (`correct`, or when it has several
+    readings, the one its context allows: `_in_context`), except a word of the language in
+    its dictionary form or a gerund ("2 anos e meio" is no "médio", "planejando me mudar" no
+    "planejado"), unless only in its ending ("mudam" → "mudar") or into a word that names
+    nothing ("faltar" → "falar": filler, dropped). An inflected form may be a slip landing
+    on a rare word ("sutes", of "sutar" → "suites")."""
     fixed = correct(word, known)
+    if fixed == word and before:
+        fixed = _in_context(word, known, before)
     if fixed == word or not is_word(word) or is_filler(fixed):
         return fixed
     if lemma(word) != word and not _GERUND_FORM.search(word):
@@ -1236,6 +1289,14 @@ def _lookup_one(
         # the house's description the rest of the question matched does not state it.
         lookup = Lookup("broker", "fee not stated", result.passages, code="kb_no_passage")
         return lookup, stamp
+    if _WHICH.search(normalise(question)) is not None:
+        ones = _which_ones(conn, question, asked, best, result, options=options)
+        if ones is None:
+            # "qual casa tem 3 suítes?": a count no section states of the thing.
+            lookup = Lookup("broker", "count not stated", result.passages, code="kb_no_passage")
+            return lookup, stamp
+        if ones:
+            return Lookup("answer", "answered", result.passages, ones, code="kb_answered"), stamp
     sentences = _naming_the_one(question, best, sentences)
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
 
@@ -1249,6 +1310,141 @@ _WHICH: Final = re.compile(
 tem escritório?", "em qual modelo vem piscina?"."""
 
 
+KIND_WORDS: Final = frozenset(
+    form for word in ("casa", "modelo") for option in synonyms(word) for form in option.split()
+) | {"tipo", "tipos", "opcao", "opcoes", "casas", "modelos", "plantas", "unidades", "sobrados"}
+"""The words of a kind of unit ("casa", "modelo", "planta", "sobrado"...): the sections whose
+own heading names one ("Casa Maré — 3 quartos") are the ones a "which one?" chooses from."""
+_KIND_ASKED: Final = re.compile(
+    r"\b(?:qual|quais)\s+(?:(?:d[oa]s|entre as|entre os|[oa]s?)\s+)?([a-z]+)"
+)
+_COMPARED: Final = {
+    "pelo menos": ">=",
+    "no minimo": ">=",
+    "a partir de": ">=",
+    "mais de": ">",
+    "acima de": ">",
+    "menos de": "<",
+    "no maximo": "<=",
+    "ate": "<=",
+}
+_COUNT_WORD: Final = r"\d+|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez"
+
+
+def _count_of(word: str, text: str) -> int | None:
+    """How many of `word` (by stem) a text counts ("sendo 2 suítes", "duas suítes", "4
+    quartos, todos suítes": 4), or None when it counts none."""
+    low = fold(text).lower()
+    stem = re.escape(word[: max(5, len(word) - 3)] if len(word) >= 5 else word)
+    found = re.search(rf"\b({_COUNT_WORD}) (?:[a-z]+ )?{stem}[a-z]*", low) or re.search(
+        rf"\b({_COUNT_WORD}) [a-z]+, (?:todos|todas) (?:os |as )?{stem}[a-z]*", low
+    )
+    if found is None:
+        return None
+    number = found.group(1)
+    return int(number) if number.isdigit() else number_word(number)
+
+
+def _asked_count(text: str, feature: tuple[str, ...]) -> tuple[str, int, str] | None:
+    """The count a question puts on the thing it asks which ones have ("quais casas têm 2
+    suítes?", "qual tem pelo menos duas suítes?"): (the word counted, the number, how it is
+    compared: "=", ">=", ">", "<", "<=")."""
+    compared = "|".join(re.escape(c) for c in _COMPARED)
+    for word in feature:
+        stem = re.escape(word[: max(5, len(word) - 3)] if len(word) >= 5 else word)
+        for found in re.finditer(
+            rf"(?:\b({compared}) )?\b({_COUNT_WORD}) (?:[a-z]+ )?{stem}[a-z]*( ou mais)?", text
+        ):
+            number = found.group(2)
+            if number in ("um", "uma") and not found.group(1):
+                continue  # "qual das casas tem um escritório?": an article, no count
+            value = int(number) if number.isdigit() else number_word(number)
+            if value is not None:
+                how = ">=" if found.group(3) else _COMPARED.get(found.group(1) or "", "=")
+                return word, value, how
+    return None
+
+
+def _all_named(feature: tuple[str, ...], sentence: str) -> bool:
+    """Whether a sentence names every word of `feature`, by its synonyms too, but a word
+    of a kind of unit only as itself ("qual modelo é sobrado?" is not every "Casa")."""
+    found = _text_words(sentence)
+    return all(
+        _stem_in(word, found)
+        if KIND_WORDS.intersection(_forms(word))
+        else any(_stem_in(form, found) for form in _forms(word))
+        for word in feature
+    )
+
+
+def _compare(have: int, how: str, want: int) -> bool:
+    return {
+        "=": have == want,
+        ">=": have >= want,
+        ">": have > want,
+        "<": have < want,
+        "<=": have <= want,
+    }[how]
+
+
+def _which_ones(
+    conn: Connection[DictRow],
+    question: str,
+    asked: Asked,
+    best: Passage,
+    result: SearchResult,
+    *,
+    options: SearchOptions,
+) -> list[str] | None:
+    """The answer to "which of the houses has X?": every section whose own heading names a
+    kind of unit ("Casa Maré — 3 quartos") and one of whose sentences names X, each with
+    its heading when the sentence does not name it ("em qual modelo vem piscina
+    privativa?": Maré's option and Duna's included pool, not the first alone). A count put
+    on X ("quais casas têm 2 suítes?", "pelo menos duas") keeps the sections whose sentence
+    counts X so (Maré's "2 suítes", not Brisa's "1 suíte"); None when a section names X
+    without a count to compare, or none counts it so: the broker's. An empty list when
+    this is no such question (the best passage answers as it is)."""
+    # The question that asks which, in its own words ("sou contador ... qual das casas tem
+    # escritório? ...": not the lead's work nor the room they would rather not use).
+    own = next((q for q in _own_questions(question) if _WHICH.search(normalise(q))), "")
+    kind = _KIND_ASKED.search(normalise(own))
+    named = kind.group(1) if kind else ""
+    kinds = {form for option in synonyms(named) for form in option.split()} | {named}
+    words = set(_strong_words(normalise(own)))
+    feature = tuple(
+        w
+        for w in _strong_words(asked)
+        if w in words and w not in kinds and w not in KIND_WORDS - {"sobrado"}
+    )
+    if not feature or ">" not in best.heading_path:
+        return []
+    count = _asked_count(normalise(own), feature)
+    seen: dict[int, Passage] = {}
+    for passage in [*result.passages, *_wider(conn, asked, options).passages]:
+        own = passage.heading_path.rsplit(">", 1)[-1]
+        if ">" in passage.heading_path and _text_words(own) & KIND_WORDS:
+            seen.setdefault(passage.chunk_id, passage)
+    found: list[tuple[Passage, str]] = []
+    for passage in sorted(seen.values(), key=lambda p: p.chunk_id):
+        naming = [s for s in _sentences(passage.body) if _all_named(feature, s)]
+        if not naming:
+            continue
+        if count is not None:
+            word, want, how = count
+            counted = [(s, _count_of(word, s)) for s in naming]
+            if any(have is None for _, have in counted):
+                return None  # "todos suítes" with no number: not to be compared
+            naming = [s for s, have in counted if have is not None and _compare(have, how, want)]
+            if not naming:
+                continue
+        # The sentence naming the thing in the question's own words ("qual casa tem o
+        # maior lote?": "Lotes a partir de 360 m²", not the house's "área construída").
+        found.append((passage, max(naming, key=lambda s: _literal_hits(feature, s))))
+    if not found:
+        return None if count is not None else []
+    return [_headed(passage, [sentence])[0] for passage, sentence in found]
+
+
 def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> list[str]:
     """The sentences that answer "which one?", with the name of the one: a section's own
     heading ("Casa Duna — 4 quartos") before them when none of them names it ("Inclui
@@ -1257,6 +1453,11 @@ def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> li
         return sentences
     if _WHICH.search(normalise(question)) is None:
         return sentences
+    return _headed(passage, sentences)
+
+
+def _headed(passage: Passage, sentences: list[str]) -> list[str]:
+    """`sentences` with the section's own heading before the first when none names it."""
     heading = passage.heading_path.rsplit(">", 1)[-1].strip()
     name = fold(heading.split("—", 1)[0]).strip().lower()
     if not name or any(name in fold(sentence).lower() for sentence in sentences):

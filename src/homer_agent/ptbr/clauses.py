@@ -500,13 +500,19 @@ def _with_subjects(words: list[str], starts: dict[int, Kind]) -> dict[int, Kind]
         for j in range(i - 2, max(i - 6, 0), -1):
             if j < 1 or any(k in out for k in range(j, i)):
                 break
-            if (
-                words[j] in ("o", "a", "os", "as")
-                and words[j - 1] in _MARKERS
-                and re.fullmatch(rf"{_KIN}|{_NUMBER}", words[j + 1]) is None
+            if words[j] not in ("o", "a", "os", "as") or re.fullmatch(
+                rf"{_KIN}|{_NUMBER}", words[j + 1]
             ):
+                continue
+            if words[j - 1] in _MARKERS:
                 del out[i]
                 out[j - 1 if j - 1 > 0 else j] = kind
+                break
+            if j >= 2 and words[j - 2 : j] == ["e", "que"]:
+                # "... faz tempo é que a casa de três quartos pode ter piscina": "é que"
+                # joins as a marker does.
+                del out[i]
+                out[j - 2 if j - 2 > 0 else j] = kind
                 break
     return out
 

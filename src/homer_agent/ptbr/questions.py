@@ -34,9 +34,11 @@ __all__ = [
     "correct",
     "fee_words",
     "figure_kinds",
+    "likely_slips",
     "marked",
     "normalise",
     "read_question",
+    "readings",
     "tells_own_life",
 ]
 
@@ -259,6 +261,13 @@ _LEFT_READY: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
 )
 """Things left ready ("o que eu deixo separado?"): to set them aside, "separar"."""
+_LEFT_AS: Final = re.compile(
+    r"\bdeix(?:ar|o|a|amos|ei|e|em|aria|ando)"
+    r"(?= (?:(?:a|o|as|os|minha|meu|nossa|nosso|essa|esse) )?(?:[a-z]+ )?"
+    r"[a-z]{3,}(?:ad|id)[oa]s?\b)"
+)
+"""Leaving a thing in a state ("deixar a casa alugada", "deixo fechado"): the state is
+what is asked, "deixar" names nothing ("posso deixar a casa alugada?" asks the rental)."""
 _PREPARE: Final = re.compile(
     r"\bo que (?:mais )?(?:(?:eu|a gente|nos) )?(?:ja )?"
     r"(?:(?:preciso|precisa|precisamos|tenho que|temos que|tem que|devo|devemos|vou|vamos)"
@@ -730,7 +739,11 @@ def normalise(text: str) -> str:
     low = f" {low} "
     for phrase, replacement in PHRASES:
         low = low.replace(f" {phrase}", f" {replacement}")
-    low = _KEYS.sub("entrega das chaves", low)
+    # Getting the keys of a block or a stage named in the message ("quadra G" is a stage:
+    # `_blocks`) is that stage's handover, not the payment due "na entrega das chaves".
+    low = _KEYS.sub(
+        "entrega da etapa" if re.search(r"\betapa\b", low) else "entrega das chaves", low
+    )
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
@@ -739,6 +752,7 @@ def normalise(text: str) -> str:
     low = _LEFT_READY.sub("separar", low)
     low = _BUILT_AREA.sub(lambda m: f"{m.group(2) or ''} area construida".lstrip(), low)
     low = _A_CHANGE.sub("troca ", low)
+    low = _LEFT_AS.sub("", low)
     low = _CHANGE_DEADLINE.sub(r"ate quando posso \1", low)
     low = _PREPARE.sub("quais documentos separar", low)
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
@@ -1221,13 +1235,18 @@ def read_question(text: str) -> Asked:
     priced = priced or _PRICE_GOING.search(low) is not None
     price = priced or instalment or (negotiation is not None and not compared)
     measure: Measure | None = None
-    for kind, pattern in _MEASURES:
-        if pattern.search(padded):
-            measure = kind
+    # The measure is asked in the questions, not in the lead's story before them ("a gente
+    # não aguenta mais o barulho do centro. quando começo a pagar o condomínio?": no
+    # capacity is asked).
+    scopes = _asked_scopes(low)
+    for scope in scopes:
+        measure = next((kind for kind, pattern in _MEASURES if pattern.search(f" {scope} ")), None)
+        if measure is not None:
             break
-    if measure is None and _SEASON.search(low):
+    scope = scopes[-1]
+    if measure is None and _SEASON.search(scope):
         measure = "date"  # "em que época fica pronta?", "na mesma época que a dela?"
-    until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(low))
+    until_done = measure in ("time", "count") and bool(_UNTIL_DONE.search(scope))
     if until_done:
         measure = "date"
     if fee and measure in (None, "count"):
@@ -1246,6 +1265,19 @@ def read_question(text: str) -> Asked:
         topic = (*fees, "taxa") if "taxa" not in fees else fees
     context = tuple(w for w in _context_words(low) if w in topic)
     return Asked(text=low, price=price, fee=fee, measure=measure, topic=topic, context=context)
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked_scopes(low: str) -> tuple[str, ...]:
+    """Where a normalised message asks its measure, nearest first: its questions in their
+    own words, then with the statements a question that names nothing carries (`asking
+    parts`: "domingo, tipo 15h, vai tá aberto?" asks the hours); the whole message when
+    nothing in it asks."""
+    parts = asking_parts(low)
+    if not parts:
+        return (low,)
+    own = ". ".join(question for _, question in parts)
+    return (own, ". ".join(_joined(before, question) for before, question in parts))
 
 
 _CONTEXT: Final = re.compile(
@@ -1334,6 +1366,11 @@ def _edits(word: str) -> tuple[set[str], set[str]]:
     return likely, other - likely
 
 
+def likely_slips(word: str) -> frozenset[str]:
+    """The words `word` is a likely slip of (a letter left out, two swapped, one doubled)."""
+    return frozenset(_edits(word)[0])
+
+
 def correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     """`word`, or the one vocabulary word one slip away from it ("tamaho" → "tamanho",
     "clbe" → "clube").
@@ -1360,16 +1397,33 @@ def _same_start(word: str, edit: str) -> bool:
     return edit[0] == word[0] or edit[:2] == word[1::-1]
 
 
+def readings(word: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The vocabulary words a slip may have made `word` from when there are several as near
+    ("precso": "preciso" or "precos"; "praa": "para" or "praia"), for the context to
+    choose from (`kb.search`); empty when `correct` puts it right or keeps it for any other
+    reason."""
+    if len(word) < 4 or word in vocabulary or not word.isalpha():
+        return frozenset()
+    tiers = _edits(word)
+    for edits in tiers if len(word) > 4 else tiers[:1]:
+        near = _near(word, edits, vocabulary)
+        if near:
+            return near if len({edit.removesuffix("s") for edit in near}) > 1 else frozenset()
+    return frozenset()
+
+
+def _near(word: str, edits: set[str], vocabulary: frozenset[str] | set[str]) -> frozenset[str]:
+    return frozenset(
+        edit for edit in edits if edit in vocabulary and len(edit) >= 4 and _same_start(word, edit)
+    )
+
+
 def _correct(word: str, vocabulary: frozenset[str] | set[str]) -> str:
     if len(word) < 4 or word in vocabulary or not word.isalpha():
         return word
     tiers = _edits(word)
     for edits in tiers if len(word) > 4 else tiers[:1]:
-        near = {
-            edit
-            for edit in edits
-            if edit in vocabulary and len(edit) >= 4 and _same_start(word, edit)
-        }
+        near = _near(word, edits, vocabulary)
         if len({edit.removesuffix("s") for edit in near}) == 1:
             return min(near, key=len)  # "caas": "casa" or "casas", the same word
         if near:

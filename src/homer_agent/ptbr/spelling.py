@@ -17,7 +17,7 @@ from typing import Final
 
 import simplemma
 
-from homer_agent.ptbr.questions import correct
+from homer_agent.ptbr.questions import ASKING, correct, likely_slips
 from homer_agent.ptbr.text import fold
 
 FACT_WORDS: Final = frozenset(
@@ -59,6 +59,8 @@ def _fixed(word: str) -> str:
         return word
     if known_word(word) or known_word(low) or any(known_word(form) for form in _accented(low)):
         return word  # a word as typed, or typed without its accent ("terco": "terço")
+    if ASKING.intersection(likely_slips(low)):
+        return word  # a slip in a question word ("quntas": "quantas", not "quintas")
     fixed = correct(low, FACT_WORDS)
     return word if fixed == low else fixed
 
