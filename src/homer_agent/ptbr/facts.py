@@ -1161,8 +1161,9 @@ _THEIRS: Final = _words("dela dele delas deles")
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _RENTED: Final = _words("aluguel alugado alugada")
 """The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
-_NOW_PAYING: Final = _words("hoje atualmente alugo alugamos")
-"""Words that make "pago N" what the lead pays now ("hoje pago 900 conto"), not a budget."""
+_PAID_NOW: Final = _RENTED | _NOW_WORDS | _words("alugo alugamos")
+"""Words that make "pago N" what the lead pays now ("hoje pago 900 conto", "moro de
+aluguel ... pago 900"), not a budget: renting, or "now" (`_NOW_WORDS`)."""
 _FORMER: Final = _words("ex antiga antigo anterior")
 _PAYS_NOW: Final = _words("pago pagamos")
 
@@ -1171,9 +1172,7 @@ def _rented_now(toks: Sequence[Token], i: int) -> bool:
     """Whether the count at token `i` is of the home the lead pays rent for now: "moro de
     aluguel no X, pago 900 conto num apê de 2 quartos" ("pago" in the count's clause, a
     word of renting or of now in its sentence)."""
-    return _about_other(toks, i, _PAYS_NOW) and bool(
-        _sentence_words(toks, i) & (_RENTED | _NOW_PAYING)
-    )
+    return _about_other(toks, i, _PAYS_NOW) and bool(_sentence_words(toks, i) & _PAID_NOW)
 
 
 def _former_home(toks: Sequence[Token], i: int) -> bool:
@@ -2129,7 +2128,7 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     nearest_before = [t.low for t in _clause_before(toks, number.first, 1)]
-    if nearest_before in (["pago"], ["pagamos"]) and sentence & (_RENTED | _NOW_PAYING):
+    if nearest_before in (["pago"], ["pagamos"]) and sentence & _PAID_NOW:
         return True  # "moro de aluguel no X, pago 900 conto num apê": what the rent is now
     if sentence & _THE_REST and sentence & _FINANCING:
         # "tenho 300 mil e financio o resto": a down payment, not the total; "... e
