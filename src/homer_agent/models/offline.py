@@ -454,7 +454,10 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         topical = terse or any(
             word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words
         )
-        states = bool(facts_in(clause) & _STATEMENT_FACTS) or haggles(clause)
+        # "de manhã não dá, mas terça 12h pode": a time turned down is about the call
+        states = (
+            bool(facts_in(clause) & _STATEMENT_FACTS) or haggles(clause) or refuses_time(clause)
+        )
         if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
     # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours
