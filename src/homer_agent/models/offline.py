@@ -83,6 +83,7 @@ from homer_agent.ptbr.intents import (
     is_greeting,
     is_thanks,
     is_yes,
+    names_the_call,
     takes_time,
 )
 from homer_agent.ptbr.notes import NAME_WITHHELD, Note, read_notes
@@ -367,14 +368,6 @@ def _is_asked(text: str) -> bool:
     return bool(asking_clauses(text))
 
 
-_CALL_WORDS: Final = re.compile(
-    r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
-    r"|corretor|corretora|mudar|remarcar|reagendar)\b"
-    # "pode passar pra sexta às 10h", "muda pra quinta 15h": the call moved to a time
-    r"|\b(?:passa|passar|muda|troca|trocar|joga|jogar|transfere|transferir)\s+(?:para|pra|pro)\b"
-    # "sábado 9h pode", "às 15h serve": a time accepted
-    r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
-)
 _OPEN_HOURS: Final = re.compile(
     r"\b(?:aberto|aberta|abre|abrem|fecha|fecham|funciona|funcionam|stand|plantao|decorada"
     r"|decorado)\b"
@@ -407,7 +400,7 @@ def _asks_the_documents(clause: str, found: set[str]) -> bool:
         return False  # "pode ligar depois": about the call, nothing for the documents
     if "call_at" not in found and not (parts.has_date or parts.has_time):
         return True
-    if _CALL_WORDS.search(normalise(clause)):
+    if names_the_call(normalise(clause)):
         return False
     rest = [
         word
@@ -471,7 +464,10 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         topical = terse or any(
             word in f" {folded} " for words in _TOPIC_WORDS.values() for word in words
         )
-        states = bool(facts_in(clause) & _STATEMENT_FACTS) or haggles(clause)
+        # "de manhã não dá, mas terça 12h pode": a time turned down is about the call
+        states = (
+            bool(facts_in(clause) & _STATEMENT_FACTS) or haggles(clause) or refuses_time(clause)
+        )
         if topical and build_query(clause) and not states:
             asked.append(clause.strip(" ,;"))
     # "só consigo ir no domingo lá pelas 11h": a visit planned, which the stand's hours
@@ -837,7 +833,7 @@ def _call_after_errand(text: str) -> bool:
     if found is None:
         return False
     before = low[: found.start()]  # "passo no banco sexta 10h" before "pode ligar"
-    return bool(when_parts(before).has_time) and not _CALL_WORDS.search(before)
+    return bool(when_parts(before).has_time) and not names_the_call(before)
 
 
 def _call_request(

@@ -70,7 +70,7 @@ from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, lies_in, may_be_name
 from homer_agent.ptbr.questions import normalise
 from homer_agent.ptbr.sentiment import analyzer
-from homer_agent.ptbr.spelling import known_word, without_slips
+from homer_agent.ptbr.spelling import known_in_some_form, known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
 from homer_agent.ptbr.times import RELATIVE_TIME_RE, search_when, when_parts
 
@@ -693,7 +693,8 @@ _TRADES: Final = _words(
 """Shops after a first name ("Zé da Padaria", "Tonho da Oficina"): a nickname by the
 place someone works, not a surname."""
 _GIVEN_NAMES: Final = _words(
-    "maria pedro marta regina helena vera rosa clara vitoria dora bento socorro lia"
+    "maria pedro marta regina helena vera rosa clara vitoria dora bento socorro lia joao "
+    "francisco marcia patricia beto bruno lucas italo"
 )
 """Given names a dictionary also lists: in lower case still names ("a maria do carmo aqui")."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
@@ -1294,8 +1295,9 @@ _THEIRS: Final = _words("dela dele delas deles")
 """Possessives of someone else: "a dela é de 4 quartos" describes her home."""
 _RENTED: Final = _words("aluguel alugado alugada")
 """The home the lead rents now: "hoje pago 1.200 de aluguel num 2 quartos"."""
-_NOW_PAYING: Final = _words("hoje atualmente alugo alugamos")
-"""Words that make "pago N" what the lead pays now ("hoje pago 900 conto"), not a budget."""
+_PAID_NOW: Final = _RENTED | _NOW_WORDS | _words("alugo alugamos")
+"""Words that make "pago N" what the lead pays now ("hoje pago 900 conto", "moro de
+aluguel ... pago 900"), not a budget: renting, or "now" (`_NOW_WORDS`)."""
 _FORMER: Final = _words("ex antiga antigo anterior")
 _PAYS_NOW: Final = _words("pago pagamos")
 
@@ -1304,9 +1306,7 @@ def _rented_now(toks: Sequence[Token], i: int) -> bool:
     """Whether the count at token `i` is of the home the lead pays rent for now: "moro de
     aluguel no X, pago 900 conto num apê de 2 quartos" ("pago" in the count's clause, a
     word of renting or of now in its sentence)."""
-    return _about_other(toks, i, _PAYS_NOW) and bool(
-        _sentence_words(toks, i) & (_RENTED | _NOW_PAYING)
-    )
+    return _about_other(toks, i, _PAYS_NOW) and bool(_sentence_words(toks, i) & _PAID_NOW)
 
 
 def _former_home(toks: Sequence[Token], i: int) -> bool:
@@ -1477,12 +1477,27 @@ _OUT_OF_REACH: Final = (
 )
 
 
+_BAD_PLACE: Final = _TOO_DEAR | _words(
+    "longe distante longinquo longinqua perigoso perigosa violento violenta inseguro insegura "
+    "ruim pessimo pessima horrivel feio feia barulhento barulhenta esquisito esquisita"
+)
+"""Words that judge a place unfit to live in: dear, far, unsafe, bad ("o Eusébio é longe
+pra mim", "Messejana tá muito violenta")."""
+
+
 def _priced_out(toks: Sequence[Token], end: int) -> bool:
     """Whether the value ending before token `end` is said, in its own clause, to be out
     of the lead's reach: "600 mil tá fora do orçamento", "4 quartos nem pensar", "o preço
     de 500 mil que vi no anúncio tá alto pra mim", "o de 4 fica caro". Another figure or a
     capitalised name before the verdict makes it theirs ("3 quartos no Cocó, que é caro"
     stops at the comma; "3 quartos no Meireles é caro" is the place's)."""
+    return _judged_out(toks, end, _TOO_DEAR)
+
+
+def _judged_out(toks: Sequence[Token], end: int, verdicts: frozenset[str]) -> bool:
+    """Whether the value ending before token `end` is given, in its own clause, one of
+    the `verdicts` ("é caro", "fica muito longe") or is said to be out of reach, with no
+    negation before the verdict ("o Cocó não é longe" approves)."""
     after: list[Token] = []
     for tok in toks[end : end + 10]:  # its clause; a relative "que vi no anúncio" is in it
         if tok.low in _BOUNDARY_PUNCT or tok.low in _CONTRAST or tok.raw.lower() == "e":
@@ -1494,11 +1509,13 @@ def _priced_out(toks: Sequence[Token], end: int) -> bool:
             return False
         if any(tuple(lows[k : k + len(cue)]) == cue for cue in _OUT_OF_REACH):
             return True
+        if tok.low in _NEGATIONS:
+            return False  # "500 mil não é caro", "o Cocó nem é tão longe"
         if tok.low in _VERDICT_VERBS or tok.raw.lower() == "é":
             j = k + 1
             while j < len(after) and after[j].low in _DEGREE:
                 j += 1
-            if j < len(after) and after[j].low in _TOO_DEAR:
+            if j < len(after) and after[j].low in verdicts:
                 return True
     return False
 
@@ -2018,7 +2035,8 @@ def _budget(
     return None if value is None else int(str(value))
 
 
-_CEILING: Final = _words("maximo teto limite forcando esticando apertando")
+_STRETCHING: Final = _words("forcando esticando apertando")
+_CEILING: Final = _words("maximo teto limite") | _STRETCHING
 """Words naming the top the lead can reach: "no máximo 450", "uns 400, forçando 450"."""
 _CEILING_AFTER: Final = _CEILING | _words("orcamento")
 _ENDS_AMOUNT: Final = _words("que e eh , . ! ;")
@@ -2043,7 +2061,10 @@ def _ends_amount(toks: Sequence[Token], number: Number) -> bool:
 def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
     """Whether a bare number is named as the lead's ceiling: "uns 400, no máximo 450",
     "pode colocar 450 que é o nosso teto" (nothing but "que"/"é" or the clause's end after
-    it: "no máximo 150 m²" measures a size)."""
+    it: "no máximo 150 m²" measures a size), or followed by the ceiling's own words
+    ending its clause ("500 mil é muito alto, 400 no máximo", "450 de teto")."""
+    if _ceiling_follows(toks, number):
+        return number.first == 0 or toks[number.first - 1].low not in _HOUSE_NUMBER_CUES
     if not _ends_amount(toks, number):
         return False
     if number.first > 0 and toks[number.first - 1].low in _HOUSE_NUMBER_CUES:
@@ -2115,6 +2136,20 @@ def _money_total(toks: Sequence[Token], number: Number) -> bool:
     if not any(after[: len(total)] == total for total in _TOTALS):
         return False
     return bool(_sentence_words(toks, number.first) & _MONEY_TALK)
+
+
+_CEILING_LINKS: Final = _words("no de o meu nosso e eh")
+
+
+def _ceiling_follows(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a ceiling's words follow a bare number and end its clause: "400 no
+    máximo", "450 de teto", "480 é o meu limite" (not "400 no máximo de entrada")."""
+    j = number.last
+    while j < len(toks) and j - number.last < 3 and toks[j].low in _CEILING_LINKS:
+        j += 1
+    if j == number.last or j >= len(toks) or toks[j].low not in _CEILING - _STRETCHING:
+        return False
+    return j + 1 >= len(toks) or _is_boundary(toks[j + 1])
 
 
 _RAISING: Final = _words(
@@ -2339,11 +2374,30 @@ def _reached_with(words: Sequence[str]) -> bool:
     return False
 
 
+_PAYMENT_PARTS: Final = _words("entrada sinal parcela parcelas prestacao prestacoes")
+
+
+def _unconditioned(after_words: Sequence[str]) -> list[str]:
+    """The words after an amount up to a condition ("se", "caso") that opens there and
+    has a stretch of its own: what the condition names is how the lead might reach more,
+    not what the amount is ("até 900 mil se vender o carro estico um pouco": the car is
+    sold, the 900 mil is the budget). A condition with no consequence of its own governs
+    the amount ("chego a 600 mil se vender o carro": the car's money is in it), and a
+    part of the payment named in it still says what the amount is for ("tenho 50 mil se
+    precisar de entrada, consigo mais")."""
+    words = list(after_words)
+    cut = next((k for k, w in enumerate(words) if w in _HYPOTHETICAL), None)
+    if cut is None or _PAYMENT_PARTS.intersection(words[cut:]):
+        return words
+    stretch = any(w in _CAN_PAY or w in _RAISING for w in words[cut + 2 :])
+    return words[:cut] if stretch else words
+
+
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     """Income, a down payment, an instalment, rent or another price, in the same clause;
     an amount reached with a source of money ("até 380 mil usando o FGTS", "com o FGTS
     chego a 400 mil") is a budget."""
-    after_words = [t.low for t in _clause_after(toks, number.last, 6)]
+    after_words = _unconditioned([t.low for t in _clause_after(toks, number.last, 10)])[:6]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
         return True
     if _for_other_spending(after_words):
@@ -2357,7 +2411,7 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     if sentence & _INCOME and not sentence & _BUDGET_CUES:
         return True  # "eu ganho 8 mil e minha esposa 6 mil": both amounts are income
     nearest_before = [t.low for t in _clause_before(toks, number.first, 1)]
-    if nearest_before in (["pago"], ["pagamos"]) and sentence & (_RENTED | _NOW_PAYING):
+    if nearest_before in (["pago"], ["pagamos"]) and sentence & _PAID_NOW:
         return True  # "moro de aluguel no X, pago 900 conto num apê": what the rent is now
     if sentence & _THE_REST and sentence & _FINANCING:
         # "tenho 300 mil e financio o resto": a down payment, not the total; "... e
@@ -2476,6 +2530,10 @@ def _looks_like_word_not_name(low: str) -> bool:
 
 
 _COMPLEMENT_PREPS: Final = _words("por pelo pela com em pra para")
+_PREPOSITION_IDIOMS: Final = frozenset(
+    {("pelo", "menos"), ("por", "favor"), ("por", "enquanto"), ("com", "certeza")}
+)
+"""A preposition opening an idiom of its own, no complement of the word before it."""
 _DESCRIPTIVE_SUFFIXES: Final = ("ado", "ada", "ido", "ida", "oso", "osa", "avel", "ivel")
 
 
@@ -2489,6 +2547,8 @@ def _describes_after(toks: Sequence[Token], j: int, capitalised: bool) -> bool:
         return False
     low = toks[j].low
     if low in _COMPLEMENT_PREPS:
+        if j + 1 < len(toks) and (low, toks[j + 1].low) in _PREPOSITION_IDIOMS:
+            return False  # "sou o thiago pelo menos 4 quartos": "at least", another fact
         return not capitalised or known_word(toks[j - 1].raw.lower())
     adjective = low.endswith(_DESCRIPTIVE_SUFFIXES) and low not in _NAMES_LIKE_WORDS
     return not capitalised and len(low) > 4 and adjective
@@ -2877,16 +2937,16 @@ def _find_name(
             # "fazendo as contas aqui", "tenho 2 carros e 1 moto aqui": a thing counted
         if j < i and _not_the_leads_name(toks, j, i):
             continue
-        typed = toks[i + 1].raw.lower() if i + 1 < len(toks) else ""
         if (
             0 < j < i
             and not toks[j].is_cap
             and toks[j - 1].low in _ARTICLES
             and _common_word(toks[j])
-            and (fold(typed) in _PLACE_PREPS or typed in _IS_HERE)
         ):
-            continue  # "a conta de luz aqui em casa", "a luz aqui é cara": a thing here
-            # ("francisco aqui na varjota" is the lead, where they are)
+            continue  # "a conta de luz aqui em casa", "a luz aqui é cara", "o carro aqui":
+            # an article and a word of the language typed in lower case name a thing
+            # here, whatever follows ("francisco aqui na varjota", "a maria aqui" and "a
+            # Luz aqui" are people: no article, a given name, a capital)
         if j < i:
             name = _read_name(toks, j, allow_lower=asking)
             if name:
@@ -3010,9 +3070,6 @@ def _particle_inside_name(toks: Sequence[Token], k: int) -> bool:
     )
 
 
-_IS_HERE: Final = frozenset({"é", "eh", "tá", "ta", "está", "esta", "fica", "anda"})
-"""A verb after "X aqui" that says how a thing is here ("a luz aqui é cara"), as typed:
-the folded "é" would also be the conjunction "e" ("a Camila aqui e o meu marido")."""
 _COUNTING: Final = _words("os as um uma uns umas dois duas tres quatro cinco")
 """Words before a noun that count it: "fazendo as contas aqui", "1 moto aqui"."""
 
@@ -3555,7 +3612,8 @@ def _neighborhood(
             continue  # "qual bairro vocês têm?" asks, it does not answer
         if tok.low in _PLACE_CUES and i + 1 < len(toks) and wanted(i):
             place = accept(_read_place(toks, i + 1, allow_lower=asking))
-            if place and not _negated_after(toks, i + 1 + len(place.split())):
+            typed = toks[i + 1 : i + 1 + len(place.split())] if place else []
+            if place and not _negated_after(toks, i + 1 + len(typed)) and _may_be_place(typed):
                 return place
     for i, tok in enumerate(toks):
         if not wanted(i):
@@ -3580,9 +3638,10 @@ _NOT_THE_PLACE_BEFORE: Final = _words(
 _LIVING: Final = _words(
     "moro moramos mora moram morava moravamos vivo vivemos vive vivem trabalho trabalhamos "
     "trabalha trabalham estudo estuda estudam estudamos hospedado hospedada alugo "
-    "trabalhar estudar"
+    "trabalhar estudar vim viemos cheguei chegamos"
 )
-"""Verbs of where the lead (or someone) lives or works now."""
+"""Verbs of where the lead (or someone) lives or works now, and of where they came to
+("vim pra Fortaleza estudar", "chegamos em Caucaia ano passado": where they are now)."""
 _WISHING: Final = _words(
     "quero queremos queria gostaria gostariamos procuro procuramos busco buscamos prefiro "
     "preferimos pretendo pretendemos penso pensamos mudar mudando comprar morar"
@@ -3610,9 +3669,13 @@ def _where_lead_is(toks: Sequence[Token], i: int, reach: int = 20) -> bool:
             return False
         if tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é" and not _goes_on_where(toks, j):
             return False
+        if tok.low in _RENTED:
+            return True  # "pago aluguel no Montese", "moro de aluguel num ap no X"
         if tok.low in _LIVING:
-            # "perto do meu trabalho, na Aldeota": the noun, not the verb
-            return not (j > 0 and toks[j - 1].low in _NOUN_BEFORE)
+            # "perto do meu trabalho, na Aldeota": the noun, not the verb ("pra trabalhar
+            # no Centro" is the verb: an infinitive is no noun)
+            noun = j > 0 and toks[j - 1].low in _NOUN_BEFORE and not tok.low.endswith("r")
+            return not noun
     return False
 
 
@@ -3777,10 +3840,14 @@ def _others_place(toks: Sequence[Token], i: int) -> bool:
     relative the lead wishes to live, the relative's place is the wish (`_near_kin`)."""
     if _near_kin(toks, i):
         return False
-    if _about_other(toks, i, _NOT_WANTED_PLACE):
+    if _own_wish_between(toks, i):
+        return False  # "moro de aluguel no Benfica quero comprar no X": the wish is the lead's
+    if _about_other(toks, i, _NOT_WANTED_PLACE) or _relatives_wish_goes_on(toks, i):
         return True
     if not _about_other(toks, i, _KIN):
         return False
+    if _for_lead_and_kin(toks, i):
+        return False  # "uma casa pra mim e meu esposo no Cocó": the home is for both
     before = [t.low for t in _clause_before(toks, i)]
     return not any(w.endswith("mos") and w in _WISHING | _STATED_WISH for w in before)
 
@@ -3809,6 +3876,61 @@ def _near_kin(toks: Sequence[Token], i: int) -> bool:
         return False
     wish = [w for w in before[:near] if w in _WISHING | _STATED_WISH | _TO_BE_NEAR]
     return bool(wish) and not any(w in _NEGATIONS | _NOT_WANTED_PLACE for w in before[:near])
+
+
+_OWN_WISH: Final = _words("quero queremos prefiro preferimos procuro procuramos busco buscamos")
+"""First-person verbs of the home wanted, in forms no one else's verb shares ("queria"
+may be "ela queria")."""
+
+
+def _own_wish_between(toks: Sequence[Token], i: int) -> bool:
+    """Whether, reading back from the place at token `i` in its clause, the lead's own
+    wish ("quero", not after a "não") comes before any word of someone else's place or
+    of where the lead is: "moro de aluguel no Benfica quero comprar no X" (dictated, no
+    comma) wishes X; "minha mãe mora no X" and "não quero no X" do not."""
+    before = _clause_before(toks, i)  # nearest first
+    for k, tok in enumerate(before):
+        if tok.low in _NOT_WANTED_PLACE or tok.low in _KIN:
+            return False
+        if tok.low in _OWN_WISH:
+            return not (k + 1 < len(before) and before[k + 1].low in _NEGATIONS)
+    return False
+
+
+_THEIR_WISH: Final = _words(
+    "quer querem prefere preferem procura procuram busca buscam precisa precisam pretende pretendem"
+)
+"""Third-person verbs of a home wished: after "e", they go on with the subject before."""
+
+
+def _relatives_wish_goes_on(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause of the place at token `i` opens with "e" and a third-person verb
+    of wishing, after a clause about a relative: "minha mãe mora no Benfica e quer
+    comprar no Montese" (her wish; "... e eu quero no Montese" is the lead's)."""
+    before = _clause_before(toks, i)
+    start = i - len(before)
+    if start < 2 or toks[start - 1].raw.lower() != "e" or not before:
+        return False
+    return before[-1].low in _THEIR_WISH and _about_other(toks, start - 1, _KIN)
+
+
+_FOR_WHOM: Final = _words("pra para")
+_LEAD_OBJECTS: Final = _words("mim nos gente")
+
+
+def _for_lead_and_kin(toks: Sequence[Token], i: int) -> bool:
+    """Whether the relative in the clause before token `i` is joined by "e" to the lead as
+    whom the home is for: "pra mim e meu esposo no Cocó", "para nós e as crianças", "pra
+    a gente e minha mãe" (not "minha mãe e eu moramos", which `_NOT_WANTED_PLACE` reads)."""
+    start = i - len(_clause_before(toks, i))
+    if start < 3 or toks[start - 1].raw.lower() != "e":
+        return False
+    k = start - 2
+    if toks[k].low not in _LEAD_OBJECTS:
+        return False
+    if toks[k].low == "gente" and k >= 2 and toks[k - 1].low == "a":
+        k -= 1  # "pra a gente", as "pra gente"
+    return k >= 1 and toks[k - 1].low in _FOR_WHOM
 
 
 def _wanted_place(toks: Sequence[Token], i: int) -> bool:
@@ -4024,7 +4146,8 @@ def _listed_place_candidates(
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
-        if _negated_after(toks, end) or _set_aside(toks, i):
+        if _negated_after(toks, end) or _set_aside(toks, i) or _judged_out(toks, end, _BAD_PLACE):
+            # "3 quartos no Meireles é caro", "o Eusébio fica muito longe": judged unfit
             out.append(
                 Candidate("neighborhood", place, span, "turned down", modality=Modality.NEGATED)
             )
@@ -4377,9 +4500,22 @@ def _bare_place(toks: Sequence[Token], folded: str) -> str | None:
     ) or any(LAUGHTER.fullmatch(t.low) for t in clause):
         return None  # "achei bonito", "que legal", "pesquisando"
     place = _read_place(clause, 0, allow_lower=True, whole=True)
-    if place is None or len(place.split()) != len(clause):
+    if place is None or len(place.split()) != len(clause) or not _may_be_place(clause):
         return None
     return place
+
+
+def _may_be_place(typed: Sequence[Token]) -> bool:
+    """Whether words read as a place may name one: listed, capitalised, holding a word of
+    places ("vila", "parque") or a word no dictionary knows. Typed in lower case, an
+    unlisted phrase of only words of the language ("pe de moleque", accents left out too)
+    is a thing, not a place's name."""
+    lows = [t.low for t in typed]
+    if not lows or known_place(lows, 0) is not None or any(t.is_cap for t in typed):
+        return True
+    if _PLACE_NOUNS.intersection(lows):
+        return True
+    return not all(w in _PLACE_PARTICLES or known_in_some_form(w) for w in lows)
 
 
 # ---------------------------------------------------------------------------
@@ -4671,7 +4807,8 @@ mais pode ser sexta às 10h")."""
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"(?:\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
-    r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$)))\b"
+    r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$))"
+    r"|tenho(?=\s*(?:[,.;!?]|$))|tenho\s+(?:horario|tempo|disponibilidade))\b"
     # "sábado vou tá viajando": away that day
     r"|\b(?:vou\s+(?:estar|esta|ta|tar)|estarei|estou|to)\s+(?:viajando|de\s+viagem|fora)\b)"
     rf"(?:(?!\b{_PROPOSING}\b)[^,.;!?])*(?:[,.;!?]+|$|(?=\b{_PROPOSING}\b))"
@@ -4790,7 +4927,9 @@ def accepted_part(text: str) -> str:
     toks = tokenize(text, folded)
     lows = [t.low for t in toks]
     for i in range(len(toks) - 1, 0, -1):
-        bare_no = lows[i] in _RETRACTING_NO and (i + 1 == len(toks) or toks[i + 1].is_punct)
+        bare_no = lows[i] in _RETRACTING_NO and (
+            i + 1 == len(toks) or toks[i + 1].is_punct or _day_no_day(lows, i)
+        )
         if not (_hinge_cue_at(lows, i) or bare_no):  # "10h não desculpa 11h" too
             continue
         head, tail = text[: toks[i].start], text[toks[i].start :]
@@ -4805,6 +4944,15 @@ def accepted_part(text: str) -> str:
             rest = _without_refused(text, toks[i].start, toks[i].end)
             return rest if _says_when(rest) else ""
     return text
+
+
+_DAY_WORDS: Final = frozenset(WEEKDAYS) | _words("hoje amanha seg ter qua qui sex sab dom")
+
+
+def _day_no_day(lows: Sequence[str], i: int) -> bool:
+    """Whether the "não" at `i` sits between two days with no mark ("domingo nao segunda
+    10h", dictated): the first day turned down, the second offered."""
+    return 0 < i < len(lows) - 1 and lows[i - 1] in _DAY_WORDS and lows[i + 1] in _DAY_WORDS
 
 
 def _names_day_and_hour(text: str) -> bool:

@@ -457,6 +457,24 @@ def announces_call(text: str) -> bool:
     return bool(_ANNOUNCED_CALL.search(f" {_folded(text)}"))
 
 
+_ABOUT_THE_CALL: Final = re.compile(
+    r"\b(?:ligar|ligacao|liga|ligue|ligam|horario|pode ser|disponivel|chamar|falar|marcar"
+    r"|corretor|corretora|mudar|remarcar|reagendar)\b"
+    # "pode passar pra sexta às 10h", "muda pra quinta 15h": the call moved to a time
+    r"|\b(?:passa|passar|muda|troca|trocar|joga|jogar|transfere|transferir)\s+(?:para|pra|pro)\b"
+    # "sábado 9h pode", "às 15h serve": a time accepted
+    r"|\b(?:pode|serve|da|fica bom|ta bom|da certo)\W*$"
+)
+
+
+def names_the_call(folded: str) -> bool:
+    """Whether words in folded lower case (`text.fold`, `questions.normalise`) are about
+    the broker's call: a word of calling or of its time ("pode ligar", "horário",
+    "corretor"), the call moved ("pode passar pra sexta às 10h", "muda pra quinta") or a
+    time accepted at the end ("sábado 9h pode", "às 15h serve")."""
+    return _ABOUT_THE_CALL.search(folded) is not None
+
+
 CallTarget = Literal["someone else", "named"]
 
 _CALL_VERBS: Final = r"(?:liga|ligar|ligue|ligam|ligarem|falar|fala|atender|atende|atenda)"

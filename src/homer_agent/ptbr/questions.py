@@ -538,9 +538,12 @@ _OPENS: Final = re.compile(
     r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
     r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
     r"|da pra|da para|voces tem|voces fazem"
-    r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde|ate|de quanto"
+    r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde"
+    r"|ate(?! (?:r\$ ?)?\d)|de quanto"
     r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
 )
+"""How a question opens; "até" before a figure opens a ceiling ("até 750, forçando uns
+800 mil"), not "até quando"."""
 _YES_NO_TAIL: Final = re.compile(
     # "a gente tem ..." is had, not asked.
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"

@@ -57,7 +57,7 @@ def _fixed(word: str) -> str:
     low = fold(word)
     if not word.islower() or len(low) < 5 or low in FACT_WORDS:
         return word
-    if known_word(word) or known_word(low) or any(known_word(form) for form in _accented(low)):
+    if known_word(word) or known_in_some_form(low):
         return word  # a word as typed, or typed without its accent ("terco": "terço")
     if ASKING.intersection(likely_slips(low)):
         return word  # a slip in a question word ("quntas": "quantas", not "quintas")
@@ -78,6 +78,12 @@ _ACCENTS: Final = {
 def known_word(word: str) -> bool:
     """Whether a Portuguese dictionary knows `word` as typed ("olha", "terço")."""
     return bool(simplemma.is_known(word, lang="pt"))
+
+
+def known_in_some_form(low: str) -> bool:
+    """Whether a dictionary knows the folded word `low` as typed or with one accent
+    restored ("pe": "pé", "terco": "terço")."""
+    return known_word(low) or any(known_word(form) for form in _accented(low))
 
 
 def _accented(low: str) -> list[str]:

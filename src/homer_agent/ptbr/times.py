@@ -110,7 +110,8 @@ _PERIOD_RE: Final = r"manha|tarde|noite|madrugada"
 _AFTER_BARE_HOUR_WORDS: Final = (
     "e ou da de do na no em pode por pra para se ok entao mesmo certo hoje amanha depois "
     "tudo beleza blz obrigado obrigada valeu horas hora hs hrs h mais menos ta combinado "
-    "fechado perfeito sim dia ate"
+    "fechado perfeito sim dia ate pfv pfvr pf porfavor favor obg obgd brigado brigada vlw "
+    "grato grata"
 )
 _AFTER_BARE_HOUR: Final = frozenset(_AFTER_BARE_HOUR_WORDS.split())
 
