@@ -2632,7 +2632,31 @@ def _read_name(
         return None  # "aqui é o carro da Ana": a thing, and whose
     if any(fold(word).lower() in _HOME_THINGS for word in words):
         return None  # "e o iptu", "é a garagem": a thing of the home, asked about
+    fuller = _fuller_repetition(toks, j, words, allow_lower=allow_lower, strict=strict)
+    if fuller:
+        return fuller
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+def _fuller_repetition(
+    toks: Sequence[Token], j: int, words: Sequence[str], *, allow_lower: bool, strict: bool
+) -> str | None:
+    """The name said again at once after a comma with more of it ("Cícero, Cícero
+    Nogueira", "Ana, Ana Paula Lima"): the fuller repetition is the name. Only when it
+    begins with every word already read and adds a word of its own; another name after
+    the comma ("Ana, Pedro é meu marido") or the same one alone ("Ana, Ana mesmo") keeps
+    the first reading."""
+    if j + 1 >= len(toks) or toks[j].low not in (",", "…") or not toks[j + 1].is_word:
+        return None
+    if toks[j + 1].low != fold(words[0]).lower():
+        return None
+    again = _read_name(toks, j + 1, allow_lower=allow_lower, strict=strict)
+    if again is None:
+        return None
+    said, repeated = fold(" ".join(words)).lower().split(), fold(again).lower().split()
+    if len(repeated) <= len(said) or repeated[: len(said)] != said:
+        return None
+    return again
 
 
 def _second_person_after(toks: Sequence[Token], j: int) -> bool:
