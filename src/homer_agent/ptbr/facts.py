@@ -815,7 +815,7 @@ def _is_boundary(tok: Token) -> bool:
     return tok.low in _BOUNDARY_PUNCT or (tok.low in _BOUNDARY_WORDS and tok.raw.lower() != "é")
 
 
-_LINKING: Final = _words("se caso que quando porque pq pois como onde enquanto ate nem ou")
+_LINKING: Final = _words("se caso que q quando porque pq pois como onde enquanto ate nem ou")
 """Words that tie the clause of an "eu" after them to what comes before."""
 
 
@@ -878,13 +878,23 @@ def _seen_listing(toks: Sequence[Token], i: int) -> bool:
     """Whether token `i` describes a home the lead saw ("vi um apto de 3 quartos no
     Cocó"), anywhere back in its clause: someone else's listing, not what they want. A
     word of the lead's own search after the seeing ends it, in a run-on message with no
-    punctuation ("eu vi o anuncio no instagram to procurando uma casa de 3 quartos")."""
+    punctuation ("eu vi o anuncio no instagram to procurando uma casa de 3 quartos"), and
+    so does the lead's own limit named after it ("pelo que vi no site, meu teto é 300 mil":
+    what the lead learnt they can spend)."""
+    later: Token | None = None
     for tok in _clause_before(toks, i, 14):  # from token `i` backwards
         if tok.low in _SEARCHING:
             return False
+        if tok.low in _POSSESSIVES and later is not None and later.low in _OWN_LIMITS:
+            return False
         if tok.low in _SEEN:
             return True
+        later = tok
     return False
+
+
+_OWN_LIMITS: Final = _words("teto limite orcamento")
+"""The lead's own ceiling when owned ("meu teto", "nosso limite", "meu orçamento")."""
 
 
 _SEARCHING: Final = _words(
@@ -1502,6 +1512,8 @@ def _judged_out(toks: Sequence[Token], end: int, verdicts: frozenset[str]) -> bo
     for tok in toks[end : end + 10]:  # its clause; a relative "que vi no anúncio" is in it
         if tok.low in _BOUNDARY_PUNCT or tok.low in _CONTRAST or tok.raw.lower() == "e":
             break  # "3 quartos e o preço tá alto": another subject
+        if tok.low == "senao":
+            break  # "até 330 mil senão não cabe no bolso": what going past it would do
         after.append(tok)
     lows = [t.low for t in after]
     for k, tok in enumerate(after):
@@ -1957,6 +1969,12 @@ def _budget_candidates(
         return out
     body, firm = _before_condition(toks, numbers)
     body = body[: _reason_after(body, firm)]
+    top = _bare_range_top(toks, body, firm) if pending == "budget_brl" else None
+    amount = None if top is None else _as_budget(top.value, bare=True)
+    if top is not None and amount is not None:
+        span = _span(toks, top.first, top.last)
+        out.append(Candidate("budget_brl", amount, span, "top of a bare range"))
+        return out
     if (pending == "budget_brl" or correcting) and len(firm) == 1:
         number = firm[0]
         span_range = range(number.first, number.last)
@@ -2010,6 +2028,34 @@ def _reason_after(toks: Sequence[Token], numbers: Sequence[Number]) -> int:
     if not words or any(w[:1].isdigit() or w in _MONEY_WORDS | _NEGATING for w in clause):
         return len(toks)  # another amount, or "minha esposa não liberou"
     return cut if words[0] in _CONSULTED or set(words) & _AGREED else len(toks)
+
+
+_RANGE_OPENERS: Final = _words("entre de uns umas")
+_RANGE_JOINS: Final = _words("e a ate -")
+
+
+def _bare_range_top(
+    toks: Sequence[Token], body: Sequence[Token], numbers: Sequence[Number]
+) -> Number | None:
+    """The top of a bare range answering the budget ("entre 350 e 380", "de 300 a 320",
+    "280-300"): the whole answer is two plain numbers, the lower first, joined as a range;
+    a budget stated as a range is its top. "350 ou 380" leaves the choice open, and any
+    other word ("entre 350 e 380 de renda") keeps it unread."""
+    if len(numbers) != 2 or any(n.scale != 1 or n.negative for n in numbers):
+        return None
+    low, high = numbers
+    if not low.value < high.value:
+        return None
+    joins = [t.low for t in toks[low.last : high.first]]
+    if len(joins) != 1 or joins[0] not in _RANGE_JOINS:
+        return None
+    inside = range(low.first, high.last)
+    rest = [t.low for t in _core_tokens(body) if toks.index(t) not in inside]
+    if rest not in ([], *([w] for w in _RANGE_OPENERS)):
+        return None
+    if joins[0] == "e" and rest != ["entre"]:
+        return None  # "350 e 380": two amounts, not a range
+    return high
 
 
 def _before_condition(
@@ -2632,7 +2678,31 @@ def _read_name(
         return None  # "aqui é o carro da Ana": a thing, and whose
     if any(fold(word).lower() in _HOME_THINGS for word in words):
         return None  # "e o iptu", "é a garagem": a thing of the home, asked about
+    fuller = _fuller_repetition(toks, j, words, allow_lower=allow_lower, strict=strict)
+    if fuller:
+        return fuller
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+def _fuller_repetition(
+    toks: Sequence[Token], j: int, words: Sequence[str], *, allow_lower: bool, strict: bool
+) -> str | None:
+    """The name said again at once after a comma with more of it ("Cícero, Cícero
+    Nogueira", "Ana, Ana Paula Lima"): the fuller repetition is the name. Only when it
+    begins with every word already read and adds a word of its own; another name after
+    the comma ("Ana, Pedro é meu marido") or the same one alone ("Ana, Ana mesmo") keeps
+    the first reading."""
+    if j + 1 >= len(toks) or toks[j].low not in (",", "…") or not toks[j + 1].is_word:
+        return None
+    if toks[j + 1].low != fold(words[0]).lower():
+        return None
+    again = _read_name(toks, j + 1, allow_lower=allow_lower, strict=strict)
+    if again is None:
+        return None
+    said, repeated = fold(" ".join(words)).lower().split(), fold(again).lower().split()
+    if len(repeated) <= len(said) or repeated[: len(said)] != said:
+        return None
+    return again
 
 
 def _second_person_after(toks: Sequence[Token], j: int) -> bool:
@@ -4030,9 +4100,11 @@ def _destination(toks: Sequence[Token], i: int) -> bool:
 
 _KIN: Final = _words(
     "mae pai irmao irma tio tia primo prima avo sogro sogra filho filha amigo amiga "
-    "marido esposa esposo cunhado cunhada namorado namorada vizinho vizinha"
+    "marido esposa esposo cunhado cunhada namorado namorada vizinho vizinha "
+    "mainha painho mamae papai vovo"
 )
-"""Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X")."""
+"""Relatives and friends: a place in the same clause is theirs ("minha mãe mora no X"),
+also called by the words of home ("mainha queria o Montese", "painho mora no Crato")."""
 _SOMEONES: Final = _KIN | _words(
     "noivo noiva socio socia colega chefe patrao patroa parente corretor corretora"
 )

@@ -48,6 +48,10 @@ FACT_WORDS: Final = frozenset(
 )
 """The words the facts reader keys on, folded: a slip in one of them is put right."""
 
+_REGIONAL: Final = frozenset(["mainha", "painho"])
+"""Words of the Northeast's speech that are no slip of a fact word ("mainha" is the
+lead's mother, not "manhã")."""
+
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
 
@@ -55,7 +59,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 def _fixed(word: str) -> str:
     """`word` put right against FACT_WORDS, or itself."""
     low = fold(word)
-    if not word.islower() or len(low) < 5 or low in FACT_WORDS:
+    if not word.islower() or len(low) < 5 or low in FACT_WORDS | _REGIONAL:
         return word
     if known_word(word) or known_in_some_form(low):
         return word  # a word as typed, or typed without its accent ("terco": "terço")

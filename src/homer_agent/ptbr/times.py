@@ -111,7 +111,9 @@ _AFTER_BARE_HOUR_WORDS: Final = (
     "e ou da de do na no em pode por pra para se ok entao mesmo certo hoje amanha depois "
     "tudo beleza blz obrigado obrigada valeu horas hora hs hrs h mais menos ta combinado "
     "fechado perfeito sim dia ate pfv pfvr pf porfavor favor obg obgd brigado brigada vlw "
-    "grato grata"
+    "grato grata "
+    # a verb saying the hour suits: "às 11 fica bom", "às 4 serve", "às 9 funciona"
+    "fica ficaria serve serviria funciona funcionaria rola seria"
 )
 _AFTER_BARE_HOUR: Final = frozenset(_AFTER_BARE_HOUR_WORDS.split())
 
