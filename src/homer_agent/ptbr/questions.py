@@ -199,11 +199,16 @@ _SHOP: Final = re.compile(
 lugar pra comprar coisa básica?"); what is bought stays asked ("tem onde comprar
 remédio?" is no mini market's)."""
 _KEYS: Final = re.compile(
-    r"\b(?:peg|receb)(?:a|o|e|am|em|amos|emos|ou|eu|ar|er|aria|eria)"
+    r"\b(?:(?:peg|receb)(?:a|o|e|am|em|amos|emos|ou|eu|ar|er|aria|eria)"
+    r"|entreg(?:a|am|ar|arao|aria|ariam|am|ue|uem))"
     r" (?:a|as) chaves?\b"
 )
-"""Getting the keys, said by whoever gets them ("quando ele pega a chave?", "recebo as
-chaves quando?"): their handover, as documents say it."""
+"""Getting the keys, said by whoever gets or hands them ("quando ele pega a chave?", "recebo
+as chaves quando?", "quando vocês entregam as chaves?"): their handover, as documents say
+it."""
+_INTEND: Final = re.compile(r"\b(?:pretend|planej)(?:e|em|ia|iam|a|am)\s+(?=[a-z]+[aei]r\b)")
+"""The builder's intention before what it does ("quando vocês pretendem entregar as
+chaves?", "planejam terminar quando?"): the act itself is asked."""
 _WIRES: Final = re.compile(r"\b(?:fios?|fiacao|cabos?|rede|redes) (?:de|da) (?:luz|energia)\b")
 """The wires of the electricity ("os fios de luz"), which documents call "rede elétrica"."""
 _AT_THE_BACK: Final = re.compile(
@@ -216,6 +221,13 @@ _BLOCK: Final = re.compile(r"\bquadras? (?:([a-z])|\d{1,2})\b")
 """A block of the development named by its letter or number ("quadra F", "na quadra 3"):
 a stage of the works, no sports court. A lower-case "a", "e" or "o" after "quadra" is
 a word ("quadra e piscina")."""
+
+_BLOCKS_LISTED: Final = re.compile(
+    r"\bquadras(?: (?:ai|la|aqui|ali))?(?: (?:d|n|l)[oa]s? (?:fundos?|frente))?,?"
+    r" ((?:[a-h](?:, | e | ))+(?:e )?[a-h])\b,?"
+)
+"""Blocks listed by their capital letters ("as quadras lá do fundo, E F G H", "quadras A, B
+e C"): a stage of the works, like one block named (`_BLOCK`); lower-case letters are words."""
 
 
 def _blocks(text: str) -> str:
@@ -230,6 +242,13 @@ def _blocks(text: str) -> str:
             return match.group()
         return f"etapa {match.group()[match.group().index(' ') + 1 :]}"
 
+    def listed(match: re.Match[str]) -> str:
+        if any(c.isalpha() and not c.isupper() for c in text[match.start(1) : match.end(1)]):
+            return match.group()
+        return "etapa"
+
+    if len(low) == len(text):  # the case of each letter is read from `text`
+        low = _BLOCKS_LISTED.sub(listed, low)
     return _BLOCK.sub(stage, low)
 
 
@@ -744,6 +763,7 @@ def normalise(text: str) -> str:
         low = low.replace(f" {phrase}", f" {replacement}")
     # Getting the keys of a block or a stage named in the message ("quadra G" is a stage:
     # `_blocks`) is that stage's handover, not the payment due "na entrega das chaves".
+    low = _INTEND.sub("", low)
     low = _KEYS.sub(
         "entrega da etapa" if re.search(r"\betapa\b", low) else "entrega das chaves", low
     )
@@ -937,6 +957,17 @@ def _joined(before: str, asked: str) -> str:
 _THAT: Final = re.compile(r"\b(?:isso|isto|disso|disto|nisso|nisto)\b")
 """Words that point back to what the lead said they would do ("... e depois subir mais um
 andar. pode fazer isso?"): the last thing stated, not the whole statement."""
+_THAT_DAY: Final = re.compile(r"\b(?:d|n)?(?:ess|est)e dia\b")
+"""A day pointed back to ("vocês abrem nesse dia?"): the one named just before, when that
+clause names a day."""
+_A_DAY: Final = re.compile(r"\b(?:domingo|sabado|segunda|terca|quarta|quinta|sexta|feriado)s?\b")
+_THAT_PART: Final = re.compile(
+    r"\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:parte|partes|quadra|quadras|etapa|etapas|fase"
+    r"|fases)\b"
+)
+"""A part of the development pointed back to ("dessa parte aí", "nessa quadra"): the block
+or stage the statements before named ("uma casa na quadra B"), when they name one."""
+_A_PART: Final = re.compile(r"\b(?:etapa|quadras?|fase)\b")
 _BACK: Final = re.compile(
     rf"{_THAT.pattern}|\b(?:ele|ela|dele|dela|nele|nela)\b"
     # "minha conta é no BB, dá pra financiar por lá?": the place or bank named before
@@ -947,10 +978,21 @@ _BACK: Final = re.compile(
     r"|\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:opcao|opcoes|casa|casas|planta|plantas|modelo"
     r"|modelos|tipo|unidade|sobrado)\b"
 )
-"""Words that point back to one thing named before the question ("o terreno dele"; "tem
+"""Words that point back to one thing named before the question ("o terreno dele"; "dessa
+parte aí" after "uma casa na quadra B"; "nesse dia" after "no domingo"; "tem
 alguma perto?" after "meu filho estuda em escola bilíngue"); the plural personal ones
 point as often to a company named in the question itself ("a primeira obra deles"), and
 "algum" before a noun names that noun ("tem algum reajuste?")."""
+
+
+def _last_sentence(statements: list[str]) -> list[str]:
+    """The statements of the lead's last sentence, which a word pointing back names ("...
+    em março. um colega falou que as quadras do fundo são de outra fase. se eu pegar uma
+    dessas ..."): the story before it is the lead's life. All of them when the last names
+    nothing."""
+    ends = [i for i, s in enumerate(statements[:-1]) if s.endswith(".")]
+    last = statements[ends[-1] + 1 :] if ends else statements
+    return last if _names_something(", ".join(last)) else statements
 
 
 def _last_stated(statements: str) -> str:
@@ -996,12 +1038,20 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             continue
         asks = cue_before or _asks(clause)
         before = ""
-        if asks and previous and (not _names_something(body) or _BACK.search(body)):
+        points = _BACK.search(body) or (
+            _THAT_PART.search(body) and _A_PART.search(" ".join(previous))
+        )
+        day = bool(previous and _THAT_DAY.search(body) and _A_DAY.search(previous[-1]))
+        if asks and previous and (not _names_something(body) or points or day):
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
-            before = ", ".join(previous)
+            before = ", ".join(_last_sentence(previous))
             if _THAT.search(body):
                 before = _last_stated(before)
+            elif day:
+                # "... tipo 15h no domingo, vocês fecham cedo nesse dia?": the day of the
+                # clause just before, not the lead's week told earlier.
+                before = previous[-1]
         elif asks and shifted is not None and previous and previous[-1] == shifted:
             # "a de 2 quartos só tem 1 suíte, né. e a de 3 quartos, qnts suítes tem?": the
             # thing the question turns to, not the one the statement before spoke of.
