@@ -19,6 +19,8 @@ from homer_agent.ptbr.questions import asking_parts, described, read_question
         ("um lugar silencioso para ler", "um lugar para ler"),
         ("um cantinho bem separado", "um cantinho"),
         ("tem espaco tranquilo", "tem espaco"),
+        ("aumentar a casa para cima", "aumentar a casa para cima andar"),
+        ("construir para cima depois", "construir para cima andar depois"),
     ],
 )
 def test_described_things_put_as_named(text: str, want: str) -> None:
@@ -32,6 +34,7 @@ def test_described_things_put_as_named(text: str, want: str) -> None:
         "recebo o salario no dia 5",
         "a piscina privativa da casa",  # "privativa" is the documents' own word
         "o condominio e tranquilo",  # the place itself judged, no place described
+        "olhar para cima",  # no building
     ],
 )
 def test_what_is_not_described_stays(text: str) -> None:

@@ -1231,11 +1231,20 @@ _SPACE_QUALITY: Final = re.compile(
 separado"): the place is asked about, its quality only describes it."""
 
 
+_UPWARDS: Final = re.compile(
+    r"\b(?:aument|constru|cresc|subi|ampli|expand)[a-z]*(?: (?:a|o|minha|meu) [a-z]+)?"
+    r" (?:para|pra) cima\b"
+)
+"""Building upwards ("aumentar a casa pra cima", "construir pra cima"): a floor more."""
+
+
 def described(folded: str) -> str:
     """A folded text with the things a lead describes instead of naming put as the
     documents name them: seeing clients at home is working ("atendo cliente em casa"), a
-    place described by its quiet or its privacy is the place ("um lugar silencioso")."""
+    place described by its quiet or its privacy is the place ("um lugar silencioso"),
+    building upwards is a floor ("construir pra cima")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
+    folded = _UPWARDS.sub(r"\g<0> andar", folded)
     return _SPACE_QUALITY.sub(lambda found: found.group("space"), folded)
 
 
