@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from homer_agent.ptbr.questions import described
 from homer_agent.ptbr.text import fold, lemma, lemma_text, verb_of
 
 __all__ = [
@@ -148,11 +149,25 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "ampliacoes",
         "aumentar",
         "puxadinho",
-        "andar",
-        "pavimento",
+        # Changing the house, in the leads' words ("ou não pode mexer?").
+        "mexer",
+        "modificar",
+        "modificacao",
         "laje",
     ),
-    ("construtora", "incorporadora", "construiu", "constroi", "construindo", "responsavel"),
+    # A floor built up, a concept of its own: the rules' "dois pavimentos" alone state it
+    # (the finishes' "box ampliado" is no floor).
+    ("andar", "andares", "pavimento", "pavimentos"),
+    # The builder as leads call it ("essa empresa de vocês já entregou outros?").
+    (
+        "construtora",
+        "empresa",
+        "incorporadora",
+        "construiu",
+        "constroi",
+        "construindo",
+        "responsavel",
+    ),
     (
         "modelo",
         "tipos",
@@ -346,7 +361,9 @@ FILLER: Final = frozenset(
     alem pensar mensalmente junto juntos normal normais
     resto restante metade enorme
     vezes logo comeco cliente clientes exigencia exigencias
-    mas porem deles delas
+    mas porem deles delas vez
+    cabreiro cabreira desconfiado desconfiada receoso receosa inseguro insegura
+    preocupado preocupada assustado assustada improvisar improvisado improvisada
     boba bobo bobas besta idiota burra burro ignorancia
     marido esposa esposo mae pai sogra sogro cunhado cunhada irmao irma tio tia primo prima
     avo namorado namorada genro nora
@@ -418,9 +435,11 @@ _ROUND: Final = re.compile(r"\b(?:uma|a|cada|numa|na) volta (?:inteira|completa|
 
 def words(text: str) -> list[str]:
     """The folded content words of `text`, in order, without filler (nor the forms of its
-    verbs, nor their diminutives); a breed of two words is one dog, a whole lap a course."""
+    verbs, nor their diminutives); a breed of two words is one dog, a whole lap a course,
+    and what a lead describes is put as the documents name it (`described`)."""
     folded = _BREED.sub("cachorro", fold(text).replace("-", " "))
     folded = _ROUND.sub("percurso", folded)
+    folded = described(folded)
     return [w for w in _WORD.findall(folded) if not is_filler(w) and (len(w) > 1 or w.isdigit())]
 
 

@@ -1185,6 +1185,18 @@ def _lookup_one(
         # ou só no clube? e a piscina tem aquecimento?" asks the heating by itself).
         weights = weigh(conn, result.query, frozenset().union(*asking))
         best = max(result.passages, key=lambda p: weights.share(p.terms_mask))
+        if weights.share(best.terms_mask) < MIN_SHARE and len(result.passages) >= k:
+            # "pensando na térrea de 3 quartos, mas dá pra subir um andar?": the house
+            # types' passages match the lead's statement and rank first; the passage
+            # covering what is asked lies below them.
+            # Only one passage covering enough, and more than any other: two as good (the
+            # works' "ampliações" and the finishes' "box ampliado") leave it to the broker.
+            candidates = _wider(conn, asked, options).passages
+            shares = sorted((weights.share(p.terms_mask) for p in candidates), reverse=True)
+            widest = max(candidates, key=lambda p: weights.share(p.terms_mask), default=best)
+            if shares and shares[0] >= MIN_SHARE and (len(shares) < 2 or shares[1] < shares[0]):
+                best = widest
+                result = replace(result, passages=[widest, *result.passages])
         first = result.passages[0]
         if weights.share(best.terms_mask) <= weights.share(first.terms_mask) or (
             # "quando ele pega a chave dessa parte aí?": the passage dating the stage's
@@ -1482,7 +1494,9 @@ def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[froze
     asking clauses without the statements one that names nothing carries, misspellings
     put right); none when they name none of the question's terms ("cabe todo mundo?"
     after the party is described): then every term counts in full."""
-    terms = set(build_query(" ".join(asked.topic)).terms)
+    # The terms searched: a generic word ("tem algum espaço assim?") is not when the
+    # message names a particular thing (`_without_generic`), and so asks nothing.
+    terms = set(build_query(" ".join(_without_generic(asked).topic)).terms)
     # The lead's purpose or reason ("pra eu treinar cedo", "pra conversa") is context too.
     terms -= set(build_query(" ".join(asked.context)).terms) if asked.context else set()
     named = (

@@ -977,6 +977,9 @@ _BACK: Final = re.compile(
     # "dessa opção", "desse modelo": the house the lead named before
     r"|\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:opcao|opcoes|casa|casas|planta|plantas|modelo"
     r"|modelos|tipo|unidade|sobrado)\b"
+    # "um lugar silencioso ... tem algum espaço assim?": the place described before
+    r"|\b(?:espacos?|lugar|lugares|locais|local|comodos?|cantinho|canto|salas?)"
+    r" (?:assim|desse tipo|dessa forma|desse jeito)\b"
 )
 """Words that point back to one thing named before the question ("o terreno dele"; "dessa
 parte aí" after "uma casa na quadra B"; "nesse dia" after "no domingo"; "tem
@@ -1261,6 +1264,40 @@ def _without_times(low: str) -> str:
     return _TIME_PHRASE.sub(" ", low)
 
 
+_SEES_CLIENTS: Final = re.compile(
+    r"\b(?:atend|receb)[a-z]* (?:(?:os|as|meus|minhas|uns|umas|um|uma|o|a|de|do|da) )?"
+    r"(?:clientes?|pacientes?|alunos?|alunas?)\b"
+    r"|\btrabalh[a-z]* (?:remot[oa]|de casa|em casa|a distancia)\b"
+)
+"""Seeing clients, patients or pupils ("atendo cliente em casa"), or working from home
+("trabalho remoto"): the lead works there, and
+asks for a place to work (the documents' "escritório", "coworking")."""
+_SPACE_QUALITY: Final = re.compile(
+    r"\b(?P<space>lugar|lugares|espaco|espacos|cantinho|canto|comodo|comodos|sala|salas)"
+    r" (?:(?:mais|bem|mais ou menos) )?(?:separad|reservad|silencios|tranquil|isolad|quiet"
+    r"|sossegad|calm)[oa]s?\b"
+)
+"""A place described by its quiet or its privacy ("um lugar silencioso", "um cantinho
+separado"): the place is asked about, its quality only describes it."""
+
+
+_UPWARDS: Final = re.compile(
+    r"\b(?:aument|constru|cresc|subi|ampli|expand)[a-z]*(?: (?:a|o|minha|meu) [a-z]+)?"
+    r" (?:para|pra) cima\b"
+)
+"""Building upwards ("aumentar a casa pra cima", "construir pra cima"): a floor more."""
+
+
+def described(folded: str) -> str:
+    """A folded text with the things a lead describes instead of naming put as the
+    documents name them: seeing clients at home is working ("atendo cliente em casa"), a
+    place described by its quiet or its privacy is the place ("um lugar silencioso"),
+    building upwards is a floor ("construir pra cima")."""
+    folded = _SEES_CLIENTS.sub("trabalhar", folded)
+    folded = _UPWARDS.sub(r"\g<0> andar", folded)
+    return _SPACE_QUALITY.sub(lambda found: found.group("space"), folded)
+
+
 def read_question(text: str) -> Asked:
     """Topic and type of a question (see the module docstring)."""
     low = normalise(text)
@@ -1306,7 +1343,7 @@ def read_question(text: str) -> Asked:
         measure = "money"
     topic = tuple(
         w
-        for w in _WORD.findall(_without_times(low))
+        for w in _WORD.findall(described(_without_times(low)))
         if not _question_word(w) and not (until_done and w in _HOW_LONG)
     )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
@@ -1334,10 +1371,17 @@ def _asked_scopes(low: str) -> tuple[str, ...]:
 
 
 _CONTEXT: Final = re.compile(
-    r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu)\b([^.!?;:,\n]*)"
+    r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu"
+    # "se a família crescer", "caso os meninos cresçam": the household's own condition,
+    # its subject with it
+    r"|(?:se|caso)(?= (?:a|o|os|as|minha|meu|minhas|meus|nossa|nosso) (?:familia|filhos?"
+    r"|filhas?|meninos?|meninas?|criancas?|bebes?|casal)\b))\b"
+    # to the clause's end, or to a reason after it ("para fazer reunião porque ...")
+    r"((?:(?!\bporque\b)[^.!?;:,\n])*)"
 )
 """A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
-"porque", "se eu comprar", to the clause's end or to where a question starts again."""
+"porque", "se eu comprar", "se a família crescer", to the clause's end, to a reason
+after it, or to where a question starts again."""
 _ASIDE: Final = re.compile(
     r"\b(?:igual|iguais|parecid[oa]s?|que nem|(?:depois|antes|na hora) d[oa]s?)\b[^.!?;:,\n]*"
 )
