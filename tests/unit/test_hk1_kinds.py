@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from homer_agent.ptbr.intents import handoff_reason
+from homer_agent.ptbr.questions import normalise, read_question
 
 
 @pytest.mark.parametrize(
@@ -25,6 +26,20 @@ def test_a_past_story_is_no_hostility(text: str) -> None:
     assert handoff_reason(text) is None
 
 
+# A rule asked about: "proíbe" is the rule's word, no judgement of us.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "minha ideia e alugar nas ferias, isso pode ou o condominio proibe?",
+        "e proibido ter cachorro grande la? ou e liberado?",
+        "o condominio proibe festa? qual o horario de silencio?",
+        "quero pintar a fachada de outra cor, e permitido ou proibem?",
+    ],
+)
+def test_a_rule_asked_is_no_hostility(text: str) -> None:
+    assert handoff_reason(text) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -35,7 +50,68 @@ def test_a_past_story_is_no_hostility(text: str) -> None:
         "comprei com vcs e me arrependi, pessimo, horrivel, uma vergonha",
         # nothing but insults
         "horrivel, pessimo, ridiculo",
+        "horrivel, pessimo, ridiculo. proibido ate respirar ai?",
+        "voces proibem tudo, que porcaria, pessimo, ridiculo?",
     ],
 )
 def test_complaints_about_us_stay_hostile(text: str) -> None:
     assert handoff_reason(text) == "hostile"
+
+
+# "Entrada" as the way in, told apart from the down payment by its sentence.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "como funciona a entrada ai, qualquer um passa?",
+        "a entrada e controlada ou entra quem quiser?",
+        "a entrada tem porteiro 24h?",
+        "como e feita a entrada de visitantes?",
+    ],
+)
+def test_the_entrance_guarded_is_access_control(text: str) -> None:
+    assert "controle de acesso" in normalise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the down payment: money named in the message
+        "quanto preciso dar de entrada?",
+        "tenho 40 mil de entrada, qualquer banco aceita?",
+        "a entrada pode ser parcelada?",
+        "posso usar o fgts na entrada? a portaria e 24h?",
+        # nothing about who gets in
+        "como funciona a entrada?",
+        # the place at the gate, not how it is guarded
+        "quero marcar, o stand fica na entrada do condominio? tem portaria?",
+    ],
+)
+def test_the_down_payment_keeps_its_reading(text: str) -> None:
+    assert "controle de acesso" not in normalise(text)
+
+
+# Papers set aside with what is set aside between the verb and "separado".
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("preciso deixar algum papel separado pra ligacao?", ("separar", "papel")),
+        ("tenho que deixar os documentos separados?", ("separar", "documentos")),
+        ("vou deixar minhas coisas organizadas, quais documentos?", ("separar", "documentos")),
+    ],
+)
+def test_papers_left_aside_are_set_aside(text: str, words: tuple[str, ...]) -> None:
+    topic = read_question(text).topic
+    assert "deixar" not in topic
+    assert all(word in topic for word in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "posso deixar o carro na rua?",
+        "da pra deixar o cachorro solto no quintal?",
+        "posso deixar a casa fechada um tempo?",
+    ],
+)
+def test_leaving_a_thing_is_no_setting_aside(text: str) -> None:
+    assert "separar" not in normalise(text)

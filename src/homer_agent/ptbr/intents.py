@@ -205,6 +205,13 @@ _PAST_STORY = re.compile(
     r"|cai|caimos|passei|passamos|sofri|sofremos|levei|levamos|aluguei|alugamos"
     r"|(?:fui|fomos)\s+(?:\w+\s+)?(?:enganad|roubad|assaltad|lesad|passad)\w*)\b"
 )
+# A rule asked about ("isso pode ou o condomínio proíbe?", "é proibido ter cachorro?"):
+# "proibir" is the rule's word, no judgement; a question clause (up to its "?") with a word
+# of what is allowed or forbidden carries no weight in the hostility score, unless it
+# names us.
+_RULE_ASKED = re.compile(
+    r"[^.!?;,\n]*\b(?:proib\w*|permit\w*|vedad[oa]s?|liberad[oa]s?)\b[^.!?;\n]*\?"
+)
 _SERVED = re.compile(r"\b(?:atend\w*|respond\w*|respost\w*|ignor\w*|esper\w*|retorn\w*)\b")
 # "uma construtora", "outra empresa": another party in the lead's story, not us.
 _OTHER_PARTY = re.compile(
@@ -288,7 +295,7 @@ def is_hostile(text: str) -> bool:
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
     asides = [
         m
-        for pattern in (_WORRY, _DISLIKE)
+        for pattern in (_WORRY, _DISLIKE, _RULE_ASKED)
         for m in pattern.finditer(folded)
         if not _US.search(m.group())
     ]
@@ -296,7 +303,11 @@ def is_hostile(text: str) -> bool:
     story = _past_stories(folded)
     if asides or life or story:
         scored = _without_stories(
-            _without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)))
+            _without_life(
+                _RULE_ASKED.sub(
+                    _unless_us, _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))
+                )
+            )
         )
     else:
         scored = text
