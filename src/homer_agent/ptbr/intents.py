@@ -209,9 +209,7 @@ _PAST_STORY = re.compile(
 # "proibir" is the rule's word, no judgement; a question clause (up to its "?") with a word
 # of what is allowed or forbidden carries no weight in the hostility score, unless it
 # names us.
-_RULE_ASKED = re.compile(
-    r"[^.!?;,\n]*\b(?:proib\w*|permit\w*|vedad[oa]s?|liberad[oa]s?)\b[^.!?;\n]*\?"
-)
+_RULE_WORD = re.compile(r"\b(?:proib\w*|permit\w*|vedad[oa]s?|liberad[oa]s?)\b")
 _SERVED = re.compile(r"\b(?:atend\w*|respond\w*|respost\w*|ignor\w*|esper\w*|retorn\w*)\b")
 # "uma construtora", "outra empresa": another party in the lead's story, not us.
 _OTHER_PARTY = re.compile(
@@ -295,19 +293,15 @@ def is_hostile(text: str) -> bool:
     # (unless it names us: "tenho medo desse atendimento horroroso de vocês").
     asides = [
         m
-        for pattern in (_WORRY, _DISLIKE, _RULE_ASKED)
+        for pattern in (_WORRY, _DISLIKE)
         for m in pattern.finditer(folded)
         if not _US.search(m.group())
     ]
     life = _life_clauses(folded)
-    story = _past_stories(folded)
+    story = _past_stories(folded) or _rules_asked(folded)
     if asides or life or story:
         scored = _without_stories(
-            _without_life(
-                _RULE_ASKED.sub(
-                    _unless_us, _DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))
-                )
-            )
+            _without_rules(_without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))))
         )
     else:
         scored = text
@@ -354,6 +348,31 @@ def _past_stories(folded: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = end + 1
     return spans
+
+
+def _rules_asked(folded: str) -> list[tuple[int, int]]:
+    """The spans of the question clauses (from the clause's start to its "?") with a word
+    of what is allowed or forbidden (`_RULE_WORD`) that do not name us. Linear in the
+    text's length."""
+    marks = [m.start() for m in _CLAUSE_START.finditer(folded)]
+    spans: list[tuple[int, int]] = []
+    for match in _RULE_WORD.finditer(folded):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        end_mark = _SENTENCE_END.search(folded, match.end())
+        if end_mark is None or end_mark.group() != "?":
+            continue
+        k = bisect_left(marks, match.start())
+        spans.append((marks[k - 1] + 1 if k else 0, end_mark.start()))
+    return [(a, b) for a, b in spans if not _US.search(folded[a:b])]
+
+
+def _without_rules(folded: str) -> str:
+    """`folded` with its rule questions (`_rules_asked`) blanked out."""
+    out = folded
+    for start, end in reversed(_rules_asked(folded)):
+        out = out[:start] + " " + out[end:]
+    return out
 
 
 def _without_stories(folded: str) -> str:
