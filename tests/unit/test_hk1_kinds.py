@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from homer_agent.ptbr.intents import handoff_reason
-from homer_agent.ptbr.questions import normalise, read_question
+from homer_agent.ptbr.questions import asking_clauses, normalise, read_question
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,34 @@ def test_papers_left_aside_are_set_aside(text: str, words: tuple[str, ...]) -> N
 )
 def test_leaving_a_thing_is_no_setting_aside(text: str) -> None:
     assert "separar" not in normalise(text)
+
+
+# A bare permission question after the lead tells of renting the home out asks whether
+# renting out is allowed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero comprar pra investir e botar no airbnb no verao. o condominio deixa isso?",
+        "a ideia e alugar pra turista nas ferias, pode? tem alguma regra pra isso?",
+        "penso em deixar pra alugar por temporada quando nao estiver usando. e liberado?",
+    ],
+)
+def test_a_bare_permission_after_renting_out_asks_renting(text: str) -> None:
+    clauses = asking_clauses(text)
+    assert clauses
+    assert all("alugar" in clause for clause in clauses if "?" in clause)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the lead's own rent is no renting out
+        "moro de aluguel e tenho um cachorro grande, o condominio deixa?",
+        # a question that names its own thing
+        "quero alugar a casa nas ferias, tem piscina?",
+        # no renting told
+        "quero fazer uma festa de aniversario no salao, pode?",
+    ],
+)
+def test_a_permission_without_renting_out_stays(text: str) -> None:
+    assert "alugar?" not in normalise(text)

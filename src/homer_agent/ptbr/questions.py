@@ -311,6 +311,42 @@ def _entrance(low: str) -> str:
     )
 
 
+_RENTING_OUT: Final = re.compile(
+    r"\b(?:airbnb|booking|temporada|turistas?|hospedes?"
+    r"|alugar (?:a casa|ela|pra|para|por|nas|nos|no|na)"
+    r"|(?:botar|colocar|deixar|por) (?:pra|para) alugar)\b"
+)
+"""Renting the home out ("botar no airbnb", "alugar pra turista", "alugar nas férias"),
+not the lead's own rent ("moro de aluguel") nor renting a home to live in."""
+_BARE_PERMISSION: Final = re.compile(
+    r"(?<=[.!?;,] )((?:e |mas )?(?:o condominio |a administracao |voces |vcs )?"
+    r"(?:deixa|deixam|permite|permitem|aceita|aceitam|pode|libera|liberam"
+    r"|e (?:liberado|permitido|proibido)|proibe|proibem)(?: (?:isso|isto|fazer isso))?"
+    r"|tem (?:alguma |algum )?(?:regras?|exigencias?|restricao|restricoes|normas?)"
+    r"(?: (?:pra|para) isso)?) ?\?"
+)
+"""A question of what is allowed that names nothing of its own ("o condomínio deixa
+isso?", "pode?", "tem alguma regra pra isso?"): it asks about what the lead told before."""
+
+
+def _renting_asked(low: str) -> str:
+    """A bare permission question (`_BARE_PERMISSION`) after the lead tells of renting the
+    home out (`_RENTING_OUT`) asks whether renting out is allowed: "alugar" is added
+    ("botar no airbnb nas férias. o condomínio deixa isso?" asks "deixa isso alugar")."""
+    first = _RENTING_OUT.search(low)
+    if first is None:
+        return low
+    head, tail = low[: first.end()], low[first.end() :]
+    return head + _BARE_PERMISSION.sub(_to_rent, tail)
+
+
+def _to_rent(match: re.Match[str]) -> str:
+    """A bare permission question asked of renting out ("tem alguma regra pra isso?" →
+    "tem alguma regra para alugar?")."""
+    asked = re.sub(r" (?:(?:pra|para) )?(?:fazer )?(?:isso|isto)$", "", match.group(1))
+    return f"{asked} para alugar?" if asked.startswith("tem ") else f"{asked} alugar?"
+
+
 _WINDOWS: Final = re.compile(r"\b(?:janelas?|esquadrias?|vidros?|vidracas?)\b")
 """Windows, as leads and documents name them (the glass, the frames)."""
 _QUIET: Final = re.compile(
@@ -788,6 +824,7 @@ def normalise(text: str) -> str:
     low = _banks(low)
     low = _LEFT_READY.sub(r"separar\1", low)
     low = _entrance(low)
+    low = _renting_asked(low)
     low = _BUILT_AREA.sub(lambda m: f"{m.group(2) or ''} area construida".lstrip(), low)
     low = _A_CHANGE.sub("troca ", low)
     low = _LEFT_AS.sub("", low)
