@@ -193,6 +193,29 @@ _LIFE_WORDS: Final = (
     r"|enchentes?|alag\w*|calor|esgoto|buracos?|poeira"
 )
 _LIFE_WORD = re.compile(r"\b(?:" + _LIFE_WORDS + r")\b")
+
+# The lead's own past experience told as a story ("comprei um ap na planta em 2012 e as
+# parcelas subiram, fiquei traumatizado", "já fui enganada por corretor", "tive uma
+# experiência horrível com financiamento"): a reason for a question, no complaint about
+# us. A sentence with a first-person past verb of what happened to the lead carries no
+# weight in the hostility score, unless it names us or how we served the lead ("fui mal
+# atendido", "esperei duas horas").
+_PAST_STORY = re.compile(
+    r"\b(?:comprei|compramos|fiquei|ficamos|tive|tivemos|perdi|perdemos|paguei|pagamos"
+    r"|cai|caimos|passei|passamos|sofri|sofremos|levei|levamos|aluguei|alugamos"
+    r"|(?:fui|fomos)\s+(?:\w+\s+)?(?:enganad|roubad|assaltad|lesad|passad)\w*)\b"
+)
+# A rule asked about ("isso pode ou o condomínio proíbe?", "é proibido ter cachorro?"):
+# "proibir" is the rule's word, no judgement; a question clause (up to its "?") with a word
+# of what is allowed or forbidden carries no weight in the hostility score, unless it
+# names us.
+_RULE_WORD = re.compile(r"\b(?:proib\w*|permit\w*|vedad[oa]s?|liberad[oa]s?)\b")
+_SERVED = re.compile(r"\b(?:atend\w*|respond\w*|respost\w*|ignor\w*|esper\w*|retorn\w*)\b")
+# "uma construtora", "outra empresa": another party in the lead's story, not us.
+_OTHER_PARTY = re.compile(
+    r"\b(?:uma|outra|outras|outro|outros|numa|noutra|duma)\s+"
+    r"(?:construtora|empresa|imobiliaria|empreendimento)\b"
+)
 _CLAUSE_START = re.compile(r"[.!?;,\n]")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 # "seus idiotas", "sua pilantra": an insult said to whoever reads it.
@@ -275,8 +298,11 @@ def is_hostile(text: str) -> bool:
         if not _US.search(m.group())
     ]
     life = _life_clauses(folded)
-    if asides or life:
-        scored = _without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded)))
+    story = _past_stories(folded) or _rules_asked(folded)
+    if asides or life or story:
+        scored = _without_stories(
+            _without_rules(_without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))))
+        )
     else:
         scored = text
     if not insulting and analyze(scored).compound > HOSTILE_THRESHOLD:
@@ -303,6 +329,58 @@ def _life_clauses(folded: str) -> list[tuple[int, int]]:
         end_mark = _SENTENCE_END.search(folded, match.end())
         spans.append((start, end_mark.start() if end_mark else len(folded)))
     return [(a, b) for a, b in spans if not _US.search(folded[a:b])]
+
+
+def _past_stories(folded: str) -> list[tuple[int, int]]:
+    """The spans of the sentences telling the lead's own past experience (`_PAST_STORY`)
+    that name neither us (another party, "uma construtora", does not count) nor how we
+    served the lead."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end_mark in [*_SENTENCE_END.finditer(folded), None]:
+        end = end_mark.start() if end_mark else len(folded)
+        sentence = folded[start:end]
+        if (
+            _PAST_STORY.search(sentence)
+            and not _US.search(_OTHER_PARTY.sub(" ", sentence))
+            and not _SERVED.search(sentence)
+        ):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def _rules_asked(folded: str) -> list[tuple[int, int]]:
+    """The spans of the question clauses (from the clause's start to its "?") with a word
+    of what is allowed or forbidden (`_RULE_WORD`) that do not name us. Linear in the
+    text's length."""
+    marks = [m.start() for m in _CLAUSE_START.finditer(folded)]
+    spans: list[tuple[int, int]] = []
+    for match in _RULE_WORD.finditer(folded):
+        if spans and match.start() < spans[-1][1]:
+            continue
+        end_mark = _SENTENCE_END.search(folded, match.end())
+        if end_mark is None or end_mark.group() != "?":
+            continue
+        k = bisect_left(marks, match.start())
+        spans.append((marks[k - 1] + 1 if k else 0, end_mark.start()))
+    return [(a, b) for a, b in spans if not _US.search(folded[a:b])]
+
+
+def _without_rules(folded: str) -> str:
+    """`folded` with its rule questions (`_rules_asked`) blanked out."""
+    out = folded
+    for start, end in reversed(_rules_asked(folded)):
+        out = out[:start] + " " + out[end:]
+    return out
+
+
+def _without_stories(folded: str) -> str:
+    """`folded` with its past-experience sentences (`_past_stories`) blanked out."""
+    out = folded
+    for start, end in reversed(_past_stories(folded)):
+        out = out[:start] + " " + out[end:]
+    return out
 
 
 def _without_life(folded: str) -> str:

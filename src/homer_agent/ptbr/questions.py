@@ -277,9 +277,12 @@ _CHANGE_DEADLINE: Final = re.compile(
 """A deadline to ask for a change ("tem prazo pra pedir isso?"): until when the buyer may
 ask, not when the works end."""
 _LEFT_READY: Final = re.compile(
-    r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))? (?:separad|organizad)[oa]s?\b"
+    r"\bdeix(?:ar|o|a|amos|ei|e|em)(?: (?:ja|tudo))?"
+    r"((?: (?:algum|alguma|alguns|algumas|uns|umas|o|a|os|as|meus|minhas|esses|essas))?"
+    r"(?: (?!separad|organizad)[a-z]{3,})?) (?:separad|organizad)[oa]s?\b"
 )
-"""Things left ready ("o que eu deixo separado?"): to set them aside, "separar"."""
+"""Things left ready ("o que eu deixo separado?", "preciso deixar algum papel separado?"):
+to set them aside, "separar", keeping what is set aside."""
 _LEFT_AS: Final = re.compile(
     r"\bdeix(?:ar|o|a|amos|ei|e|em|aria|ando)"
     r"(?= (?:(?:a|o|as|os|minha|meu|nossa|nosso|essa|esse) )?(?:[a-z]+ )?"
@@ -295,6 +298,73 @@ _PREPARE: Final = re.compile(
 )
 """What to set aside ("o q eu preciso deixar separado pra ligação?", "o que eu já separo?"):
 the papers a lead prepares, the documents."""
+
+_ACCESS_WORDS: Final = re.compile(
+    r"\b(?:qualquer (?:um|uma|pessoa|gente)|passa|passam|entra|entram|entrar|estranh\w*"
+    r"|visitantes?|portaria|porteiro|guarita|controlad[oa]|controle|liberad[oa]"
+    r"|seguranca|segura|assalt\w*|roub\w*|ladr(?:ao|oes)|bandid\w*|cancela|portao)\b"
+)
+_MONEY_WORDS: Final = re.compile(
+    r"\b(?:valor|valores|quanto|quanta|mil|reais|real|pag\w*|parcel\w*|financ\w*|fgts|sinal"
+    r"|dar|dou|damos|preco|precos|custa|custo|saldo|porcento|desconto|juros)\b|\d ?%|r\$"
+)
+_ENTRANCE: Final = re.compile(
+    r"\bentrada\b(?! d[oa] (?:condominio|empreendimento|loteamento|residencial|bairro))"
+)
+
+
+def _entrance(low: str) -> str:
+    """ "Entrada" as the development's way in, not the down payment: in a sentence that
+    names who gets in or how it is guarded ("como funciona a entrada aí, qualquer um
+    passa?", "a entrada tem porteiro?"), in a message naming no money, it is the access
+    control. Anywhere else "entrada" keeps its reading (the down payment), and so does
+    the place "na entrada do condomínio" (where the stand is)."""
+    if not _ENTRANCE.search(low) or _MONEY_WORDS.search(low):
+        return low
+    parts = re.split(r"([.!?;\n])", low)
+    return "".join(
+        _ENTRANCE.sub("controle de acesso", part)
+        if _ACCESS_WORDS.search(_ENTRANCE.sub(" ", part))
+        else part
+        for part in parts
+    )
+
+
+_RENTING_OUT: Final = re.compile(
+    r"\b(?:airbnb|booking|temporada|turistas?|hospedes?"
+    r"|alugar (?:a casa|ela|pra|para|por|nas|nos|no|na)"
+    r"|(?:botar|colocar|deixar|por) (?:pra|para) alugar)\b"
+)
+"""Renting the home out ("botar no airbnb", "alugar pra turista", "alugar nas férias"),
+not the lead's own rent ("moro de aluguel") nor renting a home to live in."""
+_BARE_PERMISSION: Final = re.compile(
+    r"(?<=[.!?;,] )((?:e |mas )?(?:o condominio |a administracao |voces |vcs )?"
+    r"(?:deixa|deixam|permite|permitem|aceita|aceitam|pode|libera|liberam"
+    r"|e (?:liberado|permitido|proibido)|proibe|proibem)(?: (?:isso|isto|fazer isso))?"
+    r"|tem (?:alguma |algum )?(?:regras?|exigencias?|restricao|restricoes|normas?)"
+    r"(?: (?:pra|para) isso)?) ?\?"
+)
+"""A question of what is allowed that names nothing of its own ("o condomínio deixa
+isso?", "pode?", "tem alguma regra pra isso?"): it asks about what the lead told before."""
+
+
+def _renting_asked(low: str) -> str:
+    """A bare permission question (`_BARE_PERMISSION`) after the lead tells of renting the
+    home out (`_RENTING_OUT`) asks whether renting out is allowed: "alugar" is added
+    ("botar no airbnb nas férias. o condomínio deixa isso?" asks "deixa isso alugar")."""
+    first = _RENTING_OUT.search(low)
+    if first is None:
+        return low
+    head, tail = low[: first.end()], low[first.end() :]
+    return head + _BARE_PERMISSION.sub(_to_rent, tail)
+
+
+def _to_rent(match: re.Match[str]) -> str:
+    """A bare permission question asked of renting out ("tem alguma regra pra isso?" →
+    "tem alguma regra para alugar?")."""
+    asked = re.sub(r" (?:(?:pra|para) )?(?:fazer )?(?:isso|isto)$", "", match.group(1))
+    return f"{asked} para alugar?" if asked.startswith("tem ") else f"{asked} alugar?"
+
 
 _WINDOWS: Final = re.compile(r"\b(?:janelas?|esquadrias?|vidros?|vidracas?)\b")
 """Windows, as leads and documents name them (the glass, the frames)."""
@@ -772,7 +842,9 @@ def normalise(text: str) -> str:
     low = _AT_THE_BACK.sub(r"\1", low)
     low = _BUILT.sub(" em construcao", low)
     low = _banks(low)
-    low = _LEFT_READY.sub("separar", low)
+    low = _LEFT_READY.sub(r"separar\1", low)
+    low = _entrance(low)
+    low = _renting_asked(low)
     low = _BUILT_AREA.sub(lambda m: f"{m.group(2) or ''} area construida".lstrip(), low)
     low = _A_CHANGE.sub("troca ", low)
     low = _LEFT_AS.sub("", low)
