@@ -69,6 +69,9 @@ def test_the_question_ending_a_story_after_e_is_asked_alone(message: str, asked:
         "eu moro de aluguel com meu marido e o condominio é caro",
         # a distance with no place named
         "meu filho estuda na federal e pega dois onibus e é muito longe",
+        # a distance after a place the lead points at: why there, told
+        "to pensando no eusebio porque meu pai mora la e é perto do shopping",
+        "minha sogra trabalha ali no centro e é muito longe da praia",
         # a plain story
         "meu filho passou no vestibular e vai estudar a noite na federal",
         "meu cunhado comprou casa ai perto e gostou muito da vizinhanca",

@@ -422,7 +422,9 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
             or (cue == "e " and _DEVELOPMENTS.match(" ".join(words[i + 1 :])) is not None)
         )
     if cue.startswith(("e e ", "e eh ")):
-        return True  # the permission or the distance ending the message (`_CUES`)
+        # The permission or the distance ending the message (`_CUES`); not a distance
+        # after a place the lead points at ("minha irmã mora lá e é perto da BR": why there).
+        return not any(w in ("la", "ali", "aqui", "onde") for w in words[:i])
     if kind == "ask" and re.fullmatch(r"e (?:o|a|os|as) [a-z]+", cue):
         # "comprei um lote e o lote é plano" tells of the lead's own lot; "eu me aposentei
         # e o terreno é plano" asks, unless the story is someone else's.
