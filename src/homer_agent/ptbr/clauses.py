@@ -54,6 +54,8 @@ _SHORT: Final[dict[str, str]] = {
     "qndo": "quando",
     "qnd": "quando",
     "eh": "e",
+    "sber": "saber",
+    "sabr": "saber",
     "entao": "entao",
     "ent": "entao",
 }
@@ -131,13 +133,23 @@ _OPENING: Final = (
     r"(?:ja )?(?:tem|vem|vao|da para|pode|posso|quant[oa]s?|qual|quais|como|onde|quando|que horas"
     r"|em que (?:pe|fase|etapa|ponto)"
     r"|fica|ficam|leva|levam|demora|demoram|aceita|aceitam|passa|funciona|abre|cabe"
-    r"|(?:e )?(?:permitido|possivel|proibido)|(?:ate|desde|a partir de) (?:quando|que)"
+    r"|(?:e )?(?:permitido|possivel|proibido|aprovado|aprovada|financiado|financiada|liberado"
+    r"|liberada)|(?:ate|desde|a partir de) (?:quando|que)"
     r"|(?:o|a|os|as) [a-z0-9]+(?: [a-z0-9]+){0,3} (?:e|sao|tem|vem|abre|fecha|passa|fica"
     rf"|pode|cabe|funciona|atua|cobra|aceita)|(?:o|a|os|as) [a-z0-9]+{_ASKED_LATER})\b"
 )
 """How a question opens after a filler ("é que tem posto perto", "é que o terreno é
 plano", "é que fica longe da praia", "é que até que horas abre o mercado", "é que a
 incorporadora atua no ceará desde quando")."""
+
+_CHECKED: Final = (
+    r"(?:plano|plana|planos|planas|murado|murada|murados|fechado|fechada|asfaltado|asfaltada"
+    r"|calcado|calcada|iluminado|iluminada|legalizado|legalizada|regularizado|regularizada"
+    r"|escriturado|escriturada|aprovado|aprovada|financiavel|arborizado|arborizada|alagavel"
+    r"|inclinado|inclinada|nivelado|nivelada)"
+)
+"""What a buyer checks of the land or the development ("o terreno é plano", "o condomínio é
+murado"): said of it at a message's end, it is asked ("o condomínio é caro" is judged)."""
 
 _KIN: Final = (
     r"(?:gente|meu|minha|meus|minhas|seu|sua|filho|filha|filhos|filhas|marido|esposa|esposo"
@@ -228,6 +240,26 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     # "... trabalho de plantão e fica longe do aeroporto": where the development lies, asked
     # (the lead's own home would be "moro longe").
     ("ask", re.compile(r"\be fica (?:longe|perto|proximo|proxima|distante|muito longe)\b")),
+    # "... meu sogro mora sozinho e é permitido cachorro", "... e é muito longe da praia":
+    # a permission or a distance from a named place, ending the message, is asked whoever
+    # the story was about; a longer tail ("e é proibido fumar no trabalho dele") is told.
+    (
+        "ask",
+        re.compile(
+            r"\be (?:e|eh) (?=(?:(?:permitido|permitida|permitidos|possivel|proibido|proibida)"
+            r"(?: [a-z]+){1,3}|(?:muito |bem |mais )?(?:longe|perto|distante|proximo) d[aeo]s?"
+            r"(?: [a-z]+){1,2})$)"
+        ),
+    ),
+    # "... eu me aposentei agora e o loteamento é plano": a thing of the development not
+    # named before in the story, judged by one word at the message's end.
+    (
+        "ask",
+        re.compile(
+            r"\be (?:o|a|os|as) (?:terreno|terrenos|lote|lotes|condominio|loteamento"
+            rf"|empreendimento|solo|piso|chao)(?= (?:e|eh|sao) (?:todo |toda )?{_CHECKED}$)"
+        ),
+    ),
     # "... juntando dinheiro faz tempo e vocês têm van escolar": the development asked.
     (
         "ask",
@@ -389,6 +421,16 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
             or (cue == "e " and subject in ("gente", "nos"))
             or (cue == "e " and _DEVELOPMENTS.match(" ".join(words[i + 1 :])) is not None)
         )
+    if cue.startswith(("e e ", "e eh ")):
+        # The permission or the distance ending the message (`_CUES`); not a distance
+        # after a place the lead points at ("minha irmã mora lá e é perto da BR": why there).
+        return not any(w in ("la", "ali", "aqui", "onde") for w in words[:i])
+    if kind == "ask" and re.fullmatch(r"e (?:o|a|os|as) [a-z]+", cue):
+        # "comprei um lote e o lote é plano" tells of the lead's own lot; "eu me aposentei
+        # e o terreno é plano" asks, unless the story is someone else's.
+        subject = next((w for w in reversed(words[:i]) if w in _PERSONS), None)
+        thing = cue.rsplit(maxsplit=1)[-1]
+        return thing not in words[:i] and subject in (None, "eu", "gente", "nos")
     if before == "e" and kind == "ask" and first in _AFTER_STORY and _told_before(words[: i - 1]):
         # "a gente mora de aluguel faz uns seis anos e quantos metros tem a casa", "... vai
         # estudar a noite e até que horas abre o mercado": after the lead's story "e" joins

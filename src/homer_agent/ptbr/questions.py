@@ -104,6 +104,9 @@ SLANG: Final[dict[str, str]] = {
     "ql": "qual",
     "qls": "quais",
     "kd": "cade",
+    # dictated or typed in a hurry: "queria sber se tem van"
+    "sber": "saber",
+    "sabr": "saber",
     "qq": "qualquer",
     "qqr": "qualquer",
     "qlq": "qualquer",
@@ -628,6 +631,8 @@ _OPENS: Final = re.compile(
     r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
     r"|da pra|da para|voces tem|voces fazem"
     r"|vem|vao|sera|e permitido|permitido|e possivel|passa|cabe|abre|funciona|desde"
+    # "... trabalho de casa é que é aprovado pra financiar": the development's approval
+    r"|(?:aprovado|aprovada|liberado|liberada) (?:para|pela|pelo) (?:financ\w*|caixa|banco)"
     r"|ate(?! (?:r\$ ?)?\d)|de quanto"
     r"|se (?:tem|pode|posso|o|a|os|as|da|e|vem|aceita[m]?|passa))\b"
 )
