@@ -84,3 +84,23 @@ def test_a_place_like_that_takes_the_place_described(text: str) -> None:
 def test_a_place_named_in_the_question_needs_nothing_before() -> None:
     (before, _asked), *_ = asking_parts("moro longe. tem algum espaco de festa no clube?")
     assert not before
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ("da pra fazer um primeiro andar depois", "primeiro", "andar"),
+        ("posso subir o segundo pavimento", "segundo", "pavimento"),
+        ("e um terceiro andar pode", "terceiro", "andar"),
+    ],
+)
+def test_a_floors_ordinal_is_no_stages(text: str, gone: str, kept: str) -> None:
+    # "primeira etapa" must not answer a floor built up because of the ordinal.
+    out = described(text).split()
+    assert gone not in out
+    assert kept in out
+
+
+def test_a_stages_ordinal_stays() -> None:
+    assert "segunda" in described("qual a previsao da segunda etapa").split()
+    assert "primeiro" in described("o primeiro lote da quadra").split()

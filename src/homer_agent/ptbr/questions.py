@@ -1363,14 +1363,21 @@ _UPWARDS: Final = re.compile(
     r" (?:para|pra) cima\b"
 )
 """Building upwards ("aumentar a casa pra cima", "construir pra cima"): a floor more."""
+_FLOOR_ORDINAL: Final = re.compile(
+    r"\b(?:primeir|segund|terceir)[oa]s? (?=(?:andar|andares|pavimento|pavimentos)\b)"
+)
+"""The ordinal of a floor ("um primeiro andar", "o segundo pavimento"): it counts floors,
+never the development's stages ("primeira etapa")."""
 
 
 def described(folded: str) -> str:
     """A folded text with the things a lead describes instead of naming put as the
     documents name them: seeing clients at home is working ("atendo cliente em casa"), a
     place described by its quiet or its privacy is the place ("um lugar silencioso"),
-    building upwards is a floor ("construir pra cima")."""
+    building upwards is a floor ("construir pra cima"), a floor's ordinal is no stage's
+    ("um segundo andar")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
+    folded = _FLOOR_ORDINAL.sub("", folded)
     folded = _UPWARDS.sub(r"\g<0> andar", folded)
     return _SPACE_QUALITY.sub(lambda found: found.group("space"), folded)
 
