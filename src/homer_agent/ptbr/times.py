@@ -31,7 +31,7 @@ Rules, all relative to `now` seen in the time zone `tz`:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final, Literal
@@ -634,29 +634,28 @@ def _month_day(spec: _DateSpec, today: date) -> date:
     return behind[-1]
 
 
+def _days_of_month_ahead(day: int, today: date, months: int) -> Iterator[date]:
+    """The `day`s of this month and the next `months` - 1, from today on (a month without
+    that day, "dia 31" in November, is skipped)."""
+    for step in range(months):
+        total = today.month - 1 + step
+        try:
+            candidate = date(today.year + total // 12, total % 12 + 1, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            yield candidate
+
+
 def _day_of_month(spec: _DateSpec, today: date, weekday: int | None = None) -> date:
     """This month's day when it is nearer than the next one, else the next such day; with
     a weekday said beside it ("sábado dia 12"), the next such day falling on that weekday
     (within a year), when there is one."""
     if weekday is not None:
-        for step in range(0, 13):
-            total = today.month - 1 + step
-            try:
-                candidate = date(today.year + total // 12, total % 12 + 1, spec.day)
-            except ValueError:
-                continue
-            if candidate >= today and candidate.weekday() == weekday:
+        for candidate in _days_of_month_ahead(spec.day, today, 13):
+            if candidate.weekday() == weekday:
                 return candidate
-    ahead: date | None = None
-    for step in range(0, 12):
-        total = today.month - 1 + step
-        try:
-            candidate = date(today.year + total // 12, total % 12 + 1, spec.day)
-        except ValueError:
-            continue
-        if candidate >= today:
-            ahead = candidate
-            break
+    ahead = next(_days_of_month_ahead(spec.day, today, 12), None)
     try:
         this_month = date(today.year, today.month, spec.day)
     except ValueError:
