@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from homer_agent.kb.query import build_query, words
-from homer_agent.ptbr.questions import asking_parts, described, read_question
+from homer_agent.ptbr.questions import asking_parts, described, normalise, read_question
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,26 @@ def test_a_floors_ordinal_is_no_stages(text: str, gone: str, kept: str) -> None:
 def test_a_stages_ordinal_stays() -> None:
     assert "segunda" in described("qual a previsao da segunda etapa").split()
     assert "primeiro" in described("o primeiro lote da quadra").split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quando entregam as casas?",
+        "vcs vao entregar a obra quando?",
+        "me tira uma duvida: quando entregam as unidades",
+    ],
+)
+def test_homes_handed_over_ask_the_stages_handover(text: str) -> None:
+    assert "entrega da etapa" in normalise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "essa construtora ja entregou outros condominios?",
+        "a cozinha é entregue com armario?",
+    ],
+)
+def test_the_builders_record_and_a_rooms_finish_are_no_handover(text: str) -> None:
+    assert "entrega da etapa" not in normalise(text)

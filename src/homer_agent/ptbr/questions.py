@@ -209,6 +209,12 @@ _KEYS: Final = re.compile(
 """Getting the keys, said by whoever gets or hands them ("quando ele pega a chave?", "recebo
 as chaves quando?", "quando vocês entregam as chaves?"): their handover, as documents say
 it."""
+_HOMES_HANDED: Final = re.compile(
+    r"\bentreg(?:a|am|ar|arao|aria|ariam|ue|uem) (?:a|as) (?:casas?|unidades?|obras?)\b"
+)
+"""The homes handed over, asked as what the builder will do ("quando entregam as casas?",
+"vão entregar a obra quando?"): the stages' handover, not the builder's record of homes it
+already delivered ("já entregou outros condomínios")."""
 _INTEND: Final = re.compile(r"\b(?:pretend|planej)(?:e|em|ia|iam|a|am)\s+(?=[a-z]+[aei]r\b)")
 """The builder's intention before what it does ("quando vocês pretendem entregar as
 chaves?", "planejam terminar quando?"): the act itself is asked."""
@@ -842,6 +848,7 @@ def normalise(text: str) -> str:
     low = _KEYS.sub(
         "entrega da etapa" if re.search(r"\betapa\b", low) else "entrega das chaves", low
     )
+    low = _HOMES_HANDED.sub("entrega da etapa", low)
     low = _SHOP.sub(lambda m: f"{m.group('has')} mercado", low)
     low = _WIRES.sub("fiacao eletrica", low)
     low = _AT_THE_BACK.sub(r"\1", low)
