@@ -698,6 +698,7 @@ _GIVEN_NAMES: Final = _words(
 )
 """Given names a dictionary also lists: in lower case still names ("a maria do carmo aqui")."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
+"""Words after a name: "é a Ana falando", "Carlos aqui"."""
 _ACKNOWLEDGEMENTS: Final = _words(
     "ta bom ok okay beleza blz certo entao sim tudo bem claro ah aff pois desculpa desculpe"
 )
@@ -712,7 +713,6 @@ _NEVER_NAME: Final = (
     | CHAT_SHORTHAND
 )
 """Words that are never a name, even capitalised right after "meu nome é"."""
-"""Words after a name: "é a Ana falando", "Carlos aqui"."""
 
 _PLACE_PREPS: Final = _words("no na nos nas em")
 _PLACE_CUES: Final = _words("bairro regiao")
