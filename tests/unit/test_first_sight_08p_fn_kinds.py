@@ -50,6 +50,7 @@ def test_a_full_name_opening_a_statement_is_the_leads(
         "Bom dia, Vila Carnaúba, tenho interesse",  # a place's name
         "Marcos Vinícius me indicou vocês, tenho interesse",  # someone who did something
         "Bom dia, Roberto Farias, o corretor, me passou o contato",  # no first person
+        "Oi, Homer Simpson, tenho interesse",  # the agent's name
     ],
 )
 def test_no_full_name_opening_where_it_may_be_someone_else(text: str) -> None:
@@ -114,7 +115,12 @@ def test_a_day_taken_whole_is_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["sexta to livre o dia todo, pode ser às 10h", "terça tenho o dia todo livre, pode ser 14h"],
+    [
+        "sexta to livre o dia todo, pode ser às 10h",
+        "terça tenho o dia todo livre, pode ser 14h",
+        "quinta to de boa o dia todo, pode ser às 16h",
+        "quarta to em casa o dia inteiro, pode ligar 11h",
+    ],
 )
 def test_a_day_free_all_day_still_books(text: str) -> None:
     assert "call_at" in extract(text, pending="call_at")

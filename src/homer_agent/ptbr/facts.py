@@ -2852,6 +2852,8 @@ def _name(
     name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
+    if fold(name.split()[0]) in ignored:
+        return None  # "Oi, Homer Simpson, tenho interesse": the agent's name, joked on
     return name
 
 
@@ -5015,8 +5017,9 @@ mais pode ser sexta às 10h")."""
 _WHOLE_DAY_TAKEN: Final = (
     r"\b(?:tenho|vou\s+ter|terei|to|tou|estou|vou\s+(?:estar|esta|ta|tar)|estarei)\s+"
     r"(?!(?:livre|disponivel|de\s+folga|folga|tempo|horario|disponibilidade|em\s+casa"
-    r"|tranquil[oa]|a\s+disposicao)\b)[^,.;!?]{1,40}?\bo\s+dia\s+(?:todo|inteiro)\b"
-    r"(?!\s+(?:livre|disponivel|de\s+folga|em\s+casa))"
+    r"|tranquil[oa]|a\s+disposicao|de\s+boa|a\s+toa|atoa|folgad[oa]|sem\s+compromisso)\b)"
+    r"[^,.;!?]{1,40}?\bo\s+dia\s+(?:todo|inteiro)\b"
+    r"(?!\s+(?:livre|disponivel|de\s+folga|em\s+casa|de\s+boa|a\s+toa))"
 )
 """A day the lead's engagement fills ("sexta tenho audiência o dia todo", "amanhã vou
 estar no fórum o dia inteiro"): no call can be booked on it."""
