@@ -30,6 +30,7 @@ import random
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -183,6 +184,11 @@ GREETINGS = ["oi", "Oi, boa tarde", "olá", "bom dia!", "boa noite", "oii tudo b
 
 def _unaccent(rng: random.Random, text: str) -> str:
     return fold(text) if rng.random() < 0.2 else text
+
+
+def _opens_with_in(text: str) -> bool:
+    """Whether a part opens with a preposition of place ("na Aldeota", "no bairro X")."""
+    return text.split(" ", 1)[0].lower() in ("no", "na", "nos", "nas", "em")
 
 
 def name_form(rng: random.Random, name: str, art: str, bare: bool) -> str:
@@ -707,7 +713,12 @@ def conversation(
                     chunk = chunk[:k]
                     break
             sep = rng.choice([", ", " e ", ". ", ", e "]) if style == "packed" else " "
-            text = sep.join(p[0] for p in chunk)
+            text = chunk[0][0]
+            for before, after in pairwise(chunk):
+                # "sergio aqui na cidade dos funcionarios" run on says where the lead is as
+                # they type, not the place wished: the two parts are joined by "e" there
+                here = sep == " " and before[0].endswith(" aqui") and _opens_with_in(after[0])
+                text += (" e " if here else sep) + after[0]
             stated: dict[str, Any] = {}
             for p in chunk:
                 stated.update(p[1])

@@ -745,6 +745,7 @@ _PLACE_STOP: Final = (
         "todas tudo isso este esta esse essa aquele aquela lado frente centro-oeste r$ reais "
         "mudei mudamos pensando alias corrigindo "
         "perto longe proximo proxima olx zap zapimoveis vivareal quintoandar youtube tiktok "
+        "airbnb booking "
         "mil milhao milhoes o a os as um uma eu voce voces vc vcs ele ela eles elas nos"
     )
     | frozenset(WEEKDAYS)
@@ -2466,12 +2467,29 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
         rest_before = any(t.low in _THE_REST for t in toks[: number.first])
         return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
+    if _others_limit(before):
+        return True  # "o teto do programa é 264 mil": a programme's, not the lead's
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     if _paying_this_way(before):
         if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
             return True  # "financiado consigo até 2 mil": what a month's instalment is
         cues -= _WAYS_OF_PAYING
     return _about_other(toks, number.first, cues)
+
+
+_LIMIT_NOUNS: Final = _words("teto limite maximo")
+_LEADS_OWN: Final = _words("meu minha nosso nossa orcamento bolso familia casal gente")
+
+
+def _others_limit(before: Sequence[str]) -> bool:
+    """Whether the words before an amount, in its clause, name something else's limit: a
+    limit noun, then "do/da" and what it belongs to that is not the lead's ("o teto do
+    programa é 264 mil", "o limite da Caixa pra mim é 300 mil", "o máximo do subsídio");
+    "o teto do meu orçamento é 400 mil", "meu teto é 350 mil" are the lead's."""
+    for k, word in enumerate(before[:-2]):
+        if word in _LIMIT_NOUNS and before[k + 1] in _OF and before[k + 2] not in _LEADS_OWN:
+            return True
+    return False
 
 
 def _paying_this_way(before: Sequence[str]) -> bool:
@@ -2691,7 +2709,11 @@ def _fuller_repetition(
     Nogueira", "Ana, Ana Paula Lima"): the fuller repetition is the name. Only when it
     begins with every word already read and adds a word of its own; another name after
     the comma ("Ana, Pedro é meu marido") or the same one alone ("Ana, Ana mesmo") keeps
-    the first reading."""
+    the first reading. A cue after the first reading ("Priscila aqui, Priscila Bezerra",
+    "Cícero falando, Cícero Nogueira") is skipped; the repetition must end its clause
+    ("Ana aqui, Ana Maria é minha irmã" keeps Ana)."""
+    if j < len(toks) and toks[j].low in _NAME_TRAILING_CUES:
+        j += 1
     if j + 1 >= len(toks) or toks[j].low not in (",", "…") or not toks[j + 1].is_word:
         return None
     if toks[j + 1].low != fold(words[0]).lower():
@@ -2699,10 +2721,21 @@ def _fuller_repetition(
     again = _read_name(toks, j + 1, allow_lower=allow_lower, strict=strict)
     if again is None:
         return None
+    if not _ends_repetition(toks, j + 1 + len(again.split())):
+        return None  # "Ana, Ana Maria é minha irmã": someone else named after the comma
     said, repeated = fold(" ".join(words)).lower().split(), fold(again).lower().split()
     if len(repeated) <= len(said) or repeated[: len(said)] != said:
         return None
     return again
+
+
+def _ends_repetition(toks: Sequence[Token], end: int) -> bool:
+    """Whether a name repeated fuller ends its clause at token `end`: the message's end,
+    punctuation, a trailing cue ("aqui") or "e" before a word in lower case ("..., Ana
+    Paula Lima e quero 3 quartos"); not "é" nor a verb ("Ana Maria é minha irmã")."""
+    if end >= len(toks) or toks[end].is_punct or toks[end].low in _NAME_TRAILING_CUES:
+        return True
+    return toks[end].raw.lower() == "e" and not (end + 1 < len(toks) and toks[end + 1].is_cap)
 
 
 def _second_person_after(toks: Sequence[Token], j: int) -> bool:
@@ -2819,6 +2852,8 @@ def _name(
     name = _find_name(toks, folded, pending, bare=bare)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
+    if fold(name.split()[0]) in ignored:
+        return None  # "Oi, Homer Simpson, tenho interesse": the agent's name, joked on
     return name
 
 
@@ -2946,6 +2981,8 @@ def _find_name(
     # a statement opening with it ("É o Lucas") gives a name.
     opening_asks = _in_question(toks, first)
     for cue in _NAME_OPENING_CUES:
+        if _discourse_thing(toks, first + len(cue)):
+            break  # "é o seguinte", "é a questão": what the lead is about to say
         if not opening_asks and _starts_with(toks, first, cue):
             name = _read_name(toks, first + len(cue), allow_lower=asking, strict=True)
             if name and not _introduces_someone(toks, first + len(cue) + len(name.split())):
@@ -2967,7 +3004,7 @@ def _find_name(
     name = _name_then_courtesy(toks, first, asking)
     if name:
         return name
-    name = _name_opening_list(toks, first)
+    name = _name_opening_list(toks, first) or _full_name_opening(toks, first)
     if name:
         return name
     # "é a Ana falando", "Carlos aqui"
@@ -3220,6 +3257,26 @@ def _introduces_someone(toks: Sequence[Token], end: int) -> bool:
     return any(w == "me" and _past_verb(after[k + 1]) for k, w in enumerate(after[:-1]))
 
 
+_DISCOURSE_THINGS: Final = _words(
+    "seguinte caso negocio lance esquema problema questao assunto situacao historia coisa "
+    "ponto fato detalhe"
+)
+"""Nouns that announce what the lead is about to say after "é o/a" ("é o seguinte", "é o
+caso", "é a questão"): never a name, whatever their case."""
+
+
+def _discourse_thing(toks: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i`, after "é o/a", announces what follows rather than names
+    the lead: a noun of `_DISCOURSE_THINGS`, or any word a dictionary knows and no name
+    is, typed in lower case ("é o seguinte", "é a questão", "é o lance"; "é o joão" and
+    "É o Seguinte" of a keyboard's capital are read as before only when not listed)."""
+    if i >= len(toks) or not toks[i].is_word:
+        return False
+    if toks[i].low in _DISCOURSE_THINGS:
+        return True
+    return not toks[i].is_cap and _common_word(toks[i])
+
+
 def _past_verb(low: str) -> bool:
     return len(low) > 3 and low.endswith((*_VERB_SUFFIXES, "ou", "iu", "aram", "eram", "iram"))
 
@@ -3420,6 +3477,43 @@ def _name_opening_list(toks: Sequence[Token], first: int) -> str | None:
     if not any(_names_place(toks, k) for k in range(comma + 1, len(toks))):
         return None  # "Pecém, 2 qts, até 300 mil": a place the list does not know
     return None if any(known_word(t.raw.lower()) for t in words) else name
+
+
+_SELF_STATEMENT_OPENERS: Final = _words(
+    "tenho temos quero queremos queria gostaria sou somos estou to tou vi procuro procuramos "
+    "preciso precisamos moro busco vim pretendo pretendemos tava estava"
+)
+"""First-person verbs that open what a lead says of themselves after giving their name
+("Joseane Ribeiro, sou técnica de enfermagem", "..., tenho interesse nas casas")."""
+
+
+def _full_name_opening(toks: Sequence[Token], first: int) -> str | None:
+    """A full name (two capitalised words or more, particles aside) alone in the
+    message's first clause, after a greeting or not, then a first-person statement:
+    "Bom dia, Francisco das Chagas Lima, tenho interesse nas casas", "Bom dia. Marcos
+    Vinícius Paiva. Quero saber do sobrado", "Joseane Ribeiro, sou técnica". A single
+    name there ("Bom dia, Carla, tenho interesse") may greet the reader; a second-person
+    clause after it ("Ana Paula, vocês têm ...?") speaks to someone; never a place, nor
+    only words a dictionary knows ("Caixa Econômica, tenho conta aí")."""
+    if first > 0 and toks[first - 1].low not in (".", "!", ","):
+        return None
+    end = next((k for k in range(first, len(toks)) if not toks[k].is_word), len(toks))
+    if end + 1 >= len(toks) or toks[end].low not in (",", ".", "!"):
+        return None
+    words = toks[first:end]
+    core = [t for t in words if t.low not in _NAME_PARTICLES]
+    if len(core) < 2 or not all(t.is_cap for t in core) or not words[-1].is_cap:
+        return None
+    if _names_place(toks, first) or _only_place(words) is not None:
+        return None
+    if all(_common_word(t) for t in core):
+        return None
+    k = end + 1
+    if toks[k].low == "eu":
+        k += 1
+    if k >= len(toks) or toks[k].low not in _SELF_STATEMENT_OPENERS:
+        return None
+    return _only_name(words)
 
 
 _OBJECT_PRONOUNS: Final = _words("me nos te que")
@@ -3666,6 +3760,8 @@ def _neighborhood(
         # "tem casa no Cumbuco?": not the place the lead wants to live in.
         if i > 0 and toks[i - 1].low in _BEING_IN:
             return False  # "estou em Fortaleza"
+        if _here_now(toks, i) and not asking:
+            return False  # "francisco aqui na varjota": where the lead is as they type
         if _where_lead_is(toks, i) or _owned_now(toks, i, place=True):
             return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no X"
         if _home_of_mine(toks, i + 1):
@@ -3686,8 +3782,8 @@ def _neighborhood(
             if place and not _negated_after(toks, i + 1 + len(typed)) and _may_be_place(typed):
                 return place
     for i, tok in enumerate(toks):
-        if not wanted(i):
-            continue
+        if not wanted(i) or _put_on_offer(toks, i):
+            continue  # "colocar a casa no Hostfy": where a home is offered, no place
         if tok.low in _PLACE_PREPS and i + 1 < len(toks) and toks[i + 1].is_cap:
             if i > 0 and toks[i - 1].low == "ou":
                 return None  # "no Parque X ou no Jardim Y": alternatives, the agent asks
@@ -3697,6 +3793,36 @@ def _neighborhood(
     if asking:
         return accept(_bare_place(toks, folded))
     return None
+
+
+_OFFERING: Final = _words(
+    "colocar coloco colocamos coloca botar boto bota botamos por ponho anunciar anuncio "
+    "anuncia anunciamos alugar alugo aluga alugamos deixar deixo postar posto divulgar "
+    "publicar publico cadastrar cadastro listar"
+)
+"""Verbs of putting a home on offer or renting it out ("colocar a casa no Airbnb",
+"anunciar na Hostfy"): the capitalised word after "no/na" names a platform, not a
+place."""
+
+
+def _put_on_offer(toks: Sequence[Token], i: int) -> bool:
+    """Whether the clause before token `i` puts something on offer or rents it out: then
+    an unlisted capitalised word after the "no"/"na" at `i` is a platform ("pretendo
+    colocar a casa no Airbnb na alta estação", "vou anunciar na Temporadalivre"); a listed
+    place there is read as before."""
+    return any(t.low in _OFFERING for t in _clause_before(toks, i))
+
+
+def _here_now(toks: Sequence[Token], i: int) -> bool:
+    """Whether the place cue at `i` follows "aqui" with no wish before it in its clause:
+    "francisco aqui na varjota", "tô aqui no Centro resolvendo umas coisas" tell where the
+    lead is now; "quero ficar aqui na Varjota mesmo" wishes it (and, when the place was
+    asked, "aqui na Varjota" answers it: the caller reads it then)."""
+    if i == 0 or toks[i - 1].low != "aqui":
+        return False
+    if any(t.low == "mesmo" for t in _clause_after(toks, i + 1, 5)):
+        return False  # "aqui na Messejana mesmo": staying here is the wish
+    return not any(t.low in _WISHING | _STATED_WISH for t in _clause_before(toks, i))
 
 
 _NOT_THE_PLACE_BEFORE: Final = _words(
@@ -4012,6 +4138,9 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
         return True  # "quero morar perto da minha mãe, que mora na Parquelândia"
     if _where_lead_is(toks, i) or _owned_now(toks, i, place=True) or _home_of_mine(toks, i):
         return False  # "moro na rua X, 1500, na Jacarecanga", "tenho uma casa no Cocó"
+    if i > 0 and toks[i - 1].low in _PLACE_PREPS | _OF and _here_now(toks, i - 1):
+        return False  # "francisco aqui na varjota", "Paulo aqui da Parangaba": where the
+        # lead is (or is from) as they type
     if i > 0 and toks[i - 1].low in _PREFERRING and not _in_question(toks, i):
         return True  # "não quero no Centro, prefiro Montese"
     if _in_question(toks, i) or _others_place(toks, i):
@@ -4023,7 +4152,16 @@ def _wanted_place(toks: Sequence[Token], i: int) -> bool:
     k = i - 1
     if k >= 0 and toks[k].low in _PLACE_PARTICLES:
         k -= 1
+    if k >= 0 and toks[k].low in _PLACE_NAME_NOUNS and (toks[k].is_cap or k == i - 1):
+        return False  # "no Jardim Castelão", "no jardim castelão": a longer name, not it
     return not (k >= 0 and toks[k].low in _NOT_THE_PLACE_BEFORE)
+
+
+_PLACE_NAME_NOUNS: Final = _words("jardim jardins vila conjunto residencial loteamento")
+"""Nouns that begin the name of a place ("Jardim Castelão", "Conjunto Messejana"): a
+listed place right after one (or after it and a particle, capitalised) is a word of
+another place's name; that place, unlisted, is read whole when capitalised (its noun
+makes it a place) and not at all in lower case."""
 
 
 _SELLING: Final = _words(
@@ -4876,13 +5014,25 @@ def says_why_there(clause: str) -> bool:
 _PROPOSING: Final = r"(?:pode\s+ser|melhor|prefiro|que\s+tal|entao)"
 """Words that open a new proposal after a refusal with no punctuation ("quinta não dá
 mais pode ser sexta às 10h")."""
+_WHOLE_DAY_TAKEN: Final = (
+    r"\b(?:tenho|vou\s+ter|terei|to|tou|estou|vou\s+(?:estar|esta|ta|tar)|estarei)\s+"
+    r"(?!(?:livre|disponivel|de\s+folga|folga|tempo|horario|disponibilidade|em\s+casa"
+    r"|tranquil[oa]|a\s+disposicao|de\s+boa|a\s+toa|atoa|folgad[oa]|sem\s+compromisso)\b)"
+    r"[^,.;!?]{1,40}?\bo\s+dia\s+(?:todo|inteiro)\b"
+    r"(?!\s+(?:livre|disponivel|de\s+folga|em\s+casa|de\s+boa|a\s+toa))"
+)
+"""A day the lead's engagement fills ("sexta tenho audiência o dia todo", "amanhã vou
+estar no fórum o dia inteiro"): no call can be booked on it."""
 _TURNED_DOWN_RE: Final = re.compile(r"\b(?:nao|n)\b[^.!?]*?\b(?:mas|porem|so que)\b")
 _REFUSED_RE: Final = re.compile(
     r"(?:\b(?:nao|n)\s+(?:da|vai\s+dar|posso|consigo|rola|serve|fica\s+bom|tenho\s+como|"
     r"vou\s+poder|vou\s+estar|estarei|estou|funciona|tem(?=\s*(?:[,.;!?]|$))"
     r"|tenho(?=\s*(?:[,.;!?]|$))|tenho\s+(?:horario|tempo|disponibilidade))\b"
     # "sábado vou tá viajando": away that day
-    r"|\b(?:vou\s+(?:estar|esta|ta|tar)|estarei|estou|to)\s+(?:viajando|de\s+viagem|fora)\b)"
+    r"|\b(?:vou\s+(?:estar|esta|ta|tar)|estarei|estou|to)\s+(?:viajando|de\s+viagem|fora)\b"
+    # "sexta tenho audiência o dia todo", "quinta vou estar em obra o dia inteiro": that
+    # day is taken whole (not "to livre o dia todo", "tenho folga o dia inteiro")
+    rf"|{_WHOLE_DAY_TAKEN})"
     rf"(?:(?!\b{_PROPOSING}\b)[^,.;!?])*(?:[,.;!?]+|$|(?=\b{_PROPOSING}\b))"
 )
 """A refusal up to the end of its clause: "não dá, vou estar viajando.", "não dá pra mim",
@@ -4968,6 +5118,31 @@ def _without_forgotten(text: str) -> str:
     return rest if len(kept) < len(cuts) - 1 and _says_when(rest) else text
 
 
+_MOVED_RE: Final = re.compile(
+    r"\b(?:muda|mude|mudar|mudem|passa|passe|passar|passem|troca|troque|trocar|troquem"
+    r"|remarca|remarque|remarcar|transfere|transfira|transferir|joga|adia|adie|adiar)"
+    r"(?:\s+(?:a|o|essa|esse)?\s*(?:ligacao|horario|data|dia|isso))?\s+(?:pra|para|pro|p/)\s"
+)
+"""A verb moving the call, then where to ("muda pra segunda, 2 e meia da tarde", "passa
+pra quinta às 9h", "troca o horário pra 15h"): what it names is the time wanted."""
+
+
+def _moved(text: str) -> str:
+    """The call time a verb of moving names ("lembrei que sexta não posso. muda pra
+    segunda, 14h30") first, so that it wins over the one it replaces: alone when it names
+    a day and an hour, else before the rest (its day or hour completed by what came
+    before: "segunda às 10h, passa pra 15h"); `text` when no such verb names a time."""
+    matches = list(_MOVED_RE.finditer(fold(text)))
+    if not matches:
+        return text
+    head, tail = text[: matches[-1].start()], text[matches[-1].start() :]
+    if not _says_when(tail):
+        return text
+    if _names_day_and_hour(tail) or not _says_when(head):
+        return tail.strip()
+    return f"{tail.strip()}, {head.strip()}"
+
+
 def accepted_part(text: str) -> str:
     """The words of a message that say which call time the lead accepts.
 
@@ -4984,7 +5159,7 @@ def accepted_part(text: str) -> str:
     às 11h"); a time concluded after "então" comes first. The whole text when nothing
     is turned down.
     """
-    text = _concluded(_without_limits(_without_schedules(_without_forgotten(text))))
+    text = _moved(_concluded(_without_limits(_without_schedules(_without_forgotten(text)))))
     folded = fold(text)
     match = _TURNED_DOWN_RE.search(folded)
     if match and text[match.end() :].strip():
