@@ -90,7 +90,7 @@ def test_income_down_payments_and_other_prices_are_not_budgets(text: str) -> Non
         ("meu irmão comprou no Cumbuco", None),
         ("vi vocês no OLX", None),
         ("quero 3 quartos mas não no Centro", None),
-        ("tem casa no Cumbuco?", None),
+        ("fica longe do Cumbuco?", None),
     ],
 )
 def test_where_the_lead_lives_is_not_where_they_want_to_live(text: str, place: str | None) -> None:
@@ -108,7 +108,7 @@ def test_where_the_lead_lives_is_not_where_they_want_to_live(text: str, place: s
         ("meu marido é o Pedro", "name"),
         ("minha casa atual tem 2 quartos", "bedrooms"),
         ("3 ou 4 quartos", "bedrooms"),
-        ("tem casa de 5 quartos?", "bedrooms"),
+        ("a casa de 5 quartos tem quintal?", "bedrooms"),
         ("quero um quarto pra cada filho, tenho 3", "bedrooms"),
         ("não quero 2 quartos", "bedrooms"),
         ("3 quartos é pouco", "bedrooms"),
