@@ -90,7 +90,7 @@ def test_income_down_payments_and_other_prices_are_not_budgets(text: str) -> Non
         ("meu irmão comprou no Cumbuco", None),
         ("vi vocês no OLX", None),
         ("quero 3 quartos mas não no Centro", None),
-        ("fica longe do Cumbuco?", None),
+        ("tem casa no Cumbuco?", None),
     ],
 )
 def test_where_the_lead_lives_is_not_where_they_want_to_live(text: str, place: str | None) -> None:

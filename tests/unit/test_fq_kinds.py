@@ -3,9 +3,11 @@
 None of these sentences is in those sets. Three kinds, each with sentences that must be
 read and similar ones that must not:
 
-1. A question for a home ("tem casa de 3 quartos até 400 mil?", "vcs tem algo no
-   Eusébio?", "consigo uma de 2 quartos por 280 mil?") states the lead's wish: its count,
-   place and limit are read as if the lead had said "quero ...".
+1. A question for a home ("tem casa de 3 quartos até 400 mil?", "consigo uma de 2
+   quartos por 280 mil?") states the lead's wish: its count, place and limit are read as
+   if the lead had said "quero ...". A place asked alone ("tem casa no Cumbuco?") may ask
+   where the homes are: it is the wish only beside a count or a limit, or when the message
+   points back at it ("vcs tem algo no Eusébio? é lá que eu queria morar").
 2. Other questions stay questions: a thing of a house type ("a de 3 tem piscina?"), a
    feature ("tem academia?"), a distance or a trip ("fica longe do Eusébio?"), a price
    ("quanto custa a de 3 quartos?": neither the count nor a budget), someone else's or a
@@ -43,7 +45,7 @@ def _facts(text: str, pending: str | None = None) -> dict[str, object]:
         ("ainda tem casa de 4 quartos?", {"bedrooms": 4}),
         ("opa, tem de 3 quartos no Eusébio ainda?", {"bedrooms": 3, "neighborhood": "Eusébio"}),
         ("existe alguma de 2 quartos em Caucaia?", {"bedrooms": 2, "neighborhood": "Caucaia"}),
-        ("vcs teriam algo no Icaraí?", {"neighborhood": "Icaraí"}),
+        ("vcs teriam algo no Icaraí? é lá que a gente quer", {"neighborhood": "Icaraí"}),
         (
             "será que vocês têm casa de 3 quartos até 420 mil?",
             {"bedrooms": 3, "budget_brl": 420_000},
@@ -61,6 +63,7 @@ def _facts(text: str, pending: str | None = None) -> dict[str, object]:
             "tem casa com 3 quartos e piscina no Cumbuco?",
             {"bedrooms": 3, "neighborhood": "Cumbuco"},
         ),
+        ("tem casa de 4 quartos até R$ 520.000?", {"bedrooms": 4, "budget_brl": 520_000}),
     ],
 )
 def test_a_question_for_a_home_states_the_wish(text: str, want: dict[str, object]) -> None:
@@ -117,6 +120,14 @@ def test_a_count_the_development_lacks_is_explained_not_saved() -> None:
         "tem de 3 quartos? talvez",
         "moro no Cocó, vocês têm casa lá?",  # where the lead lives
         "da de 2 quartos tem foto?",
+        "tem casa acima de 600 mil?",  # a bound or a likeness, not the wish
+        "tem casa a partir de 250 mil?",
+        "tem casa com mais de 2 quartos?",
+        "tem casa mais em conta que a de 4 quartos?",
+        "tem casa de 2 quartos como a do meu vizinho?",
+        "vcs tem algo na Tabuba?",  # a place alone may ask where the homes are
+        "tem casa disponível no Pecém?",
+        "ainda tem casa no Icaraí? não é lá que eu quero",
         "consigo financiar 300 mil?",
         "dá pra usar o FGTS?",
     ],
@@ -187,7 +198,6 @@ def test_no_count_taken_up_when_the_clause_says_otherwise(previous: str, text: s
         ("tem de 5 quartos, no Cocó?", None, {"bedrooms": 5, "neighborhood": "Cocó"}),
         ("queria saber se tem 3 quartos, pode me dizer?", None, {"bedrooms": 3}),
         ("vocês têm casa de 2 quartos, até 300 mil?", None, {"bedrooms": 2, "budget_brl": 300_000}),
-        ("tem casa no Cumbuco?", None, {"neighborhood": "Cumbuco"}),
         ("tem de 3 quartos não pera de 4 quartos?", None, {"bedrooms": 4}),
         ("vocês têm casa com 2 suítes e mais um quarto?", "bedrooms", {"bedrooms": 3}),
     ],

@@ -5256,6 +5256,24 @@ _ASKING_FOR_OTHERS: Final = _SOMEONES | _OTHER_PEOPLE | _words("cliente clientes
 """People a question for a home may be asked for, named beside it in the message."""
 
 
+_ASKED_SENTENCE_RE: Final = re.compile(r"(?:[^.!?;\n]|\.(?=\S))+[.!?;]*")
+"""A sentence: up to its closing marks; a dot inside a figure ("350.000") ends none."""
+_COMPARING: Final = _words(
+    "mais menos maior maiores menor menores acima abaixo partir minimo como igual parecida parecido"
+)
+
+
+def _compared(text: str, span: tuple[int, int]) -> bool:
+    """Whether the value at `span` of `text` is only compared with ("casa mais barata que a
+    de 3 quartos", "com mais de 3 quartos", "acima de 500 mil", "a partir de 300 mil"): a
+    word of comparing anywhere before it ("mais em conta que a de 4 quartos"). A bound or
+    a likeness is no wish."""
+    if span == (0, 0):
+        return False
+    before = {t.low for t in tokenize(text, fold(text)) if t.end <= span[0] and t.is_word}
+    return bool(before & _COMPARING)
+
+
 def _other_type_named(text: str, count: object) -> bool:
     """Whether `text` names a house type by another count than `count` ("e de 4?", "ou
     a de 2"): "de N" with a small whole N."""
@@ -5291,16 +5309,10 @@ def _wishes_asked(
         return []  # "tem de 4 quartos? é o que eu procuro, mas sei lá": left open
     asked = [
         (found, parts)
-        for found in re.finditer(r"[^.!?;\n]+[.!?;]*", original)
+        for found in _ASKED_SENTENCE_RE.finditer(original)
         if (parts := _asked_home(found.group()))
     ]
-    ranges = [(found.start() + a, found.start() + b) for found, parts in asked for a, b in parts]
-    told_beside = {
-        t.low
-        for t in tokenize(original, fold(original))
-        if not any(a <= t.start < b for a, b in ranges)
-    }
-    if told_beside & _ASKING_FOR_OTHERS:
+    if {t.low for t in tokenize(original, fold(original))} & _ASKING_FOR_OTHERS:
         return []  # "tem de 4 quartos? minha irmã que quer saber": someone else's wish
     decided = decide(out)
     extra: list[Candidate] = []
@@ -5313,7 +5325,9 @@ def _wishes_asked(
             pieces.append(sentence[start:end])
             shifts.append((at, found.start() + start - at))
             at += end - start + 1
-        told = _read(" ".join(pieces), pending=None, now=now, tz=tz, ignore=ignore, known=known)
+        reading = " ".join(pieces)
+        told = _read(reading, pending=None, now=now, tz=tz, ignore=ignore, known=known)
+        told = [c for c in told if not _compared(reading, c.span)]
 
         def moved(span: tuple[int, int], shifts: list[tuple[int, int]] = shifts) -> tuple[int, int]:
             if span == (0, 0):
@@ -5321,7 +5335,15 @@ def _wishes_asked(
             shift = next((d for at, d in reversed(shifts) if span[0] >= at), shifts[0][1])
             return (span[0] + shift, span[1] + shift)
 
-        for fact, value in decide(told).items():
+        wished = decide(told)
+        if "neighborhood" in wished and not {"bedrooms", "budget_brl"} & set(wished):
+            # "tem casa no Cumbuco?" may ask where the homes are; the place alone is the
+            # wish only when the message then points back at it ("é lá que eu queria
+            # morar").
+            rest = original[found.end() :]
+            if place_pointed_back(sentence, rest, now=now, tz=tz, ignore=ignore) is None:
+                del wished["neighborhood"]
+        for fact, value in wished.items():
             if fact not in _ASKED_FACTS or fact in decided:
                 continue
             others = [c for c in out if c.fact == fact and c.value != value]
