@@ -26,7 +26,9 @@ How the readers read a message:
   only a listed place: "Messejana" is the place, "Fátima" is asked about, see
   `place_or_name`); not someone at a workplace ("o Dr. Paulo da Caixa").
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
-  lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
+  lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states. A question
+  for a home ("tem casa de 3 quartos até 350 mil?") states the wish it asks for
+  (`_wishes_asked`).
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
   ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
   not where the lead lives or works now (across an address's commas) nor the end of a
