@@ -307,9 +307,9 @@ def test_a_question_in_a_later_clause_leaves_the_stated_ones(text: str, want: di
 @pytest.mark.parametrize(
     "text",
     [
-        "tem de 5 quartos, no Cocó?",
-        "queria saber se tem 3 quartos, pode me dizer?",
-        "vocês têm casa de 2 quartos, até 300 mil?",
+        "a de 5 quartos tem quintal, no Cocó?",
+        "queria saber se a de 3 quartos tem suíte, pode me dizer?",
+        "quanto custa a casa de 2 quartos, até 300 mil?",
     ],
 )
 def test_a_clause_that_asks_states_nothing(text: str) -> None:

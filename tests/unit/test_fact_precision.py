@@ -108,7 +108,7 @@ def test_where_the_lead_lives_is_not_where_they_want_to_live(text: str, place: s
         ("meu marido é o Pedro", "name"),
         ("minha casa atual tem 2 quartos", "bedrooms"),
         ("3 ou 4 quartos", "bedrooms"),
-        ("tem casa de 5 quartos?", "bedrooms"),
+        ("a casa de 5 quartos tem quintal?", "bedrooms"),
         ("quero um quarto pra cada filho, tenho 3", "bedrooms"),
         ("não quero 2 quartos", "bedrooms"),
         ("3 quartos é pouco", "bedrooms"),

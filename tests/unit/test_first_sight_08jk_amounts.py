@@ -49,7 +49,7 @@ def test_suites_beside_other_things_are_not_summed(text: str, want: int) -> None
         "2 quartos e mais uma suíte",  # rooms first, a suite added: 3, or a suite among 2?
         "quero dois quartos + 1 suíte",
         "4 quartos, duas suítes e mais um quarto",  # the count and the sum disagree: asked
-        "vocês têm casa com 2 suítes e mais um quarto?",  # a question
+        "a casa com 2 suítes e mais um quarto tem quintal?",  # a question about a type
         "a casa da minha irmã tem uma suíte e dois quartos",  # someone else's home
         "minha casa atual tem 2 suítes + 1 quarto",
     ],

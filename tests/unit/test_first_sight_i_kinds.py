@@ -60,7 +60,7 @@ def test_a_question_then_what_the_lead_wants(text: str, want: dict[str, object])
 
 
 @pytest.mark.parametrize(
-    "text", ["tem de 4 quartos? queria saber", "tem de 4 quartos? é o que eu procuro, mas sei lá"]
+    "text", ["tem de 4 quartos? pro meu irmão", "tem de 4 quartos? é o que eu procuro, mas sei lá"]
 )
 def test_a_question_not_taken_up_stays_a_question(text: str) -> None:
     assert extract(text) == {}

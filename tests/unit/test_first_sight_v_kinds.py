@@ -67,7 +67,7 @@ def test_a_call_time_taken_back_mid_message_is_replaced(text: str, time: str) ->
         ("quero 3 quartos, digo, 2 banheiros", {"bedrooms": 3}),  # another thing counted
         ("3 quartos no Benfica desculpa a demora", {"bedrooms": 3, "neighborhood": "Benfica"}),
         ("desculpa a demora, quero 2 quartos", {"bedrooms": 2}),
-        ("tem de 3 quartos não pera de 4 quartos?", {}),  # still a question
+        ("a de 3 quartos não pera a de 4 quartos tem suíte?", {}),  # still a question
         # someone else's value corrected stays theirs
         ("a casa da minha mãe tem 2 quartos não pera 3 quartos", {}),
         # a correction after alternatives is a choice, read as before

@@ -26,7 +26,9 @@ How the readers read a message:
   only a listed place: "Messejana" is the place, "Fátima" is asked about, see
   `place_or_name`); not someone at a workplace ("o Dr. Paulo da Caixa").
 - Questions: a "?" makes a question of its own clause only; an earlier clause in which the
-  lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states.
+  lead tells ("quero 2 quartos no Benfica, pode ligar quinta?") still states. A question
+  for a home ("tem casa de 3 quartos até 350 mil?") states the wish it asks for
+  (`_wishes_asked`).
 - Neighbourhood: after "bairro"/"região", after "no/na/em" when capitalised
   ("na Aldeota"), a listed place, or a bare answer when the agent has just asked for it;
   not where the lead lives or works now (across an address's commas) nor the end of a
@@ -982,6 +984,8 @@ def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
     if toks[k].low not in _TYPE_ARTICLES:
         return False
     before = [t.low for t in reversed(_clause_before(toks, k, 10))]
+    if _interest_in_type(before):
+        return False  # "quero saber do sobrado de 4 suítes": the type the lead is after
     if "saber" in before or any(a == "me" and b in _INFO_VERBS for a, b in pairwise(before)):
         return True
     wished = bool(_sentence_words(toks, i) & (_STATING | _WISHING | _PICKING))
@@ -995,6 +999,27 @@ def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
         and after[1:2] != ["que"]
         and not _sentence_words(toks, i) & (_STATING | _WISHING | _PICKING)
     )
+
+
+_OWN_CURIOSITY: Final = _words("quero queria gostaria")
+_ABOUT_WORDS: Final = _words("mais sobre")
+
+
+def _interest_in_type(before: Sequence[str]) -> bool:
+    """Whether the words before a house type's article (`before`, in order) are the lead's
+    own wish to know about that type as a whole ("quero saber do sobrado de 4 suítes",
+    "queria saber mais sobre a casa de 3 quartos", "gostaria de saber da de 2"), which
+    picks it; not a thing of it ("queria saber o preço da de 4 quartos"), a question
+    ("quero saber se a de 3 tem suíte") or someone else's ("minha irmã quer saber do ...")."""
+    if "saber" not in before:
+        return False
+    at = len(before) - 1 - before[::-1].index("saber")
+    wish = before[:at]
+    if wish[-1:] == ["de"]:
+        wish = wish[:-1]  # "gostaria de saber"
+    if not wish or wish[-1] not in _OWN_CURIOSITY:
+        return False
+    return all(w in _ABOUT_WORDS for w in before[at + 1 :])
 
 
 _TAGS: Final = _words("ne neh")
@@ -5297,7 +5322,221 @@ def read_candidates(
     out += _told_beside_questions(
         original, out, pending=pending, now=now, tz=tz, ignore=ignore, known=known
     )
+    out += _wishes_asked(original, out, now=now, tz=tz, ignore=ignore, known=known)
     return taken_back + out
+
+
+_ASKED_LEAD_INS: Final = _words("e mas entao ai ah so uma pergunta gente pessoal")
+"""Words a question for a home may open with before what it asks ("e vcs tem...", "só
+uma pergunta, tem ...")."""
+_ASKED_SUBJECTS: Final = _words("vcs voces vc voce")
+_ASKED_KNOWING: Final = _words("queria gostaria quero saber de se")
+"""The lead's own "queria saber se ..." before a question for a home."""
+_AVAILABLE_VERBS: Final = _words("tem teria teriam existe existem ha rola consigo conseguiria")
+"""Verbs that ask whether the development has something ("tem casa de 3 quartos?",
+"existe alguma de 4 quartos?", "teria algo no Eusébio?")."""
+_AVAILABLE_FILLERS: Final = _words("ainda disponivel disponiveis por ai")
+_ASKED_HOMES: Final = _HOME_NOUNS | _words(
+    "casas casinha sobrado sobrados unidade unidades opcao opcoes imovel imoveis algo "
+    "alguma algum coisa uma um"
+)
+"""First words of the thing a question for a home asks for: a home ("casa", "sobrado"),
+"algo", "alguma (coisa)", "uma de 3 quartos"."""
+_ASKED_FACTS: Final = ("bedrooms", "neighborhood", "budget_brl")
+
+
+def _asked_home(sentence: str) -> list[tuple[int, int]]:
+    """What a sentence asks for, as character ranges of `sentence`, when it ends with "?"
+    and asks whether the development has a home or whether the lead can get one ("tem casa
+    de 3 quartos até 350 mil?", "vcs tem algo no Eusébio?", "ainda tem de 4 quartos?",
+    "existe alguma de 2 quartos?", "queria saber se vocês têm casa no Icaraí?", "consigo
+    uma de 3 quartos por 300 mil?", "dá pra pegar uma de 2 com 280 mil?", "até 400 mil
+    tem?"): after greetings and lead-ins, optional "vocês" / "ainda" / "será que" / the
+    lead's own "queria saber se", an optional limit ("até 400 mil", "com 350 mil"), a verb
+    of having or getting (`_AVAILABLE_VERBS`, "dá pra" and a verb of getting), then a home
+    (`_ASKED_HOMES`), a house type ("de 3 quartos") or a count of bedrooms, or nothing
+    after a limit. Empty for any other question: about a thing of a house type ("a de 3
+    tem piscina?"), a feature ("tem piscina?"), a distance ("fica longe do Eusébio?"), a
+    price ("quanto custa a de 3 quartos?") or someone else's ("meu irmão quer saber se tem
+    de 4 quartos?")."""
+    if not sentence.rstrip().endswith("?"):
+        return []
+    folded = fold(sentence)
+    greeting = _GREETING_RE.match(folded)
+    toks = [t for t in tokenize(sentence, folded) if t.low != "?"]
+    lows = [t.low for t in toks]
+    k = 0
+    if greeting:
+        while k < len(toks) and toks[k].start < greeting.end():
+            k += 1
+
+    def skip(words: frozenset[str], at: int) -> int:
+        while at < len(lows) and (lows[at] in words or lows[at] == ","):
+            at += 1
+        return at
+
+    k = skip(_ASKED_LEAD_INS, k)
+    if lows[k : k + 2] == ["sera", "que"]:
+        k += 2
+    if k < len(lows) and lows[k] in _OWN_CURIOSITY:
+        knowing = k
+        k = skip(_ASKED_KNOWING, k + 1)
+        if "saber" not in lows[knowing:k] or lows[k - 1 : k] != ["se"]:
+            return []
+    parts: list[tuple[int, int]] = []
+    if k < len(lows) and lows[k] in _ASKED_LIMITS:
+        amount = next((n for n in read_numbers(toks[k + 1 :])), None)
+        if amount is None or amount.first != 0 or lows[k + amount.last] not in _MONEY_WORDS:
+            return []
+        end = k + amount.last  # "até 400 mil": up to its scale word
+        parts.append((toks[k].start, toks[end].end))
+        k = end + 1
+    k = skip(_ASKED_SUBJECTS | _AVAILABLE_FILLERS, k)
+    if k < len(lows) and lows[k] in _AVAILABLE_VERBS:
+        k += 1
+    elif lows[k : k + 2] in (["da", "pra"], ["da", "para"]) and lows[k + 2 : k + 3]:
+        if lows[k + 2] not in _GETTING:
+            return []
+        k += 3  # "dá pra pegar uma de 3 quartos?"
+    elif parts and lows[k:] == ["da"]:
+        return parts  # "até 300 mil dá?"
+    else:
+        return []
+    k = skip(_AVAILABLE_FILLERS, k)
+    if k >= len(toks):
+        return parts  # "até 400 mil tem?": the limit asked about
+    thing = lows[k]
+    numbers = read_numbers(toks[k:])
+    counted = (
+        bool(numbers)
+        and numbers[0].first == 0
+        and numbers[0].last < len(toks) - k
+        and lows[k + numbers[0].last] in _BEDROOM_NOUNS | _SUITE_NOUNS
+    )
+    if not (thing in ("de", "com") or thing in _ASKED_HOMES or counted):
+        return []
+    return [*parts, (toks[k].start, toks[-1].end)]
+
+
+_ASKED_LIMITS: Final = _words("ate com por")
+_GETTING: Final = _words("pegar comprar achar encontrar conseguir ter fechar")
+
+
+_DOUBTING: Final = re.compile(
+    r"\b(?:sei la|nao sei|n sei|talvez|quica|depende|em duvida|nao tenho certeza"
+    r"|to vendo ainda|vou pensar|pensando ainda|ainda nao decidi)\b"
+)
+"""Words of a lead in doubt: a message holding them states no wish by asking."""
+
+
+_ASKING_FOR_OTHERS: Final = _SOMEONES | _OTHER_PEOPLE | _words("cliente clientes alguem")
+"""People a question for a home may be asked for, named beside it in the message."""
+
+
+_ASKED_SENTENCE_RE: Final = re.compile(r"(?:[^.!?;\n]|\.(?=\S))+[.!?;]*")
+"""A sentence: up to its closing marks; a dot inside a figure ("350.000") ends none."""
+_COMPARING: Final = _words(
+    "mais menos maior maiores menor menores acima abaixo partir minimo como igual parecida parecido"
+)
+
+
+def _compared(text: str, span: tuple[int, int]) -> bool:
+    """Whether the value at `span` of `text` is only compared with ("casa mais barata que a
+    de 3 quartos", "com mais de 3 quartos", "acima de 500 mil", "a partir de 300 mil"): a
+    word of comparing anywhere before it ("mais em conta que a de 4 quartos"). A bound or
+    a likeness is no wish."""
+    if span == (0, 0):
+        return False
+    before = {t.low for t in tokenize(text, fold(text)) if t.end <= span[0] and t.is_word}
+    return bool(before & _COMPARING)
+
+
+def _other_type_named(text: str, count: object) -> bool:
+    """Whether `text` names a house type by another count than `count` ("e de 4?", "ou
+    a de 2"): "de N" with a small whole N."""
+    toks = tokenize(text, fold(text))
+    return any(
+        n.first > 0
+        and toks[n.first - 1].low == "de"
+        and n.scale == 1
+        and n.value.is_integer()
+        and BEDROOMS_MIN <= n.value <= BEDROOMS_MAX
+        and int(n.value) != count
+        for n in read_numbers(toks)
+    )
+
+
+def _wishes_asked(
+    original: str,
+    out: Sequence[Candidate],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    ignore: Collection[str],
+    known: Collection[str],
+) -> list[Candidate]:
+    """The wish a lead states by asking whether the development has it ("tem casa de 3
+    quartos até 350 mil?", "vcs tem algo no Eusébio?": `_asked_home`): what such a
+    question asks for is read as the lead's own statement of it ("quero casa de 3 quartos
+    até 350 mil"), with the same readers, so a relative's home or where the lead lives
+    stays theirs. Only bedrooms, the place and the budget, only a fact the whole message
+    left unsaved, and never when the whole message names another value of that fact (two
+    counts asked about, "tem de 3? e de 4?", leave it open) or turned one down."""
+    if "?" not in original or _DOUBTING.search(fold(original)):
+        return []  # "tem de 4 quartos? é o que eu procuro, mas sei lá": left open
+    asked = [
+        (found, parts)
+        for found in _ASKED_SENTENCE_RE.finditer(original)
+        if (parts := _asked_home(found.group()))
+    ]
+    if {t.low for t in tokenize(original, fold(original))} & _ASKING_FOR_OTHERS:
+        return []  # "tem de 4 quartos? minha irmã que quer saber": someone else's wish
+    decided = decide(out)
+    extra: list[Candidate] = []
+    for found, parts in asked:
+        sentence = found.group()
+        lead_in = "quero"
+        pieces, shifts = [lead_in], []  # shifts: (start in the reading, its shift)
+        at = len(lead_in) + 1
+        for start, end in parts:
+            pieces.append(sentence[start:end])
+            shifts.append((at, found.start() + start - at))
+            at += end - start + 1
+        reading = " ".join(pieces)
+        told = _read(reading, pending=None, now=now, tz=tz, ignore=ignore, known=known)
+        told = [c for c in told if not _compared(reading, c.span)]
+
+        def moved(span: tuple[int, int], shifts: list[tuple[int, int]] = shifts) -> tuple[int, int]:
+            if span == (0, 0):
+                return span
+            shift = next((d for at, d in reversed(shifts) if span[0] >= at), shifts[0][1])
+            return (span[0] + shift, span[1] + shift)
+
+        wished = decide(told)
+        if "neighborhood" in wished and not {"bedrooms", "budget_brl"} & set(wished):
+            # "tem casa no Cumbuco?" may ask where the homes are; the place alone is the
+            # wish only when the message then points back at it ("é lá que eu queria
+            # morar").
+            rest = original[found.end() :]
+            if place_pointed_back(sentence, rest, now=now, tz=tz, ignore=ignore) is None:
+                del wished["neighborhood"]
+        for fact, value in wished.items():
+            if fact not in _ASKED_FACTS or fact in decided:
+                continue
+            others = [c for c in out if c.fact == fact and c.value != value]
+            if fact == "bedrooms" and _other_type_named(original, value):
+                continue  # "tem de 3 quartos? e de 4?": two house types asked about
+            if others or any(
+                c.fact == fact and c.modality not in (*_SAVED, Modality.QUESTION) for c in out
+            ):
+                continue
+            decided[fact] = value
+            extra += [
+                replace(c, span=moved(c.span), cue=f"asked: {c.cue}")
+                for c in told
+                if c.fact == fact and c.value == value and c.modality in _SAVED
+            ]
+    return extra
 
 
 _OPENS_QUESTION: Final = _ASKING | _words(
@@ -6190,7 +6429,11 @@ def _count_taken_up(previous: str, text: str, *, now: datetime, tz: ZoneInfo) ->
         return None
     if any(w not in _TAKING_TYPE for w in before[:-1]):
         return None
-    if any(t.low not in _BARE_PLACE_SUFFIX | _CONCLUDING for t in toks[number.last :]):
+    after = toks[number.last :]
+    if "," in [t.low for t in after]:
+        # "quero essa de 4 sim, no Cumbuco": another clause after a comma says more
+        after = after[: [t.low for t in after].index(",")]
+    if any(t.low not in _BARE_PLACE_SUFFIX | _CONCLUDING | {"sim"} for t in after):
         return None  # "quero de 2 andares", "quero de 2?"
     value = int(number.value)
     named = [
