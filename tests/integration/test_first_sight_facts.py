@@ -99,10 +99,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {
-    "facts_2026-12-08o": "first run 88/98 (89.8%), 0 wrong: facts inside a question missed",
-    "facts_2026-12-08p": "first run 91/99 (91.9%), 2 wrong: a surname dropped, a moved call",
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
