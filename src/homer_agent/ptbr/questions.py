@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import NOT_WHICH_PAPERS, RUN_ON, clauses, punctuated, split_at_marks
+from homer_agent.ptbr.clauses import (
+    NOT_WHICH_PAPERS,
+    RUN_ON,
+    WHICH_THING,
+    clauses,
+    punctuated,
+    split_at_marks,
+)
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
 
@@ -649,11 +656,16 @@ _YES_NO_TAIL: Final = re.compile(
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
     r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|entregou|entregaram|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
+    # "na casa de dois quartos algum quarto é suíte", "alguma casa tem quintal": whether
+    # any of them is or has, a question without its "?" ("algum dia eu compro" tells).
+    r"|^(?:(?:no|na|nos|nas) (?:casa|casas|sobrado|sobrados)\b(?: [a-z0-9]+){0,4} )?"
+    r"(?:algum|alguma|alguns|algumas) (?!(?:dia|dias|vez|vezes|tempo|hora|momento)\b)[a-z]+"
+    r" (?:e|sao|tem|vem|fica|ficam)\b"
 )
 _OPENERS: Final = re.compile(
     rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
-    r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
+    rf"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo\b|{WHICH_THING}))|e|entao|ah|ai"
     r"|olha|pessoal|gente|ja"
     # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
     rf"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b{NOT_WHICH_PAPERS})|enfim|mas"
