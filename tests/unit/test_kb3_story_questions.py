@@ -153,3 +153,34 @@ def test_questions_without_their_mark_ask(message: str) -> None:
 )
 def test_a_story_that_only_tells_asks_nothing(message: str) -> None:
     assert asking_clauses(message) == []
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        # the reason for the question before it is not asked
+        (
+            "tem creche perto dai? pq eu trabalho o dia todo",
+            ["tem creche perto dai?"],
+        ),
+        (
+            "a piscina é aquecida? porque minha mae so entra em agua morna",
+            ["a piscina e aquecida?"],
+        ),
+        (
+            "tem academia no clube? pois eu treino todo dia cedo",
+            ["tem academia no clube?"],
+        ),
+        # a reason holding a request, or put with its own "?", asks
+        (
+            "a cozinha vem com armario? pq queria saber se compro os moveis",
+            ["a cozinha vem com armario?", "compro os moveis"],
+        ),
+        (
+            "tem piscina? porque nao tem quadra de tenis?",
+            ["tem piscina?", "porque nao tem quadra de tenis?"],
+        ),
+    ],
+)
+def test_a_reason_after_a_question_is_not_asked(message: str, asked: list[str]) -> None:
+    assert asking_clauses(message) == asked
