@@ -92,6 +92,9 @@ is asked, while a message made mostly of such words still gets the broker line."
 ASKED_UNKNOWN_WEIGHT: Final = 3.0
 """The weight of a word no passage contains in a clause that asks ("a piscina é
 aquecida?"): what is asked, most likely; as much as a word one passage holds."""
+STORY_SHARE: Final = 0.25
+"""What the words of the lead's statements no passage contains weigh together at most, as
+a share of what the question's own terms weigh (`weigh`)."""
 CONTEXT_WEIGHT: Final = 0.25
 """The factor of a term named only outside the message's questions ("tenho uma hilux e
 minha mulher um hb20, cabe os dois carros na garagem?"): the lead's circumstances."""
@@ -330,11 +333,39 @@ def weigh(conn: Connection[DictRow], query: Query, asking: frozenset[str] = froz
             # A figure qualifies what is asked ("o sobrado de 4 quartos"), names nothing.
             if (asking and term not in asking) or _FIGURE_TERM.fullmatch(term):
                 weight *= CONTEXT_WEIGHT
+        weights.append(weight)
+    absent = frozenset(t for t in query.terms if (row := rows.get(t)) is None or row.passages == 0)
+    weights = _story_capped(query.terms, weights, asking, absent)
+    for term, weight, row in (
+        (t, w, rows.get(t)) for t, w in zip(query.terms, weights, strict=True)
+    ):
         if (row is None or row.passages == 0) and weight > 0:
             unknown.append(term)
             unknown_weight += weight
-        weights.append(weight)
     return Weights(tuple(weights), tuple(unknown), unknown_weight, query.terms)
+
+
+def _story_capped(
+    terms: tuple[str, ...], weights: list[float], asking: frozenset[str], absent: frozenset[str]
+) -> list[float]:
+    """`weights` with the words of the lead's statements that no passage contains (`absent`,
+    outside the questions' own terms `asking`) scaled down, together, to at most
+    STORY_SHARE of what the questions' own terms weigh: a long story ("meu filho faz
+    faculdade à noite, não tirou carteira, eu saio 6h de carro pro lado oposto ... ele
+    consegue pegar ônibus na porta do condomínio?") must not outweigh the question however
+    many words of the lead's life it holds. Statement words the documents hold keep their
+    weight: they may name what the question points back to ("a de 4 quartos. ela tem ...")."""
+    if not asking:
+        return weights
+    own = sum(w for t, w in zip(terms, weights, strict=True) if t in asking)
+    story = sum(w for t, w in zip(terms, weights, strict=True) if t not in asking and t in absent)
+    if own <= 0 or story <= STORY_SHARE * own:
+        return weights
+    scale = STORY_SHARE * own / story
+    return [
+        w * scale if t not in asking and t in absent else w
+        for t, w in zip(terms, weights, strict=True)
+    ]
 
 
 def broker_topic(question: str, topics: tuple[str, ...]) -> str | None:

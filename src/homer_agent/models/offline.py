@@ -94,6 +94,7 @@ from homer_agent.ptbr.questions import (
     asking_parts,
     asks_tersely,
     marked,
+    names_something,
     normalise,
     tells_own_life,
 )
@@ -448,7 +449,13 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         clause
         for clause, (before, question) in zip(asking_clauses(text), asking_parts(text), strict=True)
         if build_query(clause)
-        and _asks_the_documents(clause, _facts_asked(clause, before, question, facts_in))
+        and (
+            # "... eu saio 6h e só volto 19h. ele consegue pegar ônibus na porta?": the times
+            # of the story a question carries are no call time; the question's own are.
+            _asks_the_documents(question, facts_in(question))
+            if before and names_something(question)
+            else _asks_the_documents(clause, _facts_asked(clause, before, question, facts_in))
+        )
         and not (tail is not None and tail.endswith(fold(clause).lower().strip(" .!")))
         and not any(clause in condition for condition in conditions)
         # "Lagoa Redonda, que é perto dos meus pais": why the place, not a question.
@@ -475,7 +482,11 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
     # ("vou no cartório amanhã 8h, pode me ligar depois": an errand, then the call)
     errand = _call_after_errand(text)
     asked += [] if asked or errand else [plan for plan in visit_plans(text) if build_query(plan)]
-    return " ".join(asked) or None
+    # Each asked part is a question of its own ("o pedro de 7 e a alice de 11" read as one
+    # must not run into "tem colégio perto daí?"): the search reads them apart.
+    # The last keeps its own ending: a dictated run-on is read by its clauses only when no
+    # "?" marks them.
+    return " ".join(a if a[-1] in ".!?;:" or a is asked[-1] else f"{a}?" for a in asked) or None
 
 
 def _from_documents(result: ToolMessage, question: str, view: PromptView) -> str:

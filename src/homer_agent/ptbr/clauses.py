@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final, Literal
 
 from homer_agent.ptbr.text import fold, verb_of
 
-__all__ = ["Clause", "clauses", "punctuated", "split_at_marks"]
+__all__ = ["WHICH_THING", "Clause", "clauses", "punctuated", "split_at_marks"]
 
 Kind = Literal["ask", "turn", "start"]
 
@@ -119,9 +120,16 @@ _ASKED_LATER: Final = (
 )
 """A question's cue a few words into a clause ("a incorporadora atua no ceará desde
 quando", "o taxa de condomínio é cobrado desde quando")."""
-NOT_WHICH_PAPERS: Final = r"(?! (?:papelada|documento|documentos|papeis|papel|documentacao)\b)"
-"""After "assim que": unless papers follow, it tells when ("assim que eu receber"); "assim
-que papelada preciso separar" asks which papers."""
+WHICH_THING: Final = (
+    r"(?:papelada|documento|documentos|papeis|papel|documentacao|tipos? de|cor|material"
+    r"|materiais)\b"
+)
+"""What "que" asks which of ("que papelada", "que tipo de chão", "que material"), not
+the conjunction's clause ("que eu receber")."""
+NOT_WHICH_PAPERS: Final = rf"(?! {WHICH_THING})"
+"""After "assim que": unless papers or a kind of thing follow, it tells when ("assim que
+eu receber"); "assim que papelada preciso separar", "assim que tipo de chão vem" ask
+which."""
 _DEVELOPMENTS: Final = re.compile(
     r"^(?:o|a|os|as) (?:casa|casas|condominio|loteamento|empreendimento|apartamento|apartamentos"
     r"|unidade|unidades|obra|sobrado|sobrados|lote|lotes|terreno|terrenos)"
@@ -141,6 +149,50 @@ _OPENING: Final = (
 """How a question opens after a filler ("é que tem posto perto", "é que o terreno é
 plano", "é que fica longe da praia", "é que até que horas abre o mercado", "é que a
 incorporadora atua no ceará desde quando")."""
+
+_ANY_OF: Final = (
+    r"(?:no|na|nos|nas) (?:casa|casas|sobrado|sobrados)"
+    r"(?! (?:dela|dele|delas|deles|da|do|das|dos|dessa|desse)\b)(?: [a-z0-9]+){0,4}"
+    r" (?:algum|alguma|alguns|algumas) [a-z]+ (?:e|eh|sao|tem|vem)\b"
+)
+"""Whether any room of a house type is or has ("na casa brisa algum quarto é suíte"), not
+of someone's house ("na casa da minha mãe ...")."""
+_COMES_WITH: Final = re.compile(
+    r"^(?:o|a|os|as) (?P<thing>[a-z]+)(?: [a-z0-9]+){0,3} (?:vem|veem|vao vir|ja vem|ja vao vir)"
+    r" (?:com|sem)\b"
+)
+"""What a thing comes with ("e a cozinha vem com armários", "e os quartos já vêm com ar"):
+a buyer's question whoever the lead's story was about, unless the story named that thing
+("minha irmã comprou um fogão e o fogão vem com tampa" tells of hers)."""
+
+
+_DISTANCE_ENDING: Final = re.compile(
+    r"^fica (?:muito |bem |mais )?(?:longe|perto|proximo|proxima|distante) d[aeo]s?"
+    r"(?: [a-z0-9]+){1,2}$"
+)
+"""A distance from a named place ending the message ("... e fica longe do centro")."""
+_LIVES: Final = frozenset(
+    "mora moram morava moro moramos trabalha trabalham trabalho estuda estudam fica ficam".split()  # noqa: SIM905
+)
+"""Verbs that place the story's people ("mora no Eusébio"), so that "e fica perto de
+Fortaleza" after them says where that place lies."""
+
+
+def _placed(words: list[str]) -> bool:
+    """Whether the story places someone (`_LIVES` before a place) or points at a place
+    ("lá", "ali", "aqui", "onde")."""
+    return any(w in ("la", "ali", "aqui", "onde") for w in words) or any(
+        w in _LIVES and n in ("em", "no", "na", "nos", "nas", "perto", "longe", "pertinho")
+        for w, n in pairwise(words)
+    )
+
+
+def _new_thing(words: list[str], i: int) -> bool:
+    """Whether the thing named after the "e" at word `i` (`_COMES_WITH`) is not one the
+    story before named."""
+    match = _COMES_WITH.match(" ".join(words[i + 1 :]))
+    return match is not None and match.group("thing") not in words[:i]
+
 
 _CHECKED: Final = (
     r"(?:plano|plana|planos|planas|murado|murada|murados|fechado|fechada|asfaltado|asfaltada"
@@ -235,6 +287,9 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     # receber" tells when)
     ("turn", re.compile(rf"\be assim\b(?! que\b{NOT_WHICH_PAPERS})")),
     ("turn", re.compile(rf"\be que (?={_OPENING})")),
+    # "... viaja muito a trabalho e que documentos preciso separar", "... em agosto é que
+    # que papelada": "que" asking which papers or which kind of thing, after "e" or "é que".
+    ("ask", re.compile(rf"\be (?:que )?que (?={WHICH_THING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
     # "... trabalho de plantão e fica longe do aeroporto": where the development lies, asked
@@ -258,6 +313,18 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
         re.compile(
             r"\be (?:o|a|os|as) (?:terreno|terrenos|lote|lotes|condominio|loteamento"
             rf"|empreendimento|solo|piso|chao)(?= (?:e|eh|sao) (?:todo |toda )?{_CHECKED}$)"
+        ),
+    ),
+    # "... mora sozinha e na casa de dois quartos algum quarto é suíte": whether any of a
+    # house type's rooms is or has, asked whoever the story was about (`_fits`).
+    ("ask", re.compile(rf"\be (?={_ANY_OF})")),
+    # "... a gente não aguenta mais o barulho e a construtora já entregou outros
+    # condomínios": the builder's record, asked after a story of the lead's own.
+    (
+        "ask",
+        re.compile(
+            r"\be (?=(?:a|essa) (?:construtora|incorporadora)(?: ja)?"
+            r" (?:entregou|entregaram|construiu|construiram|fez|tem|e|eh)\b)"
         ),
     ),
     # "... juntando dinheiro faz tempo e vocês têm van escolar": the development asked.
@@ -416,10 +483,18 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
         # new clause's own subject, whoever the lead's story was about ("e tem" is not).
         # "minha mãe mora sozinha e as casas vêm com placa solar": the development's own
         # houses, whoever the story was about ("e a casa dela tem escada" is hers).
+        after = " ".join(words[i + 1 :])
         return (
             subject in (None, "eu")
             or (cue == "e " and subject in ("gente", "nos"))
-            or (cue == "e " and _DEVELOPMENTS.match(" ".join(words[i + 1 :])) is not None)
+            or (cue == "e " and _DEVELOPMENTS.match(after) is not None)
+            or (cue == "e " and _COMES_WITH.match(after) is not None and _new_thing(words, i))
+            or (cue == "e " and re.match(_ANY_OF, after) is not None)
+            or (
+                cue.startswith("e fica ")
+                and _DISTANCE_ENDING.match(after) is not None
+                and not _placed(words[:i])
+            )
         )
     if cue.startswith(("e e ", "e eh ")):
         # The permission or the distance ending the message (`_CUES`); not a distance
@@ -492,6 +567,17 @@ _TAIL: Final = re.compile(
 agora em agosto entao tem lago", "... é que aceita animal de estimação"."""
 _AROUND: Final = frozenset({"perto", "proximo", "proxima", "pertinho"})
 """Words that end a thing asked for near the development ("tem escola particular perto")."""
+_RIDES: Final = frozenset(
+    "onibus busao buzao van transporte lotacao topique metro trem conducao".split()  # noqa: SIM905
+)
+_THERE: Final = frozenset({"para la", "ate la", "para ai", "ate ai"})
+"""A ride "pra lá", "até aí" (`_RIDES`): a way to the development asked for."""
+_IN_THE_HOME: Final = re.compile(
+    r"(?:no|na|nos|nas) (?:quarto|quartos|suite|suites|sala|salas|cozinha|banheiro|banheiros"
+    r"|varanda|garagem|quintal|condominio|casas|lote|lotes)"
+)
+"""Where in the home or the development a thing asked for is ("tem ar condicionado nos
+quartos"): the lead's own story ("a gente mora de aluguel") does not make it had."""
 TAIL_MIN: Final = 6
 """The fewest words of a message whose last clause `_asked_tail` may cut off."""
 
@@ -512,9 +598,21 @@ def _asked_tail(words: list[str]) -> int | None:
         # "a gente mora de aluguel ... e tem lago": a bare thing asked for; "... e tem um
         # cachorro", "e tem dois filhos" say what someone has.
         # "... e tem escola particular perto": a thing asked for around the development.
+        # "... e tem busão pra lá": a way of getting there; "a gente ... e tem ar
+        # condicionado nos quartos": a thing of the home asked for, with where it is.
+        own = subject in (None, "eu", "gente", "nos")
+        thing = asked[:-2] if own and _IN_THE_HOME.fullmatch(" ".join(asked[-2:])) else asked
         bare_thing = (
             asked[0] in ("tem", "voces")
-            and (2 <= len(asked) <= 3 or asked[-1] in _AROUND)
+            and (
+                2 <= len(thing) <= 3
+                or asked[-1] in _AROUND
+                or (
+                    asked[1] in _RIDES
+                    and " ".join(asked[-2:]) in _THERE
+                    and not _placed(words[:start])
+                )
+            )
             and asked[1] not in _DETERMINERS
             and re.fullmatch(_NUMBER, asked[1]) is None
         )

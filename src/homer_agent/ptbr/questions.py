@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from homer_agent.ptbr.clauses import NOT_WHICH_PAPERS, RUN_ON, clauses, punctuated, split_at_marks
+from homer_agent.ptbr.clauses import (
+    NOT_WHICH_PAPERS,
+    RUN_ON,
+    WHICH_THING,
+    clauses,
+    punctuated,
+    split_at_marks,
+)
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
 from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
 
@@ -36,6 +43,7 @@ __all__ = [
     "figure_kinds",
     "likely_slips",
     "marked",
+    "names_something",
     "normalise",
     "read_question",
     "readings",
@@ -649,11 +657,16 @@ _YES_NO_TAIL: Final = re.compile(
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
     r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|entregou|entregaram|comecou|terminou"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
+    # "na casa de dois quartos algum quarto é suíte", "alguma casa tem quintal": whether
+    # any of them is or has, a question without its "?" ("algum dia eu compro" tells).
+    r"|^(?:(?:no|na|nos|nas) (?:casa|casas|sobrado|sobrados)\b(?: [a-z0-9]+){0,4} )?"
+    r"(?:algum|alguma|alguns|algumas) (?!(?:dia|dias|vez|vezes|tempo|hora|momento)\b)[a-z]+"
+    r" (?:e|sao|tem|vem|fica|ficam)\b"
 )
 _OPENERS: Final = re.compile(
     rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
-    r"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo|cor|material)\b)|e|entao|ah|ai"
+    rf"|mais uma coisa|e que(?! (?:horas?|dia|dias|mes|ano|tipo\b|{WHICH_THING}))|e|entao|ah|ai"
     r"|olha|pessoal|gente|ja"
     # Fillers of dictated speech ("... sabe tem armário na cozinha", "mas enfim cabe ...").
     rf"|sabe(?! (?:me|dizer|informar|falar)\b)|assim(?! que\b{NOT_WHICH_PAPERS})|enfim|mas"
@@ -971,7 +984,7 @@ _AMOUNT_WORDS: Final = frozenset(
 condomínio. qnto fica por mês?" asks about what came before ("onde fica?" does not)."""
 
 
-def _names_something(clause: str) -> bool:
+def names_something(clause: str) -> bool:
     """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?" do
     not)."""
     amount = re.search(r"\bquant[oa]\b", clause) is not None
@@ -1079,7 +1092,7 @@ def _last_sentence(statements: list[str]) -> list[str]:
     nothing."""
     ends = [i for i, s in enumerate(statements[:-1]) if s.endswith(".")]
     last = statements[ends[-1] + 1 :] if ends else statements
-    return last if _names_something(", ".join(last)) else statements
+    return last if names_something(", ".join(last)) else statements
 
 
 def _last_stated(statements: str) -> str:
@@ -1087,13 +1100,17 @@ def _last_stated(statements: str) -> str:
     térrea agora e depois de uns anos subir mais um andar" → "depois de uns anos subir
     mais um andar" (the whole statements when their last part names nothing)."""
     last = re.split(r"\b(?:e|mas|e ai|ai)\s+(?=\S)", statements)[-1]
-    return last if last != statements and _names_something(last) else statements
+    return last if last != statements and names_something(last) else statements
 
 
 _CONDITION: Final = re.compile(r"se (?:eu|a gente|nos)\b")
 """A question opening with the lead's own condition ("se eu fechar agora ...", "se eu
 comprar pra investir, posso alugar?"): its words are the lead's circumstances
 (`Asked.context`), not what is asked."""
+
+
+_REASON: Final = re.compile(r"(?:porque|pois|ja que)\b")
+"""A clause giving the reason for the question before it, without a "?" of its own."""
 
 
 _TURNS_TO: Final = re.compile(
@@ -1124,12 +1141,21 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             cue_before = True
             continue
         asks = cue_before or _asks(clause)
+        if (
+            asks
+            and out
+            and _REASON.match(body)
+            and not clause.rstrip().endswith("?")
+            and not _REQUEST.search(body)
+        ):
+            # "... e como eles iriam, pq eu não tenho como levar": why the lead asked.
+            asks = False
         before = ""
         points = _BACK.search(body) or (
             _THAT_PART.search(body) and _A_PART.search(" ".join(previous))
         )
         day = bool(previous and _THAT_DAY.search(body) and _A_DAY.search(previous[-1]))
-        if asks and previous and (not _names_something(body) or points or day):
+        if asks and previous and (not names_something(body) or points or day):
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
             before = ", ".join(_last_sentence(previous))
@@ -1271,7 +1297,7 @@ def _confirmed(text: str) -> list[tuple[str, str]]:
         return []
     body = _OPENERS.sub("", low).strip(" ,;:.")
     body = re.sub(r"^tipo\s+", "", body)
-    return [("", body)] if _names_something(body) else []
+    return [("", body)] if names_something(body) else []
 
 
 _COMPLEMENT: Final = re.compile(
@@ -1293,7 +1319,7 @@ def alternatives(clause: str) -> tuple[str, str, bool] | None:
     # Roughly, no alternative: "quanto fica por ano mais ou menos?" asks one thing.
     low = re.sub(r"\bmais ou menos\b", "aproximadamente", normalise(clause).strip(" ?!."))
     first, sep, second = low.partition(" ou ")
-    if not sep or not _names_something(first) or not second.strip():
+    if not sep or not names_something(first) or not second.strip():
         return None
     return f"{first}?", second, bool(_COMPLEMENT.match(second.strip()))
 
