@@ -367,6 +367,9 @@ FILLER: Final = frozenset(
     boba bobo bobas besta idiota burra burro ignorancia
     marido esposa esposo mae pai sogra sogro cunhado cunhada irmao irma tio tia primo prima
     avo namorado namorada genro nora
+    dever precisar efetuar necessario necessaria prezados prezado prezada
+    foto fotos copia copias xerox print digitalizado digitalizados
+    porcentagem percentual percentagem va
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -374,7 +377,9 @@ degree words ("tem bastante área verde?" asks the green area), common verbs, th
 own plans and circumstances ("minha ideia é...", "nas férias", "tô de olho", "quando o
 corretor ligar", the lead's family but the children ("meu cunhado mora em SP"), "às
 vezes", "reunião com cliente", "logo no começo", "tem alguma exigência"), the lead's
-modesty ("pergunta boba", "desculpa a ignorância") and the words for the call itself.
+modesty ("pergunta boba", "desculpa a ignorância"), the words for the call itself,
+modal and formal verbs ("devo", "é necessário efetuar"), a copy of a paper ("mandar foto
+dos documentos" sends the documents) and how a share is put ("em porcentagem").
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

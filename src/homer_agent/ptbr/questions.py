@@ -442,6 +442,17 @@ _PRICE: Final = re.compile(
     r"(?:por )?quanto)\b"
 )
 """What a unit costs: the broker's, unless it is a fee the documents may state."""
+_UNIT_WORDS: Final = r"(?:casas?|unidades?|lotes?|terrenos?|sobrados?)"
+_STOCK: Final = re.compile(
+    rf"\b{_UNIT_WORDS}(?: (?:ainda|tem|ha|estao|esta|sao|ficaram|continuam|que|mais|so))*"
+    r" (?:disponive(?:l|is)|a venda|livres?|sobrando|restando|vendid[oa]s|esgotad[oa]s?)\b"
+    r"|\b(?:restam|resta|sobrou|sobraram|sobra|faltam vender|ja venderam|venderam|vendeu)"
+    rf"(?: [a-z0-9]+){{0,2}} {_UNIT_WORDS}\b"
+    rf"|\bestoque\b|\bdisponibilidade de {_UNIT_WORDS}"
+)
+"""The units left to sell ("quantas casas ainda tem disponível?", "já venderam muitas
+casas?", "sobrou lote na quadra B?"): the stock changes every day, and is the broker's
+like a price, never a figure of the documents."""
 _PRICE_GOING: Final = re.compile(
     r"\bquanto (?:esta |)(?:saindo|ficando|ficaria|sairia|custaria|seria|daria) (?:[a-z]+ )?"
     r"(?:a|o|as|os|um|uma) (?:casa|casas|imovel|unidade|unidades|sobrado|lote|terreno|brisa|mare"
@@ -505,7 +516,12 @@ def _the_development_only(low: str) -> bool:
 _PLACE_OR_FEE: Final = frozenset({"condominio", "luz", "agua", "gas"})
 """Fee words that as often name a thing ("o condomínio", "os fios de luz", "gás
 encanado"): a fee only with a paying word."""
-_PAYS: Final = re.compile(r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes)\b")
+_PAYS: Final = re.compile(
+    r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes"
+    # "qual o preço do condomínio?": the fee's price ("o preço das casas do condomínio" is
+    # the houses', `_HOUSE_PRICED`)
+    r"|precos? (?:d[oa] )?(?:condominio|taxa))\b"
+)
 _HOUSE_PRICED: Final = re.compile(r"\b(?:casa|casas|imovel|unidade|sobrado|lote|brisa|mare|duna)\b")
 
 _OPEN: Final = r"(?:abert|fechad)[oa]s?"
@@ -633,10 +649,16 @@ _REQUEST: Final = re.compile(
 _ASKED_WHETHER: Final = re.compile(rf"\b{_REQUEST_WORDS}\b(?<=\bse)")
 """A request or a relayed question about whether ("queria saber se", "ela tá perguntando
 se"): what follows is asked, even what reads as the lead's need."""
+_AS_WHAT: Final = "".join(
+    rf"(?<!\b{verb} )"
+    for verb in "comprar compro comprando comprei usar uso usando pegar pego ter tenho".split()  # noqa: SIM905
+)
+"""Lookbehinds for the "como" that says what a thing is bought or used as ("comprar como
+investimento", "usar como escritório"), which asks nothing."""
 _CUE: Final = re.compile(
     # "aqui onde moro", "lá onde eu trabalho": "onde" there is no question's.
     r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|(?<!aqui )(?<!la )(?<!ali )onde"
-    r"|como|quando|quem|desde quando"
+    rf"|{_AS_WHAT}como|quando|quem|desde quando"
     rf"|ate quando|sera que|tem como)\b|{_REQUEST.pattern}"
 )
 """A question's cue anywhere in a clause."""
@@ -963,7 +985,12 @@ def _asks(clause: str) -> bool:
     )
 
 
-_ASKING_WORDS: Final = ASKING | {"mais", "menos"}
+_ASKING_WORDS: Final = ASKING | {"mais", "menos", "muito", "muita", "tao"}
+"""Words that ask or grade what is asked and name no thing: "é muito longe daí?" asks
+about the place the lead named before it."""
+_HOW_FAR: Final = re.compile(r"\b(?:longe|perto|distante)\b")
+"""How far, which with "fica" names no thing ("trabalho no hospital, fica longe?"; "onde
+fica o condomínio?" names the development)."""
 _PERMISSION_WORDS: Final = frozenset(
     """
     pode podem posso podemos permitido permitida permitidos permitidas liberado liberada
@@ -988,6 +1015,7 @@ def names_something(clause: str) -> bool:
     """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?" do
     not)."""
     amount = re.search(r"\bquant[oa]\b", clause) is not None
+    far = _HOW_FAR.search(clause) is not None
     return any(
         len(w) >= 4
         and w not in QUESTION_WORDS
@@ -995,6 +1023,7 @@ def names_something(clause: str) -> bool:
         # "quanto fica o condomínio" names the fee; "pode no condomínio?" names nothing.
         and (w not in _PERMISSION_WORDS or (amount and w == "condominio"))
         and (w not in _AMOUNT_WORDS or not amount)
+        and (w not in ("fica", "ficam") or not far)
         for w in _WORD.findall(clause)
     )
 
@@ -1103,7 +1132,12 @@ def _last_stated(statements: str) -> str:
     return last if last != statements and names_something(last) else statements
 
 
-_CONDITION: Final = re.compile(r"se (?:eu|a gente|nos)\b")
+_CONDITION: Final = re.compile(
+    r"se (?:eu|a gente|nos)\b"
+    # "se a família crescer, dá pra subir um andar?": the household's own condition
+    r"|(?:se|caso) (?:a|o|os|as|minha|meu|minhas|meus|nossa|nosso) (?:familia|filhos?|filhas?"
+    r"|meninos?|meninas?|criancas?|bebes?|casal)\b"
+)
 """A question opening with the lead's own condition ("se eu fechar agora ...", "se eu
 comprar pra investir, posso alugar?"): its words are the lead's circumstances
 (`Asked.context`), not what is asked."""
@@ -1121,6 +1155,27 @@ _TURNS_TO: Final = re.compile(
 quartos, quantas suítes tem?", "já o sobrado, tem piscina?"): the question's subject."""
 
 
+_WHEN_I: Final = re.compile(
+    r"^(?:(?:e|mas|ai|entao) )?(?:quando|no dia (?:em )?que|na hora (?:em )?que|assim que"
+    r"|logo que|depois que|antes que) (?:eu|a gente|nos)\b"
+)
+"""A time told by the lead's own act, put before a question in the same sentence ("no dia
+em que eu assinar, ..."; "quando eu receber as chaves, ..."): the time of the question."""
+_ASKS_WITHIN: Final = re.compile(
+    r"\b(?:da pra|da para|pode|posso|podemos|consigo|tem|qual|quais|quant[oa]s?|onde|como"
+    r"|fica|ficam)\b"
+)
+"""A question's own words after the time clause's opening ("depois que eu receber dá pra
+subir?"): then the clause is the question, not only its time."""
+_PUT_AS: Final = re.compile(
+    r"(?:(?:e|mas|ou) )?(?:em|de|na|no) (?:porcentagem|percentual|percentagem|reais|metros"
+    r"|m2|km|quilometros|minutos|horas|dias|meses)\W*"
+    r"|(?:(?:e|mas|ou) )?(?:quantos|qual o) (?:por cento|percentual)\W*"
+)
+"""A clause that only says how the figure asked just before is put ("..., em
+porcentagem?", "quantos por cento?")."""
+
+
 def asking_parts(text: str) -> list[tuple[str, str]]:
     """`asking_clauses` as (the statements a question that names nothing asks about, the
     question itself): "domingo depois do almoço, tipo 15h, vai tá aberto?" asks about
@@ -1129,14 +1184,38 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
     cue_before = False
     previous: list[str] = []
     shifted: str | None = None
+    when = ""
     for raw in split_at_marks(normalise(text), colon=True):
         clause = raw.strip()
         if not clause:
             continue
+        if when:
+            # "no dia em que eu assinar, quanto preciso pagar?": the time the question is
+            # about opens it.
+            clause, when = f"{when} {clause}", ""
+        opening = _WHEN_I.match(clause)
+        if (
+            opening is not None
+            and clause.endswith(",")
+            and not _ASKS_WITHIN.search(clause[opening.end() :])
+        ):
+            when = clause
+            continue
+        if out and _PUT_AS.fullmatch(clause):
+            # "quanto preciso pagar na assinatura, em porcentagem?": how the figure asked
+            # before is to be put.
+            before_it, asked_before = out[-1]
+            out[-1] = (before_it, f"{asked_before.rstrip(' ,;:?')} {clause}")
+            continue
         body = _OPENERS.sub("", clause).strip(" ,;:")
         if not _WORD.search(body):  # "Oi, tudo bem?": nothing is asked
             continue
-        intro = re.fullmatch(r"(?:[a-z ]*\b)?(?:perguntar|duvida|pergunta|saber)\W*", body)
+        intro = re.fullmatch(
+            r"(?:[a-z ]*\b)?(?:perguntar|duvida|pergunta|saber)"
+            # "quero saber direitinho:": how well the lead wants to know
+            r"(?: (?:direitinho|direito|bem|melhor|certinho|exatamente))?\W*",
+            body,
+        )
         if intro:
             cue_before = True
             continue
@@ -1396,6 +1475,14 @@ _UPWARDS: Final = re.compile(
     r" (?:para|pra) cima\b"
 )
 """Building upwards ("aumentar a casa pra cima", "construir pra cima"): a floor more."""
+_SCHOOL_YEAR: Final = re.compile(
+    r"\b(?:(?:primeir|segund|terceir|quart|quint|sext|setim|oitav|non)[oa]|\d{1,2}[oa])"
+    r" (?:ano|serie)(?: (?:do|da) (?:ensino )?(?:medio|fundamental))?\b"
+)
+"""A school year ("até o terceiro ano", "no 1o ano do médio"): the stage of school it is
+in, the documents' "ensino"."""
+_SCHOOLING: Final = re.compile(r"\b(?:escolas?|colegios?|ensino|estud\w*|serie|aulas?)\b")
+"""Words of school, which make a year a school year ("no primeiro ano de obra" is none)."""
 _FLOOR_ORDINAL: Final = re.compile(
     r"\b(?:primeir|segund|terceir)[oa]s? (?=(?:andar|andares|pavimento|pavimentos)\b)"
 )
@@ -1403,13 +1490,39 @@ _FLOOR_ORDINAL: Final = re.compile(
 never the development's stages ("primeira etapa")."""
 
 
+_RECEIVED: Final = re.compile(
+    r"\breceb(?:er|o|e|emos|em|ido|ida|i|eu|ermos|erem)"
+    r" (?:(?:a|as|o|os|minha|nossa|minhas|nossas) )?(?:casa|casas|chave|chaves|imovel|unidade)\b"
+)
+"""Receiving the house or its keys ("depois q receber a casa"): the handover, the
+documents' "entrega"."""
+_BUILT_BEFORE: Final = re.compile(
+    r"\b(?:termin|conclu|finaliz|acab)(?:ou|aram|iu|iram)"
+    r"(?= (?:(?:outr[oa]s|quant[oa]s|vari[oa]s|alguns|algumas|muit[oa]s|\d+)\b))"
+)
+"""The works a builder has finished ("já terminou outros empreendimentos", "concluiu
+quantos condomínios"): what it delivered, the documents' "entregou"."""
+_FIRST_PAYMENT: Final = re.compile(
+    r"\b(?:pagamento|pagamentos|valor|aporte|deposito) inici(?:al|ais)\b|\b(?:logo )?de cara\b"
+)
+"""The first payment ("algum pagamento inicial", "pagar logo de cara"): the down payment,
+the documents' "entrada" / "sinal"."""
+
+
 def described(folded: str) -> str:
     """A folded text with the things a lead describes instead of naming put as the
     documents name them: seeing clients at home is working ("atendo cliente em casa"), a
     place described by its quiet or its privacy is the place ("um lugar silencioso"),
     building upwards is a floor ("construir pra cima"), a floor's ordinal is no stage's
-    ("um segundo andar")."""
+    ("um segundo andar"), receiving the house is its handover, the works a builder
+    finished are what it delivered, the first payment is the down payment, and a school
+    year is a stage of school ("ensino")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
+    folded = _RECEIVED.sub("entrega", folded)
+    if _SCHOOLING.search(folded):
+        folded = _SCHOOL_YEAR.sub("ensino", folded)
+    folded = _BUILT_BEFORE.sub("entregou", folded)
+    folded = _FIRST_PAYMENT.sub("entrada", folded)
     folded = _FLOOR_ORDINAL.sub("", folded)
     folded = _UPWARDS.sub(r"\g<0> andar", folded)
     return _SPACE_QUALITY.sub(lambda found: found.group("space"), folded)
@@ -1440,7 +1553,8 @@ def read_question(text: str) -> Asked:
         priced = False
     negotiation = _NEGOTIATION.search(padded)
     priced = priced or _PRICE_GOING.search(low) is not None
-    price = priced or instalment or (negotiation is not None and not compared)
+    stock = _STOCK.search(low) is not None
+    price = priced or instalment or stock or (negotiation is not None and not compared)
     measure: Measure | None = None
     # The measure is asked in the questions, not in the lead's story before them ("a gente
     # não aguenta mais o barulho do centro. quando começo a pagar o condomínio?": no
@@ -1489,15 +1603,18 @@ def _asked_scopes(low: str) -> tuple[str, ...]:
 
 _CONTEXT: Final = re.compile(
     r"(?<!\bda )(?<!\bde )\b(?:para|porque|se eu|se a gente|caso eu"
+    # "sem precisar ir pra beira da estrada": what the lead would rather not do
+    r"|sem (?:precisar|ter que|ter de|necessidade de)"
     # "se a família crescer", "caso os meninos cresçam": the household's own condition,
     # its subject with it
     r"|(?:se|caso)(?= (?:a|o|os|as|minha|meu|minhas|meus|nossa|nosso) (?:familia|filhos?"
     r"|filhas?|meninos?|meninas?|criancas?|bebes?|casal)\b))\b"
     # to the clause's end, or to a reason after it ("para fazer reunião porque ...")
-    r"((?:(?!\bporque\b)[^.!?;:,\n])*)"
+    r"((?:(?!\bporque\b|\bsem (?:precisar|ter que|ter de|necessidade de)\b)[^.!?;:,\n])*)"
 )
 """A purpose, a reason or the lead's own condition: "para" (not "dá pra", "tem como"),
-"porque", "se eu comprar", "se a família crescer", to the clause's end, to a reason
+"porque", "se eu comprar", "se a família crescer", what the lead would rather not
+need to do ("sem precisar sair do condomínio"), to the clause's end, to a reason
 after it, or to where a question starts again."""
 _ASIDE: Final = re.compile(
     r"\b(?:igual|iguais|parecid[oa]s?|que nem|(?:depois|antes|na hora) d[oa]s?)\b[^.!?;:,\n]*"
