@@ -133,6 +133,7 @@ _CORRECTION_CUES: Final = (
     ("pensando", "bem"),
     ("na", "verdade"),
     ("na", "vdd"),  # shorthand of "na verdade"
+    ("na", "real"),  # colloquial "na verdade"
     ("melhor",),
     ("alias",),
     ("corrigindo",),
@@ -1294,8 +1295,13 @@ def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int)
         return Number(first.value + second.value, first.first, second.last, 1, words_only=False)
     if noun in _BEDROOM_NOUNS:
         end = second.last
-    elif (not noun or noun in _BOUNDARY_PUNCT) and set(links) & _ADDING:
-        end = second.last - 1  # "2 suítes + 1": the count's own token stands for the noun
+    elif not noun or noun in _BOUNDARY_PUNCT:
+        # "2 suítes + 1", "2 suítes e 1": a bare count ending its clause stands for rooms;
+        # after a plain "e" only a count that makes a plausible total ("2 suítes e 400"
+        # is no sum)
+        if not set(links) & _ADDING and not first.value + second.value <= BEDROOMS_MAX:
+            return None
+        end = second.last - 1
     else:
         return None
     return Number(first.value + second.value, first.first, end, 1, words_only=False)
@@ -2466,12 +2472,28 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
         rest_before = any(t.low in _THE_REST for t in toks[: number.first])
         return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
+    owned = _owned_limit_end(before)
+    if owned is not None:
+        # "pelo que eu vi meu teto é 310 mil": a hedge before the lead's own limit does
+        # not make it a price seen; only what follows "meu teto" may
+        return bool(set(before[owned:]) & _NOT_BUDGET_BEFORE)
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     if _paying_this_way(before):
         if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
             return True  # "financiado consigo até 2 mil": what a month's instalment is
         cues -= _WAYS_OF_PAYING
     return _about_other(toks, number.first, cues)
+
+
+def _owned_limit_end(words: Sequence[str]) -> int | None:
+    """Where the lead's own ceiling named last in `words` (text order) ends: after "meu
+    teto", "nosso limite", "meu orçamento" (`_OWN_LIMITS` owned); None without one."""
+    ends = [
+        k + 2
+        for k in range(len(words) - 1)
+        if words[k] in _POSSESSIVES and words[k + 1] in _OWN_LIMITS
+    ]
+    return ends[-1] if ends else None
 
 
 def _paying_this_way(before: Sequence[str]) -> bool:
