@@ -80,6 +80,7 @@ __all__ = [
     "accepted_part",
     "clarified_fact",
     "decide",
+    "declined_facts",
     "declines_name",
     "extract_facts",
     "garbled",
@@ -3091,6 +3092,91 @@ def declines_name(text: str) -> bool:
     name, and the agent moves on to the next fact without asking for it again. Someone
     else's name ("o nome do meu marido não vou dizer") is no refusal of the lead's."""
     return bool(_NAME_REFUSAL_RE.search(" ".join(fold(text[:MAX_INPUT_CHARS]).split())))
+
+
+_NOT_WILLING: Final = (
+    r"(?:(?:nao|n)\s+(?:quero|vou|posso|prefiro|pretendo|gostaria\s+de|gosto\s+de)"
+    r"|prefiro\s+(?:nao|n)|melhor\s+(?:nao|n))"
+)
+"""The lead will not do what follows: "não quero", "prefiro não", "melhor não"."""
+_TELLING: Final = r"(?:" + "|".join(sorted(_GIVING | {"abrir", "comentar", "responder"})) + r")"
+_LEADS_BUDGET: Final = (
+    r"(?:(?:o|os|a|meu|minha|nosso|nossa)\s+)*(?:orcamento|valor(?:es)?"
+    r"|quanto\s+(?:eu\s+|a\s+gente\s+)?(?:posso|podemos|pode|consigo|conseguimos|consegue|quero"
+    r"|pretendo"
+    r"|vou|tenho\s+pra)\s+(?:pagar|gastar|investir))\b"
+    r"(?!\s+(?:d[aoe]s?|da\s+parcela|de\s+entrada)\b)"
+)
+"""What the lead can spend ("meu orçamento", "os valores", "quanto posso pagar"), not a
+price or part of it ("o valor da casa", "o valor de entrada")."""
+_BUDGET_DECLINED_RE: Final = re.compile(
+    # "prefiro não dizer quanto posso pagar", "não quero informar o orçamento agora"
+    rf"\b{_NOT_WILLING}\s+(?:(?:te|lhe|pra\s+voces?|pra\s+vcs?)\s+)?{_TELLING}"
+    rf"\s+(?:(?:sobre|de|em)\s+)?{_LEADS_BUDGET}"
+    # "o orçamento eu prefiro não falar", "valores não vou dizer por aqui"
+    rf"|^(?:e\s+)?{_LEADS_BUDGET}\s+(?:eu\s+|a\s+gente\s+)?{_NOT_WILLING}\s+{_TELLING}\b"
+    # "prefiro deixar o orçamento pro corretor", "valores deixo pra depois"
+    rf"|\b(?:prefiro|vou|quero)\s+deixar\s+{_LEADS_BUDGET}\s+(?:pra|para|pro|com\s+o)\s+"
+    r"(?:depois|corretor|ligacao|outra\s+hora)"
+)
+_PLACES_WORD: Final = r"(?:bairro|bairros|regiao|lugar|local|area|localizacao)"
+_PLACE_INDIFFERENT_RE: Final = re.compile(
+    # "qualquer bairro serve", "qualquer região tá bom pra mim"
+    rf"\bqualquer\s+{_PLACES_WORD}\s+(?:(?:pra\s+mim|p\s+mim)\s+)?"
+    r"(?:serve|ta\s+bom|esta\s+bom|ta\s+otimo|pode\s+ser|me\s+atende|e\s+bom|ta\s+valendo)\b"
+    # "pode ser em qualquer bairro", "topo qualquer lugar"
+    rf"|\b(?:pode\s+ser|serve|topo|aceito)\s+(?:em\s+|no\s+|na\s+)?qualquer\s+{_PLACES_WORD}\b"
+    # "tanto faz o bairro", "o bairro pra mim tanto faz", "bairro não faz diferença"
+    rf"|\btanto\s+faz\s+(?:o|a|os|as)\s+{_PLACES_WORD}\b"
+    rf"|\b{_PLACES_WORD}\s+(?:(?:pra\s+mim|p\s+mim)\s+)?(?:tanto\s+faz|e\s+indiferente"
+    r"|(?:nao|n)\s+(?:importa|faz\s+diferenca))\b"
+    # "não tenho preferência de bairro", "sem preferência de região"
+    rf"|\b(?:(?:nao|n)\s+tenho|sem|nenhuma)\s+preferencia\s+(?:de|por|pela|pelo)\s+"
+    rf"(?:(?:o|a)\s+)?{_PLACES_WORD}\b"
+)
+_BARE_INDIFFERENCE_RE: Final = re.compile(
+    r"^(?:(?:ah|olha|entao|hmm|sei\s+la)\s*,?\s+)?(?:pra\s+mim\s+)?"
+    r"(?:tanto\s+faz|qualquer\s+(?:um|uma)(?:\s+(?:serve|ta\s+bom))?|indiferente"
+    r"|(?:nao|n)\s+tenho\s+preferencia|sem\s+preferencia|nenhuma\s+preferencia)"
+    r"(?:\s+(?:pra\s+mim|mesmo|viu))?$"
+)
+"""Indifference with nothing after it, answering the question asked ("tanto faz")."""
+_BARE_REFUSAL_RE: Final = re.compile(
+    r"^(?:(?:ah|olha|hmm|desculpa)\s*,?\s+)?"
+    rf"(?:{_NOT_WILLING}\s+(?:dizer|falar|informar|responder|passar|contar)|prefiro\s+(?:nao|n))"
+    r"(?:\s+(?:isso|agora|ainda|por\s+enquanto|por\s+aqui|aqui))*$"
+)
+"""A refusal with nothing after it, of the question asked ("prefiro não dizer")."""
+_INDIFFERENT_FACTS: Final = frozenset({"neighborhood"})
+_REFUSABLE_FACTS: Final = frozenset({"name", "neighborhood", "budget_brl"})
+
+
+def declined_facts(text: str, asked: str | None = None) -> frozenset[str]:
+    """The facts the lead declines to give in `text`: their name (`declines_name`), what
+    they can spend ("prefiro não dizer quanto posso pagar", "o orçamento prefiro não
+    falar") or a neighbourhood ("qualquer bairro serve", "tanto faz o bairro", "não
+    tenho preferência de região"). A bare refusal or indifference ("prefiro não dizer",
+    "tanto faz") declines `asked`, the fact our last reply asked for. Nothing in a
+    question ("qualquer bairro serve pro financiamento?") nor a choice between places
+    ("tanto faz Cocó ou Papicu" names them: read as alternatives)."""
+    folded = " ".join(fold(without_decorations(text[:MAX_INPUT_CHARS])).lower().split())
+    found: set[str] = set()
+    if declines_name(text):
+        found.add("name")
+    for piece in re.split(r"[.;!\n]+|,\s*(?:mas|porem)\b", folded):
+        clause = piece.strip(" ,")
+        if not clause or "?" in clause:
+            continue
+        if _BUDGET_DECLINED_RE.search(clause):
+            found.add("budget_brl")
+        if _PLACE_INDIFFERENT_RE.search(clause):
+            found.add("neighborhood")
+    bare = folded.strip(" .,!")
+    if asked in _INDIFFERENT_FACTS and _BARE_INDIFFERENCE_RE.match(bare):
+        found.add(asked)
+    if asked in _REFUSABLE_FACTS and _BARE_REFUSAL_RE.match(bare):
+        found.add(asked)
+    return frozenset(found)
 
 
 def introduces(text: str) -> bool:
