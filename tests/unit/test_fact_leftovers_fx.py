@@ -129,6 +129,9 @@ def test_a_programmes_ceiling_read_on_a_site_stays_unsaved() -> None:
         ("ah, prefiro não responder", "budget_brl", {"budget_brl"}),
         ("sei la, tanto faz", "neighborhood", {"neighborhood"}),
         ("prefiro não dizer agora", "name", {"name"}),
+        ("prefiro não receber telefonema, me manda tudo por aqui", None, {"call_at"}),
+        ("não quero que me liguem", "call_at", {"call_at"}),
+        ("não precisa me ligar não, tô só vendo", None, {"call_at"}),
     ],
 )
 def test_a_fact_declined(text: str, asked: str | None, want: set[str]) -> None:
@@ -147,6 +150,9 @@ def test_a_fact_declined(text: str, asked: str | None, want: set[str]) -> None:
         ("prefiro não falar com corretor por telefone", None),
         ("qualquer horário serve", "call_at"),
         ("ainda não sei o bairro", "neighborhood"),  # undecided, not declined
+        ("não posso receber ligação agora", "call_at"),  # a time, not the call
+        ("prefiro não receber ligação antes das 9h", "call_at"),
+        ("não quero ligação de noite", "call_at"),
     ],
 )
 def test_no_fact_declined(text: str, asked: str | None) -> None:
@@ -179,6 +185,18 @@ def test_a_bare_refusal_declines_the_fact_asked() -> None:
     assert run.replies[3].startswith(FACT_DECLINED["budget_brl"])
     assert _asks(run.replies[3], "call_at") and not _asks(run.replies[4], "budget_brl")
     assert "budget_brl" not in run.facts
+
+
+def test_a_declined_call_is_not_asked_again() -> None:
+    run = chat_run(
+        "oi, sou o Caio",
+        "2 quartos no Cocó até 400 mil",
+        "prefiro não receber telefonema, pode mandar tudo por aqui",
+        "ok",
+    )
+    assert run.replies[2].startswith(FACT_DECLINED["call_at"])
+    assert not any(_asks(reply, "call_at") for reply in run.replies[2:])
+    assert "call_at" not in run.facts
 
 
 def test_without_a_decline_the_fact_is_still_asked() -> None:

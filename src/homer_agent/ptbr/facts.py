@@ -3134,6 +3134,20 @@ _PLACE_INDIFFERENT_RE: Final = re.compile(
     rf"|\b(?:(?:nao|n)\s+tenho|sem|nenhuma)\s+preferencia\s+(?:de|por|pela|pelo)\s+"
     rf"(?:(?:o|a)\s+)?{_PLACES_WORD}\b"
 )
+_CALL_DECLINED_RE: Final = re.compile(
+    # "prefiro não receber ligação", "não quero que me liguem", "não precisa me ligar"
+    r"\b(?:(?:nao|n)\s+(?:quero|gosto\s+de|prefiro)|prefiro\s+(?:nao|n))\s+"
+    r"(?:receber\s+)?(?:ligacao|ligacoes|telefonema|telefonemas|chamada|chamadas"
+    r"|que\s+(?:me\s+)?liguem|ser\s+ligad[oa]|falar\s+por\s+telefone)\b"
+    r"|\b(?:nao|n)\s+(?:precisa|precisam)\s+(?:me\s+)?ligar\b"
+)
+"""The lead wants no call at all, whenever ("prefiro não receber ligação, pode mandar
+tudo por aqui"); a clause naming when ("não posso receber ligação agora", "não quero
+ligação de manhã") is about the time, not the call."""
+_SOME_TIME_RE: Final = re.compile(
+    r"\b(?:agora|hoje|hj|amanha|semana|manha|tarde|noite|cedo|depois|horario|hora|horas"
+    r"|segunda|terca|quarta|quinta|sexta|sabado|domingo|fim\s+de\s+semana|\d)"
+)
 _BARE_INDIFFERENCE_RE: Final = re.compile(
     r"^(?:(?:ah|olha|entao|hmm|sei\s+la)\s*,?\s+)?(?:pra\s+mim\s+)?"
     r"(?:tanto\s+faz|qualquer\s+(?:um|uma)(?:\s+(?:serve|ta\s+bom))?|indiferente"
@@ -3154,8 +3168,9 @@ _REFUSABLE_FACTS: Final = frozenset({"name", "neighborhood", "budget_brl"})
 def declined_facts(text: str, asked: str | None = None) -> frozenset[str]:
     """The facts the lead declines to give in `text`: their name (`declines_name`), what
     they can spend ("prefiro não dizer quanto posso pagar", "o orçamento prefiro não
-    falar") or a neighbourhood ("qualquer bairro serve", "tanto faz o bairro", "não
-    tenho preferência de região"). A bare refusal or indifference ("prefiro não dizer",
+    falar"), a neighbourhood ("qualquer bairro serve", "tanto faz o bairro", "não
+    tenho preferência de região") or the call ("prefiro não receber ligação", not "não
+    posso receber ligação agora"). A bare refusal or indifference ("prefiro não dizer",
     "tanto faz") declines `asked`, the fact our last reply asked for. Nothing in a
     question ("qualquer bairro serve pro financiamento?") nor a choice between places
     ("tanto faz Cocó ou Papicu" names them: read as alternatives)."""
@@ -3171,6 +3186,8 @@ def declined_facts(text: str, asked: str | None = None) -> frozenset[str]:
             found.add("budget_brl")
         if _PLACE_INDIFFERENT_RE.search(clause):
             found.add("neighborhood")
+        if _CALL_DECLINED_RE.search(clause) and not _SOME_TIME_RE.search(clause):
+            found.add("call_at")
     bare = folded.strip(" .,!")
     if asked in _INDIFFERENT_FACTS and _BARE_INDIFFERENCE_RE.match(bare):
         found.add(asked)
