@@ -58,7 +58,7 @@ from homer_agent.ptbr.clauses import split_at_marks
 from homer_agent.ptbr.facts import (
     accepted_part,
     clarified_fact,
-    declines_name,
+    declined_facts,
     extract_facts,
     garbled,
     haggles,
@@ -80,6 +80,7 @@ from homer_agent.ptbr.intents import (
     asks_for_human,
     call_goes_to,
     delegates_choice,
+    hard_times,
     is_greeting,
     is_thanks,
     is_yes,
@@ -272,14 +273,31 @@ def _missing(view: PromptView) -> FactName | None:
     return next((f for f in missing_facts(view.facts) if f not in view.declined), None)
 
 
+def _asked_in(reply: str | None) -> FactName | None:
+    """The fact a reply of ours asked for (its question or its hint), if any."""
+    if reply is None:
+        return None
+    low = reply.lower()
+    return next(
+        (f for f in FACT_ORDER if _asked_for(f, reply) or HINT[f].lower() in low),
+        None,
+    )
+
+
 def _declined(messages: Sequence[BaseMessage], view: PromptView) -> frozenset[str]:
-    """The facts the lead refused to give: in the notes (`NAME_WITHHELD`, kept for good) or
-    in the conversation the model sees."""
-    if view.facts.name is None and (
-        NAME_WITHHELD in view.notes or any(declines_name(text) for text in _human_texts(messages))
-    ):
-        return frozenset({"name"})
-    return frozenset()
+    """The facts the lead refused to give and that are still unknown: the name in the
+    notes (`NAME_WITHHELD`, kept for good), and any fact declined in the conversation the
+    model sees (`ptbr.facts.declined_facts`: "prefiro não dizer quanto posso pagar",
+    "qualquer bairro serve"; a bare "tanto faz" declines what our reply before it asked),
+    so it is not asked again while the refusal stays in the window."""
+    declined = {"name"} if NAME_WITHHELD in view.notes else set()
+    reply: str | None = None
+    for message in messages:
+        if isinstance(message, AIMessage) and not message.tool_calls and _text(message):
+            reply = _text(message)
+        elif isinstance(message, HumanMessage):
+            declined |= declined_facts(without_slips(_text(message)), _asked_in(reply))
+    return frozenset(f for f in declined if getattr(view.facts, f, None) is None)
 
 
 def _next_step(view: PromptView, variant: int, *, use_name: bool = True) -> str:
@@ -460,11 +478,13 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         and not any(clause in condition for condition in conditions)
         # "Lagoa Redonda, que é perto dos meus pais": why the place, not a question.
         and not (says_why_there(clause) and "neighborhood" in facts_in(text))
+        # "prefiro não dizer quanto posso pagar": a fact declined, nothing asked
+        and not declined_facts(clause)
     ]
     # A story of the lead's own life that names a topic ("meu marido adora piscina") asks
     # nothing; a bare topic ("garagem coberta", "e o iptu") asks about it.
     for clause in [] if asked else split_at_marks(text, colon=False):
-        if tells_own_life(clause):
+        if tells_own_life(clause) or declined_facts(clause):
             continue
         folded = fold(clause).strip()
         terse = tail is None and asks_tersely(clause) and place_or_name(clause) is None
@@ -1255,6 +1275,18 @@ class OfflineChatModel(BaseChatModel):
             return say.call_to_move(format_call_time(view.facts.call_at, tz=view.tz, now=view.now))
         # Once everything is known, a short reminder instead of the whole confirmation.
         next_step = _next_step(view, variant) if pending else _booked(view)
+        hard = hard_times(text)
+        if hard is not None:
+            # "minha mãe faleceu mês passado": one fitting line, then the next question
+            if variant > 0:
+                return f"{say.HARD_TIMES[hard]} {next_step}"
+            next_step = f"{say.HARD_TIMES[hard]} {next_step}"
+        declined_now = declined_facts(text, _asked_in(_last_reply(messages)))
+        declined_now = frozenset(declined_now & view.declined)
+        if declined_now and variant > 0:
+            # "prefiro não dizer quanto posso pagar": fine, and on to the next fact
+            fact = next(f for f in FACT_ORDER if f in declined_now)
+            return f"{say.FACT_DECLINED[fact]} {next_step}"
         # A story of the lead's own life ("meu marido adora piscina") asks nothing.
         answer = None if tells_own_life(text) else _answer(text, view)
         if answer:
@@ -1277,8 +1309,6 @@ class OfflineChatModel(BaseChatModel):
             return say.greeting(view.agent_name, view.development, next_step)
         if pending is None:
             return f"{_confirmation(view)}"
-        if declines_name(text) and "name" in view.declined:
-            return f"{say.NAME_DECLINED} {next_step}"  # and the name is not asked again
         said = _said_about(pending, text)
         if said:
             return said
@@ -1313,13 +1343,15 @@ class OfflineChatModel(BaseChatModel):
                 failed.append((fact, _text(result)))
             else:
                 saved.append(fact)
-        sentences = [_acknowledge(saved, view)]
+        humans = _human_texts(messages)
+        hard = hard_times(humans[-1]) if humans else None
+        # "perdi meu emprego, mas ainda quero 2 quartos": the line before what was noted
+        sentences = [say.HARD_TIMES[hard] if hard else "", _acknowledge(saved, view)]
         for fact, content in failed:
             sentences.append(_error_reason(fact, content))
         if questions:
             # One question at a time: what was refused is asked again before anything new.
             return " ".join([*(sentence for sentence in sentences if sentence), questions[0]])
-        humans = _human_texts(messages)
         if searched is not None:
             said = humans[-1] if humans else ""
             found = _from_documents(searched, said, view)

@@ -82,6 +82,7 @@ __all__ = [
     "accepted_part",
     "clarified_fact",
     "decide",
+    "declined_facts",
     "declines_name",
     "extract_facts",
     "garbled",
@@ -135,6 +136,7 @@ _CORRECTION_CUES: Final = (
     ("pensando", "bem"),
     ("na", "verdade"),
     ("na", "vdd"),  # shorthand of "na verdade"
+    ("na", "real"),  # colloquial "na verdade"
     ("melhor",),
     ("alias",),
     ("corrigindo",),
@@ -1320,8 +1322,13 @@ def _suites_plus_rooms(toks: Sequence[Token], numbers: Sequence[Number], k: int)
         return Number(first.value + second.value, first.first, second.last, 1, words_only=False)
     if noun in _BEDROOM_NOUNS:
         end = second.last
-    elif (not noun or noun in _BOUNDARY_PUNCT) and set(links) & _ADDING:
-        end = second.last - 1  # "2 suítes + 1": the count's own token stands for the noun
+    elif not noun or noun in _BOUNDARY_PUNCT:
+        # "2 suítes + 1", "2 suítes e 1": a bare count ending its clause stands for rooms;
+        # after a plain "e" only a count that makes a plausible total ("2 suítes e 400"
+        # is no sum)
+        if not set(links) & _ADDING and not first.value + second.value <= BEDROOMS_MAX:
+            return None
+        end = second.last - 1
     else:
         return None
     return Number(first.value + second.value, first.first, end, 1, words_only=False)
@@ -2494,6 +2501,11 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
     if _others_limit(before):
         return True  # "o teto do programa é 264 mil": a programme's, not the lead's
+    owned = _owned_limit_end(before)
+    if owned is not None:
+        # "pelo que eu vi meu teto é 310 mil": a hedge before the lead's own limit does
+        # not make it a price seen; only what follows "meu teto" may
+        return bool(set(before[owned:]) & _NOT_BUDGET_BEFORE)
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     if _paying_this_way(before):
         if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
@@ -2515,6 +2527,17 @@ def _others_limit(before: Sequence[str]) -> bool:
         if word in _LIMIT_NOUNS and before[k + 1] in _OF and before[k + 2] not in _LEADS_OWN:
             return True
     return False
+
+
+def _owned_limit_end(words: Sequence[str]) -> int | None:
+    """Where the lead's own ceiling named last in `words` (text order) ends: after "meu
+    teto", "nosso limite", "meu orçamento" (`_OWN_LIMITS` owned); None without one."""
+    ends = [
+        k + 2
+        for k in range(len(words) - 1)
+        if words[k] in _POSSESSIVES and words[k + 1] in _OWN_LIMITS
+    ]
+    return ends[-1] if ends else None
 
 
 def _paying_this_way(before: Sequence[str]) -> bool:
@@ -3131,6 +3154,108 @@ def declines_name(text: str) -> bool:
     name, and the agent moves on to the next fact without asking for it again. Someone
     else's name ("o nome do meu marido não vou dizer") is no refusal of the lead's."""
     return bool(_NAME_REFUSAL_RE.search(" ".join(fold(text[:MAX_INPUT_CHARS]).split())))
+
+
+_NOT_WILLING: Final = (
+    r"(?:(?:nao|n)\s+(?:quero|vou|posso|prefiro|pretendo|gostaria\s+de|gosto\s+de)"
+    r"|prefiro\s+(?:nao|n)|melhor\s+(?:nao|n))"
+)
+"""The lead will not do what follows: "não quero", "prefiro não", "melhor não"."""
+_TELLING: Final = r"(?:" + "|".join(sorted(_GIVING | {"abrir", "comentar", "responder"})) + r")"
+_LEADS_BUDGET: Final = (
+    r"(?:(?:o|os|a|meu|minha|nosso|nossa)\s+)*(?:orcamento|valor(?:es)?"
+    r"|quanto\s+(?:eu\s+|a\s+gente\s+)?(?:posso|podemos|pode|consigo|conseguimos|consegue|quero"
+    r"|pretendo"
+    r"|vou|tenho\s+pra)\s+(?:pagar|gastar|investir))\b"
+    r"(?!\s+(?:d[aoe]s?|da\s+parcela|de\s+entrada)\b)"
+)
+"""What the lead can spend ("meu orçamento", "os valores", "quanto posso pagar"), not a
+price or part of it ("o valor da casa", "o valor de entrada")."""
+_BUDGET_DECLINED_RE: Final = re.compile(
+    # "prefiro não dizer quanto posso pagar", "não quero informar o orçamento agora"
+    rf"\b{_NOT_WILLING}\s+(?:(?:te|lhe|pra\s+voces?|pra\s+vcs?)\s+)?{_TELLING}"
+    rf"\s+(?:(?:sobre|de|em)\s+)?{_LEADS_BUDGET}"
+    # "o orçamento eu prefiro não falar", "valores não vou dizer por aqui"
+    rf"|^(?:e\s+)?{_LEADS_BUDGET}\s+(?:eu\s+|a\s+gente\s+)?{_NOT_WILLING}\s+{_TELLING}\b"
+    # "prefiro deixar o orçamento pro corretor", "valores deixo pra depois"
+    rf"|\b(?:prefiro|vou|quero)\s+deixar\s+{_LEADS_BUDGET}\s+(?:pra|para|pro|com\s+o)\s+"
+    r"(?:depois|corretor|ligacao|outra\s+hora)"
+)
+_PLACES_WORD: Final = r"(?:bairro|bairros|regiao|lugar|local|area|localizacao)"
+_PLACE_INDIFFERENT_RE: Final = re.compile(
+    # "qualquer bairro serve", "qualquer região tá bom pra mim"
+    rf"\bqualquer\s+{_PLACES_WORD}\s+(?:(?:pra\s+mim|p\s+mim)\s+)?"
+    r"(?:serve|ta\s+bom|esta\s+bom|ta\s+otimo|pode\s+ser|me\s+atende|e\s+bom|ta\s+valendo)\b"
+    # "pode ser em qualquer bairro", "topo qualquer lugar"
+    rf"|\b(?:pode\s+ser|serve|topo|aceito)\s+(?:em\s+|no\s+|na\s+)?qualquer\s+{_PLACES_WORD}\b"
+    # "tanto faz o bairro", "o bairro pra mim tanto faz", "bairro não faz diferença"
+    rf"|\btanto\s+faz\s+(?:o|a|os|as)\s+{_PLACES_WORD}\b"
+    rf"|\b{_PLACES_WORD}\s+(?:(?:pra\s+mim|p\s+mim)\s+)?(?:tanto\s+faz|e\s+indiferente"
+    r"|(?:nao|n)\s+(?:importa|faz\s+diferenca))\b"
+    # "não tenho preferência de bairro", "sem preferência de região"
+    rf"|\b(?:(?:nao|n)\s+tenho|sem|nenhuma)\s+preferencia\s+(?:de|por|pela|pelo)\s+"
+    rf"(?:(?:o|a)\s+)?{_PLACES_WORD}\b"
+)
+_CALL_DECLINED_RE: Final = re.compile(
+    # "prefiro não receber ligação", "não quero que me liguem", "não precisa me ligar"
+    r"\b(?:(?:nao|n)\s+(?:quero|gosto\s+de|prefiro)|prefiro\s+(?:nao|n))\s+"
+    r"(?:receber\s+)?(?:ligacao|ligacoes|telefonema|telefonemas|chamada|chamadas"
+    r"|que\s+(?:me\s+)?liguem|ser\s+ligad[oa]|falar\s+por\s+telefone)\b"
+    r"|\b(?:nao|n)\s+(?:precisa|precisam)\s+(?:me\s+)?ligar\b"
+)
+"""The lead wants no call at all, whenever ("prefiro não receber ligação, pode mandar
+tudo por aqui"); a clause naming when ("não posso receber ligação agora", "não quero
+ligação de manhã") is about the time, not the call."""
+_SOME_TIME_RE: Final = re.compile(
+    r"\b(?:agora|hoje|hj|amanha|semana|manha|tarde|noite|cedo|depois|horario|hora|horas"
+    r"|segunda|terca|quarta|quinta|sexta|sabado|domingo|fim\s+de\s+semana|\d)"
+)
+_BARE_INDIFFERENCE_RE: Final = re.compile(
+    r"^(?:(?:ah|olha|entao|hmm|sei\s+la)\s*,?\s+)?(?:pra\s+mim\s+)?"
+    r"(?:tanto\s+faz|qualquer\s+(?:um|uma)(?:\s+(?:serve|ta\s+bom))?|indiferente"
+    r"|(?:nao|n)\s+tenho\s+preferencia|sem\s+preferencia|nenhuma\s+preferencia)"
+    r"(?:\s+(?:pra\s+mim|mesmo|viu))?$"
+)
+"""Indifference with nothing after it, answering the question asked ("tanto faz")."""
+_BARE_REFUSAL_RE: Final = re.compile(
+    r"^(?:(?:ah|olha|hmm|desculpa)\s*,?\s+)?"
+    rf"(?:{_NOT_WILLING}\s+(?:dizer|falar|informar|responder|passar|contar)|prefiro\s+(?:nao|n))"
+    r"(?:\s+(?:isso|agora|ainda|por\s+enquanto|por\s+aqui|aqui))*$"
+)
+"""A refusal with nothing after it, of the question asked ("prefiro não dizer")."""
+_INDIFFERENT_FACTS: Final = frozenset({"neighborhood"})
+_REFUSABLE_FACTS: Final = frozenset({"name", "neighborhood", "budget_brl"})
+
+
+def declined_facts(text: str, asked: str | None = None) -> frozenset[str]:
+    """The facts the lead declines to give in `text`: their name (`declines_name`), what
+    they can spend ("prefiro não dizer quanto posso pagar", "o orçamento prefiro não
+    falar"), a neighbourhood ("qualquer bairro serve", "tanto faz o bairro", "não
+    tenho preferência de região") or the call ("prefiro não receber ligação", not "não
+    posso receber ligação agora"). A bare refusal or indifference ("prefiro não dizer",
+    "tanto faz") declines `asked`, the fact our last reply asked for. Nothing in a
+    question ("qualquer bairro serve pro financiamento?") nor a choice between places
+    ("tanto faz Cocó ou Papicu" names them: read as alternatives)."""
+    folded = " ".join(fold(without_decorations(text[:MAX_INPUT_CHARS])).lower().split())
+    found: set[str] = set()
+    if declines_name(text):
+        found.add("name")
+    for piece in re.split(r"[.;!\n]+|,\s*(?:mas|porem)\b", folded):
+        clause = piece.strip(" ,")
+        if not clause or "?" in clause:
+            continue
+        if _BUDGET_DECLINED_RE.search(clause):
+            found.add("budget_brl")
+        if _PLACE_INDIFFERENT_RE.search(clause):
+            found.add("neighborhood")
+        if _CALL_DECLINED_RE.search(clause) and not _SOME_TIME_RE.search(clause):
+            found.add("call_at")
+    bare = folded.strip(" .,!")
+    if asked in _INDIFFERENT_FACTS and _BARE_INDIFFERENCE_RE.match(bare):
+        found.add(asked)
+    if asked in _REFUSABLE_FACTS and _BARE_REFUSAL_RE.match(bare):
+        found.add(asked)
+    return frozenset(found)
 
 
 def introduces(text: str) -> bool:

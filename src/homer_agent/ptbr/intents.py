@@ -39,6 +39,7 @@ __all__ = [
     "call_goes_to",
     "delegates_choice",
     "handoff_reason",
+    "hard_times",
     "is_greeting",
     "is_hostile",
     "is_question",
@@ -578,4 +579,60 @@ def call_goes_to(text: str) -> CallTarget | None:
         return "someone else"
     if _TO_NAMED.search(folded):
         return "named"
+    return None
+
+
+HardTimes = Literal["loss", "hardship"]
+_CLOSE_ONES: Final = (
+    r"(?:pai|mae|painho|mainha|marido|esposo|esposa|mulher|companheir[oa]|filh[oa]|irma|irmao"
+    r"|avo|vo|vovo|tio|tia|sogr[oa]|namorad[oa]|noiv[oa]|amig[oa]|cachorr[oa]|cachorrinh[oa]"
+    r"|gat[oa]|gatinh[oa]|pet)"
+)
+_LOSS_RE: Final = re.compile(
+    # "minha mãe faleceu mês passado", "meu pai morreu ano passado", "perdi meu marido"
+    rf"\b(?:meu|minha|o\s+meu|a\s+minha|nosso|nossa)\s+{_CLOSE_ONES}\b[^,.;!?]{{0,30}}?"
+    r"\b(?:faleceu|morreu|partiu|se\s+foi)\b(?!\s+de\s+(?:rir|vergonha|medo|inveja))"
+    rf"|\bperdi\s+(?:o\s+|a\s+)?(?:meu|minha)\s+{_CLOSE_ONES}\b"
+    r"|\b(?:falecimento|morte|perda)\s+d[oa]\s+(?:meu|minha)\s+" + _CLOSE_ONES + r"\b"
+    r"|\b(?:to|tou|estou|esta|ta|estamos|tamo|ainda)\s+(?:de|no|em)\s+luto\b"
+    r"|\bfiquei\s+viuv[oa]\b"
+)
+_HARDSHIP_RE: Final = re.compile(
+    # "tô desempregado", "perdi o emprego", "fui demitida"
+    r"\b(?:to|tou|estou|ando|fiquei|sigo|continuo|estamos|ficamos|ta|esta)\s+"
+    r"(?:\w+\s+)?desempregad[oa]s?\b"
+    r"|\b(?:perdi|perdemos|perdeu)\s+(?:o\s+|meu\s+|o\s+meu\s+)?(?:emprego|trabalho|servico)\b"
+    r"|\b(?:fui|fomos)\s+(?:demitid[oa]s?|mandad[oa]\s+embora)\b|\bme\s+demitiram\b"
+    # "tá difícil a vida", "a vida tá complicada", "uma fase difícil"
+    r"|\b(?:ta|esta|anda|tá)\s+(?:muito\s+|bem\s+|bastante\s+|meio\s+|tao\s+)?"
+    r"(?:dificil|complicada|dura|puxada|pesada)\s+a\s+vida\b"
+    r"|\ba\s+vida\s+(?:ta|esta|anda)\s+(?:muito\s+|bem\s+|bastante\s+|meio\s+|tao\s+)?"
+    r"(?:dificil|complicada|dura|puxada|pesada)\b"
+    r"|\b(?:passando|passei|passamos)\s+por\s+(?:uma\s+)?(?:fase|momento|periodo|dificuldades?"
+    r"|aperto|barra)\b(?!\s+(?:boa|bom|otim[oa]|tranquil[oa]))"
+    r"|\b(?:fase|momento|periodo|ano)\s+(?:muito\s+|bem\s+|bastante\s+|meio\s+)?"
+    r"(?:dificil|complicad[oa]|dur[oa]|pesad[oa])\s+(?:pra\s+mim|pra\s+gente|na\s+minha\s+vida"
+    r"|aqui\s+em\s+casa|la\s+em\s+casa)\b"
+)
+_ASKS_RULES: Final = re.compile(
+    r"\?|\b(?:aceita|aceitam|pode|consegue|da\s+pra|financia|financiam|quem)\b"
+)
+"""A clause that asks about the purchase ("vcs aceitam desempregado?"): no hard time told."""
+
+
+def hard_times(text: str) -> HardTimes | None:
+    """A hard time the lead tells about their own life: a loss ("minha mãe faleceu mês
+    passado", "perdi meu pai", "ainda estou de luto") or a hardship ("tô desempregado",
+    "fui demitida", "tá difícil a vida", "passando por uma fase difícil"). Homer answers
+    it with one fitting line before its next question and saves nothing from it. Not: a
+    question about the purchase ("desempregado consegue financiar?"), someone laughing
+    ("minha tia morreu de rir"), a hard choice ("tá difícil escolher o bairro")."""
+    folded = _folded(text).lower()
+    for clause in re.split(r"[.;!\n]+|(?<=\?)", folded):
+        if not clause.strip() or _ASKS_RULES.search(clause):
+            continue
+        if _LOSS_RE.search(clause):
+            return "loss"
+        if _HARDSHIP_RE.search(clause):
+            return "hardship"
     return None

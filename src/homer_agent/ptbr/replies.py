@@ -133,6 +133,21 @@ def call_noted(when: str) -> str:
 ALREADY_NOTED: Final = "Isso eu já anotei."
 NO_HURRY: Final = "Sem problema, sem pressa!"
 NAME_DECLINED: Final = "Sem problema, não precisa do nome."
+FACT_DECLINED: Final[Mapping[FactName, str]] = {
+    "name": NAME_DECLINED,
+    "bedrooms": "Tudo bem, seguimos sem o número de quartos por enquanto.",
+    "neighborhood": "Tudo bem, então sem preferência de bairro.",
+    "budget_brl": "Sem problema, não precisa dizer o orçamento agora.",
+    "call_at": "Tudo bem, sem ligação por enquanto.",
+}
+"""What Homer says when the lead declines a fact (`ptbr.facts.declined_facts`), before
+the next question; the fact is not asked again in the next turns."""
+HARD_TIMES: Final[Mapping[str, str]] = {
+    "loss": "Sinto muito pela sua perda.",
+    "hardship": "Sinto muito, imagino que não esteja sendo fácil.",
+}
+"""One line for a lead who tells of a hard time (`ptbr.intents.hard_times`), before the
+next question."""
 """Said once when the lead refuses to give their name; the name is not asked again."""
 """The acknowledgement of a lead who is not ready yet ("tô só pesquisando"), before the
 next question."""
