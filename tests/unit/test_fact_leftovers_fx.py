@@ -108,7 +108,6 @@ def test_a_price_seen_is_still_no_budget(text: str) -> None:
     assert "budget_brl" not in extract(text)
 
 
-@pytest.mark.xfail(reason="brief fn owns this negative (a programme's ceiling read on a site)")
 def test_a_programmes_ceiling_read_on_a_site_stays_unsaved() -> None:
     assert "budget_brl" not in extract("vi no site que o teto do programa é 264 mil", "budget_brl")
 

@@ -5536,8 +5536,8 @@ def _asked_home(sentence: str) -> list[tuple[int, int]]:
         bool(numbers)
         and numbers[0].first == 0
         and numbers[0].last < len(toks) - k
-        and lows[k + numbers[0].last] in _BEDROOM_NOUNS | _SUITE_NOUNS
-    )
+        and lows[k + numbers[0].last] in _BEDROOM_NOUNS
+    )  # a bare count of suites ("tem 2 suítes e 1?") may ask what a house type has
     if not (thing in ("de", "com") or thing in _ASKED_HOMES or counted):
         return []
     return [*parts, (toks[k].start, toks[-1].end)]
