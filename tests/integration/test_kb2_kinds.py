@@ -25,9 +25,12 @@ def test_a_house_types_passage_answers_with_its_name(pool: Pool) -> None:
         answers(conn, "quero 3 quartos com piscina so minha no fundo, tem como?", "Casa Maré")
         answers(conn, "preciso de 4 quartos e todos com suite, existe?", "Casa Duna")
         answers(conn, "uma casa pequena, de 2 quartos, tem?", "Casa Brisa")
-        # A passage of no house type keeps its own sentences.
+        # A passage of no house type keeps its own sentences, and a question describing no
+        # house type gets none of their names.
         found = answers(conn, "a academia e equipada?", "academia")
         assert not any("Casa " in s for s in found.sentences)
+        found = answers(conn, "alguma casa tem piscina privativa?", "piscina privativa")
+        assert not any("Casa Maré" in s or "Casa Duna" in s for s in found.sentences)
 
 
 def test_a_bedrooms_own_bathroom_is_a_suite(pool: Pool) -> None:

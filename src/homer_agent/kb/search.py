@@ -1476,13 +1476,21 @@ def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> li
     """The sentences that answer "which one?", with the name of the one: a section's own
     heading ("Casa Duna — 4 quartos") before them when none of them names it ("Inclui
     piscina privativa e escritório no térreo." says what, not which); and a house type's
-    section quoted for any question, with its name."""
+    section quoted for a question that describes it as its heading does ("3 quartos")."""
     if not sentences or ">" not in passage.heading_path:
         return sentences
     own = passage.heading_path.rsplit(">", 1)[-1]
-    # A house type's own section ("Casa Maré — 3 quartos") answers with its name too: the
-    # lead who described the house ("3 quartos com piscina, tem como?") learns which.
-    if _WHICH.search(normalise(question)) is None and not _text_words(own) & KIND_WORDS:
+    # A house type's own section ("Casa Maré — 3 quartos") answers with its name too when
+    # the question describes the house as its heading does: the lead who asks for "3
+    # quartos com piscina, tem como?" learns which one it is.
+    described = own.split("—", 1)[1] if "—" in own else ""
+    told = fold(described).strip().lower()
+    by_description = (
+        bool(told)
+        and bool(_text_words(own) & KIND_WORDS)
+        and re.search(rf"\b{re.escape(told)}\b", normalise(question)) is not None
+    )
+    if _WHICH.search(normalise(question)) is None and not by_description:
         return sentences
     return _headed(passage, sentences)
 
