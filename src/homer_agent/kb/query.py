@@ -82,6 +82,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "conclusao",
         "concluida",
         "concluido",
+        # The keys handed over are the handover ("quando vocês entregam as chaves?").
+        "chave",
+        "chaves",
     ),
     ("obra", "andamento", "construcao", "alvenaria", "etapa"),
     ("financiamento", "financiar", "banco", "credito"),
@@ -140,6 +143,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "diarias",
         "turista",
         "turistas",
+        # The season, high or low ("na baixa estação": no slip of "Caixa").
+        "alta estacao",
+        "baixa estacao",
     ),
     (
         "reforma",
@@ -226,7 +232,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
     ("caminhada", "caminhar", "correr", "corrida", "pista", "cooper", "percurso", "trilha"),
     # A place to work, shared or a house's own room ("um cômodo pra trabalhar": the
     # Duna's "escritório no térreo").
-    ("coworking", "trabalhar", "home office", "reuniao", "escritorio"),
+    # "mesa de trabalho": where a desk is set up to work (a word of its own, never put
+    # right to another: "mesa" is no slip of "mesma").
+    ("coworking", "trabalhar", "home office", "reuniao", "escritorio", "mesa de trabalho"),
     (
         "documento",
         "documentacao",
@@ -351,7 +359,9 @@ FILLER: Final = frozenset(
     ferias feriado feriados olho pegar corretor corretora ligar ligacao retornar retorno
     eles elas poder morar fim semana fds
     eae eai iae opa salve blz beleza
-    enquanto jeito verdade
+    enquanto jeito verdade seguinte pretendo pretende pretendemos pretender conseguir
+    providenciar providencio providencia parado
+    avaliar avaliando investimento investir investidor
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
     qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
     mandar mando enviar envio zap whatsapp whats wpp mostrar conversa
@@ -379,7 +389,10 @@ corretor ligar", the lead's family but the children ("meu cunhado mora em SP"), 
 vezes", "reunião com cliente", "logo no começo", "tem alguma exigência"), the lead's
 modesty ("pergunta boba", "desculpa a ignorância"), the words for the call itself,
 modal and formal verbs ("devo", "é necessário efetuar"), a copy of a paper ("mandar foto
-dos documentos" sends the documents) and how a share is put ("em porcentagem").
+dos documentos" sends the documents), how a share is put ("em porcentagem"), the lead's
+way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
+("avaliando uma unidade como investimento") and money at rest ("um dinheiro parado no
+FGTS").
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

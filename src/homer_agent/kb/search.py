@@ -51,6 +51,7 @@ from homer_agent.ptbr.questions import (
     correct,
     fee_words,
     figure_kinds,
+    measures_only,
     normalise,
     read_question,
     readings,
@@ -107,7 +108,7 @@ DEVELOPMENT_WORDS: Final = frozenset({"condominio", "condominios"})
 GENERIC: Final = frozenset(
     """
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
-    opcoes servico servicos comodo comodos
+    opcoes servico servicos comodo comodos canto cantos cantinho cantinhos
     exigencia exigencias regra regras requisito requisitos condicao condicoes norma normas
     restricao restricoes mexer estilo estilos
     """.split()  # noqa: SIM905 (a word list reads better as text)
@@ -1270,6 +1271,20 @@ def _lookup_one(
         if coverage < MIN_COVERAGE:
             lookup = Lookup("broker", "weak match", result.passages, code="kb_low_confidence")
             return lookup, stamp
+    if not similar and asked.measure == "date" and asking and not _stating(asked, best):
+        # "comprei na quadra C ... em que mês fica pronta essa parte?": the lead's story
+        # ("comprei", "contrato") matches the payments; the passage that dates what the
+        # question asks, covering every term the question names, answers.
+        named: frozenset[str] = frozenset().union(*asking)
+        terms = result.query.terms
+        dated = [
+            p
+            for p in result.passages
+            if p.chunk_id != best.chunk_id
+            and _stating(asked, p)
+            and all(p.terms_mask >> i & 1 for i, t in enumerate(terms[:MAX_TERMS]) if t in named)
+        ]
+        best = dated[0] if dated else best
     thing = _having_thing(question)
     if not similar and thing and _names(thing, best.body) < len(thing):
         # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
@@ -1491,10 +1506,22 @@ def _which_ones(
 def _naming_the_one(question: str, passage: Passage, sentences: list[str]) -> list[str]:
     """The sentences that answer "which one?", with the name of the one: a section's own
     heading ("Casa Duna — 4 quartos") before them when none of them names it ("Inclui
-    piscina privativa e escritório no térreo." says what, not which)."""
+    piscina privativa e escritório no térreo." says what, not which); and a house type's
+    section quoted for a question that describes it as its heading does ("3 quartos")."""
     if not sentences or ">" not in passage.heading_path:
         return sentences
-    if _WHICH.search(normalise(question)) is None:
+    own = passage.heading_path.rsplit(">", 1)[-1]
+    # A house type's own section ("Casa Maré — 3 quartos") answers with its name too when
+    # the question describes the house as its heading does: the lead who asks for "3
+    # quartos com piscina, tem como?" learns which one it is.
+    described = own.split("—", 1)[1] if "—" in own else ""
+    told = fold(described).strip().lower()
+    by_description = (
+        bool(told)
+        and bool(_text_words(own) & KIND_WORDS)
+        and re.search(rf"\b{re.escape(told)}\b", normalise(question)) is not None
+    )
+    if _WHICH.search(normalise(question)) is None and not by_description:
         return sentences
     return _headed(passage, sentences)
 
@@ -1534,7 +1561,28 @@ def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[froze
         frozenset(build_query(" ".join(_read(own, known).topic)).terms) & terms
         for own in _own_questions(text)
     )
-    return tuple(clause for clause in named if clause)
+    # "tenho um dinheiro no FGTS. dá pra usar ele na compra?": a question pointing back
+    # asks about what the statement it carries named, in the documents' words ("FGTS",
+    # not the lead's "dinheiro"); one that only measures ("fica a quantos km?") asks about
+    # all of it ("tenho um sítio em Maranguape": no document measures that).
+    pointed = (
+        frozenset(
+            t
+            for t in build_query(" ".join(_read(before, known).topic)).terms
+            if t.startswith("(") or t in known or measures_only(own)
+        )
+        & terms
+        for before, own in asking_parts(text)
+        if before and (_POINTER.search(own) or measures_only(own))
+    )
+    return tuple(clause for clause in (*named, *pointed) if clause)
+
+
+_POINTER: Final = re.compile(r"\b[a-z]{2,}(?:ar|er|ir) (?:ele|ela|eles|elas|isso|isto)\b")
+"""A pronoun a question points back with as the object of its verb ("dá pra usar ele na
+compra?", "posso usar isso?"); not a subject ("ela fica pronta quando?", the lead's own
+"ele pode ficar solto?") nor a possessive ("o terreno dele"), whose question names its
+thing or its own subject."""
 
 
 def _own_questions(text: str) -> list[str]:

@@ -43,6 +43,7 @@ __all__ = [
     "figure_kinds",
     "likely_slips",
     "marked",
+    "measures_only",
     "names_something",
     "normalise",
     "read_question",
@@ -312,9 +313,11 @@ _PREPARE: Final = re.compile(
     r"(?:(?:preciso|precisa|precisamos|tenho que|temos que|tem que|devo|devemos|vou|vamos)"
     r" (?:ja )?)?"
     r"(?:separar|providenciar|juntar)\b"
+    r"(?![^.?!;]*\b(?:hospedes?|inquilinos?|visitantes?|convidados?|turistas?)\b)"
 )
 """What to set aside ("o q eu preciso deixar separado pra ligação?", "o que eu já separo?"):
-the papers a lead prepares, the documents."""
+the papers a lead prepares, the documents; not what is prepared for a guest ("o que
+preciso providenciar antes do hóspede chegar?": the gatehouse's list)."""
 
 _ACCESS_WORDS: Final = re.compile(
     r"\b(?:qualquer (?:um|uma|pessoa|gente)|passa|passam|entra|entram|entrar|estranh\w*"
@@ -442,13 +445,13 @@ _PRICE: Final = re.compile(
     r"(?:por )?quanto)\b"
 )
 """What a unit costs: the broker's, unless it is a fee the documents may state."""
-_UNIT_WORDS: Final = r"(?:casas?|unidades?|lotes?|terrenos?|sobrados?)"
+_STOCK_UNITS: Final = r"(?:casas?|unidades?|lotes?|terrenos?|sobrados?)"
 _STOCK: Final = re.compile(
-    rf"\b{_UNIT_WORDS}(?: (?:ainda|tem|ha|estao|esta|sao|ficaram|continuam|que|mais|so))*"
+    rf"\b{_STOCK_UNITS}(?: (?:ainda|tem|ha|estao|esta|sao|ficaram|continuam|que|mais|so))*"
     r" (?:disponive(?:l|is)|a venda|livres?|sobrando|restando|vendid[oa]s|esgotad[oa]s?)\b"
     r"|\b(?:restam|resta|sobrou|sobraram|sobra|faltam vender|ja venderam|venderam|vendeu)"
-    rf"(?: [a-z0-9]+){{0,2}} {_UNIT_WORDS}\b"
-    rf"|\bestoque\b|\bdisponibilidade de {_UNIT_WORDS}"
+    rf"(?: [a-z0-9]+){{0,2}} {_STOCK_UNITS}\b"
+    rf"|\bestoque\b|\bdisponibilidade de {_STOCK_UNITS}"
 )
 """The units left to sell ("quantas casas ainda tem disponível?", "já venderam muitas
 casas?", "sobrou lote na quadra B?"): the stock changes every day, and is the broker's
@@ -516,6 +519,13 @@ def _the_development_only(low: str) -> bool:
 _PLACE_OR_FEE: Final = frozenset({"condominio", "luz", "agua", "gas"})
 """Fee words that as often name a thing ("o condomínio", "os fios de luz", "gás
 encanado"): a fee only with a paying word."""
+_DOWN_PAYMENT: Final = frozenset({"entrada", "sinal"})
+_AMOUNT_ASKED: Final = re.compile(
+    r"\b(?:pag\w*|cobr\w*|custa\w*|valor\w*|quant[oa]s?|qual|quais|mensal\w*|por mes|dar|dou"
+    r"|damos|porcento|porcentagem|percentual|mil|reais)\b|\d ?%|r\$"
+)
+"""Words asking the amount of a down payment ("qual o valor da entrada?", "quanto dou de
+sinal?"), which "dá pra usar o FGTS na entrada?" does not."""
 _PAYS: Final = re.compile(
     r"\b(?:pag\w*|cobr\w*|custa\w*|valor|quanto|mensal\w*|por mes"
     # "qual o preço do condomínio?": the fee's price ("o preço das casas do condomínio" is
@@ -658,10 +668,13 @@ investimento", "usar como escritório"), which asks nothing."""
 _CUE: Final = re.compile(
     # "aqui onde moro", "lá onde eu trabalho": "onde" there is no question's.
     r"\b(?:quant[oa]s?|qual|quais|que horas|ate que horas?|(?<!aqui )(?<!la )(?<!ali )onde"
-    rf"|{_AS_WHAT}como|quando|quem|desde quando"
+    rf"|{_AS_WHAT}como(?! (?:investimento|moradia|renda|segunda casa|primeira casa"
+    r"|casa de (?:praia|veraneio)|primeiro imovel|segundo imovel|aposentadoria|poupanca)\b)"
+    r"|quando|quem|desde quando"
     rf"|ate quando|sera que|tem como)\b|{_REQUEST.pattern}"
 )
-"""A question's cue anywhere in a clause."""
+"""A question's cue anywhere in a clause; not "como" naming what the home is for
+("avaliando uma unidade como investimento", "comprar como moradia")."""
 _OPENS: Final = re.compile(
     r"^(?:tem|teria|qual|quais|quant[oa]s?|onde|como|quando|quem|aceita[m]?|pode(?! ser)|posso"
     r"|podemos|existe|existem|ha|fica|(?:e )?(?:muito )?(?:perto|longe|distante)|o que|que|em que"
@@ -1011,21 +1024,39 @@ _AMOUNT_WORDS: Final = frozenset(
 condomínio. qnto fica por mês?" asks about what came before ("onde fica?" does not)."""
 
 
+_UNIT_WORDS: Final = frozenset(
+    "km quilometro quilometros metro metros minuto minutos hora horas tempo".split()  # noqa: SIM905
+)
+"""The units a "how many" question measures in ("fica a quantos quilômetros?", "quantos
+minutos de carro?"): with "quantos" they name no thing, and the question measures what
+the statement before it named ("tem colégio particular perto, fica a quantos km?")."""
+
+
 def names_something(clause: str) -> bool:
-    """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?" do
-    not)."""
+    """Whether a clause names anything besides how it asks ("sai por quanto?", "pode?",
+    "a quantos quilômetros?" do not)."""
     amount = re.search(r"\bquant[oa]\b", clause) is not None
+    counted = re.search(r"\bquant[oa]s\b", clause) is not None
     far = _HOW_FAR.search(clause) is not None
     return any(
-        len(w) >= 4
+        len(w) >= 2
+        and (len(w) >= 4 or w == "km")
         and w not in QUESTION_WORDS
         and w not in _ASKING_WORDS
+        and (w not in _UNIT_WORDS or not counted)
         # "quanto fica o condomínio" names the fee; "pode no condomínio?" names nothing.
         and (w not in _PERMISSION_WORDS or (amount and w == "condominio"))
-        and (w not in _AMOUNT_WORDS or not amount)
+        and (w not in _AMOUNT_WORDS or not (amount or counted))
         and (w not in ("fica", "ficam") or not far)
         for w in _WORD.findall(clause)
     )
+
+
+def measures_only(clause: str) -> bool:
+    """Whether a question asks a figure by its unit and names nothing else ("fica a quantos
+    quilômetros?", "quantos minutos?"): it measures what the statement before it named."""
+    low = normalise(clause)
+    return re.search(r"\bquant[oa]s\b", low) is not None and not names_something(low)
 
 
 def asking_clauses(text: str) -> list[str]:
@@ -1176,6 +1207,16 @@ _PUT_AS: Final = re.compile(
 porcentagem?", "quantos por cento?")."""
 
 
+_PLACED_BEFORE: Final = re.compile(
+    r"(?:e |mas |agora |ja )?(?:na|no|da|do|pra|pro|para a|para o|sobre a|sobre o|e a|e o)"
+    r" (?:casa (?:de|com) (?:\d|dois|duas|tres|quatro)\w* (?:quartos?|dorm\w*)"
+    r"|sobrado|terrea(?: (?:de|com) (?:\d|dois|duas|tres|quatro)\w* quartos?)?"
+    r"|(?:de|com) (?:\d|dois|duas|tres|quatro)\w* (?:quartos?|dorm\w*))"
+)
+"""A clause that only names the house type the question after it is about ("na casa de 3
+quartos, quantos quartos têm suíte?", "no sobrado, o lote é de quantos metros?")."""
+
+
 def asking_parts(text: str) -> list[tuple[str, str]]:
     """`asking_clauses` as (the statements a question that names nothing asks about, the
     question itself): "domingo depois do almoço, tipo 15h, vai tá aberto?" asks about
@@ -1234,6 +1275,7 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             _THAT_PART.search(body) and _A_PART.search(" ".join(previous))
         )
         day = bool(previous and _THAT_DAY.search(body) and _A_DAY.search(previous[-1]))
+        placed = bool(previous) and _PLACED_BEFORE.fullmatch(previous[-1]) is not None
         if asks and previous and (not names_something(body) or points or day):
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
@@ -1244,6 +1286,10 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
                 # "... tipo 15h no domingo, vocês fecham cedo nesse dia?": the day of the
                 # clause just before, not the lead's week told earlier.
                 before = previous[-1]
+        elif asks and placed:
+            # "na casa de 3 quartos, quantos quartos têm suíte?": the house type the
+            # question is about, named just before it.
+            before = previous[-1]
         elif asks and shifted is not None and previous and previous[-1] == shifted:
             # "a de 2 quartos só tem 1 suíte, né. e a de 3 quartos, qnts suítes tem?": the
             # thing the question turns to, not the one the statement before spoke of.
@@ -1509,23 +1555,67 @@ _FIRST_PAYMENT: Final = re.compile(
 the documents' "entrada" / "sinal"."""
 
 
+_TWO_STOREYS: Final = re.compile(
+    r"\b(?:(?:casas?|[dn]?aquelas?|[dn]?essas?|uma|umas|as?) )(?:de|com) (?:dois|2)"
+    r" (?:andares|pavimentos)\b"
+)
+"""A house of two storeys ("a casa de dois andares", "aquela de 2 pavimentos"): the house
+type the documents call a "sobrado" (a floor built later is "subir um andar")."""
+_OWN_BATHROOM: Final = re.compile(
+    r"\bbanheiros? (?:dentro(?: do quarto)?|no (?:proprio )?quarto|proprios?|privativos?"
+    r"|particular(?:es)?|so (?:dela|dele|seu|sua|meu|minha|nosso|nossa))\b"
+)
+"""A bathroom of the bedroom's own ("quarto com banheiro dentro", "banheiro privativo"):
+the documents' "suíte"."""
+_WORK_DESK: Final = re.compile(
+    r"\b(?:mesa|cantinho|canto) (?:de|pra|para) (?:trabalho|trabalhar)\b"
+)
+"""A desk to work at ("montar minha mesa de trabalho"): a place to work, the office."""
+_CASH_FLOW: Final = re.compile(r"\b(?:meu |minha |o |a )?fluxo de caixa\b")
+"""The lead's cash flow ("planejar meu fluxo de caixa"): the lead's finances, not the bank
+"Caixa"."""
+_USED_IN_PURCHASE: Final = re.compile(
+    r"\b((?:usar|uso|utilizar|aplicar|abater|colocar|botar)\b[^.?!;]*?)"
+    r" (?:na|para a|pra|para) compra(?: d[ao] (?:casa|imovel|unidade|sobrado|lote))?\b"
+)
+"""Money put into the purchase ("dá pra usar o FGTS na compra da casa?"): the purchase is
+what the money is for, and names nothing of its own (not the section "Como funciona a
+compra"): "usar o FGTS"."""
+_HIGH_SEASON: Final = re.compile(r"\b(?:alta|baixa) (?:estacao|temporada)\b")
+"""The high or low season ("alugar na alta estação"): the documents' "temporada"."""
+
+
 def described(folded: str) -> str:
     """A folded text with the things a lead describes instead of naming put as the
     documents name them: seeing clients at home is working ("atendo cliente em casa"), a
     place described by its quiet or its privacy is the place ("um lugar silencioso"),
     building upwards is a floor ("construir pra cima"), a floor's ordinal is no stage's
     ("um segundo andar"), receiving the house is its handover, the works a builder
-    finished are what it delivered, the first payment is the down payment, and a school
-    year is a stage of school ("ensino")."""
+    finished are what it delivered, the first payment is the down payment, a school year
+    is a stage of school ("ensino"), a house of two storeys is a "sobrado", a bedroom's
+    own bathroom a "suite", a desk to work at a place to work, the high season a
+    "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank), nor the
+    purchase money is put into ("usar o FGTS na compra da casa")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
     folded = _RECEIVED.sub("entrega", folded)
     if _SCHOOLING.search(folded):
         folded = _SCHOOL_YEAR.sub("ensino", folded)
     folded = _BUILT_BEFORE.sub("entregou", folded)
     folded = _FIRST_PAYMENT.sub("entrada", folded)
+    folded = _TWO_STOREYS.sub("sobrado", folded)
+    folded = _OWN_BATHROOM.sub("suite", folded)
+    folded = _WORK_DESK.sub("trabalhar", folded)
+    folded = _HIGH_SEASON.sub("temporada", folded)
+    folded = _CASH_FLOW.sub("", folded)
+    folded = _USED_IN_PURCHASE.sub(r"\1", folded)
     folded = _FLOOR_ORDINAL.sub("", folded)
     folded = _UPWARDS.sub(r"\g<0> andar", folded)
     return _SPACE_QUALITY.sub(lambda found: found.group("space"), folded)
+
+
+_DATE_UNITS: Final = frozenset({"mes", "meses", "ano", "anos", "data", "epoca"})
+"""What a date is told in ("em que mês e ano fica pronta?"): how a date question asks, not
+its topic."""
 
 
 def read_question(text: str) -> Asked:
@@ -1542,6 +1632,10 @@ def read_question(text: str) -> Asked:
             and (fee_word.group() != "condominio" or not _the_development_only(low))
         )
     )
+    # "dá pra usar o FGTS na entrada?": the down payment named as where money goes, no
+    # amount asked of it; "qual a entrada?", "quanto dou de sinal?" ask one.
+    if fee and {m.group() for m in _FEE.finditer(low)} <= _DOWN_PAYMENT:
+        fee = _AMOUNT_ASKED.search(low) is not None
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
@@ -1575,7 +1669,9 @@ def read_question(text: str) -> Asked:
     topic = tuple(
         w
         for w in _WORD.findall(described(_without_times(low)))
-        if not _question_word(w) and not (until_done and w in _HOW_LONG)
+        if not _question_word(w)
+        and not (until_done and w in _HOW_LONG)
+        and not (measure == "date" and w in _DATE_UNITS)
     )
     if fee and "taxa" not in topic and _PAYS.search(low) and "condominio" in topic:
         topic = (*topic, "taxa")  # "quanto vou pagar de condomínio": its fee
