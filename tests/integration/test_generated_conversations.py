@@ -81,6 +81,12 @@ SEED_N = 20261218
 """First run 2026-12-07 (seventh session) on bab994a, its final language code before the
 held-out sets' fix round: 8560/8560, 0 wrong, 0 missed, 0 replies asking again, 0 drops, 0
 silent saves, 0 broker lines to statements. The next untouched seed is 20261219."""
+SEED_O = 20261219
+"""First run 2026-12-08 (eighth session) on 7a2372c, its language code after the first
+round and before the held-out sets' round: 8590/8592, 2 wrong ("quem fala e o rogerio entre
+300 e 350 mil" saved "Rogerio Entre"; "uns 200 mil forcando 250" kept 200 mil), 0 asking
+again, 2 drops, 0 silent saves, 0 broker lines to statements. The next untouched seed is
+20261220."""
 COUNT = 2000
 
 
@@ -226,6 +232,7 @@ def test_the_generator_is_seeded_and_big() -> None:
         reported_seed(SEED_L, id="seed-L"),
         reported_seed(SEED_M, id="seed-M"),
         reported_seed(SEED_N, id="seed-N"),
+        reported_seed(SEED_O, id="seed-O"),
     ],
 )
 def test_generated_set(seed: int) -> None:
