@@ -102,7 +102,13 @@ from homer_agent.ptbr.questions import (
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
 from homer_agent.ptbr.spelling import without_slips
 from homer_agent.ptbr.text import fold, format_brl, format_brl_short
-from homer_agent.ptbr.times import WhenError, format_call_time, read_when, when_parts
+from homer_agent.ptbr.times import (
+    WhenError,
+    format_call_time,
+    offers_day,
+    read_when,
+    when_parts,
+)
 from homer_agent.tools import BEDROOMS_NOT_OFFERED, BUDGET_UNUSUAL, NAME_IS_TITLE, refusal
 
 __all__ = ["FACT_TOOLS", "OfflineChatModel"]
@@ -619,6 +625,8 @@ def _asks_for_call(text: str) -> bool:
     before the call was asked about: the day is kept and its hour asked)."""
     low = f" {fold(text)} "
     if " pode ser " in low and when_parts(text).has_date:
+        return True
+    if offers_day(text):  # "trabalho das 8 às 17h", then "mas sábado pode"
         return True
     # "quero falar com o corretor na segunda": a person asked for on a day is a call
     return any(cue in low for cue in _CALL_CUES) or asks_for_human(text)

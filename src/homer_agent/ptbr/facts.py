@@ -1216,6 +1216,8 @@ def _bedroom_candidates(
         return out  # "o de 2 quartos, quanto sai?", "e a de 3, tem suíte?": a type asked about
     if pending == "bedrooms" or correcting:
         count = _bare_count(toks, numbers, correcting)
+        if count is None:
+            count = _settled_on(toks, numbers)
         if count is None and pending == "bedrooms":
             count = (
                 _concluded_count(toks, numbers)
@@ -1623,6 +1625,8 @@ def _bare_count(
         return None
     # "uma casa de 4", "quero uma de 4": the article "uma" is not an answer.
     numbers = [n for n in numbers if not _is_article(toks, n)]
+    # "3 na vdd, tenho 2 filhos": a later clause counting the household gives the reason
+    numbers = _without_household_reason(toks, numbers)
     # "quer dizer, 3, o de 4 fica caro": a count priced out is the reason, not an answer
     # (only in a correction: "a de 2, a de 3 é cara" picks nothing)
     if correcting:
@@ -1677,6 +1681,47 @@ def _bare_count(
 _SUITING: Final = _words("ta esta da demais pra mim nos gente")
 
 
+_HOUSEHOLD: Final = _words(
+    "filho filhos filha filhas crianca criancas menino meninos menina meninas neto netos "
+    "neta netas pessoa pessoas enteado enteados enteada enteadas adolescente adolescentes"
+)
+"""Whom a household counts: "tenho 2 filhos", "somos 4 pessoas"."""
+_HAVING_KIN: Final = _words("tenho temos tem sao")
+
+
+def _counts_household(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a number counts the people of the household: "tenho 2 filhos", "são 3
+    crianças", "somos 4", "moramos em 5" (a noun of people right after it, or a verb of
+    being so many right before it)."""
+    if _counts_people(toks, number.first):
+        return True
+    after = toks[number.last].low if number.last < len(toks) else ""
+    before = toks[number.first - 1].low if number.first > 0 else ""
+    return after in _HOUSEHOLD and (
+        before in _HAVING_KIN or before in _BOUNDARY_PUNCT or not before
+    )
+
+
+def _without_household_reason(toks: Sequence[Token], numbers: Sequence[Number]) -> list[Number]:
+    """`numbers` without those that count the household in a clause after the first
+    number's own ("3 na vdd, tenho 2 filhos", "4, somos 5 em casa"): the reason for the
+    count, not another count. A household counted first ("tenho 2 filhos, 3") is kept, so
+    the message stays unclear."""
+    if len(numbers) < 2:
+        return list(numbers)
+    first = numbers[0]
+    cut = next(
+        (k for k in range(first.last, len(toks)) if toks[k].low in (",", ".", ";", "!")),
+        None,
+    )
+    if cut is None:
+        return list(numbers)
+    later = [n for n in numbers[1:] if n.first > cut]
+    if len(later) != len(numbers) - 1 or not all(_counts_household(toks, n) for n in later):
+        return list(numbers)
+    return [first]
+
+
 def _closes_bare(after: Sequence[Token]) -> bool:
     """Whether the words after a bare figure in its clause leave it bare: none, a closing
     word ("3 mesmo") or words saying it suits ("3 basta")."""
@@ -1725,6 +1770,56 @@ def _after_acknowledgement(toks: Sequence[Token], i: int) -> int:
         return 0
     head = [t.low for t in toks[:cut] if t.low not in _BOUNDARY_PUNCT]
     return cut + 1 if head and all(w in _ACKNOWLEDGING for w in head) else 0
+
+
+_SETTLING: Final = _words(
+    "fechamos fechei decidimos decidi ficamos fiquei resolvemos resolvi combinamos combinei "
+    "acertamos acertei batemos"
+)
+"""First-person verbs of settling on a value together or alone: "fechamos em 3"."""
+_SETTLED_BY_US: Final = _words("fechou decidiu ficou resolveu combinou acertou")
+"""The same verbs after "a gente": "a gente fechou em 3"."""
+_SETTLE_LINKS: Final = _words("em com por no na o a os as ficar mesmo entao que vai ser e")
+
+
+def _settled_on(toks: Sequence[Token], numbers: Sequence[Number]) -> int | None:
+    """A bare count the lead (and whoever they talked it over with) settles on, when
+    bedrooms were asked or are being corrected: "fechamos em 3 mesmo, pq ela quer um
+    escritório", "decidimos por 4", "a gente ficou com 2 mesmo" (a first-person verb of
+    settling, only its links before the count, nothing after it in its clause but a
+    closing word). Not when negated ("ainda não fechamos em 3"), asked, or a number of
+    something else ("fechamos em 3 anos")."""
+    for number in numbers:
+        if number.scale != 1 or number.negative or not number.value.is_integer():
+            continue
+        if not BEDROOMS_MIN <= number.value <= BEDROOMS_MAX or _is_article(toks, number):
+            continue
+        k = number.first
+        while k > 0 and number.first - k < 4 and toks[k - 1].low in _SETTLE_LINKS:
+            k -= 1
+        if k == 0:
+            continue
+        verb = toks[k - 1].low
+        ours = (
+            verb in _SETTLED_BY_US
+            and k >= 3
+            and [t.low for t in toks[k - 3 : k - 1]]
+            == [
+                "a",
+                "gente",
+            ]
+        )
+        if verb not in _SETTLING and not ours:
+            continue
+        start = k - 3 if ours else k - 1
+        if any(t.low in _NEGATIONS for t in _clause_before(toks, start, 3)):
+            continue
+        after = _clause_after(toks, number.last, 3)
+        closes = _closes_bare(after) or all(t.low in _CONCLUDING for t in after)
+        if not closes or _in_question(toks, number.first):
+            continue
+        return int(number.value)
+    return None
 
 
 _REASONS: Final = _words("pq porque porq pois")
@@ -1936,7 +2031,7 @@ def _budget_candidates(
             amount = _as_budget(number.value, bare=True)  # "fecha em 450 então"
         elif context & _WEAK_BUDGET_CUES and number.scale == 1 and number.value >= 10_000:
             amount = _as_budget(number.value, bare=False)
-        elif number.scale == 1 and _names_ceiling(toks, number):
+        elif number.scale == 1 and (_names_ceiling(toks, number) or _stretched_to(toks, number)):
             amount = _as_budget(number.value, bare=True)  # "no máximo 450", "450 é o teto"
         elif number.scale == 1 and _raised_to(toks, number):
             amount = _as_budget(number.value, bare=True)  # "vou aumentar pra 480"
@@ -2135,6 +2230,29 @@ def _ends_amount(toks: Sequence[Token], number: Number) -> bool:
     """Whether nothing but "que"/"é", punctuation, the message's end or the opening of a
     call's clause follows a bare number (no unit: "150 m²" is a size)."""
     return number.last >= len(toks) or toks[number.last].low in _ENDS_AMOUNT | _CALL_OPENERS
+
+
+_STRETCH_LINKS: Final = _words("uns umas ate a pra para no maximo r$ rs")
+_NOT_MONEY_AFTER: Final = _AREA_UNITS | _words(
+    "m2 anos ano meses mes dias vezes x parcelas prestacoes % por cento quartos suites"
+)
+
+
+def _stretched_to(toks: Sequence[Token], number: Number) -> bool:
+    """Whether a bare number is the top the lead stretches their budget to after an
+    amount said first: "uns 200 mil forçando 250", "até 300, esticando 340 sexta 10h"
+    (a word of stretching right before it, "uns"/"até" between; whatever the next clause
+    says, even a call time read out of the text: "forçando 250 quinta 13:30 fica bom").
+    Not a number of something else ("forçando 3 parcelas", "esticando 10 anos")."""
+    k = number.first
+    while k > 0 and toks[k - 1].low in _STRETCH_LINKS:
+        k -= 1
+    if k == 0 or toks[k - 1].low not in _STRETCHING:
+        return False
+    if not any(n.last <= k - 1 for n in read_numbers(toks[: k - 1])):
+        return False  # "forçando 250" with no amount before it: nothing stretched
+    after = toks[number.last].low if number.last < len(toks) else ""
+    return after not in _NOT_MONEY_AFTER and not _in_question(toks, number.first)
 
 
 def _names_ceiling(toks: Sequence[Token], number: Number) -> bool:
@@ -2525,8 +2643,28 @@ def _others_limit(before: Sequence[str]) -> bool:
     "o teto do meu orçamento é 400 mil", "meu teto é 350 mil" are the lead's."""
     for k, word in enumerate(before[:-2]):
         if word in _LIMIT_NOUNS and before[k + 1] in _OF and before[k + 2] not in _LEADS_OWN:
-            return True
+            return not _own_limit_for_home(before[k + 2 :])
     return False
+
+
+_FOR_THE_LEAD: Final = _words("pra para pro")
+_LEAD_AS_OBJECT: Final = _words("mim gente nos")
+_HOLDERS: Final = _INSTITUTIONS | _words(
+    "programa subsidio mcmv governo faixa vcs voces voce vc empreendimento condominio la ai"
+)
+"""Whoever else a home's limit may be of: a bank, a programme, the development ("o
+valor máximo da casa pelo programa", "o máximo da casa de vocês", "da casa lá")."""
+
+
+def _own_limit_for_home(rest: Sequence[str]) -> bool:
+    """Whether the words after "o teto/limite/máximo do/da" make it the lead's own limit
+    for the home they buy: a home noun first, "pra mim"/"pra gente"/"pra nós" after it,
+    and nobody else's ("o valor máximo da casa pra gente é 330 mil"; not "o máximo da
+    casa pelo programa pra mim", nor "o valor máximo da casa é 330 mil" said alone,
+    which may be a price)."""
+    if not rest or rest[0] not in _BOUGHT or set(rest) & _HOLDERS:
+        return False
+    return any(a in _FOR_THE_LEAD and b in _LEAD_AS_OBJECT for a, b in pairwise(rest[1:]))
 
 
 def _owned_limit_end(words: Sequence[str]) -> int | None:
@@ -4502,7 +4640,10 @@ def _listed_place_candidates(
         picked = _chosen(toks, i) or (previous >= 0 and _wished_after_contrast(toks, previous, i))
         lead_in = i - 2 if i > 1 and toks[i - 1].low in (":", "-") else i - 1  # "bairro: X"
         cued = (
-            picked or (lead_in >= 0 and toks[lead_in].low in _PLACE_LEAD_INS) or _area_of(toks, i)
+            picked
+            or (lead_in >= 0 and toks[lead_in].low in _PLACE_LEAD_INS)
+            or _area_of(toks, i)
+            or _place_suits(toks, i, end)
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
@@ -4562,6 +4703,35 @@ def _listed_place_candidates(
             for c in out
         ]
     return out
+
+
+_PLACE_SUITING: Final = _words("serve servem atende")
+_PLACE_SUITING_STATES: Final = _words("bom boa otimo otima perfeito perfeita")
+_PLACE_SUIT_TAIL: Final = _words("pra para a gente mim nos sim entao mesmo tranquilo")
+
+
+def _place_suits(toks: Sequence[Token], i: int, end: int) -> bool:
+    """Whether the lead says the place at tokens `i` to `end` suits them, opening its
+    clause: "então tá, Caucaia serve pra gente", "o Icaraí tá ótimo pra mim", "Maracanaú
+    serve sim" (a verb of suiting right after it, then only "pra gente"/"sim"/"então").
+    Not asked ("Caucaia serve?"), not negated ("Caucaia não serve"), not "também serve"
+    (a fallback), not said of something else ("Caucaia serve de referência")."""
+    if _in_question(toks, i):
+        return False
+    k = i - 1
+    while k >= 0 and toks[k].low in _ARTICLES:
+        k -= 1
+    if k >= 0 and not (toks[k].low in _BOUNDARY_PUNCT or toks[k].low in _DECISION_OPENERS):
+        return False  # "a casa em Caucaia serve": the place describes something else
+    after = _clause_after(toks, end, 8)
+    lows = [t.low for t in after]
+    if lows[:1] in (["ta"], ["esta"], ["fica"]) and lows[1:2] and lows[1] in _PLACE_SUITING_STATES:
+        rest = lows[2:]
+    elif lows[:1] and lows[0] in _PLACE_SUITING:
+        rest = lows[1:]
+    else:
+        return False
+    return all(w in _PLACE_SUIT_TAIL for w in rest)
 
 
 _JOINING_ALTERNATIVES: Final = _words("ou e")

@@ -888,3 +888,23 @@ def format_call_time(
         day += f"/{local.year}"
     clock = f"{local.hour}h" + (f"{local.minute:02d}" if local.minute else "")
     return f"{WEEKDAY_NAMES[local.weekday()]}, {day} às {clock}"
+
+
+_DAY_OFFERED: Final = re.compile(
+    r"^(?:(?:mas|so|ai|entao|e|ah|bom|ok|ta|agora)\s*,?\s+)*"
+    r"(?:(?:no|na|o|a|nesse|neste|nessa|nesta|esse|este|essa|esta)\s+)?"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r")(?:[- ]feira)?|amanha|depois de amanha)"
+    r"(?:\s+(?:eu|a gente|nos|ja))?"
+    r"\s+(?:pode|posso|podemos|da|consigo|conseguimos|serve|fica bom|fica melhor"
+    r"|e melhor|da certo|ta livre|to livre|estou livre)"
+    r"(?:\s+(?:sim|pra mim|pra gente|pra nos|entao|tranquilo|de boa))?\s*[.!]*$"
+)
+
+
+def offers_day(text: str) -> bool:
+    """Whether the message offers a day alone for the call, said to suit ("mas sábado
+    pode", "sexta eu posso", "amanhã dá", "quinta-feira serve pra mim"): the day is kept
+    and its hour asked, as for "pode ser quarta". Not asked ("sábado pode?"), not turned
+    down ("sábado não dá"), not with anything else ("sábado posso ir ver a casa")."""
+    low = " ".join(fold(text).lower().split())
+    return bool(_DAY_OFFERED.match(low))
