@@ -157,6 +157,20 @@ def test_no_name_after_kin_where_it_is_someone_elses(text: str) -> None:
     assert "name" not in extract(text, pending="name")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aqui é o marido dela, Célio, ela foi ao mercado",
+        "sou a filha dele, Priscila",
+        "oi, sou o irmão dela: Wagner Lopes",
+    ],
+)
+def test_no_name_after_kin_once_the_leads_name_is_saved(text: str) -> None:
+    # someone else on the lead's phone: the saved name stays
+    assert "name" not in extract(text, pending="bedrooms", known=("name",))
+    assert chat_run("oi, sou a Marta", text).facts["name"] == "Marta"
+
+
 # 5. A name in lower case stops before a word opening an amount
 @pytest.mark.parametrize(
     ("text", "want"),

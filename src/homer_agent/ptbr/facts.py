@@ -2903,11 +2903,12 @@ def _name(
     ignore: Collection[str],
     *,
     bare: bool = True,
+    named: bool = False,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
     if _NAME_REFUSAL_RE.search(" ".join(folded.split())):
         return None  # "não quero dar meu nome agr não": no word of it is the name
-    name = _find_name(toks, folded, pending, bare=bare)
+    name = _find_name(toks, folded, pending, bare=bare, named=named)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
     if fold(name.split()[0]) in ignored:
@@ -2996,7 +2997,8 @@ _WHOSE_KIN: Final = _words("dele dela deles delas")
 def _name_after_kin(toks: Sequence[Token], asking: bool) -> str | None:
     """The lead's name given right after who they are to someone else: "eu sou a mãe dele,
     Sandra Pereira", "aqui é o pai da Júlia, Roberto", "sou o tio do Caio - Wilson Prado".
-    Only in the first person ("o comprador é o pai dela, Roberto" names the father), after
+    Only in the first person ("o comprador é o pai dela, Roberto" names the father), while
+    no name is saved (with one, whoever says so is someone else on the phone), after
     a comma, a colon or a dash, and only a name that ends its clause ("sou a tia dele,
     Gabriel quer 2 quartos" names the nephew); never a place."""
     lows = [t.low for t in toks]
@@ -3039,10 +3041,17 @@ _NAME_WEAK_BY_FIRST: Final = _by_first_word(_NAME_WEAK_CUES)
 
 
 def _find_name(
-    toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
+    toks: Sequence[Token],
+    folded: str,
+    pending: str | None,
+    *,
+    bare: bool = True,
+    named: bool = False,
 ) -> str | None:
     asking = pending == "name"
-    called = _name_to_call(toks, folded) or _name_after_kin(toks, asking)
+    # "aqui é a esposa dele, Sandra" with the lead's name saved: someone else on the phone
+    kin = None if named else _name_after_kin(toks, asking)
+    called = _name_to_call(toks, folded) or kin
     if called:
         return called
     for i in range(len(toks)):
@@ -3053,7 +3062,7 @@ def _find_name(
             end = others
             while end > 0 and (toks[end - 1].is_punct or toks[end - 1].low in _NICKNAME_JOINS):
                 end -= 1  # "Francisca Lima, mas": the name without what joins the clause
-            given = _find_name(toks[:end], folded, pending, bare=bare) if end else None
+            given = _find_name(toks[:end], folded, pending, bare=bare, named=named) if end else None
             if given:
                 return given
         low = toks[i].low
@@ -6164,7 +6173,7 @@ def _read(
     name = (
         _spelt_name(toks)
         or _starred_name(toks)
-        or _name(toks, folded, pending, ignore, bare=when is None)
+        or _name(toks, folded, pending, ignore, bare=when is None, named="name" in known)
     )
     if name is None and "name" in known:
         name = _corrected_name(toks, pending, ignore)
