@@ -63,6 +63,7 @@ from homer_agent.ptbr.facts import (
     garbled,
     haggles,
     introduces,
+    name_put_right,
     names_other_amount,
     place_or_name,
     refuses_time,
@@ -1199,6 +1200,12 @@ class OfflineChatModel(BaseChatModel):
         found = extract_facts(
             marked(text), pending=pending, now=now, tz=tz, ignore=ignore, known=known
         )
+        if "name" not in found and facts.name:
+            # "Rodrigo" then "Alves", "Jessica" then "jéssica souza": the saved name put right
+            before = humans[-2] if len(humans) >= 2 else None
+            put = name_put_right(before, text, facts.name, pending=pending, ignore=ignore)
+            if put is not None:
+                found["name"] = put
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed

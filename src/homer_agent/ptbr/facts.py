@@ -88,6 +88,7 @@ __all__ = [
     "garbled",
     "haggles",
     "introduces",
+    "name_put_right",
     "names_other_amount",
     "place_or_name",
     "place_pointed_back",
@@ -509,8 +510,17 @@ still skipped as one)."""
 _NAME_SUFFIXES: Final = _words("filho neto sobrinho junior jr")
 """Kinship words ending a name, written as the name is (capitalised after a capitalised
 name, in lower case after one in lower case): "José da Silva Filho", "carlos neto"."""
+_AMOUNT_OPENERS: Final = _words("entre cerca aproximadamente aprox quase acima abaixo faixa")
+"""Words that open a range or an amount ("entre 300 e 350 mil", "cerca de 400 mil", "na
+faixa de 300"): a name read in lower case stops before them ("quem fala é o rogerio entre
+300 e 350 mil" names Rogerio); none is a name."""
 _NAME_STOP: Final = (
-    _NAME_STOP_WORDS | _PROFESSIONS | _DESCRIPTION_WORDS | _ADDRESS_WORDS | CHAT_SHORTHAND
+    _NAME_STOP_WORDS
+    | _PROFESSIONS
+    | _DESCRIPTION_WORDS
+    | _ADDRESS_WORDS
+    | CHAT_SHORTHAND
+    | _AMOUNT_OPENERS
 )
 _PLACE_NOUNS: Final = _words(
     "centro praia praias zona sul norte leste oeste litoral orla interior cidade regiao "
@@ -3031,11 +3041,12 @@ def _name(
     ignore: Collection[str],
     *,
     bare: bool = True,
+    named: bool = False,
 ) -> str | None:
     ignored = {" ".join(fold(name).split()) for name in ignore}
     if _NAME_REFUSAL_RE.search(" ".join(folded.split())):
         return None  # "não quero dar meu nome agr não": no word of it is the name
-    name = _find_name(toks, folded, pending, bare=bare)
+    name = _find_name(toks, folded, pending, bare=bare, named=named)
     if name is None or " ".join(fold(name).split()) in ignored:
         return None
     if fold(name.split()[0]) in ignored:
@@ -3108,6 +3119,59 @@ def _name_to_call(toks: Sequence[Token], folded: str) -> str | None:
     return None
 
 
+_SELF_AS_KIN_CUES: Final = (
+    ("eu", "sou"),
+    ("sou",),
+    ("aqui", "e"),
+    ("aqui", "eh"),
+    ("quem", "fala", "e"),
+    ("quem", "ta", "falando", "e"),
+)
+"""First-person cues before who the lead is to someone else ("eu sou a mãe dele", "aqui é
+o pai da Júlia"): what follows is kin, and a name after it is the lead's own."""
+_WHOSE_KIN: Final = _words("dele dela deles delas")
+
+
+def _name_after_kin(toks: Sequence[Token], asking: bool) -> str | None:
+    """The lead's name given right after who they are to someone else: "eu sou a mãe dele,
+    Sandra Pereira", "aqui é o pai da Júlia, Roberto", "sou o tio do Caio - Wilson Prado".
+    Only in the first person ("o comprador é o pai dela, Roberto" names the father), while
+    no name is saved (with one, whoever says so is someone else on the phone), after
+    a comma, a colon or a dash, and only a name that ends its clause ("sou a tia dele,
+    Gabriel quer 2 quartos" names the nephew); never a place."""
+    lows = [t.low for t in toks]
+    for i in range(len(toks)):
+        cue = next((len(c) for c in _SELF_AS_KIN_CUES if _starts_with(toks, i, c)), 0)
+        if not cue or (i > 0 and toks[i - 1].low not in _BOUNDARY_PUNCT and lows[i] != "eu"):
+            continue
+        k = i + cue
+        if k < len(toks) and lows[k] in _ARTICLES:
+            k += 1
+        if k >= len(toks) or lows[k] not in _SOMEONES:
+            continue
+        k += 1
+        if k < len(toks) and lows[k] in _WHOSE_KIN:
+            k += 1
+        elif k + 1 < len(toks) and lows[k] in _OWNERS and toks[k + 1].is_word:
+            k = _skip_titles(toks, k + 1)
+            k += 1
+            while k < len(toks) and toks[k].is_word and toks[k].is_cap:
+                k += 1  # "da Júlia Lima"
+        if k + 1 >= len(toks) or lows[k] not in (",", ":", "-", "—", "–"):
+            continue
+        name = _read_name(toks, k + 1, allow_lower=asking, strict=True)
+        if name is None or _names_place(toks, k + 1):
+            continue
+        start = _skip_titles(toks, k + 1)
+        end = start + len(name.split())
+        if end < len(toks) and (not _is_boundary(toks[end]) or lows[end] == "?"):
+            continue  # "sou a mãe dele, tá?": no name, asked
+        if not toks[start].is_cap and any(_common_word(t) for t in toks[start:end]):
+            continue  # "sou a mãe dele, beleza": a word of the language in lower case
+        return name
+    return None
+
+
 _NAME_STRONG_BY_FIRST: Final = _by_first_word(_NAME_STRONG_CUES)
 _NAME_NOTE_BY_FIRST: Final = _by_first_word(_NAME_NOTE_CUES)
 _NAME_INTRO_BY_FIRST: Final = _by_first_word(_NAME_INTRO_CUES)
@@ -3115,10 +3179,17 @@ _NAME_WEAK_BY_FIRST: Final = _by_first_word(_NAME_WEAK_CUES)
 
 
 def _find_name(
-    toks: Sequence[Token], folded: str, pending: str | None, *, bare: bool = True
+    toks: Sequence[Token],
+    folded: str,
+    pending: str | None,
+    *,
+    bare: bool = True,
+    named: bool = False,
 ) -> str | None:
     asking = pending == "name"
-    called = _name_to_call(toks, folded)
+    # "aqui é a esposa dele, Sandra" with the lead's name saved: someone else on the phone
+    kin = None if named else _name_after_kin(toks, asking)
+    called = _name_to_call(toks, folded) or kin
     if called:
         return called
     for i in range(len(toks)):
@@ -3129,7 +3200,7 @@ def _find_name(
             end = others
             while end > 0 and (toks[end - 1].is_punct or toks[end - 1].low in _NICKNAME_JOINS):
                 end -= 1  # "Francisca Lima, mas": the name without what joins the clause
-            given = _find_name(toks[:end], folded, pending, bare=bare) if end else None
+            given = _find_name(toks[:end], folded, pending, bare=bare, named=named) if end else None
             if given:
                 return given
         low = toks[i].low
@@ -3930,7 +4001,59 @@ def _corrected_name(
         name = _only_name(rest)
         if name is not None and " ".join(fold(name).split()).lower() not in ignored:
             return name
+    name = _full_name_beside_cue(toks)
+    if name is not None and " ".join(fold(name).split()).lower() not in ignored:
+        return name
     return None
+
+
+_NAME_CORRECTION_CUES: Final = (
+    ("na", "verdade"),
+    ("na", "vdd"),
+    ("na", "real"),
+    ("quer", "dizer"),
+    ("digo",),
+    ("alias",),
+    ("corrigindo",),
+    ("me", "enganei"),
+    ("errei",),
+    ("foi", "mal"),
+    *_SLIP_CUES,
+)
+"""Cues that put right what was said, not a change of mind ("pensando bem", "prefiro",
+"melhor" choose again; a name is not chosen again)."""
+
+
+def _full_name_beside_cue(toks: Sequence[Token]) -> str | None:
+    """A full name (two words or more, the first capitalised) that is the whole message
+    but for a cue putting it right before or after it: "Beatriz Nogueira na vdd", "na
+    verdade, Otávio Bastos", "quer dizer: é Lígia Prado", "Jéssica Souza com acento". A
+    full name, where a single word may be something else ("na verdade Pecém"), and never
+    with a listed place in it nor anything else in the message ("na verdade Ana Lúcia
+    decide" is someone else's say)."""
+    words = [t for t in toks if not t.is_punct]
+    lows = [t.low for t in words]
+    lead = _cue_length(lows, 0, _NAME_CORRECTION_CUES)
+    trail = next(
+        (
+            len(cue)
+            for cue in _NAME_CORRECTION_CUES
+            if len(lows) > len(cue) and tuple(lows[-len(cue) :]) == cue
+        ),
+        0,
+    )
+    if not lead and not trail:
+        return None
+    said = lows[lead : len(lows) - trail]
+    opener = next((len(o) for o in _RESTATING_OPENERS if said[: len(o)] == list(o)), 0)
+    rest = words[lead + opener : len(words) - trail]
+    core = [t for t in rest if t.low not in _NAME_PARTICLES]
+    if len(core) < 2 or not rest[0].is_cap:
+        return None
+    rest_lows = [t.low for t in rest]
+    if any(known_place(rest_lows, k) is not None for k in range(len(rest))):
+        return None  # "na verdade Lagoa Redonda", "Ana Parque Dois Irmãos na vdd"
+    return _only_name(rest)
 
 
 def _lower_non_name(tok: Token) -> bool:
@@ -6220,7 +6343,7 @@ def _read(
     name = (
         _spelt_name(toks)
         or _starred_name(toks)
-        or _name(toks, folded, pending, ignore, bare=when is None)
+        or _name(toks, folded, pending, ignore, bare=when is None, named="name" in known)
     )
     if name is None and "name" in known:
         name = _corrected_name(toks, pending, ignore)
@@ -6760,6 +6883,138 @@ def taken_up(
     if place is not None:
         found["neighborhood"] = place
     return found
+
+
+_SURNAMES_LIKE_WORDS: Final = _NAMES_LIKE_WORDS | _words(
+    "silva santos lima costa rodrigues almeida nascimento carvalho gomes martins rocha "
+    "melo castro barros pinto moura dias correia bezerra campos cunha reis fonseca leite "
+    "machado coelho lopes matos brito farias paiva prado braga bastos queiroz"
+)
+"""Frequent surnames a dictionary also knows ("Silva", "Costa", "Rocha"): typed alone
+after a first name, or after the first name said again, they still end the name."""
+
+
+def name_put_right(
+    previous: str | None,
+    text: str,
+    saved: str,
+    *,
+    pending: str | None = None,
+    ignore: Collection[str] = (),
+) -> str | None:
+    """The saved name put right by a message that is only a name, read with the saved
+    one (`saved`) and the lead's message before (`previous`):
+
+    - the same first name again, fuller or spelled right: "Jessica" then "jéssica souza",
+      "Caio" then "caio brandão com acento", "Joao Pedro" then "João Pedro" (all the words
+      already saved, in order, with more after them or accents put back; a cue putting it
+      right before or after it may go with it: "na verdade", "com acento");
+    - a surname alone, right after a message that was only the first name: "Rodrigo" then
+      "Alves", "Tânia" then "de Moura". Never a word of the language ("ok", "massa"), a
+      given name ("Clara": maybe someone else), a listed place ("Cumbuco") or a number,
+      and never when the place was asked (a place the list does not know).
+
+    None when the message puts nothing right; never raises on any text."""
+    original = without_decorations(text[:MAX_INPUT_CHARS])
+    if not original or garbled(original) or "?" in original or not saved.strip():
+        return None
+    words = [t for t in tokenize(original, fold(original)) if not t.is_punct]
+    if not words or any(not t.is_word for t in words):
+        return None
+    ignored = {" ".join(fold(name).split()).lower() for name in ignore}
+    lows = [t.low for t in words]
+    if any(known_place(lows, k) is not None for k in range(len(lows))):
+        return None  # "Rodrigo" then "Cumbuco", "rodrigo cumbuco": a place
+    said = fold(saved).lower().split()
+    name = _same_name_fuller(words, saved, said)
+    if name is None and previous is not None and pending != "neighborhood":
+        name = _surname_after_first_name(previous, words, said)
+    if name is None or " ".join(fold(name).lower().split()) in ignored:
+        return None
+    if set(fold(name).lower().split()[len(said) :]) & {w for n in ignored for w in n.split()}:
+        return None  # "Rodrigo" then "Homer": the agent's name, no surname
+    return name
+
+
+def _same_name_fuller(words: Sequence[Token], saved: str, said: Sequence[str]) -> str | None:
+    """The name in `words` when it is the saved one (folded words `said`) again with more
+    after it or spelled with the accents it lacked (see `name_put_right`)."""
+    lows = [t.low for t in words]
+    lead = _cue_length(lows, 0, _NAME_CORRECTION_CUES)
+    lead += next(
+        (len(o) for o in _RESTATING_OPENERS if list(lows[lead : lead + len(o)]) == list(o)), 0
+    )
+    trail = next(
+        (
+            len(cue)
+            for cue in _NAME_CORRECTION_CUES
+            if len(lows) > len(cue) and tuple(lows[-len(cue) :]) == cue
+        ),
+        0,
+    )
+    rest = list(words[lead : len(words) - trail])
+    if not rest or rest[0].low != said[0]:
+        return None
+    name = _only_name(rest)
+    if name is None:
+        return None
+    new = fold(name).lower().split()
+    if len(new) > len(said) and new[: len(said)] == list(said):
+        added = rest[len(said) :]
+        if any(
+            not t.is_cap and _common_word(t) and t.low not in _SURNAMES_LIKE_WORDS for t in added
+        ):
+            return None  # "ana linda", "pedro tranquilo": a word of the language after it
+        kept = saved.split()
+        mine = name.split()
+        if len(kept) == len(said):  # the saved words where they carry accents "Jéssica"
+            mine[: len(kept)] = [
+                old if _accents(old) >= _accents(w) else w
+                for old, w in zip(kept, mine[: len(kept)], strict=True)
+            ]
+        return " ".join(mine)
+    if new == list(said) and _accents(name) > _accents(saved):
+        return name  # "Jessica" then "Jéssica": the accents put back
+    return None
+
+
+def _accents(name: str) -> int:
+    """How many letters of `name` carry an accent or a cedilla."""
+    return sum(1 for ch in name if fold(ch) != ch)
+
+
+def _surname_after_first_name(
+    previous: str, words: Sequence[Token], said: Sequence[str]
+) -> str | None:
+    """The saved first name with a surname sent alone right after it (see
+    `name_put_right`): `previous` is only that first name, `words` one or two words of a
+    surname (a particle may lead them)."""
+    if len(said) != 1:
+        return None
+    before = without_decorations(previous[:MAX_INPUT_CHARS])
+    toks = tokenize(before, fold(before))
+    start = _strip_greeting(fold(before))
+    alone = [t for t in toks if t.start >= start]
+    alone = alone[_skip_acknowledgements(alone, 0) :]
+    first = _only_name(alone)
+    if first is None or fold(first).lower().split() != list(said):
+        return None
+    surname = list(words)
+    particle = surname[0].raw if surname[0].low in _NAME_PARTICLES - {"e"} else None
+    if particle is not None:
+        surname = surname[1:]
+    if not 1 <= len(surname) <= 2 or surname[0].low == said[0]:
+        return None
+    for tok in surname:
+        if tok.low in _NAME_STOP or tok.low in _GIVEN_NAMES or tok.low in _NAME_PARTICLES:
+            return None  # "ok", "Clara" (maybe someone else), "e"
+        if known_in_some_form(tok.low) and tok.low not in _SURNAMES_LIKE_WORDS:
+            return None  # "massa", "Show", "Beleza": a word of the language
+    read = _only_name(surname)
+    if read is None:
+        return None
+    whole = [first, particle.lower() if particle else "", read]
+    return _clip(" ".join(w for w in whole if w), NAME_MAX_CHARS)
 
 
 _OPEN_ENDS: Final = _words(
