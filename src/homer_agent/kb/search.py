@@ -110,12 +110,14 @@ GENERIC: Final = frozenset(
     espaco espacos lugar lugares local locais area areas coisa coisas algo estrutura opcao
     opcoes servico servicos comodo comodos canto cantos cantinho cantinhos
     exigencia exigencias regra regras requisito requisitos condicao condicoes norma normas
-    restricao restricoes mexer estilo estilos
+    restricao restricoes mexer estilo estilos ponto pontos
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that name no particular thing ("tem espaço pra ..."), nor do the words of asking
-about rules ("tem alguma exigência com os hóspedes?", "pode mexer?"): a question left with
-only these once its purpose is set aside asks nothing the documents can answer."""
+about rules ("tem alguma exigência com os hóspedes?", "pode mexer?"), nor "ponto", which
+names only where a thing is fitted ("pontos de ar-condicionado" are the air conditioning's;
+"ponto pra máquina de lavar" asks the washing machine's): a question left with only these
+once its purpose is set aside asks nothing the documents can answer."""
 TOOL_PASSAGES: Final = 3
 """Passages a `search_development` result carries to the model."""
 
@@ -1285,7 +1287,7 @@ def _lookup_one(
             and all(p.terms_mask >> i & 1 for i, t in enumerate(terms[:MAX_TERMS]) if t in named)
         ]
         best = dated[0] if dated else best
-    thing = _having_thing(question)
+    thing = _having_thing(asked.text)
     if not similar and thing and _names(thing, best.body) < len(thing):
         # "a casa de 3 quartos vem com ar-condicionado?": the passage that names the thing
         # asked about, not the house's own that only places it (no query added: the

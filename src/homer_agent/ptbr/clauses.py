@@ -166,6 +166,16 @@ a buyer's question whoever the lead's story was about, unless the story named th
 ("minha irmã comprou um fogão e o fogão vem com tampa" tells of hers)."""
 
 
+_OF_THE_DEVELOPMENT: Final = re.compile(
+    r"^(?:(?:o|a|os|as) (?:obras?|construcao|fundacao|terraplanagem|etapa) |(?:voces )?aceitam? "
+    r"|(?:cabe|cabem|comporta|aguenta) quant[oa]s\b"
+    r"|(?:o|a|os|as) (?:casas?|sobrados?) (?:de|com) (?:\d+|um|uma|dois|duas|tres|quatro)"
+    r" (?:quartos?|dormitorios?|suites?)\b)"
+)
+"""The works' progress, a way of paying accepted, a capacity counted, a house type named by
+its rooms (`_CUES`): the development's, whoever the lead's story was about ("minha filha
+... e a obra já começou", "... e aceita fgts", "meu marido ... e cabe quantos carros", "...
+e a casa de dois quartos tem quantas suítes")."""
 _DISTANCE_ENDING: Final = re.compile(
     r"^fica (?:muito |bem |mais )?(?:longe|perto|proximo|proxima|distante) d[aeo]s?"
     r"(?: [a-z0-9]+){1,2}$"
@@ -211,7 +221,14 @@ _KIN: Final = (
 """Who a lead's story is about ("e a minha mãe tem ...", "e o mais velho tem asma")."""
 
 _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
-    ("ask", re.compile(r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b")),
+    (
+        "ask",
+        re.compile(
+            r"\b(?:ate|a|de|em|desde) que (?:horas?|dia|dias|mes|ano|data|epoca)\b"
+            # "... o dia todo e em que pé está a construção": how far along, asked
+            r"|\bem que (?:pe|fase|etapa|estagio|altura)\b"
+        ),
+    ),
     ("ask", re.compile(r"(?<!\bate )(?<!\bde )(?<!\bem )(?<!\ba )\bque horas?\b")),
     ("ask", re.compile(r"\b(?:ate|desde|a partir de) quando\b")),
     (
@@ -290,6 +307,9 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
     # "... viaja muito a trabalho e que documentos preciso separar", "... em agosto é que
     # que papelada": "que" asking which papers or which kind of thing, after "e" or "é que".
     ("ask", re.compile(rf"\be (?:que )?que (?={WHICH_THING})")),
+    # "... mora de aluguel faz uns seis anos sabe que documentos preciso separar": "sabe"
+    # a filler of dictated speech before "que" asking which papers.
+    ("ask", re.compile(rf"(?<=\bsabe )que (?={WHICH_THING})")),
     # "... trabalho de casa e tem hospital perto": "tem" that cannot be the story's verb.
     ("ask", re.compile(r"\be tem\b")),
     # "... trabalho de plantão e fica longe do aeroporto": where the development lies, asked
@@ -327,6 +347,27 @@ _CUES: Final[tuple[tuple[Kind, re.Pattern[str]], ...]] = (
             r" (?:entregou|entregaram|construiu|construiram|fez|tem|e|eh)\b)"
         ),
     ),
+    # "... trabalho de plantão e a construção já começou", "... e as obras já terminaram":
+    # how far the works are, ending the message, asked whoever the story was about.
+    (
+        "ask",
+        re.compile(
+            r"\be (?=(?:o|a|os|as) (?:obras?|construcao|fundacao|terraplanagem|etapa)"
+            r"(?: [a-z0-9]+){0,2} (?:ja )?(?:comecou|comecaram|iniciou|iniciaram|terminou"
+            r"|terminaram|acabou|acabaram|andou|andaram|parou|pararam)$)"
+        ),
+    ),
+    # "... vai estudar à noite e aceita fgts": a way of paying accepted, ending the message,
+    # asked (no one of the story accepts the lead's FGTS).
+    (
+        "ask",
+        re.compile(
+            r"\be (?=(?:voces )?(?:aceita|aceitam) (?:o |a )?(?:fgts|financiamento|permuta"
+            r"|consorcio|carta de credito|cartao|pix|boleto)$)"
+        ),
+    ),
+    # "... viaja muito a trabalho e cabe quantos carros na garagem": a capacity counted.
+    ("ask", re.compile(r"\be (?=(?:cabe|cabem|comporta|aguenta) quant[oa]s\b)")),
     # "... juntando dinheiro faz tempo e vocês têm van escolar": the development asked.
     (
         "ask",
@@ -433,7 +474,11 @@ def _starts(words: list[str]) -> dict[int, Kind]:
             found = offsets.get(match.start())
             if found is None or found == 0 or len(words) - found < 3:
                 continue  # "... por algum índice qual", "... tem área de quanto": the end asks
-            if any(a <= match.start() < b for a, b in covered):
+            if any(a < match.start() < b for a, b in covered):
+                continue
+            if any(a == match.start() for a, _ in covered) and words[found - 1] != "e":
+                # "o ônibus passa de quanto em quanto": the verb's own clause; after a
+                # story, "e de quanto em quanto tempo passa ônibus" opens a question.
                 continue
             if not _fits(words, found, match.group(), kind):
                 continue
@@ -454,7 +499,7 @@ def _starts(words: list[str]) -> dict[int, Kind]:
 
 
 _AFTER_STORY: Final = frozenset(
-    "quanto quanta quantos quantas ate desde a qual quais".split()  # noqa: SIM905
+    "quanto quanta quantos quantas ate desde a em de qual quais".split()  # noqa: SIM905
 )
 """First words of the cues that, after "e", open a question once the lead's story is told."""
 
@@ -490,6 +535,7 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
             or (cue == "e " and _DEVELOPMENTS.match(after) is not None)
             or (cue == "e " and _COMES_WITH.match(after) is not None and _new_thing(words, i))
             or (cue == "e " and re.match(_ANY_OF, after) is not None)
+            or (cue == "e " and _OF_THE_DEVELOPMENT.match(after) is not None)
             or (
                 cue.startswith("e fica ")
                 and _DISTANCE_ENDING.match(after) is not None

@@ -322,8 +322,15 @@ preciso providenciar antes do hóspede chegar?": the gatehouse's list)."""
 _ACCESS_WORDS: Final = re.compile(
     r"\b(?:qualquer (?:um|uma|pessoa|gente)|passa|passam|entra|entram|entrar|estranh\w*"
     r"|visitantes?|portaria|porteiro|guarita|controlad[oa]|controle|liberad[oa]"
-    r"|seguranca|segura|assalt\w*|roub\w*|ladr(?:ao|oes)|bandid\w*|cancela|portao)\b"
+    r"|seguranca|segura|seguro|assalt\w*|roub\w*|ladr(?:ao|oes)|bandid\w*|cancela|portao"
+    r"|tag|cartao|biometria|senha|interfone|cameras?)\b"
 )
+_WHO_ENTERS: Final = re.compile(
+    r"\bentrada (?:de|das|dos) (?:gente|pessoas?|visitas?|visitantes?|estranhos?"
+    r"|morador(?:es)?|carros?|veiculos?|motos?|entregador(?:es)?|prestador(?:es)?"
+    r"|funcionarios?|convidados?)\b"
+)
+"""Who or what gets in ("a entrada de gente", "a entrada de visitantes"): the way in."""
 _MONEY_WORDS: Final = re.compile(
     r"\b(?:valor|valores|quanto|quanta|mil|reais|real|pag\w*|parcel\w*|financ\w*|fgts|sinal"
     r"|dar|dou|damos|preco|precos|custa|custo|saldo|porcento|desconto|juros)\b|\d ?%|r\$"
@@ -336,7 +343,8 @@ _ENTRANCE: Final = re.compile(
 def _entrance(low: str) -> str:
     """ "Entrada" as the development's way in, not the down payment: in a sentence that
     names who gets in or how it is guarded ("como funciona a entrada aí, qualquer um
-    passa?", "a entrada tem porteiro?"), in a message naming no money, it is the access
+    passa?", "a entrada tem porteiro?", "a entrada de visitantes é por tag?"), in a
+    message naming no money, it is the access
     control. Anywhere else "entrada" keeps its reading (the down payment), and so does
     the place "na entrada do condomínio" (where the stand is)."""
     if not _ENTRANCE.search(low) or _MONEY_WORDS.search(low):
@@ -344,7 +352,7 @@ def _entrance(low: str) -> str:
     parts = re.split(r"([.!?;\n])", low)
     return "".join(
         _ENTRANCE.sub("controle de acesso", part)
-        if _ACCESS_WORDS.search(_ENTRANCE.sub(" ", part))
+        if _ACCESS_WORDS.search(_ENTRANCE.sub(" ", part)) or _WHO_ENTERS.search(part)
         else part
         for part in parts
     )
@@ -691,6 +699,7 @@ _YES_NO_TAIL: Final = re.compile(
     # "a gente tem ..." is had, not asked.
     r"^(?:o|a(?! gente\b)|os|as|e|a casa|as casas)\b.*\b(?:tem|vem|vao|e|sao|abre|fecha|passa"
     r"|aceita|pode|fica|cabe|cabem|aguenta|comporta|suporta|funciona|permite|oferece|possui|inclui|entrega|entregue|entregou|entregaram|comecou|terminou"
+    r"|comecaram|terminaram|acabaram"
     r"|ficou|acabou|saiu|foi|esta|estao)\b"
     # "na casa de dois quartos algum quarto é suíte", "alguma casa tem quintal": whether
     # any of them is or has, a question without its "?" ("algum dia eu compro" tells).
@@ -698,6 +707,14 @@ _YES_NO_TAIL: Final = re.compile(
     r"(?:algum|alguma|alguns|algumas) (?!(?:dia|dias|vez|vezes|tempo|hora|momento)\b)[a-z]+"
     r" (?:e|sao|tem|vem|fica|ficam)\b"
 )
+_OR_NOT: Final = re.compile(
+    r"\b(?:tem|vem|vao|e|sao|aceita|aceitam|pode|podem|fica|ficam|cabe|cabem|inclui|possui"
+    r"|permite|permitem|funciona|abre|passa|esta|estao)\b.* ou nao\s*$"
+)
+"""A yes/no question put as the choice of its answers ("a cozinha vem com armário ou
+não", "piscina é aquecida ou não"): a question without its "?"."""
+_IF: Final = re.compile(r"\bse\b")
+"""Whether the lead tells a doubt of their own ("não sei se compro ou não")."""
 _OPENERS: Final = re.compile(
     rf"^(?:(?:{GREETING_PATTERN}|eae|ei|tudo bem|tudo bom"
     r"|so uma duvida|uma duvida|me tira uma duvida|uma pergunta|so uma pergunta|outra coisa"
@@ -878,6 +895,11 @@ def _units(low: str) -> str:
     return low
 
 
+_SLASHED_WORDS: Final = {"c": "com", "p": "para", "s": "sem"}
+_SLASHED: Final = re.compile(r"(?<![\w/])([cps])/ ?(?=[a-z])")
+"""Prepositions in shorthand with a slash ("c/ armário", "p/ carregar", "s/ garagem")."""
+
+
 def normalise(text: str) -> str:
     """Folded text with shorthand spelt out ("Qnto eh o cond?" → "quanto e o condominio?",
     "casa de 3 qtos" → "casa de 3 quartos"), laughter read as a full stop, and slips in
@@ -886,6 +908,7 @@ def normalise(text: str) -> str:
     text = without_decorations(text)
     low = _units(_ROOMS.sub(_rooms, LAUGHTER.sub(".", _blocks(text))))
     low = _ROOM_COUNT.sub(lambda m: f"{_DIGITS[m.group(1)]} {m.group(2)}", low)
+    low = _SLASHED.sub(lambda m: _SLASHED_WORDS[m.group(1)] + " ", low)
     low = re.sub(r"[a-z0-9²]+", lambda m: _word(m.group()), low)
     low = f" {low} "
     for phrase, replacement in PHRASES:
@@ -993,6 +1016,8 @@ def _asks(clause: str) -> bool:
         # "a casa tem quintal": a question without its "?"; "a ideia é alugar no airbnb."
         # ends as a statement, and states the lead's plan
         or (_YES_NO_TAIL.match(body) and not clause.rstrip(" ,;").endswith((".", "!")))
+        # "cozinha vem c/ armário ou não": whether, put as the choice of its answers
+        or (_OR_NOT.search(body) is not None and not _IF.search(body))
         or _NEGOTIATION.search(f" {body} ")
         or _PRICE.search(f" {body} ")
     )
