@@ -1429,7 +1429,12 @@ _COMPLEMENT: Final = re.compile(
     r"^(?:nao|sera|e|sao|eu|a gente|nos|tenho|temos|tem que|preciso|precisa|precisamos|vem"
     r"|vou|vai|vao|ja|so|somente|apenas|os dois|as duas|ambos|ambas|todos|todas|tudo|nenhum"
     r"|nenhuma|normal|normais|comum|comuns|simples|padrao|sem|fica|ficam|e so|e normal"
-    r"|tem (?:alguma |algum )?(?:regras?|restric\w+|exigencias?|normas?|condic\w+|requisitos?))\b"
+    r"|tem (?:alguma |algum )?(?:regras?|restric\w+|exigencias?|normas?|condic\w+|requisitos?)"
+    # "cada quarto tem banheiro próprio ou algum vai ter que dividir?": one of the same
+    # things, obliged to do without
+    r"|(?:algum|alguma|alguns|algumas|um|uma|uns|umas|o outro|a outra|os outros|as outras)"
+    r"(?: (?:deles|delas|[a-z]+))? (?:vai|vao|tem|teria|terao|teriam|precisa|precisam)"
+    r" (?:ter )?(?:que|de)\b)\b"
 )
 """How the second half of "X ou Y?" opens when it is the other answer to X ("... tem suíte
 ou os dois são normais?", "... vem com armário ou tenho que mandar fazer?"), not a second
@@ -1446,7 +1451,10 @@ def alternatives(clause: str) -> tuple[str, str, bool] | None:
     first, sep, second = low.partition(" ou ")
     if not sep or not names_something(first) or not second.strip():
         return None
-    return f"{first}?", second, bool(_COMPLEMENT.match(second.strip()))
+    # "... ou se algum vai ter que dividir": the "se" of the asking goes on into the other
+    # answer, and says nothing of it.
+    answer = re.sub(r"^se\s+", "", second.strip())
+    return f"{first}?", second, bool(_COMPLEMENT.match(answer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1548,6 +1556,16 @@ _BUILT_BEFORE: Final = re.compile(
 )
 """The works a builder has finished ("já terminou outros empreendimentos", "concluiu
 quantos condomínios"): what it delivered, the documents' "entregou"."""
+_HANDED_TO_OWNERS: Final = re.compile(
+    r"\b(?:(?:termin|conclu|finaliz|acab)(?:ou|aram|iu|iram) e )?"
+    r"(?:passou|passaram|repassou|repassaram|entregou|entregaram)"
+    r" (?:para|pra|a|ao|aos|as) (?:(?:os|as|seus|suas) )?"
+    r"(?:donos|moradores|proprietarios|compradores|clientes|familias)\b"
+    r"|\b(?:termin|conclu|finaliz|acab)(?:ou|aram|iu|iram) e (?=entreg(?:ou|aram)\b)"
+)
+"""Works finished and handed to their owners ("já terminou e passou pros donos outros
+empreendimentos", "entregou aos moradores"): what a builder delivered, the documents'
+"entregou"."""
 _FIRST_PAYMENT: Final = re.compile(
     r"\b(?:pagamento|pagamentos|valor|aporte|deposito) inici(?:al|ais)\b|\b(?:logo )?de cara\b"
 )
@@ -1600,6 +1618,9 @@ def described(folded: str) -> str:
     folded = _RECEIVED.sub("entrega", folded)
     if _SCHOOLING.search(folded):
         folded = _SCHOOL_YEAR.sub("ensino", folded)
+    folded = _HANDED_TO_OWNERS.sub(
+        lambda found: "" if found.group().endswith(" e ") else "entregou", folded
+    )
     folded = _BUILT_BEFORE.sub("entregou", folded)
     folded = _FIRST_PAYMENT.sub("entrada", folded)
     folded = _TWO_STOREYS.sub("sobrado", folded)
@@ -1737,10 +1758,13 @@ guardar barco", "lugar pra ele caminhar"): what it names is asked about, not con
 
 
 _GOES: Final = re.compile(
-    r"\b(?:ir|vou|vai|vao|vamos|iam|ia|iria|iriam|indo|chegar|chego|chega|levar|levo|leva)"
+    r"\b(?:ir|vou|vai|vao|vamos|iam|ia|iria|iriam|indo|chegar|chego|chega|levar|levo|leva"
+    # "passou pros donos", "entregou para os moradores": who was handed something
+    r"|passou|passaram|repassou|repassaram|entregou|entregaram|entregue|entregues)"
     r"(?: (?:a|o|os|as|ate))? $"
 )
-"""A verb of going just before "para": what follows is a destination, not a purpose."""
+"""A verb of going or handing just before "para": what follows is a destination or who
+receives, not a purpose."""
 _TAKES: Final = re.compile(
     r"\b(?:tempo|meses|anos|dias|falta|faltam|demora|demoram|demorar)(?: (?:ainda|mais))? $"
 )
