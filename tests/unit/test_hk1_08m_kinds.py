@@ -120,3 +120,13 @@ def test_a_real_word_is_not_put_right_into_another(word: str, kept: str) -> None
 )
 def test_slips_are_still_put_right(word: str, fixed: str) -> None:
     assert _corrected(word, KNOWN | {"prontas"}) == fixed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["quantos por cento é o sinal?", "a entrada é de quantos por cento?", "paga 10 por cento?"],
+)
+def test_per_cent_names_nothing(question: str) -> None:
+    from homer_agent.kb.query import words
+
+    assert "cento" not in words(question)
