@@ -130,3 +130,57 @@ def test_per_cent_names_nothing(question: str) -> None:
     from homer_agent.kb.query import words
 
     assert "cento" not in words(question)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem um escritorio compartilhado pra quem trabalha remoto?",
+        "vcs tem alguma sala coletiva de trabalho?",
+        "existe um espaco compartilhado pra fazer reuniao?",
+    ],
+)
+def test_an_office_shared_is_the_coworking(text: str) -> None:
+    assert "coworking" in described(normalise(text)).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a casa duna tem escritorio?",  # the house's own office
+        "o escritorio fica no terreo?",
+        "a horta comunitaria e aberta?",  # shared, but no office
+    ],
+)
+def test_other_offices_are_no_coworking(text: str) -> None:
+    assert "coworking" not in described(normalise(text)).split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tem onde trabalhar fora de casa no condominio?",
+        "preciso estudar longe de casa, tem biblioteca?",
+        "meu filho quer um canto pra ficar fora de casa, tem salao de jogos?",
+    ],
+)
+def test_away_from_home_names_no_house(text: str) -> None:
+    assert "casa" not in described(normalise(text)).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("da pra usar o fgts nessa compra?", "compra"),
+        ("posso abater o consorcio nesta compra?", "compra"),
+        ("tenho um dinheiro que nunca mexi, serve de entrada?", "mexi"),
+        ("um fgts parado que nao mexi ainda, posso usar?", "mexi"),
+    ],
+)
+def test_the_purchase_and_the_leads_own_past_name_nothing(text: str, gone: str) -> None:
+    assert gone not in described(normalise(text)).split()
+
+
+def test_changing_the_house_is_still_asked() -> None:
+    assert "mexer" in described(normalise("posso mexer na planta da casa?")).split()
+    assert "compra" in described(normalise("como funciona a compra na planta?")).split()

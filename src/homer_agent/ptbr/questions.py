@@ -1589,16 +1589,28 @@ _WORK_DESK: Final = re.compile(
     r"\b(?:mesa|cantinho|canto) (?:de|pra|para) (?:trabalho|trabalhar)\b"
 )
 """A desk to work at ("montar minha mesa de trabalho"): a place to work, the office."""
+_SHARED_OFFICE: Final = re.compile(
+    r"\b(?:escritorios?|salas?|espacos?|ambientes?|lugar(?:es)?) (?:de trabalho )?"
+    r"(?:compartilhad|coletiv|comunitari)[oa]s?\b"
+)
+"""An office shared with others ("um escritório compartilhado", "sala coletiva de
+trabalho"): the documents' "coworking", not a house's own office."""
+_AWAY_FROM_HOME: Final = re.compile(r"\b(?:fora|longe) de casa\b")
+"""Away from the lead's own home ("trabalhar fora de casa"): no house of the development."""
 _CASH_FLOW: Final = re.compile(r"\b(?:meu |minha |o |a )?fluxo de caixa\b")
 """The lead's cash flow ("planejar meu fluxo de caixa"): the lead's finances, not the bank
 "Caixa"."""
 _USED_IN_PURCHASE: Final = re.compile(
     r"\b((?:usar|uso|utilizar|aplicar|abater|colocar|botar)\b[^.?!;]*?)"
-    r" (?:na|para a|pra|para) compra(?: d[ao] (?:casa|imovel|unidade|sobrado|lote))?\b"
+    r" (?:na|nessa|nesta|numa|para a|pra|para|para essa|pra essa) compra"
+    r"(?: d[ao] (?:casa|imovel|unidade|sobrado|lote))?\b"
 )
 """Money put into the purchase ("dá pra usar o FGTS na compra da casa?"): the purchase is
 what the money is for, and names nothing of its own (not the section "Como funciona a
 compra"): "usar o FGTS"."""
+_OWN_TOUCH: Final = re.compile(r"\b(?:(?:nunca|nao|ja) )?mexi\b")
+"""What the lead touched or never did ("um FGTS parado que nunca mexi"): the lead's own
+past, not a change to a house ("mexer")."""
 _HIGH_SEASON: Final = re.compile(r"\b(?:alta|baixa) (?:estacao|temporada)\b")
 """The high or low season ("alugar na alta estação"): the documents' "temporada"."""
 
@@ -1609,10 +1621,13 @@ def described(folded: str) -> str:
     place described by its quiet or its privacy is the place ("um lugar silencioso"),
     building upwards is a floor ("construir pra cima"), a floor's ordinal is no stage's
     ("um segundo andar"), receiving the house is its handover, the works a builder
-    finished are what it delivered, the first payment is the down payment, a school year
-    is a stage of school ("ensino"), a house of two storeys is a "sobrado", a bedroom's
-    own bathroom a "suite", a desk to work at a place to work, the high season a
-    "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank), nor the
+    finished or handed to their owners are what it delivered, the first payment is the
+    down payment, a school year is a stage of school ("ensino"), a house of two storeys
+    is a "sobrado", a bedroom's own bathroom a "suite", a desk to work at a place to
+    work, an office shared with others the "coworking", away from home no house of the
+    development, what the lead touched ("nunca mexi") no change to a house, the high
+    season a "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank),
+    nor the
     purchase money is put into ("usar o FGTS na compra da casa")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
     folded = _RECEIVED.sub("entrega", folded)
@@ -1626,6 +1641,9 @@ def described(folded: str) -> str:
     folded = _TWO_STOREYS.sub("sobrado", folded)
     folded = _OWN_BATHROOM.sub("suite", folded)
     folded = _WORK_DESK.sub("trabalhar", folded)
+    folded = _SHARED_OFFICE.sub("coworking", folded)
+    folded = _AWAY_FROM_HOME.sub("", folded)
+    folded = _OWN_TOUCH.sub("", folded)
     folded = _HIGH_SEASON.sub("temporada", folded)
     folded = _CASH_FLOW.sub("", folded)
     folded = _USED_IN_PURCHASE.sub(r"\1", folded)
