@@ -379,7 +379,7 @@ FILLER: Final = frozenset(
     avo namorado namorada genro nora
     dever precisar efetuar necessario necessaria prezados prezado prezada
     foto fotos copia copias xerox print digitalizado digitalizados
-    porcentagem percentual percentagem va
+    porcentagem percentual percentagem cento va
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -389,7 +389,8 @@ corretor ligar", the lead's family but the children ("meu cunhado mora em SP"), 
 vezes", "reunião com cliente", "logo no começo", "tem alguma exigência"), the lead's
 modesty ("pergunta boba", "desculpa a ignorância"), the words for the call itself,
 modal and formal verbs ("devo", "é necessário efetuar"), a copy of a paper ("mandar foto
-dos documentos" sends the documents), how a share is put ("em porcentagem"), the lead's
+dos documentos" sends the documents), how a share is put ("em porcentagem", "quantos por
+cento"), the lead's
 way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
 ("avaliando uma unidade como investimento") and money at rest ("um dinheiro parado no
 FGTS").

@@ -51,6 +51,7 @@ from homer_agent.ptbr.questions import (
     correct,
     fee_words,
     figure_kinds,
+    likely_slips,
     measures_only,
     normalise,
     read_question,
@@ -923,10 +924,22 @@ def _corrected(word: str, known: frozenset[str], before: str = "") -> str:
         fixed = _in_context(word, known, before)
     if fixed == word or not is_word(word) or is_filler(fixed):
         return fixed
-    if lemma(word) != word and not _GERUND_FORM.search(word):
-        return fixed
     kept = next((i for i, (a, b) in enumerate(zip(word, fixed, strict=False)) if a != b), len(word))
-    return fixed if kept >= len(word) - 1 else word
+    if lemma(word) != word and not _GERUND_FORM.search(word):
+        # A letter left out, swapped or doubled ("sutes" → "suites"), or only the ending
+        # ("pagas" → "pagar"): a letter inside a word's form replaced makes another word
+        # ("briga" is no slip of "brisa").
+        return fixed if fixed in likely_slips(word) or kept >= len(word) - 1 else word
+    # Only the ending, and the same word inflected ("pronto" → "pronta"): "banheiro" is no
+    # slip of "banheira".
+    return fixed if kept >= len(word) - 1 and _same_word(word, fixed) else word
+
+
+def _same_word(word: str, other: str) -> bool:
+    """Whether two folded words are forms of one word, by their lemmas or their verbs
+    ("pagas" and "pagar", "pronto" and "pronta"; not "banheiro" and "banheira")."""
+    forms = {lemma(word), verb_of(word)} - {None}
+    return bool(forms & ({lemma(other), verb_of(other)} - {None}))
 
 
 _GERUND_FORM: Final = re.compile(r"(?:ando|endo|indo)$")
@@ -992,7 +1005,7 @@ def _lookup_message(
         if split is not None and split[2] and build_query(split[0]):
             # "já entregou outros condomínios ou é a primeira obra?": the second half is
             # the first's other answer and names nothing to search for.
-            first = read(split[0])
+            first = read(_without_other_answer(text, split[1]) or split[0])
             if first[0].verdict == "answer":
                 return first
         return read(text)
@@ -1069,6 +1082,19 @@ def _lookup_message(
         unanswered=unanswered,
     )
     return combined, stamp
+
+
+def _without_other_answer(text: str, other: str) -> str | None:
+    """A message without the other answer its question offers ("Estou de olho no sobrado.
+    Queria saber se cada quarto tem banheiro próprio ou se algum vai ter que dividir" →
+    "... cada quarto tem banheiro proprio?"): the question with the statements that say
+    what it is about (the sobrado); None when the other answer is not found as written."""
+    low = normalise(text)
+    at = low.rfind(f" ou {other}")
+    if at < 0:
+        return None
+    rest = low[at + len(other) + 4 :].lstrip(" ?!.")
+    return f"{low[:at].rstrip(' ,')}?" + (f" {rest}" if rest else "")
 
 
 def _parts_agree(

@@ -109,6 +109,10 @@ _PREPOSITION_WORDS: Final = frozenset(
     "de em com para ate a por sobre entre sem e ou que".split()  # noqa: SIM905
 )
 
+_BINDING: Final = frozenset("se quando porque pq como onde enquanto caso".split())  # noqa: SIM905
+"""Conjunctions that open a clause whose subject follows them ("saber se essa construtora
+...", "quando esse bloco fica pronto"): no clause starts after them."""
+
 _PLACED: Final = (
     r"(?:perto|pertinho|dentro|fora|embaixo|atras|mesmo|na|no|nas|nos|em|do|da|dos|das|pra"
     r"|para|onde|ao)\b"
@@ -591,9 +595,12 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
     if first in ("passa", "pode", "posso", "podemos", "podem"):
         return before not in _SUBJECTS and before not in _DETERMINERS
     if first in ("esse", "essa", "esses", "essas", "estes"):
-        # "quero ver essa casa", "é essa mesmo": the verb's own object.
+        # "quero ver essa casa", "é essa mesmo": the verb's own object; "saber se essa
+        # construtora já entregou", "quando esse bloco fica pronto": the subject of the
+        # clause a conjunction opens, in that clause.
         return (
-            before not in _VERBS
+            before not in _BINDING
+            and before not in _VERBS
             and before not in _DETERMINERS
             and before not in _PREPOSITION_WORDS
             and verb_of(before) is None

@@ -1454,7 +1454,12 @@ _COMPLEMENT: Final = re.compile(
     r"^(?:nao|sera|e|sao|eu|a gente|nos|tenho|temos|tem que|preciso|precisa|precisamos|vem"
     r"|vou|vai|vao|ja|so|somente|apenas|os dois|as duas|ambos|ambas|todos|todas|tudo|nenhum"
     r"|nenhuma|normal|normais|comum|comuns|simples|padrao|sem|fica|ficam|e so|e normal"
-    r"|tem (?:alguma |algum )?(?:regras?|restric\w+|exigencias?|normas?|condic\w+|requisitos?))\b"
+    r"|tem (?:alguma |algum )?(?:regras?|restric\w+|exigencias?|normas?|condic\w+|requisitos?)"
+    # "cada quarto tem banheiro próprio ou algum vai ter que dividir?": one of the same
+    # things, obliged to do without
+    r"|(?:algum|alguma|alguns|algumas|um|uma|uns|umas|o outro|a outra|os outros|as outras)"
+    r"(?: (?:deles|delas|[a-z]+))? (?:vai|vao|tem|teria|terao|teriam|precisa|precisam)"
+    r" (?:ter )?(?:que|de)\b)\b"
 )
 """How the second half of "X ou Y?" opens when it is the other answer to X ("... tem suíte
 ou os dois são normais?", "... vem com armário ou tenho que mandar fazer?"), not a second
@@ -1471,7 +1476,10 @@ def alternatives(clause: str) -> tuple[str, str, bool] | None:
     first, sep, second = low.partition(" ou ")
     if not sep or not names_something(first) or not second.strip():
         return None
-    return f"{first}?", second, bool(_COMPLEMENT.match(second.strip()))
+    # "... ou se algum vai ter que dividir": the "se" of the asking goes on into the other
+    # answer, and says nothing of it.
+    answer = re.sub(r"^se\s+", "", second.strip())
+    return f"{first}?", second, bool(_COMPLEMENT.match(answer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1573,6 +1581,16 @@ _BUILT_BEFORE: Final = re.compile(
 )
 """The works a builder has finished ("já terminou outros empreendimentos", "concluiu
 quantos condomínios"): what it delivered, the documents' "entregou"."""
+_HANDED_TO_OWNERS: Final = re.compile(
+    r"\b(?:(?:termin|conclu|finaliz|acab)(?:ou|aram|iu|iram) e )?"
+    r"(?:passou|passaram|repassou|repassaram|entregou|entregaram)"
+    r" (?:para|pra|a|ao|aos|as) (?:(?:os|as|seus|suas) )?"
+    r"(?:donos|moradores|proprietarios|compradores|clientes|familias)\b"
+    r"|\b(?:termin|conclu|finaliz|acab)(?:ou|aram|iu|iram) e (?=entreg(?:ou|aram)\b)"
+)
+"""Works finished and handed to their owners ("já terminou e passou pros donos outros
+empreendimentos", "entregou aos moradores"): what a builder delivered, the documents'
+"entregou"."""
 _FIRST_PAYMENT: Final = re.compile(
     r"\b(?:pagamento|pagamentos|valor|aporte|deposito) inici(?:al|ais)\b|\b(?:logo )?de cara\b"
 )
@@ -1596,16 +1614,28 @@ _WORK_DESK: Final = re.compile(
     r"\b(?:mesa|cantinho|canto) (?:de|pra|para) (?:trabalho|trabalhar)\b"
 )
 """A desk to work at ("montar minha mesa de trabalho"): a place to work, the office."""
+_SHARED_OFFICE: Final = re.compile(
+    r"\b(?:escritorios?|salas?|espacos?|ambientes?|lugar(?:es)?) (?:de trabalho )?"
+    r"(?:compartilhad|coletiv|comunitari)[oa]s?\b"
+)
+"""An office shared with others ("um escritório compartilhado", "sala coletiva de
+trabalho"): the documents' "coworking", not a house's own office."""
+_AWAY_FROM_HOME: Final = re.compile(r"\b(?:fora|longe) de casa\b")
+"""Away from the lead's own home ("trabalhar fora de casa"): no house of the development."""
 _CASH_FLOW: Final = re.compile(r"\b(?:meu |minha |o |a )?fluxo de caixa\b")
 """The lead's cash flow ("planejar meu fluxo de caixa"): the lead's finances, not the bank
 "Caixa"."""
 _USED_IN_PURCHASE: Final = re.compile(
     r"\b((?:usar|uso|utilizar|aplicar|abater|colocar|botar)\b[^.?!;]*?)"
-    r" (?:na|para a|pra|para) compra(?: d[ao] (?:casa|imovel|unidade|sobrado|lote))?\b"
+    r" (?:na|nessa|nesta|numa|para a|pra|para|para essa|pra essa) compra"
+    r"(?: d[ao] (?:casa|imovel|unidade|sobrado|lote))?\b"
 )
 """Money put into the purchase ("dá pra usar o FGTS na compra da casa?"): the purchase is
 what the money is for, and names nothing of its own (not the section "Como funciona a
 compra"): "usar o FGTS"."""
+_OWN_TOUCH: Final = re.compile(r"\b(?:(?:nunca|nao|ja) )?mexi\b")
+"""What the lead touched or never did ("um FGTS parado que nunca mexi"): the lead's own
+past, not a change to a house ("mexer")."""
 _HIGH_SEASON: Final = re.compile(r"\b(?:alta|baixa) (?:estacao|temporada)\b")
 """The high or low season ("alugar na alta estação"): the documents' "temporada"."""
 
@@ -1616,20 +1646,29 @@ def described(folded: str) -> str:
     place described by its quiet or its privacy is the place ("um lugar silencioso"),
     building upwards is a floor ("construir pra cima"), a floor's ordinal is no stage's
     ("um segundo andar"), receiving the house is its handover, the works a builder
-    finished are what it delivered, the first payment is the down payment, a school year
-    is a stage of school ("ensino"), a house of two storeys is a "sobrado", a bedroom's
-    own bathroom a "suite", a desk to work at a place to work, the high season a
-    "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank), nor the
+    finished or handed to their owners are what it delivered, the first payment is the
+    down payment, a school year is a stage of school ("ensino"), a house of two storeys
+    is a "sobrado", a bedroom's own bathroom a "suite", a desk to work at a place to
+    work, an office shared with others the "coworking", away from home no house of the
+    development, what the lead touched ("nunca mexi") no change to a house, the high
+    season a "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank),
+    nor the
     purchase money is put into ("usar o FGTS na compra da casa")."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
     folded = _RECEIVED.sub("entrega", folded)
     if _SCHOOLING.search(folded):
         folded = _SCHOOL_YEAR.sub("ensino", folded)
+    folded = _HANDED_TO_OWNERS.sub(
+        lambda found: "" if found.group().endswith(" e ") else "entregou", folded
+    )
     folded = _BUILT_BEFORE.sub("entregou", folded)
     folded = _FIRST_PAYMENT.sub("entrada", folded)
     folded = _TWO_STOREYS.sub("sobrado", folded)
     folded = _OWN_BATHROOM.sub("suite", folded)
     folded = _WORK_DESK.sub("trabalhar", folded)
+    folded = _SHARED_OFFICE.sub("coworking", folded)
+    folded = _AWAY_FROM_HOME.sub("", folded)
+    folded = _OWN_TOUCH.sub("", folded)
     folded = _HIGH_SEASON.sub("temporada", folded)
     folded = _CASH_FLOW.sub("", folded)
     folded = _USED_IN_PURCHASE.sub(r"\1", folded)
@@ -1762,10 +1801,13 @@ guardar barco", "lugar pra ele caminhar"): what it names is asked about, not con
 
 
 _GOES: Final = re.compile(
-    r"\b(?:ir|vou|vai|vao|vamos|iam|ia|iria|iriam|indo|chegar|chego|chega|levar|levo|leva)"
+    r"\b(?:ir|vou|vai|vao|vamos|iam|ia|iria|iriam|indo|chegar|chego|chega|levar|levo|leva"
+    # "passou pros donos", "entregou para os moradores": who was handed something
+    r"|passou|passaram|repassou|repassaram|entregou|entregaram|entregue|entregues)"
     r"(?: (?:a|o|os|as|ate))? $"
 )
-"""A verb of going just before "para": what follows is a destination, not a purpose."""
+"""A verb of going or handing just before "para": what follows is a destination or who
+receives, not a purpose."""
 _TAKES: Final = re.compile(
     r"\b(?:tempo|meses|anos|dias|falta|faltam|demora|demoram|demorar)(?: (?:ainda|mais))? $"
 )
