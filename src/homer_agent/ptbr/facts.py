@@ -456,7 +456,11 @@ _PROFESSIONS: Final = _words(
     "cabeleireira manicure programador programadora analista tecnico tecnica gerente "
     "secretaria recepcionista atendente garcom garconete zelador porteiro frentista "
     "fisioterapeuta farmaceutico farmaceutica veterinario veterinaria arquiteto arquiteta "
-    "autonomos empreendedor empreendedora freelancer freela uber motoboy"
+    "autonomos empreendedor empreendedora freelancer freela uber motoboy "
+    # shorthand and words of work a lead types in lower case ("sou dev e trabalho remoto")
+    "dev devs desenvolvedor desenvolvedora designer pm pj clt concursado concursada "
+    "terceirizado terceirizada nutricionista biomedico biomedica representante vigilante "
+    "caminhoneiro taxista entregador entregadora cuidador cuidadora"
 )
 """What a lead does ("sou autônomo", "Tiago, médico."): never a name, and after a name it
 says the name is the lead's."""
