@@ -301,8 +301,10 @@ def is_hostile(text: str) -> bool:
     life = _life_clauses(folded)
     story = _past_stories(folded) or _rules_asked(folded)
     if asides or life or story:
+        # A worry stated as the reason for a question leaves its whole sentence out.
+        base = _without_worried_sentences(folded) if asides and "?" in folded else folded
         scored = _without_stories(
-            _without_rules(_without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, folded))))
+            _without_rules(_without_life(_DISLIKE.sub(_unless_us, _WORRY.sub(_unless_us, base))))
         )
     else:
         scored = text
@@ -389,6 +391,26 @@ def _without_life(folded: str) -> str:
     out = folded
     for start, end in reversed(_life_clauses(folded)):
         out = out[:start] + " " + out[end:]
+    return out
+
+
+def _without_worried_sentences(folded: str) -> str:
+    """`folded` with the sentences that carry a worry (`_WORRY`) and do not name us blanked
+    out. Used only when the message asks something: "essas coisas costumam sair caro todo
+    mês, e é isso que me preocupa. Quanto fica o condomínio?" states the reason for the
+    question, no complaint about us ("o atendimento de vocês é péssimo, isso me preocupa"
+    names us and is kept)."""
+    out = folded
+    start = 0
+    spans: list[tuple[int, int]] = []
+    for end_mark in [*_SENTENCE_END.finditer(folded), None]:
+        end = end_mark.start() if end_mark else len(folded)
+        sentence = folded[start:end]
+        if _WORRY.search(sentence) and not _US.search(sentence):
+            spans.append((start, end))
+        start = end + 1
+    for a, b in reversed(spans):
+        out = out[:a] + " " + out[b:]
     return out
 
 

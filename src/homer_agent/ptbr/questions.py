@@ -937,6 +937,7 @@ def normalise(text: str) -> str:
     if _WINDOWS.search(low):
         low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
     low = _OWNS.sub(_owned, _floor_or_walk(low))
+    low = _HOW_OFTEN.sub(" de quanto em quanto tempo", low)
     low = re.sub(r"  +", " ", low)
     # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
     # marked, the lead's story apart from the question.
@@ -950,6 +951,14 @@ def normalise(text: str) -> str:
         low,
     )
     return low.strip()
+
+
+_HOW_OFTEN: Final = re.compile(
+    r" (?:com (?:que |qual )?(?:frequencia|frequencias)|frequentemente)\b(?=[^.!;,\n]*\?)"
+)
+"""How often, asked ("passa ônibus aí perto com frequência?", "com que frequência recolhem o
+lixo?"): the question's own "de quanto em quanto tempo", which asks for a time; only in a
+clause that ends with "?" ("vou a Fortaleza com frequência, fica longe?" tells a habit)."""
 
 
 _SIGN_OFF: Final = re.compile(
