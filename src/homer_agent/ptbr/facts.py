@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from itertools import combinations, pairwise
-from typing import Final
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from homer_agent.facts import (
@@ -2631,13 +2631,13 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
         rest_before = any(t.low in _THE_REST for t in toks[: number.first])
         return not (rest_before and nearest in (["ate"], ["total"]))
     before = [t.low for t in reversed(_clause_before(toks, number.first))]
-    if _others_limit(before):
-        return True  # "o teto do programa é 264 mil": a programme's, not the lead's
-    owned = _owned_limit_end(before)
-    if owned is not None:
+    limit = _named_limit(before)
+    if limit is not None:
+        if limit.whose == "other":
+            return True  # "o teto do programa é 264 mil": a programme's, not the lead's
         # "pelo que eu vi meu teto é 310 mil": a hedge before the lead's own limit does
         # not make it a price seen; only what follows "meu teto" may
-        return bool(set(before[owned:]) & _NOT_BUDGET_BEFORE)
+        return bool(set(before[limit.end :]) & _NOT_BUDGET_BEFORE)
     cues = _NOT_BUDGET_BEFORE - _FUNDS if _reached_with(before) else _NOT_BUDGET_BEFORE
     if _paying_this_way(before):
         if number.value * (1000 if number.scale == 1 else 1) < _INSTALMENT_AT_MOST:
@@ -2648,19 +2648,6 @@ def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
 
 _LIMIT_NOUNS: Final = _words("teto limite maximo")
 _LEADS_OWN: Final = _words("meu minha nosso nossa orcamento bolso familia casal gente")
-
-
-def _others_limit(before: Sequence[str]) -> bool:
-    """Whether the words before an amount, in its clause, name something else's limit: a
-    limit noun, then "do/da" and what it belongs to that is not the lead's ("o teto do
-    programa é 264 mil", "o limite da Caixa pra mim é 300 mil", "o máximo do subsídio");
-    "o teto do meu orçamento é 400 mil", "meu teto é 350 mil" are the lead's."""
-    for k, word in enumerate(before[:-2]):
-        if word in _LIMIT_NOUNS and before[k + 1] in _OF and before[k + 2] not in _LEADS_OWN:
-            return not _own_limit_for_home(before[k + 2 :])
-    return False
-
-
 _FOR_THE_LEAD: Final = _words("pra para pro")
 _LEAD_AS_OBJECT: Final = _words("mim gente nos")
 _HOLDERS: Final = _INSTITUTIONS | _words(
@@ -2670,26 +2657,41 @@ _HOLDERS: Final = _INSTITUTIONS | _words(
 valor máximo da casa pelo programa", "o máximo da casa de vocês", "da casa lá")."""
 
 
-def _own_limit_for_home(rest: Sequence[str]) -> bool:
-    """Whether the words after "o teto/limite/máximo do/da" make it the lead's own limit
-    for the home they buy: a home noun first, "pra mim"/"pra gente"/"pra nós" after it,
-    and nobody else's ("o valor máximo da casa pra gente é 330 mil"; not "o máximo da
-    casa pelo programa pra mim", nor "o valor máximo da casa é 330 mil" said alone,
-    which may be a price)."""
-    if not rest or rest[0] not in _BOUGHT or set(rest) & _HOLDERS:
-        return False
-    return any(a in _FOR_THE_LEAD and b in _LEAD_AS_OBJECT for a, b in pairwise(rest[1:]))
+@dataclass(frozen=True)
+class _Limit:
+    """A ceiling named before an amount: whose it is, and where its words end."""
+
+    whose: Literal["lead", "other"]
+    end: int
 
 
-def _owned_limit_end(words: Sequence[str]) -> int | None:
-    """Where the lead's own ceiling named last in `words` (text order) ends: after "meu
-    teto", "nosso limite", "meu orçamento" (`_OWN_LIMITS` owned); None without one."""
+def _named_limit(before: Sequence[str]) -> _Limit | None:
+    """The ceiling the words before an amount (its clause, reading order) name, if any.
+
+    Someone else's: a limit noun, then "do/da" and what it belongs to that is not the
+    lead's ("o teto do programa é 264 mil", "o limite da Caixa pra mim é 300 mil", "o
+    máximo do subsídio") — unless what follows is the home with "pra mim/pra gente/pra
+    nós" and nobody else's ("o valor máximo da casa pra gente é 330 mil": the lead's
+    limit for the home, read as any amount). The lead's own: the last "meu teto",
+    "nosso limite", "meu orçamento" (`_OWN_LIMITS` owned), ending where that phrase ends.
+    """
+    for k, word in enumerate(before[:-2]):
+        if word in _LIMIT_NOUNS and before[k + 1] in _OF and before[k + 2] not in _LEADS_OWN:
+            rest = before[k + 2 :]
+            for_the_lead = (
+                rest[0] in _BOUGHT
+                and not set(rest) & _HOLDERS
+                and any(a in _FOR_THE_LEAD and b in _LEAD_AS_OBJECT for a, b in pairwise(rest[1:]))
+            )
+            if not for_the_lead:
+                return _Limit("other", k)
+            break
     ends = [
         k + 2
-        for k in range(len(words) - 1)
-        if words[k] in _POSSESSIVES and words[k + 1] in _OWN_LIMITS
+        for k in range(len(before) - 1)
+        if before[k] in _POSSESSIVES and before[k + 1] in _OWN_LIMITS
     ]
-    return ends[-1] if ends else None
+    return _Limit("lead", ends[-1]) if ends else None
 
 
 def _paying_this_way(before: Sequence[str]) -> bool:
