@@ -139,3 +139,29 @@ def test_a_full_name_then_a_first_person_clause_is_the_writers(text: str, name: 
 )
 def test_no_name_from_a_clause_about_someone_else(text: str) -> None:
     assert "name" not in extract(text, pending="bedrooms")
+
+
+# 5. A name put right is acknowledged once, with no greeting again and no broker line
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (("oi", "Lívia", "quero 2 quartos", "Lívia Andrade na vdd"), "Lívia Andrade"),
+        (
+            ("oi aqui e o caio", "errou, meu nome e otavio nao e caio nao otavio prado"),
+            "Otavio Prado",
+        ),
+        (("oi, quero 3 quartos", "Wagner", "sobrenome? Pacheco, Wagner Pacheco"), "Wagner Pacheco"),
+    ],
+)
+def test_a_name_put_right_is_acknowledged_once(texts: tuple[str, ...], name: str) -> None:
+    run = chat_run(*texts)
+    last = run.replies[-1]
+    assert run.facts["name"] == name
+    assert name in last and "Prazer" not in last and "corretor confirma" not in last
+
+
+def test_the_first_name_given_is_still_greeted() -> None:
+    run = chat_run("oi", "Lívia Andrade")
+    assert run.replies[-1].startswith("Prazer, Lívia!")
+    run = chat_run("oi, sou a Lívia, vocês têm piscina?")
+    assert "Prazer, Lívia!" in run.replies[-1]

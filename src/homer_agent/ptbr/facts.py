@@ -99,6 +99,7 @@ __all__ = [
     "states_paying_condition",
     "taken_up",
     "visit_plans",
+    "without_name_echo",
     "without_other_questions",
 ]
 
@@ -6951,6 +6952,12 @@ _ECHOED_NAME_QUESTION_RE: Final = re.compile(
 )
 """The agent's question echoed before the answer: "sobrenome? Benevides", "nome completo?
 Rita Maia"."""
+
+
+def without_name_echo(text: str) -> str:
+    """`text` without the agent's name question echoed at its start ("sobrenome? Pacheco,
+    Wagner Pacheco" -> "Pacheco, Wagner Pacheco")."""
+    return _ECHOED_NAME_QUESTION_RE.sub("", text)
 
 
 def name_put_right(
