@@ -73,6 +73,7 @@ from homer_agent.ptbr.facts import (
     states_paying_condition,
     taken_up,
     visit_plans,
+    without_name_echo,
     without_other_questions,
 )
 from homer_agent.ptbr.intents import (
@@ -593,7 +594,23 @@ def _clarified(messages: Sequence[BaseMessage], text: str) -> tuple[FactName, st
     return None
 
 
-def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
+def _names_saved(messages: Sequence[BaseMessage]) -> int:
+    """How many times the conversation saved a name (a second one puts the first right)."""
+    done = {
+        m.tool_call_id
+        for m in messages
+        if isinstance(m, ToolMessage) and m.status != "error" and refusal(m) is None
+    }
+    return sum(
+        1
+        for m in messages
+        if isinstance(m, AIMessage)
+        for call in m.tool_calls
+        if _FACT_BY_TOOL.get(call["name"]) == "name" and call["id"] in done
+    )
+
+
+def _acknowledge(saved: Sequence[FactName], view: PromptView, *, renamed: bool = False) -> str:
     facts = view.facts
     parts: list[str] = []
     if "bedrooms" in saved and facts.bedrooms is not None:
@@ -604,7 +621,10 @@ def _acknowledge(saved: Sequence[FactName], view: PromptView) -> str:
         parts.append(say.budget_noted(format_brl(facts.budget_brl)))
     sentences: list[str] = []
     if "name" in saved and facts.name:
-        sentences.append(say.pleased(facts.name.split()[0]))
+        # "Prazer" once; a name put right later is acknowledged as such
+        sentences.append(
+            say.name_corrected(facts.name) if renamed else say.pleased(facts.name.split()[0])
+        )
     if parts:
         sentences.append(say.noted(parts))
     if "call_at" in saved and facts.call_at is not None and _missing(view) is not None:
@@ -1361,7 +1381,11 @@ class OfflineChatModel(BaseChatModel):
         humans = _human_texts(messages)
         hard = hard_times(humans[-1]) if humans else None
         # "perdi meu emprego, mas ainda quero 2 quartos": the line before what was noted
-        sentences = [say.HARD_TIMES[hard] if hard else "", _acknowledge(saved, view)]
+        renamed = "name" in saved and _names_saved(messages) > 1
+        sentences = [
+            say.HARD_TIMES[hard] if hard else "",
+            _acknowledge(saved, view, renamed=renamed),
+        ]
         for fact, content in failed:
             sentences.append(_error_reason(fact, content))
         if questions:
@@ -1369,11 +1393,15 @@ class OfflineChatModel(BaseChatModel):
             return " ".join([*(sentence for sentence in sentences if sentence), questions[0]])
         if searched is not None:
             said = humans[-1] if humans else ""
+            if "name" in saved:
+                said = without_name_echo(said)  # "sobrenome? Pacheco": our question echoed
             found = _from_documents(searched, said, view)
             # A statement that only names a topic ("tenho 300 mil de entrada e financio o
             # resto") gets the documents' sentences when they have some, and no "a broker
-            # confirms" for a question nobody asked.
-            if found != BROKER_CONFIRMS or _is_asked(said) or asks_tersely(said):
+            # confirms" for a question nobody asked; nor does a message that gave the
+            # name ("Beatriz Nogueira na vdd" names nobody's topic).
+            terse = "name" not in saved and asks_tersely(said)
+            if found != BROKER_CONFIRMS or _is_asked(said) or terse:
                 sentences.append(found)
         elif humans and "?" in humans[-1]:
             answer = _answer(humans[-1], view)

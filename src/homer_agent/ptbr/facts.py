@@ -99,6 +99,7 @@ __all__ = [
     "states_paying_condition",
     "taken_up",
     "visit_plans",
+    "without_name_echo",
     "without_other_questions",
 ]
 
@@ -712,7 +713,8 @@ _TRADES: Final = _words(
 place someone works, not a surname."""
 _GIVEN_NAMES: Final = _words(
     "maria pedro marta regina helena vera rosa clara vitoria dora bento socorro lia joao "
-    "francisco marcia patricia beto bruno lucas italo"
+    "francisco marcia patricia beto bruno lucas italo rodrigo guilherme ricardo roberto "
+    "juliana camila bruna mariana severino benedito"
 )
 """Given names a dictionary also lists: in lower case still names ("a maria do carmo aqui")."""
 _NAME_TRAILING_CUES: Final = _words("falando aqui")
@@ -2875,6 +2877,9 @@ def _read_name(
         tok = toks[j]
         if not tok.is_word:
             break
+        if tok.low == toks[j - 1].low and tok.low not in _NAME_PARTICLES:
+            j += 1  # "cleide cleide maria": a word said twice in a row (dictated) is said once
+            continue
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
@@ -2914,21 +2919,52 @@ def _fuller_repetition(
     the first reading. A cue after the first reading ("Priscila aqui, Priscila Bezerra",
     "Cícero falando, Cícero Nogueira") is skipped; the repetition must end its clause
     ("Ana aqui, Ana Maria é minha irmã" keeps Ana)."""
-    if j < len(toks) and toks[j].low in _NAME_TRAILING_CUES:
+    cued = j < len(toks) and toks[j].low in _NAME_TRAILING_CUES
+    if cued:
         j += 1
-    if j + 1 >= len(toks) or toks[j].low not in (",", "…") or not toks[j + 1].is_word:
+    denied = _after_denied_name(toks, j, words)
+    if denied is not None:
+        j = denied
+    if j < len(toks) and toks[j].low in (",", "…"):
+        j += 1
+    elif not cued and denied is None:
+        return None  # "Ana Ana": said without a pause, read by `_read_name` as one word
+    if j >= len(toks) or not toks[j].is_word or toks[j].low != fold(words[0]).lower():
         return None
-    if toks[j + 1].low != fold(words[0]).lower():
-        return None
-    again = _read_name(toks, j + 1, allow_lower=allow_lower, strict=strict)
+    again = _read_name(toks, j, allow_lower=allow_lower, strict=strict)
     if again is None:
         return None
-    if not _ends_repetition(toks, j + 1 + len(again.split())):
+    if not _ends_repetition(toks, j + len(again.split())):
         return None  # "Ana, Ana Maria é minha irmã": someone else named after the comma
     said, repeated = fold(" ".join(words)).lower().split(), fold(again).lower().split()
     if len(repeated) <= len(said) or repeated[: len(said)] != said:
         return None
     return again
+
+
+def _after_denied_name(toks: Sequence[Token], j: int, words: Sequence[str]) -> int | None:
+    """The index after another name denied right after the one read ("gabriel não é
+    rafael não gabriel lima", "Sônia, não Sandra, Sônia Melo"): "não", "é" or an article
+    maybe, one word other than the name read, "não" maybe; None when no denial is there."""
+    if j < len(toks) and toks[j].low == ",":
+        j += 1
+    if j >= len(toks) or toks[j].low not in ("nao", "n"):
+        return None
+    j += 1
+    if j < len(toks) and toks[j].raw.lower() in ("é", "e", "eh"):
+        j += 1
+    if j < len(toks) and toks[j].low in _ARTICLES:
+        j += 1
+    if j >= len(toks) or not toks[j].is_word or toks[j].low in _NAME_STOP:
+        return None
+    if toks[j].low == fold(words[0]).lower():
+        return None  # "ana não ana": nothing denied
+    j += 1
+    if j < len(toks) and toks[j].low == ",":
+        j += 1
+    if j < len(toks) and toks[j].low in ("nao", "n"):
+        j += 1
+    return j
 
 
 def _ends_repetition(toks: Sequence[Token], end: int) -> bool:
@@ -3876,9 +3912,20 @@ def _full_name_opening(toks: Sequence[Token], first: int) -> str | None:
     k = end + 1
     if toks[k].low == "eu":
         k += 1
-    if k >= len(toks) or toks[k].low not in _SELF_STATEMENT_OPENERS:
+    if k >= len(toks) or (toks[k].low not in _SELF_STATEMENT_OPENERS and not _in_my_name(toks, k)):
         return None
     return _only_name(words)
+
+
+def _in_my_name(toks: Sequence[Token], k: int) -> bool:
+    """Whether the clause at `k` puts something in the writer's own name: "pode cadastrar
+    no meu nome", "anota em meu nome" (a name before it is theirs; not "no nome dele")."""
+    end = next((e for e in range(k, len(toks)) if toks[e].low in (".", "!", "?", ";")), len(toks))
+    lows = [t.low for t in toks[k:end]]
+    return any(
+        lows[m] in ("no", "em") and lows[m + 1 : m + 3] == ["meu", "nome"]
+        for m in range(len(lows) - 2)
+    )
 
 
 _OBJECT_PRONOUNS: Final = _words("me nos te que")
@@ -6900,6 +6947,19 @@ _SURNAMES_LIKE_WORDS: Final = _NAMES_LIKE_WORDS | _words(
 after a first name, or after the first name said again, they still end the name."""
 
 
+_ECHOED_NAME_QUESTION_RE: Final = re.compile(
+    r"^\s*(?:(?:o|meu)\s+)?(?:sobrenome|nome(?:\s+completo)?)\s*\?+\s*", re.IGNORECASE
+)
+"""The agent's question echoed before the answer: "sobrenome? Benevides", "nome completo?
+Rita Maia"."""
+
+
+def without_name_echo(text: str) -> str:
+    """`text` without the agent's name question echoed at its start ("sobrenome? Pacheco,
+    Wagner Pacheco" -> "Pacheco, Wagner Pacheco")."""
+    return _ECHOED_NAME_QUESTION_RE.sub("", text)
+
+
 def name_put_right(
     previous: str | None,
     text: str,
@@ -6921,7 +6981,7 @@ def name_put_right(
       and never when the place was asked (a place the list does not know).
 
     None when the message puts nothing right; never raises on any text."""
-    original = without_decorations(text[:MAX_INPUT_CHARS])
+    original = _ECHOED_NAME_QUESTION_RE.sub("", without_decorations(text[:MAX_INPUT_CHARS]))
     if not original or garbled(original) or "?" in original or not saved.strip():
         return None
     words = [t for t in tokenize(original, fold(original)) if not t.is_punct]
@@ -6929,9 +6989,13 @@ def name_put_right(
         return None
     ignored = {" ".join(fold(name).split()).lower() for name in ignore}
     lows = [t.low for t in words]
+    said = fold(saved).lower().split()
+    again = next((k for k, low in enumerate(lows) if low == said[0]), 0)
+    if again and all(low in lows[again + 1 :] for low in lows[:again]):
+        # "Benevides, Rodrigo Benevides": the surname, then the whole name said again
+        words, lows = words[again:], lows[again:]
     if any(known_place(lows, k) is not None for k in range(len(lows))):
         return None  # "Rodrigo" then "Cumbuco", "rodrigo cumbuco": a place
-    said = fold(saved).lower().split()
     name = _same_name_fuller(words, saved, said)
     if name is None and previous is not None and pending != "neighborhood":
         name = _surname_after_first_name(previous, words, said)

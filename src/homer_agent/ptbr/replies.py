@@ -121,6 +121,11 @@ def pleased(first_name: str) -> str:
     return f"Prazer, {first_name}!"
 
 
+def name_corrected(name: str) -> str:
+    """A saved name put right ("gabriel, não rafael"): acknowledged once, no greeting again."""
+    return f"Anotei o nome certo: {name}."
+
+
 def noted(parts: Sequence[str]) -> str:
     """`["3 quartos", "bairro Aldeota"]` -> `"Anotei: 3 quartos e bairro Aldeota."`."""
     return f"Anotei: {join(list(parts))}."
