@@ -100,7 +100,6 @@ from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
 PENDING: dict[str, str] = {
-    "facts_2026-12-08q": "first run 88/96, 5 wrong: a first name said twice, a fuller name later",
     "facts_2026-12-08r": "first run 89/99, 4 wrong: someone else's count and time, a surname",
 }
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
