@@ -70,6 +70,12 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "minutos",
         "quilometros",
         "tempo",
+        # The surroundings are what lies near ("algum colégio nas redondezas?").
+        "redondeza",
+        "redondezas",
+        "arredores",
+        "proximidades",
+        "imediacoes",
     ),
     (
         "pronto",
