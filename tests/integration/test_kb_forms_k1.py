@@ -30,6 +30,17 @@ def test_a_monthly_running_cost_is_the_fee(pool: Pool) -> None:
         brokers(conn, "qual o custo mensal da casa de 3 quartos?", "price_to_broker")
 
 
+def test_asking_whether_a_thing_may_be(pool: Pool) -> None:
+    index_documents(pool)
+    with pool.connection() as conn:
+        answers(conn, "existe a possibilidade de trocar a banheira por box?", "box ampliado")
+        answers(conn, "ha possibilidade de alugar pra temporada?", "temporada")
+        answers(conn, "tem chance de ter gato no condominio?", "permitidos")
+        # A thing no document names stays the broker's.
+        brokers(conn, "existe a possibilidade de ter heliponto?", "kb_no_passage")
+        brokers(conn, "tem chance de chover muito ai?", "kb_no_passage")
+
+
 def test_the_down_payment_as_where_money_goes(pool: Pool) -> None:
     index_documents(pool)
     with pool.connection() as conn:
@@ -69,6 +80,15 @@ def test_questions_after_the_leads_story(pool: Pool) -> None:
         "oi aqui e a Marta trabalho de carteira assinada faz dez anos e tenho um dinheirinho"
         " no fundo de garantia. posso botar esse dinheiro na entrada da casa?",
         "possível usar o FGTS",
+        "kb_answered",
+    )
+    first_message(
+        pool,
+        "k1-possibility",
+        "Oi. Meu pai usa cadeira de rodas e vi que a suite principal vem com banheira, e ele"
+        " nao entra nela de jeito nenhum. Existe a possibilidade de mudar isso antes da obra"
+        " acabar?",
+        "box ampliado",
         "kb_answered",
     )
     # The price of the house pointed back to stays the broker's.

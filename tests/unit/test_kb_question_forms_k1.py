@@ -70,6 +70,9 @@ def test_a_floor_raised_is_one_more_floor_built(question: str, raised: bool) -> 
         ("qual o custo mensal do financiamento?", False),
         ("o gasto mensal com a parcela fica em quanto?", False),
         ("quanto e o gasto mensal de luz?", False),
+        # The lead's own monthly spending is no fee asked.
+        ("meu gasto mensal hoje ja e alto, quanto custa a casa?", False),
+        ("nossas despesas mensais sao altas. tem piscina?", False),
     ],
 )
 def test_a_monthly_running_cost_is_the_condominium_fee(question: str, fee: bool) -> None:
@@ -169,3 +172,17 @@ def test_money_held_pointed_back_to(text: str, before: str, asked: str) -> None:
 )
 def test_the_down_payment_named_as_where_money_goes_is_no_price(question: str, price: bool) -> None:
     assert read_question(question).price is price
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("existe a possibilidade de trocar o piso?", "troca"),
+        ("tem chance de alugar por temporada?", "aluguel"),
+        ("nao tem nenhum mercado perto?", "mercado"),
+    ],
+)
+def test_asking_whether_a_thing_may_be_names_nothing(question: str, kept: str) -> None:
+    terms = " ".join(build_query(normalise(question)).terms)
+    assert kept in terms, terms
+    assert not {"possibilidade", "chance", "nenhum"} & set(terms.replace("|", " ").split()), terms

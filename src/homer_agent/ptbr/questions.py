@@ -967,13 +967,15 @@ levantar o FGTS") is no floor."""
 
 
 _MONTHLY_COST: Final = re.compile(
+    r"(?<!\bmeu )(?<!\bmeus )(?<!\bminha )(?<!\bminhas )(?<!\bnosso )(?<!\bnossos )"
+    r"(?<!\bnossa )(?<!\bnossas )"
     r"\b(?:gastos?|custos?|despesas?|manutencao)(?: fix[oa]s?)?"
     r" (?:mensa(?:l|is)|por mes|todo mes|ao mes|de todo mes)\b"
     r"(?! (?:d[aoe]s?|com|n[ao]s?) (?!condominio\b)[a-z])"
 )
 """What living in the development costs each month ("quanto vai ficar esse gasto mensal?",
 "o custo por mês pra manter", "a manutenção mensal"): the condominium fee, the one monthly
-cost the documents state."""
+cost the documents state; the lead's own ("meu gasto mensal hoje é alto") is not."""
 _NOT_THE_FEE: Final = re.compile(
     r"\b(?:parcelas?|prestac\w*|financ\w*|aluguel|luz|agua|energia|gas|internet|iptu"
     r"|mercado|escola|transporte)\b"
