@@ -70,6 +70,12 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "minutos",
         "quilometros",
         "tempo",
+        # The surroundings are what lies near ("algum colégio nas redondezas?").
+        "redondeza",
+        "redondezas",
+        "arredores",
+        "proximidades",
+        "imediacoes",
     ),
     (
         "pronto",
@@ -380,6 +386,7 @@ FILLER: Final = frozenset(
     dever precisar efetuar necessario necessaria prezados prezado prezada
     foto fotos copia copias xerox print digitalizado digitalizados
     porcentagem percentual percentagem cento va
+    nenhum nenhuma possibilidade chance
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -392,8 +399,9 @@ modal and formal verbs ("devo", "é necessário efetuar"), a copy of a paper ("m
 dos documentos" sends the documents), how a share is put ("em porcentagem", "quantos por
 cento"), the lead's
 way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
-("avaliando uma unidade como investimento") and money at rest ("um dinheiro parado no
-FGTS").
+("avaliando uma unidade como investimento"), money at rest ("um dinheiro parado no
+FGTS"), "de jeito nenhum" and asking whether a thing may be ("existe a possibilidade de
+mudar isso?", "tem chance de ...": whether it can).
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

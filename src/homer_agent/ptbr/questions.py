@@ -143,6 +143,8 @@ SLANG: Final[dict[str, str]] = {
     "mins": "minutos",
     "minuto": "minutos",
     "kms": "km",
+    # Papers in shorthand ("q docs tenho q separar?").
+    "docs": "documentos",
     "qtd": "quantidade",
     "qtde": "quantidade",
     "sab": "sabado",
@@ -938,6 +940,8 @@ def normalise(text: str) -> str:
         low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = _HOW_OFTEN.sub(" de quanto em quanto tempo", low)
+    low = _FLOOR_RAISED.sub("construir mais um ", low)
+    low = _monthly_cost(low)
     low = re.sub(r"  +", " ", low)
     # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
     # marked, the lead's story apart from the question.
@@ -951,6 +955,45 @@ def normalise(text: str) -> str:
         low,
     )
     return low.strip()
+
+
+_FLOOR_RAISED: Final = re.compile(
+    r"\b(?:levantar|levanto|levantaria|erguer|ergo|ergueria)"
+    r" (?:(?:mais|um|o|outro) )*(?:\+ ?(?:1 )?|1 )?(?:segundo )?(?=(?:andar|andares|pavimentos?)\b)"
+)
+"""A floor raised by the lead ("posso levantar + 1 andar?", "dá pra erguer um segundo
+andar?"): building one more floor, as "construir mais um andar" asks; raising money ("vou
+levantar o FGTS") is no floor."""
+
+
+_MONTHLY_COST: Final = re.compile(
+    r"(?<!\bmeu )(?<!\bmeus )(?<!\bminha )(?<!\bminhas )(?<!\bnosso )(?<!\bnossos )"
+    r"(?<!\bnossa )(?<!\bnossas )"
+    r"\b(?:gastos?|custos?|despesas?|manutencao)(?: fix[oa]s?)?"
+    r" (?:mensa(?:l|is)|por mes|todo mes|ao mes|de todo mes)\b"
+    r"(?! (?:d[aoe]s?|com|n[ao]s?) (?!condominio\b)[a-z])"
+)
+"""What living in the development costs each month ("quanto vai ficar esse gasto mensal?",
+"o custo por mês pra manter", "a manutenção mensal"): the condominium fee, the one monthly
+cost the documents state; the lead's own ("meu gasto mensal hoje é alto") is not."""
+_NOT_THE_FEE: Final = re.compile(
+    r"\b(?:parcelas?|prestac\w*|financ\w*|aluguel|luz|agua|energia|gas|internet|iptu"
+    r"|mercado|escola|transporte)\b"
+)
+"""Monthly costs that are no condominium fee: an instalment, a rent, a bill, a school."""
+
+
+def _monthly_cost(low: str) -> str:
+    """A monthly running cost named as the condominium fee ("taxa de condominio por mes"),
+    unless its sentence names another monthly cost ("o custo mensal com a parcela")."""
+
+    def fee(match: re.Match[str]) -> str:
+        start = max(low.rfind(mark, 0, match.start()) for mark in ".?!;")
+        ends = [i for i in (low.find(mark, match.end()) for mark in ".?!;") if i >= 0]
+        sentence = low[start + 1 : min(ends, default=len(low))]
+        return match.group() if _NOT_THE_FEE.search(sentence) else "taxa de condominio por mes"
+
+    return _MONTHLY_COST.sub(fee, low)
 
 
 _HOW_OFTEN: Final = re.compile(
@@ -1165,6 +1208,8 @@ _BACK: Final = re.compile(
     r"|\bpor (?:la|ali)\b"
     r"|\b(?:algum|alguma|alguns|algumas)\b(?=\s*$|\s+(?:perto|proxim[ao]s?|ai|aqui|la|dentro"
     r"|no|na|do|da|em|por|pra|para)\b)"
+    # "esse dinheiro", "esse saldo": the money the lead said they hold
+    r"|\b(?:d|n)?(?:ess|est)es? (?:dinheiro|dinheirinho|saldo|valor|recurso|recursos)\b"
     # "dessa opção", "desse modelo": the house the lead named before
     r"|\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:opcao|opcoes|casa|casas|planta|plantas|modelo"
     r"|modelos|tipo|unidade|sobrado)\b"
@@ -1187,6 +1232,34 @@ def _last_sentence(statements: list[str]) -> list[str]:
     ends = [i for i, s in enumerate(statements[:-1]) if s.endswith(".")]
     last = statements[ends[-1] + 1 :] if ends else statements
     return last if names_something(", ".join(last)) else statements
+
+
+_MONEY_HELD: Final = re.compile(
+    r"\b(?:fgts|poupanca|dinheiro|dinheirinho|saldo|reserva|economias|rescisao)\b"
+)
+"""Money the lead holds ("tenho um FGTS parado", "um dinheiro na poupança")."""
+_SPENDS: Final = re.compile(
+    r"\b(?:usar|uso|usaria|botar|boto|colocar|coloco|por|ponho|dar|dou|abater|aproveitar"
+    r"|entrar|entra|serve|vale)\b"
+)
+"""Words that put money into the purchase ("dá pra usar ele?", "posso botar esse dinheiro
+na entrada?")."""
+
+
+_MONEY_SOURCE: Final = re.compile(r"\b(?:fgts|poupanca|consorcio|rescisao)\b")
+"""Where the money the lead holds lies ("um dinheirinho parado no FGTS")."""
+_MONEY_POINTER: Final = re.compile(
+    r"\b(?:ess|est)es? (?:dinheiro|dinheirinho|saldo|valor|recurso|recursos)\b"
+)
+"""Money pointed back to ("esse dinheiro", "esse saldo")."""
+
+
+def _money_held(statements: str) -> str | None:
+    """The last part of the lead's statements that names money they hold ("... faz 12 anos
+    e tenho um FGTS parado" → "tenho um fgts parado"), or None."""
+    parts = re.split(r"(?:[,.;!]\s*|\s+(?:e|mas|e ai|ai|entao)\s+)", statements)
+    held = [part.strip() for part in parts if _MONEY_HELD.search(part)]
+    return held[-1] if held else None
 
 
 def _last_stated(statements: str) -> str:
@@ -1242,7 +1315,7 @@ porcentagem?", "quantos por cento?")."""
 
 
 _PLACED_BEFORE: Final = re.compile(
-    r"(?:e |mas |agora |ja )?(?:na|no|da|do|pra|pro|para a|para o|sobre a|sobre o|e a|e o)"
+    r"(?:e |mas |agora |ja )?(?:na|no|da|do|pra|pro|para a|para o|sobre a|sobre o|e a|e o|a|o)"
     r" (?:casa (?:de|com) (?:\d|dois|duas|tres|quatro)\w* (?:quartos?|dorm\w*)"
     r"|sobrado|terrea(?: (?:de|com) (?:\d|dois|duas|tres|quatro)\w* quartos?)?"
     r"|(?:de|com) (?:\d|dois|duas|tres|quatro)\w* (?:quartos?|dorm\w*))"
@@ -1305,16 +1378,34 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             # "... e como eles iriam, pq eu não tenho como levar": why the lead asked.
             asks = False
         before = ""
-        points = _BACK.search(body) or (
+        # "ele quer saber se essa construtora já entregou ...": who relays the question is
+        # no word pointing back; the question from its request on is looked at.
+        request = _REQUEST.search(body)
+        points = _BACK.search(body[request.start() :] if request else body) or (
             _THAT_PART.search(body) and _A_PART.search(" ".join(previous))
         )
         day = bool(previous and _THAT_DAY.search(body) and _A_DAY.search(previous[-1]))
-        placed = bool(previous) and _PLACED_BEFORE.fullmatch(previous[-1]) is not None
+        placed = bool(previous) and _PLACED_BEFORE.fullmatch(previous[-1].rstrip(".!")) is not None
         if asks and previous and (not names_something(body) or points or day):
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
             before = ", ".join(_last_sentence(previous))
-            if _THAT.search(body):
+            held = _money_held(before) if points else None
+            source = _MONEY_SOURCE.search(held) if held is not None else None
+            pointer = _MONEY_POINTER.search(body)
+            if held is not None and _SPENDS.search(body):
+                # "trabalho de carteira assinada faz 12 anos e tenho um FGTS parado. dá pra
+                # usar ele na entrada?": the money named last, not the lead's work story;
+                # "esse dinheiro" after "um dinheirinho no FGTS" is the FGTS itself.
+                before = held
+                if source is not None and pointer is not None:
+                    body = f"{body[: pointer.start()]}o {source.group()}{body[pointer.end() :]}"
+                    before = ""
+            elif placed and points:
+                # "... nosso orçamento é apertado, então tô de olho na menorzinha, a de 2
+                # quartos. quantos metros ela tem?": "ela" is the house type named last.
+                before = previous[-1]
+            elif _THAT.search(body):
                 before = _last_stated(before)
             elif day:
                 # "... tipo 15h no domingo, vocês fecham cedo nesse dia?": the day of the
@@ -1711,6 +1802,10 @@ def read_question(text: str) -> Asked:
         fee = _AMOUNT_ASKED.search(low) is not None
     # "quanto custa o condomínio", "qual o valor da taxa": a fee, not a unit's price.
     priced = bool(_PRICE.search(padded)) and not (fee and not _HOUSE_PRICED.search(low))
+    if priced and not _AMOUNT_ASKED.search(low):
+        # "dá pra botar o FGTS na entrada da casa?": the down payment named as where money
+        # goes, no amount asked of it ("qual a entrada da casa?" asks one).
+        priced = any(not m.group().startswith("entrada") for m in _PRICE.finditer(padded))
     instalment = bool(_INSTALMENT.search(low)) and not _ADJUSTED.search(low)
     if fee and _BESIDES_INSTALMENT.search(low):
         instalment = False
