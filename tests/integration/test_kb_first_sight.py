@@ -81,8 +81,6 @@ from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
 PENDING: dict[str, str] = {
-    "kb_questions_2026-12-08m": "held-out first run 13/20, now 16/20: questions in long stories",
-    "kb_questions_2026-12-08q": "first run 14/20: questions inside stories get the broker line",
 }
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((DATA / "first_sight").glob("kb_questions_*.json"))
