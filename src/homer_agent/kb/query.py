@@ -386,7 +386,8 @@ FILLER: Final = frozenset(
     dever precisar efetuar necessario necessaria prezados prezado prezada
     foto fotos copia copias xerox print digitalizado digitalizados
     porcentagem percentual percentagem cento va
-    nenhum nenhuma possibilidade chance
+    comprido comprida compridos compridas
+    possibilidade possibilidades nenhum nenhuma chance
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -397,7 +398,7 @@ vezes", "reunião com cliente", "logo no começo", "tem alguma exigência"), the
 modesty ("pergunta boba", "desculpa a ignorância"), the words for the call itself,
 modal and formal verbs ("devo", "é necessário efetuar"), a copy of a paper ("mandar foto
 dos documentos" sends the documents), how a share is put ("em porcentagem", "quantos por
-cento"), the lead's
+cento"), how long a thing is ("é comprido?" measures what was named before), the lead's
 way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
 ("avaliando uma unidade como investimento"), money at rest ("um dinheiro parado no
 FGTS"), "de jeito nenhum" and asking whether a thing may be ("existe a possibilidade de

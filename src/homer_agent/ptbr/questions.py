@@ -580,7 +580,7 @@ _MEASURES: Final[tuple[tuple[Measure, re.Pattern[str]], ...]] = (
         "size",
         re.compile(
             r"\b(?:tamanho|metragem|mede|medem|medir|metros?|m2|m²|hectares|area|comprimento|extensao"
-            r"|largura|grande)\b"
+            r"|largura|grande|comprid[oa]s?)\b"
         ),
     ),
     (
@@ -625,7 +625,8 @@ QUESTION_WORDS: Final = frozenset(
     capacidade leva levam demora demoram passa passam
     chegar chego chega horas hora horario horarios abre abrem fecha fecham funciona
     funcionam aberto aberta distancia longe perto inteiro inteira porcentagem
-    percentual comprimento extensao largura quantidade numero vem vindo vir instalado instalada
+    percentual comprimento comprido comprida compridos compridas extensao largura quantidade
+    numero vem vindo vir instalado instalada
     instalados montar montado montada montados montadas entregue entregues colocar botar
     subir construir fazer usar jogar pagar pago
     vou cobra cobrado cobrada cobram comeco comeca comecar partir desde existe existem
@@ -836,6 +837,20 @@ _WALKER: Final = frozenset(
 ("mais um andar", "o segundo andar")."""
 
 
+_MUCH_GROUND: Final = re.compile(r"\b(?:muito|mto|mt|bastante|mta) chao\b")
+"""Much ground to cover ("daí até lá é muito chão?"): far, the documents' distances; "o
+chão da sala" is the floor."""
+_LAPS: Final = re.compile(
+    r"\b(?P<place>(?:lugar|lugares|espaco|espacos|area|areas|canto|cantinho|onde)\b"
+    r"(?: [a-z]+){0,3}?)"
+    r" (?:(?:pra|para)(?: [a-z]+){0,2} )?dar (?:uma boa |umas boas |(?:uma|umas|suas|sua|minhas"
+    r"|minha|seus|meus|as|os|nossas|nossa) )?(?:voltas?|voltinhas?|caminhadinhas?)\b"
+)
+"""A place to take a stroll ("um lugar bom pra minha mãe dar suas voltinhas", "tem onde dar
+uma volta?"): a place to walk, the documents' walking track (not "dar uma volta aí pra
+conhecer", a visit, which names no place)."""
+
+
 def _floor_or_walk(low: str) -> str:
     """ "andar" as the verb (to walk, to go about) dropped, as a floor kept: the verb names
     nothing the documents state, the floor is a reform's subject; "andando" and
@@ -938,6 +953,8 @@ def normalise(text: str) -> str:
     low = re.sub(r"\bar\b(?![ -]condicionado)", "ar condicionado", low)
     if _WINDOWS.search(low):
         low = _GLASS_KIND.sub(r"\1", _QUIET.sub("vidro duplo", low))
+    low = _MUCH_GROUND.sub("muito longe", low)
+    low = _LAPS.sub(lambda m: f"{m.group('place')} pra caminhar", low)
     low = _OWNS.sub(_owned, _floor_or_walk(low))
     low = _HOW_OFTEN.sub(" de quanto em quanto tempo", low)
     low = _FLOOR_RAISED.sub("construir mais um ", low)
@@ -1150,6 +1167,19 @@ _HOUSE_NAMED: Final = re.compile(
 )
 """A house type named as a thing of the development ("na casa de quatro quartos", "o
 sobrado"), not as what the lead wants ("quero casa de 4 quartos")."""
+
+
+_HOUSE_TYPE: Final = re.compile(
+    r"\b(?:sobrados?|terreas?|duna|mare|brisa|(?:de|com) (?:\d|dois|duas|tres|quatro)\w*"
+    r" (?:quartos?|qtos?|dorm\w*|suites?))\b"
+)
+"""A house type as a question names it ("o sobrado", "a de 3 quartos", "a Duna")."""
+_HOUSE_FEATURE: Final = re.compile(
+    r"\b(?:quartos?|suites?|banheiros?|terrenos?|lotes?|tamanho|metragem|metros|m2|area"
+    r"|construcao|escritorio|piscina privativa)\b"
+)
+"""What the house types differ in, as a question asks it: their rooms, suites, bathrooms,
+size, plot, office and private pool."""
 
 
 def marked(text: str) -> str:
@@ -1415,7 +1445,18 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             # "na casa de 3 quartos, quantos quartos têm suíte?": the house type the
             # question is about, named just before it.
             before = previous[-1]
-        elif asks and shifted is not None and previous and previous[-1] == shifted:
+        elif (
+            asks
+            and previous
+            and _HOUSE_FEATURE.search(body) is not None
+            and _HOUSE_TYPE.search(body) is None
+        ):
+            # "estou de olho no sobrado maior. queria saber se cada quarto tem banheiro
+            # próprio": the house type the lead's last sentence names is the one whose
+            # rooms or size the question asks (not "dá pra subir um andar?", the rules').
+            named = [s for s in _last_sentence(previous) if _HOUSE_NAMED.search(s)]
+            before = named[-1] if named else ""
+        if asks and not before and shifted is not None and previous and previous[-1] == shifted:
             # "a de 2 quartos só tem 1 suíte, né. e a de 3 quartos, qnts suítes tem?": the
             # thing the question turns to, not the one the statement before spoke of.
             before = shifted
