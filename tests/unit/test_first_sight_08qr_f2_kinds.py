@@ -7,14 +7,17 @@ None of these sentences is in those sets: someone else's home before "mas pra mi
 then pointed at ("é essa que a gente quer") is the wish; a plan told in the past ("minha
 ideia era no X, mas ...") is set aside; a verb of wishing leads in a bare place ("ela
 quer X", "querem praia, X"); a landmark's place ("aeroporto de Fortaleza") is no wish;
-someone else's ceiling is the budget when the lead says the money is theirs.
+someone else's ceiling is the budget when the lead says the money is theirs; "eu quero N"
+after a comma following someone else's home is the lead's count; "quero uma casa lá"
+points back at the place just named.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.reading import extract
+from homer_agent.ptbr.facts import place_pointed_back
+from tests.support.reading import NOW, TZ, extract
 
 
 # 1. Someone else's home, then what suits the lead
@@ -180,3 +183,60 @@ def test_their_ceiling_when_the_money_is_theirs(text: str, amount: int) -> None:
 )
 def test_no_budget_of_someone_else_otherwise(text: str) -> None:
     assert "budget_brl" not in extract(text)
+
+
+# 8. The lead's count after a comma following someone else's home
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("meu irmão tem uma de 4 quartos, eu quero 3", 3),
+        ("minha vizinha comprou uma de 2 quartos, eu preciso de 3", 3),
+        ("meu cunhado tem uma de 4 quartos, a gente quer 2", 2),
+    ],
+)
+def test_the_leads_count_after_a_comma(text: str, count: int) -> None:
+    assert extract(text).get("bedrooms") == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meu irmão tem uma de 4 quartos, eu tenho 2 filhos",  # counts children
+        "meu irmão tem uma de 4 quartos, eu acho grande",
+        "meu irmão tem uma de 4 quartos, eu não quero 4",
+    ],
+)
+def test_no_count_after_a_comma_otherwise(text: str) -> None:
+    assert "bedrooms" not in extract(text)
+
+
+# 9. A home "there" pointing back at the place just named
+@pytest.mark.parametrize(
+    ("previous", "text", "place"),
+    [
+        ("vi o anúncio do condomínio no Eusébio", "queremos uma casa ali.", "Eusébio"),
+        ("minha mãe mora no Cocó", "queria uma casa lá também", "Cocó"),
+        ("vi a propaganda de vcs lá na Messejana", "quero uma casa lá", "Messejana"),
+    ],
+)
+def test_a_home_there_points_back(previous: str, text: str, place: str) -> None:
+    assert place_pointed_back(previous, text, now=NOW, tz=TZ) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quero ir lá ver",  # a visit
+        "quero uma casa lá?",  # asked
+        "quero uma casa lá mas é caro",  # a contrast
+        "quero uma casa lá com piscina",  # the clause goes on
+    ],
+)
+def test_no_place_pointed_back_otherwise(text: str) -> None:
+    previous = "vi o anúncio do condomínio no Eusébio"
+    assert place_pointed_back(previous, text, now=NOW, tz=TZ) is None
+
+
+def test_a_home_there_in_the_same_message() -> None:
+    text = "minha irmã mora no Cocó e eu quero uma casa lá"
+    assert extract(text).get("neighborhood") == "Cocó"

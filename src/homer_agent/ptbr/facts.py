@@ -4928,13 +4928,27 @@ def _wished_there(toks: Sequence[Token], start: int) -> bool:
     rest = [t.low for t in toks if t.start >= start]
     return any(
         word in _THERE_WISHES
-        and _THERE.intersection(rest[k + 1 : k + 3])
+        and (
+            _THERE.intersection(rest[k + 1 : k + 3])
+            or _home_there(rest[k + 1 : k + 5])  # "quero uma casa lá"
+        )
         and not _NEGATIONS.intersection(rest[max(0, k - 2) : k])  # "eu não quero lá"
         for k, word in enumerate(rest)
     )
 
 
 _ARTICLES: Final = _words("o a os as")
+_THERE_HOMES: Final = _words("casa casinha sobrado imovel")
+
+
+def _home_there(words: Sequence[str]) -> bool:
+    """Whether `words` (after a verb of wishing) are a home "there" ending the clause:
+    "uma casa lá", "a casa ali", "morar numa casa lá" is not read (its own clause)."""
+    k = 1 if words[:1] and words[0] in _ARTICLES | _words("uma um") else 0
+    if not (words[k : k + 1] and words[k] in _THERE_HOMES):
+        return False
+    after = words[k + 1 : k + 3]
+    return bool(after) and after[0] in _THERE and (len(after) == 1 or not after[1].isalpha())
 
 
 def _between(toks: Sequence[Token], i: int, previous: int) -> bool:
@@ -6670,7 +6684,12 @@ def _lead_subject_after(toks: Sequence[Token], m: int) -> int | None:
     mim", "mas pra gente": what suits the lead), else None."""
     if m >= len(toks) or toks[m].low not in _CONTRAST:
         return None
-    k = m + 1
+    return _lead_subject_at(toks, m + 1)
+
+
+def _lead_subject_at(toks: Sequence[Token], k: int) -> int | None:
+    """The index after the lead's subject ("eu", "a gente", "nós") or "pra mim"/"pra
+    gente" beginning at token `k`, else None."""
     if k + 1 < len(toks) and toks[k].low in _FOR_WHOM:
         k += 1  # "mas pra mim 2 já resolve", "mas para nós 3 basta"
         if toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
@@ -6699,15 +6718,20 @@ def _count_after_others(
     end = theirs[-1].span[1]
     for m, tok in enumerate(toks):
         start = _lead_subject_after(toks, m) if tok.start >= end else None
+        if start is None and tok.start >= end and tok.low == "," and m + 1 < len(toks):
+            # "meu irmão tem uma de 4 quartos, eu quero 3": the lead's turn after a comma
+            # (`_lead_subject_after` reads a contrast before it)
+            start = _lead_subject_at(toks, m + 1)
         if start is None:
             continue
         stop = start
         while stop < min(len(toks), start + 8) and toks[stop].low not in _BOUNDARY_PUNCT:
             stop += 1  # ("só" opens a clause for `_clause_after`; here it is "only")
         number = next((n for n in numbers if start <= n.first < stop), None)
+        if number is None:
+            continue  # "..., eu achei linda, mas pra mim 2 já resolve": a later turn may count
         if (
-            number is None
-            or number.scale != 1
+            number.scale != 1
             or number.negative
             or not number.value.is_integer()
             or not BEDROOMS_MIN <= number.value <= BEDROOMS_MAX
@@ -6889,9 +6913,13 @@ _THERE_CHOSEN_RE: Final = re.compile(
     r"|pretendo|pretendemos|procuro|quer|gostaria)\b"
     r"|\b(?:quero|queremos|pretendo|pretendemos|gostaria de)\s+(?:morar\s+|comprar\s+|ficar\s+)?"
     r"(?:la|ali)\s+(?:mesmo|msm)\b"
+    r"|\b(?:quero|queremos|queria|pretendo|pretendemos|gostaria de)\s+(?:morar\s+|comprar\s+)?"
+    r"(?:(?:uma|a|minha|nossa)\s+)?(?:casa|casinha|sobrado|imovel)\s+(?:la|ali)"
+    r"(?:\s+(?:mesmo|msm|tambem|tb))?\s*(?:$|[.,!;])"
 )
 """The lead choosing the place just named by pointing back at it: "é lá mesmo que eu
-quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo"."""
+quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo",
+"quero uma casa lá" (a home there, ending its clause: not "quero ir lá ver")."""
 _NOT_THERE_RE: Final = re.compile(r"\b(?:nao|n|nem)\s+(?:e|eh)?\s*$|\b(?:mas|porem|so que)\b")
 
 
