@@ -1007,7 +1007,12 @@ def _asks_about_type(toks: Sequence[Token], number: Number) -> bool:
     if "saber" in before or any(a == "me" and b in _INFO_VERBS for a, b in pairwise(before)):
         return True
     wished = bool(_sentence_words(toks, i) & (_STATING | _WISHING | _PICKING))
-    ends = next((t.low for t in toks[number.last + 1 :] if t.low in (".", "!", "?")), None)
+    ends_at = next(
+        (k for k in range(number.last + 1, len(toks)) if toks[k].low in (".", "!", "?")), None
+    )
+    ends = None if ends_at is None else toks[ends_at].low
+    if ends == "?" and ends_at is not None and _affirms_want(toks, ends_at + 1):
+        return False  # "a decorada é a de 3 quartos né? é essa que a gente quer"
     if ends == "?" and not wished:
         return True  # "o de 2 quartos, quanto sai?", "e a de 3, tem suíte?": asked about
     after = [t.low for t in toks[number.last + 1 : number.last + 3]]
@@ -1061,7 +1066,9 @@ _DESCRIBING: Final = _words("tem tinha possui vem fica ficam custa sao")
 
 
 _AFFIRMING: Final = re.compile(
-    r"(?:e |eh |isso e |era |e bem |e exatamente |exatamente )?(?:o |a |isso )?(?:que |q )"
+    r"(?:e |eh |isso e |(?:essa|esse|esta|este) (?:e|eh) |era |e bem |e exatamente "
+    r"|exatamente )?"
+    r"(?:o |a |isso |(?:essa|esse|esta|este)(?: ai| mesmo| mesma)? )?(?:que |q )"
     r"(?:(?:eu |nos )?(?:to |tou |estou |estamos |tamo )?(?:{mine})"
     r"|a gente (?:ta |esta )?(?:{ours}))\b".format(
         mine="procuro|procurando|quero|queria|preciso|busco|buscando|procuramos|queremos"
@@ -1694,7 +1701,7 @@ def _bare_count(
     return value if not rest and BEDROOMS_MIN <= value <= BEDROOMS_MAX else None
 
 
-_SUITING: Final = _words("ta esta da demais pra mim nos gente")
+_SUITING: Final = _words("ta esta da demais pra mim nos gente ja")
 
 
 _HOUSEHOLD: Final = _words(
@@ -4291,7 +4298,8 @@ def _here_now(toks: Sequence[Token], i: int) -> bool:
 
 _NOT_THE_PLACE_BEFORE: Final = _words(
     "rua avenida av travessa shopping parque hospital colegio escola faculdade universidade "
-    "igreja estadio posto perto longe proximo proxima"
+    "igreja estadio posto perto longe proximo proxima aeroporto rodoviaria terminal estacao "
+    "praca mercado arena"
 )
 
 
@@ -4820,6 +4828,7 @@ def _listed_place_candidates(
             or (lead_in >= 0 and toks[lead_in].low in _PLACE_LEAD_INS)
             or _area_of(toks, i)
             or _place_suits(toks, i, end)
+            or _wish_names_place(toks, i)
         )
         after_no = picked or any(c.modality is Modality.NEGATED for c in out)
         previous = end
@@ -4927,10 +4936,14 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
         j -= 1
     if j >= 0 and toks[j].low in _CONSIDERED_IN | _TRIP_PREPS:
         j -= 1  # "pensei em", "pensando no"; "cogitei" takes the place directly
-    if j >= 1 and toks[j].low in _HOME_INFINITIVES and toks[j - 1].low in _CONSIDERED_IN:
-        j -= 2  # "tava pensando em morar na Sapiranga", "pensei em comprar no Cocó"
-    if j < 0 or not (toks[j].low in _CONSIDERING or verb_of(toks[j].low) in _CONSIDERING):
+    if j >= 1 and toks[j].low in _HOME_INFINITIVES and toks[j - 1].low in _CONSIDERED_IN | {"era"}:
+        j -= 2 if toks[j - 1].low != "era" else 1
+        # "tava pensando em morar na Sapiranga", "pensei em comprar no Cocó", "era morar"
+    if j < 0:
         return False
+    plan = toks[j].low == "era" and j > 0 and toks[j - 1].low in _PLANS
+    if not (plan or toks[j].low in _CONSIDERING or verb_of(toks[j].low) in _CONSIDERING):
+        return False  # "minha ideia era no Porto das Dunas, mas ...": a plan set aside
     for tok in toks[end:]:
         if tok.low in (".", "!", "?", ";"):
             return False
@@ -4940,6 +4953,8 @@ def _considered_then_contrasted(toks: Sequence[Token], i: int, end: int) -> bool
 
 
 _HOME_INFINITIVES: Final = _words("morar comprar viver mudar ficar")
+_PLANS: Final = _words("ideia plano intencao")
+"""A plan told in the past ("minha ideia era ...", "o plano era ...")."""
 _BEING: Final = _words("e eh fica ta esta")
 
 
@@ -4960,13 +4975,27 @@ def _wished_there(toks: Sequence[Token], start: int) -> bool:
     rest = [t.low for t in toks if t.start >= start]
     return any(
         word in _THERE_WISHES
-        and _THERE.intersection(rest[k + 1 : k + 3])
+        and (
+            _THERE.intersection(rest[k + 1 : k + 3])
+            or _home_there(rest[k + 1 : k + 5])  # "quero uma casa lá"
+        )
         and not _NEGATIONS.intersection(rest[max(0, k - 2) : k])  # "eu não quero lá"
         for k, word in enumerate(rest)
     )
 
 
 _ARTICLES: Final = _words("o a os as")
+_THERE_HOMES: Final = _words("casa casinha sobrado imovel")
+
+
+def _home_there(words: Sequence[str]) -> bool:
+    """Whether `words` (after a verb of wishing) are a home "there" ending the clause:
+    "uma casa lá", "a casa ali", "morar numa casa lá" is not read (its own clause)."""
+    k = 1 if words[:1] and words[0] in _ARTICLES | _words("uma um") else 0
+    if not (words[k : k + 1] and words[k] in _THERE_HOMES):
+        return False
+    after = words[k + 1 : k + 3]
+    return bool(after) and after[0] in _THERE and (len(after) == 1 or not after[1].isalpha())
 
 
 def _between(toks: Sequence[Token], i: int, previous: int) -> bool:
@@ -5157,6 +5186,20 @@ def _area_of(toks: Sequence[Token], i: int) -> bool:
     """Whether the place at token `i` names an area around it ("pros lados do Cocó",
     "pras bandas da Messejana", "na região do Eusébio")."""
     return i >= 2 and toks[i - 1].low in _OF and toks[i - 2].low in _AREA_WORDS
+
+
+_WISH_VERBS: Final = _words("quer querem queremos quero prefere preferem")
+_PLACE_KINDS: Final = _words("praia serra litoral interior")
+
+
+def _wish_names_place(toks: Sequence[Token], i: int) -> bool:
+    """Whether a verb of wishing leads in the place at token `i`, right before it or
+    before the kind of place it names ("ela quer Cumbuco", "querem praia, Cumbuco",
+    "queremos serra: Guaramiranga"); whose wish it is, `_wanted_place` tells."""
+    k = i - 1
+    if k >= 1 and toks[k].low in (",", ":") and toks[k - 1].low in _PLACE_KINDS:
+        k -= 2
+    return k >= 0 and toks[k].low in _WISH_VERBS
 
 
 def _led_in(toks: Sequence[Token], span: tuple[int, int]) -> bool:
@@ -6222,9 +6265,35 @@ def _after_hinge(toks: Sequence[Token], k: int) -> int | None:
             cued, k = True, k + size
         elif toks[k].is_punct or lows[k] in _HINGE_FILLERS:
             k += 1
+        elif cued and (aside := _reason_aside(toks, k)) is not None:
+            k = aside  # "pensando bem, com escritório pra mim, melhor 4"
         else:
             break
     return k if cued and k < len(toks) else None
+
+
+_ASIDE_REACH: Final = 6
+
+
+def _reason_aside(toks: Sequence[Token], k: int) -> int | None:
+    """The token of the second correction cue that ends a short aside beginning at token
+    `k`, right after a first cue ("pensando bem, com escritório pra mim, melhor 4": the
+    reason for the change between its two cues), else None. The aside holds no figure,
+    no question and no end of sentence, and a comma closes it."""
+    lows = [t.low for t in toks]
+    for m in range(k, min(len(toks), k + _ASIDE_REACH + 1)):
+        if lows[m] in _SENTENCE_ENDS or lows[m] in ("?", ":"):
+            return None
+        if lows[m][:1].isdigit() or number_word(lows[m]) is not None:
+            return None
+        if lows[m] == ",":
+            if m == k:
+                return None
+            n = m + 1
+            while n < len(toks) and lows[n] in _HINGE_FILLERS - _RETRACTING_NO:
+                n += 1
+            return n if n < len(toks) and _hinge_cue_at(lows, n) else None
+    return None
 
 
 def _listed_with(toks: Sequence[Token], candidates: Sequence[Candidate], c: Candidate) -> bool:
@@ -6442,6 +6511,7 @@ def _read(
         places = [c for c in places if f" {fold(str(c.value)).lower()} " not in in_name]
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
     found = _count_after_others(toks, numbers, found)
+    found = _paid_by_them(toks, folded, found)
     return _hedged(toks, numbers, _later(folded, _compared_away(toks, found)))
 
 
@@ -6657,10 +6727,21 @@ _BARE_COUNT_LINKS: Final = _words("de em com so somente apenas mesmo")
 
 def _lead_subject_after(toks: Sequence[Token], m: int) -> int | None:
     """The index after the lead's subject ("eu", "a gente", "nós") that follows a contrast
-    at token `m` ("mas eu", "mas a gente"), else None."""
+    at token `m` ("mas eu", "mas a gente"), or after the lead as whom it is for ("mas pra
+    mim", "mas pra gente": what suits the lead), else None."""
     if m >= len(toks) or toks[m].low not in _CONTRAST:
         return None
-    k = m + 1
+    return _lead_subject_at(toks, m + 1)
+
+
+def _lead_subject_at(toks: Sequence[Token], k: int) -> int | None:
+    """The index after the lead's subject ("eu", "a gente", "nós") or "pra mim"/"pra
+    gente" beginning at token `k`, else None."""
+    if k + 1 < len(toks) and toks[k].low in _FOR_WHOM:
+        k += 1  # "mas pra mim 2 já resolve", "mas para nós 3 basta"
+        if toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
+            k += 1
+        return k + 1 if toks[k].low in _LEAD_OBJECTS else None
     if k < len(toks) and toks[k].low == "a" and k + 1 < len(toks) and toks[k + 1].low == "gente":
         return k + 2
     if k < len(toks) and toks[k].low in _LEAD_SUBJECTS:
@@ -6684,19 +6765,25 @@ def _count_after_others(
     end = theirs[-1].span[1]
     for m, tok in enumerate(toks):
         start = _lead_subject_after(toks, m) if tok.start >= end else None
+        if start is None and tok.start >= end and tok.low == "," and m + 1 < len(toks):
+            # "meu irmão tem uma de 4 quartos, eu quero 3": the lead's turn after a comma
+            # (`_lead_subject_after` reads a contrast before it)
+            start = _lead_subject_at(toks, m + 1)
         if start is None:
             continue
         stop = start
         while stop < min(len(toks), start + 8) and toks[stop].low not in _BOUNDARY_PUNCT:
             stop += 1  # ("só" opens a clause for `_clause_after`; here it is "only")
         number = next((n for n in numbers if start <= n.first < stop), None)
+        if number is None:
+            continue  # "..., eu achei linda, mas pra mim 2 já resolve": a later turn may count
         if (
-            number is None
-            or number.scale != 1
+            number.scale != 1
             or number.negative
             or not number.value.is_integer()
             or not BEDROOMS_MIN <= number.value <= BEDROOMS_MAX
-            or number.last < stop  # "eu preciso de 2 banheiros"
+            or (number.last < stop and not _said_to_suit(toks[number.last : stop]))
+            # "eu preciso de 2 banheiros"; "pra mim 2 já resolve" suits
             or any(t.low in _NEGATIONS for t in toks[start : number.first])
             or (
                 number.first > start
@@ -6708,6 +6795,44 @@ def _count_after_others(
         span = _span(toks, number.first, number.last)
         return [*candidates, Candidate("bedrooms", int(number.value), span, "after theirs")]
     return candidates
+
+
+_THEIR_MONEY_RE: Final = re.compile(
+    r"\b(?:o )?(?:dinheiro|grana|pagamento) (?:e|eh|vai ser|vem) (?:todo |toda )?"
+    r"(?:deles|delas|dele|dela|d[oa]s? (?:meus?|minhas?) \w+)\b"
+    r"|\bquem (?:paga|vai pagar|banca|vai bancar) (?:e|eh|sao|vai ser) "
+    r"(?:ele|ela|eles|elas|(?:o |a )?(?:meus?|minhas?) \w+)\b"
+)
+"""The lead telling the money is someone else's: "o dinheiro é deles", "a grana é do meu
+pai", "quem paga é minha mãe"."""
+_THEIR_CEILING: Final = _words("ate maximo teto limite")
+
+
+def _paid_by_them(
+    toks: Sequence[Token], folded: str, candidates: list[Candidate]
+) -> list[Candidate]:
+    """`candidates` with someone else's ceiling made the budget when the message says the
+    money is theirs ("o dinheiro é deles, meu pai falou que vai até 420 mil": the lead
+    buys with their money, their ceiling is the home's). Only a ceiling ("até", "no
+    máximo", "teto" right before the amount); what they earn or paid for a home of their
+    own stays theirs."""
+    if not _THEIR_MONEY_RE.search(" ".join(folded.lower().split())):
+        return candidates
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out: list[Candidate] = []
+    for c in candidates:
+        k = starts.get(c.span[0])
+        if (
+            c.fact == "budget_brl"
+            and c.whose == "other"
+            and c.modality is Modality.STATED
+            and k is not None
+            and any(t.low in _THEIR_CEILING for t in toks[max(0, k - 3) : k])
+        ):
+            out.append(replace(c, whose="lead", cue="their money"))
+        else:
+            out.append(c)
+    return out
 
 
 def _taken_up(
@@ -6835,9 +6960,13 @@ _THERE_CHOSEN_RE: Final = re.compile(
     r"|pretendo|pretendemos|procuro|quer|gostaria)\b"
     r"|\b(?:quero|queremos|pretendo|pretendemos|gostaria de)\s+(?:morar\s+|comprar\s+|ficar\s+)?"
     r"(?:la|ali)\s+(?:mesmo|msm)\b"
+    r"|\b(?:quero|queremos|queria|pretendo|pretendemos|gostaria de)\s+(?:morar\s+|comprar\s+)?"
+    r"(?:(?:uma|a|minha|nossa)\s+)?(?:casa|casinha|sobrado|imovel)\s+(?:la|ali)"
+    r"(?:\s+(?:mesmo|msm|tambem|tb))?\s*(?:$|[.,!;])"
 )
 """The lead choosing the place just named by pointing back at it: "é lá mesmo que eu
-quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo"."""
+quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo",
+"quero uma casa lá" (a home there, ending its clause: not "quero ir lá ver")."""
 _NOT_THERE_RE: Final = re.compile(r"\b(?:nao|n|nem)\s+(?:e|eh)?\s*$|\b(?:mas|porem|so que)\b")
 
 
