@@ -460,3 +460,25 @@ def test_never_raises_on_fact_like_text(words: list[str], pending: str | None) -
 def test_huge_input_is_fine() -> None:
     text = "Meu nome é Ana, 3 quartos. " * 5000
     assert extract(text)["name"] == "Ana"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "ele so pode atender depois das 16h, mas liga pra mim sexta 9h",
+            "2026-11-27T09:00:00-03:00",
+        ),
+        ("minha esposa fica livre às 18h, me liga amanhã às 11h", "2026-11-26T11:00:00-03:00"),
+        ("ela só consegue depois das 19h. pode ligar quinta 14h", "2026-11-26T14:00:00-03:00"),
+        # negatives: the other person's time is the only one, or the call is for them
+        ("meu marido pode atender amanhã 15h", "2026-11-26T15:00:00-03:00"),
+        (
+            "me liga sábado 10h. ela só fica livre no domingo",
+            "2026-11-28T10:00:00-03:00",
+        ),
+        ("minha esposa trabalha até 18h, liga amanhã às 10h", "2026-11-26T10:00:00-03:00"),
+    ],
+)
+def test_another_persons_availability_is_not_the_call(text: str, iso: str) -> None:
+    assert extract(text, "call_at").get("call_at") == iso

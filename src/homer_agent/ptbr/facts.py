@@ -5506,6 +5506,16 @@ def _without_refused(text: str, start: int, end: int) -> str:
 _CLAUSE_RE: Final = re.compile(r"[,.;!?]+|\b(?:mas|porem|so que)\b")
 
 
+_OTHERS_AVAILABILITY_RE: Final = re.compile(
+    r"^\s*(?:e\s+)?(?:ele|ela|eles|elas|(?:o\s+|a\s+)?(?:meu|minha|nosso|nossa)\s+[a-z]+)\s+"
+    r"(?:(?:so|nao|tambem|ainda)\s+)?"
+    r"(?:pode|podem|consegue|conseguem|atende|atendem|(?:fica|ficam|esta|estao|ta|tao)\s+livres?)\b"
+)
+"""A clause that says when another person can answer or is free ("ele só pode atender
+depois das 17h", "minha esposa fica livre às 18h"): that person's hours, not the call the
+lead asks for; dropped like a routine when another clause names the time."""
+
+
 def _without_schedules(text: str) -> str:
     """`text` without the clauses that state a routine with a time ("só saio às 18h",
     "ele trabalha até 18h"), when what remains names a time; else `text`."""
@@ -5515,7 +5525,9 @@ def _without_schedules(text: str) -> str:
     dropped = False
     for start, end in pairwise(cuts):
         clause = text[start:end]
-        if states_own_schedule(clause) and _says_when(clause):
+        if (
+            states_own_schedule(clause) or _OTHERS_AVAILABILITY_RE.search(fold(clause))
+        ) and _says_when(clause):
             dropped = True
         else:
             kept.append(clause)
