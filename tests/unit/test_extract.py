@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from homer_agent.facts import FACT_ORDER, LeadFacts, next_missing
-from homer_agent.ptbr.facts import extract_facts
+from homer_agent.ptbr.facts import extract_facts, states_own_schedule
 from homer_agent.ptbr.times import parse_when
 from tests.support.example_conversations import EXAMPLES
 
@@ -460,3 +460,57 @@ def test_never_raises_on_fact_like_text(words: list[str], pending: str | None) -
 def test_huge_input_is_fine() -> None:
     text = "Meu nome é Ana, 3 quartos. " * 5000
     assert extract(text)["name"] == "Ana"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        (
+            "ele so pode atender depois das 16h, mas liga pra mim sexta 9h",
+            "2026-11-27T09:00:00-03:00",
+        ),
+        ("minha esposa fica livre às 18h, me liga amanhã às 11h", "2026-11-26T11:00:00-03:00"),
+        ("ela só consegue depois das 19h. pode ligar quinta 14h", "2026-11-26T14:00:00-03:00"),
+        # negatives: the other person's time is the only one, or the call is for them
+        ("meu marido pode atender amanhã 15h", "2026-11-26T15:00:00-03:00"),
+        (
+            "me liga sábado 10h. ela só fica livre no domingo",
+            "2026-11-28T10:00:00-03:00",
+        ),
+        ("minha esposa trabalha até 18h, liga amanhã às 10h", "2026-11-26T10:00:00-03:00"),
+    ],
+)
+def test_another_persons_availability_is_not_the_call(text: str, iso: str) -> None:
+    assert extract(text, "call_at").get("call_at") == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("quinta estou de folga, pode ligar às 10h", "2026-11-26T10:00:00-03:00"),
+        ("sexta tenho folga o dia inteiro, me liga às 16h", "2026-11-27T16:00:00-03:00"),
+        ("segunda trabalho só de manhã, pode ligar às 15h", "2026-11-30T15:00:00-03:00"),
+        # negatives: no one day in the routine, or the request names its own day
+        ("de segunda a sexta trabalho até 18h, pode ligar às 19h", "2026-11-25T19:00:00-03:00"),
+        ("de manhã levo as crianças na escola, pode ligar às 14h", "2026-11-25T14:00:00-03:00"),
+        ("quinta tenho folga, me liga amanhã 9h", "2026-11-26T09:00:00-03:00"),
+        ("ele só fica livre no domingo, me liga às 17h", "2026-11-25T17:00:00-03:00"),
+    ],
+)
+def test_day_of_own_routine_carries_to_bare_hour(text: str, iso: str) -> None:
+    assert extract(text, "call_at").get("call_at") == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tem academia?", False),
+        ("o prédio tem escola perto? e faculdade?", False),
+        ("é perto do meu trabalho?", False),
+        ("trabalho até as 18h", True),
+        ("de tarde fico com as crianças. tem creche perto?", True),
+        ("estudo à noite", True),
+    ],
+)
+def test_routine_only_in_a_question_is_no_schedule(text: str, expected: bool) -> None:
+    assert states_own_schedule(text) is expected

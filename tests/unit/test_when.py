@@ -359,3 +359,31 @@ def test_a_weekday_after_offered_slots_is_the_offered_day(
     text: str, offered: list[datetime], expected: datetime
 ) -> None:
     assert read_when(text, now=NOW, tz=TZ, offered=offered).at == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pode ligar no dia cinco de dezembro às onze", at(5, 11, month=12)),
+        ("me liga dia vinte e dois de dezembro às 9h", at(22, 9, month=12)),
+        ("primeiro de dezembro às 15h", at(1, 15, month=12)),
+        ("no dia sete às três da tarde", at(7, 15, month=12)),
+        ("dia trinta às 10h", at(30, 10)),
+        ("dia dezoito de janeiro de 2027 às 14h", at(18, 14, month=1, year=2027)),
+    ],
+)
+def test_day_of_month_in_words(text: str, expected: datetime) -> None:
+    assert parse_when(text, now=NOW, tz=TZ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trabalho todo dia dez horas",
+        "comprei tres de dezembro",
+        "estudo todo dia quatro horas",
+    ],
+)
+def test_day_words_that_name_no_day(text: str) -> None:
+    with pytest.raises(WhenError):
+        parse_when(text, now=NOW, tz=TZ)

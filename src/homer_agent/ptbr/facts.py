@@ -5294,8 +5294,12 @@ def states_own_schedule(text: str) -> bool:
     names one: "saio às 18h, pode ligar às 19h")."""
     folded = fold(text).lower()
     words = set(re.findall(r"[a-z]+", folded))
+    # a routine word only in a question ("tem academia?") states nothing of the lead's day
+    stated = " ".join(
+        part for part in _SENTENCE_RE.findall(folded) if not part.strip().endswith("?")
+    )
     return (
-        bool(words & _OWN_SCHEDULE or _ROUTINE_RE.search(folded))
+        bool(set(re.findall(r"[a-z]+", stated)) & _OWN_SCHEDULE or _ROUTINE_RE.search(stated))
         and not words & _CALL_WORDS
         and not _names_hour(_without_routine(text))
     )
@@ -5596,21 +5600,48 @@ def _without_refused(text: str, start: int, end: int) -> str:
 _CLAUSE_RE: Final = re.compile(r"[,.;!?]+|\b(?:mas|porem|so que)\b")
 
 
+_DAY_ONLY_RE: Final = re.compile(
+    r"\b(?:amanha|hoje|(?:segunda|terca|quarta|quinta|sexta)(?:[-\s]feira)?|sabado|domingo)\b"
+)
+"""A day named in a routine clause, carried to a bare hour said beside it."""
+_OTHERS_AVAILABILITY_RE: Final = re.compile(
+    r"^\s*(?:e\s+)?(?:ele|ela|eles|elas|(?:o\s+|a\s+)?(?:meu|minha|nosso|nossa)\s+[a-z]+)\s+"
+    r"(?:(?:so|nao|tambem|ainda)\s+)?"
+    r"(?:pode|podem|consegue|conseguem|atende|atendem|(?:fica|ficam|esta|estao|ta|tao)\s+livres?)\b"
+)
+"""A clause that says when another person can answer or is free ("ele só pode atender
+depois das 17h", "minha esposa fica livre às 18h"): that person's hours, not the call the
+lead asks for; dropped like a routine when another clause names the time."""
+
+
 def _without_schedules(text: str) -> str:
     """`text` without the clauses that state a routine with a time ("só saio às 18h",
-    "ele trabalha até 18h"), when what remains names a time; else `text`."""
+    "ele trabalha até 18h") or when another person is free ("ele só pode atender depois
+    das 17h"), when what remains names a time; else `text`. A day named in the lead's own
+    routine carries to a bare hour in what remains ("sexta tenho folga o dia todo, pode
+    ligar às 15h" is Friday 15h)."""
     folded = fold(text)
     cuts = [0, *(m.end() for m in _CLAUSE_RE.finditer(folded)), len(text)]
     kept: list[str] = []
+    days: list[str] = []
     dropped = False
     for start, end in pairwise(cuts):
         clause = text[start:end]
-        if states_own_schedule(clause) and _says_when(clause):
+        if not _says_when(clause):
+            kept.append(clause)
+        elif _OTHERS_AVAILABILITY_RE.search(folded[start:end]):
             dropped = True
+        elif states_own_schedule(clause):
+            dropped = True
+            days.extend(_DAY_ONLY_RE.findall(folded[start:end]))
         else:
             kept.append(clause)
     rest = "".join(kept).strip(" ,;")
-    return rest if dropped and _says_when(rest) else text
+    if not (dropped and _says_when(rest)):
+        return text
+    if len(days) == 1 and not when_parts(rest).has_date:
+        return f"{rest}, {days[0]}"  # "de segunda a sexta trabalho" names no one day
+    return rest
 
 
 _CONCLUSION_RE: Final = re.compile(r"\b(?:entao|nesse caso|neste caso|dai|assim sendo)\b")

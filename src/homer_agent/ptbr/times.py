@@ -37,7 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
-from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from homer_agent.ptbr.lexicon import MONTHS, NUMBER_WORDS, TEENS, UNITS, WEEKDAY_NAMES, WEEKDAYS
 from homer_agent.ptbr.text import fold, verb_of
 
 __all__ = [
@@ -171,6 +171,29 @@ _WEEKDAY_SHORT_PATTERN: Final = re.compile(
 """A weekday in shorthand ("seg 10h", "sab às 9h", "qui, 14:30"), only right before a clock
 time: "ter", "sex" and "dom" are words too ("vou ter 3 filhos")."""
 _DAY_OF_MONTH_RE: Final = re.compile(r"\bdia\s+(\d{1,2})(?![\d/:h]|[.\-]\d)")
+_DAY_UNIT_WORDS: Final = {
+    w: n for w, n in UNITS.items() if 1 <= n <= 9 and w not in ("uma", "duas")
+}
+_DAY_WORD_VALUES: Final = {**_DAY_UNIT_WORDS, **TEENS, "vinte": 20, "trinta": 30, "primeiro": 1}
+_DAY_UNIT_RE: Final = "|".join(sorted(_DAY_UNIT_WORDS, key=len, reverse=True))
+_DAY_WORDS_RE: Final = (
+    rf"(?:vinte(?:\s+e\s+(?:{_DAY_UNIT_RE}))?|trinta(?:\s+e\s+um)?|primeiro"
+    rf"|{'|'.join(sorted(TEENS, key=len, reverse=True))}|{_DAY_UNIT_RE})"
+)
+_NAMED_WORD_DATE_RE: Final = re.compile(
+    rf"\b(?:dia\s+({_DAY_WORDS_RE})|(primeiro))\s+de\s+({_MONTH_RE})(?:\s+(?:de\s+)?(\d{{4}}))?\b"
+)
+"""A day of the month in words with its month: "dia tres de dezembro", "primeiro de março".
+Without "dia" only "primeiro" is read ("tres de dezembro" may count things)."""
+_DAY_OF_MONTH_WORD_RE: Final = re.compile(
+    rf"\bdia\s+({_DAY_WORDS_RE})\b(?!\s*(?:h\b|horas?\b|hrs?\b|hs\b|e\s+meia|:|[.,]\d))"
+)
+"""A day of the month in words alone ("no dia quatro"), never before an hour ("dia dez horas")."""
+
+
+def _day_word_value(token: str) -> int:
+    return sum(_DAY_WORD_VALUES[word] for word in token.split() if word != "e")
+
 
 _CLOCK_RE: Final = re.compile(
     r"(?<![\d:/.,])(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?(?:hs|hrs|h)\b)?(?![\d:])"
@@ -337,6 +360,8 @@ def _names_day(folded: str) -> bool:
             _NUM_DATE_RE,
             _NAMED_DATE_RE,
             _DAY_OF_MONTH_RE,
+            _NAMED_WORD_DATE_RE,
+            _DAY_OF_MONTH_WORD_RE,
             _REL_DAYS_RE,
         )
     )
@@ -415,6 +440,15 @@ def _scan(folded: str) -> _Scan:
         scan.set_date(m.start(), spec)
         scan.take(*m.span())
 
+    for m in _NAMED_WORD_DATE_RE.finditer(folded):
+        if not scan.free(*m.span()):
+            continue
+        spec = _calendar_spec(_day_word_value(m[1] or m[2]), _MONTHS[m[3]], _year(m[4]))
+        if spec is None:
+            continue
+        scan.set_date(m.start(), spec)
+        scan.take(*m.span())
+
     for m in _NAMED_DATE_RE.finditer(folded):
         if not scan.free(*m.span()):
             continue
@@ -454,6 +488,12 @@ def _scan(folded: str) -> _Scan:
         if not scan.free(*m.span()) or not 1 <= day <= 31:
             continue
         scan.set_date(m.start(), _DateSpec("day", day=day))
+        scan.take(*m.span())
+
+    for m in _DAY_OF_MONTH_WORD_RE.finditer(folded):
+        if not scan.free(*m.span()):
+            continue
+        scan.set_date(m.start(), _DateSpec("day", day=_day_word_value(m[1])))
         scan.take(*m.span())
 
     _scan_times(folded, scan)
