@@ -99,9 +99,7 @@ from tests.support.first_sight import first_sight_params
 from tests.support.reliability_support import lead_row, row_reader
 from tests.support.sessions import offline_agent
 
-PENDING: dict[str, str] = {
-    "facts_2026-12-08r": "first run 89/99, 4 wrong: someone else's count and time, a surname",
-}
+PENDING: dict[str, str] = {}
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
 SETS = sorted((Path(__file__).parents[2] / "tests" / "data" / "first_sight").glob("facts_*.jsonl"))
 MIN_RIGHT_SHARE = 0.95
