@@ -668,12 +668,12 @@ def _whose_form(
         return "whose parents place", text, place
     if fact == "neighborhood" and "mind place" in chosen:
         place, art = values[fact]
-        first, first_art = who.choice([p for p in PLACES if p != values[fact]])
+        was, was_art = who.choice([p for p in PLACES if p != values[fact]])
         text = who.choice(
             [
-                f"pensei {_place_said(who, first, first_art)}... pensando bem, melhor "
+                f"pensei {_place_said(who, was, was_art)}... pensando bem, melhor "
                 f"{_place_said(who, place, art)}",
-                f"eu tava pensando n{first_art} {first}, mas pensando bem prefiro {place}",
+                f"eu tava pensando n{was_art} {was}, mas pensando bem prefiro {place}",
             ]
         )
         return "whose mind place", text, place
@@ -723,7 +723,7 @@ def _whose_form(
         )
         return "whose other availability", text, value
     if fact == "call_at" and "date words" in chosen:
-        day = who.choice(sorted(DAY_WORDS))
+        date_day = who.choice(sorted(DAY_WORDS))
         hour = who.choice(sorted(SPOKEN_HOURS))
         minute = who.choice([0, 0, 30])
         half = " e meia" if minute else ""
@@ -737,12 +737,12 @@ def _whose_form(
         dec = who.choice(["de dezembro", "de dezembro", "deste mês", ""])
         text = who.choice(
             [
-                f"dia {DAY_WORDS[day]} {dec} às {clock}",
-                f"pode ligar dia {DAY_WORDS[day]} {dec} às {clock}",
-                f"me liga no dia {DAY_WORDS[day]} {dec} às {clock}",
+                f"dia {DAY_WORDS[date_day]} {dec} às {clock}",
+                f"pode ligar dia {DAY_WORDS[date_day]} {dec} às {clock}",
+                f"me liga no dia {DAY_WORDS[date_day]} {dec} às {clock}",
             ]
         )
-        value = datetime(2026, 12, day, hour, minute, tzinfo=TZ)
+        value = datetime(2026, 12, date_day, hour, minute, tzinfo=TZ)
         return "whose date in words", re.sub(r"\s+", " ", text), value
     return None
 
@@ -817,7 +817,7 @@ def _whose_later(
         convo.expect["bedrooms"] = new
         convo.kinds.add("whose mind later")
     if "name later" in chosen and "name" in convo.expect:
-        first = convo.expect["name"]
+        first = str(convo.expect["name"])
         surname = who.choice(SURNAMES)
         full = f"{first} {surname}"
         later.append(
@@ -840,12 +840,12 @@ def _whose_later(
         if spoken:
             return dictated(text)
         if run_on:
-            return fold(text).lower().replace(", ", " ")
+            return str(fold(text)).lower().replace(", ", " ")
         return text
 
-    for text in asides:
+    for aside in asides:
         at = who.randrange(1, len(convo.messages) + 1)
-        convo.messages.insert(at, said(text))
+        convo.messages.insert(at, said(aside))
         convo.stated.insert(at, {})
     for text, stated in later:
         convo.add(said(text), **stated)
