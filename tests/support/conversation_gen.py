@@ -22,6 +22,20 @@ bedrooms), a call time replaced later ("aquele horário não vai dar mais, pode 
 10h"), and news that changes a fact at the end ("minha esposa quer 4 quartos mesmo",
 "vou aumentar pra 480"). Those conversations draw from `rng` and `told` exactly as
 before, so every other conversation of a seed is byte-identical.
+
+About one conversation in eight, from a fourth stream of its own (`who`, 2026-12-08,
+ninth session), says whose a fact is or says a word again: someone else's home beside
+the lead's count ("minha irmã comprou uma de 4 quartos aí, pra mim 3 tá ótimo": the
+lead's 3; alone, no bedrooms), a change of mind ("pensei em 3 quartos... pensando bem,
+melhor 4", in the message or later), buying for someone ("tô vendo pros meus pais, eles
+moram no Benfica mas querem a Aldeota": the wished place; "o dinheiro é deles, meu pai
+vai até 420 mil" is the budget, "meu pai ganha 8 mil" is not), someone else's
+availability beside the lead's call ("meu marido só pode depois das 17h, mas liga pra
+mim amanhã 10h"; alone, no call), a name said twice or made fuller later ("meu nome é
+cleide cleide lima", "sobrenome? Benevides, Rodrigo Benevides": the full name once), and
+a call on a date in words ("dia quinze de dezembro às dez e meia"). Those parts replace
+a fact's text after `rng`, `told` and `hag` have drawn, and the messages they add come
+after every other draw, so every other conversation of a seed is byte-identical.
 """
 
 from __future__ import annotations
@@ -180,6 +194,43 @@ CONDITIONS = [
     "se tiver desconto à vista fica melhor ainda",
 ]
 GREETINGS = ["oi", "Oi, boa tarde", "olá", "bom dia!", "boa noite", "oii tudo bem?"]
+
+
+WHOSE = 0.125
+"""The share of conversations saying whose a fact is, or a word again (the `who` stream)."""
+RELATIVES = ["minha irmã", "meu irmão", "minha prima", "meu cunhado", "minha vizinha", "meu chefe"]
+PARTNERS = ["meu marido", "minha esposa", "minha mulher", "meu esposo", "minha sócia"]
+SURNAMES = [
+    "Benevides",
+    "Lima",
+    "Holanda",
+    "Pinheiro",
+    "Albuquerque",
+    "Sampaio",
+    "Bezerra",
+    "Cavalcante",
+    "Moreira",
+    "Tavares",
+    "Gurgel",
+    "Feitosa",
+]
+DAY_WORDS = {
+    8: "oito",
+    9: "nove",
+    10: "dez",
+    11: "onze",
+    14: "quatorze",
+    15: "quinze",
+    16: "dezesseis",
+    17: "dezessete",
+    18: "dezoito",
+    21: "vinte e um",
+    22: "vinte e dois",
+    23: "vinte e três",
+    28: "vinte e oito",
+}
+"""December 2026's weekdays (Monday to Friday) in the three weeks after NOW, in words
+(24 and 25, Christmas, left out)."""
 
 
 def _unaccent(rng: random.Random, text: str) -> str:
@@ -536,6 +587,270 @@ def _haggled(
     return None
 
 
+# ---------------------------------------------------------------- whose fact, a word again
+
+
+def _whose_plan(
+    who: random.Random, facts: list[str], corrected: str | None, plan: set[str]
+) -> set[str]:
+    """Which "whose fact" parts a conversation takes (one or two), from the facts it gives."""
+    options = ["other home", "name twice", "name later"]
+    if "bedrooms" in facts and corrected != "bedrooms":
+        options += ["mind bedrooms", "mind later"]
+    if "neighborhood" in facts and corrected != "neighborhood":
+        options += ["parents", "parents", "mind place"]
+    if "call_at" in facts and "rescheduled" not in plan:
+        options += ["other availability", "date words", "date words"]
+    if "call_at" not in facts:
+        options += ["availability only"]
+    chosen = {who.choice(options)}
+    if who.random() < 0.3:
+        chosen.add(who.choice(options))
+    # One form per fact.
+    if {"name twice", "name later"} <= chosen:
+        chosen.discard("name later")
+    if {"other availability", "date words"} <= chosen:
+        chosen.discard("date words")
+    if {"mind bedrooms", "mind later"} <= chosen:
+        chosen.discard("mind later")
+    if {"parents", "mind place"} <= chosen:
+        chosen.discard("mind place")
+    return chosen
+
+
+def _place_said(who: random.Random, place: str, art: str) -> str:
+    return f"n{art} {_unaccent(who, place)}"
+
+
+def _whose_form(
+    who: random.Random, chosen: set[str], fact: str, values: dict[str, Any]
+) -> tuple[str, str, Any] | None:
+    """(kind, text, value) replacing a fact's plain form in a "whose fact" conversation."""
+    if fact == "bedrooms" and "other home" in chosen:
+        n = values[fact]
+        other = who.choice([k for k in (2, 3, 4, 5) if k != n])
+        rel = who.choice(RELATIVES)
+        text = who.choice(
+            [
+                f"{rel} comprou uma de {other} quartos aí, pra mim {n} tá ótimo",
+                f"{rel} tem uma de {other} quartos, mas pra mim {n} quartos já dá",
+                f"a casa d{'a' if rel.startswith('minha') else 'o'} {rel.split()[-1]} tem "
+                f"{other} quartos, eu quero {n}",
+                f"{fold(rel)} comprou de {other} qtos, pra mim {n} ta otimo",
+            ]
+        )
+        return "whose other home", text, n
+    if fact == "bedrooms" and "mind bedrooms" in chosen:
+        n = values[fact]
+        first = who.choice([k for k in (2, 3, 4) if k != n])
+        text = who.choice(
+            [
+                f"pensei em {first} quartos... pensando bem, melhor {n}",
+                f"pensei em {WORDS[first]} quartos, mas pensando bem melhor {WORDS[n]}",
+                f"eu tava pensando em {first} quartos, pensando melhor, {n} quartos",
+                f"pensei em {first} qtos... pensando bem melhor {n}",
+            ]
+        )
+        return "whose mind bedrooms", text, n
+    if fact == "neighborhood" and "parents" in chosen:
+        place, art = values[fact]
+        home, home_art = who.choice([p for p in PLACES if p != values[fact]])
+        a, b = _place_said(who, home, home_art), _place_said(who, place, art)
+        text = who.choice(
+            [
+                f"tô vendo pros meus pais, eles moram {a} mas querem {b}",
+                f"to vendo pros meus pais, eles moram {a} mas querem ir pr{art} {place}",
+                f"é pra minha mãe, ela mora {a} mas quer morar {b}",
+                f"procuro pros meus pais, hoje eles moram {a}, querem {b}",
+                f"é pro meu pai, ele mora {a} e quer se mudar pr{art} {place}",
+            ]
+        )
+        return "whose parents place", text, place
+    if fact == "neighborhood" and "mind place" in chosen:
+        place, art = values[fact]
+        was, was_art = who.choice([p for p in PLACES if p != values[fact]])
+        text = who.choice(
+            [
+                f"pensei {_place_said(who, was, was_art)}... pensando bem, melhor "
+                f"{_place_said(who, place, art)}",
+                f"eu tava pensando n{was_art} {was}, mas pensando bem prefiro {place}",
+            ]
+        )
+        return "whose mind place", text, place
+    if fact == "budget_brl" and "parents" in chosen and who.random() < 0.5:
+        amount = amount_words(values[fact], who)
+        text = who.choice(
+            [
+                f"o dinheiro é deles, meu pai vai até {amount}",
+                f"quem paga é meu pai, ele vai até {amount}",
+                f"o dinheiro é dos meus pais, eles podem até {amount}",
+                f"o dinheiro e deles, meu pai vai ate {amount}",
+            ]
+        )
+        return "whose parents budget", text, values[fact]
+    if fact == "name" and "name twice" in chosen:
+        first = values[fact][0]
+        surname = who.choice(SURNAMES)
+        low = fold(first).lower() if who.random() < 0.5 else first.lower()
+        art = values[fact][1]
+        text = who.choice(
+            [
+                f"meu nome é {low} {low} {surname.lower()}",
+                f"meu nome e {low} {low} {fold(surname).lower()}",
+                f"é {art} {first} falando, {first} {surname}",
+                f"aqui é {art} {low} {low} {surname.lower()}",
+            ]
+        )
+        return "whose name twice", text, f"{first} {surname}"
+    if fact == "call_at" and "other availability" in chosen:
+        weekday, hour, minute = values[fact]
+        partner = who.choice(PARTNERS)
+        after = who.choice([16, 17])
+        if who.random() < 0.5:
+            day, value = (
+                "amanhã",
+                datetime.combine(NOW.date() + timedelta(days=1), time(hour, minute), tzinfo=TZ),
+            )
+        else:
+            day, value = WEEKDAYS[weekday], call_value(weekday, hour, minute)
+        clock = f"{hour}h" if not minute else f"{hour}h{minute}"
+        text = who.choice(
+            [
+                f"{partner} só pode depois das {after}h, mas liga pra mim {day} {clock}",
+                f"{partner} só pode depois das {after}h, mas pode ligar pra mim {day} às {clock}",
+                f"{fold(partner)} so pode depois das {after}h mas me liga {day} {clock}",
+            ]
+        )
+        return "whose other availability", text, value
+    if fact == "call_at" and "date words" in chosen:
+        date_day = who.choice(sorted(DAY_WORDS))
+        hour = who.choice(sorted(SPOKEN_HOURS))
+        minute = who.choice([0, 0, 30])
+        half = " e meia" if minute else ""
+        part = "da manhã" if hour < 12 else "da tarde"
+        spoken = f"{SPOKEN_HOURS[hour]}{half}"
+        clock = (
+            who.choice([f"{spoken} {part}", f"{spoken} {part}", spoken])
+            if hour < 12
+            else (f"{spoken} {part}")
+        )
+        dec = who.choice(["de dezembro", "de dezembro", "deste mês", ""])
+        text = who.choice(
+            [
+                f"dia {DAY_WORDS[date_day]} {dec} às {clock}",
+                f"pode ligar dia {DAY_WORDS[date_day]} {dec} às {clock}",
+                f"me liga no dia {DAY_WORDS[date_day]} {dec} às {clock}",
+            ]
+        )
+        value = datetime(2026, 12, date_day, hour, minute, tzinfo=TZ)
+        return "whose date in words", re.sub(r"\s+", " ", text), value
+    return None
+
+
+def _whose_later(
+    who: random.Random,
+    chosen: set[str],
+    convo: Conversation,
+    values: dict[str, Any],
+    *,
+    spoken: bool,
+    run_on: bool,
+) -> None:
+    """Messages the "whose fact" parts add (drawn from `who` only, after every other
+    draw): someone else's home or availability alone, the parents' income, a change of
+    mind later, a fuller name later."""
+    asides: list[str] = []
+    later: list[tuple[str, dict[str, Any]]] = []
+    if "other home" in chosen and "whose other home" not in convo.kinds:
+        rel = who.choice(RELATIVES)
+        asides.append(
+            who.choice(
+                [
+                    f"{rel} comprou uma de {who.choice([3, 4, 5])} quartos aí",
+                    f"{rel} mora numa de {who.choice([2, 3, 4])} quartos",
+                ]
+            )
+        )
+        convo.kinds.add("whose other home only")
+    if "availability only" in chosen and "call_at" not in convo.expect:
+        partner = who.choice(PARTNERS)
+        after = who.choice([16, 17])
+        asides.append(
+            who.choice(
+                [
+                    f"ele só pode depois das {after}h",
+                    f"{partner} só pode depois das {after}h",
+                    f"{partner} só pode de manhã",
+                ]
+            )
+        )
+        convo.kinds.add("whose other availability only")
+    if (
+        "parents" in chosen
+        and "whose parents place" in convo.kinds
+        and "whose parents budget" not in convo.kinds
+    ):
+        asides.append(
+            who.choice(
+                [
+                    f"meu pai ganha {who.choice([5, 8, 12])} mil",
+                    f"meu pai comprou a dele por {who.choice([300, 500, 650])} mil",
+                    f"minha mãe ganha {who.choice([4, 6, 9])} mil de aposentadoria",
+                ]
+            )
+        )
+        convo.kinds.add("whose parents income")
+    if "mind later" in chosen and "bedrooms" in convo.expect:
+        new = who.choice([k for k in (2, 3, 4) if k != convo.expect["bedrooms"]])
+        later.append(
+            (
+                who.choice(
+                    [
+                        f"pensando bem, melhor {new} quartos",
+                        f"pensando melhor, acho que {new} quartos",
+                        f"pensando bem, melhor {WORDS[new]} quartos",
+                    ]
+                ),
+                {"bedrooms": new},
+            )
+        )
+        convo.expect["bedrooms"] = new
+        convo.kinds.add("whose mind later")
+    if "name later" in chosen and "name" in convo.expect:
+        first = str(convo.expect["name"])
+        surname = who.choice(SURNAMES)
+        full = f"{first} {surname}"
+        later.append(
+            (
+                who.choice(
+                    [
+                        f"sobrenome? {surname}, {full}",
+                        f"é {values['name'][1]} {fold(first).lower()} falando, {full}",
+                        f"meu nome completo é {full}",
+                        f"{full}, esqueci o sobrenome",
+                    ]
+                ),
+                {"name": full},
+            )
+        )
+        convo.expect["name"] = full
+        convo.kinds.add("whose name later")
+
+    def said(text: str) -> str:
+        if spoken:
+            return dictated(text)
+        if run_on:
+            return str(fold(text)).lower().replace(", ", " ")
+        return text
+
+    for aside in asides:
+        at = who.randrange(1, len(convo.messages) + 1)
+        convo.messages.insert(at, said(aside))
+        convo.stated.insert(at, {})
+    for text, stated in later:
+        convo.add(said(text), **stated)
+
+
 # ---------------------------------------------------------------- composing
 
 
@@ -626,13 +941,15 @@ def conversation(
     index: int,
     told: random.Random | None = None,
     hag: random.Random | None = None,
+    who: random.Random | None = None,
 ) -> Conversation:
     """One conversation from `rng`; `told` (a stream of its own) decides whether it is
-    dictated and how, `hag` (another) whether it haggles and how. Neither changes what
-    `rng` draws."""
+    dictated and how, `hag` (another) whether it haggles and how, `who` (a fourth) whether
+    it says whose a fact is. None of them changes what `rng` draws."""
     values = _values(rng)
     spoken = told is not None and told.random() < TOLD
     haggles = hag is not None and hag.random() < HAGGLE
+    whose = who is not None and who.random() < WHOSE
     facts = [f for f in ORDER if f == "name" or rng.random() < 0.92]
     if rng.random() < 0.4:
         facts = [f for f in facts if f != "call_at"]
@@ -645,6 +962,7 @@ def conversation(
         else None
     )
     plan = _haggle_plan(hag, facts, corrected) if haggles and hag is not None else set()
+    chosen = _whose_plan(who, facts, corrected, plan) if whose and who is not None else set()
     if rng.random() < 0.6 or style == "in_turn":
         convo.add(rng.choice(GREETINGS))
     parts: list[tuple[str, dict[str, Any]]] = []
@@ -688,6 +1006,11 @@ def conversation(
             if value is None:
                 parts.append((text, {}))
                 continue
+        elif who is not None and chosen and not fixed_now:
+            mine = _whose_form(who, chosen, fact, values)
+            if mine is not None:
+                kind, text, value = mine
+                convo.kinds.add(kind)
         parts.append((text, {fact: value}))
         convo.expect[fact] = value
     if style == "out_of_turn":
@@ -744,6 +1067,8 @@ def conversation(
         convo.add(text, **stated)
     if hag is not None:
         _haggle_later(hag, plan, convo, values, spoken=spoken, run_on=style == "run_on")
+    if who is not None and chosen:
+        _whose_later(who, chosen, convo, values, spoken=spoken, run_on=style == "run_on")
     return convo
 
 
@@ -784,8 +1109,10 @@ def _haggle_later(
         convo.add(text, **stated)
 
 
-def generate(seed: int, count: int) -> list[Conversation]:
+def generate(seed: int, count: int, *, whose: bool = True) -> list[Conversation]:
+    """`whose=False` leaves the fourth stream out (the set as it was before it)."""
     rng = random.Random(seed)
     told = random.Random(f"dictated-{seed}")
     hag = random.Random(f"haggle-{seed}")
-    return [conversation(rng, index, told, hag) for index in range(count)]
+    who = random.Random(f"whose-{seed}") if whose else None
+    return [conversation(rng, index, told, hag, who) for index in range(count)]
