@@ -65,6 +65,7 @@ SEEDS = {
     "seed 15 (read after its first report, fixed)": 15,
     "seed 16 (read after its first report)": 16,
     "seed 21 (read after its first report)": 21,
+    "seed 22 (read after its first report)": 22,
 }
 IN_EVERY_RUN = ("tuning seed 1", "seed 11 (read after its first report, fixed)")
 
