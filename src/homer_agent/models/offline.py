@@ -72,6 +72,7 @@ from homer_agent.ptbr.facts import (
     states_own_schedule,
     states_paying_condition,
     taken_up,
+    tells_theirs,
     visit_plans,
     without_name_echo,
     without_other_questions,
@@ -87,6 +88,7 @@ from homer_agent.ptbr.intents import (
     is_thanks,
     is_yes,
     names_the_call,
+    softens,
     takes_time,
 )
 from homer_agent.ptbr.notes import NAME_WITHHELD, Note, read_notes
@@ -453,7 +455,11 @@ def _facts_asked(
     return found
 
 
-def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str | None:
+def _development_question(
+    text: str,
+    facts_in: Callable[[str], set[str]],
+    theirs: Callable[[str], bool] = lambda clause: False,
+) -> str | None:
     """The parts of a message that ask about the development, or None.
 
     Every part put as a question (`ptbr.questions.asking_clauses`: a "?", a question's
@@ -488,11 +494,14 @@ def _development_question(text: str, facts_in: Callable[[str], set[str]]) -> str
         and not (says_why_there(clause) and "neighborhood" in facts_in(text))
         # "prefiro não dizer quanto posso pagar": a fact declined, nothing asked
         and not declined_facts(clause)
+        # "o dinheiro é deles", "a casa da irmã tem 4 quartos": someone else's, told
+        and not theirs(clause)
     ]
     # A story of the lead's own life that names a topic ("meu marido adora piscina") asks
     # nothing; a bare topic ("garagem coberta", "e o iptu") asks about it.
     for clause in [] if asked else split_at_marks(text, colon=False):
-        if tells_own_life(clause) or declined_facts(clause):
+        # "prefiro não dizer, sem ofensa": an apology asks nothing
+        if tells_own_life(clause) or declined_facts(clause) or softens(clause):
             continue
         folded = fold(clause).strip()
         terse = tail is None and asks_tersely(clause) and place_or_name(clause) is None
@@ -1277,6 +1286,7 @@ class OfflineChatModel(BaseChatModel):
                 lambda clause: set(
                     extract_facts(clause, pending=pending, now=now, tz=tz, ignore=ignore)
                 ),
+                lambda clause: tells_theirs(clause, text, now=now, tz=tz),
             )
             if ask is not None:
                 calls.append(

@@ -3398,10 +3398,13 @@ _NAME_REFUSAL_RE: Final = re.compile(
     r"|\bprefiro\s+(?:nao|n)\s+me\s+identificar"
     r"|\b(?:prefiro|quero)\s+(?:ficar|continuar|permanecer)\s+(?:no\s+)?anonim[oa]"
     # "meu nome não importa", "nome não vem ao caso", "sem nome por enquanto"
-    r"|\b(?:meu\s+)?nome\s+(?:nao|n)\s+(?:importa|interessa|vem\s+ao\s+caso)"
+    # "nome não precisa, né?" (not "o nome não precisa ser completo")
+    r"|(?<!seu )(?<!sua )\b(?:meu\s+)?nome\s+(?:nao|n)\s+(?:importa|interessa|vem\s+ao\s+caso"
+    r"|precisa(?!\s+(?:ser|de|estar|ter)\b))"
     r"|\bsem\s+(?:dar\s+|dizer\s+|falar\s+)?(?:o\s+)?(?:meu\s+)?nome\b(?!\s+d[aoe]s?\b)"
     # "meu nome eu não vou dizer", "nome não dou", "meu nome prefiro não falar"
-    r"|\bmeu\s+nome\s+(?:eu\s+)?(?:(?:nao|n)\s+(?:vou\s+|quero\s+|posso\s+)?"
+    r"|(?:\bmeu\s+|(?:^|[.,;!?]\s*)(?:o\s+)?)nome\s+(?:eu\s+)?"
+    r"(?:(?:nao|n)\s+(?:vou\s+|quero\s+|posso\s+)?"
     r"|prefiro\s+(?:nao|n)\s+)(?:" + "|".join(sorted(_GIVING)) + r")\b"
 )
 
@@ -5406,6 +5409,21 @@ trabalho") is none, and neither is "passar pra sexta" (a call moved) nor a shift
 stand ("q saio do plantão"): a visit cue is a verb of going with where or what to see."""
 
 
+_MOVING_RE: Final = re.compile(
+    r"\b(?:quer|querem|quero|queria|queriam|pretende|pretendem|pretendo)\s+"
+    r"(?:se\s+mudar|mudar|ir(?:\s+morar)?)\s+(?:pr[oa]s?|para|pro|no|na|em)\s+"
+    r"(?!(?:o\s+|a\s+)?(?:stand|estande|plantao|decorad\w*|casa|casas|obra|modelo|empreendimento"
+    r"|condominio|loteamento|terreno|lote|ai|la)\b)"
+)
+"""Moving to a neighbourhood ("eles moram no Cambeba mas querem ir pro Cocó", "quero me
+mudar pra Messejana"): where the home is wanted, no visit of the development."""
+
+
+def _visits(clause: str) -> bool:
+    """Whether a folded clause ties itself to a visit (`_VISIT_RE`), moving house aside."""
+    return bool(_VISIT_RE.search(_MOVING_RE.sub(" ", clause)))
+
+
 def _without_visits(sentence: str) -> str:
     """`sentence`, a statement, without its clauses that tie a day or an hour to a visit
     (`_VISIT_RE`) and name no call, and without an hour alone right after one ("vou no
@@ -5421,7 +5439,7 @@ def _without_visits(sentence: str) -> str:
         words = set(re.findall(r"[a-z]+", clause))
         parts = when_parts(clause)
         if words & _CALL_ASKED or not (parts.has_date or parts.has_time):
-            if not words & _CALL_ASKED and _VISIT_RE.search(clause):
+            if not words & _CALL_ASKED and _visits(clause):
                 # "sexta, umas 14h, vou aí pessoalmente": the times put before the visit
                 # are its own, unless it comes after them ("quarta 14h, depois vou lá")
                 if not _SEQUENCE_RE.match(clause.strip(" ,")):
@@ -5432,7 +5450,7 @@ def _without_visits(sentence: str) -> str:
             fronted = []
             kept.append(sentence[start:end])
             continue
-        visiting = bool(_VISIT_RE.search(clause)) or (visiting and not parts.has_date)
+        visiting = _visits(clause) or (visiting and not parts.has_date)
         if not visiting:
             fronted.append(len(kept))
             kept.append(sentence[start:end])
@@ -5455,7 +5473,7 @@ def visit_plans(text: str) -> list[str]:
         folded = fold(sentence)
         cuts = [0, *(m.end() for m in _ASKED_CLAUSE_RE.finditer(folded)), len(sentence)]
         for start, end in pairwise(cuts):
-            if _VISIT_RE.search(folded[start:end]):
+            if _visits(folded[start:end]):
                 clause = _CLOCK_FIGURE_RE.sub("", fold(sentence[start:end]))
                 plans.append(clause.strip(" ,;.!"))
     return [plan for plan in plans if plan]
@@ -5605,9 +5623,12 @@ _DAY_ONLY_RE: Final = re.compile(
 )
 """A day named in a routine clause, carried to a bare hour said beside it."""
 _OTHERS_AVAILABILITY_RE: Final = re.compile(
-    r"^\s*(?:e\s+)?(?:ele|ela|eles|elas|(?:o\s+|a\s+)?(?:meu|minha|nosso|nossa)\s+[a-z]+)\s+"
-    r"(?:(?:so|nao|tambem|ainda)\s+)?"
+    r"(?:^\s*(?:e\s+)?(?:ele|ela|eles|elas)"
+    # "... 750 mil meu esposo só pode depois das 16h": a relative anywhere in a run-on
+    r"|(?:^|\s)(?:o\s+|a\s+)?(?:meu|minha|nosso|nossa)\s+(?!(?:horario|dia|hora|tempo)\b)[a-z]+)"
+    r"\s+(?:(?:so|nao|tambem|ainda)\s+)?"
     r"(?:pode|podem|consegue|conseguem|atende|atendem|(?:fica|ficam|esta|estao|ta|tao)\s+livres?)\b"
+    r"(?!\s+ser\b)"
 )
 """A clause that says when another person can answer or is free ("ele só pode atender
 depois das 17h", "minha esposa fica livre às 18h"): that person's hours, not the call the
@@ -6999,6 +7020,33 @@ _THERE_CHOSEN_RE: Final = re.compile(
 quero morar", "é ali q a gente quer", "nesse bairro que eu queria", "quero morar lá mesmo",
 "quero uma casa lá" (a home there, ending its clause: not "quero ir lá ver")."""
 _NOT_THERE_RE: Final = re.compile(r"\b(?:nao|n|nem)\s+(?:e|eh)?\s*$|\b(?:mas|porem|so que)\b")
+
+
+_THEIR_MONEY_CLAUSE_RE: Final = re.compile(
+    r"^\W*(?:(?:e|mas|entao|tipo|ai)\s+)*(?:a\s+)?(?:" + _THEIR_MONEY_RE.pattern + r")\W*$"
+)
+
+
+def tells_theirs(clause: str, text: str, *, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether a clause of `text`, a message with no "?", tells of someone else's money or
+    home instead of asking: "o dinheiro é deles", "a casa da irmã tem 4 quartos" and
+    "minha prima tem uma de 5 quartos" (each figure it reads is one the whole message gives
+    as someone else's, `Candidate.whose`). "a casa tem 4 quartos?" asks."""
+    if _THEIR_MONEY_CLAUSE_RE.match(" ".join(fold(clause).lower().rstrip(" ?").split())):
+        return True  # "o dinheiro é deles, tem piscina?": the money's owner is told
+    if "?" in text:
+        return False
+    theirs = {
+        (c.fact, c.value)
+        for c in read_candidates(text, pending=None, now=now, tz=tz)
+        if c.whose == "other"
+    }
+    mine = {
+        (c.fact, c.value)
+        for c in read_candidates(clause.rstrip(" ?"), pending=None, now=now, tz=tz)
+        if c.fact in ("bedrooms", "budget_brl")
+    }
+    return bool(mine) and mine <= theirs
 
 
 def place_pointed_back(

@@ -476,6 +476,19 @@ def takes_time(text: str) -> bool:
     return bool(_TAKING_TIME.search(folded)) and not is_question(text)
 
 
+_SOFTENER: Final = re.compile(
+    r"^(?:(?:e|mas|ai|mano|cara|ta|viu)\s+)*(?:sem\s+ofensa|foi\s+mal|mal\s+ai|desculp[ae]"
+    r"|perdao|(?:com\s+)?todo\s+respeito|nada\s+pessoal|sem\s+querer\s+ser\s+chat[oa])"
+    r"(?:\s+(?:mano|cara|viu|ta|ai|ne|mesmo|moca|moco|amigo|amiga))*$"
+)
+
+
+def softens(text: str) -> bool:
+    """A clause that only apologises or softens what the lead said ("sem ofensa", "foi
+    mal", "desculpa aí", "com todo respeito"): it asks nothing about the development."""
+    return bool(_SOFTENER.match(" ".join(_folded(text).replace(",", " ").split()).strip(" .;!")))
+
+
 def is_greeting(text: str) -> bool:
     """A message that opens with a greeting ("Oi", "Bom dia, tudo bem?")."""
     return bool(_GREETING.match(_folded(text)))

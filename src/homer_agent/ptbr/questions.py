@@ -1560,6 +1560,8 @@ def asks_tersely(text: str) -> bool:
     if names and all(w[0].isupper() and not w.isupper() for w in names):
         return False  # "Fátima", "Bela Vista": a name or a place, answering our question
     body = _OPENERS.sub("", normalise(text)).strip(" ,;:.!?")
+    if re.match(r"(?:o\s+|meu\s+)?(?:sobrenome|nome\s+completo)\b", body):
+        return False  # "sobrenome Holanda, João Holanda": the lead's name, answering
     found = _WORD.findall(body)
     if not found or len(found) > _TERSE_WORDS:
         return False

@@ -153,11 +153,13 @@ _DAY_WORD_RE: Final = re.compile(r"\b(depois\s+de\s+amanha|anteontem|amanha|onte
 # "hoje moro de aluguel", "hoje em dia": today as "nowadays", before what the lead's life
 # is like now, names no day.
 _LIFE_VERBS: Final = (
-    r"(?:moro|moramos|mora|trabalho|trabalhamos|trabalha|pago|pagamos|paga|vivo|vivemos|vive"
-    r"|alugo|ganho|divido)"
+    r"(?:moro|moramos|mora|moram|trabalho|trabalhamos|trabalha|trabalham|pago|pagamos|paga"
+    r"|pagam|vivo|vivemos|vive|vivem|alugo|aluga|alugam|ganho|ganha|ganham|divido)"
 )
 _NOWADAYS_RE: Final = re.compile(
-    rf"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:eu\s+|a\s+gente\s+)?(?:{_LIFE_VERBS}\b"
+    # "hoje eles moram no Cambeba", "hoje meu pai paga aluguel": someone else's life too
+    rf"\b(?:hoje|hj)\s+(?:em\s+dia\b|(?:(?:eu|a\s+gente|ele|ela|eles|elas"
+    rf"|(?:meu|minha|meus|minhas)\s+[a-z]+)\s+)?(?:{_LIFE_VERBS}\b"
     # "mas hoje tenho 2kk": what the lead has today, an amount, names no day
     r"|(?:tenho|temos|tem)\s+(?:(?:uns|umas|so|apenas|quase)\s+)?(?:r\$\s*|rs\s*)?\d))"
 )
