@@ -127,6 +127,14 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "vigia",
         "vigilante",
         "ronda",
+        "rondas",
+        # A patrol going round ("tem vigilância rodando de madrugada?"): the "ronda".
+        "rondando",
+        "rodando",
+        "patrulha",
+        "patrulhas",
+        "patrulhando",
+        "patrulhamento",
         "acesso",
         "entrar",
         "cartao",
@@ -167,6 +175,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "modificacao",
         "laje",
     ),
+    # Stairs or one level: whether a house is single-storey ("tem escada?", "é tudo no
+    # mesmo nível?" for a wheelchair): the documents' "térrea" (and the Duna's "térreo").
+    ("terrea", "terreas", "terreo", "escada", "escadas", "degrau", "degraus", "nivel", "niveis"),
     # A floor built up, a concept of its own: the rules' "dois pavimentos" alone state it
     # (the finishes' "box ampliado" is no floor).
     ("andar", "andares", "pavimento", "pavimentos"),
@@ -388,6 +399,8 @@ FILLER: Final = frozenset(
     porcentagem percentual percentagem cento va
     comprido comprida compridos compridas
     possibilidade possibilidades nenhum nenhuma chance
+    demais forma servir pensado pensada pensados pensadas feito feita feitos feitas
+    irem iriam teriamos cedo
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 """Words that say nothing about the development: question words, greetings, politeness,
@@ -402,7 +415,10 @@ cento"), how long a thing is ("é comprido?" measures what was named before), th
 way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
 ("avaliando uma unidade como investimento"), money at rest ("um dinheiro parado no
 FGTS"), "de jeito nenhum" and asking whether a thing may be ("existe a possibilidade de
-mudar isso?", "tem chance de ...": whether it can).
+mudar isso?", "tem chance de ...": whether it can), too much of a thing ("funda demais"),
+a way ("alguma forma de ..."), early ("saímos cedo": the lead's day; the documents
+state hours) and what a thing serves or was made for ("serve pra alguma
+coisa?", "algo pensado pra criança", "feito para idosos").
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

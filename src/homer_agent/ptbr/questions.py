@@ -1243,6 +1243,9 @@ _BACK: Final = re.compile(
     # "dessa opção", "desse modelo": the house the lead named before
     r"|\b(?:d|n)?(?:ess|est)(?:a|e|as|es) (?:opcao|opcoes|casa|casas|planta|plantas|modelo"
     r"|modelos|tipo|unidade|sobrado)\b"
+    # "um canto separado com porta ... já vem com esse cômodo?": the place described before
+    r"|\b(?:d|n)?(?:ess|est)(?:e|es|a|as) (?:comodos?|espacos?|cantos?|cantinhos?|lugar"
+    r"|lugares|ambientes?)\b"
     # "um lugar silencioso ... tem algum espaço assim?": the place described before
     r"|\b(?:espacos?|lugar|lugares|locais|local|comodos?|cantinho|canto|salas?)"
     r" (?:assim|desse tipo|dessa forma|desse jeito)\b"
@@ -1252,6 +1255,18 @@ parte aí" after "uma casa na quadra B"; "nesse dia" after "no domingo"; "tem
 alguma perto?" after "meu filho estuda em escola bilíngue"); the plural personal ones
 point as often to a company named in the question itself ("a primeira obra deles"), and
 "algum" before a noun names that noun ("tem algum reajuste?")."""
+
+
+_ROOM_BACK: Final = re.compile(
+    r"\b(?:d|n)?(?:ess|est)(?:e|es) comodos?(?: (?:extras?|a mais|adicional|adicionais"
+    r"|separados?))?\b"
+)
+"""A room of the house pointed back to ("já vem com esse cômodo extra?")."""
+_WORK_TOLD: Final = re.compile(
+    r"\b(?:trabalh[a-z]*|home office|reunio(?:es)?|reuniao|atendo|atender|estud[a-z]*)\b"
+)
+"""Work or study the lead tells of ("trabalho remoto", "vivo em reunião", "estudo 8h por
+dia"): what a room pointed back to is for."""
 
 
 def _last_sentence(statements: list[str]) -> list[str]:
@@ -1420,6 +1435,14 @@ def asking_parts(text: str) -> list[tuple[str, str]]:
             # "e o condomínio, sai por quanto?", "no sobrado de 4 quartos, o terreno dele
             # é de quantos metros?": the question's subject came before it.
             before = ", ".join(_last_sentence(previous))
+            room = _ROOM_BACK.search(body)
+            if room is not None and _WORK_TOLD.search(before):
+                # "trabalho remoto ... preciso de um canto separado com porta. alguma das
+                # casas já vem com esse cômodo extra?": a room of the house for the work
+                # told before, the documents' "escritório" (the story itself names
+                # nothing more).
+                body = f"{body[: room.start()]}escritorio{body[room.end() :]}"
+                before = ""
             held = _money_held(before) if points else None
             source = _MONEY_SOURCE.search(held) if held is not None else None
             pointer = _MONEY_POINTER.search(body)
@@ -1678,18 +1701,52 @@ def _without_times(low: str) -> str:
 _SEES_CLIENTS: Final = re.compile(
     r"\b(?:atend|receb)[a-z]* (?:(?:os|as|meus|minhas|uns|umas|um|uma|o|a|de|do|da) )?"
     r"(?:clientes?|pacientes?|alunos?|alunas?)\b"
-    r"|\btrabalh[a-z]* (?:remot[oa]|de casa|em casa|a distancia)\b"
+    r"|\btrabalh[a-z]* (?:(?:\d{1,3} ?%|\d{1,3} por cento|so|sempre|totalmente) )?"
+    r"(?:remot[oa]|de casa|em casa|a distancia|home office)\b"
 )
 """Seeing clients, patients or pupils ("atendo cliente em casa"), or working from home
-("trabalho remoto"): the lead works there, and
+("trabalho remoto", "trabalho 100% remoto"): the lead works there, and
 asks for a place to work (the documents' "escritório", "coworking")."""
 _SPACE_QUALITY: Final = re.compile(
     r"\b(?P<space>lugar|lugares|espaco|espacos|cantinho|canto|comodo|comodos|sala|salas)"
     r" (?:(?:mais|bem|mais ou menos) )?(?:separad|reservad|silencios|tranquil|isolad|quiet"
-    r"|sossegad|calm)[oa]s?\b"
+    r"|sossegad|calm)(?:inh)?[oa]s?\b"
 )
 """A place described by its quiet or its privacy ("um lugar silencioso", "um cantinho
-separado"): the place is asked about, its quality only describes it."""
+separado", "um lugar quietinho"): the place is asked about, its quality only describes
+it."""
+_STUDY_PLACE: Final = re.compile(
+    r"\b(?:lugar|lugares|espaco|espacos|cantinho|canto|sala|salas|ambiente|local)\b"
+    r"(?: (?!(?:e|ou|mas)\b)[a-z0-9]+){0,6}? (?:para|pra) (?:(?:eu|a gente|nos|mim|ela|ele"
+    r"|elas|eles) )?(?P<study>estudar)\b"
+)
+"""A place in the development to study in ("um lugar quietinho com internet pra eu
+estudar"): a place to work (the documents' "coworking"), not a school ("estudar")."""
+_EXTRA_ROOM: Final = re.compile(
+    r"\b(?P<room>comodos?) (?:extras?|a mais|adicional|adicionais|sobrando)\b"
+)
+"""A room more than the bedrooms ("a casa vem com um cômodo extra?"): the room; what it is
+for is said around it ("trabalho remoto": the office)."""
+_OWN_RENT: Final = re.compile(
+    r"\b(?:sair|saio|sairia|sairiamos|sairmos|largar|largo)"
+    r" (?:d[oe] (?:meu |nosso )?|(?:o )?(?:meu |nosso ))aluguel"
+    r"(?: (?:direto|diretamente|logo))?\b"
+)
+"""Leaving the home the lead rents for the house ("consigo sair do aluguel direto pra
+ela?"): when the house is handed over, the documents' "entrega"."""
+_RENEW: Final = re.compile(
+    r"\b(?:renovar|renovo|renovaria|renovamos) ?(?:(?:o |meu |o meu )?(?:contrato|aluguel))?"
+)
+"""Renewing the lead's own lease ("ou vou ter que renovar?"), beside leaving it: the lead's
+life, nothing the documents state."""
+_TO_SCHOOL: Final = re.compile(
+    r"\b(?:levar|leva|levam|levo|levamos|buscar|busca|busco|ir|irem|vao|iriam|vai)"
+    r"(?: (?:as|os|a|o|minhas?|meus?|nossas?|nossos?) (?:criancas?|filhos?|filhas?|meninos?"
+    r"|meninas?|pequen[oa]s?|gemeos|gemeas))?"
+    r" (?:para a|para o|pra|pro|para|na|no|a|ao|ate a|ate o) (?:escola|colegio)s?\b"
+)
+"""Getting the children to school ("não temos como levar as crianças pra escola", "como
+elas vão pro colégio?"): the way there, the documents' school "van" beside the school."""
 
 
 _UPWARDS: Final = re.compile(
@@ -1796,8 +1853,18 @@ def described(folded: str) -> str:
     development, what the lead touched ("nunca mexi") no change to a house, the high
     season a "temporada", and the lead's cash flow nothing ("fluxo de caixa" is no bank),
     nor the
-    purchase money is put into ("usar o FGTS na compra da casa")."""
+    purchase money is put into ("usar o FGTS na compra da casa"); a place in the
+    development to study in is a place to work, an extra room the room, leaving the home
+    the lead rents for the house its handover ("sair do aluguel direto pra ela"), and
+    getting the children to school the school "van"."""
     folded = _SEES_CLIENTS.sub("trabalhar", folded)
+    folded = _STUDY_PLACE.sub(
+        lambda found: found.group()[: found.start("study") - found.start()] + "trabalhar", folded
+    )
+    folded = _EXTRA_ROOM.sub(lambda found: found.group("room"), folded)
+    if _OWN_RENT.search(folded):
+        folded = _RENEW.sub("", _OWN_RENT.sub("entrega", folded))
+    folded = _TO_SCHOOL.sub("van escola", folded)
     folded = _RECEIVED.sub("entrega", folded)
     if _SCHOOLING.search(folded):
         folded = _SCHOOL_YEAR.sub("ensino", folded)
