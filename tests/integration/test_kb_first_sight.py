@@ -81,7 +81,6 @@ from tests.support.kb_scoring import score
 from tests.support.paths import DATA
 
 PENDING: dict[str, str] = {
-    "kb_questions_2026-12-08s": "held-out first run 10/20: indirect, practical questions",
     "kb_questions_2026-12-08t": "held-out first run 13/20: money, paperwork and timing",
 }
 """Sets whose first run found kinds not fixed yet (tests/support/first_sight.py)."""
