@@ -242,3 +242,29 @@ def test_no_respelling_of_another_name(found: str, saved: str) -> None:
 def test_a_note_after_the_name_that_is_no_spelling_keeps_the_saved_name() -> None:
     run = chat_run("oi", "ana souza", "escrevi errado, é Ana com o marido")
     assert run.facts.get("name") == "Ana Souza"
+
+
+# 12. The saved name made fuller while the place is asked is no place
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (
+            ("oi", "me chamo Odete", "3 quartos", "Odete Farias, esqueci o sobrenome"),
+            "Odete Farias",
+        ),
+        (("oi", "sou o Gilson", "2 quartos", "é o gilson falando, Gilson Rego"), "Gilson Rego"),
+        (("oi", "Vanda aqui", "4 quartos", "Vanda Paiva esqueci o sobrenome"), "Vanda Paiva"),
+    ],
+)
+def test_a_name_made_fuller_while_the_place_is_asked_is_no_place(
+    texts: tuple[str, ...], name: str
+) -> None:
+    run = chat_run(*texts)
+    assert run.facts.get("name") == name
+    assert run.facts.get("neighborhood") is None
+
+
+def test_a_place_beside_a_name_made_fuller_later_still_counts() -> None:
+    run = chat_run("oi", "me chamo Odete", "3 quartos", "quero no Cocó")
+    assert run.facts.get("name") == "Odete"
+    assert run.facts.get("neighborhood") == "Cocó"

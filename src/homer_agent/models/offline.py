@@ -1230,6 +1230,12 @@ class OfflineChatModel(BaseChatModel):
             put = name_put_right(before, text, facts.name, pending=pending, ignore=ignore)
             if put is not None:
                 found["name"] = put
+                place = found.get("neighborhood")
+                if isinstance(place, str) and set(fold(place).lower().split()) <= set(
+                    fold(put).lower().split()
+                ):
+                    # "Lúcia Gurgel, esqueci o sobrenome" asked where: the name, no place
+                    del found["neighborhood"]
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed
