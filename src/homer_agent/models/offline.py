@@ -67,6 +67,7 @@ from homer_agent.ptbr.facts import (
     names_other_amount,
     place_or_name,
     refuses_time,
+    respelled_name,
     says_why_there,
     split_facts,
     states_own_schedule,
@@ -1229,12 +1230,21 @@ class OfflineChatModel(BaseChatModel):
         found = extract_facts(
             marked(text), pending=pending, now=now, tz=tz, ignore=ignore, known=known
         )
+        if isinstance(found.get("name"), str) and facts.name:
+            # "Tais Moreira" then "escrevi errado, é Thaís": the first name respelled
+            found["name"] = respelled_name(str(found["name"]), facts.name) or found["name"]
         if "name" not in found and facts.name:
             # "Rodrigo" then "Alves", "Jessica" then "jéssica souza": the saved name put right
             before = humans[-2] if len(humans) >= 2 else None
             put = name_put_right(before, text, facts.name, pending=pending, ignore=ignore)
             if put is not None:
                 found["name"] = put
+                place = found.get("neighborhood")
+                if isinstance(place, str) and set(fold(place).lower().split()) <= set(
+                    fold(put).lower().split()
+                ):
+                    # "Lúcia Gurgel, esqueci o sobrenome" asked where: the name, no place
+                    del found["neighborhood"]
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed

@@ -93,6 +93,7 @@ __all__ = [
     "place_or_name",
     "place_pointed_back",
     "read_candidates",
+    "respelled_name",
     "says_why_there",
     "split_facts",
     "states_own_schedule",
@@ -603,6 +604,7 @@ _LOWER_NON_PLACE_SUFFIXES: Final = (
 """The same for places, without the endings of place names ("Prado", "Serrinha")."""
 _NAME_STRONG_CUES: Final[tuple[tuple[str, ...], ...]] = (
     ("me", "chamo"),
+    ("chamo-me",),  # "Chamo-me José Raimundo": the formal order
     ("meu", "nome", "e"),
     ("meu", "nome", "eh"),
     ("meu", "nome", "completo", "e"),
@@ -641,10 +643,12 @@ _NAME_WEAK_CUES: Final[tuple[tuple[str, ...], ...]] = (
         for mark in (",", ":", "-")
         for article in (("o",), ("a",), ())
     ),
-    ("aqui", "e", "o"),
-    ("aqui", "e", "a"),
-    ("aqui", "eh", "o"),
-    ("aqui", "eh", "a"),
+    *(
+        (here, copula, *article)
+        for here in ("aqui", "aq")  # "aq eh a bia": chat shorthand for "aqui"
+        for copula in ("e", "eh")
+        for article in (("o",), ("a",))
+    ),
     ("aqui", "e"),
     ("eu", "sou", "o"),
     ("eu", "sou", "a"),
@@ -2887,6 +2891,12 @@ def _read_name(
         if tok.low == toks[j - 1].low and tok.low not in _NAME_PARTICLES:
             j += 1  # "cleide cleide maria": a word said twice in a row (dictated) is said once
             continue
+        again = _said_again(toks, j, words)
+        if again:
+            j += again  # "joao pedro joao pedro holanda": the words read said again, once
+            continue
+        if not tok.is_cap and _first_person_past(tok.low):
+            break  # "thiago pensei em 4 quartos": the lead's own verb, no surname
         if tok.low in _NAME_PARTICLES and tok.low != "e":
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             ok = nxt is not None and nxt.is_word and (nxt.is_cap or not capitalised)
@@ -2914,6 +2924,23 @@ def _read_name(
     if fuller:
         return fuller
     return _clip(_nice_case(words, _NAME_PARTICLES), NAME_MAX_CHARS)
+
+
+def _said_again(toks: Sequence[Token], j: int, words: Sequence[str]) -> int:
+    """How many tokens from `j` say again all the words of a name read so far, when it is
+    two words or more ("joao pedro joao pedro holanda", "Ana Maria Ana Maria Lima":
+    dictated, a compound first name said twice): 0 when they do not."""
+    if len(words) < 2 or j + len(words) > len(toks):
+        return 0
+    said = [fold(word).lower() for word in words]
+    return len(words) if [t.low for t in toks[j : j + len(words)]] == said else 0
+
+
+def _first_person_past(low: str) -> bool:
+    """Whether the lower-case word `low` is a verb of the lead's own in the past, which
+    begins a clause of its own after a name typed in lower case ("pensei", "achei",
+    "liguei"): ends in "ei" and a dictionary knows it ("rei" is too short to tell)."""
+    return len(low) > 3 and low.endswith("ei") and known_word(low)
 
 
 def _fuller_repetition(
@@ -2976,9 +3003,16 @@ def _after_denied_name(toks: Sequence[Token], j: int, words: Sequence[str]) -> i
 
 def _ends_repetition(toks: Sequence[Token], end: int) -> bool:
     """Whether a name repeated fuller ends its clause at token `end`: the message's end,
-    punctuation, a trailing cue ("aqui") or "e" before a word in lower case ("..., Ana
-    Paula Lima e quero 3 quartos"); not "é" nor a verb ("Ana Maria é minha irmã")."""
+    punctuation, a trailing cue ("aqui"), "e" before a word in lower case ("..., Ana
+    Paula Lima e quero 3 quartos"), a count that opens another fact ("ana falando ana
+    lima 3 quartos", "... Ana Lima quatro quartos") or a verb of the lead's own in the
+    past ("ana lima pensei em 2 quartos"); not "é" nor another's verb ("Ana Maria é minha
+    irmã", "Ana Maria comprou")."""
     if end >= len(toks) or toks[end].is_punct or toks[end].low in _NAME_TRAILING_CUES:
+        return True
+    if toks[end].low[:1].isdigit() or number_word(toks[end].low) is not None:
+        return True
+    if not toks[end].is_cap and _first_person_past(toks[end].low):
         return True
     return toks[end].raw.lower() == "e" and not (end + 1 < len(toks) and toks[end + 1].is_cap)
 
@@ -3227,6 +3261,41 @@ _NAME_INTRO_BY_FIRST: Final = _by_first_word(_NAME_INTRO_CUES)
 _NAME_WEAK_BY_FIRST: Final = _by_first_word(_NAME_WEAK_CUES)
 
 
+_HERE_IS_CUES: Final = frozenset(
+    (here, copula, article)
+    for here in ("aqui", "aq")
+    for copula in ("e", "eh")
+    for article in ("o", "a")
+)
+"""Cues of a self-introduction with an article ("aqui é o", "aq eh a"), after which a name
+typed in lower case may be read unasked (see `_unasked_lower_name`)."""
+
+
+def _unasked_lower_name(toks: Sequence[Token], i: int) -> str | None:
+    """A name typed in lower case after "aqui é o/a" when no name was asked: "aq é o
+    matheus lima", "aqui é a bia souza, quero 2 quartos". Only a first word no dictionary
+    knows or a given name ("aqui é o carro" names a thing) and a name that ends its clause
+    (punctuation or the message's end: "aqui é o pessoal do prédio" goes on), each later
+    word a frequent surname or no word of the language."""
+    if i >= len(toks) or not toks[i].is_word or toks[i].is_cap:
+        return None
+    first = toks[i].low
+    if first in _NAME_STOP or first in CHAT_SHORTHAND:
+        return None
+    if first not in _GIVEN_NAMES and known_in_some_form(first):
+        return None
+    name = _read_name(toks, i, allow_lower=True, strict=True)
+    if name is None:
+        return None
+    end = i + len(name.split())
+    if end < len(toks) and not toks[end].is_punct:
+        return None
+    later = toks[i + 1 : end]
+    if any(_common_word(t) and t.low not in _SURNAMES_LIKE_WORDS for t in later):
+        return None
+    return name
+
+
 def _find_name(
     toks: Sequence[Token],
     folded: str,
@@ -3271,6 +3340,8 @@ def _find_name(
         for cue in _NAME_WEAK_BY_FIRST.get(low, ()):
             if _starts_with(toks, i, cue):
                 name = _read_name(toks, i + len(cue), allow_lower=asking, strict=True)
+                if name is None and not asking and cue in _HERE_IS_CUES:
+                    name = _unasked_lower_name(toks, i + len(cue))
                 if name:
                     return name
                 break
@@ -3365,7 +3436,7 @@ def _find_name(
             if name:
                 return name
     if asking and bare:
-        return _bare_name(toks, folded)
+        return _bare_name(toks, folded) or _name_sentence(toks, first)
     if asking:
         return _name_sentence(toks, first)
     return None
@@ -3602,18 +3673,22 @@ def _common_word(tok: Token) -> bool:
 
 
 def _name_sentence(toks: Sequence[Token], first: int) -> str | None:
-    """A capitalised name alone as the message's first sentence, when it was asked for,
-    before the rest of the answer: "Fábio. Pode ligar sexta às 14h" (never a listed place:
-    "Cocó. Pode ligar sexta" answers where; never only words a dictionary knows, as
-    "Calma." or "Verdade." are: "Pedro. ..." is asked again, precision first)."""
+    """A name alone as the message's first sentence, when it was asked for, before the
+    rest of the answer: "Fábio. Pode ligar sexta às 14h" (never a listed place: "Cocó.
+    Pode ligar sexta" answers where; never only words a dictionary knows, as "Calma." or
+    "Verdade." are: "Pedro. ..." is asked again, precision first). In lower case, no word
+    of it may be one of the language but a given name ("pedro henrique. to vendo ...",
+    "ryan. eu e a noiva ...")."""
     end = next((k for k in range(first, len(toks)) if toks[k].low in (".", "!")), None)
-    if end is None or end == first or end + 1 >= len(toks) or not toks[first].is_cap:
+    if end is None or end == first or end + 1 >= len(toks):
         return None
     sentence = toks[first:end]
     if _only_place(sentence) is not None:
         return None
     if all(_common_word(t) for t in sentence):
         return None  # "Verdade. Pode ligar sexta", "Calma. ...": a word of the language
+    if not toks[first].is_cap and any(_common_word(t) or t.low in CHAT_SHORTHAND for t in sentence):
+        return None  # "pedro henrique. to vendo ..." is a name; "calma sim. ..." is not
     return _only_name(sentence)
 
 
@@ -3693,8 +3768,15 @@ def _past_verb(low: str) -> bool:
 
 
 def _ends_name_phrase(tok: Token) -> bool:
-    """What may follow "Cida aqui": punctuation, "e", or the next fact ("Gil aqui 4q")."""
-    return tok.is_punct or tok.low == "e" or tok.low[:1].isdigit() or tok.low in _NAME_STOP
+    """What may follow "Cida aqui": punctuation, "e", the next fact ("Gil aqui 4q") or a
+    verb of the lead's own in the past ("Gil aqui pensei em 3 quartos")."""
+    return (
+        tok.is_punct
+        or tok.low == "e"
+        or tok.low[:1].isdigit()
+        or tok.low in _NAME_STOP
+        or (not tok.is_cap and _first_person_past(tok.low))
+    )
 
 
 def _skip_acknowledgements(toks: Sequence[Token], i: int) -> int:
@@ -3740,6 +3822,10 @@ def _bare_name(toks: Sequence[Token], folded: str) -> str | None:
     skip = _skip_titles(rest, skip)
     if _only_place(rest[skip:]) is not None:
         return None
+    said = [t for t in rest[skip:] if not t.is_punct]
+    suffixed = len(said) > 1 and _suffix_of_name(said, len(said) - 1)
+    if suffixed and _only_place(said[:-1]) is not None:
+        return None  # "José Bonifácio Neto": a place and a suffix, maybe either
     return _only_name(rest[skip:])
 
 
@@ -4058,7 +4144,7 @@ def _corrected_name(
         opener = next((len(o) for o in _RESTATING_OPENERS if said[: len(o)] == list(o)), 0)
         if not opener and not slip:
             continue
-        rest = piece[cue + opener :]
+        rest = _without_spelling_note(piece[cue + opener :])
         if not rest or not rest[0].is_cap or _only_place(rest) is not None:
             continue
         name = _only_name(rest)
@@ -4068,6 +4154,51 @@ def _corrected_name(
     if name is not None and " ".join(fold(name).split()).lower() not in ignored:
         return name
     return None
+
+
+_SPELLING_NOTE_WORDS: Final = _words(
+    "e acento acentos agudo circunflexo til cedilha dois duas duplo dupla dobrado letra"
+)
+"""Words of a note on how a name is spelled after it ("com h e acento", "com dois l",
+"sem acento"), besides single letters."""
+
+
+def _without_spelling_note(piece: Sequence[Token]) -> list[Token]:
+    """`piece` without a note on how the name before it is spelled and any laughter after
+    it: "Thaís com h e acento kkkk" -> "Thaís", "Rafaella com dois l" -> "Rafaella". The
+    note opens with "com" or "sem" and holds only single letters and spelling words; any
+    other word after "com" ("Ana com o marido") leaves `piece` as it is."""
+    toks = list(piece)
+    while toks and LAUGHTER.fullmatch(toks[-1].low):
+        toks.pop()
+    for k in range(1, len(toks)):
+        if toks[k].low not in ("com", "sem") or k + 1 >= len(toks):
+            continue
+        note = toks[k + 1 :]
+        if all(t.is_word and (len(t.low) == 1 or t.low in _SPELLING_NOTE_WORDS) for t in note):
+            return toks[:k]
+        break
+    return list(piece)
+
+
+def respelled_name(found: str, saved: str) -> str | None:
+    """The saved name with its first name spelled as `found` when `found` is that first
+    name alone, respelled (an "h", an accent, a doubled letter or "y" for "i" put in or
+    out): "Tais Moreira" then "Thaís" -> "Thaís Moreira". None otherwise (another first
+    name, or `found` with a surname of its own)."""
+    new, kept = found.split(), saved.split()
+    if len(new) != 1 or len(kept) < 2 or new[0] == kept[0]:
+        return None
+    if _spelling_key(new[0]) != _spelling_key(kept[0]):
+        return None
+    return " ".join([new[0], *kept[1:]])
+
+
+def _spelling_key(word: str) -> str:
+    """A word folded with the letters people spell a name in or out of it: "Thaís" and
+    "Tais", "Rafaella" and "Rafaela", "Thaynara" and "Tainara" share one."""
+    low = fold(word).lower().replace("h", "").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", low)
 
 
 _NAME_CORRECTION_CUES: Final = (
@@ -4100,7 +4231,7 @@ def _full_name_beside_cue(toks: Sequence[Token]) -> str | None:
     trail = next(
         (
             len(cue)
-            for cue in _NAME_CORRECTION_CUES
+            for cue in (*_NAME_CORRECTION_CUES, *_SURNAME_ADDED_CUES)
             if len(lows) > len(cue) and tuple(lows[-len(cue) :]) == cue
         ),
         0,
@@ -4129,6 +4260,19 @@ def _lower_non_name(tok: Token) -> bool:
     return not tok.low.endswith(_NAME_LIKE_ENDINGS) or known_word(tok.raw.lower())
 
 
+def _suffix_of_name(toks: Sequence[Token], k: int) -> bool:
+    """Whether token `k` is a family suffix ending the name before it, written as that name
+    is: "Roberto Cavalcante Filho", "José Neto", "carlos neto" (never its first word)."""
+    tok = toks[k]
+    return (
+        k > 0
+        and tok.low in _NAME_SUFFIXES
+        and toks[k - 1].is_word
+        and tok.is_cap == toks[k - 1].is_cap
+        and (k + 1 == len(toks) or not toks[k + 1].is_word)
+    )
+
+
 def _only_name(rest: Sequence[Token]) -> str | None:
     """The tokens `rest` when they are a name and nothing else."""
     rest = list(rest)
@@ -4136,7 +4280,11 @@ def _only_name(rest: Sequence[Token]) -> str | None:
         rest.pop()
     if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
         return None
-    if any(t.low in _NAME_STOP for t in rest if t.low not in _NAME_PARTICLES):
+    if any(
+        t.low in _NAME_STOP and not _suffix_of_name(rest, k)
+        for k, t in enumerate(rest)
+        if t.low not in _NAME_PARTICLES
+    ):
         return None
     if any(LAUGHTER.fullmatch(t.low) for t in rest):
         return None  # "kkkkk", "rsrs"
@@ -7149,7 +7297,8 @@ def taken_up(
 _SURNAMES_LIKE_WORDS: Final = _NAMES_LIKE_WORDS | _words(
     "silva santos lima costa rodrigues almeida nascimento carvalho gomes martins rocha "
     "melo castro barros pinto moura dias correia bezerra campos cunha reis fonseca leite "
-    "machado coelho lopes matos brito farias paiva prado braga bastos queiroz"
+    "machado coelho lopes matos brito farias paiva prado braga bastos queiroz holanda moreira "
+    "pinheiro oliveira ferreira freitas"
 )
 """Frequent surnames a dictionary also knows ("Silva", "Costa", "Rocha"): typed alone
 after a first name, or after the first name said again, they still end the name."""
@@ -7202,6 +7351,9 @@ def name_put_right(
     if again and all(low in lows[again + 1 :] for low in lows[:again]):
         # "Benevides, Rodrigo Benevides": the surname, then the whole name said again
         words, lows = words[again:], lows[again:]
+    else:
+        restated = _restated_then_fuller(lows, said)
+        words, lows = words[restated:], lows[restated:]
     if any(known_place(lows, k) is not None for k in range(len(lows))):
         return None  # "Rodrigo" then "Cumbuco", "rodrigo cumbuco": a place
     name = _same_name_fuller(words, saved, said)
@@ -7212,6 +7364,36 @@ def name_put_right(
     if set(fold(name).lower().split()[len(said) :]) & {w for n in ignored for w in n.split()}:
         return None  # "Rodrigo" then "Homer": the agent's name, no surname
     return name
+
+
+_RESTATING_WORDS: Final = _words("e eh o a meu minha nome sobrenome")
+"""Words that may go with the saved name said again before a fuller one: "é o wagner
+falando, Wagner Sampaio", "sobrenome Holanda, João Holanda"."""
+_SURNAME_ADDED_CUES: Final = (
+    ("esqueci", "o", "sobrenome"),
+    ("esqueci", "do", "sobrenome"),
+    ("faltou", "o", "sobrenome"),
+    ("com", "sobrenome"),
+)
+"""Cues after a name saying it now comes with the surname left out before: "Lúcia Gurgel,
+esqueci o sobrenome"."""
+
+
+def _restated_then_fuller(lows: Sequence[str], said: Sequence[str]) -> int:
+    """Where the fuller name begins when the message first says the saved one again with a
+    cue ("é o wagner falando, Wagner Sampaio", "Ana aqui, Ana Lima") or names the surname
+    alone ("sobrenome Holanda João Holanda"): the last place the saved first word begins
+    again, when every word before it is the saved name, a word of the fuller one after it,
+    a trailing cue or a word of `_RESTATING_WORDS`; 0 when the message is no such thing."""
+    starts = [k for k, low in enumerate(lows) if k and low == said[0]]
+    if not starts:
+        return 0
+    k = starts[-1]
+    allowed = set(said) | set(lows[k + 1 :]) | _RESTATING_WORDS | _NAME_TRAILING_CUES
+    before = lows[:k]
+    if not all(low in allowed for low in before):
+        return 0
+    return k if said[0] in before or "sobrenome" in before else 0
 
 
 def _same_name_fuller(words: Sequence[Token], saved: str, said: Sequence[str]) -> str | None:
@@ -7225,7 +7407,7 @@ def _same_name_fuller(words: Sequence[Token], saved: str, said: Sequence[str]) -
     trail = next(
         (
             len(cue)
-            for cue in _NAME_CORRECTION_CUES
+            for cue in (*_NAME_CORRECTION_CUES, *_SURNAME_ADDED_CUES)
             if len(lows) > len(cue) and tuple(lows[-len(cue) :]) == cue
         ),
         0,

@@ -176,6 +176,7 @@ GREETINGS: Final = (
     "hello",
     "alo",
     "salve",
+    "yo",
     "bom dia",
     "boa tarde",
     "boa noite",
