@@ -180,6 +180,17 @@ _OF_THE_DEVELOPMENT: Final = re.compile(
 its rooms (`_CUES`): the development's, whoever the lead's story was about ("minha filha
 ... e a obra já começou", "... e aceita fgts", "meu marido ... e cabe quantos carros", "...
 e a casa de dois quartos tem quantas suítes")."""
+_OPEN_HOURS: Final = re.compile(
+    r"^(?:o|a|os|as) (?P<thing>[a-z]+)(?: [a-z0-9]+){0,2}"
+    r" (?:funciona|funcionam|abre|abrem|fecha|fecham|atende|atendem)"
+    r" (?:(?:de|a|aos|no|nos|na|nas|ate|durante|toda|todo|o|mesmo|tambem) )*"
+    r"(?:madrugada|noite|noites|domingo|domingos|sabado|sabados|feriado|feriados|24 ?h"
+    r"|24 horas|cedo|tarde|fim de semana|fins de semana|final de semana|finais de semana)$"
+)
+"""When a thing opens, ending the message ("... e o mini mercado funciona de madrugada", "...
+e a academia abre domingo"): the development's hours asked, whoever the lead's story was
+about, unless the story named that thing or it is someone's ("e a padaria dele abre
+cedo")."""
 _DISTANCE_ENDING: Final = re.compile(
     r"^fica (?:muito |bem |mais )?(?:longe|perto|proximo|proxima|distante) d[aeo]s?"
     r"(?: [a-z0-9]+){1,2}$"
@@ -206,6 +217,18 @@ def _new_thing(words: list[str], i: int) -> bool:
     story before named."""
     match = _COMES_WITH.match(" ".join(words[i + 1 :]))
     return match is not None and match.group("thing") not in words[:i]
+
+
+def _opening_hours(words: list[str], i: int) -> bool:
+    """Whether the words after the "e" at word `i` ask when a thing the story did not name,
+    and no one's, opens (`_OPEN_HOURS`)."""
+    match = _OPEN_HOURS.match(" ".join(words[i + 1 :]))
+    if match is None or match.group("thing") in words[:i]:
+        return False
+    owned = re.search(
+        r"\b(?:dele|dela|deles|delas|do|da|dos|das|meu|minha|seu|sua)\b", match.group()
+    )
+    return owned is None and re.fullmatch(_KIN, match.group("thing")) is None
 
 
 _CHECKED: Final = (
@@ -540,6 +563,7 @@ def _fits(words: list[str], i: int, cue: str, kind: Kind) -> bool:
             or (cue == "e " and _COMES_WITH.match(after) is not None and _new_thing(words, i))
             or (cue == "e " and re.match(_ANY_OF, after) is not None)
             or (cue == "e " and _OF_THE_DEVELOPMENT.match(after) is not None)
+            or (cue == "e " and _opening_hours(words, i))
             or (
                 cue.startswith("e fica ")
                 and _DISTANCE_ENDING.match(after) is not None

@@ -70,7 +70,7 @@ from homer_agent.ptbr.lexicon import (
 )
 from homer_agent.ptbr.numbers import Number, Token, read_numbers, tokenize
 from homer_agent.ptbr.places import city_of, known_place, lies_in, may_be_name
-from homer_agent.ptbr.questions import normalise
+from homer_agent.ptbr.questions import asking_slip, normalise
 from homer_agent.ptbr.sentiment import analyzer
 from homer_agent.ptbr.spelling import known_in_some_form, known_word, without_slips
 from homer_agent.ptbr.text import LAUGHTER, fold, verb_of, without_decorations
@@ -4288,6 +4288,8 @@ def _only_name(rest: Sequence[Token]) -> str | None:
         return None
     if any(LAUGHTER.fullmatch(t.low) for t in rest):
         return None  # "kkkkk", "rsrs"
+    if not rest[0].is_cap and asking_slip(rest[0].low):
+        return None  # "aceitta animal de estimação", "pdoe levar cachorro": a question
     if any(t.low in _PLACE_NOUNS for t in rest):
         return None  # "Centro", "Zona Sul", "perto da praia"
     # "Gostei do projeto", "achei bonito": verbs are no name, nor adjectives in lower case.

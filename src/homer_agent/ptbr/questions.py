@@ -29,7 +29,15 @@ from homer_agent.ptbr.clauses import (
     split_at_marks,
 )
 from homer_agent.ptbr.lexicon import GREETING_PATTERN, number_word
-from homer_agent.ptbr.text import LAUGHTER, fold, is_word, lemma, verb_of, without_decorations
+from homer_agent.ptbr.text import (
+    LAUGHTER,
+    fold,
+    is_word,
+    known_in_some_form,
+    lemma,
+    verb_of,
+    without_decorations,
+)
 
 __all__ = [
     "Asked",
@@ -37,6 +45,7 @@ __all__ = [
     "alternatives",
     "asking_clauses",
     "asking_parts",
+    "asking_slip",
     "asks_tersely",
     "correct",
     "fee_words",
@@ -749,6 +758,37 @@ _READER_WORDS: Final = frozenset(
 one would hide what the question asks, so it is put right before reading."""
 
 
+_ASKING_VERBS: Final = frozenset(
+    """
+    tem teria aceita aceitam pode podem posso podemos permite permitem existe existem vem
+    fica ficam passa cabe cabem abre funciona funcionam inclui libera liberam
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+"""Verbs a question opens with ("aceita carro na entrada", "pode ter cachorro"): a likely
+slip in one ("aecita", "aceitta", "pdoe", "tme") is read as the verb."""
+
+
+def _asking_verb(word: str) -> str:
+    """The verb of `_ASKING_VERBS` that `word` is a likely slip of (two letters swapped, a
+    letter doubled; in a word of five letters or more a letter left out too), when it is
+    the only one and no dictionary knows `word` in any form ("poe": "põe"); else `word`."""
+    if len(word) < 3 or word in _ASKING_VERBS or known_in_some_form(word):
+        return word
+    near = {
+        edit
+        for edit in _edits(word)[0]
+        if edit in _ASKING_VERBS and (len(edit) <= len(word) or len(word) >= 5)
+    }
+    return near.pop() if len(near) == 1 else word
+
+
+def asking_slip(word: str) -> bool:
+    """Whether the folded `word` is a slip of a word a question opens with ("aceitta",
+    "pdoe", "quanot"): typed in lower case, no name ("aceitta animal de estimação" asks)."""
+    fixed = _word(word)
+    return fixed != word and (fixed in _ASKING_VERBS or fixed in ASKING)
+
+
 _RUN: Final = re.compile(r"([a-z])\1{2,}")
 _SLANG_WORDS: Final = frozenset(w for w in SLANG if len(w) >= 5 and w.isalpha())
 """Words of the leads' shorthand long enough to be put right when typed with a slip."""
@@ -771,6 +811,7 @@ def _word(word: str) -> str:
             word = "quantos" if len(near) > 1 else near.pop()  # "quants": quantos or quantas
         elif near:
             word = min(near)  # "quano": quando or quanto, a question either way
+    word = _asking_verb(word)
     known = word in _READER_WORDS or f"{word}s" in _READER_WORDS or word in ASKING
     if len(word) >= 5 and not known and word not in SLANG:
         # "buusao", "bussao": a slip in a word of the leads' own shorthand ("busao")

@@ -15,10 +15,10 @@ import re
 from functools import lru_cache
 from typing import Final
 
-import simplemma
-
 from homer_agent.ptbr.questions import ASKING, correct, likely_slips
-from homer_agent.ptbr.text import fold
+from homer_agent.ptbr.text import fold, known_in_some_form, known_word
+
+__all__ = ["FACT_WORDS", "known_in_some_form", "known_word", "without_slips"]
 
 FACT_WORDS: Final = frozenset(
     [
@@ -67,36 +67,6 @@ def _fixed(word: str) -> str:
         return word  # a slip in a question word ("quntas": "quantas", not "quintas")
     fixed = correct(low, FACT_WORDS)
     return word if fixed == low else fixed
-
-
-_ACCENTS: Final = {
-    "a": "áâãà",
-    "e": "éê",
-    "i": "í",
-    "o": "óôõ",
-    "u": "ú",
-    "c": "ç",
-}
-
-
-def known_word(word: str) -> bool:
-    """Whether a Portuguese dictionary knows `word` as typed ("olha", "terço")."""
-    return bool(simplemma.is_known(word, lang="pt"))
-
-
-def known_in_some_form(low: str) -> bool:
-    """Whether a dictionary knows the folded word `low` as typed or with one accent
-    restored ("pe": "pé", "terco": "terço")."""
-    return known_word(low) or any(known_word(form) for form in _accented(low))
-
-
-def _accented(low: str) -> list[str]:
-    """`low` with one letter given an accent or a cedilla ("terco": "terço"), and with
-    "ao"/"oes" as "ão"/"ões" ("domingao": "domingão")."""
-    forms = [low.replace("ao", "ão"), low.replace("oes", "ões")]
-    for i, letter in enumerate(low):
-        forms += [low[:i] + mark + low[i + 1 :] for mark in _ACCENTS.get(letter, "")]
-    return [form for form in forms if form != low]
 
 
 @lru_cache(maxsize=4096)

@@ -17,6 +17,8 @@ __all__ = [
     "format_brl_short",
     "is_word",
     "join",
+    "known_in_some_form",
+    "known_word",
     "lemma",
     "lemma_text",
     "strip_accents",
@@ -171,3 +173,33 @@ def format_brl_short(amount: int) -> str:
     if amount >= 1000 and amount % 1000 == 0:
         return f"R$ {amount // 1000:,}".replace(",", ".") + " mil"
     return format_brl(amount)
+
+
+_ACCENTS: Final = {
+    "a": "áâãà",
+    "e": "éê",
+    "i": "í",
+    "o": "óôõ",
+    "u": "ú",
+    "c": "ç",
+}
+
+
+def known_word(word: str) -> bool:
+    """Whether a Portuguese dictionary knows `word` as typed ("olha", "terço")."""
+    return bool(simplemma.is_known(word, lang="pt"))
+
+
+def known_in_some_form(low: str) -> bool:
+    """Whether a dictionary knows the folded word `low` as typed or with one accent
+    restored ("pe": "pé", "terco": "terço")."""
+    return known_word(low) or any(known_word(form) for form in _accented(low))
+
+
+def _accented(low: str) -> list[str]:
+    """`low` with one letter given an accent or a cedilla ("terco": "terço"), and with
+    "ao"/"oes" as "ão"/"ões" ("domingao": "domingão")."""
+    forms = [low.replace("ao", "ão"), low.replace("oes", "ões")]
+    for i, letter in enumerate(low):
+        forms += [low[:i] + mark + low[i + 1 :] for mark in _ACCENTS.get(letter, "")]
+    return [form for form in forms if form != low]
