@@ -115,6 +115,7 @@ def test_no_place_of_the_parents(text: str) -> None:
         ("ele quer se mudar pro Cocó, uns 380 mil", 380_000),
         ("consigo 300 mil. agora com a ajuda dela chego a 360 mil, esquece os 300", 360_000),
         ("tenho 520k guardado, o máximo é isso", 520_000),
+        ("falei com meu marido, dá pra subir pra 470 mil, esquece os 400", 470_000),
         ("tenho 410 mil guardados, esse é meu limite", 410_000),
     ],
 )
@@ -134,6 +135,10 @@ def test_the_budget(text: str, amount: int) -> None:
 )
 def test_no_budget(text: str) -> None:
     assert "budget_brl" not in extract(text)
+
+
+def test_a_count_forgotten_for_another() -> None:
+    assert extract("3 quartos esquece 4").get("bedrooms") == 4
 
 
 # 5. Where the lead is living now

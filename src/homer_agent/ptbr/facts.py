@@ -6463,8 +6463,8 @@ def _without_taken_back(
         ):  # "3 quartos ou melhor 4", not "3 quartos, digo, 2 banheiros"
             if bare.value == mine.value:
                 continue
-            if any(toks[j].low in _FORGETTING for j in range(k, b)) and _said_before(
-                candidates, a, bare.value
+            if any(toks[j].low in _FORGETTING for j in range(k, b)) and (
+                _said_before(candidates, a, bare.value) or toks[b - 1].low in ("o", "os")
             ):
                 continue  # "o teto sobe pra 420 mil. esquece os 350": the old value dropped
             scales = [k for k in range(mine.first, mine.last) if toks[k].low in SCALES]
