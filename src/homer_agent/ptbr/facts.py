@@ -743,7 +743,8 @@ _PLACE_CUES: Final = _words("bairro regiao")
 _PLACE_PARTICLES: Final = _words("de da do das dos del")
 _BEING_IN: Final = _words("estou to estamos sou somos")
 _NOT_WANTED_PLACE: Final = _words(
-    "moro moramos mora moram morava moravamos morei morou vivo vivemos vive vivem trabalho "
+    "moro moramos mora moram morava moravamos morei morou morando vivo vivemos vive vivem vivendo "
+    "trabalhando estudando trabalho "
     "trabalhamos trabalha trabalham nasci nasceu cresci cresceu estudo estuda estudam "
     "estudamos estudava aula aulas hospedado "
     "hospedada alugo aluguei comprou compraram comprei vendi vendeu vi "
@@ -870,6 +871,10 @@ def _clause_after(toks: Sequence[Token], i: int, limit: int = 8) -> list[Token]:
     return out
 
 
+_LIVING_ON: Final = _words("morando vivendo")
+_GOING_ON: Final = _words("continuar continuo continua continuamos seguir sigo segue ficar")
+
+
 def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
     """Whether the clause before token `i` is about something other than the home wanted:
     a cue word ("moro no Centro") or the lead's own home ("minha casa tem 2 quartos")."""
@@ -879,6 +884,8 @@ def _about_other(toks: Sequence[Token], i: int, cues: frozenset[str]) -> bool:
         w
         for k, w in enumerate(before)
         if not (w == "menos" and before[k - 1 : k] in (["pelo"], ["ao"]))
+        # "quero continuar morando no Cocó": staying is the wish, "tô morando" is not
+        and not (w in _LIVING_ON and before[k - 1 : k] and before[k - 1] in _GOING_ON)
     ]
     if any(word in cues for word in before):
         return True
@@ -2536,11 +2543,29 @@ _PAYING_CONDITION: Final = _WAYS_OF_PAYING | _words(
 for à vista", "caso eu financie pela Caixa")."""
 
 
+_MODALS: Final = _words(
+    "quer querem quero queremos vai vou vamos vao pode podem posso pretende pretendem pretendo "
+    "precisa precisam preciso"
+)
+"""Verbs a reflexive "se" follows ("quer se mudar", "vamos se mudar"): no "if"."""
+
+
 def _hypothetical(toks: Sequence[Token], i: int) -> bool:
     """ "se eu vender o sítio chego a 800 mil": an amount the lead might have, not has; a
     condition that only names a way of paying ("se for financiado consigo até 400 mil")
     sets the ceiling under it, a budget."""
     before = [t.low for t in _clause_before(toks, i, 10)]
+    # "ele quer se mudar pra Varjota, uns 350 mil": a reflexive "se", no condition
+    before = [
+        w
+        for k, w in enumerate(before)
+        if not (
+            w == "se"
+            and 0 < k < len(before) - 1
+            and before[k + 1] in _MODALS  # nearest first: the word before "se"
+            and before[k - 1].endswith(("ar", "arem"))
+        )
+    ]
     opener = next((k for k, w in enumerate(before) if w in _HYPOTHETICAL), None)
     if opener is not None:
         verb = next((k for k, w in enumerate(before) if w in _CAN_PAY), None)
@@ -2617,13 +2642,42 @@ def _unconditioned(after_words: Sequence[str]) -> list[str]:
     return words[:cut] if stretch else words
 
 
+_CEILING_WORDS: Final = _words("max maximo teto limite")
+_POINTING_BACK: Final = _words("isso esse essa ai")
+
+
+def _declared_ceiling(toks: Sequence[Token], number: Number) -> bool:
+    """Whether the sentence goes on to make the amount the lead's ceiling: "tenho 480k
+    guardado, o máximo é isso", "..., esse é meu limite" (a word of limit and one pointing
+    back, no other figure, before the sentence ends)."""
+    words: list[str] = []
+    for t in toks[number.last : number.last + 10]:
+        if t.low in _SENTENCE_ENDS or t.low == "?":
+            break
+        if t.low[:1].isdigit() or number_word(t.low) is not None:
+            return False
+        words.append(t.low)
+    return bool(set(words) & _CEILING_WORDS) and bool(set(words) & _POINTING_BACK)
+
+
+_MONTH_NAMED: Final = _words("deste neste este esse desse nesse proximo outro")
+
+
 def _not_a_budget(toks: Sequence[Token], number: Number) -> bool:
     """Income, a down payment, an instalment, rent or another price, in the same clause;
     an amount reached with a source of money ("até 380 mil usando o FGTS", "com o FGTS
     chego a 400 mil") is a budget."""
     after_words = _unconditioned([t.low for t in _clause_after(toks, number.last, 10)])[:6]
+    # "tenho 550 mil, pode ligar dia 17 deste mês": a month named as a date, not "por mês"
+    after_words = [
+        w
+        for m, w in enumerate(after_words)
+        if not (w == "mes" and m > 0 and after_words[m - 1] in _MONTH_NAMED)
+    ]
     if set(after_words[:4]) & (_NOT_BUDGET_AFTER | _SAVINGS) and not _reached_with(after_words):
-        return True
+        saved_only = not set(after_words[:4]) & _NOT_BUDGET_AFTER
+        if not (saved_only and _declared_ceiling(toks, number)):
+            return True  # "tenho 480k guardado, o máximo é isso" is the ceiling
     if _for_other_spending(after_words):
         return True
     if _sale_price(toks, number.first):
@@ -6427,7 +6481,7 @@ não desculpa quinhentos e cinquenta"); "desculpa" and "perdão" only there, sin
 elsewhere they apologise ("desculpa a demora, 3 quartos")."""
 _HINGE_FILLERS: Final = _words(
     "e eh sao seria sera o a os as no na nos nas num numa em de do da pro pra para tipo "
-    "uns umas ate ou ah oh opa isso ne nao n"
+    "uns umas ate ou ah oh opa isso ne nao n mas"
 )
 """Words that may sit between a value taken back and its replacement: "não", "ou" ("ou
 melhor"), a verb of being, articles and prepositions ("no Cocó, digo, no Papicu")."""
@@ -6510,7 +6564,11 @@ def _listed_with(toks: Sequence[Token], candidates: Sequence[Candidate], c: Cand
     return False
 
 
-_NEXT_FACT_OPENERS: Final = _PLACE_PREPS | _words("e ate porque pq pois que mas")
+_NEXT_FACT_OPENERS: Final = _PLACE_PREPS | _words(
+    "e ate porque pq pois que mas la quero queria prefiro preciso tenho posso consigo orcamento"
+)
+"""Words after a bare number that begin the next clause ("pensando bem melhor 2 prefiro
+Fátima", "melhor 3 lá no Benfica"): the number counts nothing of its own."""
 
 
 def _ends_bare_value(toks: Sequence[Token], k: int) -> bool:
@@ -6521,6 +6579,16 @@ def _ends_bare_value(toks: Sequence[Token], k: int) -> bool:
         return True
     low = toks[k].low
     return low in _BARE_PLACE_SUFFIX or low in _NEXT_FACT_OPENERS or _begins_other_fact(toks[k])
+
+
+def _said_before(candidates: Sequence[Candidate], a: Candidate, figure: float) -> bool:
+    """Whether a value of `a`'s fact said before `a` is `figure` (a bare number, in the
+    unit of that fact: "350" for 350 mil)."""
+    same = (int(figure), _as_budget(figure, bare=True)) if figure.is_integer() else ()
+    return any(
+        c.fact == a.fact and c is not a and c.span[1] <= a.span[0] and c.value in same
+        for c in candidates
+    )
 
 
 def _without_taken_back(
@@ -6566,6 +6634,10 @@ def _without_taken_back(
         ):  # "3 quartos ou melhor 4", not "3 quartos, digo, 2 banheiros"
             if bare.value == mine.value:
                 continue
+            if any(toks[j].low in _FORGETTING for j in range(k, b)) and (
+                _said_before(candidates, a, bare.value) or toks[b - 1].low in ("o", "os")
+            ):
+                continue  # "o teto sobe pra 420 mil. esquece os 350": the old value dropped
             scales = [k for k in range(mine.first, mine.last) if toks[k].low in SCALES]
             k = scales[0] if scales else mine.last
             while k < mine.last and toks[k].low in SCALES:
@@ -6714,6 +6786,7 @@ def _read(
     found = _taken_up(toks, numbers, _others_words(toks, out + places))
     found = _count_after_others(toks, numbers, found)
     found = _paid_by_them(toks, folded, found)
+    found = _bought_for_them(toks, found)
     return _hedged(toks, numbers, _later(folded, _compared_away(toks, found)))
 
 
@@ -6951,6 +7024,50 @@ def _lead_subject_at(toks: Sequence[Token], k: int) -> int | None:
     return None
 
 
+_HOME_NOW_VERBS: Final = _words("tenho temos tinha moro moramos morava")
+"""Verbs of the home the lead has now ("eu tenho 2 no Benfica"): no wished count."""
+_RUN_ON_FILLERS: Final = _words("ai e ja entao tipo")
+_LEAD_WISHING: Final = _words("quero queria preciso procuro")
+
+
+def _after_fillers(toks: Sequence[Token], end: int) -> int:
+    """The index of the first token at or after character `end` that is no filler ("aí",
+    "e", "então")."""
+    k = next((j for j, t in enumerate(toks) if t.start >= end), len(toks))
+    while k < len(toks) and toks[k].low in _RUN_ON_FILLERS:
+        k += 1
+    return k
+
+
+def _lead_wish_at(toks: Sequence[Token], k: int) -> int | None:
+    """The index after "pra mim"/"pra gente" or the lead as subject with a verb of
+    wishing ("eu quero", "a gente precisa de") beginning at token `k`, else None: not
+    "eu tenho 2", the home the lead has now."""
+    start = _lead_subject_at(toks, k)
+    if start is None or toks[k].low in _FOR_WHOM:
+        return start
+    if start < len(toks) and toks[start].low in _LEAD_WISHING:
+        return start + 1
+    return None
+
+
+def _suits_then_ends(toks: Sequence[Token], k: int, stop: int) -> bool:
+    """Whether the words from token `k` to `stop` after a bare count say it suits and
+    then end, or simply end its clause ("2 tá ótimo no Eusébio", "4 e tô olhando lá pro
+    Cambeba"): not "2 banheiros", "2 é pouco"."""
+    if _said_to_suit(toks[k:stop]):
+        return True
+    j = k
+    while j < stop and toks[j].low in _SUITS | _SUITING | _words("e eh"):
+        if toks[j].raw.lower() == "e" and any(t.low in _SUITS for t in toks[k:j]):
+            return True  # "2 tá ótimo e de preferência no Papicu": the next clause
+        j += 1
+    if j > k and not any(t.low in _SUITS for t in toks[k:j]):
+        # "4 e tô olhando lá pro Cambeba": "e" opens the next clause; "2 é pouco" judges
+        return j == k + 1 and toks[k].raw.lower() == "e"
+    return _ends_bare_value(toks, j)
+
+
 def _count_after_others(
     toks: Sequence[Token], numbers: Sequence[Number], candidates: list[Candidate]
 ) -> list[Candidate]:
@@ -6971,6 +7088,10 @@ def _count_after_others(
             # "meu irmão tem uma de 4 quartos, eu quero 3": the lead's turn after a comma
             # (`_lead_subject_after` reads a contrast before it)
             start = _lead_subject_at(toks, m + 1)
+        if start is None and m == _after_fillers(toks, end):
+            # "meu cunhado comprou de 5 quartos aí pra mim 3 tá ótimo", "a casa da irmã
+            # tem 5 quartos eu quero 2": the lead's turn right after their count, run on
+            start = _lead_wish_at(toks, m)
         if start is None:
             continue
         stop = start
@@ -6984,9 +7105,9 @@ def _count_after_others(
             or number.negative
             or not number.value.is_integer()
             or not BEDROOMS_MIN <= number.value <= BEDROOMS_MAX
-            or (number.last < stop and not _said_to_suit(toks[number.last : stop]))
+            or (number.last < stop and not _suits_then_ends(toks, number.last, stop))
             # "eu preciso de 2 banheiros"; "pra mim 2 já resolve" suits
-            or any(t.low in _NEGATIONS for t in toks[start : number.first])
+            or any(t.low in _NEGATIONS | _HOME_NOW_VERBS for t in toks[start : number.first])
             or (
                 number.first > start
                 and toks[number.first - 1].low not in _BARE_COUNT_LINKS
@@ -6995,8 +7116,30 @@ def _count_after_others(
         ):
             return candidates
         span = _span(toks, number.first, number.last)
-        return [*candidates, Candidate("bedrooms", int(number.value), span, "after theirs")]
+        mine = Candidate("bedrooms", int(number.value), span, "after theirs")
+        return [*_lead_turn_goes_on(toks, candidates, number.last), mine]
     return candidates
+
+
+def _lead_turn_goes_on(
+    toks: Sequence[Token], candidates: list[Candidate], k: int
+) -> list[Candidate]:
+    """`candidates` with the place and budget said after the lead's own count (ending
+    before token `k`) made the lead's again: "meu cunhado comprou de 5 quartos, pra mim 3
+    tá ótimo, lá na Varjota, tenho 350k" (the relative's reading ran on past the lead's
+    turn). Not after another person is named again ("..., ele mora na Varjota")."""
+    after = toks[k].start if k < len(toks) else toks[-1].end
+    later = [t for t in toks[k:] if t.low in _OTHER_PEOPLE or t.low in _SOMEONES]
+    stop = later[0].start if later else None
+    return [
+        replace(c, whose="lead")
+        if c.fact in ("neighborhood", "budget_brl")
+        and c.whose == "other"
+        and c.span[0] >= after
+        and (stop is None or c.span[0] < stop)
+        else c
+        for c in candidates
+    ]
 
 
 _THEIR_MONEY_RE: Final = re.compile(
@@ -7032,6 +7175,67 @@ def _paid_by_them(
             and any(t.low in _THEIR_CEILING for t in toks[max(0, k - 3) : k])
         ):
             out.append(replace(c, whose="lead", cue="their money"))
+        else:
+            out.append(c)
+    return out
+
+
+_BUYING_FOR: Final = _words("procuro procurando busco buscando compro comprando e eh casa")
+_PARENTS: Final = _words("pai mae pais")
+
+
+def _bought_for(toks: Sequence[Token]) -> tuple[int, frozenset[str]] | None:
+    """The index after the relatives the lead buys the home for and who they are
+    ("procuro pros meus pais", "é pro meu pai", "casa para a minha mãe"), else None."""
+    lows = [t.low for t in toks]
+    for k, w in enumerate(lows[:-2]):
+        if w not in _BUYING_FOR or lows[k + 1] not in ("pro", "pros", "pra", "pras", "para"):
+            continue
+        j = k + 2
+        if lows[k + 1] == "para" and j < len(lows) and lows[j] in _ARTICLES:
+            j += 1
+        if (
+            j + 1 < len(lows)
+            and lows[j] in _words("meu meus minha minhas")
+            and lows[j + 1] in _KIN | _words("pais avos sogros tios")
+        ):
+            who = lows[j + 1]
+            return j + 2, _PARENTS if who in _PARENTS else frozenset({who})
+    return None
+
+
+def _bought_for_them(toks: Sequence[Token], candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with the place the relatives wish made the wish when the lead buys the
+    home for them ("procuro pros meus pais, hoje eles moram no Passaré, querem no Benfica":
+    Benfica; "é pro meu pai, ele mora na Messejana e quer se mudar pra Parangaba"). Only a
+    place a third-person verb of wishing leads in, with no verb of living between and no
+    other person named after the relatives; where they live stays theirs."""
+    found = _bought_for(toks)
+    if found is None:
+        return candidates
+    after, who = found
+    starts = {t.start: k for k, t in enumerate(toks)}
+    out: list[Candidate] = []
+    for c in candidates:
+        k = starts.get(c.span[0])
+        if (
+            c.fact != "neighborhood"
+            or c.whose != "other"
+            or c.modality is not Modality.STATED
+            or k is None
+            or k < after
+        ):
+            out.append(c)
+            continue
+        lead_in = [t.low for t in toks[max(after, k - 5) : k]]
+        wish = [m for m, w in enumerate(lead_in) if w in _THEIR_WISH]
+        others = [t.low for t in toks[after:k] if t.low in _SOMEONES and t.low not in who]
+        if (
+            wish
+            and not others
+            and not any(w in _NOT_WANTED_PLACE or w == "," for w in lead_in[wish[-1] :])
+        ):
+            out.append(replace(c, whose="lead", cue="their wish"))
         else:
             out.append(c)
     return out
