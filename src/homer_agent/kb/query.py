@@ -321,6 +321,11 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "planejados",
         "planejada",
         "planejadas",
+        "mobiliada",
+        "mobiliado",
+        "mobiliadas",
+        "mobiliados",
+        "mobilia",
     ),
     (
         "permitido",
@@ -330,6 +335,9 @@ SYNONYMS: Final[tuple[tuple[str, ...], ...]] = (
         "proibe",
         "proibem",
         "liberado",
+        "liberada",
+        "libera",
+        "liberam",
         "aceita",
         "deixa",
         "deixam",
@@ -377,7 +385,7 @@ FILLER: Final = frozenset(
     eles elas poder morar fim semana fds
     eae eai iae opa salve blz beleza
     enquanto jeito verdade seguinte pretendo pretende pretendemos pretender conseguir
-    providenciar providencio providencia parado
+    providenciar providencio providencia parado guardado guardada
     avaliar avaliando investimento investir investidor
     bastante bastantes pouco pouca poucos poucas tanto tanta tantos tantas
     qualquer maior menor cima baixo quiser quisesse durante caber botar colocar
@@ -389,6 +397,7 @@ FILLER: Final = frozenset(
     resto restante metade enorme
     vezes logo comeco cliente clientes exigencia exigencias
     mas porem deles delas vez
+    senhor senhora senhores senhoras
     cabreiro cabreira desconfiado desconfiada receoso receosa inseguro insegura
     preocupado preocupada assustado assustada improvisar improvisado improvisada
     boba bobo bobas besta idiota burra burro ignorancia
@@ -414,11 +423,12 @@ dos documentos" sends the documents), how a share is put ("em porcentagem", "qua
 cento"), how long a thing is ("é comprido?" measures what was named before), the lead's
 way of telling ("é o seguinte"), intending ("pretendo", "conseguir"), weighing a purchase
 ("avaliando uma unidade como investimento"), money at rest ("um dinheiro parado no
-FGTS"), "de jeito nenhum" and asking whether a thing may be ("existe a possibilidade de
-mudar isso?", "tem chance de ...": whether it can), too much of a thing ("funda demais"),
-a way ("alguma forma de ..."), early ("saímos cedo": the lead's day; the documents
-state hours) and what a thing serves or was made for ("serve pra alguma
-coisa?", "algo pensado pra criança", "feito para idosos").
+FGTS", "um fundo de garantia guardado"), the lead addressing the agent ("o senhor poderia
+me dizer", "a senhora sabe"), "de jeito nenhum" and asking whether a thing may be
+("existe a possibilidade de mudar isso?", "tem chance de ...": whether it can), too much
+of a thing ("funda demais"), a way ("alguma forma de ..."), early ("saímos cedo": the
+lead's day; the documents state hours) and what a thing serves or was made for ("serve
+pra alguma coisa?", "algo pensado pra criança", "feito para idosos").
 (A content word no document contains means the documents do not answer.)"""
 
 WEAK: Final = frozenset({"casa", "casas", "condominio", "condominios"})

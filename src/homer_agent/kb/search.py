@@ -1325,6 +1325,20 @@ def _lookup_one(
             wider = _wider(conn, asked, options)
             naming = [p for p in wider.passages if _names(thing, p.body) == len(thing)]
         best = naming[0] if naming else best
+    fees = tuple(fee for fee in fee_words(asked) if fee in _RECURRING_FEES)
+    if (
+        not similar
+        and fees
+        and asked.measure in (None, "money")
+        and set(build_query(" ".join(fees)).terms) & frozenset().union(*asking)
+        and not _names(fees, best.body)
+    ):
+        # "já começo a pagar condomínio durante a obra?": the payments during the works
+        # rank first for "obra"; the monthly fee the question itself asks ("taxa boa" in
+        # the lead's story about a bank is no fee asked) is what a sentence must name, and
+        # the passage that names it answers ("cobrada a partir da entrega das chaves").
+        naming = [p for p in result.passages if _names(fees, p.body)]
+        best = naming[0] if naming else best
     sentences = _best_sentences(conn, best, result.query, asked)
     strong = _strong_words(asked)
     if not similar and strong and not any(_names(strong, s) for s in sentences):
@@ -1385,6 +1399,13 @@ def _lookup_one(
             return Lookup("answer", "answered", result.passages, ones, code="kb_answered"), stamp
     sentences = _naming_the_one(question, best, sentences)
     return Lookup("answer", "answered", result.passages, sentences, code="kb_answered"), stamp
+
+
+_RECURRING_FEES: Final = frozenset(
+    {"condominio", "condominial", "taxa", "iptu", "mensalidade", "cota"}
+)
+"""The fees paid every month or year: a question about one is answered by the passage that
+names it (not "entrada" or "sinal", which also name the gate and the payment plan)."""
 
 
 _WHICH: Final = re.compile(
@@ -1592,12 +1613,14 @@ def _asking_terms(text: str, asked: Asked, known: frozenset[str]) -> tuple[froze
     # "tenho um dinheiro no FGTS. dá pra usar ele na compra?": a question pointing back
     # asks about what the statement it carries named, in the documents' words ("FGTS",
     # not the lead's "dinheiro"); one that only measures ("fica a quantos km?") asks about
-    # all of it ("tenho um sítio em Maranguape": no document measures that).
+    # all of it ("tenho um sítio em Maranguape": no document measures that). A figure of
+    # the statement ("uns 12 anos de carteira assinada") tells the lead's story, and is
+    # not what the question points back to.
     pointed = (
         frozenset(
             t
             for t in build_query(" ".join(_read(before, known).topic)).terms
-            if t.startswith("(") or t in known or measures_only(own)
+            if (t.startswith("(") or t in known or measures_only(own)) and not t.isdigit()
         )
         & terms
         for before, own in asking_parts(text)

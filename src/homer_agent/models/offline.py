@@ -140,11 +140,16 @@ DEFAULT_TIMEZONE: Final = "America/Fortaleza"
 _LEAK: Final = re.compile(
     r"\b(?:prompt|instruc|system\b|suas regras|seu codigo|configurac|jailbreak|desenvolvedor"
     r"|developer|texto acima|mensagem acima|ignor(?:e|a|ar|em|am|ando|ou|ei)\b"
-    r"|sistema\b(?! (?:de|da|do) (?!voces\b|vcs\b|voce\b|vc\b)[a-z]))"
+    r"|(?:seu|teu|sua|tua) (?:proprio |propria )?sistema\b"
+    r"|sistema (?:(?:de|da|do|dos|das) )?(?:voces|vcs|voce|vc|bot|robo|ia|chat|interno)\b"
+    r"|sistema (?:que )?(?:voce|vc) (?:usa|segue|tem)\b)"
 )
 """Words of a request for the agent's instructions, each from a word's start: "ignore as
-instruções" and "qual o seu sistema?" ask for them; "desculpa a ignorância" (no form of
-"ignorar") and "o sistema de segurança" (a system of the development's) do not."""
+instruções", "qual o seu sistema?" and "o sistema de vocês por trás do bot" ask for them;
+"desculpa a ignorância" (no form of "ignorar"), "o sistema de segurança" and "com cartão,
+tag ou outro sistema?" (a system of the development's: access, alarm, solar) do not. The
+word "sistema" asks for the instructions only when it is the agent's ("seu sistema", "o
+sistema de vocês", "o sistema do bot")."""
 _TOPIC_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     # Order matters: the first topic that matches answers.
     "broker": (

@@ -1000,6 +1000,8 @@ def normalise(text: str) -> str:
     low = _HOW_OFTEN.sub(" de quanto em quanto tempo", low)
     low = _FLOOR_RAISED.sub("construir mais um ", low)
     low = _monthly_cost(low)
+    low = _ON_THE_WALL.sub(r"\1", low)
+    low = _WHO_COMES.sub(r"\1", low)
     low = re.sub(r"  +", " ", low)
     # A run-on message ("... pego avião toda semana quanto tempo leva ..."): its clauses
     # marked, the lead's story apart from the question.
@@ -1013,6 +1015,23 @@ def normalise(text: str) -> str:
         low,
     )
     return low.strip()
+
+
+_ON_THE_WALL: Final = re.compile(
+    r"\b((?:revestimento|azulejo|ceramica|pastilha)s?) (?:d[ae]s?|n[ao]s?) (?:parede|paredes)\b"
+)
+"""Where a covering goes ("o revestimento da parede", "azulejo nas paredes"): the covering
+itself, as the documents name it; the wall alone ("posso derrubar uma parede?") stays."""
+
+
+_WHO_COMES: Final = re.compile(
+    r"\b((?:turistas?|hospedes?|inquilinos?|veranistas?) )que (?:vem|vao|vai|chega|chegam"
+    r"|vier|vierem|visita|visitam|procura|procuram) (?:pr[oa]s?|para|a|ao|aos|as|de|d[oa]s?)"
+    r" [^.?!,;:]*"
+)
+"""Where the guests of a letting come for ("botar no airbnb pra turista que vem pro
+Cumbuco?"): it tells who they are, and the place is not what the question asks about (the
+letting is); the guests stay."""
 
 
 _FLOOR_RAISED: Final = re.compile(
