@@ -209,6 +209,22 @@ def test_a_question_beside_it_is_still_asked(text: str, asked: str) -> None:
     assert _question(text) == asked
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meu cunhado comprou casa ai perto e gostou muito e assim aceitam proposta de 450 mil",
+        "minha irmã mora aí do lado e vcs aceitam oferta de 380 mil na casa de 2 quartos",
+        "meu pai tem uma casa no centro e aceitam 500 mil à vista",
+        "minha avó mora sozinha entao tem desconto na casa de dois quartos",
+        "meu tio mora lá perto, faz um precinho na de 3 quartos",
+    ],
+)
+def test_an_offer_after_someone_elses_home_still_asks(text: str) -> None:
+    """An amount read as asked (an offer) is not told as someone else's, even beside a
+    relative's home: the message asks, so it gets the broker line, not the greeting."""
+    assert _question(text) is not None
+
+
 def test_a_surname_is_no_terse_question() -> None:
     assert not asks_tersely("sobrenome Holanda")
     assert asks_tersely("e o iptu")

@@ -102,6 +102,7 @@ from homer_agent.ptbr.questions import (
     marked,
     names_something,
     normalise,
+    read_question,
     tells_own_life,
 )
 from homer_agent.ptbr.replies import ASK, BROKER_CONFIRMS, FACT_NOUNS, HINT
@@ -500,8 +501,10 @@ def _development_question(
         and not (says_why_there(clause) and "neighborhood" in facts_in(text))
         # "prefiro não dizer quanto posso pagar": a fact declined, nothing asked
         and not declined_facts(clause)
-        # "o dinheiro é deles", "a casa da irmã tem 4 quartos": someone else's, told
-        and not theirs(clause)
+        # "o dinheiro é deles", "a casa da irmã tem 4 quartos": someone else's, told; a
+        # price, discount or offer asked beside it ("minha mãe mora sozinha, tem desconto na
+        # casa de 4 quartos") is the broker's all the same
+        and not (theirs(clause) and not read_question(clause).price)
     ]
     # A story of the lead's own life that names a topic ("meu marido adora piscina") asks
     # nothing; a bare topic ("garagem coberta", "e o iptu") asks about it.

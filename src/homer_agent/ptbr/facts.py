@@ -7390,10 +7390,10 @@ def tells_theirs(clause: str, text: str, *, now: datetime, tz: ZoneInfo) -> bool
         return True  # "o dinheiro é deles, tem piscina?": the money's owner is told
     if "?" in text:
         return False
-    theirs = {
+    theirs = {  # an amount read as asked ("aceitam proposta de 450 mil") is not told
         (c.fact, c.value)
         for c in read_candidates(text, pending=None, now=now, tz=tz)
-        if c.whose == "other"
+        if c.whose == "other" and c.modality is not Modality.QUESTION
     }
     mine = {
         (c.fact, c.value)
