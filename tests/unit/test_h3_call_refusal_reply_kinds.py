@@ -10,7 +10,7 @@ import pytest
 
 from homer_agent.models.offline import _development_question
 from homer_agent.ptbr.facts import declines_name, extract_facts, tells_theirs
-from homer_agent.ptbr.intents import handoff_reason, softens
+from homer_agent.ptbr.intents import concedes, handoff_reason, softens
 from homer_agent.ptbr.questions import asks_tersely
 from homer_agent.ptbr.replies import BROKER_CONFIRMS
 from tests.support.fact_scoring import asked_facts
@@ -234,3 +234,43 @@ def test_their_money_gets_no_broker_line() -> None:
     run = chat_run("oi, sou o Davi", "o dinheiro é da minha sogra, ela vai até 700 mil")
     assert run.facts["budget_brl"] == 700000
     assert BROKER_CONFIRMS not in run.replies[-1]
+
+
+# --- a name given in after refusing it -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("refusal", "given", "want"),
+    [
+        ("prefiro não dizer", "tá bom, é Marcos", "Marcos"),
+        ("nome não precisa né?", "ok, pode anotar Priscila", "Priscila"),
+        ("não vou passar meu nome", "beleza, sou o Joaquim Lemos", "Joaquim Lemos"),
+    ],
+)
+def test_a_name_given_in_after_refusing_it_is_read(refusal: str, given: str, want: str) -> None:
+    run = chat_run("oi", refusal, given)
+    assert run.facts.get("name") == want
+
+
+@pytest.mark.parametrize(
+    "given", ["tá bom, 3 quartos", "ok, no Cocó", "beleza, tem piscina?", "tá bom, obrigado"]
+)
+def test_giving_in_on_something_else_names_nobody(given: str) -> None:
+    run = chat_run("oi", "prefiro não dizer", given)
+    assert run.facts.get("name") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "conceding"),
+    [
+        ("tá bom, é Marcos", True),
+        ("ok... Ana", True),
+        ("beleza, sou o Joaquim", True),
+        ("ok", False),
+        ("tá bom", False),
+        ("talvez amanhã", False),
+        ("okay então", False),
+    ],
+)
+def test_concedes(text: str, conceding: bool) -> None:
+    assert concedes(text) is conceding

@@ -83,6 +83,7 @@ from homer_agent.ptbr.intents import (
     announces_call,
     asks_for_human,
     call_goes_to,
+    concedes,
     delegates_choice,
     hard_times,
     is_greeting,
@@ -1253,6 +1254,11 @@ class OfflineChatModel(BaseChatModel):
                 ):
                     # "Lúcia Gurgel, esqueci o sobrenome" asked where: the name, no place
                     del found["neighborhood"]
+        if "name" not in found and "name" in view.declined and concedes(text):
+            # "prefiro não dizer" then "tá bom, é Marcos": the name given in after all
+            given = extract_facts(text, pending="name", now=now, tz=tz, ignore=ignore, known=known)
+            if isinstance(given.get("name"), str):
+                found["name"] = given["name"]
         confirmed = _confirmed_budget(messages, text)
         if confirmed is not None and "budget_brl" not in found:
             found["budget_brl"] = confirmed

@@ -37,6 +37,7 @@ __all__ = [
     "announces_call",
     "asks_for_human",
     "call_goes_to",
+    "concedes",
     "delegates_choice",
     "handoff_reason",
     "hard_times",
@@ -487,6 +488,21 @@ def softens(text: str) -> bool:
     """A clause that only apologises or softens what the lead said ("sem ofensa", "foi
     mal", "desculpa aí", "com todo respeito"): it asks nothing about the development."""
     return bool(_SOFTENER.match(" ".join(_folded(text).replace(",", " ").split()).strip(" .;!")))
+
+
+_CONCEDING: Final = re.compile(
+    r"^(?:ta bom|ta bem|ta certo|tudo bem|entao ta|ah ta|va la|vai la|ok|okay|beleza|blz"
+    r"|certo|pronto|entao|ta)\b[\s,.!:;]*"
+)
+
+
+def concedes(text: str) -> bool:
+    """A message that opens by giving in and goes on ("tá bom, é Marcos", "ok, vá lá:
+    Ana"): what the lead refused before may follow. Giving in alone ("tá bom") does not."""
+    rest, gave_in = _folded(text).strip(), False
+    while (match := _CONCEDING.match(rest)) is not None and match.end() > 0:
+        rest, gave_in = rest[match.end() :], True
+    return gave_in and bool(rest.strip(" .!,"))
 
 
 def is_greeting(text: str) -> bool:
